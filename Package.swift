@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "smsauth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "smsauth", targets: ["smsauth"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "AWSCore",
+            dependencies: [
+                "CLibCrypto",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "AWSServices", dependencies: ["AWSCore"]),
+        .target(name: "Manifests", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "smsauth",
+            dependencies: [
+                "AWSCore", "AWSServices", "Manifests",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
+        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth"]),
+    ]
+)

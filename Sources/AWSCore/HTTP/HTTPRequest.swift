@@ -1,0 +1,92 @@
+import Foundation
+
+/// One HTTP header as sent on the wire. Kept as an ordered list (not a dictionary) because SigV4 must see
+/// repeated header names and the original value text.
+public struct HTTPHeader: Sendable, Equatable {
+    /// Header name as given (case preserved; comparisons are case-insensitive).
+    public var name: String
+    /// Header value as given.
+    public var value: String
+
+    /// Creates a header.
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An HTTP request addressed to an AWS endpoint, before or after signing.
+public struct HTTPRequest: Sendable, Equatable {
+    /// Method, upper case (`GET`, `POST`).
+    public var method: String
+    /// Absolute URL: scheme, host, optional port, percent-encoded path and query.
+    public var url: URL
+    /// Headers in order; `Host` is derived from `url` when signing if absent.
+    public var headers: [HTTPHeader]
+    /// Request body (empty for none).
+    public var body: Data
+
+    /// Creates a request.
+    public init(method: String, url: URL, headers: [HTTPHeader] = [], body: Data = Data()) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of header `name` (case-insensitive), if any.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// Replaces every header called `name` (case-insensitive) with one header of that value.
+    public mutating func setHeader(_ name: String, _ value: String) {
+        headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        headers.append(HTTPHeader(name, value))
+    }
+}
+
+/// An HTTP response as received.
+public struct HTTPResponse: Sendable, Equatable {
+    /// Status code.
+    public var status: Int
+    /// Response headers; names are matched case-insensitively by `header(_:)`.
+    public var headers: [HTTPHeader]
+    /// Response body.
+    public var body: Data
+
+    /// Creates a response.
+    public init(status: Int, headers: [HTTPHeader] = [], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of header `name` (case-insensitive), if any.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// Sends HTTP requests. The URLSession implementation is used in production; tests use recording fakes.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request` and returns the response, or throws `TransportError` when no response arrived.
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
+}
+
+/// A failure to get any HTTP response (connection refused, timeout, DNS). Always retryable.
+public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The URL that could not be reached.
+    public var url: String
+    /// What the transport said.
+    public var reason: String
+
+    /// Creates a transport error.
+    public init(url: String, reason: String) {
+        self.url = url
+        self.reason = reason
+    }
+
+    /// Human-readable description.
+    public var description: String { "cannot reach \(url): \(reason)" }
+}

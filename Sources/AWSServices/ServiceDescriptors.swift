@@ -1,0 +1,20 @@
+import AWSCore
+
+extension ServiceDescriptor {
+    /// Amazon Cognito user pools (JSON 1.1).
+    public static let cognitoIdentityProvider = ServiceDescriptor(
+        serviceId: "Cognito Identity Provider", endpointPrefix: "cognito-idp", signingName: "cognito-idp",
+        wireProtocol: .json(version: "1.1", targetPrefix: "AWSCognitoIdentityProviderService"))
+    /// AWS End User Messaging SMS (JSON 1.0, signed as `sms-voice`).
+    public static let pinpointSMSVoiceV2 = ServiceDescriptor(
+        serviceId: "Pinpoint SMS Voice V2", endpointPrefix: "sms-voice", signingName: "sms-voice",
+        wireProtocol: .json(version: "1.0", targetPrefix: "PinpointSMSVoiceV2"))
+    /// IAM (query, one global endpoint signed for us-east-1).
+    public static let iam = ServiceDescriptor(
+        serviceId: "IAM", endpointPrefix: "iam", signingName: "iam",
+        wireProtocol: .query(apiVersion: "2010-05-08"),
+        global: GlobalEndpoint(host: "iam.amazonaws.com", signingRegion: "us-east-1"))
+    /// Amazon SNS (query).
+    public static let sns = ServiceDescriptor(
+        serviceId: "SNS", endpointPrefix: "sns", signingName: "sns", wireProtocol: .query(apiVersion: "2010-03-31"))
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// Options every subcommand takes (`@OptionGroup`).
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "AWS region for resources whose manifest sets none (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
+    var region: String?
+
+    @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials (else AWS_PROFILE, then 'default').")
+    var profile: String?
+
+    @Option(help: "Folder for status files (default: <DIR>/../.smsauth/status).")
+    var statusDir: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: LogLevelOption = .info
+
+    @Option(help: "Log format: text for people, json for log collectors.")
+    var logFormat: LogFormat = .text
+}
+
+/// `--log-level` values.
+enum LogLevelOption: String, ExpressibleByArgument, CaseIterable {
+    case trace, debug, info, notice, warning, error, critical
+}
+
+/// `--log-format` values.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

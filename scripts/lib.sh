@@ -1,0 +1,75 @@
+# Shared helpers for scripts/test and scripts/quickstart. Source it; it defines functions only.
+
+# Where the project lives (the folder above scripts/).
+SMSAUTH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# Runs a command as root: directly when we are root, else through sudo.
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Installs the Debian packages the build needs, only those that are missing.
+ensure_apt_packages() {
+  local missing=()
+  for pkg in libssl-dev libcurl4-openssl-dev python3-venv pkg-config; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# Sets EMULATOR_PYTHON to a Python that has every pinned emulator requirement at its exact version: the
+# system one when it already has them, else a project-local venv (.venv) that gets them from PyPI.
+ensure_emulator_python() {
+  local req="$SMSAUTH_ROOT/scripts/emulator/requirements.txt"
+  if python3 "$SMSAUTH_ROOT/scripts/emulator/check_requirements.py" "$req" 2>/dev/null; then
+    EMULATOR_PYTHON=$(command -v python3)
+    return
+  fi
+  local venv="$SMSAUTH_ROOT/.venv"
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" "$SMSAUTH_ROOT/scripts/emulator/check_requirements.py" "$req" 2>/dev/null; then
+    log "installing the emulator's pinned Python packages into .venv"
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
+    "$venv/bin/python" -m pip install -q -r "$req"
+  fi
+  EMULATOR_PYTHON="$venv/bin/python"
+}
+
+# Picks a free TCP port on 127.0.0.1.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL.
+start_emulator() {
+  local port; port=$(free_port)
+  local logfile="$SMSAUTH_ROOT/.build/emulator.log"
+  mkdir -p "$SMSAUTH_ROOT/.build"
+  "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" >"$logfile" 2>&1 &
+  EMULATOR_PID=$!
+  export SMSAUTH_EMULATOR_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 150); do
+    if curl -fsS "$SMSAUTH_EMULATOR_URL/_smsauth/health" >/dev/null 2>&1; then
+      log "emulator ready at $SMSAUTH_EMULATOR_URL (pid $EMULATOR_PID, log .build/emulator.log)"
+      return 0
+    fi
+    if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then break; fi
+    sleep 0.2
+  done
+  log "emulator did not start; its log:"
+  cat "$logfile" >&2
+  return 1
+}
+
+# Stops the emulator started by start_emulator (by its PID).
+stop_emulator() {
+  if [ -n "${EMULATOR_PID:-}" ] && kill -0 "$EMULATOR_PID" 2>/dev/null; then
+    kill "$EMULATOR_PID" 2>/dev/null
+    wait "$EMULATOR_PID" 2>/dev/null
+  fi
+  EMULATOR_PID=
+}
