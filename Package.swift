@@ -35,9 +35,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
-        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore"]),
+        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth"]),
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"]),
     ]
 )

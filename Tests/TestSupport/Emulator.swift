@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The local AWS emulator started by `scripts/test` (moto's server plus the project's extension), reached through
+/// `SMSAUTH_EMULATOR_URL`. Tests that need it fail with a clear message when it is not running; they are never skipped.
+public struct Emulator: Sendable {
+    /// Base URL, e.g. `http://127.0.0.1:49152`.
+    public let url: URL
+
+    /// Errors talking to the emulator's control endpoint.
+    public enum Failure: Error, CustomStringConvertible {
+        /// `SMSAUTH_EMULATOR_URL` is not set.
+        case notRunning
+        /// The control endpoint answered with an unexpected status.
+        case badStatus(path: String, status: Int, body: String)
+
+        /// What went wrong and how to fix it.
+        public var description: String {
+            switch self {
+            case .notRunning:
+                return "SMSAUTH_EMULATOR_URL is not set: run the tests with scripts/test, which starts the local AWS emulator"
+            case let .badStatus(path, status, body):
+                return "emulator control \(path) answered HTTP \(status): \(body)"
+            }
+        }
+    }
+
+    /// An emulator principal: an IAM user with full permissions and its access key.
+    public struct Principal: Codable, Sendable {
+        /// Access key id.
+        public var accessKeyId: String
+        /// Secret access key.
+        public var secretAccessKey: String
+    }
+
+    /// One AWS call the emulator received.
+    public struct Call: Codable, Sendable, Equatable {
+        /// Credential-scope service name, e.g. `cognito-idp`.
+        public var service: String
+        /// Operation name.
+        public var operation: String
+        /// HTTP status answered.
+        public var status: Int
+        /// The access key that signed it.
+        public var accessKeyId: String?
+        /// The injected fault, if any.
+        public var fault: String?
+    }
+
+    /// A fault injection rule (see scripts/emulator/README.md).
+    public struct FaultRule: Codable, Sendable {
+        /// Service name or `*`.
+        public var service: String
+        /// Operation name or `*`.
+        public var operation: String
+        /// `throttle`, `error5xx` or `latency`.
+        public var kind: String
+        /// Fraction of matching calls affected.
+        public var rate: Double
+        /// Only calls signed with this key, when set.
+        public var accessKeyId: String?
+        /// At most this many injections, when set.
+        public var count: Int?
+        /// Added latency for `latency` rules.
+        public var latencyMs: Int?
+
+        /// Creates a rule.
+        public init(service: String, operation: String = "*", kind: String, rate: Double = 1,
+                    accessKeyId: String? = nil, count: Int? = nil, latencyMs: Int? = nil) {
+            self.service = service
+            self.operation = operation
+            self.kind = kind
+            self.rate = rate
+            self.accessKeyId = accessKeyId
+            self.count = count
+            self.latencyMs = latencyMs
+        }
+    }
+
+    /// The emulator named by `SMSAUTH_EMULATOR_URL`.
+    public static func fromEnvironment() throws -> Emulator {
+        guard let text = ProcessInfo.processInfo.environment["SMSAUTH_EMULATOR_URL"], let url = URL(string: text) else {
+            throw Failure.notRunning
+        }
+        return Emulator(url: url)
+    }
+
+    /// A fresh principal, so this test's call log and faults are its own.
+    public func newPrincipal() async throws -> Principal {
+        try JSONDecoder().decode(Principal.self, from: try await control("POST", "principals"))
+    }
+
+    /// Calls made with `accessKeyId`, in order.
+    public func calls(accessKeyId: String) async throws -> [Call] {
+        let query = accessKeyId.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? accessKeyId
+        return try JSONDecoder().decode([Call].self, from: try await control("GET", "calls?accessKeyId=\(query)"))
+    }
+
+    /// Adds fault rules (deterministic with `seed`).
+    public func injectFaults(_ rules: [FaultRule], seed: Int = 1) async throws {
+        struct Body: Encodable { var rules: [FaultRule]; var seed: Int }
+        _ = try await control("POST", "faults", body: try JSONEncoder().encode(Body(rules: rules, seed: seed)))
+    }
+
+    /// The environment that points the AWS SDK conventions (and smsauth) at the emulator with `principal`'s keys.
+    public func environment(for principal: Principal, region: String = "us-east-1") -> [String: String] {
+        [
+            "AWS_ENDPOINT_URL": url.absoluteString,
+            "AWS_ACCESS_KEY_ID": principal.accessKeyId,
+            "AWS_SECRET_ACCESS_KEY": principal.secretAccessKey,
+            "AWS_REGION": region,
+            "AWS_EC2_METADATA_DISABLED": "true",
+        ]
+    }
+
+    /// Sends one control request and returns the body of a 2xx answer.
+    @discardableResult
+    public func control(_ method: String, _ path: String, body: Data? = nil) async throws -> Data {
+        guard let target = URL(string: "/_smsauth/\(path)", relativeTo: url) else { throw Failure.notRunning }
+        var request = URLRequest(url: target)
+        request.httpMethod = method
+        request.httpBody = body
+        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else {
+            throw Failure.badStatus(path: path, status: status, body: String(decoding: data, as: UTF8.self))
+        }
+        return data
+    }
+}
