@@ -85,3 +85,53 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
         return nil
     }
 }
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    /// A string literal.
+    public init(stringLiteral value: String) { self = .string(value) }
+    /// A boolean literal.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An integer literal.
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    /// An array literal.
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// An object literal.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    /// `nil` is JSON null.
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONValue {
+    /// An object without its null members (AWS treats an absent member and a null one alike; absent is clearer).
+    public var withoutNulls: JSONValue {
+        switch self {
+        case let .object(members): return .object(members.filter { $0.value != .null }.mapValues(\.withoutNulls))
+        case let .array(elements): return .array(elements.map(\.withoutNulls))
+        default: return self
+        }
+    }
+
+    /// A string-to-string map, if this is an object of strings.
+    public var stringMap: [String: String]? {
+        guard case let .object(members) = self else { return nil }
+        var result: [String: String] = [:]
+        for (key, value) in members {
+            guard let text = value.stringValue else { return nil }
+            result[key] = text
+        }
+        return result
+    }
+
+    /// An object from a string map.
+    public static func strings(_ map: [String: String]) -> JSONValue {
+        .object(map.mapValues { .string($0) })
+    }
+
+    /// An array of strings.
+    public static func strings(_ list: [String]) -> JSONValue {
+        .array(list.map { .string($0) })
+    }
+}
