@@ -29,7 +29,9 @@ public enum Digest {
         var outputLength: UInt32 = 0
         let result = withNonNullBytes(of: key) { keyPointer, keyCount in
             withNonNullBytes(of: data) { dataPointer, dataCount in
-                HMAC(EVP_sha256(), keyPointer, Int32(clamping: keyCount), dataPointer, dataCount, &output, &outputLength)
+                HMAC(
+                    EVP_sha256(), keyPointer, Int32(clamping: keyCount), dataPointer, dataCount, &output,
+                    &outputLength)
             }
         }
         guard result != nil, Int(outputLength) == sha256Length else { return Data() }

@@ -14,7 +14,9 @@ extension SigV4Signer {
     /// Headers that are never signed: `authorization` is what signing produces; `content-length`, `expect`,
     /// `user-agent` and `x-amzn-trace-id` may be set or rewritten by the transport or proxies after signing (as in
     /// soto-core and botocore).
-    static let unsignedHeaderNames: Set<String> = ["authorization", "content-length", "expect", "user-agent", "x-amzn-trace-id"]
+    static let unsignedHeaderNames: Set<String> = [
+        "authorization", "content-length", "expect", "user-agent", "x-amzn-trace-id",
+    ]
 
     /// The canonical URI: the wire path with empty, `.` and `..` segments resolved (as every service except S3
     /// does), then each segment URI-encoded again, so a path already percent-encoded on the wire ends up encoded twice.

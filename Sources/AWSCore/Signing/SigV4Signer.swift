@@ -25,15 +25,15 @@ public struct SigV4Signer: RequestSigner {
         if let token = credentials.sessionToken {
             signed.setHeader("X-Amz-Security-Token", token)
         }
-        let path = signed.url.path(percentEncoded: true)
         let input = SigV4Input(
             method: signed.method,
-            path: path.isEmpty ? "/" : path,
+            path: signed.url.path(percentEncoded: true),
             query: signed.url.query(percentEncoded: true) ?? "",
             headers: signed.headers,
             body: signed.body
         )
-        let result = Self.signingResult(for: input, credentials: credentials, region: region, service: service, timestamp: timestamp)
+        let result = Self.signingResult(
+            for: input, credentials: credentials, region: region, service: service, timestamp: timestamp)
         signed.setHeader("Authorization", result.authorization)
         return signed
     }

@@ -8,7 +8,8 @@ struct SigV4SuiteErratum: Sendable {
     /// Why the case's files disagree with each other.
     let reason: String
     /// Headers the `.creq` lists that the signer deliberately never signs (`SigV4Signer.unsignedHeaderNames`) and
-    /// that the case's own `.sts`, `.authz` and `.sreq` do not cover either; removed from the expected canonical request.
+    /// that the case's own `.sts`, `.authz` and `.sreq` do not cover either; removed from the expected canonical
+    /// request.
     let unsignedHeadersInCanonicalRequest: [String]
     /// Header values the suite actually signed when it produced `.sts` and `.sreq`, where they differ from `.req`.
     let signedHeaderOverrides: [HTTPHeader]
