@@ -1,0 +1,81 @@
+import Foundation
+
+/// AWS Signature Version 4 signer for header-signed requests to services other than S3 (paths are normalised and
+/// encoded twice, the payload hash is not sent as a header).
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
+public struct SigV4Signer: RequestSigner {
+    /// Creates a signer. It holds no state: credentials, region, service and time are passed to each call.
+    public init() {}
+
+    /// Returns `request` with `Host` (when absent), `X-Amz-Date`, `X-Amz-Security-Token` (when `credentials` has a
+    /// session token; it is signed) and `Authorization` set, computed for `date`.
+    public func sign(
+        _ request: HTTPRequest,
+        credentials: AWSCredentials,
+        region: String,
+        service: String,
+        date: Date
+    ) -> HTTPRequest {
+        let timestamp = SigV4Timestamp(date)
+        var signed = request
+        if signed.header("Host") == nil, let host = Self.hostHeaderValue(for: request.url) {
+            signed.headers.append(HTTPHeader("Host", host))
+        }
+        signed.setHeader("X-Amz-Date", timestamp.dateTime)
+        if let token = credentials.sessionToken {
+            signed.setHeader("X-Amz-Security-Token", token)
+        }
+        let input = SigV4Input(
+            method: signed.method,
+            path: signed.url.path(percentEncoded: true),
+            query: signed.url.query(percentEncoded: true) ?? "",
+            headers: signed.headers,
+            body: signed.body
+        )
+        let result = Self.signingResult(
+            for: input, credentials: credentials, region: region, service: service, timestamp: timestamp)
+        signed.setHeader("Authorization", result.authorization)
+        return signed
+    }
+
+    /// Runs every SigV4 stage over `input` exactly as given (no headers are added) and returns each product.
+    static func signingResult(
+        for input: SigV4Input,
+        credentials: AWSCredentials,
+        region: String,
+        service: String,
+        timestamp: SigV4Timestamp
+    ) -> SigV4Result {
+        let headerList = canonicalHeaderList(headers: input.headers)
+        let canonical = canonicalRequest(input, headers: headerList)
+        let scope = credentialScope(date: timestamp.date, region: region, service: service)
+        let toSign = stringToSign(canonicalRequest: canonical, dateTime: timestamp.dateTime, scope: scope)
+        let key = signingKey(
+            secretAccessKey: credentials.secretAccessKey, date: timestamp.date, region: region, service: service)
+        let signatureHex = signature(signingKey: key, stringToSign: toSign)
+        let signed = signedHeaders(headerList)
+        return SigV4Result(
+            canonicalRequest: canonical,
+            stringToSign: toSign,
+            signedHeaders: signed,
+            signature: signatureHex,
+            authorization: authorizationHeader(
+                accessKeyId: credentials.accessKeyId, scope: scope, signedHeaders: signed, signature: signatureHex)
+        )
+    }
+
+    /// The `Host` header for `url`: host, plus `:port` unless the port is the scheme's default (80 for http, 443
+    /// for https). IPv6 literals are bracketed. Nil when the URL has no host.
+    static func hostHeaderValue(for url: URL) -> String? {
+        guard let host = url.host(percentEncoded: true), !host.isEmpty else { return nil }
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        guard let port = url.port else { return bracketed }
+        let defaultPort: Int? =
+            switch url.scheme?.lowercased() {
+            case "http": 80
+            case "https": 443
+            default: nil
+            }
+        return port == defaultPort ? bracketed : "\(bracketed):\(port)"
+    }
+}
