@@ -42,6 +42,8 @@ public final class URLSessionTransport: HTTPTransport {
         } catch let error as URLError {
             if error.code == .cancelled, Task.isCancelled { throw CancellationError() }
             throw TransportError(url: Self.describe(request.url), reason: Self.reason(error, timeout: timeout))
+        } catch {
+            throw TransportError(url: Self.describe(request.url), reason: String(describing: type(of: error)))
         }
         guard let http = response as? HTTPURLResponse else {
             throw TransportError(url: Self.describe(request.url), reason: "not an HTTP response")
