@@ -2,12 +2,15 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// `DescribeUserPoolRequest` with an optional member that must be omitted.
 private struct DescribeUserPoolInput: Codable, Sendable {
     var userPoolId: String
     var clientToken: String?
 }
 
+/// A slice of `DescribeUserPoolResponse`.
 private struct DescribeUserPoolOutput: Codable, Sendable {
+    /// A slice of `UserPoolType`.
     struct UserPool: Codable, Sendable {
         var id: String
         var creationDate: Date
@@ -15,7 +18,9 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
     var userPool: UserPool
 }
 
+/// Tests of AWSClientJSON.
 @Suite struct AWSClientJSONTests {
+    /// Sends the JSON request shape and decodes the answer.
     @Test func sendsTheJSONRequestShapeAndDecodesTheAnswer() async throws {
         let harness = ClientHarness([respond(200, AWSSamples.cognitoDescribeUserPool)],
                                     environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:5000"])
@@ -35,6 +40,7 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
         #expect(String(decoding: request.body, as: UTF8.self) == #"{"UserPoolId":"eu-west-1_abc"}"#)
     }
 
+    /// Uses the default endpoint and JSON 1.0 for SMS Voice.
     @Test func usesTheDefaultEndpointAndJSON10ForSMSVoice() async throws {
         let harness = ClientHarness([respond(200, "{}")])
         _ = try await harness.client.json(TestServices.smsVoice, region: "eu-central-1",
@@ -48,6 +54,7 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
         #expect(String(decoding: request.body, as: UTF8.self) == "{}")
     }
 
+    /// Empty body decodes as empty output.
     @Test func emptyBodyDecodesAsEmptyOutput() async throws {
         let harness = ClientHarness([respond(200, "")])
         let output = try await harness.client.json(TestServices.cognito, region: "eu-west-1",
@@ -56,6 +63,7 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
         #expect(output == EmptyOutput())
     }
 
+    /// Service errors become AWS errors.
     @Test func serviceErrorsBecomeAWSErrors() async throws {
         let harness = ClientHarness([respond(400, AWSSamples.unrecognizedClient,
                                              headers: [HTTPHeader("x-amzn-RequestId", "req-1")])])
@@ -70,6 +78,7 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
         #expect(harness.transport.requests.count == 1)
     }
 
+    /// Undecodable answers name the operation and not the body.
     @Test func undecodableAnswersNameTheOperationAndNotTheBody() async throws {
         let harness = ClientHarness([respond(200, #"{"UserPool":{"Id":"secret-looking-value"}}"#)])
         let error = await #expect(throws: AWSClientError.self) {
@@ -84,6 +93,7 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
         #expect(!text.contains("secret-looking-value"))
     }
 
+    /// Wrong protocol is a client error.
     @Test func wrongProtocolIsAClientError() async throws {
         let harness = ClientHarness([respond(200, "{}")])
         await #expect(throws: AWSClientError.wrongProtocol(service: "sns", operation: "Publish")) {

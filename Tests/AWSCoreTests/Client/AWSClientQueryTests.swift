@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Tests of AWSClientQuery.
 @Suite struct AWSClientQueryTests {
+    /// Sends the form body to the global IAM endpoint.
     @Test func sendsTheFormBodyToTheGlobalIAMEndpoint() async throws {
         let harness = ClientHarness([respond(200, AWSSamples.iamGetRole)])
         var parameters = QueryParameters()
@@ -21,6 +23,7 @@ import Testing
         #expect(String(decoding: request.body, as: UTF8.self) == "Action=GetRole&Version=2010-05-08&RoleName=sms-role")
     }
 
+    /// Returns the root when there is no result element.
     @Test func returnsTheRootWhenThereIsNoResultElement() async throws {
         let harness = ClientHarness([respond(200, """
             <DeleteRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ResponseMetadata>\
@@ -32,6 +35,7 @@ import Testing
         #expect(result.value("ResponseMetadata", "RequestId") == "r")
     }
 
+    /// Query errors become AWS errors.
     @Test func queryErrorsBecomeAWSErrors() async throws {
         let harness = ClientHarness([respond(404, AWSSamples.iamNoSuchEntity)])
         let error = await #expect(throws: AWSError.self) {
@@ -43,6 +47,7 @@ import Testing
         #expect(error?.requestId == "CLhrGMOVLgyKIsRT9xJZqIN77el73g4NN9UdMyDAGW3ORAaGBk4s")
     }
 
+    /// Malformed success bodies are decoding failures.
     @Test func malformedSuccessBodiesAreDecodingFailures() async throws {
         let harness = ClientHarness([respond(200, "<GetRoleResponse><unclosed>")])
         let error = await #expect(throws: AWSClientError.self) {

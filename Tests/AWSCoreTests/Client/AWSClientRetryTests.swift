@@ -4,24 +4,39 @@ import Testing
 
 /// One row of the retry behaviour table.
 struct RetryCase: Sendable, CustomTestStringConvertible {
+    /// What the row shows.
     var name: String
+    /// The transport's answers in order (the last repeats).
     var answers: [RecordingTransport.Answer]
+    /// The operation's idempotency.
     var idempotency: Idempotency = .idempotent
+    /// The retry policy.
     var policy: RetryPolicy = .standard
+    /// The injected jitter.
     var random: Double = 1.0
+    /// Requests expected on the wire.
     var attempts: Int
+    /// Sleeps expected between attempts.
     var sleeps: [Duration]
+    /// The expected final error code, nil for success.
     var failsWith: String?
 
+    /// The row's name, shown by the test runner.
     var testDescription: String { name }
 }
 
+/// A successful GetCallerIdentity.
 private let ok = respond(200, AWSSamples.stsGetCallerIdentity)
+/// An SNS-style throttling error.
 private let throttled = respond(400, AWSSamples.snsThrottling)
+/// A proxy's HTML 500 page.
 private let serverError = respond(500, AWSSamples.htmlServerError)
+/// No connection.
 private let refused = RecordingTransport.Answer.failure(TransportError(url: "https://sts", reason: "connection refused"))
 
+/// Tests of AWSClientRetry.
 @Suite struct AWSClientRetryTests {
+    /// The retry behaviour table.
     static let cases: [RetryCase] = [
         RetryCase(name: "throttle then success", answers: [throttled, ok], attempts: 2, sleeps: [.seconds(1)]),
         RetryCase(name: "at most 3 attempts", answers: [serverError], attempts: 3,
@@ -51,6 +66,7 @@ private let refused = RecordingTransport.Answer.failure(TransportError(url: "htt
                   attempts: 1, sleeps: [], failsWith: "Throttling"),
     ]
 
+    /// Retry table: attempts made, sleeps requested and the final error for each row.
     @Test(arguments: cases)
     func retryBehaviour(_ row: RetryCase) async throws {
         let harness = ClientHarness(row.answers, retry: row.policy, random: row.random)
@@ -70,6 +86,7 @@ private let refused = RecordingTransport.Answer.failure(TransportError(url: "htt
         #expect(harness.credentials.count == row.attempts)
     }
 
+    /// Every attempt is signed again with fresh credentials and time.
     @Test func everyAttemptIsSignedAgainWithFreshCredentialsAndTime() async throws {
         let harness = ClientHarness([throttled, throttled, ok])
         _ = try await harness.client.query(.sts, region: "eu-west-1", action: "GetCallerIdentity",
@@ -80,6 +97,7 @@ private let refused = RecordingTransport.Answer.failure(TransportError(url: "htt
         #expect(Set(harness.transport.requests.map(\.body)).count == 1)
     }
 
+    /// Logs each attempt and each retry without secrets.
     @Test func logsEachAttemptAndEachRetryWithoutSecrets() async throws {
         let harness = ClientHarness([
             respond(400, AWSSamples.snsThrottling, headers: [HTTPHeader("x-amzn-RequestId", "req-1")]),

@@ -2,16 +2,12 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Tests of EndpointResolver.
 @Suite struct EndpointResolverTests {
-    private static let cognito = ServiceDescriptor(
-        serviceId: "Cognito Identity Provider", endpointPrefix: "cognito-idp", signingName: "cognito-idp",
-        wireProtocol: .json(version: "1.1", targetPrefix: "AWSCognitoIdentityProviderService"))
-    private static let iam = ServiceDescriptor(
-        serviceId: "IAM", endpointPrefix: "iam", signingName: "iam", wireProtocol: .query(apiVersion: "2010-05-08"),
-        global: .init(host: "iam.amazonaws.com", signingRegion: "us-east-1"))
-
+    /// Cognito's own endpoint variable.
     private static let service = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"
 
+    /// Service variable > AWS_ENDPOINT_URL > profile > default; empty values unset; the ignore switch.
     @Test(arguments: [
         ([String: String](), String?.none, "https://cognito-idp.eu-west-1.amazonaws.com"),
         ([:], "http://127.0.0.1:7000", "http://127.0.0.1:7000"),
@@ -27,20 +23,22 @@ import Testing
     ])
     func precedence(environment: [String: String], profile: String?, expected: String) throws {
         let resolver = EndpointResolver(environment: environment, profileEndpointURL: profile)
-        let endpoint = try resolver.resolve(Self.cognito, region: "eu-west-1")
+        let endpoint = try resolver.resolve(TestServices.cognito, region: "eu-west-1")
         #expect(endpoint == ResolvedEndpoint(url: try #require(URL(string: expected)), signingRegion: "eu-west-1"))
     }
 
+    /// Global services use their host and signing region.
     @Test func globalServicesUseTheirHostAndSigningRegion() throws {
-        let defaults = try EndpointResolver(environment: [:]).resolve(Self.iam, region: "eu-west-1")
+        let defaults = try EndpointResolver(environment: [:]).resolve(TestServices.iam, region: "eu-west-1")
         #expect(defaults.url.absoluteString == "https://iam.amazonaws.com")
         #expect(defaults.signingRegion == "us-east-1")
         let overridden = try EndpointResolver(environment: ["AWS_ENDPOINT_URL_IAM": "http://127.0.0.1:5000"])
-            .resolve(Self.iam, region: "")
+            .resolve(TestServices.iam, region: "")
         #expect(overridden.url.absoluteString == "http://127.0.0.1:5000")
         #expect(overridden.signingRegion == "us-east-1")
     }
 
+    /// Missing or unsafe regions and unusable override URLs are typed errors.
     @Test(arguments: [
         ([String: String](), "", EndpointError.missingRegion),
         ([:], "eu-west-1.evil.com/", .invalidRegion("eu-west-1.evil.com/")),
@@ -49,7 +47,7 @@ import Testing
     ])
     func errors(environment: [String: String], region: String, expected: EndpointError) {
         #expect(throws: expected) {
-            try EndpointResolver(environment: environment).resolve(Self.cognito, region: region)
+            try EndpointResolver(environment: environment).resolve(TestServices.cognito, region: region)
         }
         #expect(!expected.code.isEmpty)
     }

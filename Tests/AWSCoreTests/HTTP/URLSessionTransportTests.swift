@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Tests of URLSessionTransport.
 @Suite struct URLSessionTransportTests {
+    /// Sends headers and body and reads the response.
     @Test func sendsHeadersAndBodyAndReadsTheResponse() async throws {
         let body = #"{"UserPool":{"Id":"eu-west-1_abc"}}"#
         let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"
@@ -31,6 +33,7 @@ import Testing
         #expect(raw.hasSuffix(#"{"UserPoolId":"eu-west-1_abc"}"#))
     }
 
+    /// Error statuses are responses not failures.
     @Test func errorStatusesAreResponsesNotFailures() async throws {
         let body = AWSSamples.iamNoSuchEntity
         let server = try LoopbackHTTPServer(response: "HTTP/1.1 404 Not Found\r\nContent-Type: text/xml\r\n"
@@ -43,6 +46,7 @@ import Testing
         #expect(String(decoding: response.body, as: UTF8.self) == body)
     }
 
+    /// Connection refused is a transport error.
     @Test func connectionRefusedIsATransportError() async throws {
         let port = try LoopbackHTTPServer.closedPort()
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))

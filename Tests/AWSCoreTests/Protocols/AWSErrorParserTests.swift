@@ -2,11 +2,14 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Tests of AWSErrorParser.
 @Suite struct AWSErrorParserTests {
+    /// A response with a text body.
     private static func response(_ status: Int, _ body: String, _ headers: [HTTPHeader] = []) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers, body: Data(body.utf8))
     }
 
+    /// Query error response.
     @Test func queryErrorResponse() {
         let error = AWSErrorParser.query(Self.response(404, AWSSamples.iamNoSuchEntity), service: "iam",
                                          operation: "GetRole")
@@ -15,6 +18,7 @@ import Testing
                                   requestId: "CLhrGMOVLgyKIsRT9xJZqIN77el73g4NN9UdMyDAGW3ORAaGBk4s"))
     }
 
+    /// Query response errors variant and header request id wins.
     @Test func queryResponseErrorsVariantAndHeaderRequestIdWins() {
         let error = AWSErrorParser.query(
             Self.response(503, AWSSamples.responseErrors, [HTTPHeader("x-amzn-RequestId", "from-header")]),
@@ -24,6 +28,7 @@ import Testing
         #expect(error.requestId == "from-header")
     }
 
+    /// JSON errors: __type with or without namespace, header fallback, message or Message.
     @Test(arguments: [
         (AWSSamples.cognitoNotFound, [HTTPHeader("X-Amzn-ErrorType", "ResourceNotFoundException")],
          "ResourceNotFoundException", "User pool eu-west-1_nope does not exist."),
@@ -45,6 +50,7 @@ import Testing
         #expect(error.requestId == "rid")
     }
 
+    /// Unparseable bodies keep the status.
     @Test(arguments: [502, 500, 403])
     func unparseableBodiesKeepTheStatus(status: Int) {
         let query = AWSErrorParser.query(Self.response(status, AWSSamples.htmlServerError), service: "sns",

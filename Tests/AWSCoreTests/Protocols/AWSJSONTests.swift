@@ -4,15 +4,18 @@ import Testing
 
 /// A trimmed Cognito `UserPoolType`, written the way service types are.
 private struct UserPool: Codable, Sendable, Equatable {
+    /// `SmsConfigurationType`.
     struct SmsConfiguration: Codable, Sendable, Equatable {
         var snsCallerArn: String
         var externalId: String?
         var snsRegion: String?
     }
+    /// `PasswordPolicyType`.
     struct PasswordPolicy: Codable, Sendable, Equatable {
         var minimumLength: Int
         var requireSymbols: Bool
     }
+    /// `UserPoolPolicyType`.
     struct Policies: Codable, Sendable, Equatable {
         var passwordPolicy: PasswordPolicy
     }
@@ -27,6 +30,7 @@ private struct UserPool: Codable, Sendable, Equatable {
     var userPoolTags: [String: String]?
 }
 
+/// `DescribeUserPoolResponse`.
 private struct DescribeUserPoolOutput: Codable, Sendable {
     var userPool: UserPool
 }
@@ -39,7 +43,9 @@ private struct Country: Codable, Sendable, Equatable {
     }
 }
 
+/// Tests of AWSJSON.
 @Suite struct AWSJSONTests {
+    /// Decodes a real DescribeUserPool body: nested types, epoch dates, tag keys untouched.
     @Test func decodesARealDescribeUserPoolBody() throws {
         let output = try AWSJSON.decoder.decode(DescribeUserPoolOutput.self,
                                                 from: Data(AWSSamples.cognitoDescribeUserPool.utf8))
@@ -53,6 +59,7 @@ private struct Country: Codable, Sendable, Equatable {
         #expect(pool.userPoolTags == ["team": "auth", "cost-center": "42"])
     }
 
+    /// Encodes pascal case keys epoch dates and omits nil.
     @Test func encodesPascalCaseKeysEpochDatesAndOmitsNil() throws {
         let pool = UserPool(
             id: "p", name: "n", arn: "a", creationDate: Date(timeIntervalSince1970: 1_700_000_000.5),
@@ -67,6 +74,7 @@ private struct Country: Codable, Sendable, Equatable {
                 + #""UserPoolTags":{"lower-case key":"v"}}"#)
     }
 
+    /// Round trips through the coders.
     @Test func roundTripsThroughTheCoders() throws {
         let output = try AWSJSON.decoder.decode(DescribeUserPoolOutput.self,
                                                 from: Data(AWSSamples.cognitoDescribeUserPool.utf8))
@@ -75,6 +83,7 @@ private struct Country: Codable, Sendable, Equatable {
         #expect(again.userPool == output.userPool)
     }
 
+    /// Irregular names use coding keys with the first letter lower cased.
     @Test func irregularNamesUseCodingKeysWithTheFirstLetterLowerCased() throws {
         let encoded = String(decoding: try AWSJSON.encoder.encode(Country(isoCountryCode: "US")), as: UTF8.self)
         #expect(encoded == #"{"ISOCountryCode":"US"}"#)
@@ -82,6 +91,7 @@ private struct Country: Codable, Sendable, Equatable {
         #expect(decoded == Country(isoCountryCode: "DE"))
     }
 
+    /// Empty output encodes as an empty object.
     @Test func emptyOutputEncodesAsAnEmptyObject() throws {
         #expect(String(decoding: try AWSJSON.encoder.encode(EmptyOutput()), as: UTF8.self) == "{}")
         #expect(try AWSJSON.decoder.decode(EmptyOutput.self, from: Data("{}".utf8)) == EmptyOutput())

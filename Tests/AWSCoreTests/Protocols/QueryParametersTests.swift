@@ -1,7 +1,9 @@
 import Testing
 @testable import AWSCore
 
+/// Tests of QueryParameters.
 @Suite struct QueryParametersTests {
+    /// Scalars in order and nil omitted.
     @Test func scalarsInOrderAndNilOmitted() {
         var parameters = QueryParameters()
         parameters.set("RoleName", "sms-role")
@@ -14,6 +16,7 @@ import Testing
         #expect(parameters.formEncoded == "RoleName=renamed&MaxSessionDuration=3600&Enabled=true&Disabled=false")
     }
 
+    /// Lists use member numbering.
     @Test func listsUseMemberNumbering() {
         var parameters = QueryParameters()
         parameters.setList("AttributeNames", ["a", "b"])
@@ -22,6 +25,7 @@ import Testing
         #expect(parameters.formEncoded == "AttributeNames.member.1=a&AttributeNames.member.2=b&Empty=")
     }
 
+    /// Maps are sorted entries.
     @Test func mapsAreSortedEntries() {
         var parameters = QueryParameters()
         parameters.setMap("attributes", ["MonthlySpendLimit": "1", "DefaultSMSType": "Transactional"])
@@ -32,6 +36,7 @@ import Testing
                 + "&Custom.entry.1.Name=k&Custom.entry.1.Val=v")
     }
 
+    /// Tags are sorted members and empty tags are an empty list.
     @Test func tagsAreSortedMembersAndEmptyTagsAreAnEmptyList() {
         var parameters = QueryParameters()
         parameters.setTags("Tags", ["team": "auth", "app": "qnatime"])
@@ -41,6 +46,7 @@ import Testing
                 + "&Tags.member.2.Key=team&Tags.member.2.Value=auth&NoTags=")
     }
 
+    /// Percent encodes everything but unreserved.
     @Test(arguments: [
         ("plain-_.~AZaz09", "plain-_.~AZaz09"),
         ("a b", "a%20b"),

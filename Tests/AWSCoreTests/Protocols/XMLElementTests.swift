@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Tests of XMLElement.
 @Suite struct XMLElementTests {
+    /// Reads IAM get role with its URL encoded trust policy.
     @Test func readsIAMGetRoleWithItsURLEncodedTrustPolicy() throws {
         let root = try XMLElement.parse(Data(AWSSamples.iamGetRole.utf8))
         #expect(root.name == "GetRoleResponse")
@@ -18,6 +20,7 @@ import Testing
         #expect(root.value("ResponseMetadata", "RequestId") == "QGBkGPQa3ZCSKFm7o6VHdiiX0GH5qgCYRZ07yJ1gquVCAokcuF9d")
     }
 
+    /// Reads pretty printed STS get caller identity.
     @Test func readsPrettyPrintedSTSGetCallerIdentity() throws {
         let root = try XMLElement.parse(Data(AWSSamples.stsGetCallerIdentity.utf8))
         let result = try #require(root.child("GetCallerIdentityResult"))
@@ -27,6 +30,7 @@ import Testing
         #expect(result.children.map(\.name) == ["UserId", "Account", "Arn"])
     }
 
+    /// Members entities and CDATA.
     @Test func membersEntitiesAndCDATA() throws {
         let xml = """
             <R><List><member><N>a &amp; b</N></member><member><N><![CDATA[<x>]]></N></member></List>\
@@ -39,6 +43,7 @@ import Testing
         #expect(root.child("List")?.members() == root.members("List"))
     }
 
+    /// Malformed XML (and HTML) is an error with a code.
     @Test func malformedXMLIsAnErrorWithACode() {
         #expect(throws: XMLParseError.self) { try XMLElement.parse(Data("<a><b></a>".utf8)) }
         do {
