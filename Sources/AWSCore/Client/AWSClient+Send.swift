@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+
+extension AWSClient {
+    /// One operation call, as the attempt loop needs it.
+    struct Call: Sendable {
+        /// The service called.
+        var service: ServiceDescriptor
+        /// The region asked for.
+        var region: String
+        /// Operation (JSON) or action (query) name.
+        var operation: String
+        /// Whether repeating the call is safe.
+        var idempotency: Idempotency
+    }
+
+    /// How one attempt ended.
+    private enum Outcome {
+        /// A 2xx response.
+        case success(HTTPResponse)
+        /// The service answered with an error; `retryAfter` is its `Retry-After` header.
+        case serviceError(AWSError, retryAfter: String?)
+        /// No response arrived.
+        case transportError(TransportError)
+    }
+
+    /// Sends a POST of `body` to the service endpoint (path `/`), signing with fresh credentials on every attempt,
+    /// and returns the first 2xx response. Non-2xx responses become errors through `parseError`.
+    func send(_ call: Call, headers: [HTTPHeader], body: Data,
+              parseError: (HTTPResponse) -> AWSError) async throws -> HTTPResponse {
+        let endpoint = try endpoints.resolve(call.service, region: call.region)
+        var request = HTTPRequest(method: "POST", url: Self.rootURL(endpoint.url), headers: headers, body: body)
+        request.setHeader("User-Agent", Self.userAgent)
+        var attempt = 1
+        while true {
+            let outcome = try await attemptOnce(call, request: request, endpoint: endpoint, attempt: attempt,
+                                                parseError: parseError)
+            let failure: any Error
+            let code: String
+            let delay: Duration
+            switch outcome {
+            case .success(let response):
+                return response
+            case .serviceError(let error, let retryAfter):
+                guard RetryClassifier.isRetryable(error, idempotency: call.idempotency) else { throw error }
+                (failure, code) = (error, error.code)
+                delay = retry.retryAfterDelay(retryAfter) ?? retry.backoff(afterAttempt: attempt, random: random())
+            case .transportError(let error):
+                guard RetryClassifier.isRetryable(error, idempotency: call.idempotency) else { throw error }
+                (failure, code) = (error, "TransportError")
+                delay = retry.backoff(afterAttempt: attempt, random: random())
+            }
+            guard attempt < retry.attemptLimit else { throw failure }
+            logger.notice("retrying AWS request", metadata: [
+                "aws.service": "\(call.service.endpointPrefix)", "aws.operation": "\(call.operation)",
+                "attempt": "\(attempt)", "aws.error_code": "\(code)", "delay_ms": "\(Self.milliseconds(delay))",
+            ])
+            try await sleep(delay)
+            attempt += 1
+        }
+    }
+
+    /// Gets credentials, signs for `now()`, sends once and logs the attempt.
+    private func attemptOnce(_ call: Call, request: HTTPRequest, endpoint: ResolvedEndpoint, attempt: Int,
+                             parseError: (HTTPResponse) -> AWSError) async throws -> Outcome {
+        let credentials = try await self.credentials.credentials()
+        let signed = signer.sign(request, credentials: credentials, region: endpoint.signingRegion,
+                                 service: call.service.signingName, date: now())
+        var metadata: Logger.Metadata = [
+            "aws.service": "\(call.service.endpointPrefix)", "aws.operation": "\(call.operation)",
+            "attempt": "\(attempt)",
+        ]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome: Outcome
+        do {
+            let response = try await transport.send(signed, timeout: timeout)
+            metadata["http.status"] = "\(response.status)"
+            if let requestId = AWSErrorParser.headerRequestId(response) { metadata["aws.request_id"] = "\(requestId)" }
+            if (200..<300).contains(response.status) {
+                outcome = .success(response)
+            } else {
+                let error = parseError(response)
+                if let requestId = error.requestId { metadata["aws.request_id"] = "\(requestId)" }
+                metadata["aws.error_code"] = "\(error.code)"
+                outcome = .serviceError(error, retryAfter: response.header("Retry-After"))
+            }
+        } catch let error as TransportError {
+            metadata["aws.error_code"] = "TransportError"
+            outcome = .transportError(error)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            metadata["aws.error_code"] = "TransportError"
+            outcome = .transportError(TransportError(url: request.url.absoluteString,
+                                                     reason: String(describing: type(of: error))))
+        }
+        metadata["duration_ms"] = "\(Self.milliseconds(clock.now - start))"
+        logger.debug("AWS request attempt", metadata: metadata)
+        return outcome
+    }
+
+    /// `url` with path `/` when it has none (endpoint overrides are usually given without a path).
+    static func rootURL(_ url: URL) -> URL {
+        guard url.path.isEmpty, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+            return url
+        }
+        components.path = "/"
+        return components.url ?? url
+    }
+
+    /// Whole milliseconds of `duration`.
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

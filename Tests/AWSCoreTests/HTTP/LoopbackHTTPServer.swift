@@ -1,0 +1,123 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A minimal HTTP/1.1 server on 127.0.0.1 for transport tests: answers every request with one canned response
+/// (then closes the connection) and records the raw requests it read.
+final class LoopbackHTTPServer: Sendable {
+    /// Why the server could not start.
+    struct StartError: Error {
+        /// The failing call.
+        var call: String
+    }
+
+    /// The port the kernel chose.
+    let port: UInt16
+    /// The listening socket.
+    private let listener: Int32
+    /// The raw response bytes sent to every client.
+    private let response: Data
+    /// Raw requests read so far.
+    private let received = Mutex<[Data]>([])
+
+    /// Raw requests read so far.
+    var requests: [Data] { received.withLock { $0 } }
+
+    /// Listens on 127.0.0.1 and an ephemeral port, and starts answering with `response`.
+    init(response: String) throws {
+        self.response = Data(response.utf8)
+        listener = try Self.listen()
+        port = try Self.boundPort(listener)
+        Thread { [self] in self.acceptLoop() }.start()
+    }
+
+    /// Stops accepting connections.
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    /// A loopback port where nothing listens (bound, then released).
+    static func closedPort() throws -> UInt16 {
+        let socket = try listen()
+        defer { close(socket) }
+        return try boundPort(socket)
+    }
+
+    /// Accepts connections until the listener is shut down.
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { return }
+            let request = Self.readRequest(client)
+            received.withLock { $0.append(request) }
+            response.withUnsafeBytes { bytes in
+                _ = write(client, bytes.baseAddress, bytes.count)
+            }
+            close(client)
+        }
+    }
+
+    /// Reads the head and, per `Content-Length`, the body of one request.
+    private static func readRequest(_ client: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let separator = Data("\r\n\r\n".utf8)
+        while true {
+            if let end = data.range(of: separator) {
+                let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
+                let length = head.split(separator: "\r\n")
+                    .first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                if data.count - end.upperBound >= length { return data }
+            }
+            let count = read(client, &buffer, buffer.count)
+            guard count > 0 else { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// A listening TCP socket on 127.0.0.1, port chosen by the kernel.
+    private static func listen() throws -> Int32 {
+        #if canImport(Glibc)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard socket >= 0 else { throw StartError(call: "socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        #if canImport(Glibc)
+        let listening = Glibc.listen(socket, 16)
+        #else
+        let listening = Darwin.listen(socket, 16)
+        #endif
+        guard bound == 0, listening == 0 else {
+            close(socket)
+            throw StartError(call: "bind/listen")
+        }
+        return socket
+    }
+
+    /// The port `socket` is bound to.
+    private static func boundPort(_ socket: Int32) throws -> UInt16 {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let result = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        guard result == 0 else { throw StartError(call: "getsockname") }
+        return UInt16(bigEndian: address.sin_port)
+    }
+}

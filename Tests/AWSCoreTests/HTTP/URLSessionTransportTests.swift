@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import AWSCore
+
+/// Tests of URLSessionTransport.
+@Suite struct URLSessionTransportTests {
+    /// Sends headers and body and reads the response.
+    @Test func sendsHeadersAndBodyAndReadsTheResponse() async throws {
+        let body = #"{"UserPool":{"Id":"eu-west-1_abc"}}"#
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"
+            + "x-amzn-RequestId: req-42\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let request = HTTPRequest(method: "POST", url: url, headers: [
+            HTTPHeader("Host", "127.0.0.1:\(server.port)"),
+            HTTPHeader("Content-Type", "application/x-amz-json-1.1"),
+            HTTPHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.DescribeUserPool"),
+            HTTPHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20240101/eu-west-1/cognito-idp/aws4_request"),
+        ], body: Data(#"{"UserPoolId":"eu-west-1_abc"}"#.utf8))
+
+        let response = try await URLSessionTransport().send(request, timeout: .seconds(10))
+
+        #expect(response.status == 200)
+        #expect(response.header("X-Amzn-RequestId") == "req-42")
+        #expect(String(decoding: response.body, as: UTF8.self) == body)
+        let raw = String(decoding: try #require(server.requests.first), as: UTF8.self)
+        let head = raw.components(separatedBy: "\r\n\r\n").first ?? ""
+        let lines = head.components(separatedBy: "\r\n")
+        #expect(lines.first == "POST / HTTP/1.1")
+        #expect(lines.contains("X-Amz-Target: AWSCognitoIdentityProviderService.DescribeUserPool"))
+        #expect(lines.filter { $0.lowercased().hasPrefix("host:") } == ["Host: 127.0.0.1:\(server.port)"])
+        #expect(!lines.contains { $0.lowercased().hasPrefix("cookie:") })
+        #expect(raw.hasSuffix(#"{"UserPoolId":"eu-west-1_abc"}"#))
+    }
+
+    /// Error statuses are responses not failures.
+    @Test func errorStatusesAreResponsesNotFailures() async throws {
+        let body = AWSSamples.iamNoSuchEntity
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 404 Not Found\r\nContent-Type: text/xml\r\n"
+            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let response = try await URLSessionTransport().send(
+            HTTPRequest(method: "POST", url: url, body: Data("Action=GetRole".utf8)), timeout: .seconds(10))
+        #expect(response.status == 404)
+        #expect(String(decoding: response.body, as: UTF8.self) == body)
+    }
+
+    /// Connection refused is a transport error.
+    @Test func connectionRefusedIsATransportError() async throws {
+        let port = try LoopbackHTTPServer.closedPort()
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))
+        let error = await #expect(throws: TransportError.self) {
+            try await URLSessionTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+        }
+        #expect(error?.url == "http://127.0.0.1:\(port)/")
+        #expect(error?.reason == "connection refused")
+    }
+}
