@@ -62,8 +62,8 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
         entry = self.tokens.get((operation, token))
         if entry is None:
             return None
-        fingerprint, result = entry
-        if fingerprint != fingerprint(params):
+        stored, result = entry
+        if stored != fingerprint(params):
             raise ConflictException(
                 f"ClientToken {token} was already used for {operation} with different parameters."
             )
