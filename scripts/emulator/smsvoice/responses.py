@@ -8,14 +8,22 @@ input shape, and each result is trimmed to the members of the model's output sha
 import json
 from typing import Any
 
+from moto.core.exceptions import JsonRESTError, _RESTError
 from moto.core.responses import BaseResponse
 
 from .clock import clock
 from .entities import PhoneNumber, Pool, SenderId
-from .exceptions import ValidationException
+from .exceptions import SmsVoiceError, ValidationException
 from .models import SmsVoiceBackend, smsvoice_backends
 from .paging import apply_filters, paginate
 from .validation import service_model, validate_input
+
+# moto's (query protocol) authentication error codes -> the codes AWS JSON services use.
+AUTH_ERROR_CODES = {
+    "SignatureDoesNotMatch": "InvalidSignatureException",
+    "InvalidClientTokenId": "UnrecognizedClientException",
+    "AccessDenied": "AccessDeniedException",
+}
 
 
 class SmsVoiceResponse(BaseResponse):
@@ -29,11 +37,27 @@ class SmsVoiceResponse(BaseResponse):
         """The backend of the calling account and region."""
         return smsvoice_backends[self.current_account][self.region]
 
+    def _authenticate_and_authorize_normal_action(self, resource: str = "*") -> None:
+        """moto's authentication, with its XML errors turned into JSON 1.0 errors.
+
+        moto raises query-protocol (XML) auth errors for every service; a JSON 1.0 client
+        could not parse them. The codes become the ones AWS JSON services return.
+        """
+        try:
+            super()._authenticate_and_authorize_normal_action(resource)
+        except JsonRESTError:
+            raise
+        except _RESTError as error:
+            code = AUTH_ERROR_CODES.get(error.error_type, error.error_type)
+            converted = SmsVoiceError(code, error.message)
+            converted.code = error.code
+            raise converted from None
+
     def _params(self) -> dict[str, Any]:
         try:
             params = json.loads(self.body) if self.body else {}
         except json.JSONDecodeError:
-            raise ValidationException("The request body is not valid JSON.", "CANNOT_PARSE")
+            raise ValidationException("The request body is not valid JSON.", "CANNOT_PARSE") from None
         validate_input(self._get_action(), params)
         return params
 
