@@ -4,7 +4,6 @@ Phone numbers, idempotency tokens, ARNs, tags and opt-out lists live here; sende
 and pools are in ``senders.py`` and ``pools.py`` (mixed into the backend).
 """
 
-import json
 import random
 import uuid
 from typing import Any
@@ -13,8 +12,8 @@ from moto.core.base_backend import BackendDict, BaseBackend
 
 from . import numbering
 from .clock import clock, settings
-from .entities import PHONE, POOL, SENDER, PhoneNumber, Pool, SenderId
 from .common import apply_two_way, arn_resource, arn_type, fingerprint, tag_map
+from .entities import PHONE, POOL, SENDER, PhoneNumber, Pool, SenderId
 from .exceptions import (
     ConflictException,
     ResourceNotFoundException,

@@ -238,11 +238,11 @@ class PoolsMixin:
 
 def _association(pool: Pool, identity: Identity) -> dict[str, Any]:
     """The Associate/DisassociateOriginationIdentity result for ``identity`` in ``pool``."""
-    is_number = isinstance(identity, PhoneNumber)
+    name = identity.id if isinstance(identity, PhoneNumber) else identity.sender_id
     return {
         "PoolArn": pool.arn,
         "PoolId": pool.id,
         "OriginationIdentityArn": identity.arn,
-        "OriginationIdentity": identity.id if is_number else identity.sender_id,
+        "OriginationIdentity": name,
         "IsoCountryCode": identity.iso_country_code,
     }
