@@ -1,0 +1,38 @@
+"""End User Messaging SMS (``pinpoint-sms-voice-v2``) for the local moto emulator.
+
+Public API (called by the emulator launcher and tests):
+
+* ``register()``: make moto (in-process ``mock_aws`` and ``moto.server``) serve the service;
+* ``configure(activation_seconds)``: how long a newly requested phone number stays PENDING;
+* ``reset()``: drop all emulated state.
+"""
+
+from .clock import clock, settings
+from .models import smsvoice_backends
+from .registration import register_backend
+
+__all__ = ["clock", "configure", "register", "reset", "smsvoice_backends"]
+
+
+def register() -> None:
+    """Route ``sms-voice`` requests to this package in moto; idempotent."""
+    register_backend(__name__)
+
+
+def configure(activation_seconds: float) -> None:
+    """Numbers requested from now on report PENDING for ``activation_seconds``, then ACTIVE.
+
+    0 (the default) makes them ACTIVE immediately, already in the RequestPhoneNumber result.
+    The status is computed from ``clock`` on every read; no background work happens.
+    """
+    if activation_seconds < 0:
+        raise ValueError("activation_seconds must not be negative")
+    settings.activation_seconds = float(activation_seconds)
+
+
+def reset() -> None:
+    """Clear every account's and region's emulated resources and ClientTokens."""
+    for account_backends in list(smsvoice_backends.values()):
+        account_backends.reset()
+        account_backends.clear()
+    smsvoice_backends.clear()
