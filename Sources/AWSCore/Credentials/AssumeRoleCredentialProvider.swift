@@ -37,11 +37,11 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
             throw CredentialsError.invalidProfile(
                 profile: sourceName, reason: "source credentials for \(roleArn) unavailable: \(source) (\(reason))")
         }
+        let signer = StaticCredentialProvider(sourceName: source.sourceName, credentials: signing)
         do {
             return try await dependencies.sts.assumeRole(
                 roleArn: roleArn, sessionName: sessionName ?? dependencies.defaultSessionName(), externalId: externalId,
-                durationSeconds: durationSeconds, sourceCredentials: StaticCredentialProvider(sourceName: source.sourceName, credentials: signing),
-                region: dependencies.stsRegion)
+                durationSeconds: durationSeconds, sourceCredentials: signer, region: dependencies.stsRegion)
         } catch let error as CredentialsError {
             throw error
         } catch {

@@ -30,12 +30,15 @@ public struct ContainerCredentialProvider: CredentialProvider {
         if let relative = variable("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
             let path = relative.hasPrefix("/") ? relative : "/" + relative
             guard let url = URL(string: Self.ecsHost + path) else {
-                throw .invalidEnvironment(source: source, reason: "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is not a valid path")
+                throw .invalidEnvironment(source: source,
+                                          reason: "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is not a valid path")
             }
             self.url = url
         } else if let full = variable("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
-            guard let url = URL(string: full), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
-                throw .invalidEnvironment(source: source, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI is not a valid URL")
+            guard let url = URL(string: full), let scheme = url.scheme?.lowercased(),
+                  let host = url.host, !host.isEmpty else {
+                throw .invalidEnvironment(source: source,
+                                          reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI is not a valid URL")
             }
             guard Self.isAllowed(scheme: scheme, host: host) else {
                 throw .endpointNotAllowed(source: source, host: host)
@@ -76,7 +79,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
             throw CredentialsError.unreachable(source: sourceName, reason: error.description)
         }
         guard (200..<300).contains(response.status) else {
-            throw CredentialsError.badResponse(source: sourceName, reason: "HTTP \(response.status) from \(url.absoluteString)")
+            throw CredentialsError.badResponse(source: sourceName,
+                                               reason: "HTTP \(response.status) from \(url.absoluteString)")
         }
         return try MetadataCredentialsDocument.credentials(from: response.body, source: sourceName)
     }

@@ -60,8 +60,10 @@ public struct CredentialChain: CredentialProvider {
     }
 
     /// A source built now, whose temporary credentials are cached and refreshed, or its set-up error.
-    private static func deferred(_ name: String, now: @escaping @Sendable () -> Date,
-                                 build: () throws(CredentialsError) -> any CredentialProvider) -> DeferredCredentialProvider {
+    private static func deferred(
+        _ name: String, now: @escaping @Sendable () -> Date,
+        build: () throws(CredentialsError) -> any CredentialProvider
+    ) -> DeferredCredentialProvider {
         let resolved = Result { () throws(CredentialsError) -> any CredentialProvider in
             RefreshingCredentialProvider(wrapping: try build(), now: now)
         }

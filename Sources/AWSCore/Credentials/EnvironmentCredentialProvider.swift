@@ -19,7 +19,8 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
             throw CredentialsError.invalidEnvironment(
                 source: sourceName, reason: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
         }
-        return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: value("AWS_SESSION_TOKEN"))
+        return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret,
+                              sessionToken: value("AWS_SESSION_TOKEN"))
     }
 
     /// The variable's value, nil when unset or empty.

@@ -106,9 +106,11 @@ struct ProfileCredentialResolver {
                                              sessionToken: profile.sessionToken)
             return StaticCredentialProvider(sourceName: "profile \(profile.name)", credentials: credentials)
         case (.some, nil):
-            throw .invalidProfile(profile: profile.name, reason: "aws_access_key_id is set but aws_secret_access_key is not")
+            throw .invalidProfile(profile: profile.name,
+                                  reason: "aws_access_key_id is set but aws_secret_access_key is not")
         case (nil, .some):
-            throw .invalidProfile(profile: profile.name, reason: "aws_secret_access_key is set but aws_access_key_id is not")
+            throw .invalidProfile(profile: profile.name,
+                                  reason: "aws_secret_access_key is set but aws_access_key_id is not")
         }
     }
 

@@ -33,7 +33,8 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
             throw .notConfigured(source: name, reason: "AWS_WEB_IDENTITY_TOKEN_FILE not set")
         }
         guard let roleArn = dependencies.variable("AWS_ROLE_ARN") else {
-            throw .invalidEnvironment(source: name, reason: "AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not")
+            throw .invalidEnvironment(source: name,
+                                      reason: "AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not")
         }
         return WebIdentityCredentialProvider(
             sourceName: name, roleArn: roleArn, sessionName: dependencies.variable("AWS_ROLE_SESSION_NAME"),
