@@ -28,10 +28,9 @@ struct SharedConfigParser {
         var profiles: [String: [String: String]] = [:]
         var section = Section.none
         var lastKey: String?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, rawLine) in lines.enumerated() {
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for (index, line) in lines.enumerated() {
             let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || Self.isComment(trimmed) { continue }
             if let key = lastKey, line.first?.isWhitespace == true {
