@@ -93,7 +93,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         } else {
             token = authorizationToken
         }
-        if let token, token.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        if let token, token.contains(where: \.isNewline) {
             throw .invalidEnvironment(source: sourceName, reason: "container authorization token contains a line break")
         }
         return token
