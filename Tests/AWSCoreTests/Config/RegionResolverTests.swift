@@ -1,6 +1,7 @@
 import Testing
 @testable import AWSCore
 
+/// Region precedence and the active profile endpoint URL.
 @Suite struct RegionResolverTests {
     static let config = """
         [default]

@@ -4,22 +4,33 @@ import Testing
 
 /// A parse case: file text, kind, and the expected profiles.
 struct ParseCase: CustomTestStringConvertible, Sendable {
+    /// Case label.
     let name: String
+    /// Which file the text is.
     let kind: SharedFileKind
+    /// File text.
     let text: String
+    /// Expected profiles.
     let expected: [String: [String: String]]
+    /// Shown in test output.
     var testDescription: String { name }
 }
 
 /// A malformed input and the line and reason fragment expected in the error.
 struct MalformedCase: CustomTestStringConvertible, Sendable {
+    /// Case label.
     let name: String
+    /// File text.
     let text: String
+    /// Expected line number.
     let line: Int
+    /// Text the reason must contain.
     let reasonFragment: String
+    /// Shown in test output.
     var testDescription: String { name }
 }
 
+/// INI parsing: valid dialect features, malformed lines with file and line.
 @Suite struct SharedConfigParserTests {
     static let parseCases: [ParseCase] = [
         ParseCase(name: "config default and profile sections", kind: .config, text: """

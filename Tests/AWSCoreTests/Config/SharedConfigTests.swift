@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Merging of the two files, loading from environment-selected paths, active profile name.
 @Suite struct SharedConfigTests {
     @Test func credentialsFileWinsForKeysInBothFiles() throws {
         let config = try Fixture.sharedConfig(

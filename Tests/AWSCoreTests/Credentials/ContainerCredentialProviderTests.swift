@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// ECS/EKS container endpoint: URLs, host rules, authorization, bad answers.
 @Suite struct ContainerCredentialProviderTests {
     /// A transport answering every request with `response`.
     private func transport(_ response: HTTPResponse = Fixture.credentialsResponse()) -> RecordingTransport {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Default chain order, explicit profile, aggregated error, no secrets in errors.
 @Suite struct CredentialChainTests {
     static let profileFiles = (config: "[default]\nregion = us-west-2\n[profile dev]\nregion = eu-central-1\n",
                                credentials: "[default]\naws_access_key_id = AKIAPROFILE\naws_secret_access_key = p\n"

@@ -1,6 +1,7 @@
 import Testing
 @testable import AWSCore
 
+/// Keys from environment variables.
 @Suite struct EnvironmentCredentialProviderTests {
     @Test func readsKeysAndOptionalToken() async throws {
         let provider = EnvironmentCredentialProvider(environment: [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// IMDSv2 request sequence, endpoint selection, disabling and failures.
 @Suite struct InstanceMetadataCredentialProviderTests {
     /// A fake IMDS: token, role listing (`listing` status/body), role document.
     private func imds(listingStatus: Int = 200, listing: String = "app-role\n",

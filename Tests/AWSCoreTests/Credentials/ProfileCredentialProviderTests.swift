@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// Profile credentials: static keys, assume-role variants and broken profiles.
 @Suite struct ProfileCredentialProviderTests {
     /// Resolves `name` over the given files with fakes and returns the provider and the STS fake.
     private func provider(_ name: String, explicit: Bool = false, config: String? = nil, credentials: String? = nil,

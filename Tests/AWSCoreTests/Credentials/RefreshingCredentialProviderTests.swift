@@ -4,6 +4,7 @@ import Testing
 
 /// A source that counts fetches, can hold them until released, and can be told to fail.
 actor CountingSource: CredentialProvider {
+    /// `counting`.
     nonisolated let sourceName = "counting"
     /// Number of fetches started.
     private(set) var fetches = 0
@@ -20,12 +21,14 @@ actor CountingSource: CredentialProvider {
     /// Waiters for the first fetch to start.
     private var startWaiters: [CheckedContinuation<Void, Never>] = []
 
+    /// Creates the source; `held` makes fetches wait for `release()`.
     init(lifetime: TimeInterval?, clock: TestClock, held: Bool = false) {
         self.lifetime = lifetime
         self.clock = clock
         self.held = held
     }
 
+    /// Counts the fetch, waits if held, then returns `ASIA<n>` or fails.
     func credentials() async throws -> AWSCredentials {
         fetches += 1
         startWaiters.forEach { $0.resume() }
@@ -55,6 +58,7 @@ actor CountingSource: CredentialProvider {
     }
 }
 
+/// Caching, refresh window, shared refresh and advisory failures.
 @Suite struct RefreshingCredentialProviderTests {
     @Test func cachesUntilFiveMinutesBeforeExpiry() async throws {
         let clock = TestClock()

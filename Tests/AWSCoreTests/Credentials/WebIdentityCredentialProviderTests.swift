@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
+/// AssumeRoleWithWebIdentity from the environment.
 @Suite struct WebIdentityCredentialProviderTests {
     @Test func readsTokenFileOnEveryCall() async throws {
         let dir = try TempDirectory()
