@@ -5,8 +5,8 @@ import Testing
 /// ECS/EKS container endpoint: URLs, host rules, authorization, bad answers.
 @Suite struct ContainerCredentialProviderTests {
     /// A transport answering every request with `response`.
-    private func transport(_ response: HTTPResponse = Fixture.credentialsResponse()) -> RecordingTransport {
-        RecordingTransport { _ in response }
+    private func transport(_ response: HTTPResponse = Fixture.credentialsResponse()) -> ScriptedMetadataTransport {
+        ScriptedMetadataTransport { _ in response }
     }
 
     @Test func relativeURIUsesECSHostAndParsesCredentials() async throws {
@@ -45,7 +45,7 @@ import Testing
             "AWS_CONTAINER_AUTHORIZATION_TOKEN": "literal",
         ], transport: transport)
         #expect(provider.url.absoluteString == "https://creds.example.com/x")
-        let recording = RecordingTransport { _ in Fixture.credentialsResponse() }
+        let recording = ScriptedMetadataTransport { _ in Fixture.credentialsResponse() }
         let local = try ContainerCredentialProvider(environment: [
             "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://localhost:1/x", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "literal",
         ], transport: recording)
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func unreachableEndpointAndBadToken() async throws {
-        let down = RecordingTransport { request in throw TransportError(url: request.url.absoluteString, reason: "refused") }
+        let down = ScriptedMetadataTransport { request in throw TransportError(url: request.url.absoluteString, reason: "refused") }
         let provider = try ContainerCredentialProvider(
             environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/c"], transport: down)
         await #expect(throws: CredentialsError.unreachable(

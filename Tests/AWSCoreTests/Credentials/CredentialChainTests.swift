@@ -9,8 +9,8 @@ import Testing
                                    + "[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = d\n")
 
     /// A transport that serves container and IMDS credentials with distinct key ids.
-    static func transport() -> RecordingTransport {
-        RecordingTransport { request in
+    static func transport() -> ScriptedMetadataTransport {
+        ScriptedMetadataTransport { request in
             if request.url.host == "169.254.170.2" { return Fixture.credentialsResponse(accessKeyId: "ASIACONTAINER") }
             if request.method == "PUT" { return HTTPResponse(status: 200, body: Data("t".utf8)) }
             if request.url.absoluteString.hasSuffix("/security-credentials/") {
@@ -22,7 +22,7 @@ import Testing
 
     /// Builds the default chain over `environment` (HOME and file paths are fixed, nothing is read from disk).
     private func chain(_ environment: [String: String], profileFlag: String? = nil, withProfiles: Bool = true,
-                       sts: RecordingSTS = RecordingSTS(), transport: RecordingTransport = transport()) throws
+                       sts: RecordingSTS = RecordingSTS(), transport: ScriptedMetadataTransport = transport()) throws
         -> CredentialChain {
         let config = withProfiles
             ? try Fixture.sharedConfig(config: Self.profileFiles.config, credentials: Self.profileFiles.credentials)
@@ -94,7 +94,7 @@ import Testing
 
     @Test func errorMessagesNeverContainSecrets() async throws {
         let secrets = ["TOPSECRET", "SESSIONTOKEN", "CONTAINERAUTH"]
-        let transport = RecordingTransport { _ in HTTPResponse(status: 403, body: Data("TOPSECRET".utf8)) }
+        let transport = ScriptedMetadataTransport { _ in HTTPResponse(status: 403, body: Data("TOPSECRET".utf8)) }
         let environments: [[String: String]] = [
             ["AWS_SECRET_ACCESS_KEY": "TOPSECRET", "AWS_SESSION_TOKEN": "SESSIONTOKEN",
              "AWS_EC2_METADATA_DISABLED": "true"],

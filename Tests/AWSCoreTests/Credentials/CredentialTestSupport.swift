@@ -2,7 +2,7 @@ import Foundation
 @testable import AWSCore
 
 /// A transport that never touches the network: it records each request and answers from a closure.
-actor RecordingTransport: HTTPTransport {
+actor ScriptedMetadataTransport: HTTPTransport {
     /// Requests in the order sent, with the timeout asked for.
     private(set) var sent: [(request: HTTPRequest, timeout: Duration)] = []
     /// Produces the answer for a request.
@@ -146,9 +146,9 @@ enum Fixture {
     }
 
     /// Dependencies over the given fakes.
-    static func dependencies(environment: [String: String] = [:], transport: RecordingTransport? = nil,
+    static func dependencies(environment: [String: String] = [:], transport: ScriptedMetadataTransport? = nil,
                              sts: RecordingSTS = RecordingSTS(), clock: TestClock = TestClock()) -> CredentialDependencies {
-        let transport = transport ?? RecordingTransport { request in
+        let transport = transport ?? ScriptedMetadataTransport { request in
             throw TransportError(url: request.url.absoluteString, reason: "no network in tests")
         }
         return CredentialDependencies(environment: environment, transport: transport, sts: sts,

@@ -6,8 +6,8 @@ import Testing
 @Suite struct InstanceMetadataCredentialProviderTests {
     /// A fake IMDS: token, role listing (`listing` status/body), role document.
     private func imds(listingStatus: Int = 200, listing: String = "app-role\n",
-                      document: HTTPResponse = Fixture.credentialsResponse(accessKeyId: "ASIAIMDS")) -> RecordingTransport {
-        RecordingTransport { request in
+                      document: HTTPResponse = Fixture.credentialsResponse(accessKeyId: "ASIAIMDS")) -> ScriptedMetadataTransport {
+        ScriptedMetadataTransport { request in
             let path = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.path ?? ""
             switch (request.method, path) {
             case ("PUT", "/latest/api/token"):
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func notOnEC2IsNotConfiguredAfterOneAttempt() async throws {
-        let transport = RecordingTransport { request in
+        let transport = ScriptedMetadataTransport { request in
             throw TransportError(url: request.url.absoluteString, reason: "timed out")
         }
         let provider = try InstanceMetadataCredentialProvider(environment: [:], transport: transport)
