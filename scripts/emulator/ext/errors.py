@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -89,3 +90,22 @@ def render(service: str, is_json: bool, code: str, status: int, message: str, se
         headers = [("Content-Type", "text/xml"), ("x-amzn-RequestId", request_id)]
     headers.append(("Content-Length", str(len(body))))
     return ErrorResponse(status, headers, body)
+
+
+# moto answers failed authentication in its own XML shape; AWS uses these codes per protocol.
+AUTH_CODES = {
+    "SignatureDoesNotMatch": ("InvalidSignatureException", "SignatureDoesNotMatch"),
+    "InvalidClientTokenId": ("UnrecognizedClientException", "InvalidClientTokenId"),
+    "AccessDenied": ("AccessDeniedException", "AccessDenied"),
+}
+_MOTO_ERROR = re.compile(rb"<Code>([A-Za-z]+)</Code>\s*<Message>([^<]*)</Message>")
+
+
+def auth_error(service: str, is_json: bool, status: int, body: bytes) -> ErrorResponse | None:
+    """AWS's answer for one of moto's 403 authentication errors, or None when `body` is not one."""
+    match = _MOTO_ERROR.search(body)
+    if match is None or match.group(1).decode() not in AUTH_CODES:
+        return None
+    json_code, query_code = AUTH_CODES[match.group(1).decode()]
+    message = match.group(2).decode("utf-8", "replace")
+    return render(service, is_json, json_code if is_json else query_code, status, message, sender=True)

@@ -42,19 +42,27 @@ class ControlMiddleware:
     def _forward(
         self, environ: dict[str, Any], start_response: StartResponse, info: RequestInfo, rule: FaultRule | None
     ) -> Iterable[bytes]:
-        """Passes the request to moto and records the status it answered."""
-        captured: dict[str, int] = {}
+        """Passes the request to moto, reshapes its authentication errors like AWS, records the status."""
+        captured: dict[str, Any] = {}
 
-        def recording_start_response(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
-            captured["status"] = int(status.split(" ", 1)[0])
-            return start_response(status, headers, *args)
+        def deferred_start_response(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+            captured["status"], captured["headers"] = status, headers
+            return lambda _data: None
 
-        result = self._app(environ, recording_start_response)
-        chunks = list(result)
+        result = self._app(environ, deferred_start_response)
+        body = b"".join(result)
         if hasattr(result, "close"):
             result.close()
-        self._record(info, captured.get("status", 500), rule)
-        return chunks
+        status_line: str = captured.get("status", "500 Internal Server Error")
+        status = int(status_line.split(" ", 1)[0])
+        auth_error = errors.auth_error(info.service, info.is_json, status, body) if status == 403 else None
+        if auth_error is not None:
+            status_line, headers, body = f"403 {_reason(403)}", auth_error.headers, auth_error.body
+        else:
+            headers = captured.get("headers", [])
+        self._record(info, status, rule)
+        start_response(status_line, headers)
+        return [body]
 
     def _inject(self, info: RequestInfo, rule: FaultRule, start_response: StartResponse) -> Iterable[bytes]:
         """Answers with the service's own throttling or server error, without reaching moto."""
