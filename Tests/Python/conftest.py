@@ -49,7 +49,7 @@ class Emulator:
             region_name=REGION,
             aws_access_key_id=keys["accessKeyId"],
             aws_secret_access_key=keys["secretAccessKey"],
-            config=Config(retries={"max_attempts": 1, "mode": "standard"}, **config),
+            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, **config),
         )
 
 
