@@ -84,3 +84,28 @@ def test_launcher_refuses_non_loopback_host() -> None:
         capture_output=True, text=True, timeout=30,
     )
     assert result.returncode != 0 and "loopback" in result.stderr
+
+
+def test_sigterm_stops_cleanly() -> None:
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts/emulator/server.py"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_smsauth/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.1)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) == 0
