@@ -32,7 +32,6 @@ def test_throttle_everything_then_clear(fresh: Emulator) -> None:
 
 def test_throttle_status_codes(fresh: Emulator) -> None:
     fresh.control("POST", "faults", {"rules": [{"service": "*", "operation": "*", "kind": "throttle", "rate": 1}]})
-    fresh.client("iam").meta.events  # noqa: B018
     with pytest.raises(ClientError) as sns_error:
         fresh.client("sns").get_sms_sandbox_account_status()
     assert sns_error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 429

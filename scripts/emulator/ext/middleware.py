@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-import logging
 import time
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from typing import Any
 
 from . import control, errors
@@ -13,7 +13,6 @@ from .faults import FAULTS, FaultRule
 from .requestinfo import RequestInfo, buffer_body, describe
 
 PREFIX = "/_smsauth/"
-LOG = logging.getLogger("smsauth.emulator")
 
 StartResponse = Callable[..., Any]
 
@@ -120,8 +119,6 @@ class ControlMiddleware:
 
 def _reason(status: int) -> str:
     """The HTTP reason phrase."""
-    from http import HTTPStatus
-
     try:
         return HTTPStatus(status).phrase
     except ValueError:

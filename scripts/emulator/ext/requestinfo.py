@@ -24,7 +24,12 @@ class RequestInfo:
 def buffer_body(environ: dict[str, Any]) -> bytes:
     """Reads the request body once and puts a fresh stream back so moto can read it again."""
     length = int(environ.get("CONTENT_LENGTH") or 0)
-    body = environ["wsgi.input"].read(length) if length > 0 else b""
+    if length > 0:
+        body = environ["wsgi.input"].read(length)
+    elif environ.get("wsgi.input_terminated"):
+        body = environ["wsgi.input"].read()
+    else:
+        body = b""
     environ["wsgi.input"] = io.BytesIO(body)
     environ["CONTENT_LENGTH"] = str(len(body))
     return body

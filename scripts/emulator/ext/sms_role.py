@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+from datetime import timezone
 from typing import Any
 from urllib.parse import unquote
 
@@ -55,8 +56,6 @@ def _propagated(role: Role) -> bool:
 
 def _utc_timestamp(role: Role) -> float:
     """moto stores naive UTC datetimes."""
-    from datetime import timezone
-
     return role.create_date.replace(tzinfo=timezone.utc).timestamp()
 
 

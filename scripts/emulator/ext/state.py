@@ -51,7 +51,6 @@ CLOCK = Clock()
 
 def reset() -> None:
     """Restores default settings and the wall clock."""
-    global CONFIG
     CONFIG.sms_role_propagation_seconds = 0.0
     CONFIG.phone_number_activation_seconds = 0.0
     CONFIG.in_sandbox = True
