@@ -1,0 +1,111 @@
+"""The launcher, authentication, principals, reset and the credentials script."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.error
+
+import pytest
+from botocore.exceptions import ClientError
+
+from conftest import ROOT, Emulator
+
+
+def error_code(call) -> str:  # type: ignore[no-untyped-def]
+    """The AWS error code a boto3 call fails with."""
+    with pytest.raises(ClientError) as raised:
+        call()
+    return str(raised.value.response["Error"]["Code"])
+
+
+def test_health_and_credentials(emulator: Emulator) -> None:
+    assert emulator.control("GET", "health")["status"] == "ok"
+    keys = emulator.credentials()
+    assert keys["accessKeyId"].startswith("AKIA") and len(keys["secretAccessKey"]) == 40
+
+
+@pytest.mark.parametrize(
+    ("service", "call", "bad_signature", "unknown_key"),
+    [
+        ("sts", lambda c: c.get_caller_identity(), "SignatureDoesNotMatch", "InvalidClientTokenId"),
+        ("iam", lambda c: c.list_roles(), "SignatureDoesNotMatch", "InvalidClientTokenId"),
+        ("sns", lambda c: c.list_topics(), "SignatureDoesNotMatch", "InvalidClientTokenId"),
+        ("cognito-idp", lambda c: c.list_user_pools(MaxResults=5), "InvalidSignatureException", "UnrecognizedClientException"),
+    ],
+)
+def test_signature_is_checked(fresh: Emulator, service: str, call, bad_signature: str, unknown_key: str) -> None:  # type: ignore[no-untyped-def]
+    keys = fresh.credentials()
+    call(fresh.client(service))
+    wrong_secret = {"accessKeyId": keys["accessKeyId"], "secretAccessKey": "x" * 40}
+    assert error_code(lambda: call(fresh.client(service, wrong_secret))) == bad_signature
+    unknown = {"accessKeyId": "AKIAUNKNOWNUNKNOWN00", "secretAccessKey": "y" * 40}
+    assert error_code(lambda: call(fresh.client(service, unknown))) == unknown_key
+
+
+def test_new_principal_is_admin_and_distinct(fresh: Emulator) -> None:
+    principal = fresh.control("POST", "principals", {})
+    assert principal["accessKeyId"] != fresh.credentials()["accessKeyId"]
+    identity = fresh.client("sts", principal).get_caller_identity()
+    assert identity["Arn"].endswith(f":user/{principal['userName']}")
+    fresh.client("iam", principal).create_role(RoleName="r", AssumeRolePolicyDocument="{}")
+
+
+def test_reset_clears_state_but_keeps_keys(emulator: Emulator) -> None:
+    principal = emulator.control("POST", "principals", {})
+    emulator.client("iam").create_role(RoleName="before-reset", AssumeRolePolicyDocument="{}")
+    emulator.control("POST", "reset", {})
+    assert emulator.client("iam").list_roles()["Roles"] == []
+    assert emulator.client("sts", principal).get_caller_identity()["Account"] == "123456789012"
+    assert [c["operation"] for c in emulator.control("GET", "calls")] == ["ListRoles", "GetCallerIdentity"]
+
+
+def test_unknown_control_route_is_404(emulator: Emulator) -> None:
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        emulator.control("GET", "nope")
+    assert raised.value.code == 404
+
+
+def test_credentials_script_prints_exports(emulator: Emulator) -> None:
+    output = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/emulator/credentials.py"), "--url", emulator.url, "--shell"],
+        check=True, capture_output=True, text=True,
+    ).stdout.splitlines()
+    keys = emulator.credentials()
+    assert output == [
+        f"export AWS_ACCESS_KEY_ID={keys['accessKeyId']}",
+        f"export AWS_SECRET_ACCESS_KEY={keys['secretAccessKey']}",
+        "export AWS_EC2_METADATA_DISABLED=true",
+    ]
+
+
+def test_launcher_refuses_non_loopback_host() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/emulator/server.py"), "--host", "0.0.0.0", "--port", "1"],
+        capture_output=True, text=True, timeout=30,
+    )
+    assert result.returncode != 0 and "loopback" in result.stderr
+
+
+def test_sigterm_stops_cleanly() -> None:
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts/emulator/server.py"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_smsauth/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.1)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) == 0

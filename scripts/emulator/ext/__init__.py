@@ -1,0 +1,24 @@
+"""smsauth's extension of moto: control endpoint, fault injection, call log, SNS SMS sandbox, Cognito rules.
+
+`install()` patches moto's service classes in place; `wrap(app)` puts the control middleware in front of moto's
+WSGI application. Both must run in the process that serves requests.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+def install() -> None:
+    """Applies every moto patch of the extension (idempotent)."""
+    from . import cognito_rules, cognito_tags, sns_sandbox
+
+    sns_sandbox.install()
+    cognito_tags.install()
+    cognito_rules.install()
+
+
+def wrap(app: Any) -> Any:
+    """Returns `app` wrapped in the control/fault/call-log middleware."""
+    from .middleware import ControlMiddleware
+
+    return ControlMiddleware(app)

@@ -1,0 +1,174 @@
+"""Cognito user pool rules that moto 5.2.1 misses, patched onto its CognitoIdpResponse.
+
+CreateUserPool, UpdateUserPool, SetUserPoolMfaConfig and DeleteUserPool are replaced; README.md lists each rule
+with its source in the AWS documentation.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from moto.cognitoidp.models import DEFAULT_USER_POOL_CONFIG, CognitoIdpUserPool
+from moto.cognitoidp.responses import CognitoIdpResponse
+from moto.core.responses import ActionResult, EmptyResult
+from moto.core.utils import utcnow
+
+from . import sms_role
+from .cognito_errors import InvalidParameter
+
+IMMUTABLE = ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration")
+MFA_VALUES = ("OFF", "ON", "OPTIONAL")
+MFA_ON_AFTER_CREATE = "Cannot turn MFA functionality ON, once the user pool has been created."
+DELETION_PROTECTED = (
+    "The user pool cannot be deleted because deletion protection is activated. "
+    "Deletion protection must be inactivated first."
+)
+SMS_FOR_AUTO_VERIFY = "SMS configuration is required when phone_number is selected for auto verification"
+SMS_FOR_MFA = "SMS configuration and Auto verification for phone_number are required when MFA is required/optional"
+MFA_OFF_WITH_FACTOR = "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."
+MFA_WITHOUT_FACTOR = "Invalid MFA configuration given, can't turn on MFA without any enabled MFA factor."
+SMS_MFA_WITHOUT_SMS = "Invalid MFA configuration given, SMS configuration is required when SMS MFA is enabled."
+
+
+def _pattern_error(field: str) -> InvalidParameter:
+    """The validation error Cognito gives for a message template without the code placeholder."""
+    return InvalidParameter(
+        f"1 validation error detected: Value at '{field}' failed to satisfy constraint: "
+        "Member must satisfy regular expression pattern: .*\\{####\\}.*"
+    )
+
+
+def _check_sms_messages(params: dict[str, Any]) -> None:
+    """SMS templates (6–140 characters) must contain `{####}`."""
+    templates = {
+        "smsAuthenticationMessage": params.get("SmsAuthenticationMessage"),
+        "smsVerificationMessage": params.get("SmsVerificationMessage"),
+        "verificationMessageTemplate.smsMessage": (params.get("VerificationMessageTemplate") or {}).get("SmsMessage"),
+    }
+    for field, value in templates.items():
+        if value is not None and ("{####}" not in value or not 6 <= len(value) <= 140):
+            raise _pattern_error(field)
+
+
+def _check_mfa_value(value: Any) -> str:
+    """OFF, ON or OPTIONAL."""
+    if value not in MFA_VALUES:
+        raise InvalidParameter("[MfaConfiguration] must be one of 'ON', 'OFF', or 'OPTIONAL'.")
+    return str(value)
+
+
+def _totp_enabled(pool: CognitoIdpUserPool) -> bool:
+    """Whether the pool has software-token MFA enabled."""
+    return bool(pool.token_mfa_config and pool.token_mfa_config.get("Enabled"))
+
+
+def _sync_mfa(pool: CognitoIdpUserPool, mfa: str) -> None:
+    """Keeps DescribeUserPool's MfaConfiguration equal to GetUserPoolMfaConfig's."""
+    pool.mfa_config = mfa
+    pool.extended_config["MfaConfiguration"] = mfa
+
+
+def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
+    """CreateUserPool with the SMS configuration, MFA and template rules."""
+    params = dict(self.parameters)
+    name = params.pop("PoolName", None)
+    _check_sms_messages(params)
+    mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
+    sms = params.get("SmsConfiguration")
+    if "phone_number" in (params.get("AutoVerifiedAttributes") or []) and not sms:
+        raise InvalidParameter(SMS_FOR_AUTO_VERIFY)
+    if mfa != "OFF" and not sms:
+        raise InvalidParameter(SMS_FOR_MFA)
+    sms_role.check(sms, self.current_account)
+    params.setdefault("DeletionProtection", "INACTIVE")
+    pool = self.backend.create_user_pool(name, params)
+    _sync_mfa(pool, mfa)
+    if mfa != "OFF":
+        sms_mfa: dict[str, Any] = {"SmsConfiguration": sms}
+        if params.get("SmsAuthenticationMessage"):
+            sms_mfa["SmsAuthenticationMessage"] = params["SmsAuthenticationMessage"]
+        pool.sms_mfa_config = sms_mfa
+    return ActionResult({"UserPool": pool.to_json(extended=True)})
+
+
+def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
+    """UpdateUserPool: omitted updatable fields reset to defaults, immutable fields and tags kept, MFA ON refused."""
+    params = dict(self.parameters)
+    pool = self.backend.describe_user_pool(params.pop("UserPoolId", None))
+    new_name = params.pop("PoolName", None)
+    _check_sms_messages(params)
+    mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
+    if mfa == "ON" and pool.mfa_config != "ON":
+        raise InvalidParameter(MFA_ON_AFTER_CREATE)
+    sms = params.get("SmsConfiguration")
+    if "phone_number" in (params.get("AutoVerifiedAttributes") or []) and not sms:
+        raise InvalidParameter(SMS_FOR_AUTO_VERIFY)
+    sms_mfa_on = mfa != "OFF" and pool.sms_mfa_config is not None
+    if (sms_mfa_on and not sms) or (mfa != "OFF" and not sms and not _totp_enabled(pool)):
+        raise InvalidParameter(SMS_FOR_MFA)
+    sms_role.check(sms, self.current_account)
+    kept = {key: pool.extended_config[key] for key in IMMUTABLE if key in pool.extended_config}
+    if "UserPoolTags" not in params:
+        kept["UserPoolTags"] = pool.extended_config.get("UserPoolTags", {})
+    params.setdefault("DeletionProtection", "INACTIVE")
+    pool.update_extended_config({**params, **kept})
+    if new_name:
+        pool.name = new_name
+    _sync_mfa(pool, mfa)
+    if sms and pool.sms_mfa_config is not None:
+        pool.sms_mfa_config["SmsConfiguration"] = sms
+    pool.last_modified_date = utcnow()
+    return EmptyResult()
+
+
+def set_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
+    """SetUserPoolMfaConfig: OFF/OPTIONAL/ON at any time, with the factor and SMS role rules."""
+    pool = self.backend.describe_user_pool(self._get_param("UserPoolId"))
+    mfa = _check_mfa_value(self._get_param("MfaConfiguration") or pool.mfa_config)
+    sms_mfa = self._get_param("SmsMfaConfiguration")
+    token = self._get_param("SoftwareTokenMfaConfiguration")
+    token_on = bool(token and token.get("Enabled"))
+    if sms_mfa is not None:
+        _check_sms_messages(sms_mfa)
+    if mfa == "OFF" and (sms_mfa is not None or token_on):
+        raise InvalidParameter(MFA_OFF_WITH_FACTOR)
+    if mfa != "OFF" and sms_mfa is None and not token_on:
+        raise InvalidParameter(MFA_WITHOUT_FACTOR)
+    if sms_mfa is not None:
+        sms = sms_mfa.get("SmsConfiguration") or pool.extended_config.get("SmsConfiguration")
+        if not sms:
+            raise InvalidParameter(SMS_MFA_WITHOUT_SMS)
+        sms_role.check(sms, self.current_account)
+        sms_mfa = {**sms_mfa, "SmsConfiguration": sms}
+        pool.extended_config["SmsConfiguration"] = sms
+        if sms_mfa.get("SmsAuthenticationMessage"):
+            pool.extended_config["SmsAuthenticationMessage"] = sms_mfa["SmsAuthenticationMessage"]
+    pool.sms_mfa_config = sms_mfa
+    pool.token_mfa_config = token
+    _sync_mfa(pool, mfa)
+    pool.last_modified_date = utcnow()
+    return ActionResult(self.backend.get_user_pool_mfa_config(pool.id))
+
+
+def get_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
+    """GetUserPoolMfaConfig without null members."""
+    result = self.backend.get_user_pool_mfa_config(self._get_param("UserPoolId"))
+    return ActionResult({key: value for key, value in result.items() if value is not None})
+
+
+def delete_user_pool(self: CognitoIdpResponse) -> ActionResult:
+    """DeleteUserPool refused while DeletionProtection is ACTIVE."""
+    pool = self.backend.describe_user_pool(self._get_param("UserPoolId"))
+    if pool.extended_config.get("DeletionProtection") == "ACTIVE":
+        raise InvalidParameter(DELETION_PROTECTED)
+    self.backend.delete_user_pool(pool.id)
+    return EmptyResult()
+
+
+def install() -> None:
+    """Replaces moto's handlers and adds DeletionProtection's default to the pool defaults."""
+    DEFAULT_USER_POOL_CONFIG.setdefault("DeletionProtection", "INACTIVE")
+    CognitoIdpResponse.create_user_pool = create_user_pool  # type: ignore[method-assign]
+    CognitoIdpResponse.update_user_pool = update_user_pool  # type: ignore[method-assign,assignment]
+    CognitoIdpResponse.set_user_pool_mfa_config = set_user_pool_mfa_config  # type: ignore[method-assign]
+    CognitoIdpResponse.get_user_pool_mfa_config = get_user_pool_mfa_config  # type: ignore[method-assign]
+    CognitoIdpResponse.delete_user_pool = delete_user_pool  # type: ignore[method-assign]

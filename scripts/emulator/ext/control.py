@@ -1,0 +1,176 @@
+"""Handlers of the `/_smsauth/` control endpoint (JSON in, JSON out). README.md documents every shape."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs
+
+from moto.core import DEFAULT_ACCOUNT_ID
+
+from . import sandbox_store, smsvoice_hook, state
+from .calls import CALLS
+from .faults import FAULTS, FaultRule, FaultRuleError
+from .principals import PRINCIPALS
+
+
+class ControlError(Exception):
+    """A control request that cannot be served: HTTP status and message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+Handler = Callable[[dict[str, Any], dict[str, list[str]]], Any]
+
+
+def health(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Ready: moto loaded, patches installed, bootstrap principal created."""
+    return {"status": "ok", "smsVoice": smsvoice_hook.available()}
+
+
+def credentials(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The bootstrap principal's keys."""
+    principal = PRINCIPALS.bootstrap()
+    return {"accessKeyId": principal.access_key_id, "secretAccessKey": principal.secret_access_key}
+
+
+def new_principal(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """A fresh admin user with its own key."""
+    return PRINCIPALS.create().as_json()
+
+
+def reset(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Resets every moto backend and all extension state, then re-creates the principals with their keys."""
+    from moto.moto_api._internal.models import moto_api_backend
+
+    moto_api_backend.reset()
+    PRINCIPALS.restore_all()
+    sandbox_store.SANDBOX.reset()
+    state.reset()
+    FAULTS.clear()
+    CALLS.clear()
+    smsvoice_hook.configure(0.0)
+    smsvoice_hook.reset()
+    return {"reset": True}
+
+
+def get_config(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The current settings."""
+    config = state.CONFIG
+    return {
+        "smsRolePropagationSeconds": config.sms_role_propagation_seconds,
+        "phoneNumberActivationSeconds": config.phone_number_activation_seconds,
+        "inSandbox": config.in_sandbox,
+    }
+
+
+def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
+    """Changes the settings present in the body; the others keep their values."""
+    config = state.CONFIG
+    try:
+        if "smsRolePropagationSeconds" in body:
+            config.sms_role_propagation_seconds = _non_negative(body["smsRolePropagationSeconds"])
+        if "phoneNumberActivationSeconds" in body:
+            config.phone_number_activation_seconds = _non_negative(body["phoneNumberActivationSeconds"])
+            smsvoice_hook.configure(config.phone_number_activation_seconds)
+        if "inSandbox" in body:
+            if not isinstance(body["inSandbox"], bool):
+                raise ValueError("inSandbox must be a boolean")
+            config.in_sandbox = body["inSandbox"]
+    except (TypeError, ValueError) as error:
+        raise ControlError(400, str(error)) from error
+    return get_config(body, query)
+
+
+def set_faults(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Replaces the fault rules and reseeds the random source."""
+    raw_rules = body.get("rules")
+    if not isinstance(raw_rules, list):
+        raise ControlError(400, "rules must be a list")
+    try:
+        rules = [FaultRule.parse(raw) for raw in raw_rules]
+    except (FaultRuleError, TypeError, ValueError) as error:
+        raise ControlError(400, str(error)) from error
+    FAULTS.set_rules(rules, int(body.get("seed", 0)))
+    return {"rules": FAULTS.rules()}
+
+
+def get_faults(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The active rules and how many times each fired."""
+    return {"rules": FAULTS.rules()}
+
+
+def clear_faults(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Removes every rule."""
+    FAULTS.clear()
+    return {"rules": []}
+
+
+def get_calls(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
+    """The call log, optionally only one access key's calls."""
+    key = query.get("accessKeyId", [None])[0]
+    return CALLS.list(key)
+
+
+def clear_calls(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Empties the call log."""
+    CALLS.clear()
+    return []
+
+
+def sandbox_otp(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
+    """The one-time password last "texted" to a sandbox number."""
+    region = query.get("region", ["us-east-1"])[0]
+    phone = query.get("phoneNumber", [""])[0]
+    account = query.get("accountId", [DEFAULT_ACCOUNT_ID])[0]
+    otp = sandbox_store.SANDBOX.otp(account, region, phone)
+    if otp is None:
+        raise ControlError(404, f"no sandbox number {phone} in {account}/{region}")
+    return {"oneTimePassword": otp}
+
+
+def get_clock(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The emulator clock."""
+    return {"now": state.CLOCK.now(), "offsetSeconds": state.CLOCK.offset()}
+
+
+def advance_clock(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
+    """Moves the emulator clock forward."""
+    try:
+        state.CLOCK.advance(float(body.get("advanceSeconds", 0)))
+    except (TypeError, ValueError) as error:
+        raise ControlError(400, str(error)) from error
+    return get_clock(body, query)
+
+
+def _non_negative(value: Any) -> float:
+    """A float >= 0 or ValueError."""
+    number = float(value)
+    if number < 0:
+        raise ValueError("values must be >= 0")
+    return number
+
+
+ROUTES: dict[tuple[str, str], Handler] = {
+    ("GET", "health"): health,
+    ("GET", "credentials"): credentials,
+    ("POST", "principals"): new_principal,
+    ("POST", "reset"): reset,
+    ("GET", "config"): get_config,
+    ("POST", "config"): set_config,
+    ("GET", "faults"): get_faults,
+    ("POST", "faults"): set_faults,
+    ("DELETE", "faults"): clear_faults,
+    ("GET", "calls"): get_calls,
+    ("DELETE", "calls"): clear_calls,
+    ("GET", "sandbox-otp"): sandbox_otp,
+    ("GET", "clock"): get_clock,
+    ("POST", "clock"): advance_clock,
+}
+
+
+def parse_query(query_string: str) -> dict[str, list[str]]:
+    """The query string as lists of values."""
+    return parse_qs(query_string)

@@ -1,0 +1,131 @@
+"""Cognito's check of a user pool's SMS role (SmsConfiguration.SnsCallerArn), evaluated against moto's IAM.
+
+Trust: the role exists, was created at least `smsRolePropagationSeconds` ago (emulator clock), and its trust policy
+has an Allow statement for service principal `cognito-idp.amazonaws.com` with `sts:AssumeRole`, whose
+`sts:ExternalId` condition (if any) equals the ExternalId and whose `aws:SourceAccount` condition (if any) equals the
+pool's account. Access: an inline or attached policy has an Allow statement whose Action matches `sns:Publish`.
+"""
+from __future__ import annotations
+
+import fnmatch
+import json
+from datetime import timezone
+from typing import Any
+from urllib.parse import unquote
+
+from moto.iam.models import Role, iam_backends
+
+from . import state
+from .cognito_errors import InvalidSmsRoleAccess, InvalidSmsRoleTrust
+
+COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
+
+
+def check(sms_configuration: dict[str, Any] | None, account_id: str) -> None:
+    """Raises the Cognito error AWS gives when the SMS role cannot be used; does nothing for no configuration."""
+    if not sms_configuration:
+        return
+    role = _find_role(sms_configuration.get("SnsCallerArn", ""))
+    if role is None or not _propagated(role):
+        raise InvalidSmsRoleTrust()
+    if not _trusts_cognito(role, sms_configuration.get("ExternalId"), account_id):
+        raise InvalidSmsRoleTrust()
+    if not _may_publish(role):
+        raise InvalidSmsRoleAccess()
+
+
+def _find_role(arn: str) -> Role | None:
+    """The role with that ARN in its account's IAM backend."""
+    parts = arn.split(":")
+    if len(parts) < 6 or parts[2] != "iam" or not parts[5].startswith("role/"):
+        return None
+    account_id = parts[4]
+    if account_id not in iam_backends:
+        return None
+    for role in iam_backends[account_id]["global"].roles.values():
+        if role.arn == arn:
+            return role
+    return None
+
+
+def _propagated(role: Role) -> bool:
+    """Whether the role is older than the configured propagation delay."""
+    created = role.create_date.timestamp() if role.create_date.tzinfo else _utc_timestamp(role)
+    return state.CLOCK.now() - created >= state.CONFIG.sms_role_propagation_seconds
+
+
+def _utc_timestamp(role: Role) -> float:
+    """moto stores naive UTC datetimes."""
+    return role.create_date.replace(tzinfo=timezone.utc).timestamp()
+
+
+def _document(raw: Any) -> dict[str, Any]:
+    """A policy document as a dict, whether stored as JSON text (possibly URL-encoded) or already parsed."""
+    if isinstance(raw, dict):
+        return raw
+    text = str(raw)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return json.loads(unquote(text))
+
+
+def _statements(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The Statement list (a single statement object counts as a list of one)."""
+    statements = document.get("Statement", [])
+    return [statements] if isinstance(statements, dict) else list(statements)
+
+
+def _as_list(value: Any) -> list[str]:
+    """A string or list of strings as a list."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def _action_matches(actions: Any, wanted: str) -> bool:
+    """Whether an Action value (wildcards allowed, case-insensitive) covers `wanted`."""
+    return any(fnmatch.fnmatchcase(wanted.lower(), pattern.lower()) for pattern in _as_list(actions))
+
+
+def _condition_values(condition: dict[str, Any], key: str) -> list[str] | None:
+    """Values of a condition key under StringEquals/StringLike (key names are case-insensitive); None if absent."""
+    for operator in ("StringEquals", "StringLike"):
+        for name, values in (condition.get(operator) or {}).items():
+            if name.lower() == key.lower():
+                return _as_list(values)
+    return None
+
+
+def _trusts_cognito(role: Role, external_id: str | None, account_id: str) -> bool:
+    """Whether the trust policy lets Cognito assume the role with this ExternalId."""
+    for statement in _statements(_document(role.assume_role_policy_document)):
+        if statement.get("Effect") != "Allow" or not _action_matches(statement.get("Action"), "sts:AssumeRole"):
+            continue
+        principal = statement.get("Principal") or {}
+        services = _as_list(principal.get("Service")) if isinstance(principal, dict) else []
+        if COGNITO_PRINCIPAL not in services:
+            continue
+        condition = statement.get("Condition") or {}
+        external_ids = _condition_values(condition, "sts:ExternalId")
+        if external_ids is not None and external_id not in external_ids:
+            continue
+        accounts = _condition_values(condition, "aws:SourceAccount")
+        if accounts is not None and account_id not in accounts:
+            continue
+        return True
+    return False
+
+
+def _may_publish(role: Role) -> bool:
+    """Whether an inline or attached policy allows sns:Publish."""
+    documents = [_document(doc) for doc in role.policies.values()]
+    for policy in role.managed_policies.values():
+        for version in policy.versions:
+            if version.is_default:
+                documents.append(_document(version.document))
+    return any(
+        statement.get("Effect") == "Allow" and _action_matches(statement.get("Action"), "sns:Publish")
+        for document in documents
+        for statement in _statements(document)
+    )

@@ -1,0 +1,40 @@
+"""Guarded link to the End User Messaging SMS service package (`scripts/emulator/smsvoice`), written separately."""
+from __future__ import annotations
+
+import importlib
+import logging
+from types import ModuleType
+
+LOG = logging.getLogger("smsauth.emulator")
+
+_module: ModuleType | None = None
+
+
+def load() -> bool:
+    """Imports `smsvoice` and calls its `register()`; logs a warning and returns False when it is absent."""
+    global _module
+    try:
+        _module = importlib.import_module("smsvoice")
+    except ImportError as error:
+        LOG.warning("smsvoice package not available, sms-voice is not served: %s", error)
+        _module = None
+        return False
+    _module.register()
+    return True
+
+
+def available() -> bool:
+    """Whether sms-voice is served."""
+    return _module is not None
+
+
+def configure(activation_seconds: float) -> None:
+    """Forwards the phone-number activation delay to smsvoice when it is loaded."""
+    if _module is not None:
+        _module.configure(activation_seconds=activation_seconds)
+
+
+def reset() -> None:
+    """Resets smsvoice's state when it is loaded."""
+    if _module is not None:
+        _module.reset()

@@ -1,0 +1,84 @@
+"""Launches the local AWS emulator: moto's server plus smsauth's extension, in one process, on a loopback host.
+
+Usage: python3 scripts/emulator/server.py --host 127.0.0.1 --port 4566
+Ready when `GET /_smsauth/health` answers 200; stops cleanly on SIGTERM or SIGINT.
+"""
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+# Signature checking on from the very first request: moto reads this when it is imported.
+os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "0"
+os.environ.setdefault("MOTO_ALLOW_NONEXISTENT_REGION", "false")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+LOG = logging.getLogger("smsauth.emulator")
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """--host (loopback only) and --port."""
+    parser = argparse.ArgumentParser(description="smsauth's local AWS emulator (moto + extension)")
+    parser.add_argument("--host", default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, required=True, help="TCP port")
+    arguments = parser.parse_args(argv)
+    if not _is_loopback(arguments.host):
+        parser.error(f"--host must be a loopback address, got {arguments.host}")
+    return arguments
+
+
+def _is_loopback(host: str) -> bool:
+    """True for localhost and loopback IP addresses."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def build_app() -> object:
+    """Imports moto, installs the extension and smsvoice, creates the bootstrap principal, returns the WSGI app."""
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+    import ext
+    from ext import smsvoice_hook
+    from ext.principals import PRINCIPALS
+
+    ext.install()
+    smsvoice_hook.load()
+    PRINCIPALS.bootstrap()
+    return ext.wrap(DomainDispatcherApplication(create_backend_app))
+
+
+def main(argv: list[str]) -> int:
+    """Serves until SIGTERM/SIGINT."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    arguments = parse_arguments(argv)
+    from werkzeug.serving import make_server
+
+    app = build_app()
+    server = make_server(arguments.host, arguments.port, app, threaded=True)
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        LOG.info("signal %d received, stopping", signum)
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    LOG.info("emulator listening on http://%s:%d", arguments.host, arguments.port)
+    server.serve_forever()
+    server.server_close()
+    LOG.info("emulator stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
