@@ -68,8 +68,9 @@ import TestSupport
         #expect(error?.code == "InvalidSmsRoleTrustRelationshipException")
     }
 
-    @Test(arguments: ["query", "json"])
-    func aWrongSecretIsRejectedLikeAWSDoes(protocolKind: String) async throws {
+    /// Query services answer `SignatureDoesNotMatch`; JSON services such as Cognito `InvalidSignatureException`.
+    @Test(arguments: [("query", "SignatureDoesNotMatch"), ("json", "InvalidSignatureException")])
+    func aWrongSecretIsRejectedLikeAWSDoes(protocolKind: String, expectedCode: String) async throws {
         let clients = try await EmulatorClients.make(secretOverride: "not-the-secret-0000000000000000000000000")
         let error = await #expect(throws: AWSError.self) {
             if protocolKind == "query" {
@@ -78,7 +79,8 @@ import TestSupport
                 _ = try await clients.cognito.listUserPools()
             }
         }
-        #expect(error?.code == "SignatureDoesNotMatch")
+        #expect(error?.code == expectedCode)
+        #expect(error?.httpStatus == 403)
         #expect(error?.message.contains("not-the-secret") == false)
     }
 }
