@@ -53,6 +53,7 @@ public struct ExecutionReport: Equatable, Sendable {
 
     /// Compares changes and outcomes pairwise.
     public static func == (lhs: ExecutionReport, rhs: ExecutionReport) -> Bool {
-        lhs.results.map(\.change) == rhs.results.map(\.change) && lhs.results.map(\.outcome) == rhs.results.map(\.outcome)
+        lhs.results.map(\.change) == rhs.results.map(\.change)
+            && lhs.results.map(\.outcome) == rhs.results.map(\.outcome)
     }
 }

@@ -18,7 +18,8 @@ struct ExecutionSchedule {
     init(plan: Plan, graph: ResourceGraph) {
         changes = plan.changes
         let indexOf = Dictionary(uniqueKeysWithValues: changes.enumerated().map { ($0.element.address, $0.offset) })
-        let applyPosition = Dictionary(uniqueKeysWithValues: graph.applyOrder.enumerated().map { ($0.element, $0.offset) })
+        let applyPosition = Dictionary(
+            uniqueKeysWithValues: graph.applyOrder.enumerated().map { ($0.element, $0.offset) })
         waitingOn = Array(repeating: [], count: changes.count)
         waiters = Array(repeating: [], count: changes.count)
         outcomes = Array(repeating: nil, count: changes.count)

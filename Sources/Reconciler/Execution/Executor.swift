@@ -11,7 +11,9 @@ public struct Executor: Sendable {
     private let logger: Logger
 
     /// Creates an executor; `maxConcurrency` below 1 is treated as 1.
-    public init(applier: any ChangeApplier, maxConcurrency: Int = 4, logger: Logger = Logger(label: "smsauth.executor")) {
+    public init(
+        applier: any ChangeApplier, maxConcurrency: Int = 4, logger: Logger = Logger(label: "smsauth.executor")
+    ) {
         self.applier = applier
         self.maxConcurrency = max(1, maxConcurrency)
         self.logger = logger

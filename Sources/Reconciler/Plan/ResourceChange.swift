@@ -1,6 +1,6 @@
 /// What the plan will do to one resource, and why.
 ///
-/// A `replace`, `refuse` or `blocked` change always has a non-empty `reason` (checked on creation and on
+/// A `replace`, `refuse` or `blocked` change always has a `reason` that is not blank (checked on creation and on
 /// decoding); other actions may carry one too (e.g. why a resource is retained).
 public struct ResourceChange: Hashable, Sendable, Codable {
     /// The resource.
@@ -21,12 +21,12 @@ public struct ResourceChange: Hashable, Sendable, Codable {
         address: ResourceAddress, action: ChangeAction, fieldChanges: [FieldChange] = [], reason: String? = nil,
         warnings: [String] = [], dependencies: [ResourceAddress] = []
     ) throws(PlanError) {
-        let trimmed = reason.flatMap { $0.isEmpty ? nil : $0 }
-        if action.requiresReason, trimmed == nil { throw PlanError.missingReason(address, action) }
+        let given = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        if action.requiresReason, given == nil { throw PlanError.missingReason(address, action) }
         self.address = address
         self.action = action
         self.fieldChanges = fieldChanges
-        self.reason = trimmed
+        self.reason = given
         self.warnings = warnings
         self.dependencies = Array(Set(dependencies)).sorted()
     }

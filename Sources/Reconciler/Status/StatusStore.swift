@@ -16,7 +16,9 @@ public struct StatusStore: Sendable {
     /// The file that holds the status of `address`; throws for a name that is not safe as a file name.
     public func fileURL(for address: ResourceAddress) throws(StatusStoreError) -> URL {
         let name = address.name
-        let allowed = name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let allowed = name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
         guard !name.isEmpty, name.count <= 63, allowed, !name.hasPrefix("-") else {
             throw StatusStoreError.invalidName(name)
         }

@@ -4,10 +4,12 @@ import Testing
 /// Executor order, bounded concurrency, failure blocking and error classification, against a fake applier.
 @Suite("Executor", .timeLimit(.minutes(1)))
 struct ExecutorTests {
+    /// The address parsed from `Kind/name`.
     static func at(_ text: String) -> ResourceAddress {
         (try? ResourceAddress(parsing: text)) ?? ResourceAddress(kind: .userPool, name: "invalid")
     }
 
+    /// A change of `address` depending on `dependencies` (with a reason when the action needs one).
     static func change(_ address: String, _ action: ChangeAction = .create, after dependencies: [String] = [],
                        reason: String? = nil) throws -> ResourceChange {
         try ResourceChange(address: at(address), action: action, reason: reason ?? (action.requiresReason ? "why" : nil),

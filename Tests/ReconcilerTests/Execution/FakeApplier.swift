@@ -25,16 +25,19 @@ actor ApplyLog {
     private(set) var maxRunning = 0
     private let stream: AsyncStream<String>.Continuation
 
+    /// A log that also yields every event to `stream`.
     init(stream: AsyncStream<String>.Continuation) {
         self.stream = stream
     }
 
+    /// Records the start of an apply.
     func started(_ address: ResourceAddress) {
         running += 1
         maxRunning = max(maxRunning, running)
         record("start \(address)")
     }
 
+    /// Records the end of an apply.
     func ended(_ address: ResourceAddress) {
         running -= 1
         record("end \(address)")
@@ -45,6 +48,7 @@ actor ApplyLog {
         events.filter { $0.hasPrefix("start ") }.map { String($0.dropFirst("start ".count)) }
     }
 
+    /// Appends and yields one event.
     private func record(_ event: String) {
         events.append(event)
         stream.yield(event)
@@ -53,10 +57,14 @@ actor ApplyLog {
 
 /// A change applier that records calls, optionally waits on gates, and fails where told to.
 struct FakeApplier: ChangeApplier {
+    /// Where calls are recorded.
     let log: ApplyLog
+    /// Gates to wait on, or nil to finish at once.
     let gates: GateBoard?
+    /// Errors to throw per address.
     let failures: [ResourceAddress: any Error & Sendable]
 
+    /// Logs the start, waits for the gate (if gated), logs the end, then fails or returns the change's name as id.
     func apply(_ change: ResourceChange) async throws -> AppliedResult {
         await log.started(change.address)
         if let gates { await gates.wait(for: change.address) }
@@ -73,6 +81,7 @@ struct FakeApplierHarness {
     let gates: GateBoard
     let events: AsyncStream<String>
 
+    /// A harness whose applies wait for their gate when `gated`, and throw `failures[address]` when set.
     init(gated: Bool = false, failures: [ResourceAddress: any Error & Sendable] = [:]) {
         let (events, continuation) = AsyncStream<String>.makeStream()
         let log = ApplyLog(stream: continuation)

@@ -4,16 +4,19 @@ import Testing
 /// Apply order, delete order, cycles and dependents.
 @Suite("ResourceGraph")
 struct ResourceGraphTests {
+    /// The address parsed from `Kind/name`.
     static func address(_ text: String) -> ResourceAddress {
         (try? ResourceAddress(parsing: text)) ?? ResourceAddress(kind: .userPool, name: "invalid-\(text)")
     }
 
+    /// A graph from `Kind/name` strings.
     static func graph(_ edges: [String: [String]]) throws(GraphError) -> ResourceGraph {
         var dependencies: [ResourceAddress: [ResourceAddress]] = [:]
         for (node, targets) in edges { dependencies[address(node)] = targets.map(address) }
         return try ResourceGraph(dependencies: dependencies)
     }
 
+    /// A typical set of manifests and their references.
     static let typical: [String: [String]] = [
         "MfaPolicy/qnatime": ["UserPool/qnatime"],
         "AppClient/web": ["UserPool/qnatime"],

@@ -14,7 +14,7 @@ struct PlanTests {
                 try ResourceChange(address: Self.pool, action: action)
             }
             #expect(throws: PlanError.missingReason(Self.pool, action)) {
-                try ResourceChange(address: Self.pool, action: action, reason: "")
+                try ResourceChange(address: Self.pool, action: action, reason: " \n")
             }
         }
         let change = try ResourceChange(address: Self.pool, action: action, reason: "because")

@@ -2,11 +2,13 @@
 
 /// Named example plans shared by the rendering tests: one per action, plus secrets and a mixed plan.
 enum PlanFixtures {
+    /// Addresses used by the fixtures.
     static let pool = ResourceAddress(kind: .userPool, name: "qnatime")
     static let role = ResourceAddress(kind: .smsRole, name: "cognito-sms")
     static let client = ResourceAddress(kind: .appClient, name: "web")
     static let mfa = ResourceAddress(kind: .mfaPolicy, name: "qnatime")
 
+    /// The refusal reason from ARCHITECTURE.md.
     static let immutableReason = "usernameAttributes cannot change after creation (set policy.onImmutableChange: "
         + "Recreate to delete and recreate the pool; all users will be lost)"
 
@@ -26,6 +28,7 @@ enum PlanFixtures {
         ]
     }
 
+    /// The `create` example change.
     static func create() throws -> ResourceChange {
         try ResourceChange(
             address: role, action: .create,
@@ -36,6 +39,7 @@ enum PlanFixtures {
             ])
     }
 
+    /// The `update` example change.
     static func update() throws -> ResourceChange {
         try ResourceChange(
             address: pool, action: .update,
@@ -47,6 +51,7 @@ enum PlanFixtures {
             dependencies: [role])
     }
 
+    /// The `replace` example change.
     static func replace() throws -> ResourceChange {
         try ResourceChange(
             address: pool, action: .replace,
@@ -58,6 +63,7 @@ enum PlanFixtures {
             warnings: ["all users of the pool will be lost"], dependencies: [role])
     }
 
+    /// The `refuse` example change.
     static func refuse() throws -> ResourceChange {
         try ResourceChange(
             address: pool, action: .refuse,
@@ -68,6 +74,7 @@ enum PlanFixtures {
             reason: immutableReason)
     }
 
+    /// The `blocked` example change.
     static func blocked() throws -> ResourceChange {
         try ResourceChange(
             address: client, action: .blocked,
@@ -75,12 +82,14 @@ enum PlanFixtures {
             reason: "depends on UserPool/qnatime, which is refused", dependencies: [pool])
     }
 
+    /// The `retain` example change.
     static func retain() throws -> ResourceChange {
         try ResourceChange(
             address: ResourceAddress(kind: .userPool, name: "legacy"), action: .retain,
             reason: "manifest removed and policy.onDelete is Retain; the pool is kept in AWS")
     }
 
+    /// The `sensitive` example change.
     static func sensitive() throws -> ResourceChange {
         try ResourceChange(
             address: client, action: .update,
@@ -91,6 +100,7 @@ enum PlanFixtures {
             dependencies: [pool])
     }
 
+    /// A plan mixing noop, updates with a warning, a create and a delete.
     static func mixed() throws -> Plan {
         try Plan(changes: [
             try ResourceChange(address: role, action: .noop),

@@ -14,6 +14,7 @@ struct StatusStoreTests {
         try body(StatusStore(directory: folder), folder)
     }
 
+    /// A status with every field set.
     static func sample(_ kind: ResourceKind = .userPool, _ name: String = "qnatime") -> ResourceStatus {
         var status = ResourceStatus(
             kind: kind, name: name, specHash: "sha256:abc", phase: .ready,
