@@ -27,6 +27,10 @@ let package = Package(
         ),
         .target(name: "AWSServices", dependencies: ["AWSCore"]),
         .target(name: "Manifests", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Reconciler",
+            dependencies: ["Manifests", "AWSServices", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "smsauth",
             dependencies: [
@@ -39,6 +43,7 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler"], exclude: ["Rendering/Golden"]),
         .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"]),
     ]
 )

@@ -1,0 +1,21 @@
+/// Carries out one planned change against the world (AWS, in production). The executor decides nothing about
+/// what to do; the applier does exactly the change it is given.
+public protocol ChangeApplier: Sendable {
+    /// Applies a `create`, `update`, `replace`, `delete` or `retain` change; throws (preferably a
+    /// `ReconcileError`) when it fails.
+    func apply(_ change: ResourceChange) async throws -> AppliedResult
+}
+
+/// What applying a change produced.
+public struct AppliedResult: Equatable, Sendable {
+    /// AWS identifiers of the resource after the change (ids, ARNs), for the status file.
+    public var resource: [String: String]
+    /// Things the user should know about how it went.
+    public var warnings: [String]
+
+    /// Creates a result.
+    public init(resource: [String: String] = [:], warnings: [String] = []) {
+        self.resource = resource
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,72 @@
+import Logging
+
+/// Applies a plan: walks it in dependency order (deletes in reverse), runs independent changes concurrently up to
+/// `maxConcurrency`, and when a change fails, blocks the changes that depend on it while unrelated ones proceed.
+/// It decides nothing about what to do: that is the plan's job, and the applier's to carry out.
+public struct Executor: Sendable {
+    /// Carries out each change.
+    public let applier: any ChangeApplier
+    /// How many changes may run at once (at least 1).
+    public let maxConcurrency: Int
+    private let logger: Logger
+
+    /// Creates an executor; `maxConcurrency` below 1 is treated as 1.
+    public init(
+        applier: any ChangeApplier, maxConcurrency: Int = 4, logger: Logger = Logger(label: "smsauth.executor")
+    ) {
+        self.applier = applier
+        self.maxConcurrency = max(1, maxConcurrency)
+        self.logger = logger
+    }
+
+    /// Executes `plan` and reports every change's outcome in plan order.
+    ///
+    /// Dependencies on resources outside the plan are treated as satisfied. Throws `GraphError.cycle` when the
+    /// plan's dependencies form a cycle (nothing is applied then).
+    public func execute(_ plan: Plan) async throws(GraphError) -> ExecutionReport {
+        let addresses = Set(plan.changes.map(\.address))
+        let edges = Dictionary(uniqueKeysWithValues: plan.changes.map { change in
+            (change.address, change.dependencies.filter(addresses.contains))
+        })
+        var schedule = ExecutionSchedule(plan: plan, graph: try ResourceGraph(dependencies: edges))
+        await withTaskGroup(of: (Int, ChangeOutcome).self) { group in
+            var running = 0
+            while !schedule.isFinished {
+                while running < maxConcurrency, let index = schedule.nextReady() {
+                    let change = schedule.changes[index]
+                    running += 1
+                    group.addTask { (index, await run(change)) }
+                }
+                guard let (index, outcome) = await group.next() else { break }
+                running -= 1
+                schedule.complete(index, with: outcome)
+            }
+        }
+        let results = schedule.changes.enumerated().map { index, change in
+            (change: change, outcome: schedule.outcomes[index] ?? .unchanged)
+        }
+        return ExecutionReport(results: results)
+    }
+
+    /// Applies one change, turning any error into a classified failure.
+    private func run(_ change: ResourceChange) async -> ChangeOutcome {
+        let metadata: Logger.Metadata = ["resource": "\(change.address)", "action": "\(change.action.rawValue)"]
+        if Task.isCancelled {
+            return .failed(ReconcileFailure(classifying: CancellationError()))
+        }
+        logger.info("applying change", metadata: metadata)
+        do {
+            let result = try await applier.apply(change)
+            logger.info("applied change", metadata: metadata)
+            return .applied(result)
+        } catch {
+            let failure = ReconcileFailure(classifying: error)
+            var failureMetadata = metadata
+            failureMetadata["code"] = "\(failure.code)"
+            failureMetadata["retryable"] = "\(failure.isRetryable)"
+            if let awsCode = failure.awsErrorCode { failureMetadata["awsErrorCode"] = "\(awsCode)" }
+            logger.error("change failed", metadata: failureMetadata)
+            return .failed(failure)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// The ordered list of changes one reconcile would make: pure data, produced without I/O and rendered separately.
+///
+/// JSON form (`formatVersion` 1; keys sorted; the summary is derived and ignored on decoding):
+/// ```json
+/// {
+///   "changes": [
+///     {
+///       "action": "create|update|replace|delete|refuse|noop|blocked|retain",
+///       "address": "UserPool/qnatime",
+///       "dependencies": ["SmsRole/cognito-sms"],
+///       "fieldChanges": [
+///         {"after": <value>, "before": <value>, "forcesReplacement": false, "path": "mfa.mode"}
+///       ],
+///       "reason": "text" | null,
+///       "warnings": ["text"]
+///     }
+///   ],
+///   "formatVersion": 1,
+///   "summary": {
+///     "counts": {"blocked": 0, "create": 1, "delete": 0, "noop": 0, "refuse": 0, "replace": 0, "retain": 0,
+///                "update": 0},
+///     "hasChanges": true,
+///     "hasRefusals": false
+///   }
+/// }
+/// ```
+/// `<value>` is natural JSON (null, boolean, number, string, array, object); a secret is the string `"(sensitive)"`.
+/// Every key is always present. A new format version is introduced only for incompatible changes.
+public struct Plan: Hashable, Sendable, Codable {
+    /// The JSON format version this build writes and reads.
+    public static let formatVersion = 1
+
+    /// The changes, in the order the planner emitted them.
+    public let changes: [ResourceChange]
+
+    /// Creates a plan; throws `PlanError.duplicateAddress` when an address appears twice.
+    public init(changes: [ResourceChange]) throws(PlanError) {
+        var seen = Set<ResourceAddress>()
+        for change in changes where !seen.insert(change.address).inserted {
+            throw PlanError.duplicateAddress(change.address)
+        }
+        self.changes = changes
+    }
+
+    /// Counts per action and the derived flags.
+    public var summary: PlanSummary { PlanSummary(changes: changes) }
+
+    /// The change for `address`, if the plan has one.
+    public func change(for address: ResourceAddress) -> ResourceChange? {
+        changes.first { $0.address == address }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case formatVersion, changes, summary
+    }
+
+    /// Decodes the documented form; throws for another `formatVersion` or a duplicate address.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decode(Int.self, forKey: .formatVersion)
+        do {
+            guard version == Self.formatVersion else { throw PlanError.unsupportedFormatVersion(version) }
+            try self.init(changes: try container.decode([ResourceChange].self, forKey: .changes))
+        } catch let error as PlanError {
+            throw DecodingError.dataCorruptedError(
+                forKey: .formatVersion, in: container, debugDescription: error.message)
+        }
+    }
+
+    /// Encodes the documented form, including the derived summary.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.formatVersion, forKey: .formatVersion)
+        try container.encode(changes, forKey: .changes)
+        try container.encode(summary, forKey: .summary)
+    }
+}

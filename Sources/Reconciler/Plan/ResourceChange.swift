@@ -1,0 +1,64 @@
+/// What the plan will do to one resource, and why.
+///
+/// A `replace`, `refuse` or `blocked` change always has a `reason` that is not blank (checked on creation and on
+/// decoding); other actions may carry one too (e.g. why a resource is retained).
+public struct ResourceChange: Hashable, Sendable, Codable {
+    /// The resource.
+    public let address: ResourceAddress
+    /// What happens to it.
+    public let action: ChangeAction
+    /// The fields that differ, in the order the planner found them.
+    public let fieldChanges: [FieldChange]
+    /// Why (required for replace, refuse and blocked).
+    public let reason: String?
+    /// Things the user should know even though the change is allowed (e.g. every user must enroll in MFA).
+    public let warnings: [String]
+    /// Resources this one depends on, sorted and without repeats.
+    public let dependencies: [ResourceAddress]
+
+    /// Creates a change; throws `PlanError.missingReason` when the action needs a reason and has none.
+    public init(
+        address: ResourceAddress, action: ChangeAction, fieldChanges: [FieldChange] = [], reason: String? = nil,
+        warnings: [String] = [], dependencies: [ResourceAddress] = []
+    ) throws(PlanError) {
+        let given = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        if action.requiresReason, given == nil { throw PlanError.missingReason(address, action) }
+        self.address = address
+        self.action = action
+        self.fieldChanges = fieldChanges
+        self.reason = given
+        self.warnings = warnings
+        self.dependencies = Array(Set(dependencies)).sorted()
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case address, action, fieldChanges, reason, warnings, dependencies
+    }
+
+    /// Decodes and checks the reason rule.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(
+                address: try container.decode(ResourceAddress.self, forKey: .address),
+                action: try container.decode(ChangeAction.self, forKey: .action),
+                fieldChanges: try container.decode([FieldChange].self, forKey: .fieldChanges),
+                reason: try container.decodeIfPresent(String.self, forKey: .reason),
+                warnings: try container.decode([String].self, forKey: .warnings),
+                dependencies: try container.decode([ResourceAddress].self, forKey: .dependencies))
+        } catch let error as PlanError {
+            throw DecodingError.dataCorruptedError(forKey: .reason, in: container, debugDescription: error.message)
+        }
+    }
+
+    /// Encodes every key; `reason` is `null` when absent so the JSON shape never varies.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(address, forKey: .address)
+        try container.encode(action, forKey: .action)
+        try container.encode(fieldChanges, forKey: .fieldChanges)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(dependencies, forKey: .dependencies)
+    }
+}

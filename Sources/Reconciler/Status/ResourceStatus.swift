@@ -1,0 +1,106 @@
+import Foundation
+
+/// What smsauth knows about one managed resource: the content of `<status-dir>/<Kind>/<name>.json`.
+///
+/// Secret-free by construction: every field is typed (identifiers, hashes, times, enums, messages of typed
+/// errors, and `PlanValue`s whose secrets are `sensitive` without payload). There is no free-form blob a caller
+/// could put a secret into; `resource` holds only AWS identifiers (ids and ARNs), never credentials.
+///
+/// JSON: every key is always written (`null` when unset), keys sorted, times in ISO 8601 UTC with whole seconds.
+public struct ResourceStatus: Codable, Equatable, Sendable {
+    /// How many runs `history` keeps.
+    public static let historyLimit = 10
+
+    /// The resource kind.
+    public var kind: ResourceKind
+    /// The manifest's `metadata.name`.
+    public var name: String
+    /// Hash of the manifest spec last reconciled (the observed generation).
+    public var specHash: String
+    /// Overall state.
+    public var phase: StatusPhase
+    /// Observed conditions, one per type.
+    public var conditions: [StatusCondition]
+    /// AWS identifiers by name, e.g. `userPoolId`, `arn`.
+    public var resource: [String: String]
+    /// When the resource was last reconciled (planned and, unless dry-run, applied).
+    public var lastReconcileTime: Date?
+    /// When a change was last applied to it.
+    public var lastAppliedTime: Date?
+    /// Fields found changed out of band.
+    public var drift: [DriftRecord]
+    /// The last error, cleared on success.
+    public var lastError: ErrorRecord?
+    /// The last `historyLimit` runs, oldest first.
+    public var history: [HistoryEntry]
+
+    /// Creates a status.
+    public init(
+        kind: ResourceKind, name: String, specHash: String, phase: StatusPhase = .pending,
+        conditions: [StatusCondition] = [], resource: [String: String] = [:], lastReconcileTime: Date? = nil,
+        lastAppliedTime: Date? = nil, drift: [DriftRecord] = [], lastError: ErrorRecord? = nil,
+        history: [HistoryEntry] = []
+    ) {
+        self.kind = kind
+        self.name = name
+        self.specHash = specHash
+        self.phase = phase
+        self.conditions = conditions
+        self.resource = resource
+        self.lastReconcileTime = lastReconcileTime
+        self.lastAppliedTime = lastAppliedTime
+        self.drift = drift
+        self.lastError = lastError
+        self.history = Array(history.suffix(Self.historyLimit))
+    }
+
+    /// `Kind/name`.
+    public var address: ResourceAddress { ResourceAddress(kind: kind, name: name) }
+
+    /// The condition of `type`, if set.
+    public func condition(_ type: String) -> StatusCondition? {
+        conditions.first { $0.type == type }
+    }
+
+    /// Sets the condition of `type`. `lastTransitionTime` becomes `now` only when the condition is new or its
+    /// status changes; a new reason or message alone keeps the old time.
+    public mutating func setCondition(
+        type: String, status: ConditionStatus, reason: String, message: String, now: Date
+    ) {
+        let condition = StatusCondition(
+            type: type, status: status, reason: reason, message: message, lastTransitionTime: now)
+        guard let index = conditions.firstIndex(where: { $0.type == type }) else {
+            conditions.append(condition)
+            return
+        }
+        let keptTime = conditions[index].status == status ? conditions[index].lastTransitionTime : now
+        conditions[index] = condition
+        conditions[index].lastTransitionTime = keptTime
+    }
+
+    /// Appends a run to `history`, keeping only the last `historyLimit`.
+    public mutating func recordRun(_ entry: HistoryEntry) {
+        history = Array((history + [entry]).suffix(Self.historyLimit))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, name, specHash, phase, conditions, resource, lastReconcileTime, lastAppliedTime, drift,
+             lastError, history
+    }
+
+    /// Writes every key, `null` for unset optionals, so the file shape never varies.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(name, forKey: .name)
+        try container.encode(specHash, forKey: .specHash)
+        try container.encode(phase, forKey: .phase)
+        try container.encode(conditions, forKey: .conditions)
+        try container.encode(resource, forKey: .resource)
+        try container.encode(lastReconcileTime, forKey: .lastReconcileTime)
+        try container.encode(lastAppliedTime, forKey: .lastAppliedTime)
+        try container.encode(drift, forKey: .drift)
+        try container.encode(lastError, forKey: .lastError)
+        try container.encode(history, forKey: .history)
+    }
+}

@@ -1,0 +1,33 @@
+/// Why the status folder could not be read or written.
+public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A resource name that cannot be a file name (empty, too long, or not `[a-z0-9-]`).
+    case invalidName(String)
+    /// A file operation failed (`operation` e.g. `open`, `fsync`, `rename`; `detail` the system's reason).
+    case ioFailed(path: String, operation: String, detail: String)
+    /// A status file that is not valid status JSON, or whose kind/name differs from its path.
+    case corrupt(path: String, detail: String)
+
+    /// Stable machine-readable code.
+    public var code: String {
+        switch self {
+        case .invalidName: "status.invalidName"
+        case .ioFailed: "status.ioFailed"
+        case .corrupt: "status.corrupt"
+        }
+    }
+
+    /// Human-readable explanation.
+    public var message: String {
+        switch self {
+        case .invalidName(let name):
+            "\"\(name)\" is not a valid resource name for a status file"
+        case .ioFailed(let path, let operation, let detail):
+            "\(operation) failed for \(path): \(detail)"
+        case .corrupt(let path, let detail):
+            "status file \(path) is unreadable: \(detail)"
+        }
+    }
+
+    /// `code: message`.
+    public var description: String { "\(code): \(message)" }
+}

@@ -1,0 +1,120 @@
+@testable import Reconciler
+
+/// Named example plans shared by the rendering tests: one per action, plus secrets and a mixed plan.
+enum PlanFixtures {
+    /// Addresses used by the fixtures.
+    static let pool = ResourceAddress(kind: .userPool, name: "qnatime")
+    static let role = ResourceAddress(kind: .smsRole, name: "cognito-sms")
+    static let client = ResourceAddress(kind: .appClient, name: "web")
+    static let mfa = ResourceAddress(kind: .mfaPolicy, name: "qnatime")
+
+    /// The refusal reason from ARCHITECTURE.md.
+    static let immutableReason = "usernameAttributes cannot change after creation (set policy.onImmutableChange: "
+        + "Recreate to delete and recreate the pool; all users will be lost)"
+
+    /// Every fixture by golden-file base name.
+    static func all() throws -> [(name: String, plan: Plan)] {
+        [
+            ("create", try Plan(changes: [create()])),
+            ("update", try Plan(changes: [update()])),
+            ("replace", try Plan(changes: [replace()])),
+            ("delete", try Plan(changes: [try ResourceChange(address: client, action: .delete)])),
+            ("refuse", try Plan(changes: [refuse()])),
+            ("blocked", try Plan(changes: [refuse(), blocked()])),
+            ("retain", try Plan(changes: [retain()])),
+            ("noop", try Plan(changes: [try ResourceChange(address: pool, action: .noop)])),
+            ("sensitive", try Plan(changes: [sensitive()])),
+            ("mixed", try mixed()),
+        ]
+    }
+
+    /// The `create` example change.
+    static func create() throws -> ResourceChange {
+        try ResourceChange(
+            address: role, action: .create,
+            fieldChanges: [
+                FieldChange(path: "roleName", before: nil, after: "cognito-sms"),
+                FieldChange(path: "maxSessionDuration", before: nil, after: 3600),
+                FieldChange(path: "tags", before: nil, after: ["team": "identity", "env": "prod"]),
+            ])
+    }
+
+    /// The `update` example change.
+    static func update() throws -> ResourceChange {
+        try ResourceChange(
+            address: pool, action: .update,
+            fieldChanges: [
+                FieldChange(path: "passwordPolicy.minimumLength", before: 8, after: 12),
+                FieldChange(path: "smsMessage", before: "Your code is {####}", after: "Code: {####} | qnatime"),
+                FieldChange(path: "deletionProtection", before: true, after: nil),
+            ],
+            dependencies: [role])
+    }
+
+    /// The `replace` example change.
+    static func replace() throws -> ResourceChange {
+        try ResourceChange(
+            address: pool, action: .replace,
+            fieldChanges: [
+                FieldChange(path: "usernameAttributes", before: ["email"], after: ["phone_number"],
+                            forcesReplacement: true),
+            ],
+            reason: "usernameAttributes cannot change after creation (policy.onImmutableChange: Recreate)",
+            warnings: ["all users of the pool will be lost"], dependencies: [role])
+    }
+
+    /// The `refuse` example change.
+    static func refuse() throws -> ResourceChange {
+        try ResourceChange(
+            address: pool, action: .refuse,
+            fieldChanges: [
+                FieldChange(path: "usernameAttributes", before: ["email"], after: ["phone_number"],
+                            forcesReplacement: true),
+            ],
+            reason: immutableReason)
+    }
+
+    /// The `blocked` example change.
+    static func blocked() throws -> ResourceChange {
+        try ResourceChange(
+            address: client, action: .blocked,
+            fieldChanges: [FieldChange(path: "callbackUrls", before: [], after: ["https://qnatime.example/cb"])],
+            reason: "depends on UserPool/qnatime, which is refused", dependencies: [pool])
+    }
+
+    /// The `retain` example change.
+    static func retain() throws -> ResourceChange {
+        try ResourceChange(
+            address: ResourceAddress(kind: .userPool, name: "legacy"), action: .retain,
+            reason: "manifest removed and policy.onDelete is Retain; the pool is kept in AWS")
+    }
+
+    /// The `sensitive` example change.
+    static func sensitive() throws -> ResourceChange {
+        try ResourceChange(
+            address: client, action: .update,
+            fieldChanges: [
+                FieldChange(path: "clientSecret", before: .sensitive, after: .sensitive),
+                FieldChange(path: "settings", before: ["secret": .sensitive, "ttl": 60], after: ["secret": .sensitive, "ttl": 30]),
+            ],
+            dependencies: [pool])
+    }
+
+    /// A plan mixing noop, updates with a warning, a create and a delete.
+    static func mixed() throws -> Plan {
+        try Plan(changes: [
+            try ResourceChange(address: role, action: .noop),
+            try update(),
+            try ResourceChange(
+                address: mfa, action: .update,
+                fieldChanges: [FieldChange(path: "mode", before: "OPTIONAL", after: "ON")],
+                warnings: ["the pool has users: every user must enroll in MFA at next sign-in"],
+                dependencies: [pool]),
+            try ResourceChange(
+                address: client, action: .create,
+                fieldChanges: [FieldChange(path: "name", before: nil, after: "web")], dependencies: [pool]),
+            try ResourceChange(address: ResourceAddress(kind: .appClient, name: "old"), action: .delete,
+                               dependencies: [pool]),
+        ])
+    }
+}
