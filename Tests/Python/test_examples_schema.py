@@ -1,0 +1,255 @@
+"""Every manifest shipped in `examples/` and `manifests/` is valid against the generated JSON Schema.
+
+Self-contained (no conftest fixtures): loads `schema/smsauth-v1.json`, validates each YAML document of each manifest
+file with a Draft 2020-12 validator, and proves the schema is not vacuous by checking that an unknown field, a wrong
+enum value and a missing `kind` are each rejected. Also checks that the benchmark's manifest generator produces
+documents the schema accepts and that are consistent with each other (names, references, per-region limits).
+
+`SMSAUTH_SCHEMA` may name another schema file (for example a draft being developed); by default the repository's.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import os
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_PATH = Path(os.environ.get("SMSAUTH_SCHEMA", ROOT / "schema" / "smsauth-v1.json"))
+MANIFEST_DIRS = ("examples", "manifests")
+EXPECTED_EXAMPLES = {
+    "phone-username-mfa-required",
+    "phone-verification-only",
+    "optional-mfa-totp-sms-trusted-devices",
+    "us-production-sms",
+    "sandbox-testing",
+}
+ALL_KINDS = {
+    "SmsRole",
+    "UserPool",
+    "AppClient",
+    "MfaPolicy",
+    "SandboxNumber",
+    "OriginationIdentity",
+    "PhonePool",
+    "SmsAccountSettings",
+}
+
+
+def manifest_files() -> list[Path]:
+    """Every `.yaml`/`.yml` file under the manifest folders, skipping dot-files and dot-folders, in stable order."""
+    files: list[Path] = []
+    for folder in MANIFEST_DIRS:
+        base = ROOT / folder
+        for path in sorted(base.rglob("*")):
+            relative = path.relative_to(base)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            if path.is_file() and path.suffix in (".yaml", ".yml"):
+                files.append(path)
+    return files
+
+
+def load_documents(path: Path) -> list[Any]:
+    """The non-empty YAML documents of one file."""
+    with path.open(encoding="utf-8") as handle:
+        return [doc for doc in yaml.safe_load_all(handle) if doc is not None]
+
+
+def document_cases() -> list[Any]:
+    """One pytest parameter per (file, document index), with a readable id."""
+    cases = []
+    for path in manifest_files():
+        for index, document in enumerate(load_documents(path)):
+            name = f"{path.relative_to(ROOT)}#{index}"
+            cases.append(pytest.param(document, id=name))
+    return cases
+
+
+def all_documents() -> list[dict[str, Any]]:
+    """Every document of every manifest file."""
+    return [doc for path in manifest_files() for doc in load_documents(path)]
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    """A validator for the schema; fails (never skips) with a clear message when the schema file is missing."""
+    if not SCHEMA_PATH.is_file():
+        pytest.fail(
+            f"JSON Schema not found at {SCHEMA_PATH}: generate schema/smsauth-v1.json "
+            "(or point SMSAUTH_SCHEMA at a schema file)",
+            pytrace=False,
+        )
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def errors_of(validator: Draft202012Validator, document: Any) -> list[str]:
+    """Readable schema errors for one document (empty when valid)."""
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '<root>'}: {error.message}"
+        for error in validator.iter_errors(document)
+    ]
+
+
+def test_schema_declares_draft_2020_12(validator: Draft202012Validator) -> None:
+    assert validator.schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_every_expected_example_folder_has_manifests_and_a_readme() -> None:
+    examples = ROOT / "examples"
+    folders = {p.name for p in examples.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    assert EXPECTED_EXAMPLES <= folders
+    for name in folders:
+        assert (examples / name / "README.md").is_file(), f"examples/{name} has no README.md"
+        assert any((examples / name).rglob("*.yaml")), f"examples/{name} has no manifests"
+    assert (ROOT / "manifests" / "README.md").is_file()
+
+
+def test_examples_use_every_kind() -> None:
+    kinds = {doc.get("kind") for doc in all_documents() if isinstance(doc, dict)}
+    assert kinds == ALL_KINDS
+
+
+@pytest.mark.parametrize("document", document_cases())
+def test_manifest_document_is_valid(validator: Draft202012Validator, document: Any) -> None:
+    assert errors_of(validator, document) == []
+
+
+def sample(kind: str) -> dict[str, Any]:
+    """A deep copy of the first shipped document of the given kind."""
+    for document in all_documents():
+        if isinstance(document, dict) and document.get("kind") == kind:
+            return copy.deepcopy(document)
+    raise AssertionError(f"no shipped manifest of kind {kind}")
+
+
+def with_unknown_spec_field(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["spec"]["autoVerifiedAttribute"] = ["phone_number"]
+    return doc
+
+
+def with_unknown_top_level_field(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["specs"] = {}
+    return doc
+
+
+def with_unknown_nested_field(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["spec"].setdefault("sms", {})["mesage"] = "Your code is {####}"
+    return doc
+
+
+def with_wrong_mode(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["spec"]["mode"] = "SOMETIMES"
+    return doc
+
+
+def with_boolean_mode(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["spec"]["mode"] = True
+    return doc
+
+
+def with_wrong_policy(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["policy"] = {"onDelete": "Destroy"}
+    return doc
+
+
+def without_kind(doc: dict[str, Any]) -> dict[str, Any]:
+    del doc["kind"]
+    return doc
+
+
+def with_unknown_kind(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["kind"] = "SmsRoles"
+    return doc
+
+
+def with_bad_name(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["metadata"]["name"] = "Qnatime_Pool"
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("kind", "mutate"),
+    [
+        ("UserPool", with_unknown_spec_field),
+        ("SmsRole", with_unknown_top_level_field),
+        ("MfaPolicy", with_unknown_nested_field),
+        ("MfaPolicy", with_wrong_mode),
+        ("MfaPolicy", with_boolean_mode),
+        ("AppClient", with_wrong_policy),
+        ("UserPool", without_kind),
+        ("SandboxNumber", with_unknown_kind),
+        ("PhonePool", with_bad_name),
+    ],
+    ids=lambda value: value if isinstance(value, str) else value.__name__,
+)
+def test_schema_rejects_broken_document(validator: Draft202012Validator, kind: str, mutate: Any) -> None:
+    original = sample(kind)
+    assert errors_of(validator, original) == []
+    assert errors_of(validator, mutate(original)) != []
+
+
+def load_generator() -> ModuleType:
+    """The benchmark's manifest generator, imported from its file."""
+    path = ROOT / "benchmarks" / "generate_manifests.py"
+    spec = importlib.util.spec_from_file_location("generate_manifests", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generated_documents(tmp_path: Path, count: int) -> list[dict[str, Any]]:
+    """Runs the generator into tmp_path and loads every document it wrote."""
+    generator = load_generator()
+    written = generator.generate(tmp_path, count=count, seed=7)
+    assert written == count
+    docs = [doc for path in sorted(tmp_path.rglob("*.yaml")) for doc in load_documents(path)]
+    assert len(docs) == count
+    return docs
+
+
+def test_generated_manifests_are_schema_valid(validator: Draft202012Validator, tmp_path: Path) -> None:
+    docs = generated_documents(tmp_path, 1500)
+    assert {doc["kind"] for doc in docs} == ALL_KINDS
+    invalid = [(doc["kind"], doc["metadata"]["name"], errors_of(validator, doc)) for doc in docs]
+    assert [entry for entry in invalid if entry[2]] == []
+
+
+def test_generated_manifests_are_consistent(tmp_path: Path) -> None:
+    docs = generated_documents(tmp_path, 3000)
+    names: dict[str, set[str]] = {kind: set() for kind in ALL_KINDS}
+    for doc in docs:
+        name = doc["metadata"]["name"]
+        assert name not in names[doc["kind"]], f"duplicate {doc['kind']}/{name}"
+        names[doc["kind"]].add(name)
+    sandbox_per_region: dict[str, int] = {}
+    settings_per_region: dict[str, int] = {}
+    mfa_per_pool: dict[str, int] = {}
+    for doc in docs:
+        spec, kind = doc["spec"], doc["kind"]
+        if kind == "SandboxNumber":
+            sandbox_per_region[spec["region"]] = sandbox_per_region.get(spec["region"], 0) + 1
+        elif kind == "SmsAccountSettings":
+            settings_per_region[spec["region"]] = settings_per_region.get(spec["region"], 0) + 1
+        elif kind == "UserPool" and "smsRole" in spec:
+            assert spec["smsRole"] in names["SmsRole"]
+        elif kind in ("AppClient", "MfaPolicy"):
+            assert spec["userPool"] in names["UserPool"]
+            if kind == "MfaPolicy":
+                mfa_per_pool[spec["userPool"]] = mfa_per_pool.get(spec["userPool"], 0) + 1
+        elif kind == "PhonePool":
+            assert set(spec["originationIdentities"]) <= names["OriginationIdentity"]
+    assert max(sandbox_per_region.values()) <= 10
+    assert max(settings_per_region.values()) == 1
+    assert max(mfa_per_pool.values()) == 1
