@@ -58,10 +58,13 @@ def manifest_files() -> list[Path]:
     return files
 
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_documents(path: Path) -> list[Any]:
     """The non-empty YAML documents of one file."""
     with path.open(encoding="utf-8") as handle:
-        return [doc for doc in yaml.safe_load_all(handle) if doc is not None]
+        return [doc for doc in yaml.load_all(handle, Loader=LOADER) if doc is not None]
 
 
 def document_cases() -> list[Any]:
@@ -209,47 +212,82 @@ def load_generator() -> ModuleType:
     return module
 
 
-def generated_documents(tmp_path: Path, count: int) -> list[dict[str, Any]]:
-    """Runs the generator into tmp_path and loads every document it wrote."""
-    generator = load_generator()
-    written = generator.generate(tmp_path, count=count, seed=7)
-    assert written == count
-    docs = [doc for path in sorted(tmp_path.rglob("*.yaml")) for doc in load_documents(path)]
-    assert len(docs) == count
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """1,000 documents from the benchmark's generator, loaded back from the files it wrote."""
+    out = tmp_path_factory.mktemp("generated")
+    assert load_generator().generate(out, count=1000, seed=7) == 1000
+    paths = sorted(p for p in out.rglob("*") if p.suffix in (".yaml", ".yml"))
+    docs = [doc for path in paths for doc in load_documents(path)]
+    assert len(docs) == 1000
     return docs
 
 
-def test_generated_manifests_are_schema_valid(validator: Draft202012Validator, tmp_path: Path) -> None:
-    docs = generated_documents(tmp_path, 1500)
-    assert {doc["kind"] for doc in docs} == ALL_KINDS
-    invalid = [(doc["kind"], doc["metadata"]["name"], errors_of(validator, doc)) for doc in docs]
+def test_generated_manifests_are_schema_valid(validator: Draft202012Validator, generated: list[Any]) -> None:
+    assert {doc["kind"] for doc in generated} == ALL_KINDS
+    invalid = [(doc["kind"], doc["metadata"]["name"], errors_of(validator, doc)) for doc in generated]
     assert [entry for entry in invalid if entry[2]] == []
 
 
-def test_generated_manifests_are_consistent(tmp_path: Path) -> None:
-    docs = generated_documents(tmp_path, 3000)
-    names: dict[str, set[str]] = {kind: set() for kind in ALL_KINDS}
-    for doc in docs:
-        name = doc["metadata"]["name"]
-        assert name not in names[doc["kind"]], f"duplicate {doc['kind']}/{name}"
-        names[doc["kind"]].add(name)
-    sandbox_per_region: dict[str, int] = {}
-    settings_per_region: dict[str, int] = {}
-    mfa_per_pool: dict[str, int] = {}
-    for doc in docs:
-        spec, kind = doc["spec"], doc["kind"]
-        if kind == "SandboxNumber":
-            sandbox_per_region[spec["region"]] = sandbox_per_region.get(spec["region"], 0) + 1
-        elif kind == "SmsAccountSettings":
-            settings_per_region[spec["region"]] = settings_per_region.get(spec["region"], 0) + 1
-        elif kind == "UserPool" and "smsRole" in spec:
+def count_by(values: list[str]) -> dict[str, int]:
+    """How many times each value occurs."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def test_generated_names_are_unique_and_references_resolve(generated: list[Any]) -> None:
+    keys = [f"{doc['kind']}/{doc['metadata']['name']}" for doc in generated]
+    assert len(keys) == len(set(keys))
+    names = {kind: {doc["metadata"]["name"] for doc in generated if doc["kind"] == kind} for kind in ALL_KINDS}
+    for doc in generated:
+        spec = doc["spec"]
+        if doc["kind"] == "UserPool" and "smsRole" in spec:
             assert spec["smsRole"] in names["SmsRole"]
-        elif kind in ("AppClient", "MfaPolicy"):
+        if doc["kind"] in ("AppClient", "MfaPolicy"):
             assert spec["userPool"] in names["UserPool"]
-            if kind == "MfaPolicy":
-                mfa_per_pool[spec["userPool"]] = mfa_per_pool.get(spec["userPool"], 0) + 1
-        elif kind == "PhonePool":
+        if doc["kind"] == "PhonePool":
             assert set(spec["originationIdentities"]) <= names["OriginationIdentity"]
-    assert max(sandbox_per_region.values()) <= 10
-    assert max(settings_per_region.values()) == 1
-    assert max(mfa_per_pool.values()) == 1
+
+
+def test_generated_manifests_respect_per_region_and_per_pool_limits(generated: list[Any]) -> None:
+    def of(kind: str) -> list[dict[str, Any]]:
+        return [doc["spec"] for doc in generated if doc["kind"] == kind]
+
+    assert max(count_by([spec["region"] for spec in of("SandboxNumber")]).values()) <= 10
+    assert max(count_by([spec["region"] for spec in of("SmsAccountSettings")]).values()) == 1
+    assert max(count_by([spec["userPool"] for spec in of("MfaPolicy")]).values()) == 1
+    numbers = [spec["phoneNumber"] for spec in of("SandboxNumber")]
+    assert len(numbers) == len(set(numbers))
+    us_regions = {spec["region"] for spec in of("OriginationIdentity")
+                  if spec.get("phoneNumber", {}).get("isoCountryCode") == "US"}
+    sms_pool_regions = {spec["region"] for spec in of("UserPool") if "smsRole" in spec}
+    assert sms_pool_regions <= us_regions
+
+
+def test_generated_sms_features_follow_cognito_rules(generated: list[Any]) -> None:
+    pools = {doc["metadata"]["name"]: doc["spec"] for doc in generated if doc["kind"] == "UserPool"}
+    for pool in pools.values():
+        if "phone_number" in pool.get("autoVerifiedAttributes", []):
+            assert "smsRole" in pool
+        if "sms" in pool["verificationMessages"]:
+            assert "{####}" in pool["verificationMessages"]["sms"]
+        invite = pool.get("adminCreateUser", {}).get("inviteSmsMessage")
+        if invite is not None:
+            assert "{username}" in invite and "{####}" in invite
+    for doc in generated:
+        if doc["kind"] != "MfaPolicy":
+            continue
+        spec = doc["spec"]
+        sms = spec.get("sms", {}).get("enabled", False)
+        totp = spec.get("totp", {}).get("enabled", False)
+        if spec["mode"] == "OFF":
+            assert "sms" not in spec and "totp" not in spec
+        else:
+            assert sms or totp
+        if spec["mode"] == "ON":
+            assert totp
+        if sms:
+            assert "smsRole" in pools[spec["userPool"]]
+            assert 6 <= len(spec["sms"]["message"]) <= 140 and "{####}" in spec["sms"]["message"]
