@@ -237,57 +237,101 @@ def count_by(values: list[str]) -> dict[str, int]:
     return counts
 
 
-def test_generated_names_are_unique_and_references_resolve(generated: list[Any]) -> None:
-    keys = [f"{doc['kind']}/{doc['metadata']['name']}" for doc in generated]
-    assert len(keys) == len(set(keys))
-    names = {kind: {doc["metadata"]["name"] for doc in generated if doc["kind"] == kind} for kind in ALL_KINDS}
-    for doc in generated:
-        spec = doc["spec"]
-        if doc["kind"] == "UserPool" and "smsRole" in spec:
-            assert spec["smsRole"] in names["SmsRole"]
-        if doc["kind"] in ("AppClient", "MfaPolicy"):
-            assert spec["userPool"] in names["UserPool"]
-        if doc["kind"] == "PhonePool":
-            assert set(spec["originationIdentities"]) <= names["OriginationIdentity"]
+def consistency_problems(docs: list[dict[str, Any]]) -> list[str]:
+    """Cross-document rules the validator enforces, checked here so shipped and generated sets are known to meet them.
 
+    Unique names per kind; references resolve; per region one SmsAccountSettings, at most 10 SandboxNumbers (unique
+    numbers), and a US origination identity when a pool sends SMS next to +1 sandbox numbers; per pool at most one
+    MfaPolicy; SMS features only with an smsRole; MFA ON/OPTIONAL with a factor, OFF without one; message rules.
+    """
+    problems: list[str] = []
+    keys = [f"{d['kind']}/{d['metadata']['name']}" for d in docs]
+    problems += [f"duplicate {key}" for key, n in count_by(keys).items() if n > 1]
+    names = {kind: {d["metadata"]["name"] for d in docs if d["kind"] == kind} for kind in ALL_KINDS}
+    specs = {kind: [d["spec"] for d in docs if d["kind"] == kind] for kind in ALL_KINDS}
+    pools = {d["metadata"]["name"]: d["spec"] for d in docs if d["kind"] == "UserPool"}
 
-def test_generated_manifests_respect_per_region_and_per_pool_limits(generated: list[Any]) -> None:
-    def of(kind: str) -> list[dict[str, Any]]:
-        return [doc["spec"] for doc in generated if doc["kind"] == kind]
+    def region(spec: dict[str, Any]) -> str:
+        return str(spec.get("region", "<default>"))
 
-    assert max(count_by([spec["region"] for spec in of("SandboxNumber")]).values()) <= 10
-    assert max(count_by([spec["region"] for spec in of("SmsAccountSettings")]).values()) == 1
-    assert max(count_by([spec["userPool"] for spec in of("MfaPolicy")]).values()) == 1
-    numbers = [spec["phoneNumber"] for spec in of("SandboxNumber")]
-    assert len(numbers) == len(set(numbers))
-    us_regions = {spec["region"] for spec in of("OriginationIdentity")
-                  if spec.get("phoneNumber", {}).get("isoCountryCode") == "US"}
-    sms_pool_regions = {spec["region"] for spec in of("UserPool") if "smsRole" in spec}
-    assert sms_pool_regions <= us_regions
-
-
-def test_generated_sms_features_follow_cognito_rules(generated: list[Any]) -> None:
-    pools = {doc["metadata"]["name"]: doc["spec"] for doc in generated if doc["kind"] == "UserPool"}
-    for pool in pools.values():
-        if "phone_number" in pool.get("autoVerifiedAttributes", []):
-            assert "smsRole" in pool
-        if "sms" in pool["verificationMessages"]:
-            assert "{####}" in pool["verificationMessages"]["sms"]
+    for kind, field in (("AppClient", "userPool"), ("MfaPolicy", "userPool")):
+        problems += [f"{kind} -> missing UserPool {s[field]}" for s in specs[kind] if s[field] not in pools]
+    problems += [f"UserPool -> missing SmsRole {s['smsRole']}" for s in pools.values()
+                 if "smsRole" in s and s["smsRole"] not in names["SmsRole"]]
+    problems += [f"PhonePool -> missing {o}" for s in specs["PhonePool"] for o in s["originationIdentities"]
+                 if o not in names["OriginationIdentity"]]
+    problems += [f"{n} SmsAccountSettings in {r}" for r, n in
+                 count_by([region(s) for s in specs["SmsAccountSettings"]]).items() if n > 1]
+    problems += [f"{n} SandboxNumbers in {r}" for r, n in
+                 count_by([region(s) for s in specs["SandboxNumber"]]).items() if n > 10]
+    problems += [f"sandbox number {p} repeated" for p, n in
+                 count_by([f"{region(s)} {s['phoneNumber']}" for s in specs["SandboxNumber"]]).items() if n > 1]
+    problems += [f"{n} MfaPolicies for {p}" for p, n in count_by([s["userPool"] for s in specs["MfaPolicy"]]).items()
+                 if n > 1]
+    us_regions = {region(s) for s in specs["OriginationIdentity"]
+                  if s.get("phoneNumber", {}).get("isoCountryCode") == "US"}
+    plus_one_regions = {region(s) for s in specs["SandboxNumber"] if s["phoneNumber"].startswith("+1")}
+    for name, pool in pools.items():
+        sms = pool.get("verificationMessages", {}).get("sms")
         invite = pool.get("adminCreateUser", {}).get("inviteSmsMessage")
-        if invite is not None:
-            assert "{username}" in invite and "{####}" in invite
-    for doc in generated:
-        if doc["kind"] != "MfaPolicy":
-            continue
-        spec = doc["spec"]
-        sms = spec.get("sms", {}).get("enabled", False)
-        totp = spec.get("totp", {}).get("enabled", False)
-        if spec["mode"] == "OFF":
-            assert "sms" not in spec and "totp" not in spec
-        else:
-            assert sms or totp
-        if spec["mode"] == "ON":
-            assert totp
-        if sms:
-            assert "smsRole" in pools[spec["userPool"]]
-            assert 6 <= len(spec["sms"]["message"]) <= 140 and "{####}" in spec["sms"]["message"]
+        if "phone_number" in pool.get("autoVerifiedAttributes", []) and "smsRole" not in pool:
+            problems.append(f"{name}: phone auto-verification without smsRole")
+        if sms is not None and "{####}" not in sms:
+            problems.append(f"{name}: SMS verification message without {{####}}")
+        if invite is not None and not ("{username}" in invite and "{####}" in invite):
+            problems.append(f"{name}: invite message without {{username}} and {{####}}")
+        if "smsRole" in pool and region(pool) in plus_one_regions - us_regions:
+            problems.append(f"{name}: sends SMS next to +1 sandbox numbers without a US origination identity")
+    for spec in specs["MfaPolicy"]:
+        sms_on = spec.get("sms", {}).get("enabled", False)
+        factors = sms_on or spec.get("totp", {}).get("enabled", False)
+        if spec["mode"] == "OFF" and ("sms" in spec or "totp" in spec):
+            problems.append(f"MFA OFF with factors on {spec['userPool']}")
+        if spec["mode"] != "OFF" and not factors:
+            problems.append(f"MFA {spec['mode']} without a factor on {spec['userPool']}")
+        if sms_on and "smsRole" not in pools.get(spec["userPool"], {}):
+            problems.append(f"SMS MFA on {spec['userPool']} without smsRole")
+        message = spec.get("sms", {}).get("message", "{####}")
+        if not (6 <= len(message) <= 140 and "{####}" in message):
+            problems.append(f"bad MFA message on {spec['userPool']}")
+    return problems
+
+
+def manifest_sets() -> list[Any]:
+    """One parameter per example folder, plus the default manifests."""
+    folders = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir() and not p.name.startswith("."))
+    return [pytest.param(folder, id=str(folder.relative_to(ROOT))) for folder in [*folders, ROOT / "manifests"]]
+
+
+@pytest.mark.parametrize("folder", manifest_sets())
+def test_shipped_manifest_set_is_consistent(folder: Path) -> None:
+    docs = [doc for path in manifest_files() if folder in path.parents for doc in load_documents(path)]
+    assert docs
+    assert consistency_problems(docs) == []
+
+
+def test_generated_manifests_are_consistent(generated: list[Any]) -> None:
+    assert consistency_problems(generated) == []
+
+
+def test_generated_manifests_avoid_every_warning(generated: list[Any]) -> None:
+    us_regions = {d["spec"]["region"] for d in generated if d["kind"] == "OriginationIdentity"
+                  and d["spec"].get("phoneNumber", {}).get("isoCountryCode") == "US"}
+    pool_regions = {d["spec"]["region"] for d in generated if d["kind"] == "UserPool" and "smsRole" in d["spec"]}
+    assert pool_regions <= us_regions
+    assert all(d["spec"].get("totp", {}).get("enabled") for d in generated
+               if d["kind"] == "MfaPolicy" and d["spec"]["mode"] == "ON")
+    policies = [d.get("policy", {}) for d in generated]
+    assert all(p.get("onImmutableChange") != "Recreate" for p in policies)
+    assert all(d.get("policy", {}).get("onDelete") != "Delete" for d in generated
+               if d["kind"] == "OriginationIdentity")
+
+
+def test_consistency_check_catches_a_broken_set(generated: list[Any]) -> None:
+    broken = copy.deepcopy(generated)
+    pool = next(d for d in broken if d["kind"] == "UserPool" and "smsRole" in d["spec"])
+    pool["spec"]["smsRole"] = "no-such-role"
+    broken.append(copy.deepcopy(next(d for d in broken if d["kind"] == "SmsAccountSettings")))
+    problems = consistency_problems(broken)
+    assert any("missing SmsRole no-such-role" in p for p in problems)
+    assert any("SmsAccountSettings in" in p for p in problems)
