@@ -103,6 +103,20 @@ def test_faults_and_calls_per_access_key(fresh: Emulator) -> None:
     assert fresh.control("GET", "calls") == []
 
 
+def test_rules_of_different_keys_do_not_replace_each_other(fresh: Emulator) -> None:
+    first = fresh.control("POST", "principals", {})
+    second = fresh.control("POST", "principals", {})
+    for keys in (first, second):
+        fresh.control("POST", "faults", {"rules": [
+            {"service": "iam", "operation": "*", "kind": "throttle", "rate": 1, "accessKeyId": keys["accessKeyId"]}]})
+    assert outcome(fresh.client("iam", first).list_roles) == "Throttling"
+    assert outcome(fresh.client("iam", second).list_roles) == "Throttling"
+    remaining = fresh.control("DELETE", f"faults?accessKeyId={first['accessKeyId']}")["rules"]
+    assert [rule["accessKeyId"] for rule in remaining] == [second["accessKeyId"]]
+    assert outcome(fresh.client("iam", first).list_roles) == "ok"
+    assert outcome(fresh.client("iam", second).list_roles) == "Throttling"
+
+
 def test_bad_rule_is_rejected(fresh: Emulator) -> None:
     import urllib.error
 

@@ -59,6 +59,21 @@ def test_reset_clears_state_but_keeps_keys(emulator: Emulator) -> None:
     assert [c["operation"] for c in emulator.control("GET", "calls")] == ["ListRoles", "GetCallerIdentity"]
 
 
+def test_web_identity_is_served_unsigned_and_other_sts_calls_are_not(fresh: Emulator) -> None:
+    import boto3
+    from botocore import UNSIGNED
+    from botocore.config import Config
+
+    unsigned = boto3.client("sts", endpoint_url=fresh.url, region_name="us-east-1", config=Config(signature_version=UNSIGNED))
+    answer = unsigned.assume_role_with_web_identity(
+        RoleArn="arn:aws:iam::123456789012:role/web", RoleSessionName="session", WebIdentityToken="token")
+    assert answer["Credentials"]["AccessKeyId"]
+    with pytest.raises(ClientError) as refused:
+        unsigned.assume_role(RoleArn="arn:aws:iam::123456789012:role/web", RoleSessionName="session")
+    assert refused.value.response["Error"]["Code"] == "MissingAuthenticationToken"
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+
+
 def test_unknown_control_route_is_404(emulator: Emulator) -> None:
     with pytest.raises(urllib.error.HTTPError) as raised:
         emulator.control("GET", "nope")

@@ -85,7 +85,7 @@ def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
 
 
 def set_faults(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
-    """Replaces the fault rules and reseeds the random source."""
+    """Replaces the fault rules of the scopes (access keys, or unscoped) the posted rules name; reseeds them."""
     raw_rules = body.get("rules")
     if not isinstance(raw_rules, list):
         raise ControlError(400, "rules must be a list")
@@ -102,10 +102,10 @@ def get_faults(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     return {"rules": FAULTS.rules()}
 
 
-def clear_faults(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
-    """Removes every rule."""
-    FAULTS.clear()
-    return {"rules": []}
+def clear_faults(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
+    """Removes every rule, or with `?accessKeyId=` only the rules scoped to that key."""
+    FAULTS.clear(query.get("accessKeyId", [None])[0])
+    return {"rules": FAULTS.rules()}
 
 
 def get_calls(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:

@@ -97,6 +97,7 @@ AUTH_CODES = {
     "SignatureDoesNotMatch": ("InvalidSignatureException", "SignatureDoesNotMatch"),
     "InvalidClientTokenId": ("UnrecognizedClientException", "InvalidClientTokenId"),
     "AccessDenied": ("AccessDeniedException", "AccessDenied"),
+    "MissingAuthenticationToken": ("MissingAuthenticationTokenException", "MissingAuthenticationToken"),
 }
 _MOTO_ERROR = re.compile(rb"<Code>([A-Za-z]+)</Code>\s*<Message>([^<]*)</Message>")
 

@@ -85,41 +85,54 @@ class FaultRule:
 
 
 class FaultInjector:
-    """The active rules and the seeded random source that decides `rate`."""
+    """The active rules, grouped by scope (the access key a rule is limited to, or None for every caller), each
+    scope with its own seeded random source that decides `rate`. Scopes keep tests that run at the same time with
+    different access keys out of each other's way."""
 
     def __init__(self) -> None:
-        self._rules: list[FaultRule] = []
-        self._random = random.Random(0)
+        self._rules: dict[str | None, list[FaultRule]] = {}
+        self._random: dict[str | None, random.Random] = {}
         self._lock = threading.Lock()
 
     def set_rules(self, rules: list[FaultRule], seed: int) -> None:
-        """Replaces every rule and reseeds the random source."""
+        """Replaces the rules of every scope that `rules` names (the other scopes keep theirs) and reseeds those
+        scopes' random sources. An empty list replaces the unscoped rules."""
         with self._lock:
-            self._rules = rules
-            self._random = random.Random(seed)
+            scopes = {rule.access_key_id for rule in rules} or {None}
+            for scope in scopes:
+                self._rules[scope] = [rule for rule in rules if rule.access_key_id == scope]
+                self._random[scope] = random.Random(seed)
 
-    def clear(self) -> None:
-        """Removes every rule."""
+    def clear(self, access_key_id: str | None = None) -> None:
+        """Removes every rule, or only those scoped to `access_key_id`."""
         with self._lock:
-            self._rules = []
+            if access_key_id is None:
+                self._rules = {}
+                self._random = {}
+            else:
+                self._rules.pop(access_key_id, None)
+                self._random.pop(access_key_id, None)
 
     def rules(self) -> list[dict[str, Any]]:
-        """The active rules with their injection counters."""
+        """The active rules with their injection counters (unscoped first, then by access key)."""
         with self._lock:
-            return [rule.as_json() for rule in self._rules]
+            ordered = sorted(self._rules.items(), key=lambda item: (item[0] is not None, item[0] or ""))
+            return [rule.as_json() for _, scoped in ordered for rule in scoped]
 
     def pick(self, info: RequestInfo) -> FaultRule | None:
         """The first matching rule whose rate draw fires, counted as injected; None lets the request through.
 
-        Rules are tried in order; a matching rule draws one number from the seeded source (rate 1 always fires,
-        rate 0 never fires and draws nothing)."""
+        The caller's own scope is tried before the unscoped rules; within a scope rules are tried in order, and a
+        matching rule draws one number from that scope's seeded source (rate 1 always fires, rate 0 never fires
+        and draws nothing)."""
         with self._lock:
-            for rule in self._rules:
-                if not rule.matches(info) or rule.rate <= 0.0:
-                    continue
-                if rule.rate >= 1.0 or self._random.random() < rule.rate:
-                    rule.injected += 1
-                    return rule
+            for scope in (info.access_key_id, None) if info.access_key_id is not None else (None,):
+                for rule in self._rules.get(scope, []):
+                    if not rule.matches(info) or rule.rate <= 0.0:
+                        continue
+                    if rule.rate >= 1.0 or self._random[scope].random() < rule.rate:
+                        rule.injected += 1
+                        return rule
             return None
 
 
