@@ -27,6 +27,7 @@ let package = Package(
         ),
         .target(name: "AWSServices", dependencies: ["AWSCore"]),
         .target(name: "Manifests", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Controller", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "smsauth",
             dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
         .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"]),
     ]
 )
