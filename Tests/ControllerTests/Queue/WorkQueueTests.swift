@@ -90,7 +90,7 @@ struct WorkQueueTests {
             await queue.shutDownWithDrain()
             return await queue.processingCount
         }
-        while await !queue.isShuttingDown { await Task.yield() }
+        #expect(await eventually { await queue.isShuttingDown })
         #expect(await queue.processingCount == 1)
         await queue.done("a")
         #expect(await drain.value == 0)
