@@ -31,6 +31,7 @@ let package = Package(
             name: "Reconciler",
             dependencies: ["Manifests", "AWSServices", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(name: "Controller", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "smsauth",
             dependencies: [
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler"], exclude: ["Rendering/Golden"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
         .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"]),
     ]
 )

@@ -1,0 +1,34 @@
+import Testing
+
+@testable import Controller
+
+/// Category lookup and bucket sharing in `RateLimiterSet`.
+@Suite("RateLimiterSet")
+struct RateLimiterSetTests {
+    /// Listed categories get their own limit; others the default.
+    @Test func categoryOrDefault() throws {
+        let config = RateLimiterConfiguration(
+            defaultLimit: try RateLimit(perSecond: 10, burst: 10),
+            categories: ["cognito-idp:UserPoolRead": try RateLimit(perSecond: 15, burst: 5)])
+        #expect(config.limit(for: "cognito-idp:UserPoolRead").perSecond == 15)
+        #expect(config.limit(for: "iam:Read").perSecond == 10)
+    }
+
+    /// The AWS defaults stay below the documented Cognito quotas (15/s per category, 5/s for app clients).
+    @Test func awsDefaultsBelowQuotas() {
+        let config = RateLimiterConfiguration.awsDefaults
+        #expect(config.limit(for: "cognito-idp:UserPoolRead").perSecond < 15)
+        #expect(config.limit(for: "cognito-idp:UserPoolClientRead").perSecond < 5)
+        #expect(config.limit(for: "sns:Anything").burst >= 1)
+    }
+
+    /// Each category has one shared bucket; exhausting one category does not slow another.
+    @Test func bucketsAreIndependentAndShared() async throws {
+        let config = RateLimiterConfiguration(defaultLimit: try RateLimit(perSecond: 1, burst: 1))
+        let set = RateLimiterSet(configuration: config, clock: ManualClock())
+        try await set.acquire("a")
+        #expect(await !set.bucket(for: "a").tryAcquire())
+        #expect(await set.bucket(for: "b").tryAcquire())
+        #expect(await set.bucket(for: "a") === set.bucket(for: "a"))
+    }
+}
