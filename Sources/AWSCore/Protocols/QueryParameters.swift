@@ -86,11 +86,14 @@ public struct QueryParameters: Sendable, Equatable {
     private static let unreserved: Set<UInt8> = Set(
         Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~".utf8))
 
-    /// Percent-encodes the UTF-8 bytes of `text` outside the unreserved set, with upper-case hex digits.
+    /// Form-encodes `text` as the AWS SDKs do (botocore's `urlencode`, Go's `url.Values.Encode`): a space becomes `+`,
+    /// other UTF-8 bytes outside the unreserved set are percent-encoded with upper-case hex digits.
     static func percentEncode(_ text: String) -> String {
         var encoded = ""
         for byte in text.utf8 {
-            if unreserved.contains(byte) {
+            if byte == UInt8(ascii: " ") {
+                encoded += "+"
+            } else if unreserved.contains(byte) {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 encoded += String(format: "%%%02X", byte)

@@ -68,7 +68,7 @@ public struct PolicyDocument: Sendable, Equatable, CustomStringConvertible {
             for (name, member) in members {
                 result[name] = canonicalize(member, key: name)
             }
-            if key == "Condition" || (key.map { conditionOperatorLike($0) } ?? false) {
+            if key.map(conditionOperatorLike) == true {
                 return .object(result.mapValues(setValued))
             }
             return .object(result)

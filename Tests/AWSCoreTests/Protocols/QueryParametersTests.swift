@@ -46,14 +46,14 @@ import Testing
                 + "&Tags.member.2.Key=team&Tags.member.2.Value=auth&NoTags=")
     }
 
-    /// Percent encodes everything but unreserved.
+    /// Form-encodes as the AWS SDKs do: space as `+`, everything else but unreserved percent-encoded.
     @Test(arguments: [
         ("plain-_.~AZaz09", "plain-_.~AZaz09"),
-        ("a b", "a%20b"),
+        ("a b", "a+b"),
         ("a+b=c&d", "a%2Bb%3Dc%26d"),
         ("/path/*?#", "%2Fpath%2F%2A%3F%23"),
         ("{\"Action\":\"sts:AssumeRole\"}", "%7B%22Action%22%3A%22sts%3AAssumeRole%22%7D"),
-        ("Grüße ✓", "Gr%C3%BC%C3%9Fe%20%E2%9C%93"),
+        ("Grüße ✓", "Gr%C3%BC%C3%9Fe+%E2%9C%93"),
         ("+4915112345678", "%2B4915112345678"),
     ])
     func percentEncodesEverythingButUnreserved(raw: String, encoded: String) {

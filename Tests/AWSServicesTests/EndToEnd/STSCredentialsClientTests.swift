@@ -9,11 +9,11 @@ import TestSupport
 @Suite struct STSCredentialsClientTests {
     @Test func assumedRoleCredentialsWorkForLaterCalls() async throws {
         let clients = try await EmulatorClients.make()
-        let account = try await clients.sts.getCallerIdentity().account
+        let caller = try await clients.sts.getCallerIdentity().arn
         let roleName = EmulatorClients.uniqueName("deployer")
         let trust = PolicyDocument([
             "Version": "2012-10-17",
-            "Statement": [["Effect": "Allow", "Principal": ["AWS": .string("arn:aws:iam::\(account):root")], "Action": "sts:AssumeRole"]],
+            "Statement": [["Effect": "Allow", "Principal": ["AWS": .string(caller)], "Action": "sts:AssumeRole"]],
         ])
         let role = try await clients.iam.createRole(.init(roleName: roleName, assumeRolePolicy: trust))
         let service = STSCredentialsClient(

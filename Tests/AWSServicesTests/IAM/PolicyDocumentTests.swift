@@ -41,6 +41,11 @@ import Testing
         #expect(throws: PolicyDocument.Failure.self) { try PolicyDocument(text: "not json") }
     }
 
+    @Test func conditionOperatorsStayObjectsWithSetValues() throws {
+        let document = try PolicyDocument(text: "{\"Statement\":[{\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"abc\"}}}]}")
+        #expect(document.json == "{\"Statement\":[{\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":[\"abc\"]}}}]}")
+    }
+
     @Test func canonicalJSONIsStable() throws {
         let document = try PolicyDocument(text: "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"Resource\":\"*\"}}")
         #expect(document.json == "{\"Statement\":[{\"Action\":[\"sns:Publish\"],\"Effect\":\"Allow\",\"Resource\":[\"*\"]}],\"Version\":\"2012-10-17\"}")
