@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// Options every subcommand takes (`@OptionGroup`).
 struct GlobalOptions: ParsableArguments {
@@ -16,6 +17,15 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(help: "Log format: text for people, json for log collectors.")
     var logFormat: LogFormat = .text
+}
+
+extension GlobalOptions {
+    /// Points swift-log at standard error in the chosen format and level. Call once, first thing in `run()`.
+    func bootstrapLogging() {
+        let format: SmsAuthLogHandler.Format = logFormat == .json ? .json : .text
+        let level = Logger.Level(rawValue: logLevel.rawValue) ?? .info
+        LoggingSystem.bootstrap { label in SmsAuthLogHandler(label: label, format: format, logLevel: level) }
+    }
 }
 
 /// `--log-level` values.

@@ -30,7 +30,7 @@ enum CLIRunner {
         let stderrReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let stderr = try await stderrReader.value
+        let stderr = await stderrReader.value
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))

@@ -1,0 +1,29 @@
+import AWSCore
+import AWSServices
+import Foundation
+import Logging
+
+/// Everything a command needs to call AWS, resolved once from the global options and the environment the way
+/// the AWS CLI does: shared config files, the active profile, the region, endpoint overrides and the credential chain.
+struct AWSContext: Sendable {
+    /// The client every service goes through.
+    let client: AWSClient
+    /// The region for manifests that set none (`--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's).
+    let defaultRegion: String?
+
+    /// Resolves the context. Credentials are only fetched on the first AWS call.
+    static func make(options: GlobalOptions, environment: [String: String], logger: Logger) throws -> AWSContext {
+        let shared = try SharedConfig.load(environment: environment)
+        let regions = RegionResolver(environment: environment, regionFlag: options.region, profileFlag: options.profile,
+                                     sharedConfig: shared)
+        let endpoints = EndpointResolver(environment: environment, profileEndpointURL: regions.profileEndpointURL)
+        let transport = URLSessionTransport()
+        let sts = STSCredentialsClient(endpoints: endpoints, transport: transport, logger: logger)
+        let chain = CredentialChain.make(environment: environment, profileFlag: options.profile,
+                                         regionFlag: options.region, sharedConfig: shared, transport: transport, sts: sts)
+        let credentials = RefreshingCredentialProvider(wrapping: chain, now: { Date() })
+        let client = AWSClient(credentials: credentials, endpoints: endpoints, transport: transport,
+                               signer: SigV4Signer(), logger: logger)
+        return AWSContext(client: client, defaultRegion: regions.region)
+    }
+}
