@@ -1,0 +1,135 @@
+import Foundation
+
+/// Loads a manifest directory: every `.yaml`/`.yml` file below it (skipping names that start with `.`), each with
+/// one or more YAML documents, into typed manifests and diagnostics. It never throws: every problem is a diagnostic.
+public struct ManifestLoader: Sendable {
+    /// Files larger than this are refused unread (1 MiB).
+    public static let maxFileSize = 1 << 20
+
+    /// Creates a loader.
+    public init() {}
+
+    /// Loads `directory` (as the user gave it; diagnostics show paths as `directory/relative/path.yaml`).
+    public func load(directory: String) -> LoadResult {
+        let root = URL(fileURLWithPath: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let diagnostic = Diagnostic.error("no-directory", "manifest directory '\(directory)' does not exist "
+                                              + "or is not a directory", at: nil)
+            return LoadResult(diagnostics: [diagnostic])
+        }
+        let display = Self.displayPrefix(directory)
+        var files: [(display: String, url: URL)] = []
+        var visited: Set<String> = []
+        collect(root, relative: "", into: &files, visited: &visited)
+        files.sort { $0.display < $1.display }
+        var builder = ResultBuilder()
+        for file in files {
+            let shown = display.isEmpty ? file.display : "\(display)/\(file.display)"
+            builder.files.append(shown)
+            builder.add(read(file.url, shown: shown))
+        }
+        return builder.finish()
+    }
+
+    /// Loads the documents of one file's contents (for tests and tools that already hold the bytes).
+    public func load(data: Data, file: String) -> LoadResult {
+        var builder = ResultBuilder()
+        builder.files.append(file)
+        builder.add(FileLoader(file: file).load(data))
+        return builder.finish()
+    }
+
+    /// Loads the documents of one file's text.
+    public func load(text: String, file: String) -> LoadResult { load(data: Data(text.utf8), file: file) }
+
+    /// The directory as given, without a trailing `/` or a leading `./`.
+    static func displayPrefix(_ directory: String) -> String {
+        var prefix = directory
+        while prefix.count > 1 && prefix.hasSuffix("/") { prefix.removeLast() }
+        while prefix.hasPrefix("./") { prefix.removeFirst(2) }
+        return prefix == "." ? "" : prefix
+    }
+
+    /// Adds the YAML files below `directory` to `files`, following each real directory once.
+    private func collect(_ directory: URL, relative: String, into files: inout [(display: String, url: URL)],
+                         visited: inout Set<String>) {
+        let real = directory.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            let shown = relative.isEmpty ? name : "\(relative)/\(name)"
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                collect(url, relative: shown, into: &files, visited: &visited)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append((shown, url))
+            }
+        }
+    }
+
+    /// Reads one file, refusing it when too large or unreadable.
+    private func read(_ url: URL, shown: String) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: shown, line: 1, column: 1)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= Self.maxFileSize else {
+            return ([], [.error("file-too-large", "file is \(size) bytes; manifest files may be at most "
+                                + "\(Self.maxFileSize) bytes (1 MiB)", at: start)])
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return ([], [.error("unreadable-file", "file cannot be read", at: start)])
+        }
+        guard data.count <= Self.maxFileSize else {
+            return ([], [.error("file-too-large", "file is \(data.count) bytes; manifest files may be at most "
+                                + "\(Self.maxFileSize) bytes (1 MiB)", at: start)])
+        }
+        return FileLoader(file: shown).load(data)
+    }
+}
+
+/// Gathers the outcomes of several files and reports duplicate kind+name pairs.
+private struct ResultBuilder {
+    /// Files read.
+    var files: [String] = []
+    /// Manifests so far.
+    private var manifests: [Manifest] = []
+    /// Diagnostics so far.
+    private var diagnostics: [Diagnostic] = []
+    /// Resources with spec errors.
+    private var invalid: [ResourceID: SourceLocation] = [:]
+    /// First location of every resource id seen.
+    private var seen: [ResourceID: SourceLocation] = [:]
+
+    /// Adds one file's outcomes.
+    mutating func add(_ file: (outcomes: [DocumentOutcome], diagnostics: [Diagnostic])) {
+        diagnostics += file.diagnostics
+        for outcome in file.outcomes {
+            switch outcome {
+            case .manifest(let manifest):
+                if declare(manifest.id, at: manifest.metadata.name.location) { manifests.append(manifest) }
+            case let .invalid(id, location):
+                if declare(id, at: location) { invalid[id] = location }
+            case .nothing:
+                break
+            }
+        }
+    }
+
+    /// Records `id`; false (after reporting both places) when it was already declared.
+    private mutating func declare(_ id: ResourceID, at location: SourceLocation) -> Bool {
+        if let first = seen[id] {
+            diagnostics.append(.error("duplicate-resource", "duplicate \(id.kind.rawValue) '\(id.name)': "
+                                      + "already defined at \(first)", at: location, field: "metadata.name"))
+            return false
+        }
+        seen[id] = location
+        return true
+    }
+
+    /// The sorted result.
+    func finish() -> LoadResult {
+        LoadResult(manifests: manifests, diagnostics: diagnostics.sorted(), invalidResources: invalid, files: files)
+    }
+}
