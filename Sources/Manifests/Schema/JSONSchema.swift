@@ -8,7 +8,7 @@ public enum JSONSchema {
         var definitions: [String: Any] = [:]
         for kind in ResourceKind.allCases {
             definitions["\(kind.rawValue)Spec"] = schema(for: .object(FieldCatalog.spec(for: kind)),
-                                                        description: "spec of a \(kind.rawValue).")
+                                                        description: "The spec of a \(kind.rawValue) manifest.")
         }
         let kinds = ResourceKind.allCases.map(\.rawValue)
         let branches: [[String: Any]] = kinds.map { kind in
