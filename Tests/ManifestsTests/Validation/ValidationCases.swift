@@ -18,6 +18,7 @@ struct ValidationCase: CustomStringConvertible, Sendable {
 
 /// Shared building blocks of validation cases.
 enum Fixtures {
+    /// See `TestSupport.doc`.
     static let doc = TestSupport.doc
     /// A valid SmsRole named `role`.
     static let role = doc("SmsRole", "role", ["roleName: r", "externalId: e"], [])
