@@ -19,8 +19,8 @@ enum SpecReader {
     static func smsRole(_ r: MappingReader) -> SmsRoleSpec? {
         let adopt = r.string("adopt"), path = r.string("path"), description = r.string("description")
         let maxSession = r.int("maxSessionDurationSeconds"), boundary = r.string("permissionsBoundaryArn")
-        let tags = r.stringMap("tags")
-        guard let roleName = r.string("roleName"), let externalId = r.string("externalId") else { return nil }
+        let tags = r.stringMap("tags"), roleName = r.string("roleName"), externalId = r.string("externalId")
+        guard let roleName, let externalId else { return nil }
         return SmsRoleSpec(adopt: adopt, roleName: roleName, path: path, externalId: externalId,
                            description: description, maxSessionDurationSeconds: maxSession,
                            permissionsBoundaryArn: boundary, tags: tags)
