@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth"]),
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth"], exclude: ["Fixtures"]),
     ]
 )
