@@ -6,7 +6,9 @@ struct FileLoader {
     /// The file as shown to the user.
     let file: String
 
-    /// Manifests, invalid resource ids and diagnostics of the file.
+    /// Manifests, invalid resource ids and diagnostics of the file. Scalars are composed with the basic resolver (no
+    /// implicit typing, which is slow and which the reader does not use: it reads scalars by their text), and the
+    /// encoding is given so Yams does not consult the environment for every file.
     func load(_ data: Data) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         guard let text = decode(data, sink: sink) else { return ([], sink.diagnostics) }
@@ -16,7 +18,7 @@ struct FileLoader {
         }
         var outcomes: [DocumentOutcome] = []
         do {
-            var documents = try compose_all(yaml: text)
+            var documents = try compose_all(yaml: text, .basic, .default, .utf8)
             let reader = DocumentReader(sink: sink)
             while let root = documents.next() {
                 outcomes.append(reader.read(root, index: outcomes.count))

@@ -2,6 +2,7 @@ import Foundation
 
 /// Loads a manifest directory: every `.yaml`/`.yml` file below it (skipping names that start with `.`), each with
 /// one or more YAML documents, into typed manifests and diagnostics. It never throws: every problem is a diagnostic.
+/// Files are parsed in parallel; the result is still in path order.
 public struct ManifestLoader: Sendable {
     /// Files larger than this are refused unread (1 MiB).
     public static let maxFileSize = 1 << 20
@@ -19,16 +20,18 @@ public struct ManifestLoader: Sendable {
             return LoadResult(diagnostics: [diagnostic])
         }
         let display = Self.displayPrefix(directory)
-        var files: [(display: String, url: URL)] = []
+        var found: [(display: String, url: URL)] = []
         var visited: Set<String> = []
-        collect(root, relative: "", into: &files, visited: &visited)
-        files.sort { $0.display < $1.display }
-        var builder = ResultBuilder()
-        for file in files {
-            let shown = display.isEmpty ? file.display : "\(display)/\(file.display)"
-            builder.files.append(shown)
-            builder.add(read(file.url, shown: shown))
+        collect(root, relative: "", into: &found, visited: &visited)
+        let files = found.sorted { $0.display < $1.display }
+        let shown = files.map { display.isEmpty ? $0.display : "\(display)/\($0.display)" }
+        let results = ParallelResults<(outcomes: [DocumentOutcome], diagnostics: [Diagnostic])>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, read(files[index].url, shown: shown[index]))
         }
+        var builder = ResultBuilder()
+        builder.files = shown
+        for result in results.values { builder.add(result) }
         return builder.finish()
     }
 
@@ -70,22 +73,46 @@ public struct ManifestLoader: Sendable {
         }
     }
 
-    /// Reads one file, refusing it when too large or unreadable.
+    /// Reads one file, refusing it when too large or unreadable. At most one byte more than the limit is read.
     private func read(_ url: URL, shown: String) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: shown, line: 1, column: 1)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard size <= Self.maxFileSize else {
-            return ([], [.error("file-too-large", "file is \(size) bytes; manifest files may be at most "
-                                + "\(Self.maxFileSize) bytes (1 MiB)", at: start)])
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let handle = try? FileHandle(forReadingFrom: url),
+              let data = try? handle.read(upToCount: Self.maxFileSize + 1) ?? Data() else {
             return ([], [.error("unreadable-file", "file cannot be read", at: start)])
         }
+        try? handle.close()
         guard data.count <= Self.maxFileSize else {
-            return ([], [.error("file-too-large", "file is \(data.count) bytes; manifest files may be at most "
-                                + "\(Self.maxFileSize) bytes (1 MiB)", at: start)])
+            return ([], [.error("file-too-large", "file is larger than \(Self.maxFileSize) bytes (1 MiB), the "
+                                + "limit for a manifest file", at: start)])
         }
         return FileLoader(file: shown).load(data)
+    }
+}
+
+/// Results of work done in parallel, stored by index so the order stays that of the input.
+private final class ParallelResults<Value>: @unchecked Sendable {
+    /// Guards `slots`.
+    private let lock = NSLock()
+    /// One slot per input.
+    private var slots: [Value?]
+
+    /// Creates `count` empty slots.
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    /// Stores the result of input `index`.
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// The stored results, in input order.
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }
 

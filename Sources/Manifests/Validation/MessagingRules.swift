@@ -2,7 +2,7 @@
 enum MessagingRules {
     /// Sandbox destination numbers are E.164.
     static let phoneNumbers: Validator.Rule = { context in
-        context.sandboxNumbers().compactMap { _, spec in
+        context.sandboxNumbers.compactMap { _, spec in
             let number = spec.phoneNumber
             guard !Formats.isE164(number.value) else { return nil }
             return .error("invalid-phone-number", "'\(number.value)' is not an E.164 phone number (like "
@@ -32,7 +32,7 @@ enum MessagingRules {
 
     /// An origination identity is exactly one of `phoneNumber` and `senderId`.
     static let identityForm: Validator.Rule = { context in
-        context.originationIdentities().compactMap { manifest, spec in
+        context.originationIdentities.compactMap { manifest, spec in
             switch (spec.phoneNumber, spec.senderId) {
             case (nil, nil):
                 .error("missing-field", "OriginationIdentity '\(manifest.metadata.name.value)' needs one of "
@@ -47,7 +47,7 @@ enum MessagingRules {
 
     /// SIMULATOR numbers are TRANSACTIONAL.
     static let simulator: Validator.Rule = { context in
-        context.originationIdentities().compactMap { _, spec in
+        context.originationIdentities.compactMap { _, spec in
             guard let phone = spec.phoneNumber, phone.numberType.value == .simulator,
                   phone.messageType.value != .transactional else { return nil }
             return .error("simulator-message-type", "SIMULATOR numbers must have messageType TRANSACTIONAL",
@@ -58,7 +58,7 @@ enum MessagingRules {
     /// At most 10 sandbox numbers per region.
     static let sandboxLimit: Validator.Rule = { context in
         var counts: [String?: Int] = [:]
-        return context.sandboxNumbers().compactMap { manifest, spec in
+        return context.sandboxNumbers.compactMap { manifest, spec in
             let region = context.region(of: manifest)
             counts[region, default: 0] += 1
             guard counts[region, default: 0] > 10 else { return nil }

@@ -23,7 +23,7 @@ enum MfaRules {
     /// At most one MfaPolicy per user pool.
     static let onePerPool: Validator.Rule = { context in
         var first: [String: Manifest] = [:]
-        return context.mfaPolicies().compactMap { manifest, spec in
+        return context.mfaPolicies.compactMap { manifest, spec in
             guard let earlier = first[spec.userPool.value] else {
                 first[spec.userPool.value] = manifest
                 return nil
@@ -36,7 +36,7 @@ enum MfaRules {
 
     /// MFA ON or OPTIONAL needs at least one enabled factor.
     static let factors: Validator.Rule = { context in
-        context.mfaPolicies().compactMap { _, spec in
+        context.mfaPolicies.compactMap { _, spec in
             guard spec.mode.value != .off, !spec.smsEnabled, !spec.totpEnabled else { return nil }
             return .error("mfa-no-factor", "MFA mode \(spec.mode.value.rawValue) needs at least one factor: set "
                           + "'spec.sms.enabled' or 'spec.totp.enabled' to true", at: spec.mode.location,
@@ -46,7 +46,7 @@ enum MfaRules {
 
     /// The SMS authentication message is 6-140 characters with `{####}`.
     static let message: Validator.Rule = { context in
-        context.mfaPolicies().compactMap { _, spec in
+        context.mfaPolicies.compactMap { _, spec in
             MessageCheck.check(spec.sms?.message, field: "spec.sms.message", length: 6...140,
                                placeholders: ["{####}"])
         }
@@ -54,7 +54,7 @@ enum MfaRules {
 
     /// SMS MFA needs the pool to have an SMS role.
     static let smsRole: Validator.Rule = { context in
-        context.mfaPolicies().compactMap { manifest, spec in
+        context.mfaPolicies.compactMap { manifest, spec in
             guard let enabled = spec.sms?.enabled, enabled.value,
                   case .userPool(let pool)? = context.byID[ResourceID(.userPool, spec.userPool.value)]?.spec,
                   !pool.sendsSms else { return nil }
@@ -67,7 +67,7 @@ enum MfaRules {
     /// Warns when MFA is required with SMS as the only factor while the account may be in the SMS sandbox.
     static let sandboxOnlySms: Validator.Rule = { context in
         let sandbox = context.sandboxRegions()
-        return context.mfaPolicies().compactMap { _, spec in
+        return context.mfaPolicies.compactMap { _, spec in
             guard spec.mode.value == .on, spec.smsEnabled, !spec.totpEnabled,
                   let pool = context.byID[ResourceID(.userPool, spec.userPool.value)],
                   case .userPool(let poolSpec) = pool.spec else { return nil }

@@ -2,7 +2,7 @@
 enum UserPoolRules {
     /// `usernameAttributes` and `aliasAttributes` cannot both be used.
     static let usernameAndAlias: Validator.Rule = { context in
-        context.userPools().compactMap { _, spec in
+        context.userPools.compactMap { _, spec in
             guard let usernames = spec.usernameAttributes, !usernames.value.isEmpty,
                   let aliases = spec.aliasAttributes, !aliases.value.isEmpty else { return nil }
             return .error("conflicting-fields", "'spec.usernameAttributes' and 'spec.aliasAttributes' are exclusive: "
@@ -12,7 +12,7 @@ enum UserPoolRules {
 
     /// The SMS role is given one way: `smsRole`, or `smsRoleArn` with `smsExternalId`.
     static let smsRoleSource: Validator.Rule = { context in
-        context.userPools().compactMap { _, spec in
+        context.userPools.compactMap { _, spec in
             if let role = spec.smsRole, let arn = spec.smsRoleArn ?? spec.smsExternalId {
                 let field = spec.smsRoleArn != nil ? "spec.smsRoleArn" : "spec.smsExternalId"
                 return .error("sms-role-conflict", "'spec.smsRole' (\(role.value)) and '\(field)' are exclusive: "
@@ -33,7 +33,7 @@ enum UserPoolRules {
 
     /// Verifying phone numbers automatically needs an SMS role.
     static let smsRoleNeeded: Validator.Rule = { context in
-        context.userPools().compactMap { manifest, spec in
+        context.userPools.compactMap { manifest, spec in
             guard !spec.sendsSms,
                   let entry = spec.autoVerifiedAttributes?.value.first(where: { $0.value == .phoneNumber }) else {
                 return nil
@@ -46,7 +46,7 @@ enum UserPoolRules {
 
     /// Verification and invitation messages have their placeholders and fit the length limits.
     static let messages: Validator.Rule = { context in
-        context.userPools().flatMap { _, spec -> [Diagnostic] in
+        context.userPools.flatMap { _, spec -> [Diagnostic] in
             let verification = spec.verificationMessages
             return [
                 MessageCheck.check(verification?.sms, field: "spec.verificationMessages.sms", length: 6...140,
@@ -64,7 +64,7 @@ enum UserPoolRules {
 
     /// Custom attributes: names 1-20 characters and unique, constraints that fit the type, min not above max.
     static let customAttributes: Validator.Rule = { context in
-        context.userPools().flatMap { _, spec -> [Diagnostic] in
+        context.userPools.flatMap { _, spec -> [Diagnostic] in
             var seen: Set<String> = []
             return (spec.customAttributes?.value ?? []).enumerated().flatMap { index, attribute -> [Diagnostic] in
                 let path = "spec.customAttributes[\(index)]"
@@ -103,10 +103,10 @@ enum UserPoolRules {
     static let usSmsWithoutOrigination: Validator.Rule = { context in
         let sandbox = context.sandboxRegions()
         var usOrigination: Set<String?> = []
-        for (manifest, spec) in context.originationIdentities() where spec.isoCountryCode?.value == "US" {
+        for (manifest, spec) in context.originationIdentities where spec.isoCountryCode?.value == "US" {
             usOrigination.insert(context.region(of: manifest))
         }
-        return context.userPools().compactMap { manifest, spec in
+        return context.userPools.compactMap { manifest, spec in
             let region = context.smsRegion(of: manifest, spec)
             guard let source = spec.smsRole ?? spec.smsRoleArn, sandbox[region] == true,
                   !usOrigination.contains(region) else { return nil }

@@ -49,6 +49,14 @@ struct ValidationContext: Sendable {
     let invalid: Set<ResourceID>
     /// The default region.
     let defaultRegion: String?
+    /// User pools with their specs.
+    let userPools: [(Manifest, UserPoolSpec)]
+    /// MFA policies with their specs.
+    let mfaPolicies: [(Manifest, MfaPolicySpec)]
+    /// Sandbox numbers with their specs.
+    let sandboxNumbers: [(Manifest, SandboxNumberSpec)]
+    /// Origination identities with their specs.
+    let originationIdentities: [(Manifest, OriginationIdentitySpec)]
 
     /// Indexes `loaded`.
     init(_ loaded: LoadResult, defaultRegion: String?) {
@@ -56,6 +64,21 @@ struct ValidationContext: Sendable {
         byID = Dictionary(loaded.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         invalid = Set(loaded.invalidResources.keys)
         self.defaultRegion = defaultRegion
+        var pools: [(Manifest, UserPoolSpec)] = [], mfa: [(Manifest, MfaPolicySpec)] = []
+        var numbers: [(Manifest, SandboxNumberSpec)] = [], identities: [(Manifest, OriginationIdentitySpec)] = []
+        for manifest in loaded.manifests {
+            switch manifest.spec {
+            case .userPool(let spec): pools.append((manifest, spec))
+            case .mfaPolicy(let spec): mfa.append((manifest, spec))
+            case .sandboxNumber(let spec): numbers.append((manifest, spec))
+            case .originationIdentity(let spec): identities.append((manifest, spec))
+            default: break
+            }
+        }
+        userPools = pools
+        mfaPolicies = mfa
+        sandboxNumbers = numbers
+        originationIdentities = identities
     }
 
     /// Whether a resource of this id is declared (complete or not).
@@ -63,26 +86,6 @@ struct ValidationContext: Sendable {
 
     /// The region a manifest will live in: its own, else the default; nil when neither is known.
     func region(of manifest: Manifest) -> String? { manifest.spec.region?.value ?? defaultRegion }
-
-    /// All specs of one kind with their manifests.
-    func userPools() -> [(Manifest, UserPoolSpec)] {
-        manifests.compactMap { if case .userPool(let s) = $0.spec { ($0, s) } else { nil } }
-    }
-
-    /// All MFA policies.
-    func mfaPolicies() -> [(Manifest, MfaPolicySpec)] {
-        manifests.compactMap { if case .mfaPolicy(let s) = $0.spec { ($0, s) } else { nil } }
-    }
-
-    /// All sandbox numbers.
-    func sandboxNumbers() -> [(Manifest, SandboxNumberSpec)] {
-        manifests.compactMap { if case .sandboxNumber(let s) = $0.spec { ($0, s) } else { nil } }
-    }
-
-    /// All origination identities.
-    func originationIdentities() -> [(Manifest, OriginationIdentitySpec)] {
-        manifests.compactMap { if case .originationIdentity(let s) = $0.spec { ($0, s) } else { nil } }
-    }
 
     /// The region a pool sends SMS from: `smsRegion`, else the pool's region.
     func smsRegion(of manifest: Manifest, _ spec: UserPoolSpec) -> String? {
@@ -92,7 +95,7 @@ struct ValidationContext: Sendable {
     /// Regions (nil = default) that have SandboxNumbers, with whether any is a `+1` number.
     func sandboxRegions() -> [String?: Bool] {
         var regions: [String?: Bool] = [:]
-        for (manifest, spec) in sandboxNumbers() {
+        for (manifest, spec) in sandboxNumbers {
             let key = region(of: manifest)
             regions[key] = (regions[key] ?? false) || spec.phoneNumber.value.hasPrefix("+1")
         }
