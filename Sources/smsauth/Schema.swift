@@ -12,6 +12,7 @@ struct Schema: ParsableCommand {
             """
     )
 
+    /// Prints the schema to standard output.
     func run() throws {
         print(JSONSchema.text(), terminator: "")
     }

@@ -16,6 +16,7 @@ struct Validate: AsyncParsableCommand {
             """
     )
 
+    /// `--region`, `--profile`, ... shared by every subcommand.
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "Manifest directory, read recursively (.yaml and .yml; names starting with '.' are skipped).")
@@ -27,12 +28,14 @@ struct Validate: AsyncParsableCommand {
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
 
+    /// Refuses a malformed `--region` before any file is read.
     func validate() throws {
         if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
             throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
         }
     }
 
+    /// Loads and validates the directory, prints the report, exits 1 on errors (or warnings with `--strict`).
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let region = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
