@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler"], exclude: ["Rendering/Golden"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"]),
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,60 @@
+/// The type of a manifest field, as the reader checks it and the JSON Schema describes it.
+public indirect enum FieldType: Sendable, Equatable {
+    /// A string.
+    case string
+    /// An integer, optionally bounded (inclusive).
+    case integer(minimum: Int?, maximum: Int?)
+    /// `true` or `false`.
+    case boolean
+    /// A token lifetime such as `5m`, `1h`, `30d`.
+    case duration
+    /// One of the listed strings; `aliases` are also accepted (normalised by the reader).
+    case enumeration(values: [String], aliases: [String])
+    /// A list of values of one type.
+    case list(FieldType)
+    /// A mapping of string keys to string values (tags, labels).
+    case stringMap
+    /// A mapping with the listed fields only.
+    case object([FieldSpec])
+
+    /// The enumeration of a `ManifestEnum` type.
+    static func enumeration<E: ManifestEnum>(_ type: E.Type) -> FieldType {
+        .enumeration(values: E.allCases.map(\.rawValue), aliases: E.aliases.keys.sorted())
+    }
+
+    /// An unbounded integer.
+    static let integer = FieldType.integer(minimum: nil, maximum: nil)
+
+    /// Words for messages: "a string", "a list", ...
+    var noun: String {
+        switch self {
+        case .string, .enumeration: "a string"
+        case .integer: "an integer"
+        case .boolean: "true or false"
+        case .duration: "a duration such as 5m, 1h or 30d"
+        case .list: "a list"
+        case .stringMap: "a mapping of strings"
+        case .object: "a mapping"
+        }
+    }
+}
+
+/// One field of a manifest mapping: name, type, whether it is required and what it means.
+public struct FieldSpec: Sendable, Equatable {
+    /// The key as written in YAML.
+    public var name: String
+    /// The value's type.
+    public var type: FieldType
+    /// Whether the field must be present.
+    public var required: Bool
+    /// One sentence for the JSON Schema and editors.
+    public var description: String
+
+    /// Creates a field description.
+    init(_ name: String, _ type: FieldType, required: Bool = false, _ description: String) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.description = description
+    }
+}

@@ -1,0 +1,90 @@
+import Yams
+
+/// What reading one YAML document produced.
+enum DocumentOutcome {
+    /// A complete manifest.
+    case manifest(Manifest)
+    /// A document whose kind and name are known but whose spec has errors (so references to it still resolve).
+    case invalid(ResourceID, SourceLocation)
+    /// An empty document, or one too broken to identify.
+    case nothing
+}
+
+/// Reads one YAML document into a `Manifest`, recording every problem in the sink.
+struct DocumentReader {
+    /// The sink problems go to.
+    let sink: DiagnosticSink
+
+    /// Reads the document `index` of the file.
+    func read(_ root: Node, index: Int) -> DocumentOutcome {
+        if case .scalar(let scalar) = root, ScalarText.isNull(scalar) { return .nothing }
+        guard case .mapping(let mapping) = root else {
+            sink.error("not-a-mapping", "a manifest must be a mapping with apiVersion, kind, metadata and spec, "
+                       + "found \(NodeDescription.of(root))", at: sink.location(of: root))
+            return .nothing
+        }
+        guard checkAPIVersion(mapping, root: root), let (kind, kindLocation) = readKind(mapping, root: root) else {
+            return .nothing
+        }
+        let document = MappingReader(mapping, node: root, path: "", fields: FieldCatalog.document(for: kind),
+                                     sink: sink)
+        let metadata = document.object("metadata").flatMap(readMetadata)
+        let policy = readPolicy(document.object("policy"), kind: kind, default: kindLocation)
+        let spec = document.object("spec").flatMap { SpecReader.read(kind, $0) }
+        guard let metadata else { return .nothing }
+        guard let spec else { return .invalid(ResourceID(kind, metadata.name.value), kindLocation) }
+        return .manifest(Manifest(metadata: metadata, spec: spec, policy: policy, location: kindLocation,
+                                  documentIndex: index))
+    }
+
+    /// Checks `apiVersion`; false (after recording why) when missing or unknown.
+    private func checkAPIVersion(_ mapping: Node.Mapping, root: Node) -> Bool {
+        guard let node = mapping["apiVersion"] else {
+            sink.error("missing-field", "missing required field 'apiVersion' (expected \(APIVersion.v1))",
+                       at: sink.location(of: root), field: "apiVersion")
+            return false
+        }
+        guard node.scalar?.string == APIVersion.v1 else {
+            sink.error("unknown-api-version",
+                       "unknown apiVersion \(NodeDescription.of(node)): this smsauth understands \(APIVersion.v1)",
+                       at: sink.location(of: node), field: "apiVersion")
+            return false
+        }
+        return true
+    }
+
+    /// Reads `kind`; nil (after recording why) when missing or unknown.
+    private func readKind(_ mapping: Node.Mapping, root: Node) -> (ResourceKind, SourceLocation)? {
+        guard let node = mapping["kind"] else {
+            sink.error("missing-field", "missing required field 'kind'", at: sink.location(of: root), field: "kind")
+            return nil
+        }
+        let names = ResourceKind.allCases.map(\.rawValue)
+        guard let text = node.scalar?.string, let kind = ResourceKind(rawValue: text) else {
+            let hint = node.scalar.map { Suggestion.hint(for: $0.string, among: names) } ?? ""
+            sink.error("unknown-kind", "unknown kind \(NodeDescription.of(node))\(hint): expected one of "
+                       + names.joined(separator: ", "), at: sink.location(of: node), field: "kind")
+            return nil
+        }
+        return (kind, sink.location(of: node))
+    }
+
+    /// Reads `metadata`; nil without a usable name.
+    private func readMetadata(_ r: MappingReader) -> Metadata? {
+        let labels = r.stringMap("labels")
+        guard let name = r.string("name") else { return nil }
+        return Metadata(name: name, labels: labels?.value ?? [:])
+    }
+
+    /// Reads `policy`, filling in the kind's defaults.
+    private func readPolicy(_ r: MappingReader?, kind: ResourceKind, default location: SourceLocation) -> Policy {
+        var policy = Policy.defaults(for: kind, at: location)
+        guard let r else { return policy }
+        if let value: Located<ImmutableChangePolicy> = r.enumeration("onImmutableChange") {
+            policy.onImmutableChange = value
+        }
+        if let value: Located<DeletePolicy> = r.enumeration("onDelete") { policy.onDelete = value }
+        if let value: Located<DriftPolicy> = r.enumeration("onDrift") { policy.onDrift = value }
+        return policy
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Loads a manifest directory: every `.yaml`/`.yml` file below it (skipping names that start with `.`), each with
+/// one or more YAML documents, into typed manifests and diagnostics. It never throws: every problem is a diagnostic.
+/// Files are parsed in parallel; the result is still in path order.
+public struct ManifestLoader: Sendable {
+    /// Files larger than this are refused unread (1 MiB).
+    public static let maxFileSize = 1 << 20
+
+    /// Creates a loader.
+    public init() {}
+
+    /// Loads `directory` (as the user gave it; diagnostics show paths as `directory/relative/path.yaml`).
+    public func load(directory: String) -> LoadResult {
+        let root = URL(fileURLWithPath: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let diagnostic = Diagnostic.error("no-directory", "manifest directory '\(directory)' does not exist "
+                                              + "or is not a directory", at: nil)
+            return LoadResult(diagnostics: [diagnostic])
+        }
+        let display = Self.displayPrefix(directory)
+        var found: [(display: String, url: URL)] = []
+        var visited: Set<String> = []
+        collect(root, relative: "", into: &found, visited: &visited)
+        let files = found.sorted { $0.display < $1.display }
+        let shown = files.map { display.isEmpty ? $0.display : "\(display)/\($0.display)" }
+        let results = ParallelResults<(outcomes: [DocumentOutcome], diagnostics: [Diagnostic])>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, read(files[index].url, shown: shown[index]))
+        }
+        var builder = ResultBuilder()
+        builder.files = shown
+        for result in results.values { builder.add(result) }
+        return builder.finish()
+    }
+
+    /// Loads the documents of one file's contents (for tests and tools that already hold the bytes).
+    public func load(data: Data, file: String) -> LoadResult {
+        var builder = ResultBuilder()
+        builder.files.append(file)
+        builder.add(FileLoader(file: file).load(data))
+        return builder.finish()
+    }
+
+    /// Loads the documents of one file's text.
+    public func load(text: String, file: String) -> LoadResult { load(data: Data(text.utf8), file: file) }
+
+    /// The directory as given, without a trailing `/` or a leading `./`.
+    static func displayPrefix(_ directory: String) -> String {
+        var prefix = directory
+        while prefix.count > 1 && prefix.hasSuffix("/") { prefix.removeLast() }
+        while prefix.hasPrefix("./") { prefix.removeFirst(2) }
+        return prefix == "." ? "" : prefix
+    }
+
+    /// Adds the YAML files below `directory` to `files`, following each real directory once.
+    private func collect(_ directory: URL, relative: String, into files: inout [(display: String, url: URL)],
+                         visited: inout Set<String>) {
+        let real = directory.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            let shown = relative.isEmpty ? name : "\(relative)/\(name)"
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                collect(url, relative: shown, into: &files, visited: &visited)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append((shown, url))
+            }
+        }
+    }
+
+    /// Reads one file, refusing it when too large or unreadable. At most one byte more than the limit is read.
+    private func read(_ url: URL, shown: String) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: shown, line: 1, column: 1)
+        guard let handle = try? FileHandle(forReadingFrom: url),
+              let data = try? handle.read(upToCount: Self.maxFileSize + 1) ?? Data() else {
+            return ([], [.error("unreadable-file", "file cannot be read", at: start)])
+        }
+        try? handle.close()
+        guard data.count <= Self.maxFileSize else {
+            return ([], [.error("file-too-large", "file is larger than \(Self.maxFileSize) bytes (1 MiB), the "
+                                + "limit for a manifest file", at: start)])
+        }
+        return FileLoader(file: shown).load(data)
+    }
+}
+
+/// Results of work done in parallel, stored by index so the order stays that of the input.
+private final class ParallelResults<Value>: @unchecked Sendable {
+    /// Guards `slots`.
+    private let lock = NSLock()
+    /// One slot per input.
+    private var slots: [Value?]
+
+    /// Creates `count` empty slots.
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    /// Stores the result of input `index`.
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// The stored results, in input order.
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// Gathers the outcomes of several files and reports duplicate kind+name pairs.
+private struct ResultBuilder {
+    /// Files read.
+    var files: [String] = []
+    /// Manifests so far.
+    private var manifests: [Manifest] = []
+    /// Diagnostics so far.
+    private var diagnostics: [Diagnostic] = []
+    /// Resources with spec errors.
+    private var invalid: [ResourceID: SourceLocation] = [:]
+    /// First location of every resource id seen.
+    private var seen: [ResourceID: SourceLocation] = [:]
+
+    /// Adds one file's outcomes.
+    mutating func add(_ file: (outcomes: [DocumentOutcome], diagnostics: [Diagnostic])) {
+        diagnostics += file.diagnostics
+        for outcome in file.outcomes {
+            switch outcome {
+            case .manifest(let manifest):
+                if declare(manifest.id, at: manifest.metadata.name.location) { manifests.append(manifest) }
+            case let .invalid(id, location):
+                if declare(id, at: location) { invalid[id] = location }
+            case .nothing:
+                break
+            }
+        }
+    }
+
+    /// Records `id`; false (after reporting both places) when it was already declared.
+    private mutating func declare(_ id: ResourceID, at location: SourceLocation) -> Bool {
+        if let first = seen[id] {
+            diagnostics.append(.error("duplicate-resource", "duplicate \(id.kind.rawValue) '\(id.name)': "
+                                      + "already defined at \(first)", at: location, field: "metadata.name"))
+            return false
+        }
+        seen[id] = location
+        return true
+    }
+
+    /// The sorted result.
+    func finish() -> LoadResult {
+        LoadResult(manifests: manifests, diagnostics: diagnostics.sorted(), invalidResources: invalid, files: files)
+    }
+}

@@ -1,0 +1,151 @@
+import Yams
+
+/// Reads the fields of one YAML mapping against its catalog entry, recording every problem in a sink.
+///
+/// Creating a reader reports unknown fields (with suggestions), non-string keys and missing required fields; each
+/// getter checks the type of one field and returns nil (after recording why) when it is absent or wrong.
+struct MappingReader {
+    /// The sink problems go to.
+    let sink: DiagnosticSink
+    /// Dotted path of this mapping (`spec.passwordPolicy`), empty at the document root.
+    let path: String
+    /// Where the mapping starts.
+    let location: SourceLocation
+    /// The catalog fields allowed here, by name.
+    private let fields: [String: FieldSpec]
+    /// Known fields present in the mapping: key node and value node.
+    private let entries: [String: (key: Node, value: Node)]
+
+    /// Checks `mapping` against `fields`.
+    init(_ mapping: Node.Mapping, node: Node, path: String, fields: [FieldSpec], sink: DiagnosticSink) {
+        self.sink = sink
+        self.path = path
+        self.location = sink.location(of: node)
+        self.fields = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var entries: [String: (key: Node, value: Node)] = [:]
+        let names = fields.map(\.name)
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                sink.error("wrong-type", "keys in '\(path.isEmpty ? "document" : path)' must be strings",
+                           at: sink.location(of: key))
+                continue
+            }
+            let name = scalar.string
+            guard self.fields[name] != nil else {
+                let here = path.isEmpty ? "the document" : "'\(path)'"
+                sink.error("unknown-field",
+                           "unknown field '\(name)' in \(here)\(Suggestion.hint(for: name, among: names))",
+                           at: sink.location(of: key), field: Self.join(path, name))
+                continue
+            }
+            entries[name] = (key, value)
+        }
+        self.entries = entries
+        for field in fields where field.required && entries[field.name] == nil {
+            let here = path.isEmpty ? "the document" : "'\(path)'"
+            sink.error("missing-field", "missing required field '\(field.name)' in \(here)", at: location,
+                       field: Self.join(path, field.name))
+        }
+    }
+
+    /// `a.b`, or `b` when `a` is empty.
+    static func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
+
+    /// Whether the field is present.
+    func has(_ name: String) -> Bool { entries[name] != nil }
+
+    /// The location of the field's key, if present.
+    func keyLocation(_ name: String) -> SourceLocation? { entries[name].map { sink.location(of: $0.key) } }
+
+    /// The field's value node and its path, if present.
+    func value(_ name: String) -> (node: Node, path: String)? {
+        entries[name].map { ($0.value, Self.join(path, name)) }
+    }
+
+    /// The catalog type of a field.
+    func type(of name: String) -> FieldType? { fields[name]?.type }
+
+    /// A string field.
+    func string(_ name: String) -> Located<String>? {
+        value(name).flatMap { ValueReader(sink: sink).string($0.node, path: $0.path) }
+    }
+
+    /// An integer field, checked against the catalog's bounds.
+    func int(_ name: String) -> Located<Int>? {
+        guard let (node, path) = value(name), let number = ValueReader(sink: sink).int(node, path: path) else {
+            return nil
+        }
+        guard case .integer(let minimum, let maximum)? = type(of: name) else { return number }
+        if let minimum, number.value < minimum {
+            let bound = maximum.map { "between \(minimum) and \($0)" } ?? "at least \(minimum)"
+            sink.error("out-of-range", "'\(path)' must be \(bound), found \(number.value)", at: number.location,
+                       field: path)
+        } else if let maximum, number.value > maximum {
+            let bound = minimum.map { "between \($0) and \(maximum)" } ?? "at most \(maximum)"
+            sink.error("out-of-range", "'\(path)' must be \(bound), found \(number.value)", at: number.location,
+                       field: path)
+        }
+        return number
+    }
+
+    /// A boolean field.
+    func bool(_ name: String) -> Located<Bool>? {
+        value(name).flatMap { ValueReader(sink: sink).bool($0.node, path: $0.path) }
+    }
+
+    /// A duration field (`5m`, `1h`, `30d`).
+    func duration(_ name: String) -> Located<TokenDuration>? {
+        value(name).flatMap { ValueReader(sink: sink).duration($0.node, path: $0.path) }
+    }
+
+    /// An enumeration field.
+    func enumeration<E: ManifestEnum>(_ name: String, as type: E.Type = E.self) -> Located<E>? {
+        value(name).flatMap { ValueReader(sink: sink).enumeration($0.node, path: $0.path, as: type) }
+    }
+
+    /// A list of strings.
+    func strings(_ name: String) -> Located<[Located<String>]>? {
+        list(name) { reader, node, path in reader.string(node, path: path) }
+    }
+
+    /// A list of enumeration values.
+    func enumerations<E: ManifestEnum>(_ name: String, as type: E.Type = E.self) -> Located<[Located<E>]>? {
+        list(name) { reader, node, path in reader.enumeration(node, path: path, as: type) }
+    }
+
+    /// A mapping of strings to strings.
+    func stringMap(_ name: String) -> Located<[String: String]>? {
+        value(name).flatMap { ValueReader(sink: sink).stringMap($0.node, path: $0.path) }
+    }
+
+    /// A nested mapping, read against its catalog fields.
+    func object(_ name: String) -> MappingReader? {
+        guard let (node, path) = value(name), case .object(let fields)? = type(of: name) else { return nil }
+        return ValueReader(sink: sink).mapping(node, path: path, fields: fields)
+    }
+
+    /// A list of mappings, each read against the catalog fields of the list's elements.
+    func objects(_ name: String) -> (readers: [MappingReader], location: SourceLocation)? {
+        guard case .list(.object(let fields))? = type(of: name) else { return nil }
+        return elements(name) { reader, node, path in reader.mapping(node, path: path, fields: fields) }
+    }
+
+    /// A list whose elements are read with `element`; elements that fail are left out.
+    private func list<T: Sendable & Equatable>(_ name: String,
+                                               _ element: (ValueReader, Node, String) -> T?) -> Located<[T]>? {
+        elements(name, element).map { Located($0.readers, at: $0.location) }
+    }
+
+    /// The elements of a list field read with `element`, and the list's location.
+    private func elements<T>(_ name: String,
+                             _ element: (ValueReader, Node, String) -> T?) -> (readers: [T], location: SourceLocation)? {
+        guard let (node, path) = value(name) else { return nil }
+        let reader = ValueReader(sink: sink)
+        guard case .sequence(let sequence) = node else {
+            reader.wrongType(node, path: path, expected: "a list")
+            return nil
+        }
+        let items = sequence.enumerated().compactMap { index, item in element(reader, item, "\(path)[\(index)]") }
+        return (items, sink.location(of: node))
+    }
+}

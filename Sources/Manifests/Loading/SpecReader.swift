@@ -1,0 +1,111 @@
+/// Builds the typed `spec` of each kind from a checked mapping; nil when a required field is missing or invalid
+/// (the reason has been recorded already).
+enum SpecReader {
+    /// The spec of `kind`.
+    static func read(_ kind: ResourceKind, _ r: MappingReader) -> ManifestSpec? {
+        switch kind {
+        case .smsRole: smsRole(r).map(ManifestSpec.smsRole)
+        case .userPool: userPool(r).map(ManifestSpec.userPool)
+        case .appClient: appClient(r).map(ManifestSpec.appClient)
+        case .mfaPolicy: mfaPolicy(r).map(ManifestSpec.mfaPolicy)
+        case .sandboxNumber: sandboxNumber(r).map(ManifestSpec.sandboxNumber)
+        case .originationIdentity: originationIdentity(r).map(ManifestSpec.originationIdentity)
+        case .phonePool: phonePool(r).map(ManifestSpec.phonePool)
+        case .smsAccountSettings: .smsAccountSettings(smsAccountSettings(r))
+        }
+    }
+
+    /// `SmsRole` spec.
+    static func smsRole(_ r: MappingReader) -> SmsRoleSpec? {
+        let adopt = r.string("adopt"), path = r.string("path"), description = r.string("description")
+        let maxSession = r.int("maxSessionDurationSeconds"), boundary = r.string("permissionsBoundaryArn")
+        let tags = r.stringMap("tags"), roleName = r.string("roleName"), externalId = r.string("externalId")
+        guard let roleName, let externalId else { return nil }
+        return SmsRoleSpec(adopt: adopt, roleName: roleName, path: path, externalId: externalId,
+                           description: description, maxSessionDurationSeconds: maxSession,
+                           permissionsBoundaryArn: boundary, tags: tags)
+    }
+
+    /// `AppClient` spec.
+    static func appClient(_ r: MappingReader) -> AppClientSpec? {
+        let userPool = r.string("userPool"), clientName = r.string("clientName")
+        let generateSecret = r.bool("generateSecret")
+        let flows: Located<[Located<AuthFlow>]>? = r.enumerations("explicitAuthFlows")
+        let read = r.strings("readAttributes"), write = r.strings("writeAttributes")
+        let prevent = r.bool("preventUserExistenceErrors"), revocation = r.bool("enableTokenRevocation")
+        let validity = r.object("tokenValidity").map {
+            AppClientSpec.TokenValidity(location: $0.location, accessToken: $0.duration("accessToken"),
+                                        idToken: $0.duration("idToken"), refreshToken: $0.duration("refreshToken"))
+        }
+        guard let userPool, let clientName else { return nil }
+        var spec = AppClientSpec(userPool: userPool, clientName: clientName)
+        spec.generateSecret = generateSecret
+        spec.explicitAuthFlows = flows
+        spec.readAttributes = read
+        spec.writeAttributes = write
+        spec.preventUserExistenceErrors = prevent
+        spec.enableTokenRevocation = revocation
+        spec.tokenValidity = validity
+        return spec
+    }
+
+    /// `MfaPolicy` spec.
+    static func mfaPolicy(_ r: MappingReader) -> MfaPolicySpec? {
+        let userPool = r.string("userPool"), mode: Located<MfaMode>? = r.enumeration("mode")
+        let sms = r.object("sms").map {
+            MfaPolicySpec.SmsFactor(location: $0.location, enabled: $0.bool("enabled"), message: $0.string("message"))
+        }
+        let totp = r.object("totp").map { MfaPolicySpec.TotpFactor(location: $0.location, enabled: $0.bool("enabled")) }
+        let devices = r.object("deviceTracking").map {
+            MfaPolicySpec.DeviceTracking(location: $0.location, remember: $0.enumeration("remember"),
+                                         bypassMfaOnRememberedDevices: $0.bool("bypassMfaOnRememberedDevices"))
+        }
+        guard let userPool, let mode else { return nil }
+        var spec = MfaPolicySpec(userPool: userPool, mode: mode)
+        spec.sms = sms
+        spec.totp = totp
+        spec.deviceTracking = devices
+        return spec
+    }
+
+    /// `SandboxNumber` spec.
+    static func sandboxNumber(_ r: MappingReader) -> SandboxNumberSpec? {
+        let region = r.string("region"), language: Located<SandboxLanguage>? = r.enumeration("languageCode")
+        let otpFile = r.string("oneTimePasswordFile")
+        guard let phone = r.string("phoneNumber") else { return nil }
+        return SandboxNumberSpec(region: region, phoneNumber: phone, languageCode: language,
+                                 oneTimePasswordFile: otpFile)
+    }
+
+    /// `PhonePool` spec.
+    static func phonePool(_ r: MappingReader) -> PhonePoolSpec? {
+        let adopt = r.string("adopt"), region = r.string("region"), identities = r.strings("originationIdentities")
+        let country = r.string("isoCountryCode"), messageType: Located<MessageType>? = r.enumeration("messageType")
+        let optOut = r.string("optOutListName"), selfManaged = r.bool("selfManagedOptOuts")
+        let shared = r.bool("sharedRoutes"), twoWay = r.bool("twoWay"), protection = r.bool("deletionProtection")
+        let tags = r.stringMap("tags")
+        guard let identities, let country, let messageType else { return nil }
+        var spec = PhonePoolSpec(originationIdentities: identities, isoCountryCode: country, messageType: messageType)
+        spec.adopt = adopt
+        spec.region = region
+        spec.optOutListName = optOut
+        spec.selfManagedOptOuts = selfManaged
+        spec.sharedRoutes = shared
+        spec.twoWay = twoWay
+        spec.deletionProtection = protection
+        spec.tags = tags
+        return spec
+    }
+
+    /// `SmsAccountSettings` spec (all fields optional).
+    static func smsAccountSettings(_ r: MappingReader) -> SmsAccountSettingsSpec {
+        var spec = SmsAccountSettingsSpec()
+        spec.region = r.string("region")
+        spec.defaultSmsType = r.enumeration("defaultSmsType")
+        spec.monthlySpendLimitUSD = r.int("monthlySpendLimitUSD")
+        spec.defaultSenderId = r.string("defaultSenderId")
+        spec.deliveryStatusRoleArn = r.string("deliveryStatusRoleArn")
+        spec.deliveryStatusSuccessSamplingRate = r.int("deliveryStatusSuccessSamplingRate")
+        return spec
+    }
+}

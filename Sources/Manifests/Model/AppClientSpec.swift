@@ -1,0 +1,39 @@
+/// `spec` of an `AppClient`.
+public struct AppClientSpec: Sendable, Equatable {
+    /// `spec.userPool`: name of a `UserPool` manifest.
+    public var userPool: Located<String>
+    /// `spec.clientName`.
+    public var clientName: Located<String>
+    /// `spec.generateSecret`; immutable (a change replaces the client).
+    public var generateSecret: Located<Bool>?
+    /// `spec.explicitAuthFlows`, normalised to `ALLOW_` names.
+    public var explicitAuthFlows: Located<[Located<AuthFlow>]>?
+    /// `spec.readAttributes`.
+    public var readAttributes: Located<[Located<String>]>?
+    /// `spec.writeAttributes`.
+    public var writeAttributes: Located<[Located<String>]>?
+    /// `spec.preventUserExistenceErrors`.
+    public var preventUserExistenceErrors: Located<Bool>?
+    /// `spec.enableTokenRevocation`.
+    public var enableTokenRevocation: Located<Bool>?
+    /// `spec.tokenValidity`.
+    public var tokenValidity: TokenValidity?
+
+    /// Creates a spec managing the pool reference and client name only.
+    public init(userPool: Located<String>, clientName: Located<String>) {
+        self.userPool = userPool
+        self.clientName = clientName
+    }
+
+    /// `spec.tokenValidity`.
+    public struct TokenValidity: Sendable, Equatable {
+        /// Where the block is.
+        public var location: SourceLocation
+        /// Access token lifetime, 5m–1d.
+        public var accessToken: Located<TokenDuration>?
+        /// ID token lifetime, 5m–1d.
+        public var idToken: Located<TokenDuration>?
+        /// Refresh token lifetime, 60m–3650d.
+        public var refreshToken: Located<TokenDuration>?
+    }
+}

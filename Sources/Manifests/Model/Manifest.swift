@@ -1,0 +1,77 @@
+/// The kind-specific `spec` of a manifest.
+public enum ManifestSpec: Sendable, Equatable {
+    /// An `SmsRole` spec.
+    case smsRole(SmsRoleSpec)
+    /// A `UserPool` spec.
+    case userPool(UserPoolSpec)
+    /// An `AppClient` spec.
+    case appClient(AppClientSpec)
+    /// An `MfaPolicy` spec.
+    case mfaPolicy(MfaPolicySpec)
+    /// A `SandboxNumber` spec.
+    case sandboxNumber(SandboxNumberSpec)
+    /// An `OriginationIdentity` spec.
+    case originationIdentity(OriginationIdentitySpec)
+    /// A `PhonePool` spec.
+    case phonePool(PhonePoolSpec)
+    /// An `SmsAccountSettings` spec.
+    case smsAccountSettings(SmsAccountSettingsSpec)
+
+    /// The kind this spec belongs to.
+    public var kind: ResourceKind {
+        switch self {
+        case .smsRole: .smsRole
+        case .userPool: .userPool
+        case .appClient: .appClient
+        case .mfaPolicy: .mfaPolicy
+        case .sandboxNumber: .sandboxNumber
+        case .originationIdentity: .originationIdentity
+        case .phonePool: .phonePool
+        case .smsAccountSettings: .smsAccountSettings
+        }
+    }
+
+    /// `spec.region` for kinds that have one.
+    public var region: Located<String>? {
+        switch self {
+        case .userPool(let s): s.region
+        case .sandboxNumber(let s): s.region
+        case .originationIdentity(let s): s.region
+        case .phonePool(let s): s.region
+        case .smsAccountSettings(let s): s.region
+        case .smsRole, .appClient, .mfaPolicy: nil
+        }
+    }
+}
+
+/// One desired resource: a YAML document of the manifest directory.
+public struct Manifest: Sendable, Equatable {
+    /// `apiVersion` (always `smsauth/v1` once loaded).
+    public var apiVersion: String
+    /// `metadata`.
+    public var metadata: Metadata
+    /// `spec`, by kind.
+    public var spec: ManifestSpec
+    /// Effective `policy` (defaults filled in).
+    public var policy: Policy
+    /// Where the `kind` field is (the manifest's address for diagnostics).
+    public var location: SourceLocation
+    /// Index of the document within its file, from 0.
+    public var documentIndex: Int
+
+    /// Creates a manifest.
+    public init(apiVersion: String = APIVersion.v1, metadata: Metadata, spec: ManifestSpec, policy: Policy,
+                location: SourceLocation, documentIndex: Int = 0) {
+        self.apiVersion = apiVersion
+        self.metadata = metadata
+        self.spec = spec
+        self.policy = policy
+        self.location = location
+        self.documentIndex = documentIndex
+    }
+
+    /// The kind.
+    public var kind: ResourceKind { spec.kind }
+    /// Kind and name.
+    public var id: ResourceID { ResourceID(kind, metadata.name.value) }
+}

@@ -1,0 +1,57 @@
+/// The kinds of resource a manifest can declare (`kind:`).
+public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// The IAM role Cognito assumes to send SMS.
+    case smsRole = "SmsRole"
+    /// A Cognito user pool set up for SMS.
+    case userPool = "UserPool"
+    /// A user pool app client.
+    case appClient = "AppClient"
+    /// MFA and trusted devices for one user pool.
+    case mfaPolicy = "MfaPolicy"
+    /// A verified SNS sandbox destination number.
+    case sandboxNumber = "SandboxNumber"
+    /// A phone number or sender ID to send from (End User Messaging SMS).
+    case originationIdentity = "OriginationIdentity"
+    /// A pool of origination identities.
+    case phonePool = "PhonePool"
+    /// Account-wide SNS SMS preferences for one region.
+    case smsAccountSettings = "SmsAccountSettings"
+
+    /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
+    public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {
+        switch self {
+        case .appClient, .sandboxNumber: (.refuse, .delete, .correct)
+        default: (.refuse, .retain, .correct)
+        }
+    }
+
+    /// Whether `spec.adopt` (take over an existing resource by id or ARN) is allowed for this kind.
+    public var supportsAdoption: Bool {
+        [.smsRole, .userPool, .originationIdentity, .phonePool].contains(self)
+    }
+
+    /// Orders kinds by name.
+    public static func < (lhs: ResourceKind, rhs: ResourceKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A resource's identity among the manifests: kind and `metadata.name`.
+public struct ResourceID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The kind.
+    public var kind: ResourceKind
+    /// The `metadata.name`.
+    public var name: String
+
+    /// Creates an identity.
+    public init(_ kind: ResourceKind, _ name: String) {
+        self.kind = kind
+        self.name = name
+    }
+
+    /// `Kind/name`, the address used in plans.
+    public var description: String { "\(kind.rawValue)/\(name)" }
+
+    /// Orders by kind, then name.
+    public static func < (lhs: ResourceID, rhs: ResourceID) -> Bool {
+        (lhs.kind.rawValue, lhs.name) < (rhs.kind.rawValue, rhs.name)
+    }
+}

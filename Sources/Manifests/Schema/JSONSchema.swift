@@ -1,0 +1,77 @@
+import Foundation
+
+/// The JSON Schema (draft 2020-12) of smsauth/v1 manifests, generated from `FieldCatalog` so that the schema editors
+/// use and the loader can never disagree.
+public enum JSONSchema {
+    /// The schema as a JSON value tree.
+    public static func document() -> [String: Any] {
+        var definitions: [String: Any] = [:]
+        for kind in ResourceKind.allCases {
+            definitions["\(kind.rawValue)Spec"] = schema(for: .object(FieldCatalog.spec(for: kind)),
+                                                        description: "The spec of a \(kind.rawValue) manifest.")
+        }
+        let kinds = ResourceKind.allCases.map(\.rawValue)
+        let branches: [[String: Any]] = kinds.map { kind in
+            [
+                "if": ["properties": ["kind": ["const": kind]], "required": ["kind"]],
+                "then": ["properties": ["spec": ["$ref": "#/$defs/\(kind)Spec"]]],
+            ]
+        }
+        return [
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "smsauth/v1 manifest",
+            "description": "One resource of an smsauth manifest directory.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["apiVersion", "kind", "metadata", "spec"],
+            "properties": [
+                "apiVersion": ["const": APIVersion.v1, "description": "Manifest format version."],
+                "kind": ["type": "string", "enum": kinds, "description": "Resource kind."],
+                "metadata": schema(for: .object(FieldCatalog.metadata), description: "Name and labels."),
+                "spec": ["type": "object", "description": "Desired configuration; fields depend on kind."],
+                "policy": schema(for: .object(FieldCatalog.policy),
+                                 description: "How smsauth handles replacement, deletion and drift."),
+            ],
+            "allOf": branches,
+            "$defs": definitions,
+        ]
+    }
+
+    /// The schema as pretty-printed JSON text with sorted keys and a final newline.
+    public static func text() -> String {
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? JSONSerialization.data(withJSONObject: document(), options: options) else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The schema of one field type.
+    static func schema(for type: FieldType, description: String? = nil) -> [String: Any] {
+        var result: [String: Any]
+        switch type {
+        case .string:
+            result = ["type": "string"]
+        case let .integer(minimum, maximum):
+            result = ["type": "integer"]
+            if let minimum { result["minimum"] = minimum }
+            if let maximum { result["maximum"] = maximum }
+        case .boolean:
+            result = ["type": "boolean"]
+        case .duration:
+            result = ["type": "string", "pattern": "^[0-9]{1,9}[mhd]$"]
+        case let .enumeration(values, aliases):
+            result = ["type": "string", "enum": values + aliases]
+        case .list(let element):
+            result = ["type": "array", "items": schema(for: element)]
+        case .stringMap:
+            result = ["type": "object", "additionalProperties": ["type": "string"]]
+        case .object(let fields):
+            var properties: [String: Any] = [:]
+            for field in fields { properties[field.name] = schema(for: field.type, description: field.description) }
+            result = ["type": "object", "additionalProperties": false, "properties": properties]
+            let required = fields.filter(\.required).map(\.name)
+            if !required.isEmpty { result["required"] = required }
+        }
+        if let description { result["description"] = description }
+        return result
+    }
+}

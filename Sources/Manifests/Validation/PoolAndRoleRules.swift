@@ -1,0 +1,48 @@
+extension MessagingRules {
+    /// A phone pool's country, message type and region agree with the identities it lists.
+    static let poolConsistency: Validator.Rule = { context in
+        context.manifests.flatMap { manifest -> [Diagnostic] in
+            guard case .phonePool(let pool) = manifest.spec else { return [] }
+            let region = context.region(of: manifest)
+            return pool.originationIdentities.value.compactMap { name -> Diagnostic? in
+                guard let identity = context.byID[ResourceID(.originationIdentity, name.value)],
+                      case .originationIdentity(let spec) = identity.spec else { return nil }
+                var problems: [String] = []
+                if let country = spec.isoCountryCode, country.value != pool.isoCountryCode.value {
+                    problems.append("country \(country.value), not \(pool.isoCountryCode.value)")
+                }
+                let types = spec.phoneNumber.map { [$0.messageType.value] } ?? spec.senderId?.messageTypes?.value
+                    .map(\.value)
+                if let types, !types.contains(pool.messageType.value) {
+                    problems.append("message type \(types.map(\.rawValue).joined(separator: ", ")), not "
+                                    + pool.messageType.value.rawValue)
+                }
+                if context.region(of: identity) != region {
+                    problems.append("\(ValidationContext.describe(context.region(of: identity))), not "
+                                    + ValidationContext.describe(region))
+                }
+                guard !problems.isEmpty else { return nil }
+                return .error("pool-mismatch", "OriginationIdentity '\(name.value)' does not fit PhonePool "
+                              + "'\(manifest.metadata.name.value)': " + problems.joined(separator: "; "),
+                              at: name.location, field: "spec.originationIdentities")
+            }
+        }
+    }
+}
+
+/// Rules for `SmsRole` manifests.
+enum RoleRules {
+    /// The IAM path is `/` or `/segments/` (`^/(.+/)?$`).
+    static let path: Validator.Rule = { context in
+        context.manifests.compactMap { manifest in
+            guard case .smsRole(let spec) = manifest.spec, let path = spec.path else { return nil }
+            let value = path.value
+            let printable = value.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }
+            let valid = value == "/" || (value.count > 2 && value.count <= 512 && value.hasPrefix("/")
+                                         && value.hasSuffix("/") && printable)
+            guard !valid else { return nil }
+            return .error("invalid-path", "IAM path '\(value)' must be '/' or start and end with '/' (like "
+                          + "/service-role/)", at: path.location, field: "spec.path")
+        }
+    }
+}
