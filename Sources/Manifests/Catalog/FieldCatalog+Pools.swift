@@ -69,7 +69,7 @@ extension FieldCatalog {
     static let originationIdentity: [FieldSpec] = [
         region,
         FieldSpec("phoneNumber", .object([
-            FieldSpec("isoCountryCode", .string, required: true, "ISO 3166-1 alpha-2 country; immutable."),
+            FieldSpec("isoCountryCode", .string, required: true, pattern: SchemaPatterns.countryCode, "ISO 3166-1 alpha-2 country; immutable."),
             FieldSpec("numberType", .enumeration(NumberType.self), required: true, "Number type; immutable."),
             FieldSpec("messageType", .enumeration(MessageType.self), required: true, "Message type; immutable."),
             FieldSpec("capabilities", .list(.enumeration(NumberCapability.self)), required: true,
@@ -81,7 +81,7 @@ extension FieldCatalog {
         ]), "A phone number to request (exactly one of phoneNumber and senderId)."),
         FieldSpec("senderId", .object([
             FieldSpec("senderId", .string, required: true, "1-11 of A-Z a-z 0-9 _ -, at least one letter."),
-            FieldSpec("isoCountryCode", .string, required: true, "ISO 3166-1 alpha-2 country."),
+            FieldSpec("isoCountryCode", .string, required: true, pattern: SchemaPatterns.countryCode, "ISO 3166-1 alpha-2 country."),
             FieldSpec("messageTypes", .list(.enumeration(MessageType.self)), "Message types."),
         ]), "A sender ID to request (exactly one of phoneNumber and senderId)."),
         deletionProtection,
@@ -94,7 +94,7 @@ extension FieldCatalog {
         region,
         FieldSpec("originationIdentities", .list(.string), required: true,
                   "OriginationIdentity names; the first creates the pool."),
-        FieldSpec("isoCountryCode", .string, required: true, "ISO 3166-1 alpha-2 country; immutable."),
+        FieldSpec("isoCountryCode", .string, required: true, pattern: SchemaPatterns.countryCode, "ISO 3166-1 alpha-2 country; immutable."),
         FieldSpec("messageType", .enumeration(MessageType.self), required: true, "Message type; immutable."),
         FieldSpec("optOutListName", .string, "Opt-out list name."),
         FieldSpec("selfManagedOptOuts", .boolean, "Handle opt-outs yourself."),

@@ -15,7 +15,7 @@ public enum FieldCatalog {
 
     /// Fields of `metadata`.
     public static let metadata: [FieldSpec] = [
-        FieldSpec("name", .string, required: true,
+        FieldSpec("name", .string, required: true, pattern: SchemaPatterns.resourceName,
                   "Unique per kind; lowercase letters, digits and '-', at most 63 characters."),
         FieldSpec("labels", .stringMap, "Free-form labels, usable with --selector."),
     ]
@@ -48,7 +48,7 @@ public enum FieldCatalog {
     }
 
     /// `spec.region`, shared by regional kinds.
-    static let region = FieldSpec("region", .string,
+    static let region = FieldSpec("region", .string, pattern: SchemaPatterns.region,
                                   "AWS region; defaults to --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's.")
     /// `spec.tags`, shared by taggable kinds.
     static let tags = FieldSpec("tags", .stringMap, "AWS tags (smsauth adds its ownership tags).")
@@ -86,7 +86,7 @@ public enum FieldCatalog {
     /// `SandboxNumber` spec fields.
     static let sandboxNumber: [FieldSpec] = [
         region,
-        FieldSpec("phoneNumber", .string, required: true, "Destination number in E.164 form; immutable."),
+        FieldSpec("phoneNumber", .string, required: true, pattern: SchemaPatterns.e164, "Destination number in E.164 form; immutable."),
         FieldSpec("languageCode", .enumeration(SandboxLanguage.self), "Language of the one-time password SMS."),
         FieldSpec("oneTimePasswordFile", .string, "File holding the one-time password, relative to the manifest."),
     ]

@@ -49,12 +49,16 @@ public struct FieldSpec: Sendable, Equatable {
     public var required: Bool
     /// One sentence for the JSON Schema and editors.
     public var description: String
+    /// A regular expression (ECMA-262, as JSON Schema uses) the value must match, for string fields the
+    /// schema can check; the validator enforces the same rule with its own code (see `SchemaPatterns`).
+    public var pattern: String?
 
     /// Creates a field description.
-    init(_ name: String, _ type: FieldType, required: Bool = false, _ description: String) {
+    init(_ name: String, _ type: FieldType, required: Bool = false, pattern: String? = nil, _ description: String) {
         self.name = name
         self.type = type
         self.required = required
+        self.pattern = pattern
         self.description = description
     }
 }

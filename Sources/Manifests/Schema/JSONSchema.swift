@@ -66,7 +66,11 @@ public enum JSONSchema {
             result = ["type": "object", "additionalProperties": ["type": "string"]]
         case .object(let fields):
             var properties: [String: Any] = [:]
-            for field in fields { properties[field.name] = schema(for: field.type, description: field.description) }
+            for field in fields {
+                var property = schema(for: field.type, description: field.description)
+                if let pattern = field.pattern { property["pattern"] = pattern }
+                properties[field.name] = property
+            }
             result = ["type": "object", "additionalProperties": false, "properties": properties]
             let required = fields.filter(\.required).map(\.name)
             if !required.isEmpty { result["required"] = required }
