@@ -30,8 +30,17 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
         [.smsRole, .userPool, .originationIdentity, .phonePool].contains(self)
     }
 
-    /// Orders kinds by name.
-    public static func < (lhs: ResourceKind, rhs: ResourceKind) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// The apply order of MANIFESTS.md ("Dependency order and defaults"): SmsAccountSettings, SmsRole,
+    /// OriginationIdentity, PhonePool, UserPool, AppClient, MfaPolicy, then the independent SandboxNumber.
+    public static let applyOrder: [ResourceKind] = [
+        .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy, .sandboxNumber,
+    ]
+
+    /// Position in `applyOrder`.
+    public var applyRank: Int { Self.applyOrder.firstIndex(of: self) ?? Self.applyOrder.count }
+
+    /// Orders kinds by apply order.
+    public static func < (lhs: ResourceKind, rhs: ResourceKind) -> Bool { lhs.applyRank < rhs.applyRank }
 }
 
 /// A resource's identity among the manifests: kind and `metadata.name`.
@@ -50,8 +59,8 @@ public struct ResourceID: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// `Kind/name`, the address used in plans.
     public var description: String { "\(kind.rawValue)/\(name)" }
 
-    /// Orders by kind, then name.
+    /// Orders by kind (apply order), then name.
     public static func < (lhs: ResourceID, rhs: ResourceID) -> Bool {
-        (lhs.kind.rawValue, lhs.name) < (rhs.kind.rawValue, rhs.name)
+        lhs.kind == rhs.kind ? lhs.name < rhs.name : lhs.kind < rhs.kind
     }
 }

@@ -1,20 +1,18 @@
-/// The identity of one managed resource: its kind and its `metadata.name`, written `UserPool/qnatime`.
-///
-/// Addresses order by kind (apply order, see `ResourceKind`) and then by name. In JSON an address is the single
-/// string `"UserPool/qnatime"`.
-public struct ResourceAddress: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    /// The resource kind.
-    public let kind: ResourceKind
-    /// The manifest's `metadata.name`, unique per kind.
-    public let name: String
+import Manifests
 
+/// A resource's address in plans and status files: its kind and `metadata.name`, written `UserPool/qnatime`.
+/// The same identity the manifests use (`Manifests.ResourceID`); ordered by apply order, then name.
+public typealias ResourceAddress = ResourceID
+
+extension ResourceKind: Codable {}
+
+extension ResourceID: Codable {
     /// Creates an address.
     public init(kind: ResourceKind, name: String) {
-        self.kind = kind
-        self.name = name
+        self.init(kind, name)
     }
 
-    /// Parses `Kind/name`; throws `PlanError.invalidAddress` for anything else.
+    /// Parses `Kind/name`.
     public init(parsing text: String) throws(PlanError) {
         guard let slash = text.firstIndex(of: "/"),
               let kind = ResourceKind(rawValue: String(text[..<slash])) else {
@@ -22,15 +20,7 @@ public struct ResourceAddress: Hashable, Comparable, Codable, Sendable, CustomSt
         }
         let name = String(text[text.index(after: slash)...])
         guard !name.isEmpty, !name.contains("/") else { throw PlanError.invalidAddress(text) }
-        self.init(kind: kind, name: name)
-    }
-
-    /// `Kind/name`, e.g. `UserPool/qnatime`.
-    public var description: String { "\(kind.rawValue)/\(name)" }
-
-    /// Orders by kind apply order, then by name.
-    public static func < (lhs: ResourceAddress, rhs: ResourceAddress) -> Bool {
-        lhs.kind == rhs.kind ? lhs.name < rhs.name : lhs.kind < rhs.kind
+        self.init(kind, name)
     }
 
     /// Decodes the `Kind/name` string form.

@@ -1,3 +1,4 @@
+import Manifests
 import Foundation
 
 /// What smsauth knows about one managed resource: the content of `<status-dir>/<Kind>/<name>.json`.

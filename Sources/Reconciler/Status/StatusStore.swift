@@ -1,3 +1,4 @@
+import Manifests
 import Foundation
 
 /// One JSON file per resource at `<directory>/<Kind>/<name>.json`, written atomically (see `AtomicFile`).

@@ -1,3 +1,4 @@
+import Manifests
 import Foundation
 import Testing
 @testable import Reconciler
