@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Manifests", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Reconciler",
-            dependencies: ["Manifests", "AWSServices", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Manifests", "AWSCore", "AWSServices", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Controller", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .executableTarget(

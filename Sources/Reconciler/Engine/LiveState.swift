@@ -1,0 +1,47 @@
+/// What a handler found in AWS for one resource.
+public enum LiveState<Live: Sendable>: Sendable {
+    /// Nothing exists.
+    case absent
+    /// It exists and carries smsauth's ownership tags for this address (or, for kinds without tags, is identified
+    /// unambiguously: a pool's app client by recorded id or name, a sandbox number by its phone number).
+    case owned(Live)
+    /// Something exists where this resource would be, without our ownership tags: never touched unless the manifest
+    /// adopts it (`spec.adopt`).
+    case foreign(Live)
+
+    /// The live value, owned or not.
+    public var value: Live? {
+        switch self {
+        case .absent: nil
+        case let .owned(live), let .foreign(live): live
+        }
+    }
+}
+
+/// Whether a live resource is usable yet.
+public enum LivePhase: Sendable, Equatable {
+    /// Exists and works.
+    case ready
+    /// Exists but is waiting for something outside smsauth (an OTP, number provisioning); the message says what.
+    case pending(String)
+}
+
+/// Ownership tags on everything that takes tags (MANIFESTS.md, "Dependency order and defaults").
+public enum OwnershipTags {
+    /// `smsauth:managed-by`.
+    public static let managedByKey = "smsauth:managed-by"
+    /// Its value.
+    public static let managedByValue = "smsauth"
+    /// `smsauth:resource` = `Kind/name`.
+    public static let resourceKey = "smsauth:resource"
+
+    /// The two tags for `address`.
+    public static func tags(for address: ResourceAddress) -> [String: String] {
+        [managedByKey: managedByValue, resourceKey: address.description]
+    }
+
+    /// Whether `tags` mark a resource as smsauth's `address`.
+    public static func marks(_ tags: [String: String], as address: ResourceAddress) -> Bool {
+        tags[managedByKey] == managedByValue && tags[resourceKey] == address.description
+    }
+}

@@ -1,0 +1,75 @@
+import AWSCore
+import AWSServices
+import Foundation
+import Logging
+
+/// What handlers use to reach AWS: one shared client, a service client per region, the clock and the logger.
+public struct ReconcileContext: Sendable {
+    /// The shared AWS client (signing, retries, endpoints).
+    public let client: AWSClient
+    /// Logger with the run's metadata.
+    public let logger: Logger
+    /// The clock (injected for tests).
+    public let now: @Sendable () -> Date
+    /// Sleeps between bounded retries (injected for tests).
+    public let sleep: @Sendable (Duration) async throws -> Void
+    /// How long CreateUserPool / UpdateUserPool / SetUserPoolMfaConfig keep retrying the SMS role's
+    /// trust-relationship and access-policy errors after the role was created (IAM eventual consistency).
+    public let smsRolePropagationTimeout: Duration
+
+    /// Creates a context.
+    public init(client: AWSClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                smsRolePropagationTimeout: Duration = .seconds(120)) {
+        self.client = client
+        self.logger = logger
+        self.now = now
+        self.sleep = sleep
+        self.smsRolePropagationTimeout = smsRolePropagationTimeout
+    }
+
+    /// Cognito user pools in `region`.
+    public func cognito(_ region: String) -> CognitoIdentityProvider { CognitoIdentityProvider(client: client, region: region) }
+    /// IAM (global).
+    public var iam: IAM { IAM(client: client) }
+    /// SNS in `region`.
+    public func sns(_ region: String) -> SNS { SNS(client: client, region: region) }
+    /// End User Messaging SMS in `region`.
+    public func smsVoice(_ region: String) -> SMSVoice { SMSVoice(client: client, region: region) }
+    /// STS in `region`.
+    public func sts(_ region: String) -> STS { STS(client: client, region: region) }
+}
+
+/// The context of `apply`: the reconcile context plus the outputs of resources applied earlier in this run.
+public struct ApplyContext: Sendable {
+    /// AWS access.
+    public let reconcile: ReconcileContext
+    /// Outputs by address, updated as changes are applied (a new pool's id for its app clients).
+    public let references: ReferenceStore
+    /// Run-wide options.
+    public let options: PlanOptions
+
+    /// Creates an apply context.
+    public init(reconcile: ReconcileContext, references: ReferenceStore, options: PlanOptions) {
+        self.reconcile = reconcile
+        self.references = references
+        self.options = options
+    }
+}
+
+/// Outputs (ids, ARNs) of resources, shared between concurrent applies.
+public actor ReferenceStore {
+    /// Outputs by address.
+    private var outputs: [ResourceAddress: [String: String]]
+
+    /// Starts from what was read or planned.
+    public init(_ initial: [ResourceAddress: [String: String]] = [:]) {
+        outputs = initial
+    }
+
+    /// The outputs of `address`, if known.
+    public func outputs(of address: ResourceAddress) -> [String: String]? { outputs[address] }
+
+    /// Records `address`'s outputs after it was applied.
+    public func record(_ values: [String: String], for address: ResourceAddress) { outputs[address] = values }
+}

@@ -1,0 +1,111 @@
+import Manifests
+
+/// The one place that knows a kind: how to read it from AWS, how to compare it with its manifest (pure), and how to
+/// create, update, replace or delete it. Adding a kind means adding one handler (and its manifest type), nothing else.
+///
+/// The engine calls `read` once per kind with every resource of that kind it cares about (in manifests, or known from
+/// status files), then `plan` for each resource (pure, no I/O), then `apply` for each change the executor runs.
+public protocol ResourceHandler: Sendable {
+    /// What the handler reads from AWS for one resource.
+    associatedtype Live: Sendable
+
+    /// The kind handled.
+    var kind: ResourceKind { get }
+
+    /// Reads the live state of every target with the fewest calls (list once per region, then describe only what
+    /// is managed). A target that does not exist is `.absent`; every target gets an entry.
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<Live>]
+
+    /// Ids and ARNs of a live resource, recorded in its status file and handed to resources that reference it
+    /// (keys such as `id`, `arn`, `externalId`). Never secrets.
+    func outputs(of live: Live) -> [String: String]
+
+    /// What a resource that does not exist yet will be known by, when it can be computed before it exists
+    /// (an IAM role's ARN from account, path and name). Used to plan dependents on a dry run.
+    func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String]
+
+    /// Ready, or pending on something outside smsauth.
+    func phase(of live: Live) -> LivePhase
+
+    /// The change for one resource: pure, no I/O. Must give a reason for replace, refuse and blocked.
+    func plan(_ input: PlanInput<Live>) throws(PlanError) -> ResourceChange
+
+    /// Performs `change` (create, update, replace, delete or retain) and returns the resource's outputs after it.
+    func apply(_ change: ResourceChange, input: PlanInput<Live>, context: ApplyContext) async throws -> [String: String]
+}
+
+extension ResourceHandler {
+    /// Most kinds cannot be named before they exist.
+    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] { [:] }
+
+    /// Most kinds are usable as soon as they exist.
+    public func phase(of live: Live) -> LivePhase { .ready }
+}
+
+/// One resource a handler must read.
+public struct ReadTarget: Sendable, Equatable {
+    /// Its address.
+    public let address: ResourceAddress
+    /// Its manifest, or nil when the manifest is gone and the resource is known only from its status file.
+    public let desired: DesiredResource?
+    /// Its last status file, if any (recorded ids such as a pool id).
+    public let status: ResourceStatus?
+    /// Region to look in (nil for IAM); for a removed manifest, the region recorded in status.
+    public let region: String?
+
+    /// Creates a read target.
+    public init(address: ResourceAddress, desired: DesiredResource?, status: ResourceStatus?, region: String?) {
+        self.address = address
+        self.desired = desired
+        self.status = status
+        self.region = region
+    }
+}
+
+/// Everything `plan` may look at for one resource. Pure data.
+public struct PlanInput<Live: Sendable>: Sendable {
+    /// The resource.
+    public let address: ResourceAddress
+    /// Its manifest; nil when the manifest was removed.
+    public let desired: DesiredResource?
+    /// What exists in AWS.
+    public let live: LiveState<Live>
+    /// Its last status file.
+    public let status: ResourceStatus?
+    /// Outputs of the other resources (live ones, or planned ones for resources not created yet), by address.
+    public let references: [ResourceAddress: [String: String]]
+    /// The planned action of each resource this one depends on (a replaced pool means its clients are recreated).
+    public let dependencyActions: [ResourceAddress: ChangeAction]
+    /// What to do when the manifest is gone: the policy recorded in status, else the kind's default.
+    public let deletePolicy: DeletePolicy
+    /// Run-wide options.
+    public let options: PlanOptions
+
+    /// Creates a plan input.
+    public init(address: ResourceAddress, desired: DesiredResource?, live: LiveState<Live>, status: ResourceStatus?,
+                references: [ResourceAddress: [String: String]], dependencyActions: [ResourceAddress: ChangeAction],
+                deletePolicy: DeletePolicy, options: PlanOptions) {
+        self.address = address
+        self.desired = desired
+        self.live = live
+        self.status = status
+        self.references = references
+        self.dependencyActions = dependencyActions
+        self.deletePolicy = deletePolicy
+        self.options = options
+    }
+}
+
+/// Options that apply to a whole run.
+public struct PlanOptions: Sendable, Equatable {
+    /// The AWS account id (STS GetCallerIdentity).
+    public var account: String
+    /// `--allow-purchase`: requesting origination numbers or sender IDs is allowed without `purchaseApproved`.
+    public var allowPurchase: Bool
+
+    /// Creates options.
+    public init(account: String, allowPurchase: Bool = false) {
+        self.account = account
+        self.allowPurchase = allowPurchase
+    }
+}

@@ -1,0 +1,122 @@
+import Manifests
+
+/// The decision most kinds share, as pure code: compare the managed fields of the manifest with the live ones and
+/// pick create, update, replace, refuse, delete, retain or noop. Handlers describe their fields; this decides.
+public struct StandardPlan: Sendable {
+    /// The managed fields the manifest sets, by manifest path (`passwordPolicy.minimumLength`). Fields the manifest
+    /// leaves out are absent: they are not managed and never reported as drift.
+    public var desired: [String: PlanValue]
+    /// The same paths read from AWS (missing = `.null`); nil when nothing exists.
+    public var live: [String: PlanValue]?
+    /// Paths AWS cannot change in place (a change needs a replacement).
+    public var immutable: Set<String>
+    /// Why an immutable change needs a replacement and what it costs, e.g. "all users will be lost".
+    public var replacementConsequence: String
+    /// Whether a foreign live resource is the one `spec.adopt` names.
+    public var adoptsForeign: Bool
+    /// Addresses this resource lives inside: when one of them is replaced, this one is recreated with it
+    /// (an app client inside its user pool).
+    public var boundTo: [ResourceAddress]
+    /// Extra warnings for the change.
+    public var warnings: [String]
+
+    /// Creates the comparison.
+    public init(desired: [String: PlanValue], live: [String: PlanValue]?, immutable: Set<String> = [],
+                replacementConsequence: String = "", adoptsForeign: Bool = false, boundTo: [ResourceAddress] = [],
+                warnings: [String] = []) {
+        self.desired = desired
+        self.live = live
+        self.immutable = immutable
+        self.replacementConsequence = replacementConsequence
+        self.adoptsForeign = adoptsForeign
+        self.boundTo = boundTo
+        self.warnings = warnings
+    }
+
+    /// The field changes: every desired path whose live value differs, sorted by path.
+    public func fieldChanges() -> [FieldChange] {
+        desired.keys.sorted().compactMap { path in
+            let after = desired[path] ?? .null
+            let before = live?[path] ?? .null
+            guard before != after else { return nil }
+            return FieldChange(path: path, before: live == nil ? .null : before, after: after,
+                               forcesReplacement: live != nil && immutable.contains(path))
+        }
+    }
+
+    /// The change for `input`.
+    public func change<Live>(for input: PlanInput<Live>) throws(PlanError) -> ResourceChange {
+        let address = input.address
+        let dependencies = input.desired?.dependencies ?? []
+        guard let desiredResource = input.desired else {
+            return try removedChange(input)
+        }
+        let changes = fieldChanges()
+        switch input.live {
+        case .absent:
+            return try ResourceChange(address: address, action: .create, fieldChanges: changes, warnings: warnings,
+                                      dependencies: dependencies)
+        case .foreign where !adoptsForeign:
+            return try ResourceChange(
+                address: address, action: .refuse,
+                reason: "a \(address.kind.rawValue) exists there without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it",
+                warnings: warnings, dependencies: dependencies)
+        case .foreign, .owned:
+            if let parent = boundTo.first(where: { input.dependencyActions[$0] == .replace }) {
+                return try ResourceChange(address: address, action: .replace, fieldChanges: changes,
+                                          reason: "\(parent) is replaced, so this is recreated inside the new one",
+                                          warnings: warnings, dependencies: dependencies)
+            }
+            let forcing = changes.filter(\.forcesReplacement).map(\.path)
+            if !forcing.isEmpty {
+                return try immutableChange(address, forcing: forcing, changes: changes,
+                                           policy: desiredResource.policy.onImmutableChange.value, dependencies: dependencies)
+            }
+            let adopting = input.live.isForeign
+            let action: ChangeAction = changes.isEmpty && !adopting ? .noop : .update
+            return try ResourceChange(address: address, action: action, fieldChanges: changes,
+                                      warnings: adopting ? warnings + ["adopts the existing resource and adds smsauth's ownership tags"] : warnings,
+                                      dependencies: dependencies)
+        }
+    }
+
+    /// Refuse or replace for changes of immutable fields.
+    private func immutableChange(_ address: ResourceAddress, forcing: [String], changes: [FieldChange],
+                                 policy: ImmutableChangePolicy, dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        let fields = forcing.joined(separator: ", ")
+        let cost = replacementConsequence.isEmpty ? "" : "; \(replacementConsequence)"
+        switch policy {
+        case .refuse:
+            return try ResourceChange(
+                address: address, action: .refuse, fieldChanges: changes,
+                reason: "\(fields) cannot change after creation (set policy.onImmutableChange: Recreate to delete and recreate the \(address.kind.rawValue)\(cost))",
+                warnings: warnings, dependencies: dependencies)
+        case .recreate:
+            return try ResourceChange(
+                address: address, action: .replace, fieldChanges: changes,
+                reason: "\(fields) cannot change after creation: deleted and created again\(cost)",
+                warnings: warnings, dependencies: dependencies)
+        }
+    }
+
+    /// The change for a resource whose manifest is gone.
+    private func removedChange<Live>(_ input: PlanInput<Live>) throws(PlanError) -> ResourceChange {
+        switch input.live {
+        case .absent, .foreign:
+            return try ResourceChange(address: input.address, action: .noop)
+        case .owned:
+            switch input.deletePolicy {
+            case .delete: return try ResourceChange(address: input.address, action: .delete, warnings: warnings)
+            case .retain: return try ResourceChange(address: input.address, action: .retain, warnings: warnings)
+            }
+        }
+    }
+}
+
+extension LiveState {
+    /// Whether the live resource lacks our ownership tags.
+    public var isForeign: Bool {
+        if case .foreign = self { return true }
+        return false
+    }
+}
