@@ -1,0 +1,55 @@
+import AWSCore
+import Foundation
+
+/// Retries the Cognito calls that race a freshly created SMS role. Right after IAM creates or changes the role,
+/// CreateUserPool, UpdateUserPool and SetUserPoolMfaConfig fail with `InvalidSmsRoleTrustRelationshipException` or
+/// `InvalidSmsRoleAccessPolicyException` until IAM's change has propagated (AWS-NOTES.md; Terraform retries these
+/// for 2 minutes). After the timeout the error is reported as the misconfiguration it then most likely is.
+public enum SmsRolePropagation {
+    /// The two error codes that mean "the role is not usable by Cognito yet".
+    public static let retriedCodes: Set<String> = [
+        "InvalidSmsRoleTrustRelationshipException", "InvalidSmsRoleAccessPolicyException",
+    ]
+
+    /// The error reported once the timeout has passed.
+    public struct NotUsable: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The last AWS error.
+        public let underlying: AWSError
+        /// How long it was retried.
+        public let waited: Duration
+
+        /// Stable error code.
+        public var code: String { "sms-role-not-usable" }
+
+        /// What is probably wrong, and how to fix it.
+        public var description: String {
+            let cause = underlying.code == "InvalidSmsRoleAccessPolicyException"
+                ? "the role does not allow sns:Publish (its inline policy is missing or denies it)"
+                : "the role's trust policy does not let cognito-idp.amazonaws.com assume it with this external id and source account"
+            return "Cognito still cannot use the SMS role after \(waited): \(cause). Check the SmsRole manifest's externalId and the pool's smsRole/smsExternalId (\(underlying.code): \(underlying.message))"
+        }
+    }
+
+    /// Runs `operation`, retrying the SMS-role errors with exponential backoff (1 s doubling, at most 15 s between
+    /// attempts) until `context.smsRolePropagationTimeout` has passed; other errors are thrown at once.
+    public static func retrying<T: Sendable>(_ context: ReconcileContext,
+                                             _ operation: @Sendable () async throws -> T) async throws -> T {
+        let start = context.now()
+        var delay = Duration.seconds(1)
+        while true {
+            do {
+                return try await operation()
+            } catch let error as AWSError where retriedCodes.contains(error.code) {
+                let waited = Duration.seconds(context.now().timeIntervalSince(start))
+                guard waited + delay <= context.smsRolePropagationTimeout else {
+                    throw NotUsable(underlying: error, waited: waited)
+                }
+                context.logger.notice("SMS role not usable by Cognito yet; retrying", metadata: [
+                    "aws.error_code": "\(error.code)", "delay_ms": "\(delay.components.seconds * 1000)",
+                ])
+                try await context.sleep(delay)
+                delay = min(delay * 2, .seconds(15))
+            }
+        }
+    }
+}
