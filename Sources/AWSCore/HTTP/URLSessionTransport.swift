@@ -3,7 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// The production transport: one shared `URLSession` (connection reuse), no cookies, no cache.
+/// The production transport: one shared `URLSession` (connection reuse), no cookies, no cache, and no redirects:
+/// a signed AWS request is never re-sent elsewhere; a 3xx answer is returned as it is (AWS APIs do not redirect).
 public final class URLSessionTransport: HTTPTransport {
     /// The session every request goes through.
     private let session: URLSession
@@ -17,7 +18,7 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
         configuration.timeoutIntervalForResource = 300
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 
     deinit {
@@ -83,5 +84,14 @@ public final class URLSessionTransport: HTTPTransport {
             "TLS failure (URLError \(error.code.rawValue))"
         default: "URLError \(error.code.rawValue)"
         }
+    }
+}
+
+/// Declines every HTTP redirect, so the 3xx response itself reaches the client.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    /// Answers nil: do not follow.
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

@@ -47,6 +47,17 @@ import Testing
     }
 
     /// Connection refused is a transport error.
+    @Test func redirectsAreReturnedNotFollowed() async throws {
+        let target = try LoopbackHTTPServer.closedPort()
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 307 Temporary Redirect\r\n"
+            + "Location: http://127.0.0.1:\(target)/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let response = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+        #expect(response.status == 307)
+        #expect(response.header("Location") == "http://127.0.0.1:\(target)/elsewhere")
+    }
+
     @Test func connectionRefusedIsATransportError() async throws {
         let port = try LoopbackHTTPServer.closedPort()
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))
