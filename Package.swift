@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests", "AWSCore", "AWSServices", "TestSupport"], exclude: ["Rendering/Golden"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices"], exclude: ["Fixtures"]),
     ]
 )
