@@ -13,7 +13,9 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
     /// `.smsAccountSettings`.
     public var kind: ResourceKind { .smsAccountSettings }
 
-    /// Calls: per region, one GetSMSAttributes for the five managed attributes and one GetSMSSandboxAccountStatus.
+    /// Calls: per region, one GetSMSAttributes and one GetSMSSandboxAccountStatus. GetSMSAttributes is sent without
+    /// a name filter (still one call; only the five managed attributes are kept): moto 5.2.1 honours only the first
+    /// name of a filter list, so a filtered read would miss set attributes on the emulator.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsAccountSettingsLive>] {
         var byRegion: [String: SmsAccountSettingsLive] = [:]
         var result: [ResourceAddress: LiveState<SmsAccountSettingsLive>] = [:]
@@ -23,7 +25,8 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
             }
             if byRegion[region] == nil {
                 let sns = context.sns(region)
-                let attributes = try await sns.getSMSAttributes(SmsAccountSettingsFields.attributeNames)
+                let attributes = try await sns.getSMSAttributes()
+                    .filter { SmsAccountSettingsFields.attributeNames.contains($0.key) }
                 byRegion[region] = SmsAccountSettingsLive(region: region, attributes: attributes,
                                                           inSandbox: try await sns.isInSandbox())
             }
