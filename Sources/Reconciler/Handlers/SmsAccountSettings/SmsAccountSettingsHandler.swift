@@ -60,14 +60,14 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
         return try StandardPlan(desired: SmsAccountSettingsFields.desired(spec), live: live).change(for: input)
     }
 
-    /// update: one SetSMSAttributes with only the attributes whose values differ; create (settings never read, which
-    /// `read` does not produce) sets every managed attribute the manifest names; retain does nothing.
+    /// update: one SetSMSAttributes with only the attributes whose values differ (the plan's field changes);
+    /// retain and the rest do nothing. (The settings always exist, so the plan never creates, replaces or deletes.)
     public func apply(_ change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
                       context: ApplyContext) async throws -> [String: String] {
-        guard change.action == .update || change.action == .create,
-              let desired = input.desired, case let .smsAccountSettings(spec) = desired.manifest.spec,
-              let region = desired.region else {
-            return input.live.value.map(outputs(of:)) ?? [:]
+        guard var live = input.live.value else { return [:] }
+        guard change.action == .update, let desired = input.desired,
+              case let .smsAccountSettings(spec) = desired.manifest.spec else {
+            return outputs(of: live)
         }
         let wanted = SmsAccountSettingsFields.desiredAttributes(spec)
         var changed: [String: String] = [:]
@@ -76,11 +76,10 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
                 changed[field.attribute] = value
             }
         }
-        var live = input.live.value ?? SmsAccountSettingsLive(region: region, attributes: [:], inSandbox: true)
         if !changed.isEmpty {
-            try await context.reconcile.sns(region).setSMSAttributes(changed)
+            try await context.reconcile.sns(live.region).setSMSAttributes(changed)
             context.reconcile.logger.info("set account SMS attributes", metadata: [
-                "region": "\(region)", "attributes": "\(changed.keys.sorted().joined(separator: ","))",
+                "region": "\(live.region)", "attributes": "\(changed.keys.sorted().joined(separator: ","))",
             ])
         }
         live.attributes.merge(changed) { _, new in new }
