@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "smsauth",
             dependencies: [
-                "AWSCore", "AWSServices", "Manifests",
+                "AWSCore", "AWSServices", "Manifests", "Reconciler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests", "AWSCore", "AWSServices", "TestSupport"], exclude: ["Rendering/Golden"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices"], exclude: ["Fixtures"]),
     ]
 )

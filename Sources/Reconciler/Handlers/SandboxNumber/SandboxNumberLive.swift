@@ -1,0 +1,79 @@
+import Foundation
+import Manifests
+
+/// What ListSMSSandboxPhoneNumbers says about one sandbox destination number, plus what `read` found on disk about
+/// the manifest's one-time password file (so `plan` can stay pure).
+public struct SandboxNumberLive: Sendable, Equatable {
+    /// The manifest's `metadata.name` (for the "how to verify" message).
+    public var name: String
+    /// E.164 number as listed.
+    public var phoneNumber: String
+    /// Region whose sandbox lists it.
+    public var region: String
+    /// `Pending` until the one-time password is verified, then `Verified`.
+    public var status: SandboxNumberStatus
+    /// `spec.oneTimePasswordFile` as written in the manifest, when set.
+    public var oneTimePasswordFile: String?
+    /// Whether that file exists (checked by `read`; its content is only read by `apply`).
+    public var oneTimePasswordFileExists: Bool
+
+    /// Creates a live number.
+    public init(name: String, phoneNumber: String, region: String, status: SandboxNumberStatus,
+                oneTimePasswordFile: String? = nil, oneTimePasswordFileExists: Bool = false) {
+        self.name = name
+        self.phoneNumber = phoneNumber
+        self.region = region
+        self.status = status
+        self.oneTimePasswordFile = oneTimePasswordFile
+        self.oneTimePasswordFileExists = oneTimePasswordFileExists
+    }
+
+    /// What the status says to do while the number is `Pending`.
+    public var howToVerify: String {
+        var text = "waiting for the one-time password sent to \(phoneNumber): run `smsauth verify \(name) --code <code from the SMS>`"
+        if let oneTimePasswordFile {
+            text += " (or write the code to \(oneTimePasswordFile) and reconcile again)"
+        }
+        return text
+    }
+}
+
+/// `Status` of a sandbox destination number (sns model `SMSSandboxPhoneNumberVerificationStatus`).
+public enum SandboxNumberStatus: String, Sendable, Equatable {
+    /// A one-time password was sent; not verified yet.
+    case pending = "Pending"
+    /// Verified: SMS can be sent to it while the account is in the sandbox.
+    case verified = "Verified"
+
+    /// Parses AWS's spelling; anything but `Verified` is treated as still pending.
+    public init(aws text: String) {
+        self = text == Self.verified.rawValue ? .verified : .pending
+    }
+}
+
+/// The `spec.oneTimePasswordFile` of a SandboxNumber manifest: where it is, and its code.
+public enum OneTimePasswordFile {
+    /// The file named by `path`, relative to the folder of the manifest file that names it (absolute paths as is).
+    public static func url(_ path: String, relativeTo manifest: Manifest) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: manifest.location.file).deletingLastPathComponent().appendingPathComponent(path)
+    }
+
+    /// The code in the file: its content without surrounding whitespace, 5–8 digits. Errors never quote the content.
+    public static func code(at url: URL) throws(SandboxNumberError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SandboxNumberError.unreadableCodeFile(path: url.path)
+        }
+        let code = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard isWellFormed(code) else { throw SandboxNumberError.malformedCodeFile(path: url.path) }
+        return code
+    }
+
+    /// Whether `code` has the shape AWS accepts for `OneTimePassword`: 5 to 8 ASCII digits.
+    public static func isWellFormed(_ code: String) -> Bool {
+        (5...8).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

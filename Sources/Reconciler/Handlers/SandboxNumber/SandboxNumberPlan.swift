@@ -1,0 +1,119 @@
+import Manifests
+
+/// The pure plan of a SandboxNumber. The number is its own identity (sandbox numbers carry no tags), so a listed
+/// number is ours; the only managed state is whether it is verified. `languageCode` only picks the language of the
+/// one-time password SMS: AWS never returns it, so it is used at creation and never compared.
+struct SandboxNumberPlan {
+    /// The resource's plan input.
+    let input: PlanInput<SandboxNumberLive>
+
+    /// The change.
+    func change() throws(PlanError) -> ResourceChange {
+        guard let desired = input.desired else { return try removed() }
+        guard case let .sandboxNumber(spec) = desired.manifest.spec, let region = desired.region else {
+            return try ResourceChange(address: input.address, action: .refuse,
+                                      reason: "SandboxNumber/\(input.address.name) has no region: set spec.region, --region or AWS_REGION")
+        }
+        let phoneNumber = spec.phoneNumber.value
+        switch input.live {
+        case .absent:
+            return try create(phoneNumber: phoneNumber, region: region, spec: spec)
+        case let .owned(live), let .foreign(live):
+            if live.phoneNumber != phoneNumber || live.region != region {
+                return try identityChange(live, phoneNumber: phoneNumber, region: region, policy: desired.policy)
+            }
+            return try existing(live)
+        }
+    }
+
+    /// Create, unless the region's sandbox would then hold more than `SandboxQuota.maximumNumbers` numbers.
+    private func create(phoneNumber: String, region: String, spec: SandboxNumberSpec) throws(PlanError) -> ResourceChange {
+        let taken = SandboxQuota.numbersAhead(of: input.address, phoneNumber: phoneNumber, region: region,
+                                              references: input.references)
+        var changes = [FieldChange(path: "phoneNumber", before: .null, after: .string(phoneNumber))]
+        if let language = spec.languageCode?.value {
+            changes.append(FieldChange(path: "languageCode", before: .null, after: .string(language.rawValue)))
+        }
+        guard taken < SandboxQuota.maximumNumbers else {
+            return try ResourceChange(
+                address: input.address, action: .refuse, fieldChanges: changes,
+                reason: "the SMS sandbox of \(region) would hold more than \(SandboxQuota.maximumNumbers) destination numbers (\(taken) already there or created first); remove a SandboxNumber in \(region) (deletable 24 hours after its verification) or leave the sandbox")
+        }
+        return try ResourceChange(address: input.address, action: .create, fieldChanges: changes,
+                                  reason: "AWS texts a one-time password to \(phoneNumber); the number stays Pending until it is verified")
+    }
+
+    /// A listed number with the manifest's identity: verify with the code file when there is one, else nothing.
+    private func existing(_ live: SandboxNumberLive) throws(PlanError) -> ResourceChange {
+        guard live.status == .pending, let file = live.oneTimePasswordFile, live.oneTimePasswordFileExists else {
+            return try ResourceChange(address: input.address, action: .noop)
+        }
+        return try ResourceChange(
+            address: input.address, action: .update,
+            fieldChanges: [FieldChange(path: "oneTimePasswordFile", before: .null, after: .sensitive)],
+            reason: "verifies \(live.phoneNumber) with the one-time password in \(file)")
+    }
+
+    /// A new phone number or region is a new sandbox entry: delete the old one and create the new one, or refuse.
+    private func identityChange(_ live: SandboxNumberLive, phoneNumber: String, region: String,
+                                policy: Policy) throws(PlanError) -> ResourceChange {
+        var changes: [FieldChange] = []
+        if live.phoneNumber != phoneNumber {
+            changes.append(FieldChange(path: "phoneNumber", before: .string(live.phoneNumber), after: .string(phoneNumber),
+                                       forcesReplacement: true))
+        }
+        if live.region != region {
+            changes.append(FieldChange(path: "region", before: .string(live.region), after: .string(region),
+                                       forcesReplacement: true))
+        }
+        let fields = changes.map(\.path).joined(separator: ", ")
+        switch policy.onImmutableChange.value {
+        case .refuse:
+            return try ResourceChange(
+                address: input.address, action: .refuse, fieldChanges: changes,
+                reason: "\(fields) is the sandbox number's identity (set policy.onImmutableChange: Recreate to delete \(live.phoneNumber) and add \(phoneNumber), which must then be verified)")
+        case .recreate:
+            return try ResourceChange(
+                address: input.address, action: .replace, fieldChanges: changes,
+                reason: "\(fields) is the sandbox number's identity: \(live.phoneNumber) is deleted (AWS allows it 24 hours after its verification or last verification attempt) and \(phoneNumber) is added and must be verified")
+        }
+    }
+
+    /// The manifest is gone: delete (this kind's default) or retain what is listed.
+    private func removed() throws(PlanError) -> ResourceChange {
+        guard case let .owned(live) = input.live else { return try ResourceChange(address: input.address, action: .noop) }
+        switch input.deletePolicy {
+        case .delete:
+            return try ResourceChange(address: input.address, action: .delete,
+                                      reason: "removes \(live.phoneNumber) from the SMS sandbox of \(live.region)")
+        case .retain:
+            return try ResourceChange(address: input.address, action: .retain)
+        }
+    }
+}
+
+/// The limit of 10 destination numbers per account and region, checked in the plan so a create AWS would refuse is
+/// refused before anything is sent.
+///
+/// Each resource is planned alone, so the count comes from `PlanInput.references`, the outputs of every other
+/// resource: a SandboxNumber with a `status` output is listed in AWS now; one without is a planned create (its
+/// `plannedOutputs`). Planned creates count only when their address sorts before this one, so of several creates
+/// exactly the first that fit are allowed. Numbers smsauth is deleting in the same run still count: AWS refuses
+/// a delete within 24 hours of the last verification attempt and creates and deletes of this independent kind may
+/// run in any order, so their slot is not free until the delete has happened. Numbers added outside smsauth are not
+/// visible to the plan of a number that does not exist yet; AWS then refuses the create with `UserError`.
+enum SandboxQuota {
+    /// Destination numbers AWS allows in one account's sandbox per region.
+    static let maximumNumbers = 10
+
+    /// How many other numbers hold or will first take a slot in `region`'s sandbox.
+    static func numbersAhead(of address: ResourceAddress, phoneNumber: String, region: String,
+                             references: [ResourceAddress: [String: String]]) -> Int {
+        var numbers = Set<String>()
+        for (other, outputs) in references where other.kind == .sandboxNumber && other != address {
+            guard outputs["region"] == region, let number = outputs["phoneNumber"], number != phoneNumber else { continue }
+            if outputs["status"] != nil || other < address { numbers.insert(number) }
+        }
+        return numbers.count
+    }
+}

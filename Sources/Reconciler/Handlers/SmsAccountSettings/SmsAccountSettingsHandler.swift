@@ -1,0 +1,107 @@
+import Manifests
+
+/// Account-wide SNS SMS preferences of one region (`kind: SmsAccountSettings`). The region is the identity: the
+/// settings always exist, so they are always `.owned` and never created.
+///
+/// Removing the manifest deletes nothing, whatever `policy.onDelete` says: account settings cannot be deleted, only
+/// set to other values, and smsauth does not guess which values "no manifest" means. `onDelete: Delete` is treated as
+/// `Retain` and the plan says so in a warning.
+public struct SmsAccountSettingsHandler: ResourceHandler {
+    /// Creates the handler.
+    public init() {}
+
+    /// `.smsAccountSettings`.
+    public var kind: ResourceKind { .smsAccountSettings }
+
+    /// Calls: per region, one GetSMSAttributes and one GetSMSSandboxAccountStatus. GetSMSAttributes is sent without
+    /// a name filter (still one call; only the five managed attributes are kept): moto 5.2.1 honours only the first
+    /// name of a filter list, so a filtered read would miss set attributes on the emulator.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsAccountSettingsLive>] {
+        var byRegion: [String: SmsAccountSettingsLive] = [:]
+        var result: [ResourceAddress: LiveState<SmsAccountSettingsLive>] = [:]
+        for target in targets {
+            guard let region = target.region ?? target.desired?.region ?? target.status?.resource["region"] else {
+                throw SmsAccountSettingsError.noRegion(name: target.address.name)
+            }
+            if byRegion[region] == nil {
+                let sns = context.sns(region)
+                let attributes = try await sns.getSMSAttributes()
+                    .filter { SmsAccountSettingsFields.attributeNames.contains($0.key) }
+                byRegion[region] = SmsAccountSettingsLive(region: region, attributes: attributes,
+                                                          inSandbox: try await sns.isInSandbox())
+            }
+            result[target.address] = byRegion[region].map { .owned($0) } ?? .absent
+        }
+        return result
+    }
+
+    /// `region`, `inSandbox` (`true`/`false`) and `monthlySpendLimit` (USD, when set).
+    public func outputs(of live: SmsAccountSettingsLive) -> [String: String] {
+        var outputs = ["region": live.region, "inSandbox": live.inSandbox ? "true" : "false"]
+        outputs["monthlySpendLimit"] = live.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 }
+        return outputs
+    }
+
+    /// `region`.
+    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
+        desired.region.map { ["region": $0] } ?? [:]
+    }
+
+    /// Compares the managed attributes the manifest sets; a removed manifest is always retained.
+    public func plan(_ input: PlanInput<SmsAccountSettingsLive>) throws(PlanError) -> ResourceChange {
+        guard let desired = input.desired, case let .smsAccountSettings(spec) = desired.manifest.spec else {
+            guard input.live.value != nil else { return try ResourceChange(address: input.address, action: .noop) }
+            let warnings = input.deletePolicy == .delete
+                ? ["account SMS settings cannot be deleted: onDelete: Delete is treated as Retain and the settings stay as they are"]
+                : []
+            return try ResourceChange(address: input.address, action: .retain, warnings: warnings)
+        }
+        let live = input.live.value.map(SmsAccountSettingsFields.live)
+        return try StandardPlan(desired: SmsAccountSettingsFields.desired(spec), live: live).change(for: input)
+    }
+
+    /// update: one SetSMSAttributes with only the attributes whose values differ (the plan's field changes);
+    /// retain and the rest do nothing. (The settings always exist, so the plan never creates, replaces or deletes.)
+    public func apply(_ change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
+                      context: ApplyContext) async throws -> [String: String] {
+        guard var live = input.live.value else { return [:] }
+        guard change.action == .update, let desired = input.desired,
+              case let .smsAccountSettings(spec) = desired.manifest.spec else {
+            return outputs(of: live)
+        }
+        let wanted = SmsAccountSettingsFields.desiredAttributes(spec)
+        var changed: [String: String] = [:]
+        for fieldChange in change.fieldChanges {
+            if let field = SmsAccountSettingsFields.field(at: fieldChange.path), let value = wanted[fieldChange.path] {
+                changed[field.attribute] = value
+            }
+        }
+        if !changed.isEmpty {
+            try await context.reconcile.sns(live.region).setSMSAttributes(changed)
+            context.reconcile.logger.info("set account SMS attributes", metadata: [
+                "region": "\(live.region)", "attributes": "\(changed.keys.sorted().joined(separator: ","))",
+            ])
+        }
+        live.attributes.merge(changed) { _, new in new }
+        return outputs(of: live)
+    }
+}
+
+/// Why account SMS settings could not be read.
+public enum SmsAccountSettingsError: ReconcileError, Equatable {
+    /// No region: neither `spec.region` nor a default region.
+    case noRegion(name: String)
+
+    /// Stable machine-readable code.
+    public var code: String { "smsAccountSettings.noRegion" }
+
+    /// What to do.
+    public var message: String {
+        switch self {
+        case let .noRegion(name): "SmsAccountSettings/\(name) has no region: set spec.region, --region or AWS_REGION"
+        }
+    }
+
+    /// Needs the user.
+    public var isRetryable: Bool { false }
+}

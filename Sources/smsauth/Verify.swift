@@ -1,0 +1,93 @@
+import AWSCore
+import AWSServices
+import ArgumentParser
+import Foundation
+import Logging
+import Manifests
+import Reconciler
+
+/// `smsauth verify NAME --code CODE [DIR]`: finishes a SandboxNumber's verification with the one-time password
+/// AWS texted to it.
+struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify a SandboxNumber with the one-time password texted to it.",
+        discussion: """
+            Loads and validates the manifests, finds the SandboxNumber NAME and calls VerifySMSSandboxPhoneNumber
+            with CODE. The code is never printed or logged. When the number has a status file, it is marked Ready.
+            Exit status: 0 when the number is verified (or already was), 1 otherwise.
+            """
+    )
+
+    /// `--region`, `--profile`, `--status-dir`, ... shared by every subcommand.
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "metadata.name of the SandboxNumber.")
+    var name: String
+
+    @Option(help: "The one-time password from the SMS (5 to 8 digits).")
+    var code: String
+
+    @Argument(help: "Manifest directory, read recursively.")
+    var directory: String = "./manifests"
+
+    /// Refuses a malformed code or region before anything is read.
+    func validate() throws {
+        guard OneTimePasswordFile.isWellFormed(code) else {
+            throw ValidationError("--code must be the 5 to 8 digit code from the SMS.")
+        }
+        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
+            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
+        }
+    }
+
+    /// Verifies the number and prints the result; exits 1 on any problem.
+    func run() async throws {
+        global.bootstrapLogging()
+        let logger = Logger(label: "smsauth.verify")
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+            let target = try VerifyTarget.find(name: name, directory: directory, defaultRegion: aws.defaultRegion)
+            let message = try await verify(target, sns: SNS(client: aws.client, region: target.region))
+            print(message)
+            try VerifyStatus.markVerified(target, store: StatusStore(directory: statusDirectory), now: Date())
+        } catch let error as VerifyError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as SandboxNumberError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as StatusStoreError {
+            FileHandle.standardError.write(Data("error: verified, but the status file was not updated: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as AWSError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Lists the region's sandbox (to tell "unknown" and "already verified" apart), then verifies.
+    private func verify(_ target: VerifyTarget, sns: SNS) async throws -> String {
+        let listed = try await sns.listSandboxPhoneNumbers().first { $0.phoneNumber == target.phoneNumber }
+        guard let listed else {
+            throw SandboxNumberError.notInSandbox(name: name, phoneNumber: target.phoneNumber, region: target.region)
+        }
+        if SandboxNumberStatus(aws: listed.status) == .verified {
+            return "SandboxNumber/\(name): \(target.phoneNumber) is already verified in \(target.region); nothing to do"
+        }
+        do {
+            try await sns.verifySandboxPhoneNumber(target.phoneNumber, oneTimePassword: code)
+        } catch let error as AWSError {
+            throw SandboxNumberError.verification(error, name: name, phoneNumber: target.phoneNumber,
+                                                  region: target.region) ?? error
+        }
+        return "SandboxNumber/\(name): \(target.phoneNumber) verified in \(target.region)"
+    }
+
+    /// `--status-dir`, else `<DIR>/../.smsauth/status`.
+    private var statusDirectory: URL {
+        if let statusDir = global.statusDir { return URL(fileURLWithPath: statusDir) }
+        return URL(fileURLWithPath: directory).deletingLastPathComponent()
+            .appendingPathComponent(".smsauth").appendingPathComponent("status")
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Manifests
+import Reconciler
+
+/// The SandboxNumber `smsauth verify` works on, found in a validated manifest directory.
+struct VerifyTarget: Sendable, Equatable {
+    /// Its address.
+    let address: ResourceAddress
+    /// E.164 number.
+    let phoneNumber: String
+    /// Region of its sandbox.
+    let region: String
+
+    /// Loads and validates `directory` and finds SandboxNumber `name`.
+    static func find(name: String, directory: String, defaultRegion: String?) throws(VerifyError) -> VerifyTarget {
+        let result = Validator(defaultRegion: defaultRegion).loadAndValidate(directory: directory)
+        guard !result.hasErrors else {
+            let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+            throw VerifyError.invalidManifests(errors)
+        }
+        let address = ResourceAddress(kind: .sandboxNumber, name: name)
+        guard let manifest = result.manifests.first(where: { $0.id == address }),
+              case let .sandboxNumber(spec) = manifest.spec else {
+            throw VerifyError.unknownName(name: name, directory: directory)
+        }
+        guard let region = spec.region?.value ?? defaultRegion else { throw VerifyError.noRegion(name: name) }
+        return VerifyTarget(address: address, phoneNumber: spec.phoneNumber.value, region: region)
+    }
+}
+
+/// Why `smsauth verify` could not start.
+enum VerifyError: Error, Equatable {
+    /// The manifests have errors (`smsauth validate` lists them).
+    case invalidManifests([String])
+    /// No SandboxNumber has that name.
+    case unknownName(name: String, directory: String)
+    /// Neither `spec.region` nor a default region.
+    case noRegion(name: String)
+
+    /// Stable machine-readable code.
+    var code: String {
+        switch self {
+        case .invalidManifests: "verify.invalidManifests"
+        case .unknownName: "verify.unknownName"
+        case .noRegion: "verify.noRegion"
+        }
+    }
+
+    /// What to do.
+    var message: String {
+        switch self {
+        case let .invalidManifests(errors):
+            (["the manifests have errors (run `smsauth validate` for details):"] + errors).joined(separator: "\n")
+        case let .unknownName(name, directory):
+            "no SandboxNumber named '\(name)' in \(directory)"
+        case let .noRegion(name):
+            "SandboxNumber/\(name) has no region: set spec.region, --region or AWS_REGION"
+        }
+    }
+}
+
+/// The one status change `smsauth verify` makes. The reconcile engine owns status files; this only marks an
+/// existing file Ready after a successful verification and never creates one.
+enum VerifyStatus {
+    /// Sets phase Ready, the `Ready` condition, `resource.status` = `Verified` and `lastAppliedTime` (from which a
+    /// later refused delete estimates when AWS's 24-hour rule ends) in `target`'s status file, if it has one.
+    static func markVerified(_ target: VerifyTarget, store: StatusStore, now: Date) throws(StatusStoreError) {
+        guard var status = try store.read(target.address) else { return }
+        status.phase = .ready
+        status.setCondition(type: "Ready", status: .isTrue, reason: "Verified",
+                            message: "\(target.phoneNumber) verified with smsauth verify", now: now)
+        status.resource["status"] = SandboxNumberStatus.verified.rawValue
+        status.lastAppliedTime = now
+        try store.write(status)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// The pure SandboxNumber plan: create, pending, verify with a code file, identity changes, removal, the limit.
+@Suite("SandboxNumber plan")
+struct SandboxNumberPlanTests {
+    typealias F = SandboxNumberFixtures
+    let handler = SandboxNumberHandler()
+
+    /// One row: a plan input and the action, field paths and reason fragment expected.
+    struct Row: Sendable, CustomTestStringConvertible {
+        let label: String
+        let input: @Sendable () throws -> PlanInput<SandboxNumberLive>
+        let action: ChangeAction
+        let paths: [String]
+        let reason: String?
+        var testDescription: String { label }
+    }
+
+    static let rows: [Row] = [
+        Row(label: "absent: create", input: { F.input(try F.desired(), .absent) },
+            action: .create, paths: ["phoneNumber", "languageCode"], reason: "texts a one-time password"),
+        Row(label: "pending, no code file: noop", input: { F.input(try F.desired(), .owned(F.live(.pending))) },
+            action: .noop, paths: [], reason: nil),
+        Row(label: "pending, code file set but missing: noop",
+            input: { F.input(try F.desired(extra: "  oneTimePasswordFile: qa.otp"),
+                             .owned(F.live(.pending, codeFile: "qa.otp", codeFileExists: false))) },
+            action: .noop, paths: [], reason: nil),
+        Row(label: "pending, code file present: update that verifies",
+            input: { F.input(try F.desired(extra: "  oneTimePasswordFile: qa.otp"),
+                             .owned(F.live(.pending, codeFile: "qa.otp", codeFileExists: true))) },
+            action: .update, paths: ["oneTimePasswordFile"], reason: "verifies +14155550123 with the one-time password in qa.otp"),
+        Row(label: "verified, code file still there: noop",
+            input: { F.input(try F.desired(extra: "  oneTimePasswordFile: qa.otp"),
+                             .owned(F.live(.verified, codeFile: "qa.otp", codeFileExists: false))) },
+            action: .noop, paths: [], reason: nil),
+        Row(label: "verified: noop", input: { F.input(try F.desired(), .owned(F.live(.verified))) },
+            action: .noop, paths: [], reason: nil),
+        Row(label: "new phone number under Refuse: refuse",
+            input: { F.input(try F.desired(phone: "+14155550199"), .owned(F.live(.verified))) },
+            action: .refuse, paths: ["phoneNumber"], reason: "set policy.onImmutableChange: Recreate"),
+        Row(label: "new phone number under Recreate: replace",
+            input: { F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
+                             .owned(F.live(.verified))) },
+            action: .replace, paths: ["phoneNumber"], reason: "+14155550123 is deleted"),
+        Row(label: "new region under Refuse: refuse",
+            input: { F.input(try F.desired(region: "eu-west-1"), .owned(F.live(.verified))) },
+            action: .refuse, paths: ["region"], reason: "identity"),
+        Row(label: "removed, listed, Delete (default): delete",
+            input: { F.input(nil, .owned(F.live(.verified))) },
+            action: .delete, paths: [], reason: "removes +14155550123 from the SMS sandbox of us-east-1"),
+        Row(label: "removed, listed, Retain: retain",
+            input: { F.input(nil, .owned(F.live(.verified)), deletePolicy: .retain) },
+            action: .retain, paths: [], reason: nil),
+        Row(label: "removed, not listed: noop", input: { F.input(nil, .absent) },
+            action: .noop, paths: [], reason: nil),
+    ]
+
+    @Test(arguments: rows)
+    func planTable(_ row: Row) throws {
+        let change = try handler.plan(try row.input())
+        #expect(change.action == row.action)
+        #expect(change.fieldChanges.map(\.path) == row.paths)
+        if let reason = row.reason {
+            #expect(change.reason?.contains(reason) == true, "\(change.reason ?? "nil")")
+        }
+    }
+
+    @Test func identityChangesForceReplacement() throws {
+        let change = try handler.plan(F.input(try F.desired(phone: "+14155550199"), .owned(F.live(.pending))))
+        #expect(change.fieldChanges == [FieldChange(path: "phoneNumber", before: "+14155550123",
+                                                    after: "+14155550199", forcesReplacement: true)])
+    }
+
+    @Test func verifyingNeverPutsTheCodeInThePlan() throws {
+        let change = try handler.plan(F.input(try F.desired(extra: "  oneTimePasswordFile: qa.otp"),
+                                              .owned(F.live(.pending, codeFile: "qa.otp", codeFileExists: true))))
+        #expect(change.fieldChanges == [FieldChange(path: "oneTimePasswordFile", before: .null, after: .sensitive)])
+    }
+
+    /// (live numbers in the region, planned creates sorting before this one, planned after, expected action).
+    @Test(arguments: [
+        (9, 0, 0, ChangeAction.create), (10, 0, 0, .refuse), (9, 1, 0, .refuse), (8, 1, 5, .create),
+        (0, 10, 0, .refuse), (0, 9, 3, .create),
+    ])
+    func tenNumberLimit(live: Int, createsBefore: Int, createsAfter: Int, expected: ChangeAction) throws {
+        var references = F.others(live, prefix: "live", series: 1)
+        references.merge(F.others(createsBefore, live: false, prefix: "a", series: 2)) { first, _ in first }
+        references.merge(F.others(createsAfter, live: false, prefix: "z", series: 3)) { first, _ in first }
+        let change = try handler.plan(F.input(try F.desired(name: "m-phone"), .absent, name: "m-phone",
+                                              references: references))
+        #expect(change.action == expected)
+        if expected == .refuse {
+            #expect(change.reason?.contains("would hold more than 10 destination numbers") == true)
+        }
+    }
+
+    @Test func limitCountsOnlyThisRegionAndNeverItself() throws {
+        var references = F.others(10, region: "eu-west-1")
+        references[F.address] = ["phoneNumber": F.phone, "region": "us-east-1", "status": "Pending"]
+        references.merge(F.others(9, prefix: "live", series: 1)) { first, _ in first }
+        let change = try handler.plan(F.input(try F.desired(), .absent, references: references))
+        #expect(change.action == .create)
+    }
+
+    @Test func pendingPhaseSaysHowToVerify() {
+        #expect(handler.phase(of: F.live(.verified)) == .ready)
+        #expect(handler.phase(of: F.live(.pending)) == .pending(
+            "waiting for the one-time password sent to +14155550123: run `smsauth verify qa-phone --code <code from the SMS>`"))
+    }
+
+    @Test func outputsAndPlannedOutputs() throws {
+        #expect(handler.outputs(of: F.live(.pending)) == ["phoneNumber": F.phone, "region": "us-east-1", "status": "Pending"])
+        #expect(handler.plannedOutputs(of: try F.desired(), account: "1") == ["phoneNumber": F.phone, "region": "us-east-1"])
+    }
+}
