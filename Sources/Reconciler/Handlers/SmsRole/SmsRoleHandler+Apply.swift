@@ -86,27 +86,34 @@ extension SmsRoleHandler {
     static func converge(_ live: SmsRoleLive, to fields: SmsRoleFields, iam: IAM, logger: Logger) async throws {
         let role = live.role
         let name = role.name
+        var changed: [String] = []
         if role.assumeRolePolicy != fields.trustPolicy {
             try await iam.updateAssumeRolePolicy(roleName: name, policy: fields.trustPolicy)
+            changed.append("trustPolicy")
         }
         let liveMaxSession = role.maxSessionDuration ?? SmsRoleFields.defaultMaxSessionDuration
         let description = fields.description ?? role.description
         let maxSession = fields.maxSessionDuration ?? liveMaxSession
         if description != role.description || maxSession != liveMaxSession {
             try await iam.updateRole(roleName: name, description: description, maxSessionDuration: maxSession)
+            changed.append("role")
         }
         if let boundary = fields.permissionsBoundaryArn, boundary != role.permissionsBoundaryArn {
             try await iam.setPermissionsBoundary(roleName: name, arn: boundary)
+            changed.append("permissionsBoundary")
         }
         let missingTags = fields.tags.filter { role.tags[$0.key] != $0.value }
         if !missingTags.isEmpty {
             try await iam.tagRole(roleName: name, tags: missingTags)
+            changed.append("tags")
         }
         if live.publishPolicy != SmsRoleDocuments.publishPolicy {
             try await iam.putRolePolicy(roleName: name, policyName: SmsRoleDocuments.publishPolicyName,
                                         policy: SmsRoleDocuments.publishPolicy)
+            changed.append("snsPublishPolicy")
         }
-        logger.info("updated SMS role", metadata: ["role": "\(name)"])
+        guard !changed.isEmpty else { return }
+        logger.info("updated SMS role", metadata: ["role": "\(name)", "changed": "\(changed.joined(separator: ","))"])
     }
 
     /// Deletes every inline policy of `roleName`, then the role. A role already gone counts as deleted (a retry

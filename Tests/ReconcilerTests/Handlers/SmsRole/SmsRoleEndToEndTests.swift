@@ -107,6 +107,28 @@ import Testing
         #expect(try await setup.aws.plan(setup.address, desired: desired, recorded: outputs).0.action == .noop)
     }
 
+    /// Only the calls whose field changed; a tag that left the manifest is left on the role (never untagged).
+    @Test func mutableFieldsUpdateWithOnlyTheCallsNeeded() async throws {
+        let setup = try await Setup()
+        let (_, outputs) = try await setup.aws.reconcile(setup.address, desired: try setup.desired())
+        let desired = try setup.desired([
+            "maxSessionDurationSeconds": "3600", "permissionsBoundaryArn": "arn:aws:iam::123456789012:policy/other",
+            "tags": "{Cost: sms}",
+        ])
+        let before = try await setup.aws.operations().count
+        let (change, _) = try await setup.aws.reconcile(setup.address, desired: desired, recorded: outputs)
+        #expect(change.fieldChanges.map(\.path) == ["maxSessionDurationSeconds", "permissionsBoundaryArn", "tags"])
+        #expect(Array(try await setup.aws.operations().dropFirst(before))
+                == ["GetRole", "GetRolePolicy", "UpdateRole", "PutRolePermissionsBoundary", "TagRole"])
+        let role = try #require(try await setup.aws.iam.getRole(name: setup.roleName))
+        #expect(role.maxSessionDuration == 3600)
+        #expect(role.description == "Lets Cognito publish SMS")
+        #expect(role.permissionsBoundaryArn == "arn:aws:iam::123456789012:policy/other")
+        #expect(role.tags["Cost"] == "sms")
+        #expect(role.tags["Team"] == "Dev")
+        #expect(try await setup.aws.plan(setup.address, desired: desired, recorded: outputs).0.action == .noop)
+    }
+
     @Test(arguments: [(DeletePolicy.delete, ChangeAction.delete), (.retain, .retain)])
     func aRemovedManifestDeletesOrRetainsTheRole(policy: DeletePolicy, expected: ChangeAction) async throws {
         let setup = try await Setup()
