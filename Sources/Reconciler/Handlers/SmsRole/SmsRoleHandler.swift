@@ -1,0 +1,114 @@
+import AWSServices
+import Manifests
+
+/// The SmsRole kind: the IAM role Cognito assumes to publish SMS through SNS.
+///
+/// Identity is the role name plus smsauth's ownership tags. smsauth owns the whole trust policy and the inline
+/// policy `smsauth-sns-publish`; description, maximum session duration and permissions boundary are managed only
+/// when the manifest sets them. `roleName` and `path` are immutable (a change is refused, or replaces the role with
+/// `policy.onImmutableChange: Recreate`, and the new ARN flows into pools through the `arn` output).
+///
+/// Tags: the manifest's tags and the ownership tags are added or corrected with TagRole. smsauth never calls
+/// UntagRole: status files record ids only, so it cannot prove it set a key that has left the manifest, and a tag
+/// it cannot prove it set may belong to someone else. A tag removed from the manifest stays on the role, unmanaged.
+public struct SmsRoleHandler: ResourceHandler {
+    /// Reads of one batch that run at once.
+    static let readConcurrency = 8
+
+    /// The kind handled.
+    public var kind: ResourceKind { .smsRole }
+
+    /// Creates the handler.
+    public init() {}
+
+    /// Reads every target's role. Calls per resource: one GetRole (by the role name recorded in status, else the
+    /// manifest's), plus one GetRolePolicy (`smsauth-sns-publish`) when the role exists: GetRole + GetRolePolicy.
+    /// Only when the recorded role is gone or no longer ours and the manifest names another role is that name
+    /// read too (one more GetRole). There is no list call: ListRoles returns no tags, and the names are known.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsRoleLive>] {
+        let iam = context.iam
+        var results: [ResourceAddress: LiveState<SmsRoleLive>] = [:]
+        try await withThrowingTaskGroup(of: (ResourceAddress, LiveState<SmsRoleLive>).self) { group in
+            var pending = targets.makeIterator()
+            for _ in 0..<Self.readConcurrency {
+                guard let target = pending.next() else { break }
+                group.addTask { (target.address, try await Self.read(target, iam: iam)) }
+            }
+            while let (address, state) = try await group.next() {
+                results[address] = state
+                if let target = pending.next() {
+                    group.addTask { (target.address, try await Self.read(target, iam: iam)) }
+                }
+            }
+        }
+        return results
+    }
+
+    /// Reads one target: the recorded role when it is still ours, else the role at the manifest's name.
+    static func read(_ target: ReadTarget, iam: IAM) async throws -> LiveState<SmsRoleLive> {
+        let desiredName: String? = if case .smsRole(let spec) = target.desired?.manifest.spec { spec.roleName.value } else { nil }
+        var names: [String] = []
+        for name in [target.status?.resource["roleName"], desiredName].compactMap({ $0 }) where !names.contains(name) {
+            names.append(name)
+        }
+        var foreign: IAMRole?
+        for name in names {
+            guard let role = try await iam.getRole(name: name) else { continue }
+            if OwnershipTags.marks(role.tags, as: target.address) {
+                return .owned(try await withPublishPolicy(role, iam: iam))
+            }
+            if name == desiredName { foreign = role }
+        }
+        guard let foreign else { return .absent }
+        return .foreign(try await withPublishPolicy(foreign, iam: iam))
+    }
+
+    /// `role` with its `smsauth-sns-publish` inline policy (one GetRolePolicy).
+    static func withPublishPolicy(_ role: IAMRole, iam: IAM) async throws -> SmsRoleLive {
+        let policy = try await iam.getRolePolicy(roleName: role.name, policyName: SmsRoleDocuments.publishPolicyName)
+        return SmsRoleLive(role: role, publishPolicy: policy)
+    }
+
+    /// `arn`, `roleName` and `externalId` (the trust policy's single `sts:ExternalId`, when it has exactly one).
+    public func outputs(of live: SmsRoleLive) -> [String: String] {
+        var values = ["arn": live.role.arn, "roleName": live.role.name]
+        values["externalId"] = SmsRoleDocuments.externalId(in: live.role.assumeRolePolicy)
+        return values
+    }
+
+    /// The ARN the role will have (`arn:aws:iam::<account>:role<path><name>`), its name and external id, so pools
+    /// can plan before the role exists.
+    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
+        guard let fields = SmsRoleFields(desired, account: account) else { return [:] }
+        return ["arn": fields.arn(account: account), "roleName": fields.roleName, "externalId": fields.externalId]
+    }
+
+    /// Compares the manifest with the role (see `SmsRoleFields.liveValues` for how each field is read).
+    public func plan(_ input: PlanInput<SmsRoleLive>) throws(PlanError) -> ResourceChange {
+        guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
+        guard let fields = SmsRoleFields(desired, account: input.options.account) else {
+            return try ResourceChange(address: input.address, action: .refuse,
+                                      reason: SmsRoleError.notAnSmsRole(input.address).description)
+        }
+        let live = input.live.value
+        if case .foreign(let role) = input.live, fields.adopt != nil, !fields.adopts(role.role) {
+            return try ResourceChange(
+                address: input.address, action: .refuse,
+                reason: "spec.adopt names '\(fields.adopt ?? "")' but the role named \(role.role.name) is \(role.role.arn); set spec.adopt to that name or ARN to manage it",
+                dependencies: desired.dependencies)
+        }
+        let standard = StandardPlan(
+            desired: fields.desiredValues, live: live.map { fields.liveValues($0, account: input.options.account) },
+            immutable: ["roleName", "path"],
+            replacementConsequence: "the role gets a new ARN, and every user pool using it is updated to the new one",
+            adoptsForeign: live.map { fields.adopts($0.role) } ?? false)
+        let change = try standard.change(for: input)
+        guard change.action == .replace, let live, let reason = change.reason else { return change }
+        let order = live.role.name == fields.roleName
+            ? "the name stays the same, so the old role is deleted before the new one is created: pools using it cannot send SMS until they are updated"
+            : "the new role is created first, then the old one is deleted"
+        return try ResourceChange(address: change.address, action: .replace, fieldChanges: change.fieldChanges,
+                                  reason: "\(reason); \(order)", warnings: change.warnings,
+                                  dependencies: change.dependencies)
+    }
+}
