@@ -19,7 +19,7 @@ public struct DesiredState: Sendable {
         }
         let byAddress = Dictionary(load.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var resources: [ResourceAddress: DesiredResource] = [:]
-        for manifest in byAddress.values {
+        for manifest in byAddress.values.sorted(by: { $0.id < $1.id }) {
             let region = try Self.region(of: manifest, manifests: byAddress, defaultRegion: defaultRegion)
             resources[manifest.id] = DesiredResource(manifest: manifest, region: region,
                                                      dependencies: Self.dependencies(of: manifest))
