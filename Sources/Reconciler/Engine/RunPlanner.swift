@@ -84,10 +84,21 @@ struct RunPlanner: Sendable {
             return try ResourceChange(address: input.address, action: .blocked,
                                       reason: "could not be planned: \(error.message)", dependencies: dependencies)
         }
-        guard !Set(dependencies).isSubset(of: change.dependencies) else { return change }
-        return try ResourceChange(address: change.address, action: change.action, fieldChanges: change.fieldChanges,
-                                  reason: change.reason, warnings: change.warnings,
-                                  dependencies: change.dependencies + dependencies)
+        let reportOnly = Self.isReportOnlyDrift(change, input: input)
+        guard reportOnly || !Set(dependencies).isSubset(of: change.dependencies) else { return change }
+        return try ResourceChange(
+            address: change.address, action: reportOnly ? .noop : change.action, fieldChanges: change.fieldChanges,
+            reason: reportOnly ? "changed out of band; not corrected (policy.onDrift: Report)" : change.reason,
+            warnings: change.warnings, dependencies: change.dependencies + dependencies)
+    }
+
+    /// Whether `change` corrects drift that the manifest only wants reported: an update of an owned resource whose
+    /// manifest is the one last reconciled, under `policy.onDrift: Report`. Such a change becomes a noop that keeps
+    /// its field changes, and the status records the drift.
+    static func isReportOnlyDrift(_ change: ResourceChange, input: ErasedPlanInput) -> Bool {
+        guard change.action == .update, input.observation.presence == .owned, let desired = input.desired,
+              desired.policy.onDrift.value == .report, let status = input.status else { return false }
+        return status.specHash == SpecHash.of(desired.manifest)
     }
 
     /// `waiting for X: why` for the first dependency that is not available, or nil when all are.

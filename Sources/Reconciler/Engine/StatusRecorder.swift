@@ -49,7 +49,7 @@ struct StatusRecorder {
         let succeeded = outcome == .unchanged || { if case .applied = outcome { true } else { false } }()
         status.drift = drift(change: change, outcome: outcome, previousHash: previous?.specHash, currentHash: currentHash)
         if succeeded { status.specHash = currentHash }
-        status.phase = phase(of: outcome, observed: observed)
+        status.phase = status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
         status.resource = resource(outcome: outcome, observed: observed, previous: previous)
         status.lastReconcileTime = now
         if case .applied = outcome { status.lastAppliedTime = now }
@@ -86,7 +86,8 @@ struct StatusRecorder {
     /// Fields changed out of band: an update although the manifest is the one last reconciled.
     private func drift(change: ResourceChange, outcome: ChangeOutcome, previousHash: String?,
                        currentHash: String) -> [DriftRecord] {
-        guard change.action == .update, previousHash == currentHash else { return [] }
+        let reported = change.action == .noop && !change.fieldChanges.isEmpty
+        guard change.action == .update || reported, previousHash == currentHash else { return [] }
         let corrected = if case .applied = outcome { true } else { false }
         return change.fieldChanges.map {
             DriftRecord(field: $0.path, before: $0.after, after: $0.before, corrected: corrected, detectedAt: now)
@@ -98,6 +99,7 @@ struct StatusRecorder {
                                     observed: Observation?) -> (String, String) {
         switch outcome {
         case .applied: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("Applied", "changes applied")
+        case .unchanged where phase == .drifted: ("Drifted", "changed out of band; not corrected (policy.onDrift: Report)")
         case .unchanged: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("UpToDate", "no changes needed")
         case .refused(let reason): ("Refused", reason)
         case .blocked(let reason, _): ("Blocked", reason)

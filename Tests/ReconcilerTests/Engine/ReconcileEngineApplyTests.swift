@@ -101,3 +101,27 @@ struct ReconcileEngineApplyTests {
         #expect(await world.resources[F.role]?.specHash == expected)
     }
 }
+
+/// `policy.onDrift: Report`: drift is recorded, not corrected.
+@Suite("ReconcileEngine drift report")
+struct ReconcileEngineDriftReportTests {
+    typealias F = EngineFixtures
+
+    @Test("with onDrift: Report an out-of-band change is a noop that status records as Drifted")
+    func reportOnly() async throws {
+        let world = FakeWorld()
+        let directory = F.statusDirectory()
+        let text = F.stack.replacingOccurrences(of: "  smsRole: role", with: "  smsRole: role\npolicy: {onDrift: Report}")
+        let engine = F.engine(world, directory: directory)
+        _ = try await engine.apply(try await engine.plan(F.load(text), defaultRegion: "eu-west-1"))
+        await world.put(F.pool, FakeLive(id: "pool-2", specHash: "by hand", region: "eu-west-1", owned: true))
+        let run = try await engine.plan(F.load(text), defaultRegion: "eu-west-1")
+        let change = try #require(run.plan.change(for: F.pool))
+        #expect(change.action == .noop && change.fieldChanges.count == 1)
+        _ = try await engine.apply(run)
+        let pool = try #require(try StatusStore(directory: directory).read(F.pool))
+        #expect(pool.phase == .drifted)
+        #expect(pool.drift.map(\.corrected) == [false])
+        #expect(await world.resources[F.pool]?.specHash == "by hand")
+    }
+}
