@@ -12,8 +12,8 @@ struct Reconcile: AsyncParsableCommand {
             The manifests are validated first; with any error the diagnostics are printed and nothing is read,
             changed or deleted. Then live state is read, the plan printed, and (without --dry-run) applied in
             dependency order (deletes in reverse), with one status file per resource written afterwards.
-            Exit status: 0 success; 1 error, refused change, failed or blocked change (also on --dry-run for a
-            refused change or unreadable live state); with --detailed-exitcode, 2 when a dry run has changes
+            Exit status: 0 success; 1 error, refused change, failed change or unreadable live state (refusals and
+            unreadable live state also on --dry-run); with --detailed-exitcode, 2 when a dry run has changes
             pending. See docs/reconcile.md.
             """
     )
@@ -83,12 +83,12 @@ struct Reconcile: AsyncParsableCommand {
 
     /// The exit status of a dry run.
     private func dryRunExit(_ planned: PlannedRun) throws -> Int32 {
-        let unread = planned.observations.values.contains { if case .failure = $0 { true } else { false } }
-        if planned.plan.summary.hasRefusals || unread { return 1 }
+        if planned.plan.summary.hasRefusals || !planned.readFailures.isEmpty { return 1 }
         return detailedExitcode && planned.plan.summary.hasChanges ? 2 : 0
     }
 
-    /// Applies, prints one line per change and a summary; 1 when anything failed, was refused or blocked.
+    /// Applies, prints one line per change and a summary; 1 when anything failed or was refused, or could not be
+    /// read.
     private func apply(_ planned: PlannedRun, engine: ReconcileEngine, printer: ReconcileOutput) async throws -> Int32 {
         let applied: AppliedRun
         do {

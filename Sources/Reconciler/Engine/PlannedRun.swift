@@ -16,6 +16,11 @@ public struct PlannedRun: Sendable {
     /// Run-wide options.
     public let options: PlanOptions
 
+    /// Resources whose live state could not be read (their kind's read failed or has no handler).
+    public var readFailures: [ResourceAddress] {
+        observations.filter { if case .failure = $0.value { true } else { false } }.map(\.key).sorted()
+    }
+
     /// Resources whose manifest is gone (known from status files only).
     public var removed: [ResourceAddress] {
         targets.values.filter { $0.desired == nil }.map(\.address).sorted()
@@ -32,13 +37,16 @@ public struct AppliedRun: Sendable {
     public let released: [ResourceAddress]
     /// Status files that could not be written or removed.
     public let statusErrors: [StatusStoreError]
+    /// Resources whose live state could not be read.
+    public let readFailures: [ResourceAddress]
 
-    /// Whether anything failed, was refused or was blocked, or a status could not be written.
+    /// Whether anything failed or was refused, live state could not be read, or a status could not be written.
+    /// Resources blocked only because a dependency is pending (or was refused while it exists) are not problems.
     public var hasProblems: Bool {
-        !statusErrors.isEmpty || report.results.contains { result in
+        !statusErrors.isEmpty || !readFailures.isEmpty || report.results.contains { result in
             switch result.outcome {
-            case .failed, .refused, .blocked: true
-            case .applied, .unchanged: false
+            case .failed, .refused: true
+            case .applied, .unchanged, .blocked: false
             }
         }
     }

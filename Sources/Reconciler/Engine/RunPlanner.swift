@@ -27,7 +27,8 @@ struct RunPlanner: Sendable {
             let dependencies = graph.dependencies(of: address)
             let change: ResourceChange
             do throws(PlanError) {
-                switch observations[address] ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))) {
+                let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
+                switch observations[address] ?? .failure(unknown) {
                 case .failure(let failure):
                     change = try ResourceChange(
                         address: address, action: .blocked,

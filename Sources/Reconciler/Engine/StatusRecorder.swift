@@ -28,7 +28,8 @@ struct StatusRecorder {
                 errors.append(error)
             }
         }
-        return AppliedRun(plan: run.plan, report: report, released: released, statusErrors: errors)
+        return AppliedRun(plan: run.plan, report: report, released: released, statusErrors: errors,
+                          readFailures: run.readFailures)
     }
 
     /// Whether a removed resource's status goes away: it was deleted or released, or nothing is left to manage.

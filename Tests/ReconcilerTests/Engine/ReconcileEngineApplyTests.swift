@@ -60,6 +60,19 @@ struct ReconcileEngineApplyTests {
         #expect(await world.applied == ["create SmsRole/role", "create UserPool/pool"])
     }
 
+    @Test("an unreadable kind is a problem of the run; its resources are recorded Blocked with the error")
+    func readFailureOnApply() async throws {
+        let world = FakeWorld()
+        let directory = F.statusDirectory()
+        await world.failReads(of: .appClient)
+        let run = try await reconcile(world, directory)
+        #expect(run.hasProblems && run.readFailures == [F.web])
+        let web = try #require(try StatusStore(directory: directory).read(F.web))
+        #expect(web.phase == .blocked)
+        #expect(web.condition("Ready")?.message == "could not read AppClient resources: boom")
+        #expect(await world.applied == ["create SmsRole/role", "create UserPool/pool"])
+    }
+
     @Test("a resource still pending after its creation is recorded as Pending")
     func pendingAfterCreate() async throws {
         let world = FakeWorld()
