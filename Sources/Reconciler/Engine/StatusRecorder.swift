@@ -32,7 +32,8 @@ struct StatusRecorder {
                           readFailures: run.readFailures)
     }
 
-    /// Whether a removed resource's status goes away: it was deleted or released, or nothing is left to manage.
+    /// Whether the run succeeded for the resource (applied, or nothing to do); for a removed resource, whether its
+    /// status goes away: it was deleted or released, or nothing is left to manage.
     private static func releases(_ outcome: ChangeOutcome) -> Bool {
         switch outcome {
         case .applied, .unchanged: true
@@ -47,7 +48,7 @@ struct StatusRecorder {
         let currentHash = target.desired.map { SpecHash.of($0.manifest) } ?? previous?.specHash ?? ""
         var status = previous ?? ResourceStatus(kind: change.address.kind, name: change.address.name,
                                                 specHash: currentHash)
-        let succeeded = outcome == .unchanged || { if case .applied = outcome { true } else { false } }()
+        let succeeded = Self.releases(outcome)
         status.drift = drift(change: change, outcome: outcome, previousHash: previous?.specHash, currentHash: currentHash)
         if succeeded { status.specHash = currentHash }
         status.phase = status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)

@@ -34,11 +34,6 @@ public struct Observation: Sendable {
         live = state
     }
 
-    /// The absent state, for a resource whose handler has nothing to wrap.
-    static func absent<Live: Sendable>(of type: Live.Type) -> Observation {
-        Observation(LiveState<Live>.absent, outputs: { _ in [:] }, phase: { _ in .ready })
-    }
-
     /// The pending message, when the live resource waits on something outside smsauth.
     public var pendingMessage: String? {
         if case .pending(let message)? = phase { return message }
