@@ -1,6 +1,8 @@
 import Manifests
 import Foundation
 
+extension DeletePolicy: Codable {}
+
 /// What smsauth knows about one managed resource: the content of `<status-dir>/<Kind>/<name>.json`.
 ///
 /// Secret-free by construction: every field is typed (identifiers, hashes, times, enums, messages of typed
@@ -34,13 +36,15 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     public var lastError: ErrorRecord?
     /// The last `historyLimit` runs, oldest first.
     public var history: [HistoryEntry]
+    /// The manifest's `policy.onDelete` when it was last applied: what a later run does once the manifest is gone.
+    public var onDelete: DeletePolicy?
 
     /// Creates a status.
     public init(
         kind: ResourceKind, name: String, specHash: String, phase: StatusPhase = .pending,
         conditions: [StatusCondition] = [], resource: [String: String] = [:], lastReconcileTime: Date? = nil,
         lastAppliedTime: Date? = nil, drift: [DriftRecord] = [], lastError: ErrorRecord? = nil,
-        history: [HistoryEntry] = []
+        history: [HistoryEntry] = [], onDelete: DeletePolicy? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -53,6 +57,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         self.drift = drift
         self.lastError = lastError
         self.history = Array(history.suffix(Self.historyLimit))
+        self.onDelete = onDelete
     }
 
     /// `Kind/name`.
@@ -86,7 +91,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, name, specHash, phase, conditions, resource, lastReconcileTime, lastAppliedTime, drift,
-             lastError, history
+             lastError, history, onDelete
     }
 
     /// Writes every key, `null` for unset optionals, so the file shape never varies.
@@ -103,5 +108,6 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         try container.encode(drift, forKey: .drift)
         try container.encode(lastError, forKey: .lastError)
         try container.encode(history, forKey: .history)
+        try container.encode(onDelete, forKey: .onDelete)
     }
 }

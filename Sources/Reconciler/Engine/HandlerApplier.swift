@@ -1,0 +1,25 @@
+import Manifests
+
+/// The `ChangeApplier` of a real run: hands each change to its kind's handler with the input it was planned from,
+/// and records the resource's new outputs in the reference store for the resources applied after it.
+struct HandlerApplier: ChangeApplier {
+    /// The handlers.
+    let registry: HandlerRegistry
+    /// Plan inputs by address.
+    let inputs: [ResourceAddress: ErasedPlanInput]
+    /// AWS access, references and options.
+    let context: ApplyContext
+
+    /// Applies `change` through its handler.
+    func apply(_ change: ResourceChange) async throws -> AppliedResult {
+        guard let handler = registry.handler(for: change.address.kind) else {
+            throw HandlerFailure.noHandler(change.address.kind)
+        }
+        guard let input = inputs[change.address] else { throw HandlerFailure.missingLiveState(change.address) }
+        let outputs = try await handler.apply(change, input: input, context: context)
+        if change.action != .delete && change.action != .retain {
+            await context.references.record(outputs, for: change.address)
+        }
+        return AppliedResult(resource: outputs)
+    }
+}

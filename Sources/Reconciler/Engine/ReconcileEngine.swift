@@ -1,0 +1,139 @@
+import Manifests
+
+/// Options of one engine run that are not in the manifests.
+public struct EngineOptions: Sendable, Equatable {
+    /// `--allow-purchase`: requesting origination numbers or sender IDs is allowed without `purchaseApproved`.
+    public var allowPurchase: Bool
+    /// How many changes are applied at once (`--concurrency`, at least 1).
+    public var concurrency: Int
+
+    /// Creates options.
+    public init(allowPurchase: Bool = false, concurrency: Int = 4) {
+        self.allowPurchase = allowPurchase
+        self.concurrency = max(1, concurrency)
+    }
+}
+
+/// The reconcile pipeline of ARCHITECTURE.md, generic over the kinds in its registry:
+/// manifests → desired state and graph → status files (removed manifests) → account id → live state (one read per
+/// kind, kinds concurrently) → pure plan in graph order → (apply) executor → status files.
+///
+/// Safety: a `LoadResult` with any error is refused before anything is read, so a manifest that fails to parse or
+/// validate never causes a change or a delete. `plan` never writes (neither AWS nor status); only `apply` does.
+public struct ReconcileEngine: Sendable {
+    /// Finds the AWS account id; given the context and the default region.
+    public typealias AccountLookup = @Sendable (ReconcileContext, String?) async throws -> String
+
+    /// The handlers, by kind.
+    public let registry: HandlerRegistry
+    /// AWS access, clock and logger.
+    public let context: ReconcileContext
+    /// The status files.
+    public let statusStore: StatusStore
+    /// Run options.
+    public let options: EngineOptions
+    private let accountLookup: AccountLookup
+
+    /// Creates an engine. `accountLookup` defaults to STS GetCallerIdentity in the default region.
+    public init(registry: HandlerRegistry, context: ReconcileContext, statusStore: StatusStore,
+                options: EngineOptions = EngineOptions(), accountLookup: @escaping AccountLookup = callerAccount) {
+        self.registry = registry
+        self.context = context
+        self.statusStore = statusStore
+        self.options = options
+        self.accountLookup = accountLookup
+    }
+
+    /// The caller's account from STS GetCallerIdentity (in `region`, else us-east-1).
+    public static let callerAccount: AccountLookup = { context, region in
+        try await context.sts(region ?? "us-east-1").getCallerIdentity().account
+    }
+
+    /// Reads everything and plans; writes nothing. Throws before any AWS call when `load` has an error.
+    public func plan(_ load: LoadResult, defaultRegion: String?) async throws(ReconcileEngineError) -> PlannedRun {
+        let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
+        let statuses: [ResourceStatus]
+        do {
+            statuses = try statusStore.readAll()
+        } catch {
+            throw ReconcileEngineError.statusUnreadable(error)
+        }
+        let account: String
+        do {
+            account = try await accountLookup(context, defaultRegion)
+        } catch {
+            throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
+        }
+        let targets = Self.targets(desired: desired, statuses: statuses)
+        let graph = try Self.graph(desired: desired, targets: targets)
+        let observations = await LiveReader(registry: registry, context: context).read(Array(targets.values))
+        let planner = RunPlanner(registry: registry,
+                                 options: PlanOptions(account: account, allowPurchase: options.allowPurchase))
+        return try planner.plan(targets: targets, graph: graph, observations: observations)
+    }
+
+    /// Applies `run`'s plan (dependency order, bounded concurrency, failures block only their dependents), then
+    /// writes one status file per resource and removes those of deleted, released and vanished removed resources.
+    public func apply(_ run: PlannedRun) async throws(ReconcileEngineError) -> AppliedRun {
+        let applyContext = ApplyContext(reconcile: context, references: ReferenceStore(run.references),
+                                        options: run.options)
+        let applier = HandlerApplier(registry: registry, inputs: run.inputs, context: applyContext)
+        let executor = Executor(applier: applier, maxConcurrency: options.concurrency, logger: context.logger)
+        let report: ExecutionReport
+        do {
+            report = try await executor.execute(run.plan)
+        } catch {
+            throw ReconcileEngineError.graph(error)
+        }
+        let after = await reobserve(run, report: report)
+        let recorder = StatusRecorder(store: statusStore, now: context.now())
+        return recorder.record(run: run, report: report, after: after)
+    }
+
+    /// Reads the resources that were created, updated or replaced again, for their phase and outputs after the
+    /// change (a new sandbox number is pending until verified). Kinds whose read fails are left out.
+    private func reobserve(_ run: PlannedRun, report: ExecutionReport) async -> [ResourceAddress: Observation] {
+        let changed = report.results.compactMap { result -> ReadTarget? in
+            guard case .applied = result.outcome, [.create, .update, .replace].contains(result.change.action) else {
+                return nil
+            }
+            return run.targets[result.change.address]
+        }
+        guard !changed.isEmpty else { return [:] }
+        let read = await LiveReader(registry: registry, context: context).read(changed)
+        return read.compactMapValues { try? $0.get() }
+    }
+
+    /// A read target for every manifest and for every status file without a manifest (region from its recorded
+    /// `region` output).
+    static func targets(desired: DesiredState, statuses: [ResourceStatus]) -> [ResourceAddress: ReadTarget] {
+        let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        var targets: [ResourceAddress: ReadTarget] = [:]
+        for resource in desired.resources.values {
+            targets[resource.address] = ReadTarget(address: resource.address, desired: resource,
+                                                   status: byAddress[resource.address], region: resource.region)
+        }
+        for status in statuses where targets[status.address] == nil {
+            targets[status.address] = ReadTarget(address: status.address, desired: nil, status: status,
+                                                 region: status.resource["region"])
+        }
+        return targets
+    }
+
+    /// The graph of every target: manifests by their references; removed resources depend on the removed
+    /// resources of the kinds they can reference, so their deletes run in reverse dependency order.
+    static func graph(desired: DesiredState,
+                      targets: [ResourceAddress: ReadTarget]) throws(ReconcileEngineError) -> ResourceGraph {
+        let removed = targets.values.filter { $0.desired == nil }.map(\.address)
+        var edges = desired.resources.mapValues(\.dependencies)
+        for address in removed {
+            let kinds = DesiredState.dependencyKinds(of: address.kind)
+            edges[address] = removed.filter { kinds.contains($0.kind) }
+        }
+        do {
+            return try ResourceGraph(dependencies: edges)
+        } catch {
+            throw ReconcileEngineError.graph(error)
+        }
+    }
+}

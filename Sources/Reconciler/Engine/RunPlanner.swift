@@ -1,0 +1,155 @@
+import Manifests
+
+/// The pure planning step of a run: desired resources × what was observed × status files → one change per
+/// resource, in graph order. No I/O.
+///
+/// Each resource is planned after its dependencies, with their outputs (live, else planned) in `references` and their
+/// planned actions in `dependencyActions`. A resource is `blocked` instead of planned when its kind could not be
+/// read, or when a dependency is unavailable: blocked, refused or unread without a live resource, or pending.
+struct RunPlanner: Sendable {
+    /// The handlers.
+    let registry: HandlerRegistry
+    /// Run-wide options (account, `--allow-purchase`).
+    let options: PlanOptions
+
+    /// What a read produced per address: an observation, or why there is none.
+    typealias Observations = [ResourceAddress: Result<Observation, ReconcileFailure>]
+
+    /// Plans every resource of `targets`, whose graph is `graph`.
+    func plan(targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
+              observations: Observations) throws(ReconcileEngineError) -> PlannedRun {
+        let references = self.references(targets: targets, observations: observations)
+        var changes: [ResourceChange] = []
+        var byAddress: [ResourceAddress: ResourceChange] = [:]
+        var inputs: [ResourceAddress: ErasedPlanInput] = [:]
+        for address in graph.applyOrder {
+            guard let target = targets[address] else { continue }
+            let dependencies = graph.dependencies(of: address)
+            let change: ResourceChange
+            do throws(PlanError) {
+                let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
+                switch observations[address] ?? .failure(unknown) {
+                case .failure(let failure):
+                    change = try ResourceChange(
+                        address: address, action: .blocked,
+                        reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
+                        dependencies: dependencies)
+                case .success(let observation):
+                    if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
+                        change = try ResourceChange(address: address, action: .blocked, reason: waiting,
+                                                    dependencies: dependencies)
+                    } else {
+                        let input = ErasedPlanInput(
+                            address: address, desired: target.desired, observation: observation, status: target.status,
+                            references: references,
+                            dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
+                                byAddress[dependency].map { (dependency, $0.action) }
+                            }),
+                            deletePolicy: Self.deletePolicy(target), options: options)
+                        inputs[address] = input
+                        change = try planned(input, dependencies: dependencies)
+                    }
+                }
+            } catch {
+                throw ReconcileEngineError.plan(error)
+            }
+            changes.append(change)
+            byAddress[address] = change
+        }
+        do {
+            return PlannedRun(plan: try Plan(changes: changes), targets: targets, graph: graph, inputs: inputs,
+                              observations: observations, references: references, options: options)
+        } catch {
+            throw ReconcileEngineError.plan(error)
+        }
+    }
+
+    /// What to do when the manifest is gone: the manifest's policy while it exists, else the policy recorded in
+    /// status, else the kind's default.
+    static func deletePolicy(_ target: ReadTarget) -> DeletePolicy {
+        target.desired?.policy.onDelete.value ?? target.status?.onDelete ?? target.address.kind.defaultPolicy.onDelete
+    }
+
+    /// The handler's change, with the graph's dependencies added (a removed resource's handler knows none), or a
+    /// blocked change when the handler cannot plan it.
+    private func planned(_ input: ErasedPlanInput, dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        guard let handler = registry.handler(for: input.address.kind) else {
+            return try ResourceChange(address: input.address, action: .blocked,
+                                      reason: HandlerFailure.noHandler(input.address.kind).message,
+                                      dependencies: dependencies)
+        }
+        let change: ResourceChange
+        do throws(HandlerFailure) {
+            change = try handler.plan(input)
+        } catch {
+            return try ResourceChange(address: input.address, action: .blocked,
+                                      reason: "could not be planned: \(error.message)", dependencies: dependencies)
+        }
+        let reportOnly = Self.isReportOnlyDrift(change, input: input)
+        guard reportOnly || !Set(dependencies).isSubset(of: change.dependencies) else { return change }
+        return try ResourceChange(
+            address: change.address, action: reportOnly ? .noop : change.action, fieldChanges: change.fieldChanges,
+            reason: reportOnly ? "changed out of band; not corrected (policy.onDrift: Report)" : change.reason,
+            warnings: change.warnings, dependencies: change.dependencies + dependencies)
+    }
+
+    /// Whether `change` corrects drift that the manifest only wants reported: an update of an owned resource whose
+    /// manifest is the one last reconciled, under `policy.onDrift: Report`. Such a change becomes a noop that keeps
+    /// its field changes, and the status records the drift.
+    static func isReportOnlyDrift(_ change: ResourceChange, input: ErasedPlanInput) -> Bool {
+        guard change.action == .update, input.observation.presence == .owned, let desired = input.desired,
+              desired.policy.onDrift.value == .report, let status = input.status else { return false }
+        return status.specHash == SpecHash.of(desired.manifest)
+    }
+
+    /// `waiting for X: why` for the first dependency that is not available, or nil when all are.
+    private func firstUnavailable(_ dependencies: [ResourceAddress], changes: [ResourceAddress: ResourceChange],
+                                  observations: Observations) -> String? {
+        for dependency in dependencies {
+            guard let change = changes[dependency] else { continue }
+            let why: String?
+            switch observations[dependency] {
+            case .failure(let failure)?:
+                why = "its live state could not be read (\(failure.message))"
+            case .success(let observation)?:
+                why = Self.unavailability(of: change, observation: observation)
+            case nil:
+                why = "its live state is unknown"
+            }
+            if let why { return "waiting for \(dependency): \(why)" }
+        }
+        return nil
+    }
+
+    /// Why a dependency with `change` and `observation` cannot be used yet, or nil when it can.
+    static func unavailability(of change: ResourceChange, observation: Observation) -> String? {
+        let reason = change.reason ?? change.action.rawValue
+        switch change.action {
+        case .blocked:
+            return reason
+        case .create, .replace:
+            return nil
+        case .refuse where observation.presence != .owned:
+            return "refused: \(reason)"
+        default:
+            if observation.presence == .absent { return "it does not exist" }
+            return observation.pendingMessage.map { "pending: \($0)" }
+        }
+    }
+
+    /// Outputs of every resource: live ones, else planned ones for resources that do not exist yet.
+    private func references(targets: [ResourceAddress: ReadTarget],
+                            observations: Observations) -> [ResourceAddress: [String: String]] {
+        var references: [ResourceAddress: [String: String]] = [:]
+        for (address, target) in targets {
+            guard case .success(let observation)? = observations[address] else { continue }
+            if observation.presence != .absent {
+                references[address] = observation.outputs
+            } else if let desired = target.desired, let handler = registry.handler(for: address.kind) {
+                let planned = handler.plannedOutputs(of: desired, account: options.account)
+                if !planned.isEmpty { references[address] = planned }
+            }
+        }
+        return references
+    }
+}

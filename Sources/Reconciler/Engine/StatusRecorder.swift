@@ -1,0 +1,111 @@
+import Foundation
+import Manifests
+
+/// Turns the outcome of an applied run into status files: one per resource that is still managed, written
+/// atomically; the files of removed resources that were deleted, released (retained) or are already gone are
+/// removed.
+struct StatusRecorder {
+    /// The status files.
+    let store: StatusStore
+    /// The time recorded for this run.
+    let now: Date
+
+    /// Writes or removes every status of `run`; `after` holds what was read again after applying.
+    func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) -> AppliedRun {
+        var released: [ResourceAddress] = []
+        var errors: [StatusStoreError] = []
+        for (change, outcome) in report.results {
+            guard let target = run.targets[change.address] else { continue }
+            do throws(StatusStoreError) {
+                if target.desired == nil, Self.releases(outcome) {
+                    try store.delete(change.address)
+                    if change.action == .retain { released.append(change.address) }
+                } else {
+                    let observed = after[change.address] ?? (try? run.observations[change.address]?.get())
+                    try store.write(status(for: target, change: change, outcome: outcome, observed: observed))
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        return AppliedRun(plan: run.plan, report: report, released: released, statusErrors: errors,
+                          readFailures: run.readFailures)
+    }
+
+    /// Whether the run succeeded for the resource (applied, or nothing to do); for a removed resource, whether its
+    /// status goes away: it was deleted or released, or nothing is left to manage.
+    private static func releases(_ outcome: ChangeOutcome) -> Bool {
+        switch outcome {
+        case .applied, .unchanged: true
+        case .refused, .blocked, .failed: false
+        }
+    }
+
+    /// The new status of `target`.
+    func status(for target: ReadTarget, change: ResourceChange, outcome: ChangeOutcome,
+                observed: Observation?) -> ResourceStatus {
+        let previous = target.status
+        let currentHash = target.desired.map { SpecHash.of($0.manifest) } ?? previous?.specHash ?? ""
+        var status = previous ?? ResourceStatus(kind: change.address.kind, name: change.address.name,
+                                                specHash: currentHash)
+        let succeeded = Self.releases(outcome)
+        status.drift = drift(change: change, outcome: outcome, previousHash: previous?.specHash, currentHash: currentHash)
+        if succeeded { status.specHash = currentHash }
+        status.phase = status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
+        status.resource = resource(outcome: outcome, observed: observed, previous: previous)
+        status.lastReconcileTime = now
+        if case .applied = outcome { status.lastAppliedTime = now }
+        if case .failed(let failure) = outcome { status.lastError = ErrorRecord(failure) }
+        if succeeded { status.lastError = nil }
+        if let onDelete = target.desired?.policy.onDelete.value { status.onDelete = onDelete }
+        let (reason, message) = Self.explanation(of: outcome, phase: status.phase, observed: observed)
+        status.setCondition(type: "Ready", status: status.phase == .ready ? .isTrue : .isFalse, reason: reason,
+                            message: message, now: now)
+        status.setCondition(type: "Synced", status: succeeded ? .isTrue : .isFalse, reason: reason, message: message,
+                            now: now)
+        status.recordRun(HistoryEntry(time: now, action: change.action, result: outcome.result))
+        return status
+    }
+
+    /// Ready or Pending (from the live state) after success; Refused, Blocked or Error otherwise.
+    private func phase(of outcome: ChangeOutcome, observed: Observation?) -> StatusPhase {
+        switch outcome {
+        case .applied, .unchanged: observed?.pendingMessage == nil ? .ready : .pending
+        case .refused: .refused
+        case .blocked: .blocked
+        case .failed: .error
+        }
+    }
+
+    /// The resource's ids and ARNs: as read after the change, else as the apply returned them, else as last known.
+    private func resource(outcome: ChangeOutcome, observed: Observation?,
+                          previous: ResourceStatus?) -> [String: String] {
+        if let observed, observed.presence != .absent { return observed.outputs }
+        if case .applied(let result) = outcome, !result.resource.isEmpty { return result.resource }
+        return previous?.resource ?? [:]
+    }
+
+    /// Fields changed out of band: an update although the manifest is the one last reconciled.
+    private func drift(change: ResourceChange, outcome: ChangeOutcome, previousHash: String?,
+                       currentHash: String) -> [DriftRecord] {
+        let reported = change.action == .noop && !change.fieldChanges.isEmpty
+        guard change.action == .update || reported, previousHash == currentHash else { return [] }
+        let corrected = if case .applied = outcome { true } else { false }
+        return change.fieldChanges.map {
+            DriftRecord(field: $0.path, before: $0.after, after: $0.before, corrected: corrected, detectedAt: now)
+        }
+    }
+
+    /// The condition reason and message for an outcome.
+    private static func explanation(of outcome: ChangeOutcome, phase: StatusPhase,
+                                    observed: Observation?) -> (String, String) {
+        switch outcome {
+        case .applied: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("Applied", "changes applied")
+        case .unchanged where phase == .drifted: ("Drifted", "changed out of band; not corrected (policy.onDrift: Report)")
+        case .unchanged: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("UpToDate", "no changes needed")
+        case .refused(let reason): ("Refused", reason)
+        case .blocked(let reason, _): ("Blocked", reason)
+        case .failed(let failure): ("ApplyFailed", failure.message)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Manifests
+
+/// A `ResourceHandler` of any kind behind one type, so the engine can keep handlers of different `Live` types in
+/// one registry. The typed live state travels inside `Observation` and is handed back to the same handler.
+public struct AnyResourceHandler: Sendable {
+    /// The kind handled.
+    public let kind: ResourceKind
+    private let readBody: @Sendable ([ReadTarget], ReconcileContext) async throws -> [ResourceAddress: Observation]
+    private let plannedOutputsBody: @Sendable (DesiredResource, String) -> [String: String]
+    private let planBody: @Sendable (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange
+    private let applyBody: @Sendable (ResourceChange, ErasedPlanInput, ApplyContext) async throws -> [String: String]
+
+    /// Wraps `handler`.
+    public init<Handler: ResourceHandler>(_ handler: Handler) {
+        kind = handler.kind
+        readBody = { targets, context in
+            let states = try await handler.read(targets, context: context)
+            return states.mapValues { Observation($0, outputs: handler.outputs(of:), phase: handler.phase(of:)) }
+        }
+        plannedOutputsBody = { desired, account in handler.plannedOutputs(of: desired, account: account) }
+        planBody = { (input: ErasedPlanInput) throws(HandlerFailure) -> ResourceChange in
+            guard let typed = input.typed(Handler.Live.self) else {
+                throw HandlerFailure.liveStateMismatch(input.address)
+            }
+            do throws(PlanError) {
+                return try handler.plan(typed)
+            } catch {
+                throw HandlerFailure.plan(error)
+            }
+        }
+        applyBody = { change, input, context in
+            guard let typed = input.typed(Handler.Live.self) else {
+                throw HandlerFailure.liveStateMismatch(input.address)
+            }
+            return try await handler.apply(change, input: typed, context: context)
+        }
+    }
+
+    /// Reads every target; a target the handler left out is missing from the result.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: Observation] {
+        try await readBody(targets, context)
+    }
+
+    /// Outputs of a resource that does not exist yet, when they can be computed.
+    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
+        plannedOutputsBody(desired, account)
+    }
+
+    /// The handler's pure plan for one resource.
+    public func plan(_ input: ErasedPlanInput) throws(HandlerFailure) -> ResourceChange {
+        try planBody(input)
+    }
+
+    /// Carries out `change`; returns the resource's outputs after it.
+    public func apply(_ change: ResourceChange, input: ErasedPlanInput, context: ApplyContext) async throws -> [String: String] {
+        try await applyBody(change, input, context)
+    }
+}
+
+/// Why the engine could not use a handler's answer for one resource.
+public enum HandlerFailure: ReconcileError, Equatable {
+    /// The handler's plan was malformed (e.g. a replace without a reason).
+    case plan(PlanError)
+    /// The live state handed back is not the handler's type (a registry wired with mixed-up kinds).
+    case liveStateMismatch(ResourceAddress)
+    /// The handler's read returned no entry for a target.
+    case missingLiveState(ResourceAddress)
+    /// No handler is registered for the kind.
+    case noHandler(ResourceKind)
+
+    /// Stable machine-readable code.
+    public var code: String {
+        switch self {
+        case .plan(let error): error.code
+        case .liveStateMismatch: "engine.liveStateMismatch"
+        case .missingLiveState: "engine.missingLiveState"
+        case .noHandler: "engine.noHandler"
+        }
+    }
+
+    /// Human explanation.
+    public var message: String {
+        switch self {
+        case .plan(let error): "the handler produced an invalid change: \(error.message)"
+        case .liveStateMismatch(let address): "the live state of \(address) is not of its handler's type"
+        case .missingLiveState(let address): "reading \(address) returned nothing for it"
+        case .noHandler(let kind): "this build of smsauth cannot manage \(kind.rawValue) resources yet"
+        }
+    }
+
+    /// None of these go away by retrying.
+    public var isRetryable: Bool { false }
+}

@@ -1,0 +1,22 @@
+import Manifests
+
+/// The handler of each kind the engine can manage.
+public struct HandlerRegistry: Sendable {
+    /// Handlers by kind.
+    public let handlers: [ResourceKind: AnyResourceHandler]
+
+    /// A registry of `handlers`; a later handler of the same kind replaces an earlier one.
+    public init(_ handlers: [AnyResourceHandler]) {
+        self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The handler of `kind`, if registered.
+    public func handler(for kind: ResourceKind) -> AnyResourceHandler? { handlers[kind] }
+
+    /// Every handler smsauth ships. Adding a kind is one line here: `AnyResourceHandler(<Kind>Handler()),`.
+    public static let standard = HandlerRegistry([
+        AnyResourceHandler(SmsAccountSettingsHandler()),
+        AnyResourceHandler(SmsRoleHandler()),
+        AnyResourceHandler(SandboxNumberHandler()),
+    ])
+}

@@ -1,0 +1,84 @@
+import Manifests
+
+/// What a handler found in AWS for one resource, without the handler's `Live` type: presence, outputs and phase for
+/// the engine, and the typed live state itself for the handler that read it.
+public struct Observation: Sendable {
+    /// Whether something exists, and whose it is.
+    public enum Presence: String, Sendable, Equatable {
+        /// Nothing exists.
+        case absent
+        /// It exists and is smsauth's.
+        case owned
+        /// Something exists without smsauth's ownership tags.
+        case foreign
+    }
+
+    /// Whether something exists, and whose it is.
+    public let presence: Presence
+    /// Ids and ARNs of the live resource (empty when absent).
+    public let outputs: [String: String]
+    /// Ready or pending (nil when absent).
+    public let phase: LivePhase?
+    /// The handler's `LiveState<Live>`.
+    let live: any Sendable
+
+    /// Wraps a typed live state, with the outputs and phase its handler computed.
+    init<Live: Sendable>(_ state: LiveState<Live>, outputs: (Live) -> [String: String], phase: (Live) -> LivePhase) {
+        switch state {
+        case .absent: presence = .absent
+        case .owned: presence = .owned
+        case .foreign: presence = .foreign
+        }
+        self.outputs = state.value.map(outputs) ?? [:]
+        self.phase = state.value.map(phase)
+        live = state
+    }
+
+    /// The pending message, when the live resource waits on something outside smsauth.
+    public var pendingMessage: String? {
+        if case .pending(let message)? = phase { return message }
+        return nil
+    }
+}
+
+/// Everything of a `PlanInput` except the typed live state, which the type-erased handler takes from an
+/// `Observation`.
+public struct ErasedPlanInput: Sendable {
+    /// The resource.
+    public let address: ResourceAddress
+    /// Its manifest; nil when the manifest was removed.
+    public let desired: DesiredResource?
+    /// What exists in AWS.
+    public let observation: Observation
+    /// Its last status file.
+    public let status: ResourceStatus?
+    /// Outputs of the other resources, by address.
+    public let references: [ResourceAddress: [String: String]]
+    /// The planned action of each dependency.
+    public let dependencyActions: [ResourceAddress: ChangeAction]
+    /// What to do when the manifest is gone.
+    public let deletePolicy: DeletePolicy
+    /// Run-wide options.
+    public let options: PlanOptions
+
+    /// Creates an input.
+    public init(address: ResourceAddress, desired: DesiredResource?, observation: Observation, status: ResourceStatus?,
+                references: [ResourceAddress: [String: String]], dependencyActions: [ResourceAddress: ChangeAction],
+                deletePolicy: DeletePolicy, options: PlanOptions) {
+        self.address = address
+        self.desired = desired
+        self.observation = observation
+        self.status = status
+        self.references = references
+        self.dependencyActions = dependencyActions
+        self.deletePolicy = deletePolicy
+        self.options = options
+    }
+
+    /// The typed input, when `observation` holds a `LiveState<Live>`.
+    func typed<Live: Sendable>(_ type: Live.Type) -> PlanInput<Live>? {
+        guard let live = observation.live as? LiveState<Live> else { return nil }
+        return PlanInput(address: address, desired: desired, live: live, status: status, references: references,
+                         dependencyActions: dependencyActions, deletePolicy: deletePolicy, options: options)
+    }
+}

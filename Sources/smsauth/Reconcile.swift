@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Manifests
+import Reconciler
+
+/// `smsauth reconcile [DIR]`: plan, and unless `--dry-run`, apply the manifests to AWS.
+struct Reconcile: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make AWS equal to the manifests: validate, read live state, plan, and apply (unless --dry-run).",
+        discussion: """
+            The manifests are validated first; with any error the diagnostics are printed and nothing is read,
+            changed or deleted. Then live state is read, the plan printed, and (without --dry-run) applied in
+            dependency order (deletes in reverse), with one status file per resource written afterwards.
+            Exit status: 0 success; 1 error, refused change, failed change or unreadable live state (refusals and
+            unreadable live state also on --dry-run); with --detailed-exitcode, 2 when a dry run has changes
+            pending. See docs/reconcile.md.
+            """
+    )
+
+    /// `--region`, `--profile`, `--status-dir`, logging.
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Manifest directory, read recursively (.yaml and .yml).")
+    var directory: String = "./manifests"
+
+    @Flag(help: "Print the plan and change nothing (no AWS writes, no status files).")
+    var dryRun = false
+
+    @Option(help: "Plan output: text, json or markdown.")
+    var output: PlanOutputFormat = .text
+
+    @Flag(help: "No ANSI colours in text output (colours are used only on a terminal anyway).")
+    var noColor = false
+
+    @Flag(help: "Exit 0 when there is nothing to change, 2 when changes are pending (dry run), 1 on error.")
+    var detailedExitcode = false
+
+    @Flag(help: "Allow requesting origination numbers and sender IDs without purchaseApproved in the manifest.")
+    var allowPurchase = false
+
+    @Option(help: "How many changes are applied at once.")
+    var concurrency: Int = 4
+
+    @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
+    var smsRoleTimeout: Int = 120
+
+    /// Refuses malformed options before anything is read.
+    func validate() throws {
+        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
+            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
+        }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
+        guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
+    }
+
+    /// Validates, plans, prints, and applies unless `--dry-run`.
+    func run() async throws {
+        global.bootstrapLogging()
+        let logger = Logger(label: "smsauth.reconcile")
+        let environment = ProcessInfo.processInfo.environment
+        let flagRegion = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let loaded = Validator(defaultRegion: flagRegion).loadAndValidate(directory: directory)
+        let report = ValidateReport(result: loaded)
+        guard report.errors == 0 else {
+            print(report.text(), terminator: "")
+            throw ExitCode(1)
+        }
+        if report.warnings > 0 { ReconcileOutput.standardError(report.text()) }
+        let (engine, defaultRegion) = try makeEngine(environment: environment, logger: logger)
+        let planned: PlannedRun
+        do {
+            planned = try await engine.plan(loaded, defaultRegion: defaultRegion)
+        } catch {
+            ReconcileOutput.standardError("error: \(error.description)\n")
+            throw ExitCode(1)
+        }
+        let printer = ReconcileOutput(format: output, color: ReconcileOutput.wantsColor(noColor: noColor))
+        try printer.printPlan(planned.plan)
+        let exit = dryRun ? try dryRunExit(planned) : try await apply(planned, engine: engine, printer: printer)
+        if exit != 0 { throw ExitCode(exit) }
+    }
+
+    /// The exit status of a dry run.
+    private func dryRunExit(_ planned: PlannedRun) throws -> Int32 {
+        if planned.plan.summary.hasRefusals || !planned.readFailures.isEmpty { return 1 }
+        return detailedExitcode && planned.plan.summary.hasChanges ? 2 : 0
+    }
+
+    /// Applies, prints one line per change and a summary; 1 when anything failed or was refused, or could not be
+    /// read.
+    private func apply(_ planned: PlannedRun, engine: ReconcileEngine, printer: ReconcileOutput) async throws -> Int32 {
+        let applied: AppliedRun
+        do {
+            applied = try await engine.apply(planned)
+        } catch {
+            ReconcileOutput.standardError("error: \(error.description)\n")
+            return 1
+        }
+        printer.printApplied(applied)
+        return applied.hasProblems ? 1 : 0
+    }
+
+    /// The engine with the standard handlers, the AWS context of the global options and the status folder.
+    private func makeEngine(environment: [String: String],
+                            logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
+        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+        let context = ReconcileContext(client: aws.client, logger: logger,
+                                       smsRolePropagationTimeout: .seconds(smsRoleTimeout))
+        let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
+        let engine = ReconcileEngine(registry: .standard, context: context, statusStore: store,
+                                     options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency))
+        return (engine, aws.defaultRegion)
+    }
+}
+
+extension PlanOutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Reconciler
+
+/// `smsauth status [DIR]`: what the status files say, one row per resource.
+struct Status: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the status files: kind, name, phase, last reconcile, drift and message of every resource.",
+        discussion: """
+            Reads <status-dir>/<Kind>/<name>.json (default <DIR>/../.smsauth/status); makes no AWS call.
+            With --output json prints {"resources": [{"kind", "name", "phase", "lastReconcileTime", "drift",
+            "message", "resource", "lastError"}]}. Exit status 1 when a status file is unreadable.
+            See docs/status-files.md.
+            """
+    )
+
+    /// `--status-dir` and logging.
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Manifest directory (used to find the default status folder).")
+    var directory: String = "./manifests"
+
+    @Option(help: "Output format: text (a table) or json.")
+    var output: StatusOutput = .text
+
+    /// Reads every status file and prints the table or JSON.
+    func run() async throws {
+        global.bootstrapLogging()
+        let folder = StatusDirectory.resolve(flag: global.statusDir, manifests: directory)
+        let statuses: [ResourceStatus]
+        do {
+            statuses = try StatusStore(directory: folder).readAll()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        let table = StatusTable(statuses: statuses)
+        switch output {
+        case .text: print(statuses.isEmpty ? "No status files in \(folder.path).\n" : table.text(), terminator: "")
+        case .json: print(try table.json(), terminator: "")
+        }
+    }
+}
+
+/// `--output` values of `status`.
+enum StatusOutput: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
