@@ -44,7 +44,7 @@ extension MfaPolicyHandler {
     /// Turns MFA OFF with every factor off (removed manifest, `onDelete: Delete`).
     private func turnOff(_ input: PlanInput<MfaPolicyLive>, context: ApplyContext) async throws -> [String: String] {
         let (live, cognito) = try await fresh(input, poolName: nil, context: context)
-        let request = JSONValue.object(MfaPolicyRequests.off(poolId: live.pool.id, live: live))
+        let request = JSONValue.object(MfaPolicyRequests.off(live))
         _ = try await cognito.setUserPoolMfaConfig(request)
         context.reconcile.logger.info("turned user pool MFA off", metadata: [
             "resource": "\(input.address)", "userPoolId": "\(live.pool.id)",

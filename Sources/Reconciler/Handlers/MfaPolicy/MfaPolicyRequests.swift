@@ -9,7 +9,7 @@ enum MfaPolicyRequests {
     /// at all (AWS rejects OFF with a configured factor).
     static func mfaConfig(_ spec: MfaPolicySpec, live: MfaPolicyLive, address: ResourceAddress) throws -> [String: JSONValue] {
         let mode = spec.mode.value
-        guard mode != .off else { return off(poolId: live.pool.id, live: live) }
+        guard mode != .off else { return off(live) }
         let sms = MfaPolicyFields.smsOn(spec, live: live)
         let totp = MfaPolicyFields.totpOn(spec, live: live)
         guard sms || totp else { throw MfaPolicyError.noFactor(address) }
@@ -29,8 +29,8 @@ enum MfaPolicyRequests {
 
     /// SetUserPoolMfaConfigRequest turning MFA OFF with every factor off (what a removed MfaPolicy with
     /// `onDelete: Delete` does).
-    static func off(poolId: String, live: MfaPolicyLive?) -> [String: JSONValue] {
-        var request = live.map { carried($0, mode: .off) } ?? ["UserPoolId": .string(poolId)]
+    static func off(_ live: MfaPolicyLive) -> [String: JSONValue] {
+        var request = carried(live, mode: .off)
         request["MfaConfiguration"] = .string(MfaMode.off.rawValue)
         request["SoftwareTokenMfaConfiguration"] = ["Enabled": false]
         return request

@@ -1,6 +1,8 @@
+import AWSCore
 import AWSServices
 import Manifests
 import Testing
+import TestSupport
 @testable import Reconciler
 
 /// AppClientHandler against the emulator: read → plan → apply → read → plan.
@@ -113,5 +115,24 @@ import Testing
         #expect(deleted.action == .delete)
         #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).isEmpty)
         #expect(try await world.plan(handler, nil, address: Self.address, status: status, deletePolicy: .delete).0.action == .noop)
+    }
+
+    @Test func anAmbiguousCreateFailureIsCheckedByNameBeforeAnyNewCreate() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        try await world.emulator.injectFaults([Emulator.FaultRule(
+            service: "cognito-idp", operation: "CreateUserPoolClient", kind: "error5xx",
+            accessKeyId: world.principal.accessKeyId, count: 1)])
+        let before = try await world.operations().count
+        let failure = await #expect(throws: AWSError.self) {
+            _ = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        }
+        #expect(failure?.httpStatus == 500)
+        #expect(Array(try await world.operations().dropFirst(before)) == ["ListUserPoolClients", "CreateUserPoolClient", "ListUserPoolClients"])
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).isEmpty)
+
+        let (created, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        #expect(created.action == .create)
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).map(\.clientId) == [outputs["clientId"]])
     }
 }
