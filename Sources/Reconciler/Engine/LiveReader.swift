@@ -1,8 +1,10 @@
 import Logging
 import Manifests
 
-/// Reads the live state of every target: one `read` per kind, kinds concurrently. A kind whose read fails (or that
-/// has no handler) yields a failure for each of its targets; the other kinds are unaffected.
+/// Reads the live state of every target: one `read` per kind, in waves by kind dependency (a pool's app clients are
+/// read after the pools, with the pools' outputs in `ReadTarget.references`), the kinds of one wave concurrently.
+/// A kind whose read fails (or that has no handler) yields a failure for each of its targets; the other kinds are
+/// unaffected.
 struct LiveReader: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
@@ -12,14 +14,41 @@ struct LiveReader: Sendable {
     /// Observations (or failures) for every target.
     func read(_ targets: [ReadTarget]) async -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
         let byKind = Dictionary(grouping: targets, by: \.address.kind)
-        return await withTaskGroup(of: [ResourceAddress: Result<Observation, ReconcileFailure>].self) { group in
-            for (kind, kindTargets) in byKind {
-                group.addTask { await read(kind, kindTargets.sorted { $0.address < $1.address }) }
+        var all: [ResourceAddress: Result<Observation, ReconcileFailure>] = [:]
+        for wave in Self.waves(of: Set(byKind.keys)) {
+            let references = all.compactMapValues { try? $0.get().outputs }
+            let results = await withTaskGroup(of: [ResourceAddress: Result<Observation, ReconcileFailure>].self) { group in
+                for kind in wave {
+                    let kindTargets = (byKind[kind] ?? []).sorted { $0.address < $1.address }.map { target in
+                        ReadTarget(address: target.address, desired: target.desired, status: target.status,
+                                   region: target.region, references: target.references.merging(references) { own, _ in own })
+                    }
+                    group.addTask { await read(kind, kindTargets) }
+                }
+                var merged: [ResourceAddress: Result<Observation, ReconcileFailure>] = [:]
+                for await results in group { merged.merge(results) { first, _ in first } }
+                return merged
             }
-            var all: [ResourceAddress: Result<Observation, ReconcileFailure>] = [:]
-            for await results in group { all.merge(results) { first, _ in first } }
-            return all
+            all.merge(results) { first, _ in first }
         }
+        return all
+    }
+
+    /// `kinds` grouped so that every kind comes after the kinds it depends on (`DesiredState.dependencyKinds`).
+    static func waves(of kinds: Set<ResourceKind>) -> [[ResourceKind]] {
+        var remaining = kinds
+        var done: Set<ResourceKind> = []
+        var waves: [[ResourceKind]] = []
+        while !remaining.isEmpty {
+            let ready = remaining.filter { kind in
+                DesiredState.dependencyKinds(of: kind).allSatisfy { done.contains($0) || !remaining.contains($0) }
+            }.sorted()
+            let wave = ready.isEmpty ? remaining.sorted() : ready
+            waves.append(wave)
+            done.formUnion(wave)
+            remaining.subtract(wave)
+        }
+        return waves
     }
 
     /// One kind's read.

@@ -52,13 +52,18 @@ public struct ReadTarget: Sendable, Equatable {
     public let status: ResourceStatus?
     /// Region to look in (nil for IAM); for a removed manifest, the region recorded in status.
     public let region: String?
+    /// Outputs of the resources it depends on, as read earlier in this run (kinds are read in apply order): the
+    /// pool id an app client or MFA policy lives in. Empty when not known.
+    public let references: [ResourceAddress: [String: String]]
 
     /// Creates a read target.
-    public init(address: ResourceAddress, desired: DesiredResource?, status: ResourceStatus?, region: String?) {
+    public init(address: ResourceAddress, desired: DesiredResource?, status: ResourceStatus?, region: String?,
+                references: [ResourceAddress: [String: String]] = [:]) {
         self.address = address
         self.desired = desired
         self.status = status
         self.region = region
+        self.references = references
     }
 }
 

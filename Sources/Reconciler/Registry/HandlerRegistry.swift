@@ -17,6 +17,8 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         AnyResourceHandler(SmsAccountSettingsHandler()),
         AnyResourceHandler(SmsRoleHandler()),
+        AnyResourceHandler(AppClientHandler()),
+        AnyResourceHandler(MfaPolicyHandler()),
         AnyResourceHandler(SandboxNumberHandler()),
     ])
 }

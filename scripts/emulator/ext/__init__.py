@@ -10,12 +10,13 @@ from typing import Any
 
 def install() -> None:
     """Applies every moto patch of the extension (idempotent)."""
-    from . import cognito_rules, cognito_tags, sns_sandbox, sts_public
+    from . import cognito_clients, cognito_rules, cognito_tags, sns_sandbox, sts_public
 
     sns_sandbox.install()
     sts_public.install()
     cognito_tags.install()
     cognito_rules.install()
+    cognito_clients.install()
 
 
 def wrap(app: Any) -> Any:

@@ -1,0 +1,109 @@
+import AWSServices
+import Manifests
+
+/// The mapping between an AppClient manifest and Cognito's `UserPoolClientType`: plan values by manifest path
+/// (for both sides of the comparison) and the Create/UpdateUserPoolClient requests.
+enum AppClientFields {
+    /// The only path AWS cannot change in place.
+    static let immutable: Set<String> = ["generateSecret"]
+
+    /// The managed fields the manifest sets, as plan values. Sets are sorted; lifetimes in their shortest text.
+    static func desired(_ spec: AppClientSpec) -> [String: PlanValue] {
+        var fields: [String: PlanValue] = ["clientName": .string(spec.clientName.value)]
+        if let value = spec.generateSecret { fields["generateSecret"] = .bool(value.value) }
+        if let flows = spec.explicitAuthFlows { fields["explicitAuthFlows"] = set(flows.value.map(\.value.rawValue)) }
+        if let attributes = spec.readAttributes { fields["readAttributes"] = set(attributes.value.map(\.value)) }
+        if let attributes = spec.writeAttributes { fields["writeAttributes"] = set(attributes.value.map(\.value)) }
+        if let value = spec.preventUserExistenceErrors { fields["preventUserExistenceErrors"] = .bool(value.value) }
+        if let value = spec.enableTokenRevocation { fields["enableTokenRevocation"] = .bool(value.value) }
+        for (token, duration) in managedLifetimes(spec) {
+            fields["tokenValidity.\(token.rawValue)"] = .string(TokenLifetime(duration).text)
+        }
+        return fields
+    }
+
+    /// Every managed path read from a live client, as AWS means it: legacy auth flow names normalised,
+    /// `PreventUserExistenceErrors` ENABLED as true (LEGACY or absent as false), token revocation on when absent
+    /// (AWS's default for clients), lifetimes as lengths of time with AWS's defaults when absent.
+    static func live(_ client: AppClientDescription) -> [String: PlanValue] {
+        let raw = client.raw
+        var fields: [String: PlanValue] = [
+            "clientName": .string(client.clientName),
+            "generateSecret": .bool(client.hasSecret),
+            "explicitAuthFlows": set(strings(raw["ExplicitAuthFlows"]).map(normalisedFlow)),
+            "readAttributes": set(strings(raw["ReadAttributes"])),
+            "writeAttributes": set(strings(raw["WriteAttributes"])),
+            "preventUserExistenceErrors": .bool(raw["PreventUserExistenceErrors"]?.stringValue == "ENABLED"),
+            "enableTokenRevocation": .bool(raw["EnableTokenRevocation"]?.boolValue ?? true),
+        ]
+        for token in TokenLifetime.Token.allCases {
+            fields["tokenValidity.\(token.rawValue)"] = .string(TokenLifetime(token, in: raw).text)
+        }
+        return fields
+    }
+
+    /// CreateUserPoolClientRequest for `spec` in `poolId`: only what the manifest sets (AWS defaults the rest).
+    static func createRequest(_ spec: AppClientSpec, poolId: String) -> [String: JSONValue] {
+        var request: [String: JSONValue] = ["UserPoolId": .string(poolId)]
+        if let value = spec.generateSecret { request["GenerateSecret"] = .bool(value.value) }
+        return overlay(spec, onto: request)
+    }
+
+    /// UpdateUserPoolClientRequest: the live client's every updatable member (UpdateUserPoolClient resets what
+    /// it omits, e.g. out-of-band OAuth settings) overlaid with what the manifest manages.
+    static func updateRequest(_ spec: AppClientSpec, live: AppClientDescription) -> [String: JSONValue] {
+        overlay(spec, onto: live.updateRequest())
+    }
+
+    /// `request` with the managed members replaced by the manifest's values. Managed lifetimes are sent in
+    /// minutes; unmanaged live ones keep their value with their unit spelled out, so that adding
+    /// `TokenValidityUnits` never reinterprets them.
+    static func overlay(_ spec: AppClientSpec, onto request: [String: JSONValue]) -> [String: JSONValue] {
+        var request = request
+        request["ClientName"] = .string(spec.clientName.value)
+        if let flows = spec.explicitAuthFlows { request["ExplicitAuthFlows"] = .strings(sorted(flows.value.map(\.value.rawValue))) }
+        if let attributes = spec.readAttributes { request["ReadAttributes"] = .strings(sorted(attributes.value.map(\.value))) }
+        if let attributes = spec.writeAttributes { request["WriteAttributes"] = .strings(sorted(attributes.value.map(\.value))) }
+        if let value = spec.preventUserExistenceErrors {
+            request["PreventUserExistenceErrors"] = .string(value.value ? "ENABLED" : "LEGACY")
+        }
+        if let value = spec.enableTokenRevocation { request["EnableTokenRevocation"] = .bool(value.value) }
+        let managed = managedLifetimes(spec)
+        guard !managed.isEmpty else { return request }
+        var units = request["TokenValidityUnits"]?.objectValue ?? [:]
+        for token in TokenLifetime.Token.allCases where request[token.validityMember] != nil && units[token.unitMember] == nil {
+            units[token.unitMember] = .string(token.defaultUnit)
+        }
+        for (token, duration) in managed {
+            request[token.validityMember] = .number(Double(TokenLifetime(duration).minutes))
+            units[token.unitMember] = "minutes"
+        }
+        request["TokenValidityUnits"] = .object(units)
+        return request
+    }
+
+    /// The lifetimes the manifest sets, by token.
+    private static func managedLifetimes(_ spec: AppClientSpec) -> [(TokenLifetime.Token, TokenDuration)] {
+        guard let validity = spec.tokenValidity else { return [] }
+        let all: [(TokenLifetime.Token, Located<TokenDuration>?)] = [
+            (.accessToken, validity.accessToken), (.idToken, validity.idToken), (.refreshToken, validity.refreshToken),
+        ]
+        return all.compactMap { token, value in value.map { (token, $0.value) } }
+    }
+
+    /// An auth flow in its `ALLOW_` spelling (legacy names as Cognito still accepts them).
+    private static func normalisedFlow(_ name: String) -> String {
+        (AuthFlow(rawValue: name) ?? AuthFlow.aliases[name])?.rawValue ?? name
+    }
+
+    /// The strings of a JSON array (none when absent).
+    private static func strings(_ value: JSONValue?) -> [String] {
+        (value?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+
+    /// Sorted, without repeats.
+    private static func sorted(_ values: [String]) -> [String] { Array(Set(values)).sorted() }
+
+    /// A set as a plan value: sorted, without repeats.
+    private static func set(_ values: [String]) -> PlanValue { .list(sorted(values).map { .string($0) }) }
+}

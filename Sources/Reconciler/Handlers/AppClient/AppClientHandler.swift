@@ -1,0 +1,110 @@
+import AWSServices
+import Manifests
+
+/// App clients of Cognito user pools (`kind: AppClient`).
+///
+/// Identity: the client id recorded in status (`clientId`), else the manifest's `clientName` within its pool.
+/// App clients take no tags, so a client found by name is `.owned`: the pool itself is smsauth's (found by its
+/// ownership tags), and a client name is the only handle a lost status folder leaves; two clients with the name are
+/// ambiguous and refused. Every change keeps the client bound to its pool: a replaced pool recreates its clients.
+public struct AppClientHandler: ResourceHandler {
+    /// The kind handled.
+    public var kind: ResourceKind { .appClient }
+
+    /// Creates the handler.
+    public init() {}
+
+    /// Output keys.
+    static let clientIdKey = "clientId"
+
+    /// Reads every target's client. Calls: one ListUserPoolClients (all pages) per pool, shared by all the clients
+    /// of that pool, then one DescribeUserPoolClient per identified client. A target whose pool id is not known
+    /// (the pool does not exist yet) is absent without a call; so is every target of a pool that is gone.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+        var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        var byPool: [PoolKey: [ReadTarget]] = [:]
+        for target in targets {
+            guard let region = target.region,
+                  let poolId = PoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
+                result[target.address] = .absent
+                continue
+            }
+            byPool[PoolKey(region: region, poolId: poolId), default: []].append(target)
+        }
+        for (pool, members) in byPool.sorted(by: { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }) {
+            let cognito = context.cognito(pool.region)
+            let clients: [CognitoIdentityProvider.AppClientSummary]
+            do {
+                clients = try await cognito.listUserPoolClients(poolId: pool.poolId)
+            } catch where PoolMember.isNotFound(error) {
+                for target in members { result[target.address] = .absent }
+                continue
+            }
+            for target in members {
+                result[target.address] = try await live(of: target, pool: pool.poolId, clients: clients, cognito: cognito)
+            }
+        }
+        return result
+    }
+
+    /// `clientId` and `userPoolId`; never the secret (it is dropped when the client is read).
+    public func outputs(of live: AppClientLive) -> [String: String] {
+        switch live {
+        case let .client(client): [Self.clientIdKey: client.clientId, PoolMember.poolIdKey: client.userPoolId]
+        case let .ambiguous(poolId, _, _): [PoolMember.poolIdKey: poolId]
+        }
+    }
+
+    /// The change: the standard field comparison (generateSecret immutable), bound to the pool, refused when the
+    /// client's name is ambiguous in its pool.
+    public func plan(_ input: PlanInput<AppClientLive>) throws(PlanError) -> ResourceChange {
+        let dependencies = input.desired?.dependencies ?? []
+        guard let desired = input.desired else {
+            return try StandardPlan(desired: [:], live: input.live.value?.client.map(AppClientFields.live)).change(for: input)
+        }
+        guard let spec = Self.spec(desired) else {
+            return try ResourceChange(address: input.address, action: .refuse,
+                                      reason: "the manifest is not an AppClient", dependencies: dependencies)
+        }
+        if case let .ambiguous(poolId, name, ids)? = input.live.value {
+            return try ResourceChange(
+                address: input.address, action: .refuse,
+                reason: "user pool \(poolId) has \(ids.count) app clients named \"\(name)\" (\(ids.joined(separator: ", "))) and none is recorded in status; delete or rename the extra ones so that exactly one remains",
+                dependencies: dependencies)
+        }
+        return try StandardPlan(
+            desired: AppClientFields.desired(spec), live: input.live.value?.client.map(AppClientFields.live),
+            immutable: AppClientFields.immutable,
+            replacementConsequence: "the new client has a new client id (and secret): every app using it must be reconfigured",
+            boundTo: [PoolMember.poolAddress(spec.userPool.value)]).change(for: input)
+    }
+
+    /// The AppClient spec of a manifest.
+    static func spec(_ desired: DesiredResource?) -> AppClientSpec? {
+        guard case let .appClient(spec)? = desired?.manifest.spec else { return nil }
+        return spec
+    }
+
+    /// Identifies and describes one target's client among its pool's clients.
+    private func live(of target: ReadTarget, pool: String, clients: [CognitoIdentityProvider.AppClientSummary],
+                      cognito: CognitoIdentityProvider) async throws -> LiveState<AppClientLive> {
+        switch AppClientIdentity.find(recordedId: target.status?.resource[Self.clientIdKey],
+                                      name: Self.spec(target.desired)?.clientName.value, in: clients) {
+        case .none:
+            return .absent
+        case let .ambiguous(name, ids):
+            return .owned(.ambiguous(poolId: pool, clientName: name, clientIds: ids))
+        case let .found(clientId):
+            guard let client = try await cognito.describeUserPoolClient(poolId: pool, clientId: clientId) else { return .absent }
+            return .owned(.client(client))
+        }
+    }
+}
+
+/// A region and pool id: app clients are listed once per pool.
+struct PoolKey: Hashable {
+    /// The pool's region.
+    let region: String
+    /// The pool id.
+    let poolId: String
+}

@@ -1,0 +1,47 @@
+import AWSServices
+
+/// What `AppClientHandler` finds for one manifest inside its pool.
+public enum AppClientLive: Sendable, Equatable {
+    /// The one client that is this resource (recorded id, or the only client with its name); secret dropped.
+    case client(AppClientDescription)
+    /// Several clients in the pool carry the manifest's name and none is recorded in status: smsauth cannot tell
+    /// which one is its own, so it refuses to touch any.
+    case ambiguous(poolId: String, clientName: String, clientIds: [String])
+
+    /// The client, when it is identified.
+    public var client: AppClientDescription? {
+        if case let .client(description) = self { return description }
+        return nil
+    }
+}
+
+/// Errors of `AppClientHandler` besides AWS's own.
+public enum AppClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The pool's id is not known when the client must be created or changed.
+    case poolUnknown(ResourceAddress)
+    /// The change needs an identified live client and there is none.
+    case clientUnknown(ResourceAddress)
+    /// A create or update was asked for without an AppClient manifest.
+    case noManifest(ResourceAddress)
+
+    /// Stable error code.
+    public var code: String {
+        switch self {
+        case .poolUnknown: "app-client-pool-unknown"
+        case .clientUnknown: "app-client-unknown"
+        case .noManifest: "app-client-no-manifest"
+        }
+    }
+
+    /// What went wrong and what to do.
+    public var description: String {
+        switch self {
+        case let .poolUnknown(address):
+            "\(address): the id of its user pool is not known; apply the UserPool it names first"
+        case let .clientUnknown(address):
+            "\(address): no live app client is identified for it; run reconcile again to re-read it"
+        case let .noManifest(address):
+            "\(address): creating or updating an app client needs its AppClient manifest"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import AWSServices
+import Manifests
+
+/// MFA and trusted devices of one user pool (`kind: MfaPolicy`).
+///
+/// Identity: the pool itself (at most one MfaPolicy per pool). It takes no tags; it is `.owned` whenever its pool
+/// exists, the pool being smsauth's. MFA is applied only with SetUserPoolMfaConfig (UpdateUserPool cannot turn
+/// MFA ON on an existing pool) and read back with GetUserPoolMfaConfig; device tracking through the pool's
+/// DeviceConfiguration, merged into the pool's full live configuration. Bound to its pool: a replaced pool gets
+/// its MFA policy applied again.
+public struct MfaPolicyHandler: ResourceHandler {
+    /// The kind handled.
+    public var kind: ResourceKind { .mfaPolicy }
+
+    /// Creates the handler.
+    public init() {}
+
+    /// Reads every target's pool. Calls per resource: GetUserPoolMfaConfig (mode and factors) and DescribeUserPool
+    /// (DeviceConfiguration for device tracking, EstimatedNumberOfUsers for the MFA ON warning, SmsConfiguration
+    /// for SMS MFA). A target whose pool id is not known is absent without a call; so is one whose pool is gone.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<MfaPolicyLive>] {
+        var result: [ResourceAddress: LiveState<MfaPolicyLive>] = [:]
+        for target in targets {
+            guard let poolId = PoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
+                result[target.address] = .absent
+                continue
+            }
+            let cognito = context.cognito(target.region ?? PoolMember.region(ofPoolId: poolId))
+            result[target.address] = try await Self.read(poolId: poolId, cognito: cognito).map(LiveState.owned) ?? .absent
+        }
+        return result
+    }
+
+    /// `userPoolId`.
+    public func outputs(of live: MfaPolicyLive) -> [String: String] {
+        [PoolMember.poolIdKey: live.pool.id]
+    }
+
+    /// The change: the standard field comparison bound to the pool, with the "every user must enroll" warning when
+    /// MFA goes ON on a pool with users. A removed manifest turns MFA OFF only with `onDelete: Delete`.
+    public func plan(_ input: PlanInput<MfaPolicyLive>) throws(PlanError) -> ResourceChange {
+        let live = input.live.value
+        guard let desired = input.desired else {
+            return try StandardPlan(desired: [:], live: live.map(MfaPolicyFields.live)).change(for: input)
+        }
+        guard let spec = Self.spec(desired) else {
+            return try ResourceChange(address: input.address, action: .refuse, reason: "the manifest is not an MfaPolicy",
+                                      dependencies: desired.dependencies)
+        }
+        return try StandardPlan(
+            desired: MfaPolicyFields.desired(spec, live: live), live: live.map(MfaPolicyFields.live),
+            boundTo: [PoolMember.poolAddress(spec.userPool.value)],
+            warnings: MfaPolicyFields.warnings(spec, live: live)).change(for: input)
+    }
+
+    /// The MfaPolicy spec of a manifest.
+    static func spec(_ desired: DesiredResource?) -> MfaPolicySpec? {
+        guard case let .mfaPolicy(spec)? = desired?.manifest.spec else { return nil }
+        return spec
+    }
+
+    /// GetUserPoolMfaConfig + DescribeUserPool; nil when the pool is gone.
+    static func read(poolId: String, cognito: CognitoIdentityProvider) async throws -> MfaPolicyLive? {
+        let mfaConfig: JSONValue
+        do {
+            mfaConfig = try await cognito.getUserPoolMfaConfig(poolId: poolId)
+        } catch where PoolMember.isNotFound(error) {
+            return nil
+        }
+        guard let pool = try await cognito.describeUserPool(id: poolId) else { return nil }
+        return MfaPolicyLive(mfaConfig: mfaConfig, pool: pool)
+    }
+}

@@ -1,0 +1,138 @@
+import AWSCore
+import AWSServices
+import Manifests
+import Testing
+import TestSupport
+@testable import Reconciler
+
+/// AppClientHandler against the emulator: read → plan → apply → read → plan.
+@Suite struct AppClientEndToEndTests {
+    static let address = ResourceAddress(kind: .appClient, name: "web")
+
+    static func desired(generateSecret: Bool = false, readAttributes: String = "[email]") throws -> DesiredResource {
+        try ClientMfaFixtures.desired("""
+            kind: AppClient
+            metadata: {name: web}
+            spec:
+              userPool: qnatime
+              clientName: web-client
+              generateSecret: \(generateSecret)
+              explicitAuthFlows: [USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
+              readAttributes: \(readAttributes)
+              writeAttributes: [phone_number]
+              preventUserExistenceErrors: true
+              enableTokenRevocation: true
+              tokenValidity: {accessToken: 60m, idToken: 1h, refreshToken: 30d}
+            """)
+    }
+
+    @Test func createsAClientWithASecretThatNeverReachesOutputsThenPlansNothing() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (created, outputs) = try await world.reconcile(handler, try Self.desired(generateSecret: true), address: Self.address)
+        #expect(created.action == .create)
+        #expect(Set(outputs.keys) == ["clientId", "userPoolId"])
+        let clientId = try #require(outputs["clientId"])
+        #expect(outputs["userPoolId"] == world.poolId)
+
+        let described = try await world.raw("DescribeUserPoolClient", ["UserPoolId": .string(world.poolId), "ClientId": .string(clientId)])
+        let secret = try #require(described["UserPoolClient"]?["ClientSecret"]?.stringValue)
+        #expect(!outputs.values.contains { $0.contains(secret) })
+        #expect(described["UserPoolClient"]?["TokenValidityUnits"] == ["AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "minutes"])
+
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let (again, input) = try await world.plan(handler, try Self.desired(generateSecret: true), address: Self.address, status: status)
+        #expect(again.action == .noop)
+        #expect(!"\(input.live)".contains(secret))
+        #expect(!"\(again)".contains(secret))
+
+        let (lostStatus, _) = try await world.plan(handler, try Self.desired(generateSecret: true), address: Self.address)
+        #expect(lostStatus.action == .noop)
+        let clients = try await world.cognito.listUserPoolClients(poolId: world.poolId)
+        #expect(clients.map(\.clientId) == [clientId])
+    }
+
+    @Test func readsWithOneListPerPoolAndOneDescribePerClient() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        let before = try await world.operations().count
+        _ = try await world.read(handler, try Self.desired(), address: Self.address,
+                                 status: ClientMfaWorld.status(Self.address, outputs: outputs))
+        #expect(Array(try await world.operations().dropFirst(before)) == ["ListUserPoolClients", "DescribeUserPoolClient"])
+    }
+
+    @Test func anUpdateKeepsOutOfBandOAuthSettings() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        let clientId = try #require(outputs["clientId"])
+        let live = try #require(try await world.cognito.describeUserPoolClient(poolId: world.poolId, clientId: clientId))
+        var outOfBand = live.updateRequest()
+        outOfBand["CallbackURLs"] = ["https://app.example.com/callback"]
+        outOfBand["AllowedOAuthFlows"] = ["code"]
+        outOfBand["AllowedOAuthScopes"] = ["openid"]
+        outOfBand["AllowedOAuthFlowsUserPoolClient"] = true
+        outOfBand["SupportedIdentityProviders"] = ["COGNITO"]
+        try await world.cognito.updateUserPoolClient(.object(outOfBand))
+
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let wanted = try Self.desired(readAttributes: "[email, phone_number]")
+        let (update, _) = try await world.reconcile(handler, wanted, address: Self.address, status: status)
+        #expect(update.action == .update)
+        #expect(update.fieldChanges.map(\.path) == ["readAttributes"])
+
+        let after = try #require(try await world.cognito.describeUserPoolClient(poolId: world.poolId, clientId: clientId)).raw
+        #expect(after["ReadAttributes"] == ["email", "phone_number"])
+        #expect(after["CallbackURLs"] == ["https://app.example.com/callback"])
+        #expect(after["AllowedOAuthFlows"] == ["code"])
+        #expect(after["AllowedOAuthScopes"] == ["openid"])
+        #expect(after["AllowedOAuthFlowsUserPoolClient"] == true)
+        #expect(after["ExplicitAuthFlows"] == ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH"])
+        #expect(try await world.plan(handler, wanted, address: Self.address, status: status).0.action == .noop)
+    }
+
+    @Test func aGenerateSecretChangeIsRefusedAndChangesNothing() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let (refused, _) = try await world.reconcile(handler, try Self.desired(generateSecret: true), address: Self.address, status: status)
+        #expect(refused.action == .refuse)
+        #expect(refused.reason?.contains("generateSecret cannot change after creation") == true)
+        let clients = try await world.cognito.listUserPoolClients(poolId: world.poolId)
+        #expect(clients.map(\.clientId) == [outputs["clientId"]])
+        let live = try #require(try await world.cognito.describeUserPoolClient(poolId: world.poolId, clientId: clients[0].clientId))
+        #expect(!live.hasSecret)
+    }
+
+    @Test func aRemovedManifestDeletesTheClientByDefault() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let (deleted, _) = try await world.reconcile(handler, nil, address: Self.address, status: status, deletePolicy: .delete)
+        #expect(deleted.action == .delete)
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).isEmpty)
+        #expect(try await world.plan(handler, nil, address: Self.address, status: status, deletePolicy: .delete).0.action == .noop)
+    }
+
+    @Test func anAmbiguousCreateFailureIsCheckedByNameBeforeAnyNewCreate() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        try await world.emulator.injectFaults([Emulator.FaultRule(
+            service: "cognito-idp", operation: "CreateUserPoolClient", kind: "error5xx",
+            accessKeyId: world.principal.accessKeyId, count: 1)])
+        let before = try await world.operations().count
+        let failure = await #expect(throws: AWSError.self) {
+            _ = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        }
+        #expect(failure?.httpStatus == 500)
+        #expect(Array(try await world.operations().dropFirst(before)) == ["ListUserPoolClients", "CreateUserPoolClient", "ListUserPoolClients"])
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).isEmpty)
+
+        let (created, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        #expect(created.action == .create)
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).map(\.clientId) == [outputs["clientId"]])
+    }
+}
