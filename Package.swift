@@ -44,7 +44,9 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests"], exclude: ["Rendering/Golden"]),
+        .testTarget(
+            name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests", "AWSCore", "AWSServices", "TestSupport"],
+            exclude: ["Rendering/Golden"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
         .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport"], exclude: ["Fixtures"]),
     ]
