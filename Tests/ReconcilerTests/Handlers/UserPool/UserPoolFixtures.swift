@@ -45,11 +45,11 @@ enum UserPoolFixtures {
         """
     }
 
-    /// The one manifest in `yaml`.
+    /// The UserPool manifest in `yaml` (other documents are ignored).
     static func manifest(_ yaml: String) throws -> Manifest {
         let result = ManifestLoader().load(text: yaml, file: "pool.yaml")
         #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
-        return try #require(result.manifests.first)
+        return try #require(result.manifests.first { $0.kind == .userPool })
     }
 
     /// The desired resource of `yaml` (region from the spec, else us-east-1).
