@@ -17,6 +17,7 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         AnyResourceHandler(SmsAccountSettingsHandler()),
         AnyResourceHandler(SmsRoleHandler()),
+        AnyResourceHandler(UserPoolHandler()),
         AnyResourceHandler(AppClientHandler()),
         AnyResourceHandler(MfaPolicyHandler()),
         AnyResourceHandler(SandboxNumberHandler()),

@@ -1,0 +1,112 @@
+import AWSServices
+
+/// Reads the managed fields of a described pool in the manifest's terms (the reverse of `UserPoolRequestBuilder`).
+struct LiveUserPool: Sendable {
+    /// The pool as DescribeUserPool answered.
+    let pool: UserPoolDescription
+
+    /// The live value of a non-custom-attribute path (`null` when AWS has none).
+    func value(at path: String) -> PlanValue {
+        let raw = pool.raw
+        switch path {
+        case "poolName": return .string(pool.name)
+        case "usernameAttributes": return UserPoolFields.set(strings(raw["UsernameAttributes"]))
+        case "aliasAttributes": return UserPoolFields.set(strings(raw["AliasAttributes"]))
+        // Pools made before UsernameConfiguration existed are case sensitive.
+        case "usernameCaseSensitive": return .bool(raw["UsernameConfiguration"]?["CaseSensitive"]?.boolValue ?? true)
+        case "autoVerifiedAttributes": return UserPoolFields.set(strings(raw["AutoVerifiedAttributes"]))
+        case "smsRole":
+            return .map(["arn": plan(raw["SmsConfiguration"]?["SnsCallerArn"]),
+                         "externalId": plan(raw["SmsConfiguration"]?["ExternalId"])])
+        case "smsRoleArn": return plan(raw["SmsConfiguration"]?["SnsCallerArn"])
+        case "smsExternalId": return plan(raw["SmsConfiguration"]?["ExternalId"])
+        case "smsRegion": return plan(raw["SmsConfiguration"]?["SnsRegion"])
+        case "verificationMessages.sms":
+            return plan(raw["VerificationMessageTemplate"]?["SmsMessage"] ?? raw["SmsVerificationMessage"])
+        case "verificationMessages.emailSubject":
+            return plan(raw["VerificationMessageTemplate"]?["EmailSubject"] ?? raw["EmailVerificationSubject"])
+        case "verificationMessages.email":
+            return plan(raw["VerificationMessageTemplate"]?["EmailMessage"] ?? raw["EmailVerificationMessage"])
+        case "adminCreateUser.allowAdminCreateUserOnly":
+            return plan(raw["AdminCreateUserConfig"]?["AllowAdminCreateUserOnly"])
+        case "adminCreateUser.inviteSmsMessage":
+            return plan(raw["AdminCreateUserConfig"]?["InviteMessageTemplate"]?["SMSMessage"])
+        case "accountRecovery": return recoveryMechanisms()
+        case "deletionProtection": return .bool(pool.deletionProtection == "ACTIVE")
+        case "tags": return .map(Self.userTags(pool.tags).mapValues(PlanValue.string))
+        default:
+            guard path.hasPrefix("passwordPolicy.") else { return .null }
+            return passwordPolicy(String(path.dropFirst("passwordPolicy.".count)))
+        }
+    }
+
+    /// Names (without `custom:`) of the pool's custom attributes.
+    var customAttributeNames: [String] {
+        (pool.raw["SchemaAttributes"]?.arrayValue ?? []).compactMap { attribute in
+            guard let name = attribute["Name"]?.stringValue, name.hasPrefix("custom:") else { return nil }
+            return String(name.dropFirst("custom:".count))
+        }
+    }
+
+    /// The custom attribute `name` with only `keys` (every key AWS reports when nil); `null` when it does not exist.
+    func customAttribute(_ name: String, keys: Set<String>?) -> PlanValue {
+        let attributes = pool.raw["SchemaAttributes"]?.arrayValue ?? []
+        guard let attribute = attributes.first(where: { $0["Name"]?.stringValue == "custom:\(name)" }) else { return .null }
+        let strings = attribute["StringAttributeConstraints"]
+        let numbers = attribute["NumberAttributeConstraints"]
+        let all: [String: PlanValue] = [
+            "type": plan(attribute["AttributeDataType"]),
+            "mutable": plan(attribute["Mutable"]),
+            "minLength": number(strings?["MinLength"]),
+            "maxLength": number(strings?["MaxLength"]),
+            "minValue": number(numbers?["MinValue"]),
+            "maxValue": number(numbers?["MaxValue"]),
+        ]
+        guard let keys else { return .map(all.filter { $0.value != .null }) }
+        return .map(Dictionary(uniqueKeysWithValues: keys.map { ($0, all[$0] ?? .null) }))
+    }
+
+    /// Tags the manifest's `tags` is compared with: all but smsauth's ownership tags and AWS's reserved `aws:` ones.
+    static func userTags(_ tags: [String: String]) -> [String: String] {
+        tags.filter { key, _ in
+            key != OwnershipTags.managedByKey && key != OwnershipTags.resourceKey && !key.hasPrefix("aws:")
+        }
+    }
+
+    /// `AccountRecoverySetting.RecoveryMechanisms` names in priority order.
+    private func recoveryMechanisms() -> PlanValue {
+        let mechanisms = pool.raw["AccountRecoverySetting"]?["RecoveryMechanisms"]?.arrayValue ?? []
+        let ordered = mechanisms.sorted { ($0["Priority"]?.intValue ?? 0) < ($1["Priority"]?.intValue ?? 0) }
+        return .list(ordered.compactMap { $0["Name"]?.stringValue }.map(PlanValue.string))
+    }
+
+    /// A member of `Policies.PasswordPolicy` by its manifest key.
+    private func passwordPolicy(_ key: String) -> PlanValue {
+        let members = [
+            "minimumLength": "MinimumLength", "requireUppercase": "RequireUppercase",
+            "requireLowercase": "RequireLowercase", "requireNumbers": "RequireNumbers",
+            "requireSymbols": "RequireSymbols", "temporaryPasswordValidityDays": "TemporaryPasswordValidityDays",
+        ]
+        guard let member = members[key] else { return .null }
+        return plan(pool.raw["Policies"]?["PasswordPolicy"]?[member])
+    }
+
+    /// Strings of a JSON array (absent = empty).
+    private func strings(_ value: JSONValue?) -> [String] { (value?.arrayValue ?? []).compactMap(\.stringValue) }
+
+    /// A constraint AWS sends as a string ("64"), as a number when it is one.
+    private func number(_ value: JSONValue?) -> PlanValue {
+        if let text = value?.stringValue { return Double(text).map(PlanValue.number) ?? .string(text) }
+        return plan(value)
+    }
+
+    /// A scalar JSON value as a plan value.
+    private func plan(_ value: JSONValue?) -> PlanValue {
+        switch value {
+        case let .string(text)?: .string(text)
+        case let .bool(flag)?: .bool(flag)
+        case let .number(number)?: .number(number)
+        default: .null
+        }
+    }
+}

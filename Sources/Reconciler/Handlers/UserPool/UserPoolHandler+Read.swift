@@ -1,0 +1,99 @@
+import AWSServices
+import Manifests
+
+extension UserPoolHandler {
+    /// Reads every target's pool, region by region.
+    ///
+    /// Calls per resource: one DescribeUserPool when its id is known (recorded in status as `resource["id"]`, or
+    /// named by `spec.adopt`). Targets without a usable id share one ListUserPools per region, then DescribeUserPool
+    /// of the pools named `spec.poolName` until one carries the ownership tag `smsauth:resource=UserPool/<name>`;
+    /// only when none does are the region's other pools described (once each, shared by all such targets) to find
+    /// a pool renamed out of band, so a lost status folder never creates a duplicate pool.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
+        -> [ResourceAddress: LiveState<UserPoolDescription>] {
+        var byRegion: [String: [ReadTarget]] = [:]
+        for target in targets {
+            guard let region = target.region ?? target.desired?.region else {
+                throw UserPoolHandlerError.noRegion(target.address)
+            }
+            byRegion[region, default: []].append(target)
+        }
+        var states: [ResourceAddress: LiveState<UserPoolDescription>] = [:]
+        for (region, regionTargets) in byRegion.sorted(by: { $0.key < $1.key }) {
+            var locator = UserPoolLocator(cognito: context.cognito(region))
+            for target in regionTargets {
+                states[target.address] = try await locator.state(of: target, context: context)
+            }
+        }
+        return states
+    }
+}
+
+/// Finds the pools of one region, describing each pool at most once.
+struct UserPoolLocator {
+    /// Cognito in the region.
+    let cognito: CognitoIdentityProvider
+    /// Pools described so far (nil: does not exist).
+    private var described: [String: UserPoolDescription?] = [:]
+    /// The region's pools, listed on first need.
+    private var summaries: [CognitoIdentityProvider.UserPoolSummary]?
+
+    /// A locator for `cognito`'s region.
+    init(cognito: CognitoIdentityProvider) {
+        self.cognito = cognito
+    }
+
+    /// The live state of `target`.
+    mutating func state(of target: ReadTarget, context: ReconcileContext) async throws -> LiveState<UserPoolDescription> {
+        let address = target.address
+        if case let .userPool(spec)? = target.desired?.manifest.spec, let adopt = spec.adopt?.value {
+            guard let pool = try await describe(UserPoolPlanner.poolId(fromIdOrArn: adopt)) else { return .absent }
+            return OwnershipTags.marks(pool.tags, as: address) ? .owned(pool) : .foreign(pool)
+        }
+        if let id = target.status?.resource["id"], let pool = try await describe(id) {
+            if OwnershipTags.marks(pool.tags, as: address) { return .owned(pool) }
+            if let tagged = try await findTagged(address, named: nil, context: context) { return .owned(tagged) }
+            return .foreign(pool)
+        }
+        let name: String? = if case let .userPool(spec)? = target.desired?.manifest.spec { spec.poolName.value } else { nil }
+        return try await findTagged(address, named: name, context: context).map { .owned($0) } ?? .absent
+    }
+
+    /// The pool tagged as `address`: first among the pools called `name`, then among all others of the region.
+    mutating func findTagged(_ address: ResourceAddress, named name: String?,
+                             context: ReconcileContext) async throws -> UserPoolDescription? {
+        let pools = try await list()
+        var sameName: [UserPoolDescription] = []
+        for summary in pools where summary.name == name {
+            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address) {
+                sameName.append(pool)
+            }
+        }
+        if sameName.count > 1 {
+            context.logger.warning("several user pools carry the same ownership tag; using the lowest id", metadata: [
+                "resource": "\(address)", "pool_ids": "\(sameName.map(\.id).sorted().joined(separator: ","))",
+            ])
+        }
+        if let pool = sameName.min(by: { $0.id < $1.id }) { return pool }
+        for summary in pools where summary.name != name {
+            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address) { return pool }
+        }
+        return nil
+    }
+
+    /// DescribeUserPool, once per id.
+    private mutating func describe(_ id: String) async throws -> UserPoolDescription? {
+        if let known = described[id] { return known }
+        let pool = try await cognito.describeUserPool(id: id)
+        described[id] = pool
+        return pool
+    }
+
+    /// ListUserPools, once.
+    private mutating func list() async throws -> [CognitoIdentityProvider.UserPoolSummary] {
+        if let summaries { return summaries }
+        let listed = try await cognito.listUserPools()
+        summaries = listed
+        return listed
+    }
+}

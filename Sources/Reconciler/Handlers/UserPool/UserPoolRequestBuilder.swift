@@ -1,0 +1,168 @@
+import AWSServices
+import Manifests
+
+/// Builds CreateUserPool and UpdateUserPool bodies from a UserPool manifest (pure).
+///
+/// Updates start from `UserPoolDescription.updateRequest()`, every updatable live value verbatim, because
+/// UpdateUserPool resets whatever it omits (Lambda triggers, email and device settings, MFA…); only the fields the
+/// manifest sets are overlaid. MFA (`MfaConfiguration`, `SmsAuthenticationMessage`) and `DeviceConfiguration`
+/// belong to MfaPolicy and always travel as they are live.
+struct UserPoolRequestBuilder: Sendable {
+    /// The resource.
+    let address: ResourceAddress
+    /// The spec.
+    let spec: UserPoolSpec
+    /// The resolved SMS role, when the manifest manages one.
+    let sms: UserPoolSmsSettings?
+
+    /// CreateUserPool: everything the manifest sets, the immutable fields, the schema and the tags.
+    func create() -> JSONValue {
+        var request: [String: JSONValue] = [:]
+        overlay(&request)
+        if let names = spec.usernameAttributes?.value, !names.isEmpty {
+            request["UsernameAttributes"] = .strings(names.map(\.value.rawValue))
+        }
+        if let names = spec.aliasAttributes?.value, !names.isEmpty {
+            request["AliasAttributes"] = .strings(names.map(\.value.rawValue))
+        }
+        if let caseSensitive = spec.usernameCaseSensitive {
+            request["UsernameConfiguration"] = ["CaseSensitive": .bool(caseSensitive.value)]
+        }
+        let schema = (spec.customAttributes?.value ?? []).map(Self.schemaAttribute)
+        if !schema.isEmpty { request["Schema"] = .array(schema) }
+        request["UserPoolTags"] = .strings(tags(live: [:]))
+        return .object(Self.sanitized(request))
+    }
+
+    /// UpdateUserPool for `pool`: its live configuration with the managed fields overlaid.
+    func update(from pool: UserPoolDescription) -> JSONValue {
+        var request = pool.updateRequest()
+        overlay(&request)
+        request["UserPoolTags"] = .strings(tags(live: pool.tags))
+        return .object(Self.sanitized(request))
+    }
+
+    /// UpdateUserPool that only turns deletion protection off, everything else as it is live.
+    static func disableDeletionProtection(of pool: UserPoolDescription) -> JSONValue {
+        var request = pool.updateRequest()
+        request["DeletionProtection"] = "INACTIVE"
+        request["UserPoolTags"] = .strings(pool.tags.filter { !$0.key.hasPrefix("aws:") })
+        return .object(sanitized(request))
+    }
+
+    /// The custom attributes the manifest lists that `pool` lacks (for AddCustomAttributes).
+    func customAttributesToAdd(to pool: UserPoolDescription) -> [JSONValue] {
+        let existing = Set(LiveUserPool(pool: pool).customAttributeNames)
+        return (spec.customAttributes?.value ?? []).filter { !existing.contains($0.name.value) }.map(Self.schemaAttribute)
+    }
+
+    /// The tag set the pool should end with: the manifest's tags (or, when it sets none, the live user tags) plus
+    /// the ownership tags. AWS's reserved `aws:` tags are never sent.
+    func tags(live: [String: String]) -> [String: String] {
+        let user = spec.tags?.value ?? LiveUserPool.userTags(live)
+        return user.merging(OwnershipTags.tags(for: address)) { _, ownership in ownership }
+    }
+
+    /// Sets the managed members on `request`.
+    private func overlay(_ request: inout [String: JSONValue]) {
+        request["PoolName"] = .string(spec.poolName.value)
+        if let names = spec.autoVerifiedAttributes?.value {
+            request["AutoVerifiedAttributes"] = .strings(names.map(\.value.rawValue))
+        }
+        overlaySms(&request)
+        if let messages = spec.verificationMessages {
+            var template = request["VerificationMessageTemplate"]?.objectValue ?? [:]
+            for (value, legacy, member) in [(messages.sms, "SmsVerificationMessage", "SmsMessage"),
+                                            (messages.emailSubject, "EmailVerificationSubject", "EmailSubject"),
+                                            (messages.email, "EmailVerificationMessage", "EmailMessage")] {
+                guard let value else { continue }
+                request[legacy] = .string(value.value)
+                template[member] = .string(value.value)
+            }
+            request["VerificationMessageTemplate"] = .object(template)
+        }
+        if let policy = spec.passwordPolicy {
+            var policies = request["Policies"]?.objectValue ?? [:]
+            var password = policies["PasswordPolicy"]?.objectValue ?? [:]
+            password["MinimumLength"] = policy.minimumLength.map { .number(Double($0.value)) } ?? password["MinimumLength"]
+            password["RequireUppercase"] = policy.requireUppercase.map { .bool($0.value) } ?? password["RequireUppercase"]
+            password["RequireLowercase"] = policy.requireLowercase.map { .bool($0.value) } ?? password["RequireLowercase"]
+            password["RequireNumbers"] = policy.requireNumbers.map { .bool($0.value) } ?? password["RequireNumbers"]
+            password["RequireSymbols"] = policy.requireSymbols.map { .bool($0.value) } ?? password["RequireSymbols"]
+            password["TemporaryPasswordValidityDays"] = policy.temporaryPasswordValidityDays.map { .number(Double($0.value)) }
+                ?? password["TemporaryPasswordValidityDays"]
+            policies["PasswordPolicy"] = .object(password)
+            request["Policies"] = .object(policies)
+        }
+        if let admin = spec.adminCreateUser {
+            var config = request["AdminCreateUserConfig"]?.objectValue ?? [:]
+            if let only = admin.allowAdminCreateUserOnly { config["AllowAdminCreateUserOnly"] = .bool(only.value) }
+            if let message = admin.inviteSmsMessage {
+                var template = config["InviteMessageTemplate"]?.objectValue ?? [:]
+                template["SMSMessage"] = .string(message.value)
+                config["InviteMessageTemplate"] = .object(template)
+            }
+            request["AdminCreateUserConfig"] = .object(config)
+        }
+        if let options = spec.accountRecovery?.value {
+            let mechanisms = options.enumerated().map { index, option -> JSONValue in
+                ["Priority": .number(Double(index + 1)), "Name": .string(option.value.rawValue)]
+            }
+            request["AccountRecoverySetting"] = ["RecoveryMechanisms": .array(mechanisms)]
+        }
+        if let protection = spec.deletionProtection {
+            request["DeletionProtection"] = .string(protection.value ? "ACTIVE" : "INACTIVE")
+        }
+    }
+
+    /// `SmsConfiguration`: the role and external id, and `SnsRegion` from `smsRegion`, merged into the live one.
+    private func overlaySms(_ request: inout [String: JSONValue]) {
+        var config = request["SmsConfiguration"]?.objectValue ?? [:]
+        if let sms {
+            config["SnsCallerArn"] = sms.roleArn.map(JSONValue.string)
+            config["ExternalId"] = sms.externalId.map(JSONValue.string)
+        }
+        if let region = spec.smsRegion { config["SnsRegion"] = .string(region.value) }
+        if config["SnsCallerArn"] != nil { request["SmsConfiguration"] = .object(config) }
+    }
+
+    /// Removes what UpdateUserPool/CreateUserPool reject although DescribeUserPool reports it:
+    /// - `AdminCreateUserConfig.UnusedAccountValidityDays` once `PasswordPolicy.TemporaryPasswordValidityDays` is set
+    ///   (botocore: "When you set TemporaryPasswordValidityDays for a user pool, you can no longer set a value for the
+    ///   legacy UnusedAccountValidityDays parameter"); DescribeUserPool still reports both.
+    /// - attributes in `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate` that are no longer
+    ///   auto-verified (Cognito requires them to be in `AutoVerifiedAttributes`).
+    static func sanitized(_ request: [String: JSONValue]) -> [String: JSONValue] {
+        var request = request
+        if request["Policies"]?["PasswordPolicy"]?["TemporaryPasswordValidityDays"] != nil,
+           var admin = request["AdminCreateUserConfig"]?.objectValue {
+            admin["UnusedAccountValidityDays"] = nil
+            request["AdminCreateUserConfig"] = .object(admin)
+        }
+        if var settings = request["UserAttributeUpdateSettings"]?.objectValue,
+           let required = settings["AttributesRequireVerificationBeforeUpdate"]?.arrayValue {
+            let verified = Set((request["AutoVerifiedAttributes"]?.arrayValue ?? []).compactMap(\.stringValue))
+            settings["AttributesRequireVerificationBeforeUpdate"] =
+                .array(required.filter { $0.stringValue.map(verified.contains) ?? false })
+            request["UserAttributeUpdateSettings"] = .object(settings)
+        }
+        return request
+    }
+
+    /// A `SchemaAttributeType` for a custom attribute (name without `custom:`, constraints as strings).
+    static func schemaAttribute(_ attribute: UserPoolSpec.CustomAttribute) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "Name": .string(attribute.name.value), "AttributeDataType": .string(attribute.type.value.rawValue),
+        ]
+        members["Mutable"] = attribute.mutable.map { .bool($0.value) }
+        var strings: [String: JSONValue] = [:]
+        strings["MinLength"] = attribute.minLength.map { .string(String($0.value)) }
+        strings["MaxLength"] = attribute.maxLength.map { .string(String($0.value)) }
+        if !strings.isEmpty { members["StringAttributeConstraints"] = .object(strings) }
+        var numbers: [String: JSONValue] = [:]
+        numbers["MinValue"] = attribute.minValue.map { .string(String($0.value)) }
+        numbers["MaxValue"] = attribute.maxValue.map { .string(String($0.value)) }
+        if !numbers.isEmpty { members["NumberAttributeConstraints"] = .object(numbers) }
+        return .object(members)
+    }
+}
