@@ -124,3 +124,18 @@ def test_sigterm_stops_cleanly() -> None:
             time.sleep(0.1)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=15) == 0
+
+
+def test_emulator_clock_activates_pending_numbers(fresh: Emulator) -> None:
+    sms = fresh.client("pinpoint-sms-voice-v2")
+    fresh.control("POST", "config", {"phoneNumberActivationSeconds": 600})
+    try:
+        number = sms.request_phone_number(
+            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE"
+        )
+    finally:
+        fresh.control("POST", "config", {"phoneNumberActivationSeconds": 0})
+    ids = [number["PhoneNumberId"]]
+    assert sms.describe_phone_numbers(PhoneNumberIds=ids)["PhoneNumbers"][0]["Status"] == "PENDING"
+    fresh.control("POST", "clock", {"advanceSeconds": 600})
+    assert sms.describe_phone_numbers(PhoneNumberIds=ids)["PhoneNumbers"][0]["Status"] == "ACTIVE"

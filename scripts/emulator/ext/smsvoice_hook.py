@@ -5,13 +5,16 @@ import importlib
 import logging
 from types import ModuleType
 
+from . import state
+
 LOG = logging.getLogger("smsauth.emulator")
 
 _module: ModuleType | None = None
 
 
 def load() -> bool:
-    """Imports `smsvoice` and calls its `register()`; logs a warning and returns False when it is absent."""
+    """Imports `smsvoice`, calls its `register()` and makes its clock follow the emulator clock (so
+    `POST /_smsauth/clock` activates PENDING numbers); logs a warning and returns False when it is absent."""
     global _module
     try:
         _module = importlib.import_module("smsvoice")
@@ -20,6 +23,7 @@ def load() -> bool:
         _module = None
         return False
     _module.register()
+    _module.clock.follow(state.CLOCK.now)
     return True
 
 

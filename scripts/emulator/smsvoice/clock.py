@@ -5,17 +5,27 @@ computed from this clock on every read; no thread ever runs. Tests freeze and ad
 """
 
 import time
+from collections.abc import Callable
 
 
 class Clock:
-    """Epoch-seconds clock: the system time unless frozen with ``set``."""
+    """Epoch-seconds clock: the system time (or the source set with ``follow``) unless frozen with ``set``."""
 
     def __init__(self) -> None:
         self._frozen: float | None = None
+        self._source: Callable[[], float] = time.time
 
     def now(self) -> float:
         """The current time in epoch seconds."""
-        return time.time() if self._frozen is None else self._frozen
+        return self._source() if self._frozen is None else self._frozen
+
+    def follow(self, source: Callable[[], float] | None) -> None:
+        """While not frozen, read ``source`` instead of the system time (None: the system time again).
+
+        The emulator launcher points it at its movable clock, so ``POST /_smsauth/clock`` also moves
+        phone numbers from PENDING to ACTIVE.
+        """
+        self._source = source or time.time
 
     def set(self, epoch_seconds: float) -> None:
         """Freeze the clock at ``epoch_seconds``."""

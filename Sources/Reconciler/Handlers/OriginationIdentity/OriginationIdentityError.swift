@@ -1,0 +1,35 @@
+/// Failures of the OriginationIdentity and PhonePool handlers that are not AWS errors.
+public enum OriginationIdentityError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// AWS answered a describe or request without the identity's id or ARN.
+    case unreadable(String)
+    /// The manifest is not an OriginationIdentity (or PhonePool) manifest.
+    case wrongKind(String)
+    /// A ClientToken returned a number that was already released (AWS remembers tokens for a while).
+    case releasedByToken(String)
+    /// A pool member's `id` output is unknown when the pool is applied.
+    case memberUnknown(pool: String, identity: String)
+
+    /// Stable error code.
+    public var code: String {
+        switch self {
+        case .unreadable: "origination-unreadable"
+        case .wrongKind: "origination-wrong-kind"
+        case .releasedByToken: "origination-released-by-token"
+        case .memberUnknown: "pool-member-unknown"
+        }
+    }
+
+    /// What went wrong and what to do.
+    public var description: String {
+        switch self {
+        case .unreadable(let what):
+            return "End User Messaging SMS answered without an id or ARN for \(what); run again, and report it if it persists"
+        case .wrongKind(let address):
+            return "\(address) was handed to the wrong handler; this is a bug in smsauth"
+        case .releasedByToken(let number):
+            return "AWS answered the request with \(number), which was already released (AWS remembers a request's ClientToken for a while); run again later"
+        case .memberUnknown(let pool, let identity):
+            return "\(pool) needs OriginationIdentity/\(identity), whose id is not known yet: apply it first (it may still be PENDING)"
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import AWSServices
+import Manifests
+
+extension OriginationIdentityHandler {
+    /// Requests, updates, replaces or releases the identity. A replacement requests the new identity first and
+    /// releases the old ones only once the new one is ACTIVE (and they are in no pool); until then the old one stays
+    /// in service and its outputs are returned.
+    public func apply(_ change: ResourceChange, input: PlanInput<OriginationIdentityLive>,
+                      context: ApplyContext) async throws -> [String: String] {
+        let live = input.live.value
+        let region = input.desired?.region ?? live?.identity.region ?? input.status?.resource["region"] ?? ""
+        let sms = context.reconcile.smsVoice(region)
+        switch change.action {
+        case .create:
+            let spec = try Self.spec(input)
+            let created = try await request(spec, input: input, region: region, sms: sms)
+            return Self.outputs(of: created)
+        case .update:
+            guard let live else { return [:] }
+            let spec = try Self.spec(input)
+            try await update(live.identity, spec: spec, address: input.address, sms: sms)
+            return outputs(of: live)
+        case .replace:
+            guard let live else { return [:] }
+            return try await replace(live, spec: try Self.spec(input), input: input, region: region, sms: sms)
+        case .delete:
+            for state in [live?.identity].compactMap({ $0 }) + (live?.superseded ?? []) {
+                try await release(state, sms: sms)
+            }
+            return [:]
+        case .retain, .noop, .refuse, .blocked:
+            return live.map(outputs(of:)) ?? [:]
+        }
+    }
+
+    /// The new identity first; the old ones are released once it is ACTIVE.
+    private func replace(_ live: OriginationIdentityLive, spec: OriginationIdentitySpec, input: PlanInput<OriginationIdentityLive>,
+                         region: String, sms: SMSVoice) async throws -> [String: String] {
+        var olds = live.superseded
+        let current: OriginationIdentityState
+        if OriginationIdentityFields.matchesImmutable(live.identity, spec) {
+            current = live.identity
+            try await update(current, spec: spec, address: input.address, sms: sms)
+        } else {
+            olds.insert(live.identity, at: 0)
+            current = try await request(spec, input: input, region: region, sms: sms)
+        }
+        if current.isPending, let inService = olds.first {
+            return Self.outputs(of: inService)
+        }
+        var kept: [OriginationIdentityState] = []
+        for old in olds {
+            if old.poolId == nil && !old.deletionProtection {
+                try await release(old, sms: sms)
+            } else {
+                kept.append(old)
+            }
+        }
+        return Self.outputs(of: current, superseded: kept)
+    }
+
+    /// RequestPhoneNumber or RequestSenderId with the derived ClientToken, tags and the settings the request takes;
+    /// then UpdatePhoneNumber for two-way and self-managed opt-outs if they differ from what AWS set.
+    private func request(_ spec: OriginationIdentitySpec, input: PlanInput<OriginationIdentityLive>, region: String,
+                         sms: SMSVoice) async throws -> OriginationIdentityState {
+        let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address)
+        var body: [String: JSONValue] = [
+            "Tags": SMSVoice.tagList(tags),
+            "ClientToken": .string(OriginationIdentityFields.clientToken(region: region, name: input.address.name, spec: spec)),
+        ]
+        body["DeletionProtectionEnabled"] = spec.deletionProtection.map { .bool($0.value) }
+        if let sender = spec.senderId {
+            body["SenderId"] = .string(sender.senderId.value)
+            body["IsoCountryCode"] = .string(sender.isoCountryCode.value)
+            body["MessageTypes"] = sender.messageTypes.map { .strings(OriginationIdentityFields.messageTypes($0.value)) }
+            let result = try await sms.requestSenderId(.object(body))
+            guard let state = OriginationIdentityState(senderId: result, region: region, tags: tags) else {
+                throw OriginationIdentityError.unreadable("RequestSenderId")
+            }
+            return state
+        }
+        guard let number = spec.phoneNumber else { throw OriginationIdentityError.wrongKind(input.address.description) }
+        body["IsoCountryCode"] = .string(number.isoCountryCode.value)
+        body["NumberType"] = .string(number.numberType.value.rawValue)
+        body["MessageType"] = .string(number.messageType.value.rawValue)
+        body["NumberCapabilities"] = .strings(OriginationIdentityFields.capabilities(number))
+        body["OptOutListName"] = number.optOutListName.map { .string($0.value) }
+        body["RegistrationId"] = number.registrationId.map { .string($0.value) }
+        let result = try await sms.requestPhoneNumber(.object(body))
+        guard let state = OriginationIdentityState(phoneNumber: result, region: region, tags: tags) else {
+            throw OriginationIdentityError.unreadable("RequestPhoneNumber")
+        }
+        if state.status == "DELETED" { throw OriginationIdentityError.releasedByToken(state.displayName) }
+        try await update(state, spec: spec, address: input.address, sms: sms)
+        return state
+    }
+
+    /// UpdatePhoneNumber / UpdateSenderId for the settings that differ (one call, none if equal), then the tags.
+    private func update(_ state: OriginationIdentityState, spec: OriginationIdentitySpec, address: ResourceAddress,
+                        sms: SMSVoice) async throws {
+        var settings: [String: JSONValue] = [:]
+        if let wanted = spec.deletionProtection?.value, wanted != state.deletionProtection {
+            settings["DeletionProtectionEnabled"] = .bool(wanted)
+        }
+        switch state.form {
+        case .phoneNumber:
+            if let number = spec.phoneNumber {
+                if let wanted = number.twoWay?.value, wanted != (state.twoWay ?? false) {
+                    settings["TwoWayEnabled"] = .bool(wanted)
+                }
+                if let wanted = number.selfManagedOptOuts?.value, wanted != (state.selfManagedOptOuts ?? false) {
+                    settings["SelfManagedOptOutsEnabled"] = .bool(wanted)
+                }
+                if let wanted = number.optOutListName?.value,
+                   OriginationIdentityState.optOutListName(wanted) != state.optOutListName {
+                    settings["OptOutListName"] = .string(wanted)
+                }
+            }
+            if !settings.isEmpty {
+                settings["PhoneNumberId"] = .string(state.id)
+                _ = try await sms.updatePhoneNumber(.object(settings))
+            }
+        case .senderId:
+            if !settings.isEmpty {
+                settings["SenderId"] = .string(state.senderId ?? "")
+                settings["IsoCountryCode"] = .string(state.isoCountryCode)
+                _ = try await sms.updateSenderId(.object(settings))
+            }
+        }
+        try await SMSVoiceTagSync.sync(sms, arn: state.arn, live: state.tags, manifestTags: spec.tags?.value, for: address)
+    }
+
+    /// ReleasePhoneNumber / ReleaseSenderId: irreversible.
+    private func release(_ state: OriginationIdentityState, sms: SMSVoice) async throws {
+        switch state.form {
+        case .phoneNumber: _ = try await sms.releasePhoneNumber(id: state.id)
+        case .senderId: _ = try await sms.releaseSenderId(senderId: state.senderId ?? "", isoCountryCode: state.isoCountryCode)
+        }
+    }
+
+    /// The manifest's spec.
+    static func spec(_ input: PlanInput<OriginationIdentityLive>) throws -> OriginationIdentitySpec {
+        guard case .originationIdentity(let spec) = input.desired?.manifest.spec else {
+            throw OriginationIdentityError.wrongKind(input.address.description)
+        }
+        return spec
+    }
+}

@@ -1,0 +1,53 @@
+import AWSServices
+import Manifests
+
+/// End User Messaging SMS phone numbers and sender IDs (`OriginationIdentity`). Requesting one costs money and
+/// releasing one is irreversible: creates are gated by `spec.purchaseApproved` / `--allow-purchase` and carry a
+/// ClientToken derived from the manifest; a replacement requests the new identity first and releases the old one
+/// only after the new one is ACTIVE.
+public struct OriginationIdentityHandler: ResourceHandler {
+    /// The kind handled.
+    public let kind = ResourceKind.originationIdentity
+
+    /// Creates the handler.
+    public init() {}
+
+    /// Found by ownership tags. Calls per region: one DescribePhoneNumbers (all pages, if any target is or was a
+    /// phone number) and one DescribeSenderIds filtered by `sender-id` (if any target is or was a sender ID); then
+    /// ListTagsForResource per candidate, at most once per ARN: first the id recorded in status, then the identities
+    /// matching the manifest's immutable fields until a tagged one is found. Only when nothing is recorded and no
+    /// match is tagged (a first create, or a lost status file) are the other numbers of the region checked, so an
+    /// identity whose immutable fields changed is never bought twice. `spec.adopt` reads the named identity directly.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<OriginationIdentityLive>] {
+        var result: [ResourceAddress: LiveState<OriginationIdentityLive>] = [:]
+        let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
+        for region in byRegion.keys.sorted() {
+            var reader = OriginationIdentityReader(sms: context.smsVoice(region), region: region)
+            result.merge(try await reader.read(byRegion[region] ?? [])) { _, new in new }
+        }
+        return result
+    }
+
+    /// `id`, `arn`, `region` and `phoneNumber` or `senderId`; during a replacement whose old identity cannot be
+    /// released yet, also `supersedes` (the old ARNs, comma-separated) so the next read finds them again.
+    public func outputs(of live: OriginationIdentityLive) -> [String: String] {
+        Self.outputs(of: live.identity, superseded: live.superseded)
+    }
+
+    /// The outputs of one identity and the old ones it replaces.
+    static func outputs(of state: OriginationIdentityState, superseded: [OriginationIdentityState] = []) -> [String: String] {
+        var values = ["id": state.id, "arn": state.arn, "region": state.region]
+        values["phoneNumber"] = state.phoneNumber
+        values["senderId"] = state.senderId
+        if !superseded.isEmpty { values[supersedesKey] = superseded.map(\.arn).joined(separator: ",") }
+        return values
+    }
+
+    /// The output (and status) key listing old identities of an unfinished replacement.
+    static let supersedesKey = "supersedes"
+
+    /// Pending while the number is being provisioned.
+    public func phase(of live: OriginationIdentityLive) -> LivePhase {
+        live.identity.isPending ? .pending("number is being provisioned (PENDING)") : .ready
+    }
+}

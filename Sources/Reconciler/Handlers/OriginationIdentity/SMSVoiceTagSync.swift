@@ -1,0 +1,23 @@
+import AWSServices
+import Manifests
+
+/// Brings the tags of an End User Messaging SMS resource to what its manifest says: ownership tags always, the
+/// manifest's `tags` when it sets them (then other tags are removed; when it does not, they are left alone).
+enum SMSVoiceTagSync {
+    /// The tags a resource is created with: ownership tags plus the manifest's.
+    static func creationTags(_ manifestTags: [String: String]?, for address: ResourceAddress) -> [String: String] {
+        (manifestTags ?? [:]).merging(OwnershipTags.tags(for: address)) { _, ownership in ownership }
+    }
+
+    /// TagResource for missing or different tags and UntagResource for tags the manifest no longer lists: at most
+    /// one call each, none when the tags already match.
+    static func sync(_ sms: SMSVoice, arn: String, live: [String: String], manifestTags: [String: String]?,
+                     for address: ResourceAddress) async throws {
+        let wanted = creationTags(manifestTags, for: address)
+        let changed = wanted.filter { live[$0.key] != $0.value }
+        if !changed.isEmpty { try await sms.tagResource(arn: arn, tags: changed) }
+        guard let manifestTags else { return }
+        let stale = live.keys.filter { wanted[$0] == nil && manifestTags[$0] == nil }
+        if !stale.isEmpty { try await sms.untagResource(arn: arn, keys: stale) }
+    }
+}

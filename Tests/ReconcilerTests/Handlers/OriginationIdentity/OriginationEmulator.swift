@@ -1,0 +1,75 @@
+import AWSCore
+import AWSServices
+import Foundation
+import Logging
+import Manifests
+import TestSupport
+@testable import Reconciler
+
+/// Real clients (SigV4 signer, URLSession transport) for a fresh emulator principal, and the handler contexts
+/// built on them, for the OriginationIdentity and PhonePool end-to-end tests.
+struct OriginationEmulator {
+    /// Static credentials of the principal.
+    struct Credentials: CredentialProvider {
+        let value: AWSCredentials
+        var sourceName: String { "test" }
+        func credentials() async throws -> AWSCredentials { value }
+    }
+
+    let emulator: Emulator
+    let client: AWSClient
+
+    /// A fresh principal and its client.
+    static func make() async throws -> OriginationEmulator {
+        let emulator = try Emulator.fromEnvironment()
+        let principal = try await emulator.newPrincipal()
+        let client = AWSClient(
+            credentials: Credentials(value: AWSCredentials(accessKeyId: principal.accessKeyId,
+                                                           secretAccessKey: principal.secretAccessKey)),
+            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
+            transport: URLSessionTransport(), signer: SigV4Signer(),
+            retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)), sleep: { _ in },
+            logger: Logger(label: "test"))
+        return OriginationEmulator(emulator: emulator, client: client)
+    }
+
+    /// The reconcile context.
+    var context: ReconcileContext { ReconcileContext(client: client, logger: Logger(label: "test")) }
+    /// End User Messaging SMS in us-east-1, for checking live values.
+    var sms: SMSVoice { SMSVoice(client: client, region: "us-east-1") }
+
+    /// An apply context whose reference store starts with `references`.
+    func applyContext(_ references: [ResourceAddress: [String: String]] = [:], allowPurchase: Bool = false) -> ApplyContext {
+        ApplyContext(reconcile: context, references: ReferenceStore(references),
+                     options: PlanOptions(account: "123456789012", allowPurchase: allowPurchase))
+    }
+
+    /// Sets the emulator's number activation delay (global emulator state: restore it to 0 right after use).
+    func setActivationDelay(_ seconds: Double) async throws {
+        try await emulator.control("POST", "config", body: Data("{\"phoneNumberActivationSeconds\": \(seconds)}".utf8))
+    }
+
+    /// Moves the emulator clock forward.
+    func advanceClock(_ seconds: Double) async throws {
+        try await emulator.control("POST", "clock", body: Data("{\"advanceSeconds\": \(seconds)}".utf8))
+    }
+
+    /// A name no other test uses.
+    static func uniqueName(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// Reads one resource with `handler` (no status file) and plans it.
+    static func readAndPlan<H: ResourceHandler>(
+        _ handler: H, _ desired: DesiredResource?, address: ResourceAddress, context: ReconcileContext,
+        status: ResourceStatus? = nil, references: [ResourceAddress: [String: String]] = [:],
+        deletePolicy: DeletePolicy = .retain, allowPurchase: Bool = false
+    ) async throws -> (PlanInput<H.Live>, ResourceChange) {
+        let target = ReadTarget(address: address, desired: desired, status: status, region: "us-east-1")
+        let live = try await handler.read([target], context: context)[address] ?? .absent
+        let input = PlanInput(address: address, desired: desired, live: live, status: status, references: references,
+                              dependencyActions: [:], deletePolicy: deletePolicy,
+                              options: PlanOptions(account: "123456789012", allowPurchase: allowPurchase))
+        return (input, try handler.plan(input))
+    }
+}
