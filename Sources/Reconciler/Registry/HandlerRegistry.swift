@@ -17,6 +17,8 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         AnyResourceHandler(SmsAccountSettingsHandler()),
         AnyResourceHandler(SmsRoleHandler()),
+        AnyResourceHandler(OriginationIdentityHandler()),
+        AnyResourceHandler(PhonePoolHandler()),
         AnyResourceHandler(UserPoolHandler()),
         AnyResourceHandler(AppClientHandler()),
         AnyResourceHandler(MfaPolicyHandler()),
