@@ -29,10 +29,10 @@ extension AppClientHandler {
     /// Creates the client in the pool's current id.
     private func create(_ input: PlanInput<AppClientLive>, context: ApplyContext) async throws -> [String: String] {
         let spec = try requireSpec(input)
-        guard let poolId = await PoolMember.poolId(poolName: spec.userPool.value, status: nil, context: context) else {
+        guard let poolId = await UserPoolMember.poolId(poolName: spec.userPool.value, status: nil, context: context) else {
             throw AppClientError.poolUnknown(input.address)
         }
-        let cognito = context.reconcile.cognito(input.desired?.region ?? PoolMember.region(ofPoolId: poolId))
+        let cognito = context.reconcile.cognito(input.desired?.region ?? UserPoolMember.region(ofPoolId: poolId))
         let client: AppClientDescription
         do {
             client = try await cognito.createUserPoolClient(.object(AppClientFields.createRequest(spec, poolId: poolId)))
@@ -52,7 +52,7 @@ extension AppClientHandler {
     private func update(_ input: PlanInput<AppClientLive>, context: ApplyContext) async throws -> [String: String] {
         let spec = try requireSpec(input)
         guard let known = input.live.value?.client else { throw AppClientError.clientUnknown(input.address) }
-        let cognito = context.reconcile.cognito(input.desired?.region ?? PoolMember.region(ofPoolId: known.userPoolId))
+        let cognito = context.reconcile.cognito(input.desired?.region ?? UserPoolMember.region(ofPoolId: known.userPoolId))
         guard let live = try await cognito.describeUserPoolClient(poolId: known.userPoolId, clientId: known.clientId) else {
             throw AppClientError.clientUnknown(input.address)
         }
@@ -66,10 +66,10 @@ extension AppClientHandler {
     /// Deletes the live client; one already gone (with its pool, when the pool was replaced) is fine.
     private func deleteLive(_ input: PlanInput<AppClientLive>, context: ApplyContext) async throws {
         guard let client = input.live.value?.client else { return }
-        let cognito = context.reconcile.cognito(PoolMember.region(ofPoolId: client.userPoolId))
+        let cognito = context.reconcile.cognito(UserPoolMember.region(ofPoolId: client.userPoolId))
         do {
             try await cognito.deleteUserPoolClient(poolId: client.userPoolId, clientId: client.clientId)
-        } catch where PoolMember.isNotFound(error) {
+        } catch where UserPoolMember.isNotFound(error) {
             return
         }
         context.reconcile.logger.info("deleted app client", metadata: [

@@ -25,7 +25,7 @@ public struct AppClientHandler: ResourceHandler {
         var byPool: [PoolKey: [ReadTarget]] = [:]
         for target in targets {
             guard let region = target.region,
-                  let poolId = PoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
+                  let poolId = UserPoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
                 result[target.address] = .absent
                 continue
             }
@@ -36,7 +36,7 @@ public struct AppClientHandler: ResourceHandler {
             let clients: [CognitoIdentityProvider.AppClientSummary]
             do {
                 clients = try await cognito.listUserPoolClients(poolId: pool.poolId)
-            } catch where PoolMember.isNotFound(error) {
+            } catch where UserPoolMember.isNotFound(error) {
                 for target in members { result[target.address] = .absent }
                 continue
             }
@@ -50,8 +50,8 @@ public struct AppClientHandler: ResourceHandler {
     /// `clientId` and `userPoolId`; never the secret (it is dropped when the client is read).
     public func outputs(of live: AppClientLive) -> [String: String] {
         switch live {
-        case let .client(client): [Self.clientIdKey: client.clientId, PoolMember.poolIdKey: client.userPoolId]
-        case let .ambiguous(poolId, _, _): [PoolMember.poolIdKey: poolId]
+        case let .client(client): [Self.clientIdKey: client.clientId, UserPoolMember.poolIdKey: client.userPoolId]
+        case let .ambiguous(poolId, _, _): [UserPoolMember.poolIdKey: poolId]
         }
     }
 
@@ -76,7 +76,7 @@ public struct AppClientHandler: ResourceHandler {
             desired: AppClientFields.desired(spec), live: input.live.value?.client.map(AppClientFields.live),
             immutable: AppClientFields.immutable,
             replacementConsequence: "the new client has a new client id (and secret): every app using it must be reconfigured",
-            boundTo: [PoolMember.poolAddress(spec.userPool.value)]).change(for: input)
+            boundTo: [UserPoolMember.poolAddress(spec.userPool.value)]).change(for: input)
     }
 
     /// The AppClient spec of a manifest.

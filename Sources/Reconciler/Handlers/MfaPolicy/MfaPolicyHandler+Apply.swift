@@ -55,10 +55,10 @@ extension MfaPolicyHandler {
     /// The pool's MFA configuration and description read now, with the Cognito client of its region.
     private func fresh(_ input: PlanInput<MfaPolicyLive>, poolName: String?,
                        context: ApplyContext) async throws -> (MfaPolicyLive, CognitoIdentityProvider) {
-        let poolId = await PoolMember.poolId(poolName: poolName, status: input.status, context: context)
+        let poolId = await UserPoolMember.poolId(poolName: poolName, status: input.status, context: context)
             ?? input.live.value?.pool.id
         guard let poolId else { throw MfaPolicyError.poolUnknown(input.address) }
-        let cognito = context.reconcile.cognito(input.desired?.region ?? PoolMember.region(ofPoolId: poolId))
+        let cognito = context.reconcile.cognito(input.desired?.region ?? UserPoolMember.region(ofPoolId: poolId))
         guard let live = try await Self.read(poolId: poolId, cognito: cognito) else {
             throw MfaPolicyError.poolUnknown(input.address)
         }

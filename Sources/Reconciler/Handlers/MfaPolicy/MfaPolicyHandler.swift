@@ -21,11 +21,11 @@ public struct MfaPolicyHandler: ResourceHandler {
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<MfaPolicyLive>] {
         var result: [ResourceAddress: LiveState<MfaPolicyLive>] = [:]
         for target in targets {
-            guard let poolId = PoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
+            guard let poolId = UserPoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
                 result[target.address] = .absent
                 continue
             }
-            let cognito = context.cognito(target.region ?? PoolMember.region(ofPoolId: poolId))
+            let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: poolId))
             result[target.address] = try await Self.read(poolId: poolId, cognito: cognito).map(LiveState.owned) ?? .absent
         }
         return result
@@ -33,7 +33,7 @@ public struct MfaPolicyHandler: ResourceHandler {
 
     /// `userPoolId`.
     public func outputs(of live: MfaPolicyLive) -> [String: String] {
-        [PoolMember.poolIdKey: live.pool.id]
+        [UserPoolMember.poolIdKey: live.pool.id]
     }
 
     /// The change: the standard field comparison bound to the pool, with the "every user must enroll" warning when
@@ -49,7 +49,7 @@ public struct MfaPolicyHandler: ResourceHandler {
         }
         return try StandardPlan(
             desired: MfaPolicyFields.desired(spec, live: live), live: live.map(MfaPolicyFields.live),
-            boundTo: [PoolMember.poolAddress(spec.userPool.value)],
+            boundTo: [UserPoolMember.poolAddress(spec.userPool.value)],
             warnings: MfaPolicyFields.warnings(spec, live: live)).change(for: input)
     }
 
@@ -64,7 +64,7 @@ public struct MfaPolicyHandler: ResourceHandler {
         let mfaConfig: JSONValue
         do {
             mfaConfig = try await cognito.getUserPoolMfaConfig(poolId: poolId)
-        } catch where PoolMember.isNotFound(error) {
+        } catch where UserPoolMember.isNotFound(error) {
             return nil
         }
         guard let pool = try await cognito.describeUserPool(id: poolId) else { return nil }

@@ -2,7 +2,7 @@ import AWSCore
 import Manifests
 
 /// Finds the user pool that a pool-scoped resource (an app client, an MFA policy) lives in.
-enum PoolMember {
+enum UserPoolMember {
     /// The status key and output key holding the pool id.
     static let poolIdKey = "userPoolId"
 
