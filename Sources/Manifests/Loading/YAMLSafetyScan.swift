@@ -24,72 +24,80 @@ struct YAMLSafetyScan {
     /// Scanner state carried across lines.
     private enum Quote { case none, single, double }
 
-    /// The first problem in `text`, if any.
+    /// The first problem in `text`, if any. Works on UTF-8 bytes: every character it looks for is ASCII, and no
+    /// byte of a multi-byte UTF-8 sequence is ASCII, so other text passes through untouched.
     static func firstProblem(in text: String) -> Finding? {
+        let bytes = Array(text.utf8)
         var quote = Quote.none
         var blockParentIndent: Int?
         var flowDepth = 0
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let chars = Array(line.unicodeScalars)
-            let indent = chars.prefix { $0 == " " }.count
+        var lineStart = 0
+        var lineIndex = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { lineStart = lineEnd + 1; lineIndex += 1 }
+            let line = bytes[lineStart..<lineEnd]
+            let indent = line.prefix { $0 == space }.count
             if let parent = blockParentIndent, quote == .none {
-                if indent > parent || chars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+                if indent > parent || line.allSatisfy({ $0 == space || $0 == tab || $0 == carriageReturn }) { continue }
                 blockParentIndent = nil
             }
             var compact = 0
             var atLineStart = true
             var nodeStart = true
-            var index = 0
-            while index < chars.count {
-                let c = chars[index]
-                let previous: Unicode.Scalar = index == 0 ? " " : chars[index - 1]
-                let next: Unicode.Scalar = index + 1 < chars.count ? chars[index + 1] : " "
+            var index = lineStart
+            while index < lineEnd {
+                let c = bytes[index]
+                let previous = index == lineStart ? space : bytes[index - 1]
+                let next = index + 1 < lineEnd ? bytes[index + 1] : space
                 index += 1
+                let atEnd = index == lineEnd
                 switch quote {
                 case .double:
-                    if c == "\\" { index += 1 } else if c == "\"" { quote = .none }
+                    if c == UInt8(ascii: "\\") { index += 1 } else if c == UInt8(ascii: "\"") { quote = .none }
                     continue
                 case .single:
-                    if c == "'" { if next == "'" { index += 1 } else { quote = .none } }
+                    if c == UInt8(ascii: "'") { if next == UInt8(ascii: "'") { index += 1 } else { quote = .none } }
                     continue
                 case .none:
                     break
                 }
-                if c == " " || c == "\t" || c == "\r" { continue }
-                if c == "#" && (previous == " " || previous == "\t" || index == 1) { break }
-                if c == "-" && atLineStart && (next == " " || index == chars.count) {
+                if c == space || c == tab || c == carriageReturn { continue }
+                if c == UInt8(ascii: "#") && (previous == space || previous == tab || index == lineStart + 1) { break }
+                if c == UInt8(ascii: "-") && atLineStart && (next == space || atEnd) {
                     compact += 1
-                    if compact > maxDepth { return tooDeep(lineIndex, index) }
+                    if compact > maxDepth { return tooDeep(lineIndex, column(bytes[lineStart..<index])) }
                     continue
                 }
                 atLineStart = false
-                if c == "," && flowDepth > 0 || c == ":" && (next == " " || next == "\t" || index == chars.count) {
+                if c == UInt8(ascii: ",") && flowDepth > 0
+                    || c == UInt8(ascii: ":") && (next == space || next == tab || atEnd) {
                     nodeStart = true
                     continue
                 }
-                if c == "]" || c == "}" {
+                if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
                     flowDepth = max(0, flowDepth - 1)
                     nodeStart = false
                     continue
                 }
                 guard nodeStart else { continue }
                 switch c {
-                case "\"": quote = .double
-                case "'": quote = .single
-                case "?" where next == " ": continue
-                case "&", "*":
-                    let what = c == "&" ? "anchor" : "alias"
+                case UInt8(ascii: "\""): quote = .double
+                case UInt8(ascii: "'"): quote = .single
+                case UInt8(ascii: "?") where next == space: continue
+                case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                    let what = c == UInt8(ascii: "&") ? "anchor" : "alias"
                     return Finding(code: "yaml-alias", message: "YAML \(what)s are not allowed in manifests "
                                    + "(anchors and aliases can expand without bound); write the value out",
-                                   line: lineIndex + 1, column: index)
-                case "|", ">":
-                    if isBlockHeader(chars[(index - 1)...]) {
+                                   line: lineIndex + 1, column: column(bytes[lineStart..<index]))
+                case UInt8(ascii: "|"), UInt8(ascii: ">"):
+                    if isBlockHeader(bytes[(index - 1)..<lineEnd]) {
                         blockParentIndent = indent
-                        index = chars.count
+                        index = lineEnd
                     }
-                case "[", "{":
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
                     flowDepth += 1
-                    if flowDepth > maxDepth { return tooDeep(lineIndex, index) }
+                    if flowDepth > maxDepth { return tooDeep(lineIndex, column(bytes[lineStart..<index])) }
                     continue
                 default: break
                 }
@@ -99,10 +107,18 @@ struct YAMLSafetyScan {
         return nil
     }
 
+    /// ASCII space, tab and carriage return.
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), carriageReturn = UInt8(ascii: "\r")
+
+    /// The 1-based column (in Unicode scalars) of the last byte of `prefix`, the line up to a finding.
+    private static func column(_ prefix: ArraySlice<UInt8>) -> Int {
+        prefix.reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+    }
+
     /// Whether the rest of a line (starting at `|` or `>`) is a block scalar header.
-    private static func isBlockHeader(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
-        let body = rest.dropFirst().prefix { $0 != "#" }
-        return body.allSatisfy { "+-0123456789 \t\r".unicodeScalars.contains($0) }
+    private static func isBlockHeader(_ rest: ArraySlice<UInt8>) -> Bool {
+        let body = rest.dropFirst().prefix { $0 != UInt8(ascii: "#") }
+        return body.allSatisfy { Array("+-0123456789 \t\r".utf8).contains($0) }
     }
 
     /// The too-deep finding at a position.
