@@ -182,4 +182,49 @@ import TestSupport
         #expect(text.stdout.contains("FAIL \(region): the monthly SMS spend limit is 0 USD"))
         #expect(text.stdout.contains("3 failed (SMS sign-in will not work)."))
     }
+
+    @Test func roleManagedElsewhereIsReadWithItsAttachedPolicy() async throws {
+        let workspace = try Workspace(region: "us-east-2", number: false)
+        let (environment, client) = try await Self.setUp(region: workspace.region)
+        let iam = IAM(client: client)
+        let role = try await iam.createRole(IAM.CreateRoleInput(
+            roleName: "outside-\(workspace.suffix)", assumeRolePolicy: PolicyDocument([
+                "Version": "2012-10-17",
+                "Statement": [[
+                    "Effect": "Allow", "Principal": ["Service": "cognito-idp.amazonaws.com"], "Action": "sts:AssumeRole",
+                    "Condition": ["StringEquals": ["sts:ExternalId": "outside-id", "aws:SourceAccount": "123456789012"]],
+                ]],
+            ])))
+        var create = QueryParameters()
+        create.set("PolicyName", "publish-\(workspace.suffix)")
+        create.set("PolicyDocument", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sns:*","Resource":"*"}]}"#)
+        let policy = try await client.query(.iam, region: "us-east-1", action: "CreatePolicy", parameters: create)
+        let policyArn = policy.value("Policy", "Arn") ?? ""
+        #expect(policyArn.hasPrefix("arn:aws:iam::"))
+        var attach = QueryParameters()
+        attach.set("RoleName", role.name)
+        attach.set("PolicyArn", policyArn)
+        _ = try await client.query(.iam, region: "us-east-1", action: "AttachRolePolicy", parameters: attach)
+        let manifest = """
+            apiVersion: smsauth/v1
+            kind: UserPool
+            metadata: {name: pool-\(workspace.suffix)}
+            spec:
+              region: \(workspace.region)
+              poolName: Outside \(workspace.suffix)
+              autoVerifiedAttributes: [phone_number]
+              smsRoleArn: \(role.arn)
+              smsExternalId: outside-id
+
+            """
+        try Data(manifest.utf8).write(to: workspace.manifests.appendingPathComponent("setup.yaml"))
+        try await Self.apply(workspace, environment: environment)
+
+        let (_, report) = try await Self.doctorJSON(workspace, environment: environment)
+        let publish = try report.check("sms-role-publish", of: workspace.pool)
+        #expect(publish.result == "pass")
+        #expect(publish.message.contains("attached policy") && publish.message.contains("publish-\(workspace.suffix)"))
+        #expect(try report.check("sms-role-trust", of: workspace.pool).result == "pass")
+        #expect(try report.check("pool-sms-configuration", of: workspace.pool).result == "pass")
+    }
 }
