@@ -1,0 +1,157 @@
+import AWSServices
+import Manifests
+
+/// Gathers the facts of a doctor run from live state: the engine's read of every manifest (pools and SMS roles
+/// found by ownership tags and status, exactly as reconcile finds them), plus what only the doctor needs: the
+/// roles' permission policies, each pool's MFA configuration, and per SMS region the sandbox, the US origination
+/// numbers and the spend limit. Never writes.
+public struct DoctorReader: Sendable {
+    /// AWS access.
+    public let context: ReconcileContext
+
+    /// Creates a reader.
+    public init(context: ReconcileContext) {
+        self.context = context
+    }
+
+    /// The facts of every UserPool manifest of `run`, and of every region an SMS-sending pool sends from.
+    public func facts(of run: PlannedRun) async -> (pools: [PoolFacts], regions: [RegionFacts]) {
+        let pools = run.targets.values.filter { $0.address.kind == .userPool && $0.desired != nil }
+            .sorted { $0.address < $1.address }
+        var facts: [PoolFacts] = []
+        for target in pools {
+            if let pool = await poolFacts(target, run: run) { facts.append(pool) }
+        }
+        var regions: [RegionFacts] = []
+        for region in Set(facts.filter(\.sendsSms).compactMap(\.smsRegion)).sorted() {
+            regions.append(await regionFacts(region))
+        }
+        return (facts, regions)
+    }
+
+    /// The facts of one UserPool manifest.
+    private func poolFacts(_ target: ReadTarget, run: PlannedRun) async -> PoolFacts? {
+        guard let desired = target.desired, case let .userPool(spec) = desired.manifest.spec else { return nil }
+        let region = target.region ?? desired.region
+        let (poolFact, described) = Self.pool(run.observations[target.address])
+        let live = try? poolFact.get()
+        let role = await roleFacts(spec, pool: live ?? nil, run: run)
+        var mfa: DoctorFact<MfaFacts>?
+        if let described, let region {
+            mfa = await mfaFacts(described, region: region)
+        }
+        let phoneUse = (spec.autoVerifiedAttributes?.value ?? []).contains { $0.value == .phoneNumber }
+            || (spec.usernameAttributes?.value ?? []).contains { $0.value == .phoneNumber }
+        let smsMfa = (try? mfa?.get())?.smsEnabled ?? false
+        let sendsSms = role != nil || phoneUse || smsMfa
+        let smsRegion = spec.smsRegion?.value ?? described?.raw["SmsConfiguration"]?["SnsRegion"]?.stringValue ?? region
+        return PoolFacts(resource: target.address.description, smsRegion: smsRegion, account: run.options.account,
+                         sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa)
+    }
+
+    /// The pool as the UserPool handler read it.
+    private static func pool(_ observation: Result<Observation, ReconcileFailure>?)
+        -> (DoctorFact<PoolSnapshot?>, UserPoolDescription?) {
+        switch observation {
+        case nil: return (.failure(DoctorReadFailure("not read")), nil)
+        case let .failure(failure)?: return (.failure(DoctorReadFailure(classifying: failure)), nil)
+        case let .success(observation)?:
+            guard let state = observation.live as? LiveState<UserPoolDescription> else {
+                return (.failure(DoctorReadFailure("unexpected live state")), nil)
+            }
+            guard let pool = state.value else { return (.success(nil), nil) }
+            let owned = if case .owned = state { true } else { false }
+            let sms = pool.raw["SmsConfiguration"]
+            let snapshot = PoolSnapshot(id: pool.id, owned: owned, smsRoleArn: sms?["SnsCallerArn"]?.stringValue,
+                                        smsExternalId: sms?["ExternalId"]?.stringValue)
+            return (.success(snapshot), pool)
+        }
+    }
+
+    /// The SMS role the pool should send through: its SmsRole manifest (as the SmsRole handler read it), the
+    /// `smsRoleArn`, or failing both the role the live pool names.
+    private func roleFacts(_ spec: UserPoolSpec, pool: PoolSnapshot?, run: PlannedRun) async -> RoleFacts? {
+        let reader = RoleReader(iam: context.iam)
+        if let roleAddress = UserPoolSmsSettings.roleAddress(of: spec) {
+            guard case let .smsRole(roleSpec)? = run.targets[roleAddress]?.desired?.manifest.spec else {
+                return RoleFacts(reference: roleAddress.description, roleName: roleAddress.name, managed: true,
+                                 expectedExternalId: nil, live: .failure(DoctorReadFailure("no SmsRole manifest")))
+            }
+            let live: DoctorFact<RoleSnapshot?>
+            switch run.observations[roleAddress] {
+            case let .success(observation)?:
+                if let role = (observation.live as? LiveState<SmsRoleLive>)?.value?.role {
+                    live = await reader.read(role)
+                } else {
+                    live = .success(nil)
+                }
+            case let .failure(failure)?: live = .failure(DoctorReadFailure(classifying: failure))
+            case nil: live = .failure(DoctorReadFailure("not read"))
+            }
+            return RoleFacts(reference: roleAddress.description, roleName: roleSpec.roleName.value, managed: true,
+                             expectedExternalId: roleSpec.externalId.value, live: live)
+        }
+        guard let arn = spec.smsRoleArn?.value ?? pool?.smsRoleArn else { return nil }
+        let expected = spec.smsRoleArn == nil ? pool?.smsExternalId : spec.smsExternalId?.value ?? pool?.smsExternalId
+        guard let name = RoleReader.roleName(fromArn: arn) else {
+            return RoleFacts(reference: arn, roleName: arn, managed: false, expectedExternalId: expected,
+                             live: .failure(DoctorReadFailure("\(arn) is not an IAM role ARN")))
+        }
+        return RoleFacts(reference: arn, roleName: name, managed: false, expectedExternalId: expected,
+                         live: await reader.read(name: name))
+    }
+
+    /// GetUserPoolMfaConfig, read the way the MfaPolicy handler reads it.
+    private func mfaFacts(_ pool: UserPoolDescription, region: String) async -> DoctorFact<MfaFacts> {
+        do {
+            let config = try await context.cognito(region).getUserPoolMfaConfig(poolId: pool.id)
+            let live = MfaPolicyLive(mfaConfig: config, pool: pool)
+            return .success(MfaFacts(mode: live.mode.rawValue, smsEnabled: live.smsEnabled, totpEnabled: live.totpEnabled))
+        } catch {
+            return .failure(DoctorReadFailure(classifying: error))
+        }
+    }
+
+    /// The account's SMS state in `region`: sandbox and spend limit as the SmsAccountSettings handler reads them,
+    /// the sandbox's destination numbers (only when in the sandbox), and the US phone numbers.
+    func regionFacts(_ region: String) async -> RegionFacts {
+        let address = ResourceAddress(kind: .smsAccountSettings, name: region)
+        let settings: DoctorFact<SmsAccountSettingsLive>
+        do {
+            let read = try await SmsAccountSettingsHandler().read(
+                [ReadTarget(address: address, desired: nil, status: nil, region: region)], context: context)
+            settings = read[address]?.value.map { .success($0) } ?? .failure(DoctorReadFailure("not read"))
+        } catch {
+            settings = .failure(DoctorReadFailure(classifying: error))
+        }
+        let inSandbox = settings.map(\.inSandbox)
+        var destinations: DoctorFact<[SandboxDestination]> = .success([])
+        if case .success(true) = inSandbox {
+            destinations = await Self.capture {
+                try await context.sns(region).listSandboxPhoneNumbers().map { number in
+                    SandboxDestination(phoneNumber: number.phoneNumber, verified: number.status == "Verified")
+                }
+            }
+        }
+        let usNumbers = await Self.capture {
+            try await context.smsVoice(region).describePhoneNumbers(
+                filters: [["Name": "iso-country-code", "Values": .strings(["US"])]]
+            ).compactMap { json -> OriginationNumber? in
+                guard let state = OriginationIdentityState(phoneNumber: json, region: region, tags: [:]) else { return nil }
+                return OriginationNumber(phoneNumber: state.displayName, status: state.status ?? "",
+                                         numberType: state.numberType ?? "", smsCapable: state.capabilities.contains("SMS"))
+            }
+        }
+        return RegionFacts(region: region, inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
+                           monthlySpendLimit: settings.map { $0.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 } })
+    }
+
+    /// The value of `read`, or its error as a read failure.
+    private static func capture<Value: Sendable>(_ read: () async throws -> Value) async -> DoctorFact<Value> {
+        do {
+            return .success(try await read())
+        } catch {
+            return .failure(DoctorReadFailure(classifying: error))
+        }
+    }
+}

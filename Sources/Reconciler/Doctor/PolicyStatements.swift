@@ -1,0 +1,72 @@
+import AWSServices
+
+/// The statements of a policy document, with IAM's wildcard matching of actions, as the doctor needs them.
+struct PolicyStatements {
+    /// One statement.
+    struct Statement {
+        /// The statement as JSON (canonical form: set-valued members are lists).
+        let json: JSONValue
+
+        /// `Allow` or `Deny`.
+        var effect: String { json["Effect"]?.stringValue ?? "" }
+        /// `Action` patterns (empty when the statement uses `NotAction`).
+        var actions: [String] { strings(json["Action"]) }
+        /// `Resource` patterns.
+        var resources: [String] { strings(json["Resource"]) }
+        /// `Principal.Service` names.
+        var services: [String] { strings(json["Principal"]?["Service"]) }
+
+        /// Values of condition `key` under `StringEquals` (and `StringLike`), empty when absent.
+        func condition(_ key: String) -> [String] {
+            ["StringEquals", "StringLike"].flatMap { strings(json["Condition"]?[$0]?[key]) }
+        }
+
+        /// Whether one of the statement's action patterns covers `action`.
+        func allows(action: String) -> Bool {
+            actions.contains { PolicyStatements.matches(pattern: $0, action) }
+        }
+
+        /// A string or list of strings.
+        private func strings(_ value: JSONValue?) -> [String] {
+            guard let value else { return [] }
+            return (value.arrayValue ?? [value]).compactMap(\.stringValue)
+        }
+    }
+
+    /// The statements.
+    let statements: [Statement]
+
+    /// The statements of `document` (none when nil).
+    init(_ document: PolicyDocument?) {
+        let raw = document?.canonical["Statement"]
+        statements = (raw?.arrayValue ?? raw.map { [$0] } ?? []).map(Statement.init)
+    }
+
+    /// `Allow` statements.
+    var allowing: [Statement] { statements.filter { $0.effect == "Allow" } }
+    /// `Deny` statements.
+    var denying: [Statement] { statements.filter { $0.effect == "Deny" } }
+
+    /// IAM's action matching: case-insensitive, `*` any run of characters, `?` one character.
+    static func matches(pattern: String, _ text: String) -> Bool {
+        matches(Array(pattern.lowercased()), Array(text.lowercased()))
+    }
+
+    /// Glob matching of two character arrays.
+    private static func matches(_ pattern: [Character], _ text: [Character]) -> Bool {
+        var reachable = [Bool](repeating: false, count: text.count + 1)
+        reachable[0] = true
+        for symbol in pattern {
+            var next = [Bool](repeating: false, count: text.count + 1)
+            for index in 0...text.count where reachable[index] {
+                if symbol == "*" {
+                    for rest in index...text.count { next[rest] = true }
+                } else if index < text.count, symbol == "?" || symbol == text[index] {
+                    next[index + 1] = true
+                }
+            }
+            reachable = next
+        }
+        return reachable[text.count]
+    }
+}

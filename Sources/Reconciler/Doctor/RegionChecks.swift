@@ -1,0 +1,96 @@
+import Foundation
+
+/// The account-wide checks of one region the pools send SMS from (pure: facts in, results out).
+enum RegionChecks {
+    /// Every check of `facts`, in print order.
+    static func evaluate(_ facts: RegionFacts) -> [DoctorCheck] {
+        [sandbox(facts), usOrigination(facts), spendLimit(facts)]
+    }
+
+    /// `sms-sandbox`: outside the sandbox passes; inside warns with the verified and pending destinations.
+    static func sandbox(_ facts: RegionFacts) -> DoctorCheck {
+        let leave = "open an AWS support case to move the account out of the SMS sandbox in \(facts.region)"
+        switch facts.inSandbox {
+        case let .failure(failure):
+            return check(facts, "sms-sandbox", .fail, "the SMS sandbox status could not be read: \(failure)",
+                         fix: "check the credentials' sns:GetSMSSandboxAccountStatus permission")
+        case .success(false):
+            return check(facts, "sms-sandbox", .pass, "the account is out of the SMS sandbox: SMS reaches any number")
+        case .success(true):
+            break
+        }
+        guard case let .success(destinations) = facts.destinations else {
+            return check(facts, "sms-sandbox", .warn,
+                         "the account is in the SMS sandbox; its verified numbers could not be listed", fix: leave)
+        }
+        let verified = destinations.filter(\.verified).map(\.phoneNumber).sorted()
+        let pending = destinations.filter { !$0.verified }.map(\.phoneNumber).sorted()
+        var message = "the account is in the SMS sandbox: SMS reaches only verified numbers"
+        message += verified.isEmpty ? " (none verified)" : " (verified: \(verified.joined(separator: ", ")))"
+        if !pending.isEmpty { message += "; pending verification: \(pending.joined(separator: ", "))" }
+        let fix = pending.isEmpty
+            ? "\(leave); until then add test numbers as SandboxNumber manifests"
+            : "\(leave); finish pending numbers with `smsauth verify NAME --code CODE`"
+        return check(facts, "sms-sandbox", .warn, message, fix: fix)
+    }
+
+    /// `us-origination`: an ACTIVE, SMS-capable US number other than a simulator exists (US carriers drop SMS
+    /// from unregistered senders since June 2021).
+    static func usOrigination(_ facts: RegionFacts) -> DoctorCheck {
+        let fix = "add an OriginationIdentity manifest (isoCountryCode: US, TOLL_FREE or TEN_DLC, capabilities [SMS]) in \(facts.region) and run `smsauth reconcile --allow-purchase`"
+        let numbers: [OriginationNumber]
+        switch facts.usNumbers {
+        case let .failure(failure):
+            return check(facts, "us-origination", .fail, "the US origination numbers could not be read: \(failure)",
+                         fix: "check the credentials' sms-voice:DescribePhoneNumbers permission")
+        case let .success(value): numbers = value.filter(\.smsCapable)
+        }
+        let real = numbers.filter { $0.numberType != "SIMULATOR" }
+        let active = real.filter { $0.status == "ACTIVE" }.map(\.phoneNumber).sorted()
+        if !active.isEmpty {
+            return check(facts, "us-origination", .pass,
+                         "ACTIVE US origination number: \(active.joined(separator: ", "))")
+        }
+        let pending = real.filter { $0.status == "PENDING" }.map(\.phoneNumber).sorted()
+        if !pending.isEmpty {
+            return check(facts, "us-origination", .warn,
+                         "US origination number \(pending.joined(separator: ", ")) is still PENDING: SMS to US numbers is dropped until it is ACTIVE",
+                         fix: "wait for provisioning (and the toll-free or 10DLC registration), then run `smsauth doctor` again")
+        }
+        let simulators = numbers.filter { $0.numberType == "SIMULATOR" && $0.status == "ACTIVE" }
+        let extra = simulators.isEmpty ? "" : " (only simulator numbers, which never reach real phones)"
+        return check(facts, "us-origination", .fail,
+                     "no ACTIVE US origination number in \(facts.region)\(extra): US carriers drop SMS from unregistered senders",
+                     fix: fix)
+    }
+
+    /// `spend-limit`: MonthlySpendLimit above zero; unset means AWS's default of 1 USD, which is low.
+    static func spendLimit(_ facts: RegionFacts) -> DoctorCheck {
+        let fix = "set monthlySpendLimitUSD in an SmsAccountSettings manifest for \(facts.region) (above 1 needs an AWS quota increase)"
+        switch facts.monthlySpendLimit {
+        case let .failure(failure):
+            return check(facts, "spend-limit", .fail, "the SMS spend limit could not be read: \(failure)",
+                         fix: "check the credentials' sns:GetSMSAttributes permission")
+        case .success(nil):
+            return check(facts, "spend-limit", .warn,
+                         "no monthly SMS spend limit set: AWS's default of 1 USD stops SMS after a few dozen messages",
+                         fix: fix)
+        case let .success(text?):
+            guard let limit = Decimal(string: text.trimmingCharacters(in: .whitespaces)) else {
+                return check(facts, "spend-limit", .warn, "the monthly SMS spend limit '\(text)' is not a number",
+                             fix: fix)
+            }
+            if limit <= 0 {
+                return check(facts, "spend-limit", .fail, "the monthly SMS spend limit is \(text) USD: no SMS is sent",
+                             fix: fix)
+            }
+            return check(facts, "spend-limit", .pass, "monthly SMS spend limit is \(text) USD")
+        }
+    }
+
+    /// A check of `facts`' region.
+    private static func check(_ facts: RegionFacts, _ id: String, _ result: DoctorOutcome, _ message: String,
+                              fix: String? = nil) -> DoctorCheck {
+        DoctorCheck(resource: facts.resource, check: id, result: result, message: message, fix: fix)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Manifests
+import Reconciler
+
+/// `smsauth doctor [DIR]`: will SMS sign-in actually work? Read-only checks of every UserPool manifest's live
+/// pool, SMS role, MFA, and of the account's SMS state in the regions they send from.
+struct Doctor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check from live state that SMS sign-in will work for every user pool (read-only).",
+        discussion: """
+            For each UserPool manifest: the pool exists; its SMS role exists, trusts cognito-idp.amazonaws.com with
+            the pool's external id and the account, and may publish SMS; the pool's SMS configuration points at
+            it; MFA is consistent with it. For each region the pools send SMS from: the SMS sandbox (with the
+            verified numbers), an ACTIVE US origination number, a monthly spend limit above zero.
+            One line per check: pass, warn or fail, with the fix. Nothing is changed and no status file is written.
+            Exit status: 0 when no check failed, 1 on any failed check or error. See docs/doctor.md.
+            """
+    )
+
+    /// `--region`, `--profile`, `--status-dir`, logging.
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Manifest directory, read recursively (.yaml and .yml).")
+    var directory: String = "./manifests"
+
+    @Option(help: "Output: text (one line per check) or json.")
+    var output: DoctorOutputFormat = .text
+
+    /// Refuses a malformed region before anything is read.
+    func validate() throws {
+        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
+            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
+        }
+    }
+
+    /// Validates, reads, checks and prints; exits 1 when any check failed.
+    func run() async throws {
+        global.bootstrapLogging()
+        let logger = Logger(label: "smsauth.doctor")
+        let environment = ProcessInfo.processInfo.environment
+        let flagRegion = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let loaded = Validator(defaultRegion: flagRegion).loadAndValidate(directory: directory)
+        let validation = ValidateReport(result: loaded)
+        guard validation.errors == 0 else {
+            print(validation.text(), terminator: "")
+            throw ExitCode(1)
+        }
+        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+        let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
+        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),
+                                     statusStore: store)
+        let report: DoctorReport
+        do {
+            report = try await SmsDoctor(engine: engine).examine(loaded, defaultRegion: aws.defaultRegion)
+        } catch {
+            ReconcileOutput.standardError("error: \(error.description)\n")
+            throw ExitCode(1)
+        }
+        switch output {
+        case .json: print(try DoctorRenderer.json(report), terminator: "")
+        case .text:
+            let symbols: DoctorRenderer.Symbols = isatty(STDOUT_FILENO) == 1 ? .unicode : .ascii
+            print(DoctorRenderer(symbols: symbols).text(report), terminator: "")
+        }
+        if report.hasFailures { throw ExitCode(1) }
+    }
+}
+
+/// `smsauth doctor --output` values.
+enum DoctorOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,230 @@
+import AWSCore
+import AWSServices
+import Foundation
+import Logging
+import Testing
+import TestSupport
+
+/// `smsauth doctor` run as a user would, against the emulator: a setup applied with `smsauth reconcile` passes,
+/// and each problem broken out of band is named with its fix. Each test has its own region (the spend limit and
+/// the numbers are per region) and unique names.
+@Suite struct DoctorCommandTests {
+    /// Fixed credentials of an emulator principal, for the out-of-band changes.
+    struct PrincipalCredentials: CredentialProvider {
+        let value: AWSCredentials
+        var sourceName: String { "test" }
+        func credentials() async throws -> AWSCredentials { value }
+    }
+
+    /// A manifest folder like examples/us-production-sms in `region`, with unique names.
+    struct Workspace {
+        let root: URL
+        let region: String
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        var manifests: URL { root.appendingPathComponent("manifests") }
+        var roleName: String { "doctor-sms-\(suffix)" }
+        var pool: String { "UserPool/pool-\(suffix)" }
+
+        /// Writes the SmsRole, UserPool and SmsAccountSettings manifests, and a US toll-free number when `number`.
+        init(region: String, number: Bool) throws {
+            self.region = region
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
+            var text = """
+                apiVersion: smsauth/v1
+                kind: SmsRole
+                metadata: {name: role-\(suffix)}
+                spec:
+                  roleName: \(roleName)
+                  externalId: ext-\(suffix)
+                ---
+                apiVersion: smsauth/v1
+                kind: UserPool
+                metadata: {name: pool-\(suffix)}
+                spec:
+                  region: \(region)
+                  poolName: Doctor \(suffix)
+                  usernameAttributes: [phone_number]
+                  autoVerifiedAttributes: [phone_number]
+                  smsRole: role-\(suffix)
+                ---
+                apiVersion: smsauth/v1
+                kind: SmsAccountSettings
+                metadata: {name: \(region)}
+                spec:
+                  region: \(region)
+                  defaultSmsType: Transactional
+                  monthlySpendLimitUSD: 50
+
+                """
+            if number {
+                text += """
+                    ---
+                    apiVersion: smsauth/v1
+                    kind: OriginationIdentity
+                    metadata: {name: number-\(suffix)}
+                    spec:
+                      region: \(region)
+                      phoneNumber:
+                        isoCountryCode: US
+                        numberType: TOLL_FREE
+                        messageType: TRANSACTIONAL
+                        capabilities: [SMS]
+
+                    """
+            }
+            try Data(text.utf8).write(to: manifests.appendingPathComponent("setup.yaml"))
+        }
+    }
+
+    /// The decoded `--output json` document.
+    struct Report: Decodable {
+        struct Check: Decodable {
+            var resource: String
+            var check: String
+            var result: String
+            var message: String
+            var fix: String?
+        }
+        var checks: [Check]
+        var passed: Int
+        var warnings: Int
+        var failed: Int
+
+        /// The check `id` of `resource`.
+        func check(_ id: String, of resource: String) throws -> Check {
+            try #require(checks.first { $0.check == id && $0.resource == resource })
+        }
+    }
+
+    /// The emulator's environment for a new principal in `region`, and an AWS client signed by it.
+    static func setUp(region: String) async throws -> ([String: String], AWSClient) {
+        let emulator = try Emulator.fromEnvironment()
+        let principal = try await emulator.newPrincipal()
+        let client = AWSClient(
+            credentials: PrincipalCredentials(value: AWSCredentials(accessKeyId: principal.accessKeyId,
+                                                                    secretAccessKey: principal.secretAccessKey)),
+            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
+            transport: URLSessionTransport(), signer: SigV4Signer(), logger: Logger(label: "test"))
+        return (emulator.environment(for: principal, region: region), client)
+    }
+
+    /// Applies the workspace with `smsauth reconcile --allow-purchase`.
+    static func apply(_ workspace: Workspace, environment: [String: String]) async throws {
+        let result = try await CLIRunner.run(["reconcile", workspace.manifests.path, "--allow-purchase"],
+                                             environment: environment)
+        #expect(result.status == 0, "reconcile failed: \(result.stdout)\(result.stderr)")
+    }
+
+    /// `smsauth doctor DIR --output json`: exit status and report.
+    static func doctorJSON(_ workspace: Workspace, environment: [String: String]) async throws -> (Int32, Report) {
+        let result = try await CLIRunner.run(["doctor", workspace.manifests.path, "--output", "json"],
+                                             environment: environment)
+        return (result.status, try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)))
+    }
+
+    @Test func goodSetupPassesWithOnlyTheSandboxWarning() async throws {
+        let workspace = try Workspace(region: "eu-north-1", number: true)
+        let (environment, _) = try await Self.setUp(region: workspace.region)
+        try await Self.apply(workspace, environment: environment)
+        let (status, report) = try await Self.doctorJSON(workspace, environment: environment)
+        #expect(status == 0)
+        #expect(report.failed == 0)
+        for id in ["pool-exists", "sms-role-exists", "sms-role-trust", "sms-role-publish", "pool-sms-configuration", "mfa-sms"] {
+            #expect(try report.check(id, of: workspace.pool).result == "pass", "\(id)")
+        }
+        let region = "Region/\(workspace.region)"
+        #expect(try report.check("us-origination", of: region).result == "pass")
+        #expect(try report.check("spend-limit", of: region).message.contains("50 USD"))
+        #expect(try report.check("sms-sandbox", of: region).result == "warn")
+        #expect(report.passed + report.warnings == report.checks.count)
+
+        let text = try await CLIRunner.run(["doctor", workspace.manifests.path], environment: environment)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("PASS \(workspace.pool): SMS role \(workspace.roleName) trusts Cognito with the right external id"))
+        #expect(text.stdout.contains("failed (no failures)."))
+    }
+
+    @Test func brokenSetupNamesEveryProblemWithItsFix() async throws {
+        let workspace = try Workspace(region: "us-east-2", number: false)
+        let (environment, client) = try await Self.setUp(region: workspace.region)
+        try await Self.apply(workspace, environment: environment)
+        let wrongTrust = PolicyDocument([
+            "Version": "2012-10-17",
+            "Statement": [[
+                "Effect": "Allow", "Principal": ["Service": "cognito-idp.amazonaws.com"], "Action": "sts:AssumeRole",
+                "Condition": ["StringEquals": ["sts:ExternalId": "wrong-id", "aws:SourceAccount": "123456789012"]],
+            ]],
+        ])
+        try await IAM(client: client).updateAssumeRolePolicy(roleName: workspace.roleName, policy: wrongTrust)
+        try await SNS(client: client, region: workspace.region).setSMSAttributes(["MonthlySpendLimit": "0"])
+
+        let (status, report) = try await Self.doctorJSON(workspace, environment: environment)
+        #expect(status == 1)
+        let trust = try report.check("sms-role-trust", of: workspace.pool)
+        #expect(trust.result == "fail")
+        #expect(trust.message.contains("wrong-id") && trust.message.contains("ext-\(workspace.suffix)"))
+        #expect(trust.fix?.contains("smsauth reconcile") == true)
+        let region = "Region/\(workspace.region)"
+        let number = try report.check("us-origination", of: region)
+        #expect(number.result == "fail")
+        #expect(number.fix?.contains("OriginationIdentity") == true)
+        let spend = try report.check("spend-limit", of: region)
+        #expect(spend.result == "fail")
+        #expect(spend.message.contains("0 USD"))
+        #expect(report.failed == 3)
+        #expect(try report.check("sms-role-publish", of: workspace.pool).result == "pass")
+
+        let text = try await CLIRunner.run(["doctor", workspace.manifests.path], environment: environment)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("FAIL \(workspace.pool): SMS role \(workspace.roleName) trusts Cognito only with external id wrong-id"))
+        #expect(text.stdout.contains("FAIL \(region): no ACTIVE US origination number"))
+        #expect(text.stdout.contains("FAIL \(region): the monthly SMS spend limit is 0 USD"))
+        #expect(text.stdout.contains("3 failed (SMS sign-in will not work)."))
+    }
+
+    @Test func roleManagedElsewhereIsReadWithItsAttachedPolicy() async throws {
+        let workspace = try Workspace(region: "us-east-2", number: false)
+        let (environment, client) = try await Self.setUp(region: workspace.region)
+        let iam = IAM(client: client)
+        let role = try await iam.createRole(IAM.CreateRoleInput(
+            roleName: "outside-\(workspace.suffix)", assumeRolePolicy: PolicyDocument([
+                "Version": "2012-10-17",
+                "Statement": [[
+                    "Effect": "Allow", "Principal": ["Service": "cognito-idp.amazonaws.com"], "Action": "sts:AssumeRole",
+                    "Condition": ["StringEquals": ["sts:ExternalId": "outside-id", "aws:SourceAccount": "123456789012"]],
+                ]],
+            ])))
+        var create = QueryParameters()
+        create.set("PolicyName", "publish-\(workspace.suffix)")
+        create.set("PolicyDocument", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sns:*","Resource":"*"}]}"#)
+        let policy = try await client.query(.iam, region: "us-east-1", action: "CreatePolicy", parameters: create)
+        let policyArn = policy.value("Policy", "Arn") ?? ""
+        #expect(policyArn.hasPrefix("arn:aws:iam::"))
+        var attach = QueryParameters()
+        attach.set("RoleName", role.name)
+        attach.set("PolicyArn", policyArn)
+        _ = try await client.query(.iam, region: "us-east-1", action: "AttachRolePolicy", parameters: attach)
+        let manifest = """
+            apiVersion: smsauth/v1
+            kind: UserPool
+            metadata: {name: pool-\(workspace.suffix)}
+            spec:
+              region: \(workspace.region)
+              poolName: Outside \(workspace.suffix)
+              autoVerifiedAttributes: [phone_number]
+              smsRoleArn: \(role.arn)
+              smsExternalId: outside-id
+
+            """
+        try Data(manifest.utf8).write(to: workspace.manifests.appendingPathComponent("setup.yaml"))
+        try await Self.apply(workspace, environment: environment)
+
+        let (_, report) = try await Self.doctorJSON(workspace, environment: environment)
+        let publish = try report.check("sms-role-publish", of: workspace.pool)
+        #expect(publish.result == "pass")
+        #expect(publish.message.contains("attached policy") && publish.message.contains("publish-\(workspace.suffix)"))
+        #expect(try report.check("sms-role-trust", of: workspace.pool).result == "pass")
+        #expect(try report.check("pool-sms-configuration", of: workspace.pool).result == "pass")
+    }
+}
