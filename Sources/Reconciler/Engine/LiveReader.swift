@@ -11,8 +11,10 @@ struct LiveReader: Sendable {
     /// AWS access.
     let context: ReconcileContext
 
-    /// Observations (or failures) for every target.
+    /// Observations (or failures) for every target. The kinds read in one call share one read pass
+    /// (`ReconcileContext.forReadPass()`).
     func read(_ targets: [ReadTarget]) async -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
+        let pass = context.forReadPass()
         let byKind = Dictionary(grouping: targets, by: \.address.kind)
         var all: [ResourceAddress: Result<Observation, ReconcileFailure>] = [:]
         for wave in Self.waves(of: Set(byKind.keys)) {
@@ -23,7 +25,7 @@ struct LiveReader: Sendable {
                         ReadTarget(address: target.address, desired: target.desired, status: target.status,
                                    region: target.region, references: target.references.merging(references) { own, _ in own })
                     }
-                    group.addTask { await read(kind, kindTargets) }
+                    group.addTask { await read(kind, kindTargets, context: pass) }
                 }
                 var merged: [ResourceAddress: Result<Observation, ReconcileFailure>] = [:]
                 for await results in group { merged.merge(results) { first, _ in first } }
@@ -52,8 +54,8 @@ struct LiveReader: Sendable {
     }
 
     /// One kind's read.
-    private func read(_ kind: ResourceKind,
-                      _ targets: [ReadTarget]) async -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
+    private func read(_ kind: ResourceKind, _ targets: [ReadTarget],
+                      context: ReconcileContext) async -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
         let addresses = targets.map(\.address)
         guard let handler = registry.handler(for: kind) else {
             return failing(addresses, ReconcileFailure(classifying: HandlerFailure.noHandler(kind)))

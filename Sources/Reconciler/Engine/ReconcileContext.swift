@@ -16,6 +16,8 @@ public struct ReconcileContext: Sendable {
     /// How long CreateUserPool / UpdateUserPool / SetUserPoolMfaConfig keep retrying the SMS role's
     /// trust-relationship and access-policy errors after the role was created (IAM eventual consistency).
     public let smsRolePropagationTimeout: Duration
+    /// User pools described in the current live-state read pass; nil outside one (see `forReadPass()`).
+    public private(set) var describedPools: DescribedUserPools?
 
     /// Creates a context.
     public init(client: AWSClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
@@ -26,6 +28,13 @@ public struct ReconcileContext: Sendable {
         self.now = now
         self.sleep = sleep
         self.smsRolePropagationTimeout = smsRolePropagationTimeout
+    }
+
+    /// A copy for one live-state read pass, with its own empty record of described user pools.
+    public func forReadPass() -> ReconcileContext {
+        var copy = self
+        copy.describedPools = DescribedUserPools()
+        return copy
     }
 
     /// Cognito user pools in `region`.

@@ -15,9 +15,11 @@ public struct MfaPolicyHandler: ResourceHandler {
     /// Creates the handler.
     public init() {}
 
-    /// Reads every target's pool. Calls per resource: GetUserPoolMfaConfig (mode and factors) and DescribeUserPool
+    /// Reads every target's pool. Calls per resource: GetUserPoolMfaConfig (mode and factors). The pool itself
     /// (DeviceConfiguration for device tracking, EstimatedNumberOfUsers for the MFA ON warning, SmsConfiguration
-    /// for SMS MFA). A target whose pool id is not known is absent without a call; so is one whose pool is gone.
+    /// for SMS MFA) comes from the UserPool read of the same pass (`context.describedPools`); only a pool that read
+    /// did not describe (a removed MfaPolicy whose pool has no manifest) costs one DescribeUserPool. A target whose
+    /// pool id is not known is absent without a call; so is one whose pool is gone.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<MfaPolicyLive>] {
         var result: [ResourceAddress: LiveState<MfaPolicyLive>] = [:]
         for target in targets {
@@ -26,7 +28,9 @@ public struct MfaPolicyHandler: ResourceHandler {
                 continue
             }
             let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: poolId))
-            result[target.address] = try await Self.read(poolId: poolId, cognito: cognito).map(LiveState.owned) ?? .absent
+            let described = await context.describedPools?.pool(id: poolId)
+            result[target.address] = try await Self.read(poolId: poolId, cognito: cognito, described: described)
+                .map(LiveState.owned) ?? .absent
         }
         return result
     }
@@ -59,14 +63,17 @@ public struct MfaPolicyHandler: ResourceHandler {
         return spec
     }
 
-    /// GetUserPoolMfaConfig + DescribeUserPool; nil when the pool is gone.
-    static func read(poolId: String, cognito: CognitoIdentityProvider) async throws -> MfaPolicyLive? {
+    /// GetUserPoolMfaConfig, then DescribeUserPool unless the pool was `described` in this read pass; nil when the
+    /// pool is gone.
+    static func read(poolId: String, cognito: CognitoIdentityProvider,
+                     described: UserPoolDescription? = nil) async throws -> MfaPolicyLive? {
         let mfaConfig: JSONValue
         do {
             mfaConfig = try await cognito.getUserPoolMfaConfig(poolId: poolId)
         } catch where UserPoolMember.isNotFound(error) {
             return nil
         }
+        if let described { return MfaPolicyLive(mfaConfig: mfaConfig, pool: described) }
         guard let pool = try await cognito.describeUserPool(id: poolId) else { return nil }
         return MfaPolicyLive(mfaConfig: mfaConfig, pool: pool)
     }

@@ -8,7 +8,9 @@ extension UserPoolHandler {
     /// named by `spec.adopt`). Targets without a usable id share one ListUserPools per region, then DescribeUserPool
     /// of the pools named `spec.poolName` until one carries the ownership tag `smsauth:resource=UserPool/<name>`;
     /// only when none does are the region's other pools described (once each, shared by all such targets) to find
-    /// a pool renamed out of band, so a lost status folder never creates a duplicate pool.
+    /// a pool renamed out of band, so a lost status folder never creates a duplicate pool. Every pool described is
+    /// recorded in `context.describedPools` (in a read pass), so the MfaPolicy read of the same pass need not
+    /// describe it again.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
         -> [ResourceAddress: LiveState<UserPoolDescription>] {
         var byRegion: [String: [ReadTarget]] = [:]
@@ -20,7 +22,7 @@ extension UserPoolHandler {
         }
         var states: [ResourceAddress: LiveState<UserPoolDescription>] = [:]
         for (region, regionTargets) in byRegion.sorted(by: { $0.key < $1.key }) {
-            var locator = UserPoolLocator(cognito: context.cognito(region))
+            var locator = UserPoolLocator(cognito: context.cognito(region), recordingIn: context.describedPools)
             for target in regionTargets {
                 states[target.address] = try await locator.state(of: target, context: context)
             }
@@ -33,14 +35,17 @@ extension UserPoolHandler {
 struct UserPoolLocator {
     /// Cognito in the region.
     let cognito: CognitoIdentityProvider
+    /// Where the pools described are recorded for the other kinds of this read pass (nil: not in a read pass).
+    let recorder: DescribedUserPools?
     /// Pools described so far (nil: does not exist).
     private var described: [String: UserPoolDescription?] = [:]
     /// The region's pools, listed on first need.
     private var summaries: [CognitoIdentityProvider.UserPoolSummary]?
 
-    /// A locator for `cognito`'s region.
-    init(cognito: CognitoIdentityProvider) {
+    /// A locator for `cognito`'s region, recording what it describes in `recorder`.
+    init(cognito: CognitoIdentityProvider, recordingIn recorder: DescribedUserPools? = nil) {
         self.cognito = cognito
+        self.recorder = recorder
     }
 
     /// The live state of `target`.
@@ -86,6 +91,7 @@ struct UserPoolLocator {
         if let known = described[id] { return known }
         let pool = try await cognito.describeUserPool(id: id)
         described[id] = pool
+        if let pool, let recorder { await recorder.record(pool) }
         return pool
     }
 

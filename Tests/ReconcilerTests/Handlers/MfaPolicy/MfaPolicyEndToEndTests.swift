@@ -101,4 +101,19 @@ import Testing
         #expect(live.value?.pool.id == world.poolId)
         #expect(Array(try await world.operations().dropFirst(before)) == ["GetUserPoolMfaConfig", "DescribeUserPool"])
     }
+
+    @Test func inAReadPassThePoolComesFromTheUserPoolRead() async throws {
+        let world = try await ClientMfaWorld.make()
+        let pass = world.context.forReadPass()
+        let poolStatus = ClientMfaWorld.status(ClientMfaFixtures.pool, outputs: ["id": world.poolId])
+        let poolTarget = ReadTarget(address: ClientMfaFixtures.pool, desired: nil, status: poolStatus,
+                                    region: ClientMfaWorld.region)
+        let before = try await world.operations().count
+        let pool = try #require(try await UserPoolHandler().read([poolTarget], context: pass)[ClientMfaFixtures.pool])
+        let target = ReadTarget(address: Self.address, desired: try Self.desired(mode: "OFF"), status: nil,
+                                region: ClientMfaWorld.region, references: world.references)
+        let live = try #require(try await MfaPolicyHandler().read([target], context: pass)[Self.address])
+        #expect(live.value?.pool == pool.value)
+        #expect(Array(try await world.operations().dropFirst(before)) == ["DescribeUserPool", "GetUserPoolMfaConfig"])
+    }
 }

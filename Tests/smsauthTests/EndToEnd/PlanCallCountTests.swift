@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The AWS calls of a plan over existing resources equal the documented minimum (docs/api-calls.md): the real
+/// binary applies two resources of each kind (one SmsAccountSettings: one per region) in one region, then a second
+/// `--dry-run` is counted through the emulator's call log. benchmarks/plan_api_calls.sh does the same with 500.
+@Suite struct PlanCallCountTests {
+    /// A region no other end-to-end test uses: lists per region (phone numbers, sandbox numbers) see only this
+    /// test's resources.
+    static let region = "ap-northeast-2"
+
+    /// The documented steady-state calls for `PlanCallCountManifests` (docs/api-calls.md), by operation.
+    static let documented: [String: Int] = [
+        "GetCallerIdentity": 1,
+        "GetRole": 2, "GetRolePolicy": 2,
+        "DescribeUserPool": 2,
+        "ListUserPoolClients": 1, "DescribeUserPoolClient": 2,
+        "GetUserPoolMfaConfig": 2,
+        "ListSMSSandboxPhoneNumbers": 1,
+        "GetSMSAttributes": 1, "GetSMSSandboxAccountStatus": 1,
+        "DescribePhoneNumbers": 1, "ListTagsForResource": 4,
+        "DescribePools": 1, "ListPoolOriginationIdentities": 2,
+    ]
+
+    @Test func secondDryRunMakesExactlyTheDocumentedCalls() async throws {
+        let emulator = try Emulator.fromEnvironment()
+        let principal = try await emulator.newPrincipal()
+        let root = try PlanCallCountManifests.write(region: Self.region)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let environment = emulator.environment(for: principal, region: Self.region)
+
+        let apply = try await CLIRunner.run(["reconcile", "manifests"], environment: environment, directory: root)
+        #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
+        #expect(apply.stdout.contains(" 0 failed, 0 blocked, 0 refused"), "\(apply.stdout)")
+        let afterApply = try await emulator.calls(accessKeyId: principal.accessKeyId).count
+
+        let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run", "--detailed-exitcode"],
+                                           environment: environment, directory: root)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout == "No changes. 15 unchanged.\n")
+        let calls = Array(try await emulator.calls(accessKeyId: principal.accessKeyId).dropFirst(afterApply))
+        #expect(calls.allSatisfy { $0.status == 200 }, "\(calls.filter { $0.status != 200 })")
+        let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
+        #expect(measured == Self.documented)
+        #expect(calls.count == 23)
+    }
+
+    @Test func dryRunOfAnEmptyFolderCallsOnlyGetCallerIdentity() async throws {
+        let emulator = try Emulator.fromEnvironment()
+        let principal = try await emulator.newPrincipal()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-calls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run"],
+                                           environment: emulator.environment(for: principal), directory: root)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(try await emulator.calls(accessKeyId: principal.accessKeyId).map(\.operation) == ["GetCallerIdentity"])
+    }
+}
+
+/// The manifests of `PlanCallCountTests`: two of each kind (one SmsAccountSettings) in one region, both app clients
+/// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number.
+enum PlanCallCountManifests {
+    /// Writes `<new folder>/manifests/all.yaml` and returns the new folder. Role, pool and origination identity
+    /// names carry a unique suffix (IAM names are global; an identity's ClientToken comes from its name); the
+    /// sandbox numbers are fixed, so repeated runs against one emulator never exceed the sandbox's 10 numbers.
+    static func write(region: String) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-calls-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("manifests")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        try documents(region: region, suffix: String(suffix)).joined(separator: "---\n")
+            .write(to: folder.appendingPathComponent("all.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    /// The manifest documents.
+    static func documents(region: String, suffix: String) -> [String] {
+        var documents: [String] = []
+        for index in 0..<2 {
+            documents.append(manifest("SmsRole", "role-\(index)", [
+                "roleName: pcc-\(suffix)-\(index)", "externalId: pcc-\(suffix)-external-\(index)",
+            ]))
+            documents.append(manifest("UserPool", "pool-\(index)", [
+                "region: \(region)", "poolName: pcc-\(suffix)-\(index)", "smsRole: role-\(index)",
+                "autoVerifiedAttributes: [phone_number]",
+            ]))
+            documents.append(manifest("AppClient", "client-\(index)", [
+                "userPool: pool-0", "clientName: client-\(index)", "generateSecret: false",
+            ]))
+            documents.append(manifest("MfaPolicy", "mfa-\(index)", [
+                "userPool: pool-\(index)", "mode: OPTIONAL", "totp: {enabled: true}",
+            ]))
+            documents.append(manifest("SandboxNumber", "tester-\(index)", [
+                "region: \(region)", "phoneNumber: \"+1206555017\(index)\"", "languageCode: en-US",
+            ]))
+            documents.append(manifest("OriginationIdentity", "number-\(suffix)-\(index)", [
+                "region: \(region)", "phoneNumber:", "  isoCountryCode: US", "  numberType: TOLL_FREE",
+                "  messageType: TRANSACTIONAL", "  capabilities: [SMS]", "purchaseApproved: true",
+            ]))
+            documents.append(manifest("PhonePool", "senders-\(index)", [
+                "region: \(region)", "originationIdentities: [number-\(suffix)-\(index)]", "isoCountryCode: US",
+                "messageType: TRANSACTIONAL",
+            ]))
+        }
+        documents.append(manifest("SmsAccountSettings", region, ["region: \(region)", "defaultSmsType: Transactional"]))
+        return documents
+    }
+
+    /// One manifest document with `spec` lines.
+    static func manifest(_ kind: String, _ name: String, _ spec: [String]) -> String {
+        (["apiVersion: smsauth/v1", "kind: \(kind)", "metadata:", "  name: \(name)", "spec:"]
+            + spec.map { "  \($0)" }).joined(separator: "\n") + "\n"
+    }
+}
