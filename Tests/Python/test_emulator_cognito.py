@@ -190,6 +190,15 @@ def test_sms_role_propagation_delay(fresh: Emulator) -> None:
     assert pool["MfaConfiguration"] == "ON" and pool["SmsConfiguration"] == sms
 
 
+def test_moving_the_clock_does_not_age_roles_created_afterwards(fresh: Emulator) -> None:
+    fresh.control("POST", "clock", {"advanceSeconds": 90000})
+    fresh.control("POST", "config", {"smsRolePropagationSeconds": 120})
+    sms = sms_role(fresh)
+    cognito = fresh.client("cognito-idp")
+    assert error_code(lambda: cognito.create_user_pool(PoolName="p", SmsConfiguration=sms)) == (
+        "InvalidSmsRoleTrustRelationshipException")
+
+
 def test_deleted_role_breaks_later_updates(fresh: Emulator) -> None:
     sms = sms_role(fresh)
     cognito = fresh.client("cognito-idp")

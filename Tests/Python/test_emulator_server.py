@@ -139,3 +139,19 @@ def test_emulator_clock_activates_pending_numbers(fresh: Emulator) -> None:
     assert sms.describe_phone_numbers(PhoneNumberIds=ids)["PhoneNumbers"][0]["Status"] == "PENDING"
     fresh.control("POST", "clock", {"advanceSeconds": 600})
     assert sms.describe_phone_numbers(PhoneNumberIds=ids)["PhoneNumbers"][0]["Status"] == "ACTIVE"
+
+
+def test_activation_delay_can_be_scoped_to_one_access_key(fresh: Emulator) -> None:
+    slow = fresh.control("POST", "principals", {})
+    other = fresh.control("POST", "principals", {})
+    answer = fresh.control("POST", "config", {"phoneNumberActivationSeconds": 600, "accessKeyId": slow["accessKeyId"]})
+    assert answer["phoneNumberActivationSeconds"] == 600 and answer["accessKeyId"] == slow["accessKeyId"]
+    assert fresh.control("GET", "config")["phoneNumberActivationSeconds"] == 0
+
+    def request(keys: dict[str, str]) -> str:
+        sms = fresh.client("pinpoint-sms-voice-v2", keys)
+        return sms.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"],
+                                        NumberType="SIMULATOR")["Status"]
+
+    assert request(slow) == "PENDING"
+    assert request(other) == "ACTIVE"

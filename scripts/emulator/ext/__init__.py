@@ -10,10 +10,11 @@ from typing import Any
 
 def install() -> None:
     """Applies every moto patch of the extension (idempotent)."""
-    from . import cognito_clients, cognito_rules, cognito_tags, sns_sandbox, sts_public
+    from . import cognito_clients, cognito_rules, cognito_tags, sms_role, sns_sandbox, sts_public
 
     sns_sandbox.install()
     sts_public.install()
+    sms_role.install()
     cognito_tags.install()
     cognito_rules.install()
     cognito_clients.install()

@@ -67,8 +67,19 @@ def get_config(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
 
 
 def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
-    """Changes the settings present in the body; the others keep their values."""
+    """Changes the settings present in the body; the others keep their values. With `accessKeyId`, only
+    `phoneNumberActivationSeconds` may be given, and it applies to numbers requested with that key alone."""
     config = state.CONFIG
+    key = body.get("accessKeyId")
+    if key is not None:
+        if not isinstance(key, str) or set(body) - {"accessKeyId", "phoneNumberActivationSeconds"}:
+            raise ControlError(400, "with accessKeyId only phoneNumberActivationSeconds can be set")
+        try:
+            seconds = _non_negative(body.get("phoneNumberActivationSeconds", 0))
+        except (TypeError, ValueError) as error:
+            raise ControlError(400, str(error)) from error
+        smsvoice_hook.configure(seconds, access_key_id=key)
+        return get_config(body, query) | {"accessKeyId": key, "phoneNumberActivationSeconds": seconds}
     try:
         if "smsRolePropagationSeconds" in body:
             config.sms_role_propagation_seconds = _non_negative(body["smsRolePropagationSeconds"])

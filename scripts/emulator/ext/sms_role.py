@@ -48,9 +48,34 @@ def _find_role(arn: str) -> Role | None:
     return None
 
 
+_CREATED_AT = "_smsauth_created_at"
+_installed = False
+
+
+def install() -> None:
+    """Stamps every role created from now on with the emulator clock's time (idempotent), so its age is measured on
+    the same clock as `now`: a test that moves the clock forward must not make roles created later look old."""
+    global _installed
+    if _installed:
+        return
+    from moto.iam.models import IAMBackend
+
+    original = IAMBackend.create_role
+
+    def create_role(self: Any, *args: Any, **kwargs: Any) -> Role:
+        role = original(self, *args, **kwargs)
+        setattr(role, _CREATED_AT, state.CLOCK.now())
+        return role
+
+    IAMBackend.create_role = create_role  # type: ignore[method-assign]
+    _installed = True
+
+
 def _propagated(role: Role) -> bool:
-    """Whether the role is older than the configured propagation delay."""
-    created = role.create_date.timestamp() if role.create_date.tzinfo else _utc_timestamp(role)
+    """Whether the role is older than the configured propagation delay, on the emulator clock."""
+    created = getattr(role, _CREATED_AT, None)
+    if created is None:
+        created = role.create_date.timestamp() if role.create_date.tzinfo else _utc_timestamp(role)
     return state.CLOCK.now() - created >= state.CONFIG.sms_role_propagation_seconds
 
 

@@ -32,10 +32,10 @@ def available() -> bool:
     return _module is not None
 
 
-def configure(activation_seconds: float) -> None:
-    """Forwards the phone-number activation delay to smsvoice when it is loaded."""
+def configure(activation_seconds: float, access_key_id: str | None = None) -> None:
+    """Forwards the phone-number activation delay (for every key, or only `access_key_id`) to smsvoice when loaded."""
     if _module is not None:
-        _module.configure(activation_seconds=activation_seconds)
+        _module.configure(activation_seconds=activation_seconds, access_key_id=access_key_id)
 
 
 def reset() -> None:

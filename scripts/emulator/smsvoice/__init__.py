@@ -19,19 +19,25 @@ def register() -> None:
     register_backend(__name__)
 
 
-def configure(activation_seconds: float) -> None:
+def configure(activation_seconds: float, access_key_id: str | None = None) -> None:
     """Numbers requested from now on report PENDING for ``activation_seconds``, then ACTIVE.
 
     0 (the default) makes them ACTIVE immediately, already in the RequestPhoneNumber result.
+    With ``access_key_id`` the delay applies only to numbers requested with that key (tests running at the same
+    time with their own keys do not see it); without, it is the default for every key without its own.
     The status is computed from ``clock`` on every read; no background work happens.
     """
     if activation_seconds < 0:
         raise ValueError("activation_seconds must not be negative")
-    settings.activation_seconds = float(activation_seconds)
+    if access_key_id is None:
+        settings.activation_seconds = float(activation_seconds)
+    else:
+        settings.activation_by_access_key[access_key_id] = float(activation_seconds)
 
 
 def reset() -> None:
-    """Clear every account's and region's emulated resources and ClientTokens."""
+    """Clear every account's and region's emulated resources and ClientTokens, and per-key activation delays."""
+    settings.activation_by_access_key.clear()
     for account_backends in list(smsvoice_backends.values()):
         account_backends.reset()
         account_backends.clear()

@@ -45,6 +45,13 @@ class Settings:
 
     def __init__(self) -> None:
         self.activation_seconds: float = 0.0
+        self.activation_by_access_key: dict[str, float] = {}
+
+    def activation_for(self, access_key_id: str | None) -> float:
+        """The activation delay for numbers requested with ``access_key_id``: its own if set, else the global one."""
+        if access_key_id is not None and access_key_id in self.activation_by_access_key:
+            return self.activation_by_access_key[access_key_id]
+        return self.activation_seconds
 
 
 clock = Clock()

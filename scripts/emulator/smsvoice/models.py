@@ -86,7 +86,7 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
 
     # Phone numbers
 
-    def request_phone_number(self, params: dict[str, Any]) -> PhoneNumber:
+    def request_phone_number(self, params: dict[str, Any], access_key_id: str | None = None) -> PhoneNumber:
         """RequestPhoneNumber: buy a number (idempotent on ClientToken)."""
         token = params.get("ClientToken")
         previous = self.replay("RequestPhoneNumber", token, params)
@@ -119,7 +119,7 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
             number_type=number_type,
             monthly_price=numbering.MONTHLY_PRICE[number_type],
             created=now,
-            active_at=now + settings.activation_seconds,
+            active_at=now + settings.activation_for(access_key_id),
             opt_out_list_name=opt_out,
             international_sending=bool(params.get("InternationalSendingEnabled", False)),
             deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),

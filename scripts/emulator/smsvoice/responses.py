@@ -78,7 +78,7 @@ class SmsVoiceResponse(BaseResponse):
 
     def request_phone_number(self) -> str:
         """RequestPhoneNumber."""
-        return self._number(self.backend.request_phone_number(self._params()))
+        return self._number(self.backend.request_phone_number(self._params(), getattr(self, "access_key", None)))
 
     def describe_phone_numbers(self) -> str:
         """DescribePhoneNumbers."""

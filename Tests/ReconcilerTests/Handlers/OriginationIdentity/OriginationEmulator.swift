@@ -17,6 +17,7 @@ struct OriginationEmulator {
     }
 
     let emulator: Emulator
+    let principal: Emulator.Principal
     let client: AWSClient
 
     /// A fresh principal and its client.
@@ -30,7 +31,7 @@ struct OriginationEmulator {
             transport: URLSessionTransport(), signer: SigV4Signer(),
             retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)), sleep: { _ in },
             logger: Logger(label: "test"))
-        return OriginationEmulator(emulator: emulator, client: client)
+        return OriginationEmulator(emulator: emulator, principal: principal, client: client)
     }
 
     /// The reconcile context.
@@ -44,9 +45,10 @@ struct OriginationEmulator {
                      options: PlanOptions(account: "123456789012", allowPurchase: allowPurchase))
     }
 
-    /// Sets the emulator's number activation delay (global emulator state: restore it to 0 right after use).
+    /// Sets the emulator's number activation delay for this test's access key only (other tests keep theirs).
     func setActivationDelay(_ seconds: Double) async throws {
-        try await emulator.control("POST", "config", body: Data("{\"phoneNumberActivationSeconds\": \(seconds)}".utf8))
+        let body = "{\"phoneNumberActivationSeconds\": \(seconds), \"accessKeyId\": \"\(principal.accessKeyId)\"}"
+        try await emulator.control("POST", "config", body: Data(body.utf8))
     }
 
     /// Moves the emulator clock forward.
