@@ -163,6 +163,20 @@ struct ExecutorTests {
             reason: "depends on UserPool/b, which is blocked", cause: Self.at("UserPool/b")))
     }
 
+    @Test("a change whose dependencies need no apply (noop) is applied exactly once", arguments: [1, 4])
+    func changeAfterNoopRunsOnce(concurrency: Int) async throws {
+        let harness = FakeApplierHarness()
+        let plan = try Plan(changes: [
+            try Self.change("SmsRole/r", .noop),
+            try Self.change("UserPool/p", .replace, after: ["SmsRole/r"]),
+            try Self.change("AppClient/c", .update, after: ["UserPool/p"]),
+            try Self.change("UserPool/kept", .retain, after: ["SmsRole/r"]),
+        ])
+        _ = try await Executor(applier: harness.applier, maxConcurrency: concurrency).execute(plan)
+        let started = await harness.log.startedAddresses
+        #expect(started.sorted() == ["AppClient/c", "UserPool/kept", "UserPool/p"])
+    }
+
     @Test("errors are classified: typed errors keep code and retryability, others are retryable and opaque")
     func classification() {
         let typed = ReconcileFailure(classifying: TestReconcileError(
