@@ -177,6 +177,22 @@ struct ExecutorTests {
         #expect(started.sorted() == ["AppClient/c", "UserPool/kept", "UserPool/p"])
     }
 
+    @Test("ChangeBlocked from the applier is a blocked outcome, not a failure, and blocks the dependents")
+    func appliersCanBlock() async throws {
+        let blocked = ChangeBlocked(reason: "waiting for OriginationIdentity/n: pending: provisioning",
+                                    cause: Self.at("OriginationIdentity/n"))
+        let harness = FakeApplierHarness(failures: [Self.at("PhonePool/p"): blocked])
+        let plan = try Plan(changes: [
+            try Self.change("PhonePool/p", .create),
+            try Self.change("UserPool/on-p", .create, after: ["PhonePool/p"]),
+        ])
+        let report = try await Executor(applier: harness.applier).execute(plan)
+        #expect(!report.hasFailures)
+        #expect(report.outcome(for: Self.at("PhonePool/p")) == .blocked(reason: blocked.reason, cause: blocked.cause))
+        #expect(report.outcome(for: Self.at("UserPool/on-p")) == .blocked(reason: blocked.reason, cause: blocked.cause))
+        #expect(await harness.log.startedAddresses == ["PhonePool/p"])
+    }
+
     @Test("errors are classified: typed errors keep code and retryability, others are retryable and opaque")
     func classification() {
         let typed = ReconcileFailure(classifying: TestReconcileError(

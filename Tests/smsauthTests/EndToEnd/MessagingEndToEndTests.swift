@@ -30,6 +30,7 @@ struct MessagingEndToEndTests {
         let applied = try await Self.reconcileBuying(space, [], context)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(applied.stdout.hasSuffix("Apply complete: 8 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
+        try await Self.settle(["us-simulator"], space, context)
 
         let numbers = try await context.sns.listSandboxPhoneNumbers()
         #expect(numbers.map(\.phoneNumber).sorted() == ["+12065550100", "+12065550101", "+12065550102"])
@@ -62,7 +63,11 @@ struct MessagingEndToEndTests {
         defer { space.remove() }
         let applied = try await Self.reconcileBuying(space, [], context)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
-        #expect(applied.stdout.hasSuffix("Apply complete: 6 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
+        if try await Self.settle(["us-tollfree"], space, context) {
+            #expect(applied.stdout.hasSuffix("Apply complete: 5 applied, 0 failed, 1 blocked, 0 refused, 0 released.\n"))
+        } else {
+            #expect(applied.stdout.hasSuffix("Apply complete: 6 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
+        }
 
         let number = try #require(try await Self.ownedNumbers("us-tollfree", context).first)
         #expect(number["NumberType"] == "TOLL_FREE" && number["Status"] == "ACTIVE")
@@ -126,7 +131,7 @@ struct MessagingEndToEndTests {
         #expect(refused.stdout.contains("refused OriginationIdentity/us-simulator: "), "\(refused.stdout)")
         #expect(refused.stdout.contains("deletion protection"), "\(refused.stdout)")
         let still = try await context.smsVoice.describePhoneNumbers(ids: [number["PhoneNumberId"]?.stringValue ?? ""])
-        #expect(still.first?["Status"] == "ACTIVE", "the number is not released")
+        #expect(still.count == 1 && still.first?["Status"] != "DELETED", "the number is not released")
     }
 
     @Test func numberPendingThenActiveWithoutBlockingUnrelatedResources() async throws {
@@ -138,8 +143,6 @@ struct MessagingEndToEndTests {
                                   encoding: .utf8)
             try space.write(file, text.replacingOccurrences(of: "region: us-east-1\n", with: "region: mx-central-1\n"))
         }
-        let number = try space.read("origination-number.yaml")
-        try space.write("origination-number.yaml", String(number[..<(number.range(of: "\n---\n")?.lowerBound ?? number.endIndex)]) + "\n")
         let applied: CLIRunner.Result
         try await Self.waitForNoActivationDelay(context)
         try await Self.setActivationDelay(5, context)
@@ -153,7 +156,8 @@ struct MessagingEndToEndTests {
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(applied.stdout.contains("created OriginationIdentity/us-tollfree\n"), "\(applied.stdout)")
         #expect(applied.stdout.contains("updated SmsAccountSettings/us-east-1\n"), "unrelated resources proceed")
-        #expect(applied.stdout.hasSuffix("Apply complete: 2 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
+        #expect(applied.stdout.contains("blocked PhonePool/us-senders: waiting for OriginationIdentity/us-tollfree: pending: number is being provisioned (PENDING)\n"))
+        #expect(applied.stdout.hasSuffix("Apply complete: 2 applied, 0 failed, 1 blocked, 0 refused, 0 released.\n"))
         let owned = try #require(try await Self.ownedNumbers("us-tollfree", context).first)
         let id = try #require(owned["PhoneNumberId"]?.stringValue)
         #expect(owned["Status"] == "PENDING")
@@ -161,13 +165,19 @@ struct MessagingEndToEndTests {
         #expect(status["OriginationIdentity/us-tollfree"]?["phase"] as? String == "Pending")
         #expect(status["OriginationIdentity/us-tollfree"]?["message"] as? String == "number is being provisioned (PENDING)")
         #expect(status["SmsAccountSettings/us-east-1"]?["phase"] as? String == "Ready")
-        let pendingPlan = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
-        #expect(pendingPlan.status == 0, "a pending number is not a change: \(pendingPlan.stdout)")
+        #expect(status["PhonePool/us-senders"]?["phase"] as? String == "Blocked")
+        #expect(try await context.smsVoice.describePools().isEmpty)
+        let pendingPlan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(pendingPlan.status == 0, "a pending number is not an error: \(pendingPlan.stdout)")
+        #expect(pendingPlan.stdout.contains("PhonePool/us-senders: waiting for OriginationIdentity/us-tollfree: pending: number is being provisioned (PENDING)"),
+                "\(pendingPlan.stdout)")
 
         try await Self.waitUntilActive(id, context)
 
         let completed = try await space.reconcile(environment: context.environment)
         #expect(completed.status == 0, "\(completed.stdout)\(completed.stderr)")
+        #expect(completed.stdout.contains("created PhonePool/us-senders\n"), "\(completed.stdout)")
+        #expect(try await context.smsVoice.describePools().count == 1)
         status = try await space.status(environment: context.environment)
         #expect(Set(status.values.compactMap { $0["phase"] as? String }) == ["Ready"])
         #expect(try await Self.ownedNumbers("us-tollfree", context).count == 1, "exactly one number bought")
@@ -181,6 +191,25 @@ struct MessagingEndToEndTests {
                                 _ context: EndToEndContext) async throws -> CLIRunner.Result {
         try await waitForNoActivationDelay(context)
         return try await space.reconcile(arguments, environment: context.environment)
+    }
+
+    /// Handles a number another suite's activation delay (global emulator state) left PENDING despite
+    /// `reconcileBuying`: waits (bounded polling) until every owned number is ACTIVE, then reconciles again, which
+    /// must finish the blocked dependents. Returns whether that was needed.
+    @discardableResult
+    static func settle(_ names: [String], _ space: Workspace, _ context: EndToEndContext) async throws -> Bool {
+        var wasPending = false
+        for name in names {
+            for number in try await ownedNumbers(name, context) where number["Status"] == "PENDING" {
+                wasPending = true
+                try await waitUntilActive(number["PhoneNumberId"]?.stringValue ?? "", context, seconds: 20)
+            }
+        }
+        if wasPending {
+            let again = try await space.reconcile(environment: context.environment)
+            #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        }
+        return wasPending
     }
 
     /// Polls the emulator's config (bounded: 10 s) until the number activation delay is 0.
@@ -198,13 +227,13 @@ struct MessagingEndToEndTests {
         try await context.emulator.control("POST", "config", body: Data("{\"phoneNumberActivationSeconds\": \(seconds)}".utf8))
     }
 
-    /// Polls DescribePhoneNumbers (bounded: 10 s) until the number reports ACTIVE, the emulator's real state change.
-    static func waitUntilActive(_ id: String, _ context: EndToEndContext) async throws {
-        for _ in 0..<50 {
+    /// Polls DescribePhoneNumbers (bounded) until the number reports ACTIVE, the emulator's real state change.
+    static func waitUntilActive(_ id: String, _ context: EndToEndContext, seconds: Int = 10) async throws {
+        for _ in 0..<(seconds * 5) {
             let status = try await context.smsVoice.describePhoneNumbers(ids: [id]).first?["Status"]?.stringValue
             if status == "ACTIVE" { return }
             try await Task.sleep(for: .milliseconds(200))
         }
-        Issue.record("phone number \(id) did not turn ACTIVE within 10 seconds")
+        Issue.record("phone number \(id) did not turn ACTIVE within \(seconds) seconds")
     }
 }
