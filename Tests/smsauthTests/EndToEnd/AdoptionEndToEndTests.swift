@@ -6,6 +6,7 @@ import Testing
 /// them and creates nothing; with `spec.adopt` it adopts both (adds the ownership tags) and the next run is a noop.
 @Suite("Adoption end to end", .timeLimit(.minutes(1)))
 struct AdoptionEndToEndTests {
+    /// `spec.externalId` of `manifests/sms.yaml`.
     static let externalId = "5893f8da-377e-43b2-a8d4-60ce673e8f8f"
 
     /// CreateUserPool with what `manifests/user-pool.yaml` sets, without ownership tags.

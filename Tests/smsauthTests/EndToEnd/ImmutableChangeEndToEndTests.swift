@@ -6,6 +6,7 @@ import Testing
 /// shows the new ids.
 @Suite("Immutable UserPool change end to end", .timeLimit(.minutes(1)))
 struct ImmutableChangeEndToEndTests {
+    /// The apply line of the refused change, reason and how to allow it included.
     static let refusal = "refused UserPool/qnatime: usernameAttributes cannot change after creation (set policy.onImmutableChange: Recreate to delete and recreate the UserPool; all users will be lost (estimated user count: 0))"
 
     @Test func refusedByDefaultThenRecreatedWithItsClientAndMfaPolicy() async throws {

@@ -17,15 +17,21 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
     var rolePath: String
     /// `spec.externalId` of the role.
     var externalId: String
-    /// Role description, max session, permissions boundary and tags (without the ownership tags).
+    /// `spec.description` of the role.
     var roleDescription: String
+    /// `spec.maxSessionDurationSeconds` of the role (IAM's default 3600 when unset).
     var maxSessionDuration: Int
+    /// `spec.permissionsBoundaryArn` of the role.
     var permissionsBoundaryArn: String?
+    /// `spec.tags` of the role (without the ownership tags).
     var roleTags: [String: String]
-    /// `metadata.name` of the SmsRole, UserPool, AppClient and MfaPolicy.
+    /// `metadata.name` of the SmsRole.
     var roleResource: String
+    /// `metadata.name` of the UserPool.
     var poolResource: String
+    /// `metadata.name` of the AppClient.
     var clientResource: String
+    /// `metadata.name` of the MfaPolicy.
     var mfaResource: String
     /// DescribeUserPool members the manifests set (SmsConfiguration and the ownership tags are added by the test).
     var pool: [String: JSONValue]
@@ -36,6 +42,7 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
     /// Whether SMS MFA is on (then GetUserPoolMfaConfig carries the pool's SmsConfiguration).
     var smsMfa: Bool
 
+    /// The folder, as the test case's name.
     var testDescription: String { folder }
 
     /// The substitutions that give a copy of the folder its own region and role name `role`.
@@ -51,7 +58,7 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
     /// The four Cognito examples, each in a region no other test uses.
     static let all: [CognitoExample] = [phoneUsername, optionalMfa, verificationOnly, defaultManifests]
 
-    /// The token validity members of 1h/1h/30d (Cognito reports minutes when units are given in minutes).
+    /// The token validity members, in minutes (smsauth sends the units as minutes).
     static func tokens(access: Int, id: Int, refresh: Int) -> [String: JSONValue] {
         ["AccessTokenValidity": .number(Double(access)), "IdTokenValidity": .number(Double(id)),
          "RefreshTokenValidity": .number(Double(refresh)),
@@ -72,6 +79,7 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
         })]
     }
 
+    /// `examples/phone-username-mfa-required`.
     static let phoneUsername = CognitoExample(
         folder: "examples/phone-username-mfa-required", region: "ap-northeast-1", manifestRegion: "us-east-1",
         roleName: "cognito_sns_iam_role",
@@ -99,6 +107,7 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
         mfa: ["MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": ["Enabled": false]],
         smsMfa: true)
 
+    /// `examples/optional-mfa-totp-sms-trusted-devices`.
     static let optionalMfa = CognitoExample(
         folder: "examples/optional-mfa-totp-sms-trusted-devices", region: "ap-northeast-2", manifestRegion: "ap-southeast-1",
         roleName: "ledger-cognito-sms",
@@ -126,6 +135,7 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
         mfa: ["MfaConfiguration": "OPTIONAL", "SoftwareTokenMfaConfiguration": ["Enabled": true]],
         smsMfa: true)
 
+    /// `examples/phone-verification-only`.
     static let verificationOnly = CognitoExample(
         folder: "examples/phone-verification-only", region: "ap-northeast-3", manifestRegion: "eu-west-1",
         roleName: "fieldnotes-cognito-sms",
@@ -149,6 +159,7 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
         mfa: ["MfaConfiguration": "OFF"],
         smsMfa: false)
 
+    /// The default `manifests/` set.
     static let defaultManifests = CognitoExample(
         folder: "manifests", region: "ap-east-1", manifestRegion: nil,
         roleName: "smsauth-demo-cognito-sms",

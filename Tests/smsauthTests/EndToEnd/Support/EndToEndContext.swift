@@ -11,8 +11,11 @@ import TestSupport
 struct EndToEndContext {
     /// Fixed credentials of an emulator principal.
     struct PrincipalCredentials: CredentialProvider {
+        /// The keys.
         let value: AWSCredentials
+        /// Where they come from, for logs.
         var sourceName: String { "e2e-test" }
+        /// The keys, always the same.
         func credentials() async throws -> AWSCredentials { value }
     }
 
