@@ -53,6 +53,7 @@ let package = Package(
             exclude: ["Rendering/Golden"]
         ),
         .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices"], exclude: ["Fixtures"]),
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices"],
+                    exclude: ["Fixtures", "EndToEnd/Golden"]),
     ]
 )

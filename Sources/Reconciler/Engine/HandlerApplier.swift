@@ -1,7 +1,8 @@
 import Manifests
 
 /// The `ChangeApplier` of a real run: hands each change to its kind's handler with the input it was planned from,
-/// and records the resource's new outputs in the reference store for the resources applied after it.
+/// and records the resource's new outputs in the reference store for the resources applied after it. A change whose
+/// dependency was applied earlier in this run but is still pending (marked so by its handler) is blocked instead.
 struct HandlerApplier: ChangeApplier {
     /// The handlers.
     let registry: HandlerRegistry
@@ -16,6 +17,13 @@ struct HandlerApplier: ChangeApplier {
             throw HandlerFailure.noHandler(change.address.kind)
         }
         guard let input = inputs[change.address] else { throw HandlerFailure.missingLiveState(change.address) }
+        if change.action != .delete && change.action != .retain {
+            for dependency in change.dependencies {
+                if let message = await context.references.pendingMessage(of: dependency) {
+                    throw ChangeBlocked(reason: "waiting for \(dependency): pending: \(message)", cause: dependency)
+                }
+            }
+        }
         let outputs = try await handler.apply(change, input: input, context: context)
         if change.action != .delete && change.action != .retain {
             await context.references.record(outputs, for: change.address)

@@ -70,6 +70,8 @@ public struct ApplyContext: Sendable {
 public actor ReferenceStore {
     /// Outputs by address.
     private var outputs: [ResourceAddress: [String: String]]
+    /// What each resource applied in this run and still pending (e.g. a number being provisioned) waits for.
+    private var pending: [ResourceAddress: String] = [:]
 
     /// Starts from what was read or planned.
     public init(_ initial: [ResourceAddress: [String: String]] = [:]) {
@@ -81,4 +83,10 @@ public actor ReferenceStore {
 
     /// Records `address`'s outputs after it was applied.
     public func record(_ values: [String: String], for address: ResourceAddress) { outputs[address] = values }
+
+    /// Records that `address`, just applied, exists but is not usable yet; `message` says what it waits for.
+    public func markPending(_ address: ResourceAddress, message: String) { pending[address] = message }
+
+    /// What `address` waits for, when it was applied in this run and is still pending.
+    public func pendingMessage(of address: ResourceAddress) -> String? { pending[address] }
 }

@@ -39,9 +39,7 @@ struct ExecutionSchedule {
         for (index, change) in changes.enumerated() where !change.action.isApplied {
             resolve(index, with: Self.immediateOutcome(of: change))
         }
-        for index in changes.indices where outcomes[index] == nil && waitingOn[index].isEmpty {
-            ready.append(index)
-        }
+        ready = changes.indices.filter { outcomes[$0] == nil && waitingOn[$0].isEmpty }
         ready.sort { rank[$0] > rank[$1] }
     }
 

@@ -48,7 +48,8 @@ public struct Executor: Sendable {
         return ExecutionReport(results: results)
     }
 
-    /// Applies one change, turning any error into a classified failure.
+    /// Applies one change, turning `ChangeBlocked` into a blocked outcome and any other error into a classified
+    /// failure.
     private func run(_ change: ResourceChange) async -> ChangeOutcome {
         let metadata: Logger.Metadata = ["resource": "\(change.address)", "action": "\(change.action.rawValue)"]
         if Task.isCancelled {
@@ -59,6 +60,9 @@ public struct Executor: Sendable {
             let result = try await applier.apply(change)
             logger.info("applied change", metadata: metadata)
             return .applied(result)
+        } catch let blocked as ChangeBlocked {
+            logger.info("change blocked", metadata: metadata.merging(["reason": "\(blocked.reason)"]) { $1 })
+            return .blocked(reason: blocked.reason, cause: blocked.cause)
         } catch {
             let failure = ReconcileFailure(classifying: error)
             var failureMetadata = metadata

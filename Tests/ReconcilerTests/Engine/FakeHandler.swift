@@ -29,6 +29,8 @@ actor FakeWorld {
     func failApply(of address: ResourceAddress) { failingApplies.insert(address) }
     /// Makes `address` pending right after it is created.
     func pendAfterCreate(_ address: ResourceAddress) { pendingOnCreate.insert(address) }
+    /// The live resource at `address`.
+    func live(_ address: ResourceAddress) -> FakeLive? { resources[address] }
 
     /// Reads `targets` of `kind`.
     func read(_ kind: ResourceKind, _ targets: [ReadTarget]) throws -> [ResourceAddress: LiveState<FakeLive>] {
@@ -101,9 +103,14 @@ struct FakeHandler: ResourceHandler {
         return try StandardPlan(desired: desired, live: live, boundTo: parents).change(for: input)
     }
 
+    /// Applies through the world and, like the real handlers, marks a resource that is pending after its creation.
     func apply(_ change: ResourceChange, input: PlanInput<FakeLive>, context: ApplyContext) async throws -> [String: String] {
-        try await world.apply(change, desiredHash: input.desired.map { SpecHash.of($0.manifest) },
-                              region: input.desired?.region ?? input.status?.resource["region"])
+        let outputs = try await world.apply(change, desiredHash: input.desired.map { SpecHash.of($0.manifest) },
+                                            region: input.desired?.region ?? input.status?.resource["region"])
+        if let pending = await world.live(change.address)?.pending {
+            await context.references.markPending(change.address, message: pending)
+        }
+        return outputs
     }
 }
 

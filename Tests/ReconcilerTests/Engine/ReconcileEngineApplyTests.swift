@@ -84,6 +84,21 @@ struct ReconcileEngineApplyTests {
         #expect(web.condition("Ready")?.message == "waiting for a code")
     }
 
+    @Test("a resource still pending after its creation blocks its dependents in the same run, without an error")
+    func pendingAfterCreateBlocksDependents() async throws {
+        let world = FakeWorld()
+        let directory = F.statusDirectory()
+        await world.pendAfterCreate(F.pool)
+        let run = try await reconcile(world, directory)
+        #expect(!run.hasProblems)
+        #expect(await world.applied == ["create SmsRole/role", "create UserPool/pool"])
+        let store = StatusStore(directory: directory)
+        #expect(try store.read(F.pool)?.phase == .pending)
+        let web = try #require(try store.read(F.web))
+        #expect(web.phase == .blocked)
+        #expect(web.condition("Ready")?.message == "waiting for UserPool/pool: pending: waiting for a code")
+    }
+
     @Test("removed manifests: deleted and retained resources lose their status; retained ones are released")
     func removedManifests() async throws {
         let world = FakeWorld()

@@ -163,6 +163,36 @@ struct ExecutorTests {
             reason: "depends on UserPool/b, which is blocked", cause: Self.at("UserPool/b")))
     }
 
+    @Test("a change whose dependencies need no apply (noop) is applied exactly once", arguments: [1, 4])
+    func changeAfterNoopRunsOnce(concurrency: Int) async throws {
+        let harness = FakeApplierHarness()
+        let plan = try Plan(changes: [
+            try Self.change("SmsRole/r", .noop),
+            try Self.change("UserPool/p", .replace, after: ["SmsRole/r"]),
+            try Self.change("AppClient/c", .update, after: ["UserPool/p"]),
+            try Self.change("UserPool/kept", .retain, after: ["SmsRole/r"]),
+        ])
+        _ = try await Executor(applier: harness.applier, maxConcurrency: concurrency).execute(plan)
+        let started = await harness.log.startedAddresses
+        #expect(started.sorted() == ["AppClient/c", "UserPool/kept", "UserPool/p"])
+    }
+
+    @Test("ChangeBlocked from the applier is a blocked outcome, not a failure, and blocks the dependents")
+    func appliersCanBlock() async throws {
+        let blocked = ChangeBlocked(reason: "waiting for OriginationIdentity/n: pending: provisioning",
+                                    cause: Self.at("OriginationIdentity/n"))
+        let harness = FakeApplierHarness(failures: [Self.at("PhonePool/p"): blocked])
+        let plan = try Plan(changes: [
+            try Self.change("PhonePool/p", .create),
+            try Self.change("UserPool/on-p", .create, after: ["PhonePool/p"]),
+        ])
+        let report = try await Executor(applier: harness.applier).execute(plan)
+        #expect(!report.hasFailures)
+        #expect(report.outcome(for: Self.at("PhonePool/p")) == .blocked(reason: blocked.reason, cause: blocked.cause))
+        #expect(report.outcome(for: Self.at("UserPool/on-p")) == .blocked(reason: blocked.reason, cause: blocked.cause))
+        #expect(await harness.log.startedAddresses == ["PhonePool/p"])
+    }
+
     @Test("errors are classified: typed errors keep code and retryability, others are retryable and opaque")
     func classification() {
         let typed = ReconcileFailure(classifying: TestReconcileError(

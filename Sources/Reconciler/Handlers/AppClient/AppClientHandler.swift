@@ -19,16 +19,17 @@ public struct AppClientHandler: ResourceHandler {
 
     /// Reads every target's client. Calls: one ListUserPoolClients (all pages) per pool, shared by all the clients
     /// of that pool, then one DescribeUserPoolClient per identified client. A target whose pool id is not known
-    /// (the pool does not exist yet) is absent without a call; so is every target of a pool that is gone.
+    /// (the pool does not exist yet) is absent without a call; so is every target of a pool that is gone. A removed
+    /// client (no manifest, so no region) is looked for in the region its recorded pool id names.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
         var byPool: [PoolKey: [ReadTarget]] = [:]
         for target in targets {
-            guard let region = target.region,
-                  let poolId = UserPoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
+            guard let poolId = UserPoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
                 result[target.address] = .absent
                 continue
             }
+            let region = target.region ?? UserPoolMember.region(ofPoolId: poolId)
             byPool[PoolKey(region: region, poolId: poolId), default: []].append(target)
         }
         for (pool, members) in byPool.sorted(by: { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }) {

@@ -2,7 +2,8 @@ import AWSServices
 import Manifests
 
 extension OriginationIdentityHandler {
-    /// Requests, updates, replaces or releases the identity. A replacement requests the new identity first and
+    /// Requests, updates, replaces or releases the identity; a new number that is still PENDING is marked pending in
+    /// the reference store, so the resources that depend on it in this run are blocked. A replacement requests the new identity first and
     /// releases the old ones only once the new one is ACTIVE (and they are in no pool); until then the old one stays
     /// in service and its outputs are returned.
     public func apply(_ change: ResourceChange, input: PlanInput<OriginationIdentityLive>,
@@ -14,6 +15,9 @@ extension OriginationIdentityHandler {
         case .create:
             let spec = try Self.spec(input)
             let created = try await request(spec, input: input, region: region, sms: sms)
+            if created.isPending {
+                await context.references.markPending(input.address, message: Self.provisioningMessage)
+            }
             return Self.outputs(of: created)
         case .update:
             guard let live else { return [:] }

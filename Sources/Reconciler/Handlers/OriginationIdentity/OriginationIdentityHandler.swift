@@ -46,8 +46,11 @@ public struct OriginationIdentityHandler: ResourceHandler {
     /// The output (and status) key listing old identities of an unfinished replacement.
     static let supersedesKey = "supersedes"
 
+    /// What a number being provisioned waits for.
+    static let provisioningMessage = "number is being provisioned (PENDING)"
+
     /// Pending while the number is being provisioned.
     public func phase(of live: OriginationIdentityLive) -> LivePhase {
-        live.identity.isPending ? .pending("number is being provisioned (PENDING)") : .ready
+        live.identity.isPending ? .pending(Self.provisioningMessage) : .ready
     }
 }

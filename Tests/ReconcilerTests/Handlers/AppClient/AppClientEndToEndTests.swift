@@ -117,6 +117,21 @@ import TestSupport
         #expect(try await world.plan(handler, nil, address: Self.address, status: status, deletePolicy: .delete).0.action == .noop)
     }
 
+    @Test func aRemovedClientIsReadInTheRegionOfItsRecordedPool() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        #expect(status.resource["region"] == nil, "an app client's status records no region")
+        let target = ReadTarget(address: Self.address, desired: nil, status: status, region: nil)
+        let live = try #require(try await handler.read([target], context: world.context)[Self.address])
+        guard case let .owned(.client(client)) = live else {
+            Issue.record("a removed client must be found through its recorded pool id, got \(live)")
+            return
+        }
+        #expect(client.clientId == outputs["clientId"])
+    }
+
     @Test func anAmbiguousCreateFailureIsCheckedByNameBeforeAnyNewCreate() async throws {
         let world = try await ClientMfaWorld.make()
         let handler = AppClientHandler()

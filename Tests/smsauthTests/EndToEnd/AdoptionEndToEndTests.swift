@@ -1,0 +1,73 @@
+import AWSServices
+import Foundation
+import Testing
+
+/// A role and a pool made out of band (no ownership tags) with the manifests' settings: reconcile refuses to touch
+/// them and creates nothing; with `spec.adopt` it adopts both (adds the ownership tags) and the next run is a noop.
+@Suite("Adoption end to end", .timeLimit(.minutes(1)))
+struct AdoptionEndToEndTests {
+    /// `spec.externalId` of `manifests/sms.yaml`.
+    static let externalId = "5893f8da-377e-43b2-a8d4-60ce673e8f8f"
+
+    /// CreateUserPool with what `manifests/user-pool.yaml` sets, without ownership tags.
+    static func poolRequest(roleArn: String) -> JSONValue {
+        [
+            "PoolName": "smsauth demo users", "UsernameAttributes": ["phone_number"],
+            "UsernameConfiguration": ["CaseSensitive": false], "AutoVerifiedAttributes": ["phone_number"],
+            "SmsConfiguration": ["SnsCallerArn": .string(roleArn), "ExternalId": .string(externalId)],
+            "SmsVerificationMessage": "Your demo verification code is {####}",
+            "VerificationMessageTemplate": ["SmsMessage": "Your demo verification code is {####}"],
+            "Policies": CognitoExample.password(8, upper: true, lower: true, numbers: true, symbols: false, days: 7),
+            "AdminCreateUserConfig": [
+                "AllowAdminCreateUserOnly": false,
+                "InviteMessageTemplate": ["SMSMessage": "Your demo username is {username} and your temporary password is {####}"],
+            ],
+            "AccountRecoverySetting": CognitoExample.recovery(["verified_phone_number"]),
+            "DeletionProtection": "INACTIVE", "UserPoolTags": ["Team": "Dev"],
+        ]
+    }
+
+    @Test func foreignResourcesAreRefusedUntilAdopted() async throws {
+        let context = try await EndToEndContext.make(region: "ca-west-1")
+        let roleName = "e2e-adopt-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["manifests"], substitutions: [
+            ("roleName: smsauth-demo-cognito-sms\n", "roleName: \(roleName)\n"),
+        ])
+        defer { space.remove() }
+        try space.delete("app-client.yaml")
+        try space.delete("mfa-policy.yaml")
+        let role = try await context.iam.createRole(.init(
+            roleName: roleName, path: "/service-role/", assumeRolePolicy: LiveExpectations.trustPolicy(externalId: Self.externalId),
+            description: "Lets the smsauth demo user pool publish SMS through SNS", maxSessionDuration: 3600,
+            tags: ["Team": "Dev"]))
+        try await context.iam.putRolePolicy(roleName: roleName, policyName: "smsauth-sns-publish", policy: PolicyDocument([
+            "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
+        ]))
+        let pool = try await context.cognito.createUserPool(Self.poolRequest(roleArn: role.arn))
+
+        let refused = try await space.reconcile(environment: context.environment)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("refused SmsRole/cognito-sms: a SmsRole exists there without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it\n"), "\(refused.stdout)")
+        #expect(refused.stdout.contains("blocked UserPool/demo: waiting for SmsRole/cognito-sms: refused: "))
+        #expect(try await context.writeCalls().isEmpty, "nothing is written, nothing created")
+        #expect(try await context.cognito.listUserPools().map(\.id) == [pool.id])
+
+        try space.edit("sms.yaml", replacing: "spec:\n", with: "spec:\n  adopt: \(roleName)\n")
+        try space.edit("user-pool.yaml", replacing: "spec:\n", with: "spec:\n  adopt: \(pool.id)\n")
+        let adopted = try await space.reconcile(environment: context.environment)
+        #expect(adopted.status == 0, "\(adopted.stdout)\(adopted.stderr)")
+        #expect(adopted.stdout.contains("warning: adopts the existing resource and adds smsauth's ownership tags"))
+        #expect(adopted.stdout.hasSuffix("Apply complete: 2 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
+        #expect(try await context.iam.getRole(name: roleName)?.tags
+                == ["Team": "Dev"].merging(LiveExpectations.ownership("SmsRole/cognito-sms")) { $1 })
+        let live = try #require(try await context.cognito.describeUserPool(id: pool.id))
+        #expect(live.tags == ["Team": "Dev"].merging(LiveExpectations.ownership("UserPool/demo")) { $1 })
+        #expect(try await context.cognito.listUserPools().map(\.id) == [pool.id], "adopted, not duplicated")
+        #expect(try await space.status(environment: context.environment)["UserPool/demo"]?["resource"]
+                    .flatMap { ($0 as? [String: String])?["id"] } == pool.id)
+
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.stdout == "No changes. 2 unchanged.\n")
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// SMS sandbox destination numbers with the real binary: create → Pending → `smsauth verify` with the code the
+/// emulator "texted" → Ready, a wrong code leaves it Pending, and an 11th number in a region is refused in the plan.
+@Suite("SMS sandbox end to end", .timeLimit(.minutes(1)))
+struct SandboxEndToEndTests {
+    /// A SandboxNumber manifest.
+    static func number(_ name: String, _ phone: String, region: String) -> String {
+        """
+        apiVersion: smsauth/v1
+        kind: SandboxNumber
+        metadata: {name: \(name)}
+        spec:
+          region: \(region)
+          phoneNumber: "\(phone)"
+          languageCode: en-US
+        ---
+
+        """
+    }
+
+    /// The status row's phase and message.
+    static func phase(_ space: Workspace, _ address: String, _ context: EndToEndContext) async throws -> (String?, String?) {
+        let row = try await space.status(environment: context.environment)[address]
+        return (row?["phase"] as? String, row?["message"] as? String)
+    }
+
+    @Test func createPendingVerifyWrongThenRightCode() async throws {
+        let context = try await EndToEndContext.make(region: "eu-west-2")
+        let phone = "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000))
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        try space.write("numbers.yaml", Self.number("tester", phone, region: "eu-west-2"))
+
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        #expect(created.stdout.contains("created SandboxNumber/tester\n"))
+        let pending = try await Self.phase(space, "SandboxNumber/tester", context)
+        #expect(pending.0 == "Pending")
+        #expect(pending.1 == "waiting for the one-time password sent to \(phone): run `smsauth verify tester --code <code from the SMS>`")
+        #expect(try await context.sns.listSandboxPhoneNumbers().map(\.status) == ["Pending"])
+
+        let code = try await context.sandboxCode(phone)
+        let wrong = code == "000000" ? "111111" : "000000"
+        let verify = ["verify", "tester", space.manifests.path, "--status-dir", space.statusDirectory.path]
+        let refused = try await CLIRunner.run(verify + ["--code", wrong], environment: context.environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("error: the code is wrong or expired for \(phone)"), "\(refused.stderr)")
+        #expect(try await Self.phase(space, "SandboxNumber/tester", context).0 == "Pending")
+
+        let verified = try await CLIRunner.run(verify + ["--code", code], environment: context.environment)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout == "SandboxNumber/tester: \(phone) verified in eu-west-2\n")
+        #expect(!(verified.stdout + verified.stderr).contains(code), "the code is never printed")
+        #expect(try await Self.phase(space, "SandboxNumber/tester", context).0 == "Ready")
+        #expect(try await context.sns.listSandboxPhoneNumbers().map(\.status) == ["Verified"])
+
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.stdout == "No changes. 1 unchanged.\n")
+    }
+
+    @Test func eleventhNumberInARegionIsRefusedInThePlan() async throws {
+        let context = try await EndToEndContext.make(region: "eu-south-2")
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        let phones = (0..<11).map { "+1206555\(String(format: "%04d", 100 + $0))" }
+        let manifests = phones.enumerated().map { Self.number(String(format: "tester-%02d", $0.offset), $0.element,
+                                                              region: "eu-south-2") }
+        try space.write("numbers.yaml", manifests.joined())
+        let invalid = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains("error: SandboxNumber 'tester-10' is number 11 in region eu-south-2; the SMS sandbox allows at most 10\n"),
+                "eleven manifests in one region are caught offline: \(invalid.stdout)")
+
+        try space.write("numbers.yaml", manifests.prefix(10).joined())
+        let ten = try await space.reconcile(environment: context.environment)
+        #expect(ten.status == 0, "\(ten.stdout)\(ten.stderr)")
+        let writes = try await context.writeCalls()
+
+        try space.write("numbers.yaml", manifests.prefix(9).joined() + manifests[10])
+        let plan = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(plan.status == 1)
+        #expect(plan.stdout.contains("- SandboxNumber/tester-09: removes \(phones[9]) from the SMS sandbox of eu-south-2\n"))
+        #expect(plan.stdout.contains("! SandboxNumber/tester-10: the SMS sandbox of eu-south-2 would hold more than 10 destination numbers (10 already there or created first); remove a SandboxNumber in eu-south-2 (deletable 24 hours after its verification) or leave the sandbox\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 1 refused, 9 unchanged."), "\(plan.stdout)")
+        #expect(try await context.writeCalls() == writes, "AWS is never asked for the 11th number")
+        #expect(try await context.sns.listSandboxPhoneNumbers().count == 10)
+    }
+}

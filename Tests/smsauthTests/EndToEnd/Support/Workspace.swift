@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// A temporary copy of example manifest folders, with the names that must be unique in the shared emulator account
+/// rewritten, and its own status folder. Removed by `remove()`.
+struct Workspace {
+    /// Errors preparing or editing a workspace.
+    enum Failure: Error, CustomStringConvertible {
+        /// An edit's text was not found in the file.
+        case textNotFound(file: String, text: String)
+
+        /// Stable error code.
+        var code: String { "e2e-text-not-found" }
+
+        /// What went wrong.
+        var description: String {
+            switch self {
+            case let .textNotFound(file, text): "'\(text)' is not in \(file)"
+            }
+        }
+    }
+
+    /// The repository root (the folder four levels above this file's folder).
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The temporary folder.
+    let root: URL
+
+    /// The manifest folder given to `smsauth reconcile`.
+    var manifests: URL { root.appendingPathComponent("manifests") }
+
+    /// The status folder (`--status-dir`).
+    var statusDirectory: URL { root.appendingPathComponent("status") }
+
+    /// Copies the `.yaml` files of `folders` (relative to the repository) into a fresh `manifests` folder, applying
+    /// each substitution (in order) to every file's text.
+    init(copying folders: [String], substitutions: [(String, String)] = []) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("manifests"),
+                                                withIntermediateDirectories: true)
+        for folder in folders {
+            let source = Self.repository.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
+            where file.hasSuffix(".yaml") {
+                var text = try String(contentsOf: source.appendingPathComponent(file), encoding: .utf8)
+                for (old, new) in substitutions { text = text.replacingOccurrences(of: old, with: new) }
+                try write(file, text)
+            }
+        }
+    }
+
+    /// Writes `text` as `manifests/<file>`.
+    func write(_ file: String, _ text: String) throws {
+        try Data(text.utf8).write(to: manifests.appendingPathComponent(file))
+    }
+
+    /// The text of `manifests/<file>`.
+    func read(_ file: String) throws -> String {
+        try String(contentsOf: manifests.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    /// Replaces `old` by `new` in `manifests/<file>`; fails when `old` is not there.
+    func edit(_ file: String, replacing old: String, with new: String) throws {
+        let text = try read(file)
+        guard text.contains(old) else { throw Failure.textNotFound(file: file, text: old) }
+        try write(file, text.replacingOccurrences(of: old, with: new))
+    }
+
+    /// Deletes `manifests/<file>`.
+    func delete(_ file: String) throws {
+        try FileManager.default.removeItem(at: manifests.appendingPathComponent(file))
+    }
+
+    /// Removes the whole temporary folder.
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// `smsauth reconcile <manifests> --status-dir <status> arguments…` with `environment`.
+    func reconcile(_ arguments: [String] = [], environment: [String: String]) async throws -> CLIRunner.Result {
+        try await CLIRunner.run(["reconcile", manifests.path, "--status-dir", statusDirectory.path, "--no-color"]
+                                    + arguments, environment: environment)
+    }
+
+    /// `smsauth status --output json`: the `resources` rows keyed by `Kind/name`.
+    func status(environment: [String: String]) async throws -> [String: [String: Any]] {
+        let result = try await CLIRunner.run(["status", manifests.path, "--status-dir", statusDirectory.path,
+                                              "--output", "json"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["resources"] as? [[String: Any]])
+        var byAddress: [String: [String: Any]] = [:]
+        for row in rows {
+            byAddress["\(row["kind"] as? String ?? "")/\(row["name"] as? String ?? "")"] = row
+        }
+        return byAddress
+    }
+}
