@@ -124,7 +124,7 @@ import TestSupport
     }
 
     @Test func goodSetupPassesWithOnlyTheSandboxWarning() async throws {
-        let workspace = try Workspace(region: "eu-north-1", number: true)
+        let workspace = try Workspace(region: "ap-south-2", number: true)
         let (environment, _) = try await Self.setUp(region: workspace.region)
         try await Self.apply(workspace, environment: environment)
         let (status, report) = try await Self.doctorJSON(workspace, environment: environment)
@@ -146,7 +146,7 @@ import TestSupport
     }
 
     @Test func brokenSetupNamesEveryProblemWithItsFix() async throws {
-        let workspace = try Workspace(region: "us-east-2", number: false)
+        let workspace = try Workspace(region: "af-south-1", number: false)
         let (environment, client) = try await Self.setUp(region: workspace.region)
         try await Self.apply(workspace, environment: environment)
         let wrongTrust = PolicyDocument([
@@ -184,7 +184,7 @@ import TestSupport
     }
 
     @Test func roleManagedElsewhereIsReadWithItsAttachedPolicy() async throws {
-        let workspace = try Workspace(region: "us-east-2", number: false)
+        let workspace = try Workspace(region: "eu-south-1", number: false)
         let (environment, client) = try await Self.setUp(region: workspace.region)
         let iam = IAM(client: client)
         let role = try await iam.createRole(IAM.CreateRoleInput(

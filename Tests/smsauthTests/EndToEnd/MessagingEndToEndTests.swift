@@ -27,10 +27,9 @@ struct MessagingEndToEndTests {
             ("region: us-east-1\n", "region: us-east-2\n"),
         ])
         defer { space.remove() }
-        let applied = try await Self.reconcileBuying(space, [], context)
+        let applied = try await space.reconcile(environment: context.environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(applied.stdout.hasSuffix("Apply complete: 8 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
-        try await Self.settle(["us-simulator"], space, context)
 
         let numbers = try await context.sns.listSandboxPhoneNumbers()
         #expect(numbers.map(\.phoneNumber).sorted() == ["+12065550100", "+12065550101", "+12065550102"])
@@ -61,13 +60,9 @@ struct MessagingEndToEndTests {
             ("region: us-east-1\n", "region: us-west-1\n"), ("smsRegion: us-east-1\n", "smsRegion: us-west-1\n"),
         ])
         defer { space.remove() }
-        let applied = try await Self.reconcileBuying(space, [], context)
+        let applied = try await space.reconcile(environment: context.environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
-        if try await Self.settle(["us-tollfree"], space, context) {
-            #expect(applied.stdout.hasSuffix("Apply complete: 5 applied, 0 failed, 1 blocked, 0 refused, 0 released.\n"))
-        } else {
-            #expect(applied.stdout.hasSuffix("Apply complete: 6 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
-        }
+        #expect(applied.stdout.hasSuffix("Apply complete: 6 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
 
         let number = try #require(try await Self.ownedNumbers("us-tollfree", context).first)
         #expect(number["NumberType"] == "TOLL_FREE" && number["Status"] == "ACTIVE")
@@ -106,7 +101,7 @@ struct MessagingEndToEndTests {
         #expect(try await context.writeCalls().isEmpty)
         #expect(try await context.smsVoice.describePhoneNumbers().isEmpty)
 
-        let bought = try await Self.reconcileBuying(space, ["--allow-purchase"], context)
+        let bought = try await space.reconcile(["--allow-purchase"], environment: context.environment)
         #expect(bought.status == 0, "\(bought.stdout)\(bought.stderr)")
         #expect(bought.stdout.contains("created OriginationIdentity/us-simulator\n"))
         #expect(try await Self.ownedNumbers("us-simulator", context).count == 1)
@@ -121,7 +116,7 @@ struct MessagingEndToEndTests {
         try space.write("number.yaml", manifest.replacingOccurrences(of: "region: us-east-1\n", with: "region: me-central-1\n")
             .replacingOccurrences(of: "deletionProtection: false", with: "deletionProtection: true")
             + "policy:\n  onDelete: Delete\n")
-        let created = try await Self.reconcileBuying(space, [], context)
+        let created = try await space.reconcile(environment: context.environment)
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
         let number = try #require(try await Self.ownedNumbers("us-simulator", context).first)
 
@@ -143,16 +138,8 @@ struct MessagingEndToEndTests {
                                   encoding: .utf8)
             try space.write(file, text.replacingOccurrences(of: "region: us-east-1\n", with: "region: mx-central-1\n"))
         }
-        let applied: CLIRunner.Result
-        try await Self.waitForNoActivationDelay(context)
         try await Self.setActivationDelay(5, context)
-        do {
-            applied = try await space.reconcile(environment: context.environment)
-            try await Self.setActivationDelay(0, context)
-        } catch {
-            try await Self.setActivationDelay(0, context)
-            throw error
-        }
+        let applied = try await space.reconcile(environment: context.environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(applied.stdout.contains("created OriginationIdentity/us-tollfree\n"), "\(applied.stdout)")
         #expect(applied.stdout.contains("updated SmsAccountSettings/us-east-1\n"), "unrelated resources proceed")
@@ -185,46 +172,10 @@ struct MessagingEndToEndTests {
         #expect(again.status == 0, "\(again.stdout)")
     }
 
-    /// `reconcile` for a folder that requests numbers, once no other test has the global activation delay set (the
-    /// OriginationIdentity handler tests set it for a moment), so the numbers are ACTIVE at once.
-    static func reconcileBuying(_ space: Workspace, _ arguments: [String],
-                                _ context: EndToEndContext) async throws -> CLIRunner.Result {
-        try await waitForNoActivationDelay(context)
-        return try await space.reconcile(arguments, environment: context.environment)
-    }
-
-    /// Handles a number another suite's activation delay (global emulator state) left PENDING despite
-    /// `reconcileBuying`: waits (bounded polling) until every owned number is ACTIVE, then reconciles again, which
-    /// must finish the blocked dependents. Returns whether that was needed.
-    @discardableResult
-    static func settle(_ names: [String], _ space: Workspace, _ context: EndToEndContext) async throws -> Bool {
-        var wasPending = false
-        for name in names {
-            for number in try await ownedNumbers(name, context) where number["Status"] == "PENDING" {
-                wasPending = true
-                try await waitUntilActive(number["PhoneNumberId"]?.stringValue ?? "", context, seconds: 20)
-            }
-        }
-        if wasPending {
-            let again = try await space.reconcile(environment: context.environment)
-            #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
-        }
-        return wasPending
-    }
-
-    /// Polls the emulator's config (bounded: 10 s) until the number activation delay is 0.
-    static func waitForNoActivationDelay(_ context: EndToEndContext) async throws {
-        for _ in 0..<50 {
-            let config = try JSONSerialization.jsonObject(with: try await context.emulator.control("GET", "config"))
-            if (config as? [String: Any])?["phoneNumberActivationSeconds"] as? Double == 0 { return }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        Issue.record("the emulator's number activation delay stayed on for 10 seconds")
-    }
-
-    /// Sets the emulator's global number activation delay.
+    /// Sets the emulator's number activation delay for the binary's principal only (other tests keep theirs).
     static func setActivationDelay(_ seconds: Double, _ context: EndToEndContext) async throws {
-        try await context.emulator.control("POST", "config", body: Data("{\"phoneNumberActivationSeconds\": \(seconds)}".utf8))
+        let body = "{\"phoneNumberActivationSeconds\": \(seconds), \"accessKeyId\": \"\(context.principal.accessKeyId)\"}"
+        try await context.emulator.control("POST", "config", body: Data(body.utf8))
     }
 
     /// Polls DescribePhoneNumbers (bounded) until the number reports ACTIVE, the emulator's real state change.

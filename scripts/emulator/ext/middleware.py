@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
@@ -11,6 +12,12 @@ from . import control, errors
 from .calls import CALLS
 from .faults import FAULTS, FaultRule
 from .requestinfo import RequestInfo, buffer_body, describe
+
+
+# moto's backends are plain dicts without locks: two requests at once can fail inside moto ("dictionary changed size
+# during iteration" in IAM CreateRole while another role is created). AWS serves concurrent calls, so the emulator
+# runs moto one request at a time; injected latency and throttling happen before, outside the lock.
+_MOTO_LOCK = threading.Lock()
 
 PREFIX = "/_smsauth/"
 
@@ -30,7 +37,8 @@ class ControlMiddleware:
         body = buffer_body(environ)
         info = describe(environ, body)
         if info is None:
-            return self._app(environ, start_response)
+            with _MOTO_LOCK:
+                return [b"".join(self._app(environ, start_response))]
         rule = FAULTS.pick(info)
         if rule is not None and rule.kind != "latency":
             return self._inject(info, rule, start_response)
@@ -48,10 +56,11 @@ class ControlMiddleware:
             captured["status"], captured["headers"] = status, headers
             return lambda _data: None
 
-        result = self._app(environ, deferred_start_response)
-        body = b"".join(result)
-        if hasattr(result, "close"):
-            result.close()
+        with _MOTO_LOCK:
+            result = self._app(environ, deferred_start_response)
+            body = b"".join(result)
+            if hasattr(result, "close"):
+                result.close()
         status_line: str = captured.get("status", "500 Internal Server Error")
         status = int(status_line.split(" ", 1)[0])
         auth_error = errors.auth_error(info.service, info.is_json, status, body) if status == 403 else None
