@@ -1,6 +1,7 @@
 import AWSServices
 import Foundation
 import Testing
+import TestSupport
 
 /// The messaging side with the real binary: the two messaging examples applied from empty, purchase approval,
 /// release guarded by deletion protection, and a number that turns ACTIVE later (the emulator's activation delay).
@@ -130,46 +131,48 @@ struct MessagingEndToEndTests {
     }
 
     @Test func numberPendingThenActiveWithoutBlockingUnrelatedResources() async throws {
-        let context = try await EndToEndContext.make(region: "mx-central-1")
-        let space = try Workspace(copying: [], substitutions: [])
-        defer { space.remove() }
-        for file in ["origination-number.yaml", "account-settings.yaml"] {
-            let text = try String(contentsOf: Workspace.repository.appendingPathComponent("examples/us-production-sms/\(file)"),
-                                  encoding: .utf8)
-            try space.write(file, text.replacingOccurrences(of: "region: us-east-1\n", with: "region: mx-central-1\n"))
+        try await EmulatorClockLock.shared.run {
+            let context = try await EndToEndContext.make(region: "mx-central-1")
+            let space = try Workspace(copying: [], substitutions: [])
+            defer { space.remove() }
+            for file in ["origination-number.yaml", "account-settings.yaml"] {
+                let text = try String(contentsOf: Workspace.repository.appendingPathComponent("examples/us-production-sms/\(file)"),
+                                      encoding: .utf8)
+                try space.write(file, text.replacingOccurrences(of: "region: us-east-1\n", with: "region: mx-central-1\n"))
+            }
+            try await Self.setActivationDelay(5, context)
+            let applied = try await space.reconcile(environment: context.environment)
+            #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+            #expect(applied.stdout.contains("created OriginationIdentity/us-tollfree\n"), "\(applied.stdout)")
+            #expect(applied.stdout.contains("updated SmsAccountSettings/us-east-1\n"), "unrelated resources proceed")
+            #expect(applied.stdout.contains("blocked PhonePool/us-senders: waiting for OriginationIdentity/us-tollfree: pending: number is being provisioned (PENDING)\n"))
+            #expect(applied.stdout.hasSuffix("Apply complete: 2 applied, 0 failed, 1 blocked, 0 refused, 0 released.\n"))
+            let owned = try #require(try await Self.ownedNumbers("us-tollfree", context).first)
+            let id = try #require(owned["PhoneNumberId"]?.stringValue)
+            #expect(owned["Status"] == "PENDING")
+            var status = try await space.status(environment: context.environment)
+            #expect(status["OriginationIdentity/us-tollfree"]?["phase"] as? String == "Pending")
+            #expect(status["OriginationIdentity/us-tollfree"]?["message"] as? String == "number is being provisioned (PENDING)")
+            #expect(status["SmsAccountSettings/us-east-1"]?["phase"] as? String == "Ready")
+            #expect(status["PhonePool/us-senders"]?["phase"] as? String == "Blocked")
+            #expect(try await context.smsVoice.describePools().isEmpty)
+            let pendingPlan = try await space.reconcile(["--dry-run"], environment: context.environment)
+            #expect(pendingPlan.status == 0, "a pending number is not an error: \(pendingPlan.stdout)")
+            #expect(pendingPlan.stdout.contains("PhonePool/us-senders: waiting for OriginationIdentity/us-tollfree: pending: number is being provisioned (PENDING)"),
+                    "\(pendingPlan.stdout)")
+
+            try await Self.waitUntilActive(id, context)
+
+            let completed = try await space.reconcile(environment: context.environment)
+            #expect(completed.status == 0, "\(completed.stdout)\(completed.stderr)")
+            #expect(completed.stdout.contains("created PhonePool/us-senders\n"), "\(completed.stdout)")
+            #expect(try await context.smsVoice.describePools().count == 1)
+            status = try await space.status(environment: context.environment)
+            #expect(Set(status.values.compactMap { $0["phase"] as? String }) == ["Ready"])
+            #expect(try await Self.ownedNumbers("us-tollfree", context).count == 1, "exactly one number bought")
+            let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+            #expect(again.status == 0, "\(again.stdout)")
         }
-        try await Self.setActivationDelay(5, context)
-        let applied = try await space.reconcile(environment: context.environment)
-        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
-        #expect(applied.stdout.contains("created OriginationIdentity/us-tollfree\n"), "\(applied.stdout)")
-        #expect(applied.stdout.contains("updated SmsAccountSettings/us-east-1\n"), "unrelated resources proceed")
-        #expect(applied.stdout.contains("blocked PhonePool/us-senders: waiting for OriginationIdentity/us-tollfree: pending: number is being provisioned (PENDING)\n"))
-        #expect(applied.stdout.hasSuffix("Apply complete: 2 applied, 0 failed, 1 blocked, 0 refused, 0 released.\n"))
-        let owned = try #require(try await Self.ownedNumbers("us-tollfree", context).first)
-        let id = try #require(owned["PhoneNumberId"]?.stringValue)
-        #expect(owned["Status"] == "PENDING")
-        var status = try await space.status(environment: context.environment)
-        #expect(status["OriginationIdentity/us-tollfree"]?["phase"] as? String == "Pending")
-        #expect(status["OriginationIdentity/us-tollfree"]?["message"] as? String == "number is being provisioned (PENDING)")
-        #expect(status["SmsAccountSettings/us-east-1"]?["phase"] as? String == "Ready")
-        #expect(status["PhonePool/us-senders"]?["phase"] as? String == "Blocked")
-        #expect(try await context.smsVoice.describePools().isEmpty)
-        let pendingPlan = try await space.reconcile(["--dry-run"], environment: context.environment)
-        #expect(pendingPlan.status == 0, "a pending number is not an error: \(pendingPlan.stdout)")
-        #expect(pendingPlan.stdout.contains("PhonePool/us-senders: waiting for OriginationIdentity/us-tollfree: pending: number is being provisioned (PENDING)"),
-                "\(pendingPlan.stdout)")
-
-        try await Self.waitUntilActive(id, context)
-
-        let completed = try await space.reconcile(environment: context.environment)
-        #expect(completed.status == 0, "\(completed.stdout)\(completed.stderr)")
-        #expect(completed.stdout.contains("created PhonePool/us-senders\n"), "\(completed.stdout)")
-        #expect(try await context.smsVoice.describePools().count == 1)
-        status = try await space.status(environment: context.environment)
-        #expect(Set(status.values.compactMap { $0["phase"] as? String }) == ["Ready"])
-        #expect(try await Self.ownedNumbers("us-tollfree", context).count == 1, "exactly one number bought")
-        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
-        #expect(again.status == 0, "\(again.stdout)")
     }
 
     /// Sets the emulator's number activation delay for the binary's principal only (other tests keep theirs).

@@ -108,35 +108,37 @@ struct SandboxNumberEndToEndTests {
     /// rules and the SMS role propagation delay (default 0) read it, so moving it forward makes numbers deletable
     /// and roles "older", which no other test relies on the opposite of.
     @Test func deleteWithin24HoursWaitsThenSucceeds() async throws {
-        let verifiedAt = Date()
-        let harness = try await SandboxEmulatorHarness.make(now: { verifiedAt.addingTimeInterval(60) })
-        let space = try Workspace(region: "ca-central-1")
-        defer { try? FileManager.default.removeItem(at: space.folder) }
-        let first = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
-        _ = try await handler.apply(try handler.plan(first), input: first, context: harness.apply)
-        try space.writeCode(try await harness.oneTimePassword(space.phone, region: space.region))
-        let verifying = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
-        let outputs = try await handler.apply(try handler.plan(verifying), input: verifying, context: harness.apply)
+        try await EmulatorClockLock.shared.run {
+            let verifiedAt = Date()
+            let harness = try await SandboxEmulatorHarness.make(now: { verifiedAt.addingTimeInterval(60) })
+            let space = try Workspace(region: "ca-central-1")
+            defer { try? FileManager.default.removeItem(at: space.folder) }
+            let first = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
+            _ = try await handler.apply(try handler.plan(first), input: first, context: harness.apply)
+            try space.writeCode(try await harness.oneTimePassword(space.phone, region: space.region))
+            let verifying = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
+            let outputs = try await handler.apply(try handler.plan(verifying), input: verifying, context: harness.apply)
 
-        let status = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", phase: .ready,
-                                    resource: outputs, lastAppliedTime: verifiedAt)
-        let removed = try await readAndPlan(harness, nil, region: space.region, status: status)
-        let delete = try handler.plan(removed)
-        #expect(delete.action == .delete)
-        let removedInput = PlanInput(address: removed.address, desired: nil, live: removed.live, status: status,
-                                     references: [:], dependencyActions: [:], deletePolicy: .delete,
-                                     options: removed.options)
-        let error = await #expect(throws: SandboxNumberError.self) {
-            try await handler.apply(delete, input: removedInput, context: harness.apply)
+            let status = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", phase: .ready,
+                                        resource: outputs, lastAppliedTime: verifiedAt)
+            let removed = try await readAndPlan(harness, nil, region: space.region, status: status)
+            let delete = try handler.plan(removed)
+            #expect(delete.action == .delete)
+            let removedInput = PlanInput(address: removed.address, desired: nil, live: removed.live, status: status,
+                                         references: [:], dependencyActions: [:], deletePolicy: .delete,
+                                         options: removed.options)
+            let error = await #expect(throws: SandboxNumberError.self) {
+                try await handler.apply(delete, input: removedInput, context: harness.apply)
+            }
+            #expect(error == .deleteNotYetAllowed(phoneNumber: space.phone, region: space.region,
+                                                  retryAt: verifiedAt.addingTimeInterval(24 * 3600)))
+            #expect(error?.isRetryable == true)
+
+            try await harness.advanceClock(seconds: 90_000)
+            #expect(try await handler.apply(delete, input: removedInput, context: harness.apply) == [:])
+            let gone = try await readAndPlan(harness, nil, region: space.region, status: status)
+            #expect(gone.live.value == nil)
+            #expect(try handler.plan(gone).action == .noop)
         }
-        #expect(error == .deleteNotYetAllowed(phoneNumber: space.phone, region: space.region,
-                                              retryAt: verifiedAt.addingTimeInterval(24 * 3600)))
-        #expect(error?.isRetryable == true)
-
-        try await harness.advanceClock(seconds: 90_000)
-        #expect(try await handler.apply(delete, input: removedInput, context: harness.apply) == [:])
-        let gone = try await readAndPlan(harness, nil, region: space.region, status: status)
-        #expect(gone.live.value == nil)
-        #expect(try handler.plan(gone).action == .noop)
     }
 }

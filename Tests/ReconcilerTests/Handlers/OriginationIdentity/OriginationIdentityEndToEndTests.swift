@@ -2,6 +2,7 @@ import AWSCore
 import AWSServices
 import Manifests
 import Testing
+import TestSupport
 @testable import Reconciler
 
 /// OriginationIdentity against the emulator: PENDING → ACTIVE, noop second plan, updates, the crash-after-request
@@ -17,56 +18,58 @@ struct OriginationIdentityEndToEndTests {
 
     @Test("request → PENDING → ACTIVE, second plan noop, update, release refused while protected, then released")
     func lifecycle() async throws {
-        let aws = try await OriginationEmulator.make()
-        let name = OriginationEmulator.uniqueName("num")
-        let address = ResourceAddress(kind: .originationIdentity, name: name)
-        let desired = try OriginationFixtures.desired(Self.yaml(name, protection: true))
-        let (input, change) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
-        #expect(change.action == .create)
-        #expect(change.warnings == ["requests a new TOLL_FREE number in US: billed monthly"])
+        try await EmulatorClockLock.shared.run {
+            let aws = try await OriginationEmulator.make()
+            let name = OriginationEmulator.uniqueName("num")
+            let address = ResourceAddress(kind: .originationIdentity, name: name)
+            let desired = try OriginationFixtures.desired(Self.yaml(name, protection: true))
+            let (input, change) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            #expect(change.action == .create)
+            #expect(change.warnings == ["requests a new TOLL_FREE number in US: billed monthly"])
 
-        try await aws.setActivationDelay(600)
-        let outputs: [String: String]
-        do {
-            outputs = try await handler.apply(change, input: input, context: aws.applyContext())
-            try await aws.setActivationDelay(0)
-        } catch {
-            try await aws.setActivationDelay(0)
-            throw error
+            try await aws.setActivationDelay(600)
+            let outputs: [String: String]
+            do {
+                outputs = try await handler.apply(change, input: input, context: aws.applyContext())
+                try await aws.setActivationDelay(0)
+            } catch {
+                try await aws.setActivationDelay(0)
+                throw error
+            }
+            let id = try #require(outputs["id"])
+            #expect(outputs["arn"]?.hasSuffix("phone-number/\(id)") == true && outputs["region"] == "us-east-1")
+            #expect(outputs["phoneNumber"]?.hasPrefix("+18") == true)
+
+            let (pendingInput, pendingPlan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            let pendingLive = try #require(pendingInput.live.value)
+            #expect(handler.phase(of: pendingLive) == .pending("number is being provisioned (PENDING)"))
+            #expect(pendingPlan.action == .noop)
+
+            try await aws.advanceClock(600)
+            let (activeInput, activePlan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            #expect(handler.phase(of: try #require(activeInput.live.value)) == .ready)
+            #expect(activePlan.action == .noop)
+
+            let (removedInput, removedPlan) = try await OriginationEmulator.readAndPlan(
+                handler, nil, address: address, context: aws.context, status: Self.status(name, outputs), deletePolicy: .delete)
+            #expect(removedPlan.action == .refuse && removedPlan.reason?.contains("deletion protection is on") == true)
+            #expect(removedInput.live.value?.identity.id == id)
+
+            let unprotected = try OriginationFixtures.desired(Self.yaml(name, protection: false))
+            let (updateInput, update) = try await OriginationEmulator.readAndPlan(handler, unprotected, address: address, context: aws.context)
+            #expect(update.action == .update && update.fieldChanges.map(\.path) == ["deletionProtection"])
+            _ = try await handler.apply(update, input: updateInput, context: aws.applyContext())
+            let described = try await aws.sms.describePhoneNumbers(ids: [id])
+            #expect(described.first?["DeletionProtectionEnabled"]?.boolValue == false)
+            let (_, again) = try await OriginationEmulator.readAndPlan(handler, unprotected, address: address, context: aws.context)
+            #expect(again.action == .noop)
+
+            let (deleteInput, delete) = try await OriginationEmulator.readAndPlan(
+                handler, nil, address: address, context: aws.context, status: Self.status(name, outputs), deletePolicy: .delete)
+            #expect(delete.action == .delete)
+            _ = try await handler.apply(delete, input: deleteInput, context: aws.applyContext())
+            await #expect(throws: AWSError.self) { try await aws.sms.describePhoneNumbers(ids: [id]) }
         }
-        let id = try #require(outputs["id"])
-        #expect(outputs["arn"]?.hasSuffix("phone-number/\(id)") == true && outputs["region"] == "us-east-1")
-        #expect(outputs["phoneNumber"]?.hasPrefix("+18") == true)
-
-        let (pendingInput, pendingPlan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
-        let pendingLive = try #require(pendingInput.live.value)
-        #expect(handler.phase(of: pendingLive) == .pending("number is being provisioned (PENDING)"))
-        #expect(pendingPlan.action == .noop)
-
-        try await aws.advanceClock(600)
-        let (activeInput, activePlan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
-        #expect(handler.phase(of: try #require(activeInput.live.value)) == .ready)
-        #expect(activePlan.action == .noop)
-
-        let (removedInput, removedPlan) = try await OriginationEmulator.readAndPlan(
-            handler, nil, address: address, context: aws.context, status: Self.status(name, outputs), deletePolicy: .delete)
-        #expect(removedPlan.action == .refuse && removedPlan.reason?.contains("deletion protection is on") == true)
-        #expect(removedInput.live.value?.identity.id == id)
-
-        let unprotected = try OriginationFixtures.desired(Self.yaml(name, protection: false))
-        let (updateInput, update) = try await OriginationEmulator.readAndPlan(handler, unprotected, address: address, context: aws.context)
-        #expect(update.action == .update && update.fieldChanges.map(\.path) == ["deletionProtection"])
-        _ = try await handler.apply(update, input: updateInput, context: aws.applyContext())
-        let described = try await aws.sms.describePhoneNumbers(ids: [id])
-        #expect(described.first?["DeletionProtectionEnabled"]?.boolValue == false)
-        let (_, again) = try await OriginationEmulator.readAndPlan(handler, unprotected, address: address, context: aws.context)
-        #expect(again.action == .noop)
-
-        let (deleteInput, delete) = try await OriginationEmulator.readAndPlan(
-            handler, nil, address: address, context: aws.context, status: Self.status(name, outputs), deletePolicy: .delete)
-        #expect(delete.action == .delete)
-        _ = try await handler.apply(delete, input: deleteInput, context: aws.applyContext())
-        await #expect(throws: AWSError.self) { try await aws.sms.describePhoneNumbers(ids: [id]) }
     }
 
     @Test("a crash after the request and a re-run without status (also two at once) buy exactly one number")

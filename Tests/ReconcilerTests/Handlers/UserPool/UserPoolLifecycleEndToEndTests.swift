@@ -3,6 +3,7 @@ import Foundation
 import Manifests
 import Synchronization
 import Testing
+import TestSupport
 @testable import Reconciler
 
 /// UserPoolHandler against the emulator: immutable changes, replacement, SMS role propagation, adoption and
@@ -45,40 +46,44 @@ import Testing
     /// completed during the handler's second wait), not with the emulator's global `smsRolePropagationSeconds`,
     /// which would make every other test's new role unusable while it is on.
     @Test func creationRetriesUntilTheNewSmsRoleHasPropagated() async throws {
-        let h = try await H.make()
-        let name = H.unique("propagation")
-        let roleName = H.unique("sms")
-        let role = try await h.smsRole(name: roleName, trustedExternalId: "not-yet-propagated")
-        let externalId = try #require(role["externalId"])
-        let waits = Mutex<[Duration]>([])
-        let iam = h.context.iam
-        let context = ReconcileContext(client: h.client, logger: h.context.logger, now: h.context.now, sleep: { delay in
-            let count = waits.withLock { $0.append(delay); return $0.count }
-            if count == 2 { try await iam.updateAssumeRolePolicy(roleName: roleName, policy: H.trust(externalId: externalId)) }
-        })
+        try await EmulatorClockLock.shared.run {
+            let h = try await H.make()
+            let name = H.unique("propagation")
+            let roleName = H.unique("sms")
+            let role = try await h.smsRole(name: roleName, trustedExternalId: "not-yet-propagated")
+            let externalId = try #require(role["externalId"])
+            let waits = Mutex<[Duration]>([])
+            let iam = h.context.iam
+            let context = ReconcileContext(client: h.client, logger: h.context.logger, now: h.context.now, sleep: { delay in
+                let count = waits.withLock { $0.append(delay); return $0.count }
+                if count == 2 { try await iam.updateAssumeRolePolicy(roleName: roleName, policy: H.trust(externalId: externalId)) }
+            })
 
-        let (change, outputs) = try await h.reconcile(try H.desired(F.yaml(), name: name), address: address(name), id: nil,
-                                                      references: [F.role: role], context: context)
-        #expect(change.action == .create)
-        #expect(outputs["id"] != nil)
-        #expect(waits.withLock { $0 } == [.seconds(1), .seconds(2)])
-        let creates = try await h.emulator.calls(accessKeyId: h.principal.accessKeyId).filter { $0.operation == "CreateUserPool" }
-        #expect(creates.map(\.status) == [400, 400, 200])
+            let (change, outputs) = try await h.reconcile(try H.desired(F.yaml(), name: name), address: address(name), id: nil,
+                                                          references: [F.role: role], context: context)
+            #expect(change.action == .create)
+            #expect(outputs["id"] != nil)
+            #expect(waits.withLock { $0 } == [.seconds(1), .seconds(2)])
+            let creates = try await h.emulator.calls(accessKeyId: h.principal.accessKeyId).filter { $0.operation == "CreateUserPool" }
+            #expect(creates.map(\.status) == [400, 400, 200])
+        }
     }
 
     /// Past the propagation timeout the error is reported as the misconfiguration it then is, and no pool exists.
     @Test func aRoleThatNeverBecomesUsableFailsWithAnExplanation() async throws {
-        let h = try await H.make()
-        let name = H.unique("unusable")
-        let role = try await h.smsRole(trustedExternalId: "some-other-external-id")
-        let context = ReconcileContext(client: h.client, logger: h.context.logger, now: h.context.now,
-                                       sleep: h.context.sleep, smsRolePropagationTimeout: .seconds(4))
-        let error = await #expect(throws: SmsRolePropagation.NotUsable.self) {
-            try await h.reconcile(try H.desired(F.yaml(), name: name), address: address(name), id: nil,
-                                  references: [F.role: role], context: context)
+        try await EmulatorClockLock.shared.run {
+            let h = try await H.make()
+            let name = H.unique("unusable")
+            let role = try await h.smsRole(trustedExternalId: "some-other-external-id")
+            let context = ReconcileContext(client: h.client, logger: h.context.logger, now: h.context.now,
+                                           sleep: h.context.sleep, smsRolePropagationTimeout: .seconds(4))
+            let error = await #expect(throws: SmsRolePropagation.NotUsable.self) {
+                try await h.reconcile(try H.desired(F.yaml(), name: name), address: address(name), id: nil,
+                                      references: [F.role: role], context: context)
+            }
+            #expect(error?.underlying.code == "InvalidSmsRoleTrustRelationshipException")
+            #expect(try await h.read(try H.desired(F.yaml(), name: name), address: address(name), id: nil).value == nil)
         }
-        #expect(error?.underlying.code == "InvalidSmsRoleTrustRelationshipException")
-        #expect(try await h.read(try H.desired(F.yaml(), name: name), address: address(name), id: nil).value == nil)
     }
 
     @Test func aForeignPoolIsAdoptedOnlyWhenTheManifestSaysSo() async throws {
