@@ -50,7 +50,11 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// Reads everything and plans; writes nothing. Throws before any AWS call when `load` has an error.
-    public func plan(_ load: LoadResult, defaultRegion: String?) async throws(ReconcileEngineError) -> PlannedRun {
+    ///
+    /// With `focus`, only those resources and what they depend on (directly or through others) are read and
+    /// planned; the controller reconciles the keys it dequeued this way.
+    public func plan(_ load: LoadResult, defaultRegion: String?,
+                     focus: Set<ResourceAddress>? = nil) async throws(ReconcileEngineError) -> PlannedRun {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
         let statuses: [ResourceStatus]
         do {
@@ -64,8 +68,9 @@ public struct ReconcileEngine: Sendable {
         } catch {
             throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
         }
-        let targets = Self.targets(desired: desired, statuses: statuses)
-        let graph = try Self.graph(desired: desired, targets: targets)
+        let allTargets = Self.targets(desired: desired, statuses: statuses)
+        let graph = try Self.graph(desired: desired, targets: allTargets)
+        let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
         let observations = await LiveReader(registry: registry, context: context).read(Array(targets.values))
         let planner = RunPlanner(registry: registry,
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase))
