@@ -5,14 +5,16 @@ import Testing
 @Suite struct ControllerCommandTests {
     /// AWS operations that change something.
     static func writes(_ operations: [String]) -> [String] {
-        operations.filter { ["Create", "Update", "Delete", "Set", "Tag", "Untag"].contains { prefix in $0.hasPrefix(prefix) } }
+        operations.filter { operation in
+            ["Create", "Update", "Delete", "Set", "Tag", "Untag"].contains { operation.hasPrefix($0) }
+        }
     }
 
     @Test func watchCreatesUpdatesAndDeletesAndServesEndpoints() async throws {
         let workspace = try await ControllerWorkspace.make(region: "eu-west-3")
         defer { workspace.remove() }
         let controller = try workspace.startController(["--debounce", "200ms"])
-        defer { controller.kill() }
+        defer { controller.stop() }
         let port = try #require(try await controller.httpPort())
         #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
         #expect(try await ControllerProcess.get(port: port, "/healthz").status == 200)
@@ -56,7 +58,7 @@ import Testing
         let workspace = try await ControllerWorkspace.make(region: "eu-south-1")
         defer { workspace.remove() }
         let first = try workspace.startController()
-        defer { first.kill() }
+        defer { first.stop() }
         #expect(try await first.httpPort() != nil, "\(first.log)")
         let result = try await CLIRunner.run(["controller", "manifests", "--status-dir", workspace.status.path,
                                               "--listen", "127.0.0.1:0"],

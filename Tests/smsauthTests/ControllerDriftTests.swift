@@ -10,7 +10,7 @@ import Testing
         try workspace.write("fixed.yaml", workspace.pool("fixed"))
         try workspace.write("watched.yaml", workspace.pool("watched", policy: "onDrift: Report"))
         let controller = try workspace.startController(["--resync-period", "2s"])
-        defer { controller.kill() }
+        defer { controller.stop() }
         #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
         let cognito = workspace.cognito()
         for name in ["fixed", "watched"] {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -65,7 +68,7 @@ final class ControllerProcess: @unchecked Sendable {
 
     /// Sends `signal` to the process.
     func send(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        Glibc.kill(process.processIdentifier, signal)
     }
 
     /// Waits for the process to exit (bounded); its exit status, or nil if it is still running.
@@ -74,7 +77,7 @@ final class ControllerProcess: @unchecked Sendable {
     }
 
     /// Stops the process if it is still running (SIGKILL) so a failed test leaves nothing behind.
-    func kill() {
+    func stop() {
         if process.isRunning { send(SIGKILL) }
     }
 

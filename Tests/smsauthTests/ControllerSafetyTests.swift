@@ -10,7 +10,7 @@ import TestSupport
         try workspace.write("pool.yaml", workspace.pool("app"))
         try workspace.write("client.yaml", workspace.client("web", pool: "app", clientName: "web-client"))
         let controller = try workspace.startController(["--debounce", "200ms"])
-        defer { controller.kill() }
+        defer { controller.stop() }
         #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
         let before = ControllerCommandTests.writes(try await workspace.operations())
         #expect(before.contains("CreateUserPoolClient"))
@@ -56,7 +56,7 @@ import TestSupport
                                latencyMs: 150),
         ])
         let controller = try workspace.startController()
-        defer { controller.kill() }
+        defer { controller.stop() }
         #expect(try await controller.waitFor(message: "applying change") != nil, "\(controller.log)")
         controller.send(SIGTERM)
         let status = try await controller.exitStatus()
