@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -99,3 +100,7 @@ enum Poll {
         }
     }
 }
+
+/// The controller's end-to-end suites, run one test at a time: each starts a real controller against the shared
+/// emulator, and the latency and timing they check must not depend on how many others run at once.
+@Suite(.serialized) enum ControllerEndToEnd {}

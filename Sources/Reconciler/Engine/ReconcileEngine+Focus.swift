@@ -24,10 +24,17 @@ extension ReconcileEngine {
         return try await apply(focused)
     }
 
-    /// The targets of `focus` and of everything they depend on in `graph`.
+    /// The targets of `focus` and of everything they depend on in `graph`. A removed resource (status file only)
+    /// has no references left, so every target of the kinds it can depend on is kept too: a removed app client is
+    /// found through its pool's live id.
     static func focused(_ targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
                         on focus: Set<ResourceAddress>) -> [ResourceAddress: ReadTarget] {
-        let keep = closure(of: focus, graph: graph)
+        var roots = focus
+        for address in focus where targets[address]?.desired == nil {
+            let kinds = DesiredState.dependencyKinds(of: address.kind)
+            roots.formUnion(targets.keys.filter { kinds.contains($0.kind) })
+        }
+        let keep = closure(of: roots, graph: graph)
         return targets.filter { keep.contains($0.key) }
     }
 

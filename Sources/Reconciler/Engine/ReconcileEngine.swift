@@ -110,7 +110,7 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
-    /// `region` output).
+    /// outputs, `removedRegion`).
     static func targets(desired: DesiredState, statuses: [ResourceStatus]) -> [ResourceAddress: ReadTarget] {
         let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         var targets: [ResourceAddress: ReadTarget] = [:]
@@ -120,9 +120,17 @@ public struct ReconcileEngine: Sendable {
         }
         for status in statuses where targets[status.address] == nil {
             targets[status.address] = ReadTarget(address: status.address, desired: nil, status: status,
-                                                 region: status.resource["region"])
+                                                 region: removedRegion(status))
         }
         return targets
+    }
+
+    /// Where a removed resource is looked for: its recorded `region`, else (app clients, MFA policies, which record
+    /// only their pool's id) the region prefix of the recorded pool id.
+    static func removedRegion(_ status: ResourceStatus) -> String? {
+        if let region = status.resource["region"] { return region }
+        guard let poolId = status.resource[UserPoolMember.poolIdKey], !poolId.isEmpty else { return nil }
+        return UserPoolMember.region(ofPoolId: poolId)
     }
 
     /// The graph of every target: manifests by their references; removed resources depend on the removed
