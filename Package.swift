@@ -11,6 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,11 +35,21 @@ let package = Package(
             name: "Reconciler",
             dependencies: ["Manifests", "AWSCore", "AWSServices", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "Controller", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Controller",
+            dependencies: [
+                "Reconciler", "Manifests", "AWSCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "smsauth",
             dependencies: [
-                "AWSCore", "AWSServices", "Manifests", "Reconciler",
+                "AWSCore", "AWSServices", "Manifests", "Reconciler", "Controller",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -52,7 +66,10 @@ let package = Package(
             ],
             exclude: ["Rendering/Golden"]
         ),
-        .testTarget(name: "ControllerTests", dependencies: ["Controller"]),
+        .testTarget(
+            name: "ControllerTests",
+            dependencies: ["Controller", "Reconciler", "Manifests", "AWSCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices"],
                     exclude: ["Fixtures", "EndToEnd/Golden"]),
     ]

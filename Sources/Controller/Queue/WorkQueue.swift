@@ -83,6 +83,15 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         }
     }
 
+    /// Waits for the next key, then also takes the keys queued behind it, up to `limit` in all; each is marked
+    /// processing and needs its own `done(_:)`. Empty once the queue is shut down.
+    public func nextBatch(limit: Int) async -> [Key] {
+        guard let first = await next() else { return [] }
+        var batch = [first]
+        while batch.count < limit, let key = takeFromQueue() { batch.append(key) }
+        return batch
+    }
+
     /// Marks `key` as no longer processing; queues it again if it was added while processing.
     public func done(_ key: Key) {
         guard processing.remove(key) != nil else { return }

@@ -50,7 +50,11 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// Reads everything and plans; writes nothing. Throws before any AWS call when `load` has an error.
-    public func plan(_ load: LoadResult, defaultRegion: String?) async throws(ReconcileEngineError) -> PlannedRun {
+    ///
+    /// With `focus`, only those resources and what they depend on (directly or through others) are read and
+    /// planned; the controller reconciles the keys it dequeued this way.
+    public func plan(_ load: LoadResult, defaultRegion: String?,
+                     focus: Set<ResourceAddress>? = nil) async throws(ReconcileEngineError) -> PlannedRun {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
         let statuses: [ResourceStatus]
         do {
@@ -64,8 +68,9 @@ public struct ReconcileEngine: Sendable {
         } catch {
             throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
         }
-        let targets = Self.targets(desired: desired, statuses: statuses)
-        let graph = try Self.graph(desired: desired, targets: targets)
+        let allTargets = Self.targets(desired: desired, statuses: statuses)
+        let graph = try Self.graph(desired: desired, targets: allTargets)
+        let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
         let observations = await LiveReader(registry: registry, context: context).read(Array(targets.values))
         let planner = RunPlanner(registry: registry,
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase))
@@ -105,7 +110,7 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
-    /// `region` output).
+    /// outputs, `removedRegion`).
     static func targets(desired: DesiredState, statuses: [ResourceStatus]) -> [ResourceAddress: ReadTarget] {
         let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         var targets: [ResourceAddress: ReadTarget] = [:]
@@ -115,9 +120,17 @@ public struct ReconcileEngine: Sendable {
         }
         for status in statuses where targets[status.address] == nil {
             targets[status.address] = ReadTarget(address: status.address, desired: nil, status: status,
-                                                 region: status.resource["region"])
+                                                 region: removedRegion(status))
         }
         return targets
+    }
+
+    /// Where a removed resource is looked for: its recorded `region`, else (app clients, MFA policies, which record
+    /// only their pool's id) the region prefix of the recorded pool id.
+    static func removedRegion(_ status: ResourceStatus) -> String? {
+        if let region = status.resource["region"] { return region }
+        guard let poolId = status.resource[UserPoolMember.poolIdKey], !poolId.isEmpty else { return nil }
+        return UserPoolMember.region(ofPoolId: poolId)
     }
 
     /// The graph of every target: manifests by their references; removed resources depend on the removed

@@ -11,13 +11,15 @@ struct AWSContext: Sendable {
     /// The region for manifests that set none (`--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's).
     let defaultRegion: String?
 
-    /// Resolves the context. Credentials are only fetched on the first AWS call.
-    static func make(options: GlobalOptions, environment: [String: String], logger: Logger) throws -> AWSContext {
+    /// Resolves the context. Credentials are only fetched on the first AWS call. `wrapTransport` may wrap the
+    /// HTTP transport every request (credentials included) goes through, e.g. with the controller's rate limiting.
+    static func make(options: GlobalOptions, environment: [String: String], logger: Logger,
+                     wrapTransport: (any HTTPTransport) -> any HTTPTransport = { $0 }) throws -> AWSContext {
         let shared = try SharedConfig.load(environment: environment)
         let regions = RegionResolver(environment: environment, regionFlag: options.region, profileFlag: options.profile,
                                      sharedConfig: shared)
         let endpoints = EndpointResolver(environment: environment, profileEndpointURL: regions.profileEndpointURL)
-        let transport = URLSessionTransport()
+        let transport = wrapTransport(URLSessionTransport())
         let sts = STSCredentialsClient(endpoints: endpoints, transport: transport, logger: logger)
         let chain = CredentialChain.make(environment: environment, profileFlag: options.profile,
                                          regionFlag: options.region, sharedConfig: shared, transport: transport, sts: sts)

@@ -1,0 +1,47 @@
+import AWSCore
+import Logging
+
+/// The controller's `HTTPTransport`: every AWS request waits for a token of its rate-limit category
+/// (`AWSCallInfo.category`, limits from a `RateLimiterSet`) before it leaves the process, and every answer is
+/// counted in the metrics by service, operation and error code.
+public struct RateLimitedTransport: HTTPTransport {
+    /// The transport that really sends.
+    let base: any HTTPTransport
+    /// Buckets by category.
+    let limiters: RateLimiterSet
+    /// Where calls are counted.
+    let metrics: ControllerMetrics
+    /// Logs throttling answers (metadata only).
+    let logger: Logger
+
+    /// Wraps `base`.
+    public init(base: any HTTPTransport, limiters: RateLimiterSet, metrics: ControllerMetrics, logger: Logger) {
+        self.base = base
+        self.limiters = limiters
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Waits for a token, sends, and counts the answer (or the transport failure).
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let call = AWSCallInfo(request: request)
+        try await limiters.acquire(call.category)
+        let response: HTTPResponse
+        do {
+            response = try await base.send(request, timeout: timeout)
+        } catch {
+            metrics.awsCall(call, code: "TransportError")
+            throw error
+        }
+        let code = AWSResponseInfo.errorCode(response)
+        metrics.awsCall(call, code: code)
+        if response.status == 429 || code.contains("Throttl") || code == "TooManyRequestsException" {
+            var metadata: Logger.Metadata = [
+                "aws.service": "\(call.service)", "aws.operation": "\(call.operation)", "aws.error_code": "\(code)",
+            ]
+            if let requestId = AWSResponseInfo.requestId(response) { metadata["aws.request_id"] = "\(requestId)" }
+            logger.debug("AWS throttled a request", metadata: metadata)
+        }
+        return response
+    }
+}

@@ -1,0 +1,30 @@
+import Manifests
+
+/// Reads the manifest directory: loads and validates every file, exactly as `smsauth validate` does.
+public struct ManifestSource: Sendable {
+    /// The manifest directory.
+    public let directory: String
+    /// The region manifests without `spec.region` will live in (for the per-region rules).
+    public let defaultRegion: String?
+
+    /// Creates a source.
+    public init(directory: String, defaultRegion: String?) {
+        self.directory = directory
+        self.defaultRegion = defaultRegion
+    }
+
+    /// What one read found.
+    public enum Reading: Sendable {
+        /// Everything loaded and validated: a new desired state (warnings may be present in the load result).
+        case valid(ManifestSnapshot)
+        /// At least one error: the desired state must not change. The errors, sorted.
+        case invalid([Diagnostic])
+    }
+
+    /// Loads and validates the directory now.
+    public func read() -> Reading {
+        let load = Validator(defaultRegion: defaultRegion).loadAndValidate(directory: directory)
+        guard load.hasErrors else { return .valid(ManifestSnapshot(load: load)) }
+        return .invalid(load.diagnostics.filter { $0.severity == .error })
+    }
+}

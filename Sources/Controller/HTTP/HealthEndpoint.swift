@@ -1,0 +1,45 @@
+import Hummingbird
+import Logging
+
+/// The controller's HTTP endpoint (Hummingbird): `/metrics` (Prometheus text), `/healthz` (the process answers)
+/// and `/readyz` (200 once the first full sync is done and the credentials work, else 503 with what is missing).
+public enum HealthEndpoint {
+    /// The application serving the three routes on `host:port`; `onListening` gets the bound host and port (useful
+    /// with port 0).
+    public static func application(
+        host: String, port: Int, metrics: ControllerMetrics, readiness: Readiness, logger: Logger,
+        onListening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.get("/metrics") { _, _ -> Response in
+            text(metrics.exposition(), status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+        router.get("/healthz") { _, _ -> Response in
+            text("ok\n", status: .ok)
+        }
+        router.get("/readyz") { _, _ -> Response in
+            let state = readiness.current
+            guard state.initialSyncDone, state.credentialsValid else {
+                var missing: [String] = []
+                if !state.initialSyncDone { missing.append("initial sync not done") }
+                if !state.credentialsValid { missing.append("AWS credentials not verified") }
+                return text("not ready: \(missing.joined(separator: ", "))\n", status: .serviceUnavailable)
+            }
+            return text("ready\n", status: .ok)
+        }
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "smsauth"),
+            onServerRunning: { channel in
+                onListening(host, channel.localAddress?.port ?? port)
+            },
+            logger: logger)
+    }
+
+    /// A plain-text response.
+    private static func text(_ body: String, status: HTTPResponse.Status,
+                             contentType: String = "text/plain; charset=utf-8") -> Response {
+        Response(status: status, headers: [.contentType: contentType],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+}

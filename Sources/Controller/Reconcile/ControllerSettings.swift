@@ -1,0 +1,28 @@
+/// Timing of the controller loop (`smsauth controller` flags).
+public struct ControllerSettings: Sendable, Equatable {
+    /// Quiet time after the last file event before the directory is read again (`--debounce`).
+    public var debounce: Duration
+    /// Time between full resyncs that look for drift (`--resync-period`), before jitter.
+    public var resyncPeriod: Duration
+    /// Up to this fraction of the period is added at random to each resync, so controllers do not align.
+    public var resyncJitter: Double
+    /// How soon a pending resource, or one waiting on a pending dependency, is looked at again (`--pending-poll`).
+    public var pendingPoll: Duration
+    /// Most keys reconciled in one engine run.
+    public var batchLimit: Int
+
+    /// Creates settings; the defaults are the documented ones.
+    public init(debounce: Duration = .milliseconds(500), resyncPeriod: Duration = .seconds(600),
+                resyncJitter: Double = 0.1, pendingPoll: Duration = .seconds(30), batchLimit: Int = 500) {
+        self.debounce = debounce
+        self.resyncPeriod = resyncPeriod
+        self.resyncJitter = min(max(resyncJitter, 0), 1)
+        self.pendingPoll = pendingPoll
+        self.batchLimit = max(1, batchLimit)
+    }
+
+    /// The wait before the next resync: the period plus `random` (0...1) times the jitter fraction of it.
+    public func resyncDelay(random: Double) -> Duration {
+        resyncPeriod + resyncPeriod * (resyncJitter * min(max(random, 0), 1))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import Manifests
+import Reconciler
+
+/// One reconcile of a batch of keys, and what the queue does with each key afterwards.
+extension GitOpsController {
+    /// Plans the keys (and what they depend on) from the last good desired state, applies their changes, and
+    /// requeues each key by its outcome. Every key of `batch` is marked done.
+    func reconcile(_ batch: [ResourceAddress]) async {
+        let keys = Set(batch)
+        let started = ContinuousClock.now
+        let current = snapshot
+        let outcomes: [ResourceAddress: KeyOutcome]
+        do {
+            let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys)
+            readiness.setCredentialsValid(true)
+            let applied = try await engine.apply(planned, only: keys)
+            let store = engine.statusStore
+            outcomes = OutcomeClassifier.classify(keys: keys, planned: planned, applied: applied) { key in
+                (try? store.read(key))?.phase
+            }
+            metrics.drift(OutcomeClassifier.drift(keys: keys, planned: planned, applied: applied))
+            logActions(applied, keys: keys)
+        } catch {
+            if case .accountLookupFailed = error { readiness.setCredentialsValid(false) }
+            logger.error("reconcile failed before planning", metadata: [
+                "code": "\(error.code)", "error": "\(error.message)", "keys": "\(keys.count)",
+            ])
+            outcomes = OutcomeClassifier.classify(keys: keys, engineError: error)
+        }
+        let elapsed = ContinuousClock.now - started
+        metrics.reconcileDuration(elapsed)
+        for key in batch {
+            await settle(key, outcome: outcomes[key] ?? .succeeded(pending: false), hash: current.hashes[key],
+                         elapsed: elapsed)
+        }
+        recordPhases()
+        finishFullSyncIfDone()
+    }
+
+    /// Logs, counts and requeues one key, then marks it done.
+    private func settle(_ key: ResourceAddress, outcome: KeyOutcome, hash: String?, elapsed: Duration) async {
+        var metadata: Logger.Metadata = [
+            "resource": "\(key)", "kind": "\(key.kind.rawValue)", "result": "\(outcome.metricLabel)",
+            "duration_ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+        ]
+        metrics.reconciled(kind: key.kind.rawValue, outcome: outcome)
+        switch outcome {
+        case .succeeded(let pending):
+            await queue.forget(key)
+            terminal.removeValue(forKey: key)
+            fullSyncRemaining?.remove(key)
+            if pending { await queue.add(key, after: settings.pendingPoll) }
+            logger.debug("reconciled", metadata: metadata)
+        case .waiting(let reason):
+            fullSyncRemaining?.remove(key)
+            await queue.add(key, after: settings.pendingPoll)
+            metadata["reason"] = "\(reason)"
+            logger.info("waiting", metadata: metadata)
+        case .retry(let code):
+            await queue.addRateLimited(key)
+            metadata["code"] = "\(code)"
+            metadata["failures"] = "\(await queue.failures(key))"
+            logger.warning("reconcile failed; retrying with backoff", metadata: metadata)
+        case .terminal(let code):
+            await queue.forget(key)
+            terminal[key] = hash
+            fullSyncRemaining?.remove(key)
+            metadata["code"] = "\(code)"
+            logger.error("reconcile failed; waiting for a manifest change", metadata: metadata)
+        }
+        await queue.done(key)
+    }
+
+    /// One info line per change carried out for the keys.
+    private func logActions(_ applied: AppliedRun, keys: Set<ResourceAddress>) {
+        for (change, outcome) in applied.report.results where change.action.isApplied {
+            guard case .applied = outcome else { continue }
+            logger.info("applied", metadata: [
+                "resource": "\(change.address)", "kind": "\(change.address.kind.rawValue)",
+                "action": "\(change.action.rawValue)", "requested": "\(keys.contains(change.address))",
+            ])
+        }
+    }
+
+    /// Sets the resources-by-phase gauge from the status files.
+    private func recordPhases() {
+        guard let statuses = try? engine.statusStore.readAll() else { return }
+        var counts: [StatusPhase: Int] = [:]
+        for status in statuses { counts[status.phase, default: 0] += 1 }
+        metrics.resources(byPhase: counts)
+    }
+
+    /// Marks the full sync done once all its keys were reconciled without a retryable failure.
+    private func finishFullSyncIfDone() {
+        guard let remaining = fullSyncRemaining, remaining.isEmpty else { return }
+        fullSyncRemaining = nil
+        metrics.fullSyncSucceeded(at: Date())
+        readiness.markInitialSyncDone()
+        logger.info("full sync done")
+    }
+
+    /// With nothing to reconcile, a full sync still checks the AWS credentials (STS GetCallerIdentity through a
+    /// plan of no resources), so `/readyz` means what it says.
+    func checkCredentials() async {
+        do {
+            _ = try await engine.plan(snapshot.load, defaultRegion: defaultRegion, focus: [])
+            readiness.setCredentialsValid(true)
+            fullSyncRemaining = []
+            finishFullSyncIfDone()
+        } catch {
+            if case .accountLookupFailed = error { readiness.setCredentialsValid(false) }
+            logger.error("credentials check failed", metadata: ["code": "\(error.code)", "error": "\(error.message)"])
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Manifests
+import Reconciler
+
+/// Turns what the engine did with a batch of keys into one `KeyOutcome` per key (pure, no I/O).
+public enum OutcomeClassifier {
+    /// The outcome of each key of `keys` after `applied` (planned as `planned`); `phase` reads a key's status
+    /// phase after the run (nil when it has no status file).
+    public static func classify(keys: Set<ResourceAddress>, planned: PlannedRun, applied: AppliedRun,
+                                phase: (ResourceAddress) -> StatusPhase?) -> [ResourceAddress: KeyOutcome] {
+        let unreadable = Set(planned.readFailures)
+        var outcomes: [ResourceAddress: KeyOutcome] = [:]
+        for key in keys {
+            guard let outcome = applied.report.outcome(for: key) else {
+                outcomes[key] = .succeeded(pending: false)
+                continue
+            }
+            switch outcome {
+            case .applied, .unchanged:
+                outcomes[key] = .succeeded(pending: phase(key) == .pending)
+            case .failed(let failure):
+                outcomes[key] = failure.isRetryable ? .retry(code: failure.code) : .terminal(code: failure.code)
+            case .refused:
+                outcomes[key] = .terminal(code: "refused")
+            case .blocked(let reason, let cause):
+                if cause != nil || unreadable.contains(key) {
+                    outcomes[key] = .retry(code: "blocked")
+                } else {
+                    outcomes[key] = .waiting(reason: reason)
+                }
+            }
+        }
+        return outcomes
+    }
+
+    /// The outcome of every key when the engine refused the whole run: configuration problems the manifests
+    /// must fix are terminal; everything else (AWS account lookup, status folder) is retried with backoff.
+    public static func classify(keys: Set<ResourceAddress>,
+                                engineError: ReconcileEngineError) -> [ResourceAddress: KeyOutcome] {
+        let outcome: KeyOutcome
+        switch engineError {
+        case .invalidManifests, .noRegion, .graph, .plan:
+            outcome = .terminal(code: engineError.code)
+        case .statusUnreadable, .accountLookupFailed:
+            outcome = .retry(code: engineError.code)
+        }
+        return Dictionary(uniqueKeysWithValues: keys.map { ($0, outcome) })
+    }
+
+    /// Drift among `keys`: an update (or a report-only noop with field changes) of a resource whose manifest is
+    /// the one last reconciled; corrected when the update was applied.
+    public static func drift(keys: Set<ResourceAddress>, planned: PlannedRun, applied: AppliedRun) -> DriftCount {
+        var count = DriftCount()
+        for (change, outcome) in applied.report.results where keys.contains(change.address) {
+            guard let target = planned.targets[change.address], let desired = target.desired,
+                  target.status?.specHash == SpecHash.of(desired.manifest) else { continue }
+            let reported = change.action == .noop && !change.fieldChanges.isEmpty
+            guard change.action == .update || reported else { continue }
+            count.found += 1
+            if change.action == .update, case .applied = outcome { count.corrected += 1 }
+        }
+        return count
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import AWSCore
+import Controller
+import Foundation
+import Logging
+import Reconciler
+import ServiceLifecycle
+
+/// `smsauth controller [DIR]`: the long-running GitOps controller.
+struct ControllerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "controller",
+        abstract: "Keep AWS equal to the manifests continuously: watch DIR, reconcile on change, resync for drift.",
+        discussion: """
+            Reconciles everything at start, then reconciles the resources whose manifests change (debounced file
+            events) and every resource each resync period, correcting drift (policy.onDrift: Correct) or recording
+            it (Report). A directory with errors keeps the last valid desired state: nothing is changed or deleted
+            until it is valid again. Serves /metrics, /healthz and /readyz on --listen. One controller per status
+            directory. SIGTERM or SIGINT: finish the reconcile in flight (up to --shutdown-timeout) and exit 0; a
+            second signal exits at once with status 1. See docs/controller.md.
+            """
+    )
+
+    /// `--region`, `--profile`, `--status-dir`, logging.
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Manifest directory, watched recursively (.yaml and .yml).")
+    var directory: String = "./manifests"
+
+    @Option(help: "Quiet time after file changes before the directory is read again (500ms, 2s).")
+    var debounce: DurationArgument = DurationArgument(.milliseconds(500), text: "500ms")
+
+    @Option(help: "Time between full resyncs that find and correct drift (10m), plus up to 10% jitter.")
+    var resyncPeriod: DurationArgument = DurationArgument(.seconds(600), text: "10m")
+
+    @Option(help: "How often pending resources (numbers awaiting a code or provisioning) are looked at (30s).")
+    var pendingPoll: DurationArgument = DurationArgument(.seconds(30), text: "30s")
+
+    @Option(help: "On SIGTERM/SIGINT, how long the reconcile in flight may take to finish (30s).")
+    var shutdownTimeout: DurationArgument = DurationArgument(.seconds(30), text: "30s")
+
+    @Option(help: "Address of the /metrics, /healthz and /readyz endpoint (HOST:PORT; port 0 picks a free one).")
+    var listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 9464)
+
+    @Option(help: "Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); repeatable.")
+    var rateLimit: [RateLimitArgument] = []
+
+    @Flag(help: "Allow requesting origination numbers and sender IDs without purchaseApproved in the manifest.")
+    var allowPurchase = false
+
+    @Option(help: "How many changes are applied at once.")
+    var concurrency: Int = 4
+
+    @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
+    var smsRoleTimeout: Int = 120
+
+    /// Refuses malformed options before anything starts.
+    func validate() throws {
+        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
+            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
+        }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
+        guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
+        guard resyncPeriod.duration >= .seconds(1) else { throw ValidationError("--resync-period must be at least 1s.") }
+        guard pendingPoll.duration >= .milliseconds(100) else {
+            throw ValidationError("--pending-poll must be at least 100ms.")
+        }
+    }
+
+    /// Takes the lock, wires the controller, the HTTP endpoint and the signal handling, and runs until shut down.
+    func run() async throws {
+        global.bootstrapLogging()
+        let logger = Logger(label: "smsauth.controller")
+        let statusDirectory = StatusDirectory.resolve(flag: global.statusDir, manifests: directory)
+        let lock: SingleInstanceLock
+        do {
+            lock = try SingleInstanceLock.acquire(statusDirectory: statusDirectory.path)
+        } catch {
+            ReconcileOutput.standardError("error: \(error.description)\n")
+            throw ExitCode(1)
+        }
+        defer { lock.release() }
+        let metrics = ControllerMetrics()
+        let readiness = Readiness()
+        let controller = try makeController(statusDirectory: statusDirectory, metrics: metrics, readiness: readiness,
+                                            logger: logger)
+        let address = listen
+        let http = HealthEndpoint.application(
+            host: address.host, port: address.port, metrics: metrics, readiness: readiness, logger: logger,
+            onListening: { host, port in
+                logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
+            })
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: http), .init(service: ControllerService(controller: controller))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownTimeout.duration
+        configuration.maximumCancellationDuration = .seconds(5)
+        let escalation = SecondSignalExit()
+        defer { withExtendedLifetime(escalation) {} }
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch {
+            logger.error("controller stopped with an error", metadata: ["error": "\(error)"])
+            ReconcileOutput.standardError("error: \(error)\n")
+            throw ExitCode(1)
+        }
+        logger.info("controller stopped")
+    }
+
+    /// The controller with the standard engine, its AWS calls going through the rate-limited, counted transport.
+    private func makeController(statusDirectory: URL, metrics: ControllerMetrics, readiness: Readiness,
+                                logger: Logger) throws -> GitOpsController {
+        let environment = ProcessInfo.processInfo.environment
+        let limiters = RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
+        let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { base in
+            RateLimitedTransport(base: base, limiters: limiters, metrics: metrics, logger: logger)
+        }
+        let context = ReconcileContext(client: aws.client, logger: logger,
+                                       smsRolePropagationTimeout: .seconds(smsRoleTimeout))
+        let engine = ReconcileEngine(registry: .standard, context: context,
+                                     statusStore: StatusStore(directory: statusDirectory),
+                                     options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency))
+        let flagRegion = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
+                                          pendingPoll: pendingPoll.duration)
+        return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,
+                                defaultRegion: aws.defaultRegion, settings: settings, metrics: metrics,
+                                readiness: readiness, logger: logger)
+    }
+}

@@ -1,0 +1,97 @@
+import Manifests
+import Reconciler
+import Testing
+
+@testable import Controller
+
+/// Which keys a directory change affects, and the last-good-state rule of `ManifestSource`.
+@Suite("ManifestSnapshot")
+struct ManifestSnapshotTests {
+    static let pool = """
+        apiVersion: smsauth/v1
+        kind: UserPool
+        metadata: {name: app}
+        spec:
+          region: eu-west-1
+          poolName: App
+          usernameAttributes: [email]
+          passwordPolicy: {minimumLength: MIN}
+        """
+    static let client = """
+        apiVersion: smsauth/v1
+        kind: AppClient
+        metadata: {name: web}
+        spec:
+          userPool: app
+          clientName: NAME
+        """
+    static let role = """
+        apiVersion: smsauth/v1
+        kind: SmsRole
+        metadata: {name: sms}
+        spec:
+          roleName: sms-role
+          externalId: ext-1
+        """
+
+    /// A snapshot of the documents in `texts`.
+    static func snapshot(_ texts: [String]) -> ManifestSnapshot {
+        var load = LoadResult()
+        for (index, text) in texts.enumerated() {
+            let loaded = ManifestLoader().load(text: text, file: "f\(index).yaml")
+            load.manifests += loaded.manifests
+        }
+        return ManifestSnapshot(load: load)
+    }
+
+    static let appAddress = ResourceAddress(kind: .userPool, name: "app")
+    static let webAddress = ResourceAddress(kind: .appClient, name: "web")
+    static let roleAddress = ResourceAddress(kind: .smsRole, name: "sms")
+
+    /// (old texts, new texts, affected keys): added, removed, changed (with dependents), comments only (none).
+    static let cases: [([String], [String], Set<ResourceAddress>)] = [
+        ([], [pool.replacing("MIN", with: "8")], [appAddress]),
+        ([pool.replacing("MIN", with: "8"), role], [pool.replacing("MIN", with: "8")], [roleAddress]),
+        ([pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a"), role],
+         [pool.replacing("MIN", with: "9"), client.replacing("NAME", with: "a"), role], [appAddress, webAddress]),
+        ([pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a")],
+         [pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "b")], [webAddress]),
+        ([pool.replacing("MIN", with: "8")], ["# moved\n" + pool.replacing("MIN", with: "8")], []),
+    ]
+
+    @Test(arguments: cases)
+    func affectedKeys(old: [String], new: [String], expected: Set<ResourceAddress>) {
+        #expect(Self.snapshot(new).affectedKeys(since: Self.snapshot(old)) == expected)
+    }
+
+    /// Files map back to the manifests they held (for putting manifest errors into status).
+    @Test func addressesInFiles() {
+        let snapshot = Self.snapshot([Self.pool.replacing("MIN", with: "8"), Self.role])
+        #expect(snapshot.addresses(inFiles: ["f1.yaml"]) == [Self.roleAddress])
+        #expect(snapshot.addresses(inFiles: ["other.yaml"]).isEmpty)
+    }
+
+    /// A directory with a broken file is `invalid` with its errors; nothing of it becomes desired state.
+    @Test func brokenDirectoryIsInvalid() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("pool.yaml", Self.pool.replacing("MIN", with: "8"))
+        try folder.write("client.yaml", "apiVersion: smsauth/v1\nkind: AppCl")
+        guard case .invalid(let errors) = ManifestSource(directory: folder.path, defaultRegion: nil).read() else {
+            Issue.record("a broken file must make the directory invalid")
+            return
+        }
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.severity == .error })
+    }
+
+    /// A valid directory becomes a snapshot with every manifest.
+    @Test func validDirectoryIsASnapshot() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("pool.yaml", Self.pool.replacing("MIN", with: "8"))
+        guard case .valid(let snapshot) = ManifestSource(directory: folder.path, defaultRegion: nil).read() else {
+            Issue.record("a valid directory must read as valid")
+            return
+        }
+        #expect(snapshot.addresses == [Self.appAddress])
+    }
+}

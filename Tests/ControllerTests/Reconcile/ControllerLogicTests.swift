@@ -1,0 +1,61 @@
+import Reconciler
+import Testing
+
+@testable import Controller
+
+/// Pure pieces of the loop: resync jitter, engine errors as key outcomes, metric labels, readiness.
+@Suite("Controller logic")
+struct ControllerLogicTests {
+    @Test(arguments: [(0.0, 600.0), (0.5, 630.0), (1.0, 660.0), (7.0, 660.0)])
+    func resyncDelayAddsUpToTenPercent(random: Double, seconds: Double) {
+        let settings = ControllerSettings(resyncPeriod: .seconds(600), resyncJitter: 0.1)
+        #expect(settings.resyncDelay(random: random) == .milliseconds(Int64(seconds * 1000)))
+    }
+
+    static let key = ResourceAddress(kind: .userPool, name: "app")
+
+    @Test(arguments: [
+        (ReconcileEngineError.noRegion(key), KeyOutcome.terminal(code: "engine.noRegion")),
+        (.invalidManifests(errors: 2), .terminal(code: "engine.invalidManifests")),
+        (.accountLookupFailed(ReconcileFailure(code: "x", message: "m", isRetryable: false)),
+         .retry(code: "engine.accountLookupFailed")),
+    ])
+    func engineErrorsBecomeOutcomes(error: ReconcileEngineError, expected: KeyOutcome) {
+        #expect(OutcomeClassifier.classify(keys: [Self.key], engineError: error) == [Self.key: expected])
+    }
+
+    @Test(arguments: [
+        (KeyOutcome.succeeded(pending: false), "success"), (.succeeded(pending: true), "pending"),
+        (.retry(code: "x"), "retry"), (.waiting(reason: "r"), "waiting"), (.terminal(code: "x"), "terminal"),
+    ])
+    func metricLabels(outcome: KeyOutcome, label: String) {
+        #expect(outcome.metricLabel == label)
+    }
+
+    /// Ready only with both the first full sync and working credentials.
+    @Test func readinessNeedsSyncAndCredentials() {
+        let readiness = Readiness()
+        #expect(!readiness.isReady)
+        readiness.markInitialSyncDone()
+        #expect(!readiness.isReady)
+        readiness.setCredentialsValid(true)
+        #expect(readiness.isReady)
+        readiness.setCredentialsValid(false)
+        #expect(!readiness.isReady)
+    }
+
+    /// Reconcile counts, retries and drift appear in the exposition with their labels.
+    @Test func metricsExposition() {
+        let metrics = ControllerMetrics()
+        metrics.reconciled(kind: "UserPool", outcome: .retry(code: "x"))
+        metrics.drift(DriftCount(found: 2, corrected: 1))
+        metrics.resources(byPhase: [.ready: 3])
+        let text = metrics.exposition()
+        for line in [#"smsauth_reconciles_total{kind="UserPool",result="retry"} 1"#,
+                     #"smsauth_retries_total{kind="UserPool"} 1"#, "smsauth_drift_found_total 2",
+                     "smsauth_drift_corrected_total 1", #"smsauth_resources{phase="Ready"} 3"#,
+                     #"smsauth_resources{phase="Error"} 0"#, "smsauth_manifest_errors 0"] {
+            #expect(text.contains(line), "\(line)\n\(text)")
+        }
+    }
+}

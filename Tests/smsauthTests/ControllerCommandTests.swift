@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+extension ControllerEndToEnd {
+    /// `smsauth controller` run as a user would, against the emulator: watch, create, update, delete, endpoints.
+    @Suite struct ControllerCommandTests {
+        /// AWS operations that change something.
+        static func writes(_ operations: [String]) -> [String] {
+            operations.filter { operation in
+                ["Create", "Update", "Delete", "Set", "Tag", "Untag"].contains { operation.hasPrefix($0) }
+            }
+        }
+
+        @Test func watchCreatesUpdatesAndDeletesAndServesEndpoints() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ap-southeast-3")
+            defer { workspace.remove() }
+            let controller = try workspace.startController(["--debounce", "200ms"])
+            defer { controller.stop() }
+            let port = try #require(try await controller.httpPort())
+            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
+            #expect(try await ControllerProcess.get(port: port, "/healthz").status == 200)
+            #expect(try await ControllerProcess.get(port: port, "/readyz") == (200, "ready\n"))
+
+            _ = try await workspace.cognito().listUserPools()
+            try workspace.write("pool.yaml", workspace.pool("app"))
+            try workspace.write("client.yaml", workspace.client("web", pool: "app", clientName: "web-client"))
+            let written = ContinuousClock.now
+            let created = try await Poll.until(timeout: .seconds(10)) {
+                try await workspace.operations().contains("CreateUserPool") ? ContinuousClock.now : nil
+            }
+            let latency = try #require(created, "\(controller.log)") - written
+            #expect(latency < .seconds(2), "first write \(latency) after the file write\n\(controller.log)")
+            let clientCreated = try await Poll.until(timeout: .seconds(10)) {
+                try await workspace.operations().contains("CreateUserPoolClient") ? true : nil
+            }
+            #expect(clientCreated == true)
+            let ready = try await Poll.until(timeout: .seconds(10)) { workspace.status("AppClient", "web")?["phase"] as? String == "Ready" ? true : nil }
+            #expect(ready == true)
+
+            try workspace.write("client.yaml", workspace.client("web", pool: "app", clientName: "web-renamed"))
+            let updated = try await Poll.until(timeout: .seconds(10)) {
+                try await workspace.operations().contains("UpdateUserPoolClient") ? true : nil
+            }
+            #expect(updated == true)
+
+            try workspace.delete("client.yaml")
+            let deleted = try await Poll.until(timeout: .seconds(10)) {
+                try await workspace.operations().contains("DeleteUserPoolClient") && workspace.status("AppClient", "web") == nil
+                    ? true : nil
+            }
+            #expect(deleted == true, "\(controller.log)")
+            #expect(!(try await workspace.operations()).contains("DeleteUserPool"), "the pool's manifest is still there")
+
+            let metrics = try await ControllerProcess.get(port: port, "/metrics")
+            #expect(metrics.status == 200)
+            for text in ["smsauth_reconciles_total{", "smsauth_reconcile_duration_seconds_bucket",
+                         #"operation="CreateUserPoolClient""#, "smsauth_queue_depth", "smsauth_resources{",
+                         "smsauth_last_full_sync_timestamp_seconds", "smsauth_drift_found_total"] {
+                #expect(metrics.body.contains(text), "\(text)")
+            }
+        }
+
+        @Test func secondInstanceOnTheSameStatusFolderRefuses() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "eu-south-2")
+            defer { workspace.remove() }
+            let first = try workspace.startController()
+            defer { first.stop() }
+            #expect(try await first.httpPort() != nil, "\(first.log)")
+            let result = try await CLIRunner.run(["controller", "manifests", "--status-dir", workspace.status.path,
+                                                  "--listen", "127.0.0.1:0"],
+                                                 environment: workspace.environment, directory: workspace.root)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("only one controller may run per status directory"), "\(result.stderr)")
+            #expect(first.process.isRunning)
+        }
+
+        @Test func helpDocumentsTheFlags() async throws {
+            let result = try await CLIRunner.run(["controller", "--help"])
+            #expect(result.status == 0)
+            for flag in ["--debounce", "--resync-period", "--pending-poll", "--shutdown-timeout", "--listen", "--rate-limit",
+                         "--status-dir", "--log-format"] {
+                #expect(result.stdout.contains(flag), "\(flag)")
+            }
+        }
+
+        @Test(arguments: [["--debounce", "soon"], ["--listen", "nowhere"], ["--resync-period", "0s"],
+                          ["--rate-limit", "cognito-idp:UserPoolRead=0"]])
+        func badFlagsAreRefused(_ arguments: [String]) async throws {
+            let result = try await CLIRunner.run(["controller", "manifests"] + arguments)
+            #expect(result.status != 0, "\(result.stderr)")
+            #expect(result.stderr.contains("Error"), "\(result.stderr)")
+        }
+    }
+}
