@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension ControllerEndToEnd {
+    /// Half of all AWS calls throttled: everything still converges, the retries show in /metrics, and the log has no
+    /// error storm (throttling is retried inside the AWS client, not reported per attempt as a failure).
+    @Suite struct ControllerThrottlingTests {
+        @Test func convergesWhenHalfOfTheCallsAreThrottled() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ap-southeast-2")
+            defer { workspace.remove() }
+            for index in 0..<2 {
+                try workspace.write("pool\(index).yaml", workspace.pool("app\(index)"))
+                try workspace.write("client\(index).yaml",
+                                    workspace.client("web\(index)", pool: "app\(index)", clientName: "web-\(index)"))
+            }
+            try await workspace.emulator.injectFaults([
+                Emulator.FaultRule(service: "*", kind: "throttle", rate: 0.5, accessKeyId: workspace.principal.accessKeyId),
+            ], seed: 7)
+            let controller = try workspace.startController()
+            defer { controller.stop() }
+            let port = try #require(try await controller.httpPort())
+
+            let converged = try await Poll.until(timeout: .seconds(90)) {
+                (0..<2).allSatisfy { workspace.status("AppClient", "web\($0)")?["phase"] as? String == "Ready" }
+                    && (0..<2).allSatisfy { workspace.status("UserPool", "app\($0)")?["phase"] as? String == "Ready" }
+                    ? true : nil
+            }
+            #expect(converged == true, "\(controller.log)")
+
+            let calls = try await workspace.emulator.calls(accessKeyId: workspace.principal.accessKeyId)
+            #expect(calls.contains { $0.fault == "throttle" }, "the fault rule took effect")
+            #expect(calls.filter { $0.operation == "CreateUserPool" && $0.status == 200 }.count == 2, "no pool bought twice")
+
+            let metrics = try await ControllerProcess.get(port: port, "/metrics")
+            let throttled = metrics.body.split(separator: "\n").filter {
+                $0.hasPrefix("smsauth_aws_calls_total") && ($0.contains("Throttl") || $0.contains("TooManyRequests"))
+            }
+            #expect(!throttled.isEmpty, "throttled calls are counted by error code\n\(metrics.body)")
+
+            let errors = controller.records.filter { $0["level"] as? String == "error" }
+            // With half the calls throttled and three attempts per call, about one call in eight still fails; each such
+            // failure is one error line and a backed-off retry (3-4 lines in calibration runs). A storm would be
+            // dozens: one per attempt or a retry loop without backoff.
+            #expect(errors.count <= 10, "no error storm: \(errors.count) error lines\n\(controller.log)")
+        }
+    }
+}
