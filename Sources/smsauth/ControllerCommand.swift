@@ -45,22 +45,10 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); repeatable.")
     var rateLimit: [RateLimitArgument] = []
 
-    @Flag(help: "Allow requesting origination numbers and sender IDs without purchaseApproved in the manifest.")
-    var allowPurchase = false
-
-    @Option(help: "How many changes are applied at once.")
-    var concurrency: Int = 4
-
-    @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
-    var smsRoleTimeout: Int = 120
+    @OptionGroup var engineArguments: EngineArguments
 
     /// Refuses malformed options before anything starts.
     func validate() throws {
-        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
-            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
-        }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
-        guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
         guard resyncPeriod.duration >= .seconds(1) else { throw ValidationError("--resync-period must be at least 1s.") }
         guard pendingPoll.duration >= .milliseconds(100) else {
             throw ValidationError("--pending-poll must be at least 100ms.")
@@ -115,12 +103,9 @@ struct ControllerCommand: AsyncParsableCommand {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { base in
             RateLimitedTransport(base: base, limiters: limiters, metrics: metrics, logger: logger)
         }
-        let context = ReconcileContext(client: aws.client, logger: logger,
-                                       smsRolePropagationTimeout: .seconds(smsRoleTimeout))
-        let engine = ReconcileEngine(registry: .standard, context: context,
-                                     statusStore: StatusStore(directory: statusDirectory),
-                                     options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency))
-        let flagRegion = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let engine = engineArguments.engine(client: aws.client, logger: logger,
+                                            statusStore: StatusStore(directory: statusDirectory))
+        let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
                                           pendingPoll: pendingPoll.duration)
         return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,

@@ -28,19 +28,12 @@ struct Doctor: AsyncParsableCommand {
     @Option(help: "Output: text (one line per check) or json.")
     var output: DoctorOutputFormat = .text
 
-    /// Refuses a malformed region before anything is read.
-    func validate() throws {
-        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
-            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
-        }
-    }
-
     /// Validates, reads, checks and prints; exits 1 when any check failed.
     func run() async throws {
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.doctor")
         let environment = ProcessInfo.processInfo.environment
-        let flagRegion = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let loaded = Validator(defaultRegion: flagRegion).loadAndValidate(directory: directory)
         let validation = ValidateReport(result: loaded)
         guard validation.errors == 0 else {

@@ -20,6 +20,19 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
+    /// Refuses a malformed `--region` before any command reads anything.
+    func validate() throws {
+        if let region, !ValidateSupport.looksLikeRegion(region) {
+            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
+        }
+    }
+
+    /// The region manifests without `spec.region` are validated for: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`
+    /// (the profile's region is only known once AWS access is resolved).
+    func regionFromFlagOrEnvironment(_ environment: [String: String]) -> String? {
+        region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+    }
+
     /// Points swift-log at standard error in the chosen format and level. Call once, first thing in `run()`.
     func bootstrapLogging() {
         let format: SmsAuthLogHandler.Format = logFormat == .json ? .json : .text

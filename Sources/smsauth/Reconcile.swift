@@ -36,30 +36,14 @@ struct Reconcile: AsyncParsableCommand {
     @Flag(help: "Exit 0 when there is nothing to change, 2 when changes are pending (dry run), 1 on error.")
     var detailedExitcode = false
 
-    @Flag(help: "Allow requesting origination numbers and sender IDs without purchaseApproved in the manifest.")
-    var allowPurchase = false
-
-    @Option(help: "How many changes are applied at once.")
-    var concurrency: Int = 4
-
-    @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
-    var smsRoleTimeout: Int = 120
-
-    /// Refuses malformed options before anything is read.
-    func validate() throws {
-        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
-            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
-        }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
-        guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
-    }
+    @OptionGroup var engineArguments: EngineArguments
 
     /// Validates, plans, prints, and applies unless `--dry-run`.
     func run() async throws {
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.reconcile")
         let environment = ProcessInfo.processInfo.environment
-        let flagRegion = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let loaded = Validator(defaultRegion: flagRegion).loadAndValidate(directory: directory)
         let report = ValidateReport(result: loaded)
         guard report.errors == 0 else {
@@ -105,12 +89,8 @@ struct Reconcile: AsyncParsableCommand {
     private func makeEngine(environment: [String: String],
                             logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
-        let context = ReconcileContext(client: aws.client, logger: logger,
-                                       smsRolePropagationTimeout: .seconds(smsRoleTimeout))
         let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
-        let engine = ReconcileEngine(registry: .standard, context: context, statusStore: store,
-                                     options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency))
-        return (engine, aws.defaultRegion)
+        return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store), aws.defaultRegion)
     }
 }
 

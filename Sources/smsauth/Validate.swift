@@ -28,17 +28,10 @@ struct Validate: AsyncParsableCommand {
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
 
-    /// Refuses a malformed `--region` before any file is read.
-    func validate() throws {
-        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
-            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
-        }
-    }
-
     /// Loads and validates the directory, prints the report, exits 1 on errors (or warnings with `--strict`).
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let region = global.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let region = global.regionFromFlagOrEnvironment(environment)
         let result = Validator(defaultRegion: region).loadAndValidate(directory: directory)
         let report = ValidateReport(result: result)
         print(output == .json ? report.json() : report.text(), terminator: "")

@@ -30,13 +30,10 @@ struct Verify: AsyncParsableCommand {
     @Argument(help: "Manifest directory, read recursively.")
     var directory: String = "./manifests"
 
-    /// Refuses a malformed code or region before anything is read.
+    /// Refuses a malformed code before anything is read (`--region` is checked by the global options).
     func validate() throws {
         guard OneTimePasswordFile.isWellFormed(code) else {
             throw ValidationError("--code must be the 5 to 8 digit code from the SMS.")
-        }
-        if let region = global.region, !ValidateSupport.looksLikeRegion(region) {
-            throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
         }
     }
 

@@ -1,0 +1,30 @@
+import AWSCore
+import ArgumentParser
+import Logging
+import Reconciler
+
+/// The options of the commands that apply changes (`reconcile`, `controller`), shared as an `@OptionGroup`.
+struct EngineArguments: ParsableArguments {
+    @Flag(help: "Allow requesting origination numbers and sender IDs without purchaseApproved in the manifest.")
+    var allowPurchase = false
+
+    @Option(help: "How many changes are applied at once.")
+    var concurrency: Int = 4
+
+    @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
+    var smsRoleTimeout: Int = 120
+
+    /// Refuses values the engine cannot use.
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
+        guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
+    }
+
+    /// The engine with every registered handler, these options, and status files in `statusStore`.
+    func engine(client: AWSClient, logger: Logger, statusStore: StatusStore) -> ReconcileEngine {
+        let context = ReconcileContext(client: client, logger: logger,
+                                       smsRolePropagationTimeout: .seconds(smsRoleTimeout))
+        return ReconcileEngine(registry: .standard, context: context, statusStore: statusStore,
+                               options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency))
+    }
+}
