@@ -63,10 +63,7 @@ struct ControllerWorkspace {
 
     /// A Cognito client signed with this principal, for out-of-band changes.
     func cognito() -> CognitoIdentityProvider {
-        let credentials = AWSCredentials(accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey)
-        let client = AWSClient(credentials: StaticTestCredentials(value: credentials),
-                               endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-                               transport: URLSessionTransport(), signer: SigV4Signer(), logger: Logger(label: "test"))
+        let client = emulator.client(for: principal)
         return CognitoIdentityProvider(client: client, region: region)
     }
 
@@ -108,12 +105,3 @@ struct ControllerWorkspace {
     }
 }
 
-/// Fixed credentials (the emulator principal's).
-struct StaticTestCredentials: CredentialProvider {
-    /// The keys.
-    let value: AWSCredentials
-    /// Shown in diagnostics.
-    var sourceName: String { "test" }
-    /// The keys.
-    func credentials() async throws -> AWSCredentials { value }
-}

@@ -9,12 +9,6 @@ import TestSupport
 /// and each problem broken out of band is named with its fix. Each test has its own region (the spend limit and
 /// the numbers are per region) and unique names.
 @Suite struct DoctorCommandTests {
-    /// Fixed credentials of an emulator principal, for the out-of-band changes.
-    struct PrincipalCredentials: CredentialProvider {
-        let value: AWSCredentials
-        var sourceName: String { "test" }
-        func credentials() async throws -> AWSCredentials { value }
-    }
 
     /// A manifest folder like examples/us-production-sms in `region`, with unique names.
     struct Workspace {
@@ -101,11 +95,7 @@ import TestSupport
     static func setUp(region: String) async throws -> ([String: String], AWSClient) {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
-        let client = AWSClient(
-            credentials: PrincipalCredentials(value: AWSCredentials(accessKeyId: principal.accessKeyId,
-                                                                    secretAccessKey: principal.secretAccessKey)),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(), logger: Logger(label: "test"))
+        let client = emulator.client(for: principal)
         return (emulator.environment(for: principal, region: region), client)
     }
 

@@ -10,12 +10,6 @@ import TestSupport
 @Suite struct VerifyCommandTests {
     static let region = "sa-east-1"
 
-    /// Fixed credentials of an emulator principal.
-    struct PrincipalCredentials: CredentialProvider {
-        let value: AWSCredentials
-        var sourceName: String { "test" }
-        func credentials() async throws -> AWSCredentials { value }
-    }
 
     /// A manifest folder with one SandboxNumber (`qa-phone`) and a Pending status file next to it.
     struct Workspace {
@@ -63,11 +57,7 @@ import TestSupport
     static func setUp() async throws -> (Emulator, [String: String], SNS) {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
-        let client = AWSClient(
-            credentials: PrincipalCredentials(value: AWSCredentials(accessKeyId: principal.accessKeyId,
-                                                                    secretAccessKey: principal.secretAccessKey)),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(), logger: Logger(label: "test"))
+        let client = emulator.client(for: principal)
         return (emulator, emulator.environment(for: principal, region: region), SNS(client: client, region: region))
     }
 

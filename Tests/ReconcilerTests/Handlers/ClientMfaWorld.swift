@@ -7,12 +7,6 @@ import Testing
 import TestSupport
 @testable import Reconciler
 
-/// Fixed credentials of an emulator principal.
-struct ClientMfaCredentials: CredentialProvider {
-    let value: AWSCredentials
-    var sourceName: String { "test" }
-    func credentials() async throws -> AWSCredentials { value }
-}
 
 /// One end-to-end test's world in the emulator: its own principal, an SMS role and a user pool created directly
 /// with the raw service clients, and the read → plan → apply cycle the engine will run.
@@ -28,12 +22,7 @@ struct ClientMfaWorld {
     static func make() async throws -> ClientMfaWorld {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
-        let client = AWSClient(
-            credentials: ClientMfaCredentials(value: AWSCredentials(accessKeyId: principal.accessKeyId,
-                                                                    secretAccessKey: principal.secretAccessKey)),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(),
-            retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)), sleep: { _ in }, logger: Logger(label: "test"))
+        let client = emulator.client(for: principal)
         let context = ReconcileContext(client: client, logger: Logger(label: "test"), sleep: { _ in })
         let account = try await context.sts(region).getCallerIdentity().account
         let suffix = UUID().uuidString.prefix(8).lowercased()

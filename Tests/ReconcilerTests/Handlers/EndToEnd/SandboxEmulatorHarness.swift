@@ -8,12 +8,6 @@ import TestSupport
 /// Real clients (SigV4 signer, URLSession transport) for the messaging handlers' end-to-end tests, with a fresh
 /// emulator principal and a log of every request body sent.
 struct SandboxEmulatorHarness {
-    /// Fixed credentials of the principal.
-    struct Credentials: CredentialProvider {
-        let value: AWSCredentials
-        var sourceName: String { "test" }
-        func credentials() async throws -> AWSCredentials { value }
-    }
 
     /// Records each request's action and body, then sends it for real.
     struct RecordingTransport: HTTPTransport {
@@ -40,12 +34,7 @@ struct SandboxEmulatorHarness {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
         let transport = RecordingTransport()
-        let client = AWSClient(
-            credentials: Credentials(value: AWSCredentials(accessKeyId: principal.accessKeyId,
-                                                           secretAccessKey: principal.secretAccessKey)),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: transport, signer: SigV4Signer(), retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)),
-            sleep: { _ in }, logger: Logger(label: "test"))
+        let client = emulator.client(for: principal, transport: transport)
         let context = ReconcileContext(client: client, logger: Logger(label: "test"), now: now, sleep: { _ in })
         return SandboxEmulatorHarness(emulator: emulator, context: context, log: transport.log)
     }

@@ -9,12 +9,6 @@ import TestSupport
 /// Real clients (SigV4 signer, URLSession transport) for a fresh emulator principal, and the handler contexts
 /// built on them, for the OriginationIdentity and PhonePool end-to-end tests.
 struct OriginationEmulator {
-    /// Static credentials of the principal.
-    struct Credentials: CredentialProvider {
-        let value: AWSCredentials
-        var sourceName: String { "test" }
-        func credentials() async throws -> AWSCredentials { value }
-    }
 
     let emulator: Emulator
     let principal: Emulator.Principal
@@ -24,13 +18,7 @@ struct OriginationEmulator {
     static func make() async throws -> OriginationEmulator {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
-        let client = AWSClient(
-            credentials: Credentials(value: AWSCredentials(accessKeyId: principal.accessKeyId,
-                                                           secretAccessKey: principal.secretAccessKey)),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(),
-            retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)), sleep: { _ in },
-            logger: Logger(label: "test"))
+        let client = emulator.client(for: principal)
         return OriginationEmulator(emulator: emulator, principal: principal, client: client)
     }
 

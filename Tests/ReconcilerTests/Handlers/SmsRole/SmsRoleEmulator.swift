@@ -20,12 +20,7 @@ struct SmsRoleEmulator {
     static func make() async throws -> SmsRoleEmulator {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
-        let credentials = AWSCredentials(accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey)
-        let client = AWSClient(
-            credentials: StaticCredentialProvider(sourceName: "test", credentials: credentials),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(),
-            retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)), sleep: { _ in }, logger: Logger(label: "test"))
+        let client = emulator.client(for: principal)
         let account = try await STS(client: client, region: "us-east-1").getCallerIdentity().account
         return SmsRoleEmulator(emulator: emulator, principal: principal, client: client, account: account)
     }

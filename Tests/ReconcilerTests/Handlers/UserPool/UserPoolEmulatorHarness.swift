@@ -48,12 +48,7 @@ struct UserPoolHarness {
     static func make() async throws -> UserPoolHarness {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
-        let credentials = AWSCredentials(accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey)
-        let client = AWSClient(
-            credentials: StaticCredentialProvider(sourceName: "test", credentials: credentials),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(),
-            retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)), sleep: { _ in }, logger: Logger(label: "test"))
+        let client = emulator.client(for: principal)
         let clock = EmulatorClock(emulator: emulator)
         let context = ReconcileContext(client: client, logger: Logger(label: "test"), now: { clock.now() },
                                        sleep: { try await clock.sleep($0) })

@@ -9,15 +9,6 @@ import TestSupport
 /// separate reader principal whose raw AWSServices clients check live state (so the reads never show up in the call
 /// log of the binary's principal).
 struct EndToEndContext {
-    /// Fixed credentials of an emulator principal.
-    struct PrincipalCredentials: CredentialProvider {
-        /// The keys.
-        let value: AWSCredentials
-        /// Where they come from, for logs.
-        var sourceName: String { "e2e-test" }
-        /// The keys, always the same.
-        func credentials() async throws -> AWSCredentials { value }
-    }
 
     /// The emulator.
     let emulator: Emulator
@@ -33,11 +24,7 @@ struct EndToEndContext {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
         let readerPrincipal = try await emulator.newPrincipal()
-        let reader = AWSClient(
-            credentials: PrincipalCredentials(value: AWSCredentials(accessKeyId: readerPrincipal.accessKeyId,
-                                                                    secretAccessKey: readerPrincipal.secretAccessKey)),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(), logger: Logger(label: "e2e-reader"))
+        let reader = emulator.client(for: readerPrincipal, label: "e2e-reader")
         return EndToEndContext(emulator: emulator, principal: principal, region: region, reader: reader)
     }
 
