@@ -33,13 +33,7 @@ struct Doctor: AsyncParsableCommand {
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.doctor")
         let environment = ProcessInfo.processInfo.environment
-        let flagRegion = global.regionFromFlagOrEnvironment(environment)
-        let loaded = Validator(defaultRegion: flagRegion).loadAndValidate(directory: directory)
-        let validation = ValidateReport(result: loaded)
-        guard validation.errors == 0 else {
-            print(validation.text(), terminator: "")
-            throw ExitCode(1)
-        }
+        let loaded = try global.loadValidManifests(from: directory, environment: environment)
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
         let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
         let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),

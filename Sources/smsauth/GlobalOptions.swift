@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import Manifests
 
 /// Options every subcommand takes (`@OptionGroup`).
 struct GlobalOptions: ParsableArguments {
@@ -31,6 +32,18 @@ extension GlobalOptions {
     /// (the profile's region is only known once AWS access is resolved).
     func regionFromFlagOrEnvironment(_ environment: [String: String]) -> String? {
         region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+    }
+
+    /// Loads and validates the manifests in `directory` for a command that goes on to AWS: on any error it prints
+    /// the diagnostics (as `smsauth validate` does) and exits 1, touching nothing; warnings are left in the result.
+    func loadValidManifests(from directory: String, environment: [String: String]) throws -> LoadResult {
+        let loaded = Validator(defaultRegion: regionFromFlagOrEnvironment(environment)).loadAndValidate(directory: directory)
+        let report = ValidateReport(result: loaded)
+        guard report.errors == 0 else {
+            print(report.text(), terminator: "")
+            throw ExitCode(1)
+        }
+        return loaded
     }
 
     /// Points swift-log at standard error in the chosen format and level. Call once, first thing in `run()`.

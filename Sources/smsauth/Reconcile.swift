@@ -43,13 +43,8 @@ struct Reconcile: AsyncParsableCommand {
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.reconcile")
         let environment = ProcessInfo.processInfo.environment
-        let flagRegion = global.regionFromFlagOrEnvironment(environment)
-        let loaded = Validator(defaultRegion: flagRegion).loadAndValidate(directory: directory)
+        let loaded = try global.loadValidManifests(from: directory, environment: environment)
         let report = ValidateReport(result: loaded)
-        guard report.errors == 0 else {
-            print(report.text(), terminator: "")
-            throw ExitCode(1)
-        }
         if report.warnings > 0 { ReconcileOutput.standardError(report.text()) }
         let (engine, defaultRegion) = try makeEngine(environment: environment, logger: logger)
         let planned: PlannedRun
