@@ -1,6 +1,4 @@
-import Yams
-
-/// Collects the diagnostics of one file while it is read, and turns Yams marks into locations.
+/// Collects the diagnostics of one file while it is read, and turns node positions into locations.
 final class DiagnosticSink {
     /// The file as shown to the user.
     let file: String
@@ -12,9 +10,9 @@ final class DiagnosticSink {
         self.file = file
     }
 
-    /// The location of `node` (1:1 when Yams gives none).
-    func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    /// The location of `node`.
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
     }
 
     /// A location in this file.
@@ -31,30 +29,24 @@ final class DiagnosticSink {
 /// Describes what a YAML node is, for "found ..." in type errors.
 enum NodeDescription {
     /// "a mapping", "a list", "null" or the quoted scalar text (shortened).
-    static func of(_ node: Node) -> String {
-        switch node {
+    static func of(_ node: YAMLNode) -> String {
+        switch node.content {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
-        case .scalar(let scalar):
-            if ScalarText.isNull(scalar) { return "null" }
-            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "..." : scalar.string
-            return "'\(text)'"
+        case .scalar(let text, _):
+            if node.isNull { return "null" }
+            return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
         }
     }
 }
 
-/// Reads YAML scalars by their text, ignoring YAML 1.1 implicit typing (so `ON` or `NO` stay strings).
+/// Reads plain YAML scalars by their text, ignoring YAML 1.1 implicit typing (so `ON` or `NO` stay strings), and
+/// quoted scalars only as strings (so `"3600"` is not an integer).
 enum ScalarText {
-    /// Whether the scalar is an implicit null (`~`, `null`, or nothing).
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
     /// The boolean a plain `true`/`false` scalar spells, else nil.
-    static func bool(_ scalar: Node.Scalar) -> Bool? {
-        guard scalar.style == .plain else { return nil }
-        switch scalar.string {
+    static func bool(_ node: YAMLNode) -> Bool? {
+        guard case .scalar(let text, plain: true) = node.content else { return nil }
+        switch text {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
         default: return nil
@@ -62,11 +54,13 @@ enum ScalarText {
     }
 
     /// The integer a plain decimal scalar spells, else nil.
-    static func int(_ scalar: Node.Scalar) -> Int? {
-        guard scalar.style == .plain else { return nil }
-        let text = scalar.string
-        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    static func int(_ node: YAMLNode) -> Int? {
+        guard case .scalar(let text, plain: true) = node.content else { return nil }
+        let digits = text.utf8.first == UInt8(ascii: "-") || text.utf8.first == UInt8(ascii: "+")
+            ? text.utf8.dropFirst() : Substring(text).utf8
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return nil
+        }
         return Int(text)
     }
 }

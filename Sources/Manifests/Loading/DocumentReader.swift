@@ -1,5 +1,3 @@
-import Yams
-
 /// What reading one YAML document produced.
 enum DocumentOutcome {
     /// A complete manifest.
@@ -16,9 +14,9 @@ struct DocumentReader {
     let sink: DiagnosticSink
 
     /// Reads the document `index` of the file.
-    func read(_ root: Node, index: Int) -> DocumentOutcome {
-        if case .scalar(let scalar) = root, ScalarText.isNull(scalar) { return .nothing }
-        guard case .mapping(let mapping) = root else {
+    func read(_ root: YAMLNode, index: Int) -> DocumentOutcome {
+        if root.isNull { return .nothing }
+        guard case .mapping(let mapping) = root.content else {
             sink.error("not-a-mapping", "a manifest must be a mapping with apiVersion, kind, metadata and spec, "
                        + "found \(NodeDescription.of(root))", at: sink.location(of: root))
             return .nothing
@@ -38,13 +36,13 @@ struct DocumentReader {
     }
 
     /// Checks `apiVersion`; false (after recording why) when missing or unknown.
-    private func checkAPIVersion(_ mapping: Node.Mapping, root: Node) -> Bool {
-        guard let node = mapping["apiVersion"] else {
+    private func checkAPIVersion(_ mapping: [YAMLEntry], root: YAMLNode) -> Bool {
+        guard let node = Self.value(of: "apiVersion", in: mapping) else {
             sink.error("missing-field", "missing required field 'apiVersion' (expected \(APIVersion.v1))",
                        at: sink.location(of: root), field: "apiVersion")
             return false
         }
-        guard node.scalar?.string == APIVersion.v1 else {
+        guard node.scalarText == APIVersion.v1 else {
             sink.error("unknown-api-version",
                        "unknown apiVersion \(NodeDescription.of(node)): this smsauth understands \(APIVersion.v1)",
                        at: sink.location(of: node), field: "apiVersion")
@@ -54,19 +52,24 @@ struct DocumentReader {
     }
 
     /// Reads `kind`; nil (after recording why) when missing or unknown.
-    private func readKind(_ mapping: Node.Mapping, root: Node) -> (ResourceKind, SourceLocation)? {
-        guard let node = mapping["kind"] else {
+    private func readKind(_ mapping: [YAMLEntry], root: YAMLNode) -> (ResourceKind, SourceLocation)? {
+        guard let node = Self.value(of: "kind", in: mapping) else {
             sink.error("missing-field", "missing required field 'kind'", at: sink.location(of: root), field: "kind")
             return nil
         }
         let names = ResourceKind.allCases.map(\.rawValue)
-        guard let text = node.scalar?.string, let kind = ResourceKind(rawValue: text) else {
-            let hint = node.scalar.map { Suggestion.hint(for: $0.string, among: names) } ?? ""
+        guard let text = node.scalarText, let kind = ResourceKind(rawValue: text) else {
+            let hint = node.scalarText.map { Suggestion.hint(for: $0, among: names) } ?? ""
             sink.error("unknown-kind", "unknown kind \(NodeDescription.of(node))\(hint): expected one of "
                        + names.joined(separator: ", "), at: sink.location(of: node), field: "kind")
             return nil
         }
         return (kind, sink.location(of: node))
+    }
+
+    /// The value of the scalar key `key` in a mapping's entries.
+    private static func value(of key: String, in mapping: [YAMLEntry]) -> YAMLNode? {
+        mapping.first { $0.key.scalarText == key }?.value
     }
 
     /// Reads `metadata`; nil without a usable name.

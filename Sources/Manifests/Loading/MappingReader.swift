@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the fields of one YAML mapping against its catalog entry, recording every problem in a sink.
 ///
 /// Creating a reader reports unknown fields (with suggestions), non-string keys and missing required fields; each
@@ -11,37 +9,36 @@ struct MappingReader {
     let path: String
     /// Where the mapping starts.
     let location: SourceLocation
-    /// The catalog fields allowed here, by name.
-    private let fields: [String: FieldSpec]
-    /// Known fields present in the mapping: key node and value node.
-    private let entries: [String: (key: Node, value: Node)]
+    /// The catalog fields allowed here. Looked up linearly: mappings have a few dozen fields at most, and comparing
+    /// short names is cheaper than hashing them into a dictionary for every mapping read.
+    private let fields: [FieldSpec]
+    /// The entry of each field present, by the field's index in `fields`.
+    private let entries: [YAMLEntry?]
 
-    /// Checks `mapping` against `fields`.
-    init(_ mapping: Node.Mapping, node: Node, path: String, fields: [FieldSpec], sink: DiagnosticSink) {
+    /// Checks the entries of a mapping `node` against `fields`.
+    init(_ mapping: [YAMLEntry], node: YAMLNode, path: String, fields: [FieldSpec], sink: DiagnosticSink) {
         self.sink = sink
         self.path = path
         self.location = sink.location(of: node)
-        self.fields = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var entries: [String: (key: Node, value: Node)] = [:]
-        let names = fields.map(\.name)
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
+        self.fields = fields
+        var entries = [YAMLEntry?](repeating: nil, count: fields.count)
+        for entry in mapping {
+            guard let name = entry.key.scalarText else {
                 sink.error("wrong-type", "keys in '\(path.isEmpty ? "document" : path)' must be strings",
-                           at: sink.location(of: key))
+                           at: sink.location(of: entry.key))
                 continue
             }
-            let name = scalar.string
-            guard self.fields[name] != nil else {
+            guard let index = fields.firstIndex(where: { $0.name == name }) else {
                 let here = path.isEmpty ? "the document" : "'\(path)'"
                 sink.error("unknown-field",
-                           "unknown field '\(name)' in \(here)\(Suggestion.hint(for: name, among: names))",
-                           at: sink.location(of: key), field: Self.join(path, name))
+                           "unknown field '\(name)' in \(here)\(Suggestion.hint(for: name, among: fields.map(\.name)))",
+                           at: sink.location(of: entry.key), field: Self.join(path, name))
                 continue
             }
-            entries[name] = (key, value)
+            entries[index] = entry
         }
         self.entries = entries
-        for field in fields where field.required && entries[field.name] == nil {
+        for (field, entry) in zip(fields, entries) where field.required && entry == nil {
             let here = path.isEmpty ? "the document" : "'\(path)'"
             sink.error("missing-field", "missing required field '\(field.name)' in \(here)", at: location,
                        field: Self.join(path, field.name))
@@ -51,19 +48,24 @@ struct MappingReader {
     /// `a.b`, or `b` when `a` is empty.
     static func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
 
+    /// The entry of a field, if present.
+    private func entry(_ name: String) -> YAMLEntry? {
+        fields.firstIndex { $0.name == name }.flatMap { entries[$0] }
+    }
+
     /// Whether the field is present.
-    func has(_ name: String) -> Bool { entries[name] != nil }
+    func has(_ name: String) -> Bool { entry(name) != nil }
 
     /// The location of the field's key, if present.
-    func keyLocation(_ name: String) -> SourceLocation? { entries[name].map { sink.location(of: $0.key) } }
+    func keyLocation(_ name: String) -> SourceLocation? { entry(name).map { sink.location(of: $0.key) } }
 
     /// The field's value node and its path, if present.
-    func value(_ name: String) -> (node: Node, path: String)? {
-        entries[name].map { ($0.value, Self.join(path, name)) }
+    func value(_ name: String) -> (node: YAMLNode, path: String)? {
+        entry(name).map { ($0.value, Self.join(path, name)) }
     }
 
     /// The catalog type of a field.
-    func type(of name: String) -> FieldType? { fields[name]?.type }
+    func type(of name: String) -> FieldType? { fields.first { $0.name == name }?.type }
 
     /// A string field.
     func string(_ name: String) -> Located<String>? {
@@ -132,16 +134,16 @@ struct MappingReader {
 
     /// A list whose elements are read with `element`; elements that fail are left out.
     private func list<T: Sendable & Equatable>(_ name: String,
-                                               _ element: (ValueReader, Node, String) -> T?) -> Located<[T]>? {
+                                               _ element: (ValueReader, YAMLNode, String) -> T?) -> Located<[T]>? {
         elements(name, element).map { Located($0.readers, at: $0.location) }
     }
 
     /// The elements of a list field read with `element`, and the list's location.
     private func elements<T>(_ name: String,
-                             _ element: (ValueReader, Node, String) -> T?) -> (readers: [T], location: SourceLocation)? {
+                             _ element: (ValueReader, YAMLNode, String) -> T?) -> (readers: [T], location: SourceLocation)? {
         guard let (node, path) = value(name) else { return nil }
         let reader = ValueReader(sink: sink)
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.content else {
             reader.wrongType(node, path: path, expected: "a list")
             return nil
         }

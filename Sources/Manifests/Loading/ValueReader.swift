@@ -1,34 +1,32 @@
-import Yams
-
 /// Checks and converts single YAML values, recording type errors in a sink.
 struct ValueReader {
     /// The sink problems go to.
     let sink: DiagnosticSink
 
     /// Records "'path' must be X, found Y".
-    func wrongType(_ node: Node, path: String, expected: String) {
+    func wrongType(_ node: YAMLNode, path: String, expected: String) {
         sink.error("wrong-type", "'\(path)' must be \(expected), found \(NodeDescription.of(node))",
                    at: sink.location(of: node), field: path)
     }
 
-    /// A non-null scalar, else a type error.
-    private func scalar(_ node: Node, path: String, expected: String) -> Node.Scalar? {
-        guard case .scalar(let scalar) = node, !ScalarText.isNull(scalar) else {
+    /// A non-null scalar's text, else a type error.
+    private func scalar(_ node: YAMLNode, path: String, expected: String) -> String? {
+        guard case .scalar(let text, _) = node.content, !node.isNull else {
             wrongType(node, path: path, expected: expected)
             return nil
         }
-        return scalar
+        return text
     }
 
     /// Any non-null scalar, as its text.
-    func string(_ node: Node, path: String) -> Located<String>? {
-        scalar(node, path: path, expected: "a string").map { Located($0.string, at: sink.location(of: node)) }
+    func string(_ node: YAMLNode, path: String) -> Located<String>? {
+        scalar(node, path: path, expected: "a string").map { Located($0, at: sink.location(of: node)) }
     }
 
     /// A plain integer.
-    func int(_ node: Node, path: String) -> Located<Int>? {
-        guard let scalar = scalar(node, path: path, expected: "an integer") else { return nil }
-        guard let value = ScalarText.int(scalar) else {
+    func int(_ node: YAMLNode, path: String) -> Located<Int>? {
+        guard scalar(node, path: path, expected: "an integer") != nil else { return nil }
+        guard let value = ScalarText.int(node) else {
             wrongType(node, path: path, expected: "an integer")
             return nil
         }
@@ -36,9 +34,9 @@ struct ValueReader {
     }
 
     /// A plain `true` or `false`.
-    func bool(_ node: Node, path: String) -> Located<Bool>? {
-        guard let scalar = scalar(node, path: path, expected: "true or false") else { return nil }
-        guard let value = ScalarText.bool(scalar) else {
+    func bool(_ node: YAMLNode, path: String) -> Located<Bool>? {
+        guard scalar(node, path: path, expected: "true or false") != nil else { return nil }
+        guard let value = ScalarText.bool(node) else {
             wrongType(node, path: path, expected: "true or false")
             return nil
         }
@@ -46,10 +44,10 @@ struct ValueReader {
     }
 
     /// A duration such as `5m`, `1h`, `30d`.
-    func duration(_ node: Node, path: String) -> Located<TokenDuration>? {
+    func duration(_ node: YAMLNode, path: String) -> Located<TokenDuration>? {
         let expected = FieldType.duration.noun
-        guard let scalar = scalar(node, path: path, expected: expected) else { return nil }
-        guard let value = TokenDuration(parsing: scalar.string) else {
+        guard let text = scalar(node, path: path, expected: expected) else { return nil }
+        guard let value = TokenDuration(parsing: text) else {
             wrongType(node, path: path, expected: expected)
             return nil
         }
@@ -57,9 +55,8 @@ struct ValueReader {
     }
 
     /// One of the enumeration's values (or aliases, normalised).
-    func enumeration<E: ManifestEnum>(_ node: Node, path: String, as type: E.Type) -> Located<E>? {
-        guard let scalar = scalar(node, path: path, expected: "a string") else { return nil }
-        let text = scalar.string
+    func enumeration<E: ManifestEnum>(_ node: YAMLNode, path: String, as type: E.Type) -> Located<E>? {
+        guard let text = scalar(node, path: path, expected: "a string") else { return nil }
         if let value = E(rawValue: text) ?? E.aliases[text] { return Located(value, at: sink.location(of: node)) }
         let allowed = E.allCases.map(\.rawValue)
         sink.error("invalid-value",
@@ -70,28 +67,28 @@ struct ValueReader {
     }
 
     /// A mapping of scalar keys to non-null scalar values.
-    func stringMap(_ node: Node, path: String) -> Located<[String: String]>? {
-        guard case .mapping(let mapping) = node else {
+    func stringMap(_ node: YAMLNode, path: String) -> Located<[String: String]>? {
+        guard case .mapping(let entries) = node.content else {
             wrongType(node, path: path, expected: "a mapping of strings")
             return nil
         }
         var result: [String: String] = [:]
-        for (key, value) in mapping {
-            guard case .scalar(let keyScalar) = key else {
-                wrongType(key, path: path, expected: "a mapping with string keys")
+        for entry in entries {
+            guard let key = entry.key.scalarText else {
+                wrongType(entry.key, path: path, expected: "a mapping with string keys")
                 continue
             }
-            if let text = string(value, path: "\(path).\(keyScalar.string)") { result[keyScalar.string] = text.value }
+            if let text = string(entry.value, path: "\(path).\(key)") { result[key] = text.value }
         }
         return Located(result, at: sink.location(of: node))
     }
 
     /// A mapping checked against `fields`.
-    func mapping(_ node: Node, path: String, fields: [FieldSpec]) -> MappingReader? {
-        guard case .mapping(let mapping) = node else {
+    func mapping(_ node: YAMLNode, path: String, fields: [FieldSpec]) -> MappingReader? {
+        guard case .mapping(let entries) = node.content else {
             wrongType(node, path: path, expected: "a mapping")
             return nil
         }
-        return MappingReader(mapping, node: node, path: path, fields: fields, sink: sink)
+        return MappingReader(entries, node: node, path: path, fields: fields, sink: sink)
     }
 }

@@ -1,5 +1,6 @@
-/// The kind-specific `spec` of a manifest.
-public enum ManifestSpec: Sendable, Equatable {
+/// The kind-specific `spec` of a manifest. `indirect`, so copying a manifest (the validator and the engine pass them
+/// around a lot) copies a reference to the spec, not the spec's fields.
+public indirect enum ManifestSpec: Sendable, Equatable {
     /// An `SmsRole` spec.
     case smsRole(SmsRoleSpec)
     /// A `UserPool` spec.

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Offline validation of loaded manifests: names, references, cross-resource limits and the AWS rules that can be
 /// checked without calling AWS. Runs every rule and returns all diagnostics at once.
 public struct Validator: Sendable {
@@ -25,10 +27,15 @@ public struct Validator: Sendable {
         MessagingRules.countryCodes, MessagingRules.poolConsistency, RoleRules.path,
     ]
 
-    /// The diagnostics of validating `loaded` (not including the loader's own).
+    /// The diagnostics of validating `loaded` (not including the loader's own). The rules are independent and run
+    /// in parallel.
     public func validate(_ loaded: LoadResult) -> [Diagnostic] {
         let context = ValidationContext(loaded, defaultRegion: defaultRegion)
-        return Self.rules.flatMap { $0(context) }.sorted()
+        let results = ParallelResults<[Diagnostic]>(count: Self.rules.count)
+        DispatchQueue.concurrentPerform(iterations: Self.rules.count) { index in
+            results.set(index, Self.rules[index](context))
+        }
+        return results.values.flatMap { $0 }.sorted()
     }
 
     /// Loads `directory` and validates it: the loader's and the validator's diagnostics together, sorted.

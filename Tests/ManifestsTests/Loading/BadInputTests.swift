@@ -59,8 +59,25 @@ import Testing
                 + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n? [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n: 1\n",
              expected: ["t.yaml:1:4: error: YAML anchors are not allowed in manifests (anchors and aliases can "
                         + "expand without bound); write the value out"]),
-        Case(description: "deep nesting", text: "a: " + String(repeating: "[", count: 100_000) + "\n",
-             expected: ["t.yaml:1:68: error: YAML nesting deeper than 64 levels"]),
+        Case(description: "deep nesting", text: "a: " + String(repeating: "[", count: 70) + "\n",
+             expected: ["t.yaml:1:67: error: YAML nesting deeper than 64 levels"]),
+        Case(description: "nesting beyond libyaml's limit", text: "a: " + String(repeating: "[", count: 100_000),
+             expected: ["t.yaml:1:5: error: YAML nesting deeper than 64 levels"]),
+        Case(description: "anchor on a key", text: "? &k a\n: 1\n",
+             expected: ["t.yaml:1:3: error: YAML anchors are not allowed in manifests (anchors and aliases can "
+                        + "expand without bound); write the value out"]),
+        Case(description: "alias", text: "a: [x]\nb: *a\n",
+             expected: ["t.yaml:2:4: error: YAML aliases are not allowed in manifests (anchors and aliases can "
+                        + "expand without bound); write the value out"]),
+        Case(description: "duplicate key in a large mapping",
+             text: (0..<40).map { "k\($0): 1\n" }.joined() + "k7: 2\n",
+             expected: ["t.yaml:41:1: error: duplicate key 'k7': each key may appear only once in a mapping "
+                        + "(first at line 8)"]),
+        Case(description: "duplicate quoted key", text: "apiVersion: smsauth/v1\n'kind': SmsRole\n\"kind\": x\n",
+             expected: ["t.yaml:3:1: error: duplicate key 'kind': each key may appear only once in a mapping "
+                        + "(first at line 2)"]),
+        Case(description: "control character", text: "a: b\u{7}\n",
+             expected: ["t.yaml:1:5: error: invalid YAML: control characters are not allowed"]),
         Case(description: "empty file", text: "", expected: []),
         Case(description: "comment-only file and empty document", text: "# nothing here\n---\n", expected: []),
     ]
