@@ -20,18 +20,46 @@ public struct AppClientHandler: ResourceHandler {
     /// Reads every target's client. Calls: one ListUserPoolClients (all pages) per pool, shared by all the clients
     /// of that pool, then one DescribeUserPoolClient per identified client. A target whose pool id is not known
     /// (the pool does not exist yet) is absent without a call; so is every target of a pool that is gone. A removed
-    /// client (no manifest, so no region) is looked for in the region its recorded pool id names.
+    /// client (no manifest, so no region) is looked for in the region its recorded pool id names. A client whose
+    /// manifest now names another pool is looked for first in the pool recorded in its status (where it still is),
+    /// then in the named one.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
-        var byPool: [PoolKey: [ReadTarget]] = [:]
-        for target in targets {
-            guard let poolId = UserPoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
-                result[target.address] = .absent
-                continue
+        var remaining = targets.map { ($0, Self.poolsToSearch(for: $0)) }
+        while !remaining.isEmpty {
+            var byPool: [PoolKey: [ReadTarget]] = [:]
+            for (target, pools) in remaining {
+                guard let poolId = pools.first else {
+                    result[target.address] = .absent
+                    continue
+                }
+                let region = target.region ?? UserPoolMember.region(ofPoolId: poolId)
+                byPool[PoolKey(region: region, poolId: poolId), default: []].append(target)
             }
-            let region = target.region ?? UserPoolMember.region(ofPoolId: poolId)
-            byPool[PoolKey(region: region, poolId: poolId), default: []].append(target)
+            let found = try await search(byPool, context: context)
+            result.merge(found) { _, new in new }
+            remaining = remaining.compactMap { target, pools in
+                found[target.address]?.value == nil && pools.count > 1 ? (target, Array(pools.dropFirst())) : nil
+            }
         }
+        return result
+    }
+
+    /// The pool ids to look for a target's client in, in order: the one recorded in its status when the manifest
+    /// now names another pool, then the named pool's id (read earlier in this run); empty when neither is known.
+    static func poolsToSearch(for target: ReadTarget) -> [String] {
+        let named = UserPoolMember.poolId(of: target, poolName: spec(target.desired)?.userPool.value)
+        guard let recorded = target.status?.resource[UserPoolMember.poolIdKey], !recorded.isEmpty,
+              let named, named != recorded else {
+            return named.map { [$0] } ?? []
+        }
+        return [recorded, named]
+    }
+
+    /// Identifies each target's client among the clients of the pool it is grouped under.
+    private func search(_ byPool: [PoolKey: [ReadTarget]],
+                        context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+        var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
         for (pool, members) in byPool.sorted(by: { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }) {
             let cognito = context.cognito(pool.region)
             let clients: [CognitoIdentityProvider.AppClientSummary]
@@ -57,7 +85,10 @@ public struct AppClientHandler: ResourceHandler {
     }
 
     /// The change: the standard field comparison (generateSecret immutable), bound to the pool, refused when the
-    /// client's name is ambiguous in its pool.
+    /// client's name is ambiguous in its pool. An existing client's pool id is compared too: a manifest that now
+    /// names another pool is an immutable change (a client cannot move between pools), so by default it is refused
+    /// and with `onImmutableChange: Recreate` the client is deleted from the old pool and created in the new one,
+    /// instead of leaving the old client behind unmanaged.
     public func plan(_ input: PlanInput<AppClientLive>) throws(PlanError) -> ResourceChange {
         let dependencies = input.desired?.dependencies ?? []
         guard let desired = input.desired else {
@@ -73,8 +104,15 @@ public struct AppClientHandler: ResourceHandler {
                 reason: "user pool \(poolId) has \(ids.count) app clients named \"\(name)\" (\(ids.joined(separator: ", "))) and none is recorded in status; delete or rename the extra ones so that exactly one remains",
                 dependencies: dependencies)
         }
+        var desiredFields = AppClientFields.desired(spec)
+        var liveFields = input.live.value?.client.map(AppClientFields.live)
+        if let client = input.live.value?.client {
+            let poolId = input.references[UserPoolMember.poolAddress(spec.userPool.value)]?["id"]
+            desiredFields[AppClientFields.userPoolPath] = .string(poolId ?? UserPoolSmsSettings.knownAfterApply)
+            liveFields?[AppClientFields.userPoolPath] = .string(client.userPoolId)
+        }
         return try StandardPlan(
-            desired: AppClientFields.desired(spec), live: input.live.value?.client.map(AppClientFields.live),
+            desired: desiredFields, live: liveFields,
             immutable: AppClientFields.immutable,
             replacementConsequence: "the new client has a new client id (and secret): every app using it must be reconfigured",
             boundTo: [UserPoolMember.poolAddress(spec.userPool.value)]).change(for: input)

@@ -9,12 +9,14 @@ import TestSupport
 @Suite struct AppClientEndToEndTests {
     static let address = ResourceAddress(kind: .appClient, name: "web")
 
-    static func desired(generateSecret: Bool = false, readAttributes: String = "[email]") throws -> DesiredResource {
+    static func desired(generateSecret: Bool = false, readAttributes: String = "[email]", userPool: String = "qnatime",
+                        policy: String = "{}") throws -> DesiredResource {
         try ClientMfaFixtures.desired("""
             kind: AppClient
             metadata: {name: web}
+            policy: \(policy)
             spec:
-              userPool: qnatime
+              userPool: \(userPool)
               clientName: web-client
               generateSecret: \(generateSecret)
               explicitAuthFlows: [USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]

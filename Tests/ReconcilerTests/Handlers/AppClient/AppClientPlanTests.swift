@@ -64,6 +64,8 @@ import Testing
         Case(name: "access token 2 hours", changes: ["AccessTokenValidity": 2], action: .update,
              paths: ["tokenValidity.accessToken"]),
         Case(name: "refresh token absent is 30 days", changes: ["RefreshTokenValidity": .null], action: .noop, paths: []),
+        Case(name: "in another pool than the named one", changes: ["UserPoolId": "us-east-1_Old"], action: .refuse,
+             paths: ["userPool"]),
         Case(name: "refresh token in minutes", changes: ["RefreshTokenValidity": 43_200,
                                                           "TokenValidityUnits": ["IdToken": "minutes", "RefreshToken": "minutes"]],
              action: .noop, paths: []),
@@ -111,6 +113,25 @@ import Testing
         #expect(change.action == .replace)
         #expect(change.reason?.contains("new client id") == true)
         #expect(change.fieldChanges.map(\.path) == ["generateSecret"])
+    }
+
+    @Test func aClientMovingToAPoolNotCreatedYetIsReplacedWithRecreate() throws {
+        let yaml = Self.yaml(policy: "policy: {onImmutableChange: Recreate}")
+        let input = PlanInput(address: Self.address, desired: try ClientMfaFixtures.desired(yaml), live: try Self.live(),
+                              status: nil, references: [:], dependencyActions: [ClientMfaFixtures.pool: .create],
+                              deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
+        let change = try AppClientHandler().plan(input)
+        #expect(change.action == .replace)
+        #expect(change.fieldChanges == [FieldChange(path: "userPool", before: "us-east-1_Pool1",
+                                                    after: "(known after apply)", forcesReplacement: true)])
+    }
+
+    @Test func aNewClientHasNoPoolField() throws {
+        let input = ClientMfaFixtures.input(Self.address, desired: try ClientMfaFixtures.desired(Self.yaml()),
+                                            live: LiveState<AppClientLive>.absent)
+        let change = try AppClientHandler().plan(input)
+        #expect(change.action == .create)
+        #expect(!change.fieldChanges.map(\.path).contains("userPool"))
     }
 
     @Test func aReplacedPoolRecreatesTheClient() throws {

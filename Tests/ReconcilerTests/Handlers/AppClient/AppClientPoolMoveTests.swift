@@ -1,0 +1,84 @@
+import AWSServices
+import Foundation
+import Manifests
+import Testing
+import TestSupport
+@testable import Reconciler
+
+/// An AppClient whose manifest names another pool: the client cannot move, so the change is refused by default and,
+/// with `onImmutableChange: Recreate`, the client is deleted from the old pool and created in the new one.
+@Suite struct AppClientPoolMoveTests {
+    static let address = AppClientEndToEndTests.address
+    static let otherPool = ResourceAddress(kind: .userPool, name: "other")
+
+    /// The world plus a second pool, tagged as `UserPool/other`.
+    struct TwoPools {
+        let world: ClientMfaWorld
+        let otherId: String
+
+        /// Both pools' outputs.
+        var references: [ResourceAddress: [String: String]] {
+            world.references.merging([AppClientPoolMoveTests.otherPool: ["id": otherId, "region": ClientMfaWorld.region]]) { a, _ in a }
+        }
+
+        /// Reads, plans and (when applied) applies the client against both pools.
+        func reconcile(_ desired: DesiredResource, status: ResourceStatus) async throws -> (ResourceChange, [String: String]) {
+            let handler = AppClientHandler()
+            let target = ReadTarget(address: AppClientPoolMoveTests.address, desired: desired, status: status,
+                                    region: ClientMfaWorld.region, references: references)
+            let live = try #require(try await handler.read([target], context: world.context)[AppClientPoolMoveTests.address])
+            let input = PlanInput(address: AppClientPoolMoveTests.address, desired: desired, live: live, status: status,
+                                  references: references, dependencyActions: [AppClientPoolMoveTests.otherPool: .noop],
+                                  deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
+            let change = try handler.plan(input)
+            guard change.action.isApplied else { return (change, live.value.map(handler.outputs(of:)) ?? [:]) }
+            let apply = ApplyContext(reconcile: world.context, references: ReferenceStore(references), options: input.options)
+            return (change, try await handler.apply(change, input: input, context: apply))
+        }
+
+        /// The names of the clients in a pool.
+        func clientNames(in poolId: String) async throws -> [String] {
+            try await world.cognito.listUserPoolClients(poolId: poolId).map(\.clientName)
+        }
+    }
+
+    static func twoPools() async throws -> TwoPools {
+        let world = try await ClientMfaWorld.make()
+        let other = try await world.cognito.createUserPool([
+            "PoolName": .string("clientmfa-other-\(UUID().uuidString.prefix(8).lowercased())"),
+            "UserPoolTags": .strings(OwnershipTags.tags(for: otherPool)),
+        ])
+        return TwoPools(world: world, otherId: other.id)
+    }
+
+    @Test func movingIsRefusedByDefaultAndLeavesBothPoolsAlone() async throws {
+        let pools = try await Self.twoPools()
+        let (_, outputs) = try await pools.world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                           address: Self.address)
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let (refused, _) = try await pools.reconcile(try AppClientEndToEndTests.desired(userPool: "other"), status: status)
+        #expect(refused.action == .refuse)
+        #expect(refused.fieldChanges.filter(\.forcesReplacement) == [
+            FieldChange(path: "userPool", before: .string(pools.world.poolId), after: .string(pools.otherId),
+                        forcesReplacement: true),
+        ])
+        #expect(try await pools.clientNames(in: pools.world.poolId) == ["web-client"])
+        #expect(try await pools.clientNames(in: pools.otherId).isEmpty)
+    }
+
+    @Test func movingWithRecreateDeletesFromTheOldPoolAndCreatesInTheNewOne() async throws {
+        let pools = try await Self.twoPools()
+        let (_, outputs) = try await pools.world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                           address: Self.address)
+        let moved = try AppClientEndToEndTests.desired(userPool: "other", policy: "{onImmutableChange: Recreate}")
+        let (replaced, newOutputs) = try await pools.reconcile(moved, status: ClientMfaWorld.status(Self.address, outputs: outputs))
+        #expect(replaced.action == .replace)
+        #expect(newOutputs["userPoolId"] == pools.otherId)
+        #expect(newOutputs["clientId"] != outputs["clientId"])
+        #expect(try await pools.clientNames(in: pools.world.poolId).isEmpty)
+        #expect(try await pools.clientNames(in: pools.otherId) == ["web-client"])
+
+        let (again, _) = try await pools.reconcile(moved, status: ClientMfaWorld.status(Self.address, outputs: newOutputs))
+        #expect(again.action == .noop)
+    }
+}
