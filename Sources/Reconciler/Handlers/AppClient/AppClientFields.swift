@@ -4,8 +4,11 @@ import Manifests
 /// The mapping between an AppClient manifest and Cognito's `UserPoolClientType`: plan values by manifest path
 /// (for both sides of the comparison) and the Create/UpdateUserPoolClient requests.
 enum AppClientFields {
-    /// The only path AWS cannot change in place.
-    static let immutable: Set<String> = ["generateSecret"]
+    /// The plan path of the pool an existing client lives in (its pool id), compared only once the client exists.
+    static let userPoolPath = "userPool"
+
+    /// The paths AWS cannot change in place: the secret, and the pool (a client cannot move between pools).
+    static let immutable: Set<String> = ["generateSecret", userPoolPath]
 
     /// The managed fields the manifest sets, as plan values. Sets are sorted; lifetimes in their shortest text.
     static func desired(_ spec: AppClientSpec) -> [String: PlanValue] {
