@@ -8,7 +8,9 @@ extension UserPoolHandler {
     /// named by `spec.adopt`). Targets without a usable id share one ListUserPools per region, then DescribeUserPool
     /// of the pools named `spec.poolName` until one carries the ownership tag `smsauth:resource=UserPool/<name>`;
     /// only when none does are the region's other pools described (once each, shared by all such targets) to find
-    /// a pool renamed out of band, so a lost status folder never creates a duplicate pool. Every pool described is
+    /// a pool renamed out of band, so a lost status folder never creates a duplicate pool. When no pool carries the
+    /// tag but one called `spec.poolName` carries no smsauth tag at all, that pool is `.foreign` (refused until
+    /// adopted), so a pool made by hand is not duplicated either. Every pool described is
     /// recorded in `context.describedPools` (in a read pass), so the MfaPolicy read of the same pass need not
     /// describe it again.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
@@ -61,7 +63,23 @@ struct UserPoolLocator {
             return .foreign(pool)
         }
         let name: String? = if case let .userPool(spec)? = target.desired?.manifest.spec { spec.poolName.value } else { nil }
-        return try await findTagged(address, named: name, context: context).map { .owned($0) } ?? .absent
+        if let tagged = try await findTagged(address, named: name, context: context) { return .owned(tagged) }
+        if let name, let unmanaged = try await unmanagedPool(named: name) { return .foreign(unmanaged) }
+        return .absent
+    }
+
+    /// A pool called `name` that smsauth does not manage at all (no `smsauth:managed-by` tag; the lowest id when
+    /// several): most likely the pool the manifest describes, made by hand before smsauth. Reported as foreign, so
+    /// the plan refuses and points to `spec.adopt` instead of creating a second pool with the same name next to it.
+    /// Only pools already described by `findTagged` are looked at: no extra calls.
+    private mutating func unmanagedPool(named name: String) async throws -> UserPoolDescription? {
+        var unmanaged: [UserPoolDescription] = []
+        for summary in try await list() where summary.name == name {
+            if let pool = try await describe(summary.id), pool.tags[OwnershipTags.managedByKey] == nil {
+                unmanaged.append(pool)
+            }
+        }
+        return unmanaged.min { $0.id < $1.id }
     }
 
     /// The pool tagged as `address`: first among the pools called `name`, then among all others of the region.
