@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the YAML documents of one file's bytes into manifests.
 struct FileLoader {
     /// The file as shown to the user.
@@ -7,7 +5,7 @@ struct FileLoader {
 
     /// Manifests, invalid resource ids and diagnostics of the file. The documents before a YAML problem are read;
     /// the problem ends the file.
-    func load(_ data: Data) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
+    func load(_ data: [UInt8]) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         guard var text = decode(data, sink: sink) else { return ([], sink.diagnostics) }
         var outcomes: [DocumentOutcome] = []
@@ -22,7 +20,7 @@ struct FileLoader {
     }
 
     /// The text, or nil after recording where the first byte that is not UTF-8 is.
-    private func decode(_ data: Data, sink: DiagnosticSink) -> String? {
+    private func decode(_ data: [UInt8], sink: DiagnosticSink) -> String? {
         if let text = String(validating: data, as: UTF8.self) { return text }
         var iterator = data.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()

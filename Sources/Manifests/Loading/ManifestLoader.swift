@@ -20,14 +20,11 @@ public struct ManifestLoader: Sendable {
             return LoadResult(diagnostics: [diagnostic])
         }
         let display = Self.displayPrefix(directory)
-        var found: [(display: String, url: URL)] = []
-        var visited: Set<String> = []
-        collect(root, relative: "", into: &found, visited: &visited)
-        let files = found.sorted { $0.display < $1.display }
-        let shown = files.map { display.isEmpty ? $0.display : "\(display)/\($0.display)" }
+        let files = ManifestFiles.yamlFiles(below: directory)
+        let shown = files.map { display.isEmpty ? $0.relative : "\(display)/\($0.relative)" }
         let results = ParallelResults<(outcomes: [DocumentOutcome], diagnostics: [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index].url, shown: shown[index]))
+            results.set(index, read(files[index].path, shown: shown[index]))
         }
         var builder = ResultBuilder()
         builder.files = shown
@@ -39,7 +36,7 @@ public struct ManifestLoader: Sendable {
     public func load(data: Data, file: String) -> LoadResult {
         var builder = ResultBuilder()
         builder.files.append(file)
-        builder.add(FileLoader(file: file).load(data))
+        builder.add(FileLoader(file: file).load(Array(data)))
         return builder.finish()
     }
 
@@ -54,38 +51,18 @@ public struct ManifestLoader: Sendable {
         return prefix == "." ? "" : prefix
     }
 
-    /// Adds the YAML files below `directory` to `files`, following each real directory once.
-    private func collect(_ directory: URL, relative: String, into files: inout [(display: String, url: URL)],
-                         visited: inout Set<String>) {
-        let real = directory.resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let url = directory.appendingPathComponent(name)
-            let shown = relative.isEmpty ? name : "\(relative)/\(name)"
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                collect(url, relative: shown, into: &files, visited: &visited)
-            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                files.append((shown, url))
-            }
-        }
-    }
-
-    /// Reads one file, refusing it when too large or unreadable. At most one byte more than the limit is read.
-    private func read(_ url: URL, shown: String) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
+    /// Reads one file, refusing it when too large or unreadable.
+    private func read(_ path: String, shown: String) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: shown, line: 1, column: 1)
-        guard let handle = try? FileHandle(forReadingFrom: url),
-              let data = try? handle.read(upToCount: Self.maxFileSize + 1) ?? Data() else {
-            return ([], [.error("unreadable-file", "file cannot be read", at: start)])
-        }
-        try? handle.close()
-        guard data.count <= Self.maxFileSize else {
+        switch ManifestFiles.read(path, limit: Self.maxFileSize) {
+        case .bytes(let bytes):
+            return FileLoader(file: shown).load(bytes)
+        case .tooLarge:
             return ([], [.error("file-too-large", "file is larger than \(Self.maxFileSize) bytes (1 MiB), the "
                                 + "limit for a manifest file", at: start)])
+        case .unreadable:
+            return ([], [.error("unreadable-file", "file cannot be read", at: start)])
         }
-        return FileLoader(file: shown).load(data)
     }
 }
 

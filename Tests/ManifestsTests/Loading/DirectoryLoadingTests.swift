@@ -66,4 +66,31 @@ import Testing
         let result = ManifestLoader().load(directory: dir.path)
         #expect(result.manifests.count == 1)
     }
+
+    @Test func linkedFilesAreReadAndSpecialFilesSkipped() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TestSupport.write(Self.role, to: "elsewhere/role.yml", in: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("m"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("m/role.yaml").path,
+                                                   withDestinationPath: dir.appendingPathComponent("elsewhere/role.yml").path)
+        #expect(mkfifo(dir.appendingPathComponent("m/pipe.yaml").path, 0o600) == 0)
+        let result = ManifestLoader().load(directory: dir.appendingPathComponent("m").path)
+        #expect(result.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["role.yaml"],
+                "the FIFO is not opened (reading it would block)")
+        #expect(result.manifests.count == 1)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func aFileOfExactlyTheLimitIsReadAndOneByteMoreRefused() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let padded = Self.role + "#" + String(repeating: "x", count: ManifestLoader.maxFileSize - Self.role.utf8.count - 1)
+        try TestSupport.write(padded, to: "a.yaml", in: dir)
+        try TestSupport.write(padded + "x", to: "b.yaml", in: dir)
+        let result = ManifestLoader().load(directory: dir.path)
+        #expect(result.manifests.count == 1)
+        #expect(result.diagnostics.map(\.code) == ["file-too-large"])
+        #expect(result.diagnostics.first?.location?.file.hasSuffix("b.yaml") == true)
+    }
 }
