@@ -54,7 +54,8 @@ enum ManifestFiles {
             let shown = relative.isEmpty ? name : relative + "/" + name
             switch kind(of: path, type: type) {
             case .directory: walk(path, relative: shown, into: &found, visited: &visited)
-            case .file where name.hasSuffix(".yaml") || name.hasSuffix(".yml"): found.append(Found(relative: shown, path: path))
+            case .file where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+                found.append(Found(relative: shown, path: path))
             default: break
             }
         }

@@ -139,8 +139,8 @@ struct MappingReader {
     }
 
     /// The elements of a list field read with `element`, and the list's location.
-    private func elements<T>(_ name: String,
-                             _ element: (ValueReader, YAMLNode, String) -> T?) -> (readers: [T], location: SourceLocation)? {
+    private func elements<T>(_ name: String, _ element: (ValueReader, YAMLNode, String) -> T?)
+        -> (readers: [T], location: SourceLocation)? {
         guard let (node, path) = value(name) else { return nil }
         let reader = ValueReader(sink: sink)
         guard case .sequence(let sequence) = node.content else {
