@@ -12,6 +12,13 @@ public struct ManifestLoader: Sendable {
 
     /// Loads `directory` (as the user gave it; diagnostics show paths as `directory/relative/path.yaml`).
     public func load(directory: String) -> LoadResult {
+        load(directory: directory, cache: nil)
+    }
+
+    /// Loads `directory` like `load(directory:)`, except that a file whose bytes are the ones `cache` holds for its
+    /// path is not parsed again (a long-running reader re-reads the whole directory after every change). Afterwards
+    /// `cache` holds the files of this load only.
+    public func load(directory: String, cache: ManifestFileCache?) -> LoadResult {
         let root = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -27,8 +34,9 @@ public struct ManifestLoader: Sendable {
         let shown = files.map { display.isEmpty ? $0.display : "\(display)/\($0.display)" }
         let results = ParallelResults<(outcomes: [DocumentOutcome], diagnostics: [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index].url, shown: shown[index]))
+            results.set(index, read(files[index].url, shown: shown[index], cache: cache))
         }
+        cache?.keep(only: Set(shown))
         var builder = ResultBuilder()
         builder.files = shown
         for result in results.values { builder.add(result) }
@@ -74,7 +82,8 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Reads one file, refusing it when too large or unreadable. At most one byte more than the limit is read.
-    private func read(_ url: URL, shown: String) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
+    private func read(_ url: URL, shown: String,
+                      cache: ManifestFileCache?) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: shown, line: 1, column: 1)
         guard let handle = try? FileHandle(forReadingFrom: url),
               let data = try? handle.read(upToCount: Self.maxFileSize + 1) ?? Data() else {
@@ -85,7 +94,8 @@ public struct ManifestLoader: Sendable {
             return ([], [.error("file-too-large", "file is larger than \(Self.maxFileSize) bytes (1 MiB), the "
                                 + "limit for a manifest file", at: start)])
         }
-        return FileLoader(file: shown).load(data)
+        guard let cache else { return FileLoader(file: shown).load(data) }
+        return cache.outcome(file: shown, data: data) { FileLoader(file: shown).load(data) }
     }
 }
 
