@@ -15,8 +15,9 @@ public struct ManifestSnapshot: Sendable {
     /// Which file each manifest came from.
     public let files: [ResourceAddress: String]
 
-    /// Manifests by address (to recognise unchanged ones in the next snapshot).
-    let manifests: [ResourceAddress: Manifest]
+    /// Position of each manifest in `load.manifests` (to recognise unchanged ones in the next snapshot; an index,
+    /// not a second copy of manifests of over a kilobyte each).
+    let positions: [ResourceAddress: Int]
 
     /// Indexes `load`, which must have no error (`ManifestSource` guarantees it). A manifest equal to the one at its
     /// address in `previous` keeps its hash and dependencies from there: the spec hash is taken by reflection over
@@ -26,12 +27,13 @@ public struct ManifestSnapshot: Sendable {
         var hashes: [ResourceAddress: String] = [:]
         var dependencies: [ResourceAddress: [ResourceAddress]] = [:]
         var files: [ResourceAddress: String] = [:]
-        var manifests: [ResourceAddress: Manifest] = [:]
-        for manifest in load.manifests {
+        var positions: [ResourceAddress: Int] = [:]
+        for (position, manifest) in load.manifests.enumerated() {
             let address = manifest.id
-            manifests[address] = manifest
+            positions[address] = position
             files[address] = manifest.location.file
-            if let previous, previous.manifests[address] == manifest, let hash = previous.hashes[address] {
+            if let previous, let hash = previous.hashes[address], let old = previous.positions[address],
+               previous.load.manifests[old] == manifest {
                 hashes[address] = hash
                 dependencies[address] = previous.dependencies[address] ?? []
             } else {
@@ -42,7 +44,7 @@ public struct ManifestSnapshot: Sendable {
         self.hashes = hashes
         self.dependencies = dependencies
         self.files = files
-        self.manifests = manifests
+        self.positions = positions
     }
 
     /// The snapshot of an empty directory (before the first good load).
