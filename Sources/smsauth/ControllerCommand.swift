@@ -12,14 +12,14 @@ struct ControllerCommand: AsyncParsableCommand {
         commandName: "controller",
         abstract: "Keep AWS equal to the manifests continuously: watch DIR, reconcile on change, resync for drift.",
         discussion: """
-            Reconciles everything at start, then reconciles the resources whose manifests change (debounced file
-            events) and every resource each resync period, correcting drift (policy.onDrift: Correct) or recording
-            it (Report). A directory with errors keeps the last valid desired state: nothing is changed or deleted
-            until it is valid again. Up to --workers reconciles run at once, never two on the same resource or
-            on a resource and what it depends on; a resource waiting on a dependency is retried as soon as the
-            dependency is reconciled. The AWS account id is looked up once per full sync. Serves /metrics, /healthz
-            and /readyz on --listen. One controller per status directory. SIGTERM or SIGINT: finish the reconciles
-            in flight (up to --shutdown-timeout) and exit 0; a second signal exits at once with status 1. See
+            Reconciles everything at start, then reconciles the resources whose manifests change (debounced file \
+            events) and every resource each resync period, correcting drift (policy.onDrift: Correct) or recording \
+            it (Report). A directory with errors keeps the last valid desired state: nothing is changed or deleted \
+            until it is valid again. Up to --workers reconciles run at once, never two on the same resource or \
+            on a resource and what it depends on; a resource waiting on a dependency is retried as soon as the \
+            dependency is reconciled. The AWS account id is looked up once per full sync. Serves /metrics, /healthz \
+            and /readyz on --listen. One controller per status directory. SIGTERM or SIGINT: finish the reconciles \
+            in flight (up to --shutdown-timeout) and exit 0; a second signal exits at once with status 1. See \
             docs/controller.md.
             """
     )

@@ -73,8 +73,8 @@ public actor GitOpsController {
         queue = WorkQueue(clock: clock)
     }
 
-    /// Runs until `stop()`: the initial sync, then watch, resync and the worker. Throws only when the directory
-    /// cannot be watched.
+    /// Runs until `stop()`: the initial sync, then watch, resync and the workers (`WorkerPool`; the heap's free
+    /// pages go back to the kernel whenever they run out of work). Throws only when the directory cannot be watched.
     public func run() async throws(DirectoryWatcherError) {
         let watcher = try DirectoryWatcher(root: source.directory, logger: logger)
         self.watcher = watcher
@@ -98,7 +98,7 @@ public actor GitOpsController {
 
     /// Stops taking work: the watcher and timers stop, queued keys are dropped, the batches in flight finish.
     public func stop() async {
-        logger.info("controller stopping; finishing the reconcile in flight")
+        logger.info("controller stopping; finishing the reconciles in flight")
         watcher?.stop()
         for task in tasks { task.cancel() }
         await queue.shutDown()
