@@ -41,6 +41,7 @@ actor AccountLookups {
 /// The account id is looked up once per region until forgotten; failures are not remembered.
 @Suite("AccountCache")
 struct AccountCacheTests {
+    /// One lookup per region until `forget()`.
     @Test func remembersUntilForgotten() async throws {
         let cache = AccountCache()
         let calls = AccountLookups()
@@ -53,6 +54,7 @@ struct AccountCacheTests {
         #expect(await calls.count == 3)
     }
 
+    /// A failed lookup is asked again next time.
     @Test func failuresAreNotRemembered() async throws {
         let cache = AccountCache()
         let calls = AccountLookups()
@@ -65,6 +67,7 @@ struct AccountCacheTests {
         #expect(await calls.count == 2)
     }
 
+    /// Callers arriving while a lookup is in flight wait for it instead of starting their own.
     @Test func concurrentCallersShareOneLookup() async throws {
         let cache = AccountCache()
         let calls = AccountLookups()

@@ -11,6 +11,7 @@ actor ScriptedReconciler {
     /// Reconciles being held, by key.
     private var held: [String: CheckedContinuation<Void, Never>] = [:]
 
+    /// A reconciler that holds the keys in `slow`.
     init(slow: Set<String>) {
         self.slow = slow
     }
