@@ -12,12 +12,15 @@ struct ControllerCommand: AsyncParsableCommand {
         commandName: "controller",
         abstract: "Keep AWS equal to the manifests continuously: watch DIR, reconcile on change, resync for drift.",
         discussion: """
-            Reconciles everything at start, then reconciles the resources whose manifests change (debounced file
-            events) and every resource each resync period, correcting drift (policy.onDrift: Correct) or recording
-            it (Report). A directory with errors keeps the last valid desired state: nothing is changed or deleted
-            until it is valid again. Serves /metrics, /healthz and /readyz on --listen. One controller per status
-            directory. SIGTERM or SIGINT: finish the reconcile in flight (up to --shutdown-timeout) and exit 0; a
-            second signal exits at once with status 1. See docs/controller.md.
+            Reconciles everything at start, then reconciles the resources whose manifests change (debounced file \
+            events) and every resource each resync period, correcting drift (policy.onDrift: Correct) or recording \
+            it (Report). A directory with errors keeps the last valid desired state: nothing is changed or deleted \
+            until it is valid again. Up to --workers reconciles run at once, never two on the same resource or \
+            on a resource and what it depends on; a resource waiting on a dependency is retried as soon as the \
+            dependency is reconciled. The AWS account id is looked up once per full sync. Serves /metrics, /healthz \
+            and /readyz on --listen. One controller per status directory. SIGTERM or SIGINT: finish the reconciles \
+            in flight (up to --shutdown-timeout) and exit 0; a second signal exits at once with status 1. See \
+            docs/controller.md.
             """
     )
 
@@ -36,7 +39,10 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "How often pending resources (numbers awaiting a code or provisioning) are looked at (30s).")
     var pendingPoll: DurationArgument = DurationArgument(.seconds(30), text: "30s")
 
-    @Option(help: "On SIGTERM/SIGINT, how long the reconcile in flight may take to finish (30s).")
+    @Option(help: "How many reconciles may run at once, on unrelated resources (4).")
+    var workers: Int = 4
+
+    @Option(help: "On SIGTERM/SIGINT, how long the reconciles in flight may take to finish (30s).")
     var shutdownTimeout: DurationArgument = DurationArgument(.seconds(30), text: "30s")
 
     @Option(help: "Address of the /metrics, /healthz and /readyz endpoint (HOST:PORT; port 0 picks a free one).")
@@ -53,10 +59,12 @@ struct ControllerCommand: AsyncParsableCommand {
         guard pendingPoll.duration >= .milliseconds(100) else {
             throw ValidationError("--pending-poll must be at least 100ms.")
         }
+        guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64.") }
     }
 
     /// Takes the lock, wires the controller, the HTTP endpoint and the signal handling, and runs until shut down.
     func run() async throws {
+        MallocTuning.limitArenas()
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.controller")
         let statusDirectory = StatusDirectory.resolve(flag: global.statusDir, manifests: directory)
@@ -73,7 +81,7 @@ struct ControllerCommand: AsyncParsableCommand {
         let controller = try makeController(statusDirectory: statusDirectory, metrics: metrics, readiness: readiness,
                                             logger: logger)
         let address = listen
-        let http = HealthEndpoint.application(
+        let http = HealthEndpointService(
             host: address.host, port: address.port, metrics: metrics, readiness: readiness, logger: logger,
             onListening: { host, port in
                 logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
@@ -103,13 +111,15 @@ struct ControllerCommand: AsyncParsableCommand {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { base in
             RateLimitedTransport(base: base, limiters: limiters, metrics: metrics, logger: logger)
         }
+        let accounts = AccountCache()
         let engine = engineArguments.engine(client: aws.client, logger: logger,
-                                            statusStore: StatusStore(directory: statusDirectory))
+                                            statusStore: StatusStore(directory: statusDirectory),
+                                            accountLookup: accounts.engineLookup)
         let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
-                                          pendingPoll: pendingPoll.duration)
+                                          pendingPoll: pendingPoll.duration, workers: workers)
         return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,
                                 defaultRegion: aws.defaultRegion, settings: settings, metrics: metrics,
-                                readiness: readiness, logger: logger)
+                                readiness: readiness, logger: logger, accountCache: accounts)
     }
 }

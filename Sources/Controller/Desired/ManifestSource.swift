@@ -7,6 +7,9 @@ public struct ManifestSource: Sendable {
     /// The region manifests without `spec.region` will live in (for the per-region rules).
     public let defaultRegion: String?
 
+    /// What the last reads parsed: a file whose bytes did not change is not parsed again.
+    let cache = ManifestFileCache()
+
     /// Creates a source.
     public init(directory: String, defaultRegion: String?) {
         self.directory = directory
@@ -21,10 +24,11 @@ public struct ManifestSource: Sendable {
         case invalid([Diagnostic])
     }
 
-    /// Loads and validates the directory now.
-    public func read() -> Reading {
-        let load = Validator(defaultRegion: defaultRegion).loadAndValidate(directory: directory)
-        guard load.hasErrors else { return .valid(ManifestSnapshot(load: load)) }
+    /// Loads and validates the whole directory now (only files whose bytes changed since the last read are parsed
+    /// again); manifests unchanged since `previous` reuse its indexes.
+    public func read(previous: ManifestSnapshot? = nil) -> Reading {
+        let load = Validator(defaultRegion: defaultRegion).loadAndValidate(directory: directory, cache: cache)
+        guard load.hasErrors else { return .valid(ManifestSnapshot(load: load, previous: previous)) }
         return .invalid(load.diagnostics.filter { $0.severity == .error })
     }
 }

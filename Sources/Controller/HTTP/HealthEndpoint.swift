@@ -1,14 +1,15 @@
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The controller's HTTP endpoint (Hummingbird): `/metrics` (Prometheus text), `/healthz` (the process answers)
 /// and `/readyz` (200 once the first full sync is done and the credentials work, else 503 with what is missing).
 public enum HealthEndpoint {
-    /// The application serving the three routes on `host:port`; `onListening` gets the bound host and port (useful
-    /// with port 0).
+    /// The application serving the three routes on `host:port`, its event loops from `eventLoopGroup`;
+    /// `onListening` gets the bound host and port (useful with port 0).
     public static func application(
         host: String, port: Int, metrics: ControllerMetrics, readiness: Readiness, logger: Logger,
-        onListening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
+        eventLoopGroup: any EventLoopGroup, onListening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
         router.get("/metrics") { _, _ -> Response in
@@ -33,6 +34,7 @@ public enum HealthEndpoint {
             onServerRunning: { channel in
                 onListening(host, channel.localAddress?.port ?? port)
             },
+            eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
     }
 

@@ -53,9 +53,12 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     /// Number of keys waiting for a delayed or rate-limited add to become ready.
     public var delayedCount: Int { delayed.count }
 
-    /// Marks `key` as needing processing. No-op when already queued or after shutdown.
+    /// Marks `key` as needing processing. No-op when already queued or after shutdown. A delayed add of `key`
+    /// (pending poll, failure backoff) is dropped: the reconcile about to happen decides anew when to look again.
     public func add(_ key: Key) {
-        guard !isShuttingDown, !dirty.contains(key) else { return }
+        guard !isShuttingDown else { return }
+        if delayed.removeValue(forKey: key) != nil { scheduleTimer() }
+        guard !dirty.contains(key) else { return }
         dirty.insert(key)
         guard !processing.contains(key) else { return }
         queue.push(key)
@@ -86,7 +89,14 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     /// Waits for the next key, then also takes the keys queued behind it, up to `limit` in all; each is marked
     /// processing and needs its own `done(_:)`. Empty once the queue is shut down.
     public func nextBatch(limit: Int) async -> [Key] {
+        await nextBatch { _ in limit }
+    }
+
+    /// Like `nextBatch(limit:)`, the limit decided once the first key is there: `size` gets the number of keys
+    /// ready at that moment (the first one included).
+    public func nextBatch(size: @Sendable (Int) -> Int) async -> [Key] {
         guard let first = await next() else { return [] }
+        let limit = size(queue.count + 1)
         var batch = [first]
         while batch.count < limit, let key = takeFromQueue() { batch.append(key) }
         return batch

@@ -10,15 +10,25 @@ public struct ControllerSettings: Sendable, Equatable {
     public var pendingPoll: Duration
     /// Most keys reconciled in one engine run.
     public var batchLimit: Int
+    /// Engine runs in flight at once (`--workers`), each on keys unrelated to the others' (`DependencyGate`).
+    public var workers: Int
 
     /// Creates settings; the defaults are the documented ones.
     public init(debounce: Duration = .milliseconds(500), resyncPeriod: Duration = .seconds(600),
-                resyncJitter: Double = 0.1, pendingPoll: Duration = .seconds(30), batchLimit: Int = 500) {
+                resyncJitter: Double = 0.1, pendingPoll: Duration = .seconds(30), batchLimit: Int = 500,
+                workers: Int = 4) {
         self.debounce = debounce
         self.resyncPeriod = resyncPeriod
         self.resyncJitter = min(max(resyncJitter, 0), 1)
         self.pendingPoll = pendingPoll
         self.batchLimit = max(1, batchLimit)
+        self.workers = max(1, workers)
+    }
+
+    /// How many of `queued` keys one worker takes: an even share among the workers (so one slow key does not hold
+    /// up everything queued with it), at most `batchLimit`, at least one.
+    public func batchSize(queued: Int) -> Int {
+        min(batchLimit, max(1, (queued + workers - 1) / workers))
     }
 
     /// The wait before the next resync: the period plus `random` (0...1) times the jitter fraction of it.

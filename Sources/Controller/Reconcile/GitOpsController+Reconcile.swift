@@ -6,7 +6,8 @@ import Reconciler
 /// One reconcile of a batch of keys, and what the queue does with each key afterwards.
 extension GitOpsController {
     /// Plans the keys (and what they depend on) from the last good desired state, applies their changes, and
-    /// requeues each key by its outcome. Every key of `batch` is marked done.
+    /// requeues each key by its outcome (the worker pool marks them done). Several batches may be in flight at once
+    /// (the actor is free while the engine works); `DependencyGate` keeps them apart.
     func reconcile(_ batch: [ResourceAddress]) async {
         let keys = Set(batch)
         let started = ContinuousClock.now
@@ -22,6 +23,7 @@ extension GitOpsController {
             }
             metrics.drift(OutcomeClassifier.drift(keys: keys, planned: planned, applied: applied))
             logActions(applied, keys: keys)
+            updatePhases(keys.union(applied.report.results.map(\.change.address)))
         } catch {
             if case .accountLookupFailed = error { readiness.setCredentialsValid(false) }
             logger.error("reconcile failed before planning", metadata: [
@@ -32,14 +34,20 @@ extension GitOpsController {
         let elapsed = ContinuousClock.now - started
         metrics.reconcileDuration(elapsed)
         for key in batch {
-            await settle(key, outcome: outcomes[key] ?? .succeeded(pending: false), hash: current.hashes[key],
-                         elapsed: elapsed)
+            let outcome = outcomes[key] ?? .succeeded(pending: false)
+            await settle(key, outcome: outcome, hash: current.hashes[key], elapsed: elapsed)
+            for dependent in waiting.record(key, outcome: outcome, closure: { current.dependencyClosure(of: $0) }) {
+                logger.debug("dependency reconciled; queueing its dependent",
+                             metadata: ["resource": "\(dependent)", "dependency": "\(key)"])
+                await queue.add(dependent)
+            }
         }
+        metrics.queueDepth(await queue.length)
         recordPhases()
         finishFullSyncIfDone()
     }
 
-    /// Logs, counts and requeues one key, then marks it done.
+    /// Logs, counts and requeues one key.
     private func settle(_ key: ResourceAddress, outcome: KeyOutcome, hash: String?, elapsed: Duration) async {
         var metadata: Logger.Metadata = [
             "resource": "\(key)", "kind": "\(key.kind.rawValue)", "result": "\(outcome.metricLabel)",
@@ -70,7 +78,6 @@ extension GitOpsController {
             metadata["code"] = "\(code)"
             logger.error("reconcile failed; waiting for a manifest change", metadata: metadata)
         }
-        await queue.done(key)
     }
 
     /// One info line per change carried out for the keys.
@@ -84,11 +91,23 @@ extension GitOpsController {
         }
     }
 
-    /// Sets the resources-by-phase gauge from the status files.
-    private func recordPhases() {
-        guard let statuses = try? engine.statusStore.readAll() else { return }
+    /// Reads the phase of `addresses` again from their status files (none: the resource is gone).
+    private func updatePhases(_ addresses: Set<ResourceAddress>) {
+        let store = engine.statusStore
+        for address in addresses {
+            guard let status = try? store.read(address) else {
+                phases.removeValue(forKey: address)
+                continue
+            }
+            phases[address] = status.phase
+        }
+    }
+
+    /// Sets the resources-by-phase gauge from the phases known (all read at each full sync, then the ones each
+    /// reconcile wrote: reading every status file after every reconcile would cost more than the reconcile).
+    func recordPhases() {
         var counts: [StatusPhase: Int] = [:]
-        for status in statuses { counts[status.phase, default: 0] += 1 }
+        for phase in phases.values { counts[phase, default: 0] += 1 }
         metrics.resources(byPhase: counts)
     }
 

@@ -4,15 +4,18 @@ import Manifests
 import Reconciler
 
 /// The long-running controller loop, in the controller-runtime style: a file event or a resync tick enqueues
-/// resource keys; one worker takes the queued keys in batches and reconciles them level-based (whole desired and
-/// live state of each key, never the event).
+/// resource keys; `settings.workers` workers take the queued keys in batches and reconcile them level-based (whole
+/// desired and live state of each key, never the event).
 ///
 /// - Start: the directory is read; if valid, every manifest and every status file (removed manifests) is queued.
 /// - File events (debounced): the directory is read again; a valid directory becomes the new desired state and
 ///   the keys whose spec hash changed, were added or removed, and their dependents, are queued. An invalid
 ///   directory changes nothing: the last good state stays, the error goes to logs, metrics and status.
 /// - Resync (period plus jitter): every key is queued again to find drift, except terminal ones.
-/// - `stop()`: no new work; the batch in flight finishes and writes its status; `run()` returns.
+/// - Workers: each key is reconciled by one run at a time (the queue), and runs in flight never share a resource
+///   or a dependency (`DependencyGate`); a key held back by a run in flight is queued again when that run ends.
+///   A key waiting on a dependency is queued again as soon as that dependency reconciles successfully.
+/// - `stop()`: no new work; the batches in flight finish and write their status; `run()` returns.
 public actor GitOpsController {
     /// Reads the manifest directory.
     let source: ManifestSource
@@ -46,11 +49,18 @@ public actor GitOpsController {
     var tasks: [Task<Void, Never>] = []
     /// The directory watcher, stopped by `stop()`.
     var watcher: DirectoryWatcher?
+    /// Keys whose last reconcile waited on a dependency: queued again when one of their dependencies succeeds.
+    var waiting = WaitingKeys<ResourceAddress>()
+    /// Phase of every resource with a status file, for the resources-by-phase gauge.
+    var phases: [ResourceAddress: StatusPhase] = [:]
+    /// Remembers the AWS account id between reconciles; forgotten at every full sync.
+    let accountCache: AccountCache?
 
-    /// Creates a controller; nothing runs until `run()`.
+    /// Creates a controller; nothing runs until `run()`. `accountCache`, when given, must be the one behind
+    /// `engine`'s account lookup: the controller makes it look the account up again at every full sync.
     public init(source: ManifestSource, engine: ReconcileEngine, defaultRegion: String?, settings: ControllerSettings,
                 metrics: ControllerMetrics, readiness: Readiness, logger: Logger,
-                clock: any ControllerClock = SystemControllerClock()) {
+                clock: any ControllerClock = SystemControllerClock(), accountCache: AccountCache? = nil) {
         self.source = source
         self.engine = engine
         self.defaultRegion = defaultRegion
@@ -59,11 +69,12 @@ public actor GitOpsController {
         self.readiness = readiness
         self.logger = logger
         self.clock = clock
+        self.accountCache = accountCache
         queue = WorkQueue(clock: clock)
     }
 
-    /// Runs until `stop()`: the initial sync, then watch, resync and the worker. Throws only when the directory
-    /// cannot be watched.
+    /// Runs until `stop()`: the initial sync, then watch, resync and the workers (`WorkerPool`; the heap's free
+    /// pages go back to the kernel whenever they run out of work). Throws only when the directory cannot be watched.
     public func run() async throws(DirectoryWatcherError) {
         let watcher = try DirectoryWatcher(root: source.directory, logger: logger)
         self.watcher = watcher
@@ -74,28 +85,28 @@ public actor GitOpsController {
         })
         tasks.append(Task { [weak self] in await self?.resyncLoop() })
         await readDirectory(initial: true)
-        await work()
+        let settings = settings
+        let workers = WorkerPool(queue: queue, workers: settings.workers) { settings.batchSize(queued: $0) }
+        await workers.run(
+            closures: { batch in await self.dependencyClosures(batch) },
+            reconcile: { batch in await self.reconcile(batch) },
+            idle: { MallocTuning.releaseFreeMemory() })
         for task in tasks { task.cancel() }
         await debouncer.finish()
         watcher.stop()
     }
 
-    /// Stops taking work: the watcher and timers stop, queued keys are dropped, the batch in flight finishes.
+    /// Stops taking work: the watcher and timers stop, queued keys are dropped, the batches in flight finish.
     public func stop() async {
-        logger.info("controller stopping; finishing the reconcile in flight")
+        logger.info("controller stopping; finishing the reconciles in flight")
         watcher?.stop()
         for task in tasks { task.cancel() }
         await queue.shutDown()
     }
 
-    /// The worker: reconciles batches until the queue shuts down.
-    private func work() async {
-        while true {
-            let batch = await queue.nextBatch(limit: settings.batchLimit)
-            guard !batch.isEmpty else { return }
-            await reconcile(batch)
-            metrics.queueDepth(await queue.length)
-        }
+    /// The dependency closure of each key in the last good desired state (the gate keeps batches apart by them).
+    func dependencyClosures(_ keys: [ResourceAddress]) -> [ResourceAddress: Set<ResourceAddress>] {
+        Dictionary(keys.map { ($0, snapshot.dependencyClosure(of: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Reads the directory after file events.
@@ -107,7 +118,7 @@ public actor GitOpsController {
     /// Reads and validates the directory; a valid one becomes the desired state and its affected keys are queued
     /// (all keys on the first good read), an invalid one is reported and changes nothing.
     func readDirectory(initial: Bool) async {
-        switch source.read() {
+        switch source.read(previous: snapshot) {
         case .invalid(let errors):
             metrics.manifestErrors(errors.count)
             for error in errors.prefix(20) {
@@ -138,10 +149,16 @@ public actor GitOpsController {
         }
     }
 
-    /// Queues every key (manifests and status files), except terminal ones whose manifest did not change.
+    /// Queues every key (manifests and status files), except terminal ones whose manifest did not change; the
+    /// account id is looked up again by the first reconcile, so the credentials are checked once per resync.
     func fullSync(reason: String) async {
+        await accountCache?.forget()
         var keys = snapshot.addresses
-        if let statuses = try? engine.statusStore.readAll() { keys.formUnion(statuses.map(\.address)) }
+        if let statuses = try? engine.statusStore.readAll() {
+            keys.formUnion(statuses.map(\.address))
+            phases = Dictionary(statuses.map { ($0.address, $0.phase) }, uniquingKeysWith: { first, _ in first })
+            recordPhases()
+        }
         keys = keys.filter { key in
             guard let hash = terminal[key] else { return true }
             return hash != snapshot.hashes[key]

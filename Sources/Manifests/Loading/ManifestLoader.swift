@@ -12,6 +12,13 @@ public struct ManifestLoader: Sendable {
 
     /// Loads `directory` (as the user gave it; diagnostics show paths as `directory/relative/path.yaml`).
     public func load(directory: String) -> LoadResult {
+        load(directory: directory, cache: nil)
+    }
+
+    /// Loads `directory` like `load(directory:)`, except that a file whose bytes are the ones `cache` holds for its
+    /// path is not parsed again (a long-running reader re-reads the whole directory after every change). Afterwards
+    /// `cache` holds the files of this load only.
+    public func load(directory: String, cache: ManifestFileCache?) -> LoadResult {
         let root = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -24,8 +31,9 @@ public struct ManifestLoader: Sendable {
         let shown = files.map { display.isEmpty ? $0.relative : "\(display)/\($0.relative)" }
         let results = ParallelResults<(outcomes: [DocumentOutcome], diagnostics: [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index].path, shown: shown[index]))
+            results.set(index, read(files[index].path, shown: shown[index], cache: cache))
         }
+        cache?.keep(only: Set(shown))
         var builder = ResultBuilder()
         builder.files = shown
         for result in results.values { builder.add(result) }
@@ -51,12 +59,14 @@ public struct ManifestLoader: Sendable {
         return prefix == "." ? "" : prefix
     }
 
-    /// Reads one file, refusing it when too large or unreadable.
-    private func read(_ path: String, shown: String) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
+    /// Reads one file, refusing it when too large or unreadable; parsed only when `cache` lacks its bytes.
+    private func read(_ path: String, shown: String,
+                      cache: ManifestFileCache?) -> (outcomes: [DocumentOutcome], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: shown, line: 1, column: 1)
         switch ManifestFiles.read(path, limit: Self.maxFileSize) {
         case .bytes(let bytes):
-            return FileLoader(file: shown).load(bytes)
+            guard let cache else { return FileLoader(file: shown).load(bytes) }
+            return cache.outcome(file: shown, bytes: bytes) { FileLoader(file: shown).load(bytes) }
         case .tooLarge:
             return ([], [.error("file-too-large", "file is larger than \(Self.maxFileSize) bytes (1 MiB), the "
                                 + "limit for a manifest file", at: start)])

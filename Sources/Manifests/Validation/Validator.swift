@@ -38,9 +38,10 @@ public struct Validator: Sendable {
         return results.values.flatMap { $0 }.sorted()
     }
 
-    /// Loads `directory` and validates it: the loader's and the validator's diagnostics together, sorted.
-    public func loadAndValidate(directory: String) -> LoadResult {
-        var loaded = ManifestLoader().load(directory: directory)
+    /// Loads `directory` and validates it: the loader's and the validator's diagnostics together, sorted. Files
+    /// unchanged since the last load through `cache` are not parsed again (see `ManifestLoader`).
+    public func loadAndValidate(directory: String, cache: ManifestFileCache? = nil) -> LoadResult {
+        var loaded = ManifestLoader().load(directory: directory, cache: cache)
         loaded.diagnostics = (loaded.diagnostics + validate(loaded)).sorted()
         return loaded
     }

@@ -38,6 +38,32 @@ extension ReconcileEngine {
         return targets.filter { keep.contains($0.key) }
     }
 
+    /// The status files a plan focused on `focus` needs: those of the focused resources, of what they depend on
+    /// (directly or through others), and, for a removed resource, of every resource of the kinds it can depend
+    /// on. The other files are only listed, not read: the controller plans a few resources after a file change,
+    /// and decoding hundreds of status files each time would delay its first write.
+    func focusedStatuses(desired: DesiredState,
+                         focus: Set<ResourceAddress>) throws(StatusStoreError) -> [ResourceStatus] {
+        let listed = Set(try statusStore.addresses())
+        let all = listed.union(desired.resources.keys)
+        var needed: Set<ResourceAddress> = []
+        var pending = Array(focus)
+        while let next = pending.popLast() {
+            guard needed.insert(next).inserted else { continue }
+            if let resource = desired.resources[next] {
+                pending.append(contentsOf: resource.dependencies)
+            } else {
+                let kinds = DesiredState.dependencyKinds(of: next.kind)
+                pending.append(contentsOf: all.filter { kinds.contains($0.kind) })
+            }
+        }
+        var statuses: [ResourceStatus] = []
+        for address in needed.intersection(listed).sorted() {
+            if let status = try statusStore.read(address) { statuses.append(status) }
+        }
+        return statuses
+    }
+
     /// `addresses` and their dependencies, direct or through others.
     static func closure(of addresses: Set<ResourceAddress>, graph: ResourceGraph) -> Set<ResourceAddress> {
         var found = addresses

@@ -58,7 +58,11 @@ public struct ReconcileEngine: Sendable {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
         let statuses: [ResourceStatus]
         do {
-            statuses = try statusStore.readAll()
+            if let focus {
+                statuses = try focusedStatuses(desired: desired, focus: focus)
+            } else {
+                statuses = try statusStore.readAll()
+            }
         } catch {
             throw ReconcileEngineError.statusUnreadable(error)
         }

@@ -70,6 +70,18 @@ public struct StatusStore: Sendable {
         return statuses.sorted { $0.address < $1.address }
     }
 
+    /// The address of every status file, sorted, without reading them (leftover temporary files are skipped).
+    public func addresses() throws(StatusStoreError) -> [ResourceAddress] {
+        var addresses: [ResourceAddress] = []
+        for kind in ResourceKind.allCases {
+            for fileName in try list(directory.appendingPathComponent(kind.rawValue))
+            where fileName.hasSuffix(".json") && !AtomicFile.isTemporary(fileName) {
+                addresses.append(ResourceAddress(kind: kind, name: String(fileName.dropLast(".json".count))))
+            }
+        }
+        return addresses.sorted()
+    }
+
     /// Removes the status of `address`; nothing happens when it has none.
     public func delete(_ address: ResourceAddress) throws(StatusStoreError) {
         let url = try fileURL(for: address)

@@ -64,6 +64,27 @@ struct ManifestSnapshotTests {
         #expect(Self.snapshot(new).affectedKeys(since: Self.snapshot(old)) == expected)
     }
 
+    /// A key's dependency closure: itself and what it needs, through others; a key without a manifest alone.
+    @Test func dependencyClosure() {
+        let snapshot = Self.snapshot([Self.pool.replacing("MIN", with: "8"), Self.client.replacing("NAME", with: "a")])
+        #expect(snapshot.dependencyClosure(of: Self.webAddress) == [Self.webAddress, Self.appAddress])
+        #expect(snapshot.dependencyClosure(of: Self.appAddress) == [Self.appAddress])
+        #expect(snapshot.dependencyClosure(of: Self.roleAddress) == [Self.roleAddress])
+    }
+
+    /// A snapshot made over a previous one indexes exactly as a fresh one: reused entries for unchanged
+    /// manifests, new ones for changed and added manifests.
+    @Test func reusingThePreviousSnapshotIndexesTheSame() {
+        let old = Self.snapshot([Self.pool.replacing("MIN", with: "8"), Self.client.replacing("NAME", with: "a")])
+        let texts = [Self.pool.replacing("MIN", with: "9"), Self.client.replacing("NAME", with: "a"), Self.role]
+        let fresh = Self.snapshot(texts)
+        let reused = ManifestSnapshot(load: fresh.load, previous: old)
+        #expect(reused.hashes == fresh.hashes)
+        #expect(reused.dependencies == fresh.dependencies)
+        #expect(reused.hashes[Self.webAddress] == old.hashes[Self.webAddress])
+        #expect(reused.hashes[Self.appAddress] != old.hashes[Self.appAddress])
+    }
+
     /// Files map back to the manifests they held (for putting manifest errors into status).
     @Test func addressesInFiles() {
         let snapshot = Self.snapshot([Self.pool.replacing("MIN", with: "8"), Self.role])

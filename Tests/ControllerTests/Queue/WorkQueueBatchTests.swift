@@ -2,7 +2,7 @@ import Testing
 
 @testable import Controller
 
-/// `nextBatch(limit:)`: the controller's worker takes every queued key at once, up to a limit.
+/// `nextBatch(limit:)` and `nextBatch(size:)`: a worker takes queued keys together, up to a limit or its share.
 @Suite("WorkQueue batches")
 struct WorkQueueBatchTests {
     /// Queued keys come out together in FIFO order, at most `limit`; each is processing until done.
@@ -15,6 +15,22 @@ struct WorkQueueBatchTests {
         #expect(await queue.nextBatch(limit: 10) == ["c"])
         await queue.done("a")
         #expect(await queue.nextBatch(limit: 10) == ["a"])
+    }
+
+    /// `nextBatch(size:)` sizes the batch by the keys ready once the first is there: a worker's share.
+    @Test func sizedBatchTakesAShare() async {
+        let queue = WorkQueue<String>(clock: ManualClock())
+        for key in ["a", "b", "c", "d"] { await queue.add(key) }
+        let settings = ControllerSettings(batchLimit: 500, workers: 2)
+        #expect(await queue.nextBatch { settings.batchSize(queued: $0) } == ["a", "b"])
+        #expect(await queue.nextBatch { settings.batchSize(queued: $0) } == ["c"])
+        #expect(await queue.nextBatch { settings.batchSize(queued: $0) } == ["d"])
+    }
+
+    /// A worker's share: the ready keys divided among the workers, rounded up, within 1...batchLimit.
+    @Test(arguments: [(1, 4, 500, 1), (200, 4, 500, 50), (201, 4, 500, 51), (200, 1, 500, 200), (200, 1, 30, 30)])
+    func batchSize(queued: Int, workers: Int, limit: Int, expected: Int) {
+        #expect(ControllerSettings(batchLimit: limit, workers: workers).batchSize(queued: queued) == expected)
     }
 
     /// After shutdown a batch is empty, which ends the worker loop.

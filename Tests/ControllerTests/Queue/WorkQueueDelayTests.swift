@@ -67,6 +67,21 @@ struct WorkQueueDelayTests {
         #expect(await queue.next() == "k")
     }
 
+    /// Adding a key at once drops its delayed add (a pending poll): the reconcile decides anew, so the key does not
+    /// come back when the old delay ends.
+    @Test func addAtOnceDropsTheDelayedAdd() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        await queue.add("a", after: .seconds(30))
+        await queue.add("a")
+        #expect(await queue.delayedCount == 0)
+        #expect(await queue.next() == "a")
+        await queue.done("a")
+        clock.advance(by: .seconds(30))
+        #expect(await queue.length == 0)
+        #expect(clock.sleeperCount == 0)
+    }
+
     /// Shutdown drops delayed keys and stops the timer.
     @Test func shutDownDropsDelayed() async {
         let clock = ManualClock()

@@ -19,6 +19,21 @@ struct ReconcileEnginePlanTests {
         #expect(await world.reads.sorted() == [.smsRole, .userPool, .appClient])
     }
 
+    @Test("a focused plan reads the status files of its resources and their dependencies only")
+    func focusedPlanReadsOnlyTheStatusFilesItNeeds() async throws {
+        let directory = F.statusDirectory()
+        let folder = directory.appendingPathComponent(ResourceKind.sandboxNumber.rawValue)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{ not json".utf8).write(to: folder.appendingPathComponent("unrelated.json"))
+        let engine = F.engine(FakeWorld(), directory: directory)
+        let run = try await engine.plan(F.load(), defaultRegion: "eu-west-1", focus: [F.web])
+        #expect(run.targets[F.web] != nil && run.targets[F.pool] != nil)
+        #expect(run.plan.change(for: F.web)?.action == .create)
+        await #expect(throws: ReconcileEngineError.self) {
+            try await engine.plan(F.load(), defaultRegion: "eu-west-1")
+        }
+    }
+
     @Test("a dependency that is refused and does not exist blocks its dependents")
     func blockedByRefusedDependency() async throws {
         let world = FakeWorld()

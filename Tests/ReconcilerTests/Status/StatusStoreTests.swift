@@ -88,6 +88,19 @@ struct StatusStoreTests {
         }
     }
 
+    @Test("addresses lists every status file without reading it, skipping temporary and other files")
+    func addressesWithoutReading() throws {
+        try Self.withStore { store, folder in
+            try store.write(Self.sample(.appClient, "web"))
+            let kindFolder = folder.appendingPathComponent("UserPool")
+            try FileManager.default.createDirectory(at: kindFolder, withIntermediateDirectories: true)
+            try Data("{ not json".utf8).write(to: kindFolder.appendingPathComponent("broken.json"))
+            try Data("{".utf8).write(to: kindFolder.appendingPathComponent(".broken.json.tmp-1"))
+            try Data("notes".utf8).write(to: kindFolder.appendingPathComponent("README.txt"))
+            #expect(try store.addresses().map(\.description) == ["UserPool/broken", "AppClient/web"])
+        }
+    }
+
     @Test("readAll returns every status sorted by address; delete removes one")
     func readAllAndDelete() throws {
         try Self.withStore { store, _ in

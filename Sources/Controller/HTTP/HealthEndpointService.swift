@@ -1,0 +1,50 @@
+import Hummingbird
+import Logging
+import NIOPosix
+import ServiceLifecycle
+
+/// The HTTP endpoint as a service: `HealthEndpoint`'s application on an event loop group of one thread, made for
+/// it and shut down after it.
+///
+/// Three small routes need one event loop. Hummingbird's default, NIO's singleton group, starts one thread per CPU
+/// core: idle threads that each cost a stack and, once they allocate, a glibc malloc arena of their own.
+public struct HealthEndpointService: Service {
+    /// Bind host.
+    let host: String
+    /// Bind port (0 picks a free one).
+    let port: Int
+    /// Served at `/metrics`.
+    let metrics: ControllerMetrics
+    /// Served at `/readyz`.
+    let readiness: Readiness
+    /// Server log.
+    let logger: Logger
+    /// Gets the bound host and port.
+    let onListening: @Sendable (String, Int) -> Void
+
+    /// Creates the service; nothing is bound until `run()`.
+    public init(host: String, port: Int, metrics: ControllerMetrics, readiness: Readiness, logger: Logger,
+                onListening: @escaping @Sendable (String, Int) -> Void = { _, _ in }) {
+        self.host = host
+        self.port = port
+        self.metrics = metrics
+        self.readiness = readiness
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    /// Serves until graceful shutdown, then stops the event loop thread.
+    public func run() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let application = HealthEndpoint.application(
+            host: host, port: port, metrics: metrics, readiness: readiness, logger: logger,
+            eventLoopGroup: group, onListening: onListening)
+        do {
+            try await application.run()
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try await group.shutdownGracefully()
+    }
+}
