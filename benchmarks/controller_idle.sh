@@ -4,7 +4,7 @@
 #
 #   benchmarks/controller_idle.sh [--bin PATH] [--pools N] [--idle SECONDS] [--debounce MS] [--samples N]
 #
-#   --bin PATH     the smsauth binary (default: $(swift build --show-bin-path)/smsauth, built if missing)
+#   --bin PATH     the smsauth binary (default: the deployable one, built by scripts/build-release)
 #   --pools N      user pools to manage; each gets one app client, so 2N resources (default 100 -> 200 resources)
 #   --idle S       idle window measured after the initial sync (default 60)
 #   --debounce MS  the controller's --debounce in milliseconds (default 500)
@@ -38,8 +38,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$BIN" ]; then
-  BIN="$(cd "$ROOT" && swift build --show-bin-path)/smsauth"
-  [ -x "$BIN" ] || (cd "$ROOT" && swift build --product smsauth)
+  BIN="$("$ROOT/scripts/build-release")"
 fi
 
 # shellcheck source=../scripts/lib.sh

@@ -4,7 +4,7 @@
 #
 #   benchmarks/plan_api_calls.sh [--bin PATH] [--count N] [--regions R] [--keep]
 #
-#   --bin PATH    the smsauth binary (default: $(swift build -c release --show-bin-path)/smsauth, built if missing)
+#   --bin PATH    the smsauth binary (default: the deployable one, built by scripts/build-release)
 #   --count N     manifests to generate (default 500), spread over R regions
 #   --regions R   regions (default 3: us-east-1, us-west-2, eu-west-1; at most 5)
 #   --keep        keep the work folder (manifests, status files, smsauth output; its path is printed)
@@ -38,9 +38,8 @@ done
 case "$COUNT$REGIONS" in *[!0-9]*) echo "plan_api_calls.sh: --count and --regions take positive integers" >&2; exit 2 ;; esac
 
 if [ -z "$BIN" ]; then
-  echo "==> building smsauth (release)" >&2
-  (cd "$ROOT" && swift build -c release --product smsauth 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' >&2)
-  BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/smsauth"
+  echo "==> building smsauth (scripts/build-release)" >&2
+  BIN="$("$ROOT/scripts/build-release")"
 fi
 [ -x "$BIN" ] || { echo "plan_api_calls.sh: no smsauth binary at $BIN" >&2; exit 1; }
 

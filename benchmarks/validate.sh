@@ -4,7 +4,7 @@
 #
 #   benchmarks/validate.sh [--bin PATH] [--count N] [--runs R] [--seed S] [--keep]
 #
-#   --bin PATH   the smsauth binary (default: $(swift build -c release --show-bin-path)/smsauth, built if missing)
+#   --bin PATH   the smsauth binary (default: the deployable one, built by scripts/build-release)
 #   --count N    manifest documents to generate (default 10000)
 #   --runs R     timed runs of `smsauth validate` (default 3); the table shows each and the worst
 #   --seed S     generator seed (default 1)
@@ -43,11 +43,7 @@ case "$COUNT$RUNS" in *[!0-9]*) echo "validate.sh: --count and --runs take posit
 [ "$RUNS" -ge 1 ] || { echo "validate.sh: --runs must be at least 1" >&2; exit 2; }
 
 if [ -z "$BIN" ]; then
-  BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/smsauth"
-  if [ ! -x "$BIN" ]; then
-    echo "==> building smsauth (release)" >&2
-    (cd "$ROOT" && swift build -c release --product smsauth 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]') || true
-  fi
+  BIN="$("$ROOT/scripts/build-release")"
 fi
 [ -x "$BIN" ] || { echo "validate.sh: no smsauth binary at $BIN" >&2; exit 1; }
 
