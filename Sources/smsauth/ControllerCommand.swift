@@ -72,8 +72,7 @@ struct ControllerCommand: AsyncParsableCommand {
         do {
             lock = try SingleInstanceLock.acquire(statusDirectory: statusDirectory.path)
         } catch {
-            ReconcileOutput.standardError("error: \(error.description)\n")
-            throw ExitCode(1)
+            throw StandardError.failure(error.description)
         }
         defer { lock.release() }
         let metrics = ControllerMetrics()
@@ -97,8 +96,7 @@ struct ControllerCommand: AsyncParsableCommand {
             try await ServiceGroup(configuration: configuration).run()
         } catch {
             logger.error("controller stopped with an error", metadata: ["error": "\(error)"])
-            ReconcileOutput.standardError("error: \(error)\n")
-            throw ExitCode(1)
+            throw StandardError.failure("\(error)")
         }
         logger.info("controller stopped")
     }

@@ -42,8 +42,7 @@ struct Doctor: AsyncParsableCommand {
         do {
             report = try await SmsDoctor(engine: engine).examine(loaded, defaultRegion: aws.defaultRegion)
         } catch {
-            ReconcileOutput.standardError("error: \(error.description)\n")
-            throw ExitCode(1)
+            throw StandardError.failure(error.description)
         }
         switch output {
         case .json: print(try DoctorRenderer.json(report), terminator: "")

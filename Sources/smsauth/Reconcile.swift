@@ -45,14 +45,13 @@ struct Reconcile: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let loaded = try global.loadValidManifests(from: directory, environment: environment)
         let report = ValidateReport(result: loaded)
-        if report.warnings > 0 { ReconcileOutput.standardError(report.text()) }
+        if report.warnings > 0 { StandardError.write(report.text()) }
         let (engine, defaultRegion) = try makeEngine(environment: environment, logger: logger)
         let planned: PlannedRun
         do {
             planned = try await engine.plan(loaded, defaultRegion: defaultRegion)
         } catch {
-            ReconcileOutput.standardError("error: \(error.description)\n")
-            throw ExitCode(1)
+            throw StandardError.failure(error.description)
         }
         let printer = ReconcileOutput(format: output, color: ReconcileOutput.wantsColor(noColor: noColor))
         try printer.printPlan(planned.plan)
@@ -73,7 +72,7 @@ struct Reconcile: AsyncParsableCommand {
         do {
             applied = try await engine.apply(planned)
         } catch {
-            ReconcileOutput.standardError("error: \(error.description)\n")
+            StandardError.report(error.description)
             return 1
         }
         printer.printApplied(applied)

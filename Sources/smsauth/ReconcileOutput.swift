@@ -15,11 +15,6 @@ struct ReconcileOutput {
         !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
     }
 
-    /// Writes `text` to standard error.
-    static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
     /// Prints the plan.
     func printPlan(_ plan: Plan) throws {
         print(try PlanRenderer(color: color && format == .text).render(plan, as: format), terminator: "")
@@ -31,7 +26,7 @@ struct ReconcileOutput {
         lines += run.statusErrors.map { "status file not written: \($0.description)" }
         lines.append(Self.summary(run))
         let text = "\n" + lines.joined(separator: "\n") + "\n"
-        if format == .json { Self.standardError(text) } else { print(text, terminator: "") }
+        if format == .json { StandardError.write(text) } else { print(text, terminator: "") }
     }
 
     /// `created UserPool/qnatime`, `failed AppClient/web: code: message`, … (nil for a noop).

@@ -31,8 +31,7 @@ struct Status: AsyncParsableCommand {
         do {
             statuses = try StatusStore(directory: folder).readAll()
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
+            throw StandardError.failure(error.description)
         }
         let table = StatusTable(statuses: statuses)
         switch output {

@@ -48,18 +48,11 @@ struct Verify: AsyncParsableCommand {
             let message = try await verify(target, sns: SNS(client: aws.client, region: target.region))
             print(message)
             try VerifyStatus.markVerified(target, store: StatusStore(directory: statusDirectory), now: Date())
-        } catch let error as VerifyError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            throw ExitCode(1)
-        } catch let error as SandboxNumberError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            throw ExitCode(1)
         } catch let error as StatusStoreError {
-            FileHandle.standardError.write(Data("error: verified, but the status file was not updated: \(error.message)\n".utf8))
-            throw ExitCode(1)
-        } catch let error as AWSError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw StandardError.failure("verified, but the status file was not updated: \(error.message)")
+        } catch {
+            guard let message = Self.message(of: error) else { throw error }
+            throw StandardError.failure(message)
         }
     }
 
@@ -79,6 +72,17 @@ struct Verify: AsyncParsableCommand {
                                                   region: target.region) ?? error
         }
         return "SandboxNumber/\(name): \(target.phoneNumber) verified in \(target.region)"
+    }
+
+    /// The message for an error `verify` reports and exits on (the sandbox number's own errors and AWS's); nil for
+    /// any other error, which is thrown on.
+    private static func message(of error: any Error) -> String? {
+        switch error {
+        case let error as VerifyError: error.message
+        case let error as SandboxNumberError: error.message
+        case let error as AWSError: "\(error)"
+        default: nil
+        }
     }
 
     /// `--status-dir`, else `<DIR>/../.smsauth/status`.
