@@ -50,11 +50,7 @@ extension ControllerEndToEnd {
         @Test func sigtermDuringWorkExitsZeroWithValidStatusFiles() async throws {
             let workspace = try await ControllerWorkspace.make(region: "ap-southeast-4")
             defer { workspace.remove() }
-            for index in 0..<3 {
-                try workspace.write("pool\(index).yaml", workspace.pool("app\(index)"))
-                try workspace.write("client\(index).yaml",
-                                    workspace.client("web\(index)", pool: "app\(index)", clientName: "web-\(index)"))
-            }
+            try workspace.writePoolsWithClients(3)
             try await workspace.emulator.injectFaults([
                 Emulator.FaultRule(service: "cognito-idp", kind: "latency", accessKeyId: workspace.principal.accessKeyId,
                                    latencyMs: 150),

@@ -9,11 +9,7 @@ extension ControllerEndToEnd {
         @Test func convergesWhenHalfOfTheCallsAreThrottled() async throws {
             let workspace = try await ControllerWorkspace.make(region: "ap-southeast-2")
             defer { workspace.remove() }
-            for index in 0..<2 {
-                try workspace.write("pool\(index).yaml", workspace.pool("app\(index)"))
-                try workspace.write("client\(index).yaml",
-                                    workspace.client("web\(index)", pool: "app\(index)", clientName: "web-\(index)"))
-            }
+            try workspace.writePoolsWithClients(2)
             try await workspace.emulator.injectFaults([
                 Emulator.FaultRule(service: "*", kind: "throttle", rate: 0.5, accessKeyId: workspace.principal.accessKeyId),
             ], seed: 7)

@@ -44,6 +44,15 @@ struct ControllerWorkspace {
         try Data(text.utf8).write(to: manifests.appendingPathComponent(name), options: .atomic)
     }
 
+    /// Writes `count` user pools (`app0`, `app1`, … in `pool<i>.yaml`) with one app client each (`web<i>`, client name
+    /// `web-<i>`, in `client<i>.yaml`).
+    func writePoolsWithClients(_ count: Int) throws {
+        for index in 0..<count {
+            try write("pool\(index).yaml", pool("app\(index)"))
+            try write("client\(index).yaml", client("web\(index)", pool: "app\(index)", clientName: "web-\(index)"))
+        }
+    }
+
     /// Removes `manifests/<name>`.
     func delete(_ name: String) throws {
         try FileManager.default.removeItem(at: manifests.appendingPathComponent(name))
