@@ -88,6 +88,12 @@ public struct SMSVoice: Sendable {
         try await call("DisassociateOriginationIdentity", request, idempotency: SMSVoice.idempotency(of: request))
     }
 
+    /// ListPoolOriginationIdentities, all pages: the pool's members as `OriginationIdentityMetadata`.
+    public func listPoolOriginationIdentities(poolId: String) async throws -> [JSONValue] {
+        try await allPages("ListPoolOriginationIdentities", input: ["PoolId": .string(poolId)],
+                           listKey: "OriginationIdentities")
+    }
+
     /// TagResource.
     public func tagResource(arn: String, tags: [String: String]) async throws {
         _ = try await call("TagResource", ["ResourceArn": .string(arn), "Tags": SMSVoice.tagList(tags)])
@@ -121,14 +127,20 @@ public struct SMSVoice: Sendable {
     /// Runs a Describe* operation through every page.
     private func describeAll(_ operation: String, listKey: String, idsKey: String, ids: JSONValue?,
                              filters: [JSONValue]?) async throws -> [JSONValue] {
+        var input: [String: JSONValue] = [:]
+        if let ids { input[idsKey] = ids }
+        if let filters { input["Filters"] = .array(filters) }
+        return try await allPages(operation, input: input, listKey: listKey)
+    }
+
+    /// The `listKey` items of every page of `operation` with `input` (following `NextToken`).
+    private func allPages(_ operation: String, input: [String: JSONValue], listKey: String) async throws -> [JSONValue] {
         var items: [JSONValue] = []
         var token: String?
         repeat {
-            var input: [String: JSONValue] = [:]
-            if let ids { input[idsKey] = ids }
-            if let filters { input["Filters"] = .array(filters) }
-            if let token { input["NextToken"] = .string(token) }
-            let output = try await call(operation, .object(input))
+            var page = input
+            if let token { page["NextToken"] = .string(token) }
+            let output = try await call(operation, .object(page))
             items += output[listKey]?.arrayValue ?? []
             token = output["NextToken"]?.stringValue
         } while token != nil
