@@ -49,7 +49,8 @@ extension FieldCatalog {
 
     /// `AppClient` spec fields.
     static let appClient: [FieldSpec] = [
-        FieldSpec("userPool", .string, required: true, "Name of the UserPool manifest."),
+        FieldSpec("userPool", .string, required: true,
+                  "Name of the UserPool manifest; immutable (a client cannot move between pools: a change replaces it)."),
         FieldSpec("clientName", .string, required: true, "App client name."),
         FieldSpec("generateSecret", .boolean, "Generate a client secret; immutable (a change replaces the client)."),
         FieldSpec("explicitAuthFlows", .list(.enumeration(AuthFlow.self)),
