@@ -22,7 +22,7 @@ struct Doctor: AsyncParsableCommand {
     /// `--region`, `--profile`, `--status-dir`, logging.
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Manifest directory, read recursively (.yaml and .yml).")
+    @Argument(help: "Manifest directory, read recursively (.yaml and .yml in any case).")
     var directory: String = "./manifests"
 
     @Option(help: "Output: text (one line per check) or json.")

@@ -21,7 +21,7 @@ struct Reconcile: AsyncParsableCommand {
     /// `--region`, `--profile`, `--status-dir`, logging.
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Manifest directory, read recursively (.yaml and .yml).")
+    @Argument(help: "Manifest directory, read recursively (.yaml and .yml in any case).")
     var directory: String = "./manifests"
 
     @Flag(help: "Print the plan and change nothing (no AWS writes, no status files).")

@@ -19,7 +19,7 @@ struct Validate: AsyncParsableCommand {
     /// `--region`, `--profile`, ... shared by every subcommand.
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Manifest directory, read recursively (.yaml and .yml; names starting with '.' are skipped).")
+    @Argument(help: "Manifest directory, read recursively (.yaml and .yml in any case, plus smsauth.yaml settings; names starting with '.' are skipped; what cannot be read is an error).")
     var directory: String = "./manifests"
 
     @Option(help: "Output format: text (path:line:column: severity: message) or json.")

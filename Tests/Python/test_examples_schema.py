@@ -2,7 +2,8 @@
 
 Self-contained (no conftest fixtures): loads `schema/smsauth-v1.json`, validates each YAML document of each manifest
 file with a Draft 2020-12 validator, and proves the schema is not vacuous by checking that an unknown field, a wrong
-enum value and a missing `kind` are each rejected. Also checks that the benchmark's manifest generator produces
+enum value and a missing `kind` are each rejected. Each manifest set's `smsauth.yaml` (the Settings document, not a
+resource) is checked the same way, and its owner must differ from every other set's. Also checks that the benchmark's manifest generator produces
 documents the schema accepts and that are consistent with each other (names, references, per-region limits).
 
 `SMSAUTH_SCHEMA` may name another schema file (for example a draft being developed); by default the repository's.
@@ -77,9 +78,17 @@ def document_cases() -> list[Any]:
     return cases
 
 
+SETTINGS_KIND = "Settings"
+
+
+def is_resource(document: Any) -> bool:
+    """Whether a document is a resource (not the Settings document of its folder)."""
+    return not (isinstance(document, dict) and document.get("kind") == SETTINGS_KIND)
+
+
 def all_documents() -> list[dict[str, Any]]:
-    """Every document of every manifest file."""
-    return [doc for path in manifest_files() for doc in load_documents(path)]
+    """Every resource document of every manifest file."""
+    return [doc for path in manifest_files() for doc in load_documents(path) if is_resource(doc)]
 
 
 @pytest.fixture(scope="module")
@@ -307,7 +316,48 @@ def manifest_sets() -> list[Any]:
 def test_shipped_manifest_set_is_consistent(folder: Path) -> None:
     docs = [doc for path in manifest_files() if folder in path.parents for doc in load_documents(path)]
     assert docs
-    assert consistency_problems(docs) == []
+    assert consistency_problems([doc for doc in docs if is_resource(doc)]) == []
+
+
+def test_every_manifest_set_has_its_own_owner(validator: Draft202012Validator) -> None:
+    owners: dict[str, str] = {}
+    for param in manifest_sets():
+        folder = param.values[0]
+        documents = load_documents(folder / "smsauth.yaml")
+        assert [doc["kind"] for doc in documents] == [SETTINGS_KIND], f"{folder}/smsauth.yaml"
+        assert errors_of(validator, documents[0]) == []
+        owner = documents[0]["spec"]["owner"]
+        assert owner not in owners, f"{folder} and {owners.get(owner)} share the owner {owner}"
+        owners[owner] = str(folder)
+
+
+def settings_document() -> dict[str, Any]:
+    """A deep copy of the default manifest set's Settings document."""
+    return copy.deepcopy(load_documents(ROOT / "manifests" / "smsauth.yaml")[0])
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda doc: doc["spec"].update(owner="Qnatime_Prod"),
+        lambda doc: doc["spec"].update(ownr="x"),
+        lambda doc: doc["spec"].pop("owner"),
+        lambda doc: doc.update(metadata={"name": "settings"}),
+        lambda doc: doc.update(policy={"onDelete": "Retain"}),
+    ],
+    ids=["bad-owner", "unknown-field", "missing-owner", "metadata", "policy"],
+)
+def test_schema_rejects_broken_settings(validator: Draft202012Validator, mutate: Any) -> None:
+    original = settings_document()
+    assert errors_of(validator, original) == []
+    mutate(original)
+    assert errors_of(validator, original) != []
+
+
+def test_schema_still_requires_metadata_of_resources(validator: Draft202012Validator) -> None:
+    document = sample("UserPool")
+    del document["metadata"]
+    assert errors_of(validator, document) != []
 
 
 def test_generated_manifests_are_consistent(generated: list[Any]) -> None:

@@ -16,11 +16,13 @@ enum CLIRunner {
         return runner.deletingLastPathComponent().appendingPathComponent("smsauth")
     }
 
-    /// Runs `smsauth arguments…` with `environment` added to this process's environment.
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) async throws -> Result {
+    /// Runs `smsauth arguments…` with `environment` added to this process's environment; through `launcher` (a
+    /// command and its arguments, such as `setpriv` to run as another user) when one is given.
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
+                    launcher: [String] = []) async throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()

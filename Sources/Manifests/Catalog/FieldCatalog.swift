@@ -13,6 +13,23 @@ public enum FieldCatalog {
         ]
     }
 
+    /// Top-level fields of the settings document (`smsauth.yaml`, see `ManifestSettings`).
+    public static let settingsDocument: [FieldSpec] = [
+        FieldSpec("apiVersion", .enumeration(values: [APIVersion.v1], aliases: []), required: true,
+                  "Manifest format version."),
+        FieldSpec("kind", .enumeration(values: [ManifestSettings.kind], aliases: []), required: true,
+                  "The settings document of the manifest set."),
+        FieldSpec("spec", .object(settings), required: true, "Owner and state location of the manifest set."),
+    ]
+
+    /// Fields of the settings document's `spec`.
+    public static let settings: [FieldSpec] = [
+        FieldSpec("owner", .string, required: true, pattern: SchemaPatterns.resourceName,
+                  "Owner of the manifest set, in the smsauth:owner tag and every status record; lowercase letters, "
+                  + "digits and '-', at most 63 characters."),
+        FieldSpec("state", .string, "Where the set's state lives: a local path or s3://bucket/prefix."),
+    ]
+
     /// Fields of `metadata`.
     public static let metadata: [FieldSpec] = [
         FieldSpec("name", .string, required: true, pattern: SchemaPatterns.resourceName,

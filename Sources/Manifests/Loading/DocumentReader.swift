@@ -4,6 +4,8 @@ enum DocumentOutcome {
     case manifest(Manifest)
     /// A document whose kind and name are known but whose spec has errors (so references to it still resolve).
     case invalid(ResourceID, SourceLocation)
+    /// A `kind: Settings` document (nil without a readable `spec.owner`), and where its `kind` is.
+    case settings(ManifestSettings?, SourceLocation)
     /// An empty document, or one too broken to identify.
     case nothing
 }
@@ -21,9 +23,11 @@ struct DocumentReader {
                        + "found \(NodeDescription.of(root))", at: sink.location(of: root))
             return .nothing
         }
-        guard checkAPIVersion(mapping, root: root), let (kind, kindLocation) = readKind(mapping, root: root) else {
-            return .nothing
+        guard checkAPIVersion(mapping, root: root) else { return .nothing }
+        if let node = Self.value(of: "kind", in: mapping), node.scalarText == ManifestSettings.kind {
+            return SettingsReader(sink: sink).read(mapping, root: root, kindLocation: sink.location(of: node))
         }
+        guard let (kind, kindLocation) = readKind(mapping, root: root) else { return .nothing }
         let document = MappingReader(mapping, node: root, path: "", fields: FieldCatalog.document(for: kind),
                                      sink: sink)
         let metadata = document.object("metadata").flatMap(readMetadata)
@@ -57,7 +61,7 @@ struct DocumentReader {
             sink.error("missing-field", "missing required field 'kind'", at: sink.location(of: root), field: "kind")
             return nil
         }
-        let names = ResourceKind.allCases.map(\.rawValue)
+        let names = ResourceKind.allCases.map(\.rawValue) + [ManifestSettings.kind]
         guard let text = node.scalarText, let kind = ResourceKind(rawValue: text) else {
             let hint = node.scalarText.map { Suggestion.hint(for: $0, among: names) } ?? ""
             sink.error("unknown-kind", "unknown kind \(NodeDescription.of(node))\(hint): expected one of "

@@ -3,92 +3,235 @@ import Glibc
 /// The file system side of loading: finding the manifest files below a directory and reading one, with the C library
 /// directly (readdir's entry types spare a `stat` per file, and a plain `read` spares Foundation's wrappers, which
 /// showed in the profile of validating a large directory).
+///
+/// What cannot be read is reported, never skipped: a directory that cannot be opened, a link that cannot be resolved,
+/// an entry that cannot be classified, or a special file named like a manifest is a `Problem` (see `list(below:)`).
 enum ManifestFiles {
     /// One file found: its path relative to the directory (for display and order) and the path to open.
-    struct Found {
+    struct Found: Equatable {
         /// Relative path, `/`-separated.
         let relative: String
         /// Path to open.
         let path: String
     }
 
+    /// Something under the directory that cannot be read or resolved, so the set of manifests is not known.
+    struct Problem: Equatable {
+        /// Relative path, `/`-separated; empty for the directory itself.
+        let relative: String
+        /// Diagnostic code: `unreadable-directory`, `dangling-link`, `link-loop`, `unreadable-entry` or
+        /// `not-a-regular-file`.
+        let code: String
+        /// What is wrong, without the path.
+        let message: String
+    }
+
+    /// What walking a directory found.
+    struct Listing: Equatable {
+        /// Manifest files, sorted by relative path.
+        var files: [Found] = []
+        /// Entries that could not be read, sorted by relative path.
+        var problems: [Problem] = []
+    }
+
     /// What reading a file gave.
-    enum Contents {
+    enum Contents: Equatable {
         /// The bytes.
         case bytes([UInt8])
         /// Larger than the limit (only one byte more than the limit was read).
         case tooLarge
-        /// It could not be opened or read.
-        case unreadable
+        /// It could not be opened or read; the C library's reason.
+        case unreadable(String)
+        /// It is not a regular file (a FIFO, socket or device put there after the walk); never read from.
+        case notRegular(String)
     }
 
-    /// Every regular `.yaml`/`.yml` file below `directory`, skipping names that start with `.`, following symbolic
-    /// links to directories once each (by real path, so a link loop ends), sorted by relative path.
-    static func yamlFiles(below directory: String) -> [Found] {
-        var found: [Found] = []
+    /// Opens a directory stream; `opendir` except in tests, which simulate a directory that cannot be opened.
+    typealias DirectoryOpener = (String) -> OpaquePointer?
+
+    /// Whether `name` is a manifest file name: ends in `.yaml` or `.yml`, in any case.
+    static func isManifestName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
+    }
+
+    /// Every regular manifest file below `directory` (see `isManifestName`), skipping names that start with `.`,
+    /// following symbolic links (a directory reached twice, by its real path, is read once, so a link to an ancestor
+    /// ends), sorted by relative path; and every entry that stops the set of manifests from being known:
+    /// - a directory that cannot be opened or read (`unreadable-directory`), including one that vanished after it
+    ///   was listed;
+    /// - a symbolic link whose target does not exist (`dangling-link`) or that resolves through a loop of links
+    ///   (`link-loop`), whatever its name;
+    /// - any other entry whose type cannot be determined (`unreadable-entry`), whatever its name;
+    /// - a FIFO, socket or device whose name is a manifest name (`not-a-regular-file`). Special files with other
+    ///   names are not manifests and are ignored.
+    static func list(below directory: String, opening: @escaping DirectoryOpener = { opendir($0) }) -> Listing {
+        var walker = Walker(opening: opening)
+        walker.walk(directory, relative: "")
+        walker.listing.files.sort { $0.relative < $1.relative }
+        walker.listing.problems.sort { $0.relative < $1.relative }
+        return walker.listing
+    }
+
+    /// One walk's state.
+    private struct Walker {
+        /// How directories are opened.
+        let opening: DirectoryOpener
+        /// What was found so far.
+        var listing = Listing()
+        /// Real paths of the directories read so far.
         var visited: Set<String> = []
-        walk(directory, relative: "", into: &found, visited: &visited)
-        return found.sorted { $0.relative < $1.relative }
-    }
 
-    /// Adds the files below `directory` to `found`.
-    private static func walk(_ directory: String, relative: String, into found: inout [Found],
-                             visited: inout Set<String>) {
-        guard let real = realpath(directory, nil) else { return }
-        let inserted = visited.insert(String(cString: real)).inserted
-        free(real)
-        guard inserted, let stream = opendir(directory) else { return }
-        var entries: [(name: String, type: Int32)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
-                tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
-                    String(cString: $0)
+        init(opening: @escaping DirectoryOpener) {
+            self.opening = opening
+        }
+
+        /// Adds the files and problems below `directory` (shown as `relative`).
+        mutating func walk(_ directory: String, relative: String) {
+            guard let real = realpath(directory, nil) else {
+                return problem(relative, "unreadable-directory", "directory cannot be resolved: \(reason(errno))")
+            }
+            let inserted = visited.insert(String(cString: real)).inserted
+            free(real)
+            guard inserted else { return }
+            guard let stream = opening(directory) else {
+                return problem(relative, "unreadable-directory", "directory cannot be read: \(reason(errno))")
+            }
+            var entries: [(name: String, type: Int32)] = []
+            while true {
+                errno = 0
+                guard let entry = readdir(stream) else { break }
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                    tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
+                        String(cString: $0)
+                    }
+                }
+                if !name.hasPrefix(".") { entries.append((name, Int32(entry.pointee.d_type))) }
+            }
+            let readError = errno
+            closedir(stream)
+            if readError != 0 {
+                return problem(relative, "unreadable-directory", "directory cannot be read: \(reason(readError))")
+            }
+            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+            for (name, type) in entries {
+                let path = prefix + name
+                let shown = relative.isEmpty ? name : relative + "/" + name
+                switch EntryKind.of(path, type: type) {
+                case .directory:
+                    walk(path, relative: shown)
+                case .file where isManifestName(name):
+                    listing.files.append(Found(relative: shown, path: path))
+                case .file:
+                    break
+                case .special(let what) where isManifestName(name):
+                    problem(shown, "not-a-regular-file", "\(what) named like a manifest: a manifest must be a "
+                            + "regular file (or a link to one)")
+                case .special:
+                    break
+                case .unresolved(let code, let message):
+                    problem(shown, code, message)
                 }
             }
-            if !name.hasPrefix(".") { entries.append((name, Int32(entry.pointee.d_type))) }
         }
-        closedir(stream)
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for (name, type) in entries {
-            let path = prefix + name
-            let shown = relative.isEmpty ? name : relative + "/" + name
-            switch kind(of: path, type: type) {
-            case .directory: walk(path, relative: shown, into: &found, visited: &visited)
-            case .file where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
-                found.append(Found(relative: shown, path: path))
-            default: break
-            }
+
+        /// Records a problem.
+        private mutating func problem(_ relative: String, _ code: String, _ message: String) {
+            listing.problems.append(Problem(relative: relative, code: code, message: message))
         }
     }
 
     /// What an entry is.
-    private enum EntryKind { case directory, file, other }
+    private enum EntryKind {
+        /// A directory, or a link to one.
+        case directory
+        /// A regular file, or a link to one.
+        case file
+        /// A FIFO, socket or device (or a link to one), described ("a FIFO").
+        case special(String)
+        /// Its type cannot be determined: the problem's code and message.
+        case unresolved(code: String, message: String)
 
-    /// The kind of entry `path`, from readdir's type, or from `stat` (following links) when that is a link or unknown.
-    private static func kind(of path: String, type: Int32) -> EntryKind {
-        switch type {
-        case Int32(DT_DIR): return .directory
-        case Int32(DT_REG): return .file
-        case Int32(DT_LNK), Int32(DT_UNKNOWN):
+        /// The kind of entry `path`, from readdir's type, or from `stat` (following links) when that is a link or
+        /// unknown.
+        static func of(_ path: String, type: Int32) -> EntryKind {
+            switch type {
+            case Int32(DT_DIR): return .directory
+            case Int32(DT_REG): return .file
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): return statting(path)
+            default: return .special(describe(type: type))
+            }
+        }
+
+        /// The kind of `path` by `stat`, following links.
+        private static func statting(_ path: String) -> EntryKind {
             var info = stat()
-            guard stat(path, &info) == 0 else { return .other }
+            guard stat(path, &info) == 0 else { return unresolved(path, error: errno) }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: return .directory
             case S_IFREG: return .file
-            default: return .other
+            case S_IFIFO: return .special("a FIFO")
+            case S_IFSOCK: return .special("a socket")
+            default: return .special("a device")
             }
-        default: return .other
+        }
+
+        /// Why `stat` of `path` failed with `error`, told apart by `lstat`: a dangling link, a loop of links, an
+        /// entry that vanished, or another reason.
+        private static func unresolved(_ path: String, error: Int32) -> EntryKind {
+            var link = stat()
+            let isLink = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+            switch error {
+            case ELOOP:
+                return .unresolved(code: "link-loop", message: "symbolic link cannot be resolved: it leads to a "
+                                   + "loop of links")
+            case ENOENT where isLink:
+                return .unresolved(code: "dangling-link", message: "symbolic link points to '\(target(path))', "
+                                   + "which does not exist")
+            case ENOENT:
+                return .unresolved(code: "unreadable-entry", message: "entry vanished while the directory was read")
+            default:
+                return .unresolved(code: "unreadable-entry", message: "entry cannot be examined: \(reason(error))")
+            }
+        }
+
+        /// The target of the link `path`, as written.
+        private static func target(_ path: String) -> String {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, buffer.count - 1)
+            guard count >= 0 else { return "?" }
+            return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+
+        /// "a FIFO", "a socket" or "a device" for a readdir type.
+        private static func describe(type: Int32) -> String {
+            switch type {
+            case Int32(DT_FIFO): "a FIFO"
+            case Int32(DT_SOCK): "a socket"
+            default: "a device"
+            }
         }
     }
 
-    /// Reads `path`, refusing it when larger than `limit` bytes (at most one byte more than the limit is read).
+    /// The C library's text for `error`, e.g. "Permission denied".
+    static func reason(_ error: Int32) -> String { String(cString: strerror(error)) }
+
+    /// Reads `path`, refusing it when larger than `limit` bytes (at most one byte more than the limit is read) or
+    /// when it is not a regular file (opened without blocking, so a FIFO swapped in after the walk cannot hang it).
     static func read(_ path: String, limit: Int) -> Contents {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unreadable }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .unreadable(reason(errno)) }
         defer { close(descriptor) }
         var info = stat()
-        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 4096
-        var bytes = [UInt8](repeating: 0, count: min(max(size, 0), limit) + 1)
+        guard fstat(descriptor, &info) == 0 else { return .unreadable(reason(errno)) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFIFO: return .notRegular("a FIFO")
+        case S_IFSOCK: return .notRegular("a socket")
+        case S_IFDIR: return .notRegular("a directory")
+        default: return .notRegular("a device")
+        }
+        var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0), limit) + 1)
         var count = 0
         while true {
             if count == bytes.count {
@@ -100,7 +243,7 @@ enum ManifestFiles {
                 return Glibc.read(descriptor, base + count, buffer.count - count)
             }
             if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { return .unreadable }
+            guard got >= 0 else { return .unreadable(reason(errno)) }
             if got == 0 { break }
             count += got
         }

@@ -10,23 +10,30 @@ public enum JSONSchema {
             definitions["\(kind.rawValue)Spec"] = schema(for: .object(FieldCatalog.spec(for: kind)),
                                                         description: "The spec of a \(kind.rawValue) manifest.")
         }
+        definitions["SettingsSpec"] = schema(for: .object(FieldCatalog.settings),
+                                             description: "The spec of the Settings document (smsauth.yaml).")
         let kinds = ResourceKind.allCases.map(\.rawValue)
         let branches: [[String: Any]] = kinds.map { kind in
             [
                 "if": ["properties": ["kind": ["const": kind]], "required": ["kind"]],
-                "then": ["properties": ["spec": ["$ref": "#/$defs/\(kind)Spec"]]],
+                "then": ["required": ["metadata"], "properties": ["spec": ["$ref": "#/$defs/\(kind)Spec"]]],
             ]
-        }
+        } + [[
+            "if": ["properties": ["kind": ["const": ManifestSettings.kind]], "required": ["kind"]],
+            "then": ["properties": ["spec": ["$ref": "#/$defs/SettingsSpec"], "metadata": false, "policy": false]],
+        ]]
         return [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "smsauth/v1 manifest",
-            "description": "One resource of an smsauth manifest directory.",
+            "description": "One resource of an smsauth manifest directory, or the directory's Settings document "
+                + "(smsauth.yaml).",
             "type": "object",
             "additionalProperties": false,
-            "required": ["apiVersion", "kind", "metadata", "spec"],
+            "required": ["apiVersion", "kind", "spec"],
             "properties": [
                 "apiVersion": ["const": APIVersion.v1, "description": "Manifest format version."],
-                "kind": ["type": "string", "enum": kinds, "description": "Resource kind."],
+                "kind": ["type": "string", "enum": kinds + [ManifestSettings.kind], "description": "Resource kind, "
+                         + "or Settings."],
                 "metadata": schema(for: .object(FieldCatalog.metadata), description: "Name and labels."),
                 "spec": ["type": "object", "description": "Desired configuration; fields depend on kind."],
                 "policy": schema(for: .object(FieldCatalog.policy),

@@ -24,7 +24,8 @@ public struct Validator: Sendable {
         ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
         MfaRules.sandboxOnlySms, MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
         MessagingRules.simulator, MessagingRules.sandboxLimit, MessagingRules.accountSettingsPerRegion,
-        MessagingRules.countryCodes, MessagingRules.poolConsistency, RoleRules.path,
+        MessagingRules.countryCodes, MessagingRules.poolConsistency, RoleRules.path, ClaimRules.uniqueClaims,
+        SettingsRules.owner, SettingsRules.state,
     ]
 
     /// The diagnostics of validating `loaded` (not including the loader's own). The rules are independent and run
@@ -57,6 +58,8 @@ struct ValidationContext: Sendable {
     let invalid: Set<ResourceID>
     /// The default region.
     let defaultRegion: String?
+    /// The settings document, if any.
+    let settings: ManifestSettings?
     /// User pools with their specs.
     let userPools: [(Manifest, UserPoolSpec)]
     /// MFA policies with their specs.
@@ -72,6 +75,7 @@ struct ValidationContext: Sendable {
         byID = Dictionary(loaded.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         invalid = Set(loaded.invalidResources.keys)
         self.defaultRegion = defaultRegion
+        settings = loaded.settings
         var pools: [(Manifest, UserPoolSpec)] = [], mfa: [(Manifest, MfaPolicySpec)] = []
         var numbers: [(Manifest, SandboxNumberSpec)] = [], identities: [(Manifest, OriginationIdentitySpec)] = []
         for manifest in loaded.manifests {

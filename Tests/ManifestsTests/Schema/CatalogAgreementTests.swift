@@ -66,14 +66,23 @@ import Testing
         #expect(committed == JSONSchema.text(), "regenerate with: smsauth schema > schema/smsauth-v1.json")
     }
 
-    @Test func schemaListsEveryKindAndForbidsUnknownFields() throws {
+    @Test func schemaListsEveryKindAndSettingsAndForbidsUnknownFields() throws {
         let document = JSONSchema.document()
         let definitions = try #require(document["$defs"] as? [String: Any])
-        #expect(Set(definitions.keys) == Set(ResourceKind.allCases.map { "\($0.rawValue)Spec" }))
+        #expect(Set(definitions.keys) == Set(ResourceKind.allCases.map { "\($0.rawValue)Spec" } + ["SettingsSpec"]))
         for (_, value) in definitions {
             let spec = try #require(value as? [String: Any])
             #expect(spec["additionalProperties"] as? Bool == false)
         }
-        #expect((document["allOf"] as? [Any])?.count == ResourceKind.allCases.count)
+        #expect((document["allOf"] as? [Any])?.count == ResourceKind.allCases.count + 1)
+    }
+
+    @Test(arguments: probes(FieldCatalog.settings, path: "spec"))
+    func everySettingsFieldIsReadAndTypeChecked(_ path: String, _ spec: String) {
+        let result = ManifestLoader().load(text: "{apiVersion: smsauth/v1, kind: Settings, spec: \(spec)}",
+                                           file: "smsauth.yaml")
+        #expect(result.diagnostics.filter { $0.code == "wrong-type" }.compactMap(\.field).contains(path),
+                "\(result.diagnostics.map(\.description))")
+        #expect(!result.diagnostics.contains { $0.code == "unknown-field" })
     }
 }

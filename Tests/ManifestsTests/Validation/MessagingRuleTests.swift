@@ -8,8 +8,8 @@ import Testing
     /// An origination identity with the given spec lines.
     static func identity(_ name: String, _ spec: [String]) -> String { F.doc("OriginationIdentity", name, spec, []) }
 
-    /// Eleven sandbox numbers in us-east-1.
-    static let elevenNumbers = (0...10).map { F.sandbox("n\($0)", "+1415555010\($0 % 10)") }.joined(separator: "---\n")
+    /// Eleven different sandbox numbers in us-east-1.
+    static let elevenNumbers = (0...10).map { F.sandbox("n\($0)", "+14155550\(100 + $0)") }.joined(separator: "---\n")
 
     static let cases: [ValidationCase] = [
         ValidationCase("phone number valid", F.sandbox("s", "+447700900123")),
