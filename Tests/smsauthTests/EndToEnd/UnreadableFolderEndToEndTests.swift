@@ -30,7 +30,7 @@ struct UnreadableFolderEndToEndTests {
             #expect(result.stdout.contains(expected), "\(arguments): \(result.stdout)\(result.stderr)")
         }
         #expect(try await context.emulator.calls(accessKeyId: accessKeyId).isEmpty, "no AWS call at all")
-        #expect(try await context.cognito.listUserPoolClients(poolId: poolId).map(\.clientName) == ["web"],
+        #expect(try await context.cognito.listUserPoolClients(poolId: poolId).map(\.clientName) == ["demo-web"],
                 "the client is still there")
         #expect(RemovalEndToEndTests.hasStatus(space, "AppClient/web"))
     }
