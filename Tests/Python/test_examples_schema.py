@@ -251,7 +251,8 @@ def consistency_problems(docs: list[dict[str, Any]]) -> list[str]:
 
     Unique names per kind; references resolve; per region one SmsAccountSettings, at most 10 SandboxNumbers (unique
     numbers), and a US origination identity when a pool sends SMS next to +1 sandbox numbers; per pool at most one
-    MfaPolicy; SMS features only with an smsRole; MFA ON/OPTIONAL with a factor, OFF without one; message rules.
+    MfaPolicy; one manifest per role name, pool name in a region and client name in a pool; SMS features only with an
+    smsRole; MFA ON/OPTIONAL with a factor, OFF without one; message rules.
     """
     problems: list[str] = []
     keys = [f"{d['kind']}/{d['metadata']['name']}" for d in docs]
@@ -277,6 +278,10 @@ def consistency_problems(docs: list[dict[str, Any]]) -> list[str]:
                  count_by([f"{region(s)} {s['phoneNumber']}" for s in specs["SandboxNumber"]]).items() if n > 1]
     problems += [f"{n} MfaPolicies for {p}" for p, n in count_by([s["userPool"] for s in specs["MfaPolicy"]]).items()
                  if n > 1]
+    claims = ([f"role {s['roleName'].lower()}" for s in specs["SmsRole"]]
+              + [f"pool {region(s)} {s['poolName']}" for s in specs["UserPool"]]
+              + [f"client {s['userPool']} {s['clientName']}" for s in specs["AppClient"]])
+    problems += [f"{claim} claimed {n} times" for claim, n in count_by(claims).items() if n > 1]
     us_regions = {region(s) for s in specs["OriginationIdentity"]
                   if s.get("phoneNumber", {}).get("isoCountryCode") == "US"}
     plus_one_regions = {region(s) for s in specs["SandboxNumber"] if s["phoneNumber"].startswith("+1")}
@@ -382,6 +387,10 @@ def test_consistency_check_catches_a_broken_set(generated: list[Any]) -> None:
     pool = next(d for d in broken if d["kind"] == "UserPool" and "smsRole" in d["spec"])
     pool["spec"]["smsRole"] = "no-such-role"
     broken.append(copy.deepcopy(next(d for d in broken if d["kind"] == "SmsAccountSettings")))
+    twin = copy.deepcopy(pool)
+    twin["metadata"]["name"] += "-twin"
+    broken.append(twin)
     problems = consistency_problems(broken)
     assert any("missing SmsRole no-such-role" in p for p in problems)
     assert any("SmsAccountSettings in" in p for p in problems)
+    assert any(p.startswith("pool ") and p.endswith("claimed 2 times") for p in problems)
