@@ -1,4 +1,5 @@
-"""smsauth's extension of moto: control endpoint, fault injection, call log, SNS SMS sandbox, Cognito rules.
+"""smsauth's extension of moto: control endpoint, fault injection, call log, SNS SMS sandbox, Cognito rules,
+request validation against the botocore models.
 
 `install()` patches moto's service classes in place; `wrap(app)` puts the control middleware in front of moto's
 WSGI application. Both must run in the process that serves requests.
@@ -10,7 +11,7 @@ from typing import Any
 
 def install() -> None:
     """Applies every moto patch of the extension (idempotent)."""
-    from . import cognito_clients, cognito_rules, cognito_tags, sms_role, sns_sandbox, sts_public
+    from . import cognito_clients, cognito_rules, cognito_tags, model_validation, sms_role, sns_sandbox, sts_public
 
     sns_sandbox.install()
     sts_public.install()
@@ -18,6 +19,7 @@ def install() -> None:
     cognito_tags.install()
     cognito_rules.install()
     cognito_clients.install()
+    model_validation.install()
 
 
 def wrap(app: Any) -> Any:

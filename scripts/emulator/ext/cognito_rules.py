@@ -29,26 +29,6 @@ MFA_WITHOUT_FACTOR = "Invalid MFA configuration given, can't turn on MFA without
 SMS_MFA_WITHOUT_SMS = "Invalid MFA configuration given, SMS configuration is required when SMS MFA is enabled."
 
 
-def _pattern_error(field: str) -> InvalidParameter:
-    """The validation error Cognito gives for a message template without the code placeholder."""
-    return InvalidParameter(
-        f"1 validation error detected: Value at '{field}' failed to satisfy constraint: "
-        "Member must satisfy regular expression pattern: .*\\{####\\}.*"
-    )
-
-
-def _check_sms_messages(params: dict[str, Any]) -> None:
-    """SMS templates (6–140 characters) must contain `{####}`."""
-    templates = {
-        "smsAuthenticationMessage": params.get("SmsAuthenticationMessage"),
-        "smsVerificationMessage": params.get("SmsVerificationMessage"),
-        "verificationMessageTemplate.smsMessage": (params.get("VerificationMessageTemplate") or {}).get("SmsMessage"),
-    }
-    for field, value in templates.items():
-        if value is not None and ("{####}" not in value or not 6 <= len(value) <= 140):
-            raise _pattern_error(field)
-
-
 def _check_mfa_value(value: Any) -> str:
     """OFF, ON or OPTIONAL."""
     if value not in MFA_VALUES:
@@ -71,7 +51,6 @@ def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
     """CreateUserPool with the SMS configuration, MFA and template rules."""
     params = dict(self.parameters)
     name = params.pop("PoolName", None)
-    _check_sms_messages(params)
     mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
     sms = params.get("SmsConfiguration")
     if "phone_number" in (params.get("AutoVerifiedAttributes") or []) and not sms:
@@ -95,7 +74,6 @@ def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
     params = dict(self.parameters)
     pool = self.backend.describe_user_pool(params.pop("UserPoolId", None))
     new_name = params.pop("PoolName", None)
-    _check_sms_messages(params)
     mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
     if mfa == "ON" and pool.mfa_config != "ON":
         raise InvalidParameter(MFA_ON_AFTER_CREATE)
@@ -127,8 +105,6 @@ def set_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
     sms_mfa = self._get_param("SmsMfaConfiguration")
     token = self._get_param("SoftwareTokenMfaConfiguration")
     token_on = bool(token and token.get("Enabled"))
-    if sms_mfa is not None:
-        _check_sms_messages(sms_mfa)
     if mfa == "OFF" and (sms_mfa is not None or token_on):
         raise InvalidParameter(MFA_OFF_WITH_FACTOR)
     if mfa != "OFF" and sms_mfa is None and not token_on:
