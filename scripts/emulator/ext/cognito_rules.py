@@ -12,7 +12,7 @@ from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import utcnow
 
-from . import sms_role
+from . import fidelity, sms_role
 from .cognito_errors import InvalidParameter
 
 IMMUTABLE = ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration")
@@ -70,7 +70,8 @@ def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
 
 
 def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
-    """UpdateUserPool: omitted updatable fields reset to defaults, immutable fields and tags kept, MFA ON refused."""
+    """UpdateUserPool: omitted updatable fields reset to defaults (tags per `fidelity`), immutable fields kept,
+    MFA ON refused."""
     params = dict(self.parameters)
     pool = self.backend.describe_user_pool(params.pop("UserPoolId", None))
     new_name = params.pop("PoolName", None)
@@ -86,7 +87,8 @@ def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
     sms_role.check(sms, self.current_account)
     kept = {key: pool.extended_config[key] for key in IMMUTABLE if key in pool.extended_config}
     if "UserPoolTags" not in params:
-        kept["UserPoolTags"] = pool.extended_config.get("UserPoolTags", {})
+        omitted_tags = pool.extended_config.get("UserPoolTags", {})
+        kept["UserPoolTags"] = omitted_tags if fidelity.SETTINGS.user_pool_tags_on_update == "kept" else {}
     params.setdefault("DeletionProtection", "INACTIVE")
     pool.update_extended_config({**params, **kept})
     if new_name:

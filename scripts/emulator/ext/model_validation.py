@@ -10,11 +10,15 @@ read with the model (moto's own parsers) and checked by `model_constraints`. Ans
   JSON type is `SerializationException`, HTTP 400, as AWS's JSON deserializer answers.
 - Query protocol (iam, sts, sns): `ValidationError`, HTTP 400, `<Type>Sender</Type>` (AWS common errors).
 
+A valid request then meets any concurrent-modification conflict injected through `fidelity` (README "Fidelity
+settings"), at the same point AWS would refuse it: authenticated and valid, before anything changes.
+
 sms-voice validates in its own package (`smsvoice/validation.py`, same botocore model); the project calls no S3.
 """
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from botocore.model import OperationModel, ServiceModel
@@ -22,13 +26,14 @@ from moto.core.parse import QueryParser
 from moto.core.utils import get_service_model
 from werkzeug.exceptions import HTTPException
 
-from . import errors
+from . import errors, fidelity
 from .model_constraints import Malformed, check
 
 # The emulator's service name (credential scope) → botocore's model name.
 MODELS = {"cognito-idp": "cognito-idp", "iam": "iam", "sts": "sts", "sns": "sns"}
 
 _installed = False
+_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/")
 
 
 class ModelValidationFailure(HTTPException):
@@ -64,7 +69,10 @@ def install() -> None:
 def _validating(original: Any) -> Any:
     def authenticate_then_validate(self: Any, resource: str = "*") -> None:
         original(self, resource)
-        failure = answer(self.service_name, self._get_action(), _raw_input(self))
+        service, operation = self.service_name, self._get_action()
+        failure = answer(service, operation, _raw_input(self)) or fidelity.injected_conflict(
+            service, operation, _access_key_id(self), service == "cognito-idp"
+        )
         if failure is not None:
             raise ModelValidationFailure(failure.status, failure.body)
 
@@ -81,6 +89,12 @@ def _tolerant(original: Any) -> Any:
             self.params = {}
 
     return parse_or_leave_empty
+
+
+def _access_key_id(response: Any) -> str:
+    """The access key id of the request's SigV4 credential ("" when unsigned)."""
+    match = _CREDENTIAL.search(response.headers.get("Authorization", ""))
+    return match.group(1) if match else ""
 
 
 def _raw_input(response: Any) -> Any:
