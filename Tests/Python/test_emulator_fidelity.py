@@ -8,7 +8,10 @@ import pytest
 from botocore.exceptions import ClientError
 from conftest import Emulator
 
-TRUST = '{"Version":"2012-10-17","Statement":[]}'
+TRUST = (
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cognito-idp.amazonaws.com"},'
+    '"Action":"sts:AssumeRole"}]}'
+)
 
 
 def failure(call) -> tuple[str, int]:  # type: ignore[no-untyped-def]

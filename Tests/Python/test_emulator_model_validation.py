@@ -16,7 +16,10 @@ from conftest import Emulator
 COGNITO_INVALID = ("InvalidParameterException", 400)
 QUERY_INVALID = ("ValidationError", 400)
 ROLE_ARN = "arn:aws:iam::123456789012:role/smsauth-sms"
-TRUST = '{"Version":"2012-10-17","Statement":[]}'
+TRUST = (
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cognito-idp.amazonaws.com"},'
+    '"Action":"sts:AssumeRole"}]}'
+)
 
 
 def outcome(call: Callable[[], Any]) -> tuple[str, int, str]:
