@@ -11,7 +11,17 @@ from typing import Any
 
 def install() -> None:
     """Applies every moto patch of the extension (idempotent)."""
-    from . import cognito_clients, cognito_rules, cognito_tags, iam_rules, model_validation, sms_role, sns_sandbox, sts_public
+    from . import (
+        cognito_clients,
+        cognito_responses,
+        cognito_rules,
+        cognito_tags,
+        iam_rules,
+        model_validation,
+        sms_role,
+        sns_sandbox,
+        sts_public,
+    )
 
     sns_sandbox.install()
     sts_public.install()
@@ -19,6 +29,7 @@ def install() -> None:
     cognito_tags.install()
     cognito_rules.install()
     cognito_clients.install()
+    cognito_responses.install()
     model_validation.install()
     iam_rules.install()  # after model_validation: the signing-region check comes before everything else
 

@@ -12,7 +12,7 @@ from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import utcnow
 
-from . import fidelity, sms_role
+from . import cognito_responses, fidelity, sms_role
 from .cognito_errors import InvalidParameter
 
 IMMUTABLE = ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration")
@@ -86,6 +86,8 @@ def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
         raise InvalidParameter(SMS_FOR_MFA)
     sms_role.check(sms, self.current_account)
     kept = {key: pool.extended_config[key] for key in IMMUTABLE if key in pool.extended_config}
+    if "UserPoolTier" not in params:  # AWS's documented exception to the reset of omitted attributes
+        kept["UserPoolTier"] = pool.extended_config.get("UserPoolTier", cognito_responses.DEFAULT_TIER)
     if "UserPoolTags" not in params:
         omitted_tags = pool.extended_config.get("UserPoolTags", {})
         kept["UserPoolTags"] = omitted_tags if fidelity.SETTINGS.user_pool_tags_on_update == "kept" else {}
@@ -107,10 +109,12 @@ def set_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
     sms_mfa = self._get_param("SmsMfaConfiguration")
     token = self._get_param("SoftwareTokenMfaConfiguration")
     token_on = bool(token and token.get("Enabled"))
-    if mfa == "OFF" and (sms_mfa is not None or token_on):
+    email_on = self._get_param("EmailMfaConfiguration") is not None
+    if mfa == "OFF" and (sms_mfa is not None or token_on or email_on):
         raise InvalidParameter(MFA_OFF_WITH_FACTOR)
-    if mfa != "OFF" and sms_mfa is None and not token_on:
+    if mfa != "OFF" and sms_mfa is None and not token_on and not email_on:
         raise InvalidParameter(MFA_WITHOUT_FACTOR)
+    cognito_responses.set_mfa_extras(pool, dict(self.parameters), mfa)
     if sms_mfa is not None:
         sms = sms_mfa.get("SmsConfiguration") or pool.extended_config.get("SmsConfiguration")
         if not sms:
@@ -124,12 +128,13 @@ def set_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
     pool.token_mfa_config = token
     _sync_mfa(pool, mfa)
     pool.last_modified_date = utcnow()
-    return ActionResult(self.backend.get_user_pool_mfa_config(pool.id))
+    return get_user_pool_mfa_config(self)
 
 
 def get_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
-    """GetUserPoolMfaConfig without null members."""
-    result = self.backend.get_user_pool_mfa_config(self._get_param("UserPoolId"))
+    """GetUserPoolMfaConfig without null members, with WebAuthn and email MFA."""
+    pool = self.backend.describe_user_pool(self._get_param("UserPoolId"))
+    result = self.backend.get_user_pool_mfa_config(pool.id) | cognito_responses.mfa_extras(pool)
     return ActionResult({key: value for key, value in result.items() if value is not None})
 
 
