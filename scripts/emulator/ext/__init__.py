@@ -16,6 +16,7 @@ def install() -> None:
         cognito_responses,
         cognito_rules,
         cognito_tags,
+        iam_propagation,
         iam_rules,
         model_validation,
         sms_role,
@@ -26,6 +27,7 @@ def install() -> None:
     sns_sandbox.install()
     sts_public.install()
     sms_role.install()
+    iam_propagation.install()
     cognito_tags.install()
     cognito_rules.install()
     cognito_clients.install()

@@ -1,6 +1,7 @@
 """Cognito's check of a user pool's SMS role (SmsConfiguration.SnsCallerArn), evaluated against moto's IAM.
 
 Trust: the role exists, was created at least `smsRolePropagationSeconds` ago (emulator clock), and its trust policy
+(the previous one while an update propagates, `iam_propagation`)
 has an Allow statement for service principal `cognito-idp.amazonaws.com` with `sts:AssumeRole`, whose
 `sts:ExternalId` condition (if any) equals the ExternalId and whose `aws:SourceAccount` condition (if any) equals the
 pool's account, and no Deny statement names Cognito. Access: `sns:Publish` on `*` allowed by the role's inline and
@@ -15,7 +16,7 @@ from urllib.parse import unquote
 
 from moto.iam.models import Role, iam_backends
 
-from . import policy_eval, state
+from . import iam_propagation, policy_eval, state
 from .cognito_errors import InvalidSmsRoleAccess, InvalidSmsRoleTrust
 
 COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
@@ -113,7 +114,7 @@ def _condition_values(condition: dict[str, Any], key: str) -> list[str] | None:
 
 def _trusts_cognito(role: Role, external_id: str | None, account_id: str) -> bool:
     """Whether the trust policy lets Cognito assume the role with this ExternalId."""
-    trust = policy_eval.statements(_document(role.assume_role_policy_document))
+    trust = policy_eval.statements(_document(iam_propagation.effective_trust(role)))
     if any(statement.get("Effect") == "Deny" and _names_cognito(statement) for statement in trust):
         return False
     for statement in trust:
@@ -141,7 +142,7 @@ def _names_cognito(statement: dict[str, Any]) -> bool:
 def _may_publish(role: Role) -> bool:
     """Whether the role may call sns:Publish on a phone number (resource `*`, which has no ARN): its inline and
     attached (default version) policies, and its permissions boundary, evaluated by `policy_eval`."""
-    identity = [_document(doc) for doc in role.policies.values()]
+    identity = [_document(doc) for doc in iam_propagation.effective_inline(role).values()]
     identity += [_default_version(policy) for policy in role.managed_policies.values()]
     boundary = None
     if role.permissions_boundary_arn:
