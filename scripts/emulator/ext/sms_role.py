@@ -144,10 +144,9 @@ def _may_publish(role: Role) -> bool:
     attached (default version) policies, and its permissions boundary, evaluated by `policy_eval`."""
     identity = [_document(doc) for doc in iam_propagation.effective_inline(role).values()]
     identity += [_default_version(policy) for policy in role.managed_policies.values()]
-    boundary = None
-    if role.permissions_boundary_arn:
-        policy = iam_backends[role.account_id]["global"].managed_policies.get(role.permissions_boundary_arn)
-        boundary = _default_version(policy) if policy is not None else {}
+    policy = iam_backends[role.account_id]["global"].managed_policies.get(role.permissions_boundary_arn or "")
+    # No boundary, or an AWS managed one moto has no document for (iam_rules accepts those unchecked): no limit.
+    boundary = _default_version(policy) if policy is not None else None
     return policy_eval.allowed(identity, boundary, "sns:Publish", PUBLISH_RESOURCE)
 
 
