@@ -11,6 +11,13 @@ from botocore.exceptions import ClientError
 from conftest import ROOT, Emulator
 
 
+# IAM refuses "{}" (ext/iam_rules.py): the smallest valid trust policy.
+TRUST = (
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cognito-idp.amazonaws.com"},'
+    '"Action":"sts:AssumeRole"}]}'
+)
+
+
 def error_code(call) -> str:  # type: ignore[no-untyped-def]
     """The AWS error code a boto3 call fails with."""
     with pytest.raises(ClientError) as raised:
@@ -47,12 +54,12 @@ def test_new_principal_is_admin_and_distinct(fresh: Emulator) -> None:
     assert principal["accessKeyId"] != fresh.credentials()["accessKeyId"]
     identity = fresh.client("sts", principal).get_caller_identity()
     assert identity["Arn"].endswith(f":user/{principal['userName']}")
-    fresh.client("iam", principal).create_role(RoleName="r", AssumeRolePolicyDocument="{}")
+    fresh.client("iam", principal).create_role(RoleName="r", AssumeRolePolicyDocument=TRUST)
 
 
 def test_reset_clears_state_but_keeps_keys(emulator: Emulator) -> None:
     principal = emulator.control("POST", "principals", {})
-    emulator.client("iam").create_role(RoleName="before-reset", AssumeRolePolicyDocument="{}")
+    emulator.client("iam").create_role(RoleName="before-reset", AssumeRolePolicyDocument=TRUST)
     emulator.control("POST", "reset", {})
     assert emulator.client("iam").list_roles()["Roles"] == []
     assert emulator.client("sts", principal).get_caller_identity()["Account"] == "123456789012"

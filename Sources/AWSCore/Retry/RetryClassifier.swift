@@ -16,6 +16,15 @@ public enum RetryClassifier {
         "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "ServiceUnavailable",
     ]
 
+    /// Error codes that mean the write was refused because another change to the same resource was in progress, so
+    /// nothing was applied: Cognito `ConcurrentModificationException` (UpdateUserPool, SetUserPoolMfaConfig,
+    /// UpdateUserPoolClient…), IAM `ConcurrentModification` (HTTP 409), SNS `ConcurrentAccess`. The standard retry
+    /// mode has no generic rule for them; like throttling, they prove the request did nothing, so every operation
+    /// (idempotent or not) is repeated within the same attempt budget, as Terraform's AWS provider does for IAM.
+    public static let conflictCodes: Set<String> = [
+        "ConcurrentModificationException", "ConcurrentModification", "ConcurrentAccess",
+    ]
+
     /// HTTP statuses of transient service-side failures.
     public static let transientStatuses: Set<Int> = [500, 502, 503, 504]
 
@@ -26,7 +35,7 @@ public enum RetryClassifier {
 
     /// Whether `error` is worth another attempt for an operation of the given idempotency.
     public static func isRetryable(_ error: AWSError, idempotency: Idempotency) -> Bool {
-        if isThrottling(error) { return true }
+        if isThrottling(error) || conflictCodes.contains(error.code) { return true }
         guard idempotency == .idempotent else { return false }
         return transientCodes.contains(error.code) || transientStatuses.contains(error.httpStatus)
     }

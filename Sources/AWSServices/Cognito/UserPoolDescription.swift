@@ -49,13 +49,16 @@ public struct UserPoolDescription: Sendable, Equatable {
     ]
 
     /// An UpdateUserPoolRequest that changes nothing: every updatable live value carried over verbatim (the pool's
-    /// `Name` becomes `PoolName`), ready for the caller to overlay what the manifest manages.
+    /// `Name` becomes `PoolName`), ready for the caller to overlay what the manifest manages. `UserPoolTags` is
+    /// always present (the live tags without AWS's reserved `aws:` ones, `{}` for none): AWS documents that
+    /// UpdateUserPool resets every omitted attribute, so an update without them could strip the ownership tags.
     public func updateRequest() -> [String: JSONValue] {
         var request: [String: JSONValue] = ["UserPoolId": .string(id)]
         for member in Self.updatableMembers {
             if let value = raw[member], value != .null { request[member] = value }
         }
         if let name = raw["Name"] { request["PoolName"] = name }
+        request["UserPoolTags"] = .strings(tags.filter { !$0.key.hasPrefix("aws:") })
         return request
     }
 }

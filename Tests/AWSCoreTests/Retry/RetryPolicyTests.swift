@@ -44,6 +44,11 @@ import Testing
         ("HTTP504", 504, .nonIdempotent, false),
         ("NoSuchEntity", 404, .idempotent, false),
         ("ValidationException", 400, .idempotent, false),
+        ("ValidationError", 400, .idempotent, false),
+        ("InvalidParameterException", 400, .idempotent, false),
+        ("ConcurrentModificationException", 400, .nonIdempotent, true),
+        ("ConcurrentModification", 409, .nonIdempotent, true),
+        ("ConcurrentAccess", 400, .idempotent, true),
     ])
     func classifiesServiceErrors(code: String, status: Int, idempotency: Idempotency, retryable: Bool) {
         let error = AWSError(service: "s", operation: "o", code: code, message: "", httpStatus: status)

@@ -34,7 +34,7 @@ import TestSupport
             endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
             transport: URLSessionTransport(), logger: Logger(label: "test"))
         let credentials = try await service.assumeRoleWithWebIdentity(
-            roleArn: "arn:aws:iam::123456789012:role/web", sessionName: "s", webIdentityToken: "token", region: "us-east-1")
+            roleArn: "arn:aws:iam::123456789012:role/web", sessionName: "web-session", webIdentityToken: "token", region: "us-east-1")
         #expect(!credentials.accessKeyId.isEmpty)
         #expect(credentials.sessionToken != nil)
     }

@@ -9,6 +9,7 @@ struct CognitoExamplesEndToEndTests {
     @Test(arguments: CognitoExample.all)
     func appliesFromEmptyMatchesTheManifestsAndThenPlansNothing(_ example: CognitoExample) async throws {
         let context = try await EndToEndContext.make(region: example.region)
+        if let boundary = example.permissionsBoundaryArn { try await context.ensureBoundaryPolicy(boundary) }
         let roleName = "\(example.roleName)-\(UUID().uuidString.prefix(8).lowercased())"
         let space = try Workspace(copying: [example.folder], substitutions: example.substitutions(role: roleName))
         defer { space.remove() }

@@ -1,4 +1,5 @@
-"""smsauth's extension of moto: control endpoint, fault injection, call log, SNS SMS sandbox, Cognito rules.
+"""smsauth's extension of moto: control endpoint, fault injection, call log, SNS SMS sandbox, Cognito rules,
+request validation against the botocore models.
 
 `install()` patches moto's service classes in place; `wrap(app)` puts the control middleware in front of moto's
 WSGI application. Both must run in the process that serves requests.
@@ -10,14 +11,29 @@ from typing import Any
 
 def install() -> None:
     """Applies every moto patch of the extension (idempotent)."""
-    from . import cognito_clients, cognito_rules, cognito_tags, sms_role, sns_sandbox, sts_public
+    from . import (
+        cognito_clients,
+        cognito_responses,
+        cognito_rules,
+        cognito_tags,
+        iam_propagation,
+        iam_rules,
+        model_validation,
+        sms_role,
+        sns_sandbox,
+        sts_public,
+    )
 
     sns_sandbox.install()
     sts_public.install()
     sms_role.install()
+    iam_propagation.install()
     cognito_tags.install()
     cognito_rules.install()
     cognito_clients.install()
+    cognito_responses.install()
+    model_validation.install()
+    iam_rules.install()  # after model_validation: the signing-region check comes before everything else
 
 
 def wrap(app: Any) -> Any:

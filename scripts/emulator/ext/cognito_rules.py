@@ -12,7 +12,7 @@ from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import utcnow
 
-from . import sms_role
+from . import cognito_responses, fidelity, sms_role
 from .cognito_errors import InvalidParameter
 
 IMMUTABLE = ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration")
@@ -27,26 +27,6 @@ SMS_FOR_MFA = "SMS configuration and Auto verification for phone_number are requ
 MFA_OFF_WITH_FACTOR = "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."
 MFA_WITHOUT_FACTOR = "Invalid MFA configuration given, can't turn on MFA without any enabled MFA factor."
 SMS_MFA_WITHOUT_SMS = "Invalid MFA configuration given, SMS configuration is required when SMS MFA is enabled."
-
-
-def _pattern_error(field: str) -> InvalidParameter:
-    """The validation error Cognito gives for a message template without the code placeholder."""
-    return InvalidParameter(
-        f"1 validation error detected: Value at '{field}' failed to satisfy constraint: "
-        "Member must satisfy regular expression pattern: .*\\{####\\}.*"
-    )
-
-
-def _check_sms_messages(params: dict[str, Any]) -> None:
-    """SMS templates (6–140 characters) must contain `{####}`."""
-    templates = {
-        "smsAuthenticationMessage": params.get("SmsAuthenticationMessage"),
-        "smsVerificationMessage": params.get("SmsVerificationMessage"),
-        "verificationMessageTemplate.smsMessage": (params.get("VerificationMessageTemplate") or {}).get("SmsMessage"),
-    }
-    for field, value in templates.items():
-        if value is not None and ("{####}" not in value or not 6 <= len(value) <= 140):
-            raise _pattern_error(field)
 
 
 def _check_mfa_value(value: Any) -> str:
@@ -71,7 +51,6 @@ def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
     """CreateUserPool with the SMS configuration, MFA and template rules."""
     params = dict(self.parameters)
     name = params.pop("PoolName", None)
-    _check_sms_messages(params)
     mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
     sms = params.get("SmsConfiguration")
     if "phone_number" in (params.get("AutoVerifiedAttributes") or []) and not sms:
@@ -91,11 +70,11 @@ def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
 
 
 def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
-    """UpdateUserPool: omitted updatable fields reset to defaults, immutable fields and tags kept, MFA ON refused."""
+    """UpdateUserPool: omitted updatable fields reset to defaults (tags per `fidelity`), immutable fields kept,
+    MFA ON refused."""
     params = dict(self.parameters)
     pool = self.backend.describe_user_pool(params.pop("UserPoolId", None))
     new_name = params.pop("PoolName", None)
-    _check_sms_messages(params)
     mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
     if mfa == "ON" and pool.mfa_config != "ON":
         raise InvalidParameter(MFA_ON_AFTER_CREATE)
@@ -107,8 +86,11 @@ def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
         raise InvalidParameter(SMS_FOR_MFA)
     sms_role.check(sms, self.current_account)
     kept = {key: pool.extended_config[key] for key in IMMUTABLE if key in pool.extended_config}
+    if "UserPoolTier" not in params:  # AWS's documented exception to the reset of omitted attributes
+        kept["UserPoolTier"] = pool.extended_config.get("UserPoolTier", cognito_responses.DEFAULT_TIER)
     if "UserPoolTags" not in params:
-        kept["UserPoolTags"] = pool.extended_config.get("UserPoolTags", {})
+        omitted_tags = pool.extended_config.get("UserPoolTags", {})
+        kept["UserPoolTags"] = omitted_tags if fidelity.SETTINGS.user_pool_tags_on_update == "kept" else {}
     params.setdefault("DeletionProtection", "INACTIVE")
     pool.update_extended_config({**params, **kept})
     if new_name:
@@ -127,12 +109,12 @@ def set_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
     sms_mfa = self._get_param("SmsMfaConfiguration")
     token = self._get_param("SoftwareTokenMfaConfiguration")
     token_on = bool(token and token.get("Enabled"))
-    if sms_mfa is not None:
-        _check_sms_messages(sms_mfa)
-    if mfa == "OFF" and (sms_mfa is not None or token_on):
+    email_on = self._get_param("EmailMfaConfiguration") is not None
+    if mfa == "OFF" and (sms_mfa is not None or token_on or email_on):
         raise InvalidParameter(MFA_OFF_WITH_FACTOR)
-    if mfa != "OFF" and sms_mfa is None and not token_on:
+    if mfa != "OFF" and sms_mfa is None and not token_on and not email_on:
         raise InvalidParameter(MFA_WITHOUT_FACTOR)
+    cognito_responses.set_mfa_extras(pool, dict(self.parameters), mfa)
     if sms_mfa is not None:
         sms = sms_mfa.get("SmsConfiguration") or pool.extended_config.get("SmsConfiguration")
         if not sms:
@@ -146,12 +128,13 @@ def set_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
     pool.token_mfa_config = token
     _sync_mfa(pool, mfa)
     pool.last_modified_date = utcnow()
-    return ActionResult(self.backend.get_user_pool_mfa_config(pool.id))
+    return get_user_pool_mfa_config(self)
 
 
 def get_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
-    """GetUserPoolMfaConfig without null members."""
-    result = self.backend.get_user_pool_mfa_config(self._get_param("UserPoolId"))
+    """GetUserPoolMfaConfig without null members, with WebAuthn and email MFA."""
+    pool = self.backend.describe_user_pool(self._get_param("UserPoolId"))
+    result = self.backend.get_user_pool_mfa_config(pool.id) | cognito_responses.mfa_extras(pool)
     return ActionResult({key: value for key, value in result.items() if value is not None})
 
 

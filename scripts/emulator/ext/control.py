@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 
 from moto.core import DEFAULT_ACCOUNT_ID
 
-from . import sandbox_store, smsvoice_hook, state
+from . import fidelity, sandbox_store, smsvoice_hook, state
 from .calls import CALLS
 from .faults import FAULTS, FaultRule, FaultRuleError
 from .principals import PRINCIPALS
@@ -49,6 +49,7 @@ def reset(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     PRINCIPALS.restore_all()
     sandbox_store.SANDBOX.reset()
     state.reset()
+    fidelity.reset()
     FAULTS.clear()
     CALLS.clear()
     smsvoice_hook.configure(0.0)
@@ -156,6 +157,38 @@ def advance_clock(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
     return get_clock(body, query)
 
 
+def get_fidelity(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The switchable AWS behaviours."""
+    return fidelity.SETTINGS.as_json()
+
+
+def set_fidelity(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Changes the behaviours present in the body."""
+    try:
+        return fidelity.set_settings(body)
+    except fidelity.FidelityError as error:
+        raise ControlError(400, str(error)) from error
+
+
+def get_conflicts(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The pending injected conflicts."""
+    return fidelity.CONFLICTS.as_json()
+
+
+def add_conflict(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Makes the next `count` calls of an operation fail with its concurrent-modification error."""
+    try:
+        return fidelity.add_conflict(body)
+    except fidelity.FidelityError as error:
+        raise ControlError(400, str(error)) from error
+
+
+def clear_conflicts(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Removes every pending conflict."""
+    fidelity.CONFLICTS.clear()
+    return []
+
+
 def _non_negative(value: Any) -> float:
     """A float >= 0 or ValueError."""
     number = float(value)
@@ -179,6 +212,11 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "sandbox-otp"): sandbox_otp,
     ("GET", "clock"): get_clock,
     ("POST", "clock"): advance_clock,
+    ("GET", "fidelity"): get_fidelity,
+    ("POST", "fidelity"): set_fidelity,
+    ("GET", "conflicts"): get_conflicts,
+    ("POST", "conflicts"): add_conflict,
+    ("DELETE", "conflicts"): clear_conflicts,
 }
 
 

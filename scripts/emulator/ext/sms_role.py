@@ -1,13 +1,14 @@
 """Cognito's check of a user pool's SMS role (SmsConfiguration.SnsCallerArn), evaluated against moto's IAM.
 
 Trust: the role exists, was created at least `smsRolePropagationSeconds` ago (emulator clock), and its trust policy
+(the previous one while an update propagates, `iam_propagation`)
 has an Allow statement for service principal `cognito-idp.amazonaws.com` with `sts:AssumeRole`, whose
 `sts:ExternalId` condition (if any) equals the ExternalId and whose `aws:SourceAccount` condition (if any) equals the
-pool's account. Access: an inline or attached policy has an Allow statement whose Action matches `sns:Publish`.
+pool's account, and no Deny statement names Cognito. Access: `sns:Publish` on `*` allowed by the role's inline and
+attached policies and not denied, within its permissions boundary (`policy_eval`).
 """
 from __future__ import annotations
 
-import fnmatch
 import json
 from datetime import timezone
 from typing import Any
@@ -15,10 +16,12 @@ from urllib.parse import unquote
 
 from moto.iam.models import Role, iam_backends
 
-from . import state
+from . import iam_propagation, policy_eval, state
 from .cognito_errors import InvalidSmsRoleAccess, InvalidSmsRoleTrust
 
 COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
+# SNS Publish to a phone number has no resource ARN: only `"Resource": "*"` (or a NotResource) covers it.
+PUBLISH_RESOURCE = "*"
 
 
 def check(sms_configuration: dict[str, Any] | None, account_id: str) -> None:
@@ -95,22 +98,9 @@ def _document(raw: Any) -> dict[str, Any]:
         return json.loads(unquote(text))
 
 
-def _statements(document: dict[str, Any]) -> list[dict[str, Any]]:
-    """The Statement list (a single statement object counts as a list of one)."""
-    statements = document.get("Statement", [])
-    return [statements] if isinstance(statements, dict) else list(statements)
-
-
-def _as_list(value: Any) -> list[str]:
-    """A string or list of strings as a list."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else [str(v) for v in value]
-
-
 def _action_matches(actions: Any, wanted: str) -> bool:
     """Whether an Action value (wildcards allowed, case-insensitive) covers `wanted`."""
-    return any(fnmatch.fnmatchcase(wanted.lower(), pattern.lower()) for pattern in _as_list(actions))
+    return policy_eval.applies({"Action": actions, "Resource": "*"}, wanted, "*")
 
 
 def _condition_values(condition: dict[str, Any], key: str) -> list[str] | None:
@@ -118,18 +108,19 @@ def _condition_values(condition: dict[str, Any], key: str) -> list[str] | None:
     for operator in ("StringEquals", "StringLike"):
         for name, values in (condition.get(operator) or {}).items():
             if name.lower() == key.lower():
-                return _as_list(values)
+                return policy_eval.as_list(values)
     return None
 
 
 def _trusts_cognito(role: Role, external_id: str | None, account_id: str) -> bool:
     """Whether the trust policy lets Cognito assume the role with this ExternalId."""
-    for statement in _statements(_document(role.assume_role_policy_document)):
+    trust = policy_eval.statements(_document(iam_propagation.effective_trust(role)))
+    if any(statement.get("Effect") == "Deny" and _names_cognito(statement) for statement in trust):
+        return False
+    for statement in trust:
         if statement.get("Effect") != "Allow" or not _action_matches(statement.get("Action"), "sts:AssumeRole"):
             continue
-        principal = statement.get("Principal") or {}
-        services = _as_list(principal.get("Service")) if isinstance(principal, dict) else []
-        if COGNITO_PRINCIPAL not in services:
+        if not _names_cognito(statement):
             continue
         condition = statement.get("Condition") or {}
         external_ids = _condition_values(condition, "sts:ExternalId")
@@ -142,15 +133,26 @@ def _trusts_cognito(role: Role, external_id: str | None, account_id: str) -> boo
     return False
 
 
+def _names_cognito(statement: dict[str, Any]) -> bool:
+    """Whether the statement's Principal is Cognito's service principal."""
+    principal = statement.get("Principal") or {}
+    return isinstance(principal, dict) and COGNITO_PRINCIPAL in policy_eval.as_list(principal.get("Service"))
+
+
 def _may_publish(role: Role) -> bool:
-    """Whether an inline or attached policy allows sns:Publish."""
-    documents = [_document(doc) for doc in role.policies.values()]
-    for policy in role.managed_policies.values():
-        for version in policy.versions:
-            if version.is_default:
-                documents.append(_document(version.document))
-    return any(
-        statement.get("Effect") == "Allow" and _action_matches(statement.get("Action"), "sns:Publish")
-        for document in documents
-        for statement in _statements(document)
-    )
+    """Whether the role may call sns:Publish on a phone number (resource `*`, which has no ARN): its inline and
+    attached (default version) policies, and its permissions boundary, evaluated by `policy_eval`."""
+    identity = [_document(doc) for doc in iam_propagation.effective_inline(role).values()]
+    identity += [_default_version(policy) for policy in role.managed_policies.values()]
+    policy = iam_backends[role.account_id]["global"].managed_policies.get(role.permissions_boundary_arn or "")
+    # No boundary, or an AWS managed one moto has no document for (iam_rules accepts those unchecked): no limit.
+    boundary = _default_version(policy) if policy is not None else None
+    return policy_eval.allowed(identity, boundary, "sns:Publish", PUBLISH_RESOURCE)
+
+
+def _default_version(policy: Any) -> dict[str, Any]:
+    """The document of a managed policy's default version."""
+    for version in policy.versions:
+        if version.is_default:
+            return _document(version.document)
+    return {}

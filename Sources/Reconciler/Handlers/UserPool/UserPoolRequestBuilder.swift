@@ -46,7 +46,6 @@ struct UserPoolRequestBuilder: Sendable {
     static func disableDeletionProtection(of pool: UserPoolDescription) -> JSONValue {
         var request = pool.updateRequest()
         request["DeletionProtection"] = "INACTIVE"
-        request["UserPoolTags"] = .strings(pool.tags.filter { !$0.key.hasPrefix("aws:") })
         return .object(sanitized(request))
     }
 

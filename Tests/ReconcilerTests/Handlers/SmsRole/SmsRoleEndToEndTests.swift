@@ -9,6 +9,12 @@ import Testing
 @Suite struct SmsRoleEndToEndTests {
     typealias E = SmsRoleEmulator
 
+    /// An existing boundary: IAM refuses one that is not a managed policy (the emulator too); AWS managed policies
+    /// always exist.
+    static let boundary = "arn:aws:iam::aws:policy/AmazonSNSFullAccess"
+    /// A second existing boundary.
+    static let otherBoundary = "arn:aws:iam::aws:policy/AmazonSNSReadOnlyAccess"
+
     /// A fresh emulator principal, a unique address and role name, and the manifest spec for them.
     struct Setup {
         let aws: SmsRoleEmulator
@@ -23,7 +29,7 @@ import Testing
             spec = [
                 "roleName": roleName, "path": "/service-role/", "externalId": "ext-1",
                 "description": "Lets Cognito publish SMS", "maxSessionDurationSeconds": "7200",
-                "permissionsBoundaryArn": "arn:aws:iam::123456789012:policy/boundary", "tags": "{Team: Dev}",
+                "permissionsBoundaryArn": SmsRoleEndToEndTests.boundary, "tags": "{Team: Dev}",
             ]
         }
 
@@ -47,7 +53,7 @@ import Testing
         #expect(role.assumeRolePolicy == SmsRoleDocuments.trustPolicy(externalId: "ext-1", account: setup.aws.account))
         #expect(role.description == "Lets Cognito publish SMS")
         #expect(role.maxSessionDuration == 7200)
-        #expect(role.permissionsBoundaryArn == "arn:aws:iam::123456789012:policy/boundary")
+        #expect(role.permissionsBoundaryArn == Self.boundary)
         #expect(role.tags == ["Team": "Dev"].merging(OwnershipTags.tags(for: setup.address)) { $1 })
         #expect(try await setup.aws.iam.getRolePolicy(roleName: setup.roleName, policyName: "smsauth-sns-publish")
                 == SmsRoleDocuments.publishPolicy)
@@ -112,7 +118,7 @@ import Testing
         let setup = try await Setup()
         let (_, outputs) = try await setup.aws.reconcile(setup.address, desired: try setup.desired())
         let desired = try setup.desired([
-            "maxSessionDurationSeconds": "3600", "permissionsBoundaryArn": "arn:aws:iam::123456789012:policy/other",
+            "maxSessionDurationSeconds": "3600", "permissionsBoundaryArn": Self.otherBoundary,
             "tags": "{Cost: sms}",
         ])
         let before = try await setup.aws.operations().count
@@ -123,7 +129,7 @@ import Testing
         let role = try #require(try await setup.aws.iam.getRole(name: setup.roleName))
         #expect(role.maxSessionDuration == 3600)
         #expect(role.description == "Lets Cognito publish SMS")
-        #expect(role.permissionsBoundaryArn == "arn:aws:iam::123456789012:policy/other")
+        #expect(role.permissionsBoundaryArn == Self.otherBoundary)
         #expect(role.tags["Cost"] == "sms")
         #expect(role.tags["Team"] == "Dev")
         #expect(try await setup.aws.plan(setup.address, desired: desired, recorded: outputs).0.action == .noop)
