@@ -68,10 +68,12 @@ extension ControllerEndToEnd {
             #expect(ready == true, "\(controller.log)")
             #expect(try await controller.waitFor(message: "the resync period is shorter than one full sync; each resync starts when the previous one has completed") != nil,
                     "\(controller.log)")
-            try await Task.sleep(for: .seconds(3))
+            let passes = try await Poll.until(timeout: .seconds(60)) {
+                controller.records.filter { $0["message"] as? String == "full sync done" }.count >= 3 ? true : nil
+            }
+            #expect(passes == true, "\(controller.log)")
             let syncs = controller.records.compactMap { $0["message"] as? String }
                 .filter { $0 == "full sync" || $0 == "full sync done" }
-            #expect(syncs.count >= 4, "\(syncs)")
             for (index, message) in syncs.enumerated() {
                 #expect(message == (index % 2 == 0 ? "full sync" : "full sync done"), "full syncs never overlap: \(syncs)")
             }
