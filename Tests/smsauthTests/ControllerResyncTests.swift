@@ -127,6 +127,10 @@ extension ControllerEndToEnd {
             try workspace.delete("client.yaml")
             try await Task.sleep(for: .seconds(3))
             #expect(!(try await workspace.operations()).contains("DeleteUserPoolClient"), "\(controller.log)")
+            let rereads = controller.records.filter {
+                $0["message"] as? String == "prune delay passed; reading the manifest directory again"
+            }
+            #expect(rereads.count <= 2, "a removal held by the status folder schedules no re-read loop: \(rereads.count)")
 
             try good.write(to: file)
             controller.send(SIGHUP)

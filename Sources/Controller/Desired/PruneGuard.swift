@@ -30,7 +30,8 @@ public struct PruneGuard: Sendable {
         public let confirmedRemovals: Set<ResourceAddress>
         /// Keys newly held by this read (to log once).
         public let newlyHeld: Set<ResourceAddress>
-        /// When the earliest held key can be confirmed: read the directory again then. Nil when nothing is held.
+        /// When the earliest held key can be confirmed: read the directory again then. Nil when nothing is held, or
+        /// only removals that wait for the status folder (the next full sync looks at them again).
         public let nextCheck: Duration?
     }
 
@@ -79,7 +80,7 @@ public struct PruneGuard: Sendable {
         return Admission(desired: ManifestSnapshot(load: load, previous: current),
                          confirmedRemovals: confirmed.filter { read.hashes[$0] == nil },
                          newlyHeld: newlyHeld,
-                         nextCheck: held.values.map { $0.since + delay }.min())
+                         nextCheck: held.values.filter { allowRemovals || $0.observed != nil }.map { $0.since + delay }.min())
     }
 
     /// Keys held back now (not to be reconciled).

@@ -98,6 +98,7 @@ struct PruneGuardTests {
         let blocked = guardian.admit(read: pool, current: first.desired, orphans: [], now: .seconds(20),
                                      allowRemovals: false)
         #expect(blocked.confirmedRemovals.isEmpty && guardian.heldKeys == [Fixture.webAddress])
+        #expect(blocked.nextCheck == nil, "no re-read is scheduled for what only a readable status folder can confirm")
         let allowed = guardian.admit(read: pool, current: blocked.desired, orphans: [], now: .seconds(21))
         #expect(allowed.confirmedRemovals == [Fixture.webAddress])
     }
