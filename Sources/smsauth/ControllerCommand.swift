@@ -18,9 +18,11 @@ struct ControllerCommand: AsyncParsableCommand {
             until it is valid again. Up to --workers reconciles run at once, never two on the same resource or \
             on a resource and what it depends on; a resource waiting on a dependency is retried as soon as the \
             dependency is reconciled. The AWS account id is looked up once per full sync. Serves /metrics, /healthz \
-            and /readyz on --listen. One controller per status directory. SIGTERM or SIGINT: finish the reconciles \
-            in flight (up to --shutdown-timeout) and exit 0; a second signal exits at once with status 1. See \
-            docs/controller.md.
+            and /readyz on --listen. One controller per status directory. A removed manifest (or a file cut short) \
+            is acted on only once a second read of the directory at least --prune-delay later confirms it. Every \
+            resync reads the directory anew as well as AWS. SIGHUP: read the directory again and run a full sync. \
+            SIGTERM or SIGINT: finish the reconciles in flight (up to --shutdown-timeout) and exit 0; a second \
+            signal exits at once with status 1. See docs/controller.md.
             """
     )
 
@@ -38,6 +40,9 @@ struct ControllerCommand: AsyncParsableCommand {
 
     @Option(help: "How often pending resources (numbers awaiting a code or provisioning) are looked at (30s).")
     var pendingPoll: DurationArgument = DurationArgument(.seconds(30), text: "30s")
+
+    @Option(help: "Seconds a removal (manifest gone, status file without manifest, file with fewer documents) must stay so, over two reads of the directory, before it is acted on (30).")
+    var pruneDelay: Double = 30
 
     @Option(help: "How many reconciles may run at once, on unrelated resources (4).")
     var workers: Int = 4
@@ -60,6 +65,9 @@ struct ControllerCommand: AsyncParsableCommand {
             throw ValidationError("--pending-poll must be at least 100ms.")
         }
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64.") }
+        guard pruneDelay.isFinite, pruneDelay >= 0 else {
+            throw ValidationError("--prune-delay must be a number of seconds, 0 or more.")
+        }
     }
 
     /// Takes the lock, wires the controller, the HTTP endpoint and the signal handling, and runs until shut down.
@@ -91,7 +99,8 @@ struct ControllerCommand: AsyncParsableCommand {
         configuration.maximumGracefulShutdownDuration = shutdownTimeout.duration
         configuration.maximumCancellationDuration = .seconds(5)
         let escalation = SecondSignalExit()
-        defer { withExtendedLifetime(escalation) {} }
+        let reload = ReloadSignal { Task { await controller.reload() } }
+        defer { withExtendedLifetime((escalation, reload)) {} }
         do {
             try await ServiceGroup(configuration: configuration).run()
         } catch {
@@ -115,7 +124,8 @@ struct ControllerCommand: AsyncParsableCommand {
                                             accountLookup: accounts.engineLookup)
         let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
-                                          pendingPoll: pendingPoll.duration, workers: workers)
+                                          pendingPoll: pendingPoll.duration, workers: workers,
+                                          pruneDelay: .milliseconds(Int64((pruneDelay * 1000).rounded())))
         return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,
                                 defaultRegion: aws.defaultRegion, settings: settings, metrics: metrics,
                                 readiness: readiness, logger: logger, accountCache: accounts)

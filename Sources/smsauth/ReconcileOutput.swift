@@ -39,7 +39,8 @@ struct ReconcileOutput {
         case .blocked(let reason, _): return "blocked \(address): \(reason)"
         case .failed(let failure):
             let aws = failure.awsErrorCode.map { " (AWS \($0))" } ?? ""
-            return "failed \(address): \(failure.code): \(failure.message)\(aws)"
+            let possible = failure.retryAt.map { "; possible after \(ISO8601DateFormatter().string(from: $0))" } ?? ""
+            return "failed \(address): \(failure.code): \(failure.message)\(aws)\(possible)"
         }
     }
 

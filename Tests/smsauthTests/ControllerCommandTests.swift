@@ -14,7 +14,7 @@ extension ControllerEndToEnd {
         @Test func watchCreatesUpdatesAndDeletesAndServesEndpoints() async throws {
             let workspace = try await ControllerWorkspace.make(region: "ap-southeast-3")
             defer { workspace.remove() }
-            let controller = try workspace.startController(["--debounce", "200ms"])
+            let controller = try workspace.startController(["--debounce", "200ms", "--prune-delay", "1"])
             defer { controller.stop() }
             let port = try #require(try await controller.httpPort())
             #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
@@ -78,13 +78,14 @@ extension ControllerEndToEnd {
             let result = try await CLIRunner.run(["controller", "--help"])
             #expect(result.status == 0)
             for flag in ["--debounce", "--resync-period", "--pending-poll", "--shutdown-timeout", "--listen", "--rate-limit",
-                         "--status-dir", "--log-format", "--workers"] {
+                         "--status-dir", "--log-format", "--workers", "--prune-delay"] {
                 #expect(result.stdout.contains(flag), "\(flag)")
             }
         }
 
         @Test(arguments: [["--debounce", "soon"], ["--listen", "nowhere"], ["--resync-period", "0s"],
-                          ["--rate-limit", "cognito-idp:UserPoolRead=0"], ["--workers", "0"]])
+                          ["--rate-limit", "cognito-idp:UserPoolRead=0"], ["--workers", "0"],
+                          ["--prune-delay", "-1"]])
         func badFlagsAreRefused(_ arguments: [String]) async throws {
             let result = try await CLIRunner.run(["controller", "manifests"] + arguments)
             #expect(result.status != 0, "\(result.stderr)")

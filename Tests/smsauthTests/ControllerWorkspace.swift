@@ -33,9 +33,10 @@ struct ControllerWorkspace {
     /// The environment pointing smsauth at the emulator with this principal and region.
     var environment: [String: String] { emulator.environment(for: principal, region: region) }
 
-    /// Starts a controller on `manifests` with the status folder, a free port and `extra` flags.
-    func startController(_ extra: [String] = []) throws -> ControllerProcess {
-        try ControllerProcess(["manifests", "--status-dir", status.path, "--listen", "127.0.0.1:0"] + extra,
+    /// Starts a controller on `directory` (relative to `root`, default `manifests`) with the status folder, a free
+    /// port and `extra` flags.
+    func startController(_ extra: [String] = [], directory: String = "manifests") throws -> ControllerProcess {
+        try ControllerProcess([directory, "--status-dir", status.path, "--listen", "127.0.0.1:0"] + extra,
                               environment: environment, directory: root)
     }
 

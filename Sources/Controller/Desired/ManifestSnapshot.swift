@@ -4,7 +4,8 @@ import Reconciler
 /// A complete, valid manifest directory as the controller remembers it: the last good desired state.
 ///
 /// Only a snapshot of a directory that loaded and validated without any error is ever made, so everything the
-/// controller plans from (including deletes) comes from a complete directory.
+/// controller plans from (including deletes) comes from a complete directory. The state the controller acts on is
+/// such a read with the keys `PruneGuard` holds put back at their last confirmed manifests.
 public struct ManifestSnapshot: Sendable {
     /// The load result (no errors).
     public let load: LoadResult

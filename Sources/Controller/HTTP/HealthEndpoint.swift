@@ -3,7 +3,7 @@ import Logging
 import NIOCore
 
 /// The controller's HTTP endpoint (Hummingbird): `/metrics` (Prometheus text), `/healthz` (the process answers)
-/// and `/readyz` (200 once the first full sync is done and the credentials work, else 503 with what is missing).
+/// and `/readyz` (200 once the first full pass is done and the credentials work, else 503 with the reasons).
 public enum HealthEndpoint {
     /// The application serving the three routes on `host:port`, its event loops from `eventLoopGroup`;
     /// `onListening` gets the bound host and port (useful with port 0).
@@ -19,12 +19,9 @@ public enum HealthEndpoint {
             text("ok\n", status: .ok)
         }
         router.get("/readyz") { _, _ -> Response in
-            let state = readiness.current
-            guard state.initialSyncDone, state.credentialsValid else {
-                var missing: [String] = []
-                if !state.initialSyncDone { missing.append("initial sync not done") }
-                if !state.credentialsValid { missing.append("AWS credentials not verified") }
-                return text("not ready: \(missing.joined(separator: ", "))\n", status: .serviceUnavailable)
+            let reasons = readiness.current.reasons
+            guard reasons.isEmpty else {
+                return text("not ready: \(reasons.joined(separator: "; "))\n", status: .serviceUnavailable)
             }
             return text("ready\n", status: .ok)
         }

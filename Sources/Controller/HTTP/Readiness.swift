@@ -1,16 +1,63 @@
 import Foundation
 
-/// What `/readyz` reports: ready once the first full sync succeeded and the AWS credentials worked.
+/// What `/readyz` reports: ready once the first full pass is complete and the AWS credentials worked, while the
+/// status folder and the manifest folder can be read; otherwise the reasons, each naming the real problem.
 public final class Readiness: Sendable {
     /// The flags, behind a lock (read by HTTP handlers, written by the controller).
     private let state = NSLockedValue(State())
 
+    /// The outcome of the last AWS account lookup (STS GetCallerIdentity).
+    public enum CredentialsCheck: Sendable, Equatable {
+        /// No lookup finished yet.
+        case notChecked
+        /// The lookup succeeded.
+        case valid
+        /// AWS throttled the lookup (the error code): the credentials may be fine.
+        case throttled(code: String)
+        /// The lookup failed otherwise (`code: message`).
+        case failed(String)
+    }
+
     /// The readiness flags.
     public struct State: Sendable, Equatable {
-        /// Every key of the first full sync was reconciled without a retryable failure.
+        /// Every key of the first full sync was reconciled at least once.
         public var initialSyncDone = false
-        /// The last AWS account lookup (STS GetCallerIdentity) succeeded.
-        public var credentialsValid = false
+        /// Keys of the first full sync reconciled so far, and how many it has (nil before it starts).
+        public var initialSyncProgress: (done: Int, total: Int)?
+        /// The last AWS account lookup.
+        public var credentials = CredentialsCheck.notChecked
+        /// Why the status folder cannot be read (nil when it can).
+        public var statusProblem: String?
+        /// Why the manifest folder is invalid (nil when valid).
+        public var manifestProblem: String?
+
+        /// Compares the flags (tuples are not `Equatable`).
+        public static func == (lhs: State, rhs: State) -> Bool {
+            lhs.initialSyncDone == rhs.initialSyncDone && lhs.initialSyncProgress?.done == rhs.initialSyncProgress?.done
+                && lhs.initialSyncProgress?.total == rhs.initialSyncProgress?.total && lhs.credentials == rhs.credentials
+                && lhs.statusProblem == rhs.statusProblem && lhs.manifestProblem == rhs.manifestProblem
+        }
+
+        /// Why `/readyz` answers 503, in order of importance; empty when ready.
+        public var reasons: [String] {
+            var reasons: [String] = []
+            if let manifestProblem { reasons.append("manifest folder invalid: \(manifestProblem)") }
+            if let statusProblem { reasons.append("status folder unreadable: \(statusProblem)") }
+            switch credentials {
+            case .valid: break
+            case .notChecked: reasons.append("AWS credentials not verified yet")
+            case .throttled(let code): reasons.append("AWS throttling (\(code)) while verifying credentials")
+            case .failed(let error): reasons.append("AWS credentials not verified: \(error)")
+            }
+            if !initialSyncDone {
+                if let progress = initialSyncProgress {
+                    reasons.append("initial sync in progress: \(progress.done) of \(progress.total)")
+                } else {
+                    reasons.append("initial sync not started")
+                }
+            }
+            return reasons
+        }
     }
 
     /// Not ready.
@@ -20,19 +67,31 @@ public final class Readiness: Sendable {
     public var current: State { state.get() }
 
     /// Whether `/readyz` answers 200.
-    public var isReady: Bool {
-        let now = current
-        return now.initialSyncDone && now.credentialsValid
-    }
+    public var isReady: Bool { current.reasons.isEmpty }
 
     /// Records that the first full sync is done.
     public func markInitialSyncDone() {
         state.update { $0.initialSyncDone = true }
     }
 
-    /// Records whether the credentials worked on the last account lookup.
-    public func setCredentialsValid(_ valid: Bool) {
-        state.update { $0.credentialsValid = valid }
+    /// Records how far the first full sync got (ignored once it is done).
+    public func setInitialSyncProgress(done: Int, total: Int) {
+        state.update { $0.initialSyncProgress = (done, total) }
+    }
+
+    /// Records the outcome of the last account lookup.
+    public func setCredentials(_ check: CredentialsCheck) {
+        state.update { $0.credentials = check }
+    }
+
+    /// Records why the status folder cannot be read (nil: it can).
+    public func setStatusProblem(_ problem: String?) {
+        state.update { $0.statusProblem = problem }
+    }
+
+    /// Records why the manifest folder is invalid (nil: it is valid).
+    public func setManifestProblem(_ problem: String?) {
+        state.update { $0.manifestProblem = problem }
     }
 }
 

@@ -16,6 +16,8 @@ import Reconciler
 /// | `smsauth_queue_depth` | gauge | |
 /// | `smsauth_resources` | gauge | `phase` |
 /// | `smsauth_manifest_errors` | gauge | |
+/// | `smsauth_status_errors` | gauge | |
+/// | `smsauth_pending_removals` | gauge | |
 /// | `smsauth_last_full_sync_timestamp_seconds` | gauge | |
 public final class ControllerMetrics: Sendable {
     /// Where every metric lives.
@@ -36,6 +38,8 @@ public final class ControllerMetrics: Sendable {
             CoreMetrics.Counter(label: name, factory: factory).increment(by: 0)
         }
         gauge("smsauth_manifest_errors").record(0)
+        gauge("smsauth_status_errors").record(0)
+        gauge("smsauth_pending_removals").record(0)
         gauge("smsauth_queue_depth").record(0)
     }
 
@@ -90,6 +94,16 @@ public final class ControllerMetrics: Sendable {
     /// Sets the number of errors in the manifest directory (0 when it is valid).
     public func manifestErrors(_ count: Int) {
         gauge("smsauth_manifest_errors").record(count)
+    }
+
+    /// Sets whether the status folder could not be read at the last full sync (1) or could (0).
+    public func statusErrors(_ count: Int) {
+        gauge("smsauth_status_errors").record(count)
+    }
+
+    /// Sets the number of keys held back by the prune delay (removals and files cut short not yet confirmed).
+    public func pendingRemovals(_ count: Int) {
+        gauge("smsauth_pending_removals").record(count)
     }
 
     /// Records the time of the last full sync that succeeded.

@@ -12,17 +12,20 @@ public struct ControllerSettings: Sendable, Equatable {
     public var batchLimit: Int
     /// Engine runs in flight at once (`--workers`), each on keys unrelated to the others' (`DependencyGate`).
     public var workers: Int
+    /// Minimum time between the two reads of the directory that confirm a removal (`--prune-delay`, `PruneGuard`).
+    public var pruneDelay: Duration
 
     /// Creates settings; the defaults are the documented ones.
     public init(debounce: Duration = .milliseconds(500), resyncPeriod: Duration = .seconds(600),
                 resyncJitter: Double = 0.1, pendingPoll: Duration = .seconds(30), batchLimit: Int = 500,
-                workers: Int = 4) {
+                workers: Int = 4, pruneDelay: Duration = .seconds(30)) {
         self.debounce = debounce
         self.resyncPeriod = resyncPeriod
         self.resyncJitter = min(max(resyncJitter, 0), 1)
         self.pendingPoll = pendingPoll
         self.batchLimit = max(1, batchLimit)
         self.workers = max(1, workers)
+        self.pruneDelay = max(.zero, pruneDelay)
     }
 
     /// How many of `queued` keys one worker takes: an even share among the workers (so one slow key does not hold

@@ -15,7 +15,7 @@ extension GitOpsController {
         let outcomes: [ResourceAddress: KeyOutcome]
         do {
             let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys)
-            readiness.setCredentialsValid(true)
+            readiness.setCredentials(.valid)
             let applied = try await engine.apply(planned, only: keys)
             let store = engine.statusStore
             outcomes = OutcomeClassifier.classify(keys: keys, planned: planned, applied: applied) { key in
@@ -25,7 +25,7 @@ extension GitOpsController {
             logActions(applied, keys: keys)
             updatePhases(keys.union(applied.report.results.map(\.change.address)))
         } catch {
-            if case .accountLookupFailed = error { readiness.setCredentialsValid(false) }
+            recordCredentials(error)
             logger.error("reconcile failed before planning", metadata: [
                 "code": "\(error.code)", "error": "\(error.message)", "keys": "\(keys.count)",
             ])
@@ -44,7 +44,6 @@ extension GitOpsController {
         }
         metrics.queueDepth(await queue.length)
         recordPhases()
-        finishFullSyncIfDone()
     }
 
     /// Logs, counts and requeues one key.
@@ -58,11 +57,9 @@ extension GitOpsController {
         case .succeeded(let pending):
             await queue.forget(key)
             terminal.removeValue(forKey: key)
-            fullSyncRemaining?.remove(key)
             if pending { await queue.add(key, after: settings.pendingPoll) }
             logger.debug("reconciled", metadata: metadata)
         case .waiting(let reason):
-            fullSyncRemaining?.remove(key)
             await queue.add(key, after: settings.pendingPoll)
             metadata["reason"] = "\(reason)"
             logger.info("waiting", metadata: metadata)
@@ -71,13 +68,21 @@ extension GitOpsController {
             metadata["code"] = "\(code)"
             metadata["failures"] = "\(await queue.failures(key))"
             logger.warning("reconcile failed; retrying with backoff", metadata: metadata)
-        case .terminal(let code):
+        case .terminal(let code, let retryAt?):
+            await queue.forget(key)
+            let wait = max(0, retryAt.timeIntervalSinceNow)
+            await queue.add(key, after: .milliseconds(Int64((wait * 1000).rounded(.up))))
+            metadata["code"] = "\(code)"
+            metadata["retry_at"] = "\(ISO8601DateFormatter().string(from: retryAt))"
+            logger.warning("reconcile refused until a known time; looking again then or at the next resync",
+                           metadata: metadata)
+        case .terminal(let code, nil):
             await queue.forget(key)
             terminal[key] = hash
-            fullSyncRemaining?.remove(key)
             metadata["code"] = "\(code)"
             logger.error("reconcile failed; waiting for a manifest change", metadata: metadata)
         }
+        await fullSyncReconciled(key, failed: outcome.isFailure)
     }
 
     /// One info line per change carried out for the keys.
@@ -109,28 +114,5 @@ extension GitOpsController {
         var counts: [StatusPhase: Int] = [:]
         for phase in phases.values { counts[phase, default: 0] += 1 }
         metrics.resources(byPhase: counts)
-    }
-
-    /// Marks the full sync done once all its keys were reconciled without a retryable failure.
-    private func finishFullSyncIfDone() {
-        guard let remaining = fullSyncRemaining, remaining.isEmpty else { return }
-        fullSyncRemaining = nil
-        metrics.fullSyncSucceeded(at: Date())
-        readiness.markInitialSyncDone()
-        logger.info("full sync done")
-    }
-
-    /// With nothing to reconcile, a full sync still checks the AWS credentials (STS GetCallerIdentity through a
-    /// plan of no resources), so `/readyz` means what it says.
-    func checkCredentials() async {
-        do {
-            _ = try await engine.plan(snapshot.load, defaultRegion: defaultRegion, focus: [])
-            readiness.setCredentialsValid(true)
-            fullSyncRemaining = []
-            finishFullSyncIfDone()
-        } catch {
-            if case .accountLookupFailed = error { readiness.setCredentialsValid(false) }
-            logger.error("credentials check failed", metadata: ["code": "\(error.code)", "error": "\(error.message)"])
-        }
     }
 }

@@ -7,11 +7,14 @@ import Reconciler
 /// resource keys; `settings.workers` workers take the queued keys in batches and reconcile them level-based (whole
 /// desired and live state of each key, never the event).
 ///
-/// - Start: the directory is read; if valid, every manifest and every status file (removed manifests) is queued.
+/// - Full sync (start, every resync period, SIGHUP): the status folder and the manifest folder are both read anew
+///   (the folder's symlinks resolved again, the watcher re-pointed if they moved), then every key is queued. Full
+///   syncs never overlap: one asked for while another runs starts when it completes.
 /// - File events (debounced): the directory is read again; a valid directory becomes the new desired state and
 ///   the keys whose spec hash changed, were added or removed, and their dependents, are queued. An invalid
-///   directory changes nothing: the last good state stays, the error goes to logs, metrics and status.
-/// - Resync (period plus jitter): every key is queued again to find drift, except terminal ones.
+///   directory changes nothing: the last good state stays, the error goes to logs, metrics, status and `/readyz`.
+/// - Removals wait (`PruneGuard`): a manifest gone, a status file without manifest, or a file cut short is acted on
+///   only once a second read at least `settings.pruneDelay` later still finds it so.
 /// - Workers: each key is reconciled by one run at a time (the queue), and runs in flight never share a resource
 ///   or a dependency (`DependencyGate`); a key held back by a run in flight is queued again when that run ends.
 ///   A key waiting on a dependency is queued again as soon as that dependency reconciles successfully.
@@ -35,18 +38,33 @@ public actor GitOpsController {
     let clock: any ControllerClock
     /// Keys to reconcile.
     let queue: WorkQueue<ResourceAddress>
-    /// The last good desired state.
+    /// The desired state acted on: the last good read, with the keys the prune guard holds at their last
+    /// confirmed manifest.
     var snapshot = ManifestSnapshot.empty
+    /// Holds removals back until a second read confirms them.
+    var pruneGuard: PruneGuard
     /// Whether a valid directory has been read yet (before that nothing is reconciled).
     var hasGoodState = false
     /// Keys that failed terminally, with the spec hash they failed with: skipped by resyncs until it changes.
     var terminal: [ResourceAddress: String?] = [:]
-    /// Keys of the current full sync not yet reconciled successfully; nil when no full sync is running.
+    /// Keys of the current full sync not reconciled yet; nil when no full sync is running.
     var fullSyncRemaining: Set<ResourceAddress>?
+    /// Keys of the current full sync.
+    var fullSyncTotal = 0
+    /// Whether a key of the current full sync failed (the last-success timestamp is not set then).
+    var fullSyncFailed = false
+    /// Why a full sync was asked for while one was running: it starts when that one completes.
+    var followUpSync: String?
+    /// Whether the "resync period shorter than a full pass" warning was logged.
+    var warnedStretchedResync = false
+    /// Why the status folder could not be read at the last full sync (nil: it could). No removal is acted on then.
+    var statusProblem: String?
     /// Resources whose status carries a manifest error.
     var markedInvalid: Set<ResourceAddress> = []
     /// Background tasks (watch, debounce, resync), cancelled by `stop()`.
     var tasks: [Task<Void, Never>] = []
+    /// The re-read that confirms held removals, and when it is due.
+    var confirmation: (task: Task<Void, Never>, deadline: Duration)?
     /// The directory watcher, stopped by `stop()`.
     var watcher: DirectoryWatcher?
     /// Keys whose last reconcile waited on a dependency: queued again when one of their dependencies succeeds.
@@ -71,6 +89,7 @@ public actor GitOpsController {
         self.clock = clock
         self.accountCache = accountCache
         queue = WorkQueue(clock: clock)
+        pruneGuard = PruneGuard(delay: settings.pruneDelay)
     }
 
     /// Runs until `stop()`: the initial sync, then watch, resync and the workers (`WorkerPool`; the heap's free
@@ -84,7 +103,7 @@ public actor GitOpsController {
             for await batch in debouncer.batches { await self?.directoryChanged(batch) }
         })
         tasks.append(Task { [weak self] in await self?.resyncLoop() })
-        await readDirectory(initial: true)
+        await requestFullSync(reason: "start")
         let settings = settings
         let workers = WorkerPool(queue: queue, workers: settings.workers) { settings.batchSize(queued: $0) }
         await workers.run(
@@ -101,7 +120,15 @@ public actor GitOpsController {
         logger.info("controller stopping; finishing the reconciles in flight")
         watcher?.stop()
         for task in tasks { task.cancel() }
+        confirmation?.task.cancel()
+        confirmation = nil
         await queue.shutDown()
+    }
+
+    /// SIGHUP: reads the manifest folder again and runs a full sync (after the one running, if any).
+    public func reload() async {
+        logger.info("reload requested (SIGHUP): reading the manifest folder again and starting a full sync")
+        await requestFullSync(reason: "reload")
     }
 
     /// The dependency closure of each key in the last good desired state (the gate keeps batches apart by them).
@@ -112,67 +139,10 @@ public actor GitOpsController {
     /// Reads the directory after file events.
     func directoryChanged(_ changes: [DirectoryChange]) async {
         logger.debug("manifest directory changed", metadata: ["events": "\(changes.count)"])
-        await readDirectory(initial: false)
+        await readAndQueueChanges()
     }
 
-    /// Reads and validates the directory; a valid one becomes the desired state and its affected keys are queued
-    /// (all keys on the first good read), an invalid one is reported and changes nothing.
-    func readDirectory(initial: Bool) async {
-        switch source.read(previous: snapshot) {
-        case .invalid(let errors):
-            metrics.manifestErrors(errors.count)
-            for error in errors.prefix(20) {
-                logger.error("invalid manifest; keeping the last valid desired state",
-                             metadata: ["diagnostic": "\(error.description)", "code": "\(error.code)"])
-            }
-            let files = Set(errors.compactMap { $0.location?.file })
-            markedInvalid.formUnion(ManifestErrorStatus(store: engine.statusStore).mark(
-                snapshot.addresses(inFiles: files), files: snapshot.files, diagnostics: errors, now: Date()))
-        case .valid(let new):
-            metrics.manifestErrors(0)
-            if !markedInvalid.isEmpty {
-                ManifestErrorStatus(store: engine.statusStore).clear(markedInvalid, now: Date())
-                markedInvalid = []
-            }
-            let old = snapshot
-            snapshot = new
-            guard hasGoodState else {
-                hasGoodState = true
-                await fullSync(reason: initial ? "start" : "first valid directory")
-                return
-            }
-            let affected = new.affectedKeys(since: old)
-            guard !affected.isEmpty else { return }
-            for key in affected { terminal.removeValue(forKey: key) }
-            logger.info("manifests changed", metadata: ["keys": "\(affected.sorted().map(\.description))"])
-            for key in affected.sorted() { await queue.add(key) }
-        }
-    }
-
-    /// Queues every key (manifests and status files), except terminal ones whose manifest did not change; the
-    /// account id is looked up again by the first reconcile, so the credentials are checked once per resync.
-    func fullSync(reason: String) async {
-        await accountCache?.forget()
-        var keys = snapshot.addresses
-        if let statuses = try? engine.statusStore.readAll() {
-            keys.formUnion(statuses.map(\.address))
-            phases = Dictionary(statuses.map { ($0.address, $0.phase) }, uniquingKeysWith: { first, _ in first })
-            recordPhases()
-        }
-        keys = keys.filter { key in
-            guard let hash = terminal[key] else { return true }
-            return hash != snapshot.hashes[key]
-        }
-        logger.info("full sync", metadata: ["reason": "\(reason)", "keys": "\(keys.count)"])
-        fullSyncRemaining = keys
-        if keys.isEmpty {
-            await checkCredentials()
-            return
-        }
-        for key in keys.sorted() { await queue.add(key) }
-    }
-
-    /// Waits a jittered resync period, then queues every key; again until cancelled.
+    /// Waits a jittered resync period, then asks for a full sync; again until cancelled.
     private func resyncLoop() async {
         while !Task.isCancelled {
             let delay = settings.resyncDelay(random: Double.random(in: 0...1))
@@ -181,8 +151,7 @@ public actor GitOpsController {
             } catch {
                 return
             }
-            guard hasGoodState else { continue }
-            await fullSync(reason: "resync")
+            await requestFullSync(reason: "resync")
         }
     }
 }

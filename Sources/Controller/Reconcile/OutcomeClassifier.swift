@@ -18,7 +18,8 @@ public enum OutcomeClassifier {
             case .applied, .unchanged:
                 outcomes[key] = .succeeded(pending: phase(key) == .pending)
             case .failed(let failure):
-                outcomes[key] = failure.isRetryable ? .retry(code: failure.code) : .terminal(code: failure.code)
+                outcomes[key] = failure.isRetryable
+                    ? .retry(code: failure.code) : .terminal(code: failure.code, retryAt: failure.retryAt)
             case .refused:
                 outcomes[key] = .terminal(code: "refused")
             case .blocked(let reason, let cause):

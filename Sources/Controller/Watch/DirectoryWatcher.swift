@@ -21,6 +21,8 @@ public final class DirectoryWatcher: Sendable {
     public let changes: AsyncStream<DirectoryChange>
     /// Read source on the inotify descriptor; its cancel handler closes the descriptor.
     private let source: ReadSourceHandle
+    /// Re-checks where the root leads, on the watcher's queue (see `refresh()`).
+    private let recheck: @Sendable () -> Void
 
     /// Starts watching `root` (a folder, or a symlink to one; it may not exist yet, but its parent must).
     /// - Throws: `DirectoryWatcherError` when inotify is unavailable or the root's parent cannot be watched.
@@ -48,8 +50,20 @@ public final class DirectoryWatcher: Sendable {
         continuation.onTermination = { _ in handle.cancel() }
         changes = stream
         self.source = handle
+        recheck = {
+            queue.async {
+                for change in tree.recheckRoot() { continuation.yield(change) }
+            }
+        }
         source.activate()
         logger.debug("watching folder", metadata: ["path": "\(tree.rootPath)"])
+    }
+
+    /// Resolves the root's path again (every symlink in it, wherever it is: `current/manifests` with `current`
+    /// flipped by git-sync changes no watched folder) and, when it leads elsewhere now, watches the new target and
+    /// reports `rescanRequired(.rootReplaced)`. The controller calls it at every full sync.
+    public func refresh() {
+        recheck()
     }
 
     /// Stops watching, releases the inotify instance and ends `changes`. Safe to call more than once.

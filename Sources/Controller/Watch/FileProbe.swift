@@ -56,11 +56,20 @@ enum FileProbe {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
 
-    /// `path` made absolute against the working directory, without a trailing slash.
+    /// `path` made absolute against the working directory, without a trailing slash, `.` or `..` components.
+    /// Lexical only: symlinks are kept (`NSString.standardizingPath` resolves them, which pinned the watcher to the
+    /// target a symlink had at start, e.g. `current/manifests` with `current` later flipped by git-sync).
     static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let standardized = (full as NSString).standardizingPath
-        return standardized.isEmpty ? "/" : standardized
+        var components: [Substring] = []
+        for component in full.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
     }
 
     /// Whether a name is hidden (starts with a dot): such entries are not manifests and are not watched.

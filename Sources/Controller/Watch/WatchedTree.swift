@@ -23,10 +23,14 @@ final class WatchedTree: @unchecked Sendable {
     private var parentWatch: Int32 = -1
     /// Base name of the root in its parent.
     private let rootName: String
+    /// The root's parent folder (as given, may pass through symlinks).
+    private let parentPath: String
     /// Identity of the directory the root currently leads to.
     private(set) var rootIdentity: FileIdentity?
     /// Real path of the current root directory.
     private var resolvedRoot: String?
+    /// Real path of the folder the parent watch is on.
+    private var resolvedParent: String?
     /// Folder path (relative to the root, "" for the root) of each tree watch.
     private var directories: [Int32: String] = [:]
     /// Tree watch of each relative folder path.
@@ -40,10 +44,11 @@ final class WatchedTree: @unchecked Sendable {
         self.descriptor = descriptor
         self.rootPath = FileProbe.absolute(rootPath)
         self.logger = logger
-        let parent = (self.rootPath as NSString).deletingLastPathComponent
+        parentPath = (self.rootPath as NSString).deletingLastPathComponent
         rootName = (self.rootPath as NSString).lastPathComponent
-        parentWatch = inotify_add_watch(descriptor, parent, InotifyMask.parent)
-        guard parentWatch >= 0 else { throw .cannotWatchParent(path: parent, errno: errno) }
+        parentWatch = inotify_add_watch(descriptor, parentPath, InotifyMask.parent)
+        guard parentWatch >= 0 else { throw .cannotWatchParent(path: parentPath, errno: errno) }
+        resolvedParent = FileProbe.resolve(parentPath)
         rebuild()
     }
 
@@ -111,6 +116,24 @@ final class WatchedTree: @unchecked Sendable {
         guard resolvedRoot != nil else { return }
         var ignored: [String] = []
         watchFolder("", collecting: &ignored)
+    }
+
+    /// Rebuilds and reports a rescan when the root's path now leads elsewhere, through any of its symlinks: the
+    /// parent watch moves to the parent's new target too (a symlink higher up than the root's parent was flipped).
+    func recheckRoot() -> [DirectoryChange] {
+        let parent = FileProbe.resolve(parentPath)
+        if parent != resolvedParent {
+            let watch = inotify_add_watch(descriptor, parentPath, InotifyMask.parent)
+            if watch >= 0 {
+                if watch != parentWatch { inotify_rm_watch(descriptor, parentWatch) }
+                parentWatch = watch
+                resolvedParent = parent
+            }
+        }
+        guard FileProbe.directoryIdentity(rootPath) != rootIdentity || FileProbe.resolve(rootPath) != resolvedRoot
+        else { return [] }
+        rebuild()
+        return [.rescanRequired(.rootReplaced)]
     }
 
     /// Rebuilds and reports a rescan when the root now leads to another directory (or none).

@@ -1,9 +1,10 @@
+import Foundation
 import Reconciler
 import Testing
 
 @testable import Controller
 
-/// Pure pieces of the loop: resync jitter, engine errors as key outcomes, metric labels, readiness.
+/// Pure pieces of the loop: resync jitter, engine errors as key outcomes, metric labels, readiness reasons.
 @Suite("Controller logic")
 struct ControllerLogicTests {
     @Test(arguments: [(0.0, 600.0), (0.5, 630.0), (1.0, 660.0), (7.0, 660.0)])
@@ -32,16 +33,36 @@ struct ControllerLogicTests {
         #expect(outcome.metricLabel == label)
     }
 
-    /// Ready only with both the first full sync and working credentials.
-    @Test func readinessNeedsSyncAndCredentials() {
+    /// Ready only with the first full pass done and working credentials; every reason not to be is named.
+    @Test func readinessNamesEveryReason() {
         let readiness = Readiness()
-        #expect(!readiness.isReady)
+        #expect(readiness.current.reasons == ["AWS credentials not verified yet", "initial sync not started"])
+        readiness.setInitialSyncProgress(done: 2, total: 5)
+        readiness.setCredentials(.throttled(code: "ThrottlingException"))
+        #expect(readiness.current.reasons == ["AWS throttling (ThrottlingException) while verifying credentials",
+                                              "initial sync in progress: 2 of 5"])
         readiness.markInitialSyncDone()
-        #expect(!readiness.isReady)
-        readiness.setCredentialsValid(true)
+        readiness.setCredentials(.valid)
         #expect(readiness.isReady)
-        readiness.setCredentialsValid(false)
-        #expect(!readiness.isReady)
+        readiness.setStatusProblem("status.unreadable: AppClient/web.json")
+        readiness.setManifestProblem("a.yaml:1:1: error: bad")
+        #expect(readiness.current.reasons == ["manifest folder invalid: a.yaml:1:1: error: bad",
+                                              "status folder unreadable: status.unreadable: AppClient/web.json"])
+        readiness.setStatusProblem(nil)
+        readiness.setManifestProblem(nil)
+        readiness.setCredentials(.failed("sts.denied: no"))
+        #expect(readiness.current.reasons == ["AWS credentials not verified: sts.denied: no"])
+    }
+
+    /// A failure that says when it becomes possible is terminal with that time; without one, plainly terminal.
+    @Test func waitingFailureIsTerminalWithItsTime() {
+        let retryAt = Date(timeIntervalSince1970: 1_800_000_000)
+        let waiting = ReconcileFailure(code: "sandboxNumber.deleteWaiting", message: "m", isRetryable: false,
+                                       retryAt: retryAt)
+        #expect(ReconcileFailure(classifying: waiting).retryAt == retryAt)
+        #expect(KeyOutcome.terminal(code: "x", retryAt: retryAt).metricLabel == "terminal")
+        #expect(KeyOutcome.terminal(code: "x", retryAt: retryAt).isFailure)
+        #expect(!KeyOutcome.waiting(reason: "r").isFailure)
     }
 
     /// Reconcile counts, retries and drift appear in the exposition with their labels.

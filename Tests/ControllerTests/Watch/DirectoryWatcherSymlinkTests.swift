@@ -28,6 +28,40 @@ struct DirectoryWatcherSymlinkTests {
         #expect(!later.contains("stale.yaml"))
     }
 
+    /// git-sync with the symlink in the middle of the root (`current/manifests`, `current -> wt1` swapped to `wt2`):
+    /// no watched folder changes, so no event; `refresh()` (every full sync) finds the new target, reports a rescan
+    /// and watches it from then on.
+    @Test func midPathSwapIsFollowedOnRefresh() async throws {
+        let base = try TemporaryFolder()
+        try base.makeFolder("wt1/manifests")
+        try base.makeFolder("wt2/manifests")
+        try base.symlink("current", to: "wt1")
+        let watcher = try DirectoryWatcher(root: base.url("current/manifests").path)
+        let recorder = ChangeRecorder(watcher.changes)
+        try base.symlink(".tmp-link", to: "wt2")
+        try base.rename(".tmp-link", "current")
+        watcher.refresh()
+        #expect(await recorder.waitFor { $0.contains(.rescanRequired(.rootReplaced)) })
+        let mark = await recorder.mark
+        try base.write("wt2/manifests/b.yaml")
+        #expect(await recorder.waitForPaths(after: mark, ["b.yaml"]))
+        watcher.refresh()
+        try base.write("wt2/manifests/c.yaml")
+        #expect(await recorder.waitForPaths(after: mark, ["c.yaml"]))
+        #expect(!(await recorder.changes.dropFirst(mark).contains(.rescanRequired(.rootReplaced))),
+                "a refresh with nothing moved reports nothing")
+    }
+
+    /// The root's path is made absolute lexically: its symlinks stay, so the watcher can see them move.
+    @Test func absolutePathKeepsSymlinks() throws {
+        let base = try TemporaryFolder()
+        try base.makeFolder("wt1/manifests")
+        try base.symlink("current", to: "wt1")
+        let path = base.url("current/manifests").path
+        #expect(FileProbe.absolute(path + "/./x/..") == FileProbe.absolute(path))
+        #expect(FileProbe.absolute(path).hasSuffix("/current/manifests"))
+    }
+
     /// Kubernetes volume layout: a hidden `..data` symlink replaced by rename inside the root reports a rescan.
     @Test func hiddenLinkSwap() async throws {
         let folder = try TemporaryFolder()

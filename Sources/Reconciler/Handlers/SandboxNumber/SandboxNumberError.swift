@@ -5,7 +5,8 @@ import Foundation
 /// one-time password.
 public enum SandboxNumberError: ReconcileError, Equatable {
     /// AWS refused DeleteSMSSandboxPhoneNumber because 24 hours have not passed since the number's verification or
-    /// its last verification attempt. Not a failure: the same delete succeeds from `retryAt` on.
+    /// its last verification attempt. Terminal with a time: the same delete succeeds from `retryAt` on, so it is
+    /// not retried before then.
     case deleteNotYetAllowed(phoneNumber: String, region: String, retryAt: Date)
     /// VerifySMSSandboxPhoneNumber answered `VerificationException`: the code is wrong or expired.
     case wrongCode(name: String, phoneNumber: String, region: String)
@@ -56,10 +57,13 @@ public enum SandboxNumberError: ReconcileError, Equatable {
         }
     }
 
-    /// Waiting for the 24-hour rule is retryable; the rest needs the user.
-    public var isRetryable: Bool {
-        if case .deleteNotYetAllowed = self { return true }
-        return false
+    /// None is retryable: the 24-hour rule says when the delete becomes possible (`retryAt`), the rest needs the user.
+    public var isRetryable: Bool { false }
+
+    /// When a refused delete becomes possible.
+    public var retryAt: Date? {
+        if case .deleteNotYetAllowed(_, _, let retryAt) = self { return retryAt }
+        return nil
     }
 
     /// The AWS error code behind it.

@@ -9,9 +9,9 @@ extension SandboxNumberHandler {
     ///   in outputs or errors);
     /// - replace: deletes the old number, then creates the new one;
     /// - delete: DeleteSMSSandboxPhoneNumber. Within 24 hours of the number's verification or last verification
-    ///   attempt AWS answers `UserError`; that becomes `SandboxNumberError.deleteNotYetAllowed`, a retryable error whose
-    ///   message gives the time it becomes possible (the engine records it as `lastError` and tries again on a later
-    ///   reconcile instead of counting it as a failure of the manifest). A number already gone counts as deleted;
+    ///   attempt AWS answers `UserError`; that becomes `SandboxNumberError.deleteNotYetAllowed`, a terminal error carrying
+    ///   the time it becomes possible (`retryAt`, also in its message): the engine records it as `lastError`, the
+    ///   controller looks again at that time or the next resync, `reconcile` prints it. A number already gone counts as deleted;
     /// - retain: nothing (the number stays in the sandbox, unmanaged).
     public func apply(_ change: ResourceChange, input: PlanInput<SandboxNumberLive>,
                       context: ApplyContext) async throws -> [String: String] {

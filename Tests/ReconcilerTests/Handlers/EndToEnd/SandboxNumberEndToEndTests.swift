@@ -132,7 +132,7 @@ struct SandboxNumberEndToEndTests {
             }
             #expect(error == .deleteNotYetAllowed(phoneNumber: space.phone, region: space.region,
                                                   retryAt: verifiedAt.addingTimeInterval(24 * 3600)))
-            #expect(error?.isRetryable == true)
+            #expect(error?.isRetryable == false && error?.retryAt == verifiedAt.addingTimeInterval(24 * 3600))
 
             try await harness.advanceClock(seconds: 90_000)
             #expect(try await handler.apply(delete, input: removedInput, context: harness.apply) == [:])

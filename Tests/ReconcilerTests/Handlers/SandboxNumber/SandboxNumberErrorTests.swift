@@ -51,7 +51,7 @@ struct SandboxNumberErrorTests {
         #expect(!wrong.isRetryable && wrong.awsErrorCode == "VerificationException")
     }
 
-    @Test func deleteWaitIsRetryableAndSaysWhen() {
+    @Test func deleteWaitIsTerminalAndSaysWhen() {
         let now = Date(timeIntervalSince1970: 1_760_000_000)
         let verified = now.addingTimeInterval(-3600)
         let retryAt = SandboxNumberError.deleteRetryTime(lastChanged: verified, now: now)
@@ -60,10 +60,11 @@ struct SandboxNumberErrorTests {
                 == now.addingTimeInterval(24 * 3600))
         #expect(SandboxNumberError.deleteRetryTime(lastChanged: nil, now: now) == now.addingTimeInterval(24 * 3600))
         let error = SandboxNumberError.deleteNotYetAllowed(phoneNumber: "+14155550123", region: "us-east-1", retryAt: retryAt)
-        #expect(error.isRetryable && error.code == "sandboxNumber.deleteWaiting" && error.awsErrorCode == "UserError")
+        #expect(!error.isRetryable && error.code == "sandboxNumber.deleteWaiting" && error.awsErrorCode == "UserError")
+        #expect(error.retryAt == retryAt)
         #expect(error.message.hasPrefix("waiting: "))
         #expect(error.message.contains("2025-10-10T07:53:20Z"))
         let failure = ReconcileFailure(classifying: error)
-        #expect(failure.isRetryable && failure.code == "sandboxNumber.deleteWaiting")
+        #expect(!failure.isRetryable && failure.code == "sandboxNumber.deleteWaiting" && failure.retryAt == retryAt)
     }
 }

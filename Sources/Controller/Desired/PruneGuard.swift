@@ -1,0 +1,100 @@
+import Manifests
+import Reconciler
+
+/// Holds back removals until they are confirmed: a resource whose manifest is gone (its key left the directory, or
+/// a status file has no manifest) is acted on only after two reads of the directory at least `delay` apart both
+/// found it missing. A file that shrank to fewer documents than the desired state has from it counts as a removal
+/// for this rule: every key of that file is held (a document cut short may still validate with fields missing)
+/// until a read at least `delay` later finds the same content. A held key that comes back with its confirmed spec
+/// is released at once; one that comes back changed (a file still being written) stays held until its content has
+/// not changed for `delay`.
+///
+/// While a key is held, the desired state keeps its last confirmed manifest (if it had one), so nothing plans a
+/// delete of it and its dependents' references still resolve; the controller does not reconcile it. This protects
+/// against a directory seen mid-write (a slow checkout, a half-written file, a symlink flip caught half-way); it
+/// does not protect against a partial write that stays unchanged for the whole delay. Pure: time is passed in.
+public struct PruneGuard: Sendable {
+    /// One held key.
+    public struct Hold: Sendable, Equatable {
+        /// When the key was first seen in its current held state (controller clock).
+        public let since: Duration
+        /// Its spec hash in that read (nil: missing from the directory).
+        public let observed: String?
+    }
+
+    /// What one read means once the guard has looked at it.
+    public struct Admission: Sendable {
+        /// The desired state to act on: the read, with every held key at its last confirmed manifest.
+        public let desired: ManifestSnapshot
+        /// Keys whose removal is confirmed (no manifest in `desired`): to be reconciled now (deleted or released).
+        public let confirmedRemovals: Set<ResourceAddress>
+        /// Keys newly held by this read (to log once).
+        public let newlyHeld: Set<ResourceAddress>
+        /// When the earliest held key can be confirmed: read the directory again then. Nil when nothing is held, or
+        /// only removals that wait for the status folder (the next full sync looks at them again).
+        public let nextCheck: Duration?
+    }
+
+    /// Minimum time between the two reads that confirm a removal (`--prune-delay`).
+    public let delay: Duration
+    /// The held keys.
+    public private(set) var held: [ResourceAddress: Hold] = [:]
+
+    /// A guard with nothing held.
+    public init(delay: Duration) {
+        self.delay = delay
+    }
+
+    /// Looks at `read` (a complete, valid directory read at `now`) against the `current` desired state; `orphans`
+    /// are status files without a manifest (known at full syncs; pass `[]` otherwise). `allowRemovals` false (the
+    /// status folder cannot be read) holds confirmed removals back too.
+    public mutating func admit(read: ManifestSnapshot, current: ManifestSnapshot, orphans: Set<ResourceAddress>,
+                               now: Duration, allowRemovals: Bool = true) -> Admission {
+        let missingBefore = Set(held.filter { $0.value.observed == nil }.keys)
+        let removals = current.addresses.union(orphans).union(missingBefore).subtracting(read.addresses)
+        let shrunk = Self.shrunkFiles(read: read, current: current)
+        let cutShort = Set(read.files.filter { shrunk.contains($0.value) }.keys)
+        var confirmed: Set<ResourceAddress> = []
+        var newlyHeld: Set<ResourceAddress> = []
+        var next: [ResourceAddress: Hold] = [:]
+        for key in removals.union(cutShort).union(held.keys) {
+            let observed = read.hashes[key]
+            let suspect = removals.contains(key) || cutShort.contains(key)
+            // Back as confirmed, or new without a confirmed manifest to protect: nothing to hold.
+            if !suspect && (observed == current.hashes[key] || current.hashes[key] == nil) { continue }
+            guard let hold = held[key], hold.observed == observed else {
+                next[key] = Hold(since: now, observed: observed)
+                if held[key] == nil { newlyHeld.insert(key) }
+                continue
+            }
+            if now - hold.since >= delay && (observed != nil || allowRemovals) {
+                confirmed.insert(key)
+            } else {
+                next[key] = hold
+            }
+        }
+        held = next
+        let kept = current.load.manifests.filter { held[$0.id] != nil }
+        let load = LoadResult(manifests: read.load.manifests.filter { held[$0.id] == nil } + kept,
+                              diagnostics: read.load.diagnostics, files: read.load.files)
+        return Admission(desired: ManifestSnapshot(load: load, previous: current),
+                         confirmedRemovals: confirmed.filter { read.hashes[$0] == nil },
+                         newlyHeld: newlyHeld,
+                         nextCheck: held.values.filter { allowRemovals || $0.observed != nil }.map { $0.since + delay }.min())
+    }
+
+    /// Keys held back now (not to be reconciled).
+    public var heldKeys: Set<ResourceAddress> { Set(held.keys) }
+
+    /// Files that `read` has fewer (but some) documents of than `current`.
+    static func shrunkFiles(read: ManifestSnapshot, current: ManifestSnapshot) -> Set<String> {
+        let before = Self.documentCounts(current)
+        let after = Self.documentCounts(read)
+        return Set(after.filter { file, count in count < before[file, default: 0] }.keys)
+    }
+
+    /// Manifests per file.
+    static func documentCounts(_ snapshot: ManifestSnapshot) -> [String: Int] {
+        snapshot.files.values.reduce(into: [:]) { counts, file in counts[file, default: 0] += 1 }
+    }
+}
