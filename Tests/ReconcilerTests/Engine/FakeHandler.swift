@@ -9,8 +9,8 @@ struct FakeLive: Sendable, Equatable {
     var region: String?
     var owned: Bool
     var pending: String?
-    /// The manifest address that describes this resource (what `claims` answers), e.g. the new name of a rename.
-    var claimedBy: ResourceAddress?
+    /// The manifest addresses that describe this resource (what `claims` answers), e.g. the new name of a rename.
+    var claimedBy: Set<ResourceAddress> = []
 }
 
 /// An in-memory AWS for fake handlers: resources, scripted failures, and a log of what was called.
@@ -104,7 +104,7 @@ struct FakeHandler: ResourceHandler {
     func phase(of live: FakeLive) -> LivePhase { live.pending.map(LivePhase.pending) ?? .ready }
 
     func claims(_ desired: DesiredResource, live: FakeLive, references: [ResourceAddress: [String: String]]) -> Bool {
-        live.claimedBy == desired.address
+        live.claimedBy.contains(desired.address)
     }
 
     func plan(_ input: PlanInput<FakeLive>) throws(PlanError) -> ResourceChange {
