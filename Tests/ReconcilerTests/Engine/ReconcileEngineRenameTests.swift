@@ -65,6 +65,21 @@ struct ReconcileEngineRenameTests {
         #expect(try StatusStore(directory: directory).read(F.web) == nil)
     }
 
+    @Test("a focused run on the old name alone (the controller) still sees the new manifest: rename, not delete")
+    func focusedOnTheOldNameRenames() async throws {
+        let (world, directory) = try await appliedStack()
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1", focus: [F.web])
+        #expect(planned.plan.change(for: Self.signup)?.action == .rename)
+        #expect(planned.plan.changes.allSatisfy { $0.action != .delete })
+        let appliedBefore = await world.applied
+        let run = try await engine.apply(planned, only: [F.web])
+        #expect(run.report.results.map(\.change.address) == [Self.signup])
+        #expect(await world.applied == appliedBefore)
+        let store = StatusStore(directory: directory)
+        #expect(try store.read(F.web) == nil && (try store.read(Self.signup)) != nil)
+    }
+
     @Test("a removed resource claimed by a manifest that has its own status file is released, never deleted")
     func claimedWithBothStatusesIsReleased() async throws {
         let (world, directory) = try await appliedStack()

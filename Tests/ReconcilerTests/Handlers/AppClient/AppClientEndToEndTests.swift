@@ -33,7 +33,7 @@ import TestSupport
         let handler = AppClientHandler()
         let (created, outputs) = try await world.reconcile(handler, try Self.desired(generateSecret: true), address: Self.address)
         #expect(created.action == .create)
-        #expect(Set(outputs.keys) == ["clientId", "userPoolId"])
+        #expect(Set(outputs.keys) == ["clientId", "clientName", "userPoolId"])
         let clientId = try #require(outputs["clientId"])
         #expect(outputs["userPoolId"] == world.poolId)
 
