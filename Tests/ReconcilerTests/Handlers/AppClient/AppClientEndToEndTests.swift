@@ -119,6 +119,25 @@ import TestSupport
         #expect(try await world.plan(handler, nil, address: Self.address, status: status, deletePolicy: .delete).0.action == .noop)
     }
 
+    @Test func aClientRenamedBetweenPlanAndDeleteIsNotDeleted() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let (change, input) = try await world.plan(handler, nil, address: Self.address, status: status, deletePolicy: .delete)
+        #expect(change.action == .delete)
+        let clientId = try #require(outputs["clientId"])
+        _ = try await world.raw("UpdateUserPoolClient", [
+            "UserPoolId": .string(world.poolId), "ClientId": .string(clientId), "ClientName": "renamed-in-between",
+        ])
+        let apply = ApplyContext(reconcile: world.context, references: ReferenceStore(world.references), options: input.options)
+        await #expect(throws: AppClientError.identityChanged(Self.address, "client \(clientId) is now named \"renamed-in-between\", not the recorded \"\(outputs["clientName"] ?? "")\"")) {
+            _ = try await handler.apply(change, input: input, context: apply)
+        }
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).map(\.clientId) == [clientId])
+        #expect(!(try await world.operations()).contains("DeleteUserPoolClient"))
+    }
+
     @Test func aRemovedClientIsReadInTheRegionOfItsRecordedPool() async throws {
         let world = try await ClientMfaWorld.make()
         let handler = AppClientHandler()
