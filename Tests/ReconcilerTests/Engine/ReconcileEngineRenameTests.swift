@@ -65,6 +65,29 @@ struct ReconcileEngineRenameTests {
         #expect(try StatusStore(directory: directory).read(F.web) == nil)
     }
 
+    @Test("a rename under onDrift: Report applies none of the drift it reports")
+    func renameKeepsReportedDrift() async throws {
+        let reporting = F.stack.replacingOccurrences(of: "spec: {userPool: pool, clientName: web}",
+                                                     with: "spec: {userPool: pool, clientName: web}\npolicy: {onDrift: Report}")
+        let world = FakeWorld()
+        let directory = F.statusDirectory()
+        let engine = F.engine(world, directory: directory)
+        _ = try await engine.apply(try await engine.plan(F.load(reporting), defaultRegion: "eu-west-1"))
+        var client = try #require(await world.live(F.web))
+        client.claimedBy = [Self.signup]
+        client.specHash = "changed out of band"
+        await world.put(F.web, client)
+        let renamed = reporting.replacingOccurrences(of: "metadata: {name: web}", with: "metadata: {name: signup}")
+        let planned = try await engine.plan(F.load(renamed), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: Self.signup))
+        #expect(change.action == .rename && change.fieldChanges.isEmpty)
+        #expect(change.reason == "changed out of band; not corrected (policy.onDrift: Report)")
+        let appliedBefore = await world.applied
+        _ = try await engine.apply(planned)
+        #expect(await world.applied == appliedBefore)
+        #expect(await world.live(F.web)?.specHash == "changed out of band")
+    }
+
     @Test("a focused run on the old name alone (the controller) still sees the new manifest: rename, not delete")
     func focusedOnTheOldNameRenames() async throws {
         let (world, directory) = try await appliedStack()
