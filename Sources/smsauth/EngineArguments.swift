@@ -8,6 +8,13 @@ struct EngineArguments: ParsableArguments {
     @Flag(help: "Allow requesting origination numbers and sender IDs without purchaseApproved in the manifest.")
     var allowPurchase = false
 
+    @Flag(help: """
+        Allow a run whose manifest folder declares no resources to delete or release every resource its status \
+        files name. Without it such a run changes nothing and exits 1 (an empty checkout or a wrong path must \
+        not remove everything).
+        """)
+    var allowEmpty = false
+
     @Option(help: "How many changes are applied at once.")
     var concurrency: Int = 4
 
@@ -27,7 +34,8 @@ struct EngineArguments: ParsableArguments {
         let context = ReconcileContext(client: client, logger: logger,
                                        smsRolePropagationTimeout: .seconds(smsRoleTimeout))
         return ReconcileEngine(registry: .standard, context: context, statusStore: statusStore,
-                               options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency),
+                               options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency,
+                                                      allowEmpty: allowEmpty),
                                accountLookup: accountLookup)
     }
 }

@@ -34,7 +34,9 @@ struct ReconcileOutput {
         let address = change.address
         switch outcome {
         case .unchanged: return nil
-        case .applied: return "\(pastTense(change.action)) \(address)"
+        case .applied:
+            if change.action == .rename, let previous = change.previousAddress { return "renamed \(previous) to \(address)" }
+            return "\(pastTense(change.action)) \(address)"
         case .refused(let reason): return "refused \(address): \(reason)"
         case .blocked(let reason, _): return "blocked \(address): \(reason)"
         case .failed(let failure):
@@ -60,7 +62,7 @@ struct ReconcileOutput {
         case .replace: "replaced"
         case .delete: "deleted"
         case .retain: "released (left in AWS, no longer managed)"
-        case .refuse, .noop, .blocked: action.rawValue
+        case .refuse, .noop, .blocked, .rename: action.rawValue
         }
     }
 }

@@ -3,6 +3,7 @@ import Manifests
 /// The `ChangeApplier` of a real run: hands each change to its kind's handler with the input it was planned from,
 /// and records the resource's new outputs in the reference store for the resources applied after it. A change whose
 /// dependency was applied earlier in this run but is still pending (marked so by its handler) is blocked instead.
+/// A rename without field changes makes no AWS call: only its status file moves.
 struct HandlerApplier: ChangeApplier {
     /// The handlers.
     let registry: HandlerRegistry
@@ -24,7 +25,9 @@ struct HandlerApplier: ChangeApplier {
                 }
             }
         }
-        let outputs = try await handler.apply(change, input: input, context: context)
+        let outputs = change.action == .rename && change.fieldChanges.isEmpty
+            ? input.observation.outputs
+            : try await handler.apply(change, input: input, context: context)
         if change.action != .delete && change.action != .retain {
             await context.references.record(outputs, for: change.address)
         }

@@ -1,3 +1,5 @@
+import Manifests
+
 /// What a handler found in AWS for one resource.
 public enum LiveState<Live: Sendable>: Sendable {
     /// Nothing exists.
@@ -34,6 +36,12 @@ public enum OwnershipTags {
     public static let managedByValue = "smsauth"
     /// `smsauth:resource` = `Kind/name`.
     public static let resourceKey = "smsauth:resource"
+    /// The plan path of the `smsauth:resource` tag, for kinds whose compared `tags` leave the ownership tags out:
+    /// a rename shows its new value as a field change under this path.
+    public static let resourceTagPath = "tags.\(resourceKey)"
+
+    /// The kinds that take tags, so their `smsauth:resource` tag names the resource (a rename rewrites it).
+    public static let taggedKinds: Set<ResourceKind> = [.smsRole, .userPool, .originationIdentity, .phonePool]
 
     /// The two tags for `address`.
     public static func tags(for address: ResourceAddress) -> [String: String] {

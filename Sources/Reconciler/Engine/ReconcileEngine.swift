@@ -6,11 +6,15 @@ public struct EngineOptions: Sendable, Equatable {
     public var allowPurchase: Bool
     /// How many changes are applied at once (`--concurrency`, at least 1).
     public var concurrency: Int
+    /// `--allow-empty`: a run without any resource manifest may delete or release every resource its status files
+    /// name. Without it such a run refuses them all (the empty-set guard).
+    public var allowEmpty: Bool
 
     /// Creates options.
-    public init(allowPurchase: Bool = false, concurrency: Int = 4) {
+    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)
+        self.allowEmpty = allowEmpty
     }
 }
 
@@ -75,10 +79,22 @@ public struct ReconcileEngine: Sendable {
         let allTargets = Self.targets(desired: desired, statuses: statuses)
         let graph = try Self.graph(desired: desired, targets: allTargets)
         let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
-        let observations = await LiveReader(registry: registry, context: context).read(Array(targets.values))
-        let planner = RunPlanner(registry: registry,
+        var planner = RunPlanner(registry: registry,
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase))
+        planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: statuses, allowEmpty: options.allowEmpty)
+        let observations = planner.removalRefusal != nil ? [:]
+            : await LiveReader(registry: registry, context: context).read(Array(targets.values))
         return try planner.plan(targets: targets, graph: graph, observations: observations)
+    }
+
+    /// The empty-set guard (as kapp's): why a run without any resource manifest must not delete or release the
+    /// resources its status files name, or nil when there are manifests, no status files, or `allowEmpty`. An empty
+    /// desired set is far more often an empty checkout, a wrong path or a half-copied folder than a wish to remove
+    /// everything, so such a run reads nothing from AWS and refuses every removal.
+    static func emptySetRefusal(desired: DesiredState, statuses: [ResourceStatus], allowEmpty: Bool) -> String? {
+        guard desired.resources.isEmpty, !statuses.isEmpty, !allowEmpty else { return nil }
+        return "the manifest folder declares no resources while \(statuses.count) status file(s) name managed resources; "
+            + "nothing is deleted or released. If removing every resource is intended, run again with --allow-empty"
     }
 
     /// Applies `run`'s plan (dependency order, bounded concurrency, failures block only their dependents), then

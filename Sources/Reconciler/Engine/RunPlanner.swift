@@ -6,18 +6,26 @@ import Manifests
 /// Each resource is planned after its dependencies, with their outputs (live, else planned) in `references` and their
 /// planned actions in `dependencyActions`. A resource is `blocked` instead of planned when its kind could not be
 /// read, or when a dependency is unavailable: blocked, refused or unread without a live resource, or pending.
+/// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`);
+/// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
 struct RunPlanner: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
     /// Run-wide options (account, `--allow-purchase`).
     let options: PlanOptions
+    /// Why removed resources are neither deleted nor released in this run (nil: they are planned as usual).
+    var removalRefusal: String?
 
     /// What a read produced per address: an observation, or why there is none.
     typealias Observations = [ResourceAddress: Result<Observation, ReconcileFailure>]
 
     /// Plans every resource of `targets`, whose graph is `graph`.
-    func plan(targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
-              observations: Observations) throws(ReconcileEngineError) -> PlannedRun {
+    func plan(targets readTargets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
+              observations readObservations: Observations) throws(ReconcileEngineError) -> PlannedRun {
+        let resolution = RenameResolver(registry: registry).resolve(
+            targets: readTargets, observations: readObservations,
+            references: references(targets: readTargets, observations: readObservations))
+        let (targets, observations) = Self.applying(resolution.renamed, to: readTargets, observations: readObservations)
         let references = self.references(targets: targets, observations: observations)
         var changes: [ResourceChange] = []
         var byAddress: [ResourceAddress: ResourceChange] = [:]
@@ -29,25 +37,34 @@ struct RunPlanner: Sendable {
             do throws(PlanError) {
                 let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
                 switch observations[address] ?? .failure(unknown) {
+                case _ where target.desired == nil && removalRefusal != nil:
+                    change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
+                                                dependencies: dependencies)
                 case .failure(let failure):
                     change = try ResourceChange(
                         address: address, action: .blocked,
                         reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
                         dependencies: dependencies)
                 case .success(let observation):
-                    if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
+                    let input = ErasedPlanInput(
+                        address: address, desired: target.desired, observation: observation, status: target.status,
+                        references: references,
+                        dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
+                            byAddress[dependency].map { (dependency, $0.action) }
+                        }),
+                        deletePolicy: Self.deletePolicy(target), options: options)
+                    if let claiming = resolution.claimed[address] {
+                        inputs[address] = input
+                        change = try Self.released(address, claimedBy: claiming, dependencies: dependencies)
+                    } else if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
                         change = try ResourceChange(address: address, action: .blocked, reason: waiting,
                                                     dependencies: dependencies)
                     } else {
-                        let input = ErasedPlanInput(
-                            address: address, desired: target.desired, observation: observation, status: target.status,
-                            references: references,
-                            dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
-                                byAddress[dependency].map { (dependency, $0.action) }
-                            }),
-                            deletePolicy: Self.deletePolicy(target), options: options)
                         inputs[address] = input
-                        change = try planned(input, dependencies: dependencies)
+                        let planned = try planned(input, dependencies: dependencies)
+                        change = try resolution.renamed[address].map { previous throws(PlanError) in
+                            try Self.renamed(planned, from: previous)
+                        } ?? planned
                     }
                 }
             } catch {
@@ -62,6 +79,59 @@ struct RunPlanner: Sendable {
         } catch {
             throw ReconcileEngineError.plan(error)
         }
+    }
+
+    /// The targets and observations with each renamed pair merged: the manifest at its new address, with the
+    /// removed resource's status (renamed) and live state; the old address gone.
+    static func applying(_ renamed: [ResourceAddress: ResourceAddress], to targets: [ResourceAddress: ReadTarget],
+                         observations: Observations) -> ([ResourceAddress: ReadTarget], Observations) {
+        var targets = targets
+        var observations = observations
+        for (address, previous) in renamed {
+            guard let manifest = targets[address], let old = targets[previous] else { continue }
+            var status = old.status
+            status?.name = address.name
+            targets[address] = ReadTarget(address: address, desired: manifest.desired, status: status,
+                                          region: manifest.region, references: manifest.references)
+            observations[address] = observations[previous]
+            targets[previous] = nil
+            observations[previous] = nil
+        }
+        return (targets, observations)
+    }
+
+    /// The handler's change for a renamed resource: `rename` when it would only update or leave it (with the
+    /// ownership tag's new value as a field change where the handler's own fields leave it out), otherwise its
+    /// action with the previous address (a refused or replaced resource still moves its status). The field
+    /// changes a noop only reports (`policy.onDrift: Report`) are not applied by the rename: only the ownership tag.
+    static func renamed(_ change: ResourceChange, from previous: ResourceAddress) throws(PlanError) -> ResourceChange {
+        let isRename = change.action == .update || change.action == .noop
+        var fields = change.action == .noop ? change.fieldChanges.filter(showsOwnershipTag) : change.fieldChanges
+        if isRename, OwnershipTags.taggedKinds.contains(change.address.kind), !fields.contains(where: showsOwnershipTag) {
+            fields.append(FieldChange(path: OwnershipTags.resourceTagPath, before: .string(previous.description),
+                                      after: .string(change.address.description)))
+        }
+        return try ResourceChange(
+            address: change.address, action: isRename ? .rename : change.action,
+            fieldChanges: isRename ? fields : change.fieldChanges, reason: change.reason, warnings: change.warnings,
+            dependencies: change.dependencies, previousAddress: previous)
+    }
+
+    /// Whether `field` is a `tags` change whose new value holds the `smsauth:resource` tag (an SmsRole's tags).
+    private static func showsOwnershipTag(_ field: FieldChange) -> Bool {
+        guard field.path == "tags", case .map(let tags) = field.after else { return false }
+        return tags[OwnershipTags.resourceKey] != nil
+    }
+
+    /// A removed resource whose AWS resource a current manifest claims: released, never deleted.
+    static func released(_ address: ResourceAddress, claimedBy claiming: [ResourceAddress],
+                         dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        let names = claiming.map(\.description).joined(separator: ", ")
+        return try ResourceChange(
+            address: address, action: .retain,
+            reason: "its AWS resource is claimed by \(names); released (status removed), not deleted",
+            warnings: ["\(address) and \(names) name the same AWS resource; \(address) is released instead of deleted"],
+            dependencies: dependencies)
     }
 
     /// What to do when the manifest is gone: the manifest's policy while it exists, else the policy recorded in

@@ -3,7 +3,9 @@ import Manifests
 
 /// Turns the outcome of an applied run into status files: one per resource that is still managed, written
 /// atomically; the files of removed resources that were deleted, released (retained) or are already gone are
-/// removed.
+/// removed. A renamed resource's status is written under its new name first, then the old file is removed (the new
+/// one carries everything the old one recorded, so a crash in between leaves two files naming one resource, which
+/// the next plan releases, never deletes).
 struct StatusRecorder {
     /// The status files.
     let store: StatusStore
@@ -23,6 +25,7 @@ struct StatusRecorder {
                 } else {
                     let observed = after[change.address] ?? (try? run.observations[change.address]?.get())
                     try store.write(status(for: target, change: change, outcome: outcome, observed: observed))
+                    if let previous = change.previousAddress { try store.delete(previous) }
                 }
             } catch {
                 errors.append(error)

@@ -27,6 +27,11 @@ public protocol ResourceHandler: Sendable {
     /// Ready, or pending on something outside smsauth.
     func phase(of live: Live) -> LivePhase
 
+    /// Whether `desired` describes the AWS resource `live` (found for another address): the identity a rename
+    /// keeps and a delete must never take from a current manifest (an app client: same pool and client name; an IAM
+    /// role: same role name; …). Pure; `references` holds the outputs of the other resources (a pool's id).
+    func claims(_ desired: DesiredResource, live: Live, references: [ResourceAddress: [String: String]]) -> Bool
+
     /// The change for one resource: pure, no I/O. Must give a reason for replace, refuse and blocked.
     func plan(_ input: PlanInput<Live>) throws(PlanError) -> ResourceChange
 

@@ -16,6 +16,10 @@ public enum ChangeAction: String, CaseIterable, Codable, Hashable, Sendable {
     case blocked
     /// The manifest is gone and `policy.onDelete: Retain`: the resource is released from management, not deleted.
     case retain
+    /// The manifest's `metadata.name` changed but it names the same AWS resource (as Terraform's `moved` blocks):
+    /// the status file moves to the new name. Its field changes, if any, are applied as an update (a name-bearing
+    /// ownership tag, or a spec change made together with the rename); without any, no AWS call is made.
+    case rename
 
     /// Whether a change with this action must carry a reason.
     public var requiresReason: Bool {
@@ -25,16 +29,17 @@ public enum ChangeAction: String, CaseIterable, Codable, Hashable, Sendable {
     /// Whether the executor hands a change with this action to the applier.
     public var isApplied: Bool {
         switch self {
-        case .create, .update, .replace, .delete, .retain: true
+        case .create, .update, .replace, .delete, .retain, .rename: true
         case .refuse, .noop, .blocked: false
         }
     }
 
-    /// Whether the action changes anything in AWS (what `--detailed-exitcode` reports as pending changes).
+    /// Whether the action always changes something in AWS (what `--detailed-exitcode` reports as pending
+    /// changes). A rename changes AWS only when it has field changes: see `ResourceChange.changesLiveState`.
     public var changesLiveState: Bool {
         switch self {
         case .create, .update, .replace, .delete: true
-        case .refuse, .noop, .blocked, .retain: false
+        case .refuse, .noop, .blocked, .retain, .rename: false
         }
     }
 }

@@ -5,27 +5,29 @@
 /// {
 ///   "changes": [
 ///     {
-///       "action": "create|update|replace|delete|refuse|noop|blocked|retain",
+///       "action": "create|update|replace|delete|refuse|noop|blocked|retain|rename",
 ///       "address": "UserPool/qnatime",
 ///       "dependencies": ["SmsRole/cognito-sms"],
 ///       "fieldChanges": [
 ///         {"after": <value>, "before": <value>, "forcesReplacement": false, "path": "mfa.mode"}
 ///       ],
+///       "previousAddress": "AppClient/old-name" | null,
 ///       "reason": "text" | null,
 ///       "warnings": ["text"]
 ///     }
 ///   ],
 ///   "formatVersion": 1,
 ///   "summary": {
-///     "counts": {"blocked": 0, "create": 1, "delete": 0, "noop": 0, "refuse": 0, "replace": 0, "retain": 0,
-///                "update": 0},
+///     "counts": {"blocked": 0, "create": 1, "delete": 0, "noop": 0, "refuse": 0, "rename": 0, "replace": 0,
+///                "retain": 0, "update": 0},
 ///     "hasChanges": true,
 ///     "hasRefusals": false
 ///   }
 /// }
 /// ```
 /// `<value>` is natural JSON (null, boolean, number, string, array, object); a secret is the string `"(sensitive)"`.
-/// Every key is always present. A new format version is introduced only for incompatible changes.
+/// Every key is always present. A new format version is introduced only for incompatible changes; new keys and new
+/// `action` values (`rename` was added within version 1) are not.
 public struct Plan: Hashable, Sendable, Codable {
     /// The JSON format version this build writes and reads.
     public static let formatVersion = 1

@@ -3,30 +3,32 @@ public struct PlanSummary: Hashable, Sendable, Encodable {
     /// Number of changes per action; every action is present (zero when absent from the plan).
     public let counts: [ChangeAction: Int]
 
+    /// Whether applying the plan would change anything in AWS (create, update, replace, delete, or a rename with
+    /// field changes such as its ownership tag).
+    public let hasChanges: Bool
+
     /// Counts the actions of `changes`.
     public init(changes: [ResourceChange]) {
         var counts = Dictionary(uniqueKeysWithValues: ChangeAction.allCases.map { ($0, 0) })
         for change in changes { counts[change.action, default: 0] += 1 }
         self.counts = counts
+        hasChanges = changes.contains(where: \.changesLiveState)
     }
 
     /// Number of changes with `action`.
     public func count(of action: ChangeAction) -> Int { counts[action] ?? 0 }
 
-    /// Whether applying the plan would change anything in AWS (create, update, replace or delete).
-    public var hasChanges: Bool {
-        ChangeAction.allCases.contains { $0.changesLiveState && count(of: $0) > 0 }
-    }
-
     /// Whether any change is refused.
     public var hasRefusals: Bool { count(of: .refuse) > 0 }
 
-    /// `Plan: 1 to create, 2 to update, 1 to replace, 0 to delete, 1 refused.`; blocked, retained and unchanged
-    /// counts are appended only when non-zero. A plan without any of those is `No changes. N unchanged.`.
+    /// `Plan: 1 to create, 2 to update, 1 to replace, 0 to delete, 1 refused.`; renamed, blocked, retained and
+    /// unchanged counts are appended only when non-zero. A plan without any of those is `No changes. N unchanged.`.
     public var sentence: String {
-        let optional: [(ChangeAction, String)] = [(.blocked, "blocked"), (.retain, "retained"), (.noop, "unchanged")]
+        let optional: [(ChangeAction, String)] = [
+            (.rename, "renamed"), (.blocked, "blocked"), (.retain, "retained"), (.noop, "unchanged"),
+        ]
         let extras = optional.filter { count(of: $0.0) > 0 }.map { "\(count(of: $0.0)) \($0.1)" }
-        if !hasChanges, !hasRefusals, count(of: .blocked) == 0, count(of: .retain) == 0 {
+        if !hasChanges, !hasRefusals, count(of: .blocked) == 0, count(of: .retain) == 0, count(of: .rename) == 0 {
             return "No changes. \(count(of: .noop)) unchanged."
         }
         let fixed = [

@@ -15,14 +15,17 @@ public struct ResourceChange: Hashable, Sendable, Codable {
     public let warnings: [String]
     /// Resources this one depends on, sorted and without repeats.
     public let dependencies: [ResourceAddress]
+    /// The address the resource had before a rename (its status file moves from there); nil otherwise.
+    public let previousAddress: ResourceAddress?
 
     /// Creates a change; throws `PlanError.missingReason` when the action needs a reason and has none.
     public init(
         address: ResourceAddress, action: ChangeAction, fieldChanges: [FieldChange] = [], reason: String? = nil,
-        warnings: [String] = [], dependencies: [ResourceAddress] = []
+        warnings: [String] = [], dependencies: [ResourceAddress] = [], previousAddress: ResourceAddress? = nil
     ) throws(PlanError) {
         let given = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         if action.requiresReason, given == nil { throw PlanError.missingReason(address, action) }
+        self.previousAddress = previousAddress
         self.address = address
         self.action = action
         self.fieldChanges = fieldChanges
@@ -32,7 +35,12 @@ public struct ResourceChange: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case address, action, fieldChanges, reason, warnings, dependencies
+        case address, action, fieldChanges, reason, warnings, dependencies, previousAddress
+    }
+
+    /// Whether applying the change alters AWS: its action always does, or it is a rename with field changes.
+    public var changesLiveState: Bool {
+        action.changesLiveState || (action == .rename && !fieldChanges.isEmpty)
     }
 
     /// Decodes and checks the reason rule.
@@ -45,13 +53,14 @@ public struct ResourceChange: Hashable, Sendable, Codable {
                 fieldChanges: try container.decode([FieldChange].self, forKey: .fieldChanges),
                 reason: try container.decodeIfPresent(String.self, forKey: .reason),
                 warnings: try container.decode([String].self, forKey: .warnings),
-                dependencies: try container.decode([ResourceAddress].self, forKey: .dependencies))
+                dependencies: try container.decode([ResourceAddress].self, forKey: .dependencies),
+                previousAddress: try container.decodeIfPresent(ResourceAddress.self, forKey: .previousAddress))
         } catch let error as PlanError {
             throw DecodingError.dataCorruptedError(forKey: .reason, in: container, debugDescription: error.message)
         }
     }
 
-    /// Encodes every key; `reason` is `null` when absent so the JSON shape never varies.
+    /// Encodes every key; `reason` and `previousAddress` are `null` when absent so the JSON shape never varies.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(address, forKey: .address)
@@ -60,5 +69,6 @@ public struct ResourceChange: Hashable, Sendable, Codable {
         try container.encode(reason, forKey: .reason)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(dependencies, forKey: .dependencies)
+        try container.encode(previousAddress, forKey: .previousAddress)
     }
 }

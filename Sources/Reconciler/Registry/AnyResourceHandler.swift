@@ -9,6 +9,7 @@ public struct AnyResourceHandler: Sendable {
     private let plannedOutputsBody: @Sendable (DesiredResource, String) -> [String: String]
     private let planBody: @Sendable (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange
     private let applyBody: @Sendable (ResourceChange, ErasedPlanInput, ApplyContext) async throws -> [String: String]
+    private let claimsBody: @Sendable (DesiredResource, Observation, [ResourceAddress: [String: String]]) -> Bool
 
     /// Wraps `handler`.
     public init<Handler: ResourceHandler>(_ handler: Handler) {
@@ -34,6 +35,16 @@ public struct AnyResourceHandler: Sendable {
             }
             return try await handler.apply(change, input: typed, context: context)
         }
+        claimsBody = { desired, observation, references in
+            guard let live = (observation.live as? LiveState<Handler.Live>)?.value else { return false }
+            return handler.claims(desired, live: live, references: references)
+        }
+    }
+
+    /// Whether `desired` describes the live resource in `observation` (false when nothing was found).
+    public func claims(_ desired: DesiredResource, observation: Observation,
+                       references: [ResourceAddress: [String: String]]) -> Bool {
+        claimsBody(desired, observation, references)
     }
 
     /// Reads every target; a target the handler left out is missing from the result.

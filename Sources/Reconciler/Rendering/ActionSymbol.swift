@@ -1,6 +1,6 @@
 /// Terraform-style symbols and terminal colours for plan actions.
 enum ActionSymbol {
-    /// `+` create, `~` update, `-/+` replace, `-` delete, `!` refuse, `#` blocked, `=` retain; noop has none
+    /// `+` create, `~` update, `-/+` replace, `-` delete, `!` refuse, `#` blocked, `=` retain, `>` rename; noop has none
     /// (noop resources are not listed).
     static func symbol(for action: ChangeAction) -> String {
         switch action {
@@ -11,6 +11,7 @@ enum ActionSymbol {
         case .refuse: "!"
         case .blocked: "#"
         case .retain: "="
+        case .rename: ">"
         case .noop: " "
         }
     }
@@ -25,6 +26,7 @@ enum ActionSymbol {
         case .refuse: "1;31"
         case .blocked: "2"
         case .retain: "36"
+        case .rename: "34"
         case .noop: "0"
         }
     }

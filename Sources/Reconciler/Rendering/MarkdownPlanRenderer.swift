@@ -8,7 +8,8 @@ struct MarkdownPlanRenderer: Sendable {
     /// Table rows in this order; noop is shown as "unchanged".
     private static let rows: [(ChangeAction, String)] = [
         (.create, "create"), (.update, "update"), (.replace, "replace"), (.delete, "delete"),
-        (.refuse, "refused"), (.blocked, "blocked"), (.retain, "retained"), (.noop, "unchanged"),
+        (.refuse, "refused"), (.blocked, "blocked"), (.retain, "retained"), (.rename, "renamed"),
+        (.noop, "unchanged"),
     ]
 
     /// The rendered plan, ending with a newline.
@@ -29,6 +30,7 @@ struct MarkdownPlanRenderer: Sendable {
             "<summary><code>\(html("\(symbol) \(change.address)"))</code> \(change.action.rawValue)</summary>",
             "",
         ]
+        if let previous = change.previousAddress { lines += ["**Renamed from:** \(code(previous.description))", ""] }
         if let reason = change.reason { lines += ["**Reason:** \(html(reason))", ""] }
         lines += change.warnings.flatMap { ["**Warning:** \(html($0))", ""] }
         if !change.fieldChanges.isEmpty {

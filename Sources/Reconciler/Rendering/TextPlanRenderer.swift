@@ -1,7 +1,7 @@
 /// Renders a plan as terminal text, Terraform style.
 ///
-/// One line per resource that is not a noop: `<symbol> <address>`, followed by `: <reason>` when the change has a
-/// reason. Under it, indented by four spaces, one line per field change (`+ path: after` for a new field,
+/// One line per resource that is not a noop: `<symbol> <address>`, then ` (renamed from <old address>)` for a
+/// rename, followed by `: <reason>` when the change has a reason. Under it, indented by four spaces, one line per field change (`+ path: after` for a new field,
 /// `- path: before` for a removed one, `~ path: before → after` otherwise, plus ` (forces replacement)`) and one
 /// `warning: …` line per warning. After a blank line, the summary sentence (see `PlanSummary.sentence`).
 struct TextPlanRenderer: Sendable {
@@ -19,6 +19,7 @@ struct TextPlanRenderer: Sendable {
     private func lines(for change: ResourceChange) -> [String] {
         let symbol = styler.apply(ActionSymbol.colour(for: change.action), to: ActionSymbol.symbol(for: change.action))
         var head = "\(symbol) \(change.address)"
+        if let previous = change.previousAddress { head += " (renamed from \(previous))" }
         if let reason = change.reason { head += ": " + PlanValueFormatter.sanitized(reason) }
         let fields = change.fieldChanges.map { "    " + line(for: $0) }
         let warnings = change.warnings.map {

@@ -58,9 +58,10 @@ enum EngineFixtures {
     }
 
     /// An engine over `world` writing to `directory`.
-    static func engine(_ world: FakeWorld, directory: URL) -> ReconcileEngine {
+    static func engine(_ world: FakeWorld, directory: URL,
+                       options: EngineOptions = EngineOptions(concurrency: 2)) -> ReconcileEngine {
         ReconcileEngine(registry: .fake(world), context: context(), statusStore: StatusStore(directory: directory),
-                        options: EngineOptions(concurrency: 2), accountLookup: { _, _ in account })
+                        options: options, accountLookup: { _, _ in account })
     }
 }
 

@@ -9,6 +9,8 @@ struct FakeLive: Sendable, Equatable {
     var region: String?
     var owned: Bool
     var pending: String?
+    /// The manifest addresses that describe this resource (what `claims` answers), e.g. the new name of a rename.
+    var claimedBy: Set<ResourceAddress> = []
 }
 
 /// An in-memory AWS for fake handlers: resources, scripted failures, and a log of what was called.
@@ -60,6 +62,11 @@ actor FakeWorld {
         case .delete, .retain:
             resources[address] = nil
             return [:]
+        case .rename:
+            if let previous = change.previousAddress {
+                resources[address] = resources.removeValue(forKey: previous)
+            }
+            resources[address]?.specHash = desiredHash ?? ""
         case .create, .replace:
             serial += 1
             resources[address] = FakeLive(id: "\(address.name)-\(serial)", specHash: desiredHash ?? "",
@@ -95,6 +102,10 @@ struct FakeHandler: ResourceHandler {
     }
 
     func phase(of live: FakeLive) -> LivePhase { live.pending.map(LivePhase.pending) ?? .ready }
+
+    func claims(_ desired: DesiredResource, live: FakeLive, references: [ResourceAddress: [String: String]]) -> Bool {
+        live.claimedBy.contains(desired.address)
+    }
 
     func plan(_ input: PlanInput<FakeLive>) throws(PlanError) -> ResourceChange {
         let desired = input.desired.map { ["spec": PlanValue.string(SpecHash.of($0.manifest))] } ?? [:]

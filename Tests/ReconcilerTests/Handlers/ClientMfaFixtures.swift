@@ -27,8 +27,9 @@ enum ClientMfaFixtures {
 
     /// A plan input for `address`.
     static func input<Live>(_ address: ResourceAddress, desired: DesiredResource?, live: LiveState<Live>,
-                            poolAction: ChangeAction = .noop, deletePolicy: DeletePolicy = .retain) -> PlanInput<Live> {
-        PlanInput(address: address, desired: desired, live: live, status: nil,
+                            poolAction: ChangeAction = .noop, deletePolicy: DeletePolicy = .retain,
+                            status: ResourceStatus? = nil) -> PlanInput<Live> {
+        PlanInput(address: address, desired: desired, live: live, status: status,
                   references: [pool: ["id": "us-east-1_Pool1"]], dependencyActions: [pool: poolAction],
                   deletePolicy: deletePolicy, options: PlanOptions(account: "123456789012"))
     }

@@ -22,6 +22,7 @@ enum PlanFixtures {
             ("refuse", try Plan(changes: [refuse()])),
             ("blocked", try Plan(changes: [refuse(), blocked()])),
             ("retain", try Plan(changes: [retain()])),
+            ("rename", try Plan(changes: [renameOnly(), renameWithTag()])),
             ("noop", try Plan(changes: [try ResourceChange(address: pool, action: .noop)])),
             ("sensitive", try Plan(changes: [sensitive()])),
             ("mixed", try mixed()),
@@ -87,6 +88,20 @@ enum PlanFixtures {
         try ResourceChange(
             address: ResourceAddress(kind: .userPool, name: "legacy"), action: .retain,
             reason: "manifest removed and policy.onDelete is Retain; the pool is kept in AWS")
+    }
+
+    /// A rename without field changes: no AWS call.
+    static func renameOnly() throws -> ResourceChange {
+        try ResourceChange(address: ResourceAddress(kind: .appClient, name: "signup-web"), action: .rename,
+                           dependencies: [pool], previousAddress: client)
+    }
+
+    /// A rename whose only AWS write is the ownership tag.
+    static func renameWithTag() throws -> ResourceChange {
+        try ResourceChange(
+            address: ResourceAddress(kind: .userPool, name: "qna"), action: .rename,
+            fieldChanges: [FieldChange(path: "tags.smsauth:resource", before: "UserPool/qnatime", after: "UserPool/qna")],
+            previousAddress: pool)
     }
 
     /// The `sensitive` example change.

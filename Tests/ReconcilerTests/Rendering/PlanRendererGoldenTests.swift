@@ -4,8 +4,8 @@ import Testing
 /// Every fixture plan rendered in every format equals its checked-in golden file.
 @Suite("PlanRenderer golden files")
 struct PlanRendererGoldenTests {
-    static let names = ["create", "update", "replace", "delete", "refuse", "blocked", "retain", "noop", "sensitive",
-                        "mixed"]
+    static let names = ["create", "update", "replace", "delete", "refuse", "blocked", "retain", "rename", "noop",
+                        "sensitive", "mixed"]
 
     @Test("text, json and markdown match the golden files", arguments: names)
     func matchesGolden(name: String) throws {

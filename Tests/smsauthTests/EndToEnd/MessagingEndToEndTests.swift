@@ -122,7 +122,7 @@ struct MessagingEndToEndTests {
         let number = try #require(try await Self.ownedNumbers("us-simulator", context).first)
 
         try space.delete("number.yaml")
-        let refused = try await space.reconcile(environment: context.environment)
+        let refused = try await space.reconcile(["--allow-empty"], environment: context.environment)
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("refused OriginationIdentity/us-simulator: "), "\(refused.stdout)")
         #expect(refused.stdout.contains("deletion protection"), "\(refused.stdout)")

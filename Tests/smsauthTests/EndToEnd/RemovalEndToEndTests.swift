@@ -40,7 +40,7 @@ struct RemovalEndToEndTests {
         #expect(!Self.hasStatus(space, "AppClient/web"))
 
         for file in ["sms.yaml", "user-pool.yaml", "mfa-policy.yaml"] { try space.delete(file) }
-        let removed = try await space.reconcile(environment: context.environment)
+        let removed = try await space.reconcile(["--allow-empty"], environment: context.environment)
         #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
         #expect(removed.stdout.contains("released (left in AWS, no longer managed) SmsRole/cognito-sms\n"), "\(removed.stdout)")
         #expect(removed.stdout.contains("- UserPool/demo\n"))

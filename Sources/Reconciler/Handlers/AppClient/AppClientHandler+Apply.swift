@@ -13,13 +13,13 @@ extension AppClientHandler {
         switch change.action {
         case .create:
             return try await create(input, context: context)
-        case .update:
+        case .update, .rename:
             return try await update(input, context: context)
         case .replace:
             try await deleteLive(input, context: context)
             return try await create(input, context: context)
         case .delete:
-            try await deleteLive(input, context: context)
+            try await deleteRecorded(input, context: context)
             return [:]
         case .retain, .noop, .refuse, .blocked:
             return current
@@ -61,6 +61,20 @@ extension AppClientHandler {
             "resource": "\(input.address)", "userPoolId": "\(live.userPoolId)", "clientId": "\(live.clientId)",
         ])
         return outputs(of: .client(live))
+    }
+
+    /// Deletes a removed client after reading it again: only while it is still the client its status recorded
+    /// (`AppClientDeleteCheck`); otherwise nothing is deleted and the change fails with what was found.
+    private func deleteRecorded(_ input: PlanInput<AppClientLive>, context: ApplyContext) async throws {
+        guard let known = input.live.value?.client else { return }
+        let cognito = context.reconcile.cognito(UserPoolMember.region(ofPoolId: known.userPoolId))
+        guard let current = try await cognito.describeUserPoolClient(poolId: known.userPoolId, clientId: known.clientId) else {
+            return
+        }
+        if let mismatch = AppClientDeleteCheck.mismatch(of: current, recorded: input.status) {
+            throw AppClientError.identityChanged(input.address, mismatch)
+        }
+        try await deleteLive(input, context: context)
     }
 
     /// Deletes the live client; one already gone (with its pool, when the pool was replaced) is fine.

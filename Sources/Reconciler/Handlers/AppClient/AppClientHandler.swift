@@ -16,6 +16,8 @@ public struct AppClientHandler: ResourceHandler {
 
     /// Output keys.
     static let clientIdKey = "clientId"
+    /// The client's name, recorded so that a removed client is deleted only while it still has it.
+    static let clientNameKey = "clientName"
 
     /// Reads every target's client. Calls: one ListUserPoolClients (all pages) per pool, shared by all the clients
     /// of that pool, then one DescribeUserPoolClient per identified client. A target whose pool id is not known
@@ -76,10 +78,12 @@ public struct AppClientHandler: ResourceHandler {
         return result
     }
 
-    /// `clientId` and `userPoolId`; never the secret (it is dropped when the client is read).
+    /// `clientId`, `clientName` and `userPoolId`; never the secret (it is dropped when the client is read).
     public func outputs(of live: AppClientLive) -> [String: String] {
         switch live {
-        case let .client(client): [Self.clientIdKey: client.clientId, UserPoolMember.poolIdKey: client.userPoolId]
+        case let .client(client):
+            [Self.clientIdKey: client.clientId, Self.clientNameKey: client.clientName,
+             UserPoolMember.poolIdKey: client.userPoolId]
         case let .ambiguous(poolId, _, _): [UserPoolMember.poolIdKey: poolId]
         }
     }
@@ -92,7 +96,7 @@ public struct AppClientHandler: ResourceHandler {
     public func plan(_ input: PlanInput<AppClientLive>) throws(PlanError) -> ResourceChange {
         let dependencies = input.desired?.dependencies ?? []
         guard let desired = input.desired else {
-            return try StandardPlan(desired: [:], live: input.live.value?.client.map(AppClientFields.live)).change(for: input)
+            return try removedChange(input)
         }
         guard let spec = Self.spec(desired) else {
             return try ResourceChange(address: input.address, action: .refuse,
@@ -116,6 +120,18 @@ public struct AppClientHandler: ResourceHandler {
             immutable: AppClientFields.immutable,
             replacementConsequence: "the new client has a new client id (and secret): every app using it must be reconfigured",
             boundTo: [UserPoolMember.poolAddress(spec.userPool.value)]).change(for: input)
+    }
+
+    /// A removed client: deleted (by policy) only while it is still the client its status recorded, else released
+    /// with a warning saying what was found.
+    private func removedChange(_ input: PlanInput<AppClientLive>) throws(PlanError) -> ResourceChange {
+        let standard = try StandardPlan(desired: [:], live: input.live.value?.client.map(AppClientFields.live))
+            .change(for: input)
+        guard standard.action == .delete, let client = input.live.value?.client,
+              let mismatch = AppClientDeleteCheck.mismatch(of: client, recorded: input.status) else { return standard }
+        return try ResourceChange(address: input.address, action: .retain,
+                                  reason: "released, not deleted: \(mismatch)",
+                                  warnings: ["\(input.address) is released instead of deleted: \(mismatch)"])
     }
 
     /// The AppClient spec of a manifest.

@@ -1,4 +1,5 @@
 import AWSServices
+import Manifests
 
 /// How an app client is found in its pool's ListUserPoolClients: by the id recorded in status, else by name.
 enum AppClientIdentity: Equatable {
@@ -20,5 +21,25 @@ enum AppClientIdentity: Equatable {
         case 1: return .found(named[0])
         default: return .ambiguous(name: name, clientIds: named)
         }
+    }
+}
+
+/// Whether a removed app client may be deleted: the client found by the recorded id must still be the one the status
+/// file recorded (same name, same pool). A client renamed by hand, or a status file edited to name another client,
+/// is released instead, never deleted.
+enum AppClientDeleteCheck {
+    /// Nil when `client` is what `status` recorded; otherwise what was found instead, for the warning.
+    static func mismatch(of client: AppClientDescription, recorded status: ResourceStatus?) -> String? {
+        let recordedPool = status?.resource[UserPoolMember.poolIdKey]
+        guard let recordedName = status?.resource[AppClientHandler.clientNameKey] else {
+            return "its status file records no client name (written by an older smsauth), so client \(client.clientId) cannot be confirmed as the one it managed"
+        }
+        if client.userPoolId != recordedPool {
+            return "client \(client.clientId) is in user pool \(client.userPoolId), not in the recorded \(recordedPool ?? "(none)")"
+        }
+        if client.clientName != recordedName {
+            return "client \(client.clientId) is now named \"\(client.clientName)\", not the recorded \"\(recordedName)\""
+        }
+        return nil
     }
 }

@@ -23,6 +23,8 @@ public enum AppClientError: Error, Sendable, Equatable, CustomStringConvertible 
     case clientUnknown(ResourceAddress)
     /// A create or update was asked for without an AppClient manifest.
     case noManifest(ResourceAddress)
+    /// Right before a delete, the client found by the recorded id was no longer the recorded one.
+    case identityChanged(ResourceAddress, String)
 
     /// Stable error code.
     public var code: String {
@@ -30,6 +32,7 @@ public enum AppClientError: Error, Sendable, Equatable, CustomStringConvertible 
         case .poolUnknown: "app-client-pool-unknown"
         case .clientUnknown: "app-client-unknown"
         case .noManifest: "app-client-no-manifest"
+        case .identityChanged: "app-client-identity-changed"
         }
     }
 
@@ -42,6 +45,8 @@ public enum AppClientError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(address): no live app client is identified for it; run reconcile again to re-read it"
         case let .noManifest(address):
             "\(address): creating or updating an app client needs its AppClient manifest"
+        case let .identityChanged(address, mismatch):
+            "\(address): not deleted: \(mismatch); the next plan releases it"
         }
     }
 }

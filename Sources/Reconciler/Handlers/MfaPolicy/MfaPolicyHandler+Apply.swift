@@ -9,7 +9,7 @@ extension MfaPolicyHandler {
     /// SetUserPoolMfaConfig OFF with every factor off (device tracking is left as it is). Retain: nothing.
     public func apply(_ change: ResourceChange, input: PlanInput<MfaPolicyLive>, context: ApplyContext) async throws -> [String: String] {
         switch change.action {
-        case .create, .update, .replace:
+        case .create, .update, .replace, .rename:
             return try await converge(input, context: context)
         case .delete:
             return try await turnOff(input, context: context)

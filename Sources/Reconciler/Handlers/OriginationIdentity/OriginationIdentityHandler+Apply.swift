@@ -19,7 +19,7 @@ extension OriginationIdentityHandler {
                 await context.references.markPending(input.address, message: Self.provisioningMessage)
             }
             return Self.outputs(of: created)
-        case .update:
+        case .update, .rename:
             guard let live else { return [:] }
             let spec = try Self.spec(input)
             try await update(live.identity, spec: spec, address: input.address, sms: sms)

@@ -12,7 +12,7 @@ extension PhonePoolHandler {
         switch change.action {
         case .create:
             return outputs(of: try await create(try Self.spec(input), input: input, region: region, sms: sms, context: context))
-        case .update:
+        case .update, .rename:
             guard let live else { return [:] }
             try await update(live, spec: try Self.spec(input), input: input, region: region, sms: sms, context: context)
             return outputs(of: live)

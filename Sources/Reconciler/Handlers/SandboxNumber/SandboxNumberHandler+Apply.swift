@@ -18,7 +18,7 @@ extension SandboxNumberHandler {
         switch change.action {
         case .create:
             return try await create(input, context: context.reconcile)
-        case .update:
+        case .update, .rename:
             return try await verifyFromFile(input, context: context.reconcile)
         case .replace:
             if let live = input.live.value {

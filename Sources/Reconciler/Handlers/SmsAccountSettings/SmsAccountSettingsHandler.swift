@@ -65,7 +65,7 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
     public func apply(_ change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
                       context: ApplyContext) async throws -> [String: String] {
         guard var live = input.live.value else { return [:] }
-        guard change.action == .update, let desired = input.desired,
+        guard change.action == .update || change.action == .rename, let desired = input.desired,
               case let .smsAccountSettings(spec) = desired.manifest.spec else {
             return outputs(of: live)
         }

@@ -15,7 +15,7 @@ extension SmsRoleHandler {
             let fields = try Self.fields(input, account: context.options.account)
             let role = try await Self.create(fields, address: input.address, iam: iam, logger: logger)
             return Self.outputs(role: role, fields: fields)
-        case .update:
+        case .update, .rename:
             let fields = try Self.fields(input, account: context.options.account)
             guard let live = input.live.value else { throw SmsRoleError.roleNotRead(input.address) }
             try await Self.converge(live, to: fields, iam: iam, logger: logger)

@@ -13,7 +13,7 @@ extension UserPoolHandler {
         case .create:
             let (spec, region) = try Self.spec(input)
             return outputs(of: try await create(spec, address: address, region: region, context: context))
-        case .update:
+        case .update, .rename:
             guard let pool = input.live.value else { throw UserPoolHandlerError.missingLivePool(address, .update) }
             let (spec, _) = try Self.spec(input)
             try await update(pool, spec: spec, change: change, context: context)
@@ -93,7 +93,7 @@ extension UserPoolHandler {
         let additions = builder.customAttributesToAdd(to: pool)
         if !additions.isEmpty { try await cognito.addCustomAttributes(poolId: pool.id, attributes: additions) }
         let needsUpdate = change.fieldChanges.contains {
-            $0.path != "tags" && !$0.path.hasPrefix(UserPoolFields.customPrefix)
+            $0.path != "tags" && $0.path != OwnershipTags.resourceTagPath && !$0.path.hasPrefix(UserPoolFields.customPrefix)
         }
         if needsUpdate {
             let request = builder.update(from: pool)

@@ -33,7 +33,7 @@ import TestSupport
         let handler = AppClientHandler()
         let (created, outputs) = try await world.reconcile(handler, try Self.desired(generateSecret: true), address: Self.address)
         #expect(created.action == .create)
-        #expect(Set(outputs.keys) == ["clientId", "userPoolId"])
+        #expect(Set(outputs.keys) == ["clientId", "clientName", "userPoolId"])
         let clientId = try #require(outputs["clientId"])
         #expect(outputs["userPoolId"] == world.poolId)
 
@@ -117,6 +117,25 @@ import TestSupport
         #expect(deleted.action == .delete)
         #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).isEmpty)
         #expect(try await world.plan(handler, nil, address: Self.address, status: status, deletePolicy: .delete).0.action == .noop)
+    }
+
+    @Test func aClientRenamedBetweenPlanAndDeleteIsNotDeleted() async throws {
+        let world = try await ClientMfaWorld.make()
+        let handler = AppClientHandler()
+        let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let (change, input) = try await world.plan(handler, nil, address: Self.address, status: status, deletePolicy: .delete)
+        #expect(change.action == .delete)
+        let clientId = try #require(outputs["clientId"])
+        _ = try await world.raw("UpdateUserPoolClient", [
+            "UserPoolId": .string(world.poolId), "ClientId": .string(clientId), "ClientName": "renamed-in-between",
+        ])
+        let apply = ApplyContext(reconcile: world.context, references: ReferenceStore(world.references), options: input.options)
+        await #expect(throws: AppClientError.identityChanged(Self.address, "client \(clientId) is now named \"renamed-in-between\", not the recorded \"\(outputs["clientName"] ?? "")\"")) {
+            _ = try await handler.apply(change, input: input, context: apply)
+        }
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).map(\.clientId) == [clientId])
+        #expect(!(try await world.operations()).contains("DeleteUserPoolClient"))
     }
 
     @Test func aRemovedClientIsReadInTheRegionOfItsRecordedPool() async throws {

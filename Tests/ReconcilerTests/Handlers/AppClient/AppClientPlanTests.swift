@@ -155,7 +155,11 @@ import Testing
 
     @Test(arguments: [(DeletePolicy.delete, ChangeAction.delete), (.retain, .retain)])
     func removedManifestFollowsOnDelete(policy: DeletePolicy, action: ChangeAction) throws {
-        let input = ClientMfaFixtures.input(Self.address, desired: nil, live: try Self.live(), deletePolicy: policy)
+        let recorded = ResourceStatus(kind: .appClient, name: "signup", specHash: "h", resource: [
+            "clientId": "c1", "clientName": "signup-client", "userPoolId": "us-east-1_Pool1",
+        ])
+        let input = ClientMfaFixtures.input(Self.address, desired: nil, live: try Self.live(), deletePolicy: policy,
+                                            status: recorded)
         #expect(try AppClientHandler().plan(input).action == action)
         let gone = ClientMfaFixtures.input(Self.address, desired: nil, live: LiveState<AppClientLive>.absent, deletePolicy: policy)
         #expect(try AppClientHandler().plan(gone).action == .noop)
@@ -163,7 +167,8 @@ import Testing
 
     @Test func outputsNeverCarryTheSecret() throws {
         let live = try #require(try Self.live(secret: true).value)
-        #expect(AppClientHandler().outputs(of: live) == ["clientId": "c1", "userPoolId": "us-east-1_Pool1"])
+        #expect(AppClientHandler().outputs(of: live)
+                == ["clientId": "c1", "clientName": "signup-client", "userPoolId": "us-east-1_Pool1"])
         #expect(live.client?.hasSecret == true)
         #expect(!"\(live)".contains("not-kept"))
     }

@@ -1,0 +1,53 @@
+import Manifests
+
+/// Which removed resources (a status file without a manifest) are the AWS resource of a current manifest: pure,
+/// from what one read pass observed.
+///
+/// A manifest claims a removed resource when its handler says the manifest describes the live resource found for
+/// the removed one (`ResourceHandler.claims`: same pool and client name, same role name, …) and the manifest's own
+/// read found nothing, something foreign, or that same resource. A claimed resource is never deleted:
+/// - **renamed**: the claim is one-to-one and the manifest has no status file yet. The manifest is planned against
+///   the removed resource's live state and status, and its status file moves (Terraform's `moved` blocks).
+/// - **released**: any other claim (both names have status files, or several manifests claim it): the status file
+///   goes, AWS is left alone, and the plan warns.
+struct RenameResolver: Sendable {
+    /// The handlers.
+    let registry: HandlerRegistry
+
+    /// The outcome: renames and claims.
+    struct Resolution: Equatable, Sendable {
+        /// Previous address by new address.
+        var renamed: [ResourceAddress: ResourceAddress] = [:]
+        /// For each removed resource that is claimed but not renamed, the manifests claiming it (sorted).
+        var claimed: [ResourceAddress: [ResourceAddress]] = [:]
+    }
+
+    /// Pairs removed targets with the manifests that claim their live resource.
+    func resolve(targets: [ResourceAddress: ReadTarget], observations: RunPlanner.Observations,
+                 references: [ResourceAddress: [String: String]]) -> Resolution {
+        let manifests = targets.values.filter { $0.desired != nil }
+        var claimants: [ResourceAddress: [ResourceAddress]] = [:]
+        for removed in targets.values where removed.desired == nil {
+            guard case .success(let found)? = observations[removed.address], found.presence == .owned,
+                  let handler = registry.handler(for: removed.address.kind) else { continue }
+            let claiming = manifests.filter { manifest in
+                guard manifest.address.kind == removed.address.kind, let desired = manifest.desired,
+                      case .success(let own)? = observations[manifest.address] else { return false }
+                let ownIsOther = own.presence == .owned && own.outputs != found.outputs
+                return !ownIsOther && handler.claims(desired, observation: found, references: references)
+            }.map(\.address).sorted()
+            if !claiming.isEmpty { claimants[removed.address] = claiming }
+        }
+        var resolution = Resolution()
+        let claimCounts = claimants.values.flatMap { $0 }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        for (removed, claiming) in claimants {
+            if claiming.count == 1, let manifest = claiming.first, claimCounts[manifest] == 1,
+               targets[manifest]?.status == nil {
+                resolution.renamed[manifest] = removed
+            } else {
+                resolution.claimed[removed] = claiming
+            }
+        }
+        return resolution
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// Renames, claimed releases and the empty-set guard, with fake handlers whose `claims` is scripted per resource.
+@Suite("ReconcileEngine renames and guards")
+struct ReconcileEngineRenameTests {
+    typealias F = EngineFixtures
+
+    static let signup = ResourceAddress(kind: .appClient, name: "signup")
+    /// The stack with the client's `metadata.name` changed from `web` to `signup`.
+    static let renamedStack = F.stack.replacingOccurrences(of: "metadata: {name: web}", with: "metadata: {name: signup}")
+
+    /// Applies the stack once and marks the live client as the one the manifest `signup` describes.
+    private func appliedStack() async throws -> (FakeWorld, URL) {
+        let world = FakeWorld()
+        let directory = F.statusDirectory()
+        let engine = F.engine(world, directory: directory)
+        _ = try await engine.apply(try await engine.plan(F.load(), defaultRegion: "eu-west-1"))
+        var client = try #require(await world.live(F.web))
+        client.claimedBy = [Self.signup]
+        await world.put(F.web, client)
+        return (world, directory)
+    }
+
+    @Test("a changed metadata.name with the same AWS identity is a rename: no AWS call, the status file moves")
+    func renameMovesTheStatus() async throws {
+        let (world, directory) = try await appliedStack()
+        let store = StatusStore(directory: directory)
+        let before = try #require(try store.read(F.web))
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: Self.signup))
+        #expect(change.action == .rename && change.previousAddress == F.web && change.fieldChanges.isEmpty)
+        #expect(planned.plan.change(for: F.web) == nil)
+        #expect(planned.plan.summary.sentence.hasSuffix("1 renamed, 2 unchanged."))
+        #expect(!planned.plan.summary.hasChanges)
+        let appliedBefore = await world.applied
+        let run = try await engine.apply(planned)
+        #expect(!run.hasProblems)
+        #expect(await world.applied == appliedBefore)
+        #expect(try store.read(F.web) == nil)
+        let moved = try #require(try store.read(Self.signup))
+        #expect(moved.resource == before.resource && moved.name == "signup")
+        #expect(moved.history.map(\.action) == [.create, .rename])
+        // The fake world files resources by address; real AWS finds the client under the new name by itself.
+        await world.put(Self.signup, try #require(await world.live(F.web)))
+        let again = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        #expect(again.plan.changes.allSatisfy { $0.action == .noop })
+    }
+
+    @Test("a rename with a spec change is one rename change carrying the update, applied through the handler")
+    func renameWithUpdate() async throws {
+        let (world, directory) = try await appliedStack()
+        let changed = Self.renamedStack.replacingOccurrences(of: "clientName: web}", with: "clientName: web, generateSecret: false}")
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(changed), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: Self.signup))
+        #expect(change.action == .rename && change.previousAddress == F.web)
+        #expect(change.fieldChanges.map(\.path) == ["spec"])
+        #expect(planned.plan.summary.hasChanges)
+        _ = try await engine.apply(planned)
+        #expect(await world.applied.last == "rename AppClient/signup")
+        #expect(try StatusStore(directory: directory).read(F.web) == nil)
+    }
+
+    @Test("a rename under onDrift: Report applies none of the drift it reports")
+    func renameKeepsReportedDrift() async throws {
+        let reporting = F.stack.replacingOccurrences(of: "spec: {userPool: pool, clientName: web}",
+                                                     with: "spec: {userPool: pool, clientName: web}\npolicy: {onDrift: Report}")
+        let world = FakeWorld()
+        let directory = F.statusDirectory()
+        let engine = F.engine(world, directory: directory)
+        _ = try await engine.apply(try await engine.plan(F.load(reporting), defaultRegion: "eu-west-1"))
+        var client = try #require(await world.live(F.web))
+        client.claimedBy = [Self.signup]
+        client.specHash = "changed out of band"
+        await world.put(F.web, client)
+        let renamed = reporting.replacingOccurrences(of: "metadata: {name: web}", with: "metadata: {name: signup}")
+        let planned = try await engine.plan(F.load(renamed), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: Self.signup))
+        #expect(change.action == .rename && change.fieldChanges.isEmpty)
+        #expect(change.reason == "changed out of band; not corrected (policy.onDrift: Report)")
+        let appliedBefore = await world.applied
+        _ = try await engine.apply(planned)
+        #expect(await world.applied == appliedBefore)
+        #expect(await world.live(F.web)?.specHash == "changed out of band")
+    }
+
+    @Test("a focused run on the old name alone (the controller) still sees the new manifest: rename, not delete")
+    func focusedOnTheOldNameRenames() async throws {
+        let (world, directory) = try await appliedStack()
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1", focus: [F.web])
+        #expect(planned.plan.change(for: Self.signup)?.action == .rename)
+        #expect(planned.plan.changes.allSatisfy { $0.action != .delete })
+        let appliedBefore = await world.applied
+        let run = try await engine.apply(planned, only: [F.web])
+        #expect(run.report.results.map(\.change.address) == [Self.signup])
+        #expect(await world.applied == appliedBefore)
+        let store = StatusStore(directory: directory)
+        #expect(try store.read(F.web) == nil && (try store.read(Self.signup)) != nil)
+    }
+
+    @Test("a removed resource claimed by a manifest that has its own status file is released, never deleted")
+    func claimedWithBothStatusesIsReleased() async throws {
+        let (world, directory) = try await appliedStack()
+        let store = StatusStore(directory: directory)
+        var copy = try #require(try store.read(F.web))
+        copy.name = "signup"
+        try store.write(copy)
+        await world.put(Self.signup, try #require(await world.live(F.web)))
+        let planned = try await F.engine(world, directory: directory).plan(F.load(Self.renamedStack),
+                                                                          defaultRegion: "eu-west-1")
+        let web = try #require(planned.plan.change(for: F.web))
+        #expect(web.action == .retain)
+        #expect(web.reason == "its AWS resource is claimed by AppClient/signup; released (status removed), not deleted")
+        #expect(web.warnings == ["AppClient/web and AppClient/signup name the same AWS resource; AppClient/web is released instead of deleted"])
+        #expect(planned.plan.change(for: Self.signup)?.action == .noop)
+    }
+
+    @Test("a resource claimed by two new manifests is released with a warning naming both, not paired")
+    func twoClaimantsRelease() async throws {
+        let (world, directory) = try await appliedStack()
+        let other = ResourceAddress(kind: .appClient, name: "other")
+        var client = try #require(await world.live(F.web))
+        client.claimedBy = [Self.signup, other]
+        await world.put(F.web, client)
+        let twice = Self.renamedStack + """
+
+            ---
+            apiVersion: smsauth/v1
+            kind: AppClient
+            metadata: {name: other}
+            spec: {userPool: pool, clientName: other}
+            """
+        let planned = try await F.engine(world, directory: directory).plan(F.load(twice), defaultRegion: "eu-west-1")
+        let web = try #require(planned.plan.change(for: F.web))
+        #expect(web.action == .retain)
+        #expect(web.reason == "its AWS resource is claimed by AppClient/other, AppClient/signup; released (status removed), not deleted")
+        #expect(planned.plan.change(for: Self.signup)?.previousAddress == nil)
+    }
+
+    @Test("an empty desired set refuses every removal without reading AWS; --allow-empty deletes and releases")
+    func emptySetGuard() async throws {
+        let (world, directory) = try await appliedStack()
+        let store = StatusStore(directory: directory)
+        let readsBefore = await world.reads
+        let engine = F.engine(world, directory: directory)
+        let refused = try await engine.plan(F.load(""), defaultRegion: "eu-west-1")
+        #expect(refused.plan.changes.count == 3)
+        #expect(refused.plan.changes.allSatisfy { $0.action == .refuse })
+        #expect(refused.plan.changes.first?.reason?.contains("run again with --allow-empty") == true)
+        #expect(refused.plan.summary.hasRefusals)
+        #expect(await world.reads == readsBefore)
+        let run = try await engine.apply(refused)
+        #expect(run.hasProblems)
+        #expect(try store.readAll().count == 3)
+        #expect(await world.live(F.web) != nil)
+
+        let allowing = F.engine(world, directory: directory, options: EngineOptions(concurrency: 2, allowEmpty: true))
+        let planned = try await allowing.plan(F.load(""), defaultRegion: "eu-west-1")
+        #expect(planned.plan.change(for: F.web)?.action == .delete)
+        #expect(planned.plan.change(for: F.pool)?.action == .retain)
+        _ = try await allowing.apply(planned)
+        #expect(try store.readAll().isEmpty)
+        #expect(await world.live(F.web) == nil)
+    }
+}

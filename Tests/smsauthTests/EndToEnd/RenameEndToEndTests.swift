@@ -1,0 +1,121 @@
+import AWSServices
+import Foundation
+import Testing
+
+/// Renames, identity-checked deletes and the empty-set guard with the real binary: a changed `metadata.name` keeps
+/// the AWS resource (no delete, no create), an empty folder removes nothing without `--allow-empty`, and a removed
+/// client that is no longer the recorded one is released, not deleted.
+@Suite("Renames and delete guards end to end", .timeLimit(.minutes(1)))
+struct RenameEndToEndTests {
+    typealias Removal = RemovalEndToEndTests
+
+    @Test func anAppClientRenameMakesNoAWSWriteAndMovesTheStatusFile() async throws {
+        let (context, space, _) = try await Removal.demo(region: "eu-central-2", poolOnDelete: nil)
+        defer { space.remove() }
+        let pool = try await context.ownedPool(named: "demo")
+        let client = try await context.client(named: "demo-web", in: pool.id)
+        try space.edit("app-client.yaml", replacing: "  name: web\n", with: "  name: signup-web\n")
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout == """
+            > AppClient/signup-web (renamed from AppClient/web)
+
+            Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 refused, 1 renamed, 3 unchanged.
+
+            """)
+
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let applied = try await space.reconcile(environment: environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(applied.stdout.contains("renamed AppClient/web to AppClient/signup-web\n"), "\(applied.stdout)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == [])
+        #expect(!Removal.hasStatus(space, "AppClient/web"))
+        #expect(Removal.hasStatus(space, "AppClient/signup-web"))
+        let clients = try await context.cognito.listUserPoolClients(poolId: pool.id)
+        #expect(clients.map(\.clientId) == [client.clientId], "the same client, not deleted or re-created")
+
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.stdout == "No changes. 4 unchanged.\n")
+    }
+
+    @Test func aRoleRenameWritesOnlyItsOwnershipTag() async throws {
+        let (context, space, roleName) = try await Removal.demo(region: "ap-south-1", poolOnDelete: nil)
+        defer { space.remove() }
+        try space.edit("sms.yaml", replacing: "  name: cognito-sms\n", with: "  name: sms-sender\n")
+        try space.edit("user-pool.yaml", replacing: "smsRole: cognito-sms", with: "smsRole: sms-sender")
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.hasPrefix("> SmsRole/sms-sender (renamed from SmsRole/cognito-sms)\n    ~ tags: "), "\(plan.stdout)")
+        #expect(plan.stdout.contains("\"smsauth:resource\": \"SmsRole/sms-sender\""), "\(plan.stdout)")
+        #expect(plan.stdout.hasSuffix("1 renamed, 3 unchanged.\n"), "\(plan.stdout)")
+
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let applied = try await space.reconcile(environment: environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == ["TagRole"])
+        let role = try #require(try await context.iam.getRole(name: roleName))
+        #expect(role.tags["smsauth:resource"] == "SmsRole/sms-sender")
+        #expect(!Removal.hasStatus(space, "SmsRole/cognito-sms") && Removal.hasStatus(space, "SmsRole/sms-sender"))
+
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.stdout == "No changes. 4 unchanged.\n", "\(again.stdout)")
+    }
+
+    @Test func anEmptyFolderIsRefusedWithoutAllowEmpty() async throws {
+        let (context, space, roleName) = try await Removal.demo(region: "ca-central-1", poolOnDelete: nil)
+        defer { space.remove() }
+        let pool = try await context.ownedPool(named: "demo")
+        for file in ["app-client.yaml", "mfa-policy.yaml", "sms.yaml", "user-pool.yaml"] { try space.delete(file) }
+
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        for arguments in [["--dry-run"], []] {
+            let refused = try await space.reconcile(arguments, environment: environment)
+            #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+            #expect(refused.stdout.contains("! AppClient/web: the manifest folder declares no resources while 4 status file(s) name managed resources; nothing is deleted or released. If removing every resource is intended, run again with --allow-empty\n"), "\(refused.stdout)")
+            #expect(refused.stdout.contains("4 refused"), "\(refused.stdout)")
+        }
+        #expect(try await context.emulator.calls(accessKeyId: accessKeyId).map(\.operation)
+                == ["GetCallerIdentity", "GetCallerIdentity"])
+        #expect(try await context.cognito.listUserPoolClients(poolId: pool.id).count == 1)
+        for address in ["AppClient/web", "MfaPolicy/demo-mfa", "SmsRole/cognito-sms", "UserPool/demo"] {
+            #expect(Removal.hasStatus(space, address), "\(address)")
+        }
+
+        let allowed = try await space.reconcile(["--allow-empty"], environment: context.environment)
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+        #expect(allowed.stdout.contains("deleted AppClient/web\n"), "\(allowed.stdout)")
+        #expect(allowed.stdout.hasSuffix("Apply complete: 4 applied, 0 failed, 0 blocked, 0 refused, 3 released.\n"),
+                "\(allowed.stdout)")
+        #expect(try await context.cognito.listUserPoolClients(poolId: pool.id).isEmpty)
+        #expect(try await context.cognito.describeUserPool(id: pool.id) != nil, "the pool's default Retain released it")
+        #expect(try await context.iam.getRole(name: roleName) != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: space.statusDirectory.path)
+            .flatMap { try FileManager.default.contentsOfDirectory(atPath: space.statusDirectory.appendingPathComponent($0).path) }
+            .isEmpty)
+    }
+
+    @Test func aRemovedClientRenamedByHandIsReleasedNotDeleted() async throws {
+        let (context, space, _) = try await Removal.demo(region: "sa-east-1", poolOnDelete: nil)
+        defer { space.remove() }
+        let pool = try await context.ownedPool(named: "demo")
+        let client = try await context.client(named: "demo-web", in: pool.id)
+        try await context.cognito.updateUserPoolClient(.object([
+            "UserPoolId": .string(pool.id), "ClientId": .string(client.clientId), "ClientName": "renamed-by-hand",
+        ]))
+        try space.delete("app-client.yaml")
+
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let applied = try await space.reconcile(environment: environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let found = "client \(client.clientId) is now named \"renamed-by-hand\", not the recorded \"demo-web\""
+        #expect(applied.stdout.contains("= AppClient/web: released, not deleted: \(found)\n"), "\(applied.stdout)")
+        #expect(applied.stdout.contains("    warning: AppClient/web is released instead of deleted: \(found)\n"))
+        #expect(applied.stdout.contains("released (left in AWS, no longer managed) AppClient/web\n"))
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == [])
+        #expect(try await context.cognito.describeUserPoolClient(poolId: pool.id, clientId: client.clientId) != nil)
+        #expect(!Removal.hasStatus(space, "AppClient/web"))
+    }
+}
