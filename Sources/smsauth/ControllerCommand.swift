@@ -112,6 +112,8 @@ struct ControllerCommand: AsyncParsableCommand {
         let accounts = AccountCache()
         let engine = engineArguments.engine(client: aws.client, logger: logger,
                                             statusStore: StatusStore(directory: statusDirectory),
+                                            identity: try CommandIdentity.make(directory: directory, settingsOwner: nil,
+                                                                               environment: environment),
                                             accountLookup: accounts.engineLookup)
         let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,

@@ -6,11 +6,14 @@ public struct EngineOptions: Sendable, Equatable {
     public var allowPurchase: Bool
     /// How many changes are applied at once (`--concurrency`, at least 1).
     public var concurrency: Int
+    /// Who the run acts for: the owner and the manifest folder, recorded in status files and (the owner) in tags.
+    public var identity: RunIdentity
 
     /// Creates options.
-    public init(allowPurchase: Bool = false, concurrency: Int = 4) {
+    public init(allowPurchase: Bool = false, concurrency: Int = 4, identity: RunIdentity) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)
+        self.identity = identity
     }
 }
 
@@ -36,9 +39,9 @@ public struct ReconcileEngine: Sendable {
 
     /// Creates an engine. `accountLookup` defaults to STS GetCallerIdentity in the default region.
     public init(registry: HandlerRegistry, context: ReconcileContext, statusStore: StatusStore,
-                options: EngineOptions = EngineOptions(), accountLookup: @escaping AccountLookup = callerAccount) {
+                options: EngineOptions, accountLookup: @escaping AccountLookup = callerAccount) {
         self.registry = registry
-        self.context = context
+        self.context = context.owned(by: options.identity.owner)
         self.statusStore = statusStore
         self.options = options
         self.accountLookup = accountLookup
@@ -72,13 +75,24 @@ public struct ReconcileEngine: Sendable {
         } catch {
             throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
         }
-        let allTargets = Self.targets(desired: desired, statuses: statuses)
+        let identity = options.identity
+        let foreign = Dictionary(statuses.compactMap { status -> (ResourceAddress, StatusClaim)? in
+            let claim = StatusClaim.of(status, for: identity)
+            let actedOn = claim == .mine || (claim == .unrecorded && desired.resources[status.address] != nil)
+            return actedOn ? nil : (status.address, claim)
+        }, uniquingKeysWith: { first, _ in first })
+        let allTargets = Self.targets(desired: desired, statuses: statuses.filter { foreign[$0.address] == nil },
+                                      foreign: Set(foreign.keys))
         let graph = try Self.graph(desired: desired, targets: allTargets)
         let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
-        let observations = await LiveReader(registry: registry, context: context).read(Array(targets.values))
+        let readable = targets.values.filter { foreign[$0.address] == nil }
+        let observations = await LiveReader(registry: registry, context: context).read(readable)
         let planner = RunPlanner(registry: registry,
-                                 options: PlanOptions(account: account, allowPurchase: options.allowPurchase))
-        return try planner.plan(targets: targets, graph: graph, observations: observations)
+                                 options: PlanOptions(account: account, allowPurchase: options.allowPurchase,
+                                                      owner: identity.owner),
+                                 identity: identity)
+        return try planner.plan(targets: targets, graph: graph, observations: observations,
+                                foreignStatuses: foreign.filter { targets[$0.key] != nil })
     }
 
     /// Applies `run`'s plan (dependency order, bounded concurrency, failures block only their dependents), then
@@ -95,7 +109,7 @@ public struct ReconcileEngine: Sendable {
             throw ReconcileEngineError.graph(error)
         }
         let after = await reobserve(run, report: report)
-        let recorder = StatusRecorder(store: statusStore, now: context.now())
+        let recorder = StatusRecorder(store: statusStore, now: context.now(), identity: options.identity)
         return recorder.record(run: run, report: report, after: after)
     }
 
@@ -114,8 +128,10 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
-    /// outputs, `removedRegion`).
-    static func targets(desired: DesiredState, statuses: [ResourceStatus]) -> [ResourceAddress: ReadTarget] {
+    /// outputs, `removedRegion`), and one without status for each address in `foreign` (a status file of another
+    /// manifest set, never read from or acted on).
+    static func targets(desired: DesiredState, statuses: [ResourceStatus],
+                        foreign: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
         let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         var targets: [ResourceAddress: ReadTarget] = [:]
         for resource in desired.resources.values {
@@ -125,6 +141,9 @@ public struct ReconcileEngine: Sendable {
         for status in statuses where targets[status.address] == nil {
             targets[status.address] = ReadTarget(address: status.address, desired: nil, status: status,
                                                  region: removedRegion(status))
+        }
+        for address in foreign where targets[address] == nil {
+            targets[address] = ReadTarget(address: address, desired: nil, status: nil, region: nil)
         }
         return targets
     }

@@ -6,18 +6,22 @@ import Manifests
 /// Each resource is planned after its dependencies, with their outputs (live, else planned) in `references` and their
 /// planned actions in `dependencyActions`. A resource is `blocked` instead of planned when its kind could not be
 /// read, or when a dependency is unavailable: blocked, refused or unread without a live resource, or pending.
+/// What is not this run's owner's is refused before its handler sees it (`OwnershipGuard`).
 struct RunPlanner: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
-    /// Run-wide options (account, `--allow-purchase`).
+    /// Run-wide options (account, `--allow-purchase`, owner).
     let options: PlanOptions
+    /// Who the run acts for.
+    let identity: RunIdentity
 
     /// What a read produced per address: an observation, or why there is none.
     typealias Observations = [ResourceAddress: Result<Observation, ReconcileFailure>]
 
-    /// Plans every resource of `targets`, whose graph is `graph`.
-    func plan(targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
-              observations: Observations) throws(ReconcileEngineError) -> PlannedRun {
+    /// Plans every resource of `targets`, whose graph is `graph`. The addresses of `foreignStatuses` (status files
+    /// of another manifest set) are refused without being read.
+    func plan(targets: [ResourceAddress: ReadTarget], graph: ResourceGraph, observations: Observations,
+              foreignStatuses: [ResourceAddress: StatusClaim] = [:]) throws(ReconcileEngineError) -> PlannedRun {
         let references = self.references(targets: targets, observations: observations)
         var changes: [ResourceChange] = []
         var byAddress: [ResourceAddress: ResourceChange] = [:]
@@ -27,28 +31,14 @@ struct RunPlanner: Sendable {
             let dependencies = graph.dependencies(of: address)
             let change: ResourceChange
             do throws(PlanError) {
-                let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
-                switch observations[address] ?? .failure(unknown) {
-                case .failure(let failure):
+                if let claim = foreignStatuses[address] {
                     change = try ResourceChange(
-                        address: address, action: .blocked,
-                        reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
+                        address: address, action: .refuse,
+                        reason: OwnershipError.foreignStatus(address, claim, run: identity).message,
                         dependencies: dependencies)
-                case .success(let observation):
-                    if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
-                        change = try ResourceChange(address: address, action: .blocked, reason: waiting,
-                                                    dependencies: dependencies)
-                    } else {
-                        let input = ErasedPlanInput(
-                            address: address, desired: target.desired, observation: observation, status: target.status,
-                            references: references,
-                            dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
-                                byAddress[dependency].map { (dependency, $0.action) }
-                            }),
-                            deletePolicy: Self.deletePolicy(target), options: options)
-                        inputs[address] = input
-                        change = try planned(input, dependencies: dependencies)
-                    }
+                } else {
+                    change = try self.change(for: target, dependencies: dependencies, observations: observations,
+                                             planned: byAddress, references: references, inputs: &inputs)
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
@@ -58,9 +48,45 @@ struct RunPlanner: Sendable {
         }
         do {
             return PlannedRun(plan: try Plan(changes: changes), targets: targets, graph: graph, inputs: inputs,
-                              observations: observations, references: references, options: options)
+                              observations: observations, references: references, options: options,
+                              foreignStatuses: foreignStatuses)
         } catch {
             throw ReconcileEngineError.plan(error)
+        }
+    }
+
+    /// The change of one target that is this run's to act on: blocked when its kind could not be read or a
+    /// dependency is unavailable, refused when what was found is not this owner's, else the handler's plan (whose
+    /// input is recorded in `inputs`).
+    private func change(for target: ReadTarget, dependencies: [ResourceAddress], observations: Observations,
+                        planned byAddress: [ResourceAddress: ResourceChange],
+                        references: [ResourceAddress: [String: String]],
+                        inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
+        let address = target.address
+        let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
+        switch observations[address] ?? .failure(unknown) {
+        case .failure(let failure):
+            return try ResourceChange(address: address, action: .blocked,
+                                      reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
+                                      dependencies: dependencies)
+        case .success(let observation):
+            if let refusal = OwnershipGuard.refusal(address: address, desired: target.desired,
+                                                    observation: observation, run: identity) {
+                return try ResourceChange(address: address, action: .refuse, reason: refusal.message,
+                                          dependencies: dependencies)
+            }
+            if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
+                return try ResourceChange(address: address, action: .blocked, reason: waiting, dependencies: dependencies)
+            }
+            let input = ErasedPlanInput(
+                address: address, desired: target.desired, observation: observation, status: target.status,
+                references: references,
+                dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
+                    byAddress[dependency].map { (dependency, $0.action) }
+                }),
+                deletePolicy: Self.deletePolicy(target), options: options)
+            inputs[address] = input
+            return try planned(input, dependencies: dependencies)
         }
     }
 
@@ -84,6 +110,9 @@ struct RunPlanner: Sendable {
         } catch {
             return try ResourceChange(address: input.address, action: .blocked,
                                       reason: "could not be planned: \(error.message)", dependencies: dependencies)
+        }
+        if input.observation.presence == .legacy, let owner = options.owner {
+            return try OwnershipGuard.claiming(change, owner: owner, dependencies: dependencies)
         }
         let reportOnly = Self.isReportOnlyDrift(change, input: input)
         guard reportOnly || !Set(dependencies).isSubset(of: change.dependencies) else { return change }
@@ -114,7 +143,7 @@ struct RunPlanner: Sendable {
             case .success(let observation)?:
                 why = Self.unavailability(of: change, observation: observation)
             case nil:
-                why = "its live state is unknown"
+                why = change.action == .refuse ? "refused: \(change.reason ?? "")" : "its live state is unknown"
             }
             if let why { return "waiting for \(dependency): \(why)" }
         }

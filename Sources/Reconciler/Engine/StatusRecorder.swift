@@ -3,19 +3,22 @@ import Manifests
 
 /// Turns the outcome of an applied run into status files: one per resource that is still managed, written
 /// atomically; the files of removed resources that were deleted, released (retained) or are already gone are
-/// removed.
+/// removed. Status files of another manifest set (`PlannedRun.foreignStatuses`) are left as they are; every file
+/// written records the run's owner and folder.
 struct StatusRecorder {
     /// The status files.
     let store: StatusStore
     /// The time recorded for this run.
     let now: Date
+    /// Who the run acts for.
+    let identity: RunIdentity
 
     /// Writes or removes every status of `run`; `after` holds what was read again after applying.
     func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) -> AppliedRun {
         var released: [ResourceAddress] = []
         var errors: [StatusStoreError] = []
         for (change, outcome) in report.results {
-            guard let target = run.targets[change.address] else { continue }
+            guard let target = run.targets[change.address], run.foreignStatuses[change.address] == nil else { continue }
             do throws(StatusStoreError) {
                 if target.desired == nil, Self.releases(outcome) {
                     try store.delete(change.address)
@@ -58,6 +61,8 @@ struct StatusRecorder {
         if case .failed(let failure) = outcome { status.lastError = ErrorRecord(failure) }
         if succeeded { status.lastError = nil }
         if let onDelete = target.desired?.policy.onDelete.value { status.onDelete = onDelete }
+        status.owner = identity.owner
+        status.folder = identity.folder
         let (reason, message) = Self.explanation(of: outcome, phase: status.phase, observed: observed)
         status.setCondition(type: "Ready", status: status.phase == .ready ? .isTrue : .isFalse, reason: reason,
                             message: message, now: now)

@@ -57,10 +57,13 @@ enum EngineFixtures {
         FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-engine-\(UUID().uuidString)")
     }
 
-    /// An engine over `world` writing to `directory`.
-    static func engine(_ world: FakeWorld, directory: URL) -> ReconcileEngine {
+    /// The identity of the engine tests' runs unless a test says otherwise: no owner, a fixed folder.
+    static let identity = RunIdentity(owner: nil, folder: "/work/manifests")
+
+    /// An engine over `world` writing to `directory`, acting for `identity`.
+    static func engine(_ world: FakeWorld, directory: URL, identity: RunIdentity = identity) -> ReconcileEngine {
         ReconcileEngine(registry: .fake(world), context: context(), statusStore: StatusStore(directory: directory),
-                        options: EngineOptions(concurrency: 2), accountLookup: { _, _ in account })
+                        options: EngineOptions(concurrency: 2, identity: identity), accountLookup: { _, _ in account })
     }
 }
 
