@@ -126,12 +126,12 @@ public actor GitOpsController {
                              metadata: ["diagnostic": "\(error.description)", "code": "\(error.code)"])
             }
             let files = Set(errors.compactMap { $0.location?.file })
-            markedInvalid.formUnion(ManifestErrorStatus(store: engine.statusStore).mark(
+            markedInvalid.formUnion(ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity).mark(
                 snapshot.addresses(inFiles: files), files: snapshot.files, diagnostics: errors, now: Date()))
         case .valid(let new):
             metrics.manifestErrors(0)
             if !markedInvalid.isEmpty {
-                ManifestErrorStatus(store: engine.statusStore).clear(markedInvalid, now: Date())
+                ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity).clear(markedInvalid, now: Date())
                 markedInvalid = []
             }
             let old = snapshot

@@ -106,4 +106,40 @@ struct OwnershipEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ghost.json").path),
                 "the status is kept and reported")
     }
+
+    @Test("resources an earlier smsauth tagged without an owner are claimed by a tag update, then plan nothing")
+    func legacyResourcesAreClaimed() async throws {
+        let context = try await EndToEndContext.make(region: "ca-central-1")
+        let unique = UUID().uuidString.prefix(8).lowercased()
+        let roleName = "e2e-legacy-\(unique)"
+        let space = try Workspace(copying: ["manifests"], substitutions: [
+            ("roleName: smsauth-demo-cognito-sms\n", "roleName: \(roleName)\n"),
+        ])
+        defer { space.remove() }
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let pool = try await context.ownedPool(named: "demo")
+        #expect(pool.tags["smsauth:owner"] == nil, "tagged as an earlier smsauth did, without an owner")
+
+        let owned = Self.owned(context.environment, by: "team-a")
+        let plan = try await space.reconcile(["--dry-run"], environment: owned)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.contains("~ UserPool/demo\n    ~ tags: {} → {\"smsauth:owner\": \"team-a\"}\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("~ SmsRole/cognito-sms\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("warning: claims a resource tagged by an earlier smsauth without an owner"))
+        #expect(plan.stdout.hasSuffix("Plan: 0 to create, 2 to update, 0 to replace, 0 to delete, 0 refused, 2 unchanged.\n"))
+
+        let claimed = try await space.reconcile(environment: owned)
+        #expect(claimed.status == 0, "\(claimed.stdout)\(claimed.stderr)")
+        #expect(try await context.ownedPool(named: "demo").tags["smsauth:owner"] == "team-a")
+        #expect(try await context.iam.getRole(name: roleName)?.tags["smsauth:owner"] == "team-a")
+        #expect(try await context.ownedPool(named: "demo").id == pool.id, "the same pool, claimed")
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: owned)
+        #expect(again.status == 0)
+        #expect(again.stdout == "No changes. 4 unchanged.\n")
+
+        let other = try await space.reconcile(["--dry-run"], environment: Self.owned(context.environment, by: "team-b"))
+        #expect(other.status == 1, "team-a's status files and resources are refused to team-b")
+        #expect(other.stdout.contains("was written for owner \"team-a\""), "\(other.stdout)")
+    }
 }
