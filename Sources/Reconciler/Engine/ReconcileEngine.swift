@@ -76,14 +76,10 @@ public struct ReconcileEngine: Sendable {
             throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
         }
         let identity = options.identity
-        let foreign = Dictionary(statuses.compactMap { status -> (ResourceAddress, StatusClaim)? in
-            let claim = StatusClaim.of(status, for: identity)
-            let actedOn = claim == .mine || (claim == .unrecorded && desired.resources[status.address] != nil)
-            return actedOn ? nil : (status.address, claim)
-        }, uniquingKeysWith: { first, _ in first })
+        let foreign = Self.foreignStatuses(statuses, desired: desired, identity: identity)
         let allTargets = Self.targets(desired: desired, statuses: statuses.filter { foreign[$0.address] == nil },
                                       foreign: Set(foreign.keys))
-        let graph = try Self.graph(desired: desired, targets: allTargets)
+        let graph = try Self.graph(desired: desired, targets: allTargets, foreign: Set(foreign.keys))
         let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
         let readable = targets.values.filter { foreign[$0.address] == nil }
         let observations = await LiveReader(registry: registry, context: context).read(readable)
@@ -127,6 +123,19 @@ public struct ReconcileEngine: Sendable {
         return read.compactMapValues { try? $0.get() }
     }
 
+    /// The status files this run must not act on, with whose they are: another owner's or folder's, and those an
+    /// earlier smsauth wrote (no owner, no folder) that no manifest of the run names.
+    static func foreignStatuses(_ statuses: [ResourceStatus], desired: DesiredState,
+                                identity: RunIdentity) -> [ResourceAddress: StatusClaim] {
+        var foreign: [ResourceAddress: StatusClaim] = [:]
+        for status in statuses {
+            let claim = StatusClaim.of(status, for: identity)
+            let claimed = claim == .unrecorded && desired.resources[status.address] != nil
+            if claim != .mine, !claimed { foreign[status.address] = claim }
+        }
+        return foreign
+    }
+
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
     /// outputs, `removedRegion`), and one without status for each address in `foreign` (a status file of another
     /// manifest set, never read from or acted on).
@@ -157,14 +166,17 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// The graph of every target: manifests by their references; removed resources depend on the removed
-    /// resources of the kinds they can reference, so their deletes run in reverse dependency order.
-    static func graph(desired: DesiredState,
-                      targets: [ResourceAddress: ReadTarget]) throws(ReconcileEngineError) -> ResourceGraph {
+    /// resources of the kinds they can reference, so their deletes run in reverse dependency order. Targets of
+    /// `foreign` status files (another manifest set's) neither depend on anything nor are depended on by removed
+    /// resources: another set's refused file never blocks this run's deletes.
+    static func graph(desired: DesiredState, targets: [ResourceAddress: ReadTarget],
+                      foreign: Set<ResourceAddress>) throws(ReconcileEngineError) -> ResourceGraph {
         let removed = targets.values.filter { $0.desired == nil }.map(\.address)
+        let ownRemoved = removed.filter { !foreign.contains($0) }
         var edges = desired.resources.mapValues(\.dependencies)
         for address in removed {
             let kinds = DesiredState.dependencyKinds(of: address.kind)
-            edges[address] = removed.filter { kinds.contains($0.kind) }
+            edges[address] = foreign.contains(address) ? [] : ownRemoved.filter { kinds.contains($0.kind) }
         }
         do {
             return try ResourceGraph(dependencies: edges)

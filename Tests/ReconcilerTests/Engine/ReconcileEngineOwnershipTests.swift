@@ -165,4 +165,24 @@ struct ReconcileEngineOwnershipTests {
         #expect(try store.read(old)?.owner == nil)
         #expect(try store.read(F.pool)?.owner == "team-a")
     }
+
+    @Test("another manifest set's refused status file never blocks this run's own deletes")
+    func foreignStatusesDoNotBlockOwnDeletes() async throws {
+        let world = FakeWorld()
+        let directory = F.statusDirectory()
+        let mine = ResourceAddress(kind: .appClient, name: "mine")
+        await world.put(mine, FakeLive(id: "m", specHash: "h", region: "eu-west-1", owned: true))
+        let store = StatusStore(directory: directory)
+        try store.write(ResourceStatus(kind: .appClient, name: "mine", specHash: "h", resource: ["id": "m"],
+                                       onDelete: .delete, owner: "team-a", folder: Self.teamA.folder))
+        try store.write(ResourceStatus(kind: .userPool, name: "theirs", specHash: "h", resource: ["id": "t"],
+                                       onDelete: .delete, owner: "team-b", folder: Self.teamB.folder))
+        let engine = F.engine(world, directory: directory, identity: Self.teamA)
+        let run = try await engine.plan(F.load(), defaultRegion: "eu-west-1")
+        #expect(run.plan.change(for: ResourceAddress(kind: .userPool, name: "theirs"))?.action == .refuse)
+        #expect(run.plan.change(for: mine)?.action == .delete)
+        _ = try await engine.apply(run)
+        #expect(await world.live(mine) == nil)
+        #expect(try store.read(ResourceAddress(kind: .userPool, name: "theirs"))?.owner == "team-b")
+    }
 }
