@@ -25,7 +25,9 @@ struct StatusRecorder {
                     if change.action == .retain { released.append(change.address) }
                 } else {
                     let observed = after[change.address] ?? (try? run.observations[change.address]?.get())
-                    try store.write(status(for: target, change: change, outcome: outcome, observed: observed))
+                    let claimed = (try? run.observations[change.address]?.get())?.presence == .legacy
+                    try store.write(status(for: target, change: change, outcome: outcome, observed: observed,
+                                           claimed: claimed))
                 }
             } catch {
                 errors.append(error)
@@ -44,15 +46,17 @@ struct StatusRecorder {
         }
     }
 
-    /// The new status of `target`.
+    /// The new status of `target`; `claimed` when the change claimed a legacy resource (its tag update is not
+    /// drift).
     func status(for target: ReadTarget, change: ResourceChange, outcome: ChangeOutcome,
-                observed: Observation?) -> ResourceStatus {
+                observed: Observation?, claimed: Bool) -> ResourceStatus {
         let previous = target.status
         let currentHash = target.desired.map { SpecHash.of($0.manifest) } ?? previous?.specHash ?? ""
         var status = previous ?? ResourceStatus(kind: change.address.kind, name: change.address.name,
                                                 specHash: currentHash)
         let succeeded = Self.releases(outcome)
-        status.drift = drift(change: change, outcome: outcome, previousHash: previous?.specHash, currentHash: currentHash)
+        status.drift = claimed ? [] : drift(change: change, outcome: outcome, previousHash: previous?.specHash,
+                                            currentHash: currentHash)
         if succeeded { status.specHash = currentHash }
         status.phase = status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
         status.resource = resource(outcome: outcome, observed: observed, previous: previous)

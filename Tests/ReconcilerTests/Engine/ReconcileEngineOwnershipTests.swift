@@ -77,6 +77,9 @@ struct ReconcileEngineOwnershipTests {
         var legacy = Self.tagged(F.pool, owner: nil)
         legacy.specHash = SpecHash.of(try #require(desired.resources[F.pool]).manifest)
         await world.put(F.pool, legacy)
+        try StatusStore(directory: directory).write(ResourceStatus(
+            kind: .userPool, name: "pool", specHash: legacy.specHash, resource: ["id": "live-1", "region": "eu-west-1"],
+            folder: Self.teamA.folder))
         let run = try await engine.plan(F.load(), defaultRegion: "eu-west-1")
         let pool = try #require(run.plan.change(for: F.pool))
         #expect(pool.action == .update)
@@ -86,6 +89,8 @@ struct ReconcileEngineOwnershipTests {
 
         _ = try await engine.apply(run)
         #expect(await world.live(F.pool)?.tags?[OwnershipTags.ownerKey] == "team-a")
+        let status = try #require(try StatusStore(directory: directory).read(F.pool))
+        #expect(status.owner == "team-a" && status.drift.isEmpty, "a claim is not drift")
         let second = try await engine.plan(F.load(), defaultRegion: "eu-west-1")
         #expect(second.plan.change(for: F.pool)?.action == .noop)
     }
