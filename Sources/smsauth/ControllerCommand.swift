@@ -3,6 +3,7 @@ import AWSCore
 import Controller
 import Foundation
 import Logging
+import Manifests
 import Reconciler
 import ServiceLifecycle
 
@@ -121,6 +122,9 @@ struct ControllerCommand: AsyncParsableCommand {
         let accounts = AccountCache()
         let engine = engineArguments.engine(client: aws.client, logger: logger,
                                             statusStore: StatusStore(directory: statusDirectory),
+                                            identity: try CommandIdentity.make(
+                                                directory: directory, settingsOwner: Self.settingsOwner(of: directory),
+                                                environment: environment),
                                             accountLookup: accounts.engineLookup)
         let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
@@ -129,5 +133,11 @@ struct ControllerCommand: AsyncParsableCommand {
         return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,
                                 defaultRegion: aws.defaultRegion, settings: settings, metrics: metrics,
                                 readiness: readiness, logger: logger, accountCache: accounts)
+    }
+
+    /// The owner the settings document of `directory` names when the controller starts (nil without one, or while
+    /// it cannot be read): the controller acts for that owner until it is restarted.
+    private static func settingsOwner(of directory: String) -> String? {
+        ManifestLoader().load(directory: directory).settings?.owner.value
     }
 }

@@ -36,8 +36,10 @@ struct Doctor: AsyncParsableCommand {
         let loaded = try global.loadValidManifests(from: directory, environment: environment)
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
         let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
+        let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
+                                                environment: environment)
         let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),
-                                     statusStore: store)
+                                     statusStore: store, options: EngineOptions(identity: identity))
         let report: DoctorReport
         do {
             report = try await SmsDoctor(engine: engine).examine(loaded, defaultRegion: aws.defaultRegion)

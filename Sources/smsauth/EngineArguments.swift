@@ -27,15 +27,15 @@ struct EngineArguments: ParsableArguments {
         guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
     }
 
-    /// The engine with every registered handler, these options, and status files in `statusStore`; the AWS account
-    /// id from `accountLookup` (STS GetCallerIdentity unless given).
-    func engine(client: AWSClient, logger: Logger, statusStore: StatusStore,
+    /// The engine with every registered handler, these options, status files in `statusStore`, acting for
+    /// `identity`; the AWS account id from `accountLookup` (STS GetCallerIdentity unless given).
+    func engine(client: AWSClient, logger: Logger, statusStore: StatusStore, identity: RunIdentity,
                 accountLookup: @escaping ReconcileEngine.AccountLookup = ReconcileEngine.callerAccount) -> ReconcileEngine {
         let context = ReconcileContext(client: client, logger: logger,
                                        smsRolePropagationTimeout: .seconds(smsRoleTimeout))
         return ReconcileEngine(registry: .standard, context: context, statusStore: statusStore,
                                options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency,
-                                                      allowEmpty: allowEmpty),
+                                                      allowEmpty: allowEmpty, identity: identity),
                                accountLookup: accountLookup)
     }
 }

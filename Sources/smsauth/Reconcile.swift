@@ -46,7 +46,9 @@ struct Reconcile: AsyncParsableCommand {
         let loaded = try global.loadValidManifests(from: directory, environment: environment)
         let report = ValidateReport(result: loaded)
         if report.warnings > 0 { StandardError.write(report.text()) }
-        let (engine, defaultRegion) = try makeEngine(environment: environment, logger: logger)
+        let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
+                                                environment: environment)
+        let (engine, defaultRegion) = try makeEngine(environment: environment, identity: identity, logger: logger)
         let planned: PlannedRun
         do {
             planned = try await engine.plan(loaded, defaultRegion: defaultRegion)
@@ -80,11 +82,12 @@ struct Reconcile: AsyncParsableCommand {
     }
 
     /// The engine with the standard handlers, the AWS context of the global options and the status folder.
-    private func makeEngine(environment: [String: String],
+    private func makeEngine(environment: [String: String], identity: RunIdentity,
                             logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
         let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
-        return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store), aws.defaultRegion)
+        return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store,
+                                       identity: identity), aws.defaultRegion)
     }
 }
 

@@ -14,6 +14,8 @@ struct ManifestErrorStatus: Sendable {
 
     /// The status files.
     let store: StatusStore
+    /// Who the controller acts for: only its own status files are marked or cleared (`StatusClaim.mine`).
+    let identity: RunIdentity
 
     /// Marks the status of each of `addresses` (those that have one) with `diagnostics`' first error in its file.
     /// Returns the addresses marked.
@@ -21,7 +23,7 @@ struct ManifestErrorStatus: Sendable {
               now: Date) -> Set<ResourceAddress> {
         var marked = Set<ResourceAddress>()
         for address in addresses {
-            guard var status = try? store.read(address) else { continue }
+            guard var status = try? store.read(address), StatusClaim.of(status, for: identity) == .mine else { continue }
             let file = files[address]
             let first = diagnostics.first { $0.location?.file == file } ?? diagnostics.first
             let message = "manifest has errors; the last valid manifest is kept: \(first?.description ?? "invalid")"
@@ -36,7 +38,7 @@ struct ManifestErrorStatus: Sendable {
     /// Clears the manifest error from the status of each of `addresses`.
     func clear(_ addresses: Set<ResourceAddress>, now: Date) {
         for address in addresses {
-            guard var status = try? store.read(address) else { continue }
+            guard var status = try? store.read(address), StatusClaim.of(status, for: identity) == .mine else { continue }
             status.setCondition(type: Self.conditionType, status: .isTrue, reason: "Valid",
                                 message: "manifest is valid", now: now)
             if status.lastError?.code == Self.errorCode { status.lastError = nil }

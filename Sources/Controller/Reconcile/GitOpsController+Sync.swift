@@ -32,7 +32,7 @@ extension GitOpsController {
             metrics.manifestErrors(0)
             readiness.setManifestProblem(nil)
             if !markedInvalid.isEmpty {
-                ManifestErrorStatus(store: engine.statusStore).clear(markedInvalid, now: Date())
+                ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity).clear(markedInvalid, now: Date())
                 markedInvalid = []
             }
             let admission = pruneGuard.admit(read: read, current: snapshot, orphans: orphans, now: clock.now(),
@@ -55,7 +55,7 @@ extension GitOpsController {
                          metadata: ["diagnostic": "\(error.description)", "code": "\(error.code)"])
         }
         let files = Set(errors.compactMap { $0.location?.file })
-        markedInvalid.formUnion(ManifestErrorStatus(store: engine.statusStore).mark(
+        markedInvalid.formUnion(ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity).mark(
             snapshot.addresses(inFiles: files), files: snapshot.files, diagnostics: errors, now: Date()))
     }
 

@@ -4,18 +4,40 @@ import Manifests
 public enum LiveState<Live: Sendable>: Sendable {
     /// Nothing exists.
     case absent
-    /// It exists and carries smsauth's ownership tags for this address (or, for kinds without tags, is identified
-    /// unambiguously: a pool's app client by recorded id or name, a sandbox number by its phone number).
+    /// It exists and carries smsauth's ownership tags for this address and the run's owner (or, for kinds without
+    /// tags, is identified unambiguously inside something owned: a pool's app client by recorded id or name, a
+    /// sandbox number by its phone number).
     case owned(Live)
     /// Something exists where this resource would be, without our ownership tags: never touched unless the manifest
     /// adopts it (`spec.adopt`).
     case foreign(Live)
+    /// It carries smsauth's ownership tags for this address without an owner tag, while the run has an owner
+    /// (tagged by an earlier version): a manifest that names it claims it; it is never deleted or released.
+    case legacy(Live)
+    /// It carries smsauth's ownership tags for this address with another owner's `smsauth:owner`: refused, never
+    /// updated, deleted or released.
+    case otherOwner(Live, owner: String)
+    /// Several resources carry this address's ownership tags for this owner (their ids): the plan fails for it
+    /// and its dependents until the extra ones are deleted or untagged.
+    case duplicate(ids: [String])
+
+    /// The same state with its live value transformed by `transform`.
+    public func map<Other: Sendable>(_ transform: (Live) throws -> Other) rethrows -> LiveState<Other> {
+        switch self {
+        case .absent: .absent
+        case .owned(let live): .owned(try transform(live))
+        case .foreign(let live): .foreign(try transform(live))
+        case .legacy(let live): .legacy(try transform(live))
+        case let .otherOwner(live, owner): .otherOwner(try transform(live), owner: owner)
+        case .duplicate(let ids): .duplicate(ids: ids)
+        }
+    }
 
     /// The live value, owned or not.
     public var value: Live? {
         switch self {
-        case .absent: nil
-        case let .owned(live), let .foreign(live): live
+        case .absent, .duplicate: nil
+        case let .owned(live), let .foreign(live), let .legacy(live), let .otherOwner(live, _): live
         }
     }
 }
@@ -28,28 +50,40 @@ public enum LivePhase: Sendable, Equatable {
     case pending(String)
 }
 
-/// Ownership tags on everything that takes tags (MANIFESTS.md, "Dependency order and defaults").
-public enum OwnershipTags {
-    /// `smsauth:managed-by`.
-    public static let managedByKey = "smsauth:managed-by"
-    /// Its value.
-    public static let managedByValue = "smsauth"
-    /// `smsauth:resource` = `Kind/name`.
-    public static let resourceKey = "smsauth:resource"
-    /// The plan path of the `smsauth:resource` tag, for kinds whose compared `tags` leave the ownership tags out:
-    /// a rename shows its new value as a field change under this path.
-    public static let resourceTagPath = "tags.\(resourceKey)"
-
-    /// The kinds that take tags, so their `smsauth:resource` tag names the resource (a rename rewrites it).
-    public static let taggedKinds: Set<ResourceKind> = [.smsRole, .userPool, .originationIdentity, .phonePool]
-
-    /// The two tags for `address`.
-    public static func tags(for address: ResourceAddress) -> [String: String] {
-        [managedByKey: managedByValue, resourceKey: address.description]
+extension LiveState {
+    /// The state of a live resource found with `tags` for `address` in a run of `owner`: owned, legacy or another
+    /// owner's when the tags mark it as `address`, else foreign.
+    public static func classified(_ live: Live, tags: [String: String], as address: ResourceAddress,
+                                  owner: String?) -> LiveState {
+        switch OwnershipTags.claim(tags, as: address, owner: owner) {
+        case .mine?: .owned(live)
+        case .legacy?: .legacy(live)
+        case .otherOwner(let found)?: .otherOwner(live, owner: found)
+        case nil: .foreign(live)
+        }
     }
 
-    /// Whether `tags` mark a resource as smsauth's `address`.
-    public static func marks(_ tags: [String: String], as address: ResourceAddress) -> Bool {
-        tags[managedByKey] == managedByValue && tags[resourceKey] == address.description
+    /// The state when `candidates` (with their ids and tags) all carry this address's ownership tags: the one of
+    /// this owner; else the one legacy resource; else another owner's; `duplicate` when this owner (or, without
+    /// one of its own, the legacy ones) has several; `absent` when there are none.
+    public static func choosing(_ candidates: [(live: Live, id: String, tags: [String: String])],
+                                as address: ResourceAddress, owner: String?) -> LiveState {
+        var mine: [(Live, String)] = []
+        var legacy: [(Live, String)] = []
+        var others: [(Live, String)] = []
+        for candidate in candidates {
+            switch OwnershipTags.claim(candidate.tags, as: address, owner: owner) {
+            case .mine?: mine.append((candidate.live, candidate.id))
+            case .legacy?: legacy.append((candidate.live, candidate.id))
+            case .otherOwner(let found)?: others.append((candidate.live, found))
+            case nil: continue
+            }
+        }
+        if mine.count > 1 { return .duplicate(ids: mine.map(\.1).sorted()) }
+        if let only = mine.first { return .owned(only.0) }
+        if legacy.count > 1 { return .duplicate(ids: legacy.map(\.1).sorted()) }
+        if let only = legacy.first { return .legacy(only.0) }
+        if let other = others.first { return .otherOwner(other.0, owner: other.1) }
+        return .absent
     }
 }

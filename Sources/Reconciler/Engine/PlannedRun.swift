@@ -1,6 +1,21 @@
 /// The result of planning a run: the plan to show, and what applying it needs (each resource's plan input, the
 /// observed live state, the outputs to start the reference store from).
 public struct PlannedRun: Sendable {
+    /// Assembles a run.
+    init(plan: Plan, targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
+         inputs: [ResourceAddress: ErasedPlanInput], observations: [ResourceAddress: Result<Observation, ReconcileFailure>],
+         references: [ResourceAddress: [String: String]], options: PlanOptions,
+         foreignStatuses: [ResourceAddress: StatusClaim]) {
+        self.plan = plan
+        self.targets = targets
+        self.graph = graph
+        self.inputs = inputs
+        self.observations = observations
+        self.references = references
+        self.options = options
+        self.foreignStatuses = foreignStatuses
+    }
+
     /// One change per resource, in apply order.
     public let plan: Plan
     /// Every resource considered (manifests and removed ones known from status), by address.
@@ -15,6 +30,9 @@ public struct PlannedRun: Sendable {
     public let references: [ResourceAddress: [String: String]]
     /// Run-wide options.
     public let options: PlanOptions
+    /// Status files of another manifest set (or of unknown provenance) found in the status location, with whose
+    /// they are: refused in the plan, never read from, acted on or rewritten.
+    public let foreignStatuses: [ResourceAddress: StatusClaim]
 
     /// Resources whose live state could not be read (their kind's read failed or has no handler).
     public var readFailures: [ResourceAddress] {

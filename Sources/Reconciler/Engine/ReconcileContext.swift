@@ -18,6 +18,8 @@ public struct ReconcileContext: Sendable {
     public let smsRolePropagationTimeout: Duration
     /// User pools described in the current live-state read pass; nil outside one (see `forReadPass()`).
     public private(set) var describedPools: DescribedUserPools?
+    /// The manifest set's owner (`RunIdentity.owner`): reads classify what they find by it (see `TagClaim`).
+    public private(set) var owner: String?
 
     /// Creates a context.
     public init(client: AWSClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
@@ -28,6 +30,13 @@ public struct ReconcileContext: Sendable {
         self.now = now
         self.sleep = sleep
         self.smsRolePropagationTimeout = smsRolePropagationTimeout
+    }
+
+    /// A copy whose reads classify what they find for `owner`.
+    public func owned(by owner: String?) -> ReconcileContext {
+        var copy = self
+        copy.owner = owner
+        return copy
     }
 
     /// A copy for one live-state read pass, with its own empty record of described user pools.

@@ -18,7 +18,8 @@ extension ReconcileEngine {
             focused = PlannedRun(plan: try Plan(changes: changes), targets: run.targets, graph: run.graph,
                                  inputs: run.inputs.filter { kept.contains($0.key) },
                                  observations: run.observations.filter { kept.contains($0.key) },
-                                 references: run.references, options: run.options)
+                                 references: run.references, options: run.options,
+                                 foreignStatuses: run.foreignStatuses)
         } catch {
             throw ReconcileEngineError.plan(error)
         }

@@ -9,12 +9,15 @@ public struct EngineOptions: Sendable, Equatable {
     /// `--allow-empty`: a run without any resource manifest may delete or release every resource its status files
     /// name. Without it such a run refuses them all (the empty-set guard).
     public var allowEmpty: Bool
+    /// Who the run acts for: the owner and the manifest folder, recorded in status files and (the owner) in tags.
+    public var identity: RunIdentity
 
     /// Creates options.
-    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false) {
+    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)
         self.allowEmpty = allowEmpty
+        self.identity = identity
     }
 }
 
@@ -40,9 +43,9 @@ public struct ReconcileEngine: Sendable {
 
     /// Creates an engine. `accountLookup` defaults to STS GetCallerIdentity in the default region.
     public init(registry: HandlerRegistry, context: ReconcileContext, statusStore: StatusStore,
-                options: EngineOptions = EngineOptions(), accountLookup: @escaping AccountLookup = callerAccount) {
+                options: EngineOptions, accountLookup: @escaping AccountLookup = callerAccount) {
         self.registry = registry
-        self.context = context
+        self.context = context.owned(by: options.identity.owner)
         self.statusStore = statusStore
         self.options = options
         self.accountLookup = accountLookup
@@ -76,15 +79,24 @@ public struct ReconcileEngine: Sendable {
         } catch {
             throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
         }
-        let allTargets = Self.targets(desired: desired, statuses: statuses)
-        let graph = try Self.graph(desired: desired, targets: allTargets)
+        let identity = options.identity
+        let foreign = Self.foreignStatuses(statuses, desired: desired, identity: identity)
+        let allTargets = Self.targets(desired: desired, statuses: statuses.filter { foreign[$0.address] == nil },
+                                      foreign: Set(foreign.keys))
+        let graph = try Self.graph(desired: desired, targets: allTargets, foreign: Set(foreign.keys))
         let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
         var planner = RunPlanner(registry: registry,
-                                 options: PlanOptions(account: account, allowPurchase: options.allowPurchase))
-        planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: statuses, allowEmpty: options.allowEmpty)
+                                 options: PlanOptions(account: account, allowPurchase: options.allowPurchase,
+                                                      owner: identity.owner),
+                                 identity: identity)
+        let ownStatuses = statuses.filter { foreign[$0.address] == nil }
+        planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: ownStatuses,
+                                                      allowEmpty: options.allowEmpty)
+        let readable = targets.values.filter { foreign[$0.address] == nil }
         let observations = planner.removalRefusal != nil ? [:]
-            : await LiveReader(registry: registry, context: context).read(Array(targets.values))
-        return try planner.plan(targets: targets, graph: graph, observations: observations)
+            : await LiveReader(registry: registry, context: context).read(readable)
+        return try planner.plan(targets: targets, graph: graph, observations: observations,
+                                foreignStatuses: foreign.filter { targets[$0.key] != nil })
     }
 
     /// The empty-set guard (as kapp's): why a run without any resource manifest must not delete or release the
@@ -111,7 +123,7 @@ public struct ReconcileEngine: Sendable {
             throw ReconcileEngineError.graph(error)
         }
         let after = await reobserve(run, report: report)
-        let recorder = StatusRecorder(store: statusStore, now: context.now())
+        let recorder = StatusRecorder(store: statusStore, now: context.now(), identity: options.identity)
         return recorder.record(run: run, report: report, after: after)
     }
 
@@ -129,9 +141,24 @@ public struct ReconcileEngine: Sendable {
         return read.compactMapValues { try? $0.get() }
     }
 
+    /// The status files this run must not act on, with whose they are: another owner's or folder's, and those an
+    /// earlier smsauth wrote (no owner, no folder) that no manifest of the run names.
+    static func foreignStatuses(_ statuses: [ResourceStatus], desired: DesiredState,
+                                identity: RunIdentity) -> [ResourceAddress: StatusClaim] {
+        var foreign: [ResourceAddress: StatusClaim] = [:]
+        for status in statuses {
+            let claim = StatusClaim.of(status, for: identity)
+            let claimed = claim == .unrecorded && desired.resources[status.address] != nil
+            if claim != .mine, !claimed { foreign[status.address] = claim }
+        }
+        return foreign
+    }
+
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
-    /// outputs, `removedRegion`).
-    static func targets(desired: DesiredState, statuses: [ResourceStatus]) -> [ResourceAddress: ReadTarget] {
+    /// outputs, `removedRegion`), and one without status for each address in `foreign` (a status file of another
+    /// manifest set, never read from or acted on).
+    static func targets(desired: DesiredState, statuses: [ResourceStatus],
+                        foreign: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
         let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         var targets: [ResourceAddress: ReadTarget] = [:]
         for resource in desired.resources.values {
@@ -141,6 +168,9 @@ public struct ReconcileEngine: Sendable {
         for status in statuses where targets[status.address] == nil {
             targets[status.address] = ReadTarget(address: status.address, desired: nil, status: status,
                                                  region: removedRegion(status))
+        }
+        for address in foreign where targets[address] == nil {
+            targets[address] = ReadTarget(address: address, desired: nil, status: nil, region: nil)
         }
         return targets
     }
@@ -154,14 +184,17 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// The graph of every target: manifests by their references; removed resources depend on the removed
-    /// resources of the kinds they can reference, so their deletes run in reverse dependency order.
-    static func graph(desired: DesiredState,
-                      targets: [ResourceAddress: ReadTarget]) throws(ReconcileEngineError) -> ResourceGraph {
+    /// resources of the kinds they can reference, so their deletes run in reverse dependency order. Targets of
+    /// `foreign` status files (another manifest set's) neither depend on anything nor are depended on by removed
+    /// resources: another set's refused file never blocks this run's deletes.
+    static func graph(desired: DesiredState, targets: [ResourceAddress: ReadTarget],
+                      foreign: Set<ResourceAddress>) throws(ReconcileEngineError) -> ResourceGraph {
         let removed = targets.values.filter { $0.desired == nil }.map(\.address)
+        let ownRemoved = removed.filter { !foreign.contains($0) }
         var edges = desired.resources.mapValues(\.dependencies)
         for address in removed {
             let kinds = DesiredState.dependencyKinds(of: address.kind)
-            edges[address] = removed.filter { kinds.contains($0.kind) }
+            edges[address] = foreign.contains(address) ? [] : ownRemoved.filter { kinds.contains($0.kind) }
         }
         do {
             return try ResourceGraph(dependencies: edges)

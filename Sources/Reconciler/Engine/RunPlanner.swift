@@ -8,20 +8,25 @@ import Manifests
 /// read, or when a dependency is unavailable: blocked, refused or unread without a live resource, or pending.
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
+/// What is not this run's owner's is refused before its handler sees it (`OwnershipGuard`).
 struct RunPlanner: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
-    /// Run-wide options (account, `--allow-purchase`).
+    /// Run-wide options (account, `--allow-purchase`, owner).
     let options: PlanOptions
+    /// Who the run acts for.
+    let identity: RunIdentity
     /// Why removed resources are neither deleted nor released in this run (nil: they are planned as usual).
     var removalRefusal: String?
 
     /// What a read produced per address: an observation, or why there is none.
     typealias Observations = [ResourceAddress: Result<Observation, ReconcileFailure>]
 
-    /// Plans every resource of `targets`, whose graph is `graph`.
+    /// Plans every resource of `targets`, whose graph is `graph`. The addresses of `foreignStatuses` (status files
+    /// of another manifest set) are refused without being read.
     func plan(targets readTargets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
-              observations readObservations: Observations) throws(ReconcileEngineError) -> PlannedRun {
+              observations readObservations: Observations,
+              foreignStatuses: [ResourceAddress: StatusClaim] = [:]) throws(ReconcileEngineError) -> PlannedRun {
         let resolution = RenameResolver(registry: registry).resolve(
             targets: readTargets, observations: readObservations,
             references: references(targets: readTargets, observations: readObservations))
@@ -35,37 +40,18 @@ struct RunPlanner: Sendable {
             let dependencies = graph.dependencies(of: address)
             let change: ResourceChange
             do throws(PlanError) {
-                let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
-                switch observations[address] ?? .failure(unknown) {
-                case _ where target.desired == nil && removalRefusal != nil:
+                if let claim = foreignStatuses[address] {
+                    change = try ResourceChange(
+                        address: address, action: .refuse,
+                        reason: OwnershipError.foreignStatus(address, claim, run: identity).message,
+                        dependencies: dependencies)
+                } else if target.desired == nil, let removalRefusal {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
-                case .failure(let failure):
-                    change = try ResourceChange(
-                        address: address, action: .blocked,
-                        reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
-                        dependencies: dependencies)
-                case .success(let observation):
-                    let input = ErasedPlanInput(
-                        address: address, desired: target.desired, observation: observation, status: target.status,
-                        references: references,
-                        dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
-                            byAddress[dependency].map { (dependency, $0.action) }
-                        }),
-                        deletePolicy: Self.deletePolicy(target), options: options)
-                    if let claiming = resolution.claimed[address] {
-                        inputs[address] = input
-                        change = try Self.released(address, claimedBy: claiming, dependencies: dependencies)
-                    } else if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
-                        change = try ResourceChange(address: address, action: .blocked, reason: waiting,
-                                                    dependencies: dependencies)
-                    } else {
-                        inputs[address] = input
-                        let planned = try planned(input, dependencies: dependencies)
-                        change = try resolution.renamed[address].map { previous throws(PlanError) in
-                            try Self.renamed(planned, from: previous)
-                        } ?? planned
-                    }
+                } else {
+                    change = try self.change(for: target, dependencies: dependencies, observations: observations,
+                                             planned: byAddress, references: references, resolution: resolution,
+                                             inputs: &inputs)
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
@@ -75,7 +61,8 @@ struct RunPlanner: Sendable {
         }
         do {
             return PlannedRun(plan: try Plan(changes: changes), targets: targets, graph: graph, inputs: inputs,
-                              observations: observations, references: references, options: options)
+                              observations: observations, references: references, options: options,
+                              foreignStatuses: foreignStatuses)
         } catch {
             throw ReconcileEngineError.plan(error)
         }
@@ -134,6 +121,49 @@ struct RunPlanner: Sendable {
             dependencies: dependencies)
     }
 
+    /// The change of one target that is this run's to act on: blocked when its kind could not be read or a
+    /// dependency is unavailable, refused when what was found is not this owner's, else the handler's plan (whose
+    /// input is recorded in `inputs`); a removed resource that a current manifest claims is released, and a renamed
+    /// one's change becomes a rename.
+    private func change(for target: ReadTarget, dependencies: [ResourceAddress], observations: Observations,
+                        planned byAddress: [ResourceAddress: ResourceChange],
+                        references: [ResourceAddress: [String: String]], resolution: RenameResolver.Resolution,
+                        inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
+        let address = target.address
+        let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
+        switch observations[address] ?? .failure(unknown) {
+        case .failure(let failure):
+            return try ResourceChange(address: address, action: .blocked,
+                                      reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
+                                      dependencies: dependencies)
+        case .success(let observation):
+            if let refusal = OwnershipGuard.refusal(address: address, desired: target.desired,
+                                                    observation: observation, run: identity) {
+                return try ResourceChange(address: address, action: .refuse, reason: refusal.message,
+                                          dependencies: dependencies)
+            }
+            let input = ErasedPlanInput(
+                address: address, desired: target.desired, observation: observation, status: target.status,
+                references: references,
+                dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
+                    byAddress[dependency].map { (dependency, $0.action) }
+                }),
+                deletePolicy: Self.deletePolicy(target), options: options)
+            if let claiming = resolution.claimed[address] {
+                inputs[address] = input
+                return try Self.released(address, claimedBy: claiming, dependencies: dependencies)
+            }
+            if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
+                return try ResourceChange(address: address, action: .blocked, reason: waiting, dependencies: dependencies)
+            }
+            inputs[address] = input
+            let planned = try planned(input, dependencies: dependencies)
+            return try resolution.renamed[address].map { previous throws(PlanError) in
+                try Self.renamed(planned, from: previous)
+            } ?? planned
+        }
+    }
+
     /// What to do when the manifest is gone: the manifest's policy while it exists, else the policy recorded in
     /// status, else the kind's default.
     static func deletePolicy(_ target: ReadTarget) -> DeletePolicy {
@@ -154,6 +184,9 @@ struct RunPlanner: Sendable {
         } catch {
             return try ResourceChange(address: input.address, action: .blocked,
                                       reason: "could not be planned: \(error.message)", dependencies: dependencies)
+        }
+        if input.observation.presence == .legacy, let owner = options.owner {
+            return try OwnershipGuard.claiming(change, owner: owner, dependencies: dependencies)
         }
         let reportOnly = Self.isReportOnlyDrift(change, input: input)
         guard reportOnly || !Set(dependencies).isSubset(of: change.dependencies) else { return change }
@@ -184,7 +217,7 @@ struct RunPlanner: Sendable {
             case .success(let observation)?:
                 why = Self.unavailability(of: change, observation: observation)
             case nil:
-                why = "its live state is unknown"
+                why = change.action == .refuse ? "refused: \(change.reason ?? "")" : "its live state is unknown"
             }
             if let why { return "waiting for \(dependency): \(why)" }
         }

@@ -5,26 +5,31 @@ import Manifests
 /// atomically; the files of removed resources that were deleted, released (retained) or are already gone are
 /// removed. A renamed resource's status is written under its new name first, then the old file is removed (the new
 /// one carries everything the old one recorded, so a crash in between leaves two files naming one resource, which
-/// the next plan releases, never deletes).
+/// the next plan releases, never deletes). Status files of another manifest set
+/// (`PlannedRun.foreignStatuses`) are left as they are; every file written records the run's owner and folder.
 struct StatusRecorder {
     /// The status files.
     let store: StatusStore
     /// The time recorded for this run.
     let now: Date
+    /// Who the run acts for.
+    let identity: RunIdentity
 
     /// Writes or removes every status of `run`; `after` holds what was read again after applying.
     func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) -> AppliedRun {
         var released: [ResourceAddress] = []
         var errors: [StatusStoreError] = []
         for (change, outcome) in report.results {
-            guard let target = run.targets[change.address] else { continue }
+            guard let target = run.targets[change.address], run.foreignStatuses[change.address] == nil else { continue }
             do throws(StatusStoreError) {
                 if target.desired == nil, Self.releases(outcome) {
                     try store.delete(change.address)
                     if change.action == .retain { released.append(change.address) }
                 } else {
                     let observed = after[change.address] ?? (try? run.observations[change.address]?.get())
-                    try store.write(status(for: target, change: change, outcome: outcome, observed: observed))
+                    let claimed = (try? run.observations[change.address]?.get())?.presence == .legacy
+                    try store.write(status(for: target, change: change, outcome: outcome, observed: observed,
+                                           claimed: claimed))
                     if let previous = change.previousAddress { try store.delete(previous) }
                 }
             } catch {
@@ -44,15 +49,17 @@ struct StatusRecorder {
         }
     }
 
-    /// The new status of `target`.
+    /// The new status of `target`; `claimed` when the change claimed a legacy resource (its tag update is not
+    /// drift).
     func status(for target: ReadTarget, change: ResourceChange, outcome: ChangeOutcome,
-                observed: Observation?) -> ResourceStatus {
+                observed: Observation?, claimed: Bool) -> ResourceStatus {
         let previous = target.status
         let currentHash = target.desired.map { SpecHash.of($0.manifest) } ?? previous?.specHash ?? ""
         var status = previous ?? ResourceStatus(kind: change.address.kind, name: change.address.name,
                                                 specHash: currentHash)
         let succeeded = Self.releases(outcome)
-        status.drift = drift(change: change, outcome: outcome, previousHash: previous?.specHash, currentHash: currentHash)
+        status.drift = claimed ? [] : drift(change: change, outcome: outcome, previousHash: previous?.specHash,
+                                            currentHash: currentHash)
         if succeeded { status.specHash = currentHash }
         status.phase = status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
         status.resource = resource(outcome: outcome, observed: observed, previous: previous)
@@ -61,6 +68,8 @@ struct StatusRecorder {
         if case .failed(let failure) = outcome { status.lastError = ErrorRecord(failure) }
         if succeeded { status.lastError = nil }
         if let onDelete = target.desired?.policy.onDelete.value { status.onDelete = onDelete }
+        status.owner = identity.owner
+        status.folder = identity.folder
         let (reason, message) = Self.explanation(of: outcome, phase: status.phase, observed: observed)
         status.setCondition(type: "Ready", status: status.phase == .ready ? .isTrue : .isFalse, reason: reason,
                             message: message, now: now)

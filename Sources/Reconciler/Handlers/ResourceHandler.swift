@@ -112,10 +112,13 @@ public struct PlanOptions: Sendable, Equatable {
     public var account: String
     /// `--allow-purchase`: requesting origination numbers or sender IDs is allowed without `purchaseApproved`.
     public var allowPurchase: Bool
+    /// The manifest set's owner (`RunIdentity.owner`): written to the `smsauth:owner` tag.
+    public var owner: String?
 
     /// Creates options.
-    public init(account: String, allowPurchase: Bool = false) {
+    public init(account: String, allowPurchase: Bool = false, owner: String? = nil) {
         self.account = account
         self.allowPurchase = allowPurchase
+        self.owner = owner
     }
 }

@@ -61,7 +61,16 @@ public struct StandardPlan: Sendable {
                 address: address, action: .refuse,
                 reason: "a \(address.kind.rawValue) exists there without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it",
                 warnings: warnings, dependencies: dependencies)
-        case .foreign, .owned:
+        case .otherOwner(_, let owner):
+            return try ResourceChange(
+                address: address, action: .refuse,
+                reason: OwnershipError.otherOwner(address, found: owner, runOwner: input.options.owner).message,
+                warnings: warnings, dependencies: dependencies)
+        case .duplicate(let ids):
+            return try ResourceChange(address: address, action: .refuse,
+                                      reason: OwnershipError.duplicate(address, ids: ids).message,
+                                      warnings: warnings, dependencies: dependencies)
+        case .foreign, .owned, .legacy:
             if let parent = boundTo.first(where: { input.dependencyActions[$0] == .replace }) {
                 return try ResourceChange(address: address, action: .replace, fieldChanges: changes,
                                           reason: "\(parent) is replaced, so this is recreated inside the new one",
@@ -99,11 +108,24 @@ public struct StandardPlan: Sendable {
         }
     }
 
-    /// The change for a resource whose manifest is gone.
+    /// The change for a resource whose manifest is gone: deleted or released only when it is owned now; anything
+    /// else found is refused (`OwnershipError`), its status kept.
     private func removedChange<Live>(_ input: PlanInput<Live>) throws(PlanError) -> ResourceChange {
+        let address = input.address
         switch input.live {
-        case .absent, .foreign:
-            return try ResourceChange(address: input.address, action: .noop)
+        case .absent:
+            return try ResourceChange(address: address, action: .noop)
+        case .foreign, .legacy:
+            return try ResourceChange(
+                address: address, action: .refuse,
+                reason: OwnershipError.notOwnedNow(address, legacy: input.live.isLegacy, runOwner: input.options.owner).message)
+        case .otherOwner(_, let owner):
+            return try ResourceChange(
+                address: address, action: .refuse,
+                reason: OwnershipError.otherOwner(address, found: owner, runOwner: input.options.owner).message)
+        case .duplicate(let ids):
+            return try ResourceChange(address: address, action: .refuse,
+                                      reason: OwnershipError.duplicate(address, ids: ids).message)
         case .owned:
             switch input.deletePolicy {
             case .delete: return try ResourceChange(address: input.address, action: .delete, warnings: warnings)
@@ -117,6 +139,12 @@ extension LiveState {
     /// Whether the live resource lacks our ownership tags.
     public var isForeign: Bool {
         if case .foreign = self { return true }
+        return false
+    }
+
+    /// Whether the live resource carries the ownership tags of an earlier smsauth without an owner.
+    public var isLegacy: Bool {
+        if case .legacy = self { return true }
         return false
     }
 }

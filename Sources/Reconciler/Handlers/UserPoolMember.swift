@@ -1,4 +1,5 @@
 import AWSCore
+import AWSServices
 import Manifests
 
 /// Finds the user pool that a pool-scoped resource (an app client, an MFA policy) lives in.
@@ -18,6 +19,29 @@ enum UserPoolMember {
         if let poolName, let id = target.references[poolAddress(poolName)]?["id"], !id.isEmpty { return id }
         guard let recorded = target.status?.resource[poolIdKey], !recorded.isEmpty else { return nil }
         return recorded
+    }
+
+    /// Whether `poolId` is the id of the pool `target`'s manifest names, as the UserPool read of this run found
+    /// it: that read already decided whose the pool is.
+    static func isReferencedPool(_ poolId: String, of target: ReadTarget, poolName: String?) -> Bool {
+        guard let poolName, let id = target.references[poolAddress(poolName)]?["id"] else { return false }
+        return id == poolId
+    }
+
+    /// The state of `live`, found inside the pool described as `pool` (nil: it could not be described), for a run
+    /// of `owner`: a pool-scoped resource takes no tags, so it is the owner's only when its pool is. Owned when
+    /// the pool carries smsauth's user-pool tags for this owner; another owner's when they name another owner;
+    /// foreign otherwise (a pool made by hand, or tagged by an earlier smsauth without an owner).
+    static func state<Live>(of live: Live, inPool pool: UserPoolDescription?, owner: String?) -> LiveState<Live> {
+        guard let tags = pool?.tags, tags[OwnershipTags.managedByKey] == OwnershipTags.managedByValue,
+              tags[OwnershipTags.resourceKey]?.hasPrefix("\(ResourceKind.userPool.rawValue)/") == true else {
+            return .foreign(live)
+        }
+        switch OwnershipTags.claim(ownerTag: tags[OwnershipTags.ownerKey], owner: owner) {
+        case .mine: return .owned(live)
+        case .otherOwner(let found): return .otherOwner(live, owner: found)
+        case .legacy: return .foreign(live)
+        }
     }
 
     /// The pool id at apply time: the referenced pool's id as applied in this run, else the one recorded in the

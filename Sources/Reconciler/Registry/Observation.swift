@@ -11,6 +11,13 @@ public struct Observation: Sendable {
         case owned
         /// Something exists without smsauth's ownership tags.
         case foreign
+        /// It carries the ownership tags of this address without an owner tag (an earlier version's), while the run
+        /// has an owner.
+        case legacy
+        /// It carries the ownership tags of this address for another owner (`otherOwner`).
+        case otherOwner
+        /// Several resources carry the ownership tags of this address (`duplicateIds`).
+        case duplicate
     }
 
     /// Whether something exists, and whose it is.
@@ -19,16 +26,31 @@ public struct Observation: Sendable {
     public let outputs: [String: String]
     /// Ready or pending (nil when absent).
     public let phase: LivePhase?
+    /// The owner found in the `smsauth:owner` tag, when `presence` is `otherOwner`.
+    public let otherOwner: String?
+    /// The ids of the resources that carry the same ownership tags, when `presence` is `duplicate`.
+    public let duplicateIds: [String]
     /// The handler's `LiveState<Live>`.
     let live: any Sendable
 
     /// Wraps a typed live state, with the outputs and phase its handler computed.
     init<Live: Sendable>(_ state: LiveState<Live>, outputs: (Live) -> [String: String], phase: (Live) -> LivePhase) {
+        var otherOwner: String?
+        var duplicateIds: [String] = []
         switch state {
         case .absent: presence = .absent
         case .owned: presence = .owned
         case .foreign: presence = .foreign
+        case .legacy: presence = .legacy
+        case .otherOwner(_, let owner):
+            presence = .otherOwner
+            otherOwner = owner
+        case .duplicate(let ids):
+            presence = .duplicate
+            duplicateIds = ids
         }
+        self.otherOwner = otherOwner
+        self.duplicateIds = duplicateIds
         self.outputs = state.value.map(outputs) ?? [:]
         self.phase = state.value.map(phase)
         live = state
@@ -75,9 +97,11 @@ public struct ErasedPlanInput: Sendable {
         self.options = options
     }
 
-    /// The typed input, when `observation` holds a `LiveState<Live>`.
+    /// The typed input, when `observation` holds a `LiveState<Live>`. A legacy resource (tagged without an owner)
+    /// that a manifest names is handed over as owned: the plan claims it (`OwnershipGuard.claiming`).
     func typed<Live: Sendable>(_ type: Live.Type) -> PlanInput<Live>? {
-        guard let live = observation.live as? LiveState<Live> else { return nil }
+        guard var live = observation.live as? LiveState<Live> else { return nil }
+        if case .legacy(let value) = live, desired != nil { live = .owned(value) }
         return PlanInput(address: address, desired: desired, live: live, status: status, references: references,
                          dependencyActions: dependencyActions, deletePolicy: deletePolicy, options: options)
     }

@@ -10,6 +10,7 @@ extension DeletePolicy: Codable {}
 /// could put a secret into; `resource` holds only AWS identifiers (ids and ARNs), never credentials.
 ///
 /// JSON: every key is always written (`null` when unset), keys sorted, times in ISO 8601 UTC with whole seconds.
+/// Files written before `owner` and `folder` existed decode with both nil.
 public struct ResourceStatus: Codable, Equatable, Sendable {
     /// How many runs `history` keeps.
     public static let historyLimit = 10
@@ -38,13 +39,17 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     public var history: [HistoryEntry]
     /// The manifest's `policy.onDelete` when it was last applied: what a later run does once the manifest is gone.
     public var onDelete: DeletePolicy?
+    /// The owner of the manifest set that wrote it (nil: the set names none, or written before owners existed).
+    public var owner: String?
+    /// The real path of the manifest folder that wrote it (nil: written before folders were recorded).
+    public var folder: String?
 
     /// Creates a status.
     public init(
         kind: ResourceKind, name: String, specHash: String, phase: StatusPhase = .pending,
         conditions: [StatusCondition] = [], resource: [String: String] = [:], lastReconcileTime: Date? = nil,
         lastAppliedTime: Date? = nil, drift: [DriftRecord] = [], lastError: ErrorRecord? = nil,
-        history: [HistoryEntry] = [], onDelete: DeletePolicy? = nil
+        history: [HistoryEntry] = [], onDelete: DeletePolicy? = nil, owner: String? = nil, folder: String? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -58,6 +63,8 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         self.lastError = lastError
         self.history = Array(history.suffix(Self.historyLimit))
         self.onDelete = onDelete
+        self.owner = owner
+        self.folder = folder
     }
 
     /// `Kind/name`.
@@ -91,7 +98,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, name, specHash, phase, conditions, resource, lastReconcileTime, lastAppliedTime, drift,
-             lastError, history, onDelete
+             lastError, history, onDelete, owner, folder
     }
 
     /// Writes every key, `null` for unset optionals, so the file shape never varies.
@@ -109,5 +116,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         try container.encode(lastError, forKey: .lastError)
         try container.encode(history, forKey: .history)
         try container.encode(onDelete, forKey: .onDelete)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(folder, forKey: .folder)
     }
 }

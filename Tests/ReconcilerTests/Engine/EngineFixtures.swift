@@ -57,11 +57,16 @@ enum EngineFixtures {
         FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-engine-\(UUID().uuidString)")
     }
 
-    /// An engine over `world` writing to `directory`.
-    static func engine(_ world: FakeWorld, directory: URL,
-                       options: EngineOptions = EngineOptions(concurrency: 2)) -> ReconcileEngine {
+    /// The identity of the engine tests' runs unless a test says otherwise: no owner, a fixed folder.
+    static let identity = RunIdentity(owner: nil, folder: "/work/manifests")
+
+    /// An engine over `world` writing to `directory`, acting for `identity` (with `options` when given, which carry
+    /// their own identity).
+    static func engine(_ world: FakeWorld, directory: URL, identity: RunIdentity = identity,
+                       options: EngineOptions? = nil) -> ReconcileEngine {
         ReconcileEngine(registry: .fake(world), context: context(), statusStore: StatusStore(directory: directory),
-                        options: options, accountLookup: { _, _ in account })
+                        options: options ?? EngineOptions(concurrency: 2, identity: identity),
+                        accountLookup: { _, _ in account })
     }
 }
 

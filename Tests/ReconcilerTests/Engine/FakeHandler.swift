@@ -11,6 +11,9 @@ struct FakeLive: Sendable, Equatable {
     var pending: String?
     /// The manifest addresses that describe this resource (what `claims` answers), e.g. the new name of a rename.
     var claimedBy: Set<ResourceAddress> = []
+    /// Tags, for a fake of a kind that takes them: when set, they decide whose it is (`LiveState.classified`)
+    /// instead of `owned`.
+    var tags: [String: String]?
 }
 
 /// An in-memory AWS for fake handlers: resources, scripted failures, and a log of what was called.
@@ -21,6 +24,7 @@ actor FakeWorld {
     private var failingReads: Set<ResourceKind> = []
     private var failingApplies: Set<ResourceAddress> = []
     private var pendingOnCreate: Set<ResourceAddress> = []
+    private var duplicates: [ResourceAddress: [String]] = [:]
     private var serial = 0
 
     /// Puts `live` at `address`.
@@ -31,18 +35,23 @@ actor FakeWorld {
     func failApply(of address: ResourceAddress) { failingApplies.insert(address) }
     /// Makes `address` pending right after it is created.
     func pendAfterCreate(_ address: ResourceAddress) { pendingOnCreate.insert(address) }
+    /// Makes `address` read as several resources with its ownership tags (`ids`).
+    func duplicate(_ address: ResourceAddress, ids: [String]) { duplicates[address] = ids }
     /// The live resource at `address`.
     func live(_ address: ResourceAddress) -> FakeLive? { resources[address] }
 
     /// Reads `targets` of `kind`.
-    func read(_ kind: ResourceKind, _ targets: [ReadTarget]) throws -> [ResourceAddress: LiveState<FakeLive>] {
+    func read(_ kind: ResourceKind, _ targets: [ReadTarget], owner: String?) throws -> [ResourceAddress: LiveState<FakeLive>] {
         reads.append(kind)
         if failingReads.contains(kind) {
             throw AWSError(service: "fake", operation: "List", code: "InternalFailure", message: "boom", httpStatus: 500)
         }
         return Dictionary(uniqueKeysWithValues: targets.map { target in
             let state: LiveState<FakeLive> = switch resources[target.address] {
+            case _ where duplicates[target.address] != nil: .duplicate(ids: duplicates[target.address] ?? [])
             case nil: .absent
+            case let live? where live.tags != nil:
+                .classified(live, tags: live.tags ?? [:], as: target.address, owner: owner)
             case let live? where live.owned: .owned(live)
             case let live?: .foreign(live)
             }
@@ -51,7 +60,8 @@ actor FakeWorld {
     }
 
     /// Carries out `change`.
-    func apply(_ change: ResourceChange, desiredHash: String?, region: String?) throws -> [String: String] {
+    func apply(_ change: ResourceChange, desiredHash: String?, region: String?,
+               owner: String?) throws -> [String: String] {
         let address = change.address
         applied.append("\(change.action.rawValue) \(address)")
         if failingApplies.contains(address) {
@@ -71,10 +81,14 @@ actor FakeWorld {
             serial += 1
             resources[address] = FakeLive(id: "\(address.name)-\(serial)", specHash: desiredHash ?? "",
                                           region: region, owned: true,
-                                          pending: pendingOnCreate.contains(address) ? "waiting for a code" : nil)
+                                          pending: pendingOnCreate.contains(address) ? "waiting for a code" : nil,
+                                          tags: OwnershipTags.tags(for: address, owner: owner))
         default:
             resources[address]?.specHash = desiredHash ?? ""
             resources[address]?.owned = true
+            if resources[address]?.tags != nil {
+                resources[address]?.tags = OwnershipTags.tags(for: address, owner: owner)
+            }
         }
         return resources[address].map(FakeHandler.outputs) ?? [:]
     }
@@ -86,7 +100,7 @@ struct FakeHandler: ResourceHandler {
     let world: FakeWorld
 
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<FakeLive>] {
-        try await world.read(kind, targets)
+        try await world.read(kind, targets, owner: context.owner)
     }
 
     func outputs(of live: FakeLive) -> [String: String] { Self.outputs(live) }
@@ -117,7 +131,8 @@ struct FakeHandler: ResourceHandler {
     /// Applies through the world and, like the real handlers, marks a resource that is pending after its creation.
     func apply(_ change: ResourceChange, input: PlanInput<FakeLive>, context: ApplyContext) async throws -> [String: String] {
         let outputs = try await world.apply(change, desiredHash: input.desired.map { SpecHash.of($0.manifest) },
-                                            region: input.desired?.region ?? input.status?.resource["region"])
+                                            region: input.desired?.region ?? input.status?.resource["region"],
+                                            owner: context.options.owner)
         if let pending = await world.live(change.address)?.pending {
             await context.references.markPending(change.address, message: pending)
         }

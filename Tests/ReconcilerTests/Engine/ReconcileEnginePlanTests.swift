@@ -87,7 +87,7 @@ struct ReconcileEnginePlanTests {
         await world.put(address, FakeLive(id: "g", specHash: "h", region: "us-west-2", owned: true))
         try StatusStore(directory: directory).write(ResourceStatus(
             kind: kind, name: "gone", specHash: "h", phase: .ready, resource: ["id": "g", "region": "us-west-2"],
-            onDelete: recorded))
+            onDelete: recorded, folder: F.identity.folder))
         let run = try await F.engine(world, directory: directory).plan(F.load(), defaultRegion: "eu-west-1")
         #expect(run.plan.change(for: address)?.action == expected)
         #expect(run.targets[address]?.region == "us-west-2")

@@ -159,7 +159,7 @@ struct ReconcileEngineRenameTests {
         #expect(try store.readAll().count == 3)
         #expect(await world.live(F.web) != nil)
 
-        let allowing = F.engine(world, directory: directory, options: EngineOptions(concurrency: 2, allowEmpty: true))
+        let allowing = F.engine(world, directory: directory, options: EngineOptions(concurrency: 2, allowEmpty: true, identity: F.identity))
         let planned = try await allowing.plan(F.load(""), defaultRegion: "eu-west-1")
         #expect(planned.plan.change(for: F.web)?.action == .delete)
         #expect(planned.plan.change(for: F.pool)?.action == .retain)

@@ -44,7 +44,7 @@ struct ClientMfaWorld {
             "SmsConfiguration": ["SnsCallerArn": .string(role.arn), "ExternalId": .string(externalId)],
             "Policies": ["PasswordPolicy": ["MinimumLength": 12, "RequireSymbols": true]],
             "LambdaConfig": ["PreSignUp": .string("arn:aws:lambda:us-east-1:\(account):function:pre-sign-up")],
-            "UserPoolTags": .strings(OwnershipTags.tags(for: ClientMfaFixtures.pool)),
+            "UserPoolTags": .strings(OwnershipTags.tags(for: ClientMfaFixtures.pool, owner: nil)),
         ])
         return ClientMfaWorld(emulator: emulator, principal: principal, context: context, poolId: pool.id)
     }

@@ -4,9 +4,11 @@ import Manifests
 /// App clients of Cognito user pools (`kind: AppClient`).
 ///
 /// Identity: the client id recorded in status (`clientId`), else the manifest's `clientName` within its pool.
-/// App clients take no tags, so a client found by name is `.owned`: the pool itself is smsauth's (found by its
-/// ownership tags), and a client name is the only handle a lost status folder leaves; two clients with the name are
-/// ambiguous and refused. Every change keeps the client bound to its pool: a replaced pool recreates its clients.
+/// App clients take no tags, so a client is this owner's only when its pool is: found in the pool its manifest
+/// names (whose ownership the UserPool read decided), it is `.owned`; found anywhere else (a removed client, or one
+/// still in the pool recorded in its status), the pool's own tags decide (`UserPoolMember.state`), so a status file
+/// naming a client in a pool made by hand never deletes it. A client name is the only handle a lost status folder
+/// leaves; two clients with the name are ambiguous and refused. Every change keeps the client bound to its pool: a replaced pool recreates its clients.
 public struct AppClientHandler: ResourceHandler {
     /// The kind handled.
     public var kind: ResourceKind { .appClient }
@@ -72,7 +74,16 @@ public struct AppClientHandler: ResourceHandler {
                 continue
             }
             for target in members {
-                result[target.address] = try await live(of: target, pool: pool.poolId, clients: clients, cognito: cognito)
+                let found = try await live(of: target, pool: pool.poolId, clients: clients, cognito: cognito)
+                let poolName = Self.spec(target.desired)?.userPool.value
+                guard let client = found.value,
+                      !UserPoolMember.isReferencedPool(pool.poolId, of: target, poolName: poolName) else {
+                    result[target.address] = found
+                    continue
+                }
+                var described = await context.describedPools?.pool(id: pool.poolId)
+                if described == nil { described = try await cognito.describeUserPool(id: pool.poolId) }
+                result[target.address] = UserPoolMember.state(of: client, inPool: described, owner: context.owner)
             }
         }
         return result

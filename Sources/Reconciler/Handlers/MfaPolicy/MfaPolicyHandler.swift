@@ -3,8 +3,9 @@ import Manifests
 
 /// MFA and trusted devices of one user pool (`kind: MfaPolicy`).
 ///
-/// Identity: the pool itself (at most one MfaPolicy per pool). It takes no tags; it is `.owned` whenever its pool
-/// exists, the pool being smsauth's. MFA is applied only with SetUserPoolMfaConfig (UpdateUserPool cannot turn
+/// Identity: the pool itself (at most one MfaPolicy per pool). It takes no tags; it is `.owned` when its pool is the
+/// one its manifest names (whose ownership the UserPool read decided), else (a removed manifest) only when the pool
+/// carries smsauth's tags for this owner (`UserPoolMember.state`). MFA is applied only with SetUserPoolMfaConfig (UpdateUserPool cannot turn
 /// MFA ON on an existing pool) and read back with GetUserPoolMfaConfig; device tracking through the pool's
 /// DeviceConfiguration, merged into the pool's full live configuration. Bound to its pool: a replaced pool gets
 /// its MFA policy applied again.
@@ -29,8 +30,13 @@ public struct MfaPolicyHandler: ResourceHandler {
             }
             let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: poolId))
             let described = await context.describedPools?.pool(id: poolId)
-            result[target.address] = try await Self.read(poolId: poolId, cognito: cognito, described: described)
-                .map(LiveState.owned) ?? .absent
+            guard let live = try await Self.read(poolId: poolId, cognito: cognito, described: described) else {
+                result[target.address] = .absent
+                continue
+            }
+            let poolName = Self.spec(target.desired)?.userPool.value
+            result[target.address] = UserPoolMember.isReferencedPool(poolId, of: target, poolName: poolName)
+                ? .owned(live) : UserPoolMember.state(of: live, inPool: live.pool, owner: context.owner)
         }
         return result
     }

@@ -73,7 +73,7 @@ enum OriginationIdentityFields {
 
     /// Tags without smsauth's ownership tags.
     static func userTags(_ tags: [String: String]) -> [String: String] {
-        tags.filter { $0.key != OwnershipTags.managedByKey && $0.key != OwnershipTags.resourceKey }
+        tags.filter { !OwnershipTags.keys.contains($0.key) }
     }
 
     /// Capabilities, sorted and without repeats (AWS treats them as a set).

@@ -22,7 +22,7 @@ extension OriginationIdentityHandler {
         case .update, .rename:
             guard let live else { return [:] }
             let spec = try Self.spec(input)
-            try await update(live.identity, spec: spec, address: input.address, sms: sms)
+            try await update(live.identity, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }
@@ -44,7 +44,7 @@ extension OriginationIdentityHandler {
         let current: OriginationIdentityState
         if OriginationIdentityFields.matchesImmutable(live.identity, spec) {
             current = live.identity
-            try await update(current, spec: spec, address: input.address, sms: sms)
+            try await update(current, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
         } else {
             olds.insert(live.identity, at: 0)
             current = try await request(spec, input: input, region: region, sms: sms)
@@ -67,7 +67,8 @@ extension OriginationIdentityHandler {
     /// then UpdatePhoneNumber for two-way and self-managed opt-outs if they differ from what AWS set.
     private func request(_ spec: OriginationIdentitySpec, input: PlanInput<OriginationIdentityLive>, region: String,
                          sms: SMSVoice) async throws -> OriginationIdentityState {
-        let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address)
+        let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address,
+                                                owner: input.options.owner)
         var body: [String: JSONValue] = [
             "Tags": SMSVoice.tagList(tags),
             "ClientToken": .string(OriginationIdentityFields.clientToken(region: region, name: input.address.name, spec: spec)),
@@ -95,13 +96,13 @@ extension OriginationIdentityHandler {
             throw OriginationIdentityError.unreadable("RequestPhoneNumber")
         }
         if state.status == "DELETED" { throw OriginationIdentityError.releasedByToken(state.displayName) }
-        try await update(state, spec: spec, address: input.address, sms: sms)
+        try await update(state, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
         return state
     }
 
     /// UpdatePhoneNumber / UpdateSenderId for the settings that differ (one call, none if equal), then the tags.
     private func update(_ state: OriginationIdentityState, spec: OriginationIdentitySpec, address: ResourceAddress,
-                        sms: SMSVoice) async throws {
+                        owner: String?, sms: SMSVoice) async throws {
         var settings: [String: JSONValue] = [:]
         if let wanted = spec.deletionProtection?.value, wanted != state.deletionProtection {
             settings["DeletionProtectionEnabled"] = .bool(wanted)
@@ -131,7 +132,8 @@ extension OriginationIdentityHandler {
                 _ = try await sms.updateSenderId(.object(settings))
             }
         }
-        try await SMSVoiceTagSync.sync(sms, arn: state.arn, live: state.tags, manifestTags: spec.tags?.value, for: address)
+        try await SMSVoiceTagSync.sync(sms, arn: state.arn, live: state.tags, manifestTags: spec.tags?.value, for: address,
+                                       owner: owner)
     }
 
     /// ReleasePhoneNumber / ReleaseSenderId: irreversible.

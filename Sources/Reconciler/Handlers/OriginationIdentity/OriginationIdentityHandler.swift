@@ -22,7 +22,7 @@ public struct OriginationIdentityHandler: ResourceHandler {
         var result: [ResourceAddress: LiveState<OriginationIdentityLive>] = [:]
         let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
         for region in byRegion.keys.sorted() {
-            var reader = OriginationIdentityReader(sms: context.smsVoice(region), region: region)
+            var reader = OriginationIdentityReader(sms: context.smsVoice(region), region: region, owner: context.owner)
             result.merge(try await reader.read(byRegion[region] ?? [])) { _, new in new }
         }
         return result

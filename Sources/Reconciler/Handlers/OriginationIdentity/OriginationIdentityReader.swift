@@ -7,13 +7,18 @@ struct OriginationIdentityReader {
     let sms: SMSVoice
     /// The region.
     let region: String
+    /// The run's owner: only identities tagged for it are owned.
+    let owner: String?
     /// Tags already listed in this read, by ARN (a number is a candidate of several manifests at most once).
     private var tagCache: [String: [String: String]] = [:]
+    /// Identities looked at for the current target that carry its ownership tags for another owner or none.
+    private var notMine: [OriginationIdentityState] = []
 
-    /// Creates a reader for `region`.
-    init(sms: SMSVoice, region: String) {
+    /// Creates a reader for `region` and the run's `owner`.
+    init(sms: SMSVoice, region: String, owner: String?) {
         self.sms = sms
         self.region = region
+        self.owner = owner
     }
 
     /// Reads every target of this region: one DescribePhoneNumbers and one filtered DescribeSenderIds (each only if
@@ -38,19 +43,20 @@ struct OriginationIdentityReader {
         if let adopt = spec?.adopt?.value {
             guard let item = Self.find(adopt, numbers: numbers, senders: senders) else { return .absent }
             let state = try await state(of: item)
-            let live = OriginationIdentityLive(identity: state)
-            return OwnershipTags.marks(state.tags, as: target.address) ? .owned(live) : .foreign(live)
+            return .classified(OriginationIdentityLive(identity: state), tags: state.tags, as: target.address, owner: owner)
         }
+        notMine = []
         let resource = target.status?.resource ?? [:]
         let superseded = resource[OriginationIdentityHandler.supersedesKey]?.split(separator: ",").map(String.init) ?? []
         let recorded = [resource["id"], resource["arn"]].compactMap { $0 } + superseded
         var owned: [OriginationIdentityState] = []
         for item in (numbers + senders).filter({ Self.isRecorded($0, recorded) }) {
             let state = try await state(of: item)
-            if OwnershipTags.marks(state.tags, as: target.address) { owned.append(state) }
+            if isMine(state, target) { owned.append(state) }
         }
         guard let spec else {
-            return owned.first.map { .owned(OriginationIdentityLive(identity: $0, superseded: Array(owned.dropFirst()))) } ?? .absent
+            return owned.first.map { .owned(OriginationIdentityLive(identity: $0, superseded: Array(owned.dropFirst()))) }
+                ?? notMineState(target)
         }
         if !owned.contains(where: { OriginationIdentityFields.matchesImmutable($0, spec) }) {
             let matching = try await firstOwned(among: numbers + senders, target: target, excluding: owned) { state in
@@ -64,7 +70,27 @@ struct OriginationIdentityReader {
         if let current = owned.first(where: { OriginationIdentityFields.matchesImmutable($0, spec) }) ?? owned.first {
             return .owned(OriginationIdentityLive(identity: current, superseded: owned.filter { $0.id != current.id }))
         }
-        return try await foreignSender(spec, senders: senders)
+        if case .absent = notMineState(target) { return try await foreignSender(spec, senders: senders) }
+        return notMineState(target)
+    }
+
+    /// Whether `state` carries `target`'s ownership tags for this owner; one that carries them for another owner
+    /// (or none) is remembered in `notMine`.
+    private mutating func isMine(_ state: OriginationIdentityState, _ target: ReadTarget) -> Bool {
+        switch OwnershipTags.claim(state.tags, as: target.address, owner: owner) {
+        case .mine?: return true
+        case .legacy?, .otherOwner?:
+            if !notMine.contains(where: { $0.id == state.id }) { notMine.append(state) }
+            return false
+        case nil: return false
+        }
+    }
+
+    /// The state of the first identity looked at that carries `target`'s tags for another owner or none (legacy or
+    /// another owner's), else absent.
+    private func notMineState(_ target: ReadTarget) -> LiveState<OriginationIdentityLive> {
+        guard let first = notMine.first else { return .absent }
+        return .classified(OriginationIdentityLive(identity: first), tags: first.tags, as: target.address, owner: owner)
     }
 
     /// The first item (in order) that `matches` and carries the target's ownership tags, listing tags only for items
@@ -75,7 +101,7 @@ struct OriginationIdentityReader {
             guard let bare = Self.state(of: item, region: region, tags: [:]), matches(bare),
                   !excluding.contains(where: { $0.id == bare.id }) else { continue }
             let state = try await state(of: item)
-            if OwnershipTags.marks(state.tags, as: target.address) { return [state] }
+            if isMine(state, target) { return [state] }
         }
         return []
     }

@@ -34,7 +34,8 @@ extension PhonePoolHandler {
                         context: ApplyContext) async throws -> PhonePoolLive {
         let ids = try await memberIds(spec, pool: input.address, context: context)
         guard let first = ids.first else { throw OriginationIdentityError.memberUnknown(pool: input.address.description, identity: "") }
-        let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address)
+        let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address,
+                                                owner: input.options.owner)
         var body: [String: JSONValue] = [
             "OriginationIdentity": .string(first), "IsoCountryCode": .string(spec.isoCountryCode.value),
             "MessageType": .string(spec.messageType.value.rawValue), "Tags": SMSVoice.tagList(tags),
@@ -73,7 +74,8 @@ extension PhonePoolHandler {
         for (_, member) in membership.disassociate {
             _ = try await sms.disassociateOriginationIdentity(["PoolId": .string(live.id), "OriginationIdentity": .string(member.arn)])
         }
-        try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value, for: input.address)
+        try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value, for: input.address,
+                                       owner: input.options.owner)
     }
 
     /// AssociateOriginationIdentity with a ClientToken per pool and identity, then one ListPoolOriginationIdentities

@@ -18,7 +18,7 @@ public struct PhonePoolHandler: ResourceHandler {
         var result: [ResourceAddress: LiveState<PhonePoolLive>] = [:]
         let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
         for region in byRegion.keys.sorted() {
-            let reader = PhonePoolReader(sms: context.smsVoice(region), region: region)
+            let reader = PhonePoolReader(sms: context.smsVoice(region), region: region, owner: context.owner)
             result.merge(try await reader.read(byRegion[region] ?? [])) { _, new in new }
         }
         return result

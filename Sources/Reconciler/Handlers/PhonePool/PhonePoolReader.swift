@@ -7,6 +7,8 @@ struct PhonePoolReader {
     let sms: SMSVoice
     /// The region.
     let region: String
+    /// The run's owner: only pools tagged for it are owned.
+    let owner: String?
 
     /// Reads every target of this region: one DescribePools, ListTagsForResource per candidate (at most once per
     /// pool), ListPoolOriginationIdentities per pool found.
@@ -27,7 +29,7 @@ struct PhonePoolReader {
         let spec = Self.spec(target)
         if let adopt = spec?.adopt?.value {
             guard let pool = pools.first(where: { Self.names($0, [adopt]) }) else { return .absent }
-            return OwnershipTags.marks(try await tagsOf(pool, cache: &tags), as: target.address) ? .owned(pool) : .foreign(pool)
+            return .classified(pool, tags: try await tagsOf(pool, cache: &tags), as: target.address, owner: owner)
         }
         let recorded = [target.status?.resource["id"], target.status?.resource["arn"]].compactMap { $0 }
         let byRecord = pools.filter { Self.names($0, recorded) }
@@ -36,23 +38,27 @@ struct PhonePoolReader {
         }
         let rest = recorded.isEmpty && spec != nil
             ? pools.filter { pool in !byRecord.contains(pool) && !matching.contains(pool) } : []
+        var candidates: [(live: JSONValue, id: String, tags: [String: String])] = []
         for pool in byRecord + matching + rest {
-            if OwnershipTags.marks(try await tagsOf(pool, cache: &tags), as: target.address) { return .owned(pool) }
+            let poolTags = try await tagsOf(pool, cache: &tags)
+            if OwnershipTags.marks(poolTags, as: target.address) {
+                candidates.append((pool, pool["PoolId"]?.stringValue ?? "", poolTags))
+            }
         }
-        return .absent
+        return .choosing(candidates, as: target.address, owner: owner)
     }
 
     /// Adds its tags (already listed) and members to a found pool.
     private func withMembers(_ found: LiveState<JSONValue>,
                              tags: [String: [String: String]]) async throws -> LiveState<PhonePoolLive> {
+        if case .duplicate(let ids) = found { return .duplicate(ids: ids) }
         guard let pool = found.value, let id = pool["PoolId"]?.stringValue else { return .absent }
         let members = try await sms.listPoolOriginationIdentities(poolId: id).compactMap(PoolMember.init)
         let arn = pool["PoolArn"]?.stringValue ?? ""
         guard let live = PhonePoolLive(pool, region: region, tags: tags[arn] ?? [:], members: members) else {
             throw OriginationIdentityError.unreadable(arn)
         }
-        if case .foreign = found { return .foreign(live) }
-        return .owned(live)
+        return found.map { _ in live }
     }
 
     /// The pool's tags, listed once per ARN.

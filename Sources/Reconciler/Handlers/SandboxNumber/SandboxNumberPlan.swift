@@ -18,7 +18,10 @@ struct SandboxNumberPlan {
         switch input.live {
         case .absent:
             return try create(phoneNumber: phoneNumber, region: region, spec: spec)
-        case let .owned(live), let .foreign(live):
+        case .duplicate(let ids):
+            return try ResourceChange(address: input.address, action: .refuse,
+                                      reason: OwnershipError.duplicate(input.address, ids: ids).message)
+        case let .owned(live), let .foreign(live), let .legacy(live), let .otherOwner(live, _):
             if live.phoneNumber != phoneNumber || live.region != region {
                 return try identityChange(live, phoneNumber: phoneNumber, region: region, policy: desired.policy)
             }

@@ -20,13 +20,13 @@ struct SmsRoleFields: Sendable, Equatable {
     let permissionsBoundaryArn: String?
     /// `spec.adopt`.
     let adopt: String?
-    /// The manifest's tags plus smsauth's ownership tags.
+    /// The manifest's tags plus smsauth's ownership tags (with the owner's).
     let tags: [String: String]
     /// The trust policy for `externalId` and the run's account.
     let trustPolicy: PolicyDocument
 
-    /// Reads `desired`'s SmsRole spec; nil when it is another kind.
-    init?(_ desired: DesiredResource, account: String) {
+    /// Reads `desired`'s SmsRole spec, tagged for `owner`; nil when it is another kind.
+    init?(_ desired: DesiredResource, account: String, owner: String?) {
         guard case .smsRole(let spec) = desired.manifest.spec else { return nil }
         roleName = spec.roleName.value
         path = spec.path?.value ?? "/"
@@ -35,7 +35,7 @@ struct SmsRoleFields: Sendable, Equatable {
         maxSessionDuration = spec.maxSessionDurationSeconds?.value
         permissionsBoundaryArn = spec.permissionsBoundaryArn?.value
         adopt = spec.adopt?.value
-        tags = (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: desired.address)) { _, ours in ours }
+        tags = (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: desired.address, owner: owner)) { _, ours in ours }
         trustPolicy = SmsRoleDocuments.trustPolicy(externalId: externalId, account: account)
     }
 

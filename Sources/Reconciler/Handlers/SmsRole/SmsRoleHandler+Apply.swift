@@ -42,7 +42,7 @@ extension SmsRoleHandler {
 
     /// The manifest's fields, or `notAnSmsRole`.
     static func fields(_ input: PlanInput<SmsRoleLive>, account: String) throws -> SmsRoleFields {
-        guard let desired = input.desired, let fields = SmsRoleFields(desired, account: account) else {
+        guard let desired = input.desired, let fields = SmsRoleFields(desired, account: account, owner: input.options.owner) else {
             throw SmsRoleError.notAnSmsRole(input.address)
         }
         return fields
@@ -66,7 +66,8 @@ extension SmsRoleHandler {
             role = try await iam.createRole(input)
         } catch let error as AWSError where error.code == "EntityAlreadyExists" {
             guard let existing = try await iam.getRole(name: fields.roleName),
-                  OwnershipTags.marks(existing.tags, as: address), existing.path == fields.path else {
+                  OwnershipTags.claim(existing.tags, as: address, owner: fields.tags[OwnershipTags.ownerKey]) == .mine,
+                  existing.path == fields.path else {
                 throw SmsRoleError.nameTaken(roleName: fields.roleName, address: address)
             }
             logger.notice("SMS role already exists with our tags (an earlier CreateRole succeeded); continuing",

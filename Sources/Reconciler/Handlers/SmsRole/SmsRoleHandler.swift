@@ -32,35 +32,36 @@ public struct SmsRoleHandler: ResourceHandler {
             var pending = targets.makeIterator()
             for _ in 0..<Self.readConcurrency {
                 guard let target = pending.next() else { break }
-                group.addTask { (target.address, try await Self.read(target, iam: iam)) }
+                group.addTask { (target.address, try await Self.read(target, iam: iam, owner: context.owner)) }
             }
             while let (address, state) = try await group.next() {
                 results[address] = state
                 if let target = pending.next() {
-                    group.addTask { (target.address, try await Self.read(target, iam: iam)) }
+                    group.addTask { (target.address, try await Self.read(target, iam: iam, owner: context.owner)) }
                 }
             }
         }
         return results
     }
 
-    /// Reads one target: the recorded role when it is still ours, else the role at the manifest's name.
-    static func read(_ target: ReadTarget, iam: IAM) async throws -> LiveState<SmsRoleLive> {
+    /// Reads one target: the recorded role when it is still this owner's, else the role at the manifest's name
+    /// (for a removed manifest, the recorded role), classified by its tags (`LiveState.classified`).
+    static func read(_ target: ReadTarget, iam: IAM, owner: String?) async throws -> LiveState<SmsRoleLive> {
         let desiredName: String? = if case .smsRole(let spec) = target.desired?.manifest.spec { spec.roleName.value } else { nil }
         var names: [String] = []
         for name in [target.status?.resource["roleName"], desiredName].compactMap({ $0 }) where !names.contains(name) {
             names.append(name)
         }
-        var foreign: IAMRole?
+        var found: IAMRole?
         for name in names {
             guard let role = try await iam.getRole(name: name) else { continue }
-            if OwnershipTags.marks(role.tags, as: target.address) {
+            if OwnershipTags.claim(role.tags, as: target.address, owner: owner) == .mine {
                 return .owned(try await withPublishPolicy(role, iam: iam))
             }
-            if name == desiredName { foreign = role }
+            if name == desiredName || target.desired == nil { found = role }
         }
-        guard let foreign else { return .absent }
-        return .foreign(try await withPublishPolicy(foreign, iam: iam))
+        guard let found else { return .absent }
+        return .classified(try await withPublishPolicy(found, iam: iam), tags: found.tags, as: target.address, owner: owner)
     }
 
     /// `role` with its `smsauth-sns-publish` inline policy (one GetRolePolicy).
@@ -79,14 +80,14 @@ public struct SmsRoleHandler: ResourceHandler {
     /// The ARN the role will have (`arn:aws:iam::<account>:role<path><name>`), its name and external id, so pools
     /// can plan before the role exists.
     public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
-        guard let fields = SmsRoleFields(desired, account: account) else { return [:] }
+        guard let fields = SmsRoleFields(desired, account: account, owner: nil) else { return [:] }
         return ["arn": fields.arn(account: account), "roleName": fields.roleName, "externalId": fields.externalId]
     }
 
     /// Compares the manifest with the role (see `SmsRoleFields.liveValues` for how each field is read).
     public func plan(_ input: PlanInput<SmsRoleLive>) throws(PlanError) -> ResourceChange {
         guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
-        guard let fields = SmsRoleFields(desired, account: input.options.account) else {
+        guard let fields = SmsRoleFields(desired, account: input.options.account, owner: input.options.owner) else {
             return try ResourceChange(address: input.address, action: .refuse,
                                       reason: SmsRoleError.notAnSmsRole(input.address).description)
         }

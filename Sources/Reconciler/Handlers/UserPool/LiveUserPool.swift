@@ -69,7 +69,7 @@ struct LiveUserPool: Sendable {
     /// Tags the manifest's `tags` is compared with: all but smsauth's ownership tags and AWS's reserved `aws:` ones.
     static func userTags(_ tags: [String: String]) -> [String: String] {
         tags.filter { key, _ in
-            key != OwnershipTags.managedByKey && key != OwnershipTags.resourceKey && !key.hasPrefix("aws:")
+            !OwnershipTags.keys.contains(key) && !key.hasPrefix("aws:")
         }
     }
 

@@ -67,7 +67,8 @@ extension UserPoolHandler {
     private func create(_ spec: UserPoolSpec, address: ResourceAddress, region: String,
                         context: ApplyContext) async throws -> UserPoolDescription {
         let builder = UserPoolRequestBuilder(address: address, spec: spec,
-                                             sms: try await Self.sms(spec, address: address, context: context))
+                                             sms: try await Self.sms(spec, address: address, context: context),
+                                             owner: context.options.owner)
         let request = builder.create()
         let cognito = context.reconcile.cognito(region)
         do {
@@ -77,8 +78,8 @@ extension UserPoolHandler {
                 "resource": "\(address)", "error": "\(error)",
             ])
             var locator = UserPoolLocator(cognito: cognito)
-            guard let pool = try await locator.findTagged(address, named: spec.poolName.value,
-                                                          context: context.reconcile) else { throw error }
+            guard case .owned(let pool) = try await locator.findTagged(address, named: spec.poolName.value,
+                                                                       owner: context.options.owner) else { throw error }
             return pool
         }
     }
@@ -88,7 +89,8 @@ extension UserPoolHandler {
     private func update(_ pool: UserPoolDescription, spec: UserPoolSpec, change: ResourceChange,
                         context: ApplyContext) async throws {
         let builder = UserPoolRequestBuilder(address: change.address, spec: spec,
-                                             sms: try await Self.sms(spec, address: change.address, context: context))
+                                             sms: try await Self.sms(spec, address: change.address, context: context),
+                                             owner: context.options.owner)
         let cognito = context.reconcile.cognito(Self.region(of: pool))
         let additions = builder.customAttributesToAdd(to: pool)
         if !additions.isEmpty { try await cognito.addCustomAttributes(poolId: pool.id, attributes: additions) }

@@ -6,10 +6,12 @@ extension UserPoolHandler {
     ///
     /// Calls per resource: one DescribeUserPool when its id is known (recorded in status as `resource["id"]`, or
     /// named by `spec.adopt`). Targets without a usable id share one ListUserPools per region, then DescribeUserPool
-    /// of the pools named `spec.poolName` until one carries the ownership tag `smsauth:resource=UserPool/<name>`;
-    /// only when none does are the region's other pools described (once each, shared by all such targets) to find
-    /// a pool renamed out of band, so a lost status folder never creates a duplicate pool. When no pool carries the
-    /// tag but one called `spec.poolName` carries no smsauth tag at all, that pool is `.foreign` (refused until
+    /// of the pools named `spec.poolName`; only when none of them carries the ownership tags of `UserPool/<name>`
+    /// for the run's owner are the region's other pools described (once each, shared by all such targets) to find
+    /// a pool renamed out of band, so a lost status folder never creates a duplicate pool. Several pools with this
+    /// owner's tags are `.duplicate` (refused, naming every id); a pool with the tags of another owner is
+    /// `.otherOwner`, one without an owner tag `.legacy` (see `LiveState.choosing`). When no pool carries the
+    /// tags but one called `spec.poolName` carries no smsauth tag at all, that pool is `.foreign` (refused until
     /// adopted), so a pool made by hand is not duplicated either. Every pool described is
     /// recorded in `context.describedPools` (in a read pass), so the MfaPolicy read of the same pass need not
     /// describe it again.
@@ -50,22 +52,24 @@ struct UserPoolLocator {
         self.recorder = recorder
     }
 
-    /// The live state of `target`.
+    /// The live state of `target` for the run's owner (`context.owner`).
     mutating func state(of target: ReadTarget, context: ReconcileContext) async throws -> LiveState<UserPoolDescription> {
         let address = target.address
+        let owner = context.owner
         if case let .userPool(spec)? = target.desired?.manifest.spec, let adopt = spec.adopt?.value {
             guard let pool = try await describe(UserPoolPlanner.poolId(fromIdOrArn: adopt)) else { return .absent }
-            return OwnershipTags.marks(pool.tags, as: address) ? .owned(pool) : .foreign(pool)
+            return .classified(pool, tags: pool.tags, as: address, owner: owner)
         }
         if let id = target.status?.resource["id"], let pool = try await describe(id) {
-            if OwnershipTags.marks(pool.tags, as: address) { return .owned(pool) }
-            if let tagged = try await findTagged(address, named: nil, context: context) { return .owned(tagged) }
-            return .foreign(pool)
+            if OwnershipTags.claim(pool.tags, as: address, owner: owner) == .mine { return .owned(pool) }
+            let tagged = try await findTagged(address, named: nil, owner: owner)
+            if case .absent = tagged { return .classified(pool, tags: pool.tags, as: address, owner: owner) }
+            return tagged
         }
         let name: String? = if case let .userPool(spec)? = target.desired?.manifest.spec { spec.poolName.value } else { nil }
-        if let tagged = try await findTagged(address, named: name, context: context) { return .owned(tagged) }
-        if let name, let unmanaged = try await unmanagedPool(named: name) { return .foreign(unmanaged) }
-        return .absent
+        let tagged = try await findTagged(address, named: name, owner: owner)
+        if case .absent = tagged, let name, let unmanaged = try await unmanagedPool(named: name) { return .foreign(unmanaged) }
+        return tagged
     }
 
     /// A pool called `name` that smsauth does not manage at all (no `smsauth:managed-by` tag; the lowest id when
@@ -82,26 +86,26 @@ struct UserPoolLocator {
         return unmanaged.min { $0.id < $1.id }
     }
 
-    /// The pool tagged as `address`: first among the pools called `name`, then among all others of the region.
+    /// The pool tagged as `address` for `owner` (`LiveState.choosing`): first among the pools called `name`; when
+    /// none of those is this owner's (or several are), among every pool of the region. Several pools of this owner
+    /// with the tags are `duplicate`, never "the lowest id".
     mutating func findTagged(_ address: ResourceAddress, named name: String?,
-                             context: ReconcileContext) async throws -> UserPoolDescription? {
+                             owner: String?) async throws -> LiveState<UserPoolDescription> {
         let pools = try await list()
-        var sameName: [UserPoolDescription] = []
+        var candidates: [(live: UserPoolDescription, id: String, tags: [String: String])] = []
         for summary in pools where summary.name == name {
             if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address) {
-                sameName.append(pool)
+                candidates.append((pool, pool.id, pool.tags))
             }
         }
-        if sameName.count > 1 {
-            context.logger.warning("several user pools carry the same ownership tag; using the lowest id", metadata: [
-                "resource": "\(address)", "pool_ids": "\(sameName.map(\.id).sorted().joined(separator: ","))",
-            ])
-        }
-        if let pool = sameName.min(by: { $0.id < $1.id }) { return pool }
+        let byName = LiveState.choosing(candidates, as: address, owner: owner)
+        if case .owned = byName { return byName }
         for summary in pools where summary.name != name {
-            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address) { return pool }
+            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address) {
+                candidates.append((pool, pool.id, pool.tags))
+            }
         }
-        return nil
+        return LiveState.choosing(candidates, as: address, owner: owner)
     }
 
     /// DescribeUserPool, once per id.

@@ -14,6 +14,8 @@ struct UserPoolRequestBuilder: Sendable {
     let spec: UserPoolSpec
     /// The resolved SMS role, when the manifest manages one.
     let sms: UserPoolSmsSettings?
+    /// The manifest set's owner, for the `smsauth:owner` tag.
+    let owner: String?
 
     /// CreateUserPool: everything the manifest sets, the immutable fields, the schema and the tags.
     func create() -> JSONValue {
@@ -59,7 +61,7 @@ struct UserPoolRequestBuilder: Sendable {
     /// the ownership tags. AWS's reserved `aws:` tags are never sent.
     func tags(live: [String: String]) -> [String: String] {
         let user = spec.tags?.value ?? LiveUserPool.userTags(live)
-        return user.merging(OwnershipTags.tags(for: address)) { _, ownership in ownership }
+        return user.merging(OwnershipTags.tags(for: address, owner: owner)) { _, ownership in ownership }
     }
 
     /// Sets the managed members on `request`.

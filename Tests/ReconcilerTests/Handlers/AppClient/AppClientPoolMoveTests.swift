@@ -46,7 +46,7 @@ import TestSupport
         let world = try await ClientMfaWorld.make()
         let other = try await world.cognito.createUserPool([
             "PoolName": .string("clientmfa-other-\(UUID().uuidString.prefix(8).lowercased())"),
-            "UserPoolTags": .strings(OwnershipTags.tags(for: otherPool)),
+            "UserPoolTags": .strings(OwnershipTags.tags(for: otherPool, owner: nil)),
         ])
         return TwoPools(world: world, otherId: other.id)
     }

@@ -41,7 +41,7 @@ enum OriginationFixtures {
     static func number(id: String = "phone-1", status: String = "ACTIVE", numberType: String = "TOLL_FREE",
                        messageType: String = "TRANSACTIONAL", country: String = "US", capabilities: [String] = ["SMS"],
                        deletionProtection: Bool = false, poolId: String? = nil,
-                       tags: [String: String] = OwnershipTags.tags(for: address)) -> OriginationIdentityState? {
+                       tags: [String: String] = OwnershipTags.tags(for: address, owner: nil)) -> OriginationIdentityState? {
         var json: [String: JSONValue] = [
             "PhoneNumberId": .string(id), "PhoneNumberArn": .string("arn:aws:sms-voice:us-east-1:123456789012:phone-number/\(id)"),
             "PhoneNumber": "+18335550100", "Status": .string(status), "IsoCountryCode": .string(country),

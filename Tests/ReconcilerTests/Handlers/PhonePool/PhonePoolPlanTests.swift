@@ -37,7 +37,7 @@ struct PhonePoolPlanTests {
             PoolMember(["OriginationIdentityArn": .string(arn(name)), "OriginationIdentity": .string("phone-\(name)"),
                         "IsoCountryCode": "US"])
         }
-        return PhonePoolLive(json, region: "us-east-1", tags: OwnershipTags.tags(for: address), members: parsed)
+        return PhonePoolLive(json, region: "us-east-1", tags: OwnershipTags.tags(for: address, owner: nil), members: parsed)
     }
 
     /// The ARN of identity `name`'s number.

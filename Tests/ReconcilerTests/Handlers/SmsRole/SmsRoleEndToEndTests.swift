@@ -54,7 +54,7 @@ import Testing
         #expect(role.description == "Lets Cognito publish SMS")
         #expect(role.maxSessionDuration == 7200)
         #expect(role.permissionsBoundaryArn == Self.boundary)
-        #expect(role.tags == ["Team": "Dev"].merging(OwnershipTags.tags(for: setup.address)) { $1 })
+        #expect(role.tags == ["Team": "Dev"].merging(OwnershipTags.tags(for: setup.address, owner: nil)) { $1 })
         #expect(try await setup.aws.iam.getRolePolicy(roleName: setup.roleName, policyName: "smsauth-sns-publish")
                 == SmsRoleDocuments.publishPolicy)
 
@@ -183,7 +183,7 @@ import Testing
         let desired = try setup.desired()
         let trust = SmsRoleDocuments.trustPolicy(externalId: "old", account: setup.aws.account)
         _ = try await setup.aws.iam.createRole(.init(roleName: setup.roleName, path: "/service-role/", assumeRolePolicy: trust,
-                                                      tags: OwnershipTags.tags(for: setup.address)))
+                                                      tags: OwnershipTags.tags(for: setup.address, owner: nil)))
         let input = PlanInput<SmsRoleLive>(address: setup.address, desired: desired, live: .absent, status: nil, references: [:],
                                            dependencyActions: [:], deletePolicy: .retain,
                                            options: PlanOptions(account: setup.aws.account))

@@ -12,7 +12,7 @@ enum SmsRoleFixtures {
     /// The resource under test.
     static let address = ResourceAddress(kind: .smsRole, name: "cognito-sms")
     /// Its ownership tags.
-    static let ownership = OwnershipTags.tags(for: address)
+    static let ownership = OwnershipTags.tags(for: address, owner: nil)
     /// A boundary ARN.
     static let boundary = "arn:aws:iam::123456789012:policy/boundary"
 

@@ -34,7 +34,7 @@ import TestSupport
         var existing: String?
         if poolWasCreated {
             existing = try await h.cognito().createUserPool([
-                "PoolName": .string(name), "UserPoolTags": .strings(OwnershipTags.tags(for: address)),
+                "PoolName": .string(name), "UserPoolTags": .strings(OwnershipTags.tags(for: address, owner: nil)),
             ]).id
         }
         try await h.emulator.injectFaults([Emulator.FaultRule(

@@ -50,7 +50,7 @@ import Testing
         #expect(pool.raw["SmsConfiguration"]?["ExternalId"]?.stringValue == references[role]?["externalId"])
         #expect(pool.raw["Policies"]?["PasswordPolicy"]?["MinimumLength"]?.intValue == spec.passwordPolicy?.minimumLength?.value)
         #expect(pool.deletionProtection == (spec.deletionProtection?.value == true ? "ACTIVE" : "INACTIVE"))
-        #expect(pool.tags == (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: desired.address)) { $1 })
+        #expect(pool.tags == (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: desired.address, owner: nil)) { $1 })
         #expect(pool.raw["VerificationMessageTemplate"]?["SmsMessage"]?.stringValue == spec.verificationMessages?.sms?.value)
 
         let rediscovered = try await h.read(desired, address: desired.address, id: nil)

@@ -91,7 +91,7 @@ enum UserPoolFixtures {
         let desired = try desired(yaml)
         guard case let .userPool(spec) = desired.manifest.spec else { throw UserPoolHandlerError.notAUserPool(address) }
         let sms = UserPoolSmsSettings.resolve(spec, roleOutputs: roleOutputs)
-        return try pool(createdBy: UserPoolRequestBuilder(address: desired.address, spec: spec, sms: sms).create(),
+        return try pool(createdBy: UserPoolRequestBuilder(address: desired.address, spec: spec, sms: sms, owner: nil).create(),
                         users: users, extra: extra)
     }
 

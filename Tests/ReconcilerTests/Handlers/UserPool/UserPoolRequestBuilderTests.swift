@@ -11,7 +11,7 @@ import Testing
         let desired = try F.desired(yaml)
         guard case let .userPool(spec) = desired.manifest.spec else { throw UserPoolHandlerError.notAUserPool(F.address) }
         return UserPoolRequestBuilder(address: desired.address, spec: spec,
-                                      sms: UserPoolSmsSettings.resolve(spec, roleOutputs: F.roleOutputs))
+                                      sms: UserPoolSmsSettings.resolve(spec, roleOutputs: F.roleOutputs), owner: nil)
     }
 
     @Test func createCarriesEveryManagedFieldInCognitoTerms() throws {

@@ -28,7 +28,7 @@ import Testing
         let name = H.unique("shared")
         let other = ResourceAddress(kind: .userPool, name: H.unique("other"))
         _ = try await h.cognito().createUserPool(["PoolName": .string(name),
-                                                  "UserPoolTags": .strings(OwnershipTags.tags(for: other))])
+                                                  "UserPoolTags": .strings(OwnershipTags.tags(for: other, owner: nil))])
         let desired = try H.desired(F.yaml(), name: H.unique("mine"), poolName: name)
         let references = [F.role: try await h.smsRole()]
 

@@ -1,0 +1,59 @@
+/// Ownership tags on everything that takes tags (MANIFESTS.md, "Dependency order and defaults"):
+/// `smsauth:managed-by=smsauth`, `smsauth:resource=<Kind>/<name>` and, when the manifest set has an owner,
+/// `smsauth:owner=<owner>`.
+public enum OwnershipTags {
+    /// `smsauth:managed-by`.
+    public static let managedByKey = "smsauth:managed-by"
+    /// Its value.
+    public static let managedByValue = "smsauth"
+    /// `smsauth:resource` = `Kind/name`.
+    public static let resourceKey = "smsauth:resource"
+    /// `smsauth:owner` = the manifest set's owner.
+    public static let ownerKey = "smsauth:owner"
+    /// Every key smsauth writes.
+    public static let keys: Set<String> = [managedByKey, resourceKey, ownerKey]
+    /// The plan path of the `smsauth:resource` tag, for kinds whose compared `tags` leave the ownership tags out:
+    /// a rename shows its new value as a field change under this path.
+    public static let resourceTagPath = "tags.\(resourceKey)"
+
+    /// The kinds that take tags, so their `smsauth:resource` tag names the resource (a rename rewrites it).
+    public static let taggedKinds: Set<ResourceKind> = [.smsRole, .userPool, .originationIdentity, .phonePool]
+
+    /// The tags for `address` of `owner`'s manifest set (no owner tag when `owner` is nil).
+    public static func tags(for address: ResourceAddress, owner: String?) -> [String: String] {
+        var tags = [managedByKey: managedByValue, resourceKey: address.description]
+        if let owner { tags[ownerKey] = owner }
+        return tags
+    }
+
+    /// Whether `tags` mark a resource as smsauth's `address`, whoever owns it.
+    public static func marks(_ tags: [String: String], as address: ResourceAddress) -> Bool {
+        tags[managedByKey] == managedByValue && tags[resourceKey] == address.description
+    }
+
+    /// Whose a resource carrying `tags` is, for a run of `owner`; nil when the tags do not mark it as `address`.
+    public static func claim(_ tags: [String: String], as address: ResourceAddress, owner: String?) -> TagClaim? {
+        guard marks(tags, as: address) else { return nil }
+        return claim(ownerTag: tags[ownerKey], owner: owner)
+    }
+
+    /// Whose a resource whose `smsauth:owner` tag is `ownerTag` (nil: none) is, for a run of `owner`.
+    public static func claim(ownerTag: String?, owner: String?) -> TagClaim {
+        switch (ownerTag, owner) {
+        case (nil, nil): .mine
+        case (nil, .some): .legacy
+        case let (found?, mine): found == mine ? .mine : .otherOwner(found)
+        }
+    }
+}
+
+/// Whose a resource carrying smsauth's tags for an address is, as seen by a run.
+public enum TagClaim: Sendable, Equatable {
+    /// Its owner tag is the run's owner (or both have none).
+    case mine
+    /// Tagged by a version of smsauth before owners: no owner tag, while the run has an owner. A manifest of the
+    /// run that names it claims it (a tag update adds `smsauth:owner`); nothing else touches it.
+    case legacy
+    /// Its owner tag names another manifest set's owner (or the run has none).
+    case otherOwner(String)
+}

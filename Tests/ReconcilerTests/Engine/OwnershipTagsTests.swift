@@ -1,0 +1,93 @@
+import Testing
+@testable import Reconciler
+
+/// The ownership tags and what they say about whose a resource is (`TagClaim`, `LiveState.choosing`).
+@Suite("Ownership tags")
+struct OwnershipTagsTests {
+    static let pool = ResourceAddress(kind: .userPool, name: "main")
+
+    @Test("the tags carry the owner only when the manifest set has one")
+    func tagsWithAndWithoutOwner() {
+        #expect(OwnershipTags.tags(for: Self.pool, owner: nil)
+                    == ["smsauth:managed-by": "smsauth", "smsauth:resource": "UserPool/main"])
+        #expect(OwnershipTags.tags(for: Self.pool, owner: "team-a")
+                    == ["smsauth:managed-by": "smsauth", "smsauth:resource": "UserPool/main", "smsauth:owner": "team-a"])
+    }
+
+    static let claims: [(String?, String?, TagClaim)] = [
+        (nil, nil, .mine), ("team-a", "team-a", .mine), (nil, "team-a", .legacy),
+        ("team-b", "team-a", .otherOwner("team-b")), ("team-b", nil, .otherOwner("team-b")),
+    ]
+
+    @Test("an owner tag is mine, legacy or another owner's", arguments: claims)
+    func claimByOwnerTag(ownerTag: String?, runOwner: String?, expected: TagClaim) {
+        var tags = OwnershipTags.tags(for: Self.pool, owner: nil)
+        tags[OwnershipTags.ownerKey] = ownerTag
+        #expect(OwnershipTags.claim(tags, as: Self.pool, owner: runOwner) == expected)
+    }
+
+    @Test("tags of another address, or without managed-by, claim nothing")
+    func otherAddressesClaimNothing() {
+        let other = OwnershipTags.tags(for: ResourceAddress(kind: .userPool, name: "other"), owner: "team-a")
+        #expect(OwnershipTags.claim(other, as: Self.pool, owner: "team-a") == nil)
+        #expect(OwnershipTags.claim(["smsauth:resource": "UserPool/main"], as: Self.pool, owner: nil) == nil)
+        #expect(OwnershipTags.claim([:], as: Self.pool, owner: nil) == nil)
+    }
+
+    /// A candidate pool with `owner`'s tags (no owner tag when nil).
+    static func candidate(_ id: String, owner: String?) -> (live: String, id: String, tags: [String: String]) {
+        (id, id, OwnershipTags.tags(for: pool, owner: owner))
+    }
+
+    /// The state `choosing` gives, as text for comparison.
+    static func choose(_ candidates: [(live: String, id: String, tags: [String: String])], owner: String?) -> String {
+        switch LiveState.choosing(candidates, as: pool, owner: owner) {
+        case .absent: "absent"
+        case .owned(let id): "owned \(id)"
+        case .foreign(let id): "foreign \(id)"
+        case .legacy(let id): "legacy \(id)"
+        case let .otherOwner(id, owner): "otherOwner \(id) \(owner)"
+        case .duplicate(let ids): "duplicate \(ids.joined(separator: ","))"
+        }
+    }
+
+    @Test("this owner's one resource wins over legacy and other owners' ones")
+    func ownedWins() {
+        let candidates = [Self.candidate("p3", owner: "team-b"), Self.candidate("p2", owner: nil),
+                          Self.candidate("p1", owner: "team-a")]
+        #expect(Self.choose(candidates, owner: "team-a") == "owned p1")
+    }
+
+    @Test("several resources of this owner are a duplicate naming every id, never the lowest one")
+    func duplicatesAreErrors() {
+        let candidates = [Self.candidate("p2", owner: "team-a"), Self.candidate("p1", owner: "team-a"),
+                          Self.candidate("p3", owner: "team-b")]
+        #expect(Self.choose(candidates, owner: "team-a") == "duplicate p1,p2")
+        #expect(Self.choose([Self.candidate("p9", owner: nil), Self.candidate("p8", owner: nil)], owner: nil)
+                    == "duplicate p8,p9")
+        #expect(Self.choose([Self.candidate("p9", owner: nil), Self.candidate("p8", owner: nil)], owner: "team-a")
+                    == "duplicate p8,p9", "two legacy candidates cannot both be claimed")
+    }
+
+    @Test("without one of this owner's, a legacy resource is claimable, else another owner's is reported")
+    func legacyThenOtherOwner() {
+        #expect(Self.choose([Self.candidate("p1", owner: "team-b"), Self.candidate("p2", owner: nil)], owner: "team-a")
+                    == "legacy p2")
+        #expect(Self.choose([Self.candidate("p1", owner: "team-b")], owner: "team-a") == "otherOwner p1 team-b")
+        #expect(Self.choose([Self.candidate("p1", owner: "team-b")], owner: nil) == "otherOwner p1 team-b")
+        #expect(Self.choose([], owner: "team-a") == "absent")
+    }
+
+    @Test("a single resource is classified by its tags; untagged is foreign")
+    func classified() {
+        let tagged = OwnershipTags.tags(for: Self.pool, owner: "team-b")
+        guard case .otherOwner(_, "team-b") = LiveState.classified("p", tags: tagged, as: Self.pool, owner: "team-a") else {
+            Issue.record("another owner's tags must classify as otherOwner")
+            return
+        }
+        guard case .foreign = LiveState.classified("p", tags: ["Team": "x"], as: Self.pool, owner: "team-a") else {
+            Issue.record("a resource without smsauth's tags must be foreign")
+            return
+        }
+    }
+}
