@@ -25,6 +25,7 @@ public struct Validator: Sendable {
         MfaRules.sandboxOnlySms, MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
         MessagingRules.simulator, MessagingRules.sandboxLimit, MessagingRules.accountSettingsPerRegion,
         MessagingRules.countryCodes, MessagingRules.poolConsistency, RoleRules.path,
+        DeliveryRules.secretTarget, DeliveryRules.names, DeliveryRules.distinctTargets,
     ]
 
     /// The diagnostics of validating `loaded` (not including the loader's own). The rules are independent and run
