@@ -10,7 +10,7 @@ from typing import Any
 
 def install() -> None:
     """Applies every moto patch of the extension (idempotent)."""
-    from . import cognito_clients, cognito_rules, cognito_tags, sms_role, sns_sandbox, sts_public
+    from . import cognito_clients, cognito_rules, cognito_tags, secret_stores, sms_role, sns_sandbox, sts_public
 
     sns_sandbox.install()
     sts_public.install()
@@ -18,6 +18,7 @@ def install() -> None:
     cognito_tags.install()
     cognito_rules.install()
     cognito_clients.install()
+    secret_stores.install()
 
 
 def wrap(app: Any) -> Any:
