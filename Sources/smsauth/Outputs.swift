@@ -48,7 +48,8 @@ struct Outputs: AsyncParsableCommand {
         let loaded = try global.loadValidManifests(from: directory, environment: environment)
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
         let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
-        let engine = EngineArguments().engine(client: aws.client, logger: logger, statusStore: store)
+        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),
+                                     statusStore: store)
         let names = loaded.manifests.map(\.id).filter { $0.kind == .appClient }.map(\.name).sorted()
         if format != .json, client == nil, names.count > 1 {
             throw StandardError.failure(ClientConfigurationError.oneClientNeeded(format, names).description)
