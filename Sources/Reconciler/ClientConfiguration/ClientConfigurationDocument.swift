@@ -111,7 +111,8 @@ public enum ClientConfigurationDocument {
         return "USER_SRP_AUTH"
     }
 
-    /// `KEY=value` lines (values are ids, names and comma-separated lists: no quoting needed).
+    /// `KEY=value` lines; a value with anything but letters, digits and `_ . , : / @ + = -` (a client name with a
+    /// space) is double-quoted with `"`, `\\`, `$` and `` ` `` escaped, as shells and dotenv readers expect.
     static func env(_ c: ClientConfiguration) -> String {
         let lines: [(String, String)] = [
             ("AWS_REGION", c.region),
@@ -125,7 +126,19 @@ public enum ClientConfigurationDocument {
             ("COGNITO_MFA_METHODS", c.mfaMethods.joined(separator: ",")),
             ("COGNITO_PASSWORD_MIN_LENGTH", String(c.passwordPolicy.minimumLength)),
         ]
-        return lines.map { "\($0.0)=\($0.1)\n" }.joined()
+        return lines.map { "\($0.0)=\(envValue($0.1))\n" }.joined()
+    }
+
+    /// One env value, quoted when needed.
+    static func envValue(_ value: String) -> String {
+        let plain = value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.,:/@+=-".contains($0)) }
+        if plain { return value }
+        var quoted = "\""
+        for character in value {
+            if "\"\\$`".contains(character) { quoted.append("\\") }
+            quoted.append(character)
+        }
+        return quoted + "\""
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.

@@ -114,6 +114,11 @@ import Testing
         #expect((clients[0]["mfa"] as? [String: Any])?["methods"] as? [String] == ["SMS", "TOTP"])
     }
 
+    @Test(arguments: [("web-1", "web-1"), ("", ""), ("Web app", "\"Web app\""), ("a\"$b", "\"a\\\"\\$b\"")])
+    func envQuotesOnlyWhatNeedsIt(value: String, expected: String) {
+        #expect(ClientConfigurationDocument.envValue(value) == expected)
+    }
+
     @Test(arguments: ClientConfigurationFormat.allCases)
     func noFormatCarriesTheSecret(_ format: ClientConfigurationFormat) throws {
         let text = ClientConfigurationDocument.render([try Self.configuration()], as: format)
