@@ -77,13 +77,6 @@ public struct SSM: Sendable {
         }
     }
 
-    /// AddTagsToResource on a parameter.
-    public func addTags(parameter name: String, tags: [String: String]) async throws {
-        _ = try await call("AddTagsToResource", [
-            "ResourceType": "Parameter", "ResourceId": .string(name), "Tags": .array(Self.tagList(tags)),
-        ])
-    }
-
     /// ListTagsForResource of a parameter.
     public func listTags(parameter name: String) async throws -> [String: String] {
         let output = try await call("ListTagsForResource", ["ResourceType": "Parameter", "ResourceId": .string(name)])

@@ -61,11 +61,6 @@ public struct SecretsManager: Sendable {
         ])
     }
 
-    /// TagResource on a secret.
-    public func tagResource(id: String, tags: [String: String]) async throws {
-        _ = try await call("TagResource", ["SecretId": .string(id), "Tags": .array(SSM.tagList(tags))])
-    }
-
     /// DeleteSecret without a recovery window (the name is free again at once, so a manifest that names it again
     /// can create it); a secret already gone is fine.
     public func deleteSecret(id: String) async throws {
