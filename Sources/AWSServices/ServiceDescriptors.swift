@@ -18,3 +18,14 @@ extension ServiceDescriptor {
     public static let sns = ServiceDescriptor(
         serviceId: "SNS", endpointPrefix: "sns", signingName: "sns", wireProtocol: .query(apiVersion: "2010-03-31"))
 }
+
+extension ServiceDescriptor {
+    /// AWS Systems Manager Parameter Store (JSON 1.1, botocore ssm 2014-11-06).
+    public static let ssm = ServiceDescriptor(
+        serviceId: "SSM", endpointPrefix: "ssm", signingName: "ssm",
+        wireProtocol: .json(version: "1.1", targetPrefix: "AmazonSSM"))
+    /// AWS Secrets Manager (JSON 1.1, botocore secretsmanager 2017-10-17).
+    public static let secretsManager = ServiceDescriptor(
+        serviceId: "Secrets Manager", endpointPrefix: "secretsmanager", signingName: "secretsmanager",
+        wireProtocol: .json(version: "1.1", targetPrefix: "secretsmanager"))
+}

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func everyExampleFolderIsListed() {
-        #expect(Self.sets.count == 6)
+        #expect(Self.sets.count == 7)
     }
 
     @Test(arguments: sets)

@@ -64,6 +64,17 @@ extension FieldCatalog {
             FieldSpec("idToken", .duration, "ID token lifetime, 5m-1d."),
             FieldSpec("refreshToken", .duration, "Refresh token lifetime, 60m-3650d."),
         ]), "Token lifetimes such as 5m, 1h, 30d."),
+        FieldSpec("outputs", .object([
+            FieldSpec("ssmParameter", .string, required: true,
+                      "SSM parameter (String) that receives the client configuration; rewritten only when it changes."),
+            FieldSpec("format", .enumeration(ClientConfigurationFormat.self),
+                      "Document written: json (default), amplify, amplify-gen1 or env."),
+        ]), "Client configuration (pool id, client id, region, sign-in settings; never the secret) for apps."),
+        FieldSpec("secret", .object([
+            FieldSpec("secretsManager", .string, "Secrets Manager secret name (exactly one of secretsManager and ssmParameter)."),
+            FieldSpec("ssmParameter", .string, "SSM SecureString parameter name (exactly one of secretsManager and ssmParameter)."),
+            FieldSpec("kmsKeyId", .string, "KMS key id, ARN or alias that encrypts the secret; default the account's AWS managed key."),
+        ]), "Where the client secret is written when the client is created or replaced; needs generateSecret: true."),
     ]
 
     /// `OriginationIdentity` spec fields.

@@ -37,8 +37,18 @@ enum SpecReader {
             AppClientSpec.TokenValidity(location: $0.location, accessToken: $0.duration("accessToken"),
                                         idToken: $0.duration("idToken"), refreshToken: $0.duration("refreshToken"))
         }
+        let outputs = r.object("outputs").map {
+            AppClientSpec.Outputs(location: $0.location, ssmParameter: $0.string("ssmParameter"),
+                                  format: $0.enumeration("format"))
+        }
+        let secret = r.object("secret").map {
+            AppClientSpec.Secret(location: $0.location, secretsManager: $0.string("secretsManager"),
+                                 ssmParameter: $0.string("ssmParameter"), kmsKeyId: $0.string("kmsKeyId"))
+        }
         guard let userPool, let clientName else { return nil }
         var spec = AppClientSpec(userPool: userPool, clientName: clientName)
+        spec.outputs = outputs
+        spec.secret = secret
         spec.generateSecret = generateSecret
         spec.explicitAuthFlows = flows
         spec.readAttributes = read

@@ -18,6 +18,10 @@ public struct AppClientSpec: Sendable, Equatable {
     public var enableTokenRevocation: Located<Bool>?
     /// `spec.tokenValidity`.
     public var tokenValidity: TokenValidity?
+    /// `spec.outputs`.
+    public var outputs: Outputs?
+    /// `spec.secret`.
+    public var secret: Secret?
 
     /// Creates a spec managing the pool reference and client name only.
     public init(userPool: Located<String>, clientName: Located<String>) {

@@ -26,6 +26,7 @@ public struct Validator: Sendable {
         MessagingRules.simulator, MessagingRules.sandboxLimit, MessagingRules.accountSettingsPerRegion,
         MessagingRules.countryCodes, MessagingRules.poolConsistency, RoleRules.path, ClaimRules.uniqueClaims,
         SettingsRules.owner, SettingsRules.state,
+        DeliveryRules.secretTarget, DeliveryRules.names, DeliveryRules.distinctTargets,
     ]
 
     /// The diagnostics of validating `loaded` (not including the loader's own). The rules are independent and run

@@ -21,8 +21,8 @@ public struct DesiredState: Sendable {
         var resources: [ResourceAddress: DesiredResource] = [:]
         for manifest in byAddress.values.sorted(by: { $0.id < $1.id }) {
             let region = try Self.region(of: manifest, manifests: byAddress, defaultRegion: defaultRegion)
-            resources[manifest.id] = DesiredResource(manifest: manifest, region: region,
-                                                     dependencies: Self.dependencies(of: manifest))
+            let dependencies = Self.dependencies(of: manifest) + Self.outputsDependencies(of: manifest, in: byAddress)
+            resources[manifest.id] = DesiredResource(manifest: manifest, region: region, dependencies: dependencies)
         }
         do {
             graph = try ResourceGraph(dependencies: resources.mapValues(\.dependencies))

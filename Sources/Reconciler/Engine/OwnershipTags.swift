@@ -1,3 +1,5 @@
+import Manifests
+
 /// Ownership tags on everything that takes tags (MANIFESTS.md, "Dependency order and defaults"):
 /// `smsauth:managed-by=smsauth`, `smsauth:resource=<Kind>/<name>` and, when the manifest set has an owner,
 /// `smsauth:owner=<owner>`.

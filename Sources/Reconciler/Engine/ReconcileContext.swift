@@ -56,6 +56,10 @@ public struct ReconcileContext: Sendable {
     public func smsVoice(_ region: String) -> SMSVoice { SMSVoice(client: client, region: region) }
     /// STS in `region`.
     public func sts(_ region: String) -> STS { STS(client: client, region: region) }
+    /// SSM Parameter Store in `region`.
+    public func ssm(_ region: String) -> SSM { SSM(client: client, region: region) }
+    /// Secrets Manager in `region`.
+    public func secretsManager(_ region: String) -> SecretsManager { SecretsManager(client: client, region: region) }
 }
 
 /// The context of `apply`: the reconcile context plus the outputs of resources applied earlier in this run.

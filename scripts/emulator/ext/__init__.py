@@ -19,6 +19,7 @@ def install() -> None:
         iam_propagation,
         iam_rules,
         model_validation,
+        secret_stores,
         sms_role,
         sns_sandbox,
         sts_public,
@@ -34,6 +35,7 @@ def install() -> None:
     cognito_responses.install()
     model_validation.install()
     iam_rules.install()  # after model_validation: the signing-region check comes before everything else
+    secret_stores.install()
 
 
 def wrap(app: Any) -> Any:

@@ -7,19 +7,21 @@ extension AppClientHandler {
     /// CreateUserPoolClient (after an ambiguous failure, one ListUserPoolClients + DescribeUserPoolClient to find
     /// the client the call may have created, instead of creating a second one); update DescribeUserPoolClient +
     /// UpdateUserPoolClient (the full live configuration overlaid with the manifest); replace DeleteUserPoolClient
-    /// in the old pool, then create in the current one; delete DeleteUserPoolClient; retain nothing.
+    /// in the old pool, then create in the current one; delete DeleteUserPoolClient; retain nothing. Create, update
+    /// and replace then deliver the configuration and secret (`deliver`); delete removes the owned deliveries.
     public func apply(_ change: ResourceChange, input: PlanInput<AppClientLive>, context: ApplyContext) async throws -> [String: String] {
         let current = input.live.value.map(outputs(of:)) ?? [:]
         switch change.action {
         case .create:
-            return try await create(input, context: context)
+            return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)
         case .update, .rename:
-            return try await update(input, context: context)
+            return try await deliver(change, input: input, outputs: try await update(input, context: context), context: context)
         case .replace:
             try await deleteLive(input, context: context)
-            return try await create(input, context: context)
+            return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)
         case .delete:
             try await deleteRecorded(input, context: context)
+            try await removeDeliveries(input, context: context)
             return [:]
         case .retain, .noop, .refuse, .blocked:
             return current

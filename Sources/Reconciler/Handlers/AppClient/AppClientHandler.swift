@@ -74,7 +74,7 @@ public struct AppClientHandler: ResourceHandler {
                 continue
             }
             for target in members {
-                let found = try await live(of: target, pool: pool.poolId, clients: clients, cognito: cognito)
+                let found = try await live(of: target, pool: pool.poolId, clients: clients, context: context)
                 let poolName = Self.spec(target.desired)?.userPool.value
                 guard let client = found.value,
                       !UserPoolMember.isReferencedPool(pool.poolId, of: target, poolName: poolName) else {
@@ -89,12 +89,14 @@ public struct AppClientHandler: ResourceHandler {
         return result
     }
 
-    /// `clientId`, `clientName` and `userPoolId`; never the secret (it is dropped when the client is read).
+    /// `clientId`, `clientName` and `userPoolId`, and where its outputs and secret are delivered (`outputsParameter`,
+    /// `secret`); never the secret (it is dropped when the client is read).
     public func outputs(of live: AppClientLive) -> [String: String] {
         switch live {
-        case let .client(client):
+        case let .client(client, deliveries):
             [Self.clientIdKey: client.clientId, Self.clientNameKey: client.clientName,
              UserPoolMember.poolIdKey: client.userPoolId]
+                .merging(AppClientDeliveryReader.outputs(of: deliveries)) { own, _ in own }
         case let .ambiguous(poolId, _, _): [UserPoolMember.poolIdKey: poolId]
         }
     }
@@ -119,18 +121,25 @@ public struct AppClientHandler: ResourceHandler {
                 reason: "user pool \(poolId) has \(ids.count) app clients named \"\(name)\" (\(ids.joined(separator: ", "))) and none is recorded in status; delete or rename the extra ones so that exactly one remains",
                 dependencies: dependencies)
         }
+        let deliveries = input.live.value?.deliveries
+        if let reason = AppClientDeliveryFields.refusal(spec, deliveries: deliveries) {
+            return try ResourceChange(address: input.address, action: .refuse, reason: reason, dependencies: dependencies)
+        }
         var desiredFields = AppClientFields.desired(spec)
+            .merging(AppClientDeliveryFields.desired(spec, deliveries: deliveries)) { own, _ in own }
         var liveFields = input.live.value?.client.map(AppClientFields.live)
+            .map { $0.merging(deliveries.map(AppClientDeliveryFields.live) ?? [:]) { own, _ in own } }
         if let client = input.live.value?.client {
             let poolId = input.references[UserPoolMember.poolAddress(spec.userPool.value)]?["id"]
             desiredFields[AppClientFields.userPoolPath] = .string(poolId ?? UserPoolSmsSettings.knownAfterApply)
             liveFields?[AppClientFields.userPoolPath] = .string(client.userPoolId)
         }
-        return try StandardPlan(
+        let change = try StandardPlan(
             desired: desiredFields, live: liveFields,
             immutable: AppClientFields.immutable,
             replacementConsequence: "the new client has a new client id (and secret): every app using it must be reconfigured",
             boundTo: [UserPoolMember.poolAddress(spec.userPool.value)]).change(for: input)
+        return try AppClientDeliveryFields.showingRewrites(of: change, desired: desiredFields, live: liveFields ?? [:])
     }
 
     /// A removed client: deleted (by policy) only while it is still the client its status recorded, else released
@@ -153,7 +162,8 @@ public struct AppClientHandler: ResourceHandler {
 
     /// Identifies and describes one target's client among its pool's clients.
     private func live(of target: ReadTarget, pool: String, clients: [CognitoIdentityProvider.AppClientSummary],
-                      cognito: CognitoIdentityProvider) async throws -> LiveState<AppClientLive> {
+                      context: ReconcileContext) async throws -> LiveState<AppClientLive> {
+        let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: pool))
         switch AppClientIdentity.find(recordedId: target.status?.resource[Self.clientIdKey],
                                       name: Self.spec(target.desired)?.clientName.value, in: clients) {
         case .none:
@@ -162,7 +172,8 @@ public struct AppClientHandler: ResourceHandler {
             return .owned(.ambiguous(poolId: pool, clientName: name, clientIds: ids))
         case let .found(clientId):
             guard let client = try await cognito.describeUserPoolClient(poolId: pool, clientId: clientId) else { return .absent }
-            return .owned(.client(client))
+            let deliveries = try await AppClientDeliveryReader.read(target, client: client, context: context)
+            return .owned(.client(client, deliveries))
         }
     }
 }

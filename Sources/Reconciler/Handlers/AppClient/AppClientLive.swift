@@ -2,15 +2,22 @@ import AWSServices
 
 /// What `AppClientHandler` finds for one manifest inside its pool.
 public enum AppClientLive: Sendable, Equatable {
-    /// The one client that is this resource (recorded id, or the only client with its name); secret dropped.
-    case client(AppClientDescription)
+    /// The one client that is this resource (recorded id, or the only client with its name); secret dropped. With
+    /// what exists where its configuration and secret are delivered (`spec.outputs`, `spec.secret`).
+    case client(AppClientDescription, AppClientDeliveries = AppClientDeliveries())
     /// Several clients in the pool carry the manifest's name and none is recorded in status: smsauth cannot tell
     /// which one is its own, so it refuses to touch any.
     case ambiguous(poolId: String, clientName: String, clientIds: [String])
 
+    /// The deliveries of the identified client.
+    public var deliveries: AppClientDeliveries? {
+        if case let .client(_, deliveries) = self { return deliveries }
+        return nil
+    }
+
     /// The client, when it is identified.
     public var client: AppClientDescription? {
-        if case let .client(description) = self { return description }
+        if case let .client(description, _) = self { return description }
         return nil
     }
 }

@@ -146,7 +146,7 @@ import TestSupport
         #expect(status.resource["region"] == nil, "an app client's status records no region")
         let target = ReadTarget(address: Self.address, desired: nil, status: status, region: nil)
         let live = try #require(try await handler.read([target], context: world.context)[Self.address])
-        guard case let .owned(.client(client)) = live else {
+        guard case let .owned(.client(client, _)) = live else {
             Issue.record("a removed client must be found through its recorded pool id, got \(live)")
             return
         }

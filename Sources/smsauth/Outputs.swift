@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Manifests
+import Reconciler
+
+/// `smsauth outputs [DIR]`: the client configuration apps need (pool id, client id, region, sign-in settings) from
+/// live state, in a published format. Never a secret.
+struct Outputs: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the client configuration of the app clients (ids, region, sign-in settings) from live AWS state.",
+        discussion: """
+            Validates the manifests, finds each AppClient in AWS as reconcile does, and describes it and its pool
+            now. Formats: amplify (Amplify Gen 2 amplify_outputs.json, schema version 1.4), amplify-gen1 (the
+            awsCognitoAuthPlugin section of amplifyconfiguration.json), json (smsauth's shape, every client), env
+            (KEY=value lines). amplify, amplify-gen1 and env describe one client: choose it with --client when the
+            manifests have several. Client secrets are never printed (deliver them with spec.secret). Writes
+            nothing to AWS. See docs/app-configuration.md.
+            """
+    )
+
+    /// `--region`, `--profile`, `--status-dir`, logging.
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Manifest directory, read recursively (.yaml and .yml).")
+    var directory: String = "./manifests"
+
+    @Option(help: "Document format: amplify, amplify-gen1, json or env.")
+    var format: ClientConfigurationFormat = .json
+
+    @Option(help: "metadata.name of the AppClient manifest to describe (default: every client).")
+    var client: String?
+
+    @Option(help: "Write the document to this file (replaced atomically) instead of standard output.")
+    var out: String?
+
+    /// Refuses an empty --client or --out.
+    func validate() throws {
+        if let client, client.isEmpty { throw ValidationError("--client must not be empty.") }
+        if let out, out.isEmpty { throw ValidationError("--out must not be empty.") }
+    }
+
+    /// Reads the clients and prints or writes the document.
+    func run() async throws {
+        global.bootstrapLogging()
+        let logger = Logger(label: "smsauth.outputs")
+        let environment = ProcessInfo.processInfo.environment
+        let loaded = try global.loadValidManifests(from: directory, environment: environment)
+        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+        let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
+        let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
+                                                environment: environment)
+        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),
+                                     statusStore: store, options: EngineOptions(identity: identity))
+        let names = loaded.manifests.map(\.id).filter { $0.kind == .appClient }.map(\.name).sorted()
+        if format != .json, client == nil, names.count > 1 {
+            throw StandardError.failure(ClientConfigurationError.oneClientNeeded(format, names).description)
+        }
+        let document: String
+        do {
+            let configurations = try await ClientConfigurationReader(engine: engine)
+                .read(loaded, defaultRegion: aws.defaultRegion, client: client)
+            document = ClientConfigurationDocument.render(configurations, as: format)
+        } catch let error as ClientConfigurationError {
+            throw StandardError.failure(error.description)
+        } catch let error as ReconcileEngineError {
+            throw StandardError.failure(error.description)
+        } catch {
+            throw StandardError.failure("reading the app clients failed: \(error)")
+        }
+        guard let out else {
+            print(document, terminator: "")
+            return
+        }
+        do {
+            try Data(document.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            throw StandardError.failure("cannot write \(out): \(error.localizedDescription)")
+        }
+    }
+}
+
+extension ClientConfigurationFormat: ExpressibleByArgument {}

@@ -1,0 +1,148 @@
+import AWSCore
+import AWSServices
+import Foundation
+import Testing
+
+/// examples/app-configuration-outputs applied with the real binary: the confidential client's secret is in Secrets
+/// Manager and nowhere else, the outputs parameters and `smsauth outputs` carry the live ids in the published
+/// formats, a dry run after apply plans nothing, and a replaced client rewrites its secret and outputs.
+@Suite("App configuration outputs end to end", .timeLimit(.minutes(2)))
+struct AppOutputsEndToEndTests {
+    static let region = "eu-central-1"
+    static let secretName = "tasks/backend/client-secret"
+
+    @Test func deliversSecretAndOutputsAndRewritesThemOnReplace() async throws {
+        let context = try await EndToEndContext.make(region: Self.region)
+        let roleName = "e2e-outputs-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["examples/app-configuration-outputs"],
+                                  substitutions: [("roleName: tasks-cognito-sms\n", "roleName: \(roleName)\n")])
+        defer { space.remove() }
+        var printed: [String] = []
+
+        let applied = try await space.reconcile(["--log-level", "trace"], environment: context.environment)
+        printed += [applied.stdout, applied.stderr]
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(applied.stdout.contains("    + secret: {\"secretsManager:\(Self.secretName)\": (sensitive)}\n"), "\(applied.stdout)")
+        #expect(applied.stdout.hasSuffix("Apply complete: 5 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
+
+        let pool = try await context.ownedPool(named: "tasks")
+        let backend = try await context.client(named: "tasks-backend", in: pool.id)
+        let mobile = try await context.client(named: "tasks-mobile", in: pool.id)
+        let secret = try #require(try await context.cognito.clientSecret(poolId: pool.id, clientId: backend.clientId)).reveal()
+        #expect(try await storedSecret(context) == secret)
+
+        let backendOutputs = try await parameter("/tasks/backend/client", context)
+        let clients = try #require(try json(backendOutputs)["clients"] as? [[String: Any]])
+        #expect(clients.first?["clientId"] as? String == backend.clientId)
+        #expect(clients.first?["userPoolId"] as? String == pool.id)
+        #expect(clients.first?["hasSecret"] as? Bool == true)
+        let mobileOutputs = try await parameter("/tasks/mobile/amplify_outputs", context)
+        #expect(AmplifyOutputsSchema.violations(of: mobileOutputs) == [])
+        let mobileAuth = try #require(try json(mobileOutputs)["auth"] as? [String: Any])
+        #expect(mobileAuth["user_pool_client_id"] as? String == mobile.clientId)
+        #expect(mobileAuth["mfa_configuration"] as? String == "OPTIONAL")
+        #expect(mobileAuth["mfa_methods"] as? [String] == ["SMS", "TOTP"])
+
+        for client in ["tasks-mobile", "tasks-backend"] {
+            let amplify = try await outputs(["--format", "amplify", "--client", client], space, context, printed: &printed)
+            #expect(AmplifyOutputsSchema.violations(of: amplify) == [], "\(amplify)")
+            let auth = try #require(try json(amplify)["auth"] as? [String: Any])
+            #expect(auth["user_pool_id"] as? String == pool.id)
+            #expect(auth["aws_region"] as? String == Self.region)
+            #expect(auth["user_pool_client_id"] as? String == (client == "tasks-mobile" ? mobile.clientId : backend.clientId))
+            #expect(auth["username_attributes"] as? [String] == ["phone_number"])
+            #expect(auth["user_verification_types"] as? [String] == ["phone_number"])
+        }
+        let gen1 = try await outputs(["--format", "amplify-gen1", "--client", "tasks-backend"], space, context, printed: &printed)
+        let env = try await outputs(["--format", "env", "--client", "tasks-backend"], space, context, printed: &printed)
+        let all = try await outputs(["--format", "json"], space, context, printed: &printed)
+        printed += [backendOutputs, mobileOutputs]
+        let plugin = try #require(((try json(gen1)["auth"] as? [String: Any])?["plugins"] as? [String: Any])?["awsCognitoAuthPlugin"] as? [String: Any])
+        let userPool = try #require((plugin["CognitoUserPool"] as? [String: Any])?["Default"] as? [String: Any])
+        #expect(userPool as? [String: String] == ["PoolId": pool.id, "AppClientId": backend.clientId, "Region": Self.region])
+        #expect(env.contains("COGNITO_USER_POOL_ID=\(pool.id)\nCOGNITO_CLIENT_ID=\(backend.clientId)\n"))
+        #expect((try json(all)["clients"] as? [[String: Any]])?.count == 2)
+        let ambiguous = try await CLIRunner.run(["outputs", space.manifests.path, "--status-dir", space.statusDirectory.path,
+                                                 "--format", "amplify"], environment: context.environment)
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("choose one with --client"), "\(ambiguous.stderr)")
+
+        let planJSON = try await space.reconcile(["--dry-run", "--detailed-exitcode", "--output", "json"], environment: context.environment)
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        printed += [planJSON.stdout, planJSON.stderr, again.stdout, again.stderr]
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout == "No changes. 5 unchanged.\n")
+
+        // A second pool, and the backend client moved into it with Recreate: a replace.
+        try space.write("user-pool-b.yaml", try space.read("user-pool.yaml")
+            .replacingOccurrences(of: "name: tasks\n", with: "name: tasks-b\n")
+            .replacingOccurrences(of: "poolName: Tasks users", with: "poolName: Tasks users B"))
+        try space.edit("backend-client.yaml", replacing: "  userPool: tasks\n",
+                       with: "  userPool: tasks-b\n")
+        try space.write("backend-client.yaml", try space.read("backend-client.yaml") + "policy:\n  onImmutableChange: Recreate\n")
+        let replaced = try await space.reconcile(["--log-level", "trace"], environment: context.environment)
+        printed += [replaced.stdout, replaced.stderr]
+        #expect(replaced.status == 0, "\(replaced.stdout)\(replaced.stderr)")
+        #expect(replaced.stdout.contains("-/+ AppClient/tasks-backend"), "\(replaced.stdout)")
+        #expect(replaced.stdout.contains("    ~ secret: {\"secretsManager:\(Self.secretName)\": (sensitive)} → {\"secretsManager:\(Self.secretName)\": (sensitive)}\n"),
+                "\(replaced.stdout)")
+        let poolB = try await context.ownedPool(named: "tasks-b")
+        let newBackend = try await context.client(named: "tasks-backend", in: poolB.id)
+        let newSecret = try #require(try await context.cognito.clientSecret(poolId: poolB.id, clientId: newBackend.clientId)).reveal()
+        #expect(newSecret != secret)
+        #expect(try await storedSecret(context) == newSecret)
+        let newOutputs = try await parameter("/tasks/backend/client", context)
+        printed.append(newOutputs)
+        let newClient = try #require((try json(newOutputs)["clients"] as? [[String: Any]])?.first)
+        #expect(newClient["clientId"] as? String == newBackend.clientId)
+        #expect(newClient["userPoolId"] as? String == poolB.id)
+        let writes = try await context.writeCalls()
+        #expect(writes.filter { $0 == "CreateSecret" }.count == 1)
+        #expect(writes.filter { $0 == "PutSecretValue" }.count == 1)
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        printed += [settled.stdout, settled.stderr]
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+
+        printed += try statusFiles(space)
+        printed.append(String(decoding: try await context.emulator.control("GET", "calls"), as: UTF8.self))
+        for (index, text) in printed.enumerated() {
+            #expect(!text.contains(secret) && !text.contains(newSecret), "output \(index) contains a client secret")
+        }
+    }
+
+    /// `smsauth outputs` of the workspace; fails the test when it fails.
+    private func outputs(_ arguments: [String], _ space: Workspace, _ context: EndToEndContext,
+                         printed: inout [String]) async throws -> String {
+        let result = try await CLIRunner.run(["outputs", space.manifests.path, "--status-dir", space.statusDirectory.path,
+                                              "--log-level", "trace"] + arguments, environment: context.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        printed += [result.stdout, result.stderr]
+        return result.stdout
+    }
+
+    /// The secret's current value, read by the reader principal (GetSecretValue).
+    private func storedSecret(_ context: EndToEndContext) async throws -> String? {
+        let output = try await context.reader.json(.secretsManager, region: Self.region, operation: "GetSecretValue",
+                                                   input: ["SecretId": .string(Self.secretName)] as JSONValue,
+                                                   as: JSONValue.self)
+        return output["SecretString"]?.stringValue
+    }
+
+    /// A String parameter's value, read by the reader principal.
+    private func parameter(_ name: String, _ context: EndToEndContext) async throws -> String {
+        let parameter = try #require(try await SSM(client: context.reader, region: Self.region).getParameter(name: name))
+        return try #require(parameter.value)
+    }
+
+    /// Every status file's text.
+    private func statusFiles(_ space: Workspace) throws -> [String] {
+        let files = FileManager.default.enumerator(at: space.statusDirectory, includingPropertiesForKeys: nil)
+        return try (files?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "json" }
+            .map { try String(contentsOf: $0, encoding: .utf8) }
+    }
+
+    /// A JSON object.
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
