@@ -16,11 +16,22 @@ enum CLIRunner {
         return runner.deletingLastPathComponent().appendingPathComponent("smsauth")
     }
 
-    /// Runs `smsauth arguments…` with `environment` added to this process's environment.
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) async throws -> Result {
+    /// `setpriv`, which runs the binary as the unprivileged user `nobody` (the tests run as root, whom permission
+    /// bits do not stop).
+    static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+
+    /// Runs `smsauth arguments…` with `environment` added to this process's environment; as `nobody` (uid and gid
+    /// 65534, through `setpriv`) when `unprivileged`.
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
+                    unprivileged: Bool = false) async throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if unprivileged {
+            process.executableURL = setpriv
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// One writer per status folder, with the real binary: concurrent applies from an empty account make each resource
+/// once and the others exit 1 naming the holder before any AWS call; `--lock-timeout` waits; an apply is refused
+/// while a controller holds the lock. The default `manifests/` set, with a role name of the test's own.
+@Suite("Status lock end to end", .timeLimit(.minutes(3)))
+struct StatusLockEndToEndTests {
+    /// A context in `region` and a copy of `manifests/` with its own role name.
+    static func demo(region: String) async throws -> (EndToEndContext, Workspace) {
+        let context = try await EndToEndContext.make(region: region)
+        let roleName = "e2e-lock-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["manifests"], substitutions: [
+            ("roleName: smsauth-demo-cognito-sms\n", "roleName: \(roleName)\n"),
+        ])
+        return (context, space)
+    }
+
+    /// Exactly one user pool owned as `UserPool/demo` with exactly one app client.
+    static func expectOnePoolWithOneClient(_ context: EndToEndContext) async throws {
+        let pools = try await context.ownedPools(named: "demo")
+        #expect(pools.count == 1, "pools: \(pools.map(\.id))")
+        for pool in pools {
+            let clients = try await context.cognito.listUserPoolClients(poolId: pool.id)
+            #expect(clients.count == 1, "clients of \(pool.id): \(clients.map(\.clientId))")
+        }
+    }
+
+    /// The refusal names the holder: pid, this host, an ISO 8601 time.
+    static func expectNamesHolder(_ stderr: String, pid: Int32? = nil) {
+        #expect(stderr.contains("holds the lock"), "\(stderr)")
+        let host = ProcessInfo.processInfo.hostName
+        let pattern = "pid \(pid.map(String.init) ?? "[0-9]+") on host \(NSRegularExpression.escapedPattern(for: host)) "
+            + "since [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"
+        #expect(stderr.range(of: pattern, options: .regularExpression) != nil, "\(stderr)")
+    }
+
+    /// `count` applies started together, each as its own principal: one succeeds, the others exit 1 naming the
+    /// holder having made no AWS call at all; one pool and one client exist.
+    @Test(arguments: [(2, "ca-central-1"), (3, "eu-central-2")])
+    func concurrentAppliesMakeEachResourceOnce(count: Int, region: String) async throws {
+        let (context, space) = try await Self.demo(region: region)
+        defer { space.remove() }
+        var principals: [(environment: [String: String], accessKeyId: String)] = []
+        for _ in 0..<count { principals.append(try await context.freshEnvironment()) }
+        let results = try await withThrowingTaskGroup(of: (String, CLIRunner.Result).self) { group in
+            for principal in principals {
+                group.addTask { (principal.accessKeyId, try await space.reconcile(environment: principal.environment)) }
+            }
+            return try await group.reduce(into: [(String, CLIRunner.Result)]()) { $0.append($1) }
+        }
+        let succeeded = results.filter { $0.1.status == 0 }
+        #expect(succeeded.count == 1, "\(results.map { "\($0.1.status): \($0.1.stdout)\($0.1.stderr)" })")
+        for (accessKeyId, result) in results where result.status != 0 {
+            #expect(result.status == 1)
+            Self.expectNamesHolder(result.stderr)
+            #expect(try await context.emulator.calls(accessKeyId: accessKeyId).isEmpty, "refused before any AWS call")
+        }
+        try await Self.expectOnePoolWithOneClient(context)
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout == "No changes. 4 unchanged.\n")
+    }
+
+    /// With `--lock-timeout 30` the second apply waits for the first, then finds nothing to change (no AWS write).
+    @Test func lockTimeoutWaitsForTheHolder() async throws {
+        let (context, space) = try await Self.demo(region: "eu-west-3")
+        defer { space.remove() }
+        let lockFile = space.statusDirectory.path + ".lock"
+        let first = Task { try await space.reconcile(environment: context.environment) }
+        let held = try await Poll.until(timeout: .seconds(20)) {
+            ((try? String(contentsOfFile: lockFile, encoding: .utf8)) ?? "").hasPrefix("pid=") ? true : nil
+        }
+        #expect(held == true, "the first apply took the lock")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let second = try await space.reconcile(["--lock-timeout", "30"], environment: environment)
+        let firstResult = try await first.value
+        #expect(firstResult.status == 0, "\(firstResult.stdout)\(firstResult.stderr)")
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        #expect(second.stdout.hasPrefix("No changes. 4 unchanged.\n"), "\(second.stdout)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId).isEmpty)
+        try await Self.expectOnePoolWithOneClient(context)
+    }
+
+    /// An apply while a controller holds the status folder exits 1 naming the controller's pid, without an AWS
+    /// call; a dry run takes no lock and still works.
+    @Test func applyRefusedWhileAControllerHoldsTheLock() async throws {
+        let (context, space) = try await Self.demo(region: "ap-south-1")
+        defer { space.remove() }
+        let controller = try ControllerProcess(["manifests", "--status-dir", space.statusDirectory.path,
+                                                "--listen", "127.0.0.1:0"],
+                                               environment: context.environment, directory: space.root)
+        defer { controller.stop() }
+        #expect(try await controller.httpPort() != nil, "\(controller.log)")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let refused = try await space.reconcile(environment: environment)
+        #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+        Self.expectNamesHolder(refused.stderr, pid: controller.process.processIdentifier)
+        #expect(try await context.emulator.calls(accessKeyId: accessKeyId).isEmpty)
+        let preview = try await space.reconcile(["--dry-run"], environment: environment)
+        #expect(preview.status == 0, "\(preview.stdout)\(preview.stderr)")
+        #expect(controller.process.isRunning)
+    }
+}
