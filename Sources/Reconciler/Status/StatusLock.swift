@@ -36,8 +36,13 @@ public final class StatusLock: @unchecked Sendable {
         return (path == "/" ? "" : path) + ".lock"
     }
 
+    /// How long a refused acquirer keeps trying to read the holder's record when it finds the file still empty (the
+    /// holder locks, then writes).
+    static let recordGrace: Duration = .seconds(1)
+
     /// Takes the lock of `statusDirectory`, creating the folder that holds the lock file when missing. While another
-    /// process holds it, tries again every 100 ms until `timeout` has passed.
+    /// process holds it, tries again every 100 ms until `timeout` has passed (and, to name the holder, for up to
+    /// `recordGrace` while its record is still empty).
     /// - Throws: `StatusLockError.alreadyHeld` (with the holder's record when it wrote one) if it is still taken
     ///   after `timeout`, or another `StatusLockError` when the folder or file cannot be used.
     public static func acquire(statusDirectory: String, timeout: Duration = .zero,
@@ -49,7 +54,8 @@ public final class StatusLock: @unchecked Sendable {
         } catch {
             throw .cannotCreateDirectory(path: parent, reason: error.localizedDescription)
         }
-        let deadline = ContinuousClock.now + timeout
+        let started = ContinuousClock.now
+        let deadline = started + timeout
         while true {
             let descriptor = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw .cannotOpen(lockFile: lockFile, errno: errno) }
@@ -66,7 +72,8 @@ public final class StatusLock: @unchecked Sendable {
             let current = StatusLockHolder(record: readRecord(descriptor))
             close(descriptor)
             guard failure == EWOULDBLOCK else { throw .lockFailed(lockFile: lockFile, errno: failure) }
-            guard ContinuousClock.now < deadline else {
+            let awaitingRecord = current == nil && ContinuousClock.now < started + recordGrace
+            guard ContinuousClock.now < deadline || awaitingRecord else {
                 throw .alreadyHeld(lockFile: lockFile, holder: current, waitedSeconds: Int(timeout.components.seconds))
             }
             usleep(100_000)
@@ -110,11 +117,12 @@ public final class StatusLock: @unchecked Sendable {
         return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
     }
 
-    /// Replaces the file's content with `text`.
+    /// Replaces the file's content with `text`: one write from the start, then the rest cut off, so a reader sees
+    /// the whole record or none.
     private static func writeRecord(_ text: String, to descriptor: Int32) {
         let bytes = Array(text.utf8)
-        _ = ftruncate(descriptor, 0)
         _ = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        _ = ftruncate(descriptor, off_t(bytes.count))
     }
 
     /// The file's content (at most 1 KiB).

@@ -19,7 +19,14 @@ public struct StatusLockHolder: Sendable, Equatable {
 
     /// This process, now.
     public static func current() -> StatusLockHolder {
-        StatusLockHolder(pid: getpid(), host: ProcessInfo.processInfo.hostName, since: Date())
+        StatusLockHolder(pid: getpid(), host: hostName(), since: Date())
+    }
+
+    /// The machine's name from `gethostname` (not `ProcessInfo.hostName`, which may ask DNS for the canonical name).
+    public static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The lock file's content: `pid=…`, `host=…`, `since=…` lines.

@@ -80,6 +80,20 @@ struct StatusLockTests {
         }
     }
 
+    /// A holder that has locked but not yet written its record: the refused acquirer gives it `recordGrace` to
+    /// write one, then reports the lock held without a holder.
+    @Test func emptyRecordGetsAGraceToBeWritten() throws {
+        try Self.withFolder { root in
+            let held = try StatusLock.acquire(statusDirectory: root + "/st", holder: Self.holder)
+            #expect(truncate(held.lockFile, 0) == 0)
+            let started = ContinuousClock.now
+            #expect(throws: StatusLockError.alreadyHeld(lockFile: held.lockFile, holder: nil, waitedSeconds: 0)) {
+                try StatusLock.acquire(statusDirectory: root + "/st")
+            }
+            #expect(ContinuousClock.now - started >= StatusLock.recordGrace)
+        }
+    }
+
     /// A lock released by deinitialisation can be taken again.
     @Test func deinitReleases() throws {
         try Self.withFolder { root in

@@ -29,7 +29,9 @@ struct StatusLockEndToEndTests {
     /// The refusal names the holder: pid, this host, an ISO 8601 time.
     static func expectNamesHolder(_ stderr: String, pid: Int32? = nil) {
         #expect(stderr.contains("holds the lock"), "\(stderr)")
-        let host = ProcessInfo.processInfo.hostName
+        var name = [CChar](repeating: 0, count: 256)
+        #expect(gethostname(&name, 255) == 0)
+        let host = String(cString: name)
         let pattern = "pid \(pid.map(String.init) ?? "[0-9]+") on host \(NSRegularExpression.escapedPattern(for: host)) "
             + "since [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"
         #expect(stderr.range(of: pattern, options: .regularExpression) != nil, "\(stderr)")
