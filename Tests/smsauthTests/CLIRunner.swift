@@ -46,4 +46,32 @@ enum CLIRunner {
                       stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
+
+    /// Starts `smsauth` once per entry of `runs` (arguments, environment added), all before waiting for any, so they
+    /// really run at the same time (not one per free thread of the test's pool), then waits for all of them.
+    static func runTogether(_ runs: [(arguments: [String], environment: [String: String])]) throws -> [Result] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var started: [(process: Process, stdout: URL, stderr: URL)] = []
+        for (index, run) in runs.enumerated() {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = run.arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(run.environment) { $1 }
+            let stdout = folder.appendingPathComponent("\(index).out"), stderr = folder.appendingPathComponent("\(index).err")
+            FileManager.default.createFile(atPath: stdout.path, contents: nil)
+            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: stdout)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+            try process.run()
+            started.append((process, stdout, stderr))
+        }
+        return try started.map { run in
+            run.process.waitUntilExit()
+            return Result(status: run.process.terminationStatus,
+                          stdout: try String(contentsOf: run.stdout, encoding: .utf8),
+                          stderr: try String(contentsOf: run.stderr, encoding: .utf8))
+        }
+    }
 }

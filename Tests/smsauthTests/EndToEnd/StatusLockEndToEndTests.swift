@@ -45,12 +45,9 @@ struct StatusLockEndToEndTests {
         defer { space.remove() }
         var principals: [(environment: [String: String], accessKeyId: String)] = []
         for _ in 0..<count { principals.append(try await context.freshEnvironment()) }
-        let results = try await withThrowingTaskGroup(of: (String, CLIRunner.Result).self) { group in
-            for principal in principals {
-                group.addTask { (principal.accessKeyId, try await space.reconcile(environment: principal.environment)) }
-            }
-            return try await group.reduce(into: [(String, CLIRunner.Result)]()) { $0.append($1) }
-        }
+        let arguments = ["reconcile", space.manifests.path, "--status-dir", space.statusDirectory.path, "--no-color"]
+        let results = zip(principals.map(\.accessKeyId),
+                          try CLIRunner.runTogether(principals.map { (arguments, $0.environment) })).map { ($0, $1) }
         let succeeded = results.filter { $0.1.status == 0 }
         #expect(succeeded.count == 1, "\(results.map { "\($0.1.status): \($0.1.stdout)\($0.1.stderr)" })")
         for (accessKeyId, result) in results where result.status != 0 {
@@ -64,23 +61,25 @@ struct StatusLockEndToEndTests {
         #expect(again.stdout == "No changes. 4 unchanged.\n")
     }
 
-    /// With `--lock-timeout 30` the second apply waits for the first, then finds nothing to change (no AWS write).
+    /// With `--lock-timeout 30` an apply started while a controller holds the lock waits until the controller
+    /// stops (SIGTERM after 3 s), then finds nothing to change and makes no AWS write.
     @Test func lockTimeoutWaitsForTheHolder() async throws {
         let (context, space) = try await Self.demo(region: "eu-west-3")
         defer { space.remove() }
-        let lockFile = space.statusDirectory.path + ".lock"
-        let first = Task { try await space.reconcile(environment: context.environment) }
-        let held = try await Poll.until(timeout: .seconds(20)) {
-            ((try? String(contentsOfFile: lockFile, encoding: .utf8)) ?? "").hasPrefix("pid=") ? true : nil
-        }
-        #expect(held == true, "the first apply took the lock")
+        let controller = try ControllerProcess(["manifests", "--status-dir", space.statusDirectory.path,
+                                                "--listen", "127.0.0.1:0"],
+                                               environment: context.environment, directory: space.root)
+        defer { controller.stop() }
+        #expect(try await controller.waitFor(message: "full sync done", timeout: .seconds(60)) != nil, "\(controller.log)")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 3) { controller.send(SIGTERM) }
         let (environment, accessKeyId) = try await context.freshEnvironment()
-        let second = try await space.reconcile(["--lock-timeout", "30"], environment: environment)
-        let firstResult = try await first.value
-        #expect(firstResult.status == 0, "\(firstResult.stdout)\(firstResult.stderr)")
-        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
-        #expect(second.stdout.hasPrefix("No changes. 4 unchanged.\n"), "\(second.stdout)")
+        let started = ContinuousClock.now
+        let waited = try await space.reconcile(["--lock-timeout", "30"], environment: environment)
+        #expect(ContinuousClock.now - started >= .seconds(2), "it waited for the controller")
+        #expect(waited.status == 0, "\(waited.stdout)\(waited.stderr)")
+        #expect(waited.stdout.hasPrefix("No changes. 4 unchanged.\n"), "\(waited.stdout)")
         #expect(try await context.writeCalls(accessKeyId: accessKeyId).isEmpty)
+        #expect(try await controller.exitStatus() == 0, "\(controller.log)")
         try await Self.expectOnePoolWithOneClient(context)
     }
 
