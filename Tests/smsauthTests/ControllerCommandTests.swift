@@ -120,13 +120,13 @@ extension ControllerEndToEnd {
             let result = try await CLIRunner.run(["controller", "--help"])
             #expect(result.status == 0)
             for flag in ["--debounce", "--resync-period", "--pending-poll", "--shutdown-timeout", "--listen", "--rate-limit",
-                         "--status-dir", "--log-format", "--workers"] {
+                         "--status-dir", "--log-format", "--workers", "--lock-timeout"] {
                 #expect(result.stdout.contains(flag), "\(flag)")
             }
         }
 
         @Test(arguments: [["--debounce", "soon"], ["--listen", "nowhere"], ["--resync-period", "0s"],
-                          ["--rate-limit", "cognito-idp:UserPoolRead=0"], ["--workers", "0"]])
+                          ["--rate-limit", "cognito-idp:UserPoolRead=0"], ["--workers", "0"], ["--lock-timeout=-1"]])
         func badFlagsAreRefused(_ arguments: [String]) async throws {
             let result = try await CLIRunner.run(["controller", "manifests"] + arguments)
             #expect(result.status != 0, "\(result.stderr)")
