@@ -48,8 +48,9 @@ enum CLIRunner {
     }
 
     /// Starts `smsauth` once per entry of `runs` (arguments, environment added), all before waiting for any, so they
-    /// really run at the same time (not one per free thread of the test's pool), then waits for all of them.
-    static func runTogether(_ runs: [(arguments: [String], environment: [String: String])]) throws -> [Result] {
+    /// really run at the same time (not one per free thread of the test's pool), then waits for all of them on a
+    /// Dispatch thread (holding no thread of the pool other tests need).
+    static func runTogether(_ runs: [(arguments: [String], environment: [String: String])]) async throws -> [Result] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -67,11 +68,16 @@ enum CLIRunner {
             try process.run()
             started.append((process, stdout, stderr))
         }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                for run in started { run.process.waitUntilExit() }
+                continuation.resume()
+            }
+        }
         return try started.map { run in
-            run.process.waitUntilExit()
-            return Result(status: run.process.terminationStatus,
-                          stdout: try String(contentsOf: run.stdout, encoding: .utf8),
-                          stderr: try String(contentsOf: run.stderr, encoding: .utf8))
+            Result(status: run.process.terminationStatus,
+                   stdout: try String(contentsOf: run.stdout, encoding: .utf8),
+                   stderr: try String(contentsOf: run.stderr, encoding: .utf8))
         }
     }
 }

@@ -47,7 +47,7 @@ struct StatusLockEndToEndTests {
         for _ in 0..<count { principals.append(try await context.freshEnvironment()) }
         let arguments = ["reconcile", space.manifests.path, "--status-dir", space.statusDirectory.path, "--no-color"]
         let results = zip(principals.map(\.accessKeyId),
-                          try CLIRunner.runTogether(principals.map { (arguments, $0.environment) })).map { ($0, $1) }
+                          try await CLIRunner.runTogether(principals.map { (arguments, $0.environment) })).map { ($0, $1) }
         let succeeded = results.filter { $0.1.status == 0 }
         #expect(succeeded.count == 1, "\(results.map { "\($0.1.status): \($0.1.stdout)\($0.1.stderr)" })")
         for (accessKeyId, result) in results where result.status != 0 {
