@@ -68,9 +68,10 @@ enum CLIRunner {
             try process.run()
             started.append((process, stdout, stderr))
         }
+        let processes = started.map(\.process)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
-                for run in started { run.process.waitUntilExit() }
+                for process in processes { process.waitUntilExit() }
                 continuation.resume()
             }
         }
