@@ -44,9 +44,10 @@ enum CLIRunner {
             process.waitUntilExit()
             return data
         }
+        let output = await stdout.value, errors = await stderr.value
         return Result(status: process.terminationStatus,
-                      stdout: String(decoding: await stdout.value, as: UTF8.self),
-                      stderr: String(decoding: await stderr.value, as: UTF8.self))
+                      stdout: String(decoding: output, as: UTF8.self),
+                      stderr: String(decoding: errors, as: UTF8.self))
     }
 
     /// Starts `body`, which blocks (reading a pipe, waiting for a process), on a Dispatch thread, so it holds no
