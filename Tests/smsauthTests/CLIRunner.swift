@@ -38,26 +38,13 @@ enum CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stderr = offPool { err.fileHandleForReading.readDataToEndOfFile() }
-        let stdout = offPool {
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return data
-        }
-        let output = await stdout.value, errors = await stderr.value
+        let stderrReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = await stderrReader.value
         return Result(status: process.terminationStatus,
-                      stdout: String(decoding: output, as: UTF8.self),
-                      stderr: String(decoding: errors, as: UTF8.self))
-    }
-
-    /// Starts `body`, which blocks (reading a pipe, waiting for a process), on a Dispatch thread, so it holds no
-    /// thread of the shared pool the tests run on (a few blocked runs would otherwise stall every other test).
-    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) -> Task<T, Never> {
-        Task {
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: body()) }
-            }
-        }
+                      stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Starts `smsauth` once per entry of `runs` (arguments, environment added), all before waiting for any, so they
