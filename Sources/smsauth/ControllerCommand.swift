@@ -19,11 +19,13 @@ struct ControllerCommand: AsyncParsableCommand {
             until it is valid again. Up to --workers reconciles run at once, never two on the same resource or \
             on a resource and what it depends on; a resource waiting on a dependency is retried as soon as the \
             dependency is reconciled. The AWS account id is looked up once per full sync. Serves /metrics, /healthz \
-            and /readyz on --listen. One controller per status directory. A removed manifest (or a file cut short) \
-            is acted on only once a second read of the directory at least --prune-delay later confirms it. Every \
-            resync reads the directory anew as well as AWS. SIGHUP: read the directory again and run a full sync. \
-            SIGTERM or SIGINT: finish the reconciles in flight (up to --shutdown-timeout) and exit 0; a second \
-            signal exits at once with status 1. See docs/controller.md.
+            and /readyz on --listen. Before any AWS read the status folder must be writable and its lock \
+            (<status-dir>.lock, beside the folder) free, waiting up to --lock-timeout; the lock is held for the \
+            controller's lifetime, and if the lock file is removed or replaced the controller stops and exits 1. \
+            A removed manifest (or a file cut short) is acted on only once a second read of the directory at \
+            least --prune-delay later confirms it. Every resync reads the directory anew as well as AWS. SIGHUP: \
+            read the directory again and run a full sync. SIGTERM or SIGINT: finish the reconciles in flight (up \
+            to --shutdown-timeout) and exit 0; a second signal exits at once with status 1. See docs/controller.md.
             """
     )
 
@@ -76,13 +78,8 @@ struct ControllerCommand: AsyncParsableCommand {
         MallocTuning.limitArenas()
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.controller")
-        let statusDirectory = StatusDirectory.resolve(flag: global.statusDir, manifests: directory)
-        let lock: SingleInstanceLock
-        do {
-            lock = try SingleInstanceLock.acquire(statusDirectory: statusDirectory.path)
-        } catch {
-            throw StandardError.failure(error.description)
-        }
+        let statusDirectory = try global.statusDirectory(manifests: directory)
+        let lock = try engineArguments.lockStatusFolder(statusDirectory)
         defer { lock.release() }
         let metrics = ControllerMetrics()
         let readiness = Readiness()
@@ -95,7 +92,8 @@ struct ControllerCommand: AsyncParsableCommand {
                 logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
             })
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: http), .init(service: ControllerService(controller: controller))],
+            services: [.init(service: LockWatchService(lock: lock, logger: logger)), .init(service: http),
+                       .init(service: ControllerService(controller: controller))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdownTimeout.duration
         configuration.maximumCancellationDuration = .seconds(5)

@@ -1,5 +1,6 @@
 import AWSCore
 import ArgumentParser
+import Foundation
 import Logging
 import Reconciler
 
@@ -21,8 +22,12 @@ struct EngineArguments: ParsableArguments {
     @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
     var smsRoleTimeout: Int = 120
 
+    @Option(help: "Seconds to wait while another smsauth reconcile or controller holds the status folder's lock (0: fail at once).")
+    var lockTimeout: Int = 0
+
     /// Refuses values the engine cannot use.
     func validate() throws {
+        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must not be negative.") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
         guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
     }
@@ -37,5 +42,21 @@ struct EngineArguments: ParsableArguments {
                                options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency,
                                                       allowEmpty: allowEmpty, identity: identity),
                                accountLookup: accountLookup)
+    }
+
+    /// Before any AWS read: checks that `directory` is (or can be made) a writable folder, then takes its lock,
+    /// waiting up to `--lock-timeout`. On failure prints the reason (naming the folder, or the lock's holder) and
+    /// exits 1.
+    func lockStatusFolder(_ directory: URL) throws -> StatusLock {
+        do {
+            try StatusLocation.checkWritable(directory)
+        } catch {
+            throw StandardError.failure(error.description)
+        }
+        do {
+            return try StatusLock.acquire(statusDirectory: directory.path, timeout: .seconds(lockTimeout))
+        } catch {
+            throw StandardError.failure(error.description)
+        }
     }
 }

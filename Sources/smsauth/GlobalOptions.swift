@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import Logging
 import Manifests
+import Reconciler
 
 /// Options every subcommand takes (`@OptionGroup`).
 struct GlobalOptions: ParsableArguments {
@@ -10,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials (else AWS_PROFILE, then 'default').")
     var profile: String?
 
-    @Option(help: "Folder for status files (default: <DIR>/../.smsauth/status).")
+    @Option(help: "Folder for status files (default: <parent>/.smsauth/<name>/status for the manifest folder's real path <parent>/<name>, so sibling folders never share one).")
     var statusDir: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
@@ -44,6 +46,16 @@ extension GlobalOptions {
             throw ExitCode(1)
         }
         return loaded
+    }
+
+    /// The status folder for the manifest directory `manifests` (`--status-dir`, else the default); on a problem
+    /// with the default (status files left at the shared default of earlier versions) prints it and exits 1.
+    func statusDirectory(manifests: String) throws -> URL {
+        do {
+            return try StatusDirectory.resolve(flag: statusDir, manifests: manifests)
+        } catch {
+            throw StandardError.failure(error.description)
+        }
     }
 
     /// Points swift-log at standard error in the chosen format and level. Call once, first thing in `run()`.

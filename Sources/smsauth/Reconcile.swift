@@ -14,7 +14,9 @@ struct Reconcile: AsyncParsableCommand {
             dependency order (deletes in reverse), with one status file per resource written afterwards.
             Exit status: 0 success; 1 error, refused change, failed change or unreadable live state (refusals and
             unreadable live state also on --dry-run); with --detailed-exitcode, 2 when a dry run has changes
-            pending. See docs/reconcile.md.
+            pending. Before any AWS read the status folder is checked (writable for an apply, readable for a dry
+            run) and an apply takes its lock (<status-dir>.lock), waiting up to --lock-timeout while another
+            reconcile or controller holds it. See docs/reconcile.md.
             """
     )
 
@@ -24,7 +26,7 @@ struct Reconcile: AsyncParsableCommand {
     @Argument(help: "Manifest directory, read recursively (.yaml and .yml in any case).")
     var directory: String = "./manifests"
 
-    @Flag(help: "Print the plan and change nothing (no AWS writes, no status files).")
+    @Flag(help: "Print the plan and change nothing (no AWS writes, no status files, no lock).")
     var dryRun = false
 
     @Option(help: "Plan output: text, json or markdown.")
@@ -48,7 +50,11 @@ struct Reconcile: AsyncParsableCommand {
         if report.warnings > 0 { StandardError.write(report.text()) }
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
-        let (engine, defaultRegion) = try makeEngine(environment: environment, identity: identity, logger: logger)
+        let statusDirectory = try global.statusDirectory(manifests: directory)
+        let lock = try claimStatusFolder(statusDirectory)
+        defer { lock?.release() }
+        let (engine, defaultRegion) = try makeEngine(statusDirectory: statusDirectory, environment: environment,
+                                                     identity: identity, logger: logger)
         let planned: PlannedRun
         do {
             planned = try await engine.plan(loaded, defaultRegion: defaultRegion)
@@ -57,8 +63,25 @@ struct Reconcile: AsyncParsableCommand {
         }
         let printer = ReconcileOutput(format: output, color: ReconcileOutput.wantsColor(noColor: noColor))
         try printer.printPlan(planned.plan)
-        let exit = dryRun ? try dryRunExit(planned) : try await apply(planned, engine: engine, printer: printer)
+        let exit: Int32
+        if let lock {
+            exit = try await apply(planned, engine: engine, printer: printer, lock: lock)
+        } else {
+            exit = try dryRunExit(planned)
+        }
         if exit != 0 { throw ExitCode(exit) }
+    }
+
+    /// Before any AWS read. A dry run takes no lock and only needs to read the status folder (a missing one is
+    /// empty); an apply needs a writable folder and takes its lock (nil for a dry run).
+    private func claimStatusFolder(_ statusDirectory: URL) throws -> StatusLock? {
+        guard dryRun else { return try engineArguments.lockStatusFolder(statusDirectory) }
+        do {
+            try StatusLocation.checkReadable(statusDirectory)
+        } catch {
+            throw StandardError.failure(error.description)
+        }
+        return nil
     }
 
     /// The exit status of a dry run.
@@ -68,8 +91,15 @@ struct Reconcile: AsyncParsableCommand {
     }
 
     /// Applies, prints one line per change and a summary; 1 when anything failed or was refused, or could not be
-    /// read.
-    private func apply(_ planned: PlannedRun, engine: ReconcileEngine, printer: ReconcileOutput) async throws -> Int32 {
+    /// read. Nothing is applied when the lock file was removed or replaced since it was taken.
+    private func apply(_ planned: PlannedRun, engine: ReconcileEngine, printer: ReconcileOutput,
+                       lock: StatusLock) async throws -> Int32 {
+        do {
+            try lock.verify()
+        } catch {
+            StandardError.report(error.description)
+            return 1
+        }
         let applied: AppliedRun
         do {
             applied = try await engine.apply(planned)
@@ -82,10 +112,10 @@ struct Reconcile: AsyncParsableCommand {
     }
 
     /// The engine with the standard handlers, the AWS context of the global options and the status folder.
-    private func makeEngine(environment: [String: String], identity: RunIdentity,
+    private func makeEngine(statusDirectory: URL, environment: [String: String], identity: RunIdentity,
                             logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
-        let store = StatusStore(directory: StatusDirectory.resolve(flag: global.statusDir, manifests: directory))
+        let store = StatusStore(directory: statusDirectory)
         return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store,
                                        identity: identity), aws.defaultRegion)
     }

@@ -7,7 +7,8 @@ struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the status files: kind, name, phase, last reconcile, drift and message of every resource.",
         discussion: """
-            Reads <status-dir>/<Kind>/<name>.json (default <DIR>/../.smsauth/status); makes no AWS call.
+            Reads <status-dir>/<Kind>/<name>.json (default <parent>/.smsauth/<name>/status for the
+            manifest folder's real path <parent>/<name>); makes no AWS call.
             With --output json prints {"resources": [{"kind", "name", "phase", "lastReconcileTime", "drift",
             "message", "resource", "lastError"}]}. Exit status 1 when a status file is unreadable.
             See docs/status-files.md.
@@ -26,7 +27,7 @@ struct Status: AsyncParsableCommand {
     /// Reads every status file and prints the table or JSON.
     func run() async throws {
         global.bootstrapLogging()
-        let folder = StatusDirectory.resolve(flag: global.statusDir, manifests: directory)
+        let folder = try global.statusDirectory(manifests: directory)
         let statuses: [ResourceStatus]
         do {
             statuses = try StatusStore(directory: folder).readAll()

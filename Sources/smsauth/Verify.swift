@@ -42,6 +42,7 @@ struct Verify: AsyncParsableCommand {
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.verify")
         let environment = ProcessInfo.processInfo.environment
+        let statusDirectory = try global.statusDirectory(manifests: directory)
         do {
             let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
             let target = try VerifyTarget.find(name: name, directory: directory, defaultRegion: aws.defaultRegion)
@@ -83,12 +84,5 @@ struct Verify: AsyncParsableCommand {
         case let error as AWSError: "\(error)"
         default: nil
         }
-    }
-
-    /// `--status-dir`, else `<DIR>/../.smsauth/status`.
-    private var statusDirectory: URL {
-        if let statusDir = global.statusDir { return URL(fileURLWithPath: statusDir) }
-        return URL(fileURLWithPath: directory).deletingLastPathComponent()
-            .appendingPathComponent(".smsauth").appendingPathComponent("status")
     }
 }

@@ -16,10 +16,16 @@ enum CLIRunner {
         return runner.deletingLastPathComponent().appendingPathComponent("smsauth")
     }
 
+    /// `setpriv`, which runs the binary as the unprivileged user `nobody` (the tests run as root, whom permission
+    /// bits do not stop).
+    static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+
     /// Runs `smsauth arguments…` with `environment` added to this process's environment; through `launcher` (a
-    /// command and its arguments, such as `setpriv` to run as another user) when one is given.
+    /// command and its arguments, such as `setpriv` to run as another user) when one is given, and as `nobody` (uid
+    /// and gid 65534, through `setpriv`) when `unprivileged`.
     static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
-                    launcher: [String] = []) async throws -> Result {
+                    launcher: [String] = [], unprivileged: Bool = false) async throws -> Result {
+        let launcher = unprivileged ? [setpriv.path, "--reuid=65534", "--regid=65534", "--clear-groups"] : launcher
         let process = Process()
         process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
@@ -36,5 +42,40 @@ enum CLIRunner {
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts `smsauth` once per entry of `runs` (arguments, environment added), all before waiting for any, so they
+    /// really run at the same time (not one per free thread of the test's pool), then waits for all of them on a
+    /// Dispatch thread (holding no thread of the pool other tests need).
+    static func runTogether(_ runs: [(arguments: [String], environment: [String: String])]) async throws -> [Result] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var started: [(process: Process, stdout: URL, stderr: URL)] = []
+        for (index, run) in runs.enumerated() {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = run.arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(run.environment) { $1 }
+            let stdout = folder.appendingPathComponent("\(index).out"), stderr = folder.appendingPathComponent("\(index).err")
+            FileManager.default.createFile(atPath: stdout.path, contents: nil)
+            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: stdout)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+            try process.run()
+            started.append((process, stdout, stderr))
+        }
+        let processes = started.map(\.process)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                for process in processes { process.waitUntilExit() }
+                continuation.resume()
+            }
+        }
+        return try started.map { run in
+            Result(status: run.process.terminationStatus,
+                   stdout: try String(contentsOf: run.stdout, encoding: .utf8),
+                   stderr: try String(contentsOf: run.stderr, encoding: .utf8))
+        }
     }
 }

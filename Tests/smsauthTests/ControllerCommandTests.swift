@@ -70,22 +70,64 @@ extension ControllerEndToEnd {
                                                   "--listen", "127.0.0.1:0"],
                                                  environment: workspace.environment, directory: workspace.root)
             #expect(result.status == 1)
-            #expect(result.stderr.contains("only one controller may run per status directory"), "\(result.stderr)")
+            #expect(result.stderr.contains("pid \(first.process.processIdentifier) on host "), "\(result.stderr)")
+            #expect(result.stderr.contains("only one reconcile or controller may write a status folder"),
+                    "\(result.stderr)")
             #expect(first.process.isRunning)
+        }
+
+        /// The lock lives beside the status folder (`<status-dir>.lock`): deleting the folder under a running
+        /// controller leaves a second controller refused, and the first keeps working (it writes the folder anew).
+        @Test func deletedStatusFolderKeepsTheLock() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ap-east-2")
+            defer { workspace.remove() }
+            try workspace.write("pool.yaml", workspace.pool("app"))
+            let first = try workspace.startController(["--debounce", "100ms"])
+            defer { first.stop() }
+            #expect(try await first.waitFor(message: "full sync done") != nil, "\(first.log)")
+            let statusFile = workspace.status.appendingPathComponent("UserPool/app.json")
+            #expect(FileManager.default.fileExists(atPath: statusFile.path))
+            try FileManager.default.removeItem(at: workspace.status)
+
+            let second = try await CLIRunner.run(["controller", "manifests", "--status-dir", workspace.status.path,
+                                                  "--listen", "127.0.0.1:0"],
+                                                 environment: workspace.environment, directory: workspace.root)
+            #expect(second.status == 1)
+            #expect(second.stderr.contains("pid \(first.process.processIdentifier) on host "), "\(second.stderr)")
+            try workspace.write("pool.yaml", workspace.pool("app", minimumLength: 12))
+            let rewritten = try await Poll.until(timeout: .seconds(30)) {
+                FileManager.default.fileExists(atPath: statusFile.path) ? true : nil
+            }
+            #expect(rewritten == true, "the holder writes status files again: \(first.log)")
+            #expect(first.process.isRunning)
+        }
+
+        /// Removing the lock file itself (another writer could then lock a new file at that path) stops the
+        /// controller: an error log and exit 1.
+        @Test func removedLockFileStopsTheController() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ap-east-2")
+            defer { workspace.remove() }
+            let controller = try workspace.startController()
+            defer { controller.stop() }
+            #expect(try await controller.httpPort() != nil, "\(controller.log)")
+            try FileManager.default.removeItem(atPath: workspace.status.path + ".lock")
+            #expect(try await controller.exitStatus(timeout: .seconds(20)) == 1, "\(controller.log)")
+            #expect(try await controller.waitFor(message: "status lock lost; stopping all AWS changes") != nil,
+                    "\(controller.log)")
         }
 
         @Test func helpDocumentsTheFlags() async throws {
             let result = try await CLIRunner.run(["controller", "--help"])
             #expect(result.status == 0)
             for flag in ["--debounce", "--resync-period", "--pending-poll", "--shutdown-timeout", "--listen", "--rate-limit",
-                         "--status-dir", "--log-format", "--workers", "--prune-delay"] {
+                         "--status-dir", "--log-format", "--workers", "--prune-delay", "--lock-timeout"] {
                 #expect(result.stdout.contains(flag), "\(flag)")
             }
         }
 
         @Test(arguments: [["--debounce", "soon"], ["--listen", "nowhere"], ["--resync-period", "0s"],
                           ["--rate-limit", "cognito-idp:UserPoolRead=0"], ["--workers", "0"],
-                          ["--prune-delay", "-1"]])
+                          ["--prune-delay", "-1"], ["--lock-timeout=-1"]])
         func badFlagsAreRefused(_ arguments: [String]) async throws {
             let result = try await CLIRunner.run(["controller", "manifests"] + arguments)
             #expect(result.status != 0, "\(result.stderr)")

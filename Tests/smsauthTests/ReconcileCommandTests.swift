@@ -81,7 +81,7 @@ import TestSupport
         let result = try await CLIRunner.run(["reconcile", "--help"])
         #expect(result.status == 0)
         for text in ["--dry-run", "--output", "--no-color", "--detailed-exitcode", "--allow-purchase", "--concurrency",
-                     "--sms-role-timeout", "--status-dir", "Exit status"] {
+                     "--sms-role-timeout", "--status-dir", "--lock-timeout", "Exit status"] {
             #expect(result.stdout.contains(text), "\(text)")
         }
     }

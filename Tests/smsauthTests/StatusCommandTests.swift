@@ -58,8 +58,9 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-status-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = try Self.statusFolder()
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".smsauth"), withIntermediateDirectories: true)
-        try FileManager.default.moveItem(at: folder, to: root.appendingPathComponent(".smsauth/status"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".smsauth/manifests"),
+                                                withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder, to: root.appendingPathComponent(".smsauth/manifests/status"))
         let result = try await CLIRunner.run(["status", "manifests"], directory: root)
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == 3)

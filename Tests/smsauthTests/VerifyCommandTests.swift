@@ -17,7 +17,7 @@ import TestSupport
         let phone: String
         var manifests: URL { root.appendingPathComponent("manifests") }
         var statusFile: URL {
-            root.appendingPathComponent(".smsauth/status/SandboxNumber/qa-phone.json")
+            root.appendingPathComponent(".smsauth/manifests/status/SandboxNumber/qa-phone.json")
         }
 
         init() throws {

@@ -6,7 +6,7 @@ import Foundation
 /// The store takes only `ResourceStatus` values, whose fields are all typed and secret-free; it offers no way to
 /// write anything else. Files are pretty-printed with sorted keys, so they diff cleanly.
 public struct StatusStore: Sendable {
-    /// The status folder (default `<manifest dir>/../.smsauth/status`).
+    /// The status folder (default `<parent>/.smsauth/<name>/status` for the manifest folder `<parent>/<name>`).
     public let directory: URL
 
     /// A store rooted at `directory` (created on first write).
