@@ -9,6 +9,7 @@ from moto.core import DEFAULT_ACCOUNT_ID
 
 from . import sandbox_store, smsvoice_hook, state
 from .calls import CALLS
+from .crash import CRASH, CrashHook, CrashHookError
 from .faults import FAULTS, FaultRule, FaultRuleError
 from .principals import PRINCIPALS
 
@@ -50,6 +51,7 @@ def reset(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     sandbox_store.SANDBOX.reset()
     state.reset()
     FAULTS.clear()
+    CRASH.disarm()
     CALLS.clear()
     smsvoice_hook.configure(0.0)
     smsvoice_hook.reset()
@@ -119,6 +121,26 @@ def clear_faults(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
     return {"rules": FAULTS.rules()}
 
 
+def arm_crash(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Arms the crash hook (replacing any other): SIGKILL `pid` right after the `afterWrites`th performed write."""
+    try:
+        CRASH.arm(CrashHook.parse(body))
+    except CrashHookError as error:
+        raise ControlError(400, str(error)) from error
+    return CRASH.state()
+
+
+def get_crash(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The armed hook with its write count and what fired it, or `{}`."""
+    return CRASH.state()
+
+
+def disarm_crash(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Removes the crash hook."""
+    CRASH.disarm()
+    return {}
+
+
 def get_calls(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
     """The call log, optionally only one access key's calls."""
     key = query.get("accessKeyId", [None])[0]
@@ -174,6 +196,9 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "faults"): get_faults,
     ("POST", "faults"): set_faults,
     ("DELETE", "faults"): clear_faults,
+    ("POST", "crash"): arm_crash,
+    ("GET", "crash"): get_crash,
+    ("DELETE", "crash"): disarm_crash,
     ("GET", "calls"): get_calls,
     ("DELETE", "calls"): clear_calls,
     ("GET", "sandbox-otp"): sandbox_otp,
