@@ -9,7 +9,7 @@ import os
 import signal
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .requestinfo import RequestInfo
@@ -51,7 +51,7 @@ class CrashHook:
     pid: int
     after_writes: int
     access_key_id: str | None
-    writes: int = 0
+    performed: list[str] = field(default_factory=list)
     fired_by: str | None = None
 
     @staticmethod
@@ -72,7 +72,7 @@ class CrashHook:
         out: dict[str, Any] = {
             "pid": self.pid,
             "afterWrites": self.after_writes,
-            "writes": self.writes,
+            "performed": list(self.performed),
             "fired": self.fired_by is not None,
         }
         if self.access_key_id is not None:
@@ -113,10 +113,10 @@ class CrashSwitch:
             hook = self._hook
             if hook is None or hook.fired_by is not None or hook.access_key_id not in (None, info.access_key_id):
                 return
-            hook.writes += 1
-            if hook.writes < hook.after_writes:
+            hook.performed.append(f"{info.service}:{info.operation}")
+            if len(hook.performed) < hook.after_writes:
                 return
-            hook.fired_by = f"{info.service}:{info.operation}"
+            hook.fired_by = hook.performed[-1]
         try:
             os.kill(hook.pid, signal.SIGKILL)
         except ProcessLookupError:
