@@ -10,8 +10,9 @@ extension Emulator {
         public var afterWrites: Int
         /// Only writes signed with this key count, when set.
         public var accessKeyId: String?
-        /// Writes performed since the hook was armed (counting stops when it fires).
-        public var writes: Int
+        /// The writes performed since the hook was armed, in order, as `service:Operation` (counting stops when it
+        /// fires).
+        public var performed: [String]
         /// Whether the process was killed.
         public var fired: Bool
         /// The write that fired it, `service:Operation`.

@@ -84,10 +84,13 @@ public final class EmulatorProcess: @unchecked Sendable {
         throw Failure.notReady(output: text)
     }
 
-    /// Stops the emulator (SIGTERM, then waits) and removes its log.
+    /// Stops the emulator (SIGTERM; SIGKILL if it is still running 15 seconds later) and removes its log.
     public func stop() {
         if process.isRunning {
             process.terminate()
+            let deadline = Date().addingTimeInterval(15)
+            while process.isRunning && Date() < deadline { usleep(50_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: log)

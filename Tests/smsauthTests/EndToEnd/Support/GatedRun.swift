@@ -41,7 +41,8 @@ final class GatedRun {
 
     /// Waits for the exit and collects the output.
     func finish() async -> Outcome {
-        let stderrReader = Task.detached { self.err.fileHandleForReading.readDataToEndOfFile() }
+        let err = self.err
+        let stderrReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let stderr = await stderrReader.value
