@@ -44,9 +44,11 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL.
+# Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL, and
+# SMSAUTH_EMULATOR_PYTHON for the tests that start an emulator of their own.
 start_emulator() {
   local port; port=$(free_port)
+  export SMSAUTH_EMULATOR_PYTHON="$EMULATOR_PYTHON"
   local logfile="$SMSAUTH_ROOT/.build/emulator.log"
   mkdir -p "$SMSAUTH_ROOT/.build"
   "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" >"$logfile" 2>&1 &

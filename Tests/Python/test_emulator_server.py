@@ -162,3 +162,22 @@ def test_activation_delay_can_be_scoped_to_one_access_key(fresh: Emulator) -> No
 
     assert request(slow) == "PENDING"
     assert request(other) == "ACTIVE"
+
+
+def test_sigterm_stops_it_even_when_started_with_sigterm_blocked() -> None:
+    import signal
+
+    from conftest import _free_port, _wait_ready
+
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts/emulator/server.py"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT}))
+    try:
+        _wait_ready(f"http://127.0.0.1:{port}", process)
+        process.terminate()
+        assert process.wait(timeout=15) == 0
+    finally:
+        process.kill()
+        process.wait()

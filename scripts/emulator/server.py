@@ -73,6 +73,9 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    # A parent may start us with these signals blocked (the mask is inherited: Swift's Foundation `Process` launched
+    # from a libdispatch thread does that); blocked, SIGTERM would stay pending forever.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     LOG.info("emulator listening on http://%s:%d", arguments.host, arguments.port)
     server.serve_forever()
     server.server_close()

@@ -9,6 +9,7 @@ from moto.core import DEFAULT_ACCOUNT_ID
 
 from . import fidelity, sandbox_store, smsvoice_hook, state
 from .calls import CALLS
+from .crash import CRASH, CrashHook, CrashHookError
 from .faults import FAULTS, FaultRule, FaultRuleError
 from .principals import PRINCIPALS
 
@@ -51,6 +52,7 @@ def reset(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     state.reset()
     fidelity.reset()
     FAULTS.clear()
+    CRASH.disarm()
     CALLS.clear()
     smsvoice_hook.configure(0.0)
     smsvoice_hook.reset()
@@ -118,6 +120,26 @@ def clear_faults(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
     """Removes every rule, or with `?accessKeyId=` only the rules scoped to that key."""
     FAULTS.clear(query.get("accessKeyId", [None])[0])
     return {"rules": FAULTS.rules()}
+
+
+def arm_crash(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Arms the crash hook (replacing any other): SIGKILL `pid` right after the `afterWrites`th performed write."""
+    try:
+        CRASH.arm(CrashHook.parse(body))
+    except CrashHookError as error:
+        raise ControlError(400, str(error)) from error
+    return CRASH.state()
+
+
+def get_crash(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """The armed hook with its write count and what fired it, or `{}`."""
+    return CRASH.state()
+
+
+def disarm_crash(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Removes the crash hook."""
+    CRASH.disarm()
+    return {}
 
 
 def get_calls(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
@@ -207,6 +229,9 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "faults"): get_faults,
     ("POST", "faults"): set_faults,
     ("DELETE", "faults"): clear_faults,
+    ("POST", "crash"): arm_crash,
+    ("GET", "crash"): get_crash,
+    ("DELETE", "crash"): disarm_crash,
     ("GET", "calls"): get_calls,
     ("DELETE", "calls"): clear_calls,
     ("GET", "sandbox-otp"): sandbox_otp,

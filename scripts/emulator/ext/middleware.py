@@ -1,4 +1,5 @@
-"""WSGI middleware in front of moto: serves `/_smsauth/`, logs every signed AWS request, injects faults."""
+"""WSGI middleware in front of moto: serves `/_smsauth/`, logs every signed AWS request, injects faults, fires the
+crash hook."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from typing import Any
 
 from . import control, errors
 from .calls import CALLS
+from .crash import CRASH
 from .faults import FAULTS, FaultRule
 from .requestinfo import RequestInfo, buffer_body, describe
 
@@ -49,7 +51,8 @@ class ControlMiddleware:
     def _forward(
         self, environ: dict[str, Any], start_response: StartResponse, info: RequestInfo, rule: FaultRule | None
     ) -> Iterable[bytes]:
-        """Passes the request to moto, reshapes its authentication errors like AWS, records the status."""
+        """Passes the request to moto, lets the crash hook see the performed call (before anyone is answered),
+        reshapes moto's authentication errors like AWS, records the status."""
         captured: dict[str, Any] = {}
 
         def deferred_start_response(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
@@ -61,8 +64,9 @@ class ControlMiddleware:
             body = b"".join(result)
             if hasattr(result, "close"):
                 result.close()
-        status_line: str = captured.get("status", "500 Internal Server Error")
-        status = int(status_line.split(" ", 1)[0])
+            status_line: str = captured.get("status", "500 Internal Server Error")
+            status = int(status_line.split(" ", 1)[0])
+            CRASH.performed(info, status)
         auth_error = errors.auth_error(info.service, info.is_json, status, body) if status == 403 else None
         if auth_error is not None:
             status_line, headers, body = f"403 {_reason(403)}", auth_error.headers, auth_error.body
