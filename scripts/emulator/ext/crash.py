@@ -23,8 +23,8 @@ READ_VERBS = ("Get", "List", "Describe", "Check", "Simulate", "Decode", "Carrier
 # every operation of those models starts with a verb of exactly one of the two lists, so a new verb is noticed.
 # (`User` is cognito-idp's AdminUserGlobalSignOut, `Link` its AdminLinkProviderForUser.)
 WRITE_VERBS = (
-    "Accept", "Add", "Associate", "Attach", "Change", "Complete", "Confirm", "Create", "Deactivate", "Delete",
-    "Detach", "Disable", "Disassociate", "Discard", "Enable", "Forget", "Forgot", "Generate", "Global", "Initiate",
+    "Accept", "Acquire", "Add", "Associate", "Attach", "Change", "Complete", "Confirm", "Create", "Deactivate",
+    "Delete", "Detach", "Disable", "Disassociate", "Discard", "Enable", "Forget", "Forgot", "Generate", "Global", "Initiate",
     "Link", "Opt", "Publish", "Put", "Reject", "Release", "Remove", "Request", "Resend", "Reset", "Respond", "Resync",
     "Revoke", "Send", "Set", "Sign", "Start", "Stop", "Submit", "Subscribe", "Tag", "Unsubscribe", "Untag",
     "Update", "Upload", "User", "Verify",
