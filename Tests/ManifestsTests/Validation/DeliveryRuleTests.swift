@@ -6,7 +6,7 @@ import Testing
     typealias F = Fixtures
 
     static func client(_ lines: [String], name: String = "c") -> String {
-        F.doc("AppClient", name, ["userPool: pool", "clientName: c"] + lines, [])
+        F.doc("AppClient", name, ["userPool: pool", "clientName: \(name)"] + lines, [])
     }
 
     static let cases: [ValidationCase] = [

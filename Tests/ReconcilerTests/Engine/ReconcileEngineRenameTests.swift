@@ -45,7 +45,9 @@ struct ReconcileEngineRenameTests {
         #expect(moved.resource == before.resource && moved.name == "signup")
         #expect(moved.history.map(\.action) == [.create, .rename])
         // The fake world files resources by address; real AWS finds the client under the new name by itself.
-        await world.put(Self.signup, try #require(await world.live(F.web)))
+        var live = try #require(await world.live(F.web))
+        live.tags = live.tags.map { _ in OwnershipTags.tags(for: Self.signup, owner: nil) }
+        await world.put(Self.signup, live)
         let again = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
         #expect(again.plan.changes.allSatisfy { $0.action == .noop })
     }
@@ -110,7 +112,9 @@ struct ReconcileEngineRenameTests {
         var copy = try #require(try store.read(F.web))
         copy.name = "signup"
         try store.write(copy)
-        await world.put(Self.signup, try #require(await world.live(F.web)))
+        var live = try #require(await world.live(F.web))
+        live.tags = live.tags.map { _ in OwnershipTags.tags(for: Self.signup, owner: nil) }
+        await world.put(Self.signup, live)
         let planned = try await F.engine(world, directory: directory).plan(F.load(Self.renamedStack),
                                                                           defaultRegion: "eu-west-1")
         let web = try #require(planned.plan.change(for: F.web))

@@ -59,9 +59,9 @@ struct AdoptionEndToEndTests {
         #expect(adopted.stdout.contains("warning: adopts the existing resource and adds smsauth's ownership tags"))
         #expect(adopted.stdout.hasSuffix("Apply complete: 2 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
         #expect(try await context.iam.getRole(name: roleName)?.tags
-                == ["Team": "Dev"].merging(LiveExpectations.ownership("SmsRole/cognito-sms")) { $1 })
+                == ["Team": "Dev"].merging(LiveExpectations.ownership("SmsRole/cognito-sms", owner: LiveExpectations.settingsOwner(of: "manifests"))) { $1 })
         let live = try #require(try await context.cognito.describeUserPool(id: pool.id))
-        #expect(live.tags == ["Team": "Dev"].merging(LiveExpectations.ownership("UserPool/demo")) { $1 })
+        #expect(live.tags == ["Team": "Dev"].merging(LiveExpectations.ownership("UserPool/demo", owner: LiveExpectations.settingsOwner(of: "manifests"))) { $1 })
         #expect(try await context.cognito.listUserPools().map(\.id) == [pool.id], "adopted, not duplicated")
         #expect(try await space.status(environment: context.environment)["UserPool/demo"]?["resource"]
                     .flatMap { ($0 as? [String: String])?["id"] } == pool.id)

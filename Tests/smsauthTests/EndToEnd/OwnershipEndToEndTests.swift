@@ -26,7 +26,7 @@ struct OwnershipEndToEndTests {
         return environment
     }
 
-    static let siblings: [(String, String?, String?)] = [("eu-central-1", "team-a", "team-b"), ("us-west-2", nil, nil)]
+    static let siblings: [(String, String?, String?)] = [("eu-south-1", "team-a", "team-b"), ("eu-south-2", nil, nil)]
 
     @Test("folder b, applied after folder a into a's status location, changes nothing of a", arguments: siblings)
     func siblingFoldersNeverTouchEachOther(region: String, ownerA: String?, ownerB: String?) async throws {
@@ -40,6 +40,8 @@ struct OwnershipEndToEndTests {
             ("region: eu-west-1\n", "region: \(region)\n"),
         ])
         defer { a.remove(); b.remove() }
+        if ownerA == nil { try a.removeSettings() }
+        if ownerB == nil { try b.removeSettings() }
         let created = try await a.reconcile(environment: Self.owned(context.environment, by: ownerA))
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
         let poolA = try await context.ownedPool(named: "demo")
@@ -78,7 +80,7 @@ struct OwnershipEndToEndTests {
 
     @Test("a status file naming a client in a pool made by hand deletes nothing")
     func tamperedStatusDeletesNothing() async throws {
-        let context = try await EndToEndContext.make(region: "ap-south-1")
+        let context = try await EndToEndContext.make(region: "il-central-1")
         let unique = UUID().uuidString.prefix(8).lowercased()
         let space = try Workspace(copying: ["manifests"], substitutions: [
             ("roleName: smsauth-demo-cognito-sms\n", "roleName: e2e-tampered-\(unique)\n"),
@@ -109,13 +111,14 @@ struct OwnershipEndToEndTests {
 
     @Test("resources an earlier smsauth tagged without an owner are claimed by a tag update, then plan nothing")
     func legacyResourcesAreClaimed() async throws {
-        let context = try await EndToEndContext.make(region: "ca-central-1")
+        let context = try await EndToEndContext.make(region: "me-central-1")
         let unique = UUID().uuidString.prefix(8).lowercased()
         let roleName = "e2e-legacy-\(unique)"
         let space = try Workspace(copying: ["manifests"], substitutions: [
             ("roleName: smsauth-demo-cognito-sms\n", "roleName: \(roleName)\n"),
         ])
         defer { space.remove() }
+        try space.removeSettings()
         let created = try await space.reconcile(environment: context.environment)
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
         let pool = try await context.ownedPool(named: "demo")

@@ -39,7 +39,7 @@ struct StatusLockEndToEndTests {
 
     /// `count` applies started together, each as its own principal: one succeeds, the others exit 1 naming the
     /// holder having made no AWS call at all; one pool and one client exist.
-    @Test(arguments: [(2, "ca-central-1"), (3, "eu-central-2")])
+    @Test(arguments: [(2, "af-south-1"), (3, "ap-south-2")])
     func concurrentAppliesMakeEachResourceOnce(count: Int, region: String) async throws {
         let (context, space) = try await Self.demo(region: region)
         defer { space.remove() }
@@ -86,7 +86,7 @@ struct StatusLockEndToEndTests {
     /// An apply while a controller holds the status folder exits 1 naming the controller's pid, without an AWS
     /// call; a dry run takes no lock and still works.
     @Test func applyRefusedWhileAControllerHoldsTheLock() async throws {
-        let (context, space) = try await Self.demo(region: "ap-south-1")
+        let (context, space) = try await Self.demo(region: "ap-southeast-1")
         defer { space.remove() }
         let controller = try ControllerProcess(["manifests", "--status-dir", space.statusDirectory.path,
                                                 "--listen", "127.0.0.1:0"],

@@ -36,7 +36,7 @@ struct UnreadableFolderEndToEndTests {
     }
 
     @Test func aDanglingLinkInsteadOfAManifest() async throws {
-        let (context, space, _) = try await RemovalEndToEndTests.demo(region: "sa-east-1", poolOnDelete: nil)
+        let (context, space, _) = try await RemovalEndToEndTests.demo(region: "mx-central-1", poolOnDelete: nil)
         defer { space.remove() }
         let pool = try await context.ownedPool(named: "demo")
         let target = space.root.appendingPathComponent("app-client.yaml")
@@ -52,7 +52,7 @@ struct UnreadableFolderEndToEndTests {
     }
 
     @Test func aFIFOInsteadOfAManifest() async throws {
-        let (context, space, _) = try await RemovalEndToEndTests.demo(region: "eu-west-3", poolOnDelete: nil)
+        let (context, space, _) = try await RemovalEndToEndTests.demo(region: "us-west-1", poolOnDelete: nil)
         defer { space.remove() }
         let pool = try await context.ownedPool(named: "demo")
         try space.delete("app-client.yaml")
@@ -62,7 +62,7 @@ struct UnreadableFolderEndToEndTests {
     }
 
     @Test func aSubFolderOrTheFolderTheUserCannotRead() async throws {
-        let (context, space, _) = try await RemovalEndToEndTests.demo(region: "ca-central-1", poolOnDelete: nil)
+        let (context, space, _) = try await RemovalEndToEndTests.demo(region: "eu-west-2", poolOnDelete: nil)
         defer { space.remove() }
         let pool = try await context.ownedPool(named: "demo")
         let clients = space.manifests.appendingPathComponent("clients")

@@ -64,7 +64,7 @@ struct UserPoolUpdatesEndToEndTests {
         #expect(live.raw["EmailConfiguration"] == email)
         var expected = CognitoExample.defaultManifests.pool
         expected["Policies"] = CognitoExample.password(14, upper: true, lower: true, numbers: true, symbols: false, days: 7)
-        expected["UserPoolTags"] = .strings(["Team": "Dev"].merging(LiveExpectations.ownership("UserPool/demo")) { $1 })
+        expected["UserPoolTags"] = .strings(["Team": "Dev"].merging(LiveExpectations.ownership("UserPool/demo", owner: LiveExpectations.settingsOwner(of: "manifests"))) { $1 })
         LiveExpectations.expectMembers(expected, in: live.raw, "UserPool")
         let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(again.status == 0, "\(again.stdout)")

@@ -4,8 +4,21 @@ import Testing
 /// Field-by-field comparison of live Cognito and IAM state with what a `CognitoExample`'s manifests say.
 enum LiveExpectations {
     /// The ownership tags smsauth puts on `Kind/name`.
-    static func ownership(_ address: String) -> [String: String] {
-        ["smsauth:managed-by": "smsauth", "smsauth:resource": address]
+    static func ownership(_ address: String, owner: String? = nil) -> [String: String] {
+        var tags = ["smsauth:managed-by": "smsauth", "smsauth:resource": address]
+        tags["smsauth:owner"] = owner
+        return tags
+    }
+
+    /// The owner the settings document (`smsauth.yaml`) of the repository folder `folder` names, if any.
+    static func settingsOwner(of folder: String) -> String? {
+        let file = ExamplesValidateTests.root.appendingPathComponent(folder).appendingPathComponent("smsauth.yaml")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").lazy.compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("owner:") else { return nil }
+            return trimmed.dropFirst("owner:".count).trimmingCharacters(in: .whitespaces)
+        }.first
     }
 
     /// `value` with every array of strings sorted (Cognito keeps lists such as auth flows as sets).
@@ -41,7 +54,7 @@ enum LiveExpectations {
         var poolMembers = example.pool
         poolMembers["SmsConfiguration"] = sms
         let tags = (example.pool["UserPoolTags"]?.stringMap ?? [:])
-            .merging(ownership("UserPool/\(example.poolResource)")) { $1 }
+            .merging(ownership("UserPool/\(example.poolResource)", owner: settingsOwner(of: example.folder))) { $1 }
         poolMembers["UserPoolTags"] = .strings(tags)
         expectMembers(poolMembers, in: pool.raw, "UserPool")
         if example.folder.hasSuffix("phone-verification-only") {
@@ -73,7 +86,7 @@ enum LiveExpectations {
         #expect(role.description == example.roleDescription)
         #expect(role.maxSessionDuration == example.maxSessionDuration)
         #expect(role.permissionsBoundaryArn == example.permissionsBoundaryArn)
-        #expect(role.tags == example.roleTags.merging(ownership("SmsRole/\(example.roleResource)")) { $1 })
+        #expect(role.tags == example.roleTags.merging(ownership("SmsRole/\(example.roleResource)", owner: settingsOwner(of: example.folder))) { $1 })
         #expect(role.assumeRolePolicy == trustPolicy(externalId: example.externalId))
         let names = try await context.iam.listRolePolicies(roleName: roleName)
         #expect(names.count == 1)

@@ -74,6 +74,12 @@ struct Workspace {
     }
 
     /// Removes the whole temporary folder.
+    /// Removes the copied settings document (`smsauth.yaml`): runs then have no owner unless `SMSAUTH_OWNER` names one.
+    func removeSettings() throws {
+        try FileManager.default.removeItem(at: manifests.appendingPathComponent("smsauth.yaml"))
+    }
+
+    /// Deletes the workspace.
     func remove() {
         try? FileManager.default.removeItem(at: root)
     }
