@@ -54,7 +54,8 @@ ensure_systemd_analyze() {
 
 # Checks the deploy kit (deploy/); fails on any finding, printing it:
 # - the systemd unit with `systemd-analyze verify` (its ExecStart pointed at the binary SMSAUTH_BIN, since verify
-#   requires the program to exist); any line it prints (an unknown key, a bad value) is a failure;
+#   requires the program to exist); any line it prints (an unknown key, a bad value) is a failure; and with
+#   `systemd-analyze security`, whose exposure score (0 best, 10 worst) must stay at most 2.0;
 # - the GitHub Actions workflow with actionlint, from the pinned PyPI package in deploy/requirements.txt (.venv-deploy).
 # The Kubernetes example is checked by Tests/Python/test_deploy_kubernetes.py.
 check_deploy_kit() {
@@ -64,12 +65,19 @@ check_deploy_kit() {
   sed "s#/usr/local/bin/smsauth#$bin#" "$unit" >"$scratch/smsauth-controller.service"
   local findings status=0
   findings=$(systemd-analyze verify "$scratch/smsauth-controller.service" 2>&1) || status=$?
-  rm -r "$scratch"
   if [ "$status" -ne 0 ] || [ -n "$findings" ]; then
     log "systemd-analyze verify deploy/systemd/smsauth-controller.service failed:"
     printf '%s\n' "$findings" >&2
+    rm -r "$scratch"
     return 1
   fi
+  if ! findings=$(systemd-analyze security --offline=yes --threshold=20 "$scratch/smsauth-controller.service" 2>&1); then
+    log "deploy/systemd/smsauth-controller.service is less hardened than its exposure limit (2.0):"
+    printf '%s\n' "$findings" >&2
+    rm -r "$scratch"
+    return 1
+  fi
+  rm -r "$scratch"
   ensure_pinned_venv "$SMSAUTH_ROOT/.venv-deploy" "$SMSAUTH_ROOT/deploy/requirements.txt"
   if ! "$SMSAUTH_ROOT/.venv-deploy/bin/actionlint" -no-color "$SMSAUTH_ROOT/deploy/github-actions/smsauth.yml" >&2; then
     log "actionlint deploy/github-actions/smsauth.yml failed"
