@@ -29,14 +29,61 @@ ensure_emulator_python() {
     EMULATOR_PYTHON=$(command -v python3)
     return
   fi
-  local venv="$SMSAUTH_ROOT/.venv"
+  ensure_pinned_venv "$SMSAUTH_ROOT/.venv" "$req"
+  EMULATOR_PYTHON="$SMSAUTH_ROOT/.venv/bin/python"
+}
+
+# Makes the venv VENV hold every pinned requirement of the file REQ at its exact version (creating or updating it).
+ensure_pinned_venv() {
+  local venv=$1 req=$2
   if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" "$SMSAUTH_ROOT/scripts/emulator/check_requirements.py" "$req" 2>/dev/null; then
-    log "installing the emulator's pinned Python packages into .venv"
+    log "installing the pinned Python packages of ${req#"$SMSAUTH_ROOT"/} into ${venv#"$SMSAUTH_ROOT"/}"
     python3 -m venv "$venv"
     "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
     "$venv/bin/python" -m pip install -q -r "$req"
   fi
-  EMULATOR_PYTHON="$venv/bin/python"
+}
+
+# Makes `systemd-analyze` available: Debian ships it in the `systemd` package.
+ensure_systemd_analyze() {
+  command -v systemd-analyze >/dev/null && return
+  log "installing Debian package: systemd (for systemd-analyze)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends systemd >/dev/null
+}
+
+# Checks the deploy kit (deploy/); fails on any finding, printing it:
+# - the systemd unit with `systemd-analyze verify` (its ExecStart pointed at the binary SMSAUTH_BIN, since verify
+#   requires the program to exist); any line it prints (an unknown key, a bad value) is a failure; and with
+#   `systemd-analyze security`, whose exposure score (0 best, 10 worst) must stay at most 2.0;
+# - the GitHub Actions workflow with actionlint, from the pinned PyPI package in deploy/requirements.txt (.venv-deploy).
+# The Kubernetes example is checked by Tests/Python/test_deploy_kubernetes.py.
+check_deploy_kit() {
+  local bin=$1 unit="$SMSAUTH_ROOT/deploy/systemd/smsauth-controller.service"
+  ensure_systemd_analyze
+  local scratch; scratch=$(mktemp -d)
+  sed "s#/usr/local/bin/smsauth#$bin#" "$unit" >"$scratch/smsauth-controller.service"
+  local findings status=0
+  findings=$(systemd-analyze verify "$scratch/smsauth-controller.service" 2>&1) || status=$?
+  if [ "$status" -ne 0 ] || [ -n "$findings" ]; then
+    log "systemd-analyze verify deploy/systemd/smsauth-controller.service failed:"
+    printf '%s\n' "$findings" >&2
+    rm -r "$scratch"
+    return 1
+  fi
+  if ! findings=$(systemd-analyze security --offline=yes --threshold=20 "$scratch/smsauth-controller.service" 2>&1); then
+    log "deploy/systemd/smsauth-controller.service is less hardened than its exposure limit (2.0):"
+    printf '%s\n' "$findings" >&2
+    rm -r "$scratch"
+    return 1
+  fi
+  rm -r "$scratch"
+  ensure_pinned_venv "$SMSAUTH_ROOT/.venv-deploy" "$SMSAUTH_ROOT/deploy/requirements.txt"
+  if ! "$SMSAUTH_ROOT/.venv-deploy/bin/actionlint" -no-color "$SMSAUTH_ROOT/deploy/github-actions/smsauth.yml" >&2; then
+    log "actionlint deploy/github-actions/smsauth.yml failed"
+    return 1
+  fi
+  log "deploy kit: systemd unit and workflow verified"
 }
 
 # Picks a free TCP port on 127.0.0.1.
