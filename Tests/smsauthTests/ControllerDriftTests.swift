@@ -16,9 +16,11 @@ extension ControllerEndToEnd {
             let cognito = workspace.cognito()
             for name in ["fixed", "watched"] {
                 let id = try #require((workspace.status("UserPool", name)?["resource"] as? [String: Any])?["id"] as? String)
+                // As the console does: the update carries the pool's tags (AWS resets omitted ones).
+                let tags = try #require(try await cognito.describeUserPool(id: id)).tags
                 try await cognito.updateUserPool([
                     "UserPoolId": .string(id), "DeletionProtection": "INACTIVE",
-                    "Policies": ["PasswordPolicy": ["MinimumLength": 6]],
+                    "Policies": ["PasswordPolicy": ["MinimumLength": 6]], "UserPoolTags": .strings(tags),
                 ])
             }
 

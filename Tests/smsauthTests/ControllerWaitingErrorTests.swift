@@ -21,7 +21,8 @@ extension ControllerEndToEnd {
                       phoneNumber: "+12065550177"
 
                     """)
-                let controller = try workspace.startController(["--debounce", "100ms", "--prune-delay", "0.5"])
+                let controller = try workspace.startController(["--debounce", "100ms", "--prune-delay", "0.5",
+                                                                "--allow-empty"])
                 defer { controller.stop() }
                 #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
                 #expect(try await workspace.operations().contains("CreateSMSSandboxPhoneNumber"), "\(controller.log)")
