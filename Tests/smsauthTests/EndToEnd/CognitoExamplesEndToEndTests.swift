@@ -33,5 +33,18 @@ struct CognitoExamplesEndToEndTests {
         let status = try await space.status(environment: context.environment)
         #expect(Set(status.values.compactMap { $0["phase"] as? String }) == ["Ready"])
         #expect(status.count == 4)
+
+        // What the app needs: amplify_outputs.json from live state, following the published schema.
+        let outputs = try await CLIRunner.run(["outputs", space.manifests.path, "--status-dir", space.statusDirectory.path,
+                                               "--format", "amplify"], environment: context.environment)
+        #expect(outputs.status == 0, "\(outputs.stderr)")
+        #expect(AmplifyOutputsSchema.violations(of: outputs.stdout) == [], "\(outputs.stdout)")
+        let pool = try await context.ownedPool(named: example.poolResource)
+        let client = try await context.client(named: example.client["ClientName"]?.stringValue ?? "", in: pool.id)
+        let document = try JSONSerialization.jsonObject(with: Data(outputs.stdout.utf8)) as? [String: Any]
+        let auth = document?["auth"] as? [String: Any]
+        #expect(auth?["user_pool_id"] as? String == pool.id)
+        #expect(auth?["user_pool_client_id"] as? String == client.clientId)
+        #expect(auth?["aws_region"] as? String == example.region)
     }
 }
