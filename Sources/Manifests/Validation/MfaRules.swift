@@ -63,20 +63,4 @@ enum MfaRules {
                           at: enabled.location, field: "spec.sms.enabled")
         }
     }
-
-    /// Warns when MFA is required with SMS as the only factor while the account may be in the SMS sandbox.
-    static let sandboxOnlySms: Validator.Rule = { context in
-        let sandbox = context.sandboxRegions()
-        return context.mfaPolicies.compactMap { _, spec in
-            guard spec.mode.value == .on, spec.smsEnabled, !spec.totpEnabled,
-                  let pool = context.byID[ResourceID(.userPool, spec.userPool.value)],
-                  case .userPool(let poolSpec) = pool.spec else { return nil }
-            let region = context.smsRegion(of: pool, poolSpec)
-            guard sandbox[region] != nil else { return nil }
-            return .warning("mfa-sms-sandbox", "MFA is ON with SMS as the only factor, and "
-                            + "\(ValidationContext.describe(region)) has SandboxNumbers, so the account is likely in "
-                            + "the SMS sandbox: users whose numbers are not verified there cannot sign in",
-                            at: spec.mode.location, field: "spec.mode")
-        }
-    }
 }

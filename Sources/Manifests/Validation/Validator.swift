@@ -22,10 +22,11 @@ public struct Validator: Sendable {
         UserPoolRules.usernameAndAlias, UserPoolRules.smsRoleSource, UserPoolRules.smsRoleNeeded,
         UserPoolRules.messages, UserPoolRules.customAttributes, UserPoolRules.usSmsWithoutOrigination,
         ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
-        MfaRules.sandboxOnlySms, MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
+        MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
         MessagingRules.simulator, MessagingRules.sandboxLimit, MessagingRules.accountSettingsPerRegion,
         MessagingRules.countryCodes, MessagingRules.poolConsistency, RoleRules.path, ClaimRules.uniqueClaims,
-        SettingsRules.owner, SettingsRules.state,
+        SettingsRules.owner, SettingsRules.state, ReadinessRules.smsOnlyMfa, ReadinessRules.phoneNotAutoVerified,
+        ReadinessRules.unregisteredUsNumber, ReadinessRules.noRefreshTokens, ReadinessRules.recoveryUncollected,
         DeliveryRules.secretTarget, DeliveryRules.names, DeliveryRules.distinctTargets,
     ]
 

@@ -86,11 +86,11 @@ import Testing
         ValidationCase("two identities adopting one number", F.docs(
             identity("a", ["region: us-east-1", "adopt: phone-0123",
                            "phoneNumber: {isoCountryCode: US, numberType: TOLL_FREE, messageType: TRANSACTIONAL, "
-                           + "capabilities: [SMS]}"]),
+                           + "capabilities: [SMS], registrationId: r}"]),
             identity("b", ["region: us-east-1",
                            "adopt: arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123",
                            "phoneNumber: {isoCountryCode: US, numberType: TOLL_FREE, messageType: TRANSACTIONAL, "
-                           + "capabilities: [SMS]}"])),
+                           + "capabilities: [SMS], registrationId: r}"])),
                        ["t.yaml:14:10: error: OriginationIdentity 'b' claims origination identity phone-0123 in "
                         + "region us-east-1, already claimed by OriginationIdentity 'a' (spec.adopt at t.yaml:6:10): "
                         + "one AWS resource can be managed by one manifest only"]),
@@ -100,8 +100,8 @@ import Testing
         ValidationCase("two phone pools adopting one pool", F.docs(
             F.tollFree, phonePool("a", adopt: "pool-0123"),
             phonePool("b", adopt: "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123")),
-                       ["t.yaml:27:10: error: PhonePool 'b' claims phone pool pool-0123 in region us-east-1, already "
-                        + "claimed by PhonePool 'a' (spec.adopt at t.yaml:17:10): one AWS resource can be managed by "
+                       ["t.yaml:28:10: error: PhonePool 'b' claims phone pool pool-0123 in region us-east-1, already "
+                        + "claimed by PhonePool 'a' (spec.adopt at t.yaml:18:10): one AWS resource can be managed by "
                         + "one manifest only"]),
     ]
 

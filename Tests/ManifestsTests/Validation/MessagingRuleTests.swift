@@ -29,7 +29,8 @@ import Testing
                        ["t.yaml:2:7: error: OriginationIdentity 'none' needs one of 'spec.phoneNumber' and "
                         + "'spec.senderId'"]),
         ValidationCase("identity with both forms", identity("both", [
-            "phoneNumber: {isoCountryCode: US, numberType: TOLL_FREE, messageType: TRANSACTIONAL, capabilities: [SMS]}",
+            "phoneNumber: {isoCountryCode: US, numberType: TOLL_FREE, messageType: TRANSACTIONAL, capabilities: [SMS], "
+            + "registrationId: r}",
             "senderId: {senderId: QNA, isoCountryCode: US}"]),
                        ["t.yaml:6:13: error: 'spec.phoneNumber' and 'spec.senderId' are exclusive: an "
                         + "OriginationIdentity is one or the other"]),

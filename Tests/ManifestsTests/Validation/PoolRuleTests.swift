@@ -11,7 +11,7 @@ import Testing
                              [])),
         ValidationCase("username and alias exclusive",
                        F.doc("UserPool", "quiet", ["poolName: q", "usernameAttributes: [email]",
-                                                   "aliasAttributes: [phone_number]"], []),
+                                                   "aliasAttributes: [preferred_username]"], []),
                        ["t.yaml:7:20: error: 'spec.usernameAttributes' and 'spec.aliasAttributes' are exclusive: use "
                         + "one of them"]),
         ValidationCase("sms role by arn valid",
@@ -69,7 +69,8 @@ import Testing
                         "t.yaml:7:64: error: 'spec.tokenValidity.refreshToken' must be between 60m and 3650d, found "
                         + "59m"]),
         ValidationCase("mfa valid", F.docs(F.doc("MfaPolicy", "m", [
-            "userPool: pool", "mode: ON", "sms: {enabled: true, message: 'Code {####}'}"], []), F.pool, F.role)),
+            "userPool: pool", "mode: ON", "sms: {enabled: true, message: 'Code {####}'}", "totp: {enabled: true}"], []),
+                                           F.phonePool, F.role)),
         ValidationCase("mfa without factor", F.docs(F.doc("MfaPolicy", "m", [
             "userPool: pool", "mode: OPTIONAL", "totp: {enabled: false}"], []), F.pool, F.role),
                        ["t.yaml:6:9: error: MFA mode OPTIONAL needs at least one factor: set 'spec.sms.enabled' or "
@@ -78,7 +79,7 @@ import Testing
             "userPool: pool", "mode: OFF", "sms: {message: '{###'}"], []), F.pool, F.role),
                        ["t.yaml:7:18: error: 'spec.sms.message' must be 6-140 characters, found 4"]),
         ValidationCase("sms mfa without role", F.docs(F.doc("MfaPolicy", "m", [
-            "userPool: quiet", "mode: ON", "sms: {enabled: true}"], []), F.quiet),
+            "userPool: quiet", "mode: OFF", "sms: {enabled: true}"], []), F.quiet),
                        ["t.yaml:7:18: error: SMS MFA needs UserPool 'quiet' to have an SMS role: set its "
                         + "'spec.smsRole' (or smsRoleArn and smsExternalId)"]),
         ValidationCase("one mfa policy per pool", F.docs(
@@ -86,12 +87,6 @@ import Testing
             F.doc("MfaPolicy", "m2", ["userPool: quiet", "mode: OFF"], []), F.quiet),
                        ["t.yaml:12:13: error: UserPool 'quiet' already has MfaPolicy 'm1' (t.yaml:2:7); a pool takes "
                         + "at most one"]),
-        ValidationCase("sms-only mfa with sandbox numbers warns", F.docs(F.doc("MfaPolicy", "m", [
-            "userPool: pool", "mode: ON", "sms: {enabled: true}"], []), F.pool, F.role,
-                                                                          F.sandbox("s", "+447700900123")),
-                       ["t.yaml:6:9: warning: MFA is ON with SMS as the only factor, and region us-east-1 has "
-                        + "SandboxNumbers, so the account is likely in the SMS sandbox: users whose numbers are not "
-                        + "verified there cannot sign in"], region: "us-east-1"),
         ValidationCase("us sms without origination warns",
                        F.docs(F.pool, F.role, F.sandbox("s", "+14155550100")),
                        ["t.yaml:6:12: warning: UserPool 'pool' sends SMS in region us-east-1, which has +1 sandbox "

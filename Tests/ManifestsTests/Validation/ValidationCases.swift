@@ -24,12 +24,16 @@ enum Fixtures {
     static let role = doc("SmsRole", "role", ["roleName: r", "externalId: e"], [])
     /// A valid UserPool named `pool` that sends SMS with `role`.
     static let pool = doc("UserPool", "pool", ["poolName: p", "smsRole: role"], [])
+    /// A UserPool named `pool` that sends SMS with `role` and verifies phone numbers.
+    static let phonePool = doc("UserPool", "pool", ["poolName: p", "smsRole: role",
+                                                    "autoVerifiedAttributes: [phone_number]"], [])
     /// A valid UserPool named `quiet` without an SMS role.
     static let quiet = doc("UserPool", "quiet", ["poolName: q"], [])
-    /// A US toll-free origination identity named `tf` in us-east-1.
+    /// A registered US toll-free origination identity named `tf` in us-east-1.
     static let tollFree = doc("OriginationIdentity", "tf", ["region: us-east-1", "phoneNumber:",
                                                             "  isoCountryCode: US", "  numberType: TOLL_FREE",
-                                                            "  messageType: TRANSACTIONAL", "  capabilities: [SMS]"], [])
+                                                            "  messageType: TRANSACTIONAL", "  capabilities: [SMS]",
+                                                            "  registrationId: registration-0123"], [])
 
     /// Documents joined with `---`.
     static func docs(_ documents: String...) -> String { documents.joined(separator: "---\n") }

@@ -49,7 +49,7 @@ import Testing
                         + "and every user in it when an immutable field changes"]),
         ValidationCase("delete on origination identity warns",
                        F.tollFree + "policy: {onDelete: Delete}\n",
-                       ["t.yaml:11:20: warning: policy.onDelete: Delete releases the number or sender ID when the "
+                       ["t.yaml:12:20: warning: policy.onDelete: Delete releases the number or sender ID when the "
                         + "manifest is removed; a release is irreversible"]),
     ]
 

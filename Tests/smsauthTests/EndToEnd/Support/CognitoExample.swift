@@ -104,7 +104,7 @@ struct CognitoExample: Sendable, CustomTestStringConvertible {
             "ReadAttributes": ["phone_number"], "WriteAttributes": ["phone_number"],
             "PreventUserExistenceErrors": "ENABLED", "EnableTokenRevocation": true,
         ].merging(tokens(access: 60, id: 60, refresh: 43200)) { $1 },
-        mfa: ["MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": ["Enabled": false]],
+        mfa: ["MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": ["Enabled": true]],
         smsMfa: true)
 
     /// `examples/optional-mfa-totp-sms-trusted-devices`.
