@@ -69,6 +69,7 @@ public enum Explanation {
         var lines = ["KIND:     \(kind)", "FIELD:    \(path) <\(field.type.label)>"]
         if field.required { lines.append("REQUIRED: yes") }
         if let pattern = field.pattern { lines.append("PATTERN:  \(pattern)") }
+        if let member = FieldCatalog.awsMember(kind: kind, path: path) { lines.append("AWS:      \(member)") }
         lines += ["", "DESCRIPTION:"]
         lines += wrapped(field.description)
         let children = field.type.children

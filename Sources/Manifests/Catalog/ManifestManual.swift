@@ -24,22 +24,25 @@ public enum ManifestManual {
             }
             let example = document(of: guide.kind, in: try readExample(guide.example))
             lines += ["", "### Example", "", "From `examples/\(guide.example)`:", "", "```yaml", example, "```"]
-            lines += ["", "### Fields", "", "| Field | Type | Required | Description |", "|---|---|---|---|"]
-            lines += rows(guide.documentFields, path: "")
+            lines += ["", "### Fields", "", "| Field | Type | Required | AWS member | Description |", "|---|---|---|---|---|"]
+            lines += rows(guide.documentFields, kind: guide.kind, path: "", memberPath: "")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// One table row per field below `fields`, depth first; list elements' fields are written `list[].field`.
-    static func rows(_ fields: [FieldSpec], path: String) -> [String] {
+    /// `memberPath` is the path without `[]`, as `FieldCatalog.awsMembers` keys it.
+    static func rows(_ fields: [FieldSpec], kind: String, path: String, memberPath: String) -> [String] {
         fields.flatMap { field -> [String] in
             let here = path.isEmpty ? field.name : "\(path).\(field.name)"
+            let hereMember = memberPath.isEmpty ? field.name : "\(memberPath).\(field.name)"
             let childPath = if case .list = field.type { here + "[]" } else { here }
+            let member = FieldCatalog.awsMember(kind: kind, path: hereMember).map(cell) ?? ""
             var description = field.description
             if let pattern = field.pattern { description += " Pattern: `\(pattern)`." }
-            let row = "| `\(here)` | \(cell(field.type.label)) | \(field.required ? "yes" : "no") | "
+            let row = "| `\(here)` | \(cell(field.type.label)) | \(field.required ? "yes" : "no") | \(member) | "
                 + "\(cell(description)) |"
-            return [row] + rows(field.type.children, path: childPath)
+            return [row] + rows(field.type.children, kind: kind, path: childPath, memberPath: hereMember)
         }
     }
 

@@ -54,4 +54,12 @@ import Testing
         #expect(error.description == "MfaPolicy has no field 'spec.mod' (did you mean 'spec.mode'?)")
         #expect(error.code == "unknown-field")
     }
+
+    @Test func everyAWSMemberNamesAFieldOfTheCatalog() throws {
+        for key in FieldCatalog.awsMembers.keys.sorted() {
+            #expect(throws: Never.self, "\(key)") { try Explanation.text(for: key) }
+        }
+        let text = try Explanation.text(for: "AppClient.spec.explicitAuthFlows")
+        #expect(text.contains("AWS:      Cognito UpdateUserPoolClient ExplicitAuthFlows\n"))
+    }
 }
