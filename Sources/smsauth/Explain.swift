@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Manifests
+
+/// `smsauth explain KIND[.FIELD.PATH]`: the manifest reference in the terminal, as `kubectl explain`.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Describe a manifest kind or field: purpose, type, fields, what matters for SMS sign-in.",
+        discussion: """
+            Examples: 'smsauth explain UserPool', 'smsauth explain UserPool.spec.passwordPolicy', \
+            'smsauth explain Settings.spec.owner'. The same text, with annotated examples, is in docs/manifests.md.
+            """
+    )
+
+    @Argument(help: "A kind (UserPool, AppClient, ..., Settings), optionally followed by a dotted field path.")
+    var target: String?
+
+    @Option(help: ArgumentHelp(
+        "Print the whole manifest reference as Markdown instead, with examples read from this folder.",
+        discussion: "The repository's docs/manifests.md is 'smsauth explain --manual examples'.",
+        valueName: "examples-dir"))
+    var manual: String?
+
+    func validate() throws {
+        if (target == nil) == (manual == nil) {
+            throw ValidationError("give a KIND[.FIELD.PATH] or --manual <examples-dir>, not both or neither")
+        }
+    }
+
+    func run() throws {
+        if let manual {
+            let root = URL(fileURLWithPath: manual)
+            print(try ManifestManual.markdown { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) },
+                  terminator: "")
+            return
+        }
+        do {
+            print(try Explanation.text(for: target ?? ""), terminator: "")
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
