@@ -52,7 +52,7 @@ public struct PruneGuard: Sendable {
                                now: Duration, allowRemovals: Bool = true) -> Admission {
         let missingBefore = Set(held.filter { $0.value.observed == nil }.keys)
         let removals = current.addresses.union(orphans).union(missingBefore).subtracting(read.addresses)
-        let shrunk = Self.shrunkFiles(read: read, current: current)
+        let shrunk = Self.shrunkFiles(read: read, current: current, ignoring: missingBefore)
         let cutShort = Set(read.files.filter { shrunk.contains($0.value) }.keys)
         var confirmed: Set<ResourceAddress> = []
         var newlyHeld: Set<ResourceAddress> = []
@@ -86,15 +86,19 @@ public struct PruneGuard: Sendable {
     /// Keys held back now (not to be reconciled).
     public var heldKeys: Set<ResourceAddress> { Set(held.keys) }
 
-    /// Files that `read` has fewer (but some) documents of than `current`.
-    static func shrunkFiles(read: ManifestSnapshot, current: ManifestSnapshot) -> Set<String> {
-        let before = Self.documentCounts(current)
+    /// Files that `read` has fewer (but some) documents of than `current`, not counting the manifests `current`
+    /// only keeps because they are held as missing (a file that lost a held manifest, as a rename within one file
+    /// does, has not shrunk since the read that missed it).
+    static func shrunkFiles(read: ManifestSnapshot, current: ManifestSnapshot,
+                            ignoring held: Set<ResourceAddress> = []) -> Set<String> {
+        let before = Self.documentCounts(current, ignoring: held)
         let after = Self.documentCounts(read)
         return Set(after.filter { file, count in count < before[file, default: 0] }.keys)
     }
 
-    /// Manifests per file.
-    static func documentCounts(_ snapshot: ManifestSnapshot) -> [String: Int] {
-        snapshot.files.values.reduce(into: [:]) { counts, file in counts[file, default: 0] += 1 }
+    /// Manifests per file, without the `ignoring` ones.
+    static func documentCounts(_ snapshot: ManifestSnapshot, ignoring: Set<ResourceAddress> = []) -> [String: Int] {
+        snapshot.files.filter { !ignoring.contains($0.key) }.values
+            .reduce(into: [:]) { counts, file in counts[file, default: 0] += 1 }
     }
 }

@@ -48,6 +48,20 @@ struct PruneGuardTests {
         #expect(late.nextCheck == nil && guardian.heldKeys.isEmpty)
     }
 
+    /// A rename within one file (the old name held as missing, kept in the desired state) does not make that file
+    /// look cut short at the next read: the new name is not held.
+    @Test func renameWithinAFileHoldsOnlyTheOldName() {
+        var guardian = PruneGuard(delay: .seconds(30))
+        let renamed = Self.snapshot([("pool.yaml", [Self.pool8]),
+                                     ("client.yaml", [Fixture.client.replacing("{name: web}", with: "{name: signup}")
+                                                        .replacing("NAME", with: "web")])])
+        let first = guardian.admit(read: renamed, current: Self.split, orphans: [], now: .seconds(100))
+        #expect(first.newlyHeld == [Fixture.webAddress])
+        let second = guardian.admit(read: renamed, current: first.desired, orphans: [], now: .seconds(101))
+        #expect(second.newlyHeld.isEmpty)
+        #expect(guardian.heldKeys == [Fixture.webAddress])
+    }
+
     /// A manifest that comes back before the delay is no removal: nothing is held, nothing changed.
     @Test func manifestBackInTimeIsNoRemoval() {
         var guardian = PruneGuard(delay: .seconds(30))
@@ -79,11 +93,12 @@ struct PruneGuardTests {
         var guardian = PruneGuard(delay: .seconds(30))
         let first = guardian.admit(read: Self.snapshot([("all.yaml", [Self.pool9])]), current: Self.both, orphans: [],
                                    now: .zero)
-        let changed = guardian.admit(read: Self.snapshot([("all.yaml", [Self.pool8])]), current: first.desired,
+        let again = Self.snapshot([("all.yaml", [Fixture.pool.replacing("MIN", with: "7")])])
+        let changed = guardian.admit(read: again, current: first.desired,
                                      orphans: [], now: .seconds(31))
         #expect(changed.confirmedRemovals == [Fixture.webAddress])
         #expect(guardian.held[Fixture.appAddress] == PruneGuard.Hold(since: .seconds(31),
-                                                                      observed: changed.desired.hashes[Fixture.appAddress]))
+                                                                      observed: again.hashes[Fixture.appAddress]))
         #expect(changed.nextCheck == .seconds(61))
     }
 
