@@ -34,7 +34,7 @@ public enum FieldCatalog {
     public static let metadata: [FieldSpec] = [
         FieldSpec("name", .string, required: true, pattern: SchemaPatterns.resourceName,
                   "Unique per kind; lowercase letters, digits and '-', at most 63 characters."),
-        FieldSpec("labels", .stringMap, "Free-form labels, usable with --selector."),
+        FieldSpec("labels", .stringMap, "Free-form labels for people and tools; smsauth does not act on them."),
     ]
 
     /// Fields of `policy`.
