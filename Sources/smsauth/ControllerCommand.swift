@@ -25,7 +25,9 @@ struct ControllerCommand: AsyncParsableCommand {
             A removed manifest (or a file cut short) is acted on only once a second read of the directory at \
             least --prune-delay later confirms it. Every resync reads the directory anew as well as AWS. SIGHUP: \
             read the directory again and run a full sync. SIGTERM or SIGINT: finish the reconciles in flight (up \
-            to --shutdown-timeout) and exit 0; a second signal exits at once with status 1. See docs/controller.md.
+            to --shutdown-timeout) and exit 0; a second signal exits at once with status 1. With --selector only \
+            the selected manifests are reconciled; everything else (and every resource whose manifest was \
+            removed) is left alone. See docs/controller.md.
             """
     )
 
@@ -60,6 +62,9 @@ struct ControllerCommand: AsyncParsableCommand {
     var rateLimit: [RateLimitArgument] = []
 
     @OptionGroup var engineArguments: EngineArguments
+
+    /// `--selector`.
+    @OptionGroup var selection: SelectorOption
 
     /// Refuses malformed options before anything starts.
     func validate() throws {
@@ -123,7 +128,7 @@ struct ControllerCommand: AsyncParsableCommand {
                                             identity: try CommandIdentity.make(
                                                 directory: directory, settingsOwner: Self.settingsOwner(of: directory),
                                                 environment: environment),
-                                            accountLookup: accounts.engineLookup)
+                                            selector: try selection.parsed(), accountLookup: accounts.engineLookup)
         let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
                                           pendingPoll: pendingPoll.duration, workers: workers,

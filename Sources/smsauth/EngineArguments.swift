@@ -2,6 +2,7 @@ import AWSCore
 import ArgumentParser
 import Foundation
 import Logging
+import Manifests
 import Reconciler
 
 /// The options of the commands that apply changes (`reconcile`, `controller`), shared as an `@OptionGroup`.
@@ -33,14 +34,17 @@ struct EngineArguments: ParsableArguments {
     }
 
     /// The engine with every registered handler, these options, status files in `statusStore`, acting for
-    /// `identity`; the AWS account id from `accountLookup` (STS GetCallerIdentity unless given).
+    /// `identity`, planning only what `selector` selects (all without one); the AWS account id from `accountLookup`
+    /// (STS GetCallerIdentity unless given).
     func engine(client: AWSClient, logger: Logger, statusStore: StatusStore, identity: RunIdentity,
+                selector: LabelSelector?,
                 accountLookup: @escaping ReconcileEngine.AccountLookup = ReconcileEngine.callerAccount) -> ReconcileEngine {
         let context = ReconcileContext(client: client, logger: logger,
                                        smsRolePropagationTimeout: .seconds(smsRoleTimeout))
         return ReconcileEngine(registry: .standard, context: context, statusStore: statusStore,
                                options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency,
-                                                      allowEmpty: allowEmpty, identity: identity),
+                                                      allowEmpty: allowEmpty, identity: identity,
+                                                      selector: selector),
                                accountLookup: accountLookup)
     }
 

@@ -16,7 +16,9 @@ struct Reconcile: AsyncParsableCommand {
             unreadable live state also on --dry-run); with --detailed-exitcode, 2 when a dry run has changes
             pending. Before any AWS read the status folder is checked (writable for an apply, readable for a dry
             run) and an apply takes its lock (<status-dir>.lock), waiting up to --lock-timeout while another
-            reconcile or controller holds it. See docs/reconcile.md.
+            reconcile or controller holds it. With --selector only the selected manifests are planned; nothing
+            outside the selection (nor any resource whose manifest was removed) is changed, deleted or released.
+            See docs/reconcile.md.
             """
     )
 
@@ -39,6 +41,9 @@ struct Reconcile: AsyncParsableCommand {
     var detailedExitcode = false
 
     @OptionGroup var engineArguments: EngineArguments
+
+    /// `--selector`.
+    @OptionGroup var selection: SelectorOption
 
     /// Validates, plans, prints, and applies unless `--dry-run`.
     func run() async throws {
@@ -117,7 +122,7 @@ struct Reconcile: AsyncParsableCommand {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
         let store = StatusStore(directory: statusDirectory)
         return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store,
-                                       identity: identity), aws.defaultRegion)
+                                       identity: identity, selector: try selection.parsed()), aws.defaultRegion)
     }
 }
 

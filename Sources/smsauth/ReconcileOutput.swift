@@ -62,7 +62,7 @@ struct ReconcileOutput {
         case .replace: "replaced"
         case .delete: "deleted"
         case .retain: "released (left in AWS, no longer managed)"
-        case .refuse, .noop, .blocked, .rename: action.rawValue
+        case .refuse, .noop, .blocked, .rename, .suspended: action.rawValue
         }
     }
 }

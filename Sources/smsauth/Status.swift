@@ -8,7 +8,8 @@ struct Status: AsyncParsableCommand {
         abstract: "Show the status files: kind, name, phase, last reconcile, drift and message of every resource.",
         discussion: """
             Reads <status-dir>/<Kind>/<name>.json (default <parent>/.smsauth/<name>/status for the
-            manifest folder's real path <parent>/<name>); makes no AWS call.
+            manifest folder's real path <parent>/<name>); makes no AWS call. With --selector the manifest folder is
+            read and only the status files of the manifests it selects are shown.
             With --output json prints {"resources": [{"kind", "name", "phase", "lastReconcileTime", "drift",
             "message", "resource", "lastError"}]}. Exit status 1 when a status file is unreadable.
             See docs/status-files.md.
@@ -24,15 +25,29 @@ struct Status: AsyncParsableCommand {
     @Option(help: "Output format: text (a table) or json.")
     var output: StatusOutput = .text
 
-    /// Reads every status file and prints the table or JSON.
+    /// `--selector`: only the status files of the selected manifests.
+    @OptionGroup var selection: SelectorOption
+
+    /// With `--selector`, the addresses of the selected manifests of `directory` (which must be valid: on any error
+    /// the diagnostics are printed and the command exits 1); nil without it.
+    private func selectedAddresses() throws -> Set<ResourceAddress>? {
+        guard selection.selector != nil else { return nil }
+        let loaded = try global.loadValidManifests(from: directory, environment: ProcessInfo.processInfo.environment)
+        return try selection.selectedAddresses(in: loaded)
+    }
+
+    /// Reads every status file (with `--selector`, those of the selected manifests) and prints the table or JSON.
     func run() async throws {
         global.bootstrapLogging()
         let folder = try global.statusDirectory(manifests: directory)
-        let statuses: [ResourceStatus]
+        var statuses: [ResourceStatus]
         do {
             statuses = try StatusStore(directory: folder).readAll()
         } catch {
             throw StandardError.failure(error.description)
+        }
+        if let selected = try selectedAddresses() {
+            statuses = statuses.filter { selected.contains($0.address) }
         }
         let table = StatusTable(statuses: statuses)
         switch output {

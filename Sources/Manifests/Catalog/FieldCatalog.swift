@@ -28,13 +28,18 @@ public enum FieldCatalog {
                   "Owner of the manifest set, in the smsauth:owner tag and every status record; lowercase letters, "
                   + "digits and '-', at most 63 characters."),
         FieldSpec("state", .string, "Where the set's state lives: a local path or s3://bucket/prefix."),
+        FieldSpec("suspend", .boolean,
+                  "true: smsauth leaves every resource of the set alone (no create, update, drift correction or "
+                  + "delete; status phase Suspended), as policy.suspend on each manifest, until removed."),
     ]
 
     /// Fields of `metadata`.
     public static let metadata: [FieldSpec] = [
         FieldSpec("name", .string, required: true, pattern: SchemaPatterns.resourceName,
                   "Unique per kind; lowercase letters, digits and '-', at most 63 characters."),
-        FieldSpec("labels", .stringMap, "Free-form labels for people and tools; smsauth does not act on them."),
+        FieldSpec("labels", .stringMap,
+                  "Labels for people and tools, usable with --selector (reconcile, status, controller) to act on "
+                  + "some manifests only."),
     ]
 
     /// Fields of `policy`.
@@ -45,6 +50,9 @@ public enum FieldCatalog {
                   "When the manifest is removed: Retain the AWS resource or Delete it."),
         FieldSpec("onDrift", .enumeration(DriftPolicy.self),
                   "When the live resource changed outside smsauth: Correct it or only Report it."),
+        FieldSpec("suspend", .boolean,
+                  "true: smsauth leaves the resource alone (no create, update, drift correction or delete, even "
+                  + "once the manifest is removed; status phase Suspended) until removed or false."),
     ]
 
     /// Fields of `spec` for `kind`.

@@ -31,12 +31,14 @@ struct DocumentReader {
         let document = MappingReader(mapping, node: root, path: "", fields: FieldCatalog.document(for: kind),
                                      sink: sink)
         let metadata = document.object("metadata").flatMap(readMetadata)
-        let policy = readPolicy(document.object("policy"), kind: kind, default: kindLocation)
+        let policyReader = document.object("policy")
+        let policy = readPolicy(policyReader, kind: kind, default: kindLocation)
+        let suspend = policyReader?.bool("suspend")
         let spec = document.object("spec").flatMap { SpecReader.read(kind, $0) }
         guard let metadata else { return .nothing }
         guard let spec else { return .invalid(ResourceID(kind, metadata.name.value), kindLocation) }
         return .manifest(Manifest(metadata: metadata, spec: spec, policy: policy, location: kindLocation,
-                                  documentIndex: index))
+                                  documentIndex: index, suspend: suspend))
     }
 
     /// Checks `apiVersion`; false (after recording why) when missing or unknown.

@@ -9,7 +9,8 @@ struct SettingsReader {
         let spec = document.object("spec")
         let owner = spec?.string("owner")
         let state = spec?.string("state")
-        let settings = owner.map { ManifestSettings(owner: $0, state: state, location: kindLocation) }
+        let suspend = spec?.bool("suspend")
+        let settings = owner.map { ManifestSettings(owner: $0, state: state, suspend: suspend, location: kindLocation) }
         return .settings(settings, kindLocation)
     }
 }

@@ -59,17 +59,24 @@ public struct Manifest: Sendable, Equatable {
     public var location: SourceLocation
     /// Index of the document within its file, from 0.
     public var documentIndex: Int
+    /// `policy.suspend` (nil when absent): while true, smsauth leaves the resource alone. Kept out of `policy` so
+    /// that suspending or resuming never changes the spec hash: it is an operator's switch, not desired state.
+    public var suspend: Located<Bool>?
 
     /// Creates a manifest.
     public init(apiVersion: String = APIVersion.v1, metadata: Metadata, spec: ManifestSpec, policy: Policy,
-                location: SourceLocation, documentIndex: Int = 0) {
+                location: SourceLocation, documentIndex: Int = 0, suspend: Located<Bool>? = nil) {
         self.apiVersion = apiVersion
         self.metadata = metadata
         self.spec = spec
         self.policy = policy
         self.location = location
         self.documentIndex = documentIndex
+        self.suspend = suspend
     }
+
+    /// Whether `policy.suspend: true`.
+    public var isSuspended: Bool { suspend?.value == true }
 
     /// The kind.
     public var kind: ResourceKind { spec.kind }

@@ -12,13 +12,21 @@ public struct ManifestSettings: Sendable, Equatable {
     public var owner: Located<String>
     /// `spec.state`: where the set's state lives, a local path or `s3://bucket/prefix` (only its form is checked).
     public var state: Located<String>?
+    /// `spec.suspend` (nil when absent): while true, smsauth leaves every resource of the set alone, as each
+    /// manifest's `policy.suspend: true` would, including those whose manifest was removed.
+    public var suspend: Located<Bool>?
     /// Where the document's `kind` field is (its address for diagnostics).
     public var location: SourceLocation
 
     /// Creates settings.
-    public init(owner: Located<String>, state: Located<String>? = nil, location: SourceLocation) {
+    public init(owner: Located<String>, state: Located<String>? = nil, suspend: Located<Bool>? = nil,
+                location: SourceLocation) {
         self.owner = owner
         self.state = state
+        self.suspend = suspend
         self.location = location
     }
+
+    /// Whether `spec.suspend: true`.
+    public var isSuspended: Bool { suspend?.value == true }
 }

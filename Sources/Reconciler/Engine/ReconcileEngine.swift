@@ -11,13 +11,17 @@ public struct EngineOptions: Sendable, Equatable {
     public var allowEmpty: Bool
     /// Who the run acts for: the owner and the manifest folder, recorded in status files and (the owner) in tags.
     public var identity: RunIdentity
+    /// `--selector`: only the manifests whose `metadata.labels` match are planned; nil plans every manifest.
+    public var selector: LabelSelector?
 
     /// Creates options.
-    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity) {
+    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity,
+                selector: LabelSelector? = nil) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)
         self.allowEmpty = allowEmpty
         self.identity = identity
+        self.selector = selector
     }
 }
 
@@ -59,10 +63,13 @@ public struct ReconcileEngine: Sendable {
     /// Reads everything and plans; writes nothing. Throws before any AWS call when `load` has an error.
     ///
     /// With `focus`, only those resources and what they depend on (directly or through others) are read and
-    /// planned; the controller reconciles the keys it dequeued this way.
+    /// planned; the controller reconciles the keys it dequeued this way. With a selector in the options, the focus is
+    /// narrowed to the selected manifests (see `selection`).
     public func plan(_ load: LoadResult, defaultRegion: String?,
-                     focus: Set<ResourceAddress>? = nil) async throws(ReconcileEngineError) -> PlannedRun {
+                     focus requested: Set<ResourceAddress>? = nil) async throws(ReconcileEngineError) -> PlannedRun {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
+        let selected = Self.selection(desired: desired, selector: options.selector)
+        let focus = selected.map { requested?.intersection($0) ?? $0 } ?? requested
         let statuses: [ResourceStatus]
         do {
             if let focus {
@@ -92,11 +99,23 @@ public struct ReconcileEngine: Sendable {
         let ownStatuses = statuses.filter { foreign[$0.address] == nil }
         planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: ownStatuses,
                                                       allowEmpty: options.allowEmpty)
+        planner.unselected = selected.map { Set(targets.keys).subtracting($0) } ?? []
+        planner.suspendAll = load.settings?.isSuspended == true
         let readable = targets.values.filter { foreign[$0.address] == nil }
         let observations = planner.removalRefusal != nil ? [:]
             : await LiveReader(registry: registry, context: context).read(readable)
         return try planner.plan(targets: targets, graph: graph, observations: observations,
                                 foreignStatuses: foreign.filter { targets[$0.key] != nil })
+    }
+
+    /// The manifests `selector` selects by their `metadata.labels`, or nil without a selector (everything).
+    ///
+    /// A selected run plans only these: the manifests they depend on are read (for their outputs) but never
+    /// changed, and resources without a manifest (removed ones) are outside every selection, so a selector can
+    /// never delete, release or rename anything (their status files are not even read).
+    static func selection(desired: DesiredState, selector: LabelSelector?) -> Set<ResourceAddress>? {
+        guard let selector else { return nil }
+        return Set(desired.resources.values.filter { selector.matches($0.manifest.metadata.labels) }.map(\.address))
     }
 
     /// The empty-set guard (as kapp's): why a run without any resource manifest must not delete or release the

@@ -8,7 +8,9 @@ import Manifests
 /// read, or when a dependency is unavailable: blocked, refused or unread without a live resource, or pending.
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
-/// What is not this run's owner's is refused before its handler sees it (`OwnershipGuard`).
+/// What is not this run's owner's is refused before its handler sees it (`OwnershipGuard`). A suspended resource
+/// is planned `suspended` (`Suspension`); a target outside `--selector` (`unselected`) is planned only so that its
+/// dependents know whether it is available, and is left out of the plan.
 struct RunPlanner: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
@@ -18,6 +20,10 @@ struct RunPlanner: Sendable {
     let identity: RunIdentity
     /// Why removed resources are neither deleted nor released in this run (nil: they are planned as usual).
     var removalRefusal: String?
+    /// Targets outside `--selector`, read only for their dependents: never changed, left out of the plan.
+    var unselected: Set<ResourceAddress> = []
+    /// The settings document's `spec.suspend: true`: every resource of the set is suspended.
+    var suspendAll = false
 
     /// What a read produced per address: an observation, or why there is none.
     typealias Observations = [ResourceAddress: Result<Observation, ReconcileFailure>]
@@ -45,6 +51,9 @@ struct RunPlanner: Sendable {
                         address: address, action: .refuse,
                         reason: OwnershipError.foreignStatus(address, claim, run: identity).message,
                         dependencies: dependencies)
+                } else if unselected.contains(address) {
+                    change = try Self.unselected(address, observation: observations[address],
+                                                 dependencies: dependencies)
                 } else if target.desired == nil, let removalRefusal {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
@@ -60,7 +69,8 @@ struct RunPlanner: Sendable {
             byAddress[address] = change
         }
         do {
-            return PlannedRun(plan: try Plan(changes: changes), targets: targets, graph: graph, inputs: inputs,
+            let planned = changes.filter { !unselected.contains($0.address) }
+            return PlannedRun(plan: try Plan(changes: planned), targets: targets, graph: graph, inputs: inputs,
                               observations: observations, references: references, options: options,
                               foreignStatuses: foreignStatuses)
         } catch {
@@ -137,6 +147,10 @@ struct RunPlanner: Sendable {
                                       reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
                                       dependencies: dependencies)
         case .success(let observation):
+            if let suspension = Suspension.of(target, suspendAll: suspendAll) {
+                return try suspended(target, observation: observation, why: suspension, dependencies: dependencies,
+                                     references: references, planned: byAddress)
+            }
             if let refusal = OwnershipGuard.refusal(address: address, desired: target.desired,
                                                     observation: observation, run: identity) {
                 return try ResourceChange(address: address, action: .refuse, reason: refusal.message,
@@ -162,6 +176,38 @@ struct RunPlanner: Sendable {
                 try Self.renamed(planned, from: previous)
             } ?? planned
         }
+    }
+
+    /// The change of a target outside `--selector`: a noop when it exists, else blocked (so that a selected resource
+    /// depending on it waits instead of being created against nothing). Left out of the plan either way.
+    static func unselected(_ address: ResourceAddress, observation: Result<Observation, ReconcileFailure>?,
+                           dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        if case .success(let live)? = observation, live.presence != .absent {
+            return try ResourceChange(address: address, action: .noop, dependencies: dependencies)
+        }
+        return try ResourceChange(address: address, action: .blocked,
+                                  reason: "not selected by --selector, and it does not exist or could not be read",
+                                  dependencies: dependencies)
+    }
+
+    /// The `suspended` change of a suspended target: the handler's field changes (what resuming would change, when
+    /// it can plan them) with `why` as the reason; nothing of it is applied. A removed resource shows none.
+    private func suspended(_ target: ReadTarget, observation: Observation, why: String, dependencies: [ResourceAddress],
+                           references: [ResourceAddress: [String: String]],
+                           planned byAddress: [ResourceAddress: ResourceChange]) throws(PlanError) -> ResourceChange {
+        var fields: [FieldChange] = []
+        if target.desired != nil, let handler = registry.handler(for: target.address.kind) {
+            let input = ErasedPlanInput(
+                address: target.address, desired: target.desired, observation: observation, status: target.status,
+                references: references,
+                dependencyActions: Dictionary(uniqueKeysWithValues: dependencies.compactMap { dependency in
+                    byAddress[dependency].map { (dependency, $0.action) }
+                }),
+                deletePolicy: Self.deletePolicy(target), options: options)
+            fields = (try? handler.plan(input))?.fieldChanges ?? []
+        }
+        return try ResourceChange(address: target.address, action: .suspended, fieldChanges: fields, reason: why,
+                                  dependencies: dependencies)
     }
 
     /// What to do when the manifest is gone: the manifest's policy while it exists, else the policy recorded in

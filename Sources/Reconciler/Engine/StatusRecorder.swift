@@ -15,6 +15,8 @@ struct StatusRecorder {
     /// Who the run acts for.
     let identity: RunIdentity
 
+    /// A suspended resource's status is written with phase `Suspended` and its spec hash unchanged (it was not
+    /// reconciled), and kept even when its manifest was removed.
     /// Writes or removes every status of `run`; `after` holds what was read again after applying.
     func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) -> AppliedRun {
         var released: [ResourceAddress] = []
@@ -22,7 +24,7 @@ struct StatusRecorder {
         for (change, outcome) in report.results {
             guard let target = run.targets[change.address], run.foreignStatuses[change.address] == nil else { continue }
             do throws(StatusStoreError) {
-                if target.desired == nil, Self.releases(outcome) {
+                if target.desired == nil, change.action != .suspended, Self.releases(outcome) {
                     try store.delete(change.address)
                     if change.action == .retain { released.append(change.address) }
                 } else {
@@ -57,11 +59,13 @@ struct StatusRecorder {
         let currentHash = target.desired.map { SpecHash.of($0.manifest) } ?? previous?.specHash ?? ""
         var status = previous ?? ResourceStatus(kind: change.address.kind, name: change.address.name,
                                                 specHash: currentHash)
-        let succeeded = Self.releases(outcome)
+        let suspended = change.action == .suspended
+        let succeeded = Self.releases(outcome) && !suspended
         status.drift = claimed ? [] : drift(change: change, outcome: outcome, previousHash: previous?.specHash,
                                             currentHash: currentHash)
         if succeeded { status.specHash = currentHash }
-        status.phase = status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
+        status.phase = suspended ? .suspended
+            : status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
         status.resource = resource(outcome: outcome, observed: observed, previous: previous)
         status.lastReconcileTime = now
         if case .applied = outcome { status.lastAppliedTime = now }
@@ -70,7 +74,8 @@ struct StatusRecorder {
         if let onDelete = target.desired?.policy.onDelete.value { status.onDelete = onDelete }
         status.owner = identity.owner
         status.folder = identity.folder
-        let (reason, message) = Self.explanation(of: outcome, phase: status.phase, observed: observed)
+        let (reason, message) = suspended ? ("Suspended", change.reason ?? "suspended")
+            : Self.explanation(of: outcome, phase: status.phase, observed: observed)
         status.setCondition(type: "Ready", status: status.phase == .ready ? .isTrue : .isFalse, reason: reason,
                             message: message, now: now)
         status.setCondition(type: "Synced", status: succeeded ? .isTrue : .isFalse, reason: reason, message: message,
@@ -97,10 +102,11 @@ struct StatusRecorder {
         return previous?.resource ?? [:]
     }
 
-    /// Fields changed out of band: an update although the manifest is the one last reconciled.
+    /// Fields changed out of band: an update although the manifest is the one last reconciled (a suspended or
+    /// report-only resource's field changes are recorded as drift not corrected).
     private func drift(change: ResourceChange, outcome: ChangeOutcome, previousHash: String?,
                        currentHash: String) -> [DriftRecord] {
-        let reported = change.action == .noop && !change.fieldChanges.isEmpty
+        let reported = (change.action == .noop || change.action == .suspended) && !change.fieldChanges.isEmpty
         guard change.action == .update || reported, previousHash == currentHash else { return [] }
         let corrected = if case .applied = outcome { true } else { false }
         return change.fieldChanges.map {

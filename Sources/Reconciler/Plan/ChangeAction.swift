@@ -20,17 +20,21 @@ public enum ChangeAction: String, CaseIterable, Codable, Hashable, Sendable {
     /// the status file moves to the new name. Its field changes, if any, are applied as an update (a name-bearing
     /// ownership tag, or a spec change made together with the rename); without any, no AWS call is made.
     case rename
+    /// The resource is suspended (`policy.suspend: true`, or `spec.suspend: true` in the settings document, or its
+    /// manifest was removed while the whole set was suspended): nothing is created, updated, corrected or deleted.
+    /// Its field changes, if any, show what resuming would change.
+    case suspended
 
     /// Whether a change with this action must carry a reason.
     public var requiresReason: Bool {
-        self == .replace || self == .refuse || self == .blocked
+        self == .replace || self == .refuse || self == .blocked || self == .suspended
     }
 
     /// Whether the executor hands a change with this action to the applier.
     public var isApplied: Bool {
         switch self {
         case .create, .update, .replace, .delete, .retain, .rename: true
-        case .refuse, .noop, .blocked: false
+        case .refuse, .noop, .blocked, .suspended: false
         }
     }
 
@@ -39,7 +43,7 @@ public enum ChangeAction: String, CaseIterable, Codable, Hashable, Sendable {
     public var changesLiveState: Bool {
         switch self {
         case .create, .update, .replace, .delete: true
-        case .refuse, .noop, .blocked, .retain, .rename: false
+        case .refuse, .noop, .blocked, .retain, .rename, .suspended: false
         }
     }
 }

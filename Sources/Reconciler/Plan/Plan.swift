@@ -5,7 +5,7 @@
 /// {
 ///   "changes": [
 ///     {
-///       "action": "create|update|replace|delete|refuse|noop|blocked|retain|rename",
+///       "action": "create|update|replace|delete|refuse|noop|blocked|retain|rename|suspended",
 ///       "address": "UserPool/qnatime",
 ///       "dependencies": ["SmsRole/cognito-sms"],
 ///       "fieldChanges": [
@@ -19,7 +19,7 @@
 ///   "formatVersion": 1,
 ///   "summary": {
 ///     "counts": {"blocked": 0, "create": 1, "delete": 0, "noop": 0, "refuse": 0, "rename": 0, "replace": 0,
-///                "retain": 0, "update": 0},
+///                "retain": 0, "suspended": 0, "update": 0},
 ///     "hasChanges": true,
 ///     "hasRefusals": false
 ///   }

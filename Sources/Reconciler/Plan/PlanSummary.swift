@@ -21,14 +21,16 @@ public struct PlanSummary: Hashable, Sendable, Encodable {
     /// Whether any change is refused.
     public var hasRefusals: Bool { count(of: .refuse) > 0 }
 
-    /// `Plan: 1 to create, 2 to update, 1 to replace, 0 to delete, 1 refused.`; renamed, blocked, retained and
-    /// unchanged counts are appended only when non-zero. A plan without any of those is `No changes. N unchanged.`.
+    /// `Plan: 1 to create, 2 to update, 1 to replace, 0 to delete, 1 refused.`; renamed, blocked, retained,
+    /// suspended and unchanged counts are appended only when non-zero. A plan without any of those is `No changes. N unchanged.`.
     public var sentence: String {
         let optional: [(ChangeAction, String)] = [
-            (.rename, "renamed"), (.blocked, "blocked"), (.retain, "retained"), (.noop, "unchanged"),
+            (.rename, "renamed"), (.blocked, "blocked"), (.retain, "retained"), (.suspended, "suspended"),
+            (.noop, "unchanged"),
         ]
         let extras = optional.filter { count(of: $0.0) > 0 }.map { "\(count(of: $0.0)) \($0.1)" }
-        if !hasChanges, !hasRefusals, count(of: .blocked) == 0, count(of: .retain) == 0, count(of: .rename) == 0 {
+        if !hasChanges, !hasRefusals, count(of: .blocked) == 0, count(of: .retain) == 0, count(of: .rename) == 0,
+           count(of: .suspended) == 0 {
             return "No changes. \(count(of: .noop)) unchanged."
         }
         let fixed = [

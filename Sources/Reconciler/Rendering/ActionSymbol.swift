@@ -1,6 +1,6 @@
 /// Terraform-style symbols and terminal colours for plan actions.
 enum ActionSymbol {
-    /// `+` create, `~` update, `-/+` replace, `-` delete, `!` refuse, `#` blocked, `=` retain, `>` rename; noop has none
+    /// `+` create, `~` update, `-/+` replace, `-` delete, `!` refuse, `#` blocked, `=` retain, `>` rename, `||` suspended; noop has none
     /// (noop resources are not listed).
     static func symbol(for action: ChangeAction) -> String {
         switch action {
@@ -12,6 +12,7 @@ enum ActionSymbol {
         case .blocked: "#"
         case .retain: "="
         case .rename: ">"
+        case .suspended: "||"
         case .noop: " "
         }
     }
@@ -27,6 +28,7 @@ enum ActionSymbol {
         case .blocked: "2"
         case .retain: "36"
         case .rename: "34"
+        case .suspended: "2;33"
         case .noop: "0"
         }
     }

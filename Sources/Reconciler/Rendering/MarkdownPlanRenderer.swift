@@ -5,18 +5,22 @@
 /// warnings, and a table of field changes. Free text is HTML-escaped and values are code spans, so manifest
 /// content cannot inject markup.
 struct MarkdownPlanRenderer: Sendable {
-    /// Table rows in this order; noop is shown as "unchanged".
+    /// Table rows in this order; noop is shown as "unchanged". The suspended row is shown only when a change is
+    /// suspended (`optionalRows`).
     private static let rows: [(ChangeAction, String)] = [
         (.create, "create"), (.update, "update"), (.replace, "replace"), (.delete, "delete"),
         (.refuse, "refused"), (.blocked, "blocked"), (.retain, "retained"), (.rename, "renamed"),
-        (.noop, "unchanged"),
+        (.suspended, "suspended"), (.noop, "unchanged"),
     ]
+    /// Rows left out of the table when their count is zero.
+    private static let optionalRows: Set<ChangeAction> = [.suspended]
 
     /// The rendered plan, ending with a newline.
     func render(_ plan: Plan) -> String {
         let summary = plan.summary
         var lines = ["### smsauth plan", "", "**\(summary.sentence)**", "", "| Action | Resources |", "|---|---:|"]
-        lines += Self.rows.map { "| \($0.1) | \(summary.count(of: $0.0)) |" }
+        lines += Self.rows.filter { !Self.optionalRows.contains($0.0) || summary.count(of: $0.0) > 0 }
+            .map { "| \($0.1) | \(summary.count(of: $0.0)) |" }
         for change in plan.changes where change.action != .noop {
             lines += [""] + details(for: change)
         }

@@ -14,6 +14,8 @@ public enum StatusPhase: String, Codable, CaseIterable, Sendable {
     case drifted = "Drifted"
     /// The last apply failed.
     case error = "Error"
+    /// Left alone by `policy.suspend` or the settings document's `suspend` until that is removed.
+    case suspended = "Suspended"
 }
 
 /// The truth value of a condition, as in Kubernetes.

@@ -23,7 +23,7 @@ extension AppClientHandler {
             try await deleteRecorded(input, context: context)
             try await removeDeliveries(input, context: context)
             return [:]
-        case .retain, .noop, .refuse, .blocked:
+        case .retain, .noop, .refuse, .blocked, .suspended:
             return current
         }
     }

@@ -13,7 +13,7 @@ extension MfaPolicyHandler {
             return try await converge(input, context: context)
         case .delete:
             return try await turnOff(input, context: context)
-        case .retain, .noop, .refuse, .blocked:
+        case .retain, .noop, .refuse, .blocked, .suspended:
             return input.live.value.map(outputs(of:)) ?? [:]
         }
     }

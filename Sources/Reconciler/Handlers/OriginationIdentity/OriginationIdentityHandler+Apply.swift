@@ -32,7 +32,7 @@ extension OriginationIdentityHandler {
                 try await release(state, sms: sms)
             }
             return [:]
-        case .retain, .noop, .refuse, .blocked:
+        case .retain, .noop, .refuse, .blocked, .suspended:
             return live.map(outputs(of:)) ?? [:]
         }
     }

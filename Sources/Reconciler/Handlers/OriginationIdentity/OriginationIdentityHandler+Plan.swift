@@ -33,7 +33,7 @@ extension OriginationIdentityHandler {
         case .update, .noop:
             guard let live else { return change }
             return try inService(change, live: live, policy: desired.policy.onImmutableChange.value)
-        case .delete, .refuse, .blocked, .retain, .rename:
+        case .delete, .refuse, .blocked, .retain, .rename, .suspended:
             return change
         }
     }

@@ -23,7 +23,7 @@ extension PhonePoolHandler {
         case .delete:
             if let live { _ = try await sms.deletePool(id: live.id) }
             return [:]
-        case .retain, .noop, .refuse, .blocked:
+        case .retain, .noop, .refuse, .blocked, .suspended:
             return live.map(outputs(of:)) ?? [:]
         }
     }

@@ -23,7 +23,7 @@ extension PhonePoolHandler {
             return try ChangeRevision.revise(change, action: .update, fieldChanges: membership.fieldChanges)
         case .replace where live?.deletionProtection == true:
             return try ChangeRevision.revise(change, action: .refuse, reason: "\(change.reason ?? ""); but deletion protection is on for pool \(live?.id ?? ""): set spec.deletionProtection: false and apply first")
-        case .noop, .replace, .delete, .refuse, .blocked, .retain, .rename:
+        case .noop, .replace, .delete, .refuse, .blocked, .retain, .rename, .suspended:
             return change
         }
     }

@@ -30,7 +30,7 @@ extension SandboxNumberHandler {
                 try await delete(live, status: input.status, context: context.reconcile)
             }
             return [:]
-        case .retain, .noop, .refuse, .blocked:
+        case .retain, .noop, .refuse, .blocked, .suspended:
             return input.live.value.map(outputs(of:)) ?? [:]
         }
     }

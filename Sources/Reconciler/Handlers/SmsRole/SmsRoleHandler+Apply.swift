@@ -35,7 +35,7 @@ extension SmsRoleHandler {
             guard let live = input.live.value else { return [:] }
             try await Self.delete(live.role.name, iam: iam, logger: logger)
             return [:]
-        case .retain, .noop, .refuse, .blocked:
+        case .retain, .noop, .refuse, .blocked, .suspended:
             return input.live.value.map(outputs(of:)) ?? [:]
         }
     }

@@ -35,7 +35,7 @@ extension UserPoolHandler {
             }
             try await context.reconcile.cognito(Self.region(of: pool)).deleteUserPool(id: pool.id)
             return [:]
-        case .retain, .noop, .refuse, .blocked:
+        case .retain, .noop, .refuse, .blocked, .suspended:
             return input.live.value.map(outputs(of:)) ?? [:]
         }
     }
