@@ -23,6 +23,7 @@ enum PlanFixtures {
             ("blocked", try Plan(changes: [refuse(), blocked()])),
             ("retain", try Plan(changes: [retain()])),
             ("rename", try Plan(changes: [renameOnly(), renameWithTag()])),
+            ("suspended", try Plan(changes: [suspended()])),
             ("noop", try Plan(changes: [try ResourceChange(address: pool, action: .noop)])),
             ("sensitive", try Plan(changes: [sensitive()])),
             ("mixed", try mixed()),
@@ -88,6 +89,14 @@ enum PlanFixtures {
         try ResourceChange(
             address: ResourceAddress(kind: .userPool, name: "legacy"), action: .retain,
             reason: "manifest removed and policy.onDelete is Retain; the pool is kept in AWS")
+    }
+
+    /// A suspended pool changed by hand: what resuming would change is shown, nothing is applied.
+    static func suspended() throws -> ResourceChange {
+        try ResourceChange(
+            address: pool, action: .suspended,
+            fieldChanges: [FieldChange(path: "mfa.mode", before: "OFF", after: "ON")],
+            reason: "suspended (policy.suspend: true); nothing is created, updated or corrected until it is removed")
     }
 
     /// A rename without field changes: no AWS call.

@@ -4,7 +4,8 @@ import Testing
 /// Every fixture plan rendered in every format equals its checked-in golden file.
 @Suite("PlanRenderer golden files")
 struct PlanRendererGoldenTests {
-    static let names = ["create", "update", "replace", "delete", "refuse", "blocked", "retain", "rename", "noop",
+    static let names = ["create", "update", "replace", "delete", "refuse", "blocked", "retain", "rename", "suspended",
+                        "noop",
                         "sensitive", "mixed"]
 
     @Test("text, json and markdown match the golden files", arguments: names)
