@@ -1,0 +1,155 @@
+import AWSServices
+import Foundation
+import Testing
+
+/// `--selector` with the real binary: only the selected manifests are planned and applied; an unselected
+/// manifest's change is not applied, and a resource whose manifest was removed is not deleted under a selector
+/// (its status file is not touched), until a run without one.
+@Suite("--selector end to end", .timeLimit(.minutes(3)))
+struct SelectorEndToEndTests {
+    @Test func onlySelectedManifestsArePlannedAndAnUnselectedRemovalDeletesNothing() async throws {
+        let workspace = try await ControllerWorkspace.make(region: "ap-northeast-3")
+        defer { workspace.remove() }
+        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let (alpha, beta) = ("sel-a-\(suffix)", "sel-b-\(suffix)")
+        try workspace.write("a.yaml", workspace.labelledPool(alpha, labels: "{app: alpha, tier: web}"))
+        try workspace.write("b.yaml", workspace.labelledPool(beta, labels: "{app: beta}"))
+        let created = try await workspace.reconcile([])
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+
+        try workspace.write("a.yaml", workspace.labelledPool(alpha, labels: "{app: alpha, tier: web}", minimumLength: 12))
+        try workspace.write("b.yaml", workspace.labelledPool(beta, labels: "{app: beta}", minimumLength: 12))
+        let plan = try await workspace.reconcile(["--dry-run", "--selector", "app=alpha,tier in (web,api)"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("~ UserPool/\(alpha)"), "\(plan.stdout)")
+        #expect(!plan.stdout.contains(beta), "\(plan.stdout)")
+        #expect(plan.stdout.hasSuffix("Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 0 refused.\n"))
+
+        let applied = try await workspace.reconcile(["-l", "app!=beta"])
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(try await workspace.minimumLength(of: alpha) == 12)
+        #expect(try await workspace.minimumLength(of: beta) == 10, "the unselected manifest's change is not applied")
+
+        let betaStatus = try workspace.statusData("UserPool", beta)
+        try workspace.delete("b.yaml")
+        let removed = try await workspace.reconcile(["--selector", "app"])
+        #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
+        #expect(!removed.stdout.contains(beta), "\(removed.stdout)")
+        #expect(try await workspace.minimumLength(of: beta) == 10, "an unselected removed manifest deletes nothing")
+        #expect(try workspace.statusData("UserPool", beta) == betaStatus, "its status file is left untouched")
+
+        let listed = try await CLIRunner.run(["status", workspace.manifests.path, "--status-dir", workspace.status.path,
+                                              "--selector", "app=alpha"], environment: workspace.environment)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains(alpha) && !listed.stdout.contains(beta), "\(listed.stdout)")
+
+        let betaId = try workspace.poolId(beta)
+        let unselected = try await workspace.reconcile([])
+        #expect(unselected.status == 0, "\(unselected.stdout)\(unselected.stderr)")
+        #expect(unselected.stdout.contains("- UserPool/\(beta)"), "without a selector the removal is acted on")
+        #expect(try await workspace.cognito().describeUserPool(id: betaId) == nil)
+    }
+
+    @Test func aMalformedSelectorIsRefusedWithItsColumnBeforeAnythingIsRead() async throws {
+        let result = try await CLIRunner.run(["reconcile", "/nonexistent", "--selector", "app=x,,tier"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix(
+            "error: --selector 'app=x,,tier': column 7: expected a label key or '!', found ','\n"), "\(result.stderr)")
+    }
+}
+
+extension ControllerEndToEnd {
+    /// The controller with `--selector` corrects drift on the selected pool and leaves the unselected one alone:
+    /// neither its drift nor the removal of its manifest is acted on, and its status file is not touched.
+    @Suite struct ControllerSelectorTests {
+        @Test func theControllerLeavesUnselectedResourcesAlone() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ap-southeast-2")
+            defer { workspace.remove() }
+            let suffix = UUID().uuidString.prefix(6).lowercased()
+            let (alpha, beta) = ("ctl-a-\(suffix)", "ctl-b-\(suffix)")
+            try workspace.write("a.yaml", workspace.labelledPool(alpha, labels: "{team: sms}"))
+            try workspace.write("b.yaml", workspace.labelledPool(beta, labels: "{team: other}"))
+            let created = try await workspace.reconcile([])
+            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+            try await workspace.setMinimumLengthByHand(alpha, 6)
+            try await workspace.setMinimumLengthByHand(beta, 6)
+            let betaStatus = try workspace.statusData("UserPool", beta)
+            try workspace.delete("b.yaml")
+
+            let controller = try workspace.startController(["-l", "team=sms", "--resync-period", "2s",
+                                                            "--prune-delay", "0"])
+            defer { controller.stop() }
+            let corrected = try await Poll.until(timeout: .seconds(30)) {
+                try await workspace.minimumLength(of: alpha) == 10 ? true : nil
+            }
+            #expect(corrected == true, "the selected pool's drift is corrected\n\(controller.log)")
+            try await Self.waitForFullSyncs(2, controller)
+            #expect(try await workspace.minimumLength(of: beta) == 6, "the unselected pool is neither corrected nor deleted")
+            #expect(try workspace.statusData("UserPool", beta) == betaStatus, "\(controller.log)")
+        }
+
+        /// Waits until the controller has logged `count` more full syncs than now.
+        static func waitForFullSyncs(_ count: Int, _ controller: ControllerProcess) async throws {
+            let done = { controller.records.filter { $0["message"] as? String == "full sync done" }.count }
+            let target = done() + count
+            let reached = try await Poll.until(timeout: .seconds(30)) { done() >= target ? true : nil }
+            #expect(reached == true, "\(count) more full syncs\n\(controller.log)")
+        }
+    }
+}
+
+extension ControllerWorkspace {
+    /// A UserPool manifest like `pool(_:)` with `metadata.labels` (a flow mapping), deleted when its manifest is
+    /// removed; `policy` lines go under `policy:` too.
+    func labelledPool(_ name: String, labels: String, minimumLength: Int = 10, policy: [String] = []) -> String {
+        """
+        apiVersion: smsauth/v1
+        kind: UserPool
+        metadata: {name: \(name), labels: \(labels)}
+        spec:
+          region: \(region)
+          poolName: \(name) users
+          usernameAttributes: [email]
+          autoVerifiedAttributes: [email]
+          passwordPolicy: {minimumLength: \(minimumLength), requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: false, temporaryPasswordValidityDays: 7}
+          deletionProtection: false
+        policy:
+          onDelete: Delete
+        \((policy.map { "  " + $0 }).joined(separator: "\n"))
+
+        """
+    }
+
+    /// `smsauth reconcile manifests --status-dir status --no-color arguments…` as this workspace's principal.
+    func reconcile(_ arguments: [String]) async throws -> CLIRunner.Result {
+        try await CLIRunner.run(["reconcile", manifests.path, "--status-dir", status.path, "--no-color"] + arguments,
+                                environment: environment)
+    }
+
+    /// The bytes of the status file of `kind/name`.
+    func statusData(_ kind: String, _ name: String) throws -> Data {
+        try Data(contentsOf: status.appendingPathComponent(kind).appendingPathComponent("\(name).json"))
+    }
+
+    /// The live id of the pool smsauth created for manifest `name` (from its status file).
+    func poolId(_ name: String) throws -> String {
+        try #require((status("UserPool", name)?["resource"] as? [String: Any])?["id"] as? String)
+    }
+
+    /// The live password minimum length of pool `name`, or nil when the pool no longer exists.
+    func minimumLength(of name: String) async throws -> Int? {
+        guard let pool = try await cognito().describeUserPool(id: try poolId(name)) else { return nil }
+        return pool.raw["Policies"]?["PasswordPolicy"]?["MinimumLength"]?.intValue
+    }
+
+    /// Changes pool `name`'s password minimum length out of band, as the console does (with the pool's tags).
+    func setMinimumLengthByHand(_ name: String, _ length: Int) async throws {
+        let cognito = cognito()
+        let id = try poolId(name)
+        let tags = try #require(try await cognito.describeUserPool(id: id)).tags
+        try await cognito.updateUserPool([
+            "UserPoolId": .string(id), "DeletionProtection": "INACTIVE",
+            "Policies": ["PasswordPolicy": ["MinimumLength": .number(Double(length))]], "UserPoolTags": .strings(tags),
+        ])
+    }
+}

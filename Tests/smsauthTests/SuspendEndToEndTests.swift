@@ -1,0 +1,106 @@
+import AWSServices
+import Foundation
+import Testing
+
+/// `policy.suspend` and the settings document's `suspend` with the real binary: the plan shows the resource as
+/// suspended, nothing is changed or deleted, and the status records phase `Suspended`.
+@Suite("suspend end to end", .timeLimit(.minutes(3)))
+struct SuspendEndToEndTests {
+    @Test func aSuspendedPoolIsNotUpdatedAndRemovingItsManifestDeletesNothing() async throws {
+        let workspace = try await ControllerWorkspace.make(region: "ap-east-1")
+        defer { workspace.remove() }
+        let name = "susp-\(UUID().uuidString.prefix(6).lowercased())"
+        try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
+        let created = try await workspace.reconcile([])
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+
+        try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}", minimumLength: 14,
+                                                                policy: ["suspend: true"]))
+        let plan = try await workspace.reconcile(["--dry-run", "--detailed-exitcode"])
+        #expect(plan.status == 0, "a suspended change is not a pending change: \(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.contains("|| UserPool/\(name): suspended (policy.suspend: true)"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("~ passwordPolicy.minimumLength: 10 → 14"), "\(plan.stdout)")
+        #expect(plan.stdout.hasSuffix("0 refused, 1 suspended.\n"), "\(plan.stdout)")
+        let json = try await workspace.reconcile(["--dry-run", "--output", "json"])
+        #expect(json.stdout.contains("\"action\" : \"suspended\""), "\(json.stdout)")
+
+        let applied = try await workspace.reconcile([])
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(try await workspace.minimumLength(of: name) == 10, "a suspended pool is not updated")
+        #expect(workspace.status("UserPool", name)?["phase"] as? String == "Suspended")
+
+        let id = try workspace.poolId(name)
+        try workspace.delete("pool.yaml")
+        let removed = try await workspace.reconcile(["--allow-empty"])
+        #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
+        #expect(removed.stdout.contains("|| UserPool/\(name): suspended when its manifest was removed: nothing is deleted"),
+                "\(removed.stdout)")
+        #expect(try await workspace.cognito().describeUserPool(id: id) != nil, "removing a suspended manifest deletes nothing")
+        #expect(workspace.status("UserPool", name)?["phase"] as? String == "Suspended")
+    }
+
+    @Test func theSettingsDocumentSuspendsTheWholeSetIncludingRemovals() async throws {
+        let workspace = try await ControllerWorkspace.make(region: "ap-east-1")
+        defer { workspace.remove() }
+        let (kept, dropped) = ("keep-\(UUID().uuidString.prefix(6).lowercased())", "drop-\(UUID().uuidString.prefix(6).lowercased())")
+        try workspace.write("smsauth.yaml", "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(kept)}\n")
+        try workspace.write("kept.yaml", workspace.labelledPool(kept, labels: "{}"))
+        try workspace.write("dropped.yaml", workspace.labelledPool(dropped, labels: "{}"))
+        let created = try await workspace.reconcile([])
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let droppedId = try workspace.poolId(dropped)
+
+        try workspace.write("smsauth.yaml",
+                            "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(kept), suspend: true}\n")
+        try workspace.write("kept.yaml", workspace.labelledPool(kept, labels: "{}", minimumLength: 12))
+        try workspace.delete("dropped.yaml")
+        let applied = try await workspace.reconcile([])
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(applied.stdout.contains("|| UserPool/\(kept): suspended (spec.suspend: true in smsauth.yaml)"),
+                "\(applied.stdout)")
+        #expect(applied.stdout.contains("|| UserPool/\(dropped): suspended (spec.suspend: true in smsauth.yaml)"),
+                "\(applied.stdout)")
+        #expect(try await workspace.minimumLength(of: kept) == 10)
+        #expect(try await workspace.cognito().describeUserPool(id: droppedId) != nil)
+        for name in [kept, dropped] {
+            #expect(workspace.status("UserPool", name)?["phase"] as? String == "Suspended", "\(name)")
+        }
+    }
+}
+
+extension ControllerEndToEnd {
+    /// A suspended pool changed by hand is left as it is through two resyncs, and corrected once `suspend` is
+    /// removed.
+    @Suite struct ControllerSuspendTests {
+        @Test func aSuspendedPoolChangedByHandIsLeftAloneUntilResumed() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "eu-north-1")
+            defer { workspace.remove() }
+            let name = "held-\(UUID().uuidString.prefix(6).lowercased())"
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
+            let created = try await workspace.reconcile([])
+            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}", policy: ["suspend: true"]))
+            try await workspace.setMinimumLengthByHand(name, 6)
+
+            let controller = try workspace.startController(["--resync-period", "2s"])
+            defer { controller.stop() }
+            let suspended = try await Poll.until(timeout: .seconds(20)) {
+                workspace.status("UserPool", name)?["phase"] as? String == "Suspended" ? true : nil
+            }
+            #expect(suspended == true, "\(controller.log)")
+            try await ControllerSelectorTests.waitForFullSyncs(2, controller)
+            #expect(try await workspace.minimumLength(of: name) == 6, "left as it is through two resyncs")
+            #expect(workspace.status("UserPool", name)?["phase"] as? String == "Suspended")
+
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
+            let corrected = try await Poll.until(timeout: .seconds(30)) {
+                try await workspace.minimumLength(of: name) == 10 ? true : nil
+            }
+            #expect(corrected == true, "corrected once suspend is removed\n\(controller.log)")
+            let ready = try await Poll.until(timeout: .seconds(10)) {
+                workspace.status("UserPool", name)?["phase"] as? String == "Ready" ? true : nil
+            }
+            #expect(ready == true)
+        }
+    }
+}
