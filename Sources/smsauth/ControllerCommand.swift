@@ -81,7 +81,7 @@ struct ControllerCommand: AsyncParsableCommand {
     /// Takes the lock, wires the controller, the HTTP endpoint and the signal handling, and runs until shut down.
     func run() async throws {
         MallocTuning.limitArenas()
-        global.bootstrapLogging()
+        global.bootstrapLogging(defaultLevel: .info)
         let logger = Logger(label: "smsauth.controller")
         let statusDirectory = try global.statusDirectory(manifests: directory)
         let lock = try engineArguments.lockStatusFolder(statusDirectory)

@@ -15,8 +15,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Folder for status files (default: <parent>/.smsauth/<name>/status for the manifest folder's real path <parent>/<name>, so sibling folders never share one).")
     var statusDir: String?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: LogLevelOption = .info
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default: info for controller, warning for every other command, so that progress lines never mix into a plan on the terminal).")
+    var logLevel: LogLevelOption?
 
     @Option(help: "Log format: text for people, json for log collectors.")
     var logFormat: LogFormat = .text
@@ -58,10 +58,11 @@ extension GlobalOptions {
         }
     }
 
-    /// Points swift-log at standard error in the chosen format and level. Call once, first thing in `run()`.
-    func bootstrapLogging() {
+    /// Points swift-log at standard error in the chosen format and level (`--log-level`, else `defaultLevel`: info
+    /// for the long-lived controller, warning for the one-shot commands). Call once, first thing in `run()`.
+    func bootstrapLogging(defaultLevel: LogLevelOption = .warning) {
         let format: SmsAuthLogHandler.Format = logFormat == .json ? .json : .text
-        let level = Logger.Level(rawValue: logLevel.rawValue) ?? .info
+        let level = Logger.Level(rawValue: (logLevel ?? defaultLevel).rawValue) ?? .warning
         LoggingSystem.bootstrap { label in SmsAuthLogHandler(label: label, format: format, logLevel: level) }
     }
 }

@@ -1,8 +1,33 @@
 import ArgumentParser
+import Foundation
 
 /// The `smsauth` command: keeps SMS sign-in on AWS equal to a directory of YAML manifests.
 @main
 struct SmsAuth: AsyncParsableCommand {
+    /// Parses and runs the command as swift-argument-parser does, except that its argument errors carry the same
+    /// `error:` prefix as every other error of smsauth (`ArgumentErrorText`).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    print(message)
+                } else {
+                    StandardError.write(ArgumentErrorText.prefixed(message) + "\n")
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "smsauth",
         abstract: "Keep SMS sign-in on AWS (Cognito user pools, SMS role, MFA, SNS sandbox, origination numbers) equal to YAML manifests.",
@@ -14,4 +39,13 @@ struct SmsAuth: AsyncParsableCommand {
 /// The release version printed by `smsauth --version`.
 enum SmsAuthVersion {
     static let current = "0.1.0"
+}
+
+/// swift-argument-parser's error text in smsauth's form.
+enum ArgumentErrorText {
+    /// `message` with its leading `Error: ` (swift-argument-parser's prefix) written `error: `, as smsauth's own
+    /// errors are (`StandardError`).
+    static func prefixed(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
+    }
 }

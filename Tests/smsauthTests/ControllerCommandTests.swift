@@ -131,7 +131,7 @@ extension ControllerEndToEnd {
         func badFlagsAreRefused(_ arguments: [String]) async throws {
             let result = try await CLIRunner.run(["controller", "manifests"] + arguments)
             #expect(result.status != 0, "\(result.stderr)")
-            #expect(result.stderr.contains("Error"), "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
         }
     }
 }

@@ -21,6 +21,7 @@ struct SelectorEndToEndTests {
         try workspace.write("b.yaml", workspace.labelledPool(beta, labels: "{app: beta}", minimumLength: 12))
         let plan = try await workspace.reconcile(["--dry-run", "--selector", "app=alpha,tier in (web,api)"])
         #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stderr.isEmpty, "one-shot commands log at warning by default: no info lines\n\(plan.stderr)")
         #expect(plan.stdout.contains("~ UserPool/\(alpha)"), "\(plan.stdout)")
         #expect(!plan.stdout.contains(beta), "\(plan.stdout)")
         #expect(plan.stdout.hasSuffix("Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 0 refused.\n"))
@@ -48,6 +49,16 @@ struct SelectorEndToEndTests {
         #expect(unselected.status == 0, "\(unselected.stdout)\(unselected.stderr)")
         #expect(unselected.stdout.contains("- UserPool/\(beta)"), "without a selector the removal is acted on")
         #expect(try await workspace.cognito().describeUserPool(id: betaId) == nil)
+    }
+
+    @Test func theLogLevelCanStillBeRaised() async throws {
+        let workspace = try await ControllerWorkspace.make(region: "ap-northeast-3")
+        defer { workspace.remove() }
+        try workspace.write("a.yaml", workspace.labelledPool("loud-\(UUID().uuidString.prefix(6).lowercased())",
+                                                             labels: "{}"))
+        let plan = try await workspace.reconcile(["--dry-run", "--log-level", "info"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stderr.contains(" info "), "\(plan.stderr)")
     }
 
     @Test func aMalformedSelectorIsRefusedWithItsColumnBeforeAnythingIsRead() async throws {
