@@ -13,7 +13,9 @@ struct Doctor: AsyncParsableCommand {
             For each UserPool manifest: the pool exists; its SMS role exists, trusts cognito-idp.amazonaws.com with
             the pool's external id and the account, and may publish SMS; the pool's SMS configuration points at
             it; MFA is consistent with it. For each region the pools send SMS from: the SMS sandbox (with the
-            verified numbers), an ACTIVE US origination number, a monthly spend limit above zero.
+            verified numbers), an ACTIVE US origination number, a monthly spend limit above zero. A folder without
+            any UserPool manifest gets the region checks for every region its manifests name, else for --region
+            (or AWS_REGION, the profile's region).
             One line per check: pass, warn or fail, with the fix. Nothing is changed and no status file is written.
             Exit status: 0 when no check failed, 1 on any failed check or error. See docs/doctor.md.
             """

@@ -135,6 +135,38 @@ import TestSupport
         #expect(text.stdout.contains("failed (no failures)."))
     }
 
+    @Test func aFolderWithoutUserPoolsGetsTheRegionChecksOfItsResourcesOrOfRegion() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data("""
+            apiVersion: smsauth/v1
+            kind: SmsAccountSettings
+            metadata: {name: me-central-1}
+            spec:
+              region: me-central-1
+              defaultSmsType: Transactional
+
+            """.utf8).write(to: root.appendingPathComponent("settings.yaml"))
+        let (environment, _) = try await Self.setUp(region: "mx-central-1")
+        let result = try await CLIRunner.run(["doctor", root.path, "--output", "json"], environment: environment)
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        for id in ["sms-sandbox", "us-origination", "spend-limit"] {
+            #expect(report.checks.contains { $0.check == id && $0.resource == "Region/me-central-1" }, "\(id)")
+        }
+        #expect(!report.checks.contains { $0.resource == "Region/mx-central-1" }, "the folder's region, not the default")
+
+        let empty = root.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let flagged = try await CLIRunner.run(["doctor", empty.path, "--output", "json", "--region", "mx-central-1"],
+                                              environment: environment)
+        let byFlag = try JSONDecoder().decode(Report.self, from: Data(flagged.stdout.utf8))
+        for id in ["sms-sandbox", "us-origination", "spend-limit"] {
+            #expect(byFlag.checks.contains { $0.check == id && $0.resource == "Region/mx-central-1" },
+                    "\(id): \(flagged.stdout)\(flagged.stderr)")
+        }
+    }
+
     @Test func brokenSetupNamesEveryProblemWithItsFix() async throws {
         let workspace = try Workspace(region: "af-south-1", number: false)
         let (environment, client) = try await Self.setUp(region: workspace.region)

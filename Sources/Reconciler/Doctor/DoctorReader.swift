@@ -14,8 +14,10 @@ public struct DoctorReader: Sendable {
         self.context = context
     }
 
-    /// The facts of every UserPool manifest of `run`, and of every region an SMS-sending pool sends from.
-    public func facts(of run: PlannedRun) async -> (pools: [PoolFacts], regions: [RegionFacts]) {
+    /// The facts of every UserPool manifest of `run`, and of every region an SMS-sending pool sends from; without
+    /// any UserPool manifest, of every region of the folder's resources, or failing that of `defaultRegion` (so
+    /// that the sandbox, origination numbers and spend limit are checked before the first pool is written).
+    public func facts(of run: PlannedRun, defaultRegion: String? = nil) async -> (pools: [PoolFacts], regions: [RegionFacts]) {
         let pools = run.targets.values.filter { $0.address.kind == .userPool && $0.desired != nil }
             .sorted { $0.address < $1.address }
         var facts: [PoolFacts] = []
@@ -23,10 +25,18 @@ public struct DoctorReader: Sendable {
             if let pool = await poolFacts(target, run: run) { facts.append(pool) }
         }
         var regions: [RegionFacts] = []
-        for region in Set(facts.filter(\.sendsSms).compactMap(\.smsRegion)).sorted() {
+        let smsRegions = pools.isEmpty ? Self.folderRegions(of: run, defaultRegion: defaultRegion)
+            : Set(facts.filter(\.sendsSms).compactMap(\.smsRegion))
+        for region in smsRegions.sorted() {
             regions.append(await regionFacts(region))
         }
         return (facts, regions)
+    }
+
+    /// The regions of the manifests of `run`, or `defaultRegion` when none names one.
+    static func folderRegions(of run: PlannedRun, defaultRegion: String?) -> Set<String> {
+        let regions = Set(run.targets.values.filter { $0.desired != nil }.compactMap(\.region))
+        return regions.isEmpty ? Set([defaultRegion].compactMap { $0 }) : regions
     }
 
     /// The facts of one UserPool manifest.

@@ -14,7 +14,7 @@ public struct SmsDoctor: Sendable {
     /// Reads and checks every UserPool manifest of `load` (and the regions they send SMS from).
     public func examine(_ load: LoadResult, defaultRegion: String?) async throws(ReconcileEngineError) -> DoctorReport {
         let run = try await engine.plan(load, defaultRegion: defaultRegion)
-        let facts = await DoctorReader(context: engine.context).facts(of: run)
+        let facts = await DoctorReader(context: engine.context).facts(of: run, defaultRegion: defaultRegion)
         return DoctorEvaluation.report(pools: facts.pools, regions: facts.regions)
     }
 }
