@@ -10,6 +10,8 @@ struct VerifyTarget: Sendable, Equatable {
     let phoneNumber: String
     /// Region of its sandbox.
     let region: String
+    /// `spec.languageCode` of the one-time password SMS (nil: AWS's default, en-US).
+    var languageCode: String?
 
     /// Loads and validates `directory` and finds SandboxNumber `name`.
     static func find(name: String, directory: String, defaultRegion: String?) throws(VerifyError) -> VerifyTarget {
@@ -24,7 +26,8 @@ struct VerifyTarget: Sendable, Equatable {
             throw VerifyError.unknownName(name: name, directory: directory)
         }
         guard let region = spec.region?.value ?? defaultRegion else { throw VerifyError.noRegion(name: name) }
-        return VerifyTarget(address: address, phoneNumber: spec.phoneNumber.value, region: region)
+        return VerifyTarget(address: address, phoneNumber: spec.phoneNumber.value, region: region,
+                            languageCode: spec.languageCode?.value.rawValue)
     }
 }
 
@@ -36,6 +39,9 @@ enum VerifyError: Error, Equatable {
     case unknownName(name: String, directory: String)
     /// Neither `spec.region` nor a default region.
     case noRegion(name: String)
+    /// AWS refused to send the code again (`UserError`): a number gets at most 6 codes in 24 hours, the first and 5
+    /// resends.
+    case resendLimit(name: String, phoneNumber: String, region: String, aws: String)
 
     /// Stable machine-readable code.
     var code: String {
@@ -43,6 +49,7 @@ enum VerifyError: Error, Equatable {
         case .invalidManifests: "verify.invalidManifests"
         case .unknownName: "verify.unknownName"
         case .noRegion: "verify.noRegion"
+        case .resendLimit: "verify.resendLimit"
         }
     }
 
@@ -55,6 +62,9 @@ enum VerifyError: Error, Equatable {
             "no SandboxNumber named '\(name)' in \(directory)"
         case let .noRegion(name):
             "SandboxNumber/\(name) has no region: set spec.region, --region or AWS_REGION"
+        case let .resendLimit(name, phoneNumber, region, aws):
+            "SandboxNumber/\(name): AWS did not send \(phoneNumber) a new code in \(region) (\(aws)); it sends at most "
+                + "5 codes again per number within 24 hours: verify with the last code received, or try again later"
         }
     }
 }

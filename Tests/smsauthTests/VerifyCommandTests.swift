@@ -98,6 +98,41 @@ import TestSupport
         #expect(again.stdout.contains("is already verified"))
     }
 
+    @Test func resendSendsANewCodeFiveTimesADayThenExplainsTheLimit() async throws {
+        let (emulator, environment, sns) = try await Self.setUp()
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try await sns.createSandboxPhoneNumber(space.phone, languageCode: "en-US")
+        for attempt in 1...5 {
+            let sent = try await CLIRunner.run(["verify", "qa-phone", "--resend", space.manifests.path],
+                                               environment: environment)
+            #expect(sent.status == 0, "resend \(attempt): \(sent.stderr)")
+            #expect(sent.stdout == "SandboxNumber/qa-phone: a new code was sent to \(space.phone) in \(Self.region)\n")
+        }
+        let refused = try await CLIRunner.run(["verify", "qa-phone", "--resend", space.manifests.path],
+                                              environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("error: SandboxNumber/qa-phone: AWS did not send \(space.phone) a new code in \(Self.region)"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("at most 5 codes again per number within 24 hours"))
+
+        let code = try await Self.otp(emulator, space.phone)
+        let verified = try await CLIRunner.run(["verify", "qa-phone", "--code", code, space.manifests.path],
+                                               environment: environment)
+        #expect(verified.status == 0, "the last code sent verifies: \(verified.stderr)")
+        let afterwards = try await CLIRunner.run(["verify", "qa-phone", "--resend", space.manifests.path],
+                                                 environment: environment)
+        #expect(afterwards.status == 0)
+        #expect(afterwards.stdout.contains("is already verified"), "nothing is sent to a verified number")
+    }
+
+    @Test(arguments: [[], ["--code", "123456", "--resend"]])
+    func exactlyOneOfCodeAndResendIsRequired(_ arguments: [String]) async throws {
+        let result = try await CLIRunner.run(["verify", "qa-phone", "/nonexistent"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("error: give --code"), "\(result.stderr)")
+    }
+
     @Test func numberNotInTheSandboxIsExplained() async throws {
         let (_, environment, _) = try await Self.setUp()
         let space = try Workspace()
