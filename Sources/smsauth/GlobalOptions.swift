@@ -15,7 +15,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Folder for status files (default: <parent>/.smsauth/<name>/status for the manifest folder's real path <parent>/<name>, so sibling folders never share one).")
     var statusDir: String?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default: info for controller, warning for every other command, so that progress lines never mix into a plan on the terminal).")
+    @Option(help: """
+        Log level: trace, debug, info, notice, warning, error, critical (default: info for controller, warning for \
+        every other command, so that progress lines never mix into a plan on the terminal).
+        """)
     var logLevel: LogLevelOption?
 
     @Option(help: "Log format: text for people, json for log collectors.")

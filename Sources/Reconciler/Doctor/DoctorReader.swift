@@ -17,7 +17,8 @@ public struct DoctorReader: Sendable {
     /// The facts of every UserPool manifest of `run`, and of every region an SMS-sending pool sends from; without
     /// any UserPool manifest, of every region of the folder's resources, or failing that of `defaultRegion` (so
     /// that the sandbox, origination numbers and spend limit are checked before the first pool is written).
-    public func facts(of run: PlannedRun, defaultRegion: String? = nil) async -> (pools: [PoolFacts], regions: [RegionFacts]) {
+    public func facts(of run: PlannedRun,
+                      defaultRegion: String? = nil) async -> (pools: [PoolFacts], regions: [RegionFacts]) {
         let pools = run.targets.values.filter { $0.address.kind == .userPool && $0.desired != nil }
             .sorted { $0.address < $1.address }
         var facts: [PoolFacts] = []

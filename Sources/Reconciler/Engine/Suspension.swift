@@ -19,6 +19,6 @@ enum Suspension {
             + "without policy.suspend to manage it again, with policy.onDelete deciding what its removal does"
     }
 
-    private static let settingsReason =
-        "suspended (spec.suspend: true in smsauth.yaml); nothing is created, updated, corrected or deleted until it is removed"
+    private static let settingsReason = "suspended (spec.suspend: true in smsauth.yaml); nothing is created, "
+        + "updated, corrected or deleted until it is removed"
 }

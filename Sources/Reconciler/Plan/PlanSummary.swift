@@ -22,7 +22,8 @@ public struct PlanSummary: Hashable, Sendable, Encodable {
     public var hasRefusals: Bool { count(of: .refuse) > 0 }
 
     /// `Plan: 1 to create, 2 to update, 1 to replace, 0 to delete, 1 refused.`; renamed, blocked, retained,
-    /// suspended and unchanged counts are appended only when non-zero. A plan without any of those is `No changes. N unchanged.`.
+    /// suspended and unchanged counts are appended only when non-zero. A plan without any of those is
+    /// `No changes. N unchanged.`.
     public var sentence: String {
         let optional: [(ChangeAction, String)] = [
             (.rename, "renamed"), (.blocked, "blocked"), (.retain, "retained"), (.suspended, "suspended"),

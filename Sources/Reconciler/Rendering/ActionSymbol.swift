@@ -1,6 +1,7 @@
 /// Terraform-style symbols and terminal colours for plan actions.
 enum ActionSymbol {
-    /// `+` create, `~` update, `-/+` replace, `-` delete, `!` refuse, `#` blocked, `=` retain, `>` rename, `||` suspended; noop has none
+    /// `+` create, `~` update, `-/+` replace, `-` delete, `!` refuse, `#` blocked, `=` retain, `>` rename,
+    /// `||` suspended; noop has none
     /// (noop resources are not listed).
     static func symbol(for action: ChangeAction) -> String {
         switch action {
