@@ -28,7 +28,6 @@ struct SelectorOption: ParsableArguments {
 
     /// The addresses of the manifests of `load` that the selector selects, or nil without `--selector`.
     func selectedAddresses(in load: LoadResult) throws -> Set<ResourceID>? {
-        guard let selector = try parsed() else { return nil }
-        return Set(load.manifests.filter { selector.matches($0.metadata.labels) }.map(\.id))
+        try parsed()?.selecting(load.manifests)
     }
 }

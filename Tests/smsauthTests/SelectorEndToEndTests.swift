@@ -95,6 +95,8 @@ extension ControllerEndToEnd {
             }
             #expect(corrected == true, "the selected pool's drift is corrected\n\(controller.log)")
             try await Self.waitForFullSyncs(2, controller)
+            let syncs = controller.records.filter { $0["message"] as? String == "full sync done" }
+            #expect(syncs.allSatisfy { $0["keys"] as? String == "1" }, "only the selected key is queued: \(syncs)")
             #expect(try await workspace.minimumLength(of: beta) == 6, "the unselected pool is neither corrected nor deleted")
             #expect(try workspace.statusData("UserPool", beta) == betaStatus, "\(controller.log)")
         }

@@ -6,18 +6,19 @@ import Reconciler
 
 /// Reading the desired state (the manifest folder, through the prune guard) and full syncs.
 extension GitOpsController {
-    /// Reads the directory (file events, a prune-delay deadline) and queues the keys that changed; the first valid
-    /// read starts a full sync instead.
+    /// Reads the directory (file events, a prune-delay deadline) and queues the keys that changed (with a selector,
+    /// those of selected manifests: nothing else is reconciled); the first valid read starts a full sync instead.
     func readAndQueueChanges() async {
         guard let changed = readDesiredState(orphans: []) else { return }
         guard hasGoodState else {
             await requestFullSync(reason: "first valid directory")
             return
         }
-        guard !changed.isEmpty else { return }
-        for key in changed { terminal.removeValue(forKey: key) }
-        logger.info("manifests changed", metadata: ["keys": "\(changed.sorted().map(\.description))"])
-        for key in changed.sorted() { await queue.add(key) }
+        let selected = engine.selectedAddresses(in: snapshot.load).map(changed.intersection) ?? changed
+        guard !selected.isEmpty else { return }
+        for key in selected { terminal.removeValue(forKey: key) }
+        logger.info("manifests changed", metadata: ["keys": "\(selected.sorted().map(\.description))"])
+        for key in selected.sorted() { await queue.add(key) }
     }
 
     /// Reads and validates the directory. A valid read goes through the prune guard and becomes the desired state;
@@ -122,8 +123,9 @@ extension GitOpsController {
     }
 
     /// Reads the status folder and the manifest folder anew (re-pointing the watcher if DIR's symlinks moved) and
-    /// queues every key, except held and terminal ones whose manifest did not change; the account id is looked up
-    /// again by the first reconcile, so the credentials are checked once per full sync.
+    /// queues every key (with a selector, those of the selected manifests), except held and terminal ones whose
+    /// manifest did not change; the account id is looked up again by the first reconcile, so the credentials are
+    /// checked once per full sync.
     private func fullSync(reason: String) async {
         await accountCache?.forget()
         watcher?.refresh()
@@ -133,6 +135,7 @@ extension GitOpsController {
         hasGoodState = true
         let confirmed = changed?.subtracting(snapshot.addresses) ?? []
         var keys = snapshot.addresses.union(confirmed).subtracting(pruneGuard.heldKeys)
+        if let selected = engine.selectedAddresses(in: snapshot.load) { keys.formIntersection(selected) }
         keys = keys.filter { key in
             guard let hash = terminal[key] else { return true }
             return hash != snapshot.hashes[key]

@@ -17,6 +17,11 @@ public struct LabelSelector: Sendable, Equatable, CustomStringConvertible {
         requirements.allSatisfy { $0.matches(labels) }
     }
 
+    /// The ids of the `manifests` whose `metadata.labels` match.
+    public func selecting(_ manifests: [Manifest]) -> Set<ResourceID> {
+        Set(manifests.filter { matches($0.metadata.labels) }.map(\.id))
+    }
+
     /// The selector in canonical form (`app=x,env in (a,b)`).
     public var description: String {
         requirements.map(\.description).joined(separator: ",")

@@ -68,7 +68,7 @@ public struct ReconcileEngine: Sendable {
     public func plan(_ load: LoadResult, defaultRegion: String?,
                      focus requested: Set<ResourceAddress>? = nil) async throws(ReconcileEngineError) -> PlannedRun {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
-        let selected = Self.selection(desired: desired, selector: options.selector)
+        let selected = selectedAddresses(in: load)
         let focus = selected.map { requested?.intersection($0) ?? $0 } ?? requested
         let statuses: [ResourceStatus]
         do {
@@ -108,14 +108,14 @@ public struct ReconcileEngine: Sendable {
                                 foreignStatuses: foreign.filter { targets[$0.key] != nil })
     }
 
-    /// The manifests `selector` selects by their `metadata.labels`, or nil without a selector (everything).
+    /// The manifests of `load` that the options' selector selects by their `metadata.labels`, or nil without a
+    /// selector (everything).
     ///
     /// A selected run plans only these: the manifests they depend on are read (for their outputs) but never
     /// changed, and resources without a manifest (removed ones) are outside every selection, so a selector can
     /// never delete, release or rename anything (their status files are not even read).
-    static func selection(desired: DesiredState, selector: LabelSelector?) -> Set<ResourceAddress>? {
-        guard let selector else { return nil }
-        return Set(desired.resources.values.filter { selector.matches($0.manifest.metadata.labels) }.map(\.address))
+    public func selectedAddresses(in load: LoadResult) -> Set<ResourceAddress>? {
+        options.selector?.selecting(load.manifests)
     }
 
     /// The empty-set guard (as kapp's): why a run without any resource manifest must not delete or release the
