@@ -58,9 +58,11 @@ struct StatusRecorder {
         var status = previous ?? ResourceStatus(kind: change.address.kind, name: change.address.name,
                                                 specHash: currentHash)
         let succeeded = Self.releases(outcome)
-        status.drift = claimed ? [] : drift(change: change, outcome: outcome, previousHash: previous?.specHash,
-                                            currentHash: currentHash)
-        if succeeded { status.specHash = currentHash }
+        status.drift = claimed ? [] : drift(change: change, target: target, outcome: outcome)
+        if succeeded {
+            status.specHash = currentHash
+            if let desired = target.desired { status.managedFields = ManagedPaths.of(desired.manifest) }
+        }
         status.phase = status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
         status.resource = resource(outcome: outcome, observed: observed, previous: previous)
         status.lastReconcileTime = now
@@ -97,14 +99,12 @@ struct StatusRecorder {
         return previous?.resource ?? [:]
     }
 
-    /// Fields changed out of band: an update although the manifest is the one last reconciled.
-    private func drift(change: ResourceChange, outcome: ChangeOutcome, previousHash: String?,
-                       currentHash: String) -> [DriftRecord] {
-        let reported = change.action == .noop && !change.fieldChanges.isEmpty
-        guard change.action == .update || reported, previousHash == currentHash else { return [] }
+    /// The drift records of `change` (`Drift.fields`): `before` is the live value found, `after` the manifest's
+    /// (as in the plan); corrected when the change was applied.
+    private func drift(change: ResourceChange, target: ReadTarget, outcome: ChangeOutcome) -> [DriftRecord] {
         let corrected = if case .applied = outcome { true } else { false }
-        return change.fieldChanges.map {
-            DriftRecord(field: $0.path, before: $0.after, after: $0.before, corrected: corrected, detectedAt: now)
+        return Drift.fields(of: change, target: target).map {
+            DriftRecord(field: $0.path, before: $0.before, after: $0.after, corrected: corrected, detectedAt: now)
         }
     }
 
