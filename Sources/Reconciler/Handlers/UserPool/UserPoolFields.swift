@@ -100,17 +100,20 @@ struct UserPoolFields: Sendable {
 
     /// The fields a replacement of `pool` changes although the manifest does not set them (`desired` holds the
     /// paths it sets): an immutable field left out whose live value differs from a new pool's, and every live
-    /// custom attribute the manifest does not list (the new pool does not have it).
+    /// custom attribute the manifest does not list (the new pool does not have it). All are immutable, so each
+    /// forces the replacement as well.
     func changesLeftOut(of pool: UserPoolDescription, desired: [String: PlanValue]) -> [FieldChange] {
         let reader = LiveUserPool(pool: pool)
         var changes: [FieldChange] = []
         for (path, created) in Self.createdWithout where desired[path] == nil {
             let live = reader.value(at: path)
-            if live != created { changes.append(FieldChange(path: path, before: live, after: created)) }
+            if live != created {
+                changes.append(FieldChange(path: path, before: live, after: created, forcesReplacement: true))
+            }
         }
         for name in reader.customAttributeNames where desired[Self.customPrefix + name] == nil {
             changes.append(FieldChange(path: Self.customPrefix + name, before: reader.customAttribute(name, keys: nil),
-                                       after: .null))
+                                       after: .null, forcesReplacement: true))
         }
         return changes
     }
