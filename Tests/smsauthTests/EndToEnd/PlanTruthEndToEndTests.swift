@@ -184,4 +184,31 @@ struct PlanTruthEndToEndTests {
         #expect(text.stdout.contains("    ~ aliasAttributes: [] → [\"email\", \"phone_number\"] (forces replacement)\n"),
                 "\(text.stdout)")
     }
+
+    @Test func verifyingThroughTheOneTimePasswordFileIsNotDrift() async throws {
+        let context = try await EndToEndContext.make(region: "me-central-1")
+        let phone = "+1206556" + String(format: "%04d", Int.random(in: 0..<10_000))
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        try space.write("number.yaml", """
+            apiVersion: smsauth/v1
+            kind: SandboxNumber
+            metadata: {name: tester}
+            spec:
+              region: me-central-1
+              phoneNumber: "\(phone)"
+              oneTimePasswordFile: tester.otp
+
+            """)
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        try space.write("tester.otp", try await context.sandboxCode(phone) + "\n")
+
+        let verified = try await space.reconcile(environment: context.environment)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("updated SandboxNumber/tester\n"), "\(verified.stdout)")
+        let row = try #require(try await space.status(environment: context.environment)["SandboxNumber/tester"])
+        #expect(row["phase"] as? String == "Ready")
+        #expect(row["drift"] as? Int == 0, "verifying is the manifest's own step, not drift")
+    }
 }
