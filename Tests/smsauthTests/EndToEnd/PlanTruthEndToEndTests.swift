@@ -116,11 +116,11 @@ struct PlanTruthEndToEndTests {
         ])
         defer { space.remove() }
         for file in ["user-pool.yaml", "app-client.yaml", "mfa-policy.yaml"] { try space.delete(file) }
-        // The binary's CreateRole waits 6 s in the emulator; the role is made by hand in that window, after the
+        // The binary's CreateRole waits 20 s in the emulator; the role is made by hand in that window, after the
         // plan read it as absent.
         try await context.emulator.injectFaults([
             .init(service: "iam", operation: "CreateRole", kind: "latency", accessKeyId: context.principal.accessKeyId,
-                  count: 1, latencyMs: 6000),
+                  count: 1, latencyMs: 20000),
         ])
         // `runTogether` waits on a Dispatch thread, so the polling below is not starved of the test pool's threads.
         let arguments = ["reconcile", space.manifests.path, "--status-dir", space.statusDirectory.path, "--no-color"]
