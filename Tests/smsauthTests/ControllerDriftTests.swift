@@ -29,6 +29,11 @@ extension ControllerEndToEnd {
                 return drift.first { $0["field"] as? String == "passwordPolicy.minimumLength" }
             }
             #expect(corrected?["corrected"] as? Bool == true)
+            #expect(corrected?["before"] as? Int == 6 && corrected?["after"] as? Int == 10, "before: found; after: the manifest's")
+            let logged = try await controller.waitFor(message: "drift corrected")
+            #expect(logged?["resource"] as? String == "UserPool/fixed", "\(controller.log)")
+            let fields = (logged?["fields"] as? String)?.split(separator: ",").map(String.init) ?? []
+            #expect(fields.contains("passwordPolicy.minimumLength"), "the fields put back: \(fields)")
             let fixedId = try #require((workspace.status("UserPool", "fixed")?["resource"] as? [String: Any])?["id"] as? String)
             let live = try await cognito.describeUserPool(id: fixedId)
             let policy = live?.raw["Policies"]?["PasswordPolicy"]?["MinimumLength"]?.intValue

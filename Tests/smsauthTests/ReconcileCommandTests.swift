@@ -56,7 +56,7 @@ import TestSupport
         let object = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["formatVersion"] as? Int == 1)
         #expect((object["changes"] as? [Any])?.isEmpty == true)
-        #expect(Set(object.keys) == ["changes", "formatVersion", "summary"])
+        #expect(Set(object.keys) == ["account", "changes", "formatVersion", "regions", "summary"])
     }
 
     @Test func applyOnEmptyFolderWritesNoStatusAndExitsZero() async throws {

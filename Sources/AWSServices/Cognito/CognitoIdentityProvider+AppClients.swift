@@ -68,7 +68,7 @@ public struct AppClientDescription: Sendable, Equatable {
         case missingClient
 
         /// Stable error code.
-        public var code: String { "cognito-response-missing-client" }
+        public var code: String { "cognito.responseMissingClient" }
 
         /// What went wrong.
         public var description: String { "Cognito response has no UserPoolClient object with a ClientId" }

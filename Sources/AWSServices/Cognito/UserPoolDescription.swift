@@ -11,7 +11,7 @@ public struct UserPoolDescription: Sendable, Equatable {
         case missingPool
 
         /// Stable error code.
-        public var code: String { "cognito-response-missing-pool" }
+        public var code: String { "cognito.responseMissingPool" }
 
         /// What went wrong.
         public var description: String { "Cognito response has no UserPool object with an Id" }

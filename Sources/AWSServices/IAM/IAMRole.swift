@@ -28,7 +28,7 @@ public struct IAMRole: Sendable, Equatable {
         case missingRole
 
         /// Stable error code.
-        public var code: String { "iam-response-missing-role" }
+        public var code: String { "iam.responseMissingRole" }
 
         /// What went wrong.
         public var description: String { "IAM response has no Role element with RoleName and Arn" }

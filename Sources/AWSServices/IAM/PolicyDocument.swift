@@ -12,7 +12,7 @@ public struct PolicyDocument: Sendable, Equatable, CustomStringConvertible {
         case notJSON(String)
 
         /// Stable error code.
-        public var code: String { "invalid-policy-document" }
+        public var code: String { "iam.invalidPolicyDocument" }
 
         /// What went wrong.
         public var description: String {

@@ -30,7 +30,7 @@ public struct STS: Sendable {
         case missing(String)
 
         /// Stable error code.
-        public var code: String { "sts-response-incomplete" }
+        public var code: String { "sts.responseIncomplete" }
 
         /// What went wrong.
         public var description: String {

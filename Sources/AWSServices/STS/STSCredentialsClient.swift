@@ -26,7 +26,7 @@ public struct STSCredentialsClient: STSCredentialsService {
         case missingCredentials(operation: String)
 
         /// Stable error code.
-        public var code: String { "sts-missing-credentials" }
+        public var code: String { "sts.missingCredentials" }
 
         /// What went wrong.
         public var description: String {

@@ -22,7 +22,7 @@ extension GitOpsController {
                 (try? store.read(key))?.phase
             }
             metrics.drift(OutcomeClassifier.drift(keys: keys, planned: planned, applied: applied))
-            logActions(applied, keys: keys)
+            logActions(applied, planned: planned, keys: keys)
             updatePhases(keys.union(applied.report.results.map(\.change.address)))
         } catch {
             recordCredentials(error)
@@ -85,14 +85,29 @@ extension GitOpsController {
         await fullSyncReconciled(key, failed: outcome.isFailure)
     }
 
-    /// One info line per change carried out for the keys.
-    private func logActions(_ applied: AppliedRun, keys: Set<ResourceAddress>) {
-        for (change, outcome) in applied.report.results where change.action.isApplied {
-            guard case .applied = outcome else { continue }
-            logger.info("applied", metadata: [
+    /// One info line per change carried out for the keys (`drift corrected`, with the fields, when it put back
+    /// fields changed out of band), and one warning per refusal with its reason.
+    private func logActions(_ applied: AppliedRun, planned: PlannedRun, keys: Set<ResourceAddress>) {
+        for (change, outcome) in applied.report.results {
+            var metadata: Logger.Metadata = [
                 "resource": "\(change.address)", "kind": "\(change.address.kind.rawValue)",
                 "action": "\(change.action.rawValue)", "requested": "\(keys.contains(change.address))",
-            ])
+            ]
+            switch outcome {
+            case .refused(let reason):
+                metadata["reason"] = "\(reason)"
+                logger.warning("refused", metadata: metadata)
+            case .applied where change.action.isApplied:
+                let drift = planned.targets[change.address].map { Drift.fields(of: change, target: $0) } ?? []
+                guard !drift.isEmpty else {
+                    logger.info("applied", metadata: metadata)
+                    continue
+                }
+                metadata["fields"] = "\(drift.map(\.path).joined(separator: ","))"
+                logger.info("drift corrected", metadata: metadata)
+            default:
+                continue
+            }
         }
     }
 

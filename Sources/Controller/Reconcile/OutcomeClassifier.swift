@@ -47,15 +47,12 @@ public enum OutcomeClassifier {
         return Dictionary(uniqueKeysWithValues: keys.map { ($0, outcome) })
     }
 
-    /// Drift among `keys`: an update (or a report-only noop with field changes) of a resource whose manifest is
-    /// the one last reconciled; corrected when the update was applied.
+    /// Drift among `keys` (`Drift.fields`); corrected when the update was applied.
     public static func drift(keys: Set<ResourceAddress>, planned: PlannedRun, applied: AppliedRun) -> DriftCount {
         var count = DriftCount()
         for (change, outcome) in applied.report.results where keys.contains(change.address) {
-            guard let target = planned.targets[change.address], let desired = target.desired,
-                  target.status?.specHash == SpecHash.of(desired.manifest) else { continue }
-            let reported = change.action == .noop && !change.fieldChanges.isEmpty
-            guard change.action == .update || reported else { continue }
+            guard let target = planned.targets[change.address],
+                  !Drift.fields(of: change, target: target).isEmpty else { continue }
             count.found += 1
             if change.action == .update, case .applied = outcome { count.corrected += 1 }
         }

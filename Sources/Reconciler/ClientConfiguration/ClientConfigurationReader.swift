@@ -54,10 +54,10 @@ public enum ClientConfigurationError: Error, Sendable, Equatable, CustomStringCo
     /// Stable error code.
     public var code: String {
         switch self {
-        case .unknownClient: "outputs-unknown-client"
-        case .noClients: "outputs-no-clients"
-        case .notCreated: "outputs-client-not-created"
-        case .oneClientNeeded: "outputs-one-client-needed"
+        case .unknownClient: "outputs.unknownClient"
+        case .noClients: "outputs.noClients"
+        case .notCreated: "outputs.clientNotCreated"
+        case .oneClientNeeded: "outputs.oneClientNeeded"
         }
     }
 

@@ -15,7 +15,7 @@ extension ReconcileEngine {
         let kept = Set(changes.map(\.address))
         let focused: PlannedRun
         do {
-            focused = PlannedRun(plan: try Plan(changes: changes), targets: run.targets, graph: run.graph,
+            focused = PlannedRun(plan: try Plan(changes: changes, account: run.plan.account, regions: run.plan.regions), targets: run.targets, graph: run.graph,
                                  inputs: run.inputs.filter { kept.contains($0.key) },
                                  observations: run.observations.filter { kept.contains($0.key) },
                                  references: run.references, options: run.options,

@@ -3,8 +3,11 @@ import Manifests
 /// The pure planning step of a run: desired resources × what was observed × status files → one change per
 /// resource, in graph order. No I/O.
 ///
-/// Each resource is planned after its dependencies, with their outputs (live, else planned) in `references` and their
-/// planned actions in `dependencyActions`. A resource is `blocked` instead of planned when its kind could not be
+/// Each resource is planned after its dependencies, with their outputs in `references` as they will be after this run
+/// (`plannedReferences`: a dependency the plan creates, updates or leaves as its manifest says has the outputs its
+/// manifest gives it, so a rotated SmsRole external id reaches the pool in the same run, and a role that only drifted
+/// does not move the pool) and their planned actions in `dependencyActions`. Field changes that appear only because
+/// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of planned when its kind could not be
 /// read, or when a dependency is unavailable: blocked, refused or unread without a live resource, or pending.
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
@@ -38,6 +41,7 @@ struct RunPlanner: Sendable {
             references: references(targets: readTargets, observations: readObservations))
         let (targets, observations) = Self.applying(resolution.renamed, to: readTargets, observations: readObservations)
         let references = self.references(targets: targets, observations: observations)
+        var plannedReferences = references
         var changes: [ResourceChange] = []
         var byAddress: [ResourceAddress: ResourceChange] = [:]
         var inputs: [ResourceAddress: ErasedPlanInput] = [:]
@@ -59,18 +63,23 @@ struct RunPlanner: Sendable {
                                                 dependencies: dependencies)
                 } else {
                     change = try self.change(for: target, dependencies: dependencies, observations: observations,
-                                             planned: byAddress, references: references, resolution: resolution,
-                                             inputs: &inputs)
+                                             planned: byAddress, references: plannedReferences,
+                                             liveReferences: references, resolution: resolution, inputs: &inputs)
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
             }
             changes.append(change)
             byAddress[address] = change
+            if let outputs = plannedOutputs(of: target, after: change, live: references[address]) {
+                plannedReferences[address] = outputs
+            }
         }
         do {
             let planned = changes.filter { !unselected.contains($0.address) }
-            return PlannedRun(plan: try Plan(changes: planned), targets: targets, graph: graph, inputs: inputs,
+            let regions = Set(targets.values.compactMap(\.region)).sorted()
+            return PlannedRun(plan: try Plan(changes: planned, account: options.account, regions: regions),
+                              targets: targets, graph: graph, inputs: inputs,
                               observations: observations, references: references, options: options,
                               foreignStatuses: foreignStatuses)
         } catch {
@@ -137,7 +146,8 @@ struct RunPlanner: Sendable {
     /// one's change becomes a rename.
     private func change(for target: ReadTarget, dependencies: [ResourceAddress], observations: Observations,
                         planned byAddress: [ResourceAddress: ResourceChange],
-                        references: [ResourceAddress: [String: String]], resolution: RenameResolver.Resolution,
+                        references: [ResourceAddress: [String: String]],
+                        liveReferences: [ResourceAddress: [String: String]], resolution: RenameResolver.Resolution,
                         inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
         let address = target.address
         let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
@@ -171,7 +181,7 @@ struct RunPlanner: Sendable {
                 return try ResourceChange(address: address, action: .blocked, reason: waiting, dependencies: dependencies)
             }
             inputs[address] = input
-            let planned = try planned(input, dependencies: dependencies)
+            let planned = try planned(input, dependencies: dependencies, liveReferences: liveReferences)
             return try resolution.renamed[address].map { previous throws(PlanError) in
                 try Self.renamed(planned, from: previous)
             } ?? planned
@@ -218,19 +228,23 @@ struct RunPlanner: Sendable {
 
     /// The handler's change, with the graph's dependencies added (a removed resource's handler knows none), or a
     /// blocked change when the handler cannot plan it.
-    private func planned(_ input: ErasedPlanInput, dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+    private func planned(_ input: ErasedPlanInput, dependencies: [ResourceAddress],
+                         liveReferences: [ResourceAddress: [String: String]]) throws(PlanError) -> ResourceChange {
         guard let handler = registry.handler(for: input.address.kind) else {
             return try ResourceChange(address: input.address, action: .blocked,
                                       reason: HandlerFailure.noHandler(input.address.kind).message,
                                       dependencies: dependencies)
         }
-        let change: ResourceChange
+        var change: ResourceChange
         do throws(HandlerFailure) {
-            change = try handler.plan(input)
+            change = DependencyFollowing.marked(try handler.plan(input), input: input,
+                                                    liveReferences: liveReferences, dependencies: dependencies,
+                                                    plan: handler.plan)
         } catch {
             return try ResourceChange(address: input.address, action: .blocked,
                                       reason: "could not be planned: \(error.message)", dependencies: dependencies)
         }
+        change = Self.withRemovalReason(Self.withUnmanagedWarnings(change, input: input), input: input)
         if input.observation.presence == .legacy, let owner = options.owner {
             return try OwnershipGuard.claiming(change, owner: owner, dependencies: dependencies)
         }
@@ -240,6 +254,31 @@ struct RunPlanner: Sendable {
             address: change.address, action: reportOnly ? .noop : change.action, fieldChanges: change.fieldChanges,
             reason: reportOnly ? "changed out of band; not corrected (policy.onDrift: Report)" : change.reason,
             warnings: change.warnings, dependencies: change.dependencies + dependencies)
+    }
+
+    /// A delete or retain of a removed manifest without a reason, with one: the policy that decides it and the ids
+    /// of what is deleted or left in AWS.
+    static func withRemovalReason(_ change: ResourceChange, input: ErasedPlanInput) -> ResourceChange {
+        guard input.desired == nil, change.reason == nil,
+              change.action == .delete || change.action == .retain else { return change }
+        let ids = input.observation.outputs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        let what = ids.isEmpty ? "" : " (\(ids.joined(separator: ", ")))"
+        let outcome = change.action == .delete
+            ? "deleted in AWS\(what)" : "left in AWS\(what) and released (status removed)"
+        return change.withReason(
+            "its manifest is gone and policy.onDelete is \(input.deletePolicy.rawValue): \(outcome)")
+    }
+
+    /// `change` with a warning per managed field that left the manifest (`ManagedPaths`), when the resource is kept
+    /// (updated, renamed or unchanged): AWS keeps the field's value and smsauth no longer manages it.
+    static func withUnmanagedWarnings(_ change: ResourceChange, input: ErasedPlanInput) -> ResourceChange {
+        switch change.action {
+        case .update, .noop, .rename:
+            let warnings = ManagedPaths.removedWarnings(desired: input.desired, status: input.status)
+            return warnings.isEmpty ? change : change.addingWarnings(warnings)
+        default:
+            return change
+        }
     }
 
     /// Whether `change` corrects drift that the manifest only wants reported: an update of an owned resource whose
@@ -283,6 +322,22 @@ struct RunPlanner: Sendable {
         default:
             if observation.presence == .absent { return "it does not exist" }
             return observation.pendingMessage.map { "pending: \($0)" }
+        }
+    }
+
+    /// The outputs `target` will have after `change`: its live outputs (`live`) overlaid with the ones its manifest
+    /// gives it, when the change brings it to its manifest (create, update, replace, rename, or a noop); nil when
+    /// the change leaves it as found (refused, blocked, removed) or its kind computes no planned outputs.
+    private func plannedOutputs(of target: ReadTarget, after change: ResourceChange,
+                                live: [String: String]?) -> [String: String]? {
+        guard let desired = target.desired, let handler = registry.handler(for: target.address.kind) else { return nil }
+        switch change.action {
+        case .create, .update, .replace, .rename, .noop:
+            let planned = handler.plannedOutputs(of: desired, account: options.account)
+            guard !planned.isEmpty else { return nil }
+            return (live ?? [:]).merging(planned) { _, planned in planned }
+        case .delete, .retain, .refuse, .blocked:
+            return nil
         }
     }
 

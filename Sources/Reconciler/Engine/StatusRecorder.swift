@@ -61,9 +61,11 @@ struct StatusRecorder {
                                                 specHash: currentHash)
         let suspended = change.action == .suspended
         let succeeded = Self.releases(outcome) && !suspended
-        status.drift = claimed ? [] : drift(change: change, outcome: outcome, previousHash: previous?.specHash,
-                                            currentHash: currentHash)
-        if succeeded { status.specHash = currentHash }
+        status.drift = claimed ? [] : drift(change: change, target: target, outcome: outcome)
+        if succeeded {
+            status.specHash = currentHash
+            if let desired = target.desired { status.managedFields = ManagedPaths.of(desired.manifest) }
+        }
         status.phase = suspended ? .suspended
             : status.drift.contains { !$0.corrected } ? .drifted : phase(of: outcome, observed: observed)
         status.resource = resource(outcome: outcome, observed: observed, previous: previous)
@@ -102,15 +104,12 @@ struct StatusRecorder {
         return previous?.resource ?? [:]
     }
 
-    /// Fields changed out of band: an update although the manifest is the one last reconciled (a suspended or
-    /// report-only resource's field changes are recorded as drift not corrected).
-    private func drift(change: ResourceChange, outcome: ChangeOutcome, previousHash: String?,
-                       currentHash: String) -> [DriftRecord] {
-        let reported = (change.action == .noop || change.action == .suspended) && !change.fieldChanges.isEmpty
-        guard change.action == .update || reported, previousHash == currentHash else { return [] }
+    /// The drift records of `change` (`Drift.fields`): `before` is the live value found, `after` the manifest's
+    /// (as in the plan); corrected when the change was applied.
+    private func drift(change: ResourceChange, target: ReadTarget, outcome: ChangeOutcome) -> [DriftRecord] {
         let corrected = if case .applied = outcome { true } else { false }
-        return change.fieldChanges.map {
-            DriftRecord(field: $0.path, before: $0.after, after: $0.before, corrected: corrected, detectedAt: now)
+        return Drift.fields(of: change, target: target).map {
+            DriftRecord(field: $0.path, before: $0.before, after: $0.after, corrected: corrected, detectedAt: now)
         }
     }
 

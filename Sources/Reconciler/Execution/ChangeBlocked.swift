@@ -14,5 +14,5 @@ public struct ChangeBlocked: Error, Equatable, Sendable {
     }
 
     /// Stable error code.
-    public var code: String { "change-blocked" }
+    public var code: String { "reconcile.blocked" }
 }

@@ -12,14 +12,23 @@ public enum SmsRolePropagation {
     ]
 
     /// The error reported once the timeout has passed.
-    public struct NotUsable: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct NotUsable: ReconcileError, Equatable, CustomStringConvertible {
         /// The last AWS error.
         public let underlying: AWSError
         /// How long it was retried.
         public let waited: Duration
 
         /// Stable error code.
-        public var code: String { "sms-role-not-usable" }
+        public var code: String { "smsRole.notUsable" }
+
+        /// What is probably wrong (`description`).
+        public var message: String { description }
+
+        /// After the propagation timeout the role is most likely misconfigured: a manifest change is needed.
+        public var isRetryable: Bool { false }
+
+        /// The AWS error code behind it.
+        public var awsErrorCode: String? { underlying.code }
 
         /// What is probably wrong, and how to fix it.
         public var description: String {

@@ -19,11 +19,13 @@ public struct StandardPlan: Sendable {
     public var boundTo: [ResourceAddress]
     /// Extra warnings for the change.
     public var warnings: [String]
+    /// The id or ARN of the live resource found, named in a refusal to take over one without smsauth's tags.
+    public var foundId: String?
 
     /// Creates the comparison.
     public init(desired: [String: PlanValue], live: [String: PlanValue]?, immutable: Set<String> = [],
                 replacementConsequence: String = "", adoptsForeign: Bool = false, boundTo: [ResourceAddress] = [],
-                warnings: [String] = []) {
+                warnings: [String] = [], foundId: String? = nil) {
         self.desired = desired
         self.live = live
         self.immutable = immutable
@@ -31,6 +33,7 @@ public struct StandardPlan: Sendable {
         self.adoptsForeign = adoptsForeign
         self.boundTo = boundTo
         self.warnings = warnings
+        self.foundId = foundId
     }
 
     /// The field changes: every desired path whose live value differs, sorted by path.
@@ -59,7 +62,7 @@ public struct StandardPlan: Sendable {
         case .foreign where !adoptsForeign:
             return try ResourceChange(
                 address: address, action: .refuse,
-                reason: "a \(address.kind.rawValue) exists there without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it",
+                reason: "a \(address.kind.rawValue) exists there\(foundId.map { " (\($0))" } ?? "") without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it",
                 warnings: warnings, dependencies: dependencies)
         case .otherOwner(_, let owner):
             return try ResourceChange(

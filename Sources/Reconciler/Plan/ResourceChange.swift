@@ -8,11 +8,11 @@ public struct ResourceChange: Hashable, Sendable, Codable {
     /// What happens to it.
     public let action: ChangeAction
     /// The fields that differ, in the order the planner found them.
-    public let fieldChanges: [FieldChange]
+    public private(set) var fieldChanges: [FieldChange]
     /// Why (required for replace, refuse and blocked).
-    public let reason: String?
+    public private(set) var reason: String?
     /// Things the user should know even though the change is allowed (e.g. every user must enroll in MFA).
-    public let warnings: [String]
+    public private(set) var warnings: [String]
     /// Resources this one depends on, sorted and without repeats.
     public let dependencies: [ResourceAddress]
     /// The address the resource had before a rename (its status file moves from there); nil otherwise.
@@ -32,6 +32,27 @@ public struct ResourceChange: Hashable, Sendable, Codable {
         self.reason = given
         self.warnings = warnings
         self.dependencies = Array(Set(dependencies)).sorted()
+    }
+
+    /// The same change with `reason` (not blank) instead of its own.
+    func withReason(_ reason: String) -> ResourceChange {
+        var copy = self
+        copy.reason = reason
+        return copy
+    }
+
+    /// The same change with `warnings` added after its own.
+    func addingWarnings(_ more: [String]) -> ResourceChange {
+        var copy = self
+        copy.warnings += more
+        return copy
+    }
+
+    /// The same change with `fieldChanges` instead (the reason rule does not depend on them).
+    func replacingFieldChanges(_ fieldChanges: [FieldChange]) -> ResourceChange {
+        var copy = self
+        copy.fieldChanges = fieldChanges
+        return copy
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -1,6 +1,6 @@
 /// Renders a plan as GitHub-flavoured markdown for a pull-request comment.
 ///
-/// A `### smsauth plan` heading, the summary sentence in bold, a table of counts per action, then one
+/// A `### smsauth plan` heading, the account and regions (`Plan.target`), the summary sentence in bold, a table of counts per action, then one
 /// `<details>` block per resource that is not a noop: the symbol and address as the summary, the reason and
 /// warnings, and a table of field changes. Free text is HTML-escaped and values are code spans, so manifest
 /// content cannot inject markup.
@@ -18,10 +18,11 @@ struct MarkdownPlanRenderer: Sendable {
     /// The rendered plan, ending with a newline.
     func render(_ plan: Plan) -> String {
         let summary = plan.summary
-        var lines = ["### smsauth plan", "", "**\(summary.sentence)**", "", "| Action | Resources |", "|---|---:|"]
+        var lines = ["### smsauth plan", "", html(plan.target), "", "**\(summary.sentence)**", "",
+                     "| Action | Resources |", "|---|---:|"]
         lines += Self.rows.filter { !Self.optionalRows.contains($0.0) || summary.count(of: $0.0) > 0 }
             .map { "| \($0.1) | \(summary.count(of: $0.0)) |" }
-        for change in plan.changes where change.action != .noop {
+        for change in plan.changes where PlanRenderer.isShown(change) {
             lines += [""] + details(for: change)
         }
         return lines.joined(separator: "\n") + "\n"

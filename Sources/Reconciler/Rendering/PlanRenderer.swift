@@ -45,6 +45,12 @@ public struct PlanRenderer: Sendable {
         }
     }
 
+    /// Whether text and markdown list `change`: every change but a noop, and a noop with warnings (a field that
+    /// is no longer managed).
+    static func isShown(_ change: ResourceChange) -> Bool {
+        change.action != .noop || !change.warnings.isEmpty
+    }
+
     /// Terraform-style text (see `TextPlanRenderer`).
     public func text(_ plan: Plan) -> String {
         TextPlanRenderer(styler: ANSIStyler(enabled: color)).render(plan)

@@ -1,6 +1,8 @@
 /// Renders a plan as terminal text, Terraform style.
 ///
-/// One line per resource that is not a noop: `<symbol> <address>`, then ` (renamed from <old address>)` for a
+/// When anything is listed, a header naming the account and regions (`Plan.target`) and a blank line first (a plan
+/// without changes stays the one summary line). One line per resource that is not a noop (or is a noop with
+/// warnings): `<symbol> <address>`, then ` (renamed from <old address>)` for a
 /// rename, followed by `: <reason>` when the change has a reason. Under it, indented by four spaces, one line per field change (`+ path: after` for a new field,
 /// `- path: before` for a removed one, `~ path: before → after` otherwise, plus ` (forces replacement)`) and one
 /// `warning: …` line per warning. After a blank line, the summary sentence (see `PlanSummary.sentence`).
@@ -10,8 +12,9 @@ struct TextPlanRenderer: Sendable {
 
     /// The rendered plan, ending with a newline.
     func render(_ plan: Plan) -> String {
-        let blocks = plan.changes.filter { $0.action != .noop }.flatMap(lines(for:))
-        var output = blocks.map { $0 + "\n" }.joined()
+        let blocks = plan.changes.filter(PlanRenderer.isShown).flatMap(lines(for:))
+        var output = blocks.isEmpty ? "" : plan.target + "\n\n"
+        output += blocks.map { $0 + "\n" }.joined()
         if !blocks.isEmpty { output += "\n" }
         return output + styler.apply("1", to: plan.summary.sentence) + "\n"
     }

@@ -43,13 +43,17 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     public var owner: String?
     /// The real path of the manifest folder that wrote it (nil: written before folders were recorded).
     public var folder: String?
+    /// The `spec` paths the manifest set when it was last applied (`ManagedPaths`): a path that later leaves the
+    /// manifest is a plan warning (no longer managed). Nil in files written before it was recorded.
+    public var managedFields: [String]?
 
     /// Creates a status.
     public init(
         kind: ResourceKind, name: String, specHash: String, phase: StatusPhase = .pending,
         conditions: [StatusCondition] = [], resource: [String: String] = [:], lastReconcileTime: Date? = nil,
         lastAppliedTime: Date? = nil, drift: [DriftRecord] = [], lastError: ErrorRecord? = nil,
-        history: [HistoryEntry] = [], onDelete: DeletePolicy? = nil, owner: String? = nil, folder: String? = nil
+        history: [HistoryEntry] = [], onDelete: DeletePolicy? = nil, owner: String? = nil, folder: String? = nil,
+        managedFields: [String]? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -65,6 +69,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         self.onDelete = onDelete
         self.owner = owner
         self.folder = folder
+        self.managedFields = managedFields
     }
 
     /// `Kind/name`.
@@ -98,7 +103,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, name, specHash, phase, conditions, resource, lastReconcileTime, lastAppliedTime, drift,
-             lastError, history, onDelete, owner, folder
+             lastError, history, onDelete, owner, folder, managedFields
     }
 
     /// Writes every key, `null` for unset optionals, so the file shape never varies.
@@ -118,5 +123,6 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         try container.encode(onDelete, forKey: .onDelete)
         try container.encode(owner, forKey: .owner)
         try container.encode(folder, forKey: .folder)
+        try container.encode(managedFields, forKey: .managedFields)
     }
 }

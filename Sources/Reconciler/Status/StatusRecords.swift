@@ -55,9 +55,9 @@ public struct StatusCondition: Codable, Equatable, Sendable {
 public struct DriftRecord: Codable, Equatable, Sendable {
     /// Manifest path of the field.
     public var field: String
-    /// The value smsauth expected (the manifest's); secrets are `sensitive`.
+    /// The value found live (out of band); secrets are `sensitive`. As in the plan, `before` is what AWS had.
     public var before: PlanValue
-    /// The value found live; secrets are `sensitive`.
+    /// The value the manifest wants (what a correction puts back); secrets are `sensitive`.
     public var after: PlanValue
     /// Whether the drift was corrected (`policy.onDrift: Correct`).
     public var corrected: Bool

@@ -124,7 +124,7 @@ struct ReconcileEngineApplyTests {
         await world.put(F.role, live)
         _ = try await reconcile(world, directory)
         let role = try #require(try StatusStore(directory: directory).read(F.role))
-        #expect(role.drift == [DriftRecord(field: "spec", before: .string(expected), after: "changed by hand",
+        #expect(role.drift == [DriftRecord(field: "spec", before: "changed by hand", after: .string(expected),
                                            corrected: true, detectedAt: F.now)])
         #expect(await world.resources[F.role]?.specHash == expected)
     }

@@ -12,20 +12,24 @@ enum PlanFixtures {
     static let immutableReason = "usernameAttributes cannot change after creation (set policy.onImmutableChange: "
         + "Recreate to delete and recreate the pool; all users will be lost)"
 
+    /// The account and regions every fixture plan names.
+    static let account = "123456789012"
+    static let regions = ["eu-north-1", "us-east-1"]
+
     /// Every fixture by golden-file base name.
     static func all() throws -> [(name: String, plan: Plan)] {
         [
-            ("create", try Plan(changes: [create()])),
-            ("update", try Plan(changes: [update()])),
-            ("replace", try Plan(changes: [replace()])),
-            ("delete", try Plan(changes: [try ResourceChange(address: client, action: .delete)])),
-            ("refuse", try Plan(changes: [refuse()])),
-            ("blocked", try Plan(changes: [refuse(), blocked()])),
-            ("retain", try Plan(changes: [retain()])),
-            ("rename", try Plan(changes: [renameOnly(), renameWithTag()])),
-            ("suspended", try Plan(changes: [suspended()])),
-            ("noop", try Plan(changes: [try ResourceChange(address: pool, action: .noop)])),
-            ("sensitive", try Plan(changes: [sensitive()])),
+            ("create", try Plan(changes: [create()], account: account, regions: regions)),
+            ("update", try Plan(changes: [update()], account: account, regions: regions)),
+            ("replace", try Plan(changes: [replace()], account: account, regions: regions)),
+            ("delete", try Plan(changes: [delete()], account: account, regions: regions)),
+            ("refuse", try Plan(changes: [refuse()], account: account, regions: regions)),
+            ("blocked", try Plan(changes: [refuse(), blocked()], account: account, regions: regions)),
+            ("retain", try Plan(changes: [retain()], account: account, regions: regions)),
+            ("rename", try Plan(changes: [renameOnly(), renameWithTag()], account: account, regions: regions)),
+            ("suspended", try Plan(changes: [suspended()], account: account, regions: regions)),
+            ("noop", try Plan(changes: [try ResourceChange(address: pool, action: .noop)], account: account, regions: regions)),
+            ("sensitive", try Plan(changes: [sensitive()], account: account, regions: regions)),
             ("mixed", try mixed()),
         ]
     }
@@ -85,6 +89,14 @@ enum PlanFixtures {
     }
 
     /// The `retain` example change.
+    /// A delete of a removed manifest, with the reason the planner gives it.
+    static func delete() throws -> ResourceChange {
+        try ResourceChange(
+            address: client, action: .delete,
+            reason: "its manifest is gone and policy.onDelete is Delete: deleted in AWS (clientId 3n4b5urk1ft4fl3mg5e62d9ado, userPoolId us-east-1_AbCdEf123)")
+    }
+
+    /// The `retain` example change.
     static func retain() throws -> ResourceChange {
         try ResourceChange(
             address: ResourceAddress(kind: .userPool, name: "legacy"), action: .retain,
@@ -139,6 +151,6 @@ enum PlanFixtures {
                 fieldChanges: [FieldChange(path: "name", before: nil, after: "web")], dependencies: [pool]),
             try ResourceChange(address: ResourceAddress(kind: .appClient, name: "old"), action: .delete,
                                dependencies: [pool]),
-        ])
+        ], account: account, regions: regions)
     }
 }

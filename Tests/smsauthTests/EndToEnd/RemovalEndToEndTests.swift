@@ -34,7 +34,8 @@ struct RemovalEndToEndTests {
         try space.delete("app-client.yaml")
         let clientGone = try await space.reconcile(environment: context.environment)
         #expect(clientGone.status == 0, "\(clientGone.stdout)\(clientGone.stderr)")
-        #expect(clientGone.stdout.contains("- AppClient/web\n"), "\(clientGone.stdout)")
+        #expect(clientGone.stdout.contains("- AppClient/web: its manifest is gone and policy.onDelete is Delete: deleted in AWS (clientId "),
+                "\(clientGone.stdout)")
         #expect(clientGone.stdout.hasSuffix("Apply complete: 1 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"))
         #expect(try await context.cognito.listUserPoolClients(poolId: pool.id).isEmpty)
         #expect(!Self.hasStatus(space, "AppClient/web"))
@@ -43,7 +44,8 @@ struct RemovalEndToEndTests {
         let removed = try await space.reconcile(["--allow-empty"], environment: context.environment)
         #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
         #expect(removed.stdout.contains("released (left in AWS, no longer managed) SmsRole/cognito-sms\n"), "\(removed.stdout)")
-        #expect(removed.stdout.contains("- UserPool/demo\n"))
+        #expect(removed.stdout.contains("- UserPool/demo: its manifest is gone and policy.onDelete is Delete: deleted in AWS (arn "),
+                "\(removed.stdout)")
         #expect(try await context.cognito.describeUserPool(id: pool.id) == nil, "onDelete: Delete deleted the pool")
         #expect(try await context.iam.getRole(name: roleName) != nil, "the default Retain kept the role")
         for address in ["SmsRole/cognito-sms", "UserPool/demo", "MfaPolicy/demo-mfa"] {

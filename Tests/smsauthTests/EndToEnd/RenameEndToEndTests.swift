@@ -19,6 +19,8 @@ struct RenameEndToEndTests {
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout == """
+            Account 123456789012, regions: eu-central-2
+
             > AppClient/signup-web (renamed from AppClient/web)
 
             Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 refused, 1 renamed, 3 unchanged.
@@ -48,7 +50,8 @@ struct RenameEndToEndTests {
 
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
-        #expect(plan.stdout.hasPrefix("> SmsRole/sms-sender (renamed from SmsRole/cognito-sms)\n    ~ tags: "), "\(plan.stdout)")
+        #expect(plan.stdout.hasPrefix("Account 123456789012, regions: ap-south-1\n\n> SmsRole/sms-sender (renamed from SmsRole/cognito-sms)\n    ~ tags: "),
+                "\(plan.stdout)")
         #expect(plan.stdout.contains("\"smsauth:resource\": \"SmsRole/sms-sender\""), "\(plan.stdout)")
         #expect(plan.stdout.hasSuffix("1 renamed, 3 unchanged.\n"), "\(plan.stdout)")
 

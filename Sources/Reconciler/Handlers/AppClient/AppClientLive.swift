@@ -23,7 +23,7 @@ public enum AppClientLive: Sendable, Equatable {
 }
 
 /// Errors of `AppClientHandler` besides AWS's own.
-public enum AppClientError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum AppClientError: ReconcileError, Equatable, CustomStringConvertible {
     /// The pool's id is not known when the client must be created or changed.
     case poolUnknown(ResourceAddress)
     /// The change needs an identified live client and there is none.
@@ -36,11 +36,21 @@ public enum AppClientError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Stable error code.
     public var code: String {
         switch self {
-        case .poolUnknown: "app-client-pool-unknown"
-        case .clientUnknown: "app-client-unknown"
-        case .noManifest: "app-client-no-manifest"
-        case .identityChanged: "app-client-identity-changed"
+        case .poolUnknown: "appClient.poolUnknown"
+        case .clientUnknown: "appClient.clientUnknown"
+        case .noManifest: "appClient.noManifest"
+        case .identityChanged: "appClient.identityChanged"
         }
+    }
+
+    /// What went wrong and what to do (`description`).
+    public var message: String { description }
+
+    /// A pool or client not known yet, or a changed identity (released by the next plan), may resolve at the next
+    /// run; a missing manifest does not.
+    public var isRetryable: Bool {
+        if case .noManifest = self { return false }
+        return true
     }
 
     /// What went wrong and what to do.

@@ -51,7 +51,7 @@ public struct MfaPolicyLive: Sendable, Equatable {
 }
 
 /// Errors of `MfaPolicyHandler` besides AWS's own.
-public enum MfaPolicyError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum MfaPolicyError: ReconcileError, Equatable, CustomStringConvertible {
     /// The pool's id is not known, or the pool is gone.
     case poolUnknown(ResourceAddress)
     /// SMS MFA is asked for on a pool without an SMS configuration.
@@ -64,11 +64,20 @@ public enum MfaPolicyError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Stable error code.
     public var code: String {
         switch self {
-        case .poolUnknown: "mfa-policy-pool-unknown"
-        case .noSmsConfiguration: "mfa-policy-no-sms-configuration"
-        case .noFactor: "mfa-policy-no-factor"
-        case .noManifest: "mfa-policy-no-manifest"
+        case .poolUnknown: "mfaPolicy.poolUnknown"
+        case .noSmsConfiguration: "mfaPolicy.noSmsConfiguration"
+        case .noFactor: "mfaPolicy.noFactor"
+        case .noManifest: "mfaPolicy.noManifest"
         }
+    }
+
+    /// What went wrong and what to do (`description`).
+    public var message: String { description }
+
+    /// Only a pool not known yet may appear by the next run; the others need a manifest change.
+    public var isRetryable: Bool {
+        if case .poolUnknown = self { return true }
+        return false
     }
 
     /// What went wrong and what to do.

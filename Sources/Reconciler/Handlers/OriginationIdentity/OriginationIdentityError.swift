@@ -1,5 +1,5 @@
 /// Failures of the OriginationIdentity and PhonePool handlers that are not AWS errors.
-public enum OriginationIdentityError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertible {
     /// AWS answered a describe or request without the identity's id or ARN.
     case unreadable(String)
     /// The manifest is not an OriginationIdentity (or PhonePool) manifest.
@@ -12,11 +12,20 @@ public enum OriginationIdentityError: Error, Sendable, Equatable, CustomStringCo
     /// Stable error code.
     public var code: String {
         switch self {
-        case .unreadable: "origination-unreadable"
-        case .wrongKind: "origination-wrong-kind"
-        case .releasedByToken: "origination-released-by-token"
-        case .memberUnknown: "pool-member-unknown"
+        case .unreadable: "originationIdentity.unreadable"
+        case .wrongKind: "originationIdentity.wrongKind"
+        case .releasedByToken: "originationIdentity.releasedByToken"
+        case .memberUnknown: "phonePool.memberUnknown"
         }
+    }
+
+    /// What went wrong and what to do (`description`).
+    public var message: String { description }
+
+    /// Everything but a wrong kind (a bug) may succeed when run again.
+    public var isRetryable: Bool {
+        if case .wrongKind = self { return false }
+        return true
     }
 
     /// What went wrong and what to do.

@@ -1,5 +1,5 @@
 /// Errors of the SmsRole handler itself (AWS errors propagate unchanged).
-public enum SmsRoleError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum SmsRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// The handler was given a manifest of another kind.
     case notAnSmsRole(ResourceAddress)
     /// CreateRole answered `EntityAlreadyExists` and the existing role is not this resource's.
@@ -10,10 +10,19 @@ public enum SmsRoleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Stable error code.
     public var code: String {
         switch self {
-        case .notAnSmsRole: "sms-role.wrong-kind"
-        case .nameTaken: "sms-role.name-taken"
-        case .roleNotRead: "sms-role.not-read"
+        case .notAnSmsRole: "smsRole.wrongKind"
+        case .nameTaken: "smsRole.nameTaken"
+        case .roleNotRead: "smsRole.notRead"
         }
+    }
+
+    /// What went wrong and what to do (`description`).
+    public var message: String { description }
+
+    /// Only a role that was not read may succeed when planned again; a taken name or a wrong manifest needs a fix.
+    public var isRetryable: Bool {
+        if case .roleNotRead = self { return true }
+        return false
     }
 
     /// What went wrong and what to do.

@@ -5,10 +5,21 @@ struct LiveUserPool: Sendable {
     /// The pool as DescribeUserPool answered.
     let pool: UserPoolDescription
 
-    /// The live value of a non-custom-attribute path (`null` when AWS has none).
-    func value(at path: String) -> PlanValue {
+    /// The live value of a non-custom-attribute path (`null` when AWS has none). A verification message is held
+    /// twice (`VerificationMessageTemplate` and the older top-level member, which smsauth sets alike): when they
+    /// differ, the one that is not `desired` is the one changed out of band, and is the live value.
+    func value(at path: String, desired: PlanValue? = nil) -> PlanValue {
         let raw = pool.raw
         switch path {
+        case "verificationMessages.sms":
+            return message(plan(raw["VerificationMessageTemplate"]?["SmsMessage"]),
+                           plan(raw["SmsVerificationMessage"]), desired: desired)
+        case "verificationMessages.emailSubject":
+            return message(plan(raw["VerificationMessageTemplate"]?["EmailSubject"]),
+                           plan(raw["EmailVerificationSubject"]), desired: desired)
+        case "verificationMessages.email":
+            return message(plan(raw["VerificationMessageTemplate"]?["EmailMessage"]),
+                           plan(raw["EmailVerificationMessage"]), desired: desired)
         case "poolName": return .string(pool.name)
         case "usernameAttributes": return UserPoolFields.set(strings(raw["UsernameAttributes"]))
         case "aliasAttributes": return UserPoolFields.set(strings(raw["AliasAttributes"]))
@@ -21,12 +32,6 @@ struct LiveUserPool: Sendable {
         case "smsRoleArn": return plan(raw["SmsConfiguration"]?["SnsCallerArn"])
         case "smsExternalId": return plan(raw["SmsConfiguration"]?["ExternalId"])
         case "smsRegion": return plan(raw["SmsConfiguration"]?["SnsRegion"])
-        case "verificationMessages.sms":
-            return plan(raw["VerificationMessageTemplate"]?["SmsMessage"] ?? raw["SmsVerificationMessage"])
-        case "verificationMessages.emailSubject":
-            return plan(raw["VerificationMessageTemplate"]?["EmailSubject"] ?? raw["EmailVerificationSubject"])
-        case "verificationMessages.email":
-            return plan(raw["VerificationMessageTemplate"]?["EmailMessage"] ?? raw["EmailVerificationMessage"])
         case "adminCreateUser.allowAdminCreateUserOnly":
             return plan(raw["AdminCreateUserConfig"]?["AllowAdminCreateUserOnly"])
         case "adminCreateUser.inviteSmsMessage":
@@ -101,6 +106,14 @@ struct LiveUserPool: Sendable {
     }
 
     /// A scalar JSON value as a plan value.
+    /// One verification message from its template member and its top-level member: the one set when only one is;
+    /// when both are set and differ, the one that is not `desired`.
+    private func message(_ template: PlanValue, _ topLevel: PlanValue, desired: PlanValue?) -> PlanValue {
+        if template == .null { return topLevel }
+        if topLevel == .null || topLevel == template { return template }
+        return template == desired ? topLevel : template
+    }
+
     private func plan(_ value: JSONValue?) -> PlanValue {
         switch value {
         case let .string(text)?: .string(text)

@@ -71,7 +71,7 @@ struct UserPoolFields: Sendable {
                 let name = String(path.dropFirst(Self.customPrefix.count))
                 fields[path] = reader.customAttribute(name, keys: desired[path]?.mapKeys)
             } else {
-                fields[path] = reader.value(at: path)
+                fields[path] = reader.value(at: path, desired: desired[path])
             }
         }
         if spec.customAttributes != nil {
@@ -89,6 +89,33 @@ struct UserPoolFields: Sendable {
             fields[path] = .null
         }
         return fields
+    }
+
+    /// What a pool created without them has for the immutable fields the manifest may leave out (as
+    /// `LiveUserPool` reads them: no username or alias attributes; case sensitive, as a pool without
+    /// `UsernameConfiguration`).
+    static let createdWithout: [String: PlanValue] = [
+        "usernameAttributes": .list([]), "aliasAttributes": .list([]), "usernameCaseSensitive": .bool(true),
+    ]
+
+    /// The fields a replacement of `pool` changes although the manifest does not set them (`desired` holds the
+    /// paths it sets): an immutable field left out whose live value differs from a new pool's, and every live
+    /// custom attribute the manifest does not list (the new pool does not have it). All are immutable, so each
+    /// forces the replacement as well.
+    func changesLeftOut(of pool: UserPoolDescription, desired: [String: PlanValue]) -> [FieldChange] {
+        let reader = LiveUserPool(pool: pool)
+        var changes: [FieldChange] = []
+        for (path, created) in Self.createdWithout where desired[path] == nil {
+            let live = reader.value(at: path)
+            if live != created {
+                changes.append(FieldChange(path: path, before: live, after: created, forcesReplacement: true))
+            }
+        }
+        for name in reader.customAttributeNames where desired[Self.customPrefix + name] == nil {
+            changes.append(FieldChange(path: Self.customPrefix + name, before: reader.customAttribute(name, keys: nil),
+                                       after: .null, forcesReplacement: true))
+        }
+        return changes
     }
 
     /// Immutable paths for `pool`: the fixed ones plus every custom attribute that already exists.

@@ -1,5 +1,5 @@
 /// Failures of the UserPool handler itself (AWS errors propagate as `AWSError`).
-public enum UserPoolHandlerError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
     /// No region is known for the pool.
     case noRegion(ResourceAddress)
     /// The `SmsRole` the pool refers to has no ARN/external id yet when the pool is applied.
@@ -14,11 +14,22 @@ public enum UserPoolHandlerError: Error, Sendable, Equatable, CustomStringConver
     /// Stable error code.
     public var code: String {
         switch self {
-        case .noRegion: "userpool.noRegion"
-        case .smsRoleUnknown: "userpool.smsRoleUnknown"
-        case .notAUserPool: "userpool.notAUserPool"
-        case .missingLivePool: "userpool.missingLivePool"
-        case .deletionProtected: "userpool.deletionProtected"
+        case .noRegion: "userPool.noRegion"
+        case .smsRoleUnknown: "userPool.smsRoleUnknown"
+        case .notAUserPool: "userPool.notAUserPool"
+        case .missingLivePool: "userPool.missingLivePool"
+        case .deletionProtected: "userPool.deletionProtected"
+        }
+    }
+
+    /// What went wrong and what to do (`description`).
+    public var message: String { description }
+
+    /// A role not known yet or a pool not read may be there at the next run; the others need a manifest change.
+    public var isRetryable: Bool {
+        switch self {
+        case .smsRoleUnknown, .missingLivePool: true
+        case .noRegion, .notAUserPool, .deletionProtected: false
         }
     }
 

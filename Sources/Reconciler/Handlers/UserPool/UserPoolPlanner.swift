@@ -39,14 +39,16 @@ struct UserPoolPlanner: Sendable {
         let standard = StandardPlan(
             desired: desiredFields, live: liveFields, immutable: fields.immutablePaths(for: pool),
             replacementConsequence: Self.consequence(pool),
-            adoptsForeign: pool.map { Self.adopts(spec.adopt?.value, $0) } ?? false)
+            adoptsForeign: pool.map { Self.adopts(spec.adopt?.value, $0) } ?? false, foundId: pool?.id)
         let change = try standard.change(for: input)
         guard change.action == .replace, let pool else { return change }
         var warnings = change.warnings + [Self.usersWarning(pool, verb: "Replacing")]
         if pool.deletionProtection == "ACTIVE" {
             warnings.append("deletion protection is turned off on the old pool \(pool.id) so that it can be deleted")
         }
-        return try Self.with(warnings, change)
+        let everyField = (change.fieldChanges + fields.changesLeftOut(of: pool, desired: desiredFields))
+            .sorted { $0.path < $1.path }
+        return try Self.with(warnings, change.replacingFieldChanges(everyField))
     }
 
     /// A removed manifest: delete (never with deletion protection ACTIVE), retain, or nothing.

@@ -202,6 +202,6 @@ import Testing
             _ = try await setup.aws.handler.apply(try ResourceChange(address: other, action: .create), input: foreignInput,
                                                   context: context)
         }
-        #expect(error?.code == "sms-role.name-taken")
+        #expect(error?.code == "smsRole.nameTaken")
     }
 }

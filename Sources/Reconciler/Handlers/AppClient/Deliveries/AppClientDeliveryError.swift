@@ -1,5 +1,5 @@
 /// Errors delivering an app client's configuration or secret.
-public enum AppClientDeliveryError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum AppClientDeliveryError: ReconcileError, Equatable, CustomStringConvertible {
     /// A named location holds something smsauth does not own (or a secret scheduled for deletion).
     case targetNotOwned(ResourceAddress, String)
     /// `spec.secret` is set but Cognito reports no secret for the client.
@@ -8,10 +8,16 @@ public enum AppClientDeliveryError: Error, Sendable, Equatable, CustomStringConv
     /// Stable error code.
     public var code: String {
         switch self {
-        case .targetNotOwned: "app-client-delivery-target-not-owned"
-        case .noSecret: "app-client-no-secret"
+        case .targetNotOwned: "appClient.deliveryTargetNotOwned"
+        case .noSecret: "appClient.noSecret"
         }
     }
+
+    /// What went wrong and what to do (`description`).
+    public var message: String { description }
+
+    /// Both need a change of the manifest or of the target.
+    public var isRetryable: Bool { false }
 
     /// What went wrong and what to do.
     public var description: String {
