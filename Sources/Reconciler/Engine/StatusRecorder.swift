@@ -15,8 +15,9 @@ struct StatusRecorder {
     /// Who the run acts for.
     let identity: RunIdentity
 
-    /// Writes or removes every status of `run`; `after` holds what was read again after applying.
-    func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) -> AppliedRun {
+    /// Writes or removes every status of `run`; `after` holds what was read again after applying. Each resource's
+    /// change is persisted before the next (for an S3 state, one conditional write of the state object each).
+    func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) async -> AppliedRun {
         var released: [ResourceAddress] = []
         var errors: [StatusStoreError] = []
         for (change, outcome) in report.results {
@@ -32,6 +33,7 @@ struct StatusRecorder {
                                            claimed: claimed))
                     if let previous = change.previousAddress { try store.delete(previous) }
                 }
+                try await store.persist()
             } catch {
                 errors.append(error)
             }
