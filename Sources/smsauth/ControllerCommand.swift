@@ -90,7 +90,7 @@ struct ControllerCommand: AsyncParsableCommand {
         let (store, lock) = try await StateAccess.resolve(
             global: global, manifests: directory, settingsState: settings?.state?.value, environment: environment
         ).openForWriting(aws: aws, lockTimeout: engineArguments.lockTimeout,
-                         holder: "smsauth controller \(identity.folder) (owner \(identity.ownerDescription))")
+                         holder: "smsauth controller \(identity.folder) (\(identity.ownerDescription))")
         do {
             try await serve(store: store, lock: lock, aws: aws, identity: identity, metrics: metrics, logger: logger)
         } catch {

@@ -60,7 +60,7 @@ struct Reconcile: AsyncParsableCommand {
         }
         let (store, lock) = try await state.openForWriting(
             aws: aws, lockTimeout: engineArguments.lockTimeout,
-            holder: "smsauth reconcile \(identity.folder) (owner \(identity.ownerDescription))")
+            holder: "smsauth reconcile \(identity.folder) (\(identity.ownerDescription))")
         do {
             try await planAndApply(loaded, store: store, lock: lock, aws: aws, identity: identity, logger: logger)
         } catch {

@@ -33,6 +33,7 @@ public final class StateLock: Sendable {
                                timeout: Duration = .zero) async throws(StateLockError) -> StateLock {
         let deadline = ContinuousClock.now + timeout
         let data = try record.encoded()
+        var retriedReleased = false
         while true {
             do {
                 let etag = try await store.put(key, data: data, condition: .ifAbsent)
@@ -44,17 +45,35 @@ public final class StateLock: Sendable {
             }
             guard ContinuousClock.now < deadline else {
                 let holder = try await currentHolder(in: store)
-                throw .alreadyHeld(location: store.location, holder: holder,
+                // Released between the refused create and the read: one more try before giving up.
+                if holder == .free, !retriedReleased {
+                    retriedReleased = true
+                    continue
+                }
+                throw .alreadyHeld(location: store.location, holder: holder.record,
                                    waitedSeconds: Int(timeout.components.seconds))
             }
             try? await Task.sleep(for: retryInterval)
         }
     }
 
-    /// The record of whoever holds the lock in `store` now; nil when it is free or its record is unreadable.
-    public static func currentHolder(in store: any ObjectStore) async throws(StateLockError) -> StateLockRecord? {
+    /// Who holds a lock, as read from the store.
+    public enum Holder: Equatable, Sendable {
+        /// No lock object.
+        case free
+        /// A lock object; its record, nil when unreadable.
+        case held(StateLockRecord?)
+
+        /// The holder's record, when held and readable.
+        public var record: StateLockRecord? {
+            if case .held(let record) = self { record } else { nil }
+        }
+    }
+
+    /// Whoever holds the lock in `store` now.
+    public static func currentHolder(in store: any ObjectStore) async throws(StateLockError) -> Holder {
         do {
-            return try await store.get(key).flatMap { try? StateLockRecord.decode($0.data) }
+            return try await store.get(key).map { .held(try? StateLockRecord.decode($0.data)) } ?? .free
         } catch {
             throw .unavailable(error)
         }

@@ -44,13 +44,22 @@ import Testing
         #expect(objects.object(StateLock.key) != nil)
     }
 
-    /// 409 ConditionalRequestConflict while acquiring counts as held (someone else is taking it).
-    @Test func aConflictCountsAsHeld() async throws {
+    /// 409 ConditionalRequestConflict while acquiring: someone else is taking it. Held when their object is there;
+    /// when it is gone again by the time the holder is read, one more try takes it.
+    @Test func aConflictCountsAsHeldUnlessTheLockIsGoneAgain() async throws {
         let objects = MemoryObjectStore()
+        let theirs = StateLockRecord(holder: "smsauth reconcile /w/b (no owner)", host: "ci-2", pid: 7, since: Self.record.since)
+        objects.overwrite(StateLock.key, data: try StatusStore.encoder().encode(theirs))
         objects.failNext(.conflict(key: StateLock.key))
         let error = await #expect(throws: StateLockError.self) {
             try await StateLock.acquire(store: objects, record: Self.record)
         }
-        #expect(error?.code == "LockHeld")
+        #expect(error == .alreadyHeld(location: objects.location, holder: theirs, waitedSeconds: 0))
+
+        let free = MemoryObjectStore()
+        free.failNext(.conflict(key: StateLock.key))
+        let lock = try await StateLock.acquire(store: free, record: Self.record)
+        #expect(free.calls == ["put lock.json ifAbsent", "get lock.json", "put lock.json ifAbsent"])
+        try await lock.verify()
     }
 }
