@@ -1,5 +1,6 @@
 import AWSServices
 import Foundation
+import Manifests
 import Reconciler
 import Testing
 import TestSupport
@@ -125,5 +126,38 @@ struct S3StateEndToEndTests {
         #expect(result.stderr.contains("the S3 bucket \(bucket) does not exist"), "\(result.stderr)")
         let calls = try await context.emulator.calls(accessKeyId: context.principal.accessKeyId)
         #expect(calls.map(\.operation) == ["GetObject"])
+    }
+
+    /// `smsauth state migrate` copies a local status folder into an empty S3 state, which `status` then reads; a
+    /// second migration to the same (now non-empty) target is refused and changes nothing.
+    @Test func migrateCopiesALocalFolderOnce() async throws {
+        let context = try await EndToEndContext.make(region: Self.region)
+        let space = try Workspace(copying: ["manifests"])
+        defer { space.remove() }
+        let bucket = Emulator.uniqueBucketName("smsauth-migrate")
+        try await context.emulator.createBucket(bucket, region: Self.region, as: context.principal)
+        let local = StatusStore(directory: space.statusDirectory)
+        for (kind, name) in [(ResourceKind.userPool, "demo"), (.appClient, "web")] {
+            try local.write(ResourceStatus(kind: kind, name: name, specHash: "sha256:1", phase: .ready))
+        }
+        let target = "s3://\(bucket)/migrated"
+        let migrated = try await CLIRunner.run(["state", "migrate", "--from", space.statusDirectory.path, "--to", target],
+                                               environment: context.environment)
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        #expect(migrated.stdout.contains("Migrated 2 status record(s)"), "\(migrated.stdout)")
+        let status = try await CLIRunner.run(["status", space.manifests.path, "--state", target, "--output", "json"],
+                                             environment: context.environment)
+        #expect(status.status == 0, "\(status.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((rows["resources"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["demo", "web"])
+        let s3 = S3(client: context.reader, region: Self.region)
+        let before = try await s3.getObject(bucket: bucket, key: "migrated/state.json")
+        #expect(try await s3.getObject(bucket: bucket, key: "migrated/lock.json") == nil)
+
+        let again = try await CLIRunner.run(["state", "migrate", "--from", space.statusDirectory.path, "--to", target],
+                                            environment: context.environment)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("\(target) is not empty (state.json)"), "\(again.stderr)")
+        #expect(try await s3.getObject(bucket: bucket, key: "migrated/state.json") == before)
     }
 }
