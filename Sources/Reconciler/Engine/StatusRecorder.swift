@@ -15,8 +15,9 @@ struct StatusRecorder {
     /// Who the run acts for.
     let identity: RunIdentity
 
-    /// Writes or removes every status of `run`; `after` holds what was read again after applying. Each resource's
-    /// change is persisted before the next (for an S3 state, one conditional write of the state object each).
+    /// Writes or removes every status of `run`; `after` holds what was read again after applying. The record of each
+    /// applied change is persisted before the next one (for an S3 state, one conditional write of the state object
+    /// each), the records of unchanged, refused or blocked resources once at the end.
     func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) async -> AppliedRun {
         var released: [ResourceAddress] = []
         var errors: [StatusStoreError] = []
@@ -33,10 +34,15 @@ struct StatusRecorder {
                                            claimed: claimed))
                     if let previous = change.previousAddress { try store.delete(previous) }
                 }
-                try await store.persist()
+                if case .applied = outcome { try await store.persist() }
             } catch {
                 errors.append(error)
             }
+        }
+        do throws(StatusStoreError) {
+            try await store.persist()
+        } catch {
+            errors.append(error)
         }
         return AppliedRun(plan: run.plan, report: report, released: released, statusErrors: errors,
                           readFailures: run.readFailures)
