@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["AWSCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AWSCore", "AWSServices", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),

@@ -3,7 +3,7 @@
 
 Used by benchmarks/plan_api_calls.sh (which builds smsauth and starts the emulator); standard library only.
 
-    python3 benchmarks/plan_api_calls.py --url URL --bin SMSAUTH --work DIR [--count 500] [--regions 3]
+    python3 benchmarks/plan_api_calls.py --url URL --bin SMSAUTH --work DIR [--count 500] [--regions 3] [--s3-state]
 
 1. Creates a fresh emulator principal, so the call log of this run is its own.
 2. Writes COUNT manifests of all eight kinds spread over the regions into DIR/manifests.
@@ -12,12 +12,19 @@ Used by benchmarks/plan_api_calls.sh (which builds smsauth and starts the emulat
 4. Runs `smsauth reconcile --dry-run` (wall time and peak RSS measured), reads the call log of exactly that run
    and compares every operation with the documented minimum (the steady-state table of docs/api-calls.md).
 
+With --s3-state the state lives on S3 (a fresh bucket in the emulator, `SMSAUTH_STATE=s3://BUCKET/bench`): the
+apply's S3 calls are listed, and the dry run must make exactly one S3 call (GetObject of state.json) more than the
+documented minimum of a local state.
+
 Prints the tables; exits 1 when any command fails or any count differs from the documentation.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import hashlib
+import hmac
 import json
 import math
 import os
@@ -169,6 +176,30 @@ def documented_rows(doc: Path = DOC) -> list[tuple[str, str, str, int, str]]:
     return rows
 
 
+def create_bucket(url: str, access_key: str, secret: str, bucket: str, region: str) -> None:
+    """CreateBucket (path-style, us-east-1), signed with SigV4 for S3 by hand (standard library only)."""
+    host = url.split("://", 1)[1].rstrip("/")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    stamp, day = now.strftime("%Y%m%dT%H%M%SZ"), now.strftime("%Y%m%d")
+    payload = hashlib.sha256(b"").hexdigest()
+    headers = {"host": host, "x-amz-content-sha256": payload, "x-amz-date": stamp}
+    signed = ";".join(sorted(headers))
+    canonical = "\n".join(["PUT", f"/{bucket}", "", "".join(f"{k}:{headers[k]}\n" for k in sorted(headers)), signed,
+                           payload])
+    scope = f"{day}/{region}/s3/aws4_request"
+    to_sign = "\n".join(["AWS4-HMAC-SHA256", stamp, scope, hashlib.sha256(canonical.encode()).hexdigest()])
+    key = ("AWS4" + secret).encode()
+    for part in (day, region, "s3", "aws4_request"):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    request = urllib.request.Request(f"{url.rstrip('/')}/{bucket}", method="PUT", data=b"", headers={
+        "x-amz-content-sha256": payload, "x-amz-date": stamp,
+        "Authorization": f"AWS4-HMAC-SHA256 Credential={access_key}/{scope}, SignedHeaders={signed}, "
+                         f"Signature={signature}"})
+    with urllib.request.urlopen(request, timeout=30):
+        pass
+
+
 def expected_calls(comp: Composition) -> dict[tuple[str, str], dict[str, int]]:
     """The documented minimum for `comp`: (service, operation) → {kind: calls}."""
     expected: dict[tuple[str, str], dict[str, int]] = {}
@@ -235,6 +266,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--regions", type=int, default=3, choices=range(1, len(REGIONS) + 1))
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--s3-state", action="store_true", help="keep the state on S3 (a fresh bucket)")
     args = parser.parse_args(argv)
 
     principal = control(args.url, "POST", "principals")
@@ -242,6 +274,11 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, AWS_ENDPOINT_URL=args.url, AWS_ACCESS_KEY_ID=key,
                AWS_SECRET_ACCESS_KEY=principal["secretAccessKey"], AWS_REGION=REGIONS[0],
                AWS_EC2_METADATA_DISABLED="true", NO_COLOR="1")
+    if args.s3_state:
+        bucket = f"bench-state-{key.lower()[-8:]}"
+        create_bucket(args.url, key, principal["secretAccessKey"], bucket, REGIONS[0])
+        env["SMSAUTH_STATE"] = f"s3://{bucket}/bench"
+        print(f"state: {env['SMSAUTH_STATE']}")
     env.pop("AWS_PROFILE", None)
     env.pop("AWS_SESSION_TOKEN", None)
     manifests = args.work / "manifests"
@@ -258,7 +295,10 @@ def main(argv: list[str]) -> int:
         print((args.work / "apply.log").read_text()[-3000:])
         return 1
     failed = False
-    measured_writes = writes(applied)
+    if args.s3_state:
+        s3_calls = Counter(c["operation"] for c in applied if c["service"] == "s3")
+        print("S3 calls of the apply: " + ", ".join(f"{op} {n}" for op, n in sorted(s3_calls.items())))
+    measured_writes = Counter({op: n for op, n in writes(applied).items() if op[0] != "s3"})
     documented_writes: Counter = Counter()
     for kind, ops in CREATE_WRITES.items():
         for op, n in ops.items():
@@ -280,6 +320,8 @@ def main(argv: list[str]) -> int:
     measured = Counter((c["service"], c["operation"]) for c in planned)
     errors = [c for c in planned if c["status"] >= 400]
     expected = expected_calls(comp)
+    if args.s3_state:
+        expected[("s3", "GetObject")] = {"state": 1}
     print(f"\nsmsauth reconcile --dry-run over {total} existing resources: {len(planned)} calls")
     print(f"{'service operation':<48} {'kinds':<32} {'measured':>9} {'documented':>11}")
     for op in sorted(set(measured) | set(expected)):

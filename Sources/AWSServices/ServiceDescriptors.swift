@@ -29,3 +29,8 @@ extension ServiceDescriptor {
         serviceId: "Secrets Manager", endpointPrefix: "secretsmanager", signingName: "secretsmanager",
         wireProtocol: .json(version: "1.1", targetPrefix: "secretsmanager"))
 }
+
+extension ServiceDescriptor {
+    /// Amazon S3 (REST-XML, botocore s3 2006-03-01; `AWS_ENDPOINT_URL_S3`).
+    public static let s3 = ServiceDescriptor(serviceId: "S3", endpointPrefix: "s3", signingName: "s3", wireProtocol: .restXML)
+}

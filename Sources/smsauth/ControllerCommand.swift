@@ -83,22 +83,48 @@ struct ControllerCommand: AsyncParsableCommand {
         MallocTuning.limitArenas()
         global.bootstrapLogging(defaultLevel: .info)
         let logger = Logger(label: "smsauth.controller")
-        let statusDirectory = try global.statusDirectory(manifests: directory)
-        let lock = try engineArguments.lockStatusFolder(statusDirectory)
-        defer { lock.release() }
+        let environment = ProcessInfo.processInfo.environment
         let metrics = ControllerMetrics()
+        let limiters = RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
+        let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { base in
+            RateLimitedTransport(base: base, limiters: limiters, metrics: metrics, logger: logger)
+        }
+        let settings = ManifestLoader().load(directory: directory).settings
+        let identity = try CommandIdentity.make(directory: directory, settingsOwner: settings?.owner.value,
+                                                environment: environment)
+        let (store, lock) = try await StateAccess.resolve(
+            global: global, manifests: directory, settingsState: settings?.state?.value, environment: environment
+        ).openForWriting(aws: aws, lockTimeout: engineArguments.lockTimeout,
+                         holder: "smsauth controller \(identity.folder) (\(identity.ownerDescription))")
+        do {
+            try await serve(store: store, lock: lock, aws: aws, identity: identity, metrics: metrics, logger: logger)
+        } catch {
+            await lock.release()
+            throw error
+        }
+        await lock.release()
+    }
+
+    /// Runs the controller, the HTTP endpoint and (for a local folder) the lock watch until shut down.
+    private func serve(store: StatusStore, lock: ApplyLock, aws: AWSContext, identity: RunIdentity,
+                       metrics: ControllerMetrics, logger: Logger) async throws {
         let readiness = Readiness()
-        let controller = try makeController(statusDirectory: statusDirectory, metrics: metrics, readiness: readiness,
-                                            logger: logger)
+        let controller = try makeController(store: store, aws: aws, identity: identity, metrics: metrics,
+                                        readiness: readiness, logger: logger)
         let address = listen
         let http = HealthEndpointService(
             host: address.host, port: address.port, metrics: metrics, readiness: readiness, logger: logger,
             onListening: { host, port in
                 logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
             })
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: http), .init(service: ControllerService(controller: controller)),
+        ]
+        if case .folder(let folderLock) = lock {
+            services.insert(.init(service: LockWatchService(lock: folderLock, logger: logger)), at: 0)
+        }
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: LockWatchService(lock: lock, logger: logger)), .init(service: http),
-                       .init(service: ControllerService(controller: controller))],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdownTimeout.duration
         configuration.maximumCancellationDuration = .seconds(5)
@@ -115,20 +141,13 @@ struct ControllerCommand: AsyncParsableCommand {
     }
 
     /// The controller with the standard engine, its AWS calls going through the rate-limited, counted transport.
-    private func makeController(statusDirectory: URL, metrics: ControllerMetrics, readiness: Readiness,
-                                logger: Logger) throws -> GitOpsController {
+    private func makeController(store: StatusStore, aws: AWSContext, identity: RunIdentity,
+                                metrics: ControllerMetrics, readiness: Readiness, logger: Logger) throws -> GitOpsController {
         let environment = ProcessInfo.processInfo.environment
-        let limiters = RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
-        let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { base in
-            RateLimitedTransport(base: base, limiters: limiters, metrics: metrics, logger: logger)
-        }
         let accounts = AccountCache()
-        let engine = engineArguments.engine(client: aws.client, logger: logger,
-                                            statusStore: StatusStore(directory: statusDirectory),
-                                            identity: try CommandIdentity.make(
-                                                directory: directory, settingsOwner: Self.settingsOwner(of: directory),
-                                                environment: environment),
-                                            selector: try selection.parsed(), accountLookup: accounts.engineLookup)
+        let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store,
+                                            identity: identity, selector: try selection.parsed(),
+                                            accountLookup: accounts.engineLookup)
         let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
                                           pendingPoll: pendingPoll.duration, workers: workers,
@@ -136,11 +155,5 @@ struct ControllerCommand: AsyncParsableCommand {
         return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,
                                 defaultRegion: aws.defaultRegion, settings: settings, metrics: metrics,
                                 readiness: readiness, logger: logger, accountCache: accounts)
-    }
-
-    /// The owner the settings document of `directory` names when the controller starts (nil without one, or while
-    /// it cannot be read): the controller acts for that owner until it is restarted.
-    private static func settingsOwner(of directory: String) -> String? {
-        ManifestLoader().load(directory: directory).settings?.owner.value
     }
 }

@@ -36,8 +36,10 @@ struct Doctor: AsyncParsableCommand {
         let logger = Logger(label: "smsauth.doctor")
         let environment = ProcessInfo.processInfo.environment
         let loaded = try global.loadValidManifests(from: directory, environment: environment)
-        let store = StatusStore(directory: try global.statusDirectory(manifests: directory))
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+        let store = try await StateAccess.resolve(global: global, manifests: directory,
+                                                  settingsState: loaded.settings?.state?.value, environment: environment)
+            .openForReading(aws: aws)
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
         let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),

@@ -52,13 +52,18 @@ struct EngineArguments: ParsableArguments {
     /// waiting up to `--lock-timeout`. On failure prints the reason (naming the folder, or the lock's holder) and
     /// exits 1.
     func lockStatusFolder(_ directory: URL) throws -> StatusLock {
+        try Self.lockStatusFolder(directory, timeout: lockTimeout)
+    }
+
+    /// `lockStatusFolder(_:)` with the timeout in seconds given.
+    static func lockStatusFolder(_ directory: URL, timeout: Int) throws -> StatusLock {
         do {
             try StatusLocation.checkWritable(directory)
         } catch {
             throw StandardError.failure(error.description)
         }
         do {
-            return try StatusLock.acquire(statusDirectory: directory.path, timeout: .seconds(lockTimeout))
+            return try StatusLock.acquire(statusDirectory: directory.path, timeout: .seconds(timeout))
         } catch {
             throw StandardError.failure(error.description)
         }

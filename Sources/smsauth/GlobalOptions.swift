@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Folder for status files (default: <parent>/.smsauth/<name>/status for the manifest folder's real path <parent>/<name>, so sibling folders never share one).")
     var statusDir: String?
 
+    @Option(help: "Where the state lives: a folder path or s3://BUCKET/PREFIX (else SMSAUTH_STATE, else spec.state of the settings document, else the default status folder). Not with --status-dir.")
+    var state: String?
+
     @Option(help: """
         Log level: trace, debug, info, notice, warning, error, critical (default: info for controller, warning for \
         every other command, so that progress lines never mix into a plan on the terminal).
@@ -30,6 +33,17 @@ extension GlobalOptions {
     func validate() throws {
         if let region, !ValidateSupport.looksLikeRegion(region) {
             throw ValidationError("--region '\(region)' is not an AWS region name (like us-east-1).")
+        }
+        if statusDir != nil, state != nil {
+            throw ValidationError("--state and --status-dir name the same thing; give one of them.")
+        }
+        if let state {
+            guard !state.isEmpty else { throw ValidationError("--state must not be empty.") }
+            do {
+                _ = try S3StateURL(parsing: state)
+            } catch {
+                throw ValidationError("--state: \(error.description)")
+            }
         }
     }
 

@@ -55,11 +55,32 @@ struct Reconcile: AsyncParsableCommand {
         if report.warnings > 0 { StandardError.write(report.text()) }
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
-        let statusDirectory = try global.statusDirectory(manifests: directory)
-        let lock = try claimStatusFolder(statusDirectory)
-        defer { lock?.release() }
-        let (engine, defaultRegion) = try makeEngine(statusDirectory: statusDirectory, environment: environment,
-                                                     identity: identity, logger: logger)
+        let state = try StateAccess.resolve(global: global, manifests: directory,
+                                            settingsState: loaded.settings?.state?.value, environment: environment)
+        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+        if dryRun {
+            let store = try await state.openForReading(aws: aws)
+            try await planAndApply(loaded, store: store, lock: nil, aws: aws, identity: identity, logger: logger)
+            return
+        }
+        let (store, lock) = try await state.openForWriting(
+            aws: aws, lockTimeout: engineArguments.lockTimeout,
+            holder: "smsauth reconcile \(identity.folder) (\(identity.ownerDescription))")
+        do {
+            try await planAndApply(loaded, store: store, lock: lock, aws: aws, identity: identity, logger: logger)
+        } catch {
+            await lock.release()
+            throw error
+        }
+        await lock.release()
+    }
+
+    /// Plans, prints, and applies when `lock` is given (an apply); exits with the run's status.
+    private func planAndApply(_ loaded: LoadResult, store: StatusStore, lock: ApplyLock?, aws: AWSContext,
+                              identity: RunIdentity, logger: Logger) async throws {
+        let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
+                                            selector: try selection.parsed())
+        let defaultRegion = aws.defaultRegion
         let planned: PlannedRun
         do {
             planned = try await engine.plan(loaded, defaultRegion: defaultRegion)
@@ -77,18 +98,6 @@ struct Reconcile: AsyncParsableCommand {
         if exit != 0 { throw ExitCode(exit) }
     }
 
-    /// Before any AWS read. A dry run takes no lock and only needs to read the status folder (a missing one is
-    /// empty); an apply needs a writable folder and takes its lock (nil for a dry run).
-    private func claimStatusFolder(_ statusDirectory: URL) throws -> StatusLock? {
-        guard dryRun else { return try engineArguments.lockStatusFolder(statusDirectory) }
-        do {
-            try StatusLocation.checkReadable(statusDirectory)
-        } catch {
-            throw StandardError.failure(error.description)
-        }
-        return nil
-    }
-
     /// The exit status of a dry run.
     private func dryRunExit(_ planned: PlannedRun) throws -> Int32 {
         if planned.plan.summary.hasRefusals || !planned.readFailures.isEmpty { return 1 }
@@ -98,11 +107,11 @@ struct Reconcile: AsyncParsableCommand {
     /// Applies, prints one line per change and a summary; 1 when anything failed or was refused, or could not be
     /// read. Nothing is applied when the lock file was removed or replaced since it was taken.
     private func apply(_ planned: PlannedRun, engine: ReconcileEngine, printer: ReconcileOutput,
-                       lock: StatusLock) async throws -> Int32 {
+                       lock: ApplyLock) async throws -> Int32 {
         do {
-            try lock.verify()
+            try await lock.verify()
         } catch {
-            StandardError.report(error.description)
+            StandardError.report("\(error)")
             return 1
         }
         let applied: AppliedRun
@@ -114,15 +123,6 @@ struct Reconcile: AsyncParsableCommand {
         }
         printer.printApplied(applied)
         return applied.hasProblems ? 1 : 0
-    }
-
-    /// The engine with the standard handlers, the AWS context of the global options and the status folder.
-    private func makeEngine(statusDirectory: URL, environment: [String: String], identity: RunIdentity,
-                            logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
-        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
-        let store = StatusStore(directory: statusDirectory)
-        return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store,
-                                       identity: identity, selector: try selection.parsed()), aws.defaultRegion)
     }
 }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import Manifests
 import Reconciler
 
 /// `smsauth status [DIR]`: what the status files say, one row per resource.
@@ -8,7 +10,8 @@ struct Status: AsyncParsableCommand {
         abstract: "Show the status files: kind, name, phase, last reconcile, drift and message of every resource.",
         discussion: """
             Reads <status-dir>/<Kind>/<name>.json (default <parent>/.smsauth/<name>/status for the
-            manifest folder's real path <parent>/<name>); makes no AWS call. With --selector the manifest folder is
+            manifest folder's real path <parent>/<name>), or the state object of an S3 state (--state
+            s3://BUCKET/PREFIX: one S3 GetObject, no other AWS call). With --selector the manifest folder is
             read and only the status files of the manifests it selects are shown.
             With --output json prints {"resources": [{"kind", "name", "phase", "lastReconcileTime", "drift",
             "message", "resource", "lastError"}]}. Exit status 1 when a status file is unreadable.
@@ -39,10 +42,15 @@ struct Status: AsyncParsableCommand {
     /// Reads every status file (with `--selector`, those of the selected manifests) and prints the table or JSON.
     func run() async throws {
         global.bootstrapLogging()
-        let folder = try global.statusDirectory(manifests: directory)
+        let environment = ProcessInfo.processInfo.environment
+        let state = try StateAccess.resolve(global: global, manifests: directory,
+                                            settingsState: ManifestLoader().load(directory: directory).settings?.state?.value,
+                                            environment: environment)
+        let store = try await state.openForReading(
+            aws: try AWSContext.make(options: global, environment: environment, logger: Logger(label: "smsauth.status")))
         var statuses: [ResourceStatus]
         do {
-            statuses = try StatusStore(directory: folder).readAll()
+            statuses = try store.readAll()
         } catch {
             throw StandardError.failure(error.description)
         }
@@ -51,7 +59,7 @@ struct Status: AsyncParsableCommand {
         }
         let table = StatusTable(statuses: statuses)
         switch output {
-        case .text: print(statuses.isEmpty ? "No status files in \(folder.path).\n" : table.text(), terminator: "")
+        case .text: print(statuses.isEmpty ? "No status files in \(store.location).\n" : table.text(), terminator: "")
         case .json: print(try table.json(), terminator: "")
         }
     }

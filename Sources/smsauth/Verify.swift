@@ -53,7 +53,9 @@ struct Verify: AsyncParsableCommand {
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.verify")
         let environment = ProcessInfo.processInfo.environment
-        let statusDirectory = try global.statusDirectory(manifests: directory)
+        let state = try StateAccess.resolve(global: global, manifests: directory,
+                                            settingsState: ManifestLoader().load(directory: directory).settings?.state?.value,
+                                            environment: environment)
         do {
             let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
             let target = try VerifyTarget.find(name: name, directory: directory, defaultRegion: aws.defaultRegion)
@@ -64,7 +66,7 @@ struct Verify: AsyncParsableCommand {
             }
             let message = try await verify(target, sns: sns, code: code ?? "")
             print(message)
-            try VerifyStatus.markVerified(target, store: StatusStore(directory: statusDirectory), now: Date())
+            try await VerifyStatus.markVerified(target, store: try await state.openForReading(aws: aws), now: Date())
         } catch let error as StatusStoreError {
             throw StandardError.failure("verified, but the status file was not updated: \(error.message)")
         } catch {

@@ -74,7 +74,7 @@ enum VerifyError: Error, Equatable {
 enum VerifyStatus {
     /// Sets phase Ready, the `Ready` condition, `resource.status` = `Verified` and `lastAppliedTime` (from which a
     /// later refused delete estimates when AWS's 24-hour rule ends) in `target`'s status file, if it has one.
-    static func markVerified(_ target: VerifyTarget, store: StatusStore, now: Date) throws(StatusStoreError) {
+    static func markVerified(_ target: VerifyTarget, store: StatusStore, now: Date) async throws(StatusStoreError) {
         guard var status = try store.read(target.address) else { return }
         status.phase = .ready
         status.setCondition(type: "Ready", status: .isTrue, reason: "Verified",
@@ -82,5 +82,6 @@ enum VerifyStatus {
         status.resource["status"] = SandboxNumberStatus.verified.rawValue
         status.lastAppliedTime = now
         try store.write(status)
+        try await store.persist()
     }
 }

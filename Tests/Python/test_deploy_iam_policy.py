@@ -29,6 +29,16 @@ SERVICES = {
     "SSM": ("ssm", "ssm"),
     "SecretsManager": ("secretsmanager", "secretsmanager"),
 }
+# S3 (the state on S3): the client's operations and the IAM actions that allow them (HeadObject is allowed by
+# s3:GetObject, ListObjectsV2 by s3:ListBucket).
+S3_ACTIONS = {
+    "GetObject": "s3:GetObject",
+    "HeadObject": "s3:GetObject",
+    "PutObject": "s3:PutObject",
+    "DeleteObject": "s3:DeleteObject",
+    "ListObjectsV2": "s3:ListBucket",
+}
+S3_OPERATION_PATTERN = r'send\(\s*"([A-Z]\w+)"'
 # PassRole: setting a pool's SMS role; AddTagsToResource / TagResource: PutParameter and CreateSecret with tags.
 UNCALLED_BUT_REQUIRED = {"iam:PassRole", "ssm:AddTagsToResource", "secretsmanager:TagResource"}
 OPERATION_PATTERNS = (
@@ -48,6 +58,11 @@ def called_operations(folder: str) -> set[str]:
     return found
 
 
+def s3_operations() -> set[str]:
+    return {match for source in (CLIENTS / "S3").rglob("*.swift")
+            for match in re.findall(S3_OPERATION_PATTERN, source.read_text(encoding="utf-8"))}
+
+
 def policy_actions(document: dict) -> set[str]:
     actions: set[str] = set()
     for statement in document["Statement"]:
@@ -63,6 +78,8 @@ def botocore_operations(service: str) -> set[str]:
 def test_the_clients_and_the_policy_name_the_same_actions() -> None:
     called = {f"{prefix}:{op}" for folder, (prefix, _) in SERVICES.items() for op in called_operations(folder)}
     assert len(called) > 40, "the operation patterns no longer find the clients' calls"
+    assert s3_operations() == set(S3_ACTIONS), "the S3 client's operations and S3_ACTIONS differ"
+    called |= {S3_ACTIONS[operation] for operation in s3_operations()}
     assert policy_actions(json.loads(POLICY.read_text(encoding="utf-8"))) == called | UNCALLED_BUT_REQUIRED
 
 
@@ -70,6 +87,7 @@ def test_every_called_operation_is_a_real_operation() -> None:
     for folder, (_, service) in SERVICES.items():
         unknown = called_operations(folder) - botocore_operations(service)
         assert not unknown, f"{folder}: not operations of {service}: {sorted(unknown)}"
+    assert not s3_operations() - botocore_operations("s3")
 
 
 def test_pass_role_is_limited_to_cognito() -> None:

@@ -28,8 +28,16 @@ extension AWSClient {
     /// and returns the first 2xx response. Non-2xx responses become errors through `parseError`.
     func send(_ call: Call, headers: [HTTPHeader], body: Data,
               parseError: (HTTPResponse) -> AWSError) async throws -> HTTPResponse {
+        try await send(call, method: "POST", url: { Self.rootURL($0.url) }, headers: headers, body: body,
+                       parseError: parseError)
+    }
+
+    /// Sends `method` with `body` to the URL that `url` builds from the resolved endpoint, signing with fresh
+    /// credentials on every attempt, and returns the first 2xx response (3xx and up become errors via `parseError`).
+    func send(_ call: Call, method: String, url: (ResolvedEndpoint) throws -> URL, headers: [HTTPHeader], body: Data,
+              parseError: (HTTPResponse) -> AWSError) async throws -> HTTPResponse {
         let endpoint = try endpoints.resolve(call.service, region: call.region)
-        var request = HTTPRequest(method: "POST", url: Self.rootURL(endpoint.url), headers: headers, body: body)
+        var request = HTTPRequest(method: method, url: try url(endpoint), headers: headers, body: body)
         request.setHeader("User-Agent", Self.userAgent)
         var attempt = 1
         while true {

@@ -5,6 +5,8 @@ public enum WireProtocol: Sendable, Equatable {
     case json(version: String, targetPrefix: String)
     /// AWS query: form-encoded POST with `Action` and `Version`; XML responses.
     case query(apiVersion: String)
+    /// REST-XML (S3): the operation is the method, path and query; errors are `<Error><Code/><Message/></Error>`.
+    case restXML
 }
 
 /// What the client needs to know about one AWS service.

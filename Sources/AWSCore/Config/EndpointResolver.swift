@@ -6,11 +6,15 @@ public struct ResolvedEndpoint: Sendable, Equatable {
     public var url: URL
     /// Region of the SigV4 credential scope.
     public var signingRegion: String
+    /// Whether `url` comes from a configured override (`AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's
+    /// `endpoint_url`) rather than AWS's default; S3 then addresses buckets path-style, as the AWS CLI does.
+    public var isConfigured: Bool
 
     /// Creates a resolved endpoint.
-    public init(url: URL, signingRegion: String) {
+    public init(url: URL, signingRegion: String, isConfigured: Bool = false) {
         self.url = url
         self.signingRegion = signingRegion
+        self.isConfigured = isConfigured
     }
 }
 
@@ -38,7 +42,8 @@ public struct EndpointResolver: Sendable {
                   scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
                 throw .invalidEndpointURL(source: override.source)
             }
-            return ResolvedEndpoint(url: url, signingRegion: try signingRegion(service, region: region))
+            return ResolvedEndpoint(url: url, signingRegion: try signingRegion(service, region: region),
+                                    isConfigured: true)
         }
         if let global = service.global {
             return ResolvedEndpoint(url: try httpsURL(host: global.host), signingRegion: global.signingRegion)

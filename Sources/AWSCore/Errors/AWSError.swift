@@ -1,4 +1,4 @@
-/// An error answered by an AWS service, in either wire format (JSON `__type` or query XML `<Error><Code>`).
+/// An error answered by an AWS service, in any wire format (JSON `__type`, query or REST XML `<Error><Code>`).
 public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Service endpoint prefix, e.g. `cognito-idp`.
     public var service: String
@@ -12,15 +12,20 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var httpStatus: Int
     /// `x-amzn-RequestId` / `<RequestId>`, when the service sent one.
     public var requestId: String?
+    /// Further facts of a REST-XML error: the `<Error>` body's other elements (S3: `BucketName`, `Region`,
+    /// `Condition`, …) and the `x-amz-bucket-region` header as `BucketRegion`. Empty for other protocols.
+    public var details: [String: String]
 
     /// Creates an error.
-    public init(service: String, operation: String, code: String, message: String, httpStatus: Int, requestId: String? = nil) {
+    public init(service: String, operation: String, code: String, message: String, httpStatus: Int,
+                requestId: String? = nil, details: [String: String] = [:]) {
         self.service = service
         self.operation = operation
         self.code = code
         self.message = message
         self.httpStatus = httpStatus
         self.requestId = requestId
+        self.details = details
     }
 
     /// `service:Operation: Code: message (HTTP n, request id r)`.

@@ -26,6 +26,23 @@ enum AWSErrorParser {
                          bodyRequestId: requestId)
     }
 
+    /// Parses a REST-XML (S3) error: `<Error><Code/><Message/><RequestId/>…</Error>`; the other child elements and
+    /// the `x-amz-bucket-region` header go to `details`. A body-less answer (HEAD) gives `HTTP<status>`.
+    static func restXML(_ response: HTTPResponse, service: String, operation: String) -> AWSError {
+        let root = try? XMLElement.parse(response.body)
+        let error = root?.name == "Error" ? root : root?.child("Error")
+        var details: [String: String] = [:]
+        for child in error?.children ?? [] where !["Code", "Message", "RequestId"].contains(child.name) {
+            details[child.name] = child.text
+        }
+        if let region = response.header("x-amz-bucket-region") { details["BucketRegion"] = region }
+        var parsed = makeError(response, service: service, operation: operation,
+                               code: error?.value("Code").map(normalizedCode), message: error?.value("Message"),
+                               bodyRequestId: error?.value("RequestId"))
+        parsed.details = details
+        return parsed
+    }
+
     /// `code` without a `namespace#` prefix or a `:`-suffix, whitespace trimmed.
     static func normalizedCode(_ code: String) -> String {
         var text = Substring(code)

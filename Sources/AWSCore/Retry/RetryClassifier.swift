@@ -21,8 +21,10 @@ public enum RetryClassifier {
     /// UpdateUserPoolClient…), IAM `ConcurrentModification` (HTTP 409), SNS `ConcurrentAccess`. The standard retry
     /// mode has no generic rule for them; like throttling, they prove the request did nothing, so every operation
     /// (idempotent or not) is repeated within the same attempt budget, as Terraform's AWS provider does for IAM.
+    /// S3's `ConditionalRequestConflict` (HTTP 409, a conditional write overlapping another) too: the repeated write
+    /// carries the same condition, so it fails with 412 if the other write changed the object.
     public static let conflictCodes: Set<String> = [
-        "ConcurrentModificationException", "ConcurrentModification", "ConcurrentAccess",
+        "ConcurrentModificationException", "ConcurrentModification", "ConcurrentAccess", "ConditionalRequestConflict",
     ]
 
     /// HTTP statuses of transient service-side failures.

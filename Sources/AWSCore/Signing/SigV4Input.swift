@@ -14,6 +14,9 @@ struct SigV4Input: Sendable, Equatable {
     var headers: [HTTPHeader]
     /// Body bytes.
     var body: Data
+    /// Whether the canonical URI is the path normalised and encoded again (every service but S3), or the path
+    /// exactly as sent (S3).
+    var normalizesPath = true
 }
 
 /// Every product of signing one request, so each SigV4 stage can be checked on its own.

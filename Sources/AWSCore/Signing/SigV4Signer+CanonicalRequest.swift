@@ -94,13 +94,13 @@ extension SigV4Signer {
         Digest.sha256(body).hexEncodedString()
     }
 
-    /// The canonical request: method, canonical URI, canonical query string, canonical headers, signed headers and
+    /// The canonical request: method, canonical URI (for S3 the path exactly as sent), canonical query string, canonical headers, signed headers and
     /// payload hash, separated by newlines.
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
     static func canonicalRequest(_ input: SigV4Input, headers list: [SigV4CanonicalHeader]) -> String {
         [
             input.method,
-            canonicalURI(path: input.path),
+            input.normalizesPath ? canonicalURI(path: input.path) : (input.path.isEmpty ? "/" : input.path),
             canonicalQueryString(query: input.query),
             canonicalHeaders(list),
             signedHeaders(list),

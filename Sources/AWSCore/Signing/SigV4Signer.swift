@@ -1,8 +1,11 @@
 import Foundation
 
-/// AWS Signature Version 4 signer for header-signed requests to services other than S3 (paths are normalised and
-/// encoded twice, the payload hash is not sent as a header).
+/// AWS Signature Version 4 signer for header-signed requests. For every service but S3, paths are normalised and
+/// encoded twice and the payload hash is not sent as a header; for S3 (`service == "s3"`, botocore's `s3v4`) the
+/// canonical URI is the path exactly as sent (no normalisation, no second encoding) and the payload hash is sent and
+/// signed as `x-amz-content-sha256`.
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
+/// https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
 public struct SigV4Signer: RequestSigner {
     /// Creates a signer. It holds no state: credentials, region, service and time are passed to each call.
     public init() {}
@@ -25,18 +28,26 @@ public struct SigV4Signer: RequestSigner {
         if let token = credentials.sessionToken {
             signed.setHeader("X-Amz-Security-Token", token)
         }
+        let isS3 = service == Self.s3SigningName
+        if isS3 {
+            signed.setHeader("x-amz-content-sha256", Self.payloadHash(body: signed.body))
+        }
         let input = SigV4Input(
             method: signed.method,
             path: signed.url.path(percentEncoded: true),
             query: signed.url.query(percentEncoded: true) ?? "",
             headers: signed.headers,
-            body: signed.body
+            body: signed.body,
+            normalizesPath: !isS3
         )
         let result = Self.signingResult(
             for: input, credentials: credentials, region: region, service: service, timestamp: timestamp)
         signed.setHeader("Authorization", result.authorization)
         return signed
     }
+
+    /// The signing name whose requests follow S3's rules.
+    static let s3SigningName = "s3"
 
     /// Runs every SigV4 stage over `input` exactly as given (no headers are added) and returns each product.
     static func signingResult(

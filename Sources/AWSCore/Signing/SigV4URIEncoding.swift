@@ -2,15 +2,16 @@ import Foundation
 
 /// Percent-encoding as SigV4 defines it: every byte outside the unreserved set `A-Z a-z 0-9 - _ . ~` becomes `%XX`
 /// with upper-case hex digits, including `/`, `+`, `=`, `%` and space.
+/// S3 object keys in a request path keep their `/` (`keepingSlashes`), as the AWS SDKs send them.
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
-enum SigV4URIEncoding {
-    /// `text` with each UTF-8 byte outside the unreserved set percent-encoded.
-    static func encode(_ text: String) -> String {
+public enum SigV4URIEncoding {
+    /// `text` with each UTF-8 byte outside the unreserved set (and `/` when `keepingSlashes`) percent-encoded.
+    public static func encode(_ text: String, keepingSlashes: Bool = false) -> String {
         let hexDigits = Array("0123456789ABCDEF".utf8)
         var output = [UInt8]()
         output.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            if isUnreserved(byte) {
+            if isUnreserved(byte) || (keepingSlashes && byte == UInt8(ascii: "/")) {
                 output.append(byte)
             } else {
                 output.append(UInt8(ascii: "%"))

@@ -20,7 +20,7 @@ struct ManifestErrorStatus: Sendable {
     /// Marks the status of each of `addresses` (those that have one) with `diagnostics`' first error in its file.
     /// Returns the addresses marked.
     func mark(_ addresses: Set<ResourceAddress>, files: [ResourceAddress: String], diagnostics: [Diagnostic],
-              now: Date) -> Set<ResourceAddress> {
+              now: Date) async -> Set<ResourceAddress> {
         var marked = Set<ResourceAddress>()
         for address in addresses {
             guard var status = try? store.read(address), StatusClaim.of(status, for: identity) == .mine else { continue }
@@ -32,11 +32,12 @@ struct ManifestErrorStatus: Sendable {
             status.lastError = ErrorRecord(code: Self.errorCode, message: message)
             if (try? store.write(status)) != nil { marked.insert(address) }
         }
+        if (try? await store.persist()) == nil { return [] }
         return marked
     }
 
     /// Clears the manifest error from the status of each of `addresses`.
-    func clear(_ addresses: Set<ResourceAddress>, now: Date) {
+    func clear(_ addresses: Set<ResourceAddress>, now: Date) async {
         for address in addresses {
             guard var status = try? store.read(address), StatusClaim.of(status, for: identity) == .mine else { continue }
             status.setCondition(type: Self.conditionType, status: .isTrue, reason: "Valid",
@@ -44,5 +45,6 @@ struct ManifestErrorStatus: Sendable {
             if status.lastError?.code == Self.errorCode { status.lastError = nil }
             try? store.write(status)
         }
+        try? await store.persist()
     }
 }

@@ -9,7 +9,7 @@ extension GitOpsController {
     /// Reads the directory (file events, a prune-delay deadline) and queues the keys that changed (with a selector,
     /// those of selected manifests: nothing else is reconciled); the first valid read starts a full sync instead.
     func readAndQueueChanges() async {
-        guard let changed = readDesiredState(orphans: []) else { return }
+        guard let changed = await readDesiredState(orphans: []) else { return }
         guard hasGoodState else {
             await requestFullSync(reason: "first valid directory")
             return
@@ -24,16 +24,17 @@ extension GitOpsController {
     /// Reads and validates the directory. A valid read goes through the prune guard and becomes the desired state;
     /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents; never a
     /// held key). An invalid read changes nothing and returns nil. `orphans`: status files without manifest.
-    func readDesiredState(orphans: Set<ResourceAddress>) -> Set<ResourceAddress>? {
+    func readDesiredState(orphans: Set<ResourceAddress>) async -> Set<ResourceAddress>? {
         switch source.read(previous: snapshot) {
         case .invalid(let errors):
-            reportInvalid(errors)
+            await reportInvalid(errors)
             return nil
         case .valid(let read):
             metrics.manifestErrors(0)
             readiness.setManifestProblem(nil)
             if !markedInvalid.isEmpty {
-                ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity).clear(markedInvalid, now: Date())
+                await ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity)
+                    .clear(markedInvalid, now: Date())
                 markedInvalid = []
             }
             let admission = pruneGuard.admit(read: read, current: snapshot, orphans: orphans, now: clock.now(),
@@ -48,7 +49,7 @@ extension GitOpsController {
     }
 
     /// Logs, counts and marks in the status the errors of an invalid directory.
-    private func reportInvalid(_ errors: [Diagnostic]) {
+    private func reportInvalid(_ errors: [Diagnostic]) async {
         metrics.manifestErrors(errors.count)
         readiness.setManifestProblem(errors.first.map { "\($0.description)" + (errors.count > 1 ? " (and \(errors.count - 1) more)" : "") })
         for error in errors.prefix(20) {
@@ -56,8 +57,8 @@ extension GitOpsController {
                          metadata: ["diagnostic": "\(error.description)", "code": "\(error.code)"])
         }
         let files = Set(errors.compactMap { $0.location?.file })
-        markedInvalid.formUnion(ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity).mark(
-            snapshot.addresses(inFiles: files), files: snapshot.files, diagnostics: errors, now: Date()))
+        markedInvalid.formUnion(await ManifestErrorStatus(store: engine.statusStore, identity: engine.options.identity)
+            .mark(snapshot.addresses(inFiles: files), files: snapshot.files, diagnostics: errors, now: Date()))
     }
 
     /// One line per key newly held and per confirmed removal; the pending-removals gauge.
@@ -130,7 +131,7 @@ extension GitOpsController {
         await accountCache?.forget()
         watcher?.refresh()
         let orphans = readStatusFolder()
-        let changed = readDesiredState(orphans: orphans)
+        let changed = await readDesiredState(orphans: orphans)
         guard hasGoodState || changed != nil else { return }
         hasGoodState = true
         let confirmed = changed?.subtracting(snapshot.addresses) ?? []

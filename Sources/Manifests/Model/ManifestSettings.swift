@@ -10,7 +10,7 @@ public struct ManifestSettings: Sendable, Equatable {
     /// `spec.owner`: the manifest set's owner name (1-63 of `a-z`, `0-9`, `-`, alphanumeric at both ends), for the
     /// ownership tags and the status records.
     public var owner: Located<String>
-    /// `spec.state`: where the set's state lives, a local path or `s3://bucket/prefix` (only its form is checked).
+    /// `spec.state`: where the set's state lives, a local path or `s3://bucket/prefix` (`validate` checks its form; the commands use it, see docs/state.md).
     public var state: Located<String>?
     /// `spec.suspend` (nil when absent): while true, smsauth leaves every resource of the set alone, as each
     /// manifest's `policy.suspend: true` would, including those whose manifest was removed.

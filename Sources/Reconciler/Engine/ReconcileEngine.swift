@@ -39,7 +39,7 @@ public struct ReconcileEngine: Sendable {
     public let registry: HandlerRegistry
     /// AWS access, clock and logger.
     public let context: ReconcileContext
-    /// The status files.
+    /// The status records (a local folder or an S3 state).
     public let statusStore: StatusStore
     /// Run options.
     public let options: EngineOptions
@@ -143,7 +143,7 @@ public struct ReconcileEngine: Sendable {
         }
         let after = await reobserve(run, report: report)
         let recorder = StatusRecorder(store: statusStore, now: context.now(), identity: options.identity)
-        return recorder.record(run: run, report: report, after: after)
+        return await recorder.record(run: run, report: report, after: after)
     }
 
     /// Reads the resources that were created, updated or replaced again, for their phase and outputs after the

@@ -15,10 +15,12 @@ struct StatusRecorder {
     /// Who the run acts for.
     let identity: RunIdentity
 
-    /// A suspended resource's status is written with phase `Suspended` and its spec hash unchanged (it was not
-    /// reconciled), and kept even when its manifest was removed.
-    /// Writes or removes every status of `run`; `after` holds what was read again after applying.
-    func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) -> AppliedRun {
+    /// Writes or removes every status of `run`; `after` holds what was read again after applying. The record of each
+    /// applied change is persisted before the next one (for an S3 state, one conditional write of the state object
+    /// each), the records of unchanged, refused or blocked resources once at the end. A suspended resource's status
+    /// is written with phase `Suspended` and its spec hash unchanged (it was not reconciled), and kept even when its
+    /// manifest was removed.
+    func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) async -> AppliedRun {
         var released: [ResourceAddress] = []
         var errors: [StatusStoreError] = []
         for (change, outcome) in report.results {
@@ -34,9 +36,15 @@ struct StatusRecorder {
                                            claimed: claimed))
                     if let previous = change.previousAddress { try store.delete(previous) }
                 }
+                if case .applied = outcome { try await store.persist() }
             } catch {
                 errors.append(error)
             }
+        }
+        do throws(StatusStoreError) {
+            try await store.persist()
+        } catch {
+            errors.append(error)
         }
         return AppliedRun(plan: run.plan, report: report, released: released, statusErrors: errors,
                           readFailures: run.readFailures)

@@ -1,21 +1,97 @@
-import Manifests
 import Foundation
+import Manifests
 
-/// One JSON file per resource at `<directory>/<Kind>/<name>.json`, written atomically (see `AtomicFile`).
+/// The status of every managed resource, wherever the state lives: a local folder (one file per resource, see
+/// `StatusFolder`) or one `state.json` object in an `ObjectStore` such as S3 (see `StateDocument`). The engine, the
+/// controller and the commands use only this type, so none of them knows which backend it has.
 ///
 /// The store takes only `ResourceStatus` values, whose fields are all typed and secret-free; it offers no way to
-/// write anything else. Files are pretty-printed with sorted keys, so they diff cleanly.
+/// write anything else. Reads and writes are synchronous against the folder, or against the document loaded when the
+/// store was opened; `persist()` makes the writes durable (immediate for a folder, one conditional PUT of the
+/// document for an object store), and writers call it after every change they make.
 public struct StatusStore: Sendable {
-    /// The status folder (default `<parent>/.smsauth/<name>/status` for the manifest folder `<parent>/<name>`).
-    public let directory: URL
-
-    /// A store rooted at `directory` (created on first write).
-    public init(directory: URL) {
-        self.directory = directory
+    /// Where the records are kept.
+    private enum Backend: Sendable {
+        case folder(StatusFolder)
+        case document(StateDocument)
     }
 
-    /// The file that holds the status of `address`; throws for a name that is not safe as a file name.
-    public func fileURL(for address: ResourceAddress) throws(StatusStoreError) -> URL {
+    private let backend: Backend
+
+    /// A store of status files in `directory` (created on first write).
+    public init(directory: URL) {
+        backend = .folder(StatusFolder(directory: directory))
+    }
+
+    /// A store backed by a state document loaded from an object store.
+    public init(document: StateDocument) {
+        backend = .document(document)
+    }
+
+    /// Where the state lives, for messages: the folder's path or `s3://bucket/prefix`.
+    public var location: String {
+        switch backend {
+        case .folder(let folder): folder.directory.path
+        case .document(let document): document.store.location
+        }
+    }
+
+    /// Writes (replaces) the status of one resource.
+    public func write(_ status: ResourceStatus) throws(StatusStoreError) {
+        switch backend {
+        case .folder(let folder): try folder.write(status)
+        case .document(let document): try document.write(status)
+        }
+    }
+
+    /// The status of `address`, or nil when it has none.
+    public func read(_ address: ResourceAddress) throws(StatusStoreError) -> ResourceStatus? {
+        switch backend {
+        case .folder(let folder): try folder.read(address)
+        case .document(let document): try document.read(address)
+        }
+    }
+
+    /// Every status, sorted by address.
+    public func readAll() throws(StatusStoreError) -> [ResourceStatus] {
+        switch backend {
+        case .folder(let folder): try folder.readAll()
+        case .document(let document): document.readAll()
+        }
+    }
+
+    /// The address of every status, sorted.
+    public func addresses() throws(StatusStoreError) -> [ResourceAddress] {
+        switch backend {
+        case .folder(let folder): try folder.addresses()
+        case .document(let document): document.readAll().map(\.address)
+        }
+    }
+
+    /// Removes the status of `address`; nothing happens when it has none.
+    public func delete(_ address: ResourceAddress) throws(StatusStoreError) {
+        switch backend {
+        case .folder(let folder): try folder.delete(address)
+        case .document(let document): try document.delete(address)
+        }
+    }
+
+    /// Makes every write and delete so far durable. A folder's writes already are (each file is replaced atomically
+    /// and synced); a document is written back with `If-Match` on the entity tag it was read or last written with,
+    /// so a concurrent writer is detected (`StatusStoreError.state` with `preconditionFailed`) rather than overwritten.
+    public func persist() async throws(StatusStoreError) {
+        if case .document(let document) = backend { try await document.persist() }
+    }
+
+    /// Reads the state again (for a document: one GET, replacing the copy in memory; for a folder nothing, since every
+    /// read goes to the files). For a writer that takes over a state another process wrote meanwhile.
+    public func reload() async throws(StatusStoreError) {
+        if case .document(let document) = backend { try await document.reload() }
+    }
+
+    /// The resource name of `address` when it is safe as a file name and a record key (`[a-z0-9-]`, 1–63, not
+    /// starting with `-`).
+    static func checkedName(_ address: ResourceAddress) throws(StatusStoreError) -> String {
         let name = address.name
         let allowed = name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
@@ -23,74 +99,10 @@ public struct StatusStore: Sendable {
         guard !name.isEmpty, name.count <= 63, allowed, !name.hasPrefix("-") else {
             throw StatusStoreError.invalidName(name)
         }
-        return directory.appendingPathComponent(address.kind.rawValue).appendingPathComponent(name + ".json")
+        return name
     }
 
-    /// Writes (replaces) the status of one resource atomically.
-    public func write(_ status: ResourceStatus) throws(StatusStoreError) {
-        let url = try fileURL(for: status.address)
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StatusStoreError.ioFailed(path: folder.path, operation: "mkdir", detail: error.localizedDescription)
-        }
-        let data: Data
-        do {
-            data = try Self.encoder().encode(status)
-        } catch {
-            throw StatusStoreError.corrupt(path: url.path, detail: "cannot encode: \(error)")
-        }
-        try AtomicFile.save(data + Data("\n".utf8), to: url)
-    }
-
-    /// The status of `address`, or nil when it has none.
-    public func read(_ address: ResourceAddress) throws(StatusStoreError) -> ResourceStatus? {
-        let url = try fileURL(for: address)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return try decode(url, expecting: address)
-    }
-
-    /// Every status in the folder, sorted by address. Leftover temporary files (from a crash mid-write) are
-    /// skipped and removed; folders that are not a kind and files that are not `.json` are ignored.
-    public func readAll() throws(StatusStoreError) -> [ResourceStatus] {
-        var statuses: [ResourceStatus] = []
-        for kind in ResourceKind.allCases {
-            let folder = directory.appendingPathComponent(kind.rawValue)
-            for fileName in try list(folder) {
-                let url = folder.appendingPathComponent(fileName)
-                if AtomicFile.isTemporary(fileName) {
-                    try remove(url)
-                } else if fileName.hasSuffix(".json") {
-                    let address = ResourceAddress(kind: kind, name: String(fileName.dropLast(".json".count)))
-                    statuses.append(try decode(url, expecting: address))
-                }
-            }
-        }
-        return statuses.sorted { $0.address < $1.address }
-    }
-
-    /// The address of every status file, sorted, without reading them (leftover temporary files are skipped).
-    public func addresses() throws(StatusStoreError) -> [ResourceAddress] {
-        var addresses: [ResourceAddress] = []
-        for kind in ResourceKind.allCases {
-            for fileName in try list(directory.appendingPathComponent(kind.rawValue))
-            where fileName.hasSuffix(".json") && !AtomicFile.isTemporary(fileName) {
-                addresses.append(ResourceAddress(kind: kind, name: String(fileName.dropLast(".json".count))))
-            }
-        }
-        return addresses.sorted()
-    }
-
-    /// Removes the status of `address`; nothing happens when it has none.
-    public func delete(_ address: ResourceAddress) throws(StatusStoreError) {
-        let url = try fileURL(for: address)
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
-        try remove(url)
-        try AtomicFile.syncFolder(url.deletingLastPathComponent())
-    }
-
-    /// The encoder for status files: pretty, sorted keys, unescaped slashes, ISO 8601 dates.
+    /// The encoder for status records: pretty, sorted keys, unescaped slashes, ISO 8601 dates.
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -98,31 +110,10 @@ public struct StatusStore: Sendable {
         return encoder
     }
 
-    private func decode(_ url: URL, expecting address: ResourceAddress) throws(StatusStoreError) -> ResourceStatus {
+    /// The decoder for status records (ISO 8601 dates).
+    static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let status: ResourceStatus
-        do {
-            status = try decoder.decode(ResourceStatus.self, from: Data(contentsOf: url))
-        } catch {
-            throw StatusStoreError.corrupt(path: url.path, detail: String(describing: error))
-        }
-        guard status.address == address else {
-            throw StatusStoreError.corrupt(path: url.path, detail: "holds the status of \(status.address)")
-        }
-        return status
-    }
-
-    private func list(_ folder: URL) throws(StatusStoreError) -> [String] {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
-            throw StatusStoreError.ioFailed(path: folder.path, operation: "list", detail: error.localizedDescription)
-        }
-    }
-
-    private func remove(_ url: URL) throws(StatusStoreError) {
-        guard unlink(url.path) == 0 else { throw AtomicFile.failure(url, "unlink") }
+        return decoder
     }
 }

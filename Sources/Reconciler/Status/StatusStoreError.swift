@@ -1,4 +1,4 @@
-/// Why the status folder could not be read or written.
+/// Why the status folder or the state object could not be read or written.
 public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A resource name that cannot be a file name (empty, too long, or not `[a-z0-9-]`).
     case invalidName(String)
@@ -6,6 +6,8 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case ioFailed(path: String, operation: String, detail: String)
     /// A status file that is not valid status JSON, or whose kind/name differs from its path.
     case corrupt(path: String, detail: String)
+    /// The state object's store failed (`ObjectStoreError`); `location` is the state's location.
+    case state(location: String, ObjectStoreError)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -13,6 +15,7 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidName: "status.invalidName"
         case .ioFailed: "status.ioFailed"
         case .corrupt: "status.corrupt"
+        case .state(_, let error): error.code
         }
     }
 
@@ -25,6 +28,13 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
             "\(operation) failed for \(path): \(detail)"
         case .corrupt(let path, let detail):
             "status file \(path) is unreadable: \(detail)"
+        case .state(let location, .preconditionFailed):
+            "the state \(location) was changed by another writer since this run read it (another smsauth writing "
+                + "without the lock?); this run's records were not written; run again to plan against the new state"
+        case .state(let location, .conflict):
+            "another write to the state \(location) was in progress; this run's records were not written"
+        case .state(_, .unavailable(let location, let detail)):
+            "the state \(location) cannot be used: \(detail)"
         }
     }
 

@@ -13,6 +13,7 @@ THROTTLE = {
     "sms-voice": ("ThrottlingException", 400),
     "iam": ("Throttling", 400),
     "sts": ("Throttling", 400),
+    "s3": ("SlowDown", 503),
 }
 # SNS operations whose model lists ThrottledException (code Throttled, HTTP 429); other SNS operations answer the
 # common query error Throttling (400).
@@ -40,6 +41,7 @@ INTERNAL = {
     "iam": "ServiceFailure",
     "sns": "InternalError",
     "sts": "InternalFailure",
+    "s3": "InternalError",
 }
 
 
@@ -75,6 +77,10 @@ XML_NAMESPACE = {
 
 def render(service: str, is_json: bool, code: str, status: int, message: str, sender: bool) -> ErrorResponse:
     """Builds the error in the request's protocol, with an `x-amzn-RequestId` header like AWS."""
+    if service == "s3":
+        from .s3 import render_error
+
+        return render_error(code, status, message)
     request_id = str(uuid.uuid4())
     if is_json:
         body = json.dumps({"__type": code, "message": message, "Message": message}).encode()
@@ -104,6 +110,8 @@ _MOTO_ERROR = re.compile(rb"<Code>([A-Za-z]+)</Code>\s*<Message>([^<]*)</Message
 
 def auth_error(service: str, is_json: bool, status: int, body: bytes) -> ErrorResponse | None:
     """AWS's answer for one of moto's 403 authentication errors, or None when `body` is not one."""
+    if service == "s3":
+        return None  # moto's S3 errors already have S3's own shape
     match = _MOTO_ERROR.search(body)
     if match is None or match.group(1).decode() not in AUTH_CODES:
         return None

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
 
-from . import control, errors
+from . import control, errors, s3
 from .calls import CALLS
 from .crash import CRASH
 from .faults import FAULTS, FaultRule
@@ -41,6 +41,19 @@ class ControlMiddleware:
         if info is None:
             with _MOTO_LOCK:
                 return [b"".join(self._app(environ, start_response))]
+        conditional_key = s3.conditional_write_key(environ) if info.service == "s3" else None
+        if conditional_key is None:
+            return self._dispatch(environ, start_response, info)
+        with s3.CONDITIONAL_WRITES.claim(conditional_key) as claimed:
+            if not claimed:
+                answer = s3.conflict()
+                self._record(info, answer.status, None)
+                start_response(f"{answer.status} {_reason(answer.status)}", answer.headers)
+                return [answer.body]
+            return self._dispatch(environ, start_response, info)
+
+    def _dispatch(self, environ: dict[str, Any], start_response: StartResponse, info: RequestInfo) -> Iterable[bytes]:
+        """Applies a matching fault rule (error or latency), else forwards to moto."""
         rule = FAULTS.pick(info)
         if rule is not None and rule.kind != "latency":
             return self._inject(info, rule, start_response)

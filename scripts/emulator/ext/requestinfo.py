@@ -46,6 +46,10 @@ def describe(environ: dict[str, Any], body: bytes) -> RequestInfo | None:
     if match is None:
         return None
     access_key_id, region, service = match.group(1), match.group(2), match.group(3)
+    if service == "s3":
+        from .s3 import operation
+
+        return RequestInfo(service, operation(environ), access_key_id, region, False)
     target = environ.get("HTTP_X_AMZ_TARGET", "")
     if target:
         return RequestInfo(service, target.rsplit(".", 1)[-1], access_key_id, region, True)

@@ -1,0 +1,134 @@
+import AWSServices
+import Foundation
+import Manifests
+import Reconciler
+
+/// Where a command's state lives and how it is opened: `--status-dir` (a folder), else `--state`, else
+/// `SMSAUTH_STATE`, else the settings document's `spec.state` (a relative path there is relative to the manifest
+/// folder), else the default status folder of the manifest folder. A location is a folder path or `s3://BUCKET/PREFIX`.
+enum StateAccess: Equatable {
+    /// Status files in a local folder (locked with `<folder>.lock`).
+    case folder(URL)
+    /// One state object in S3 (locked with `lock.json` beside it).
+    case s3(S3StateURL)
+
+    /// The environment variable that names the state location.
+    static let environmentVariable = "SMSAUTH_STATE"
+
+    /// The state of the manifest folder `manifests` whose settings document says `settingsState` (when it does).
+    /// Exits 1 naming the problem when the chosen location is malformed.
+    static func resolve(global: GlobalOptions, manifests: String, settingsState: String?,
+                        environment: [String: String]) throws -> StateAccess {
+        if global.statusDir != nil { return .folder(try global.statusDirectory(manifests: manifests)) }
+        let candidates: [(source: String, value: String?)] = [
+            ("--state", global.state), (environmentVariable, environment[environmentVariable]),
+            ("spec.state of the settings document", settingsState),
+        ]
+        guard let (source, value) = candidates.first(where: { !($0.value ?? "").isEmpty }).map({ ($0.source, $0.value!) })
+        else {
+            return .folder(try global.statusDirectory(manifests: manifests))
+        }
+        do {
+            if let url = try S3StateURL(parsing: value) { return .s3(url) }
+        } catch {
+            throw StandardError.failure("\(source): \(error.description)")
+        }
+        let base = source == candidates[2].source ? URL(fileURLWithPath: manifests) : nil
+        return .folder(URL(fileURLWithPath: value, relativeTo: base).standardizedFileURL)
+    }
+
+    /// Where the state lives, for messages.
+    var location: String {
+        switch self {
+        case .folder(let url): url.path
+        case .s3(let url): url.description
+        }
+    }
+
+    /// Opens the state for reading (dry runs, `status`, `doctor`, `outputs`): a folder must be readable (a missing one
+    /// is empty); an S3 state is read in one GET. Exits 1 naming the problem otherwise.
+    func openForReading(aws: @autoclosure () throws -> AWSContext) async throws -> StatusStore {
+        switch self {
+        case .folder(let url):
+            do {
+                try StatusLocation.checkReadable(url)
+            } catch {
+                throw StandardError.failure(error.description)
+            }
+            return StatusStore(directory: url)
+        case .s3(let url):
+            return try await Self.load(Self.objectStore(url, aws: try aws()))
+        }
+    }
+
+    /// Opens the state for an apply (or the controller): a folder must be writable and its lock is taken; for S3,
+    /// `lock.json` is created (waiting up to `lockTimeout` while another holder has it), then the state is read.
+    /// Exits 1 naming the problem (or the lock's holder) otherwise.
+    func openForWriting(aws: AWSContext, lockTimeout: Int, holder: String) async throws -> (StatusStore, ApplyLock) {
+        switch self {
+        case .folder(let url):
+            let lock = try EngineArguments.lockStatusFolder(url, timeout: lockTimeout)
+            return (StatusStore(directory: url), .folder(lock))
+        case .s3(let url):
+            let store = try Self.objectStore(url, aws: aws)
+            let lock: StateLock
+            do {
+                lock = try await StateLock.acquire(store: store, record: .current(holder: holder),
+                                                   timeout: .seconds(lockTimeout))
+            } catch {
+                throw StandardError.failure(error.description)
+            }
+            do {
+                return (try await Self.load(store), .object(lock))
+            } catch {
+                try? await lock.release()
+                throw error
+            }
+        }
+    }
+
+    /// The S3 object store of `url`, signed for the AWS context's region.
+    static func objectStore(_ url: S3StateURL, aws: AWSContext) throws -> S3ObjectStore {
+        guard let region = aws.defaultRegion else {
+            throw StandardError.failure("the S3 state \(url) needs the bucket's region: pass --region or set AWS_REGION")
+        }
+        return S3ObjectStore(s3: S3(client: aws.client, region: region), url: url)
+    }
+
+    /// Reads the state document of `store`; exits 1 naming the problem.
+    private static func load(_ store: S3ObjectStore) async throws -> StatusStore {
+        do {
+            return StatusStore(document: try await StateDocument.load(from: store))
+        } catch {
+            throw StandardError.failure(error.description)
+        }
+    }
+}
+
+/// The apply lock a writing command holds: a local folder's `flock` or an S3 state's `lock.json`.
+enum ApplyLock {
+    case folder(StatusLock)
+    case object(StateLock)
+
+    /// Checks that the lock is still held (the lock file or object was not removed or replaced).
+    func verify() async throws {
+        switch self {
+        case .folder(let lock): try lock.verify()
+        case .object(let lock): try await lock.verify()
+        }
+    }
+
+    /// Releases the lock; a failure is reported on standard error (the run's own outcome stands).
+    func release() async {
+        switch self {
+        case .folder(let lock):
+            lock.release()
+        case .object(let lock):
+            do {
+                try await lock.release()
+            } catch {
+                StandardError.report("releasing the lock: \(error.description)")
+            }
+        }
+    }
+}

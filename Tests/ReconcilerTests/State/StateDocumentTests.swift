@@ -1,0 +1,100 @@
+import Foundation
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// The S3 state's one object: load, write back with If-Match, concurrent writers detected, corruption refused.
+@Suite struct StateDocumentTests {
+    static func status(_ name: String, phase: StatusPhase = .ready) -> ResourceStatus {
+        var status = StatusStoreTests.sample(.userPool, name)
+        status.phase = phase
+        return status
+    }
+
+    @Test func anAbsentObjectIsAnEmptyStateAndTheFirstWriteCreatesIt() async throws {
+        let objects = MemoryObjectStore()
+        let store = StatusStore(document: try await StateDocument.load(from: objects))
+        #expect(try store.readAll().isEmpty)
+        try store.write(Self.status("a"))
+        try await store.persist()
+        #expect(objects.calls == ["get state.json", "put state.json ifAbsent"])
+        let reread = StatusStore(document: try await StateDocument.load(from: objects))
+        #expect(try reread.readAll() == [Self.status("a")])
+        #expect(reread.location == "s3://memory-bucket/test")
+    }
+
+    /// Each persist is one conditional PUT on the entity tag last written; an unchanged copy writes nothing.
+    @Test func persistsAreConditionalOnTheLastTag() async throws {
+        let objects = MemoryObjectStore()
+        let store = StatusStore(document: try await StateDocument.load(from: objects))
+        try store.write(Self.status("a"))
+        try await store.persist()
+        try store.write(Self.status("b"))
+        try await store.persist()
+        try store.delete(ResourceAddress(kind: .userPool, name: "a"))
+        try await store.persist()
+        try await store.persist()
+        #expect(objects.calls == ["get state.json", "put state.json ifAbsent", "put state.json ifMatch(\"\\\"1\\\"\")",
+                                  "put state.json ifMatch(\"\\\"2\\\"\")"])
+        #expect(try await StateDocument.load(from: objects).readAll().map(\.name) == ["b"])
+    }
+
+    /// Another writer changed the object since it was read: the write is refused, not lost over theirs.
+    @Test func aConcurrentWriterIsDetected() async throws {
+        let objects = MemoryObjectStore()
+        let store = StatusStore(document: try await StateDocument.load(from: objects))
+        let theirs = try StateDocument.encode([Self.status("theirs")])
+        objects.overwrite(StateDocument.key, data: theirs)
+        try store.write(Self.status("mine"))
+        await #expect(throws: StatusStoreError.state(location: objects.location, .preconditionFailed(key: "state.json"))) {
+            try await store.persist()
+        }
+        #expect(objects.object(StateDocument.key)?.data == theirs)
+    }
+
+    /// The document is the same JSON per record as a status file, sorted by address, with a version.
+    @Test func theDocumentIsReadableJSON() async throws {
+        let objects = MemoryObjectStore()
+        let store = StatusStore(document: try await StateDocument.load(from: objects))
+        try store.write(Self.status("zeta"))
+        try store.write(Self.status("alpha"))
+        try await store.persist()
+        let data = try #require(objects.object(StateDocument.key)).data
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        let names = (json["statuses"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names == ["alpha", "zeta"])
+        let fileJSON = try StatusStore.encoder().encode(Self.status("alpha"))
+        #expect(String(decoding: data, as: UTF8.self).contains(
+            String(decoding: fileJSON, as: UTF8.self).replacingOccurrences(of: "\n", with: "\n    ")))
+    }
+
+    @Test(arguments: [
+        ("{", "status.corrupt"),
+        ("{\"version\": 2, \"statuses\": []}", "status.corrupt"),
+    ])
+    func anUnreadableDocumentIsAnError(text: String, code: String) async throws {
+        let objects = MemoryObjectStore()
+        objects.overwrite(StateDocument.key, data: Data(text.utf8))
+        let error = await #expect(throws: StatusStoreError.self) { try await StateDocument.load(from: objects) }
+        #expect(error?.code == code)
+        #expect(error?.message.contains("s3://memory-bucket/test/state.json") == true)
+    }
+
+    @Test func aDuplicatedRecordIsCorrupt() async throws {
+        let objects = MemoryObjectStore()
+        let one = try StatusStore.encoder().encode(Self.status("a"))
+        let text = "{\"version\": 1, \"statuses\": [\(String(decoding: one, as: UTF8.self)), \(String(decoding: one, as: UTF8.self))]}"
+        objects.overwrite(StateDocument.key, data: Data(text.utf8))
+        let error = await #expect(throws: StatusStoreError.self) { try await StateDocument.load(from: objects) }
+        #expect(error?.message.contains("twice") == true)
+    }
+
+    /// A store that cannot be read is an error, never an empty state.
+    @Test func anUnavailableStoreIsAnError() async {
+        let objects = MemoryObjectStore()
+        objects.failNext(.unavailable(location: objects.location, detail: "access denied"))
+        let error = await #expect(throws: StatusStoreError.self) { try await StateDocument.load(from: objects) }
+        #expect(error?.code == "state.unavailable")
+    }
+}
