@@ -59,6 +59,12 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); repeatable.")
     var rateLimit: [RateLimitArgument] = []
 
+    @Flag(help: "Run as one of several controllers of this status folder: hold the lease <status-dir>.lease/lease.json instead of the folder's lock; the others wait as standbys and take over when the leader stops or its lease expires.")
+    var lease = false
+
+    @Option(help: "With --lease: how long the lease holds after each renewal (renewed every third of it) (15s).")
+    var leaseDuration: DurationArgument = DurationArgument(.seconds(15), text: "15s")
+
     @OptionGroup var engineArguments: EngineArguments
 
     /// Refuses malformed options before anything starts.
@@ -71,20 +77,36 @@ struct ControllerCommand: AsyncParsableCommand {
         guard pruneDelay.isFinite, pruneDelay >= 0 else {
             throw ValidationError("--prune-delay must be a number of seconds, 0 or more.")
         }
+        guard leaseDuration.duration >= .seconds(1) else { throw ValidationError("--lease-duration must be at least 1s.") }
     }
 
-    /// Takes the lock, wires the controller, the HTTP endpoint and the signal handling, and runs until shut down.
+    /// Takes the lock (or, with `--lease`, stands by for the lease), wires the controller, the HTTP endpoint and the
+    /// signal handling, and runs until shut down.
     func run() async throws {
         MallocTuning.limitArenas()
         global.bootstrapLogging()
         let logger = Logger(label: "smsauth.controller")
         let statusDirectory = try global.statusDirectory(manifests: directory)
-        let lock = try engineArguments.lockStatusFolder(statusDirectory)
-        defer { lock.release() }
         let metrics = ControllerMetrics()
         let readiness = Readiness()
-        let controller = try makeController(statusDirectory: statusDirectory, metrics: metrics, readiness: readiness,
-                                            logger: logger)
+        var lock: StatusLock?
+        defer { lock?.release() }
+        let services: [ServiceGroupConfiguration.ServiceConfiguration]
+        let reloadCurrent: @Sendable () async -> Void
+        if lease {
+            let election = try leaderElection(statusDirectory: statusDirectory, metrics: metrics,
+                                              readiness: readiness, logger: logger)
+            services = [.init(service: election)]
+            reloadCurrent = { await election.reload() }
+        } else {
+            let held = try engineArguments.lockStatusFolder(statusDirectory)
+            lock = held
+            let controller = try makeController(statusDirectory: statusDirectory, fence: nil, metrics: metrics,
+                                                readiness: readiness, logger: logger)
+            services = [.init(service: LockWatchService(lock: held, logger: logger)),
+                        .init(service: ControllerService(controller: controller))]
+            reloadCurrent = { await controller.reload() }
+        }
         let address = listen
         let http = HealthEndpointService(
             host: address.host, port: address.port, metrics: metrics, readiness: readiness, logger: logger,
@@ -92,13 +114,11 @@ struct ControllerCommand: AsyncParsableCommand {
                 logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
             })
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: LockWatchService(lock: lock, logger: logger)), .init(service: http),
-                       .init(service: ControllerService(controller: controller))],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [.init(service: http)] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdownTimeout.duration
         configuration.maximumCancellationDuration = .seconds(5)
         let escalation = SecondSignalExit()
-        let reload = ReloadSignal { Task { await controller.reload() } }
+        let reload = ReloadSignal { Task { await reloadCurrent() } }
         defer { withExtendedLifetime((escalation, reload)) {} }
         do {
             try await ServiceGroup(configuration: configuration).run()
@@ -109,17 +129,62 @@ struct ControllerCommand: AsyncParsableCommand {
         logger.info("controller stopped")
     }
 
-    /// The controller with the standard engine, its AWS calls going through the rate-limited, counted transport.
-    private func makeController(statusDirectory: URL, metrics: ControllerMetrics, readiness: Readiness,
-                                logger: Logger) throws -> GitOpsController {
+    /// `--lease`: the status folder must be writable; the leader election over `<status-dir>.lease`, whose
+    /// leader waits for an apply holding `<status-dir>.lock` to finish, then runs a controller fenced by the lease.
+    private func leaderElection(statusDirectory: URL, metrics: ControllerMetrics, readiness: Readiness,
+                                logger: Logger) throws -> LeaderElectionService {
+        do {
+            try StatusLocation.checkWritable(statusDirectory)
+        } catch {
+            throw StandardError.failure(error.description)
+        }
+        let clock = SystemControllerClock()
+        let lease = ControllerLease(store: ControllerLease.localStore(forStatusDirectory: statusDirectory),
+                                    clock: clock, identity: .current(), duration: leaseDuration.duration)
+        let command = self
+        return LeaderElectionService(
+            lease: lease, clock: clock, metrics: metrics, readiness: readiness, logger: logger,
+            awaitApplies: { try await Self.awaitApplies(statusDirectory: statusDirectory, logger: logger) },
+            makeController: {
+                try command.makeController(statusDirectory: statusDirectory, fence: lease.fence, metrics: metrics,
+                                           readiness: readiness, logger: logger)
+            })
+    }
+
+    /// Returns once no apply run holds the status folder's lock: an apply that took it before this controller led
+    /// checked the lease then and found none, so it must finish first; a later apply finds the lease and refuses.
+    private static func awaitApplies(statusDirectory: URL, logger: Logger) async throws {
+        var logged = false
+        while true {
+            do {
+                try StatusLock.acquire(statusDirectory: statusDirectory.path).release()
+                return
+            } catch .alreadyHeld(_, let holder, _) {
+                if !logged {
+                    logger.info("leading; waiting for the apply that holds the status folder's lock to finish",
+                                metadata: ["holder": "\(holder?.summary ?? "unknown")"])
+                    logged = true
+                }
+                try await Task.sleep(for: .seconds(1))
+            } catch {
+                throw StandardError.failure(error.description)
+            }
+        }
+    }
+
+    /// The controller with the standard engine, its AWS calls going through the rate-limited, counted transport
+    /// and, with a lease, its fence (every AWS request and status write checks it).
+    private func makeController(statusDirectory: URL, fence: LeaseFence?, metrics: ControllerMetrics,
+                                readiness: Readiness, logger: Logger) throws -> GitOpsController {
         let environment = ProcessInfo.processInfo.environment
         let limiters = RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { base in
-            RateLimitedTransport(base: base, limiters: limiters, metrics: metrics, logger: logger)
+            RateLimitedTransport(base: fence.map { FencedTransport(base: base, fence: $0) } ?? base,
+                                 limiters: limiters, metrics: metrics, logger: logger)
         }
         let accounts = AccountCache()
         let engine = engineArguments.engine(client: aws.client, logger: logger,
-                                            statusStore: StatusStore(directory: statusDirectory),
+                                            statusStore: StatusStore(directory: statusDirectory, fence: fence),
                                             identity: try CommandIdentity.make(
                                                 directory: directory, settingsOwner: Self.settingsOwner(of: directory),
                                                 environment: environment),

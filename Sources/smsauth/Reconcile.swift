@@ -1,4 +1,5 @@
 import ArgumentParser
+import Controller
 import Foundation
 import Logging
 import Manifests
@@ -51,7 +52,7 @@ struct Reconcile: AsyncParsableCommand {
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
         let statusDirectory = try global.statusDirectory(manifests: directory)
-        let lock = try claimStatusFolder(statusDirectory)
+        let lock = try await claimStatusFolder(statusDirectory)
         defer { lock?.release() }
         let (engine, defaultRegion) = try makeEngine(statusDirectory: statusDirectory, environment: environment,
                                                      identity: identity, logger: logger)
@@ -73,15 +74,43 @@ struct Reconcile: AsyncParsableCommand {
     }
 
     /// Before any AWS read. A dry run takes no lock and only needs to read the status folder (a missing one is
-    /// empty); an apply needs a writable folder and takes its lock (nil for a dry run).
-    private func claimStatusFolder(_ statusDirectory: URL) throws -> StatusLock? {
-        guard dryRun else { return try engineArguments.lockStatusFolder(statusDirectory) }
+    /// empty); an apply needs a writable folder, takes its lock and refuses while a controller leads the folder
+    /// (`LeaseProbe`) (nil for a dry run).
+    private func claimStatusFolder(_ statusDirectory: URL) async throws -> StatusLock? {
+        guard dryRun else {
+            let lock = try engineArguments.lockStatusFolder(statusDirectory)
+            do {
+                try await Self.refuseWhileAControllerLeads(statusDirectory)
+            } catch {
+                lock.release()
+                throw error
+            }
+            return lock
+        }
         do {
             try StatusLocation.checkReadable(statusDirectory)
         } catch {
             throw StandardError.failure(error.description)
         }
         return nil
+    }
+
+    /// Throws (exit 1, naming the holder) while a controller holds the lease of `statusDirectory`
+    /// (`<status-dir>.lease`); a lease left by a controller that stopped renewing it is removed after its duration.
+    private static func refuseWhileAControllerLeads(_ statusDirectory: URL) async throws {
+        let store = ControllerLease.localStore(forStatusDirectory: statusDirectory)
+        let finding: LeaseProbe.Finding
+        do {
+            finding = try await LeaseProbe.check(store: store, clock: SystemControllerClock())
+        } catch {
+            throw StandardError.failure(error.description)
+        }
+        guard case .held(let record) = finding else { return }
+        throw StandardError.failure("""
+            a controller leads this status folder (\(record?.summary ?? "unreadable lease record") in \
+            \(store.location)); an apply must not write beside it. Let the controller apply the manifests, or stop \
+            every controller of the folder first
+            """)
     }
 
     /// The exit status of a dry run.

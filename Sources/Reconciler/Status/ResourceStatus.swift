@@ -43,6 +43,9 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     public var owner: String?
     /// The real path of the manifest folder that wrote it (nil: written before folders were recorded).
     public var folder: String?
+    /// The lease generation of the controller that wrote it (nil: written without a lease). A write whose generation
+    /// is lower than the one before it came from a deposed leader.
+    public var leaseGeneration: Int?
 
     /// Creates a status.
     public init(
@@ -98,7 +101,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, name, specHash, phase, conditions, resource, lastReconcileTime, lastAppliedTime, drift,
-             lastError, history, onDelete, owner, folder
+             lastError, history, onDelete, owner, folder, leaseGeneration
     }
 
     /// Writes every key, `null` for unset optionals, so the file shape never varies.
@@ -118,5 +121,6 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         try container.encode(onDelete, forKey: .onDelete)
         try container.encode(owner, forKey: .owner)
         try container.encode(folder, forKey: .folder)
+        try container.encode(leaseGeneration, forKey: .leaseGeneration)
     }
 }

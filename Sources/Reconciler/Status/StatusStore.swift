@@ -8,10 +8,14 @@ import Foundation
 public struct StatusStore: Sendable {
     /// The status folder (default `<parent>/.smsauth/<name>/status` for the manifest folder `<parent>/<name>`).
     public let directory: URL
+    /// The lease fence of a lease-holding controller: every write checks it and records its generation in
+    /// `leaseGeneration` (nil: writes are not fenced and carry no generation).
+    public let fence: LeaseFence?
 
-    /// A store rooted at `directory` (created on first write).
-    public init(directory: URL) {
+    /// A store rooted at `directory` (created on first write), its writes checked by `fence` when given.
+    public init(directory: URL, fence: LeaseFence? = nil) {
         self.directory = directory
+        self.fence = fence
     }
 
     /// The file that holds the status of `address`; throws for a name that is not safe as a file name.
@@ -26,8 +30,14 @@ public struct StatusStore: Sendable {
         return directory.appendingPathComponent(address.kind.rawValue).appendingPathComponent(name + ".json")
     }
 
-    /// Writes (replaces) the status of one resource atomically.
+    /// Writes (replaces) the status of one resource atomically, with the fence's generation (nil without a fence).
     public func write(_ status: ResourceStatus) throws(StatusStoreError) {
+        var status = status
+        do {
+            status.leaseGeneration = try fence?.check()
+        } catch {
+            throw .fenced(error)
+        }
         let url = try fileURL(for: status.address)
         let folder = url.deletingLastPathComponent()
         do {

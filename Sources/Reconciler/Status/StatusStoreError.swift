@@ -6,6 +6,8 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case ioFailed(path: String, operation: String, detail: String)
     /// A status file that is not valid status JSON, or whose kind/name differs from its path.
     case corrupt(path: String, detail: String)
+    /// The write was refused by the lease fence: this controller no longer leads (`LeaseFence`).
+    case fenced(LeaseFenceError)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -13,6 +15,7 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidName: "status.invalidName"
         case .ioFailed: "status.ioFailed"
         case .corrupt: "status.corrupt"
+        case .fenced: "status.fenced"
         }
     }
 
@@ -25,6 +28,8 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
             "\(operation) failed for \(path): \(detail)"
         case .corrupt(let path, let detail):
             "status file \(path) is unreadable: \(detail)"
+        case .fenced(let error):
+            "status not written: \(error)"
         }
     }
 
