@@ -78,6 +78,14 @@ public actor ControllerLease {
     /// How often the leader renews and a standby looks again: a third of the duration.
     public nonisolated var renewInterval: Duration { duration / 3 }
 
+    /// When a standby should try again: after one renew interval, or at the moment the version it watches expires
+    /// if that is sooner, so a standby takes over at most one renew interval after the lease expired.
+    public func nextAttempt() -> Duration {
+        let poll = clock.now() + renewInterval
+        guard let seen = observed, seen.record?.holder != identity.holder else { return poll }
+        return min(poll, seen.since + lasting(seen.record))
+    }
+
     /// Whether this process holds the lease.
     public var isLeading: Bool { held != nil }
 
@@ -142,8 +150,13 @@ public actor ControllerLease {
     /// renewals, and nobody took it over) may be taken back at once.
     private func isExpired(_ seen: (etag: String, record: LeaseRecord?, since: Duration)) -> Bool {
         if seen.record?.holder == identity.holder { return true }
-        let lasting = seen.record.map { Duration.milliseconds(Int64($0.durationSeconds * 1000)) } ?? duration
-        return clock.now() - seen.since >= lasting
+        return clock.now() - seen.since >= lasting(seen.record)
+    }
+
+    /// How long `record` holds after it was written: its `durationSeconds`, or this process's duration when the
+    /// object is not a lease record.
+    private func lasting(_ record: LeaseRecord?) -> Duration {
+        record.map { Duration.milliseconds(Int64(($0.durationSeconds * 1000).rounded())) } ?? duration
     }
 
     /// Writes a new record of `generation` under `condition`; opens the fence from `start` on success.

@@ -4,7 +4,7 @@ import ServiceLifecycle
 
 /// Runs the controller as one of several on a shared state, one leader at a time (`ControllerLease`):
 ///
-/// - **Standby**: tries to acquire the lease every renew interval; meanwhile `/readyz` answers 503 `standby: …`,
+/// - **Standby**: tries to acquire the lease every renew interval (and at the moment the watched version expires); meanwhile `/readyz` answers 503 `standby: …`,
 ///   `smsauth_leader` is 0, and no controller runs (no AWS call, no status write).
 /// - **Leading**: waits until no apply run holds the state's lock (`awaitApplies`), then runs a new controller
 ///   (`makeController`), which starts with a full sync, while the lease is renewed every interval.
@@ -96,7 +96,7 @@ public struct LeaderElectionService: Service {
                 logger.info("standby: waiting for the lease", metadata: ["reason": "\(holder)"])
                 reported = holder
             }
-            let wake = clock.now() + lease.renewInterval
+            let wake = await lease.nextAttempt()
             try? await cancelWhenGracefulShutdown { try await clock.sleep(until: wake) }
         }
         return nil

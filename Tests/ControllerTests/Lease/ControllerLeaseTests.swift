@@ -45,6 +45,18 @@ import Testing
         #expect(try standby.fence.check() == 2)
     }
 
+    @Test func aStandbyLooksAgainAtTheMomentTheVersionItWatchesExpires() async throws {
+        let leader = lease("a", duration: .seconds(3))
+        let standby = lease("b", duration: .seconds(3))
+        #expect(await standby.nextAttempt() == .seconds(1))  // nothing seen yet: one renew interval
+        _ = try await leader.tryAcquire()
+        _ = try await standby.tryAcquire()  // first seen at 0 s
+        clock.advance(by: .milliseconds(2500))
+        #expect(await standby.nextAttempt() == .seconds(3))  // expiry comes before the next interval (3.5 s)
+        clock.advance(by: .milliseconds(500))
+        #expect(try await standby.tryAcquire() == .leading(generation: 2))
+    }
+
     @Test func renewalsKeepAStandbyOutForever() async throws {
         let leader = lease("a")
         let standby = lease("b")
