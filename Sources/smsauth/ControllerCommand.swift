@@ -22,6 +22,10 @@ struct ControllerCommand: AsyncParsableCommand {
             and /readyz on --listen. Before any AWS read the status folder must be writable and its lock \
             (<status-dir>.lock, beside the folder) free, waiting up to --lock-timeout; the lock is held for the \
             controller's lifetime, and if the lock file is removed or replaced the controller stops and exits 1. \
+            With --lease, several controllers share the status folder instead: one holds the lease \
+            (<status-dir>.lease/lease.json, renewed every third of --lease-duration) and reconciles, the others \
+            stand by (/readyz 503 "standby") and take over once it has not been renewed for its duration; a leader \
+            that cannot renew in time stops every AWS write at once. \
             A removed manifest (or a file cut short) is acted on only once a second read of the directory at \
             least --prune-delay later confirms it. Every resync reads the directory anew as well as AWS. SIGHUP: \
             read the directory again and run a full sync. SIGTERM or SIGINT: finish the reconciles in flight (up \
