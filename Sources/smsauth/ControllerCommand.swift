@@ -67,7 +67,7 @@ struct ControllerCommand: AsyncParsableCommand {
     var lease = false
 
     @Option(help: "With --lease: how long the lease holds after each renewal (renewed every third of it) (15s).")
-    var leaseDuration: DurationArgument = DurationArgument(.seconds(15), text: "15s")
+    var leaseDuration: DurationArgument = DurationArgument(ControllerLease.defaultDuration, text: "15s")
 
     @OptionGroup var engineArguments: EngineArguments
 

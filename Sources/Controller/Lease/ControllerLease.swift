@@ -18,6 +18,9 @@ import Reconciler
 public actor ControllerLease {
     /// Key of the lease object in the store.
     public static let key = "lease.json"
+    /// `--lease-duration`'s default; also how long a lease object that is not a lease record is taken to hold
+    /// when nothing else says.
+    public static let defaultDuration: Duration = .seconds(15)
 
     /// Where the lease lives.
     let store: any ObjectStore
@@ -156,7 +159,7 @@ public actor ControllerLease {
     /// How long `record` holds after it was written: its `durationSeconds`, or this process's duration when the
     /// object is not a lease record.
     private func lasting(_ record: LeaseRecord?) -> Duration {
-        record.map { Duration.milliseconds(Int64(($0.durationSeconds * 1000).rounded())) } ?? duration
+        record?.duration ?? duration
     }
 
     /// Writes a new record of `generation` under `condition`; opens the fence from `start` on success.
@@ -165,8 +168,7 @@ public actor ControllerLease {
         let now = wallClock()
         let record = LeaseRecord(holder: identity.holder, host: identity.host, pid: identity.pid,
                                  generation: generation, acquiredAt: now, renewedAt: now,
-                                 durationSeconds: Double(duration.components.seconds)
-                                     + Double(duration.components.attoseconds) / 1e18)
+                                 durationSeconds: LeaseRecord.seconds(duration))
         do {
             let etag = try await store.put(Self.key, data: record.encoded(), condition: condition)
             held = (record, etag)

@@ -25,7 +25,7 @@ public enum LeaseProbe {
         let since = clock.now()
         while true {
             let record = LeaseRecord.decode(seen.data)
-            let lasting = record.map { Duration.milliseconds(Int64($0.durationSeconds * 1000)) } ?? .seconds(15)
+            let lasting = record?.duration ?? ControllerLease.defaultDuration
             if clock.now() - since >= lasting {
                 do {
                     try await store.delete(ControllerLease.key, ifMatch: seen.etag)

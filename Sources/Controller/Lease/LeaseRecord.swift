@@ -32,6 +32,17 @@ public struct LeaseRecord: Codable, Sendable, Equatable {
         self.durationSeconds = durationSeconds
     }
 
+    /// `durationSeconds` as a duration, within 0 s...1 h (a hand-edited value cannot hold the lease longer).
+    public var duration: Duration {
+        let seconds = durationSeconds.isFinite ? min(max(durationSeconds, 0), 3600) : 3600
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// The seconds of `duration`, as `durationSeconds` holds them.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     /// The record's JSON (sorted keys, ISO 8601 times).
     func encoded() -> Data {
         let encoder = JSONEncoder()

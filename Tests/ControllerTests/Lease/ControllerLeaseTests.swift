@@ -135,6 +135,13 @@ import Testing
         #expect(try await standby.tryAcquire() == .leading(generation: 1))
     }
 
+    @Test(arguments: [(2.5, Duration.milliseconds(2500)), (1e300, .seconds(3600)), (-4, .zero)])
+    func aRecordsDurationIsReadWithinBounds(_ seconds: Double, _ expected: Duration) {
+        let record = LeaseRecord(holder: "a", host: "h", pid: 1, generation: 1, acquiredAt: Date(), renewedAt: Date(),
+                                 durationSeconds: seconds)
+        #expect(record.duration == expected)
+    }
+
     /// The record now in the store, decoded as the lease decodes it.
     private func currentRecord() async -> LeaseRecord? {
         guard let object = try? await store.get(ControllerLease.key) else { return nil }
