@@ -63,12 +63,15 @@ extension ControllerEndToEnd {
         @Test func aFrozenLeaderThatResumesWritesNothingAndGoesBackToStandby() async throws {
             let pair = try await ControllerPair.make()
             defer { pair.remove() }
+            // A longer lease here: the test holds up renewals for a few seconds below without B losing its lease.
+            let duration = 6.0
             try pair.workspace.write("one.yaml", pair.workspace.pool(pair.name("one")))
             // A long debounce: the change below is still waiting in the frozen leader when it resumes.
-            let leader = try pair.start(pair.first, ["--debounce", "2s"])
+            let leader = try pair.start(pair.first, duration: duration, ["--debounce", "2s"])
             defer { leader.stop() }
             #expect(try await leader.waitFor(message: "full sync done") != nil, "\(leader.log)")
-            let standby = try pair.start(pair.second)
+            let leaderPort = try #require(try await leader.httpPort())
+            let standby = try pair.start(pair.second, duration: duration)
             defer { standby.stop() }
             #expect(try await standby.waitFor(message: "standby: waiting for the lease") != nil, "\(standby.log)")
 
@@ -76,18 +79,26 @@ extension ControllerEndToEnd {
             leader.send(SIGSTOP)
             let frozen = ContinuousClock.now
             #expect(try await standby.waitFor(message: "lease acquired; leading", timeout: .seconds(20)) != nil)
-            #expect(ContinuousClock.now - frozen < .seconds(Self.duration + Self.renewInterval + Self.latencyAllowance))
+            #expect(ContinuousClock.now - frozen < .seconds(duration + duration / 3 + Self.latencyAllowance))
             let applied = try await Poll.until(timeout: .seconds(30)) {
                 pair.workspace.status("UserPool", pair.name("two"))?["phase"] as? String == "Ready" ? true : nil
             }
             #expect(applied == true, "\(standby.log)")
 
+            // Resume the old leader while its renewal cannot reach the lease store (the test holds the store's
+            // lock), so it cannot learn from a 412 that it lost: only its fence keeps its pending change from AWS.
             let before = try await pair.calls(of: pair.workspace.principal)
+            let storeLock = try pair.holdLeaseStore()
             leader.send(SIGCONT)
+            let fenced = try await Poll.until(timeout: .seconds(3)) { () -> Bool? in
+                let metrics = try await ControllerProcess.get(port: leaderPort, "/metrics").body
+                return metrics.contains("code=\"LeaseFenced\"") ? true : nil
+            }
+            storeLock.release()
+            #expect(fenced == true, "\(leader.log)")
             #expect(try await leader.waitFor(message: "lease lost; stopped all AWS writes and went back to standby",
                                              timeout: .seconds(15)) != nil, "\(leader.log)")
             #expect(try await leader.waitFor(message: "standby: waiting for the lease") != nil)
-            try await Task.sleep(for: .seconds(3))  // the leader's debounced change would have run by now
             let after = try await pair.calls(of: pair.workspace.principal)
             #expect(after.count == before.count, "the resumed leader called AWS: \(after.dropFirst(before.count))")
             for name in ["one", "two"] {
@@ -99,7 +110,7 @@ extension ControllerEndToEnd {
             #expect(try await standby.exitStatus() == 0)
             let released = ContinuousClock.now
             #expect(try await leader.waitFor(message: "lease acquired; leading", timeout: .seconds(10)) != nil)
-            #expect(ContinuousClock.now - released < .seconds(Self.renewInterval + Self.latencyAllowance))
+            #expect(ContinuousClock.now - released < .seconds(duration / 3 + Self.latencyAllowance))
         }
     }
 }
@@ -127,12 +138,18 @@ struct ControllerPair {
     /// `base` made unique to this test.
     func name(_ base: String) -> String { "\(base)-\(suffix)" }
 
-    /// Starts a controller with `--lease` on the shared folders.
-    func start(_ environment: [String: String], _ extra: [String] = []) throws -> ControllerProcess {
+    /// Starts a controller with `--lease` (of `duration` seconds) on the shared folders.
+    func start(_ environment: [String: String], duration: Double = ControllerEndToEnd.ControllerHighAvailabilityTests.duration,
+               _ extra: [String] = []) throws -> ControllerProcess {
         try ControllerProcess(["manifests", "--status-dir", workspace.status.path, "--listen", "127.0.0.1:0",
-                               "--lease", "--lease-duration", "\(Int(ControllerEndToEnd.ControllerHighAvailabilityTests.duration))s",
-                               "--prune-delay", "0"] + extra,
+                               "--lease", "--lease-duration", "\(duration)s", "--prune-delay", "0"] + extra,
                               environment: environment, directory: workspace.root)
+    }
+
+    /// Takes the lock the lease store holds during each compare-and-swap (`<status>.lease/.objectstore.lock`): every
+    /// lease write of both controllers waits until it is released.
+    func holdLeaseStore() throws -> HeldFileLock {
+        try HeldFileLock(path: workspace.status.path + ".lease/.objectstore.lock")
     }
 
     /// Operations `principal` called, in order.
@@ -142,4 +159,22 @@ struct ControllerPair {
 
     /// Removes the folders.
     func remove() { workspace.remove() }
+}
+
+/// An exclusive `flock` the test holds until `release()`.
+final class HeldFileLock {
+    /// The locked descriptor.
+    private let descriptor: Int32
+
+    /// Opens `path` and locks it, waiting while another holds it.
+    init(path: String) throws {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0, flock(descriptor, LOCK_EX) == 0 else { throw CocoaError(.fileReadUnknown) }
+    }
+
+    /// Unlocks and closes.
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
 }
