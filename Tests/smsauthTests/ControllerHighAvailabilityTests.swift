@@ -60,6 +60,22 @@ extension ControllerEndToEnd {
             #expect(try await ControllerProcess.get(port: standbyPort, "/metrics").body.contains("smsauth_leader 1"))
         }
 
+        @Test func aNewLeaderWaitsForAnApplyThatHoldsTheStatusLock() async throws {
+            let pair = try await ControllerPair.make()
+            defer { pair.remove() }
+            try pair.workspace.write("one.yaml", pair.workspace.pool(pair.name("one")))
+            let apply = try HeldFileLock(path: pair.workspace.status.path + ".lock")  // as an apply in progress holds it
+            let leader = try pair.start(pair.first)
+            defer { leader.stop() }
+            #expect(try await leader.waitFor(message: "leading; waiting for the apply that holds the status folder's lock to finish")
+                    != nil, "\(leader.log)")
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await pair.calls(of: pair.workspace.principal).isEmpty)
+            apply.release()
+            #expect(try await leader.waitFor(message: "full sync done") != nil, "\(leader.log)")
+            #expect(try await pair.calls(of: pair.workspace.principal).contains("CreateUserPool"))
+        }
+
         @Test func aFrozenLeaderThatResumesWritesNothingAndGoesBackToStandby() async throws {
             let pair = try await ControllerPair.make()
             defer { pair.remove() }
