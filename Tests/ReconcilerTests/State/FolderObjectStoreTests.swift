@@ -37,7 +37,7 @@ import Testing
     @Test func ofManyConcurrentCreatesExactlyOneWins() async throws {
         try await Self.withStore { store, _ in
             let wins = await withTaskGroup(of: Bool.self) { group in
-                for index in 0..<16 {
+                for index in 0..<8 {
                     group.addTask {
                         (try? await store.put("lease.json", data: Data("\(index)".utf8), condition: .ifAbsent)) != nil
                     }
