@@ -22,6 +22,10 @@ struct ControllerCommand: AsyncParsableCommand {
             and /readyz on --listen. Before any AWS read the status folder must be writable and its lock \
             (<status-dir>.lock, beside the folder) free, waiting up to --lock-timeout; the lock is held for the \
             controller's lifetime, and if the lock file is removed or replaced the controller stops and exits 1. \
+            With --lease, several controllers share the status folder instead: one holds the lease \
+            (<status-dir>.lease/lease.json, renewed every third of --lease-duration) and reconciles, the others \
+            stand by (/readyz 503 "standby") and take over once it has not been renewed for its duration; a leader \
+            that cannot renew in time stops every AWS write at once. \
             A removed manifest (or a file cut short) is acted on only once a second read of the directory at \
             least --prune-delay later confirms it. Every resync reads the directory anew as well as AWS. SIGHUP: \
             read the directory again and run a full sync. SIGTERM or SIGINT: finish the reconciles in flight (up \
@@ -61,6 +65,12 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); repeatable.")
     var rateLimit: [RateLimitArgument] = []
 
+    @Flag(help: "Run as one of several controllers of this status folder: hold the lease <status-dir>.lease/lease.json instead of the folder's lock; the others wait as standbys and take over when the leader stops or its lease expires.")
+    var lease = false
+
+    @Option(help: "With --lease: how long the lease holds after each renewal (renewed every third of it) (15s).")
+    var leaseDuration: DurationArgument = DurationArgument(ControllerLease.defaultDuration, text: "15s")
+
     @OptionGroup var engineArguments: EngineArguments
 
     /// `--selector`.
@@ -76,28 +86,45 @@ struct ControllerCommand: AsyncParsableCommand {
         guard pruneDelay.isFinite, pruneDelay >= 0 else {
             throw ValidationError("--prune-delay must be a number of seconds, 0 or more.")
         }
+        guard leaseDuration.duration >= .seconds(1) else { throw ValidationError("--lease-duration must be at least 1s.") }
     }
 
-    /// Takes the lock, wires the controller, the HTTP endpoint and the signal handling, and runs until shut down.
+    /// Takes the lock (or, with `--lease`, stands by for the lease), wires the controller, the HTTP endpoint and the
+    /// signal handling, and runs until shut down.
     func run() async throws {
         MallocTuning.limitArenas()
         global.bootstrapLogging(defaultLevel: .info)
         let logger = Logger(label: "smsauth.controller")
         let environment = ProcessInfo.processInfo.environment
         let metrics = ControllerMetrics()
-        let limiters = RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
-        let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { base in
-            RateLimitedTransport(base: base, limiters: limiters, metrics: metrics, logger: logger)
-        }
+        let readiness = Readiness()
         let settings = ManifestLoader().load(directory: directory).settings
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: settings?.owner.value,
                                                 environment: environment)
-        let (store, lock) = try await StateAccess.resolve(
-            global: global, manifests: directory, settingsState: settings?.state?.value, environment: environment
-        ).openForWriting(aws: aws, lockTimeout: engineArguments.lockTimeout,
-                         holder: "smsauth controller \(identity.folder) (\(identity.ownerDescription))")
+        let state = try StateAccess.resolve(global: global, manifests: directory,
+                                            settingsState: settings?.state?.value, environment: environment)
+        if lease {
+            let election = try leaderElection(state: state, identity: identity, metrics: metrics,
+                                              readiness: readiness, logger: logger)
+            try await serve([.init(service: election)], reload: { await election.reload() }, metrics: metrics,
+                            readiness: readiness, logger: logger)
+            return
+        }
+        let aws = try makeAWS(fence: nil, metrics: metrics, logger: logger)
+        let (store, lock) = try await state.openForWriting(
+            aws: aws, lockTimeout: engineArguments.lockTimeout,
+            holder: "smsauth controller \(identity.folder) (\(identity.ownerDescription))")
         do {
-            try await serve(store: store, lock: lock, aws: aws, identity: identity, metrics: metrics, logger: logger)
+            let controller = try makeController(store: store, aws: aws, identity: identity, metrics: metrics,
+                                                readiness: readiness, logger: logger)
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+                .init(service: ControllerService(controller: controller)),
+            ]
+            if case .folder(let folderLock) = lock {
+                services.insert(.init(service: LockWatchService(lock: folderLock, logger: logger)), at: 0)
+            }
+            try await serve(services, reload: { await controller.reload() }, metrics: metrics, readiness: readiness,
+                            logger: logger)
         } catch {
             await lock.release()
             throw error
@@ -105,31 +132,22 @@ struct ControllerCommand: AsyncParsableCommand {
         await lock.release()
     }
 
-    /// Runs the controller, the HTTP endpoint and (for a local folder) the lock watch until shut down.
-    private func serve(store: StatusStore, lock: ApplyLock, aws: AWSContext, identity: RunIdentity,
-                       metrics: ControllerMetrics, logger: Logger) async throws {
-        let readiness = Readiness()
-        let controller = try makeController(store: store, aws: aws, identity: identity, metrics: metrics,
-                                        readiness: readiness, logger: logger)
+    /// Runs `services` beside the /metrics, /healthz and /readyz endpoint until shut down; SIGHUP calls `reload`.
+    private func serve(_ services: [ServiceGroupConfiguration.ServiceConfiguration],
+                       reload reloadCurrent: @escaping @Sendable () async -> Void, metrics: ControllerMetrics,
+                       readiness: Readiness, logger: Logger) async throws {
         let address = listen
         let http = HealthEndpointService(
             host: address.host, port: address.port, metrics: metrics, readiness: readiness, logger: logger,
             onListening: { host, port in
                 logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
             })
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: http), .init(service: ControllerService(controller: controller)),
-        ]
-        if case .folder(let folderLock) = lock {
-            services.insert(.init(service: LockWatchService(lock: folderLock, logger: logger)), at: 0)
-        }
         var configuration = ServiceGroupConfiguration(
-            services: services,
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [.init(service: http)] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdownTimeout.duration
         configuration.maximumCancellationDuration = .seconds(5)
         let escalation = SecondSignalExit()
-        let reload = ReloadSignal { Task { await controller.reload() } }
+        let reload = ReloadSignal { Task { await reloadCurrent() } }
         defer { withExtendedLifetime((escalation, reload)) {} }
         do {
             try await ServiceGroup(configuration: configuration).run()
@@ -140,7 +158,93 @@ struct ControllerCommand: AsyncParsableCommand {
         logger.info("controller stopped")
     }
 
-    /// The controller with the standard engine, its AWS calls going through the rate-limited, counted transport.
+    /// `--lease`: the leader election over the state's lease (`<status-dir>.lease` beside a folder, `lease.json` of
+    /// an S3 state). Its leader waits for an apply holding the state's lock to finish, then opens the state again
+    /// and runs a controller fenced by the lease (its AWS requests and status writes check the fence); the lease's
+    /// own calls are not fenced.
+    private func leaderElection(state: StateAccess, identity: RunIdentity, metrics: ControllerMetrics,
+                                readiness: Readiness, logger: Logger) throws -> LeaderElectionService {
+        let plainAWS = try makeAWS(fence: nil, metrics: metrics, logger: logger)
+        let awaitApplies: @Sendable () async throws -> Void
+        switch state {
+        case .folder(let statusDirectory):
+            do {
+                try StatusLocation.checkWritable(statusDirectory)
+            } catch {
+                throw StandardError.failure(error.description)
+            }
+            awaitApplies = { try await Self.awaitApplies(statusDirectory: statusDirectory, logger: logger) }
+        case .s3(let url):
+            let store = try StateAccess.objectStore(url, aws: plainAWS)
+            awaitApplies = { try await Self.awaitApplies(lockIn: store, logger: logger) }
+        }
+        let clock = SystemControllerClock()
+        let lease = ControllerLease(store: try state.leaseStore(aws: plainAWS), clock: clock, identity: .current(),
+                                    duration: leaseDuration.duration)
+        let command = self
+        return LeaderElectionService(
+            lease: lease, clock: clock, metrics: metrics, readiness: readiness, logger: logger,
+            awaitApplies: awaitApplies,
+            makeController: {
+                let aws = try command.makeAWS(fence: lease.fence, metrics: metrics, logger: logger)
+                let store = try await state.openFenced(aws: aws, fence: lease.fence)
+                return try command.makeController(store: store, aws: aws, identity: identity, metrics: metrics,
+                                                  readiness: readiness, logger: logger)
+            })
+    }
+
+    /// Returns once no apply run holds the status folder's lock: an apply that took it before this controller led
+    /// checked the lease then and found none, so it must finish first; a later apply finds the lease and refuses.
+    private static func awaitApplies(statusDirectory: URL, logger: Logger) async throws {
+        var logged = false
+        while true {
+            do {
+                try StatusLock.acquire(statusDirectory: statusDirectory.path).release()
+                return
+            } catch .alreadyHeld(_, let holder, _) {
+                if !logged {
+                    logger.info("leading; waiting for the apply that holds the status folder's lock to finish",
+                                metadata: ["holder": "\(holder?.summary ?? "unknown")"])
+                    logged = true
+                }
+                try await Task.sleep(for: .seconds(1))
+            } catch {
+                throw StandardError.failure(error.description)
+            }
+        }
+    }
+
+    /// The same for an S3 state: returns once its `lock.json` is gone.
+    private static func awaitApplies(lockIn store: any ObjectStore, logger: Logger) async throws {
+        var logged = false
+        while true {
+            let holder: StateLock.Holder
+            do {
+                holder = try await StateLock.currentHolder(in: store)
+            } catch {
+                throw StandardError.failure(error.description)
+            }
+            guard case .held = holder else { return }
+            if !logged {
+                logger.info("leading; waiting for the apply that holds the state's lock.json to finish")
+                logged = true
+            }
+            try await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// The AWS context of the controller: every call rate-limited and counted and, with a lease's fence, refused
+    /// once the fence closes (checked after the rate limiter's wait).
+    private func makeAWS(fence: LeaseFence?, metrics: ControllerMetrics, logger: Logger) throws -> AWSContext {
+        let limiters = RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
+        return try AWSContext.make(options: global, environment: ProcessInfo.processInfo.environment,
+                                   logger: logger) { base in
+            RateLimitedTransport(base: fence.map { FencedTransport(base: base, fence: $0) } ?? base,
+                                 limiters: limiters, metrics: metrics, logger: logger)
+        }
+    }
+
+    /// The controller with the standard engine, its AWS calls going through `aws`.
     private func makeController(store: StatusStore, aws: AWSContext, identity: RunIdentity,
                                 metrics: ControllerMetrics, readiness: Readiness, logger: Logger) throws -> GitOpsController {
         let environment = ProcessInfo.processInfo.environment

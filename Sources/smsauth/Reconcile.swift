@@ -1,4 +1,5 @@
 import ArgumentParser
+import Controller
 import Foundation
 import Logging
 import Manifests
@@ -67,6 +68,7 @@ struct Reconcile: AsyncParsableCommand {
             aws: aws, lockTimeout: engineArguments.lockTimeout,
             holder: "smsauth reconcile \(identity.folder) (\(identity.ownerDescription))")
         do {
+            try await Self.refuseWhileAControllerLeads(try state.leaseStore(aws: aws))
             try await planAndApply(loaded, store: store, lock: lock, aws: aws, identity: identity, logger: logger)
         } catch {
             await lock.release()
@@ -96,6 +98,24 @@ struct Reconcile: AsyncParsableCommand {
             exit = try dryRunExit(planned)
         }
         if exit != 0 { throw ExitCode(exit) }
+    }
+
+    /// Throws (exit 1, naming the holder) while a controller holds the lease in `store` (`<status-dir>.lease`, or
+    /// `lease.json` of an S3 state); a lease left by a controller that stopped renewing it is removed after its
+    /// duration. Called with the apply lock held.
+    private static func refuseWhileAControllerLeads(_ store: any ObjectStore) async throws {
+        let finding: LeaseProbe.Finding
+        do {
+            finding = try await LeaseProbe.check(store: store, clock: SystemControllerClock())
+        } catch {
+            throw StandardError.failure(error.description)
+        }
+        guard case .held(let record) = finding else { return }
+        throw StandardError.failure("""
+            a controller leads this state (\(record?.summary ?? "unreadable lease record") in \
+            \(store.location)); an apply must not write beside it. Let the controller apply the manifests, or stop \
+            every controller of the state first
+            """)
     }
 
     /// The exit status of a dry run.

@@ -1,4 +1,5 @@
 import AWSServices
+import Controller
 import Foundation
 import Manifests
 import Reconciler
@@ -87,6 +88,24 @@ enum StateAccess: Equatable {
         }
     }
 
+    /// Where the controllers of this state keep their lease (`ControllerLease.key`): `<folder>.lease` beside a
+    /// folder, the state's own prefix on S3.
+    func leaseStore(aws: @autoclosure () throws -> AWSContext) throws -> any ObjectStore {
+        switch self {
+        case .folder(let url): ControllerLease.localStore(forStatusDirectory: url)
+        case .s3(let url): try Self.objectStore(url, aws: try aws())
+        }
+    }
+
+    /// Opens the state for a controller that leads by a lease (`--lease`), which holds no apply lock: its status
+    /// writes are checked by `fence`; an S3 state is read anew (the previous leader may have written it).
+    func openFenced(aws: AWSContext, fence: LeaseFence) async throws -> StatusStore {
+        switch self {
+        case .folder(let url): return StatusStore(directory: url, fence: fence)
+        case .s3(let url): return try await Self.load(Self.objectStore(url, aws: aws), fence: fence)
+        }
+    }
+
     /// The S3 object store of `url`, signed for the AWS context's region.
     static func objectStore(_ url: S3StateURL, aws: AWSContext) throws -> S3ObjectStore {
         guard let region = aws.defaultRegion else {
@@ -96,9 +115,9 @@ enum StateAccess: Equatable {
     }
 
     /// Reads the state document of `store`; exits 1 naming the problem.
-    private static func load(_ store: S3ObjectStore) async throws -> StatusStore {
+    private static func load(_ store: S3ObjectStore, fence: LeaseFence? = nil) async throws -> StatusStore {
         do {
-            return StatusStore(document: try await StateDocument.load(from: store))
+            return StatusStore(document: try await StateDocument.load(from: store), fence: fence)
         } catch {
             throw StandardError.failure(error.description)
         }

@@ -120,14 +120,16 @@ extension ControllerEndToEnd {
             let result = try await CLIRunner.run(["controller", "--help"])
             #expect(result.status == 0)
             for flag in ["--debounce", "--resync-period", "--pending-poll", "--shutdown-timeout", "--listen", "--rate-limit",
-                         "--status-dir", "--log-format", "--workers", "--prune-delay", "--lock-timeout"] {
+                         "--status-dir", "--log-format", "--workers", "--prune-delay", "--lock-timeout", "--lease",
+                         "--lease-duration"] {
                 #expect(result.stdout.contains(flag), "\(flag)")
             }
         }
 
         @Test(arguments: [["--debounce", "soon"], ["--listen", "nowhere"], ["--resync-period", "0s"],
                           ["--rate-limit", "cognito-idp:UserPoolRead=0"], ["--workers", "0"],
-                          ["--prune-delay", "-1"], ["--lock-timeout=-1"]])
+                          ["--prune-delay", "-1"], ["--lock-timeout=-1"], ["--lease", "--lease-duration", "500ms"],
+                          ["--lease-duration", "soon"]])
         func badFlagsAreRefused(_ arguments: [String]) async throws {
             let result = try await CLIRunner.run(["controller", "manifests"] + arguments)
             #expect(result.status != 0, "\(result.stderr)")

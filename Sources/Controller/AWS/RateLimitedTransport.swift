@@ -1,9 +1,11 @@
 import AWSCore
 import Logging
+import Reconciler
 
 /// The controller's `HTTPTransport`: every AWS request waits for a token of its rate-limit category
 /// (`AWSCallInfo.category`, limits from a `RateLimiterSet`) before it leaves the process, and every answer is
-/// counted in the metrics by service, operation and error code.
+/// counted in the metrics by service, operation and error code (`LeaseFenced` for a request the lease fence refused
+/// after its wait: `FencedTransport` is its base in a lease-holding controller).
 public struct RateLimitedTransport: HTTPTransport {
     /// The transport that really sends.
     let base: any HTTPTransport
@@ -29,6 +31,9 @@ public struct RateLimitedTransport: HTTPTransport {
         let response: HTTPResponse
         do {
             response = try await base.send(request, timeout: timeout)
+        } catch let error as LeaseFenceError {
+            metrics.awsCall(call, code: "LeaseFenced")
+            throw error
         } catch {
             metrics.awsCall(call, code: "TransportError")
             throw error

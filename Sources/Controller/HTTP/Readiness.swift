@@ -30,16 +30,20 @@ public final class Readiness: Sendable {
         public var statusProblem: String?
         /// Why the manifest folder is invalid (nil when valid).
         public var manifestProblem: String?
+        /// While this controller waits as a standby (it does not hold the lease): who does (nil: leading, or no lease).
+        public var standby: String?
 
         /// Compares the flags (tuples are not `Equatable`).
         public static func == (lhs: State, rhs: State) -> Bool {
             lhs.initialSyncDone == rhs.initialSyncDone && lhs.initialSyncProgress?.done == rhs.initialSyncProgress?.done
                 && lhs.initialSyncProgress?.total == rhs.initialSyncProgress?.total && lhs.credentials == rhs.credentials
                 && lhs.statusProblem == rhs.statusProblem && lhs.manifestProblem == rhs.manifestProblem
+                && lhs.standby == rhs.standby
         }
 
         /// Why `/readyz` answers 503, in order of importance; empty when ready.
         public var reasons: [String] {
+            if let standby { return ["standby: \(standby)"] }
             var reasons: [String] = []
             if let manifestProblem { reasons.append("manifest folder invalid: \(manifestProblem)") }
             if let statusProblem { reasons.append("status folder unreadable: \(statusProblem)") }
@@ -87,6 +91,17 @@ public final class Readiness: Sendable {
     /// Records why the status folder cannot be read (nil: it can).
     public func setStatusProblem(_ problem: String?) {
         state.update { $0.statusProblem = problem }
+    }
+
+    /// Records that this controller waits as a standby (`holder`: who leads), forgetting what its last term as
+    /// leader had reached: the next term starts not ready, with its own first full sync.
+    public func setStandby(_ holder: String) {
+        state.update { $0 = State(standby: holder) }
+    }
+
+    /// Records that this controller leads: ready once its first full sync is done, as at start.
+    public func setLeading() {
+        state.update { $0.standby = nil }
     }
 
     /// Records why the manifest folder is invalid (nil: it is valid).

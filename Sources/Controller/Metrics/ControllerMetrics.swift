@@ -19,6 +19,9 @@ import Reconciler
 /// | `smsauth_status_errors` | gauge | |
 /// | `smsauth_pending_removals` | gauge | |
 /// | `smsauth_last_full_sync_timestamp_seconds` | gauge | |
+/// | `smsauth_leader` | gauge | (with a lease: 1 while leading, else 0) |
+/// | `smsauth_lease_generation` | gauge | (the generation last held) |
+/// | `smsauth_lease_renewal_failures_total` | counter | |
 public final class ControllerMetrics: Sendable {
     /// Where every metric lives.
     public let registry: PrometheusCollectorRegistry
@@ -109,6 +112,17 @@ public final class ControllerMetrics: Sendable {
     /// Records the time of the last full sync that succeeded.
     public func fullSyncSucceeded(at date: Date) {
         gauge("smsauth_last_full_sync_timestamp_seconds").record(date.timeIntervalSince1970)
+    }
+
+    /// Sets whether this controller leads (1) or waits as a standby (0), and the lease generation it last held.
+    public func leader(_ leading: Bool, generation: Int?) {
+        gauge("smsauth_leader").record(leading ? 1 : 0)
+        if let generation { gauge("smsauth_lease_generation").record(generation) }
+    }
+
+    /// Counts a lease renewal that failed (the store was unavailable or conflicted; the lease may still hold).
+    public func leaseRenewalFailed() {
+        CoreMetrics.Counter(label: "smsauth_lease_renewal_failures_total", factory: factory).increment()
     }
 
     /// A gauge without labels.

@@ -46,6 +46,9 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     /// The `spec` paths the manifest set when it was last applied (`ManagedPaths`): a path that later leaves the
     /// manifest is a plan warning (no longer managed). Nil in files written before it was recorded.
     public var managedFields: [String]?
+    /// The lease generation of the controller that wrote it (nil: written without a lease). A write whose generation
+    /// is lower than the one before it came from a deposed leader.
+    public var leaseGeneration: Int?
 
     /// Creates a status.
     public init(
@@ -103,7 +106,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, name, specHash, phase, conditions, resource, lastReconcileTime, lastAppliedTime, drift,
-             lastError, history, onDelete, owner, folder, managedFields
+             lastError, history, onDelete, owner, folder, managedFields, leaseGeneration
     }
 
     /// Writes every key, `null` for unset optionals, so the file shape never varies.
@@ -124,5 +127,6 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         try container.encode(owner, forKey: .owner)
         try container.encode(folder, forKey: .folder)
         try container.encode(managedFields, forKey: .managedFields)
+        try container.encode(leaseGeneration, forKey: .leaseGeneration)
     }
 }

@@ -17,15 +17,29 @@ public struct StatusStore: Sendable {
     }
 
     private let backend: Backend
+    /// The lease fence of a lease-holding controller: every write and delete checks it, and writes record its
+    /// generation in `leaseGeneration` (nil: not fenced, no generation).
+    public let fence: LeaseFence?
 
-    /// A store of status files in `directory` (created on first write).
-    public init(directory: URL) {
+    /// A store of status files in `directory` (created on first write), its writes checked by `fence` when given.
+    public init(directory: URL, fence: LeaseFence? = nil) {
         backend = .folder(StatusFolder(directory: directory))
+        self.fence = fence
     }
 
-    /// A store backed by a state document loaded from an object store.
-    public init(document: StateDocument) {
+    /// A store backed by a state document loaded from an object store, its writes checked by `fence` when given.
+    public init(document: StateDocument, fence: LeaseFence? = nil) {
         backend = .document(document)
+        self.fence = fence
+    }
+
+    /// The fence's generation; throws `.fenced` when the fence is closed (this controller no longer leads).
+    private func checkFence() throws(StatusStoreError) -> Int? {
+        do {
+            return try fence?.check()
+        } catch {
+            throw .fenced(error)
+        }
     }
 
     /// Where the state lives, for messages: the folder's path or `s3://bucket/prefix`.
@@ -38,6 +52,8 @@ public struct StatusStore: Sendable {
 
     /// Writes (replaces) the status of one resource.
     public func write(_ status: ResourceStatus) throws(StatusStoreError) {
+        var status = status
+        status.leaseGeneration = try checkFence()
         switch backend {
         case .folder(let folder): try folder.write(status)
         case .document(let document): try document.write(status)
@@ -70,6 +86,7 @@ public struct StatusStore: Sendable {
 
     /// Removes the status of `address`; nothing happens when it has none.
     public func delete(_ address: ResourceAddress) throws(StatusStoreError) {
+        _ = try checkFence()
         switch backend {
         case .folder(let folder): try folder.delete(address)
         case .document(let document): try document.delete(address)
@@ -80,7 +97,9 @@ public struct StatusStore: Sendable {
     /// and synced); a document is written back with `If-Match` on the entity tag it was read or last written with,
     /// so a concurrent writer is detected (`StatusStoreError.state` with `preconditionFailed`) rather than overwritten.
     public func persist() async throws(StatusStoreError) {
-        if case .document(let document) = backend { try await document.persist() }
+        guard case .document(let document) = backend else { return }
+        _ = try checkFence()
+        try await document.persist()
     }
 
     /// Reads the state again (for a document: one GET, replacing the copy in memory; for a folder nothing, since every

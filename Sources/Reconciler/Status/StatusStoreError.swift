@@ -8,6 +8,8 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case corrupt(path: String, detail: String)
     /// The state object's store failed (`ObjectStoreError`); `location` is the state's location.
     case state(location: String, ObjectStoreError)
+    /// The write was refused by the lease fence: this controller no longer leads (`LeaseFence`).
+    case fenced(LeaseFenceError)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -16,6 +18,7 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case .ioFailed: "status.ioFailed"
         case .corrupt: "status.corrupt"
         case .state(_, let error): error.code
+        case .fenced: "status.fenced"
         }
     }
 
@@ -35,6 +38,8 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
             "another write to the state \(location) was in progress; this run's records were not written"
         case .state(_, .unavailable(let location, let detail)):
             "the state \(location) cannot be used: \(detail)"
+        case .fenced(let error):
+            "status not written: \(error)"
         }
     }
 

@@ -54,6 +54,17 @@ struct ControllerLogicTests {
         #expect(readiness.current.reasons == ["AWS credentials not verified: sts.denied: no"])
     }
 
+    @Test func aStandbySaysOnlyThatAndANewTermStartsNotReady() {
+        let readiness = Readiness()
+        readiness.markInitialSyncDone()
+        readiness.setCredentials(.valid)
+        #expect(readiness.isReady)
+        readiness.setStandby("the lease is held by b on node-b (pid 7), generation 2")
+        #expect(readiness.current.reasons == ["standby: the lease is held by b on node-b (pid 7), generation 2"])
+        readiness.setLeading()
+        #expect(readiness.current.reasons == ["AWS credentials not verified yet", "initial sync not started"])
+    }
+
     /// A failure that says when it becomes possible is terminal with that time; without one, plainly terminal.
     @Test func waitingFailureIsTerminalWithItsTime() {
         let retryAt = Date(timeIntervalSince1970: 1_800_000_000)

@@ -1,0 +1,48 @@
+import Reconciler
+
+/// What an apply run (`smsauth reconcile`), holding the state's lock, finds of the controllers' lease: an apply must
+/// not write while a controller leads the same state.
+///
+/// - No lease object: free.
+/// - A lease object that changes while watched: a controller renews it, so one leads: held.
+/// - A lease object that stays unchanged for its duration (its holder stopped, crashed or is frozen, judged on the
+///   local monotonic clock as a standby judges it): it is deleted with `ifMatch` on that version and the state is
+///   free. A frozen holder that resumes finds its fence closed (it did not renew within its duration) and a 412 on
+///   its next renewal. If a standby controller took it over meanwhile, the delete gets a 412: held.
+public enum LeaseProbe {
+    /// The finding.
+    public enum Finding: Sendable, Equatable {
+        /// No controller leads: the apply may go on.
+        case free
+        /// A controller leads (its record; nil when the object is not a lease record).
+        case held(LeaseRecord?)
+    }
+
+    /// Watches the lease object in `store` (looking every `poll`) until it is found free or held.
+    public static func check(store: any ObjectStore, clock: any ControllerClock,
+                             poll: Duration = .milliseconds(500)) async throws(ObjectStoreError) -> Finding {
+        guard var seen = try await store.get(ControllerLease.key) else { return .free }
+        let since = clock.now()
+        while true {
+            let record = LeaseRecord.decode(seen.data)
+            let lasting = record?.duration ?? ControllerLease.defaultDuration
+            if clock.now() - since >= lasting {
+                do {
+                    try await store.delete(ControllerLease.key, ifMatch: seen.etag)
+                    return .free
+                } catch .preconditionFailed {
+                    guard let taken = try await store.get(ControllerLease.key) else { return .free }
+                    return .held(LeaseRecord.decode(taken.data))
+                }
+            }
+            do {
+                try await clock.sleep(until: clock.now() + poll)
+            } catch {
+                throw .unavailable(location: store.location, detail: "cancelled while watching the lease")
+            }
+            guard let current = try await store.get(ControllerLease.key) else { return .free }
+            if current.etag != seen.etag { return .held(LeaseRecord.decode(current.data)) }
+            seen = current
+        }
+    }
+}

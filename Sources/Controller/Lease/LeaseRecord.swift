@@ -1,0 +1,89 @@
+import Foundation
+import Reconciler
+
+/// The content of the lease object (`lease.json`): who leads the controllers of one state, since when, and for
+/// how long each renewal holds. The times are the holder's wall clock, for people; no process judges expiry from
+/// them (see `ControllerLease`).
+public struct LeaseRecord: Codable, Sendable, Equatable {
+    /// The holding process: a random id made at start, unique per process.
+    public var holder: String
+    /// Host name of the holder.
+    public var host: String
+    /// Process id of the holder.
+    public var pid: Int32
+    /// Incremented by every acquisition or takeover; status records carry it (`leaseGeneration`).
+    public var generation: Int
+    /// When the holder acquired it.
+    public var acquiredAt: Date
+    /// When the holder last renewed it.
+    public var renewedAt: Date
+    /// How long the lease holds after a renewal, in seconds (the holder's `--lease-duration`).
+    public var durationSeconds: Double
+
+    /// Creates a record.
+    public init(holder: String, host: String, pid: Int32, generation: Int, acquiredAt: Date, renewedAt: Date,
+                durationSeconds: Double) {
+        self.holder = holder
+        self.host = host
+        self.pid = pid
+        self.generation = generation
+        self.acquiredAt = acquiredAt
+        self.renewedAt = renewedAt
+        self.durationSeconds = durationSeconds
+    }
+
+    /// `durationSeconds` as a duration, within 0 s...1 h (a hand-edited value cannot hold the lease longer).
+    public var duration: Duration {
+        let seconds = durationSeconds.isFinite ? min(max(durationSeconds, 0), 3600) : 3600
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// The seconds of `duration`, as `durationSeconds` holds them.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// The record's JSON (sorted keys, ISO 8601 times).
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        // A struct of strings, numbers and dates always encodes.
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+
+    /// The record in `data`, or nil when it is not a lease record.
+    static func decode(_ data: Data) -> LeaseRecord? {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(LeaseRecord.self, from: data)
+    }
+
+    /// `holder on host (pid N), generation G`, for logs and messages.
+    public var summary: String {
+        "\(holder) on \(host) (pid \(pid)), generation \(generation)"
+    }
+}
+
+/// Who this process is, as a lease holder.
+public struct LeaseIdentity: Sendable, Equatable {
+    /// A random id, unique per process.
+    public let holder: String
+    /// Host name.
+    public let host: String
+    /// Process id.
+    public let pid: Int32
+
+    /// Creates an identity.
+    public init(holder: String, host: String, pid: Int32) {
+        self.holder = holder
+        self.host = host
+        self.pid = pid
+    }
+
+    /// This process: a fresh random id, the host name and the pid.
+    public static func current() -> LeaseIdentity {
+        LeaseIdentity(holder: UUID().uuidString.lowercased(), host: StatusLockHolder.hostName(),
+                      pid: ProcessInfo.processInfo.processIdentifier)
+    }
+}

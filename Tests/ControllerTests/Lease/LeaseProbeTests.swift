@@ -1,0 +1,70 @@
+import AWSCore
+import Foundation
+import Reconciler
+import Testing
+
+@testable import Controller
+
+/// What an apply finds of the controllers' lease, and the fenced transport.
+@Suite struct LeaseProbeTests {
+    let store = MemoryObjectStore()
+    let clock = ManualClock()
+
+    /// Runs the probe, calling `step` and moving the manual clock by one poll (500 ms) each time it waits.
+    func probe(_ step: @escaping @Sendable () async -> Void) async throws -> LeaseProbe.Finding {
+        let store = store, clock = clock
+        let outcome = NSLockedValue<Result<LeaseProbe.Finding, ObjectStoreError>?>(nil)
+        Task {
+            do throws(ObjectStoreError) {
+                let finding = try await LeaseProbe.check(store: store, clock: clock)
+                outcome.update { $0 = .success(finding) }
+            } catch {
+                outcome.update { $0 = .failure(error) }
+            }
+        }
+        for _ in 0..<10_000 {
+            if let result = outcome.get() { return try result.get() }
+            if clock.sleeperCount > 0 {
+                await step()
+                clock.advance(by: .milliseconds(500))
+            }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        throw CancellationError()
+    }
+
+    @Test func noLeaseIsFree() async throws {
+        #expect(try await LeaseProbe.check(store: store, clock: clock) == .free)
+    }
+
+    @Test func aRenewedLeaseIsHeld() async throws {
+        let leader = ControllerLease(store: store, clock: clock, identity: LeaseIdentity(holder: "a", host: "h", pid: 7),
+                                     duration: .seconds(3))
+        _ = try await leader.tryAcquire()
+        let finding = try await probe { _ = await leader.renew() }
+        guard case .held(let record) = finding else { Issue.record("\(finding)"); return }
+        #expect(record?.holder == "a")
+        #expect(record?.pid == 7)
+    }
+
+    @Test func aLeaseUnchangedForItsDurationIsRemovedAndFree() async throws {
+        let leader = ControllerLease(store: store, clock: clock, identity: LeaseIdentity(holder: "a", host: "h", pid: 7),
+                                     duration: .seconds(3))
+        _ = try await leader.tryAcquire()
+        #expect(try await probe {} == .free)
+        #expect(try await store.get(ControllerLease.key) == nil)
+        #expect(clock.now() >= .seconds(3))
+    }
+
+    @Test func theFencedTransportSendsNothingWhileClosed() async throws {
+        let base = CountingTransport(response: HTTPResponse(status: 200))
+        let fence = LeaseFence(now: { .zero })
+        let transport = FencedTransport(base: base, fence: fence)
+        let request = HTTPRequest(method: "POST", url: try #require(URL(string: "http://127.0.0.1/")))
+        await #expect(throws: LeaseFenceError.notLeader) { _ = try await transport.send(request, timeout: .seconds(1)) }
+        #expect(base.count == 0)
+        fence.open(generation: 1, until: .seconds(1))
+        _ = try await transport.send(request, timeout: .seconds(1))
+        #expect(base.count == 1)
+    }
+}
