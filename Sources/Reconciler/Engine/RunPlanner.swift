@@ -327,7 +327,7 @@ struct RunPlanner: Sendable {
 
     /// The outputs `target` will have after `change`: its live outputs (`live`) overlaid with the ones its manifest
     /// gives it, when the change brings it to its manifest (create, update, replace, rename, or a noop); nil when
-    /// the change leaves it as found (refused, blocked, removed) or its kind computes no planned outputs.
+    /// the change leaves it as found (refused, blocked, suspended, removed) or its kind computes no planned outputs.
     private func plannedOutputs(of target: ReadTarget, after change: ResourceChange,
                                 live: [String: String]?) -> [String: String]? {
         guard let desired = target.desired, let handler = registry.handler(for: target.address.kind) else { return nil }
@@ -336,7 +336,7 @@ struct RunPlanner: Sendable {
             let planned = handler.plannedOutputs(of: desired, account: options.account)
             guard !planned.isEmpty else { return nil }
             return (live ?? [:]).merging(planned) { _, planned in planned }
-        case .delete, .retain, .refuse, .blocked:
+        case .delete, .retain, .refuse, .blocked, .suspended:
             return nil
         }
     }

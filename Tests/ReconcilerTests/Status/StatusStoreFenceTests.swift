@@ -37,7 +37,7 @@ import Testing
         var status = StatusStoreTests.sample()
         status.leaseGeneration = 3
         try StatusStore(directory: folder).write(status)
-        let text = try String(contentsOf: StatusStore(directory: folder).fileURL(for: status.address), encoding: .utf8)
+        let text = try String(contentsOf: StatusFolder(directory: folder).fileURL(for: status.address), encoding: .utf8)
         #expect(text.contains("\"leaseGeneration\" : null"))
     }
 }
