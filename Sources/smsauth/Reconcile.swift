@@ -38,6 +38,13 @@ struct Reconcile: AsyncParsableCommand {
     @Flag(help: "Exit 0 when there is nothing to change, 2 when changes are pending (dry run), 1 on error.")
     var detailedExitcode = false
 
+    @Flag(help: """
+        Look for resources carrying this owner's smsauth:owner tag that no manifest or status file names, and plan \
+        their removal by their kind's default delete policy (done anyway when no status file is this owner's). \
+        Needs an owner. See docs/reconcile.md, "Lost state".
+        """)
+    var rediscover = false
+
     @OptionGroup var engineArguments: EngineArguments
 
     /// Validates, plans, prints, and applies unless `--dry-run`.
@@ -50,6 +57,10 @@ struct Reconcile: AsyncParsableCommand {
         if report.warnings > 0 { StandardError.write(report.text()) }
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
+        if rediscover, identity.owner == nil {
+            throw StandardError.failure("--rediscover needs an owner: set spec.owner in the folder's smsauth.yaml "
+                + "or SMSAUTH_OWNER (without one, tags cannot say which resources are this manifest set's)")
+        }
         let statusDirectory = try global.statusDirectory(manifests: directory)
         let lock = try claimStatusFolder(statusDirectory)
         defer { lock?.release() }
@@ -116,8 +127,8 @@ struct Reconcile: AsyncParsableCommand {
                             logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
         let store = StatusStore(directory: statusDirectory)
-        return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store,
-                                       identity: identity), aws.defaultRegion)
+        return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
+                                       rediscovery: rediscover ? .always : .whenStateLost), aws.defaultRegion)
     }
 }
 

@@ -11,13 +11,17 @@ public struct EngineOptions: Sendable, Equatable {
     public var allowEmpty: Bool
     /// Who the run acts for: the owner and the manifest folder, recorded in status files and (the owner) in tags.
     public var identity: RunIdentity
+    /// When a full plan looks for this owner's tagged resources that no manifest or status file names.
+    public var rediscovery: RediscoveryMode
 
     /// Creates options.
-    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity) {
+    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity,
+                rediscovery: RediscoveryMode = .never) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)
         self.allowEmpty = allowEmpty
         self.identity = identity
+        self.rediscovery = rediscovery
     }
 }
 
@@ -63,12 +67,12 @@ public struct ReconcileEngine: Sendable {
     public func plan(_ load: LoadResult, defaultRegion: String?,
                      focus: Set<ResourceAddress>? = nil) async throws(ReconcileEngineError) -> PlannedRun {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
-        let statuses: [ResourceStatus]
+        let recorded: [ResourceStatus]
         do {
             if let focus {
-                statuses = try focusedStatuses(desired: desired, focus: focus)
+                recorded = try focusedStatuses(desired: desired, focus: focus)
             } else {
-                statuses = try statusStore.readAll()
+                recorded = try statusStore.readAll()
             }
         } catch {
             throw ReconcileEngineError.statusUnreadable(error)
@@ -80,6 +84,9 @@ public struct ReconcileEngine: Sendable {
             throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
         }
         let identity = options.identity
+        let rediscovered = focus == nil
+            ? try await rediscover(desired: desired, statuses: recorded, defaultRegion: defaultRegion) : []
+        let statuses = recorded + rediscovered
         let foreign = Self.foreignStatuses(statuses, desired: desired, identity: identity)
         let allTargets = Self.targets(desired: desired, statuses: statuses.filter { foreign[$0.address] == nil },
                                       foreign: Set(foreign.keys))
@@ -88,7 +95,7 @@ public struct ReconcileEngine: Sendable {
         var planner = RunPlanner(registry: registry,
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase,
                                                       owner: identity.owner),
-                                 identity: identity)
+                                 identity: identity, rediscovered: Set(rediscovered.map(\.address)))
         let ownStatuses = statuses.filter { foreign[$0.address] == nil }
         planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: ownStatuses,
                                                       allowEmpty: options.allowEmpty)
@@ -97,6 +104,23 @@ public struct ReconcileEngine: Sendable {
             : await LiveReader(registry: registry, context: context).read(readable)
         return try planner.plan(targets: targets, graph: graph, observations: observations,
                                 foreignStatuses: foreign.filter { targets[$0.key] != nil })
+    }
+
+    /// Status records for this owner's tagged resources that neither a manifest nor a status file names, when
+    /// `options.rediscovery` and the statuses call for it (`Rediscovery`); empty otherwise.
+    private func rediscover(desired: DesiredState, statuses: [ResourceStatus],
+                            defaultRegion: String?) async throws(ReconcileEngineError) -> [ResourceStatus] {
+        let requested: Bool
+        switch options.rediscovery {
+        case .never: return []
+        case .whenStateLost: requested = false
+        case .always: requested = true
+        }
+        guard Rediscovery.isNeeded(requested: requested, identity: options.identity, statuses: statuses) else { return [] }
+        let known = Set(desired.resources.keys).union(statuses.map(\.address))
+        let regions = Rediscovery.regions(desired: desired, statuses: statuses, defaultRegion: defaultRegion)
+        return try await Rediscovery(discovery: ResourceDiscovery(context: context))
+            .orphans(identity: options.identity, regions: regions, known: known)
     }
 
     /// The empty-set guard (as kapp's): why a run without any resource manifest must not delete or release the

@@ -16,6 +16,8 @@ struct RunPlanner: Sendable {
     let options: PlanOptions
     /// Who the run acts for.
     let identity: RunIdentity
+    /// Removed resources known only from lost-state rediscovery (their status records were made from their tags).
+    var rediscovered: Set<ResourceAddress> = []
     /// Why removed resources are neither deleted nor released in this run (nil: they are planned as usual).
     var removalRefusal: String?
 
@@ -56,8 +58,10 @@ struct RunPlanner: Sendable {
             } catch {
                 throw ReconcileEngineError.plan(error)
             }
-            changes.append(change)
-            byAddress[address] = change
+            let shown = rediscovered.contains(address) && change.reason == nil
+                ? (try? Self.rediscovered(change)) ?? change : change
+            changes.append(shown)
+            byAddress[address] = shown
         }
         do {
             return PlannedRun(plan: try Plan(changes: changes), targets: targets, graph: graph, inputs: inputs,
@@ -108,6 +112,14 @@ struct RunPlanner: Sendable {
     private static func showsOwnershipTag(_ field: FieldChange) -> Bool {
         guard field.path == "tags", case .map(let tags) = field.after else { return false }
         return tags[OwnershipTags.resourceKey] != nil
+    }
+
+    /// `change` of a removed resource found by lost-state rediscovery, saying so.
+    static func rediscovered(_ change: ResourceChange) throws(PlanError) -> ResourceChange {
+        try ResourceChange(
+            address: change.address, action: change.action, fieldChanges: change.fieldChanges,
+            reason: "no manifest or status file names it; found by its smsauth:owner tag (lost-state rediscovery)",
+            warnings: change.warnings, dependencies: change.dependencies, previousAddress: change.previousAddress)
     }
 
     /// A removed resource whose AWS resource a current manifest claims: released, never deleted.
