@@ -7,7 +7,7 @@ struct SmsAuth: AsyncParsableCommand {
         commandName: "smsauth",
         abstract: "Keep SMS sign-in on AWS (Cognito user pools, SMS role, MFA, SNS sandbox, origination numbers) equal to YAML manifests.",
         version: SmsAuthVersion.current,
-        subcommands: [Validate.self, Reconcile.self, ControllerCommand.self, Status.self, Verify.self, Doctor.self, Outputs.self, Schema.self, Explain.self]
+        subcommands: [Validate.self, Reconcile.self, ControllerCommand.self, Status.self, Verify.self, Doctor.self, Outputs.self, Export.self, Schema.self, Explain.self]
     )
 }
 
