@@ -96,14 +96,14 @@ enum ExportSpecs {
     }
 
     /// The fields of `paths` whose values are not `null`, keyed by their last path component.
-    private static func fields(_ paths: [String], _ value: (String) -> PlanValue) -> [ExportField] {
+    static func fields(_ paths: [String], _ value: (String) -> PlanValue) -> [ExportField] {
         paths.compactMap { path in
             ExportValue(value(path)).map { ExportField(String(path.split(separator: ".").last ?? ""), $0) }
         }
     }
 
     /// `name:` with the non-null fields `name.<key>` of `keys`, or nothing when all are null.
-    private static func group(_ name: String, _ keys: [String], _ value: (String) -> PlanValue) -> [ExportField] {
+    static func group(_ name: String, _ keys: [String], _ value: (String) -> PlanValue) -> [ExportField] {
         let members = fields(keys.map { "\(name).\($0)" }, value)
         return members.isEmpty ? [] : [ExportField(name, .map(members))]
     }

@@ -111,6 +111,55 @@ struct ExportEndToEndTests {
         #expect(try await context.cognito.listUserPools().filter { $0.name == "Export Me \(suffix)" }.count == 1)
     }
 
+    @Test func exportAllAdoptsTheRegionsNumbersAndPhonePools() async throws {
+        let context = try await EndToEndContext.make(region: Self.region)
+        let suffix = String(UUID().uuidString.prefix(8).lowercased())
+        let tags: JSONValue = [["Key": "e2e", "Value": .string(suffix)]]
+        let number = try await context.smsVoice.requestPhoneNumber([
+            "IsoCountryCode": "GB", "MessageType": "TRANSACTIONAL", "NumberCapabilities": ["SMS"],
+            "NumberType": "LONG_CODE", "DeletionProtectionEnabled": true, "Tags": tags,
+        ])
+        let numberId = try #require(number["PhoneNumberId"]?.stringValue)
+        _ = try await context.smsVoice.createPool([
+            "OriginationIdentity": .string(numberId), "IsoCountryCode": "GB", "MessageType": "TRANSACTIONAL", "Tags": tags,
+        ])
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("exported")
+        let exported = try await CLIRunner.run(["export", "--all", "--out", folder.path], environment: context.environment)
+        #expect(exported.status == 0, "\(exported.stdout)\(exported.stderr)")
+        // Other suites use this region at the same time: keep only this test's resources.
+        var kept: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(file)
+            if try String(contentsOf: url, encoding: .utf8).contains("e2e: \"\(suffix)\"") {
+                kept.append(file)
+            } else {
+                try FileManager.default.removeItem(at: url)
+            }
+        }
+        #expect(kept.sorted().map { $0.components(separatedBy: "-").first ?? "" } == ["originationidentity", "phonepool"], "\(kept)")
+
+        let validated = try await CLIRunner.run(["validate", folder.path, "--strict"], environment: context.environment)
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        let status = root.appendingPathComponent("status").path
+        let plan = try await CLIRunner.run(["reconcile", folder.path, "--status-dir", status, "--dry-run",
+                                            "--detailed-exitcode", "--output", "json"], environment: context.environment)
+        #expect(plan.status == 2, "\(plan.stdout)\(plan.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        for change in try #require(object["changes"] as? [[String: Any]]) {
+            let paths = (change["fieldChanges"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+            #expect(change["action"] as? String == "update", "\(plan.stdout)")
+            #expect(paths.allSatisfy { $0.hasPrefix("tags") }, "only the ownership tags change: \(paths)")
+        }
+        let applied = try await CLIRunner.run(["reconcile", folder.path, "--status-dir", status], environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let again = try await CLIRunner.run(["reconcile", folder.path, "--status-dir", status, "--dry-run",
+                                             "--detailed-exitcode", "--no-color"], environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout == "No changes. 2 unchanged.\n")
+    }
+
     @Test func exportRefusesAFolderThatIsNotEmptyAndAnUnknownPool() async throws {
         let context = try await EndToEndContext.make(region: Self.region)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-export-\(UUID().uuidString)")
