@@ -40,7 +40,7 @@ struct Reconcile: AsyncParsableCommand {
 
     @Flag(help: """
         Look for resources carrying this owner's smsauth:owner tag that no manifest or status file names, and plan \
-        their removal by their kind's default delete policy (done anyway when no status file is this owner's). \
+        their removal by their kind's default delete policy (done anyway when the status folder does not exist). \
         Needs an owner. See docs/reconcile.md, "Lost state".
         """)
     var rediscover = false
@@ -62,10 +62,12 @@ struct Reconcile: AsyncParsableCommand {
                 + "or SMSAUTH_OWNER (without one, tags cannot say which resources are this manifest set's)")
         }
         let statusDirectory = try global.statusDirectory(manifests: directory)
+        let stateLost = !FileManager.default.fileExists(atPath: statusDirectory.path)
         let lock = try claimStatusFolder(statusDirectory)
         defer { lock?.release() }
         let (engine, defaultRegion) = try makeEngine(statusDirectory: statusDirectory, environment: environment,
-                                                     identity: identity, logger: logger)
+                                                     identity: identity, rediscover: rediscover || stateLost,
+                                                     logger: logger)
         let planned: PlannedRun
         do {
             planned = try await engine.plan(loaded, defaultRegion: defaultRegion)
@@ -122,13 +124,14 @@ struct Reconcile: AsyncParsableCommand {
         return applied.hasProblems ? 1 : 0
     }
 
-    /// The engine with the standard handlers, the AWS context of the global options and the status folder.
+    /// The engine with the standard handlers, the AWS context of the global options and the status folder;
+    /// `rediscover`: look for this owner's resources without status (`--rediscover`, or no status folder yet).
     private func makeEngine(statusDirectory: URL, environment: [String: String], identity: RunIdentity,
-                            logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
+                            rediscover: Bool, logger: Logger) throws -> (engine: ReconcileEngine, defaultRegion: String?) {
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
         let store = StatusStore(directory: statusDirectory)
         return (engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
-                                       rediscovery: rediscover ? .always : .whenStateLost), aws.defaultRegion)
+                                       rediscover: rediscover), aws.defaultRegion)
     }
 }
 

@@ -11,13 +11,6 @@ struct Rediscovery: Sendable {
     /// The listing.
     let discovery: ResourceDiscovery
 
-    /// Whether a run rediscovers: it has an owner, and `--rediscover` asked for it or no status file is this
-    /// owner's (first use, or a lost status folder).
-    static func isNeeded(requested: Bool, identity: RunIdentity, statuses: [ResourceStatus]) -> Bool {
-        guard let owner = identity.owner else { return false }
-        return requested || !statuses.contains { $0.owner == owner }
-    }
-
     /// The regions searched: the run's default region, every manifest's and every status file's.
     static func regions(desired: DesiredState, statuses: [ResourceStatus], defaultRegion: String?) -> [String] {
         var regions = Set(desired.resources.values.compactMap(\.region))
@@ -33,7 +26,7 @@ struct Rediscovery: Sendable {
         guard let owner = identity.owner else { return [] }
         var found: [ResourceAddress: ResourceStatus] = [:]
         for kind in ResourceDiscovery.discoverableKinds {
-            for region in kind == .smsRole ? [""] : regions {
+            for region in kind == .smsRole ? [""] : regions.filter({ ResourceDiscovery.isOffered(kind, in: $0) }) {
                 let resources: [DiscoveredResource]
                 do {
                     resources = try await discovery.resources(of: kind, in: region)

@@ -17,6 +17,17 @@ public struct ResourceDiscovery: Sendable {
     /// The kinds AWS lets smsauth tag, which discovery can attribute to an owner.
     public static let discoverableKinds: [ResourceKind] = [.smsRole, .userPool, .originationIdentity, .phonePool]
 
+    /// Regions with Cognito user pools where AWS End User Messaging SMS is not offered (botocore's endpoint data
+    /// for `pinpoint-sms-voice-v2`): its origination identities and phone pools cannot exist there, and its
+    /// endpoint does not answer, so they are not listed there.
+    public static let regionsWithoutEndUserMessaging: Set<String> = ["ap-east-1", "ap-southeast-5", "ap-southeast-7"]
+
+    /// Whether resources of `kind` can exist in `region`.
+    public static func isOffered(_ kind: ResourceKind, in region: String) -> Bool {
+        guard kind == .originationIdentity || kind == .phonePool else { return true }
+        return !regionsWithoutEndUserMessaging.contains(region)
+    }
+
     /// AWS access.
     public let context: ReconcileContext
 

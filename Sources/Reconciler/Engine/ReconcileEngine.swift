@@ -11,17 +11,18 @@ public struct EngineOptions: Sendable, Equatable {
     public var allowEmpty: Bool
     /// Who the run acts for: the owner and the manifest folder, recorded in status files and (the owner) in tags.
     public var identity: RunIdentity
-    /// When a full plan looks for this owner's tagged resources that no manifest or status file names.
-    public var rediscovery: RediscoveryMode
+    /// Whether a full plan looks for this owner's tagged resources that no manifest or status file names
+    /// (lost-state rediscovery; only with an owner).
+    public var rediscover: Bool
 
     /// Creates options.
     public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity,
-                rediscovery: RediscoveryMode = .never) {
+                rediscover: Bool = false) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)
         self.allowEmpty = allowEmpty
         self.identity = identity
-        self.rediscovery = rediscovery
+        self.rediscover = rediscover
     }
 }
 
@@ -106,17 +107,11 @@ public struct ReconcileEngine: Sendable {
                                 foreignStatuses: foreign.filter { targets[$0.key] != nil })
     }
 
-    /// Status records for this owner's tagged resources that neither a manifest nor a status file names, when
-    /// `options.rediscovery` and the statuses call for it (`Rediscovery`); empty otherwise.
+    /// Status records for this owner's tagged resources that neither a manifest nor a status file names, with
+    /// `options.rediscover` and an owner (`Rediscovery`); empty otherwise.
     private func rediscover(desired: DesiredState, statuses: [ResourceStatus],
                             defaultRegion: String?) async throws(ReconcileEngineError) -> [ResourceStatus] {
-        let requested: Bool
-        switch options.rediscovery {
-        case .never: return []
-        case .whenStateLost: requested = false
-        case .always: requested = true
-        }
-        guard Rediscovery.isNeeded(requested: requested, identity: options.identity, statuses: statuses) else { return [] }
+        guard options.rediscover, options.identity.owner != nil else { return [] }
         let known = Set(desired.resources.keys).union(statuses.map(\.address))
         let regions = Rediscovery.regions(desired: desired, statuses: statuses, defaultRegion: defaultRegion)
         return try await Rediscovery(discovery: ResourceDiscovery(context: context))

@@ -51,17 +51,17 @@ struct RunPlanner: Sendable {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
                 } else {
-                    change = try self.change(for: target, dependencies: dependencies, observations: observations,
-                                             planned: byAddress, references: references, resolution: resolution,
-                                             inputs: &inputs)
+                    let planned = try self.change(for: target, dependencies: dependencies, observations: observations,
+                                                  planned: byAddress, references: references, resolution: resolution,
+                                                  inputs: &inputs)
+                    change = rediscovered.contains(address) && planned.reason == nil
+                        ? try Self.rediscovered(planned) : planned
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
             }
-            let shown = rediscovered.contains(address) && change.reason == nil
-                ? (try? Self.rediscovered(change)) ?? change : change
-            changes.append(shown)
-            byAddress[address] = shown
+            changes.append(change)
+            byAddress[address] = change
         }
         do {
             return PlannedRun(plan: try Plan(changes: changes), targets: targets, graph: graph, inputs: inputs,

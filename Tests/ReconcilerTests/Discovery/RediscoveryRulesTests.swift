@@ -3,8 +3,8 @@ import Manifests
 import Testing
 @testable import Reconciler
 
-/// The pure rules of lost-state rediscovery: whose a listed resource is, when a run rediscovers, which roles are
-/// SMS role candidates.
+/// The pure rules of lost-state rediscovery: whose a listed resource is, where messaging kinds are listed, which
+/// roles are SMS role candidates.
 struct RediscoveryRulesTests {
     static func pool(_ tags: [String: String]) -> DiscoveredResource {
         DiscoveredResource(kind: .userPool, identifiers: ["id": "eu-west-1_abc"], tags: tags)
@@ -25,16 +25,11 @@ struct RediscoveryRulesTests {
             .isOwned(by: "team"), "an unparsable resource tag")
     }
 
-    @Test func rediscoversOnlyWithAnOwnerWhenAskedOrWithoutItsStatus() {
-        let identity = RunIdentity(owner: "team", folder: "/m")
-        let mine = ResourceStatus(kind: .userPool, name: "a", specHash: "h", owner: "team")
-        let theirs = ResourceStatus(kind: .userPool, name: "b", specHash: "h", owner: "other")
-        #expect(Rediscovery.isNeeded(requested: false, identity: identity, statuses: []))
-        #expect(Rediscovery.isNeeded(requested: false, identity: identity, statuses: [theirs]))
-        #expect(!Rediscovery.isNeeded(requested: false, identity: identity, statuses: [mine]))
-        #expect(Rediscovery.isNeeded(requested: true, identity: identity, statuses: [mine]))
-        let ownerless = RunIdentity(owner: nil, folder: "/m")
-        #expect(!Rediscovery.isNeeded(requested: true, identity: ownerless, statuses: []))
+    @Test func messagingKindsAreListedOnlyWhereEndUserMessagingIsOffered() {
+        #expect(!ResourceDiscovery.isOffered(.originationIdentity, in: "ap-southeast-7"))
+        #expect(!ResourceDiscovery.isOffered(.phonePool, in: "ap-east-1"))
+        #expect(ResourceDiscovery.isOffered(.userPool, in: "ap-southeast-7"))
+        #expect(ResourceDiscovery.isOffered(.phonePool, in: "eu-west-1"))
     }
 
     @Test func smsRoleCandidatesTrustCognito() throws {

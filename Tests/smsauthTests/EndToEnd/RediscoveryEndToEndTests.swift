@@ -11,7 +11,8 @@ struct RediscoveryEndToEndTests {
     /// A region whose other tests look only at their own pools (by name and owner), with End User Messaging SMS.
     static let region = "ap-northeast-3"
 
-    /// A workspace with a settings document for `owner` and two pools, `keep` and `orphan`, named after `suffix`.
+    /// A workspace with a settings document for `owner` and two pools, `keep-<suffix>` and `orphan-<suffix>` (names
+    /// of their own: suites running at once in this region must not find each other's pools by their tags).
     static func workspace(owner: String, suffix: String) throws -> Workspace {
         let space = try Workspace(copying: [])
         try space.write("smsauth.yaml", "apiVersion: smsauth/v1\nkind: Settings\nspec:\n  owner: \(owner)\n")
@@ -20,7 +21,7 @@ struct RediscoveryEndToEndTests {
                 apiVersion: smsauth/v1
                 kind: UserPool
                 metadata:
-                  name: \(name)
+                  name: \(name)-\(suffix)
                 spec:
                   poolName: rediscover-\(name)-\(suffix)
                   deletionProtection: false
@@ -44,11 +45,11 @@ struct RediscoveryEndToEndTests {
         let applied = try await space.reconcile(environment: context.environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         try await Self.handMadePool(context, named: "rediscover-stranger-\(suffix)", tags: [
-            "smsauth:managed-by": "smsauth", "smsauth:resource": "UserPool/stranger", "smsauth:owner": "rd-other-\(suffix)",
+            "smsauth:managed-by": "smsauth", "smsauth:resource": "UserPool/stranger-\(suffix)", "smsauth:owner": "rd-other-\(suffix)",
         ])
         try await Self.handMadePool(context, named: "rediscover-untagged-\(suffix)", tags: ["Team": "Dev"])
         try await Self.handMadePool(context, named: "rediscover-legacy-\(suffix)", tags: [
-            "smsauth:managed-by": "smsauth", "smsauth:resource": "UserPool/legacy",
+            "smsauth:managed-by": "smsauth", "smsauth:resource": "UserPool/legacy-\(suffix)",
         ])
 
         try FileManager.default.removeItem(at: space.statusDirectory)
@@ -60,7 +61,7 @@ struct RediscoveryEndToEndTests {
         let (environment, accessKeyId) = try await context.freshEnvironment()
         let plan = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: environment)
         #expect(plan.status == 0, "a release changes nothing in AWS: \(plan.stdout)\(plan.stderr)")
-        #expect(plan.stdout.contains("= UserPool/orphan"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("= UserPool/orphan-\(suffix)"), "\(plan.stdout)")
         #expect(plan.stdout.contains("found by its smsauth:owner tag (lost-state rediscovery)"), "\(plan.stdout)")
         for other in ["stranger", "legacy", "untagged"] { #expect(!plan.stdout.contains(other), "\(plan.stdout)") }
         #expect(plan.stdout.contains("1 retained, 1 unchanged."), "\(plan.stdout)")
@@ -78,13 +79,13 @@ struct RediscoveryEndToEndTests {
         let applied = try await space.reconcile(environment: context.environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         try space.delete("orphan.yaml")
-        try FileManager.default.removeItem(at: space.statusDirectory.appendingPathComponent("UserPool/orphan.json"))
+        try FileManager.default.removeItem(at: space.statusDirectory.appendingPathComponent("UserPool/orphan-\(suffix).json"))
 
         let withStatus = try await space.reconcile(["--dry-run"], environment: context.environment)
         #expect(withStatus.stdout == "No changes. 1 unchanged.\n", "status exists: no rediscovery unless asked")
         let rediscovered = try await space.reconcile(["--dry-run", "--rediscover"], environment: context.environment)
         #expect(rediscovered.status == 0, "\(rediscovered.stdout)\(rediscovered.stderr)")
-        #expect(rediscovered.stdout.contains("= UserPool/orphan"), "\(rediscovered.stdout)")
+        #expect(rediscovered.stdout.contains("= UserPool/orphan-\(suffix)"), "\(rediscovered.stdout)")
 
         try space.removeSettings()
         let ownerless = try await space.reconcile(["--dry-run", "--rediscover"], environment: context.environment)
