@@ -34,17 +34,17 @@ struct EngineArguments: ParsableArguments {
     }
 
     /// The engine with every registered handler, these options, status files in `statusStore`, acting for
-    /// `identity`, planning only what `selector` selects (all without one); the AWS account id from `accountLookup`
-    /// (STS GetCallerIdentity unless given).
+    /// `identity`, planning only what `selector` selects (all without one), rediscovering this owner's resources
+    /// without status when `rediscover`; the AWS account id from `accountLookup` (STS GetCallerIdentity unless given).
     func engine(client: AWSClient, logger: Logger, statusStore: StatusStore, identity: RunIdentity,
-                selector: LabelSelector?,
+                selector: LabelSelector?, rediscover: Bool = false,
                 accountLookup: @escaping ReconcileEngine.AccountLookup = ReconcileEngine.callerAccount) -> ReconcileEngine {
         let context = ReconcileContext(client: client, logger: logger,
                                        smsRolePropagationTimeout: .seconds(smsRoleTimeout))
         return ReconcileEngine(registry: .standard, context: context, statusStore: statusStore,
                                options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency,
                                                       allowEmpty: allowEmpty, identity: identity,
-                                                      selector: selector),
+                                                      selector: selector, rediscover: rediscover),
                                accountLookup: accountLookup)
     }
 

@@ -41,6 +41,13 @@ struct Reconcile: AsyncParsableCommand {
     @Flag(help: "Exit 0 when there is nothing to change, 2 when changes are pending (dry run), 1 on error.")
     var detailedExitcode = false
 
+    @Flag(help: """
+        Look for resources carrying this owner's smsauth:owner tag that no manifest or status file names, and plan \
+        their removal by their kind's default delete policy (done anyway when the status folder does not exist). \
+        Needs an owner. See docs/reconcile.md, "Lost state".
+        """)
+    var rediscover = false
+
     @OptionGroup var engineArguments: EngineArguments
 
     /// `--selector`.
@@ -56,6 +63,10 @@ struct Reconcile: AsyncParsableCommand {
         if report.warnings > 0 { StandardError.write(report.text()) }
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
+        if rediscover, identity.owner == nil {
+            throw StandardError.failure("--rediscover needs an owner: set spec.owner in the folder's smsauth.yaml "
+                + "or SMSAUTH_OWNER (without one, tags cannot say which resources are this manifest set's)")
+        }
         let state = try StateAccess.resolve(global: global, manifests: directory,
                                             settingsState: loaded.settings?.state?.value, environment: environment)
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
@@ -81,7 +92,8 @@ struct Reconcile: AsyncParsableCommand {
     private func planAndApply(_ loaded: LoadResult, store: StatusStore, lock: ApplyLock?, aws: AWSContext,
                               identity: RunIdentity, logger: Logger) async throws {
         let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
-                                            selector: try selection.parsed())
+                                            selector: try selection.parsed(),
+                                            rediscover: rediscover || Self.stateLost(store))
         let defaultRegion = aws.defaultRegion
         let planned: PlannedRun
         do {
@@ -143,6 +155,13 @@ struct Reconcile: AsyncParsableCommand {
         }
         printer.printApplied(applied)
         return applied.hasProblems ? 1 : 0
+    }
+
+    /// Whether `store` holds no status at all (first use, or a lost status folder or state object): the plan then
+    /// looks for this owner's resources by their tags (lost-state rediscovery). An unreadable store is not "lost":
+    /// planning reports it.
+    private static func stateLost(_ store: StatusStore) -> Bool {
+        (try? store.addresses().isEmpty) ?? false
     }
 }
 

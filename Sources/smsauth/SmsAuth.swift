@@ -32,7 +32,7 @@ struct SmsAuth: AsyncParsableCommand {
         commandName: "smsauth",
         abstract: "Keep SMS sign-in on AWS (Cognito user pools, SMS role, MFA, SNS sandbox, origination numbers) equal to YAML manifests.",
         version: SmsAuthVersion.current,
-        subcommands: [Validate.self, Reconcile.self, ControllerCommand.self, Status.self, Verify.self, Doctor.self, Outputs.self, StateCommand.self, Schema.self, Explain.self]
+        subcommands: [Validate.self, Reconcile.self, ControllerCommand.self, Status.self, Verify.self, Doctor.self, Outputs.self, Export.self, StateCommand.self, Schema.self, Explain.self]
     )
 }
 

@@ -41,7 +41,7 @@ public enum OutcomeClassifier {
         switch engineError {
         case .invalidManifests, .noRegion, .graph, .plan:
             outcome = .terminal(code: engineError.code)
-        case .statusUnreadable, .accountLookupFailed:
+        case .statusUnreadable, .accountLookupFailed, .rediscoveryFailed:
             outcome = .retry(code: engineError.code)
         }
         return Dictionary(uniqueKeysWithValues: keys.map { ($0, outcome) })

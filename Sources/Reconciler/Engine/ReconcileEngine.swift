@@ -13,15 +13,19 @@ public struct EngineOptions: Sendable, Equatable {
     public var identity: RunIdentity
     /// `--selector`: only the manifests whose `metadata.labels` match are planned; nil plans every manifest.
     public var selector: LabelSelector?
+    /// Whether a full plan looks for this owner's tagged resources that no manifest or status file names
+    /// (lost-state rediscovery; only with an owner).
+    public var rediscover: Bool
 
     /// Creates options.
     public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity,
-                selector: LabelSelector? = nil) {
+                selector: LabelSelector? = nil, rediscover: Bool = false) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)
         self.allowEmpty = allowEmpty
         self.identity = identity
         self.selector = selector
+        self.rediscover = rediscover
     }
 }
 
@@ -70,12 +74,12 @@ public struct ReconcileEngine: Sendable {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
         let selected = selectedAddresses(in: load)
         let focus = selected.map { requested?.intersection($0) ?? $0 } ?? requested
-        let statuses: [ResourceStatus]
+        let recorded: [ResourceStatus]
         do {
             if let focus {
-                statuses = try focusedStatuses(desired: desired, focus: focus)
+                recorded = try focusedStatuses(desired: desired, focus: focus)
             } else {
-                statuses = try statusStore.readAll()
+                recorded = try statusStore.readAll()
             }
         } catch {
             throw ReconcileEngineError.statusUnreadable(error)
@@ -87,6 +91,9 @@ public struct ReconcileEngine: Sendable {
             throw ReconcileEngineError.accountLookupFailed(ReconcileFailure(classifying: error))
         }
         let identity = options.identity
+        let rediscovered = focus == nil
+            ? try await rediscover(desired: desired, statuses: recorded, defaultRegion: defaultRegion) : []
+        let statuses = recorded + rediscovered
         let foreign = Self.foreignStatuses(statuses, desired: desired, identity: identity)
         let allTargets = Self.targets(desired: desired, statuses: statuses.filter { foreign[$0.address] == nil },
                                       foreign: Set(foreign.keys))
@@ -95,7 +102,7 @@ public struct ReconcileEngine: Sendable {
         var planner = RunPlanner(registry: registry,
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase,
                                                       owner: identity.owner),
-                                 identity: identity)
+                                 identity: identity, rediscovered: Set(rediscovered.map(\.address)))
         let ownStatuses = statuses.filter { foreign[$0.address] == nil }
         planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: ownStatuses,
                                                       allowEmpty: options.allowEmpty)
@@ -116,6 +123,17 @@ public struct ReconcileEngine: Sendable {
     /// never delete, release or rename anything (their status files are not even read).
     public func selectedAddresses(in load: LoadResult) -> Set<ResourceAddress>? {
         options.selector?.selecting(load.manifests)
+    }
+
+    /// Status records for this owner's tagged resources that neither a manifest nor a status file names, with
+    /// `options.rediscover` and an owner (`Rediscovery`); empty otherwise.
+    private func rediscover(desired: DesiredState, statuses: [ResourceStatus],
+                            defaultRegion: String?) async throws(ReconcileEngineError) -> [ResourceStatus] {
+        guard options.rediscover, options.identity.owner != nil else { return [] }
+        let known = Set(desired.resources.keys).union(statuses.map(\.address))
+        let regions = Rediscovery.regions(desired: desired, statuses: statuses, defaultRegion: defaultRegion)
+        return try await Rediscovery(discovery: ResourceDiscovery(context: context))
+            .orphans(identity: options.identity, regions: regions, known: known)
     }
 
     /// The empty-set guard (as kapp's): why a run without any resource manifest must not delete or release the

@@ -1,3 +1,5 @@
+import Manifests
+
 /// Why the engine refused to run at all (nothing was planned, changed or written).
 public enum ReconcileEngineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The manifest directory has errors: a manifest that fails to parse or validate never causes a change or a
@@ -13,6 +15,9 @@ public enum ReconcileEngineError: Error, Equatable, Sendable, CustomStringConver
     case accountLookupFailed(ReconcileFailure)
     /// A plan could not be assembled (a handler produced a malformed change).
     case plan(PlanError)
+    /// Lost-state rediscovery could not list a kind: resources of this owner that no manifest names would go
+    /// unseen, so nothing is planned.
+    case rediscoveryFailed(ResourceKind, ReconcileFailure)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -23,6 +28,7 @@ public enum ReconcileEngineError: Error, Equatable, Sendable, CustomStringConver
         case .statusUnreadable(let error): error.code
         case .accountLookupFailed: "engine.accountLookupFailed"
         case .plan(let error): error.code
+        case .rediscoveryFailed: "engine.rediscoveryFailed"
         }
     }
 
@@ -42,6 +48,9 @@ public enum ReconcileEngineError: Error, Equatable, Sendable, CustomStringConver
             "could not find the AWS account (STS GetCallerIdentity): \(failure.message)"
         case .plan(let error):
             error.message
+        case .rediscoveryFailed(let kind, let failure):
+            "could not list \(kind.rawValue) resources to rediscover this owner's resources without status: "
+                + "\(failure.message); nothing was planned"
         }
     }
 

@@ -21,6 +21,8 @@ struct RunPlanner: Sendable {
     let options: PlanOptions
     /// Who the run acts for.
     let identity: RunIdentity
+    /// Removed resources known only from lost-state rediscovery (their status records were made from their tags).
+    var rediscovered: Set<ResourceAddress> = []
     /// Why removed resources are neither deleted nor released in this run (nil: they are planned as usual).
     var removalRefusal: String?
     /// Targets outside `--selector`, read only for their dependents: never changed, left out of the plan.
@@ -62,9 +64,12 @@ struct RunPlanner: Sendable {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
                 } else {
-                    change = try self.change(for: target, dependencies: dependencies, observations: observations,
-                                             planned: byAddress, references: plannedReferences,
-                                             liveReferences: references, resolution: resolution, inputs: &inputs)
+                    let planned = try self.change(for: target, dependencies: dependencies,
+                                                  observations: observations, planned: byAddress,
+                                                  references: plannedReferences, liveReferences: references,
+                                                  resolution: resolution, inputs: &inputs)
+                    change = rediscovered.contains(address) && planned.reason == nil
+                        ? try Self.rediscovered(planned) : planned
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
@@ -127,6 +132,14 @@ struct RunPlanner: Sendable {
     private static func showsOwnershipTag(_ field: FieldChange) -> Bool {
         guard field.path == "tags", case .map(let tags) = field.after else { return false }
         return tags[OwnershipTags.resourceKey] != nil
+    }
+
+    /// `change` of a removed resource found by lost-state rediscovery, saying so.
+    static func rediscovered(_ change: ResourceChange) throws(PlanError) -> ResourceChange {
+        try ResourceChange(
+            address: change.address, action: change.action, fieldChanges: change.fieldChanges,
+            reason: "no manifest or status file names it; found by its smsauth:owner tag (lost-state rediscovery)",
+            warnings: change.warnings, dependencies: change.dependencies, previousAddress: change.previousAddress)
     }
 
     /// A removed resource whose AWS resource a current manifest claims: released, never deleted.

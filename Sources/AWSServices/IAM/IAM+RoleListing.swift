@@ -1,0 +1,35 @@
+import AWSCore
+
+extension IAM {
+    /// ListRoles (all pages). IAM leaves tags, the permissions boundary and last use out of a listing: read them with
+    /// `listRoleTags(roleName:)` or `getRole(name:)`.
+    public func listRoles() async throws -> [IAMRole] {
+        var roles: [IAMRole] = []
+        var marker: String?
+        repeat {
+            var parameters = QueryParameters()
+            parameters.set("Marker", marker)
+            let result = try await client.query(.iam, region: IAM.signingRegion, action: "ListRoles", parameters: parameters)
+            roles += try result.members("Roles").map { try IAMRole(xml: $0) }
+            marker = result.value("IsTruncated") == "true" ? result.value("Marker") : nil
+        } while marker != nil
+        return roles
+    }
+
+    /// ListRoleTags (all pages).
+    public func listRoleTags(roleName: String) async throws -> [String: String] {
+        var tags: [String: String] = [:]
+        var marker: String?
+        repeat {
+            var parameters = QueryParameters()
+            parameters.set("RoleName", roleName)
+            parameters.set("Marker", marker)
+            let result = try await client.query(.iam, region: IAM.signingRegion, action: "ListRoleTags", parameters: parameters)
+            for member in result.members("Tags") {
+                if let key = member.value("Key") { tags[key] = member.value("Value") ?? "" }
+            }
+            marker = result.value("IsTruncated") == "true" ? result.value("Marker") : nil
+        } while marker != nil
+        return tags
+    }
+}
