@@ -7,8 +7,9 @@ import Manifests
 /// (`plannedReferences`: a dependency the plan creates, updates or leaves as its manifest says has the outputs its
 /// manifest gives it, so a rotated SmsRole external id reaches the pool in the same run, and a role that only drifted
 /// does not move the pool) and their planned actions in `dependencyActions`. Field changes that appear only because
-/// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of planned when its kind could not be
-/// read, or when a dependency is unavailable: blocked, refused or unread without a live resource, or pending.
+/// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of
+/// planned when its kind could not be read, or when a dependency is unavailable: blocked, refused or unread without
+/// a live resource, or pending.
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
 /// What is not this run's owner's is refused before its handler sees it (`OwnershipGuard`). A suspended resource
@@ -250,9 +251,8 @@ struct RunPlanner: Sendable {
         }
         var change: ResourceChange
         do throws(HandlerFailure) {
-            change = DependencyFollowing.marked(try handler.plan(input), input: input,
-                                                    liveReferences: liveReferences, dependencies: dependencies,
-                                                    plan: handler.plan)
+            change = DependencyFollowing.marked(try handler.plan(input), input: input, liveReferences: liveReferences,
+                                                dependencies: dependencies, plan: handler.plan)
         } catch {
             return try ResourceChange(address: input.address, action: .blocked,
                                       reason: "could not be planned: \(error.message)", dependencies: dependencies)
@@ -267,31 +267,6 @@ struct RunPlanner: Sendable {
             address: change.address, action: reportOnly ? .noop : change.action, fieldChanges: change.fieldChanges,
             reason: reportOnly ? "changed out of band; not corrected (policy.onDrift: Report)" : change.reason,
             warnings: change.warnings, dependencies: change.dependencies + dependencies)
-    }
-
-    /// A delete or retain of a removed manifest without a reason, with one: the policy that decides it and the ids
-    /// of what is deleted or left in AWS.
-    static func withRemovalReason(_ change: ResourceChange, input: ErasedPlanInput) -> ResourceChange {
-        guard input.desired == nil, change.reason == nil,
-              change.action == .delete || change.action == .retain else { return change }
-        let ids = input.observation.outputs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        let what = ids.isEmpty ? "" : " (\(ids.joined(separator: ", ")))"
-        let outcome = change.action == .delete
-            ? "deleted in AWS\(what)" : "left in AWS\(what) and released (status removed)"
-        return change.withReason(
-            "its manifest is gone and policy.onDelete is \(input.deletePolicy.rawValue): \(outcome)")
-    }
-
-    /// `change` with a warning per managed field that left the manifest (`ManagedPaths`), when the resource is kept
-    /// (updated, renamed or unchanged): AWS keeps the field's value and smsauth no longer manages it.
-    static func withUnmanagedWarnings(_ change: ResourceChange, input: ErasedPlanInput) -> ResourceChange {
-        switch change.action {
-        case .update, .noop, .rename:
-            let warnings = ManagedPaths.removedWarnings(desired: input.desired, status: input.status)
-            return warnings.isEmpty ? change : change.addingWarnings(warnings)
-        default:
-            return change
-        }
     }
 
     /// Whether `change` corrects drift that the manifest only wants reported: an update of an owned resource whose

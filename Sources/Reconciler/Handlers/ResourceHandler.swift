@@ -82,7 +82,9 @@ public struct PlanInput<Live: Sendable>: Sendable {
     public let live: LiveState<Live>
     /// Its last status file.
     public let status: ResourceStatus?
-    /// Outputs of the other resources (live ones, or planned ones for resources not created yet), by address.
+    /// Outputs of the other resources by address, as they will be after this run: for a dependency planned before
+    /// this resource and brought to its manifest, its `plannedOutputs` over its live ones; otherwise the live ones,
+    /// or the planned ones of a resource not created yet.
     public let references: [ResourceAddress: [String: String]]
     /// The planned action of each resource this one depends on (a replaced pool means its clients are recreated).
     public let dependencyActions: [ResourceAddress: ChangeAction]
