@@ -19,6 +19,7 @@ def install() -> None:
         iam_propagation,
         iam_rules,
         model_validation,
+        paging,
         secret_stores,
         sms_role,
         sns_sandbox,
@@ -36,6 +37,7 @@ def install() -> None:
     model_validation.install()
     iam_rules.install()  # after model_validation: the signing-region check comes before everything else
     secret_stores.install()
+    paging.install()
 
 
 def wrap(app: Any) -> Any:

@@ -66,6 +66,7 @@ def get_config(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
         "smsRolePropagationSeconds": config.sms_role_propagation_seconds,
         "phoneNumberActivationSeconds": config.phone_number_activation_seconds,
         "inSandbox": config.in_sandbox,
+        "pageSize": config.page_size,
     }
 
 
@@ -93,6 +94,8 @@ def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
             if not isinstance(body["inSandbox"], bool):
                 raise ValueError("inSandbox must be a boolean")
             config.in_sandbox = body["inSandbox"]
+        if "pageSize" in body:
+            config.page_size = _page_size(body["pageSize"])
     except (TypeError, ValueError) as error:
         raise ControlError(400, str(error)) from error
     return get_config(body, query)
@@ -209,6 +212,15 @@ def clear_conflicts(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     """Removes every pending conflict."""
     fidelity.CONFLICTS.clear()
     return []
+
+
+def _page_size(value: Any) -> int | None:
+    """None (each operation's own page size) or an integer >= 1."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("pageSize must be null or an integer >= 1")
+    return value
 
 
 def _non_negative(value: Any) -> float:

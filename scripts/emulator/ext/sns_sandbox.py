@@ -7,7 +7,7 @@ from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, EmptyResult
 from moto.sns.responses import SNSResponse
 
-from . import state
+from . import paging, state
 from .sandbox_store import SANDBOX, SandboxError
 
 PAGE_DEFAULT = 100
@@ -62,11 +62,18 @@ def list_sms_sandbox_phone_numbers(self: SNSResponse) -> ActionResult:
     limit = int(max_results) if max_results is not None else PAGE_DEFAULT
     if not 1 <= limit <= 100:
         raise SandboxServiceError("InvalidParameter", "Invalid parameter: MaxResults Reason: must be between 1 and 100")
-    start = _decode_token(token) if token else 0
-    page = numbers[start : start + limit]
+    if state.CONFIG.page_size is not None:
+        try:
+            page, next_token = paging.small_page(numbers, token, limit, state.CONFIG.page_size)
+        except paging.InvalidPageToken:
+            raise SandboxServiceError("InvalidParameter", "Invalid parameter: NextToken") from None
+    else:
+        start = _decode_token(token) if token else 0
+        page = numbers[start : start + limit]
+        next_token = f"sandbox-{start + limit}" if start + limit < len(numbers) else None
     result: dict[str, Any] = {"PhoneNumbers": [{"PhoneNumber": p, "Status": s} for p, s in page]}
-    if start + limit < len(numbers):
-        result["NextToken"] = f"sandbox-{start + limit}"
+    if next_token:
+        result["NextToken"] = next_token
     return ActionResult(result)
 
 

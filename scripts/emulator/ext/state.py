@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass
@@ -13,6 +13,8 @@ class EmulatorConfig:
     sms_role_propagation_seconds: float = 0.0
     phone_number_activation_seconds: float = 0.0
     in_sandbox: bool = True
+    # Most items any list operation answers per page (None: each operation's own default and maximum).
+    page_size: int | None = None
 
 
 class Clock:
@@ -45,13 +47,22 @@ class Clock:
             self._offset = 0.0
 
 
-CONFIG = EmulatorConfig()
+# What `POST /_smsauth/reset` restores: the built-in defaults, or those the server was started with
+# (`server.py --sms-role-propagation-seconds`, `--page-size`).
+DEFAULTS = EmulatorConfig()
+CONFIG = replace(DEFAULTS)
 CLOCK = Clock()
 
 
+def set_defaults(**settings: object) -> None:
+    """Makes `settings` (EmulatorConfig field names) the defaults and the current values."""
+    global DEFAULTS
+    DEFAULTS = replace(DEFAULTS, **settings)
+    reset()
+
+
 def reset() -> None:
-    """Restores default settings and the wall clock."""
-    CONFIG.sms_role_propagation_seconds = 0.0
-    CONFIG.phone_number_activation_seconds = 0.0
-    CONFIG.in_sandbox = True
+    """Restores the default settings and the wall clock."""
+    for name, value in vars(DEFAULTS).items():
+        setattr(CONFIG, name, value)
     CLOCK.reset()
