@@ -92,13 +92,14 @@ free_port() {
 }
 
 # Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL, and
-# SMSAUTH_EMULATOR_PYTHON for the tests that start an emulator of their own.
+# SMSAUTH_EMULATOR_PYTHON for the tests that start an emulator of their own. Arguments go to server.py (e.g.
+# `--sms-role-propagation-seconds 1.5`, `--page-size 1`).
 start_emulator() {
   local port; port=$(free_port)
   export SMSAUTH_EMULATOR_PYTHON="$EMULATOR_PYTHON"
   local logfile="$SMSAUTH_ROOT/.build/emulator.log"
   mkdir -p "$SMSAUTH_ROOT/.build"
-  "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" >"$logfile" 2>&1 &
+  "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" "$@" >"$logfile" 2>&1 &
   EMULATOR_PID=$!
   export SMSAUTH_EMULATOR_URL="http://127.0.0.1:$port"
   for _ in $(seq 1 150); do

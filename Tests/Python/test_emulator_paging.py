@@ -101,3 +101,20 @@ def test_sms_voice_numbers_and_pools(fresh: Emulator) -> None:
     with pytest.raises(ClientError) as raised:
         voice.describe_phone_numbers(NextToken="forged")
     assert raised.value.response["Error"]["Code"] == "ValidationException"
+
+
+def test_an_access_key_can_keep_the_operations_own_pages(fresh: Emulator) -> None:
+    counting = fresh.control("POST", "principals", {})
+    fresh.control("POST", "config", {"pageSize": 1})
+    answer = fresh.control("POST", "config", {"accessKeyId": counting["accessKeyId"], "pageSize": None})
+    assert answer["pageSize"] is None and answer["accessKeyId"] == counting["accessKeyId"]
+    cognito = fresh.client("cognito-idp")
+    for i in range(2):
+        cognito.create_user_pool(PoolName=f"p{i}")
+    assert len(cognito.list_user_pools(MaxResults=60)["UserPools"]) == 0
+    own = fresh.client("cognito-idp", {"accessKeyId": counting["accessKeyId"], "secretAccessKey": counting["secretAccessKey"]})
+    assert len(own.list_user_pools(MaxResults=60)["UserPools"]) == 2
+    fresh.control("POST", "reset", {})
+    cognito.create_user_pool(PoolName="after-reset")
+    fresh.control("POST", "config", {"pageSize": 1})
+    assert own.list_user_pools(MaxResults=60)["UserPools"] == [], "reset forgets the key's own page size"

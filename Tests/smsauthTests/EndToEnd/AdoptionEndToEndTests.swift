@@ -43,7 +43,7 @@ struct AdoptionEndToEndTests {
         try await context.iam.putRolePolicy(roleName: roleName, policyName: "smsauth-sns-publish", policy: PolicyDocument([
             "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
         ]))
-        let pool = try await context.cognito.createUserPool(Self.poolRequest(roleArn: role.arn))
+        let pool = try await RolePropagation.awaited { try await context.cognito.createUserPool(Self.poolRequest(roleArn: role.arn)) }
 
         let refused = try await space.reconcile(environment: context.environment)
         #expect(refused.status == 1)

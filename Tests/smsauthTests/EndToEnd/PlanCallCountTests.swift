@@ -26,6 +26,7 @@ import TestSupport
     @Test func secondDryRunMakesExactlyTheDocumentedCalls() async throws {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
+        try await emulator.keepOperationsPageSize(accessKeyId: principal.accessKeyId)
         let root = try PlanCallCountManifests.write(region: Self.region)
         defer { try? FileManager.default.removeItem(at: root) }
         let environment = emulator.environment(for: principal, region: Self.region)

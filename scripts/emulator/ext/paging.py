@@ -115,7 +115,7 @@ def _small_pages(original: Any, shape: ListShape) -> Any:
     """`original` unchanged without the setting; with it, the whole list read through moto's own paging, then the
     requested small page of it."""
     def list_in_small_pages(self: Any) -> Any:
-        size = state.CONFIG.page_size
+        size = state.page_size()
         if size is None:
             return original(self)
         from moto.core.responses import ActionResult
@@ -180,7 +180,7 @@ def install_smsvoice(responses: Any) -> None:
     original = responses.paginate
 
     def paginate(items: Sequence[T], next_token: str | None, max_results: int | None) -> tuple[list[T], str | None]:
-        size = state.CONFIG.page_size
+        size = state.page_size()
         if size is None:
             return original(items, next_token, max_results)
         try:

@@ -62,9 +62,10 @@ def list_sms_sandbox_phone_numbers(self: SNSResponse) -> ActionResult:
     limit = int(max_results) if max_results is not None else PAGE_DEFAULT
     if not 1 <= limit <= 100:
         raise SandboxServiceError("InvalidParameter", "Invalid parameter: MaxResults Reason: must be between 1 and 100")
-    if state.CONFIG.page_size is not None:
+    small = state.page_size()
+    if small is not None:
         try:
-            page, next_token = paging.small_page(numbers, token, limit, state.CONFIG.page_size)
+            page, next_token = paging.small_page(numbers, token, limit, small)
         except paging.InvalidPageToken:
             raise SandboxServiceError("InvalidParameter", "Invalid parameter: NextToken") from None
     else:

@@ -52,6 +52,24 @@ class Clock:
 DEFAULTS = EmulatorConfig()
 CONFIG = replace(DEFAULTS)
 CLOCK = Clock()
+# Page sizes of single access keys (None: each operation's own), set with `POST /_smsauth/config {"accessKeyId": …}`:
+# a test that counts calls keeps the operations' own paging while the rest of the suite runs with small pages.
+PAGE_SIZE_BY_ACCESS_KEY: dict[str, int | None] = {}
+# The access key of the AWS request being served (the middleware serves them one at a time and sets this).
+_current_access_key = threading.local()
+
+
+def serving(access_key_id: str) -> None:
+    """Records the access key of the request the current thread serves now."""
+    _current_access_key.value = access_key_id
+
+
+def page_size() -> int | None:
+    """The page size for the request being served: its access key's own, else the setting's."""
+    key = getattr(_current_access_key, "value", None)
+    if key is not None and key in PAGE_SIZE_BY_ACCESS_KEY:
+        return PAGE_SIZE_BY_ACCESS_KEY[key]
+    return CONFIG.page_size
 
 
 def set_defaults(**settings: object) -> None:
@@ -65,4 +83,5 @@ def reset() -> None:
     """Restores the default settings and the wall clock."""
     for name, value in vars(DEFAULTS).items():
         setattr(CONFIG, name, value)
+    PAGE_SIZE_BY_ACCESS_KEY.clear()
     CLOCK.reset()
