@@ -86,6 +86,11 @@ check_deploy_kit() {
   log "deploy kit: systemd unit and workflow verified"
 }
 
+# The emulator settings of the end-to-end suite (scripts/test): IAM changes reach Cognito 1.5 s after they are made,
+# as AWS propagates them eventually, and the account's SMS spending quota is US$100, as after an approved increase
+# (a new account's is US$1). Tests that need another behaviour set it for their own access key or region.
+SUITE_EMULATOR_ARGUMENTS=(--sms-role-propagation-seconds 1.5 --sms-spend-quota-usd 100)
+
 # Picks a free TCP port on 127.0.0.1.
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'

@@ -1,6 +1,7 @@
 import AWSServices
 import Foundation
 import Testing
+import TestSupport
 
 /// A role and a pool made out of band (no ownership tags) with the manifests' settings: reconcile refuses to touch
 /// them and creates nothing; with `spec.adopt` it adopts both (adds the ownership tags) and the next run is a noop.

@@ -98,7 +98,8 @@ enum PlanCallCountManifests {
             ]))
             documents.append(manifest("OriginationIdentity", "number-\(suffix)-\(index)", [
                 "region: \(region)", "phoneNumber:", "  isoCountryCode: US", "  numberType: TOLL_FREE",
-                "  messageType: TRANSACTIONAL", "  capabilities: [SMS]", "purchaseApproved: true",
+                "  messageType: TRANSACTIONAL", "  capabilities: [SMS]",
+                "  registrationId: registration-0123456789abcdef0123456789abcdef", "purchaseApproved: true",
             ]))
             documents.append(manifest("PhonePool", "senders-\(index)", [
                 "region: \(region)", "originationIdentities: [number-\(suffix)-\(index)]", "isoCountryCode: US",

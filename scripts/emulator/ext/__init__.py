@@ -22,6 +22,7 @@ def install() -> None:
         paging,
         secret_stores,
         sms_role,
+        sms_spend,
         sns_sandbox,
         sts_public,
     )
@@ -38,6 +39,7 @@ def install() -> None:
     iam_rules.install()  # after model_validation: the signing-region check comes before everything else
     secret_stores.install()
     paging.install()
+    sms_spend.install()
 
 
 def wrap(app: Any) -> Any:

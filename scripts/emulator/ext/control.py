@@ -67,6 +67,7 @@ def get_config(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
         "phoneNumberActivationSeconds": config.phone_number_activation_seconds,
         "inSandbox": config.in_sandbox,
         "pageSize": config.page_size,
+        "smsSpendQuotaUSD": config.sms_spend_quota_usd,
     }
 
 
@@ -89,6 +90,8 @@ def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
             config.in_sandbox = body["inSandbox"]
         if "pageSize" in body:
             config.page_size = _page_size(body["pageSize"])
+        if "smsSpendQuotaUSD" in body:
+            config.sms_spend_quota_usd = _non_negative(body["smsSpendQuotaUSD"])
     except (TypeError, ValueError) as error:
         raise ControlError(400, str(error)) from error
     return get_config(body, query)

@@ -13,6 +13,8 @@ class EmulatorConfig:
     sms_role_propagation_seconds: float = 0.0
     phone_number_activation_seconds: float = 0.0
     in_sandbox: bool = True
+    # The account's SMS spending quota in USD per month and region (a new account's is 1; `sms_spend`).
+    sms_spend_quota_usd: float = 1.0
     # Most items any list operation answers per page (None: each operation's own default and maximum).
     page_size: int | None = None
 
