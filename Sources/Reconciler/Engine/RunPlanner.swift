@@ -240,17 +240,24 @@ struct RunPlanner: Sendable {
         }
     }
 
-    /// Outputs of every resource: live ones, else planned ones for resources that do not exist yet.
+    /// Outputs of every resource as they will be once this run has applied it: planned ones for resources that do
+    /// not exist yet, live ones for those that do, where an owned resource's planned outputs win (an SmsRole whose
+    /// external id the manifest rotates: its pools must be planned with the new one, in the same run).
     private func references(targets: [ResourceAddress: ReadTarget],
                             observations: Observations) -> [ResourceAddress: [String: String]] {
         var references: [ResourceAddress: [String: String]] = [:]
         for (address, target) in targets {
             guard case .success(let observation)? = observations[address] else { continue }
-            if observation.presence != .absent {
-                references[address] = observation.outputs
-            } else if let desired = target.desired, let handler = registry.handler(for: address.kind) {
-                let planned = handler.plannedOutputs(of: desired, account: options.account)
+            let planned = target.desired.flatMap { desired in
+                registry.handler(for: address.kind)?.plannedOutputs(of: desired, account: options.account)
+            } ?? [:]
+            switch observation.presence {
+            case .absent:
                 if !planned.isEmpty { references[address] = planned }
+            case .owned:
+                references[address] = observation.outputs.merging(planned) { _, planned in planned }
+            default:
+                references[address] = observation.outputs
             }
         }
         return references

@@ -26,7 +26,11 @@ def _raise(error: SandboxError) -> None:
 
 
 def create_sms_sandbox_phone_number(self: SNSResponse) -> ActionResult:
-    """CreateSMSSandboxPhoneNumber."""
+    """CreateSMSSandboxPhoneNumber; a number on the account's opt-out list (ListPhoneNumbersOptedOut of this account
+    and region) is refused with the model's OptedOut, 400: "the specified phone number opted out of receiving SMS
+    messages from your Amazon Web Services account"."""
+    if self._get_param("PhoneNumber") in self.backend.opt_out_numbers:
+        raise SandboxServiceError("OptedOut", "The phone number has opted out of receiving SMS messages.")
     try:
         SANDBOX.create(self.current_account, self.region, self._get_param("PhoneNumber"), self._get_param("LanguageCode"))
     except SandboxError as error:
