@@ -50,7 +50,7 @@ class Clock:
 
 
 # What `POST /_smsauth/reset` restores: the built-in defaults, or those the server was started with
-# (`server.py --sms-role-propagation-seconds`, `--page-size`).
+# (`server.py --sms-role-propagation-seconds`, `--sms-spend-quota-usd`, `--page-size`).
 DEFAULTS = EmulatorConfig()
 CONFIG = replace(DEFAULTS)
 CLOCK = Clock()
