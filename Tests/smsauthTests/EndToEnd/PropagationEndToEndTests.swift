@@ -14,11 +14,16 @@ struct PropagationEndToEndTests {
         let delay = try #require((config as? [String: Any])?["smsRolePropagationSeconds"] as? Double)
         try #require(delay > 0, "the end-to-end suite runs with an IAM propagation delay (scripts/test)")
         let unique = UUID().uuidString.prefix(8).lowercased()
+        // The default set's role and pool under names of their own (the region is shared with other suites).
+        let pool = "rotate-\(unique)"
         let space = try Workspace(copying: ["manifests"], substitutions: [
             ("roleName: smsauth-demo-cognito-sms\n", "roleName: e2e-rotate-\(unique)\n"),
             ("owner: smsauth-demo\n", "owner: rotate-\(unique)\n"),
+            ("  name: demo\n", "  name: \(pool)\n"), ("poolName: smsauth demo users\n", "poolName: \(pool)\n"),
         ])
         defer { space.remove() }
+        try space.delete("app-client.yaml")
+        try space.delete("mfa-policy.yaml")
         let created = try await space.reconcile(environment: context.environment)
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
 
@@ -27,14 +32,14 @@ struct PropagationEndToEndTests {
         let before = try await context.emulator.calls(accessKeyId: context.principal.accessKeyId).count
         let rotated = try await space.reconcile(environment: context.environment)
         #expect(rotated.status == 0, "\(rotated.stdout)\(rotated.stderr)")
-        #expect(rotated.stdout.contains("updated SmsRole/cognito-sms\n") && rotated.stdout.contains("updated UserPool/demo\n"),
+        #expect(rotated.stdout.contains("updated SmsRole/cognito-sms\n") && rotated.stdout.contains("updated UserPool/\(pool)\n"),
                 "\(rotated.stdout)")
 
         let calls = try await context.emulator.calls(accessKeyId: context.principal.accessKeyId).dropFirst(before)
         let updates = calls.filter { $0.operation == "UpdateUserPool" }.map(\.status)
         #expect(updates.count >= 2 && updates.dropLast().allSatisfy { $0 == 400 } && updates.last == 200,
                 "refused while the old trust policy is still seen, then accepted: \(updates)")
-        let pool = try await context.ownedPool(named: "demo")
-        #expect(pool.raw["SmsConfiguration"]?["ExternalId"]?.stringValue == "rotated-\(unique)")
+        let live = try await context.ownedPool(named: pool)
+        #expect(live.raw["SmsConfiguration"]?["ExternalId"]?.stringValue == "rotated-\(unique)")
     }
 }
