@@ -86,19 +86,25 @@ check_deploy_kit() {
   log "deploy kit: systemd unit and workflow verified"
 }
 
+# The emulator settings of the end-to-end suite (scripts/test): IAM changes reach Cognito 1.5 s after they are made,
+# as AWS propagates them eventually, and the account's SMS spending quota is US$100, as after an approved increase
+# (a new account's is US$1). Tests that need another behaviour set it for their own access key or region.
+SUITE_EMULATOR_ARGUMENTS=(--sms-role-propagation-seconds 1.5 --sms-spend-quota-usd 100)
+
 # Picks a free TCP port on 127.0.0.1.
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
 # Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL, and
-# SMSAUTH_EMULATOR_PYTHON for the tests that start an emulator of their own.
+# SMSAUTH_EMULATOR_PYTHON for the tests that start an emulator of their own. Arguments go to server.py (e.g.
+# `--sms-role-propagation-seconds 1.5`, `--page-size 1`).
 start_emulator() {
   local port; port=$(free_port)
   export SMSAUTH_EMULATOR_PYTHON="$EMULATOR_PYTHON"
   local logfile="$SMSAUTH_ROOT/.build/emulator.log"
   mkdir -p "$SMSAUTH_ROOT/.build"
-  "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" >"$logfile" 2>&1 &
+  "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" "$@" >"$logfile" 2>&1 &
   EMULATOR_PID=$!
   export SMSAUTH_EMULATOR_URL="http://127.0.0.1:$port"
   for _ in $(seq 1 150); do

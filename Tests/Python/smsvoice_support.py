@@ -18,6 +18,8 @@ from smsvoice.clock import clock  # noqa: E402
 
 START = 1_700_000_000.0
 REGION = "us-east-1"
+# A completed registration: US toll-free and 10DLC numbers without one never become ACTIVE.
+REGISTRATION_ID = "registration-0123456789abcdef0123456789abcdef"
 
 
 @pytest.fixture
@@ -42,15 +44,16 @@ def raw_client(client: Any) -> Any:
 
 
 def request_number(client: Any, **overrides: Any) -> dict[str, Any]:
-    """RequestPhoneNumber for a US toll-free transactional SMS number, with overrides."""
+    """RequestPhoneNumber for a registered US toll-free transactional SMS number, with overrides (None: left out)."""
     params: dict[str, Any] = {
         "IsoCountryCode": "US",
         "MessageType": "TRANSACTIONAL",
         "NumberCapabilities": ["SMS"],
         "NumberType": "TOLL_FREE",
+        "RegistrationId": REGISTRATION_ID,
     }
     params.update(overrides)
-    return client.request_phone_number(**params)
+    return client.request_phone_number(**{key: value for key, value in params.items() if value is not None})
 
 
 def error_of(excinfo: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:

@@ -120,3 +120,13 @@ def test_response_is_aws_shaped_xml(fresh: Emulator) -> None:
     body = captured[0].decode()
     assert body.startswith('<CreateSMSSandboxPhoneNumberResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">')
     assert "<CreateSMSSandboxPhoneNumberResult" in body and "<ResponseMetadata><RequestId>" in body
+
+
+def test_an_opted_out_number_is_refused(fresh: Emulator) -> None:
+    sns = fresh.client("sns")
+    opted_out = "+447420500600"
+    assert opted_out in sns.list_phone_numbers_opted_out()["phoneNumbers"]
+    assert failure(lambda: sns.create_sms_sandbox_phone_number(PhoneNumber=opted_out)) == {"code": "OptedOut", "status": 400}
+    assert sns.list_sms_sandbox_phone_numbers()["PhoneNumbers"] == []
+    sns.opt_in_phone_number(phoneNumber=opted_out)
+    sns.create_sms_sandbox_phone_number(PhoneNumber=opted_out)

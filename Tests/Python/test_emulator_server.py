@@ -138,7 +138,8 @@ def test_emulator_clock_activates_pending_numbers(fresh: Emulator) -> None:
     fresh.control("POST", "config", {"phoneNumberActivationSeconds": 600})
     try:
         number = sms.request_phone_number(
-            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE"
+            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE",
+            RegistrationId="registration-0123456789abcdef0123456789abcdef",
         )
     finally:
         fresh.control("POST", "config", {"phoneNumberActivationSeconds": 0})

@@ -4,7 +4,7 @@ from typing import Any
 
 import moto.backend_index as backend_index
 import pytest
-from smsvoice_support import client, request_number, smsvoice  # noqa: F401
+from smsvoice_support import client, clock, request_number, smsvoice  # noqa: F401
 
 
 def test_register_is_idempotent() -> None:
@@ -27,11 +27,15 @@ def test_reset_clears_everything(client: Any) -> None:
     assert len(client.describe_phone_numbers()["PhoneNumbers"]) == 1
 
 
-def test_token_of_a_released_number_buys_a_new_one(client: Any) -> None:
+def test_token_of_a_released_number_answers_it_deleted_until_the_token_expires(client: Any) -> None:
     first = request_number(client, ClientToken="t")
     client.release_phone_number(PhoneNumberId=first["PhoneNumberId"])
-    second = request_number(client, ClientToken="t")
-    assert second["PhoneNumberId"] != first["PhoneNumberId"]
+    retried = request_number(client, ClientToken="t")
+    assert (retried["PhoneNumberId"], retried["Status"]) == (first["PhoneNumberId"], "DELETED")
+    assert client.describe_phone_numbers()["PhoneNumbers"] == []
+    clock.advance(24 * 3600)
+    later = request_number(client, ClientToken="t")
+    assert later["PhoneNumberId"] != first["PhoneNumberId"] and later["Status"] == "ACTIVE"
 
 
 def test_configure_refuses_negative_delay() -> None:

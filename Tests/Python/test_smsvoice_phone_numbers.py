@@ -179,3 +179,14 @@ def test_missing_required_parameter(raw_client: Any) -> None:
     error = error_of(excinfo)
     assert error["Reason"] == "MISSING_PARAMETER"
     assert {field["Name"] for field in error["Fields"]} == {"NumberCapabilities", "NumberType"}
+
+
+@pytest.mark.parametrize("number_type", ["TOLL_FREE", "TEN_DLC"])
+def test_unregistered_us_numbers_stay_pending(client: Any, number_type: str) -> None:
+    unregistered = request_number(client, NumberType=number_type, RegistrationId=None)
+    assert unregistered["Status"] == "PENDING"
+    clock.advance(30 * 24 * 3600)
+    (described,) = client.describe_phone_numbers(PhoneNumberIds=[unregistered["PhoneNumberId"]])["PhoneNumbers"]
+    assert described["Status"] == "PENDING"
+    assert request_number(client, NumberType=number_type)["Status"] == "ACTIVE", "registered"
+    assert request_number(client, NumberType="LONG_CODE", RegistrationId=None)["Status"] == "ACTIVE", "no US registration"

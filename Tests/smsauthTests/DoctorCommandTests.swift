@@ -64,6 +64,7 @@ import TestSupport
                         numberType: TOLL_FREE
                         messageType: TRANSACTIONAL
                         capabilities: [SMS]
+                        registrationId: registration-0123456789abcdef0123456789abcdef
 
                     """
             }

@@ -1,6 +1,7 @@
 """Launches the local AWS emulator: moto's server plus smsauth's extension, in one process, on a loopback host.
 
-Usage: python3 scripts/emulator/server.py --host 127.0.0.1 --port 4566
+Usage: python3 scripts/emulator/server.py --host 127.0.0.1 --port 4566 [--sms-role-propagation-seconds S]
+       [--page-size N] [--sms-spend-quota-usd USD]
 Ready when `GET /_smsauth/health` answers 200; stops cleanly on SIGTERM or SIGINT.
 """
 from __future__ import annotations
@@ -24,13 +25,25 @@ LOG = logging.getLogger("smsauth.emulator")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    """--host (loopback only) and --port."""
+    """--host (loopback only), --port and the defaults that `POST /_smsauth/reset` restores."""
     parser = argparse.ArgumentParser(description="smsauth's local AWS emulator (moto + extension)")
     parser.add_argument("--host", default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, required=True, help="TCP port")
+    parser.add_argument("--sms-role-propagation-seconds", type=float, default=0.0,
+                        help="default IAM propagation delay seen by Cognito's SMS role check (default 0)")
+    parser.add_argument("--sms-spend-quota-usd", type=float, default=1.0,
+                        help="the account's SMS spending quota per month and region (default 1, a new account's)")
+    parser.add_argument("--page-size", type=int, default=None,
+                        help="default most items per page of every list operation (default: each operation's own)")
     arguments = parser.parse_args(argv)
     if not _is_loopback(arguments.host):
         parser.error(f"--host must be a loopback address, got {arguments.host}")
+    if arguments.sms_role_propagation_seconds < 0:
+        parser.error("--sms-role-propagation-seconds must be >= 0")
+    if arguments.sms_spend_quota_usd < 0:
+        parser.error("--sms-spend-quota-usd must be >= 0")
+    if arguments.page_size is not None and arguments.page_size < 1:
+        parser.error("--page-size must be >= 1")
     return arguments
 
 
@@ -65,6 +78,10 @@ def main(argv: list[str]) -> int:
     from werkzeug.serving import make_server
 
     app = build_app()
+    from ext import state
+
+    state.set_defaults(sms_role_propagation_seconds=arguments.sms_role_propagation_seconds,
+                       page_size=arguments.page_size, sms_spend_quota_usd=arguments.sms_spend_quota_usd)
     server = make_server(arguments.host, arguments.port, app, threaded=True)
 
     def stop(signum: int, _frame: FrameType | None) -> None:

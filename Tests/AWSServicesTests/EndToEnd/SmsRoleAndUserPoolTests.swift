@@ -37,13 +37,13 @@ import TestSupport
         #expect(try await clients.iam.getRolePolicy(roleName: roleName, policyName: "smsauth-sns-publish") == publish)
         #expect(try await clients.iam.listRolePolicies(roleName: roleName) == ["smsauth-sns-publish"])
 
-        let pool = try await clients.cognito.createUserPool([
+        let pool = try await RolePropagation.awaited { try await clients.cognito.createUserPool([
             "PoolName": .string(EmulatorClients.uniqueName("pool")),
             "UsernameAttributes": ["phone_number"],
             "AutoVerifiedAttributes": ["phone_number"],
             "SmsConfiguration": ["SnsCallerArn": .string(role.arn), "ExternalId": .string(externalId)],
             "UserPoolTags": ["smsauth:managed-by": "smsauth"],
-        ])
+        ]) }
         let described = try #require(try await clients.cognito.describeUserPool(id: pool.id))
         #expect(described.raw["SmsConfiguration"]?["SnsCallerArn"]?.stringValue == role.arn)
         #expect(described.raw["SmsConfiguration"]?["ExternalId"]?.stringValue == externalId)

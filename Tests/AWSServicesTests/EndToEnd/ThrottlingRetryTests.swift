@@ -8,6 +8,7 @@ import TestSupport
 @Suite struct ThrottlingRetryTests {
     @Test func throttledCallsAreRetriedUntilTheyPass() async throws {
         let clients = try await EmulatorClients.make()
+        try await clients.emulator.keepOperationsPageSize(accessKeyId: clients.principal.accessKeyId)
         try await clients.emulator.injectFaults([
             .init(service: "cognito-idp", operation: "ListUserPools", kind: "throttle",
                   accessKeyId: clients.principal.accessKeyId, count: 2),

@@ -23,7 +23,7 @@ struct ClientMfaWorld {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
         let client = emulator.client(for: principal)
-        let context = ReconcileContext(client: client, logger: Logger(label: "test"), sleep: { _ in })
+        let context = ReconcileContext(client: client, logger: Logger(label: "test"))
         let account = try await context.sts(region).getCallerIdentity().account
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let externalId = UUID().uuidString
@@ -38,14 +38,15 @@ struct ClientMfaWorld {
         try await context.iam.putRolePolicy(roleName: role.name, policyName: "publish", policy: PolicyDocument([
             "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
         ]))
-        let pool = try await context.cognito(region).createUserPool([
+        // The new role reaches Cognito after IAM's propagation delay: created as smsauth creates pools.
+        let pool = try await SmsRolePropagation.retrying(context) { try await context.cognito(region).createUserPool([
             "PoolName": .string("clientmfa-\(suffix)"),
             "AutoVerifiedAttributes": ["phone_number"],
             "SmsConfiguration": ["SnsCallerArn": .string(role.arn), "ExternalId": .string(externalId)],
             "Policies": ["PasswordPolicy": ["MinimumLength": 12, "RequireSymbols": true]],
             "LambdaConfig": ["PreSignUp": .string("arn:aws:lambda:us-east-1:\(account):function:pre-sign-up")],
             "UserPoolTags": .strings(OwnershipTags.tags(for: ClientMfaFixtures.pool, owner: nil)),
-        ])
+        ]) }
         return ClientMfaWorld(emulator: emulator, principal: principal, context: context, poolId: pool.id)
     }
 

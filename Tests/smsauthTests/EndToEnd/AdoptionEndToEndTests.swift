@@ -1,6 +1,7 @@
 import AWSServices
 import Foundation
 import Testing
+import TestSupport
 
 /// A role and a pool made out of band (no ownership tags) with the manifests' settings: reconcile refuses to touch
 /// them and creates nothing; with `spec.adopt` it adopts both (adds the ownership tags) and the next run is a noop.
@@ -43,7 +44,7 @@ struct AdoptionEndToEndTests {
         try await context.iam.putRolePolicy(roleName: roleName, policyName: "smsauth-sns-publish", policy: PolicyDocument([
             "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
         ]))
-        let pool = try await context.cognito.createUserPool(Self.poolRequest(roleArn: role.arn))
+        let pool = try await RolePropagation.awaited { try await context.cognito.createUserPool(Self.poolRequest(roleArn: role.arn)) }
 
         let refused = try await space.reconcile(environment: context.environment)
         #expect(refused.status == 1)

@@ -26,6 +26,7 @@ import TestSupport
     @Test func secondDryRunMakesExactlyTheDocumentedCalls() async throws {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
+        try await emulator.keepOperationsPageSize(accessKeyId: principal.accessKeyId)
         let root = try PlanCallCountManifests.write(region: Self.region)
         defer { try? FileManager.default.removeItem(at: root) }
         let environment = emulator.environment(for: principal, region: Self.region)
@@ -97,7 +98,8 @@ enum PlanCallCountManifests {
             ]))
             documents.append(manifest("OriginationIdentity", "number-\(suffix)-\(index)", [
                 "region: \(region)", "phoneNumber:", "  isoCountryCode: US", "  numberType: TOLL_FREE",
-                "  messageType: TRANSACTIONAL", "  capabilities: [SMS]", "purchaseApproved: true",
+                "  messageType: TRANSACTIONAL", "  capabilities: [SMS]",
+                "  registrationId: registration-0123456789abcdef0123456789abcdef", "purchaseApproved: true",
             ]))
             documents.append(manifest("PhonePool", "senders-\(index)", [
                 "region: \(region)", "originationIdentities: [number-\(suffix)-\(index)]", "isoCountryCode: US",

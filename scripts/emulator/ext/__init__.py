@@ -19,9 +19,11 @@ def install() -> None:
         iam_propagation,
         iam_rules,
         model_validation,
+        paging,
         s3,
         secret_stores,
         sms_role,
+        sms_spend,
         sns_sandbox,
         sts_public,
     )
@@ -38,6 +40,8 @@ def install() -> None:
     iam_rules.install()  # after model_validation: the signing-region check comes before everything else
     secret_stores.install()
     s3.install()
+    paging.install()
+    sms_spend.install()
 
 
 def wrap(app: Any) -> Any:

@@ -66,23 +66,18 @@ def get_config(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
         "smsRolePropagationSeconds": config.sms_role_propagation_seconds,
         "phoneNumberActivationSeconds": config.phone_number_activation_seconds,
         "inSandbox": config.in_sandbox,
+        "pageSize": config.page_size,
+        "smsSpendQuotaUSD": config.sms_spend_quota_usd,
     }
 
 
 def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
     """Changes the settings present in the body; the others keep their values. With `accessKeyId`, only
-    `phoneNumberActivationSeconds` may be given, and it applies to numbers requested with that key alone."""
+    `phoneNumberActivationSeconds` and `pageSize` may be given, and they apply to that key's requests alone."""
     config = state.CONFIG
     key = body.get("accessKeyId")
     if key is not None:
-        if not isinstance(key, str) or set(body) - {"accessKeyId", "phoneNumberActivationSeconds"}:
-            raise ControlError(400, "with accessKeyId only phoneNumberActivationSeconds can be set")
-        try:
-            seconds = _non_negative(body.get("phoneNumberActivationSeconds", 0))
-        except (TypeError, ValueError) as error:
-            raise ControlError(400, str(error)) from error
-        smsvoice_hook.configure(seconds, access_key_id=key)
-        return get_config(body, query) | {"accessKeyId": key, "phoneNumberActivationSeconds": seconds}
+        return _set_key_config(key, body, query)
     try:
         if "smsRolePropagationSeconds" in body:
             config.sms_role_propagation_seconds = _non_negative(body["smsRolePropagationSeconds"])
@@ -93,6 +88,10 @@ def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
             if not isinstance(body["inSandbox"], bool):
                 raise ValueError("inSandbox must be a boolean")
             config.in_sandbox = body["inSandbox"]
+        if "pageSize" in body:
+            config.page_size = _page_size(body["pageSize"])
+        if "smsSpendQuotaUSD" in body:
+            config.sms_spend_quota_usd = _non_negative(body["smsSpendQuotaUSD"])
     except (TypeError, ValueError) as error:
         raise ControlError(400, str(error)) from error
     return get_config(body, query)
@@ -209,6 +208,34 @@ def clear_conflicts(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     """Removes every pending conflict."""
     fidelity.CONFLICTS.clear()
     return []
+
+
+def _set_key_config(key: Any, body: dict[str, Any], query: dict[str, list[str]]) -> Any:
+    """`phoneNumberActivationSeconds` and `pageSize` for requests signed with `key` alone; the answer is the
+    config plus that key's values."""
+    if not isinstance(key, str) or set(body) - {"accessKeyId", "phoneNumberActivationSeconds", "pageSize"}:
+        raise ControlError(400, "with accessKeyId only phoneNumberActivationSeconds and pageSize can be set")
+    answer = get_config(body, query) | {"accessKeyId": key}
+    try:
+        if "phoneNumberActivationSeconds" in body or "pageSize" not in body:
+            seconds = _non_negative(body.get("phoneNumberActivationSeconds", 0))
+            smsvoice_hook.configure(seconds, access_key_id=key)
+            answer["phoneNumberActivationSeconds"] = seconds
+        if "pageSize" in body:
+            state.PAGE_SIZE_BY_ACCESS_KEY[key] = _page_size(body["pageSize"])
+            answer["pageSize"] = state.PAGE_SIZE_BY_ACCESS_KEY[key]
+    except (TypeError, ValueError) as error:
+        raise ControlError(400, str(error)) from error
+    return answer
+
+
+def _page_size(value: Any) -> int | None:
+    """None (each operation's own page size) or an integer >= 1."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("pageSize must be null or an integer >= 1")
+    return value
 
 
 def _non_negative(value: Any) -> float:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
 
-from . import control, errors, s3
+from . import control, errors, s3, state
 from .calls import CALLS
 from .crash import CRASH
 from .faults import FAULTS, FaultRule
@@ -73,6 +73,7 @@ class ControlMiddleware:
             return lambda _data: None
 
         with _MOTO_LOCK:
+            state.serving(info.access_key_id)
             result = self._app(environ, deferred_start_response)
             body = b"".join(result)
             if hasattr(result, "close"):

@@ -5,7 +5,7 @@ import importlib
 import logging
 from types import ModuleType
 
-from . import state
+from . import paging, state
 
 LOG = logging.getLogger("smsauth.emulator")
 
@@ -24,6 +24,7 @@ def load() -> bool:
         return False
     _module.register()
     _module.clock.follow(state.CLOCK.now)
+    paging.install_smsvoice(importlib.import_module("smsvoice.responses"))
     return True
 
 

@@ -7,7 +7,7 @@ from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, EmptyResult
 from moto.sns.responses import SNSResponse
 
-from . import state
+from . import paging, state
 from .sandbox_store import SANDBOX, SandboxError
 
 PAGE_DEFAULT = 100
@@ -26,7 +26,11 @@ def _raise(error: SandboxError) -> None:
 
 
 def create_sms_sandbox_phone_number(self: SNSResponse) -> ActionResult:
-    """CreateSMSSandboxPhoneNumber."""
+    """CreateSMSSandboxPhoneNumber; a number on the account's opt-out list (ListPhoneNumbersOptedOut of this account
+    and region) is refused with the model's OptedOut, 400: "the specified phone number opted out of receiving SMS
+    messages from your Amazon Web Services account"."""
+    if self._get_param("PhoneNumber") in self.backend.opt_out_numbers:
+        raise SandboxServiceError("OptedOut", "The phone number has opted out of receiving SMS messages.")
     try:
         SANDBOX.create(self.current_account, self.region, self._get_param("PhoneNumber"), self._get_param("LanguageCode"))
     except SandboxError as error:
@@ -62,11 +66,19 @@ def list_sms_sandbox_phone_numbers(self: SNSResponse) -> ActionResult:
     limit = int(max_results) if max_results is not None else PAGE_DEFAULT
     if not 1 <= limit <= 100:
         raise SandboxServiceError("InvalidParameter", "Invalid parameter: MaxResults Reason: must be between 1 and 100")
-    start = _decode_token(token) if token else 0
-    page = numbers[start : start + limit]
+    small = state.page_size()
+    if small is not None:
+        try:
+            page, next_token = paging.small_page(numbers, token, limit, small)
+        except paging.InvalidPageToken:
+            raise SandboxServiceError("InvalidParameter", "Invalid parameter: NextToken") from None
+    else:
+        start = _decode_token(token) if token else 0
+        page = numbers[start : start + limit]
+        next_token = f"sandbox-{start + limit}" if start + limit < len(numbers) else None
     result: dict[str, Any] = {"PhoneNumbers": [{"PhoneNumber": p, "Status": s} for p, s in page]}
-    if start + limit < len(numbers):
-        result["NextToken"] = f"sandbox-{start + limit}"
+    if next_token:
+        result["NextToken"] = next_token
     return ActionResult(result)
 
 

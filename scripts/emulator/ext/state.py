@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass
@@ -13,6 +13,10 @@ class EmulatorConfig:
     sms_role_propagation_seconds: float = 0.0
     phone_number_activation_seconds: float = 0.0
     in_sandbox: bool = True
+    # The account's SMS spending quota in USD per month and region (a new account's is 1; `sms_spend`).
+    sms_spend_quota_usd: float = 1.0
+    # Most items any list operation answers per page (None: each operation's own default and maximum).
+    page_size: int | None = None
 
 
 class Clock:
@@ -45,13 +49,41 @@ class Clock:
             self._offset = 0.0
 
 
-CONFIG = EmulatorConfig()
+# What `POST /_smsauth/reset` restores: the built-in defaults, or those the server was started with
+# (`server.py --sms-role-propagation-seconds`, `--sms-spend-quota-usd`, `--page-size`).
+DEFAULTS = EmulatorConfig()
+CONFIG = replace(DEFAULTS)
 CLOCK = Clock()
+# Page sizes of single access keys (None: each operation's own), set with `POST /_smsauth/config {"accessKeyId": …}`:
+# a test that counts calls keeps the operations' own paging while the rest of the suite runs with small pages.
+PAGE_SIZE_BY_ACCESS_KEY: dict[str, int | None] = {}
+# The access key of the AWS request being served (the middleware serves them one at a time and sets this).
+_current_access_key = threading.local()
+
+
+def serving(access_key_id: str) -> None:
+    """Records the access key of the request the current thread serves now."""
+    _current_access_key.value = access_key_id
+
+
+def page_size() -> int | None:
+    """The page size for the request being served: its access key's own, else the setting's."""
+    key = getattr(_current_access_key, "value", None)
+    if key is not None and key in PAGE_SIZE_BY_ACCESS_KEY:
+        return PAGE_SIZE_BY_ACCESS_KEY[key]
+    return CONFIG.page_size
+
+
+def set_defaults(**settings: object) -> None:
+    """Makes `settings` (EmulatorConfig field names) the defaults and the current values."""
+    global DEFAULTS
+    DEFAULTS = replace(DEFAULTS, **settings)
+    reset()
 
 
 def reset() -> None:
-    """Restores default settings and the wall clock."""
-    CONFIG.sms_role_propagation_seconds = 0.0
-    CONFIG.phone_number_activation_seconds = 0.0
-    CONFIG.in_sandbox = True
+    """Restores the default settings and the wall clock."""
+    for name, value in vars(DEFAULTS).items():
+        setattr(CONFIG, name, value)
+    PAGE_SIZE_BY_ACCESS_KEY.clear()
     CLOCK.reset()

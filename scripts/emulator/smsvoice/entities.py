@@ -7,6 +7,8 @@ that depend on time are computed from the ``now`` passed in (see ``clock.py``).
 from dataclasses import dataclass, field
 from typing import Any
 
+# Number types US carriers deliver only after a completed registration.
+US_REGISTERED_TYPES = frozenset({"TOLL_FREE", "TEN_DLC"})
 PHONE = "phone-number"
 SENDER = "sender-id"
 POOL = "pool"
@@ -51,11 +53,18 @@ class PhoneNumber:
         """The number's identity inside a pool."""
         return (PHONE, self.id)
 
+    @property
+    def needs_registration(self) -> bool:
+        """A US toll-free or 10DLC number without a registration: US carriers do not carry its SMS, so it never
+        becomes ACTIVE (AWS End User Messaging SMS guide: "US toll-free numbers must be registered" and 10DLC numbers
+        need a registered campaign, before they can send to US destinations)."""
+        return self.iso_country_code == "US" and self.number_type in US_REGISTERED_TYPES and not self.registration_id
+
     def status(self, now: float) -> str:
-        """PENDING until ``active_at``, then ACTIVE; DELETED once released."""
+        """PENDING until ``active_at`` (for ever while it needs a registration), then ACTIVE; DELETED once released."""
         if self.released:
             return "DELETED"
-        return "PENDING" if now < self.active_at else "ACTIVE"
+        return "PENDING" if self.needs_registration or now < self.active_at else "ACTIVE"
 
     def describe(self, now: float) -> dict[str, Any]:
         """The ``PhoneNumberInformation`` of this number, with its tags."""

@@ -25,6 +25,9 @@ from .senders import SenderIdsMixin
 
 DEFAULT_OPT_OUT_LIST = "Default"
 MAX_TAGS = 200
+# How long a ClientToken is remembered. The service documents none; AWS's idempotency convention (EC2 API reference,
+# "Ensuring idempotency": "a client token is valid for at least 24 hours") is used.
+TOKEN_LIFETIME = 24 * 3600.0
 
 __all__ = ["SmsVoiceBackend", "clock", "settings", "smsvoice_backends"]
 
@@ -38,7 +41,9 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
         self.numbers: dict[str, PhoneNumber] = {}
         self.sender_ids: dict[tuple[str, str], SenderId] = {}
         self.pools: dict[str, Pool] = {}
-        self.tokens: dict[tuple[str, str], tuple[str, Any]] = {}
+        self.tokens: dict[tuple[str, str], tuple[str, Any, float]] = {}
+        # Released numbers, still answered to a retry of the RequestPhoneNumber that bought them (``replay``).
+        self.released_numbers: dict[str, PhoneNumber] = {}
         self.rng = random.Random()
 
     # ARNs, ids and idempotency
@@ -52,7 +57,8 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
         return f"{prefix}-{uuid.UUID(int=self.rng.getrandbits(128)).hex}"
 
     def replay(self, operation: str, token: str | None, params: dict[str, Any]) -> Any:
-        """The result stored for a ClientToken already used with the same parameters, else None.
+        """The result stored for a ClientToken already used with the same parameters within ``TOKEN_LIFETIME``
+        seconds, else None.
 
         The same token with different parameters is refused with ConflictException.
         """
@@ -61,7 +67,10 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
         entry = self.tokens.get((operation, token))
         if entry is None:
             return None
-        stored, result = entry
+        stored, result, used_at = entry
+        if clock.now() - used_at >= TOKEN_LIFETIME:
+            del self.tokens[(operation, token)]
+            return None
         if stored != fingerprint(params):
             raise ConflictException(
                 f"ClientToken {token} was already used for {operation} with different parameters."
@@ -71,7 +80,7 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
     def remember(self, operation: str, token: str | None, params: dict[str, Any], result: Any) -> None:
         """Store what a ClientToken produced, for ``replay``."""
         if token is not None:
-            self.tokens[(operation, token)] = (fingerprint(params), result)
+            self.tokens[(operation, token)] = (fingerprint(params), result, clock.now())
 
     def forget(self, result: Any) -> None:
         """Drop the ClientTokens that produced ``result`` (its resource was released)."""
@@ -90,8 +99,9 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
         """RequestPhoneNumber: buy a number (idempotent on ClientToken)."""
         token = params.get("ClientToken")
         previous = self.replay("RequestPhoneNumber", token, params)
-        if previous is not None and previous in self.numbers:
-            return self.numbers[previous]
+        if previous is not None:
+            # A retry answers the number the token bought, also once it is released (status DELETED).
+            return self.numbers.get(previous) or self.released_numbers[previous]
         country, number_type = params["IsoCountryCode"], params["NumberType"]
         message_type = params["MessageType"]
         if number_type == "SIMULATOR" and message_type != "TRANSACTIONAL":
@@ -190,8 +200,8 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
                 number.id,
             )
         del self.numbers[number.id]
-        self.forget(number.id)
         number.released = True
+        self.released_numbers[number.id] = number
         return number
 
     # Tags

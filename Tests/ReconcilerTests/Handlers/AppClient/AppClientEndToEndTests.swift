@@ -56,6 +56,7 @@ import TestSupport
 
     @Test func readsWithOneListPerPoolAndOneDescribePerClient() async throws {
         let world = try await ClientMfaWorld.make()
+        try await world.emulator.keepOperationsPageSize(accessKeyId: world.principal.accessKeyId)
         let handler = AppClientHandler()
         let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
         let before = try await world.operations().count
@@ -155,6 +156,7 @@ import TestSupport
 
     @Test func anAmbiguousCreateFailureIsCheckedByNameBeforeAnyNewCreate() async throws {
         let world = try await ClientMfaWorld.make()
+        try await world.emulator.keepOperationsPageSize(accessKeyId: world.principal.accessKeyId)
         let handler = AppClientHandler()
         try await world.emulator.injectFaults([Emulator.FaultRule(
             service: "cognito-idp", operation: "CreateUserPoolClient", kind: "error5xx",

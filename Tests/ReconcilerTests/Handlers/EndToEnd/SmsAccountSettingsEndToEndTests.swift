@@ -1,3 +1,4 @@
+import AWSCore
 import AWSServices
 import Foundation
 import Manifests
@@ -62,6 +63,21 @@ struct SmsAccountSettingsEndToEndTests {
         #expect(sets.last?.contains("MonthlySpendLimit") == true)
         #expect(sets.last?.contains("DefaultSMSType") == false && sets.last?.contains("DefaultSenderID") == false)
         #expect(try await sns.getSMSAttributes(["MonthlySpendLimit"]) == ["MonthlySpendLimit": "60"])
+    }
+
+    /// AWS refuses a MonthlySpendLimit above the account's SMS spending quota (US$1 for a new account; the suite's
+    /// emulator account has US$100, as after an approved increase): the AWS error is reported and nothing is set.
+    @Test func aLimitAboveTheAccountsQuotaIsRefusedByAWS() async throws {
+        let harness = try await SandboxEmulatorHarness.make()
+        let sns = SNS(client: harness.context.client, region: Self.region)
+        let (input, change) = try await readAndPlan(harness, try Self.desired(100_000))
+        #expect(change.fieldChanges.contains { $0.path == "monthlySpendLimitUSD" && $0.after == 100_000 })
+        let error = await #expect(throws: AWSError.self) {
+            try await handler.apply(change, input: input, context: harness.apply)
+        }
+        #expect(error?.code == "InvalidParameter" && error?.httpStatus == 400)
+        #expect(error?.message.contains("MonthlySpendLimit") == true, "\(String(describing: error))")
+        #expect(try await sns.getSMSAttributes(["MonthlySpendLimit"])["MonthlySpendLimit"] != "100000")
     }
 
     @Test func readsTheSandboxStatusWithTwoCallsPerRegion() async throws {

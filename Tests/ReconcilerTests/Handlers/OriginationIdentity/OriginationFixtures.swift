@@ -5,6 +5,10 @@ import Testing
 
 /// Manifests, live states and plan inputs for the OriginationIdentity and PhonePool plan tests.
 enum OriginationFixtures {
+    /// The `extra` line that gives a number of `numberYAML` a completed registration: a US toll-free or 10DLC number
+    /// without one stays PENDING (carriers do not deliver its SMS), on AWS as in the emulator.
+    static let registration = "    registrationId: registration-0123456789abcdef0123456789abcdef"
+
     /// A toll-free number manifest named `name` with extra spec lines and a policy block.
     static func numberYAML(_ name: String = "us-tollfree", numberType: String = "TOLL_FREE", messageType: String = "TRANSACTIONAL",
                            country: String = "US", capabilities: String = "[SMS]", extra: String = "",

@@ -13,7 +13,8 @@ struct OriginationIdentityEndToEndTests {
 
     /// A toll-free number manifest named `name`.
     static func yaml(_ name: String, protection: Bool) -> String {
-        OriginationFixtures.numberYAML(name, extra: "  deletionProtection: \(protection)\n  purchaseApproved: true\n  tags: {Team: Dev}")
+        OriginationFixtures.numberYAML(name, extra: OriginationFixtures.registration
+                                       + "\n  deletionProtection: \(protection)\n  purchaseApproved: true\n  tags: {Team: Dev}")
     }
 
     @Test("request → PENDING → ACTIVE, second plan noop, update, release refused while protected, then released")
@@ -95,6 +96,38 @@ struct OriginationIdentityEndToEndTests {
         let (_, replan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
         #expect(replan.action == .noop)
         _ = try await aws.sms.releasePhoneNumber(id: try #require(first["id"]))
+    }
+
+    /// AWS remembers a ClientToken for a while and answers a repeated request with what it bought, also once that
+    /// number is released: a manifest re-applied soon after its number was released gets that DELETED number back,
+    /// which is reported (nothing is bought); once the token has expired (24 h on the emulator clock) a new one is.
+    @Test("a number released and requested again with the same ClientToken is reported, not bought twice")
+    func requestAgainAfterRelease() async throws {
+        try await EmulatorClockLock.shared.run {
+            let aws = try await OriginationEmulator.make()
+            let name = OriginationEmulator.uniqueName("again")
+            let address = ResourceAddress(kind: .originationIdentity, name: name)
+            let desired = try OriginationFixtures.desired(Self.yaml(name, protection: false))
+            let (input, change) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            let first = try #require(try await handler.apply(change, input: input, context: aws.applyContext())["id"])
+            _ = try await aws.sms.releasePhoneNumber(id: first)
+
+            let (again, create) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            #expect(create.action == .create)
+            let error = await #expect(throws: OriginationIdentityError.self) {
+                try await handler.apply(create, input: again, context: aws.applyContext())
+            }
+            #expect(error?.code == "origination-released-by-token")
+            #expect(error?.description.contains("already released") == true)
+            let requests = try await aws.emulator.calls(accessKeyId: aws.principal.accessKeyId).filter { $0.operation == "RequestPhoneNumber" }
+            #expect(requests.map(\.status) == [200, 200])
+
+            try await aws.advanceClock(24 * 3600)
+            let (later, buy) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            let second = try #require(try await handler.apply(buy, input: later, context: aws.applyContext())["id"])
+            #expect(second != first)
+            _ = try await aws.sms.releasePhoneNumber(id: second)
+        }
     }
 
     /// A status file recording `outputs`.

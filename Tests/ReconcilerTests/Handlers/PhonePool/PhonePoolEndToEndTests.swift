@@ -14,7 +14,8 @@ struct PhonePoolEndToEndTests {
     func number(_ aws: OriginationEmulator) async throws -> (ResourceAddress, [String: String]) {
         let name = OriginationEmulator.uniqueName("member")
         let address = ResourceAddress(kind: .originationIdentity, name: name)
-        let desired = try OriginationFixtures.desired(OriginationFixtures.numberYAML(name, extra: "  purchaseApproved: true"))
+        let desired = try OriginationFixtures.desired(OriginationFixtures.numberYAML(
+            name, extra: OriginationFixtures.registration + "\n  purchaseApproved: true"))
         let (input, change) = try await OriginationEmulator.readAndPlan(identities, desired, address: address, context: aws.context)
         return (address, try await identities.apply(change, input: input, context: aws.applyContext()))
     }

@@ -42,9 +42,9 @@ import TestSupport
     }
 
     /// A role IAM has not propagated yet: CreateUserPool fails with InvalidSmsRoleTrustRelationshipException and is
-    /// retried with backoff until the role is usable. The propagation is modelled per role (its trust policy is
-    /// completed during the handler's second wait), not with the emulator's global `smsRolePropagationSeconds`,
-    /// which would make every other test's new role unusable while it is on.
+    /// retried with backoff until the role is usable. The role trusts another external id until the handler's second
+    /// wait, which corrects it and then really sleeps, so the correction has propagated (the end-to-end suite runs
+    /// with the emulator's 1.5 s propagation delay) when the third attempt comes.
     @Test func creationRetriesUntilTheNewSmsRoleHasPropagated() async throws {
         try await EmulatorClockLock.shared.run {
             let h = try await H.make()
@@ -57,6 +57,7 @@ import TestSupport
             let context = ReconcileContext(client: h.client, logger: h.context.logger, now: h.context.now, sleep: { delay in
                 let count = waits.withLock { $0.append(delay); return $0.count }
                 if count == 2 { try await iam.updateAssumeRolePolicy(roleName: roleName, policy: H.trust(externalId: externalId)) }
+                try await Task.sleep(for: delay)
             })
 
             let (change, outputs) = try await h.reconcile(try H.desired(F.yaml(), name: name), address: address(name), id: nil,
