@@ -17,24 +17,24 @@ enum ExportSpecs {
     static func userPool(_ pool: UserPoolDescription, region: String, role: PoolRole?) -> [ExportField] {
         let live = LiveUserPool(pool: pool)
         var spec = [ExportField("adopt", .string(pool.id)), ExportField("region", .string(region))]
-        spec += fields(["poolName"], live.value(at:))
+        spec += fields(["poolName"], { live.value(at: $0) })
         for path in ["usernameAttributes", "aliasAttributes"] {
-            if case .list(let values) = live.value(at: path), !values.isEmpty { spec += fields([path], live.value(at:)) }
+            if case .list(let values) = live.value(at: path), !values.isEmpty { spec += fields([path], { live.value(at: $0) }) }
         }
-        spec += fields(["usernameCaseSensitive"], live.value(at:))
+        spec += fields(["usernameCaseSensitive"], { live.value(at: $0) })
         if case .list(let values) = live.value(at: "autoVerifiedAttributes"), !values.isEmpty {
-            spec += fields(["autoVerifiedAttributes"], live.value(at:))
+            spec += fields(["autoVerifiedAttributes"], { live.value(at: $0) })
         }
         switch role {
         case .manifest(let name)?: spec.append(ExportField("smsRole", .string(name)))
-        case .arn?: spec += fields(["smsRoleArn", "smsExternalId"], live.value(at:))
+        case .arn?: spec += fields(["smsRoleArn", "smsExternalId"], { live.value(at: $0) })
         case nil: break
         }
-        spec += fields(["smsRegion"], live.value(at:))
-        spec += group("verificationMessages", ["sms", "emailSubject", "email"], live.value(at:))
+        spec += fields(["smsRegion"], { live.value(at: $0) })
+        spec += group("verificationMessages", ["sms", "emailSubject", "email"], { live.value(at: $0) })
         spec += group("passwordPolicy", ["minimumLength", "requireUppercase", "requireLowercase", "requireNumbers",
-                                         "requireSymbols", "temporaryPasswordValidityDays"], live.value(at:))
-        spec += group("adminCreateUser", ["allowAdminCreateUserOnly", "inviteSmsMessage"], live.value(at:))
+                                         "requireSymbols", "temporaryPasswordValidityDays"], { live.value(at: $0) })
+        spec += group("adminCreateUser", ["allowAdminCreateUserOnly", "inviteSmsMessage"], { live.value(at: $0) })
         let custom = live.customAttributeNames.sorted().compactMap { name -> ExportValue? in
             guard case .map(let members) = live.customAttribute(name, keys: nil) else { return nil }
             let order = ["type", "mutable", "minLength", "maxLength", "minValue", "maxValue"]
@@ -44,10 +44,10 @@ enum ExportSpecs {
         }
         if !custom.isEmpty { spec.append(ExportField("customAttributes", .list(custom))) }
         if case .list(let values) = live.value(at: "accountRecovery"), !values.isEmpty {
-            spec += fields(["accountRecovery"], live.value(at:))
+            spec += fields(["accountRecovery"], { live.value(at: $0) })
         }
-        spec += fields(["deletionProtection"], live.value(at:))
-        if case .map(let tags) = live.value(at: "tags"), !tags.isEmpty { spec += fields(["tags"], live.value(at:)) }
+        spec += fields(["deletionProtection"], { live.value(at: $0) })
+        if case .map(let tags) = live.value(at: "tags"), !tags.isEmpty { spec += fields(["tags"], { live.value(at: $0) }) }
         return spec
     }
 
