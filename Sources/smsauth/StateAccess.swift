@@ -21,21 +21,21 @@ enum StateAccess: Equatable {
     static func resolve(global: GlobalOptions, manifests: String, settingsState: String?,
                         environment: [String: String]) throws -> StateAccess {
         if global.statusDir != nil { return .folder(try global.statusDirectory(manifests: manifests)) }
-        let candidates: [(source: String, value: String?)] = [
-            ("--state", global.state), (environmentVariable, environment[environmentVariable]),
-            ("spec.state of the settings document", settingsState),
+        let manifestFolder = URL(fileURLWithPath: manifests, isDirectory: true)
+        let candidates: [(source: String, value: String?, base: URL?)] = [
+            ("--state", global.state, nil), (environmentVariable, environment[environmentVariable], nil),
+            ("spec.state of the settings document", settingsState, manifestFolder),
         ]
-        guard let (source, value) = candidates.first(where: { !($0.value ?? "").isEmpty }).map({ ($0.source, $0.value!) })
-        else {
-            return .folder(try global.statusDirectory(manifests: manifests))
+        for candidate in candidates {
+            guard let value = candidate.value, !value.isEmpty else { continue }
+            do {
+                if let url = try S3StateURL(parsing: value) { return .s3(url) }
+            } catch {
+                throw StandardError.failure("\(candidate.source): \(error.description)")
+            }
+            return .folder(URL(fileURLWithPath: value, relativeTo: candidate.base).standardizedFileURL)
         }
-        do {
-            if let url = try S3StateURL(parsing: value) { return .s3(url) }
-        } catch {
-            throw StandardError.failure("\(source): \(error.description)")
-        }
-        let base = source == candidates[2].source ? URL(fileURLWithPath: manifests) : nil
-        return .folder(URL(fileURLWithPath: value, relativeTo: base).standardizedFileURL)
+        return .folder(try global.statusDirectory(manifests: manifests))
     }
 
     /// Where the state lives, for messages.

@@ -30,7 +30,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(300))
             try await lock.release()
         }
-        let second = try await StateLock.acquire(store: objects, record: Self.record, timeout: .seconds(5))
+        let second = try await StateLock.acquire(store: objects, record: Self.record, timeout: .seconds(60))
         try await second.verify()
     }
 

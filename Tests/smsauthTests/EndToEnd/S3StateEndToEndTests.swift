@@ -6,25 +6,38 @@ import Testing
 import TestSupport
 
 /// The state on S3 with the real binary: a plan from a fresh work folder equals the plan of the folder that applied;
-/// concurrent applies on one S3 state, one wins and the other exits 1 naming the holder. The default `manifests/` set
-/// with names of the test's own (pool `s3-…`, its own role and owner), in ca-west-1.
+/// concurrent applies on one S3 state, one wins and the other exits 1 naming the holder. The sets hold SMS roles only
+/// (IAM is global and the role names are the test's own, so no other suite sees them), with an owner of the test's own;
+/// the bucket is in ca-west-1.
 @Suite("S3 state end to end", .timeLimit(.minutes(3)))
 struct S3StateEndToEndTests {
     static let region = "ca-west-1"
 
-    /// A context, a fresh bucket, and a copy of `manifests/` with unique role, pool and owner names.
-    static func demo() async throws -> (EndToEndContext, Workspace, S3StateURL, [(String, String)], pool: String) {
+    /// A context, a fresh bucket, and a work folder with two SMS roles (`first`, `second`) of unique names.
+    static func demo() async throws -> (EndToEndContext, Workspace, S3StateURL, unique: String) {
         let context = try await EndToEndContext.make(region: region)
         let unique = UUID().uuidString.prefix(8).lowercased()
         let bucket = Emulator.uniqueBucketName("smsauth-state")
         try await context.emulator.createBucket(bucket, region: region, as: context.principal)
-        let substitutions = [
-            ("roleName: smsauth-demo-cognito-sms\n", "roleName: e2e-s3-\(unique)\n"),
-            ("  name: demo\n", "  name: s3-\(unique)\n"), ("userPool: demo\n", "userPool: s3-\(unique)\n"),
-            ("owner: smsauth-demo\n", "owner: s3-\(unique)\n"),
-        ]
-        let space = try Workspace(copying: ["manifests"], substitutions: substitutions)
-        return (context, space, S3StateURL(bucket: bucket, prefix: "team/auth"), substitutions, "s3-\(unique)")
+        return (context, try folder(unique), S3StateURL(bucket: bucket, prefix: "team/auth"), String(unique))
+    }
+
+    /// A work folder holding the settings (owner `s3-UNIQUE`) and the SMS roles `first` and `second`, deleted when
+    /// their manifest is removed.
+    static func folder(_ unique: String) throws -> Workspace {
+        let space = try Workspace(copying: [])
+        try space.write("smsauth.yaml", "apiVersion: smsauth/v1\nkind: Settings\nspec:\n  owner: s3-\(unique)\n")
+        for name in ["first", "second"] {
+            try space.write("\(name).yaml", """
+                apiVersion: smsauth/v1
+                kind: SmsRole
+                metadata: {name: \(name)}
+                spec: {roleName: s3-\(unique)-\(name), externalId: 5893f8da-377e-43b2-a8d4-60ce673e8f8f}
+                policy: {onDelete: Delete}
+
+                """)
+        }
+        return space
     }
 
     /// `smsauth reconcile DIR --no-color ARGS` with no --status-dir (the state comes from the arguments or environment).
@@ -39,31 +52,34 @@ struct S3StateEndToEndTests {
     }
 
     @Test func aFreshFolderPlansWhatTheApplyingFolderPlans() async throws {
-        let (context, a, state, substitutions, pool) = try await Self.demo()
+        let (context, a, state, unique) = try await Self.demo()
         defer { a.remove() }
         let applied = try await Self.reconcile(a, ["--state", state.description], environment: context.environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(!FileManager.default.fileExists(atPath: Self.defaultStatusFolder(a).path), "no local status")
-        #expect(try await context.ownedPools(named: pool).count == 1)
+        #expect(try await context.iam.getRole(name: "s3-\(unique)-second") != nil)
 
-        try a.delete("app-client.yaml")
+        try a.delete("second.yaml")
         let planA = try await Self.reconcile(a, ["--state", state.description, "--dry-run", "--detailed-exitcode"],
                                              environment: context.environment)
         #expect(planA.status == 2, "\(planA.stdout)\(planA.stderr)")
-        #expect(planA.stdout.contains("- AppClient/web"), "\(planA.stdout)")
+        #expect(planA.stdout.contains("- SmsRole/second"), "\(planA.stdout)")
 
-        // Work folder B: the same manifests, no local files; the state from SMSAUTH_STATE.
-        let b = try Workspace(copying: ["manifests"], substitutions: substitutions)
+        // Work folder B: the same manifests, no local files; the state from SMSAUTH_STATE. A dry run costs one S3 call.
+        let b = try Self.folder(unique)
         defer { b.remove() }
-        try b.delete("app-client.yaml")
-        var environment = context.environment
+        try b.delete("second.yaml")
+        let fresh = try await context.freshEnvironment()
+        var environment = fresh.environment
         environment["SMSAUTH_STATE"] = state.description
         let planB = try await Self.reconcile(b, ["--dry-run", "--detailed-exitcode"], environment: environment)
         #expect(planB.status == 2, "\(planB.stdout)\(planB.stderr)")
         #expect(planB.stdout == planA.stdout)
+        let s3Calls = try await context.emulator.calls(accessKeyId: fresh.accessKeyId).filter { $0.service == "s3" }
+        #expect(s3Calls.map(\.operation) == ["GetObject"])
 
         // Work folder C: the state named by its settings document; `smsauth status` reads the same records.
-        let c = try Workspace(copying: ["manifests"], substitutions: substitutions)
+        let c = try Self.folder(unique)
         defer { c.remove() }
         let settings = try c.read("smsauth.yaml")
         try c.write("smsauth.yaml", settings + "  state: \(state.description)\n")
@@ -72,7 +88,7 @@ struct S3StateEndToEndTests {
         #expect(status.status == 0, "\(status.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let names = (rows["resources"] as? [[String: Any]])?.compactMap { "\($0["kind"] ?? "")/\($0["name"] ?? "")" }
-        #expect(Set(names ?? []) == ["UserPool/\(pool)", "AppClient/web", "SmsRole/cognito-sms", "MfaPolicy/demo-mfa"])
+        #expect(names == ["SmsRole/first", "SmsRole/second"])
         #expect(!FileManager.default.fileExists(atPath: Self.defaultStatusFolder(b).path))
         #expect(!FileManager.default.fileExists(atPath: Self.defaultStatusFolder(c).path))
 
@@ -88,11 +104,11 @@ struct S3StateEndToEndTests {
     }
 
     /// Two work folders apply to one S3 state at once, each as its own principal: one applies, the other exits 1
-    /// naming the holder (its folder, host, pid) after only the lock's S3 calls; one pool exists.
+    /// naming the holder (its folder, host, pid) after only the lock's S3 calls; the state records each role once.
     @Test func concurrentAppliesOnOneStateOneWins() async throws {
-        let (context, a, state, substitutions, pool) = try await Self.demo()
+        let (context, a, state, unique) = try await Self.demo()
         defer { a.remove() }
-        let b = try Workspace(copying: ["manifests"], substitutions: substitutions)
+        let b = try Self.folder(unique)
         defer { b.remove() }
         let first = try await context.freshEnvironment()
         let second = try await context.freshEnvironment()
@@ -111,13 +127,18 @@ struct S3StateEndToEndTests {
             let calls = try await context.emulator.calls(accessKeyId: keys[index])
             #expect(calls.allSatisfy { $0.service == "s3" }, "only the lock's calls: \(calls.map(\.operation))")
         }
-        #expect(try await context.ownedPools(named: pool).count == 1)
+        let stored = try await S3(client: context.reader, region: Self.region)
+            .getObject(bucket: state.bucket, key: state.objectKey("state.json"))
+        let data = try #require(stored).data
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let names = (document["statuses"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names == ["first", "second"], "each resource recorded once")
     }
 
     /// A missing bucket stops the run before any other AWS call, naming the bucket.
     @Test func aMissingBucketIsNamed() async throws {
         let context = try await EndToEndContext.make(region: Self.region)
-        let space = try Workspace(copying: ["manifests"])
+        let space = try Self.folder(UUID().uuidString.prefix(8).lowercased())
         defer { space.remove() }
         let bucket = Emulator.uniqueBucketName("no-such")
         let result = try await Self.reconcile(space, ["--state", "s3://\(bucket)/x", "--dry-run"],
@@ -132,7 +153,7 @@ struct S3StateEndToEndTests {
     /// second migration to the same (now non-empty) target is refused and changes nothing.
     @Test func migrateCopiesALocalFolderOnce() async throws {
         let context = try await EndToEndContext.make(region: Self.region)
-        let space = try Workspace(copying: ["manifests"])
+        let space = try Self.folder(UUID().uuidString.prefix(8).lowercased())
         defer { space.remove() }
         let bucket = Emulator.uniqueBucketName("smsauth-migrate")
         try await context.emulator.createBucket(bucket, region: Self.region, as: context.principal)
