@@ -70,9 +70,11 @@ struct Reconcile: AsyncParsableCommand {
         let state = try StateAccess.resolve(global: global, manifests: directory,
                                             settingsState: loaded.settings?.state?.value, environment: environment)
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+        let missingFolder = state.isMissingFolder
         if dryRun {
             let store = try await state.openForReading(aws: aws)
-            try await planAndApply(loaded, store: store, lock: nil, aws: aws, identity: identity, logger: logger)
+            try await planAndApply(loaded, store: store, lock: nil, aws: aws, identity: identity,
+                                   stateLost: missingFolder ?? store.isMissing, logger: logger)
             return
         }
         let (store, lock) = try await state.openForWriting(
@@ -80,7 +82,8 @@ struct Reconcile: AsyncParsableCommand {
             holder: "smsauth reconcile \(identity.folder) (\(identity.ownerDescription))")
         do {
             try await Self.refuseWhileAControllerLeads(try state.leaseStore(aws: aws))
-            try await planAndApply(loaded, store: store, lock: lock, aws: aws, identity: identity, logger: logger)
+            try await planAndApply(loaded, store: store, lock: lock, aws: aws, identity: identity,
+                                   stateLost: missingFolder ?? store.isMissing, logger: logger)
         } catch {
             await lock.release()
             throw error
@@ -89,11 +92,12 @@ struct Reconcile: AsyncParsableCommand {
     }
 
     /// Plans, prints, and applies when `lock` is given (an apply); exits with the run's status.
+    /// `stateLost`: the state did not exist before this run opened it (first use, or lost): rediscover.
     private func planAndApply(_ loaded: LoadResult, store: StatusStore, lock: ApplyLock?, aws: AWSContext,
-                              identity: RunIdentity, logger: Logger) async throws {
+                              identity: RunIdentity, stateLost: Bool, logger: Logger) async throws {
         let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
                                             selector: try selection.parsed(),
-                                            rediscover: rediscover || Self.stateLost(store))
+                                            rediscover: rediscover || stateLost)
         let defaultRegion = aws.defaultRegion
         let planned: PlannedRun
         do {
@@ -155,13 +159,6 @@ struct Reconcile: AsyncParsableCommand {
         }
         printer.printApplied(applied)
         return applied.hasProblems ? 1 : 0
-    }
-
-    /// Whether `store` holds no status at all (first use, or a lost status folder or state object): the plan then
-    /// looks for this owner's resources by their tags (lost-state rediscovery). An unreadable store is not "lost":
-    /// planning reports it.
-    private static func stateLost(_ store: StatusStore) -> Bool {
-        (try? store.addresses().isEmpty) ?? false
     }
 }
 

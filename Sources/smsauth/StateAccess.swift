@@ -38,6 +38,13 @@ enum StateAccess: Equatable {
         return .folder(try global.statusDirectory(manifests: manifests))
     }
 
+    /// For a folder state, whether the folder does not exist yet (checked before opening it, which creates it for
+    /// an apply); nil for an S3 state, whose document says so once read (`StatusStore.isMissing`).
+    var isMissingFolder: Bool? {
+        guard case .folder(let url) = self else { return nil }
+        return !FileManager.default.fileExists(atPath: url.path)
+    }
+
     /// Where the state lives, for messages.
     var location: String {
         switch self {

@@ -69,7 +69,7 @@ struct RunPlanner: Sendable {
                                                   observations: observations, planned: byAddress,
                                                   references: plannedReferences, liveReferences: references,
                                                   resolution: resolution, inputs: &inputs)
-                    change = rediscovered.contains(address) && planned.reason == nil
+                    change = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
                         ? try Self.rediscovered(planned) : planned
                 }
             } catch {
@@ -139,7 +139,8 @@ struct RunPlanner: Sendable {
     static func rediscovered(_ change: ResourceChange) throws(PlanError) -> ResourceChange {
         try ResourceChange(
             address: change.address, action: change.action, fieldChanges: change.fieldChanges,
-            reason: "no manifest or status file names it; found by its smsauth:owner tag (lost-state rediscovery)",
+            reason: "no manifest or status file names it; found by its smsauth:owner tag (lost-state rediscovery)"
+                + (change.reason.map { "; \($0)" } ?? ""),
             warnings: change.warnings, dependencies: change.dependencies, previousAddress: change.previousAddress)
     }
 

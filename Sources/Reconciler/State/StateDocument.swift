@@ -33,6 +33,10 @@ public final class StateDocument: @unchecked Sendable {
         self.etag = etag
     }
 
+    /// Whether the state object did not exist when it was read (first use, or a deleted state) and has not been
+    /// written since.
+    public var isMissing: Bool { guardLock.withLock { etag == nil } }
+
     /// Reads `state.json` from `store` (an absent object is an empty state).
     /// - Throws: `StatusStoreError.state` when the store cannot be read, `.corrupt` when the object is not a state.
     public static func load(from store: any ObjectStore) async throws(StatusStoreError) -> StateDocument {

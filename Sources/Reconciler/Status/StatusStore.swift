@@ -50,6 +50,15 @@ public struct StatusStore: Sendable {
         }
     }
 
+    /// Whether the state does not exist at all: no status folder, or no state object (first use, or a state that was
+    /// lost or deleted). An existing but empty state is not missing: it is what removing every resource leaves.
+    public var isMissing: Bool {
+        switch backend {
+        case .folder(let folder): !FileManager.default.fileExists(atPath: folder.directory.path)
+        case .document(let document): document.isMissing
+        }
+    }
+
     /// Writes (replaces) the status of one resource.
     public func write(_ status: ResourceStatus) throws(StatusStoreError) {
         var status = status
