@@ -37,7 +37,8 @@ import Testing
                         + "endUserMessaging' sends from its own region"]),
         ValidationCase("unknown service",
                        F.doc("SmsRole", "role", ["roleName: r", "externalId: e", "service: pinpoint"], []),
-                       ["t.yaml:8:12: error: 'spec.service' must be one of sns, endUserMessaging, found 'pinpoint'"]),
+                       ["t.yaml:7:12: error: 'pinpoint' is not a valid value for 'spec.service': expected one of sns, "
+                        + "endUserMessaging"]),
     ]
 
     @Test(arguments: cases)

@@ -88,13 +88,14 @@ import Testing
                 == ["smsVoiceSendPolicy", "snsPublishPolicy"])
     }
 
-    /// The End User Messaging grant names the account's origination identities and configuration sets.
+    /// The End User Messaging grant names the account's origination identities and configuration sets (canonical
+    /// form: lists sorted).
     @Test func theSendPolicyCoversTheResourcesASendNames() {
         let statement = SmsRoleDocuments.sendPolicy(account: F.account).canonical["Statement"]?.arrayValue?.first
-        #expect(statement?["Action"] == "sms-voice:SendTextMessage")
+        #expect(statement?["Action"] == ["sms-voice:SendTextMessage"])
         #expect(statement?["Resource"] == [
-            "arn:aws:sms-voice:*:123456789012:phone-number/*", "arn:aws:sms-voice:*:123456789012:sender-id/*",
-            "arn:aws:sms-voice:*:123456789012:pool/*", "arn:aws:sms-voice:*:123456789012:configuration-set/*",
+            "arn:aws:sms-voice:*:123456789012:configuration-set/*", "arn:aws:sms-voice:*:123456789012:phone-number/*",
+            "arn:aws:sms-voice:*:123456789012:pool/*", "arn:aws:sms-voice:*:123456789012:sender-id/*",
         ])
     }
 
