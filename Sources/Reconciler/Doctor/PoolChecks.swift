@@ -15,7 +15,7 @@ enum PoolChecks {
             checks.append(roleCheck)
             if let live {
                 checks.append(SmsRoleChecks.trust(facts, role: role, live: live))
-                checks.append(SmsRoleChecks.publish(facts, role: role, live: live))
+                checks.append(SmsRoleChecks.grant(facts, role: role, live: live))
             }
         } else {
             checks.append(SmsRoleChecks.check(
@@ -53,6 +53,11 @@ enum PoolChecks {
         guard let arn = pool.smsRoleArn else {
             return SmsRoleChecks.check(facts, "pool-sms-configuration", .fail,
                                        "the pool has no SMS configuration, so Cognito cannot send SMS", fix: fix)
+        }
+        if pool.smsService != facts.smsService {
+            return SmsRoleChecks.check(facts, "pool-sms-configuration", .fail,
+                                       "the pool sends SMS through \(pool.smsService.rawValue), the manifest says "
+                                       + "\(facts.smsService.rawValue)", fix: fix)
         }
         if let role = facts.role, case let .success(live?) = role.live, live.arn != arn {
             return SmsRoleChecks.check(facts, "pool-sms-configuration", .fail,
