@@ -34,6 +34,11 @@ struct SmsServiceSwitchEndToEndTests {
         try await applyAndSettle(space, context)
         #expect(try await smsConfiguration(context, poolId) == eums)
         #expect(try await context.iam.listRolePolicies(roleName: roleName) == ["smsauth-sms-voice-send"])
+        let doctor = try await doctorResults(space, context)
+        for check in ["sms-role-exists", "sms-role-trust", "sms-role-send", "pool-sms-configuration"] {
+            #expect(doctor[check] == "pass", "\(check): \(doctor)")
+        }
+        #expect(doctor["sms-role-publish"] == nil, "the SNS grant check is not run on the End User Messaging path")
 
         try switchTo(space, endUserMessaging: false)
         try await applyAndSettle(space, context)
@@ -65,6 +70,19 @@ struct SmsServiceSwitchEndToEndTests {
         let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         #expect(again.stdout == "No changes. 4 unchanged.\n", "\(again.stdout)")
+    }
+
+    /// `smsauth doctor --output json`: the result of each check of the pool, by check id.
+    private func doctorResults(_ space: Workspace, _ context: EndToEndContext) async throws -> [String: String] {
+        let run = try await CLIRunner.run(["doctor", space.manifests.path, "--output", "json"],
+                                          environment: context.environment)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let checks = report?["checks"] as? [[String: Any]] ?? []
+        var results: [String: String] = [:]
+        for check in checks where (check["resource"] as? String)?.hasPrefix("UserPool/") == true {
+            if let id = check["check"] as? String { results[id] = check["result"] as? String }
+        }
+        return results
     }
 
     private func smsConfiguration(_ context: EndToEndContext, _ poolId: String) async throws -> JSONValue? {
