@@ -95,6 +95,17 @@ public struct SMSVoice: Sendable {
                            listKey: "OriginationIdentities")
     }
 
+    /// DescribeConfigurationSets of one name: the set (`ConfigurationSetInformation`, with its event destinations),
+    /// nil when it does not exist.
+    public func describeConfigurationSet(name: String) async throws -> JSONValue? {
+        do {
+            return try await call("DescribeConfigurationSets", ["ConfigurationSetNames": .strings([name])])["ConfigurationSets"]?
+                .arrayValue?.first
+        } catch let error as AWSError where error.code == "ResourceNotFoundException" {
+            return nil
+        }
+    }
+
     /// DescribeProtectConfigurations, all pages, optionally narrowed by filters (`account-default`, …).
     public func describeProtectConfigurations(filters: [JSONValue]? = nil) async throws -> [JSONValue] {
         try await describeAll("DescribeProtectConfigurations", listKey: "ProtectConfigurations",

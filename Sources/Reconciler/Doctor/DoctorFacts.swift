@@ -135,6 +135,8 @@ public struct PoolFacts: Sendable, Equatable {
     public var mfa: DoctorFact<MfaFacts>?
     /// The service the manifest sends SMS through (`spec.smsService`, SNS when unset).
     public var smsService: SmsService
+    /// The End User Messaging configuration set the manifest names (`spec.smsConfigurationSet`), nil when none.
+    public var configurationSet: ConfigurationSetFacts?
 
     /// Creates pool facts.
     public init(resource: String, smsRegion: String?, account: String, sendsSms: Bool, pool: DoctorFact<PoolSnapshot?>,
@@ -214,6 +216,20 @@ public struct RegionFacts: Sendable, Equatable {
 
     /// `Region/<region>`, the resource name of its checks.
     public var resource: String { "Region/\(region)" }
+}
+
+/// The End User Messaging configuration set a pool sends with, and what the service has for it.
+public struct ConfigurationSetFacts: Sendable, Equatable {
+    /// `spec.smsConfigurationSet`.
+    public var name: String
+    /// The names of its enabled event destinations; nil when the set does not exist.
+    public var enabledDestinations: DoctorFact<[String]?>
+
+    /// Creates the facts.
+    public init(name: String, enabledDestinations: DoctorFact<[String]?>) {
+        self.name = name
+        self.enabledDestinations = enabledDestinations
+    }
 }
 
 /// The account-default protect configuration of a region (End User Messaging SMS; it also governs SMS sent through

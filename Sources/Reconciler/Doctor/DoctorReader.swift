@@ -45,9 +45,18 @@ public struct DoctorReader: Sendable {
         let smsMfa = (try? mfa?.get())?.smsEnabled ?? false
         let sendsSms = role != nil || phoneUse || smsMfa
         let smsRegion = spec.smsRegion?.value ?? described?.raw["SmsConfiguration"]?["SnsRegion"]?.stringValue ?? region
-        return PoolFacts(resource: target.address.description, smsRegion: smsRegion, account: run.options.account,
-                         sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa,
-                         smsService: spec.smsService?.value ?? .sns)
+        var facts = PoolFacts(resource: target.address.description, smsRegion: smsRegion, account: run.options.account,
+                              sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa,
+                              smsService: spec.smsService?.value ?? .sns)
+        if let name = spec.smsConfigurationSet?.value, let region {
+            facts.configurationSet = ConfigurationSetFacts(name: name, enabledDestinations: await Self.capture {
+                try await context.smsVoice(region).describeConfigurationSet(name: name).map { set in
+                    (set["EventDestinations"]?.arrayValue ?? []).filter { $0["Enabled"]?.boolValue == true }
+                        .compactMap { $0["EventDestinationName"]?.stringValue }.sorted()
+                }
+            })
+        }
+        return facts
     }
 
     /// The pool as the UserPool handler read it.

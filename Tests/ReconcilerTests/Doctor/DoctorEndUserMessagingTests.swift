@@ -51,6 +51,22 @@ import Testing
             smsService: .endUserMessaging)).result == .pass)
     }
 
+    static let configurationSetCases: [(String, DoctorFact<[String]?>, DoctorOutcome, String)] = [
+        ("records events", .success(["logs", "topic"]), .pass, "configuration set signin records delivery events (logs, topic)"),
+        ("no enabled destination", .success([]), .warn, "has no enabled event destination"),
+        ("missing", .success(nil), .fail, "configuration set signin does not exist"),
+        ("unreadable", .failure(Fixtures.readError), .fail, "could not be read"),
+    ]
+
+    @Test(arguments: configurationSetCases)
+    func configurationSet(_ row: (String, DoctorFact<[String]?>, DoctorOutcome, String)) {
+        var facts = Self.eumPool(policies: Self.inline(SmsRoleDocuments.sendPolicy(account: Fixtures.account)))
+        facts.configurationSet = ConfigurationSetFacts(name: "signin", enabledDestinations: row.1)
+        let check = PoolChecks.evaluate(facts, inSandbox: false).first { $0.check == "sms-configuration-set" }
+        #expect(check?.result == row.2, "\(row.0)")
+        #expect(check?.message.contains(row.3) == true, "\(row.0): \(check?.message ?? "")")
+    }
+
     static let protectionCases: [(String, DoctorFact<ProtectionFacts?>, DoctorOutcome, String)] = [
         ("none", .success(nil), .warn, "no account-default protect configuration"),
         ("allows every country", .success(ProtectionFacts(id: "protect-1", smsRules: ["US": "ALLOW", "FR": "MONITOR"])),

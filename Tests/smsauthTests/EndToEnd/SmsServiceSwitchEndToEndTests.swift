@@ -39,6 +39,7 @@ struct SmsServiceSwitchEndToEndTests {
             #expect(doctor[check] == "pass", "\(check): \(doctor)")
         }
         #expect(doctor["sms-role-publish"] == nil, "the SNS grant check is not run on the End User Messaging path")
+        #expect(doctor["sms-configuration-set"] == "fail", "signin-events was never created: \(doctor)")
 
         try switchTo(space, endUserMessaging: false)
         try await applyAndSettle(space, context)
