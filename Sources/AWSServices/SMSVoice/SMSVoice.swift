@@ -99,8 +99,8 @@ public struct SMSVoice: Sendable {
     /// nil when it does not exist.
     public func describeConfigurationSet(name: String) async throws -> JSONValue? {
         do {
-            return try await call("DescribeConfigurationSets", ["ConfigurationSetNames": .strings([name])])["ConfigurationSets"]?
-                .arrayValue?.first
+            let output = try await call("DescribeConfigurationSets", ["ConfigurationSetNames": .strings([name])])
+            return output["ConfigurationSets"]?.arrayValue?.first
         } catch let error as AWSError where error.code == "ResourceNotFoundException" {
             return nil
         }

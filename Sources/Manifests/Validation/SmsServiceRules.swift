@@ -4,8 +4,9 @@ enum SmsServiceRules {
     /// Whether `name` is an End User Messaging configuration set name (pinpoint-sms-voice-v2 CreateConfigurationSet:
     /// 1-64 characters of ASCII letters, digits, `_` and `-`).
     static func isConfigurationSetName(_ name: String) -> Bool {
-        (1...64).contains(name.count)
-            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+        (1...64).contains(name.count) && name.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-".unicodeScalars.contains(scalar))
+        }
     }
 
     /// `smsService` needs a role; `smsConfigurationSet` only goes with `endUserMessaging` and is a valid name;

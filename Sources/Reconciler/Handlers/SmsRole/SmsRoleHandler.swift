@@ -4,8 +4,9 @@ import Manifests
 /// The SmsRole kind: the IAM role Cognito assumes to send SMS, through SNS or End User Messaging SMS (`spec.service`).
 ///
 /// Identity is the role name plus smsauth's ownership tags. smsauth owns the whole trust policy and the inline
-/// policy granting its service (`smsauth-sns-publish` or `smsauth-sms-voice-send`; the other is removed); description, maximum session duration and permissions boundary are managed only
-/// when the manifest sets them. `roleName` and `path` are immutable (a change is refused, or replaces the role with
+/// policy granting its service (`smsauth-sns-publish` or `smsauth-sms-voice-send`; the other is removed);
+/// description, maximum session duration and permissions boundary are managed only when the manifest sets them.
+/// `roleName` and `path` are immutable (a change is refused, or replaces the role with
 /// `policy.onImmutableChange: Recreate`, and the new ARN flows into pools through the `arn` output).
 ///
 /// Tags: the manifest's tags and the ownership tags are added or corrected with TagRole. smsauth never calls
