@@ -114,7 +114,7 @@ import TestSupport
         return (result.status, try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)))
     }
 
-    @Test func goodSetupPassesWithOnlyTheSandboxWarning() async throws {
+    @Test func goodSetupPassesWithOnlyTheSandboxAndProtectionWarnings() async throws {
         let workspace = try Workspace(region: "ap-south-2", number: true)
         let (environment, _) = try await Self.setUp(region: workspace.region)
         try await Self.apply(workspace, environment: environment)
@@ -128,6 +128,8 @@ import TestSupport
         #expect(try report.check("us-origination", of: region).result == "pass")
         #expect(try report.check("spend-limit", of: region).message.contains("50 USD"))
         #expect(try report.check("sms-sandbox", of: region).result == "warn")
+        #expect(try report.check("sms-protection", of: region).message
+                == "no account-default protect configuration: SMS can be sent to every country (SMS pumping)")
         #expect(report.passed + report.warnings == report.checks.count)
 
         let text = try await CLIRunner.run(["doctor", workspace.manifests.path], environment: environment)

@@ -1,7 +1,8 @@
 import AWSCore
 import Foundation
 
-/// AWS End User Messaging SMS (`pinpoint-sms-voice-v2`): origination phone numbers, sender IDs, pools and tags.
+/// AWS End User Messaging SMS (`pinpoint-sms-voice-v2`): origination phone numbers, sender IDs, pools, tags, and the
+/// protect configurations the doctor reads.
 /// Requests and answers are verbatim JSON objects; typed helpers cover what smsauth reads.
 public struct SMSVoice: Sendable {
     /// The shared AWS client.
@@ -92,6 +93,35 @@ public struct SMSVoice: Sendable {
     public func listPoolOriginationIdentities(poolId: String) async throws -> [JSONValue] {
         try await allPages("ListPoolOriginationIdentities", input: ["PoolId": .string(poolId)],
                            listKey: "OriginationIdentities")
+    }
+
+    /// DescribeConfigurationSets of one name: the set (`ConfigurationSetInformation`, with its event destinations),
+    /// nil when it does not exist.
+    public func describeConfigurationSet(name: String) async throws -> JSONValue? {
+        do {
+            let output = try await call("DescribeConfigurationSets", ["ConfigurationSetNames": .strings([name])])
+            return output["ConfigurationSets"]?.arrayValue?.first
+        } catch let error as AWSError where error.code == "ResourceNotFoundException" {
+            return nil
+        }
+    }
+
+    /// DescribeProtectConfigurations, all pages, optionally narrowed by filters (`account-default`, …).
+    public func describeProtectConfigurations(filters: [JSONValue]? = nil) async throws -> [JSONValue] {
+        try await describeAll("DescribeProtectConfigurations", listKey: "ProtectConfigurations",
+                              idsKey: "ProtectConfigurationIds", ids: nil, filters: filters)
+    }
+
+    /// GetProtectConfigurationCountryRuleSet: the rule of every country (`{"US": {"ProtectStatus": "ALLOW"}, …}`)
+    /// for one number capability (`SMS`, `VOICE`, `MMS`).
+    public func protectCountryRules(id: String, capability: String) async throws -> [String: String] {
+        let output = try await call("GetProtectConfigurationCountryRuleSet",
+                                    ["ProtectConfigurationId": .string(id), "NumberCapability": .string(capability)])
+        var rules: [String: String] = [:]
+        for (country, rule) in output["CountryRuleSet"]?.objectValue ?? [:] {
+            rules[country] = rule["ProtectStatus"]?.stringValue ?? ""
+        }
+        return rules
     }
 
     /// TagResource.

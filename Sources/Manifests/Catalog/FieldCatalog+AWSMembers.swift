@@ -19,6 +19,9 @@ extension FieldCatalog {
         "UserPool.spec.smsRoleArn": "Cognito UpdateUserPool SmsConfiguration.SnsCallerArn",
         "UserPool.spec.smsExternalId": "Cognito UpdateUserPool SmsConfiguration.ExternalId",
         "UserPool.spec.smsRegion": "Cognito UpdateUserPool SmsConfiguration.SnsRegion",
+        "UserPool.spec.smsService": "Cognito UpdateUserPool SmsConfiguration.SnsCallerArn or SmsConfiguration.EumsSms.CallerArn",
+        "UserPool.spec.smsConfigurationSet": "Cognito UpdateUserPool SmsConfiguration.EumsSms.ConfigurationSetName",
+        "SmsRole.spec.service": "IAM PutRolePolicy smsauth-sns-publish or smsauth-sms-voice-send",
         "UserPool.spec.verificationMessages.sms": "Cognito UpdateUserPool VerificationMessageTemplate.SmsMessage",
         "UserPool.spec.verificationMessages.emailSubject":
             "Cognito UpdateUserPool VerificationMessageTemplate.EmailSubject",

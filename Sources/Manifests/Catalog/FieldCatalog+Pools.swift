@@ -13,7 +13,11 @@ extension FieldCatalog {
         FieldSpec("smsRole", .string, "Name of the SmsRole manifest Cognito sends SMS with."),
         FieldSpec("smsRoleArn", .string, "ARN of a role managed elsewhere (instead of smsRole)."),
         FieldSpec("smsExternalId", .string, "External id of smsRoleArn."),
-        FieldSpec("smsRegion", .string, "SNS region Cognito sends SMS from."),
+        FieldSpec("smsService", .enumeration(SmsService.self),
+                  "Service Cognito sends SMS through: sns (default) or endUserMessaging; the SMS role must grant it."),
+        FieldSpec("smsConfigurationSet", .string,
+                  "End User Messaging configuration set SMS is sent with (smsService endUserMessaging only)."),
+        FieldSpec("smsRegion", .string, "SNS region Cognito sends SMS from (smsService sns only)."),
         FieldSpec("verificationMessages", .object([
             FieldSpec("sms", .string, "SMS verification message, 6-140 characters, must contain {####}."),
             FieldSpec("emailSubject", .string, "Verification email subject, 1-140 characters."),

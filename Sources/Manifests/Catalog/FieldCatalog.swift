@@ -86,6 +86,9 @@ public enum FieldCatalog {
         FieldSpec("roleName", .string, required: true, "IAM role name; immutable (a change replaces the role)."),
         FieldSpec("path", .string, "IAM path such as /service-role/; immutable; default /."),
         FieldSpec("externalId", .string, required: true, "sts:ExternalId required by the trust policy."),
+        FieldSpec("service", .enumeration(SmsService.self),
+                  "What the role may send through: sns (sns:Publish, the default) or endUserMessaging "
+                  + "(sms-voice:SendTextMessage on the account's phone numbers, sender IDs, pools and configuration sets)."),
         FieldSpec("description", .string, "Role description."),
         FieldSpec("maxSessionDurationSeconds", .integer(minimum: 3600, maximum: 43200), "Maximum session duration."),
         FieldSpec("permissionsBoundaryArn", .string, "ARN of a managed policy used as permissions boundary."),

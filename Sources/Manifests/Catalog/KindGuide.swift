@@ -27,11 +27,13 @@ public struct KindGuide: Sendable, Equatable {
         switch kind {
         case .smsRole:
             KindGuide(kind: kind.rawValue, purpose: """
-                The IAM role Cognito assumes to publish SMS through SNS (CreateRole, PutRolePolicy). smsauth owns \
-                the whole role: its trust policy for cognito-idp.amazonaws.com with sts:ExternalId and \
-                aws:SourceAccount conditions, and one inline policy allowing sns:Publish.
+                The IAM role Cognito assumes to send SMS (CreateRole, PutRolePolicy). smsauth owns the whole role: \
+                its trust policy for cognito-idp.amazonaws.com with sts:ExternalId and aws:SourceAccount \
+                conditions, and one inline policy granting its `service`: sns:Publish (SNS, the default) or \
+                sms-voice:SendTextMessage (End User Messaging SMS).
                 """, smsSignIn: [
                     "Without a role a pool cannot send any SMS: name it in the UserPool's `smsRole`.",
+                    "`service` must match the pool's `smsService`; changing both switches the pool in one run.",
                     "`externalId` closes the confused-deputy hole; make it unique per pool (`uuidgen`).",
                 ], example: "phone-username-mfa-required/sms-role.yaml")
         case .userPool:
@@ -40,6 +42,8 @@ public struct KindGuide: Sendable, Equatable {
                 number is verified and how a forgotten password is recovered.
                 """, smsSignIn: [
                     "`smsRole` (or `smsRoleArn` and `smsExternalId`) sets SmsConfiguration; without it no SMS is sent.",
+                    "`smsService: endUserMessaging` sends directly through End User Messaging SMS (with an optional "
+                        + "`smsConfigurationSet` for delivery events) instead of SNS.",
                     "`autoVerifiedAttributes: [phone_number]`: sign-up sends a code by SMS and verifies the number; "
                         + "SMS MFA and phone verification need it.",
                     "`verificationMessages.sms` and `adminCreateUser.inviteSmsMessage` are the texts users receive.",

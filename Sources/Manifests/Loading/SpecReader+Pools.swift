@@ -12,6 +12,8 @@ extension SpecReader {
         spec.smsRole = r.string("smsRole")
         spec.smsRoleArn = r.string("smsRoleArn")
         spec.smsExternalId = r.string("smsExternalId")
+        spec.smsService = r.enumeration("smsService")
+        spec.smsConfigurationSet = r.string("smsConfigurationSet")
         spec.smsRegion = r.string("smsRegion")
         spec.verificationMessages = r.object("verificationMessages").map {
             UserPoolSpec.VerificationMessages(location: $0.location, sms: $0.string("sms"),

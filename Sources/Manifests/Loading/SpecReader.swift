@@ -20,8 +20,9 @@ enum SpecReader {
         let adopt = r.string("adopt"), path = r.string("path"), description = r.string("description")
         let maxSession = r.int("maxSessionDurationSeconds"), boundary = r.string("permissionsBoundaryArn")
         let tags = r.stringMap("tags"), roleName = r.string("roleName"), externalId = r.string("externalId")
+        let service: Located<SmsService>? = r.enumeration("service")
         guard let roleName, let externalId else { return nil }
-        return SmsRoleSpec(adopt: adopt, roleName: roleName, path: path, externalId: externalId,
+        return SmsRoleSpec(adopt: adopt, roleName: roleName, path: path, externalId: externalId, service: service,
                            description: description, maxSessionDurationSeconds: maxSession,
                            permissionsBoundaryArn: boundary, tags: tags)
     }

@@ -68,6 +68,15 @@ public enum NumberType: String, ManifestEnum {
     case tollFree = "TOLL_FREE", tenDLC = "TEN_DLC", longCode = "LONG_CODE", simulator = "SIMULATOR"
 }
 
+/// The service Cognito sends a user pool's SMS through (`SmsRole.spec.service`, `UserPool.spec.smsService`).
+public enum SmsService: String, ManifestEnum {
+    /// Amazon SNS (`SmsConfiguration.SnsCallerArn`); the role may call `sns:Publish`.
+    case sns
+    /// AWS End User Messaging SMS directly (`SmsConfiguration.EumsSms`); the role may call
+    /// `sms-voice:SendTextMessage`.
+    case endUserMessaging
+}
+
 /// End User Messaging message type.
 public enum MessageType: String, ManifestEnum { case transactional = "TRANSACTIONAL", promotional = "PROMOTIONAL" }
 

@@ -1,4 +1,4 @@
-/// `spec` of an `SmsRole`: the IAM role Cognito assumes to publish SMS through SNS.
+/// `spec` of an `SmsRole`: the IAM role Cognito assumes to send SMS, through SNS or End User Messaging SMS.
 public struct SmsRoleSpec: Sendable, Equatable {
     /// `spec.adopt`: name or ARN of an existing role to take over.
     public var adopt: Located<String>?
@@ -8,6 +8,8 @@ public struct SmsRoleSpec: Sendable, Equatable {
     public var path: Located<String>?
     /// `spec.externalId`: the `sts:ExternalId` condition of the trust policy.
     public var externalId: Located<String>
+    /// `spec.service`: what the role may send through; `sns` when nil.
+    public var service: Located<SmsService>?
     /// `spec.description`.
     public var description: Located<String>?
     /// `spec.maxSessionDurationSeconds` (3600–43200).
@@ -19,13 +21,14 @@ public struct SmsRoleSpec: Sendable, Equatable {
 
     /// Creates the spec.
     public init(adopt: Located<String>? = nil, roleName: Located<String>, path: Located<String>? = nil,
-                externalId: Located<String>, description: Located<String>? = nil,
+                externalId: Located<String>, service: Located<SmsService>? = nil, description: Located<String>? = nil,
                 maxSessionDurationSeconds: Located<Int>? = nil, permissionsBoundaryArn: Located<String>? = nil,
                 tags: Located<[String: String]>? = nil) {
         self.adopt = adopt
         self.roleName = roleName
         self.path = path
         self.externalId = externalId
+        self.service = service
         self.description = description
         self.maxSessionDurationSeconds = maxSessionDurationSeconds
         self.permissionsBoundaryArn = permissionsBoundaryArn

@@ -20,6 +20,10 @@ public struct UserPoolSpec: Sendable, Equatable {
     public var smsRoleArn: Located<String>?
     /// `spec.smsExternalId`: the external id of `smsRoleArn`.
     public var smsExternalId: Located<String>?
+    /// `spec.smsService`: the service Cognito sends SMS through; `sns` when nil.
+    public var smsService: Located<SmsService>?
+    /// `spec.smsConfigurationSet`: the End User Messaging configuration set SMS is sent with (End User Messaging only).
+    public var smsConfigurationSet: Located<String>?
     /// `spec.smsRegion`: the SNS region Cognito sends SMS from.
     public var smsRegion: Located<String>?
     /// `spec.verificationMessages`.

@@ -1,4 +1,5 @@
 import AWSServices
+import Manifests
 
 /// Why a fact could not be read (the AWS error or the engine's read failure), as text for the check's message.
 public struct DoctorReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -22,17 +23,21 @@ public struct PoolSnapshot: Sendable, Equatable {
     public var id: String
     /// Whether it carries smsauth's ownership tags (found as reconcile finds it).
     public var owned: Bool
-    /// `SmsConfiguration.SnsCallerArn`.
+    /// `SmsConfiguration.SnsCallerArn`, or `SmsConfiguration.EumsSms.CallerArn` on the End User Messaging path.
     public var smsRoleArn: String?
-    /// `SmsConfiguration.ExternalId`.
+    /// `SmsConfiguration.ExternalId`, or `SmsConfiguration.EumsSms.ExternalId`.
     public var smsExternalId: String?
+    /// The service the pool sends through (`EumsSms` present: End User Messaging).
+    public var smsService: SmsService
 
     /// Creates a snapshot.
-    public init(id: String, owned: Bool, smsRoleArn: String? = nil, smsExternalId: String? = nil) {
+    public init(id: String, owned: Bool, smsRoleArn: String? = nil, smsExternalId: String? = nil,
+                smsService: SmsService = .sns) {
         self.id = id
         self.owned = owned
         self.smsRoleArn = smsRoleArn
         self.smsExternalId = smsExternalId
+        self.smsService = smsService
     }
 }
 
@@ -128,10 +133,15 @@ public struct PoolFacts: Sendable, Equatable {
     public var role: RoleFacts?
     /// MFA, nil when the pool was not found.
     public var mfa: DoctorFact<MfaFacts>?
+    /// The service the manifest sends SMS through (`spec.smsService`, SNS when unset).
+    public var smsService: SmsService
+    /// The End User Messaging configuration set the manifest names (`spec.smsConfigurationSet`), nil when none.
+    public var configurationSet: ConfigurationSetFacts?
 
     /// Creates pool facts.
     public init(resource: String, smsRegion: String?, account: String, sendsSms: Bool, pool: DoctorFact<PoolSnapshot?>,
-                role: RoleFacts? = nil, mfa: DoctorFact<MfaFacts>? = nil) {
+                role: RoleFacts? = nil, mfa: DoctorFact<MfaFacts>? = nil, smsService: SmsService = .sns) {
+        self.smsService = smsService
         self.resource = resource
         self.smsRegion = smsRegion
         self.account = account
@@ -188,10 +198,15 @@ public struct RegionFacts: Sendable, Equatable {
     public var usNumbers: DoctorFact<[OriginationNumber]>
     /// `MonthlySpendLimit` (GetSMSAttributes), nil when unset.
     public var monthlySpendLimit: DoctorFact<String?>
+    /// The SMS country rules of the account's default protect configuration, nil when it has none; not read (nil
+    /// fact) when the caller does not ask.
+    public var protection: DoctorFact<ProtectionFacts?>?
 
     /// Creates region facts.
     public init(region: String, inSandbox: DoctorFact<Bool>, destinations: DoctorFact<[SandboxDestination]>,
-                usNumbers: DoctorFact<[OriginationNumber]>, monthlySpendLimit: DoctorFact<String?>) {
+                usNumbers: DoctorFact<[OriginationNumber]>, monthlySpendLimit: DoctorFact<String?>,
+                protection: DoctorFact<ProtectionFacts?>? = nil) {
+        self.protection = protection
         self.region = region
         self.inSandbox = inSandbox
         self.destinations = destinations
@@ -201,6 +216,35 @@ public struct RegionFacts: Sendable, Equatable {
 
     /// `Region/<region>`, the resource name of its checks.
     public var resource: String { "Region/\(region)" }
+}
+
+/// The End User Messaging configuration set a pool sends with, and what the service has for it.
+public struct ConfigurationSetFacts: Sendable, Equatable {
+    /// `spec.smsConfigurationSet`.
+    public var name: String
+    /// The names of its enabled event destinations; nil when the set does not exist.
+    public var enabledDestinations: DoctorFact<[String]?>
+
+    /// Creates the facts.
+    public init(name: String, enabledDestinations: DoctorFact<[String]?>) {
+        self.name = name
+        self.enabledDestinations = enabledDestinations
+    }
+}
+
+/// The account-default protect configuration of a region (End User Messaging SMS; it also governs SMS sent through
+/// SNS and Cognito): its id and the SMS rule of every country.
+public struct ProtectionFacts: Sendable, Equatable {
+    /// ProtectConfigurationId.
+    public var id: String
+    /// ISO country code → `ALLOW`, `BLOCK`, `MONITOR` or `FILTER`.
+    public var smsRules: [String: String]
+
+    /// Creates the facts.
+    public init(id: String, smsRules: [String: String]) {
+        self.id = id
+        self.smsRules = smsRules
+    }
 }
 
 extension DoctorReadFailure {

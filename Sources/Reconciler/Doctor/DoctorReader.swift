@@ -56,8 +56,18 @@ public struct DoctorReader: Sendable {
         let smsMfa = (try? mfa?.get())?.smsEnabled ?? false
         let sendsSms = role != nil || phoneUse || smsMfa
         let smsRegion = spec.smsRegion?.value ?? described?.raw["SmsConfiguration"]?["SnsRegion"]?.stringValue ?? region
-        return PoolFacts(resource: target.address.description, smsRegion: smsRegion, account: run.options.account,
-                         sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa)
+        var facts = PoolFacts(resource: target.address.description, smsRegion: smsRegion, account: run.options.account,
+                              sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa,
+                              smsService: spec.smsService?.value ?? .sns)
+        if let name = spec.smsConfigurationSet?.value, let region {
+            facts.configurationSet = ConfigurationSetFacts(name: name, enabledDestinations: await Self.capture {
+                try await context.smsVoice(region).describeConfigurationSet(name: name).map { set in
+                    (set["EventDestinations"]?.arrayValue ?? []).filter { $0["Enabled"]?.boolValue == true }
+                        .compactMap { $0["EventDestinationName"]?.stringValue }.sorted()
+                }
+            })
+        }
+        return facts
     }
 
     /// The pool as the UserPool handler read it.
@@ -73,8 +83,12 @@ public struct DoctorReader: Sendable {
             guard let pool = state.value else { return (.success(nil), nil) }
             let owned = if case .owned = state { true } else { false }
             let sms = pool.raw["SmsConfiguration"]
-            let snapshot = PoolSnapshot(id: pool.id, owned: owned, smsRoleArn: sms?["SnsCallerArn"]?.stringValue,
-                                        smsExternalId: sms?["ExternalId"]?.stringValue)
+            let eums = sms?["EumsSms"]
+            let path = eums ?? sms
+            let snapshot = PoolSnapshot(id: pool.id, owned: owned,
+                                        smsRoleArn: path?[eums == nil ? "SnsCallerArn" : "CallerArn"]?.stringValue,
+                                        smsExternalId: path?["ExternalId"]?.stringValue,
+                                        smsService: eums == nil ? .sns : .endUserMessaging)
             return (.success(snapshot), pool)
         }
     }
@@ -124,7 +138,8 @@ public struct DoctorReader: Sendable {
     }
 
     /// The account's SMS state in `region`: sandbox and spend limit as the SmsAccountSettings handler reads them,
-    /// the sandbox's destination numbers (only when in the sandbox), and the US phone numbers.
+    /// the sandbox's destination numbers (only when in the sandbox), the US phone numbers, and the account-default
+    /// protect configuration's SMS country rules (DescribeProtectConfigurations + GetProtectConfigurationCountryRuleSet).
     func regionFacts(_ region: String) async -> RegionFacts {
         let address = ResourceAddress(kind: .smsAccountSettings, name: region)
         let settings: DoctorFact<SmsAccountSettingsLive>
@@ -153,8 +168,16 @@ public struct DoctorReader: Sendable {
                                          numberType: state.numberType ?? "", smsCapable: state.capabilities.contains("SMS"))
             }
         }
+        let protection = await Self.capture { () -> ProtectionFacts? in
+            let voice = context.smsVoice(region)
+            let defaults = try await voice.describeProtectConfigurations(
+                filters: [["Name": "account-default", "Values": .strings(["true"])]])
+            guard let id = defaults.first?["ProtectConfigurationId"]?.stringValue else { return nil }
+            return ProtectionFacts(id: id, smsRules: try await voice.protectCountryRules(id: id, capability: "SMS"))
+        }
         return RegionFacts(region: region, inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
-                           monthlySpendLimit: settings.map { $0.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 } })
+                           monthlySpendLimit: settings.map { $0.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 } },
+                           protection: protection)
     }
 
     /// The value of `read`, or its error as a read failure.

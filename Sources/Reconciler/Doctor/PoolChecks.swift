@@ -15,13 +15,14 @@ enum PoolChecks {
             checks.append(roleCheck)
             if let live {
                 checks.append(SmsRoleChecks.trust(facts, role: role, live: live))
-                checks.append(SmsRoleChecks.publish(facts, role: role, live: live))
+                checks.append(SmsRoleChecks.grant(facts, role: role, live: live))
             }
         } else {
             checks.append(SmsRoleChecks.check(
                 facts, "sms-role-exists", .fail, "the pool uses SMS but names no SMS role",
                 fix: "add an SmsRole manifest and set spec.smsRole (or spec.smsRoleArn with spec.smsExternalId)"))
         }
+        if let set = facts.configurationSet { checks.append(configurationSet(facts, set)) }
         if let pool {
             checks.append(smsConfiguration(facts, pool: pool))
             if let mfa = facts.mfa { checks.append(self.mfa(facts, pool: pool, mfa: mfa, inSandbox: inSandbox)) }
@@ -54,6 +55,11 @@ enum PoolChecks {
             return SmsRoleChecks.check(facts, "pool-sms-configuration", .fail,
                                        "the pool has no SMS configuration, so Cognito cannot send SMS", fix: fix)
         }
+        if pool.smsService != facts.smsService {
+            return SmsRoleChecks.check(facts, "pool-sms-configuration", .fail,
+                                       "the pool sends SMS through \(pool.smsService.rawValue), the manifest says "
+                                       + "\(facts.smsService.rawValue)", fix: fix)
+        }
         if let role = facts.role, case let .success(live?) = role.live, live.arn != arn {
             return SmsRoleChecks.check(facts, "pool-sms-configuration", .fail,
                                        "the pool sends through \(arn), not the SMS role \(live.arn)", fix: fix)
@@ -65,6 +71,28 @@ enum PoolChecks {
         }
         return SmsRoleChecks.check(facts, "pool-sms-configuration", .pass,
                                    "the pool's SMS configuration points at \(arn) with the right external id")
+    }
+
+    /// `sms-configuration-set`: the configuration set the pool sends with exists, and records delivery events (an
+    /// enabled event destination: the way to see why a code never arrived).
+    static func configurationSet(_ facts: PoolFacts, _ set: ConfigurationSetFacts) -> DoctorCheck {
+        switch set.enabledDestinations {
+        case let .failure(failure):
+            return SmsRoleChecks.check(facts, "sms-configuration-set", .fail,
+                                       "configuration set \(set.name) could not be read: \(failure)",
+                                       fix: "check the credentials' sms-voice:DescribeConfigurationSets permission")
+        case .success(nil):
+            return SmsRoleChecks.check(facts, "sms-configuration-set", .fail,
+                                       "configuration set \(set.name) does not exist, so Cognito cannot send SMS with it",
+                                       fix: "create the configuration set \(set.name) or remove spec.smsConfigurationSet")
+        case let .success(names?) where names.isEmpty:
+            return SmsRoleChecks.check(facts, "sms-configuration-set", .warn,
+                                       "configuration set \(set.name) has no enabled event destination: delivery events are not recorded",
+                                       fix: "add an event destination (CloudWatch Logs or SNS) to \(set.name)")
+        case let .success(names?):
+            return SmsRoleChecks.check(facts, "sms-configuration-set", .pass,
+                                       "configuration set \(set.name) records delivery events (\(names.joined(separator: ", ")))")
+        }
     }
 
     /// `mfa-sms`: SMS MFA needs the pool's SMS configuration; MFA required with SMS as its only factor in the

@@ -4,7 +4,33 @@ import Foundation
 enum RegionChecks {
     /// Every check of `facts`, in print order.
     static func evaluate(_ facts: RegionFacts) -> [DoctorCheck] {
-        [sandbox(facts), usOrigination(facts), spendLimit(facts)]
+        [sandbox(facts), usOrigination(facts), spendLimit(facts)] + (facts.protection.map { [protection(facts, $0)] } ?? [])
+    }
+
+    /// `sms-protection`: SMS pumping (artificially inflated traffic) is stopped by an account-default protect
+    /// configuration that blocks the countries the app does not serve; none, or one allowing every country, warns.
+    static func protection(_ facts: RegionFacts, _ protection: DoctorFact<ProtectionFacts?>) -> DoctorCheck {
+        let fix = "allow only the countries your users are in with an account-default protect configuration in "
+            + "\(facts.region) (End User Messaging SMS; it also governs SMS Cognito sends through SNS)"
+        switch protection {
+        case let .failure(failure):
+            return check(facts, "sms-protection", .fail, "the protect configurations could not be read: \(failure)",
+                         fix: "check the credentials' sms-voice:DescribeProtectConfigurations and "
+                             + "sms-voice:GetProtectConfigurationCountryRuleSet permissions")
+        case .success(nil):
+            return check(facts, "sms-protection", .warn,
+                         "no account-default protect configuration: SMS can be sent to every country (SMS pumping)",
+                         fix: fix)
+        case let .success(found?):
+            let open = found.smsRules.filter { $0.value != "BLOCK" }.keys.sorted()
+            guard open.count < found.smsRules.count else {
+                return check(facts, "sms-protection", .warn,
+                             "protect configuration \(found.id) allows SMS to every country (SMS pumping)", fix: fix)
+            }
+            let shown = open.count <= 10 ? open.joined(separator: ", ") : "\(open.count) countries"
+            return check(facts, "sms-protection", .pass,
+                         "protect configuration \(found.id) limits SMS to \(open.isEmpty ? "no country" : shown)")
+        }
     }
 
     /// `sms-sandbox`: outside the sandbox passes; inside warns with the verified and pending destinations.

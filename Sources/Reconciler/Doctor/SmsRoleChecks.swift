@@ -63,6 +63,36 @@ enum SmsRoleChecks {
                      "SMS role \(live.name) trusts Cognito with the right external id and account")
     }
 
+    /// The grant check of the pool's service: `sms-role-publish` (SNS) or `sms-role-send` (End User Messaging).
+    static func grant(_ facts: PoolFacts, role: RoleFacts, live: RoleSnapshot) -> DoctorCheck {
+        facts.smsService == .sns ? publish(facts, role: role, live: live) : send(facts, role: role, live: live)
+    }
+
+    /// `sms-role-send`: an inline or attached policy allows `sms-voice:SendTextMessage` on the account's phone
+    /// numbers (`*` or an `sms-voice` ARN pattern covering `phone-number/…`), and none denies it.
+    static func send(_ facts: PoolFacts, role: RoleFacts, live: RoleSnapshot) -> DoctorCheck {
+        let action = "sms-voice:SendTextMessage"
+        let fix = role.managed
+            ? "run `smsauth reconcile` to restore the inline policy smsauth-sms-voice-send of \(role.reference)"
+            : "attach a policy to \(live.name) that allows \(action) on the account's sms-voice phone numbers, pools and configuration sets"
+        if let policy = live.policies.first(where: { PolicyStatements($0.document).denying.contains { $0.allows(action: action) } }) {
+            return check(facts, "sms-role-send", .fail, "SMS role \(live.name): \(policy.label) denies \(action)", fix: fix)
+        }
+        let numbers = "arn:aws:sms-voice:\(facts.smsRegion ?? "*"):\(facts.account):phone-number/*"
+        let granting = live.policies.first { policy in
+            PolicyStatements(policy.document).allowing.contains { statement in
+                statement.allows(action: action)
+                    && statement.resources.contains { PolicyStatements.matches(pattern: $0, numbers) }
+            }
+        }
+        guard let granting else {
+            return check(facts, "sms-role-send", .fail,
+                         "SMS role \(live.name) has no policy allowing \(action) on the account's phone numbers", fix: fix)
+        }
+        return check(facts, "sms-role-send", .pass,
+                     "SMS role \(live.name) may send through End User Messaging SMS (\(granting.label))")
+    }
+
     /// `sms-role-publish`: an inline or attached policy allows `sns:Publish` on `*`, and none denies it.
     static func publish(_ facts: PoolFacts, role: RoleFacts, live: RoleSnapshot) -> DoctorCheck {
         let fix = role.managed

@@ -33,7 +33,7 @@ public enum SmsRolePropagation {
         /// What is probably wrong, and how to fix it.
         public var description: String {
             let cause = underlying.code == "InvalidSmsRoleAccessPolicyException"
-                ? "the role does not allow sns:Publish (its inline policy is missing or denies it)"
+                ? "the role does not grant the pool's SMS service (sns:Publish, or sms-voice:SendTextMessage on the End User Messaging path: its inline policy is missing or denies it, or the SmsRole's service is not the pool's smsService)"
                 : "the role's trust policy does not let cognito-idp.amazonaws.com assume it with this external id and source account"
             return "Cognito still cannot use the SMS role after \(waited): \(cause). Check the SmsRole manifest's externalId and the pool's smsRole/smsExternalId (\(underlying.code): \(underlying.message))"
         }

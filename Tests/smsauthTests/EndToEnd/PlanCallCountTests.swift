@@ -61,7 +61,8 @@ import TestSupport
 }
 
 /// The manifests of `PlanCallCountTests`: two of each kind (one SmsAccountSettings) in one region, both app clients
-/// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number.
+/// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number; the second SMS
+/// role and pool on the End User Messaging path.
 enum PlanCallCountManifests {
     /// Writes `<new folder>/manifests/all.yaml` and returns the new folder. Role, pool and origination identity
     /// names carry a unique suffix (IAM names are global; an identity's ClientToken comes from its name); the
@@ -80,13 +81,15 @@ enum PlanCallCountManifests {
     static func documents(region: String, suffix: String) -> [String] {
         var documents: [String] = []
         for index in 0..<2 {
+            // The second role and pool send through End User Messaging SMS: a no-op plan costs the same on both paths.
+            let endUserMessaging = index == 1
             documents.append(manifest("SmsRole", "role-\(index)", [
                 "roleName: pcc-\(suffix)-\(index)", "externalId: pcc-\(suffix)-external-\(index)",
-            ]))
+            ] + (endUserMessaging ? ["service: endUserMessaging"] : [])))
             documents.append(manifest("UserPool", "pool-\(index)", [
                 "region: \(region)", "poolName: pcc-\(suffix)-\(index)", "smsRole: role-\(index)",
                 "autoVerifiedAttributes: [phone_number]",
-            ]))
+            ] + (endUserMessaging ? ["smsService: endUserMessaging", "smsConfigurationSet: pcc-events"] : [])))
             documents.append(manifest("AppClient", "client-\(index)", [
                 "userPool: pool-0", "clientName: client-\(index)", "generateSecret: false",
             ]))

@@ -39,5 +39,6 @@ class InvalidSmsRoleTrust(CognitoError):
 class InvalidSmsRoleAccess(CognitoError):
     """InvalidSmsRoleAccessPolicyException."""
 
-    def __init__(self) -> None:
-        super().__init__("InvalidSmsRoleAccessPolicyException", "Role does not have permission to publish with SNS")
+    def __init__(self, via_sns: bool = True) -> None:
+        service = "publish with SNS" if via_sns else "send text messages with End User Messaging SMS"
+        super().__init__("InvalidSmsRoleAccessPolicyException", f"Role does not have permission to {service}")

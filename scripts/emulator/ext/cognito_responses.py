@@ -55,7 +55,7 @@ def sms_configuration_failure(pool: CognitoIdpUserPool) -> str:
         return ""
     reasons = []
     try:
-        sms_role.check(sms, pool.account_id)
+        sms_role.check(sms, pool.account_id, pool.region)
     except CognitoError as error:
         reasons.append(error.error_type)
     if state.CONFIG.in_sandbox:

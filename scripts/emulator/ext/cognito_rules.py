@@ -57,7 +57,7 @@ def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
         raise InvalidParameter(SMS_FOR_AUTO_VERIFY)
     if mfa != "OFF" and not sms:
         raise InvalidParameter(SMS_FOR_MFA)
-    sms_role.check(sms, self.current_account)
+    sms_role.check(sms, self.current_account, self.region)
     params.setdefault("DeletionProtection", "INACTIVE")
     pool = self.backend.create_user_pool(name, params)
     _sync_mfa(pool, mfa)
@@ -84,7 +84,7 @@ def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
     sms_mfa_on = mfa != "OFF" and pool.sms_mfa_config is not None
     if (sms_mfa_on and not sms) or (mfa != "OFF" and not sms and not _totp_enabled(pool)):
         raise InvalidParameter(SMS_FOR_MFA)
-    sms_role.check(sms, self.current_account)
+    sms_role.check(sms, self.current_account, self.region)
     kept = {key: pool.extended_config[key] for key in IMMUTABLE if key in pool.extended_config}
     if "UserPoolTier" not in params:  # AWS's documented exception to the reset of omitted attributes
         kept["UserPoolTier"] = pool.extended_config.get("UserPoolTier", cognito_responses.DEFAULT_TIER)
@@ -119,7 +119,7 @@ def set_user_pool_mfa_config(self: CognitoIdpResponse) -> ActionResult:
         sms = sms_mfa.get("SmsConfiguration") or pool.extended_config.get("SmsConfiguration")
         if not sms:
             raise InvalidParameter(SMS_MFA_WITHOUT_SMS)
-        sms_role.check(sms, self.current_account)
+        sms_role.check(sms, self.current_account, self.region)
         sms_mfa = {**sms_mfa, "SmsConfiguration": sms}
         pool.extended_config["SmsConfiguration"] = sms
         if sms_mfa.get("SmsAuthenticationMessage"):

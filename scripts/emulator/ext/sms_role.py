@@ -1,11 +1,15 @@
-"""Cognito's check of a user pool's SMS role (SmsConfiguration.SnsCallerArn), evaluated against moto's IAM.
+"""Cognito's check of a user pool's SMS role, evaluated against moto's IAM: `SmsConfiguration.SnsCallerArn` (SMS
+through Amazon SNS) or `SmsConfiguration.EumsSms.CallerArn` (SMS through End User Messaging SMS), never both.
 
 Trust: the role exists, was created at least `smsRolePropagationSeconds` ago (emulator clock), and its trust policy
 (the previous one while an update propagates, `iam_propagation`)
 has an Allow statement for service principal `cognito-idp.amazonaws.com` with `sts:AssumeRole`, whose
 `sts:ExternalId` condition (if any) equals the ExternalId and whose `aws:SourceAccount` condition (if any) equals the
-pool's account, and no Deny statement names Cognito. Access: `sns:Publish` on `*` allowed by the role's inline and
-attached policies and not denied, within its permissions boundary (`policy_eval`).
+pool's account, and no Deny statement names Cognito. Access: for SNS `sns:Publish` on `*`; for End User Messaging
+`sms-voice:SendTextMessage` on every resource the send names (the OriginationIdentity when it is an ARN, the
+configuration set; with neither, the account's phone numbers `…:phone-number/*`, an emulator choice: AWS picks an
+origination identity of the account); allowed by the role's inline and attached policies and not denied, within its
+permissions boundary (`policy_eval`).
 """
 from __future__ import annotations
 
@@ -17,24 +21,53 @@ from urllib.parse import unquote
 from moto.iam.models import Role, iam_backends
 
 from . import iam_propagation, policy_eval, state
-from .cognito_errors import InvalidSmsRoleAccess, InvalidSmsRoleTrust
+from .cognito_errors import InvalidParameter, InvalidSmsRoleAccess, InvalidSmsRoleTrust
 
 COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
 # SNS Publish to a phone number has no resource ARN: only `"Resource": "*"` (or a NotResource) covers it.
 PUBLISH_RESOURCE = "*"
+SEND_TEXT = "sms-voice:SendTextMessage"
+# Cognito API reference, SmsConfigurationType.EumsSms: "provide either the Amazon SNS configuration (SnsCallerArn) or
+# this configuration, but not both". The wording of the error is the emulator's.
+BOTH_PATHS = "SmsConfiguration must have either SnsCallerArn or EumsSms, not both."
+NO_PATH = "SmsConfiguration must have SnsCallerArn or EumsSms."
 
 
-def check(sms_configuration: dict[str, Any] | None, account_id: str) -> None:
+def check(sms_configuration: dict[str, Any] | None, account_id: str, region: str) -> None:
     """Raises the Cognito error AWS gives when the SMS role cannot be used; does nothing for no configuration."""
     if not sms_configuration:
         return
-    role = _find_role(sms_configuration.get("SnsCallerArn", ""))
+    eums = sms_configuration.get("EumsSms")
+    sns_arn = sms_configuration.get("SnsCallerArn")
+    if eums is not None and sns_arn:
+        raise InvalidParameter(BOTH_PATHS)
+    if eums is None and not sns_arn:
+        raise InvalidParameter(NO_PATH)
+    caller_arn = eums["CallerArn"] if eums is not None else sns_arn
+    external_id = eums.get("ExternalId") if eums is not None else sms_configuration.get("ExternalId")
+    role = _find_role(caller_arn)
     if role is None or not _propagated(role):
         raise InvalidSmsRoleTrust()
-    if not _trusts_cognito(role, sms_configuration.get("ExternalId"), account_id):
+    if not _trusts_cognito(role, external_id, account_id):
         raise InvalidSmsRoleTrust()
-    if not _may_publish(role):
-        raise InvalidSmsRoleAccess()
+    requests = [("sns:Publish", PUBLISH_RESOURCE)] if eums is None else _send_text_requests(eums, account_id, region)
+    if not all(_may(role, action, resource) for action, resource in requests):
+        raise InvalidSmsRoleAccess(via_sns=eums is None)
+
+
+def _send_text_requests(eums: dict[str, Any], account_id: str, region: str) -> list[tuple[str, str]]:
+    """The (action, resource) pairs a SendTextMessage with this EumsSms configuration is authorized for."""
+    region = eums.get("Region") or region
+    prefix = f"arn:aws:sms-voice:{region}:{account_id}"
+    resources = []
+    identity = eums.get("OriginationIdentity") or ""
+    if identity.startswith("arn:"):
+        resources.append(identity)
+    if eums.get("ConfigurationSetName"):
+        resources.append(f"{prefix}:configuration-set/{eums['ConfigurationSetName']}")
+    if not resources:
+        resources.append(f"{prefix}:phone-number/*")
+    return [(SEND_TEXT, resource) for resource in resources]
 
 
 def _find_role(arn: str) -> Role | None:
@@ -139,15 +172,15 @@ def _names_cognito(statement: dict[str, Any]) -> bool:
     return isinstance(principal, dict) and COGNITO_PRINCIPAL in policy_eval.as_list(principal.get("Service"))
 
 
-def _may_publish(role: Role) -> bool:
-    """Whether the role may call sns:Publish on a phone number (resource `*`, which has no ARN): its inline and
-    attached (default version) policies, and its permissions boundary, evaluated by `policy_eval`."""
+def _may(role: Role, action: str, resource: str) -> bool:
+    """Whether the role may call `action` on `resource`: its inline and attached (default version) policies, and its
+    permissions boundary, evaluated by `policy_eval`."""
     identity = [_document(doc) for doc in iam_propagation.effective_inline(role).values()]
     identity += [_default_version(policy) for policy in role.managed_policies.values()]
     policy = iam_backends[role.account_id]["global"].managed_policies.get(role.permissions_boundary_arn or "")
     # No boundary, or an AWS managed one moto has no document for (iam_rules accepts those unchecked): no limit.
     boundary = _default_version(policy) if policy is not None else None
-    return policy_eval.allowed(identity, boundary, "sns:Publish", PUBLISH_RESOURCE)
+    return policy_eval.allowed(identity, boundary, action, resource)
 
 
 def _default_version(policy: Any) -> dict[str, Any]:

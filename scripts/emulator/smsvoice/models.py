@@ -13,6 +13,7 @@ from moto.core.base_backend import BackendDict, BaseBackend
 from . import numbering
 from .clock import clock, settings
 from .common import apply_two_way, arn_resource, arn_type, fingerprint, tag_map
+from .configuration_sets import CONFIGURATION_SET, ConfigurationSet, ConfigurationSetsMixin
 from .entities import PHONE, POOL, SENDER, PhoneNumber, Pool, SenderId
 from .exceptions import (
     ConflictException,
@@ -21,7 +22,9 @@ from .exceptions import (
     ValidationException,
 )
 from .pools import PoolsMixin
+from .protect import PROTECT, ProtectConfiguration, ProtectMixin
 from .senders import SenderIdsMixin
+from .verified import VERIFIED, VerifiedNumber, VerifiedNumbersMixin
 
 DEFAULT_OPT_OUT_LIST = "Default"
 MAX_TAGS = 200
@@ -32,7 +35,9 @@ TOKEN_LIFETIME = 24 * 3600.0
 __all__ = ["SmsVoiceBackend", "clock", "settings", "smsvoice_backends"]
 
 
-class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
+class SmsVoiceBackend(
+    PoolsMixin, SenderIdsMixin, ConfigurationSetsMixin, ProtectMixin, VerifiedNumbersMixin, BaseBackend
+):
     """All emulated pinpoint-sms-voice-v2 resources of one account in one region."""
 
     def __init__(self, region_name: str, account_id: str) -> None:
@@ -44,6 +49,10 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
         self.tokens: dict[tuple[str, str], tuple[str, Any, float]] = {}
         # Released numbers, still answered to a retry of the RequestPhoneNumber that bought them (``replay``).
         self.released_numbers: dict[str, PhoneNumber] = {}
+        self.configuration_sets: dict[str, ConfigurationSet] = {}
+        self.protect_configurations: dict[str, ProtectConfiguration] = {}
+        self.account_default_protect: str | None = None
+        self.verified_numbers: dict[str, VerifiedNumber] = {}
         self.rng = random.Random()
 
     # ARNs, ids and idempotency
@@ -207,7 +216,7 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
     # Tags
 
     def tagged(self, arn: str) -> Any:
-        """The number, sender ID or pool with this ARN."""
+        """The number, sender ID, pool, configuration set, protect configuration or verified number with this ARN."""
         resource_type = arn_type(arn)
         if resource_type == PHONE:
             return self.find_number(arn)
@@ -215,6 +224,12 @@ class SmsVoiceBackend(PoolsMixin, SenderIdsMixin, BaseBackend):
             return self.find_sender_id(arn, None)
         if resource_type == POOL:
             return self.find_pool(arn)
+        if resource_type == CONFIGURATION_SET:
+            return self.find_configuration_set(arn)
+        if resource_type == PROTECT:
+            return self.find_protect(arn)
+        if resource_type == VERIFIED:
+            return self.find_verified(arn)
         raise ValidationException(f"Unsupported resource ARN {arn}.", "INVALID_ARN")
 
     def tag_resource(self, arn: str, tags: list[dict[str, str]]) -> None:

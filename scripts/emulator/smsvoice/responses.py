@@ -14,6 +14,7 @@ from moto.core.responses import BaseResponse
 from .clock import clock
 from .entities import PhoneNumber, Pool, SenderId
 from .exceptions import SmsVoiceError, ValidationException
+from .messaging_responses import MessagingResponses
 from .models import SmsVoiceBackend, smsvoice_backends
 from .paging import apply_filters, paginate
 from .validation import service_model, validate_input
@@ -26,7 +27,7 @@ AUTH_ERROR_CODES = {
 }
 
 
-class SmsVoiceResponse(BaseResponse):
+class SmsVoiceResponse(MessagingResponses, BaseResponse):
     """Handlers of the supported pinpoint-sms-voice-v2 operations."""
 
     def __init__(self) -> None:

@@ -1,16 +1,58 @@
 import AWSServices
+import Manifests
 
-/// The two IAM policy documents smsauth owns on an SMS role (AWS-NOTES.md, "The SMS role (IAM)"), and how to read
-/// the external id back out of a live trust policy.
+/// The IAM policy documents smsauth owns on an SMS role: the trust policy and one inline policy granting the service
+/// the role sends through (SNS, or End User Messaging SMS), and how to read the external id back out of a live trust
+/// policy.
 enum SmsRoleDocuments {
-    /// Name of the inline policy that lets the role publish SMS.
+    /// Name of the inline policy that lets the role publish SMS through SNS.
     static let publishPolicyName = "smsauth-sns-publish"
+    /// Name of the inline policy that lets the role send SMS through End User Messaging SMS.
+    static let sendPolicyName = "smsauth-sms-voice-send"
+    /// The End User Messaging resource types a SendTextMessage can name (service authorization reference for
+    /// End User Messaging SMS: phone numbers, sender IDs, pools as origination identities; configuration sets).
+    static let sendResourceTypes = ["phone-number", "sender-id", "pool", "configuration-set"]
 
     /// `sns:Publish` on `*` (SMS publishing has no narrower resource).
     static let publishPolicy = PolicyDocument([
         "Version": "2012-10-17",
         "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
     ])
+
+    /// `sms-voice:SendTextMessage` on every origination identity and configuration set of `account`, in any region
+    /// (Cognito's End User Messaging path: "The role must grant permission to call the sms-voice:SendTextMessage
+    /// operation").
+    static func sendPolicy(account: String) -> PolicyDocument {
+        let resources = sendResourceTypes.map { JSONValue.string("arn:aws:sms-voice:*:\(account):\($0)/*") }
+        return PolicyDocument([
+            "Version": "2012-10-17",
+            "Statement": [["Effect": "Allow", "Action": "sms-voice:SendTextMessage", "Resource": .array(resources)]],
+        ])
+    }
+
+    /// An inline policy granting one service: its name and document.
+    struct Grant: Sendable, Equatable {
+        /// The inline policy's name.
+        let name: String
+        /// Its document.
+        let document: PolicyDocument
+    }
+
+    /// The inline policy that grants `service`.
+    static func grant(_ service: SmsService, account: String) -> Grant {
+        Grant(name: grantName(service),
+              document: service == .sns ? publishPolicy : sendPolicy(account: account))
+    }
+
+    /// The name of the inline policy granting `service`.
+    static func grantName(_ service: SmsService) -> String {
+        service == .sns ? publishPolicyName : sendPolicyName
+    }
+
+    /// The name of the inline policy granting the service other than `service`.
+    static func otherGrantName(_ service: SmsService) -> String {
+        grantName(service == .sns ? .endUserMessaging : .sns)
+    }
 
     /// The trust policy: Cognito may assume the role with `externalId`, only on behalf of `account`
     /// (the confused-deputy guard).

@@ -12,6 +12,10 @@ struct SmsRoleFields: Sendable, Equatable {
     let path: String
     /// `spec.externalId`.
     let externalId: String
+    /// `spec.service` (`sns` when unset).
+    let service: SmsService
+    /// The inline policy granting `service` (name and document).
+    let grant: SmsRoleDocuments.Grant
     /// `spec.description` (nil: unmanaged).
     let description: String?
     /// `spec.maxSessionDurationSeconds` (nil: unmanaged).
@@ -31,6 +35,8 @@ struct SmsRoleFields: Sendable, Equatable {
         roleName = spec.roleName.value
         path = spec.path?.value ?? "/"
         externalId = spec.externalId.value
+        service = spec.service?.value ?? .sns
+        grant = SmsRoleDocuments.grant(service, account: account)
         description = spec.description?.value
         maxSessionDuration = spec.maxSessionDurationSeconds?.value
         permissionsBoundaryArn = spec.permissionsBoundaryArn?.value
@@ -55,7 +61,9 @@ struct SmsRoleFields: Sendable, Equatable {
             "path": .string(path),
             "externalId": .string(externalId),
             "trustPolicy": SmsRoleDocuments.planValue(trustPolicy),
-            "snsPublishPolicy": SmsRoleDocuments.planValue(SmsRoleDocuments.publishPolicy),
+            // The policy granting the other service must be absent (`null`), so a switch also removes it.
+            "snsPublishPolicy": service == .sns ? SmsRoleDocuments.planValue(grant.document) : .null,
+            "smsVoiceSendPolicy": service == .endUserMessaging ? SmsRoleDocuments.planValue(grant.document) : .null,
             "tags": .map(tags.mapValues(PlanValue.string)),
         ]
         if let description { values["description"] = .string(description) }
@@ -91,6 +99,7 @@ struct SmsRoleFields: Sendable, Equatable {
             "trustPolicy": ownShape ? SmsRoleDocuments.planValue(trustPolicy)
                                     : SmsRoleDocuments.planValue(role.assumeRolePolicy),
             "snsPublishPolicy": SmsRoleDocuments.planValue(live.publishPolicy),
+            "smsVoiceSendPolicy": SmsRoleDocuments.planValue(live.sendPolicy),
             "tags": .map(managedTags),
             "description": role.description.map(PlanValue.string) ?? .null,
             "maxSessionDurationSeconds": .number(Double(role.maxSessionDuration ?? Self.defaultMaxSessionDuration)),

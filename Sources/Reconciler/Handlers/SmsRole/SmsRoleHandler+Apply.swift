@@ -3,7 +3,7 @@ import AWSServices
 import Logging
 
 extension SmsRoleHandler {
-    /// Creates (CreateRole with tags, then PutRolePolicy), updates (only the calls whose field differs),
+    /// Creates (CreateRole with tags, then PutRolePolicy of the service's grant), updates (only the calls whose field differs),
     /// replaces (a new name: create the new role, then delete the old; the same name with a new path: delete, then
     /// create), deletes (inline policies, then the role) or retains (nothing). Returns `arn`, `roleName` and
     /// `externalId` of the role afterwards (nothing after a delete).
@@ -72,12 +72,12 @@ extension SmsRoleHandler {
             }
             logger.notice("SMS role already exists with our tags (an earlier CreateRole succeeded); continuing",
                           metadata: ["role": "\(fields.roleName)"])
-            try await converge(try await withPublishPolicy(existing, iam: iam), to: fields, iam: iam, logger: logger)
+            try await converge(try await withGrants(existing, service: fields.service, iam: iam), to: fields, iam: iam,
+                               logger: logger)
             return existing
         }
         logger.info("created SMS role", metadata: ["role": "\(role.name)", "arn": "\(role.arn)"])
-        try await iam.putRolePolicy(roleName: role.name, policyName: SmsRoleDocuments.publishPolicyName,
-                                    policy: SmsRoleDocuments.publishPolicy)
+        try await iam.putRolePolicy(roleName: role.name, policyName: fields.grant.name, policy: fields.grant.document)
         return role
     }
 
@@ -108,10 +108,16 @@ extension SmsRoleHandler {
             try await iam.tagRole(roleName: name, tags: missingTags)
             changed.append("tags")
         }
-        if live.publishPolicy != SmsRoleDocuments.publishPolicy {
-            try await iam.putRolePolicy(roleName: name, policyName: SmsRoleDocuments.publishPolicyName,
-                                        policy: SmsRoleDocuments.publishPolicy)
-            changed.append("snsPublishPolicy")
+        // The new service's grant first, then the old one's removal: the role never lacks the permission a pool
+        // still using it needs (the pool switches after the role, in the same run).
+        if live.grant(named: fields.grant.name) != fields.grant.document {
+            try await iam.putRolePolicy(roleName: name, policyName: fields.grant.name, policy: fields.grant.document)
+            changed.append(fields.grant.name)
+        }
+        let otherName = SmsRoleDocuments.otherGrantName(fields.service)
+        if live.grant(named: otherName) != nil {
+            try await iam.deleteRolePolicy(roleName: name, policyName: otherName)
+            changed.append("-" + otherName)
         }
         guard !changed.isEmpty else { return }
         logger.info("updated SMS role", metadata: ["role": "\(name)", "changed": "\(changed.joined(separator: ","))"])

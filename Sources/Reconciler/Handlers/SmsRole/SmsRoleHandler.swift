@@ -1,11 +1,12 @@
 import AWSServices
 import Manifests
 
-/// The SmsRole kind: the IAM role Cognito assumes to publish SMS through SNS.
+/// The SmsRole kind: the IAM role Cognito assumes to send SMS, through SNS or End User Messaging SMS (`spec.service`).
 ///
 /// Identity is the role name plus smsauth's ownership tags. smsauth owns the whole trust policy and the inline
-/// policy `smsauth-sns-publish`; description, maximum session duration and permissions boundary are managed only
-/// when the manifest sets them. `roleName` and `path` are immutable (a change is refused, or replaces the role with
+/// policy granting its service (`smsauth-sns-publish` or `smsauth-sms-voice-send`; the other is removed);
+/// description, maximum session duration and permissions boundary are managed only when the manifest sets them.
+/// `roleName` and `path` are immutable (a change is refused, or replaces the role with
 /// `policy.onImmutableChange: Recreate`, and the new ARN flows into pools through the `arn` output).
 ///
 /// Tags: the manifest's tags and the ownership tags are added or corrected with TagRole. smsauth never calls
@@ -22,7 +23,9 @@ public struct SmsRoleHandler: ResourceHandler {
     public init() {}
 
     /// Reads every target's role. Calls per resource: one GetRole (by the role name recorded in status, else the
-    /// manifest's), plus one GetRolePolicy (`smsauth-sns-publish`) when the role exists: GetRole + GetRolePolicy.
+    /// manifest's), plus one GetRolePolicy (the grant policy of the manifest's service, `smsauth-sns-publish` or
+    /// `smsauth-sms-voice-send`) when the role exists: GetRole + GetRolePolicy. When that policy is missing, the other
+    /// service's is read too (a role switching services), one more GetRolePolicy.
     /// Only when the recorded role is gone or no longer ours and the manifest names another role is that name
     /// read too (one more GetRole). There is no list call: ListRoles returns no tags, and the names are known.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsRoleLive>] {
@@ -47,7 +50,9 @@ public struct SmsRoleHandler: ResourceHandler {
     /// Reads one target: the recorded role when it is still this owner's, else the role at the manifest's name
     /// (for a removed manifest, the recorded role), classified by its tags (`LiveState.classified`).
     static func read(_ target: ReadTarget, iam: IAM, owner: String?) async throws -> LiveState<SmsRoleLive> {
-        let desiredName: String? = if case .smsRole(let spec) = target.desired?.manifest.spec { spec.roleName.value } else { nil }
+        let desiredSpec: SmsRoleSpec? = if case .smsRole(let spec) = target.desired?.manifest.spec { spec } else { nil }
+        let desiredName = desiredSpec?.roleName.value
+        let service = desiredSpec?.service?.value ?? .sns
         var names: [String] = []
         for name in [target.status?.resource["roleName"], desiredName].compactMap({ $0 }) where !names.contains(name) {
             names.append(name)
@@ -56,18 +61,22 @@ public struct SmsRoleHandler: ResourceHandler {
         for name in names {
             guard let role = try await iam.getRole(name: name) else { continue }
             if OwnershipTags.claim(role.tags, as: target.address, owner: owner) == .mine {
-                return .owned(try await withPublishPolicy(role, iam: iam))
+                return .owned(try await withGrants(role, service: service, iam: iam))
             }
             if name == desiredName || target.desired == nil { found = role }
         }
         guard let found else { return .absent }
-        return .classified(try await withPublishPolicy(found, iam: iam), tags: found.tags, as: target.address, owner: owner)
+        return .classified(try await withGrants(found, service: service, iam: iam), tags: found.tags, as: target.address, owner: owner)
     }
 
-    /// `role` with its `smsauth-sns-publish` inline policy (one GetRolePolicy).
-    static func withPublishPolicy(_ role: IAMRole, iam: IAM) async throws -> SmsRoleLive {
-        let policy = try await iam.getRolePolicy(roleName: role.name, policyName: SmsRoleDocuments.publishPolicyName)
-        return SmsRoleLive(role: role, publishPolicy: policy)
+    /// `role` with the inline policy granting `service` (one GetRolePolicy) and, only when that one is missing, the
+    /// policy granting the other service (a second GetRolePolicy).
+    static func withGrants(_ role: IAMRole, service: SmsService, iam: IAM) async throws -> SmsRoleLive {
+        let wanted = try await iam.getRolePolicy(roleName: role.name, policyName: SmsRoleDocuments.grantName(service))
+        let otherName = SmsRoleDocuments.otherGrantName(service)
+        let other = wanted == nil ? try await iam.getRolePolicy(roleName: role.name, policyName: otherName) : nil
+        return service == .sns ? SmsRoleLive(role: role, publishPolicy: wanted, sendPolicy: other)
+                               : SmsRoleLive(role: role, publishPolicy: other, sendPolicy: wanted)
     }
 
     /// `arn`, `roleName` and `externalId` (the trust policy's single `sts:ExternalId`, when it has exactly one).

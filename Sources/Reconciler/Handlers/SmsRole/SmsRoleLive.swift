@@ -1,16 +1,26 @@
 import AWSServices
 
 /// What the SmsRole handler reads from IAM for one role: the role itself (GetRole, which carries the trust policy,
-/// description, maximum session, boundary and tags) and its `smsauth-sns-publish` inline policy (GetRolePolicy).
+/// description, maximum session, boundary and tags) and its grant inline policies (GetRolePolicy):
+/// `smsauth-sns-publish` and `smsauth-sms-voice-send`. The one the manifest's service needs is always read; the other
+/// only when that one is missing (a role switching services), so a role in place costs one GetRolePolicy.
 public struct SmsRoleLive: Sendable, Equatable {
     /// The role as GetRole describes it.
     public var role: IAMRole
-    /// The inline policy `smsauth-sns-publish`, nil when the role has none of that name.
+    /// The inline policy `smsauth-sns-publish`, nil when the role has none of that name (or it was not read).
     public var publishPolicy: PolicyDocument?
+    /// The inline policy `smsauth-sms-voice-send`, nil when the role has none of that name (or it was not read).
+    public var sendPolicy: PolicyDocument?
 
     /// Creates the live state.
-    public init(role: IAMRole, publishPolicy: PolicyDocument?) {
+    public init(role: IAMRole, publishPolicy: PolicyDocument?, sendPolicy: PolicyDocument? = nil) {
         self.role = role
         self.publishPolicy = publishPolicy
+        self.sendPolicy = sendPolicy
+    }
+
+    /// The inline policy named `name` (one of the two grant policies), as read.
+    func grant(named name: String) -> PolicyDocument? {
+        name == SmsRoleDocuments.publishPolicyName ? publishPolicy : sendPolicy
     }
 }

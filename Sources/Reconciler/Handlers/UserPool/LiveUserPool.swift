@@ -1,9 +1,13 @@
 import AWSServices
+import Manifests
 
 /// Reads the managed fields of a described pool in the manifest's terms (the reverse of `UserPoolRequestBuilder`).
 struct LiveUserPool: Sendable {
     /// The pool as DescribeUserPool answered.
     let pool: UserPoolDescription
+
+    /// The pool's `SmsConfiguration.EumsSms` members (empty when it sends through SNS or not at all).
+    private var smsPath: [String: JSONValue] { pool.raw["SmsConfiguration"]?["EumsSms"]?.objectValue ?? [:] }
 
     /// The live value of a non-custom-attribute path (`null` when AWS has none). A verification message is held
     /// twice (`VerificationMessageTemplate` and the older top-level member, which smsauth sets alike): when they
@@ -27,10 +31,19 @@ struct LiveUserPool: Sendable {
         case "usernameCaseSensitive": return .bool(raw["UsernameConfiguration"]?["CaseSensitive"]?.boolValue ?? true)
         case "autoVerifiedAttributes": return UserPoolFields.set(strings(raw["AutoVerifiedAttributes"]))
         case "smsRole":
-            return .map(["arn": plan(raw["SmsConfiguration"]?["SnsCallerArn"]),
-                         "externalId": plan(raw["SmsConfiguration"]?["ExternalId"])])
-        case "smsRoleArn": return plan(raw["SmsConfiguration"]?["SnsCallerArn"])
-        case "smsExternalId": return plan(raw["SmsConfiguration"]?["ExternalId"])
+            guard let eums = raw["SmsConfiguration"]?["EumsSms"] else {
+                return .map(["arn": plan(raw["SmsConfiguration"]?["SnsCallerArn"]),
+                             "externalId": plan(raw["SmsConfiguration"]?["ExternalId"])])
+            }
+            return .map(["arn": plan(eums["CallerArn"]), "externalId": plan(eums["ExternalId"]),
+                         "service": .string(SmsService.endUserMessaging.rawValue),
+                         "configurationSet": plan(eums["ConfigurationSetName"])])
+        case "smsRoleArn": return plan(smsPath["CallerArn"] ?? raw["SmsConfiguration"]?["SnsCallerArn"])
+        case "smsExternalId": return plan(smsPath["ExternalId"] ?? raw["SmsConfiguration"]?["ExternalId"])
+        case "smsService":
+            guard raw["SmsConfiguration"] != nil else { return .null }
+            return .string((smsPath.isEmpty ? SmsService.sns : .endUserMessaging).rawValue)
+        case "smsConfigurationSet": return plan(smsPath["ConfigurationSetName"])
         case "smsRegion": return plan(raw["SmsConfiguration"]?["SnsRegion"])
         case "adminCreateUser.allowAdminCreateUserOnly":
             return plan(raw["AdminCreateUserConfig"]?["AllowAdminCreateUserOnly"])

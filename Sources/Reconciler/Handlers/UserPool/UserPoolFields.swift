@@ -27,10 +27,12 @@ struct UserPoolFields: Sendable {
             let arn = PlanValue.string(sms.roleArn ?? UserPoolSmsSettings.knownAfterApply)
             if spec.smsRole != nil {
                 let externalId = PlanValue.string(sms.externalId ?? UserPoolSmsSettings.knownAfterApply)
-                fields["smsRole"] = .map(["arn": arn, "externalId": externalId])
+                fields["smsRole"] = .map(["arn": arn, "externalId": externalId].merging(sms.pathFields) { _, path in path })
             } else {
                 fields["smsRoleArn"] = arn
                 fields["smsExternalId"] = sms.externalId.map(PlanValue.string)
+                fields["smsService"] = .string(sms.service.rawValue)
+                fields["smsConfigurationSet"] = sms.pathFields["configurationSet"]
             }
         }
         fields["smsRegion"] = spec.smsRegion.map { .string($0.value) }

@@ -116,15 +116,13 @@ struct UserPoolRequestBuilder: Sendable {
         }
     }
 
-    /// `SmsConfiguration`: the role and external id, and `SnsRegion` from `smsRegion`, merged into the live one.
+    /// `SmsConfiguration`: the role, external id and path (`UserPoolSmsSettings.configuration(over:)`), and
+    /// `SnsRegion` from `smsRegion`, merged into the live one. A configuration naming neither path is left out.
     private func overlaySms(_ request: inout [String: JSONValue]) {
         var config = request["SmsConfiguration"]?.objectValue ?? [:]
-        if let sms {
-            config["SnsCallerArn"] = sms.roleArn.map(JSONValue.string)
-            config["ExternalId"] = sms.externalId.map(JSONValue.string)
-        }
+        if let sms { config = sms.configuration(over: config) }
         if let region = spec.smsRegion { config["SnsRegion"] = .string(region.value) }
-        if config["SnsCallerArn"] != nil { request["SmsConfiguration"] = .object(config) }
+        if config["SnsCallerArn"] != nil || config["EumsSms"] != nil { request["SmsConfiguration"] = .object(config) }
     }
 
     /// Removes what UpdateUserPool/CreateUserPool reject although DescribeUserPool reports it:

@@ -72,6 +72,33 @@ import Testing
                                                     after: SmsRoleDocuments.planValue(SmsRoleDocuments.publishPolicy))])
     }
 
+    /// Switching to End User Messaging grants sms-voice:SendTextMessage and removes the SNS grant, in one update.
+    @Test func switchingServicesSwapsTheGrantPolicy() throws {
+        let desired = try F.desired(F.spec(["service": "endUserMessaging"]))
+        let change = try handler.plan(F.input(desired, .owned(try F.live(try F.role()))))
+        let send = SmsRoleDocuments.sendPolicy(account: F.account)
+        #expect(change == (try ResourceChange(address: F.address, action: .update, fieldChanges: [
+            FieldChange(path: "smsVoiceSendPolicy", before: .null, after: SmsRoleDocuments.planValue(send)),
+            FieldChange(path: "snsPublishPolicy", before: SmsRoleDocuments.planValue(SmsRoleDocuments.publishPolicy),
+                        after: .null),
+        ])))
+        let switched = SmsRoleLive(role: try F.role(), publishPolicy: nil, sendPolicy: send)
+        #expect(try handler.plan(F.input(desired, .owned(switched))).action == .noop)
+        #expect(try handler.plan(F.input(try F.desired(), .owned(switched))).fieldChanges.map(\.path)
+                == ["smsVoiceSendPolicy", "snsPublishPolicy"])
+    }
+
+    /// The End User Messaging grant names the account's origination identities and configuration sets (canonical
+    /// form: lists sorted).
+    @Test func theSendPolicyCoversTheResourcesASendNames() {
+        let statement = SmsRoleDocuments.sendPolicy(account: F.account).canonical["Statement"]?.arrayValue?.first
+        #expect(statement?["Action"] == ["sms-voice:SendTextMessage"])
+        #expect(statement?["Resource"] == [
+            "arn:aws:sms-voice:*:123456789012:configuration-set/*", "arn:aws:sms-voice:*:123456789012:phone-number/*",
+            "arn:aws:sms-voice:*:123456789012:pool/*", "arn:aws:sms-voice:*:123456789012:sender-id/*",
+        ])
+    }
+
     static let trustDrifts: [(String, String)] = [
         ("principal", F.reshapedTrust(service: "ec2.amazonaws.com")),
         ("source account", F.reshapedTrust(account: "999999999999")),

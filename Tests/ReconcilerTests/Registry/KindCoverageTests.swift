@@ -1,0 +1,24 @@
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// Every kind a manifest can declare is wired where forgetting it compiles but goes wrong at run time: a handler in
+/// the standard registry (else every resource is "blocked: this build cannot manage"), a place in the apply order
+/// (else it silently sorts last) and in a read wave.
+@Suite struct KindCoverageTests {
+    @Test(arguments: ResourceKind.allCases)
+    func everyKindHasAHandlerAndAPlace(_ kind: ResourceKind) {
+        #expect(HandlerRegistry.standard.handler(for: kind)?.kind == kind, "\(kind) has no handler")
+        #expect(ResourceKind.applyOrder.filter { $0 == kind }.count == 1, "\(kind) is not once in applyOrder")
+        #expect(LiveReader.waves(of: Set(ResourceKind.allCases)).joined().filter { $0 == kind }.count == 1,
+                "\(kind) is not read in exactly one wave")
+    }
+
+    /// A kind is applied after every kind it can depend on.
+    @Test(arguments: ResourceKind.allCases)
+    func dependenciesComeFirstInTheApplyOrder(_ kind: ResourceKind) {
+        for dependency in DesiredState.dependencyKinds(of: kind) {
+            #expect(dependency.applyRank < kind.applyRank, "\(dependency) must come before \(kind)")
+        }
+    }
+}
