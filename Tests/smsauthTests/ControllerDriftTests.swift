@@ -10,7 +10,8 @@ extension ControllerEndToEnd {
             defer { workspace.remove() }
             try workspace.write("fixed.yaml", workspace.pool("fixed"))
             try workspace.write("watched.yaml", workspace.pool("watched", policy: "onDrift: Report"))
-            let controller = try workspace.startController(["--resync-period", "2s"])
+            // A drift record lasts until the next resync finds nothing: 5 s leaves the poll time to see it under load.
+            let controller = try workspace.startController(["--resync-period", "5s"])
             defer { controller.stop() }
             #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
             let cognito = workspace.cognito()
