@@ -117,7 +117,7 @@ struct OriginationIdentityEndToEndTests {
             let error = await #expect(throws: OriginationIdentityError.self) {
                 try await handler.apply(create, input: again, context: aws.applyContext())
             }
-            #expect(error?.code == "origination-released-by-token")
+            #expect(error?.code == "originationIdentity.releasedByToken")
             #expect(error?.description.contains("already released") == true)
             let requests = try await aws.emulator.calls(accessKeyId: aws.principal.accessKeyId).filter { $0.operation == "RequestPhoneNumber" }
             #expect(requests.map(\.status) == [200, 200])
