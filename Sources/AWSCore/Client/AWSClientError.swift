@@ -13,9 +13,9 @@ public enum AWSClientError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Stable code.
     public var code: String {
         switch self {
-        case .wrongProtocol: "WrongProtocol"
-        case .requestEncodingFailed: "RequestEncodingFailed"
-        case .responseDecodingFailed: "ResponseDecodingFailed"
+        case .wrongProtocol: "client.wrongProtocol"
+        case .requestEncodingFailed: "client.requestEncodingFailed"
+        case .responseDecodingFailed: "client.responseDecodingFailed"
         }
     }
 

@@ -100,9 +100,9 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Stable code.
     public var code: String {
         switch self {
-        case .invalidEndpointURL: "InvalidEndpointURL"
-        case .missingRegion: "MissingRegion"
-        case .invalidRegion: "InvalidRegion"
+        case .invalidEndpointURL: "config.invalidEndpointURL"
+        case .missingRegion: "config.missingRegion"
+        case .invalidRegion: "config.invalidRegion"
         }
     }
 

@@ -9,8 +9,8 @@ public enum SharedConfigError: Error, Sendable, Equatable, CustomStringConvertib
     /// Stable machine-readable code.
     public var code: String {
         switch self {
-        case .malformedLine: "shared_config_malformed_line"
-        case .unreadableFile: "shared_config_unreadable_file"
+        case .malformedLine: "config.malformedLine"
+        case .unreadableFile: "config.unreadableFile"
         }
     }
 

@@ -43,17 +43,17 @@ public enum CredentialsError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Stable machine-readable code.
     public var code: String {
         switch self {
-        case .notConfigured: "credentials_not_configured"
-        case .noCredentials: "no_credentials"
-        case .profileNotFound: "profile_not_found"
-        case .profileCycle: "profile_cycle"
-        case .invalidProfile: "invalid_profile"
-        case .invalidEnvironment: "invalid_credentials_environment"
-        case .tokenFileUnreadable: "token_file_unreadable"
-        case .endpointNotAllowed: "credentials_endpoint_not_allowed"
-        case .badResponse: "credentials_bad_response"
-        case .unreachable: "credentials_endpoint_unreachable"
-        case .stsFailed: "sts_failed"
+        case .notConfigured: "credentials.notConfigured"
+        case .noCredentials: "credentials.none"
+        case .profileNotFound: "credentials.profileNotFound"
+        case .profileCycle: "credentials.profileCycle"
+        case .invalidProfile: "credentials.invalidProfile"
+        case .invalidEnvironment: "credentials.invalidEnvironment"
+        case .tokenFileUnreadable: "credentials.tokenFileUnreadable"
+        case .endpointNotAllowed: "credentials.endpointNotAllowed"
+        case .badResponse: "credentials.badResponse"
+        case .unreachable: "credentials.endpointUnreachable"
+        case .stsFailed: "credentials.stsFailed"
         }
     }
 

@@ -34,8 +34,8 @@ public enum RateLimitError: Error, Equatable, CustomStringConvertible {
     /// Stable machine-readable code.
     public var code: String {
         switch self {
-        case .invalidRate: "RateLimitInvalidRate"
-        case .invalidBurst: "RateLimitInvalidBurst"
+        case .invalidRate: "rateLimit.invalidRate"
+        case .invalidBurst: "rateLimit.invalidBurst"
         }
     }
 

@@ -21,10 +21,10 @@ public enum OutcomeClassifier {
                 outcomes[key] = failure.isRetryable
                     ? .retry(code: failure.code) : .terminal(code: failure.code, retryAt: failure.retryAt)
             case .refused:
-                outcomes[key] = .terminal(code: "refused")
+                outcomes[key] = .terminal(code: "reconcile.refused")
             case .blocked(let reason, let cause):
                 if cause != nil || unreadable.contains(key) {
-                    outcomes[key] = .retry(code: "blocked")
+                    outcomes[key] = .retry(code: "reconcile.blocked")
                 } else {
                     outcomes[key] = .waiting(reason: reason)
                 }

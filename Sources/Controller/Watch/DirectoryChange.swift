@@ -27,8 +27,8 @@ public enum DirectoryWatcherError: Error, Equatable, CustomStringConvertible {
     /// Stable machine-readable code.
     public var code: String {
         switch self {
-        case .inotifyUnavailable: "WatchInotifyUnavailable"
-        case .cannotWatchParent: "WatchCannotWatchParent"
+        case .inotifyUnavailable: "watch.inotifyUnavailable"
+        case .cannotWatchParent: "watch.cannotWatchParent"
         }
     }
 

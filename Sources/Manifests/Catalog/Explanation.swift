@@ -8,8 +8,8 @@ public enum ExplanationError: Error, Equatable, CustomStringConvertible {
     /// A stable code for scripts and tests.
     public var code: String {
         switch self {
-        case .unknownKind: "unknown-kind"
-        case .unknownField: "unknown-field"
+        case .unknownKind: "explain.unknownKind"
+        case .unknownField: "explain.unknownField"
         }
     }
 

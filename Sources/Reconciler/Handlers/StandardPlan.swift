@@ -21,11 +21,15 @@ public struct StandardPlan: Sendable {
     public var warnings: [String]
     /// The id or ARN of the live resource found, named in a refusal to take over one without smsauth's tags.
     public var foundId: String?
+    /// What a resource created from the manifest has at the managed paths the manifest may leave out (AWS's
+    /// defaults, as `live` reads them). A replacement lists each such path whose live value differs: the new
+    /// resource loses that value. Only paths `live` holds are compared (a value AWS did not report is not shown as lost).
+    public var createdWithout: [String: PlanValue]
 
     /// Creates the comparison.
     public init(desired: [String: PlanValue], live: [String: PlanValue]?, immutable: Set<String> = [],
                 replacementConsequence: String = "", adoptsForeign: Bool = false, boundTo: [ResourceAddress] = [],
-                warnings: [String] = [], foundId: String? = nil) {
+                warnings: [String] = [], foundId: String? = nil, createdWithout: [String: PlanValue] = [:]) {
         self.desired = desired
         self.live = live
         self.immutable = immutable
@@ -34,6 +38,7 @@ public struct StandardPlan: Sendable {
         self.boundTo = boundTo
         self.warnings = warnings
         self.foundId = foundId
+        self.createdWithout = createdWithout
     }
 
     /// The field changes: every desired path whose live value differs, sorted by path.
@@ -45,6 +50,22 @@ public struct StandardPlan: Sendable {
             return FieldChange(path: path, before: live == nil ? .null : before, after: after,
                                forcesReplacement: live != nil && immutable.contains(path))
         }
+    }
+
+    /// What a replacement changes besides `fieldChanges()`: every path the manifest leaves out whose live value
+    /// differs from a new resource's (`createdWithout`), marked as forcing when AWS cannot change it in place.
+    public func fieldChangesLeftOut() -> [FieldChange] {
+        guard let live else { return [] }
+        return createdWithout.keys.sorted().compactMap { path in
+            guard desired[path] == nil, let created = createdWithout[path], let before = live[path],
+                  before != created else { return nil }
+            return FieldChange(path: path, before: before, after: created, forcesReplacement: immutable.contains(path))
+        }
+    }
+
+    /// Every field that differs between the live resource and the one a replacement creates, sorted by path.
+    private func replacementFieldChanges(_ changes: [FieldChange]) -> [FieldChange] {
+        (changes + fieldChangesLeftOut()).sorted { $0.path < $1.path }
     }
 
     /// The change for `input`.
@@ -75,7 +96,8 @@ public struct StandardPlan: Sendable {
                                       warnings: warnings, dependencies: dependencies)
         case .foreign, .owned, .legacy:
             if let parent = boundTo.first(where: { input.dependencyActions[$0] == .replace }) {
-                return try ResourceChange(address: address, action: .replace, fieldChanges: changes,
+                return try ResourceChange(address: address, action: .replace,
+                                          fieldChanges: replacementFieldChanges(changes),
                                           reason: "\(parent) is replaced, so this is recreated inside the new one",
                                           warnings: warnings, dependencies: dependencies)
             }
@@ -104,9 +126,11 @@ public struct StandardPlan: Sendable {
                 reason: "\(fields) cannot change after creation (set policy.onImmutableChange: Recreate to delete and recreate the \(address.kind.rawValue)\(cost))",
                 warnings: warnings, dependencies: dependencies)
         case .recreate:
+            let replaced = replacementFieldChanges(changes)
+            let allForcing = replaced.filter(\.forcesReplacement).map(\.path).joined(separator: ", ")
             return try ResourceChange(
-                address: address, action: .replace, fieldChanges: changes,
-                reason: "\(fields) cannot change after creation: deleted and created again\(cost)",
+                address: address, action: .replace, fieldChanges: replaced,
+                reason: "\(allForcing) cannot change after creation: deleted and created again\(cost)",
                 warnings: warnings, dependencies: dependencies)
         }
     }

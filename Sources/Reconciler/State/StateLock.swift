@@ -160,8 +160,8 @@ public enum StateLockError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Stable machine-readable code (the local lock's codes where they mean the same).
     public var code: String {
         switch self {
-        case .alreadyHeld: "LockHeld"
-        case .lost: "LockLost"
+        case .alreadyHeld: "lock.held"
+        case .lost: "lock.lost"
         case .unavailable(let error): error.code
         }
     }

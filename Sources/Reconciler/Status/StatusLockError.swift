@@ -17,11 +17,11 @@ public enum StatusLockError: Error, Equatable, Sendable, CustomStringConvertible
     /// Stable machine-readable code.
     public var code: String {
         switch self {
-        case .alreadyHeld: "LockHeld"
-        case .cannotCreateDirectory: "LockDirectoryUnavailable"
-        case .cannotOpen: "LockOpenFailed"
-        case .lockFailed: "LockFailed"
-        case .lost: "LockLost"
+        case .alreadyHeld: "lock.held"
+        case .cannotCreateDirectory: "lock.directoryUnavailable"
+        case .cannotOpen: "lock.openFailed"
+        case .lockFailed: "lock.failed"
+        case .lost: "lock.lost"
         }
     }
 

@@ -86,7 +86,7 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
                                           input: DescribeUserPoolInput(userPoolId: "x"),
                                           as: DescribeUserPoolOutput.self)
         }
-        #expect(error?.code == "ResponseDecodingFailed")
+        #expect(error?.code == "client.responseDecodingFailed")
         let text = error.map(String.init(describing:)) ?? ""
         #expect(text.contains("DescribeUserPool"))
         #expect(text.contains("creationDate"))

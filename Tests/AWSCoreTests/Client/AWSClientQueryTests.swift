@@ -54,6 +54,6 @@ import Testing
             try await harness.client.query(TestServices.iam, region: "", action: "GetRole",
                                            parameters: QueryParameters())
         }
-        #expect(error?.code == "ResponseDecodingFailed")
+        #expect(error?.code == "client.responseDecodingFailed")
     }
 }

@@ -117,7 +117,7 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
 
     @Test func malformedLineErrorHasStableCode() {
         let error = SharedConfigError.malformedLine(file: "f", line: 2, reason: "r")
-        #expect(error.code == "shared_config_malformed_line")
-        #expect(SharedConfigError.unreadableFile(file: "f", reason: "r").code == "shared_config_unreadable_file")
+        #expect(error.code == "config.malformedLine")
+        #expect(SharedConfigError.unreadableFile(file: "f", reason: "r").code == "config.unreadableFile")
     }
 }

@@ -112,7 +112,7 @@ import Testing
             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/c", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "a\r\nX-Evil: 1",
         ], transport: transport())
         let error = await #expect(throws: CredentialsError.self) { try await badToken.credentials() }
-        #expect(error?.code == "invalid_credentials_environment")
+        #expect(error?.code == "credentials.invalidEnvironment")
         #expect(error?.message.contains("X-Evil") == false)
     }
 }

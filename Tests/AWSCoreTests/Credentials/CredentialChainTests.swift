@@ -66,7 +66,7 @@ import Testing
     @Test func allSourcesFailingGiveOneErrorListingEach() async throws {
         let chain = try chain(["AWS_EC2_METADATA_DISABLED": "true"], withProfiles: false)
         let error = await #expect(throws: CredentialsError.self) { try await chain.credentials() }
-        #expect(error?.code == "no_credentials")
+        #expect(error?.code == "credentials.none")
         #expect(error?.message == "no AWS credentials found; tried: environment (AWS_ACCESS_KEY_ID not set), "
             + "web identity (AWS_WEB_IDENTITY_TOKEN_FILE not set), profile default (not in /root/.aws/credentials or "
             + "/root/.aws/config), container (AWS_CONTAINER_CREDENTIALS_* not set), EC2 instance metadata "

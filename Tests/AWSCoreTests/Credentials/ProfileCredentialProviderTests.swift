@@ -172,7 +172,7 @@ import Testing
             aws_secret_access_key = TOPSECRET
             """, sts: RecordingSTS(failure: failure))
         let error = await #expect(throws: CredentialsError.self) { try await provider.credentials() }
-        #expect(error?.code == "sts_failed")
+        #expect(error?.code == "credentials.stsFailed")
         #expect(error?.message.contains("arn:aws:iam::1:role/R") == true)
         #expect(error?.message.contains("AccessDenied") == true)
         #expect(error?.message.contains("TOPSECRET") == false)

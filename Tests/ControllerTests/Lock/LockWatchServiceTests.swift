@@ -5,7 +5,7 @@ import Testing
 
 @testable import Controller
 
-/// The controller's watch on its status lock throws `LockLost` once the lock file is removed.
+/// The controller's watch on its status lock throws `lock.lost` once the lock file is removed.
 @Suite("LockWatchService")
 struct LockWatchServiceTests {
     @Test func throwsOnceTheLockFileIsRemoved() async throws {

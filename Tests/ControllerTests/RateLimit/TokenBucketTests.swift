@@ -34,8 +34,8 @@ struct TokenBucketTests {
     }
 
     /// Invalid settings are rejected with a code.
-    @Test(arguments: [(0.0, 1, "RateLimitInvalidRate"), (-1, 1, "RateLimitInvalidRate"),
-                      (Double.infinity, 1, "RateLimitInvalidRate"), (5, 0, "RateLimitInvalidBurst")])
+    @Test(arguments: [(0.0, 1, "rateLimit.invalidRate"), (-1, 1, "rateLimit.invalidRate"),
+                      (Double.infinity, 1, "rateLimit.invalidRate"), (5, 0, "rateLimit.invalidBurst")])
     func invalidLimits(rate: Double, burst: Int, code: String) {
         #expect(throws: RateLimitError.self) { try RateLimit(perSecond: rate, burst: burst) }
         do {

@@ -111,7 +111,7 @@ struct DirectoryWatcherTests {
         do {
             _ = try DirectoryWatcher(root: path)
         } catch {
-            #expect(error.code == "WatchCannotWatchParent")
+            #expect(error.code == "watch.cannotWatchParent")
             #expect(error.description.contains("/nonexistent-"))
         }
     }

@@ -52,7 +52,7 @@ import Testing
         }
         let error = ExplanationError.unknownField(kind: "MfaPolicy", path: "spec.mod", suggestion: "spec.mode")
         #expect(error.description == "MfaPolicy has no field 'spec.mod' (did you mean 'spec.mode'?)")
-        #expect(error.code == "unknown-field")
+        #expect(error.code == "explain.unknownField")
     }
 
     @Test func everyAWSMemberNamesAFieldOfTheCatalog() throws {

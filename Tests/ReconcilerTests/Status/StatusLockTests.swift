@@ -33,7 +33,7 @@ struct StatusLockTests {
         #expect(StatusLock.lockFile(forStatusDirectory: "/srv/./x/../st") == "/srv/st.lock")
     }
 
-    /// A second acquisition fails with `LockHeld`, naming the lock file and the holder's pid, host and since; after
+    /// A second acquisition fails with `lock.held`, naming the lock file and the holder's pid, host and since; after
     /// release the lock can be taken again.
     @Test func secondAcquirerRefusedUntilRelease() throws {
         try Self.withFolder { root in
@@ -46,7 +46,7 @@ struct StatusLockTests {
             #expect(record == "pid=4242\nhost=builder-7\nsince=2026-05-28T20:26:40Z\n")
             let expected = StatusLockError.alreadyHeld(lockFile: first.lockFile, holder: Self.holder, waitedSeconds: 0)
             #expect(throws: expected) { try StatusLock.acquire(statusDirectory: statusDirectory) }
-            #expect(expected.code == "LockHeld")
+            #expect(expected.code == "lock.held")
             for text in [first.lockFile, "pid 4242", "host builder-7", "since 2026-05-28T20:26:40Z", "--lock-timeout"] {
                 #expect(expected.description.contains(text), "\(text)")
             }
@@ -134,13 +134,13 @@ struct StatusLockTests {
             #expect {
                 try StatusLock.acquire(statusDirectory: statusDirectory)
             } throws: { error in
-                (error as? StatusLockError)?.code == "LockHeld"
+                (error as? StatusLockError)?.code == "lock.held"
             }
             try held.verify()
         }
     }
 
-    /// Removing or replacing the lock file itself is noticed by the holder's check (`LockLost`).
+    /// Removing or replacing the lock file itself is noticed by the holder's check (`lock.lost`).
     @Test func verifyNoticesARemovedOrReplacedLockFile() throws {
         try Self.withFolder { root in
             let removed = try StatusLock.acquire(statusDirectory: root + "/a")
@@ -152,7 +152,7 @@ struct StatusLockTests {
             try Data().write(to: URL(fileURLWithPath: replaced.lockFile + ".new"))
             #expect(rename(replaced.lockFile + ".new", replaced.lockFile) == 0)
             #expect(throws: StatusLockError.lost(lockFile: replaced.lockFile)) { try replaced.verify() }
-            #expect(StatusLockError.lost(lockFile: replaced.lockFile).code == "LockLost")
+            #expect(StatusLockError.lost(lockFile: replaced.lockFile).code == "lock.lost")
 
             let released = try StatusLock.acquire(statusDirectory: root + "/c")
             released.release()
@@ -167,7 +167,7 @@ struct StatusLockTests {
             #expect {
                 try StatusLock.acquire(statusDirectory: root + "/file/sub/status")
             } throws: { error in
-                (error as? StatusLockError)?.code == "LockDirectoryUnavailable"
+                (error as? StatusLockError)?.code == "lock.directoryUnavailable"
             }
         }
     }

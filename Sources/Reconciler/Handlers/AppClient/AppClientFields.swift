@@ -10,6 +10,23 @@ enum AppClientFields {
     /// The paths AWS cannot change in place: the secret, and the pool (a client cannot move between pools).
     static let immutable: Set<String> = ["generateSecret", userPoolPath]
 
+    /// What a client created without them has at the managed paths a manifest may leave out, as `live` reads
+    /// them: no secret; ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH; no read or write
+    /// attributes listed (AWS lists them only when set); user existence errors LEGACY; token revocation on; AWS's
+    /// default lifetimes.
+    static let createdWithout: [String: PlanValue] = {
+        var fields: [String: PlanValue] = [
+            "generateSecret": .bool(false),
+            "explicitAuthFlows": set(["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]),
+            "readAttributes": set([]), "writeAttributes": set([]),
+            "preventUserExistenceErrors": .bool(false), "enableTokenRevocation": .bool(true),
+        ]
+        for token in TokenLifetime.Token.allCases {
+            fields["tokenValidity.\(token.rawValue)"] = .string(TokenLifetime(token, in: [:]).text)
+        }
+        return fields
+    }()
+
     /// The managed fields the manifest sets, as plan values. Sets are sorted; lifetimes in their shortest text.
     static func desired(_ spec: AppClientSpec) -> [String: PlanValue] {
         var fields: [String: PlanValue] = ["clientName": .string(spec.clientName.value)]

@@ -138,7 +138,8 @@ public struct AppClientHandler: ResourceHandler {
             desired: desiredFields, live: liveFields,
             immutable: AppClientFields.immutable,
             replacementConsequence: "the new client has a new client id (and secret): every app using it must be reconfigured",
-            boundTo: [UserPoolMember.poolAddress(spec.userPool.value)]).change(for: input)
+            boundTo: [UserPoolMember.poolAddress(spec.userPool.value)],
+            createdWithout: AppClientFields.createdWithout).change(for: input)
         return try AppClientDeliveryFields.showingRewrites(of: change, desired: desiredFields, live: liveFields ?? [:])
     }
 

@@ -15,6 +15,19 @@ enum OriginationIdentityFields {
         "phoneNumber.registrationId", "senderId.senderId", "senderId.isoCountryCode", "senderId.messageTypes",
     ]
 
+    /// What an identity requested without them has at the optional paths of the manifest's form (as `live`
+    /// reads them): no deletion protection, no user tags; a number also without registration, self-managed
+    /// opt-outs or two-way SMS.
+    static func createdWithout(_ spec: OriginationIdentitySpec) -> [String: PlanValue] {
+        var fields: [String: PlanValue] = ["deletionProtection": .bool(false), "tags": .map([:])]
+        if spec.phoneNumber != nil {
+            fields["phoneNumber.registrationId"] = .null
+            fields["phoneNumber.selfManagedOptOuts"] = .bool(false)
+            fields["phoneNumber.twoWay"] = .bool(false)
+        }
+        return fields
+    }
+
     /// The managed fields the manifest sets, by plan path.
     static func desired(_ spec: OriginationIdentitySpec) -> [String: PlanValue] {
         var fields: [String: PlanValue] = [:]

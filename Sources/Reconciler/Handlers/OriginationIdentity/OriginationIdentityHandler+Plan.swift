@@ -17,7 +17,8 @@ extension OriginationIdentityHandler {
             replacementConsequence: live.map {
                 "the new one is requested first (\(purchase)) and \($0.identity.displayName) is released only after the new one is ACTIVE: releasing is irreversible"
             } ?? "",
-            adoptsForeign: live.map { Self.adopts(spec, $0.identity) } ?? false, foundId: live?.identity.id)
+            adoptsForeign: live.map { Self.adopts(spec, $0.identity) } ?? false, foundId: live?.identity.id,
+            createdWithout: OriginationIdentityFields.createdWithout(spec))
         let change = try standard.change(for: input)
         switch change.action {
         case .create:

@@ -72,6 +72,13 @@ struct SmsRoleFields: Sendable, Equatable {
         return values
     }
 
+    /// What a role created without them has at the optional paths: no description, AWS's default session
+    /// duration, no permissions boundary (as `liveValues` reads them).
+    static let createdWithout: [String: PlanValue] = [
+        "description": .null, "maxSessionDurationSeconds": .number(Double(defaultMaxSessionDuration)),
+        "permissionsBoundaryArn": .null,
+    ]
+
     /// The same paths read from `live`.
     ///
     /// `externalId` is the trust policy's `sts:ExternalId` (a list when it has several). `trustPolicy` is reported

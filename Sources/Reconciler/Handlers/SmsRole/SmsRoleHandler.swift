@@ -111,7 +111,8 @@ public struct SmsRoleHandler: ResourceHandler {
             desired: fields.desiredValues, live: live.map { fields.liveValues($0, account: input.options.account) },
             immutable: ["roleName", "path"],
             replacementConsequence: "the role gets a new ARN, and every user pool using it is updated to the new one",
-            adoptsForeign: live.map { fields.adopts($0.role) } ?? false, foundId: live?.role.arn)
+            adoptsForeign: live.map { fields.adopts($0.role) } ?? false, foundId: live?.role.arn,
+            createdWithout: SmsRoleFields.createdWithout)
         let change = try standard.change(for: input)
         guard change.action == .replace, let live, let reason = change.reason else { return change }
         let order = live.role.name == fields.roleName

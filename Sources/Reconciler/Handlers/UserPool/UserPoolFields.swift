@@ -100,24 +100,19 @@ struct UserPoolFields: Sendable {
         "usernameAttributes": .list([]), "aliasAttributes": .list([]), "usernameCaseSensitive": .bool(true),
     ]
 
-    /// The fields a replacement of `pool` changes although the manifest does not set them (`desired` holds the
-    /// paths it sets): an immutable field left out whose live value differs from a new pool's, and every live
-    /// custom attribute the manifest does not list (the new pool does not have it). All are immutable, so each
-    /// forces the replacement as well.
-    func changesLeftOut(of pool: UserPoolDescription, desired: [String: PlanValue]) -> [FieldChange] {
+    /// The immutable paths a manifest may leave out, with what a new pool has there (`created`) and what `pool`
+    /// has (`live`): the `createdWithout` paths, and every live custom attribute (a new pool does not have it).
+    /// A replacement lists each one whose values differ (`StandardPlan.createdWithout`).
+    func leftOut(of pool: UserPoolDescription) -> (created: [String: PlanValue], live: [String: PlanValue]) {
         let reader = LiveUserPool(pool: pool)
-        var changes: [FieldChange] = []
-        for (path, created) in Self.createdWithout where desired[path] == nil {
-            let live = reader.value(at: path)
-            if live != created {
-                changes.append(FieldChange(path: path, before: live, after: created, forcesReplacement: true))
-            }
+        var created = Self.createdWithout
+        var live = Self.createdWithout.mapValues { _ in PlanValue.null }
+        for path in Self.createdWithout.keys { live[path] = reader.value(at: path) }
+        for name in reader.customAttributeNames {
+            created[Self.customPrefix + name] = .null
+            live[Self.customPrefix + name] = reader.customAttribute(name, keys: nil)
         }
-        for name in reader.customAttributeNames where desired[Self.customPrefix + name] == nil {
-            changes.append(FieldChange(path: Self.customPrefix + name, before: reader.customAttribute(name, keys: nil),
-                                       after: .null, forcesReplacement: true))
-        }
-        return changes
+        return (created, live)
     }
 
     /// Immutable paths for `pool`: the fixed ones plus every custom attribute that already exists.

@@ -31,24 +31,26 @@ struct UserPoolPlanner: Sendable {
         let fields = UserPoolFields(spec: spec, sms: UserPoolSmsSettings.resolve(spec, roleOutputs: roleOutputs))
         var desiredFields = fields.desired()
         var liveFields: [String: PlanValue]?
+        var createdWithout: [String: PlanValue] = [:]
         if let pool {
             let live = fields.live(pool, for: desiredFields)
             desiredFields = fields.desiredWithRemovals(desiredFields, live: live)
-            liveFields = live
+            let leftOut = fields.leftOut(of: pool)
+            liveFields = live.merging(leftOut.live) { managed, _ in managed }
+            createdWithout = leftOut.created
         }
         let standard = StandardPlan(
             desired: desiredFields, live: liveFields, immutable: fields.immutablePaths(for: pool),
             replacementConsequence: Self.consequence(pool),
-            adoptsForeign: pool.map { Self.adopts(spec.adopt?.value, $0) } ?? false, foundId: pool?.id)
+            adoptsForeign: pool.map { Self.adopts(spec.adopt?.value, $0) } ?? false, foundId: pool?.id,
+            createdWithout: createdWithout)
         let change = try standard.change(for: input)
         guard change.action == .replace, let pool else { return change }
         var warnings = change.warnings + [Self.usersWarning(pool, verb: "Replacing")]
         if pool.deletionProtection == "ACTIVE" {
             warnings.append("deletion protection is turned off on the old pool \(pool.id) so that it can be deleted")
         }
-        let everyField = (change.fieldChanges + fields.changesLeftOut(of: pool, desired: desiredFields))
-            .sorted { $0.path < $1.path }
-        return try Self.with(warnings, change.replacingFieldChanges(everyField))
+        return try Self.with(warnings, change)
     }
 
     /// A removed manifest: delete (never with deletion protection ACTIVE), retain, or nothing.

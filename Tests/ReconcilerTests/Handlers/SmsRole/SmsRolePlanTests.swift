@@ -43,6 +43,22 @@ import Testing
         #expect(change.action == .noop)
     }
 
+    /// A replaced role lists what the new role loses among the fields the manifest leaves out (description,
+    /// session, boundary: created at AWS's defaults); only the renamed field forces the replacement.
+    @Test func aReplaceListsTheFieldsTheNewRoleLoses() throws {
+        let desired = try F.desired(["roleName": "renamed", "externalId": "ext-1"], policy: "onImmutableChange: Recreate")
+        let role = try F.role(path: "/", tags: F.ownership)
+        let change = try handler.plan(F.input(desired, .owned(try F.live(role))))
+        #expect(change.action == .replace)
+        #expect(change.fieldChanges == [
+            FieldChange(path: "description", before: "Lets Cognito publish SMS", after: .null),
+            FieldChange(path: "maxSessionDurationSeconds", before: 7200, after: 3600),
+            FieldChange(path: "permissionsBoundaryArn", before: .string(F.boundary), after: .null),
+            FieldChange(path: "roleName", before: "cognito_sns_iam_role", after: "renamed", forcesReplacement: true),
+        ])
+        #expect(change.reason?.hasPrefix("roleName cannot change after creation") == true, "\(change.reason ?? "")")
+    }
+
     static let manifestUpdates: [(String, [String: String?], FieldChange)] = [
         ("description", ["description": "New text"],
          FieldChange(path: "description", before: "Lets Cognito publish SMS", after: "New text")),
