@@ -24,11 +24,17 @@ public enum ManifestManual {
             }
             let example = document(of: guide.kind, in: try readExample(guide.example))
             lines += ["", "### Example", "", "From `examples/\(guide.example)`:", "", "```yaml", example, "```"]
-            lines += ["", "### Fields", "", "| Field | Type | Required | AWS member | Description |", "|---|---|---|---|---|"]
+            lines += ["", "### Fields", "", mutabilityNote, "", "| Field | Type | Required | Default | Mutability | AWS member | Description |",
+                      "|---|---|---|---|---|---|---|"]
             lines += rows(guide.documentFields, kind: guide.kind, path: "", memberPath: "")
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What the Default and Mutability columns mean, before each table.
+    static let mutabilityNote = "Default: what leaving the field out means (\"unmanaged\": smsauth neither sets nor "
+        + "compares it, a new resource gets AWS's default). Mutability: "
+        + FieldMutability.allCases.map { "**\($0.label)** \($0.meaning)" }.joined(separator: "; ") + "."
 
     /// One table row per field below `fields`, depth first; list elements' fields are written `list[].field`.
     /// `memberPath` is the path without `[]`, as `FieldCatalog.awsMembers` keys it.
@@ -40,8 +46,10 @@ public enum ManifestManual {
             let member = FieldCatalog.awsMember(kind: kind, path: hereMember).map(cell) ?? ""
             var description = field.description
             if let pattern = field.pattern { description += " Pattern: `\(pattern)`." }
-            let row = "| `\(here)` | \(cell(field.type.label)) | \(field.required ? "yes" : "no") | \(member) | "
-                + "\(cell(description)) |"
+            let defaultValue = field.defaultValue.map { cell($0.label) } ?? ""
+            let mutability = field.mutability?.label ?? ""
+            let row = "| `\(here)` | \(cell(field.type.label)) | \(field.required ? "yes" : "no") | \(defaultValue) | "
+                + "\(mutability) | \(member) | \(cell(description)) |"
             return [row] + rows(field.type.children, kind: kind, path: childPath, memberPath: hereMember)
         }
     }
