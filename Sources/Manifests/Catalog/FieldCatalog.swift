@@ -38,8 +38,8 @@ public enum FieldCatalog {
     /// Fields of `metadata`.
     public static let metadata: [FieldSpec] = [
         FieldSpec("name", .string, required: true, pattern: SchemaPatterns.resourceName,
-                  "Unique per kind; lowercase letters, digits and '-', at most 63 characters; a change is a rename "
-                  + "(the AWS resource and its status move to the new name).", .mutable),
+                  "Unique per kind; lowercase letters, digits and '-', at most 63 characters; a change that still "
+                  + "names the same AWS resource is a rename: nothing is deleted or created.", .mutable),
         FieldSpec("labels", .stringMap,
                   "Labels for people and tools, usable with --selector (reconcile, status, controller) to act on "
                   + "some manifests only.", .smsauth, default: .derived("none")),

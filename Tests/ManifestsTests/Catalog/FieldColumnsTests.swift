@@ -64,7 +64,7 @@ import Testing
         #expect(manual.contains("| `spec.passwordPolicy.minimumLength` | integer (6-99) | no | unmanaged (AWS: `8`) | mutable | "
             + "Cognito UpdateUserPool Policies.PasswordPolicy.MinimumLength |"))
         for mutability in FieldMutability.allCases {
-            #expect(manual.contains("**\(mutability.label)** \(mutability.meaning)"))
+            #expect(manual.contains("- **\(mutability.label)**: \(mutability.meaning)\n"))
         }
     }
 
