@@ -6,7 +6,8 @@ public enum FieldCatalog {
         [
             FieldSpec("apiVersion", .enumeration(values: [APIVersion.v1], aliases: []), required: true,
                       "Manifest format version.", .smsauth),
-            FieldSpec("kind", .enumeration(values: [kind.rawValue], aliases: []), required: true, "Resource kind.", .identity),
+            FieldSpec("kind", .enumeration(values: [kind.rawValue], aliases: []), required: true, "Resource kind.",
+                      .identity),
             FieldSpec("metadata", .object(metadata), required: true, "Name and labels of the resource."),
             FieldSpec("spec", .object(spec(for: kind)), required: true, "Desired configuration of the resource."),
             FieldSpec("policy", .object(policy), "How smsauth handles replacement, deletion and drift."),
@@ -49,13 +50,13 @@ public enum FieldCatalog {
     public static let policy: [FieldSpec] = [
         FieldSpec("onImmutableChange", .enumeration(ImmutableChangePolicy.self),
                   "Refuse a change that needs replacement, or Recreate the resource.", .smsauth,
-                  default: .value(ResourceKind.userPool.defaultPolicy.onImmutableChange.rawValue)),
+                  default: .value(ImmutableChangePolicy.refuse.rawValue)),
         FieldSpec("onDelete", .enumeration(DeletePolicy.self),
                   "When the manifest is removed: Retain the AWS resource or Delete it.", .smsauth,
                   default: .derived(deleteDefault)),
         FieldSpec("onDrift", .enumeration(DriftPolicy.self),
                   "When the live resource changed outside smsauth: Correct it or only Report it.", .smsauth,
-                  default: .value(ResourceKind.userPool.defaultPolicy.onDrift.rawValue)),
+                  default: .value(DriftPolicy.correct.rawValue)),
         FieldSpec("suspend", .boolean,
                   "true: smsauth leaves the resource alone (no create, update, drift correction or delete, even "
                   + "once the manifest is removed; status phase Suspended) until removed or false.", .smsauth,
@@ -80,10 +81,11 @@ public enum FieldCatalog {
             + fields
     }
 
-    /// The words of `policy.onDelete`'s default, from `ResourceKind.defaultPolicy`.
+    /// The words of `policy.onDelete`'s default, which differs per kind (`ResourceKind.defaultPolicy`).
     static var deleteDefault: String {
         let deleting = ResourceKind.allCases.filter { $0.defaultPolicy.onDelete == .delete }.map(\.rawValue)
-        return "`\(DeletePolicy.retain.rawValue)`; `\(DeletePolicy.delete.rawValue)` for " + deleting.joined(separator: " and ")
+        return "`\(DeletePolicy.retain.rawValue)`; `\(DeletePolicy.delete.rawValue)` for "
+            + deleting.joined(separator: " and ")
     }
 
     /// `spec.region`, shared by regional kinds.

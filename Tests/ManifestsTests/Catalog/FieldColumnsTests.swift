@@ -77,6 +77,17 @@ import Testing
         #expect(pool.contains("  poolName\t<string> -required- -mutable-\n"))
     }
 
+    /// The policy defaults the catalog states as one value hold for every kind, as the loader applies them.
+    @Test(arguments: ResourceKind.allCases)
+    func policyDefaultsAreTheKindsDefaults(_ kind: ResourceKind) {
+        let fields = Dictionary(uniqueKeysWithValues: FieldCatalog.policy.map { ($0.name, $0.defaultValue) })
+        #expect(fields["onImmutableChange"] == .value(kind.defaultPolicy.onImmutableChange.rawValue))
+        #expect(fields["onDrift"] == .value(kind.defaultPolicy.onDrift.rawValue))
+        let onDelete = fields["onDelete"]??.label ?? ""
+        let listed = onDelete.contains(kind.rawValue)
+        #expect(listed == (kind.defaultPolicy.onDelete == .delete), "\(kind): \(onDelete)")
+    }
+
     @Test func theSchemaCarriesValueDefaultsTyped() throws {
         let schema = JSONSchema.document()
         let definitions = try #require(schema["$defs"] as? [String: Any])
