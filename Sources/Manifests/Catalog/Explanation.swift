@@ -69,6 +69,10 @@ public enum Explanation {
         var lines = ["KIND:     \(kind)", "FIELD:    \(path) <\(field.type.label)>"]
         if field.required { lines.append("REQUIRED: yes") }
         if let pattern = field.pattern { lines.append("PATTERN:  \(pattern)") }
+        if let defaultValue = field.defaultValue {
+            lines.append("DEFAULT:  " + defaultValue.label.replacingOccurrences(of: "`", with: ""))
+        }
+        if let mutability = field.mutability { lines.append("CHANGE:   \(mutability.label) (\(mutability.meaning))") }
         if let member = FieldCatalog.awsMember(kind: kind, path: path) { lines.append("AWS:      \(member)") }
         lines += ["", "DESCRIPTION:"]
         lines += wrapped(field.description)
@@ -83,7 +87,8 @@ public enum Explanation {
     /// `name <type> -required-` and the indented description of each field.
     static func fieldList(_ fields: [FieldSpec]) -> [String] {
         fields.flatMap { field in
-            ["  \(field.name)\t<\(field.type.label)>" + (field.required ? " -required-" : "")]
+            ["  \(field.name)\t<\(field.type.label)>" + (field.required ? " -required-" : "")
+                + (field.mutability.map { " -\($0.label)-" } ?? "")]
                 + wrapped(field.description, indent: 4)
         }
     }

@@ -1,7 +1,8 @@
 extension FieldCatalog {
     /// The AWS API member each field sets, keyed `Kind.spec.path` (list elements' fields as `list.field`), as named in
     /// the botocore service models; shown by `docs/manifests.md` and `smsauth explain`. A field without an entry is
-    /// smsauth's own (a reference to another manifest, a file) or not yet mapped here.
+    /// smsauth's own (a policy, a label, a file, the region of the endpoint); a test requires an entry
+    /// for every other field.
     public static let awsMembers: [String: String] = [
         "SmsRole.spec.roleName": "IAM CreateRole RoleName",
         "SmsRole.spec.path": "IAM CreateRole Path",
@@ -27,6 +28,24 @@ extension FieldCatalog {
             "Cognito UpdateUserPool VerificationMessageTemplate.EmailSubject",
         "UserPool.spec.verificationMessages.email": "Cognito UpdateUserPool VerificationMessageTemplate.EmailMessage",
         "UserPool.spec.passwordPolicy": "Cognito UpdateUserPool Policies.PasswordPolicy",
+        "UserPool.spec.passwordPolicy.minimumLength": "Cognito UpdateUserPool Policies.PasswordPolicy.MinimumLength",
+        "UserPool.spec.passwordPolicy.requireUppercase": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireUppercase",
+        "UserPool.spec.passwordPolicy.requireLowercase": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireLowercase",
+        "UserPool.spec.passwordPolicy.requireNumbers": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireNumbers",
+        "UserPool.spec.passwordPolicy.requireSymbols": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireSymbols",
+        "UserPool.spec.passwordPolicy.temporaryPasswordValidityDays":
+            "Cognito UpdateUserPool Policies.PasswordPolicy.TemporaryPasswordValidityDays",
+        "UserPool.spec.customAttributes.name": "Cognito AddCustomAttributes CustomAttributes.Name",
+        "UserPool.spec.customAttributes.type": "Cognito AddCustomAttributes CustomAttributes.AttributeDataType",
+        "UserPool.spec.customAttributes.mutable": "Cognito AddCustomAttributes CustomAttributes.Mutable",
+        "UserPool.spec.customAttributes.minLength":
+            "Cognito AddCustomAttributes CustomAttributes.StringAttributeConstraints.MinLength",
+        "UserPool.spec.customAttributes.maxLength":
+            "Cognito AddCustomAttributes CustomAttributes.StringAttributeConstraints.MaxLength",
+        "UserPool.spec.customAttributes.minValue":
+            "Cognito AddCustomAttributes CustomAttributes.NumberAttributeConstraints.MinValue",
+        "UserPool.spec.customAttributes.maxValue":
+            "Cognito AddCustomAttributes CustomAttributes.NumberAttributeConstraints.MaxValue",
         "UserPool.spec.adminCreateUser.allowAdminCreateUserOnly":
             "Cognito UpdateUserPool AdminCreateUserConfig.AllowAdminCreateUserOnly",
         "UserPool.spec.adminCreateUser.inviteSmsMessage":
@@ -48,6 +67,36 @@ extension FieldCatalog {
         "AppClient.spec.tokenValidity.idToken": "Cognito UpdateUserPoolClient IdTokenValidity, TokenValidityUnits.IdToken",
         "AppClient.spec.tokenValidity.refreshToken":
             "Cognito UpdateUserPoolClient RefreshTokenValidity, TokenValidityUnits.RefreshToken",
+        "AppClient.spec.outputs.ssmParameter": "SSM PutParameter Name (Type String)",
+        "AppClient.spec.outputs.format": "SSM PutParameter Value (the document written)",
+        "AppClient.spec.secret.secretsManager": "Secrets Manager CreateSecret Name",
+        "AppClient.spec.secret.ssmParameter": "SSM PutParameter Name (Type SecureString)",
+        "AppClient.spec.secret.kmsKeyId": "Secrets Manager CreateSecret KmsKeyId, SSM PutParameter KeyId",
+        "OriginationIdentity.spec.phoneNumber.isoCountryCode": "SMSVoice RequestPhoneNumber IsoCountryCode",
+        "OriginationIdentity.spec.phoneNumber.numberType": "SMSVoice RequestPhoneNumber NumberType",
+        "OriginationIdentity.spec.phoneNumber.messageType": "SMSVoice RequestPhoneNumber MessageType",
+        "OriginationIdentity.spec.phoneNumber.capabilities": "SMSVoice RequestPhoneNumber NumberCapabilities",
+        "OriginationIdentity.spec.phoneNumber.registrationId": "SMSVoice RequestPhoneNumber RegistrationId",
+        "OriginationIdentity.spec.phoneNumber.optOutListName": "SMSVoice RequestPhoneNumber/UpdatePhoneNumber OptOutListName",
+        "OriginationIdentity.spec.phoneNumber.selfManagedOptOuts": "SMSVoice UpdatePhoneNumber SelfManagedOptOutsEnabled",
+        "OriginationIdentity.spec.phoneNumber.twoWay": "SMSVoice UpdatePhoneNumber TwoWayEnabled",
+        "OriginationIdentity.spec.senderId.senderId": "SMSVoice RequestSenderId SenderId",
+        "OriginationIdentity.spec.senderId.isoCountryCode": "SMSVoice RequestSenderId IsoCountryCode",
+        "OriginationIdentity.spec.senderId.messageTypes": "SMSVoice RequestSenderId MessageTypes",
+        "OriginationIdentity.spec.deletionProtection":
+            "SMSVoice RequestPhoneNumber/UpdatePhoneNumber, RequestSenderId/UpdateSenderId DeletionProtectionEnabled",
+        "OriginationIdentity.spec.tags": "SMSVoice TagResource Tags",
+        "PhonePool.spec.originationIdentities":
+            "SMSVoice CreatePool OriginationIdentity (the first), AssociateOriginationIdentity OriginationIdentity",
+        "PhonePool.spec.isoCountryCode": "SMSVoice CreatePool IsoCountryCode",
+        "PhonePool.spec.messageType": "SMSVoice CreatePool MessageType",
+        "PhonePool.spec.optOutListName": "SMSVoice UpdatePool OptOutListName",
+        "PhonePool.spec.selfManagedOptOuts": "SMSVoice UpdatePool SelfManagedOptOutsEnabled",
+        "PhonePool.spec.sharedRoutes": "SMSVoice UpdatePool SharedRoutesEnabled",
+        "PhonePool.spec.twoWay": "SMSVoice UpdatePool TwoWayEnabled",
+        "PhonePool.spec.deletionProtection": "SMSVoice CreatePool/UpdatePool DeletionProtectionEnabled",
+        "PhonePool.spec.tags": "SMSVoice TagResource Tags",
+        "MfaPolicy.spec.userPool": "Cognito SetUserPoolMfaConfig UserPoolId (the pool's id)",
         "MfaPolicy.spec.mode": "Cognito SetUserPoolMfaConfig MfaConfiguration",
         "MfaPolicy.spec.sms.enabled": "Cognito SetUserPoolMfaConfig SmsMfaConfiguration",
         "MfaPolicy.spec.sms.message": "Cognito SetUserPoolMfaConfig SmsMfaConfiguration.SmsAuthenticationMessage",

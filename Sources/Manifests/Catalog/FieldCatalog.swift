@@ -5,8 +5,9 @@ public enum FieldCatalog {
     public static func document(for kind: ResourceKind) -> [FieldSpec] {
         [
             FieldSpec("apiVersion", .enumeration(values: [APIVersion.v1], aliases: []), required: true,
-                      "Manifest format version."),
-            FieldSpec("kind", .enumeration(values: [kind.rawValue], aliases: []), required: true, "Resource kind."),
+                      "Manifest format version.", .smsauth),
+            FieldSpec("kind", .enumeration(values: [kind.rawValue], aliases: []), required: true, "Resource kind.",
+                      .identity),
             FieldSpec("metadata", .object(metadata), required: true, "Name and labels of the resource."),
             FieldSpec("spec", .object(spec(for: kind)), required: true, "Desired configuration of the resource."),
             FieldSpec("policy", .object(policy), "How smsauth handles replacement, deletion and drift."),
@@ -16,9 +17,9 @@ public enum FieldCatalog {
     /// Top-level fields of the settings document (`smsauth.yaml`, see `ManifestSettings`).
     public static let settingsDocument: [FieldSpec] = [
         FieldSpec("apiVersion", .enumeration(values: [APIVersion.v1], aliases: []), required: true,
-                  "Manifest format version."),
+                  "Manifest format version.", .smsauth),
         FieldSpec("kind", .enumeration(values: [ManifestSettings.kind], aliases: []), required: true,
-                  "The settings document of the manifest set."),
+                  "The settings document of the manifest set.", .smsauth),
         FieldSpec("spec", .object(settings), required: true, "Owner and state location of the manifest set."),
     ]
 
@@ -26,33 +27,40 @@ public enum FieldCatalog {
     public static let settings: [FieldSpec] = [
         FieldSpec("owner", .string, required: true, pattern: SchemaPatterns.resourceName,
                   "Owner of the manifest set, in the smsauth:owner tag and every status record; lowercase letters, "
-                  + "digits and '-', at most 63 characters."),
-        FieldSpec("state", .string, "Where the set's state lives: a local path or s3://bucket/prefix."),
+                  + "digits and '-', at most 63 characters.", .identity),
+        FieldSpec("state", .string, "Where the set's state lives: a local path or s3://bucket/prefix.", .smsauth,
+                  default: .derived("--status-dir, --state or SMSAUTH_STATE, else the local status folder")),
         FieldSpec("suspend", .boolean,
                   "true: smsauth leaves every resource of the set alone (no create, update, drift correction or "
-                  + "delete; status phase Suspended), as policy.suspend on each manifest, until removed."),
+                  + "delete; status phase Suspended), as policy.suspend on each manifest, until removed.", .smsauth,
+                  default: .value("false")),
     ]
 
     /// Fields of `metadata`.
     public static let metadata: [FieldSpec] = [
         FieldSpec("name", .string, required: true, pattern: SchemaPatterns.resourceName,
-                  "Unique per kind; lowercase letters, digits and '-', at most 63 characters."),
+                  "Unique per kind; lowercase letters, digits and '-', at most 63 characters; a change that still "
+                  + "names the same AWS resource is a rename: nothing is deleted or created.", .mutable),
         FieldSpec("labels", .stringMap,
                   "Labels for people and tools, usable with --selector (reconcile, status, controller) to act on "
-                  + "some manifests only."),
+                  + "some manifests only.", .smsauth, default: .derived("none")),
     ]
 
     /// Fields of `policy`.
     public static let policy: [FieldSpec] = [
         FieldSpec("onImmutableChange", .enumeration(ImmutableChangePolicy.self),
-                  "Refuse a change that needs replacement, or Recreate the resource."),
+                  "Refuse a change that needs replacement, or Recreate the resource.", .smsauth,
+                  default: .value(ImmutableChangePolicy.refuse.rawValue)),
         FieldSpec("onDelete", .enumeration(DeletePolicy.self),
-                  "When the manifest is removed: Retain the AWS resource or Delete it."),
+                  "When the manifest is removed: Retain the AWS resource or Delete it.", .smsauth,
+                  default: .derived(deleteDefault)),
         FieldSpec("onDrift", .enumeration(DriftPolicy.self),
-                  "When the live resource changed outside smsauth: Correct it or only Report it."),
+                  "When the live resource changed outside smsauth: Correct it or only Report it.", .smsauth,
+                  default: .value(DriftPolicy.correct.rawValue)),
         FieldSpec("suspend", .boolean,
                   "true: smsauth leaves the resource alone (no create, update, drift correction or delete, even "
-                  + "once the manifest is removed; status phase Suspended) until removed or false."),
+                  + "once the manifest is removed; status phase Suspended) until removed or false.", .smsauth,
+                  default: .value("false")),
     ]
 
     /// Fields of `spec` for `kind`.
@@ -68,65 +76,94 @@ public enum FieldCatalog {
         case .smsAccountSettings: smsAccountSettings
         }
         guard kind.supportsAdoption else { return fields }
-        return [FieldSpec("adopt", .string, "Id or ARN of an existing resource to take over (adds ownership tags).")]
+        return [FieldSpec("adopt", .string, "Id or ARN of an existing resource to take over (adds ownership tags).",
+                          .createOnly, default: .derived("none: smsauth creates the resource"))]
             + fields
+    }
+
+    /// The words of `policy.onDelete`'s default, which differs per kind (`ResourceKind.defaultPolicy`).
+    static var deleteDefault: String {
+        let deleting = ResourceKind.allCases.filter { $0.defaultPolicy.onDelete == .delete }.map(\.rawValue)
+        return "`\(DeletePolicy.retain.rawValue)`; `\(DeletePolicy.delete.rawValue)` for "
+            + deleting.joined(separator: " and ")
     }
 
     /// `spec.region`, shared by regional kinds.
     static let region = FieldSpec("region", .string, pattern: SchemaPatterns.region,
-                                  "AWS region; defaults to --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's.")
+                                  "AWS region; defaults to --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's.",
+                                  .identity, default: .derived("the run's region"))
     /// `spec.tags`, shared by taggable kinds.
-    static let tags = FieldSpec("tags", .stringMap, "AWS tags (smsauth adds its ownership tags).")
+    static let tags = FieldSpec("tags", .stringMap, "AWS tags (smsauth adds its ownership tags).", .mutable,
+                                default: .unmanaged(aws: nil))
     /// `spec.deletionProtection`, shared.
     static let deletionProtection = FieldSpec("deletionProtection", .boolean,
-                                              "Refuse deletion in AWS while enabled.")
+                                              "Refuse deletion in AWS while enabled.", .mutable,
+                                              default: .unmanaged(aws: "false"))
 
     /// `SmsRole` spec fields.
     static let smsRole: [FieldSpec] = [
-        FieldSpec("roleName", .string, required: true, "IAM role name; immutable (a change replaces the role)."),
-        FieldSpec("path", .string, "IAM path such as /service-role/; immutable; default /."),
-        FieldSpec("externalId", .string, required: true, "sts:ExternalId required by the trust policy."),
+        FieldSpec("roleName", .string, required: true, "IAM role name; immutable (a change replaces the role).",
+                  .immutable),
+        FieldSpec("path", .string, "IAM path such as /service-role/; immutable.", .immutable,
+                  default: .value("/")),
+        FieldSpec("externalId", .string, required: true, "sts:ExternalId required by the trust policy.",
+                  .mutable),
         FieldSpec("service", .enumeration(SmsService.self),
                   "What the role may send through: sns (sns:Publish, the default) or endUserMessaging "
-                  + "(sms-voice:SendTextMessage on the account's phone numbers, sender IDs, pools and configuration sets)."),
-        FieldSpec("description", .string, "Role description."),
-        FieldSpec("maxSessionDurationSeconds", .integer(minimum: 3600, maximum: 43200), "Maximum session duration."),
-        FieldSpec("permissionsBoundaryArn", .string, "ARN of a managed policy used as permissions boundary."),
+                  + "(sms-voice:SendTextMessage on the account's phone numbers, sender IDs, pools and configuration sets).",
+                  .mutable, default: .value("sns")),
+        FieldSpec("description", .string, "Role description.", .mutable, default: .unmanaged(aws: nil)),
+        FieldSpec("maxSessionDurationSeconds", .integer(minimum: 3600, maximum: 43200), "Maximum session duration.",
+                  .mutable, default: .unmanaged(aws: "3600")),
+        FieldSpec("permissionsBoundaryArn", .string, "ARN of a managed policy used as permissions boundary.", .mutable,
+                  default: .unmanaged(aws: nil)),
         tags,
     ]
 
     /// `MfaPolicy` spec fields.
     static let mfaPolicy: [FieldSpec] = [
-        FieldSpec("userPool", .string, required: true, "Name of the UserPool manifest."),
-        FieldSpec("mode", .enumeration(MfaMode.self), required: true, "MFA mode."),
+        FieldSpec("userPool", .string, required: true,
+                  "Name of the UserPool manifest whose MFA configuration this is.", .identity),
+        FieldSpec("mode", .enumeration(MfaMode.self), required: true, "MFA mode.", .mutable),
         FieldSpec("sms", .object([
-            FieldSpec("enabled", .boolean, "SMS is an MFA factor (needs the pool's SMS role)."),
-            FieldSpec("message", .string, "Authentication SMS, 6-140 characters, must contain {####}."),
+            FieldSpec("enabled", .boolean, "SMS is an MFA factor (needs the pool's SMS role).", .mutable,
+                      default: .unmanaged(aws: "false")),
+            FieldSpec("message", .string, "Authentication SMS, 6-140 characters, must contain {####}.", .mutable,
+                      default: .unmanaged(aws: nil)),
         ]), "SMS factor."),
-        FieldSpec("totp", .object([FieldSpec("enabled", .boolean, "Authenticator apps are an MFA factor.")]),
+        FieldSpec("totp", .object([FieldSpec("enabled", .boolean, "Authenticator apps are an MFA factor.", .mutable,
+                                                    default: .unmanaged(aws: "false"))]),
                   "TOTP (software token) factor."),
         FieldSpec("deviceTracking", .object([
-            FieldSpec("remember", .enumeration(DeviceRemembering.self), "When devices are remembered."),
-            FieldSpec("bypassMfaOnRememberedDevices", .boolean, "Remembered devices may skip the second factor."),
+            FieldSpec("remember", .enumeration(DeviceRemembering.self), "When devices are remembered.", .mutable,
+                      default: .unmanaged(aws: DeviceRemembering.never.rawValue)),
+            FieldSpec("bypassMfaOnRememberedDevices", .boolean, "Remembered devices may skip the second factor.", .mutable,
+                      default: .unmanaged(aws: "false")),
         ]), "Remembered (trusted) devices."),
     ]
 
     /// `SandboxNumber` spec fields.
     static let sandboxNumber: [FieldSpec] = [
-        region,
-        FieldSpec("phoneNumber", .string, required: true, pattern: SchemaPatterns.e164, "Destination number in E.164 form; immutable."),
-        FieldSpec("languageCode", .enumeration(SandboxLanguage.self), "Language of the one-time password SMS."),
-        FieldSpec("oneTimePasswordFile", .string, "File holding the one-time password, relative to the manifest."),
+        region.with(.immutable),
+        FieldSpec("phoneNumber", .string, required: true, pattern: SchemaPatterns.e164, "Destination number in E.164 form; immutable.", .immutable),
+        FieldSpec("languageCode", .enumeration(SandboxLanguage.self), "Language of the one-time password SMS.", .createOnly,
+                  default: .unmanaged(aws: "en-US")),
+        FieldSpec("oneTimePasswordFile", .string, "File holding the one-time password, relative to the manifest; read while the number is "
+                  + "Pending to verify it.", .smsauth, default: .derived("none: the number stays Pending")),
     ]
 
     /// `SmsAccountSettings` spec fields.
     static let smsAccountSettings: [FieldSpec] = [
         region,
-        FieldSpec("defaultSmsType", .enumeration(SmsType.self), "Default SMS type."),
-        FieldSpec("monthlySpendLimitUSD", .integer(minimum: 0, maximum: nil), "Monthly SMS spend limit in USD."),
-        FieldSpec("defaultSenderId", .string, "Default sender ID, 1-11 alphanumeric characters, at least one letter."),
-        FieldSpec("deliveryStatusRoleArn", .string, "IAM role SNS uses to log delivery status."),
+        FieldSpec("defaultSmsType", .enumeration(SmsType.self), "Default SMS type.", .mutable,
+                  default: .unmanaged(aws: SmsType.promotional.rawValue)),
+        FieldSpec("monthlySpendLimitUSD", .integer(minimum: 0, maximum: nil), "Monthly SMS spend limit in USD.", .mutable,
+                  default: .unmanaged(aws: "1")),
+        FieldSpec("defaultSenderId", .string, "Default sender ID, 1-11 alphanumeric characters, at least one letter.", .mutable,
+                  default: .unmanaged(aws: nil)),
+        FieldSpec("deliveryStatusRoleArn", .string, "IAM role SNS uses to log delivery status.", .mutable,
+                  default: .unmanaged(aws: nil)),
         FieldSpec("deliveryStatusSuccessSamplingRate", .integer(minimum: 0, maximum: 100),
-                  "Percentage of successful deliveries logged."),
+                  "Percentage of successful deliveries logged.", .mutable, default: .unmanaged(aws: nil)),
     ]
 }

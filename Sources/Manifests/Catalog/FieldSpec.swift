@@ -52,13 +52,28 @@ public struct FieldSpec: Sendable, Equatable {
     /// A regular expression (ECMA-262, as JSON Schema uses) the value must match, for string fields the
     /// schema can check; the validator enforces the same rule with its own code (see `SchemaPatterns`).
     public var pattern: String?
+    /// What a change after creation does; nil only for entries not yet described (a test requires it everywhere).
+    /// A mapping is `.perField` unless it says otherwise.
+    public var mutability: FieldMutability?
+    /// What leaving the field out means; nil for required fields and mappings (their fields say).
+    public var defaultValue: FieldDefault?
 
     /// Creates a field description.
-    init(_ name: String, _ type: FieldType, required: Bool = false, pattern: String? = nil, _ description: String) {
+    init(_ name: String, _ type: FieldType, required: Bool = false, pattern: String? = nil, _ description: String,
+         _ mutability: FieldMutability? = nil, default defaultValue: FieldDefault? = nil) {
         self.name = name
         self.type = type
         self.required = required
         self.pattern = pattern
         self.description = description
+        if case .object = type { self.mutability = mutability ?? .perField } else { self.mutability = mutability }
+        self.defaultValue = defaultValue
+    }
+
+    /// The same field with another mutability (a shared field whose planner differs in one kind).
+    func with(_ mutability: FieldMutability) -> FieldSpec {
+        var copy = self
+        copy.mutability = mutability
+        return copy
     }
 }

@@ -21,7 +21,7 @@ extension FieldType {
     }
 
     /// The fields below this type: an object's, or a list of objects' element fields.
-    var children: [FieldSpec] {
+    public var children: [FieldSpec] {
         switch self {
         case .object(let fields), .list(.object(let fields)): fields
         default: []

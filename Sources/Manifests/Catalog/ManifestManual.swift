@@ -1,5 +1,6 @@
 /// The manifest reference, `docs/manifests.md`: per kind its purpose, the fields that matter for SMS sign-in, an
-/// annotated example from `examples/` and a table of every field, all generated from `KindGuide` and `FieldCatalog`.
+/// annotated example from `examples/` and a table of every field (type, default, mutability, AWS member), all
+/// generated from `KindGuide` and `FieldCatalog`.
 /// `smsauth explain --manual examples > docs/manifests.md` writes it; a test keeps the committed copy equal.
 public enum ManifestManual {
     /// The reference as Markdown; `readExample` returns the text of a file below `examples/`.
@@ -15,7 +16,8 @@ public enum ManifestManual {
                 + "`smsauth explain UserPool`, `smsauth explain UserPool.spec.passwordPolicy`.",
             "",
             "Kinds: " + KindGuide.all.map { "[\($0.kind)](#\($0.kind.lowercased()))" }.joined(separator: ", ") + ".",
-        ]
+            "",
+        ] + legend
         for guide in KindGuide.all {
             lines += ["", "## \(guide.kind)", "", guide.purpose]
             if !guide.smsSignIn.isEmpty {
@@ -24,11 +26,19 @@ public enum ManifestManual {
             }
             let example = document(of: guide.kind, in: try readExample(guide.example))
             lines += ["", "### Example", "", "From `examples/\(guide.example)`:", "", "```yaml", example, "```"]
-            lines += ["", "### Fields", "", "| Field | Type | Required | AWS member | Description |", "|---|---|---|---|---|"]
+            lines += ["", "### Fields", "", "| Field | Type | Required | Default | Mutability | AWS member | Description |",
+                      "|---|---|---|---|---|---|---|"]
             lines += rows(guide.documentFields, kind: guide.kind, path: "", memberPath: "")
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What the Default and Mutability columns of the field tables mean, once at the top.
+    static let legend = [
+        "In the field tables, Default is what leaving the field out means; *unmanaged*: smsauth neither sets nor "
+            + "compares it, and a new resource gets AWS's default. Mutability is what a change after creation does:",
+        "",
+    ] + FieldMutability.allCases.map { "- **\($0.label)**: \($0.meaning)" }
 
     /// One table row per field below `fields`, depth first; list elements' fields are written `list[].field`.
     /// `memberPath` is the path without `[]`, as `FieldCatalog.awsMembers` keys it.
@@ -40,8 +50,10 @@ public enum ManifestManual {
             let member = FieldCatalog.awsMember(kind: kind, path: hereMember).map(cell) ?? ""
             var description = field.description
             if let pattern = field.pattern { description += " Pattern: `\(pattern)`." }
-            let row = "| `\(here)` | \(cell(field.type.label)) | \(field.required ? "yes" : "no") | \(member) | "
-                + "\(cell(description)) |"
+            let defaultValue = field.defaultValue.map { cell($0.label) } ?? ""
+            let mutability = field.mutability?.label ?? ""
+            let row = "| `\(here)` | \(cell(field.type.label)) | \(field.required ? "yes" : "no") | \(defaultValue) | "
+                + "\(mutability) | \(member) | \(cell(description)) |"
             return [row] + rows(field.type.children, kind: kind, path: childPath, memberPath: hereMember)
         }
     }

@@ -51,6 +51,15 @@ public enum JSONSchema {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// A default written as YAML scalar text, as the JSON value of `type`.
+    static func defaultValue(_ text: String, of type: FieldType) -> Any {
+        switch type {
+        case .boolean: text == "true"
+        case .integer: Int(text) ?? text
+        default: text
+        }
+    }
+
     /// The schema of one field type.
     static func schema(for type: FieldType, description: String? = nil) -> [String: Any] {
         var result: [String: Any]
@@ -76,6 +85,7 @@ public enum JSONSchema {
             for field in fields {
                 var property = schema(for: field.type, description: field.description)
                 if let pattern = field.pattern { property["pattern"] = pattern }
+                if case let .value(text)? = field.defaultValue { property["default"] = defaultValue(text, of: field.type) }
                 properties[field.name] = property
             }
             result = ["type": "object", "additionalProperties": false, "properties": properties]

@@ -5,6 +5,8 @@ import Manifests
 struct SmsRoleFields: Sendable, Equatable {
     /// AWS's maximum session duration when none was set (one hour).
     static let defaultMaxSessionDuration = 3600
+    /// Paths IAM cannot change in place (a change replaces the role).
+    static let immutablePaths: Set<String> = ["roleName", "path"]
 
     /// `spec.roleName`.
     let roleName: String

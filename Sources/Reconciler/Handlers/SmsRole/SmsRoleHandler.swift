@@ -109,7 +109,7 @@ public struct SmsRoleHandler: ResourceHandler {
         }
         let standard = StandardPlan(
             desired: fields.desiredValues, live: live.map { fields.liveValues($0, account: input.options.account) },
-            immutable: ["roleName", "path"],
+            immutable: SmsRoleFields.immutablePaths,
             replacementConsequence: "the role gets a new ARN, and every user pool using it is updated to the new one",
             adoptsForeign: live.map { fields.adopts($0.role) } ?? false, foundId: live?.role.arn,
             createdWithout: SmsRoleFields.createdWithout)
