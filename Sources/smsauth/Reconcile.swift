@@ -91,7 +91,7 @@ struct Reconcile: AsyncParsableCommand {
     /// Plans, prints, and applies when `lock` is given (an apply); exits with the run's status.
     private func planAndApply(_ loaded: LoadResult, store: StatusStore, lock: ApplyLock?, aws: AWSContext,
                               identity: RunIdentity, logger: Logger) async throws {
-        let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
+        let engine = engineArguments.engine(client: aws.client, partitionRegion: aws.defaultRegion, logger: logger, statusStore: store, identity: identity,
                                             selector: try selection.parsed(),
                                             rediscover: rediscover || Self.stateLost(store))
         let defaultRegion = aws.defaultRegion
