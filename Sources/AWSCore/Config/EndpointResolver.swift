@@ -60,7 +60,7 @@ public struct EndpointResolver: Sendable {
         if region.isEmpty, let global = service.global, !fips, !dualStack {
             return ResolvedEndpoint(url: try httpsURL(host: global.host), signingRegion: global.signingRegion)
         }
-        let region = region.isEmpty && service.global != nil ? "us-east-1" : try validRegion(region)
+        let region = try validRegion(region.isEmpty ? service.global?.signingRegion ?? "" : region)
         if let entry = EndpointTable.lookup(endpointPrefix: service.endpointPrefix, region: region, fips: fips,
                                             dualStack: dualStack) {
             guard let host = entry.host, let signing = entry.signingRegion else {
