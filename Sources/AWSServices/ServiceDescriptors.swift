@@ -9,7 +9,7 @@ extension ServiceDescriptor {
     public static let pinpointSMSVoiceV2 = ServiceDescriptor(
         serviceId: "Pinpoint SMS Voice V2", endpointPrefix: "sms-voice", signingName: "sms-voice",
         wireProtocol: .json(version: "1.0", targetPrefix: "PinpointSMSVoiceV2"))
-    /// IAM (query, one global endpoint signed for us-east-1).
+    /// IAM (query, one global endpoint per partition; `global` is the `aws` partition's, used when no region is given).
     public static let iam = ServiceDescriptor(
         serviceId: "IAM", endpointPrefix: "iam", signingName: "iam",
         wireProtocol: .query(apiVersion: "2010-05-08"),

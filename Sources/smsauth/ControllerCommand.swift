@@ -249,7 +249,7 @@ struct ControllerCommand: AsyncParsableCommand {
                                 metrics: ControllerMetrics, readiness: Readiness, logger: Logger) throws -> GitOpsController {
         let environment = ProcessInfo.processInfo.environment
         let accounts = AccountCache()
-        let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store,
+        let engine = engineArguments.engine(client: aws.client, partitionRegion: aws.defaultRegion, logger: logger, statusStore: store,
                                             identity: identity, selector: try selection.parsed(),
                                             accountLookup: accounts.engineLookup)
         let flagRegion = global.regionFromFlagOrEnvironment(environment)

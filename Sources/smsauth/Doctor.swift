@@ -42,7 +42,7 @@ struct Doctor: AsyncParsableCommand {
             .openForReading(aws: aws)
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
-        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),
+        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger, partitionRegion: aws.defaultRegion),
                                      statusStore: store, options: EngineOptions(identity: identity))
         let report: DoctorReport
         do {

@@ -34,13 +34,13 @@ struct EngineArguments: ParsableArguments {
     }
 
     /// The engine with every registered handler, these options, status files in `statusStore`, acting for
-    /// `identity`, planning only what `selector` selects (all without one), rediscovering this owner's resources
+    /// `identity` in the partition of `partitionRegion`, planning only what `selector` selects (all without one), rediscovering this owner's resources
     /// without status when `rediscover`; the AWS account id from `accountLookup` (STS GetCallerIdentity unless given).
-    func engine(client: AWSClient, logger: Logger, statusStore: StatusStore, identity: RunIdentity,
+    func engine(client: AWSClient, partitionRegion: String?, logger: Logger, statusStore: StatusStore, identity: RunIdentity,
                 selector: LabelSelector?, rediscover: Bool = false,
                 accountLookup: @escaping ReconcileEngine.AccountLookup = ReconcileEngine.callerAccount) -> ReconcileEngine {
         let context = ReconcileContext(client: client, logger: logger,
-                                       smsRolePropagationTimeout: .seconds(smsRoleTimeout))
+                                       smsRolePropagationTimeout: .seconds(smsRoleTimeout), partitionRegion: partitionRegion)
         return ReconcileEngine(registry: .standard, context: context, statusStore: statusStore,
                                options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency,
                                                       allowEmpty: allowEmpty, identity: identity,

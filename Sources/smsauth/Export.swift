@@ -57,7 +57,7 @@ struct Export: AsyncParsableCommand {
         try Self.checkEmpty(folder)
         let manifests: [ExportedManifest]
         do {
-            manifests = try await ManifestExporter(context: ReconcileContext(client: aws.client, logger: logger))
+            manifests = try await ManifestExporter(context: ReconcileContext(client: aws.client, logger: logger, partitionRegion: aws.defaultRegion))
                 .export(all ? .all : .pools(pool), region: region)
         } catch let error as ExportError {
             throw StandardError.failure(error.description)

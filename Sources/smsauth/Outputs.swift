@@ -52,7 +52,7 @@ struct Outputs: AsyncParsableCommand {
             .openForReading(aws: aws)
         let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
                                                 environment: environment)
-        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger),
+        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger, partitionRegion: aws.defaultRegion),
                                      statusStore: store, options: EngineOptions(identity: identity))
         let names = loaded.manifests.map(\.id).filter { $0.kind == .appClient }.map(\.name).sorted()
         if format != .json, client == nil, names.count > 1 {

@@ -95,7 +95,8 @@ struct Reconcile: AsyncParsableCommand {
     /// `stateLost`: the state did not exist before this run opened it (first use, or lost): rediscover.
     private func planAndApply(_ loaded: LoadResult, store: StatusStore, lock: ApplyLock?, aws: AWSContext,
                               identity: RunIdentity, stateLost: Bool, logger: Logger) async throws {
-        let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
+        let engine = engineArguments.engine(client: aws.client, partitionRegion: aws.defaultRegion, logger: logger,
+                                            statusStore: store, identity: identity,
                                             selector: try selection.parsed(),
                                             rediscover: rediscover || stateLost)
         let defaultRegion = aws.defaultRegion

@@ -19,7 +19,8 @@ public struct ServiceDescriptor: Sendable, Equatable {
     public var signingName: String
     /// Wire protocol.
     public var wireProtocol: WireProtocol
-    /// For global services (IAM): the fixed host and the region requests are signed for.
+    /// For global services (IAM): the `aws` partition's host and signing region, used when no region is given
+    /// (with a region, `EndpointTable` gives the partition's).
     public var global: GlobalEndpoint?
 
     /// A global service's single endpoint.

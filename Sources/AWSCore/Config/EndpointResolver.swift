@@ -19,23 +19,32 @@ public struct ResolvedEndpoint: Sendable, Equatable {
 }
 
 /// Resolves service endpoints the way the AWS SDKs do, including the configured-endpoint overrides used to
-/// point at an emulator.
+/// point at an emulator, the partition of the region (`aws`, `aws-cn`, `aws-us-gov`, ...) and the FIPS and dual-stack
+/// endpoint variants.
 public struct EndpointResolver: Sendable {
-    /// The process environment (only the `AWS_ENDPOINT_URL*` and `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` entries matter).
+    /// The process environment (the `AWS_ENDPOINT_URL*`, `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`,
+    /// `AWS_USE_FIPS_ENDPOINT` and `AWS_USE_DUALSTACK_ENDPOINT` entries matter).
     private let environment: [String: String]
     /// `endpoint_url` of the active profile, if any.
     private let profileEndpointURL: String?
+    /// `use_fips_endpoint` / `use_dualstack_endpoint` of the active profile, as written.
+    private let profileVariants: (fips: String?, dualStack: String?)
 
-    /// environment: process environment; profileEndpointURL: `endpoint_url` of the active profile, if any.
-    public init(environment: [String: String], profileEndpointURL: String? = nil) {
+    /// environment: process environment; profileEndpointURL: `endpoint_url` of the active profile, if any;
+    /// profileUseFIPSEndpoint / profileUseDualStackEndpoint: the profile's `use_fips_endpoint` / `use_dualstack_endpoint`.
+    public init(environment: [String: String], profileEndpointURL: String? = nil, profileUseFIPSEndpoint: String? = nil,
+                profileUseDualStackEndpoint: String? = nil) {
         self.environment = environment
         self.profileEndpointURL = profileEndpointURL
+        profileVariants = (profileUseFIPSEndpoint, profileUseDualStackEndpoint)
     }
 
-    /// Precedence (as the AWS SDKs): AWS_ENDPOINT_URL_<SERVICE_ID> > AWS_ENDPOINT_URL > profile endpoint_url > default
-    /// (`https://{endpointPrefix}.{region}.amazonaws.com`; global services use their host and signing region).
+    /// Precedence (as the AWS SDKs): AWS_ENDPOINT_URL_<SERVICE_ID> > AWS_ENDPOINT_URL > profile endpoint_url > default.
     /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` disables every override. Empty values count as unset.
-    /// A global service is always signed for its global signing region.
+    /// The default is botocore's endpoint for the service in the region's partition (`EndpointTable`), in the FIPS
+    /// and/or dual-stack variant when `AWS_USE_FIPS_ENDPOINT` / `AWS_USE_DUALSTACK_ENDPOINT` (else the profile's
+    /// `use_fips_endpoint` / `use_dualstack_endpoint`) are `true`. Global services (IAM) use their partition's global
+    /// endpoint and signing region; an empty region means the `aws` partition's.
     public func resolve(_ service: ServiceDescriptor, region: String) throws(EndpointError) -> ResolvedEndpoint {
         if let override = configuredOverride(for: service) {
             guard let url = URL(string: override.value), let scheme = url.scheme?.lowercased(),
@@ -45,12 +54,44 @@ public struct EndpointResolver: Sendable {
             return ResolvedEndpoint(url: url, signingRegion: try signingRegion(service, region: region),
                                     isConfigured: true)
         }
-        if let global = service.global {
+        let fips = try flag("AWS_USE_FIPS_ENDPOINT", profileKey: "use_fips_endpoint", profileValue: profileVariants.fips)
+        let dualStack = try flag("AWS_USE_DUALSTACK_ENDPOINT", profileKey: "use_dualstack_endpoint",
+                                 profileValue: profileVariants.dualStack)
+        if region.isEmpty, let global = service.global, !fips, !dualStack {
             return ResolvedEndpoint(url: try httpsURL(host: global.host), signingRegion: global.signingRegion)
         }
-        let region = try validRegion(region)
-        return ResolvedEndpoint(url: try httpsURL(host: "\(service.endpointPrefix).\(region).amazonaws.com"),
-                                signingRegion: region)
+        let region = try validRegion(region.isEmpty ? service.global?.signingRegion ?? "" : region)
+        if let entry = EndpointTable.lookup(endpointPrefix: service.endpointPrefix, region: region, fips: fips,
+                                            dualStack: dualStack) {
+            guard let host = entry.host, let signing = entry.signingRegion else {
+                throw .unsupportedVariant(service: service.endpointPrefix, region: region,
+                                          variant: Self.variantName(fips: fips, dualStack: dualStack))
+            }
+            return ResolvedEndpoint(url: try httpsURL(host: host), signingRegion: signing)
+        }
+        let partition = EndpointTable.partition(of: region)
+        let prefix = fips ? "\(service.endpointPrefix)-fips" : service.endpointPrefix
+        let suffix = dualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix
+        return ResolvedEndpoint(url: try httpsURL(host: "\(prefix).\(region).\(suffix)"), signingRegion: region)
+    }
+
+    /// A boolean endpoint switch: the environment variable, else the profile key; `true`/`false` in any case.
+    private func flag(_ variable: String, profileKey: String, profileValue: String?) throws(EndpointError) -> Bool {
+        let candidates: [(String, String?)] = [(variable, environment[variable]), ("profile \(profileKey)", profileValue)]
+        for (source, value) in candidates {
+            guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { continue }
+            switch value.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: throw .invalidSetting(source: source, value: value)
+            }
+        }
+        return false
+    }
+
+    /// `fips`, `dual-stack` or `fips dual-stack`.
+    private static func variantName(fips: Bool, dualStack: Bool) -> String {
+        [fips ? "FIPS" : nil, dualStack ? "dual-stack" : nil].compactMap { $0 }.joined(separator: " ")
     }
 
     /// The first configured override and where it came from, unless overrides are switched off.
@@ -69,7 +110,12 @@ public struct EndpointResolver: Sendable {
 
     /// The signing region: the global one for global services, else the (validated) region.
     private func signingRegion(_ service: ServiceDescriptor, region: String) throws(EndpointError) -> String {
-        if let global = service.global { return global.signingRegion }
+        if let global = service.global {
+            guard !region.isEmpty else { return global.signingRegion }
+            let standard = EndpointTable.lookup(endpointPrefix: service.endpointPrefix, region: try validRegion(region),
+                                                fips: false, dualStack: false)
+            return standard?.signingRegion ?? global.signingRegion
+        }
         return try validRegion(region)
     }
 
@@ -96,6 +142,10 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingRegion
     /// The region name has characters a region never has.
     case invalidRegion(String)
+    /// An endpoint switch (`AWS_USE_FIPS_ENDPOINT`, `use_dualstack_endpoint`, ...) is neither `true` nor `false`.
+    case invalidSetting(source: String, value: String)
+    /// The service has no endpoint in the requested variant in the region's partition (e.g. S3 FIPS in China).
+    case unsupportedVariant(service: String, region: String, variant: String)
 
     /// Stable code.
     public var code: String {
@@ -103,6 +153,8 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidEndpointURL: "config.invalidEndpointURL"
         case .missingRegion: "config.missingRegion"
         case .invalidRegion: "config.invalidRegion"
+        case .invalidSetting: "config.invalidEndpointSetting"
+        case .unsupportedVariant: "config.unsupportedEndpointVariant"
         }
     }
 
@@ -115,6 +167,11 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(code): no region configured (set AWS_REGION or region in the profile)"
         case .invalidRegion(let region):
             "\(code): \(region.debugDescription) is not a region name"
+        case .invalidSetting(let source, let value):
+            "\(code): \(source) is \(value.debugDescription); use true or false"
+        case .unsupportedVariant(let service, let region, let variant):
+            "\(code): \(service) has no \(variant) endpoint in \(region)'s partition; unset AWS_USE_FIPS_ENDPOINT / "
+                + "AWS_USE_DUALSTACK_ENDPOINT (or the profile's use_fips_endpoint / use_dualstack_endpoint)"
         }
     }
 }

@@ -21,12 +21,16 @@ public struct RegionResolver: Sendable, Equatable {
     public let source: RegionSource?
     /// The active profile's `endpoint_url` (for `EndpointResolver(environment:profileEndpointURL:)`).
     public let profileEndpointURL: String?
+    /// The active profile's `use_fips_endpoint` and `use_dualstack_endpoint`, as written (for `EndpointResolver`).
+    public let profileUseFIPSEndpoint: String?, profileUseDualStackEndpoint: String?
 
     /// Resolves from explicit inputs; never reads the process environment itself.
     public init(environment: [String: String], regionFlag: String?, profileFlag: String?, sharedConfig: SharedConfig) {
         profileName = SharedConfig.activeProfileName(environment: environment, profileFlag: profileFlag)
         let profile = sharedConfig.profile(named: profileName)
         profileEndpointURL = profile?.endpointURL
+        profileUseFIPSEndpoint = profile?["use_fips_endpoint"]
+        profileUseDualStackEndpoint = profile?["use_dualstack_endpoint"]
         let candidates: [(String?, RegionSource)] = [
             (regionFlag, .flag),
             (environment["AWS_REGION"], .awsRegion),

@@ -9,7 +9,7 @@ extension IAM {
         repeat {
             var parameters = QueryParameters()
             parameters.set("Marker", marker)
-            let result = try await client.query(.iam, region: IAM.signingRegion, action: "ListRoles", parameters: parameters)
+            let result = try await client.query(.iam, region: region, action: "ListRoles", parameters: parameters)
             roles += try result.members("Roles").map { try IAMRole(xml: $0) }
             marker = result.value("IsTruncated") == "true" ? result.value("Marker") : nil
         } while marker != nil
@@ -24,7 +24,7 @@ extension IAM {
             var parameters = QueryParameters()
             parameters.set("RoleName", roleName)
             parameters.set("Marker", marker)
-            let result = try await client.query(.iam, region: IAM.signingRegion, action: "ListRoleTags", parameters: parameters)
+            let result = try await client.query(.iam, region: region, action: "ListRoleTags", parameters: parameters)
             for member in result.members("Tags") {
                 if let key = member.value("Key") { tags[key] = member.value("Value") ?? "" }
             }

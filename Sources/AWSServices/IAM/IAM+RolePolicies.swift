@@ -11,7 +11,7 @@ extension IAM {
             var parameters = QueryParameters()
             parameters.set("RoleName", roleName)
             parameters.set("Marker", marker)
-            let result = try await client.query(.iam, region: IAM.signingRegion, action: "ListAttachedRolePolicies",
+            let result = try await client.query(.iam, region: region, action: "ListAttachedRolePolicies",
                                                 parameters: parameters)
             arns += result.members("AttachedPolicies").compactMap { $0.value("PolicyArn") }
             marker = result.value("IsTruncated") == "true" ? result.value("Marker") : nil
@@ -25,10 +25,10 @@ extension IAM {
         do {
             var parameters = QueryParameters()
             parameters.set("PolicyArn", arn)
-            let policy = try await client.query(.iam, region: IAM.signingRegion, action: "GetPolicy", parameters: parameters)
+            let policy = try await client.query(.iam, region: region, action: "GetPolicy", parameters: parameters)
             guard let version = policy.value("Policy", "DefaultVersionId") else { return nil }
             parameters.set("VersionId", version)
-            let result = try await client.query(.iam, region: IAM.signingRegion, action: "GetPolicyVersion",
+            let result = try await client.query(.iam, region: region, action: "GetPolicyVersion",
                                                 parameters: parameters)
             return try result.value("PolicyVersion", "Document").map { try PolicyDocument(text: $0) }
         } catch let error as AWSError where error.code == "NoSuchEntity" {

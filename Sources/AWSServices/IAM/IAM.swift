@@ -1,14 +1,19 @@
 import AWSCore
 import Foundation
 
-/// IAM, with only the role operations the SmsRole kind needs. IAM is global: calls are signed for us-east-1.
+/// IAM, with only the role operations the SmsRole kind needs. IAM is global per partition: `region` only picks the
+/// partition, whose global endpoint and signing region the endpoint resolver chooses (us-east-1 in `aws`,
+/// us-gov-west-1 in `aws-us-gov`, cn-north-1 in `aws-cn`).
 public struct IAM: Sendable {
     /// The shared AWS client.
     public let client: AWSClient
+    /// Any region of the partition the roles live in.
+    public let region: String
 
-    /// Creates the IAM client.
-    public init(client: AWSClient) {
+    /// Creates the IAM client for the partition of `region` (the `aws` partition by default).
+    public init(client: AWSClient, region: String = IAM.defaultRegion) {
         self.client = client
+        self.region = region
     }
 
     /// What CreateRole needs.
@@ -46,7 +51,7 @@ public struct IAM: Sendable {
         var parameters = QueryParameters()
         parameters.set("RoleName", name)
         do {
-            let result = try await client.query(.iam, region: IAM.signingRegion, action: "GetRole", parameters: parameters)
+            let result = try await client.query(.iam, region: region, action: "GetRole", parameters: parameters)
             return try IAMRole(xml: result.child("Role"))
         } catch let error as AWSError where error.code == "NoSuchEntity" {
             return nil
@@ -63,7 +68,7 @@ public struct IAM: Sendable {
         parameters.set("MaxSessionDuration", input.maxSessionDuration)
         parameters.set("PermissionsBoundary", input.permissionsBoundaryArn)
         parameters.setTags("Tags", input.tags.isEmpty ? nil : input.tags)
-        let result = try await client.query(.iam, region: IAM.signingRegion, action: "CreateRole",
+        let result = try await client.query(.iam, region: region, action: "CreateRole",
                                             parameters: parameters, idempotency: .nonIdempotent)
         return try IAMRole(xml: result.child("Role"))
     }
@@ -73,7 +78,7 @@ public struct IAM: Sendable {
         var parameters = QueryParameters()
         parameters.set("RoleName", roleName)
         parameters.set("PolicyDocument", policy.json)
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: "UpdateAssumeRolePolicy", parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: "UpdateAssumeRolePolicy", parameters: parameters)
     }
 
     /// UpdateRole: description and maximum session duration.
@@ -82,7 +87,7 @@ public struct IAM: Sendable {
         parameters.set("RoleName", roleName)
         parameters.set("Description", description)
         parameters.set("MaxSessionDuration", maxSessionDuration)
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: "UpdateRole", parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: "UpdateRole", parameters: parameters)
     }
 
     /// PutRolePolicy: creates or replaces an inline policy.
@@ -91,7 +96,7 @@ public struct IAM: Sendable {
         parameters.set("RoleName", roleName)
         parameters.set("PolicyName", policyName)
         parameters.set("PolicyDocument", policy.json)
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: "PutRolePolicy", parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: "PutRolePolicy", parameters: parameters)
     }
 
     /// GetRolePolicy; nil when the role has no inline policy of that name.
@@ -100,7 +105,7 @@ public struct IAM: Sendable {
         parameters.set("RoleName", roleName)
         parameters.set("PolicyName", policyName)
         do {
-            let result = try await client.query(.iam, region: IAM.signingRegion, action: "GetRolePolicy", parameters: parameters)
+            let result = try await client.query(.iam, region: region, action: "GetRolePolicy", parameters: parameters)
             return try PolicyDocument(text: result.value("PolicyDocument") ?? "")
         } catch let error as AWSError where error.code == "NoSuchEntity" {
             return nil
@@ -115,7 +120,7 @@ public struct IAM: Sendable {
             var parameters = QueryParameters()
             parameters.set("RoleName", roleName)
             parameters.set("Marker", marker)
-            let result = try await client.query(.iam, region: IAM.signingRegion, action: "ListRolePolicies", parameters: parameters)
+            let result = try await client.query(.iam, region: region, action: "ListRolePolicies", parameters: parameters)
             names += result.members("PolicyNames").map(\.text)
             marker = result.value("IsTruncated") == "true" ? result.value("Marker") : nil
         } while marker != nil
@@ -127,7 +132,7 @@ public struct IAM: Sendable {
         var parameters = QueryParameters()
         parameters.set("RoleName", roleName)
         parameters.set("PolicyName", policyName)
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: "DeleteRolePolicy", parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: "DeleteRolePolicy", parameters: parameters)
     }
 
     /// PutRolePermissionsBoundary, or DeleteRolePermissionsBoundary when `arn` is nil.
@@ -136,7 +141,7 @@ public struct IAM: Sendable {
         parameters.set("RoleName", roleName)
         parameters.set("PermissionsBoundary", arn)
         let action = arn == nil ? "DeleteRolePermissionsBoundary" : "PutRolePermissionsBoundary"
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: action, parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: action, parameters: parameters)
     }
 
     /// TagRole.
@@ -144,7 +149,7 @@ public struct IAM: Sendable {
         var parameters = QueryParameters()
         parameters.set("RoleName", roleName)
         parameters.setTags("Tags", tags)
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: "TagRole", parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: "TagRole", parameters: parameters)
     }
 
     /// UntagRole.
@@ -152,16 +157,16 @@ public struct IAM: Sendable {
         var parameters = QueryParameters()
         parameters.set("RoleName", roleName)
         parameters.setList("TagKeys", keys.sorted())
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: "UntagRole", parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: "UntagRole", parameters: parameters)
     }
 
     /// DeleteRole (inline policies must be deleted first).
     public func deleteRole(roleName: String) async throws {
         var parameters = QueryParameters()
         parameters.set("RoleName", roleName)
-        _ = try await client.query(.iam, region: IAM.signingRegion, action: "DeleteRole", parameters: parameters)
+        _ = try await client.query(.iam, region: region, action: "DeleteRole", parameters: parameters)
     }
 
-    /// IAM's single endpoint is signed for this region.
-    static let signingRegion = "us-east-1"
+    /// The region used when no region is configured: the `aws` partition's IAM signing region.
+    public static let defaultRegion = "us-east-1"
 }

@@ -20,11 +20,14 @@ public struct ReconcileContext: Sendable {
     public private(set) var describedPools: DescribedUserPools?
     /// The manifest set's owner (`RunIdentity.owner`): reads classify what they find by it (see `TagClaim`).
     public private(set) var owner: String?
+    /// A region of the partition the run works in (the default region); picks IAM's partition. nil: `aws`.
+    public let partitionRegion: String?
 
     /// Creates a context.
     public init(client: AWSClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-                smsRolePropagationTimeout: Duration = .seconds(120)) {
+                smsRolePropagationTimeout: Duration = .seconds(120), partitionRegion: String? = nil) {
+        self.partitionRegion = partitionRegion
         self.client = client
         self.logger = logger
         self.now = now
@@ -48,8 +51,8 @@ public struct ReconcileContext: Sendable {
 
     /// Cognito user pools in `region`.
     public func cognito(_ region: String) -> CognitoIdentityProvider { CognitoIdentityProvider(client: client, region: region) }
-    /// IAM (global).
-    public var iam: IAM { IAM(client: client) }
+    /// IAM (global within the partition of `partitionRegion`).
+    public var iam: IAM { IAM(client: client, region: partitionRegion ?? IAM.defaultRegion) }
     /// SNS in `region`.
     public func sns(_ region: String) -> SNS { SNS(client: client, region: region) }
     /// End User Messaging SMS in `region`.

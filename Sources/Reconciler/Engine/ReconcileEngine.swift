@@ -1,3 +1,5 @@
+import AWSCore
+import AWSServices
 import Manifests
 
 /// Options of one engine run that are not in the manifests.
@@ -101,7 +103,8 @@ public struct ReconcileEngine: Sendable {
         let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
         var planner = RunPlanner(registry: registry,
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase,
-                                                      owner: identity.owner),
+                                                      owner: identity.owner,
+                                                      partition: EndpointTable.partition(of: defaultRegion ?? IAM.defaultRegion).id),
                                  identity: identity, rediscovered: Set(rediscovered.map(\.address)))
         let ownStatuses = statuses.filter { foreign[$0.address] == nil }
         planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: ownStatuses,

@@ -322,7 +322,7 @@ struct RunPlanner: Sendable {
         guard let desired = target.desired, let handler = registry.handler(for: target.address.kind) else { return nil }
         switch change.action {
         case .create, .update, .replace, .rename, .noop:
-            let planned = handler.plannedOutputs(of: desired, account: options.account)
+            let planned = handler.plannedOutputs(of: desired, account: options.account, partition: options.partition)
             guard !planned.isEmpty else { return nil }
             return (live ?? [:]).merging(planned) { _, planned in planned }
         case .delete, .retain, .refuse, .blocked, .suspended:
@@ -339,7 +339,7 @@ struct RunPlanner: Sendable {
             if observation.presence != .absent {
                 references[address] = observation.outputs
             } else if let desired = target.desired, let handler = registry.handler(for: address.kind) {
-                let planned = handler.plannedOutputs(of: desired, account: options.account)
+                let planned = handler.plannedOutputs(of: desired, account: options.account, partition: options.partition)
                 if !planned.isEmpty { references[address] = planned }
             }
         }

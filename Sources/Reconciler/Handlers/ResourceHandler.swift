@@ -21,8 +21,8 @@ public protocol ResourceHandler: Sendable {
     func outputs(of live: Live) -> [String: String]
 
     /// What a resource that does not exist yet will be known by, when it can be computed before it exists
-    /// (an IAM role's ARN from account, path and name). Used to plan dependents on a dry run.
-    func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String]
+    /// (an IAM role's ARN from partition, account, path and name). Used to plan dependents on a dry run.
+    func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String]
 
     /// Ready, or pending on something outside smsauth.
     func phase(of live: Live) -> LivePhase
@@ -41,7 +41,7 @@ public protocol ResourceHandler: Sendable {
 
 extension ResourceHandler {
     /// Most kinds cannot be named before they exist.
-    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] { [:] }
+    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] { [:] }
 
     /// Most kinds are usable as soon as they exist.
     public func phase(of live: Live) -> LivePhase { .ready }
@@ -116,10 +116,13 @@ public struct PlanOptions: Sendable, Equatable {
     public var allowPurchase: Bool
     /// The manifest set's owner (`RunIdentity.owner`): written to the `smsauth:owner` tag.
     public var owner: String?
+    /// The AWS partition (`aws`, `aws-us-gov`, `aws-cn`, ...): the second field of the ARNs smsauth computes.
+    public var partition: String
 
     /// Creates options.
-    public init(account: String, allowPurchase: Bool = false, owner: String? = nil) {
+    public init(account: String, allowPurchase: Bool = false, owner: String? = nil, partition: String = "aws") {
         self.account = account
+        self.partition = partition
         self.allowPurchase = allowPurchase
         self.owner = owner
     }

@@ -6,7 +6,7 @@ public struct AnyResourceHandler: Sendable {
     /// The kind handled.
     public let kind: ResourceKind
     private let readBody: @Sendable ([ReadTarget], ReconcileContext) async throws -> [ResourceAddress: Observation]
-    private let plannedOutputsBody: @Sendable (DesiredResource, String) -> [String: String]
+    private let plannedOutputsBody: @Sendable (DesiredResource, String, String) -> [String: String]
     private let planBody: @Sendable (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange
     private let applyBody: @Sendable (ResourceChange, ErasedPlanInput, ApplyContext) async throws -> [String: String]
     private let claimsBody: @Sendable (DesiredResource, Observation, [ResourceAddress: [String: String]]) -> Bool
@@ -18,7 +18,9 @@ public struct AnyResourceHandler: Sendable {
             let states = try await handler.read(targets, context: context)
             return states.mapValues { Observation($0, outputs: handler.outputs(of:), phase: handler.phase(of:)) }
         }
-        plannedOutputsBody = { desired, account in handler.plannedOutputs(of: desired, account: account) }
+        plannedOutputsBody = { desired, account, partition in
+            handler.plannedOutputs(of: desired, account: account, partition: partition)
+        }
         planBody = { (input: ErasedPlanInput) throws(HandlerFailure) -> ResourceChange in
             guard let typed = input.typed(Handler.Live.self) else {
                 throw HandlerFailure.liveStateMismatch(input.address)
@@ -53,8 +55,8 @@ public struct AnyResourceHandler: Sendable {
     }
 
     /// Outputs of a resource that does not exist yet, when they can be computed.
-    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
-        plannedOutputsBody(desired, account)
+    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
+        plannedOutputsBody(desired, account, partition)
     }
 
     /// The handler's pure plan for one resource.

@@ -18,7 +18,9 @@ struct AWSContext: Sendable {
         let shared = try SharedConfig.load(environment: environment)
         let regions = RegionResolver(environment: environment, regionFlag: options.region, profileFlag: options.profile,
                                      sharedConfig: shared)
-        let endpoints = EndpointResolver(environment: environment, profileEndpointURL: regions.profileEndpointURL)
+        let endpoints = EndpointResolver(environment: environment, profileEndpointURL: regions.profileEndpointURL,
+                                         profileUseFIPSEndpoint: regions.profileUseFIPSEndpoint,
+                                         profileUseDualStackEndpoint: regions.profileUseDualStackEndpoint)
         let transport = wrapTransport(URLSessionTransport())
         let sts = STSCredentialsClient(endpoints: endpoints, transport: transport, logger: logger)
         let chain = CredentialChain.make(environment: environment, profileFlag: options.profile,

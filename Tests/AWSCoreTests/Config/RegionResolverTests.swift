@@ -42,4 +42,16 @@ import Testing
         #expect(resolver.profileName == "dev")
         #expect(resolver.profileEndpointURL == "http://127.0.0.1:4566")
     }
+
+    /// The active profile's FIPS and dual-stack switches reach the endpoint resolver as written.
+    @Test func exposesActiveProfileEndpointSwitches() throws {
+        let config = "[profile gov]\nregion = us-gov-west-1\nuse_fips_endpoint = true\nuse_dualstack_endpoint = false\n"
+        let resolver = RegionResolver(environment: [:], regionFlag: nil, profileFlag: "gov",
+                                      sharedConfig: try Fixture.sharedConfig(config: config))
+        #expect(resolver.profileUseFIPSEndpoint == "true")
+        #expect(resolver.profileUseDualStackEndpoint == "false")
+        let none = RegionResolver(environment: ["AWS_PROFILE": "dev"], regionFlag: nil, profileFlag: nil,
+                                  sharedConfig: try Fixture.sharedConfig(config: Self.config))
+        #expect(none.profileUseFIPSEndpoint == nil && none.profileUseDualStackEndpoint == nil)
+    }
 }

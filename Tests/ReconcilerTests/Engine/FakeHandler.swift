@@ -111,7 +111,7 @@ struct FakeHandler: ResourceHandler {
         return outputs
     }
 
-    func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
+    func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         kind == .smsRole ? ["arn": "arn:aws:iam::\(account):role/\(desired.address.name)"] : [:]
     }
 

@@ -46,7 +46,7 @@ public struct SandboxNumberHandler: ResourceHandler {
 
     /// `phoneNumber` and `region`, known from the manifest; no `status` (that marks a planned number, see
     /// `SandboxQuota`).
-    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
+    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         guard case let .sandboxNumber(spec) = desired.manifest.spec else { return [:] }
         var outputs = ["phoneNumber": spec.phoneNumber.value]
         outputs["region"] = desired.region

@@ -43,7 +43,7 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
     }
 
     /// `region`.
-    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
+    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         desired.region.map { ["region": $0] } ?? [:]
     }
 

@@ -48,7 +48,7 @@ struct SmsRoleFields: Sendable, Equatable {
     }
 
     /// The role's ARN once it exists in `account`.
-    func arn(account: String) -> String { "arn:aws:iam::\(account):role\(path)\(roleName)" }
+    func arn(account: String, partition: String) -> String { "arn:\(partition):iam::\(account):role\(path)\(roleName)" }
 
     /// Whether `role` is the one `spec.adopt` names (by name or ARN).
     func adopts(_ role: IAMRole) -> Bool {

@@ -86,11 +86,11 @@ public struct SmsRoleHandler: ResourceHandler {
         return values
     }
 
-    /// The ARN the role will have (`arn:aws:iam::<account>:role<path><name>`), its name and external id, so pools
+    /// The ARN the role will have (`arn:<partition>:iam::<account>:role<path><name>`), its name and external id, so pools
     /// can plan before the role exists.
-    public func plannedOutputs(of desired: DesiredResource, account: String) -> [String: String] {
+    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         guard let fields = SmsRoleFields(desired, account: account, owner: nil) else { return [:] }
-        return ["arn": fields.arn(account: account), "roleName": fields.roleName, "externalId": fields.externalId]
+        return ["arn": fields.arn(account: account, partition: partition), "roleName": fields.roleName, "externalId": fields.externalId]
     }
 
     /// Compares the manifest with the role (see `SmsRoleFields.liveValues` for how each field is read).

@@ -113,6 +113,6 @@ struct SandboxNumberPlanTests {
 
     @Test func outputsAndPlannedOutputs() throws {
         #expect(handler.outputs(of: F.live(.pending)) == ["phoneNumber": F.phone, "region": "us-east-1", "status": "Pending"])
-        #expect(handler.plannedOutputs(of: try F.desired(), account: "1") == ["phoneNumber": F.phone, "region": "us-east-1"])
+        #expect(handler.plannedOutputs(of: try F.desired(), account: "1", partition: "aws") == ["phoneNumber": F.phone, "region": "us-east-1"])
     }
 }

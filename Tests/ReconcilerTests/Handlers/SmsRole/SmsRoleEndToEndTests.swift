@@ -46,7 +46,7 @@ import Testing
         let desired = try setup.desired()
         let (change, outputs) = try await setup.aws.reconcile(setup.address, desired: desired)
         #expect(change.action == .create)
-        #expect(outputs == setup.aws.handler.plannedOutputs(of: desired, account: setup.aws.account))
+        #expect(outputs == setup.aws.handler.plannedOutputs(of: desired, account: setup.aws.account, partition: "aws"))
 
         let role = try #require(try await setup.aws.iam.getRole(name: setup.roleName))
         #expect(role.path == "/service-role/")
