@@ -100,7 +100,7 @@ import Testing
     static func describe(_ result: Result<ResolvedEndpoint, any Error>) -> String {
         switch result {
         case .success(let endpoint): "\(endpoint.url.absoluteString) \(endpoint.signingRegion)"
-        case .failure(let error): (error as? EndpointError)?.code == "UnsupportedEndpointVariant" ? "unsupported" : "\(error)"
+        case .failure(let error): (error as? EndpointError)?.code == "config.unsupportedEndpointVariant" ? "unsupported" : "\(error)"
         }
     }
 
