@@ -135,6 +135,24 @@ struct S3StateEndToEndTests {
         #expect(names == ["first", "second"], "each resource recorded once")
     }
 
+    /// Lost state on S3: after an apply, `state.json` is deleted and a manifest removed; a dry run finds the role by
+    /// its owner tags (an absent state counts as lost) and shows its removal.
+    @Test func aLostStateStillShowsTheOrphan() async throws {
+        let (context, space, state, _) = try await Self.demo()
+        defer { space.remove() }
+        let applied = try await Self.reconcile(space, ["--state", state.description], environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let s3 = S3(client: context.reader, region: Self.region)
+        try await s3.deleteObject(bucket: state.bucket, key: state.objectKey("state.json"))
+        try space.delete("second.yaml")
+        let plan = try await Self.reconcile(space, ["--state", state.description, "--dry-run", "--detailed-exitcode"],
+                                            environment: context.environment)
+        #expect(plan.status == 2, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.contains("- SmsRole/second"), "\(plan.stdout)")
+        #expect(try await s3.getObject(bucket: state.bucket, key: state.objectKey("state.json")) == nil,
+                "a dry run writes nothing")
+    }
+
     /// A missing bucket stops the run before any other AWS call, naming the bucket.
     @Test func aMissingBucketIsNamed() async throws {
         let context = try await EndToEndContext.make(region: Self.region)
