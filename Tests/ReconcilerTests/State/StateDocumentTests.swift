@@ -96,7 +96,8 @@ import Testing
         try plain.write(Self.status("a"))
         try await plain.persist()
         let unclaimed = try #require(objects.object(StateDocument.key)).data
-        #expect(!String(decoding: unclaimed, as: UTF8.self).contains("leaseGeneration"))
+        let json = try #require(try JSONSerialization.jsonObject(with: unclaimed) as? [String: Any])
+        #expect(json["version"] as? Int == 1 && json["leaseGeneration"] == nil)
         let leader = try await Self.fenced(objects, generation: 3)
         try await leader.claim()
         let apply = StatusStore(document: try await StateDocument.load(from: objects))
