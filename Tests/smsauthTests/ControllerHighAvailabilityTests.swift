@@ -38,7 +38,7 @@ extension ControllerEndToEnd {
             // An apply beside the leading controller is refused, naming it.
             let apply = try await CLIRunner.run(["reconcile", "manifests", "--status-dir", pair.workspace.status.path],
                                                 environment: pair.first, directory: pair.workspace.root)
-            #expect(apply.status == 1 && apply.stderr.contains("a controller leads this status folder"), "\(apply)")
+            #expect(apply.status == 1 && apply.stderr.contains("a controller leads this state"), "\(apply)")
 
             let standbyCalls = try await pair.calls(of: pair.secondPrincipal)
             #expect(standbyCalls.isEmpty, "a standby made AWS calls: \(standbyCalls)")
