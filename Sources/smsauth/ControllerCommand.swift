@@ -120,6 +120,7 @@ struct ControllerCommand: AsyncParsableCommand {
             aws: aws, lockTimeout: engineArguments.lockTimeout,
             holder: "smsauth controller \(identity.folder) (\(identity.ownerDescription))")
         do {
+            try await recoverLostState(store: store, aws: aws, identity: identity, logger: logger)
             let controller = try makeController(store: store, aws: aws, identity: identity, metrics: metrics,
                                                 readiness: readiness, logger: logger)
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -193,6 +194,7 @@ struct ControllerCommand: AsyncParsableCommand {
             makeController: {
                 let aws = try command.makeAWS(fence: lease.fence, metrics: metrics, logger: logger)
                 let store = try await state.openFenced(aws: aws, fence: lease.fence)
+                try await command.recoverLostState(store: store, aws: aws, identity: identity, logger: logger)
                 return try command.makeController(store: store, aws: aws, identity: identity, metrics: metrics,
                                                   readiness: readiness, logger: logger)
             })
