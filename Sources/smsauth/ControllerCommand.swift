@@ -91,8 +91,8 @@ struct ControllerCommand: AsyncParsableCommand {
         guard leaseDuration.duration >= .seconds(1) else { throw ValidationError("--lease-duration must be at least 1s.") }
     }
 
-    /// Takes the lock (or, with `--lease`, stands by for the lease), wires the controller, the HTTP endpoint and the
-    /// signal handling, and runs until shut down.
+    /// Takes the lock (or, with `--lease` or an S3 state, stands by for the lease), wires the controller, the HTTP
+    /// endpoint and the signal handling, and runs until shut down.
     func run() async throws {
         MallocTuning.limitArenas()
         global.bootstrapLogging(defaultLevel: .info)
