@@ -25,7 +25,9 @@ struct ControllerCommand: AsyncParsableCommand {
             With --lease, several controllers share the status folder instead: one holds the lease \
             (<status-dir>.lease/lease.json, renewed every third of --lease-duration) and reconciles, the others \
             stand by (/readyz 503 "standby") and take over once it has not been renewed for its duration; a leader \
-            that cannot renew in time stops every AWS write at once. \
+            that cannot renew in time stops every AWS write at once. On an S3 state (--state s3://…) the \
+            controller always leads by the lease (lease.json beside state.json), with or without --lease: a lease \
+            expires when its holder dies, where a crashed holder's lock.json would stay. \
             A removed manifest (or a file cut short) is acted on only once a second read of the directory at \
             least --prune-delay later confirms it. Every resync reads the directory anew as well as AWS. SIGHUP: \
             read the directory again and run a full sync. SIGTERM or SIGINT: finish the reconciles in flight (up \
@@ -65,7 +67,7 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); repeatable.")
     var rateLimit: [RateLimitArgument] = []
 
-    @Flag(help: "Run as one of several controllers of this status folder: hold the lease <status-dir>.lease/lease.json instead of the folder's lock; the others wait as standbys and take over when the leader stops or its lease expires.")
+    @Flag(help: "Run as one of several controllers of this status folder: hold the lease <status-dir>.lease/lease.json instead of the folder's lock; the others wait as standbys and take over when the leader stops or its lease expires. Always on with an S3 state (lease.json beside state.json).")
     var lease = false
 
     @Option(help: "With --lease: how long the lease holds after each renewal (renewed every third of it) (15s).")
@@ -89,8 +91,8 @@ struct ControllerCommand: AsyncParsableCommand {
         guard leaseDuration.duration >= .seconds(1) else { throw ValidationError("--lease-duration must be at least 1s.") }
     }
 
-    /// Takes the lock (or, with `--lease`, stands by for the lease), wires the controller, the HTTP endpoint and the
-    /// signal handling, and runs until shut down.
+    /// Takes the lock (or, with `--lease` or an S3 state, stands by for the lease), wires the controller, the HTTP
+    /// endpoint and the signal handling, and runs until shut down.
     func run() async throws {
         MallocTuning.limitArenas()
         global.bootstrapLogging(defaultLevel: .info)
@@ -103,7 +105,10 @@ struct ControllerCommand: AsyncParsableCommand {
                                                 environment: environment)
         let state = try StateAccess.resolve(global: global, manifests: directory,
                                             settingsState: settings?.state?.value, environment: environment)
-        if lease {
+        if lease || state.isObjectStore {
+            if !lease {
+                logger.info("the state is in S3: leading by its lease (lease.json), as with --lease, not by lock.json")
+            }
             let election = try leaderElection(state: state, identity: identity, metrics: metrics,
                                               readiness: readiness, logger: logger)
             try await serve([.init(service: election)], reload: { await election.reload() }, metrics: metrics,
@@ -115,6 +120,7 @@ struct ControllerCommand: AsyncParsableCommand {
             aws: aws, lockTimeout: engineArguments.lockTimeout,
             holder: "smsauth controller \(identity.folder) (\(identity.ownerDescription))")
         do {
+            try await recoverLostState(store: store, aws: aws, identity: identity, logger: logger)
             let controller = try makeController(store: store, aws: aws, identity: identity, metrics: metrics,
                                                 readiness: readiness, logger: logger)
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -188,6 +194,7 @@ struct ControllerCommand: AsyncParsableCommand {
             makeController: {
                 let aws = try command.makeAWS(fence: lease.fence, metrics: metrics, logger: logger)
                 let store = try await state.openFenced(aws: aws, fence: lease.fence)
+                try await command.recoverLostState(store: store, aws: aws, identity: identity, logger: logger)
                 return try command.makeController(store: store, aws: aws, identity: identity, metrics: metrics,
                                                   readiness: readiness, logger: logger)
             })

@@ -45,6 +45,12 @@ enum StateAccess: Equatable {
         return !FileManager.default.fileExists(atPath: url.path)
     }
 
+    /// Whether the state is an object store (S3), which has no kernel to release a crashed holder's lock.
+    var isObjectStore: Bool {
+        if case .s3 = self { return true }
+        return false
+    }
+
     /// Where the state lives, for messages.
     var location: String {
         switch self {
@@ -105,11 +111,19 @@ enum StateAccess: Equatable {
     }
 
     /// Opens the state for a controller that leads by a lease (`--lease`), which holds no apply lock: its status
-    /// writes are checked by `fence`; an S3 state is read anew (the previous leader may have written it).
+    /// writes are checked by `fence`; an S3 state is read anew (the previous leader may have written it) and claimed
+    /// for the fence's generation at once (`StatusStore.claim`), so a deposed leader's later write is refused.
     func openFenced(aws: AWSContext, fence: LeaseFence) async throws -> StatusStore {
         switch self {
         case .folder(let url): return StatusStore(directory: url, fence: fence)
-        case .s3(let url): return try await Self.load(Self.objectStore(url, aws: aws), fence: fence)
+        case .s3(let url):
+            let store = try await Self.load(Self.objectStore(url, aws: aws), fence: fence)
+            do {
+                try await store.claim()
+            } catch {
+                throw StandardError.failure(error.description)
+            }
+            return store
         }
     }
 

@@ -51,6 +51,12 @@ def test_if_match_put_and_delete(s3: Any) -> None:
     assert error_of(lambda: s3.head_object(Bucket=BUCKET, Key="k.json"))[1] == 404
 
 
+def test_if_match_on_a_missing_key_is_no_such_key(s3: Any) -> None:
+    # AWS: a conditional write with If-Match to a key that has no object fails with 404 NoSuchKey.
+    assert error_of(lambda: s3.put_object(Bucket=BUCKET, Key="gone.json", Body=b"1", IfMatch='"0000"')) == (
+        "NoSuchKey", 404)
+
+
 def test_overlapping_conditional_writes_conflict(fresh: Emulator, s3: Any) -> None:
     """A conditional write held up (injected latency) while a second one to the same key arrives: the second gets
     409 ConditionalRequestConflict, the first completes."""

@@ -57,7 +57,8 @@ public struct S3: Sendable {
     }
 
     /// PutObject with `condition`; returns the new entity tag.
-    /// - Throws: `S3Error.preconditionFailed` when the condition does not hold, `.conflict` when another
+    /// - Throws: `S3Error.preconditionFailed` when the condition does not hold (for `If-Match`, also when the key has
+    ///   no object: S3's 404 NoSuchKey), `.conflict` when another
     ///   conditional write to the key overlapped it (still after retries).
     @discardableResult
     public func putObject(bucket: String, key: String, data: Data, contentType: String = "application/json",
@@ -71,9 +72,15 @@ public struct S3: Sendable {
         // A conditional write repeated after a lost answer could fail its own condition, so only a refusal that proves
         // nothing happened (throttling, 409) is retried; an unconditional one is idempotent.
         let idempotency: Idempotency = condition == .none ? .idempotent : .nonIdempotent
-        let response = try await send("PutObject", "PUT", bucket: bucket, key: key, headers: headers, body: data,
-                                      idempotency: idempotency)
-        return try etag(of: response, bucket: bucket, key: key)
+        do {
+            let response = try await send("PutObject", "PUT", bucket: bucket, key: key, headers: headers, body: data,
+                                          idempotency: idempotency)
+            return try etag(of: response, bucket: bucket, key: key)
+        } catch let error as AWSError where error.code == "NoSuchKey" && condition != .none {
+            // S3 answers `If-Match` on a key without an object with 404 NoSuchKey: the object the writer read is
+            // gone, so its condition does not hold.
+            throw S3Error.preconditionFailed(bucket: bucket, key: key)
+        }
     }
 
     /// DeleteObject, only while the object has `ifMatch` when given. An absent key is not an error.

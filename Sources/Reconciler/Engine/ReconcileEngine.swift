@@ -128,6 +128,22 @@ public struct ReconcileEngine: Sendable {
         options.selector?.selecting(load.manifests)
     }
 
+    /// Lost-state rediscovery on its own, for a controller starting on an empty state (it plans per key, so `plan`
+    /// never rediscovers for it): status records for this owner's tagged resources that no manifest of `load` and no
+    /// status names, as `plan` adds them with `options.rediscover`. Empty without an owner; writes nothing.
+    /// Throws before any AWS call when `load` has an error.
+    public func rediscoveredStatuses(_ load: LoadResult,
+                                     defaultRegion: String?) async throws(ReconcileEngineError) -> [ResourceStatus] {
+        let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
+        let recorded: [ResourceStatus]
+        do {
+            recorded = try statusStore.readAll()
+        } catch {
+            throw ReconcileEngineError.statusUnreadable(error)
+        }
+        return try await rediscover(desired: desired, statuses: recorded, defaultRegion: defaultRegion)
+    }
+
     /// Status records for this owner's tagged resources that neither a manifest nor a status file names, with
     /// `options.rediscover` and an owner (`Rediscovery`); empty otherwise.
     private func rediscover(desired: DesiredState, statuses: [ResourceStatus],

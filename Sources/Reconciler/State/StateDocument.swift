@@ -8,6 +8,11 @@ import Manifests
 /// document is read once when opened; reads and writes then work on that copy, and `persist()` writes it back with
 /// `If-Match` on the entity tag last read or written (`If-None-Match: *` while none exists), so a writer that did
 /// not hold the lock is detected, never overwritten. Persists are serialised in call order.
+///
+/// A lease-holding controller `claim`s the document for its lease generation when it takes over: the document then
+/// records that generation (`leaseGeneration`), and the claim's PUT changes the entity tag, so any later write of a
+/// deposed leader (which read the document before) fails its `If-Match`; such a failure is reported as
+/// `StatusStoreError.superseded` when the stored generation is higher than the writer's.
 public final class StateDocument: @unchecked Sendable {
     /// The object's key in the store.
     public static let key = "state.json"
@@ -22,15 +27,18 @@ public final class StateDocument: @unchecked Sendable {
     private var records: [ResourceAddress: ResourceStatus]
     /// The entity tag of the stored version this copy is based on; nil when no object exists.
     private var etag: String?
+    /// The highest lease generation that claimed the document (nil: no lease-holding controller wrote it).
+    private var generation: Int?
     /// Whether the copy differs from the stored object.
     private var dirty = false
     /// The last persist started, which the next one waits for.
     private var lastPersist: Task<Void, any Error>?
 
-    private init(store: any ObjectStore, records: [ResourceAddress: ResourceStatus], etag: String?) {
+    private init(store: any ObjectStore, records: [ResourceAddress: ResourceStatus], etag: String?, generation: Int?) {
         self.store = store
         self.records = records
         self.etag = etag
+        self.generation = generation
     }
 
     /// Whether the state object did not exist when it was read (first use, or a deleted state) and has not been
@@ -46,17 +54,35 @@ public final class StateDocument: @unchecked Sendable {
         } catch {
             throw .state(location: store.location, error)
         }
-        guard let stored else { return StateDocument(store: store, records: [:], etag: nil) }
-        return StateDocument(store: store, records: try decode(stored.data, path: path(in: store)), etag: stored.etag)
+        guard let stored else { return StateDocument(store: store, records: [:], etag: nil, generation: nil) }
+        let file = try decode(stored.data, path: path(in: store))
+        return StateDocument(store: store, records: file.records, etag: stored.etag, generation: file.leaseGeneration)
+    }
+
+    /// The lease generation recorded in the document (the last controller that claimed it), nil when none did.
+    public var leaseGeneration: Int? { guardLock.withLock { generation } }
+
+    /// Records that the holder of lease `generation` writes this state from now on, and writes the document back at
+    /// once (a conditional PUT), so a deposed leader's later write fails.
+    /// - Throws: `.superseded` when a higher generation already claimed it (this writer was deposed).
+    public func claim(generation own: Int) async throws(StatusStoreError) {
+        let stored = guardLock.withLock { generation }
+        if let stored, stored > own { throw .superseded(location: store.location, stored: stored, own: own) }
+        guardLock.withLock {
+            generation = own
+            dirty = true
+        }
+        try await persist()
     }
 
     /// Replaces the copy with the stored document (unpersisted changes are dropped).
     func reload() async throws(StatusStoreError) {
         let fresh = try await Self.load(from: store)
-        let (records, etag) = fresh.guardLock.withLock { (fresh.records, fresh.etag) }
+        let (records, etag, generation) = fresh.guardLock.withLock { (fresh.records, fresh.etag, fresh.generation) }
         guardLock.withLock {
             self.records = records
             self.etag = etag
+            self.generation = generation
             dirty = false
         }
     }
@@ -66,8 +92,9 @@ public final class StateDocument: @unchecked Sendable {
         store.location.hasSuffix("/") ? store.location + key : store.location + "/" + key
     }
 
-    /// The records of a stored document.
-    static func decode(_ data: Data, path: String) throws(StatusStoreError) -> [ResourceAddress: ResourceStatus] {
+    /// The records (and the recorded lease generation) of a stored document.
+    static func decode(_ data: Data, path: String) throws(StatusStoreError)
+        -> (records: [ResourceAddress: ResourceStatus], leaseGeneration: Int?) {
         let file: StateFile
         do {
             file = try StatusStore.decoder().decode(StateFile.self, from: data)
@@ -84,14 +111,15 @@ public final class StateDocument: @unchecked Sendable {
                 throw .corrupt(path: path, detail: "holds the status of \(status.address) twice")
             }
         }
-        return records
+        return (records, file.leaseGeneration)
     }
 
-    /// The bytes of a document holding `statuses`.
-    static func encode(_ statuses: [ResourceStatus]) throws(StatusStoreError) -> Data {
+    /// The bytes of a document holding `statuses`, claimed by lease `leaseGeneration` when given.
+    static func encode(_ statuses: [ResourceStatus], leaseGeneration: Int? = nil) throws(StatusStoreError) -> Data {
         do {
             let sorted = statuses.sorted { $0.address < $1.address }
-            return try StatusStore.encoder().encode(StateFile(version: version, statuses: sorted)) + Data("\n".utf8)
+            let file = StateFile(version: version, leaseGeneration: leaseGeneration, statuses: sorted)
+            return try StatusStore.encoder().encode(file) + Data("\n".utf8)
         } catch {
             throw .corrupt(path: key, detail: "cannot encode: \(error)")
         }
@@ -143,12 +171,15 @@ public final class StateDocument: @unchecked Sendable {
 
     /// One conditional PUT of the current copy, if it changed.
     private func writeBack() async throws(StatusStoreError) {
-        let (snapshot, basis, changed) = guardLock.withLock { (Array(records.values), etag, dirty) }
+        let (snapshot, basis, changed, own) = guardLock.withLock { (Array(records.values), etag, dirty, generation) }
         guard changed else { return }
-        let data = try Self.encode(snapshot)
+        let data = try Self.encode(snapshot, leaseGeneration: own)
         let newTag: String
         do {
             newTag = try await store.put(Self.key, data: data, condition: basis.map { .ifMatch($0) } ?? .ifAbsent)
+        } catch .preconditionFailed(let key) {
+            try await throwIfSuperseded(own: own)
+            throw .state(location: store.location, .preconditionFailed(key: key))
         } catch {
             throw .state(location: store.location, error)
         }
@@ -159,12 +190,23 @@ public final class StateDocument: @unchecked Sendable {
             if unchangedSince { dirty = false }
         }
     }
+
+    /// After a refused write by the holder of lease `own`: `.superseded` when the stored document was claimed by a
+    /// higher generation since (a deposed leader's late write), otherwise returns (an ordinary concurrent writer).
+    private func throwIfSuperseded(own: Int?) async throws(StatusStoreError) {
+        guard let own, let stored = try? await store.get(Self.key),
+              let current = try? Self.decode(stored.data, path: Self.path(in: store)).leaseGeneration,
+              current > own else { return }
+        throw .superseded(location: store.location, stored: current, own: own)
+    }
 }
 
 /// The JSON shape of `state.json`.
 struct StateFile: Codable {
     /// Format version.
     var version: Int
+    /// The lease generation of the controller that last claimed the state (absent when none did).
+    var leaseGeneration: Int?
     /// Every status record, sorted by address.
     var statuses: [ResourceStatus]
 }

@@ -111,6 +111,15 @@ public struct StatusStore: Sendable {
         try await document.persist()
     }
 
+    /// For a lease-holding controller taking over a document state: records its generation in the document and
+    /// writes it back at once, so a deposed leader's later write is refused (`StateDocument.claim`). Nothing for a
+    /// folder (each status file carries `leaseGeneration`) or an unfenced store.
+    /// - Throws: `.fenced` when the fence is closed, `.superseded` when a higher generation claimed the state.
+    public func claim() async throws(StatusStoreError) {
+        guard case .document(let document) = backend, let generation = try checkFence() else { return }
+        try await document.claim(generation: generation)
+    }
+
     /// Reads the state again (for a document: one GET, replacing the copy in memory; for a folder nothing, since every
     /// read goes to the files). For a writer that takes over a state another process wrote meanwhile.
     public func reload() async throws(StatusStoreError) {

@@ -10,6 +10,8 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case state(location: String, ObjectStoreError)
     /// The write was refused by the lease fence: this controller no longer leads (`LeaseFence`).
     case fenced(LeaseFenceError)
+    /// The state was claimed by a higher lease generation than the writer's: a deposed leader's write, refused.
+    case superseded(location: String, stored: Int, own: Int)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -19,6 +21,7 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case .corrupt: "status.corrupt"
         case .state(_, let error): error.code
         case .fenced: "status.fenced"
+        case .superseded: "status.superseded"
         }
     }
 
@@ -40,6 +43,9 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
             "the state \(location) cannot be used: \(detail)"
         case .fenced(let error):
             "status not written: \(error)"
+        case .superseded(let location, let stored, let own):
+            "the state \(location) was taken over by lease generation \(stored); this controller's generation \(own) "
+                + "was deposed and its records were not written"
         }
     }
 

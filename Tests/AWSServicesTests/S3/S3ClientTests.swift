@@ -53,6 +53,16 @@ import Testing
         #expect(transport.requests[0].header("If-None-Match") == "*")
     }
 
+    /// S3 answers `If-Match` on a key without an object with 404 NoSuchKey: the condition does not hold.
+    @Test func ifMatchOnAMissingKeyIsAFailedPrecondition() async throws {
+        let transport = ScriptedS3([Self.error(404, "NoSuchKey")])
+        let s3 = Self.s3(transport)
+        await #expect(throws: S3Error.preconditionFailed(bucket: "state-bucket", key: "p/lease.json")) {
+            try await s3.putObject(bucket: "state-bucket", key: "p/lease.json", data: Data(), condition: .ifMatch("\"e\""))
+        }
+        #expect(transport.requests.count == 1)
+    }
+
     /// 409 ConditionalRequestConflict is retried (the condition is evaluated again), then reported.
     @Test func conflictsAreRetriedThenReported() async throws {
         let transport = ScriptedS3([Self.error(409, "ConditionalRequestConflict")])

@@ -52,6 +52,60 @@ import Testing
         #expect(objects.object(StateDocument.key)?.data == theirs)
     }
 
+    /// A fenced store of lease generation `generation`, open for a long time.
+    static func fenced(_ objects: MemoryObjectStore, generation: Int) async throws -> StatusStore {
+        let fence = LeaseFence(now: { .zero })
+        fence.open(generation: generation, until: .seconds(3600))
+        return StatusStore(document: try await StateDocument.load(from: objects), fence: fence)
+    }
+
+    /// A new leader claims the state: its generation is recorded at once, and the deposed leader (which read the
+    /// document before) can no longer write it; its refusal says it was superseded.
+    @Test func aDeposedLeadersLateWriteIsRefusedAsSuperseded() async throws {
+        let objects = MemoryObjectStore()
+        let old = try await Self.fenced(objects, generation: 1)
+        try await old.claim()
+        try old.write(Self.status("a"))
+        try await old.persist()
+        let new = try await Self.fenced(objects, generation: 2)
+        try await new.claim()
+        let claimed = try #require(objects.object(StateDocument.key))
+        #expect(try await StateDocument.load(from: objects).leaseGeneration == 2)
+
+        try old.write(Self.status("late"))
+        await #expect(throws: StatusStoreError.superseded(location: objects.location, stored: 2, own: 1)) {
+            try await old.persist()
+        }
+        #expect(objects.object(StateDocument.key) == claimed)
+        // Nor can it claim the state again with its lower generation.
+        let reopened = try await Self.fenced(objects, generation: 1)
+        await #expect(throws: StatusStoreError.superseded(location: objects.location, stored: 2, own: 1)) {
+            try await reopened.claim()
+        }
+        try new.write(Self.status("b"))
+        try await new.persist()
+        #expect(try await StateDocument.load(from: objects).readAll().map(\.name) == ["a", "b"])
+    }
+
+    /// An unfenced writer (an apply under the lock) keeps the recorded generation; a document no controller claimed
+    /// has none, and its JSON has no `leaseGeneration`.
+    @Test func theGenerationSurvivesUnfencedWrites() async throws {
+        let objects = MemoryObjectStore()
+        let plain = StatusStore(document: try await StateDocument.load(from: objects))
+        try await plain.claim()
+        try plain.write(Self.status("a"))
+        try await plain.persist()
+        let unclaimed = try #require(objects.object(StateDocument.key)).data
+        let json = try #require(try JSONSerialization.jsonObject(with: unclaimed) as? [String: Any])
+        #expect(json["version"] as? Int == 1 && json["leaseGeneration"] == nil)
+        let leader = try await Self.fenced(objects, generation: 3)
+        try await leader.claim()
+        let apply = StatusStore(document: try await StateDocument.load(from: objects))
+        try apply.write(Self.status("b"))
+        try await apply.persist()
+        #expect(try await StateDocument.load(from: objects).leaseGeneration == 3)
+    }
+
     /// The document is the same JSON per record as a status file, sorted by address, with a version.
     @Test func theDocumentIsReadableJSON() async throws {
         let objects = MemoryObjectStore()

@@ -135,6 +135,52 @@ struct S3StateEndToEndTests {
         #expect(names == ["first", "second"], "each resource recorded once")
     }
 
+    /// Lost state on S3: after an apply, `state.json` is deleted and a manifest removed; a dry run finds the role by
+    /// its owner tags (an absent state counts as lost) and shows it, planned by the kind's default delete policy
+    /// (an SmsRole's is Retain: the manifest that said Delete is gone with the state).
+    @Test func aLostStateStillShowsTheOrphan() async throws {
+        let (context, space, state, _) = try await Self.demo()
+        defer { space.remove() }
+        let applied = try await Self.reconcile(space, ["--state", state.description], environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let s3 = S3(client: context.reader, region: Self.region)
+        try await s3.deleteObject(bucket: state.bucket, key: state.objectKey("state.json"))
+        try space.delete("second.yaml")
+        let plan = try await Self.reconcile(space, ["--state", state.description, "--dry-run"],
+                                            environment: context.environment)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.contains("= SmsRole/second: its manifest is gone and policy.onDelete is Retain: left in AWS"),
+                "\(plan.stdout)")
+        #expect(plan.stdout.contains("1 retained, 1 unchanged."), "\(plan.stdout)")
+        #expect(try await s3.getObject(bucket: state.bucket, key: state.objectKey("state.json")) == nil,
+                "a dry run writes nothing")
+    }
+
+    /// A controller starting on a lost S3 state finds the role no manifest names by its owner tags and records it,
+    /// so its first full sync plans the removal by the kind's default delete policy (Retain: released, left in IAM).
+    @Test func aControllerOnALostStateRediscoversTheOrphan() async throws {
+        let (context, space, state, unique) = try await Self.demo()
+        defer { space.remove() }
+        let applied = try await Self.reconcile(space, ["--state", state.description], environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let s3 = S3(client: context.reader, region: Self.region)
+        try await s3.deleteObject(bucket: state.bucket, key: state.objectKey("state.json"))
+        try space.delete("second.yaml")
+        let controller = try ControllerProcess([space.manifests.path, "--state", state.description,
+                                                "--listen", "127.0.0.1:0", "--prune-delay", "0"],
+                                               environment: context.environment, directory: space.root)
+        defer { controller.stop() }
+        #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
+        #expect(controller.log.contains("the state is empty: found resources of this owner by their tags"),
+                "\(controller.log)")
+        #expect(controller.log.contains("SmsRole/second"), "\(controller.log)")
+        let stored = try #require(try await s3.getObject(bucket: state.bucket, key: state.objectKey("state.json")))
+        let document = try #require(try JSONSerialization.jsonObject(with: stored.data) as? [String: Any])
+        let names = (document["statuses"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names == ["first"], "the orphan was released: \(controller.log)")
+        #expect(try await context.iam.getRole(name: "s3-\(unique)-second") != nil, "Retain leaves the role")
+    }
+
     /// A missing bucket stops the run before any other AWS call, naming the bucket.
     @Test func aMissingBucketIsNamed() async throws {
         let context = try await EndToEndContext.make(region: Self.region)
