@@ -11,14 +11,18 @@ extension ControllerCommand {
     /// first full sync plans their removal by their kind's default delete policy (after --prune-delay, like every
     /// removal). A manifest folder with errors defers it to the next start: nothing is known to be removed then.
     /// Exits 1 when a kind cannot be listed or the records cannot be written (an unread AWS is not an absence).
-    func recoverLostState(store: StatusStore, aws: AWSContext, identity: RunIdentity, logger: Logger) async throws {
-        guard identity.owner != nil, (try? store.addresses().isEmpty) == true else { return }
+    /// `stateMissing`: the state did not exist when this process first looked (an emptied state is not lost: what
+    /// it released keeps its tags and must not come back).
+    func recoverLostState(store: StatusStore, stateMissing: Bool, aws: AWSContext, identity: RunIdentity,
+                          logger: Logger) async throws {
+        guard identity.owner != nil, stateMissing else { return }
         let load = ManifestLoader().load(directory: directory)
         guard !load.hasErrors else {
             logger.warning("the state is empty but the manifest folder has errors: lost-state rediscovery skipped")
             return
         }
-        let engine = engineArguments.engine(client: aws.client, logger: logger, statusStore: store, identity: identity,
+        let engine = engineArguments.engine(client: aws.client, partitionRegion: aws.defaultRegion, logger: logger,
+                                            statusStore: store, identity: identity,
                                             selector: nil, rediscover: true)
         let found: [ResourceStatus]
         do {

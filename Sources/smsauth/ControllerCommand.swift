@@ -105,11 +105,13 @@ struct ControllerCommand: AsyncParsableCommand {
                                                 environment: environment)
         let state = try StateAccess.resolve(global: global, manifests: directory,
                                             settingsState: settings?.state?.value, environment: environment)
+        let missingFolder = state.isMissingFolder
         if lease || state.isObjectStore {
             if !lease {
                 logger.info("the state is in S3: leading by its lease (lease.json), as with --lease, not by lock.json")
             }
-            let election = try leaderElection(state: state, identity: identity, metrics: metrics,
+            let election = try leaderElection(state: state, missingFolder: missingFolder, identity: identity,
+                                              metrics: metrics,
                                               readiness: readiness, logger: logger)
             try await serve([.init(service: election)], reload: { await election.reload() }, metrics: metrics,
                             readiness: readiness, logger: logger)
@@ -120,7 +122,8 @@ struct ControllerCommand: AsyncParsableCommand {
             aws: aws, lockTimeout: engineArguments.lockTimeout,
             holder: "smsauth controller \(identity.folder) (\(identity.ownerDescription))")
         do {
-            try await recoverLostState(store: store, aws: aws, identity: identity, logger: logger)
+            try await recoverLostState(store: store, stateMissing: missingFolder ?? store.isMissing, aws: aws,
+                                       identity: identity, logger: logger)
             let controller = try makeController(store: store, aws: aws, identity: identity, metrics: metrics,
                                                 readiness: readiness, logger: logger)
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -168,7 +171,9 @@ struct ControllerCommand: AsyncParsableCommand {
     /// an S3 state). Its leader waits for an apply holding the state's lock to finish, then opens the state again
     /// and runs a controller fenced by the lease (its AWS requests and status writes check the fence); the lease's
     /// own calls are not fenced.
-    private func leaderElection(state: StateAccess, identity: RunIdentity, metrics: ControllerMetrics,
+    /// `missingFolder`: whether a folder state did not exist when the controller started (lost-state rediscovery).
+    private func leaderElection(state: StateAccess, missingFolder: Bool?, identity: RunIdentity,
+                                metrics: ControllerMetrics,
                                 readiness: Readiness, logger: Logger) throws -> LeaderElectionService {
         let plainAWS = try makeAWS(fence: nil, metrics: metrics, logger: logger)
         let awaitApplies: @Sendable () async throws -> Void
@@ -194,7 +199,8 @@ struct ControllerCommand: AsyncParsableCommand {
             makeController: {
                 let aws = try command.makeAWS(fence: lease.fence, metrics: metrics, logger: logger)
                 let store = try await state.openFenced(aws: aws, fence: lease.fence)
-                try await command.recoverLostState(store: store, aws: aws, identity: identity, logger: logger)
+                try await command.recoverLostState(store: store, stateMissing: missingFolder ?? store.isMissing,
+                                                   aws: aws, identity: identity, logger: logger)
                 return try command.makeController(store: store, aws: aws, identity: identity, metrics: metrics,
                                                   readiness: readiness, logger: logger)
             })

@@ -29,6 +29,8 @@ public final class StateDocument: @unchecked Sendable {
     private var etag: String?
     /// The highest lease generation that claimed the document (nil: no lease-holding controller wrote it).
     private var generation: Int?
+    /// Whether no object existed when the document was last read.
+    private var absentWhenRead: Bool
     /// Whether the copy differs from the stored object.
     private var dirty = false
     /// The last persist started, which the next one waits for.
@@ -39,11 +41,12 @@ public final class StateDocument: @unchecked Sendable {
         self.records = records
         self.etag = etag
         self.generation = generation
+        absentWhenRead = etag == nil
     }
 
-    /// Whether the state object did not exist when it was read (first use, or a deleted state) and has not been
-    /// written since.
-    public var isMissing: Bool { guardLock.withLock { etag == nil } }
+    /// Whether the state object did not exist when it was last read (first use, or a deleted state), even if this
+    /// run has written it since (a controller claims the document as it starts leading).
+    public var isMissing: Bool { guardLock.withLock { absentWhenRead } }
 
     /// Reads `state.json` from `store` (an absent object is an empty state).
     /// - Throws: `StatusStoreError.state` when the store cannot be read, `.corrupt` when the object is not a state.
@@ -83,6 +86,7 @@ public final class StateDocument: @unchecked Sendable {
             self.records = records
             self.etag = etag
             self.generation = generation
+            absentWhenRead = etag == nil
             dirty = false
         }
     }

@@ -50,8 +50,9 @@ public struct StatusStore: Sendable {
         }
     }
 
-    /// Whether the state does not exist at all: no status folder, or no state object (first use, or a state that was
-    /// lost or deleted). An existing but empty state is not missing: it is what removing every resource leaves.
+    /// Whether the state does not exist at all: no status folder, or no state object when it was last read (first
+    /// use, or a state that was lost or deleted). An existing but empty state is not missing: it is what removing
+    /// every resource leaves.
     public var isMissing: Bool {
         switch backend {
         case .folder(let folder): !FileManager.default.fileExists(atPath: folder.directory.path)
