@@ -15,8 +15,12 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// The Python that has the project's pinned botocore: the emulator's (`SMSAUTH_EMULATOR_PYTHON`, exported by
+    /// scripts/lib.sh's `start_emulator`), else `python3` from PATH.
+    static let python = ProcessInfo.processInfo.environment["SMSAUTH_EMULATOR_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+
     /// Whether python3 with botocore is installed (the generator's only requirement).
-    static let botocoreInstalled = (try? run(["-c", "import botocore"])) != nil
+    static let botocoreInstalled = (try? runBlocking(["-c", "import botocore"])) != nil
 
     /// Resolves with the FIPS and dual-stack switches set through the environment.
     static func resolve(_ service: ServiceDescriptor, _ region: String, fips: Bool = false, dualStack: Bool = false,
@@ -83,8 +87,8 @@ import Testing
     /// Every service, every listed region of every partition, every variant: the resolver answers what botocore's
     /// endpoint rules answer.
     @Test(.enabled(if: botocoreInstalled, "needs python3 with botocore"))
-    func everyCaseMatchesBotocore() throws {
-        let lines = try Self.run([Self.root.appendingPathComponent("scripts/endpoints/generate.py").path, "--cases"])
+    func everyCaseMatchesBotocore() async throws {
+        let lines = try await Self.run([Self.root.appendingPathComponent("scripts/endpoints/generate.py").path, "--cases"])
             .split(separator: "\n")
         #expect(lines.count > 1000)
         for line in lines {
@@ -106,18 +110,26 @@ import Testing
 
     /// The checked-in table is what the generator writes from the installed botocore.
     @Test(.enabled(if: botocoreInstalled, "needs python3 with botocore"))
-    func checkedInTableIsCurrent() throws {
-        let generated = try Self.run([Self.root.appendingPathComponent("scripts/endpoints/generate.py").path])
+    func checkedInTableIsCurrent() async throws {
+        let generated = try await Self.run([Self.root.appendingPathComponent("scripts/endpoints/generate.py").path])
         let checkedIn = try String(contentsOf: Self.root.appendingPathComponent(
             "Sources/AWSCore/Config/EndpointTable+Generated.swift"), encoding: .utf8)
         #expect(generated == checkedIn, "regenerate with scripts/endpoints/generate.py (see its header)")
     }
 
-    /// Runs python3 with `arguments`; its standard output, or an error when it fails.
-    static func run(_ arguments: [String]) throws -> String {
+    /// `runBlocking` on a Dispatch thread, so the wait never holds one of Swift concurrency's few shared threads
+    /// (on a 2-core machine two blocked threads stall every other test).
+    static func run(_ arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try runBlocking(arguments) }) }
+        }
+    }
+
+    /// Runs the pinned Python (`python`, else python3) with `arguments`; its standard output, or an error when it fails.
+    static func runBlocking(_ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.executableURL = URL(fileURLWithPath: python ?? "/usr/bin/env")
+        process.arguments = (python == nil ? ["python3"] : []) + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -6,6 +6,8 @@ botocore's own endpoint-rule-set evaluator resolves the endpoint of every listed
 common host (with the region written as `{region}`) becomes the partition's template; regions that differ are kept as
 exceptions. Usage: scripts/endpoints/generate.py [output-path]   (default: stdout)
        scripts/endpoints/generate.py --cases         (botocore's answer for every case, for the tests)
+Run it with the Python that has the project's pinned botocore (the emulator's: `.venv/bin/python` made by
+scripts/lib.sh, botocore 1.44.5 from scripts/emulator/requirements.txt); the tests compare with that one.
 """
 import collections
 import sys

@@ -1,6 +1,7 @@
 import AWSServices
 import Foundation
 import Testing
+import TestSupport
 
 /// `smsauth export` of a pool made directly through the API with every field smsauth manages (its SMS role, an app
 /// client, MFA with SMS and TOTP, remembered devices): `validate --strict` passes on the output, the dry run plans
@@ -20,7 +21,8 @@ struct ExportEndToEndTests {
         try await context.iam.putRolePolicy(roleName: roleName, policyName: "smsauth-sns-publish", policy: PolicyDocument([
             "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
         ]))
-        let pool = try await context.cognito.createUserPool([
+        // The role was just made: Cognito refuses it until IAM has propagated it (as on AWS).
+        let pool = try await RolePropagation.awaited { try await context.cognito.createUserPool([
             "PoolName": .string("Export Me \(suffix)"), "UsernameAttributes": ["phone_number"],
             "UsernameConfiguration": ["CaseSensitive": false], "AutoVerifiedAttributes": ["phone_number"],
             "SmsConfiguration": ["SnsCallerArn": .string(role.arn), "ExternalId": .string(externalId),
@@ -36,7 +38,7 @@ struct ExportEndToEndTests {
                         "StringAttributeConstraints": ["MinLength": "1", "MaxLength": "20"]]],
             "AccountRecoverySetting": CognitoExample.recovery(["verified_phone_number"]),
             "DeletionProtection": "INACTIVE", "UserPoolTags": ["Team": "Auth", "cost-center": "42"],
-        ])
+        ]) }
         var client: [String: JSONValue] = [
             "UserPoolId": .string(pool.id), "ClientName": .string("Mobile App"), "GenerateSecret": true,
             "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
