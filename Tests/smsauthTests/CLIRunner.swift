@@ -35,13 +35,34 @@ enum CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stderrReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = await stderrReader.value
+        let (stdout, stderr) = await collect(process, out: out, err: err)
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Reads both pipes to their end and waits for `process` on Dispatch threads, never on the test's shared
+    /// concurrency threads: a blocked shared thread per running command (two on a 2-core machine) stalls every other
+    /// test in the process until the command ends.
+    static func collect(_ process: Process, out: Pipe, err: Pipe) async -> (stdout: Data, stderr: Data) {
+        let outHandle = out.fileHandleForReading, errHandle = err.fileHandleForReading
+        async let stderr = blockingRead(errHandle)
+        let stdout = await blockingRead(outHandle)
+        let collected = (stdout, await stderr)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
+        return collected
+    }
+
+    /// `handle` read to its end on a Dispatch thread.
+    private static func blockingRead(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
     }
 
     /// Starts `smsauth` once per entry of `runs` (arguments, environment added), all before waiting for any, so they

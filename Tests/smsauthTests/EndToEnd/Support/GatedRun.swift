@@ -41,11 +41,7 @@ final class GatedRun {
 
     /// Waits for the exit and collects the output.
     func finish() async -> Outcome {
-        let err = self.err
-        let stderrReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = await stderrReader.value
+        let (stdout, stderr) = await CLIRunner.collect(process, out: out, err: err)
         let result = CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                                       stderr: String(decoding: stderr, as: UTF8.self))
         return Outcome(result: result, killedBySignal: process.terminationReason == .uncaughtSignal)
