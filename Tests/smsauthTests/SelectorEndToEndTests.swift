@@ -5,7 +5,7 @@ import Testing
 /// `--selector` with the real binary: only the selected manifests are planned and applied; an unselected
 /// manifest's change is not applied, and a resource whose manifest was removed is not deleted under a selector
 /// (its status file is not touched), until a run without one.
-@Suite("--selector end to end", .timeLimit(.minutes(3)))
+@Suite("--selector end to end", .timeLimit(.minutes(8)))
 struct SelectorEndToEndTests {
     @Test func onlySelectedManifestsArePlannedAndAnUnselectedRemovalDeletesNothing() async throws {
         let workspace = try await ControllerWorkspace.make(region: "ap-northeast-3")

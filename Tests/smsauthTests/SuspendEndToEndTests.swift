@@ -4,7 +4,7 @@ import Testing
 
 /// `policy.suspend` and the settings document's `suspend` with the real binary: the plan shows the resource as
 /// suspended, nothing is changed or deleted, and the status records phase `Suspended`.
-@Suite("suspend end to end", .timeLimit(.minutes(3)))
+@Suite("suspend end to end", .timeLimit(.minutes(8)))
 struct SuspendEndToEndTests {
     @Test func aSuspendedPoolIsNotUpdatedAndRemovingItsManifestDeletesNothing() async throws {
         let workspace = try await ControllerWorkspace.make(region: "ap-east-1")

@@ -6,7 +6,7 @@ import TestSupport
 
 /// The S3 client against the emulator's S3 (moto): signatures over keys that need encoding, conditional writes,
 /// pagination, and a missing bucket named in the error.
-@Suite(.timeLimit(.minutes(3))) struct S3EndToEndTests {
+@Suite(.timeLimit(.minutes(8))) struct S3EndToEndTests {
     static func bucket(_ clients: EmulatorClients) async throws -> (S3, String) {
         let name = Emulator.uniqueBucketName("s3-e2e")
         try await clients.emulator.createBucket(name, region: "us-east-1", as: clients.principal)

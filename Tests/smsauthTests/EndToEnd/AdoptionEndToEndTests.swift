@@ -5,7 +5,7 @@ import TestSupport
 
 /// A role and a pool made out of band (no ownership tags) with the manifests' settings: reconcile refuses to touch
 /// them and creates nothing; with `spec.adopt` it adopts both (adds the ownership tags) and the next run is a noop.
-@Suite("Adoption end to end", .timeLimit(.minutes(3)))
+@Suite("Adoption end to end", .timeLimit(.minutes(8)))
 struct AdoptionEndToEndTests {
     /// `spec.externalId` of `manifests/sms.yaml`.
     static let externalId = "5893f8da-377e-43b2-a8d4-60ce673e8f8f"

@@ -6,7 +6,7 @@ import Testing
 /// examples/app-configuration-outputs applied with the real binary: the confidential client's secret is in Secrets
 /// Manager and nowhere else, the outputs parameters and `smsauth outputs` carry the live ids in the published
 /// formats, a dry run after apply plans nothing, and a replaced client rewrites its secret and outputs.
-@Suite("App configuration outputs end to end", .timeLimit(.minutes(2)))
+@Suite("App configuration outputs end to end", .timeLimit(.minutes(8)))
 struct AppOutputsEndToEndTests {
     static let region = "eu-central-1"
     static let secretName = "tasks/backend/client-secret"

@@ -4,7 +4,7 @@ import Testing
 /// Each Cognito example applied from empty with the real binary: every resource created, the live configuration
 /// equal to the manifests field by field (read by a separate principal with the raw clients), and a second run that
 /// plans nothing.
-@Suite("Cognito examples end to end", .timeLimit(.minutes(3)))
+@Suite("Cognito examples end to end", .timeLimit(.minutes(8)))
 struct CognitoExamplesEndToEndTests {
     @Test(arguments: CognitoExample.all)
     func appliesFromEmptyMatchesTheManifestsAndThenPlansNothing(_ example: CognitoExample) async throws {

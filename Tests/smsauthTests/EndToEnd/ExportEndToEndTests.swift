@@ -6,7 +6,7 @@ import TestSupport
 /// `smsauth export` of a pool made directly through the API with every field smsauth manages (its SMS role, an app
 /// client, MFA with SMS and TOTP, remembered devices): `validate --strict` passes on the output, the dry run plans
 /// only the adoption (ownership tags), the apply adopts, and the next dry run plans nothing.
-@Suite("Export end to end", .timeLimit(.minutes(3)))
+@Suite("Export end to end", .timeLimit(.minutes(8)))
 struct ExportEndToEndTests {
     /// A region whose other tests look only at their own resources.
     static let region = "ap-northeast-3"

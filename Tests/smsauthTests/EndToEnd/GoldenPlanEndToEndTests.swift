@@ -4,7 +4,7 @@ import Testing
 /// A dry run on changed manifests prints exactly the expected plan in text, JSON and markdown (golden files under
 /// `Golden/`; rewrite them with `SMSAUTH_UPDATE_GOLDEN=1`). Fixed names and region, the emulator's fixed account
 /// 123456789012, and no ids or times in the changed fields make the output deterministic.
-@Suite("Plan output end to end (golden files)", .timeLimit(.minutes(3)))
+@Suite("Plan output end to end (golden files)", .timeLimit(.minutes(8)))
 struct GoldenPlanEndToEndTests {
     /// `Tests/smsauthTests/EndToEnd/Golden`.
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -4,7 +4,7 @@ import Testing
 /// Changing `usernameAttributes` (immutable in Cognito): refused by default with the reason and nothing written;
 /// with `policy.onImmutableChange: Recreate` the pool, its client and its MFA policy are recreated and the status
 /// shows the new ids.
-@Suite("Immutable UserPool change end to end", .timeLimit(.minutes(3)))
+@Suite("Immutable UserPool change end to end", .timeLimit(.minutes(8)))
 struct ImmutableChangeEndToEndTests {
     /// The apply line of the refused change, reason and how to allow it included.
     static let refusal = "refused UserPool/qnatime: usernameAttributes cannot change after creation (set policy.onImmutableChange: Recreate to delete and recreate the UserPool; all users will be lost (estimated user count: 0))"

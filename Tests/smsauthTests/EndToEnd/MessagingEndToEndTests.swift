@@ -6,7 +6,7 @@ import TestSupport
 /// The messaging side with the real binary: the two messaging examples applied from empty, purchase approval,
 /// release guarded by deletion protection, and a number that turns ACTIVE later (the emulator's activation delay).
 /// Serialized: every test here requests numbers, and the activation delay is global emulator state.
-@Suite("Messaging end to end", .serialized, .timeLimit(.minutes(3)))
+@Suite("Messaging end to end", .serialized, .timeLimit(.minutes(8)))
 struct MessagingEndToEndTests {
     /// The ACTIVE or PENDING numbers of the region carrying the ownership tag of `OriginationIdentity/<name>`.
     static func ownedNumbers(_ name: String, _ context: EndToEndContext) async throws -> [JSONValue] {

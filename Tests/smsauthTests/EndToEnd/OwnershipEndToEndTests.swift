@@ -5,7 +5,7 @@ import Testing
 /// Owners with the real binary: two manifest folders sharing one account and one status location never touch each
 /// other (with different owners, `SMSAUTH_OWNER`, and without owners, through the folder recorded in status), and a
 /// status file naming a client in a pool made by hand never deletes it.
-@Suite("Owners end to end", .timeLimit(.minutes(3)))
+@Suite("Owners end to end", .timeLimit(.minutes(8)))
 struct OwnershipEndToEndTests {
     /// The status files of `space` by relative path, with their bytes.
     static func statusFiles(_ directory: URL) throws -> [String: Data] {

@@ -6,7 +6,7 @@ import TestSupport
 /// Plans that tell the truth in one run, with the real binary: a rotated SmsRole external id reaches the pool in the
 /// same apply, a hand-drifted role is a change of the role only, a replace lists what the new pool loses, a field
 /// that leaves the manifest is a warning, and a role name taken at apply is recorded with the role error's code.
-@Suite("Plans that tell the truth end to end", .timeLimit(.minutes(3)))
+@Suite("Plans that tell the truth end to end", .timeLimit(.minutes(8)))
 struct PlanTruthEndToEndTests {
     /// The default `manifests/` set with names of its own (role, pool, owner), applied in `region`.
     static func demo(region: String) async throws -> (EndToEndContext, Workspace, names: (role: String, pool: String)) {

@@ -6,7 +6,7 @@ import TestSupport
 /// propagation delay): rotating the SMS role's external id updates the role's trust policy and then the pool's
 /// SmsConfiguration in one run; Cognito still sees the old trust policy for a moment and refuses the pool update with
 /// InvalidSmsRoleTrustRelationshipException, which smsauth retries with bounded backoff until it passes.
-@Suite("IAM propagation end to end", .timeLimit(.minutes(3)))
+@Suite("IAM propagation end to end", .timeLimit(.minutes(8)))
 struct PropagationEndToEndTests {
     @Test func anExternalIdRotationIsRetriedUntilTheNewTrustPolicyHasPropagated() async throws {
         let context = try await EndToEndContext.make(region: "ap-southeast-7")

@@ -6,7 +6,7 @@ import Testing
 /// tags and no manifest names is shown for removal (released: a pool's default `onDelete` is Retain), while another
 /// owner's pool and an untagged one are never shown; with every manifest present nothing is planned. `--rediscover`
 /// does the same while status files exist, and needs an owner.
-@Suite("Lost-state rediscovery end to end", .timeLimit(.minutes(3)))
+@Suite("Lost-state rediscovery end to end", .timeLimit(.minutes(8)))
 struct RediscoveryEndToEndTests {
     /// A region whose other tests look only at their own pools (by name and owner), with End User Messaging SMS.
     static let region = "ap-northeast-3"

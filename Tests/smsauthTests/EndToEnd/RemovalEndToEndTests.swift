@@ -4,7 +4,7 @@ import Testing
 /// Removed manifests and broken folders with the real binary: `onDelete: Delete` deletes (an AppClient's default, a
 /// pool that says so), `Retain` (the role's default) leaves the resource and reports it released; a folder with an
 /// invalid manifest makes no AWS call at all, so nothing can be deleted by mistake.
-@Suite("Removed and broken manifests end to end", .timeLimit(.minutes(3)))
+@Suite("Removed and broken manifests end to end", .timeLimit(.minutes(8)))
 struct RemovalEndToEndTests {
     /// The default `manifests/` set with a role name of its own; the pool gets `policy.onDelete: Delete`.
     static func demo(region: String, poolOnDelete: String?) async throws -> (EndToEndContext, Workspace, String) {

@@ -5,7 +5,7 @@ import Testing
 /// Renames, identity-checked deletes and the empty-set guard with the real binary: a changed `metadata.name` keeps
 /// the AWS resource (no delete, no create), an empty folder removes nothing without `--allow-empty`, and a removed
 /// client that is no longer the recorded one is released, not deleted.
-@Suite("Renames and delete guards end to end", .timeLimit(.minutes(3)))
+@Suite("Renames and delete guards end to end", .timeLimit(.minutes(8)))
 struct RenameEndToEndTests {
     typealias Removal = RemovalEndToEndTests
 

@@ -9,7 +9,7 @@ import TestSupport
 /// concurrent applies on one S3 state, one wins and the other exits 1 naming the holder. The sets hold SMS roles only
 /// (IAM is global and the role names are the test's own, so no other suite sees them), with an owner of the test's own;
 /// the bucket is in ca-west-1.
-@Suite("S3 state end to end", .timeLimit(.minutes(3)))
+@Suite("S3 state end to end", .timeLimit(.minutes(8)))
 struct S3StateEndToEndTests {
     static let region = "ca-west-1"
 

@@ -3,7 +3,7 @@ import Testing
 
 /// SMS sandbox destination numbers with the real binary: create → Pending → `smsauth verify` with the code the
 /// emulator "texted" → Ready, a wrong code leaves it Pending, and an 11th number in a region is refused in the plan.
-@Suite("SMS sandbox end to end", .timeLimit(.minutes(3)))
+@Suite("SMS sandbox end to end", .timeLimit(.minutes(8)))
 struct SandboxEndToEndTests {
     /// A SandboxNumber manifest.
     static func number(_ name: String, _ phone: String, region: String) -> String {

@@ -4,7 +4,7 @@ import Testing
 
 /// A pool switching between SNS and End User Messaging SMS in place: each switch is one run (the role's new grant
 /// first, then the pool's SmsConfiguration, the old grant removed), and a dry run afterwards plans nothing.
-@Suite("SMS service switch end to end", .timeLimit(.minutes(3)))
+@Suite("SMS service switch end to end", .timeLimit(.minutes(8)))
 struct SmsServiceSwitchEndToEndTests {
     @Test func aPoolSwitchesSnsToEndUserMessagingAndBackInOneRunEach() async throws {
         let context = try await EndToEndContext.make(region: "ap-northeast-3")

@@ -5,7 +5,7 @@ import Testing
 /// an apply and the controller, one that cannot be read stops a dry run, each with exit 1 naming it and an empty call
 /// log; a read-only folder still serves a dry run. Read-only and unreadable folders are produced by running the
 /// binary as `nobody` (the tests run as root). Sibling manifest folders with the default location never share it.
-@Suite("Status location end to end", .timeLimit(.minutes(3)))
+@Suite("Status location end to end", .timeLimit(.minutes(8)))
 struct StatusLocationEndToEndTests {
     /// Runs `command` (`reconcile` arguments, or `controller`) on `space` with `statusDirectory` as a fresh principal
     /// and expects exit 1 with `text` on standard error and no AWS call at all.

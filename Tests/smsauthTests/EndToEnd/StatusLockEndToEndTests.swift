@@ -4,7 +4,7 @@ import Testing
 /// One writer per status folder, with the real binary: concurrent applies from an empty account make each resource
 /// once and the others exit 1 naming the holder before any AWS call; `--lock-timeout` waits; an apply is refused
 /// while a controller holds the lock. The default `manifests/` set, with a role name of the test's own.
-@Suite("Status lock end to end", .timeLimit(.minutes(3)))
+@Suite("Status lock end to end", .timeLimit(.minutes(8)))
 struct StatusLockEndToEndTests {
     /// A context in `region` and a copy of `manifests/` with its own role name.
     static func demo(region: String) async throws -> (EndToEndContext, Workspace) {

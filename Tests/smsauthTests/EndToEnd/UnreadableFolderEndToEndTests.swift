@@ -6,7 +6,7 @@ import Testing
 /// app client's manifest that becomes a dangling link, a FIFO, or sits in a sub-folder (or a manifest folder) the
 /// user cannot read makes `validate`, `reconcile --dry-run` and `reconcile` exit 1 naming the path, with no AWS call
 /// at all (the emulator's call log of a fresh principal stays empty) and the client and its status file still there.
-@Suite("Unreadable manifest folders end to end", .timeLimit(.minutes(2)))
+@Suite("Unreadable manifest folders end to end", .timeLimit(.minutes(8)))
 struct UnreadableFolderEndToEndTests {
     /// `setpriv` to run the binary as `nobody` when the tests run as root (for whom permission bits do not apply);
     /// nothing otherwise, since the test's own user is then subject to them.

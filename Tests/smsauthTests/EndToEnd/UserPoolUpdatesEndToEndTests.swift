@@ -4,7 +4,7 @@ import Testing
 
 /// In-place updates of an existing pool with the real binary: MFA OPTIONAL → ON (which the emulator, like Cognito,
 /// refuses through UpdateUserPool), and a password policy change that keeps what the manifests do not manage.
-@Suite("UserPool updates end to end", .timeLimit(.minutes(3)))
+@Suite("UserPool updates end to end", .timeLimit(.minutes(8)))
 struct UserPoolUpdatesEndToEndTests {
     /// The default `manifests/` set in `region` with a role name of its own.
     static func demo(region: String) async throws -> (EndToEndContext, Workspace) {

@@ -7,7 +7,7 @@ import TestSupport
 
 /// OriginationIdentity against the emulator: PENDING → ACTIVE, noop second plan, updates, the crash-after-request
 /// re-run, and a release guarded by deletion protection. Serialized: the activation delay is global emulator state.
-@Suite("OriginationIdentity end to end", .serialized, .timeLimit(.minutes(2)))
+@Suite("OriginationIdentity end to end", .serialized, .timeLimit(.minutes(8)))
 struct OriginationIdentityEndToEndTests {
     let handler = OriginationIdentityHandler()
 

@@ -5,7 +5,7 @@ import Testing
 
 /// PhonePool against the emulator: create from the first identity, associate, disassociate, noop replans, and a
 /// delete refused while deletion protection is on.
-@Suite("PhonePool end to end", .timeLimit(.minutes(2)))
+@Suite("PhonePool end to end", .timeLimit(.minutes(8)))
 struct PhonePoolEndToEndTests {
     let identities = OriginationIdentityHandler()
     let pools = PhonePoolHandler()
