@@ -16,15 +16,20 @@ extension IAM {
         return roles
     }
 
-    /// ListRoleTags (all pages).
-    public func listRoleTags(roleName: String) async throws -> [String: String] {
+    /// ListRoleTags (all pages); nil when the role does not exist (deleted since it was listed).
+    public func listRoleTags(roleName: String) async throws -> [String: String]? {
         var tags: [String: String] = [:]
         var marker: String?
         repeat {
             var parameters = QueryParameters()
             parameters.set("RoleName", roleName)
             parameters.set("Marker", marker)
-            let result = try await client.query(.iam, region: region, action: "ListRoleTags", parameters: parameters)
+            let result: XMLElement
+            do {
+                result = try await client.query(.iam, region: region, action: "ListRoleTags", parameters: parameters)
+            } catch let error as AWSError where error.code == "NoSuchEntity" {
+                return nil
+            }
             for member in result.members("Tags") {
                 if let key = member.value("Key") { tags[key] = member.value("Value") ?? "" }
             }

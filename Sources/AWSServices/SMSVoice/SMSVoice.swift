@@ -134,9 +134,14 @@ public struct SMSVoice: Sendable {
         _ = try await call("UntagResource", ["ResourceArn": .string(arn), "TagKeys": .strings(keys.sorted())])
     }
 
-    /// ListTagsForResource as a map.
-    public func listTagsForResource(arn: String) async throws -> [String: String] {
-        let output = try await call("ListTagsForResource", ["ResourceArn": .string(arn)])
+    /// ListTagsForResource as a map; nil when the resource does not exist (released or deleted since it was listed).
+    public func listTagsForResource(arn: String) async throws -> [String: String]? {
+        let output: JSONValue
+        do {
+            output = try await call("ListTagsForResource", ["ResourceArn": .string(arn)])
+        } catch let error as AWSError where error.code == "ResourceNotFoundException" {
+            return nil
+        }
         var tags: [String: String] = [:]
         for tag in output["Tags"]?.arrayValue ?? [] {
             if let key = tag["Key"]?.stringValue { tags[key] = tag["Value"]?.stringValue ?? "" }

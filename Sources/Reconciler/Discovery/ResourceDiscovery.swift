@@ -75,18 +75,20 @@ public struct ResourceDiscovery: Sendable {
     }
 
     /// Every role Cognito may assume (its trust policy names the `cognito-idp.amazonaws.com` service), with its
-    /// tags (ListRoles, then ListRoleTags each).
+    /// tags (ListRoles, then ListRoleTags each). A role deleted between the two calls is left out.
     public func smsRoles() async throws -> [IAMRole] {
         let iam = context.iam
         var roles: [IAMRole] = []
         for var role in try await iam.listRoles() where Self.trustsCognito(role.assumeRolePolicy) {
-            role.tags = try await iam.listRoleTags(roleName: role.name)
+            guard let tags = try await iam.listRoleTags(roleName: role.name) else { continue }
+            role.tags = tags
             roles.append(role)
         }
         return roles
     }
 
-    /// Every phone number (not released) and sender ID of `region`, with its tags.
+    /// Every phone number (not released) and sender ID of `region`, with its tags. One released or deleted between
+    /// the calls is left out.
     public func originationIdentities(in region: String) async throws -> [OriginationIdentityState] {
         let sms = context.smsVoice(region)
         let numbers = try await sms.describePhoneNumbers().filter { $0["Status"]?.stringValue != "DELETED" }
@@ -94,7 +96,7 @@ public struct ResourceDiscovery: Sendable {
         var identities: [OriginationIdentityState] = []
         for item in numbers + senders {
             let arn = item["PhoneNumberArn"]?.stringValue ?? item["SenderIdArn"]?.stringValue ?? ""
-            let tags = try await sms.listTagsForResource(arn: arn)
+            guard let tags = try await sms.listTagsForResource(arn: arn) else { continue }
             guard let state = OriginationIdentityReader.state(of: item, region: region, tags: tags) else {
                 throw OriginationIdentityError.unreadable(arn)
             }
@@ -115,7 +117,8 @@ public struct ResourceDiscovery: Sendable {
         public var tags: [String: String]
     }
 
-    /// Every phone pool of `region`, with its tags (DescribePools, then ListTagsForResource each).
+    /// Every phone pool of `region`, with its tags (DescribePools, then ListTagsForResource each). A pool deleted
+    /// between the calls is left out.
     public func phonePools(in region: String) async throws -> [PhonePoolListing] {
         let sms = context.smsVoice(region)
         var pools: [PhonePoolListing] = []
@@ -123,19 +126,14 @@ public struct ResourceDiscovery: Sendable {
             guard let id = pool["PoolId"]?.stringValue, let arn = pool["PoolArn"]?.stringValue else {
                 throw OriginationIdentityError.unreadable(pool["PoolArn"]?.stringValue ?? "a DescribePools item")
             }
-            pools.append(PhonePoolListing(id: id, arn: arn, pool: pool, tags: try await sms.listTagsForResource(arn: arn)))
+            guard let tags = try await sms.listTagsForResource(arn: arn) else { continue }
+            pools.append(PhonePoolListing(id: id, arn: arn, pool: pool, tags: tags))
         }
         return pools
     }
 
-    /// Whether a trust policy lets the Cognito service principal assume the role.
+    /// Whether a trust policy lets the Cognito service principal assume the role (as the doctor reads it).
     static func trustsCognito(_ document: PolicyDocument?) -> Bool {
-        guard let statements = document?.canonical["Statement"]?.arrayValue else { return false }
-        return statements.contains { statement in
-            guard statement["Effect"]?.stringValue == "Allow", let service = statement["Principal"]?["Service"] else {
-                return false
-            }
-            return (service.arrayValue ?? [service]).contains { $0.stringValue == "cognito-idp.amazonaws.com" }
-        }
+        !PolicyStatements(document).assuming(service: SmsRoleChecks.cognitoPrincipal).isEmpty
     }
 }

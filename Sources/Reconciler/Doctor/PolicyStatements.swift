@@ -36,6 +36,11 @@ struct PolicyStatements {
     /// The statements.
     let statements: [Statement]
 
+    /// The `Allow` statements that let the `service` principal `sts:AssumeRole` (a trust policy's question).
+    func assuming(service: String) -> [Statement] {
+        allowing.filter { $0.services.contains(service) && $0.allows(action: "sts:AssumeRole") }
+    }
+
     /// The statements of `document` (none when nil).
     init(_ document: PolicyDocument?) {
         let raw = document?.canonical["Statement"]

@@ -26,9 +26,7 @@ enum SmsRoleChecks {
         let fix = role.managed
             ? "run `smsauth reconcile` to restore the trust policy of \(role.reference)"
             : "edit the trust policy of \(live.name): allow \(cognitoPrincipal) sts:AssumeRole with StringEquals sts:ExternalId and aws:SourceAccount"
-        let trusting = PolicyStatements(live.trustPolicy).allowing.filter { statement in
-            statement.services.contains(cognitoPrincipal) && statement.allows(action: "sts:AssumeRole")
-        }
+        let trusting = PolicyStatements(live.trustPolicy).assuming(service: cognitoPrincipal)
         guard !trusting.isEmpty else {
             return check(facts, "sms-role-trust", .fail,
                          "SMS role \(live.name) does not let \(cognitoPrincipal) sts:AssumeRole", fix: fix)

@@ -13,7 +13,7 @@ struct MessagingEndToEndTests {
         var owned: [JSONValue] = []
         for number in try await context.smsVoice.describePhoneNumbers() {
             guard let arn = number["PhoneNumberArn"]?.stringValue else { continue }
-            let tags = try await context.smsVoice.listTagsForResource(arn: arn)
+            let tags = try await context.smsVoice.listTagsForResource(arn: arn) ?? [:]
             if LiveExpectations.ownership("OriginationIdentity/\(name)").allSatisfy({ tags[$0.key] == $0.value }) {
                 owned.append(number)
             }

@@ -2,6 +2,8 @@
 public enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertible {
     /// AWS answered a describe or request without the identity's id or ARN.
     case unreadable(String)
+    /// An identity or pool (its ARN) was released or deleted between being described and its tags being listed.
+    case vanished(String)
     /// The manifest is not an OriginationIdentity (or PhonePool) manifest.
     case wrongKind(String)
     /// A ClientToken returned a number that was already released (AWS remembers tokens for a while).
@@ -13,6 +15,7 @@ public enum OriginationIdentityError: ReconcileError, Equatable, CustomStringCon
     public var code: String {
         switch self {
         case .unreadable: "originationIdentity.unreadable"
+        case .vanished: "originationIdentity.vanished"
         case .wrongKind: "originationIdentity.wrongKind"
         case .releasedByToken: "originationIdentity.releasedByToken"
         case .memberUnknown: "phonePool.memberUnknown"
@@ -33,6 +36,8 @@ public enum OriginationIdentityError: ReconcileError, Equatable, CustomStringCon
         switch self {
         case .unreadable(let what):
             return "End User Messaging SMS answered without an id or ARN for \(what); run again, and report it if it persists"
+        case .vanished(let arn):
+            return "\(arn) was released or deleted while it was being read (by someone else?); the next run reads it again"
         case .wrongKind(let address):
             return "\(address) was handed to the wrong handler; this is a bug in smsauth"
         case .releasedByToken(let number):

@@ -123,7 +123,10 @@ struct OriginationIdentityReader {
         if let cached = tagCache[arn] {
             tags = cached
         } else {
-            tags = try await sms.listTagsForResource(arn: arn)
+            guard let listed = try await sms.listTagsForResource(arn: arn) else {
+                throw OriginationIdentityError.vanished(arn)
+            }
+            tags = listed
             tagCache[arn] = tags
         }
         guard let state = Self.state(of: item, region: region, tags: tags) else {

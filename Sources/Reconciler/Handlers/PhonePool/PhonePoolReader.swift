@@ -65,7 +65,7 @@ struct PhonePoolReader {
     private func tagsOf(_ pool: JSONValue, cache: inout [String: [String: String]]) async throws -> [String: String] {
         let arn = pool["PoolArn"]?.stringValue ?? ""
         if let cached = cache[arn] { return cached }
-        let tags = try await sms.listTagsForResource(arn: arn)
+        guard let tags = try await sms.listTagsForResource(arn: arn) else { throw OriginationIdentityError.vanished(arn) }
         cache[arn] = tags
         return tags
     }

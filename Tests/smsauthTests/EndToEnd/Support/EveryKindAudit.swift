@@ -110,7 +110,7 @@ struct EveryKindAudit {
 
     /// smsauth's tags on an End User Messaging SMS resource.
     private func checkTags(arn: String, _ address: String, _ sms: SMSVoice, _ problems: inout [String]) async throws {
-        let tags = try await sms.listTagsForResource(arn: arn)
+        let tags = try await sms.listTagsForResource(arn: arn) ?? [:]
         if tags["smsauth:managed-by"] != "smsauth" || tags["smsauth:resource"] != address {
             problems.append("\(arn) lacks the tags of \(address): \(tags)")
         }
