@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the `smsauth` executable built next to the test bundle and captures its output.
 enum CLIRunner {
@@ -34,18 +35,18 @@ enum CLIRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        await slots.acquire()
-        defer { Task { await slots.release() } }
-        try process.run()
-        let (stdout, stderr) = await collect(process, out: out, err: err)
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return try await slots.run {
+            try process.run()
+            let (stdout, stderr) = await collect(process, out: out, err: err)
+            return Result(status: process.terminationStatus,
+                          stdout: String(decoding: stdout, as: UTF8.self),
+                          stderr: String(decoding: stderr, as: UTF8.self))
+        }
     }
 
     /// How many `run` commands may run at once across the whole test process: the shared emulator answers one request
     /// at a time, and so many suites run commands in parallel that it would otherwise time out.
-    static let slots = CommandSlots(limit: 2)
+    static let slots = AsyncSemaphore(limit: 2)
 
     /// Reads both pipes to their end and waits for `process` on Dispatch threads, never on the test's shared
     /// concurrency threads: a blocked shared thread per running command (two on a 2-core machine) stalls every other
@@ -107,26 +108,3 @@ enum CLIRunner {
     }
 }
 
-/// A counting semaphore for async code: `acquire` suspends (holding no thread) while `limit` holders run.
-actor CommandSlots {
-    /// Free slots.
-    private var available: Int
-    /// Suspended acquirers, first come first served.
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int) { available = limit }
-
-    /// Takes a slot, waiting for one to be released when none is free.
-    func acquire() async {
-        if available > 0 {
-            available -= 1
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    /// Gives the slot to the first waiter, or back to the pool.
-    func release() {
-        if waiters.isEmpty { available += 1 } else { waiters.removeFirst().resume() }
-    }
-}
