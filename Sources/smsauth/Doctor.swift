@@ -36,17 +36,10 @@ struct Doctor: AsyncParsableCommand {
         let logger = Logger(label: "smsauth.doctor")
         let environment = ProcessInfo.processInfo.environment
         let loaded = try global.loadValidManifests(from: directory, environment: environment)
-        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
-        let store = try await StateAccess.resolve(global: global, manifests: directory,
-                                                  settingsState: loaded.settings?.state?.value, environment: environment)
-            .openForReading(aws: aws)
-        let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
-                                                environment: environment)
-        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger, partitionRegion: aws.defaultRegion),
-                                     statusStore: store, options: EngineOptions(identity: identity))
+        let reading = try await ReadOnlyEngine.make(global: global, directory: directory, loaded: loaded, logger: logger)
         let report: DoctorReport
         do {
-            report = try await SmsDoctor(engine: engine).examine(loaded, defaultRegion: aws.defaultRegion)
+            report = try await SmsDoctor(engine: reading.engine).examine(loaded, defaultRegion: reading.aws.defaultRegion)
         } catch {
             throw StandardError.failure(error.description)
         }

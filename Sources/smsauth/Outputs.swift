@@ -46,22 +46,15 @@ struct Outputs: AsyncParsableCommand {
         let logger = Logger(label: "smsauth.outputs")
         let environment = ProcessInfo.processInfo.environment
         let loaded = try global.loadValidManifests(from: directory, environment: environment)
-        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
-        let store = try await StateAccess.resolve(global: global, manifests: directory,
-                                                  settingsState: loaded.settings?.state?.value, environment: environment)
-            .openForReading(aws: aws)
-        let identity = try CommandIdentity.make(directory: directory, settingsOwner: loaded.settings?.owner.value,
-                                                environment: environment)
-        let engine = ReconcileEngine(registry: .standard, context: ReconcileContext(client: aws.client, logger: logger, partitionRegion: aws.defaultRegion),
-                                     statusStore: store, options: EngineOptions(identity: identity))
+        let reading = try await ReadOnlyEngine.make(global: global, directory: directory, loaded: loaded, logger: logger)
         let names = loaded.manifests.map(\.id).filter { $0.kind == .appClient }.map(\.name).sorted()
         if format != .json, client == nil, names.count > 1 {
             throw StandardError.failure(ClientConfigurationError.oneClientNeeded(format, names).description)
         }
         let document: String
         do {
-            let configurations = try await ClientConfigurationReader(engine: engine)
-                .read(loaded, defaultRegion: aws.defaultRegion, client: client)
+            let configurations = try await ClientConfigurationReader(engine: reading.engine)
+                .read(loaded, defaultRegion: reading.aws.defaultRegion, client: client)
             document = ClientConfigurationDocument.render(configurations, as: format)
         } catch let error as ClientConfigurationError {
             throw StandardError.failure(error.description)
