@@ -33,7 +33,7 @@ extension ControllerCommand {
         } catch {
             throw StandardError.failure("lost-state rediscovery: \(error)")
         }
-        logger.info("the state does not exist: found resources of this owner by their tags that no manifest names; their removal is planned by their kind's default delete policy",
+        logger.info("the state is empty: found resources of this owner by their tags that no manifest names; their removal is planned by their kind's default delete policy",
                     metadata: ["resources": "\(found.map { "\($0.kind.rawValue)/\($0.name)" }.joined(separator: ", "))"])
     }
 }
