@@ -121,24 +121,8 @@ enum ExportYAML {
         return simple ? text : quoted(text)
     }
 
-    /// A YAML double-quoted scalar (JSON escapes, which YAML accepts).
+    /// A YAML double-quoted scalar: the plan's JSON-style quoting, whose escapes YAML accepts.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        PlanValueFormatter.quoted(text)
     }
 }

@@ -38,8 +38,8 @@ enum PlanValueFormatter {
         return String(number)
     }
 
-    /// A JSON-style quoted string.
-    private static func quoted(_ text: String) -> String {
+    /// A JSON-style quoted string (also a valid YAML double-quoted scalar: `smsauth export` writes strings with it).
+    static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
