@@ -34,17 +34,17 @@ extension ControllerEndToEnd {
                 try await workspace.operations().contains("CreateUserPoolClient") ? true : nil
             }
             #expect(clientCreated == true)
-            let ready = try await Poll.until(timeout: .seconds(10)) { workspace.status("AppClient", "web")?["phase"] as? String == "Ready" ? true : nil }
+            let ready = try await Poll.until(timeout: .seconds(60)) { workspace.status("AppClient", "web")?["phase"] as? String == "Ready" ? true : nil }
             #expect(ready == true)
 
             try workspace.write("client.yaml", workspace.client("web", pool: "app", clientName: "web-renamed"))
-            let updated = try await Poll.until(timeout: .seconds(10)) {
+            let updated = try await Poll.until(timeout: .seconds(60)) {
                 try await workspace.operations().contains("UpdateUserPoolClient") ? true : nil
             }
             #expect(updated == true)
 
             try workspace.delete("client.yaml")
-            let deleted = try await Poll.until(timeout: .seconds(10)) {
+            let deleted = try await Poll.until(timeout: .seconds(60)) {
                 try await workspace.operations().contains("DeleteUserPoolClient") && workspace.status("AppClient", "web") == nil
                     ? true : nil
             }

@@ -26,6 +26,7 @@ struct StatusLocationEndToEndTests {
     @Test func regularFileRefusedBeforeAnyCall() async throws {
         let (context, space) = try await StatusLockEndToEndTests.demo(region: "us-west-2")
         defer { space.remove() }
+        try FileManager.default.removeItem(at: space.statusDirectory)
         try Data("not a folder\n".utf8).write(to: space.statusDirectory)
         let under = space.statusDirectory.appendingPathComponent("status")
         for (location, text) in [(space.statusDirectory, "status folder \(space.statusDirectory.path) is not a folder"),

@@ -70,7 +70,7 @@ struct StatusLockEndToEndTests {
                                                 "--listen", "127.0.0.1:0"],
                                                environment: context.environment, directory: space.root)
         defer { controller.stop() }
-        #expect(try await controller.waitFor(message: "full sync done", timeout: .seconds(60)) != nil, "\(controller.log)")
+        #expect(try await controller.waitFor(message: "full sync done", timeout: .seconds(240)) != nil, "\(controller.log)")
         DispatchQueue.global().asyncAfter(deadline: .now() + 3) { controller.send(SIGTERM) }
         let (environment, accessKeyId) = try await context.freshEnvironment()
         let started = ContinuousClock.now

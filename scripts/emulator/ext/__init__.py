@@ -22,6 +22,7 @@ def install() -> None:
         paging,
         s3,
         secret_stores,
+        signing_key,
         sms_role,
         sms_spend,
         sns_sandbox,
@@ -42,6 +43,7 @@ def install() -> None:
     s3.install()
     paging.install()
     sms_spend.install()
+    signing_key.install()
 
 
 def wrap(app: Any) -> Any:

@@ -31,7 +31,9 @@ struct Workspace {
     /// The manifest folder given to `smsauth reconcile`.
     var manifests: URL { root.appendingPathComponent("manifests") }
 
-    /// The status folder (`--status-dir`).
+    /// The status folder (`--status-dir`). It exists, empty, from the start: a state that does not exist makes the
+    /// first run of an owned set rediscover (list and read the tags of every Cognito-trusting role, pool and number of
+    /// the shared emulator account, hundreds by the middle of a run); tests of that remove it first.
     var statusDirectory: URL { root.appendingPathComponent("status") }
 
     /// Copies the `.yaml` files of `folders` (relative to the repository) into a fresh `manifests` folder, applying
@@ -40,6 +42,7 @@ struct Workspace {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("manifests"),
                                                 withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: statusDirectory, withIntermediateDirectories: true)
         for folder in folders {
             let source = Self.repository.appendingPathComponent(folder)
             for file in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
