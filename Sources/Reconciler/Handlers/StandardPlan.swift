@@ -23,7 +23,8 @@ public struct StandardPlan: Sendable {
     public var foundId: String?
     /// What a resource created from the manifest has at the managed paths the manifest may leave out (AWS's
     /// defaults, as `live` reads them). A replacement lists each such path whose live value differs: the new
-    /// resource loses that value. Only paths `live` holds are compared (a value AWS did not report is not shown as lost).
+    /// resource loses that value. Only paths `live` holds a value at are compared (a value AWS did not report, `null`,
+    /// is not shown as lost).
     public var createdWithout: [String: PlanValue]
 
     /// Creates the comparison.
@@ -57,7 +58,7 @@ public struct StandardPlan: Sendable {
     public func fieldChangesLeftOut() -> [FieldChange] {
         guard let live else { return [] }
         return createdWithout.keys.sorted().compactMap { path in
-            guard desired[path] == nil, let created = createdWithout[path], let before = live[path],
+            guard desired[path] == nil, let created = createdWithout[path], let before = live[path], before != .null,
                   before != created else { return nil }
             return FieldChange(path: path, before: before, after: created, forcesReplacement: immutable.contains(path))
         }

@@ -17,13 +17,17 @@ enum OriginationIdentityFields {
 
     /// What an identity requested without them has at the optional paths of the manifest's form (as `live`
     /// reads them): no deletion protection, no user tags; a number also without registration, self-managed
-    /// opt-outs or two-way SMS.
+    /// opt-outs or two-way SMS, on the account's default opt-out list; a sender ID for every message type.
     static func createdWithout(_ spec: OriginationIdentitySpec) -> [String: PlanValue] {
         var fields: [String: PlanValue] = ["deletionProtection": .bool(false), "tags": .map([:])]
         if spec.phoneNumber != nil {
             fields["phoneNumber.registrationId"] = .null
+            fields["phoneNumber.optOutListName"] = .string(OriginationIdentityState.defaultOptOutListName)
             fields["phoneNumber.selfManagedOptOuts"] = .bool(false)
             fields["phoneNumber.twoWay"] = .bool(false)
+        }
+        if spec.senderId != nil {
+            fields["senderId.messageTypes"] = .list(MessageType.allCases.map(\.rawValue).sorted().map { .string($0) })
         }
         return fields
     }

@@ -106,6 +106,9 @@ public struct OriginationIdentityState: Sendable, Equatable {
     /// Whether the number still waits for provisioning (sender IDs have no status).
     public var isPending: Bool { status == "PENDING" }
 
+    /// The opt-out list an identity or pool uses when none is named (AWS's own list, "Default").
+    static let defaultOptOutListName = "Default"
+
     /// The opt-out list name of a name or an `…:opt-out-list/<name>` ARN.
     static func optOutListName(_ value: String) -> String {
         value.hasPrefix("arn:") ? String(value.split(separator: "/").last ?? Substring(value)) : value

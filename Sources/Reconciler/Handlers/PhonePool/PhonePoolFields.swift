@@ -6,6 +6,13 @@ enum PhonePoolFields {
     /// Paths that cannot change after CreatePool.
     static let immutablePaths: Set<String> = ["isoCountryCode", "messageType"]
 
+    /// What a pool created without them has at the optional paths (as `live` reads them): the account's default
+    /// opt-out list, no self-managed opt-outs, shared routes, two-way SMS or deletion protection, no user tags.
+    static let createdWithout: [String: PlanValue] = [
+        "optOutListName": .string(OriginationIdentityState.defaultOptOutListName), "selfManagedOptOuts": .bool(false),
+        "sharedRoutes": .bool(false), "twoWay": .bool(false), "deletionProtection": .bool(false), "tags": .map([:]),
+    ]
+
     /// The managed fields the manifest sets, by plan path (membership is planned separately).
     static func desired(_ spec: PhonePoolSpec) -> [String: PlanValue] {
         var fields: [String: PlanValue] = [

@@ -14,7 +14,7 @@ extension PhonePoolHandler {
             immutable: PhonePoolFields.immutablePaths,
             replacementConsequence: "the pool is deleted (its members are disassociated) and created again with a new id",
             adoptsForeign: live.map { pool in spec.adopt.map { $0.value == pool.id || $0.value == pool.arn } ?? false } ?? false,
-            foundId: live?.id)
+            foundId: live?.id, createdWithout: PhonePoolFields.createdWithout)
         let change = try standard.change(for: input)
         let membership = PoolMembership(spec: spec, members: live?.members ?? [], references: input.references)
         switch change.action {

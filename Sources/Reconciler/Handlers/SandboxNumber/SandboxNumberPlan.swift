@@ -77,9 +77,16 @@ struct SandboxNumberPlan {
                 reason: "\(fields) is the sandbox number's identity (set policy.onImmutableChange: Recreate to delete \(live.phoneNumber) and add \(phoneNumber), which must then be verified)")
         case .recreate:
             return try ResourceChange(
-                address: input.address, action: .replace, fieldChanges: changes,
+                address: input.address, action: .replace, fieldChanges: changes + Self.lostByReplacing(live),
                 reason: "\(fields) is the sandbox number's identity: \(live.phoneNumber) is deleted (AWS allows it 24 hours after its verification or last verification attempt) and \(phoneNumber) is added and must be verified")
         }
+    }
+
+    /// What the new entry of a replacement does not have that `live` has: its verification (every new sandbox
+    /// number starts `Pending`).
+    static func lostByReplacing(_ live: SandboxNumberLive) -> [FieldChange] {
+        guard live.status != .pending else { return [] }
+        return [FieldChange(path: "status", before: .string(live.status.rawValue), after: .string(SandboxNumberStatus.pending.rawValue))]
     }
 
     /// The manifest is gone: delete (this kind's default) or retain what is listed.

@@ -118,8 +118,19 @@ public struct SmsRoleHandler: ResourceHandler {
         let order = live.role.name == fields.roleName
             ? "the name stays the same, so the old role is deleted before the new one is created: pools using it cannot send SMS until they are updated"
             : "the new role is created first, then the old one is deleted"
-        return try ResourceChange(address: change.address, action: .replace, fieldChanges: change.fieldChanges,
+        return try ResourceChange(address: change.address, action: .replace,
+                                  fieldChanges: Self.withLostTags(change.fieldChanges, live: live.role, fields: fields),
                                   reason: "\(reason); \(order)", warnings: change.warnings,
                                   dependencies: change.dependencies)
+    }
+
+    /// A replacement's field changes with `tags` showing every tag of the old role (but AWS's reserved `aws:` ones)
+    /// when it has tags the manifest never set: the new role is created with the manifest's tags only.
+    static func withLostTags(_ changes: [FieldChange], live role: IAMRole, fields: SmsRoleFields) -> [FieldChange] {
+        let kept = role.tags.filter { !$0.key.hasPrefix("aws:") }
+        guard kept.keys.contains(where: { fields.tags[$0] == nil }) else { return changes }
+        let tags = FieldChange(path: "tags", before: .map(kept.mapValues(PlanValue.string)),
+                               after: .map(fields.tags.mapValues(PlanValue.string)))
+        return (changes.filter { $0.path != "tags" } + [tags]).sorted { $0.path < $1.path }
     }
 }

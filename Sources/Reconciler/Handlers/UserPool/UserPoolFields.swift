@@ -93,11 +93,18 @@ struct UserPoolFields: Sendable {
         return fields
     }
 
-    /// What a pool created without them has for the immutable fields the manifest may leave out (as
-    /// `LiveUserPool` reads them: no username or alias attributes; case sensitive, as a pool without
-    /// `UsernameConfiguration`).
+    /// What a pool created without them has at the paths the manifest may leave out whose AWS default is
+    /// documented (as `LiveUserPool` reads them): no username or alias attributes; case sensitive, as a pool without
+    /// `UsernameConfiguration`; nothing verified automatically; AWS's default password policy (8 characters, every
+    /// class required, temporary passwords valid 7 days); self sign-up allowed; no deletion protection; no user tags.
     static let createdWithout: [String: PlanValue] = [
         "usernameAttributes": .list([]), "aliasAttributes": .list([]), "usernameCaseSensitive": .bool(true),
+        "autoVerifiedAttributes": .list([]),
+        "passwordPolicy.minimumLength": .number(8), "passwordPolicy.requireUppercase": .bool(true),
+        "passwordPolicy.requireLowercase": .bool(true), "passwordPolicy.requireNumbers": .bool(true),
+        "passwordPolicy.requireSymbols": .bool(true), "passwordPolicy.temporaryPasswordValidityDays": .number(7),
+        "adminCreateUser.allowAdminCreateUserOnly": .bool(false), "deletionProtection": .bool(false),
+        "tags": .map([:]),
     ]
 
     /// The immutable paths a manifest may leave out, with what a new pool has there (`created`) and what `pool`

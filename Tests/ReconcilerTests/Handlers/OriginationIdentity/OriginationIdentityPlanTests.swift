@@ -91,6 +91,34 @@ struct OriginationIdentityPlanTests {
         #expect(change.warnings.contains("requests a new LONG_CODE number in US: billed monthly"))
     }
 
+    @Test("a replacement lists the left-out settings the new identity loses: opt-out list, sender message types")
+    func replacementListsWhatIsLost() throws {
+        var number = try #require(F.number())
+        number.optOutListName = "Marketing"
+        let yaml = F.numberYAML(numberType: "LONG_CODE", extra: "  purchaseApproved: true",
+                                policy: "policy: {onImmutableChange: Recreate}")
+        let change = try handler.plan(F.input(try F.desired(yaml), .owned(.init(identity: number))))
+        #expect(change.action == .replace)
+        #expect(change.fieldChanges.contains(FieldChange(path: "phoneNumber.optOutListName", before: "Marketing", after: "Default")))
+
+        var sender = try #require(F.sender(tags: OwnershipTags.tags(for: F.address, owner: nil)))
+        sender.messageTypes = ["TRANSACTIONAL"]
+        let senderYAML = """
+        apiVersion: smsauth/v1
+        kind: OriginationIdentity
+        metadata: {name: us-tollfree}
+        spec:
+          region: us-east-1
+          senderId: {senderId: QNATIME, isoCountryCode: GB}
+          purchaseApproved: true
+        policy: {onImmutableChange: Recreate}
+        """
+        let replaced = try handler.plan(F.input(try F.desired(senderYAML), .owned(.init(identity: sender))))
+        #expect(replaced.action == .replace)
+        #expect(replaced.fieldChanges.contains(FieldChange(path: "senderId.messageTypes", before: ["TRANSACTIONAL"],
+                                                          after: ["PROMOTIONAL", "TRANSACTIONAL"], forcesReplacement: true)))
+    }
+
     @Test("a replacement is a purchase too, and is refused while the old number is protected")
     func replacementGuards() throws {
         let recreate = "policy: {onImmutableChange: Recreate}"

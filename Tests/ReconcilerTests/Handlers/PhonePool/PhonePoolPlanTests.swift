@@ -107,6 +107,26 @@ struct PhonePoolPlanTests {
         #expect(protected.action == .refuse && protected.reason?.contains("deletion protection is on") == true)
     }
 
+    @Test("a replace lists the left-out settings and tags the new pool loses")
+    func replaceListsWhatIsLost() throws {
+        var live = try #require(Self.live(["a", "b"]))
+        live.optOutListName = "Marketing"
+        live.twoWay = true
+        live.tags["Team"] = "Dev"
+        let recreate = Self.yaml(messageType: "PROMOTIONAL", policy: "policy: {onImmutableChange: Recreate}")
+        let replaced = try handler.plan(try Self.input(recreate, .owned(live)))
+        #expect(replaced.action == .replace)
+        #expect(replaced.fieldChanges == [
+            FieldChange(path: "messageType", before: "TRANSACTIONAL", after: "PROMOTIONAL", forcesReplacement: true),
+            FieldChange(path: "optOutListName", before: "Marketing", after: "Default"),
+            FieldChange(path: "tags", before: ["Team": "Dev"], after: .map([:])),
+            FieldChange(path: "twoWay", before: true, after: false),
+        ])
+        let kept = Self.yaml(messageType: "PROMOTIONAL", extra: "  optOutListName: Marketing\n  twoWay: true\n  tags: {Team: Dev}",
+                             policy: "policy: {onImmutableChange: Recreate}")
+        #expect(try handler.plan(try Self.input(kept, .owned(live))).fieldChanges.map(\.path) == ["messageType"])
+    }
+
     @Test("a removed pool is retained by default, deleted with Delete, refused while protected", arguments: [
         (DeletePolicy.retain, false, ChangeAction.retain),
         (.delete, false, .delete),

@@ -44,6 +44,10 @@ struct SandboxNumberPlanTests {
         Row(label: "new phone number under Recreate: replace",
             input: { F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
                              .owned(F.live(.verified))) },
+            action: .replace, paths: ["phoneNumber", "status"], reason: "+14155550123 is deleted"),
+        Row(label: "new phone number of a pending number under Recreate: replace, nothing lost",
+            input: { F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
+                             .owned(F.live(.pending))) },
             action: .replace, paths: ["phoneNumber"], reason: "+14155550123 is deleted"),
         Row(label: "new region under Refuse: refuse",
             input: { F.input(try F.desired(region: "eu-west-1"), .owned(F.live(.verified))) },
@@ -72,6 +76,13 @@ struct SandboxNumberPlanTests {
         let change = try handler.plan(F.input(try F.desired(phone: "+14155550199"), .owned(F.live(.pending))))
         #expect(change.fieldChanges == [FieldChange(path: "phoneNumber", before: "+14155550123",
                                                     after: "+14155550199", forcesReplacement: true)])
+    }
+
+    /// A replaced verified number lists its verification as lost: the new entry starts Pending.
+    @Test func aReplaceListsTheVerificationTheNewNumberLoses() throws {
+        let change = try handler.plan(F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
+                                              .owned(F.live(.verified))))
+        #expect(change.fieldChanges.last == FieldChange(path: "status", before: "Verified", after: "Pending"))
     }
 
     @Test func verifyingNeverPutsTheCodeInThePlan() throws {

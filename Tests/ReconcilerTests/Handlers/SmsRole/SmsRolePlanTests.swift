@@ -59,6 +59,19 @@ import Testing
         #expect(change.reason?.hasPrefix("roleName cannot change after creation") == true, "\(change.reason ?? "")")
     }
 
+    /// Tags on the old role that the manifest never set are lost by a replacement: `tags` then shows all of them.
+    @Test func aReplaceListsTheTagsTheNewRoleLoses() throws {
+        let desired = try F.desired(["roleName": "renamed", "externalId": "ext-1", "tags": "{Team: Dev}"],
+                                    policy: "onImmutableChange: Recreate")
+        let role = try F.role(path: "/", tags: F.ownership.merging(["Team": "Dev", "CostCenter": "42", "aws:cloudformation:stack-name": "x"]) { $1 })
+        let change = try handler.plan(F.input(desired, .owned(try F.live(role))))
+        #expect(change.action == .replace)
+        let tags = try #require(change.fieldChanges.first { $0.path == "tags" })
+        #expect(tags.before == .map(F.ownership.merging(["Team": "Dev", "CostCenter": "42"]) { $1 }.mapValues(PlanValue.string)))
+        #expect(tags.after == .map(F.ownership.merging(["Team": "Dev"]) { $1 }.mapValues(PlanValue.string)))
+        #expect(change.fieldChanges.map(\.path) == change.fieldChanges.map(\.path).sorted())
+    }
+
     static let manifestUpdates: [(String, [String: String?], FieldChange)] = [
         ("description", ["description": "New text"],
          FieldChange(path: "description", before: "Lets Cognito publish SMS", after: "New text")),

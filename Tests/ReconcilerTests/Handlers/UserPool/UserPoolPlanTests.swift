@@ -97,6 +97,32 @@ import Testing
         ])
     }
 
+    /// A replace lists the mutable fields the manifest leaves out whose live value differs from a new pool's (AWS's
+    /// default password policy, no protection, no user tags, nothing auto-verified); a member AWS did not report
+    /// (the other password rules here) is not listed.
+    @Test func aReplaceListsTheLeftOutFieldsTheNewPoolLoses() throws {
+        let pool = try F.pool(for: F.yaml(spec: ["passwordPolicy": "{minimumLength: 12}"]))
+        let change = try F.plan(F.yaml(spec: ["usernameAttributes": "[email]", "passwordPolicy": "", "deletionProtection": "",
+                                              "tags": "", "autoVerifiedAttributes": ""],
+                                       policy: "onImmutableChange: Recreate"),
+                                live: .owned(pool))
+        #expect(change.action == .replace)
+        #expect(change.fieldChanges.filter { !$0.path.hasPrefix("usernameAttributes") } == [
+            FieldChange(path: "autoVerifiedAttributes", before: ["phone_number"], after: .list([])),
+            FieldChange(path: "deletionProtection", before: true, after: false),
+            FieldChange(path: "passwordPolicy.minimumLength", before: 12, after: 8),
+            FieldChange(path: "tags", before: ["Team": "Dev"], after: .map([:])),
+        ])
+        #expect(change.reason?.hasPrefix("usernameAttributes cannot change after creation") == true, "\(change.reason ?? "")")
+    }
+
+    /// The same left-out fields are not an update: AWS keeps them while the pool is updated in place.
+    @Test func leftOutFieldsAreNotComparedWithoutAReplace() throws {
+        let pool = try F.pool(for: F.yaml(spec: ["passwordPolicy": "{minimumLength: 12}"]))
+        let change = try F.plan(F.yaml(spec: ["passwordPolicy": "", "deletionProtection": "", "tags": ""]), live: .owned(pool))
+        #expect(change.action == .noop, "\(change.fieldChanges)")
+    }
+
     @Test func aForeignPoolIsRefusedUnlessAdopted() throws {
         let pool = try F.pool(for: F.yaml(spec: ["tags": ""]))
         var untagged = pool.raw
