@@ -8,9 +8,13 @@ import FoundationNetworking
 public final class URLSessionTransport: HTTPTransport {
     /// The session every request goes through.
     private let session: URLSession
+    /// The environment's proxies (libcurl applies them; read here to name the proxy in a failure).
+    private let proxies: ProxySettings
 
-    /// Creates the transport with its own ephemeral session.
-    public init() {
+    /// Creates the transport with its own ephemeral session; requests go through the environment's proxies
+    /// (`ProxySettings`).
+    public init(proxies: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment)) {
+        self.proxies = proxies
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
@@ -42,9 +46,9 @@ public final class URLSessionTransport: HTTPTransport {
             (data, response) = try await session.data(for: urlRequest)
         } catch let error as URLError {
             if error.code == .cancelled, Task.isCancelled { throw CancellationError() }
-            throw TransportError(url: Self.describe(request.url), reason: Self.reason(error, timeout: timeout))
+            throw TransportError(url: Self.describe(request.url), reason: Self.reason(error, timeout: timeout) + via(request.url))
         } catch {
-            throw TransportError(url: Self.describe(request.url), reason: String(describing: type(of: error)))
+            throw TransportError(url: Self.describe(request.url), reason: String(describing: type(of: error)) + via(request.url))
         }
         guard let http = response as? HTTPURLResponse else {
             throw TransportError(url: Self.describe(request.url), reason: "not an HTTP response")
@@ -54,6 +58,11 @@ public final class URLSessionTransport: HTTPTransport {
             return HTTPHeader(name, String(describing: value))
         }.sorted { $0.name.lowercased() < $1.name.lowercased() }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// " through proxy P" when a request to `url` goes through a proxy, else nothing.
+    private func via(_ url: URL) -> String {
+        proxies.proxy(for: url).map { " through proxy \($0)" } ?? ""
     }
 
     /// Seconds as a `TimeInterval`.

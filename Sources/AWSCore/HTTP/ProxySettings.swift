@@ -1,0 +1,66 @@
+import Foundation
+
+/// The proxy variables of the environment, read as the AWS CLI reads them: `HTTPS_PROXY` for `https://` endpoints,
+/// `HTTP_PROXY` for `http://` ones, `NO_PROXY` for hosts reached directly (each name in either case, the lowercase
+/// one first). FoundationNetworking sends every request through libcurl, which reads the same variables by itself
+/// except the uppercase `HTTP_PROXY` (libcurl takes only `http_proxy` for plain HTTP); `exportForLibcurl` closes that
+/// gap before the first request.
+public struct ProxySettings: Sendable, Equatable {
+    /// The proxy of `http://` endpoints.
+    public var httpProxy: String?
+    /// The proxy of `https://` endpoints.
+    public var httpsProxy: String?
+    /// `NO_PROXY` entries: `*`, a host name (also matching its subdomains; a leading dot is allowed) or an IP address.
+    public var noProxy: [String]
+
+    /// Reads `environment`.
+    public init(environment: [String: String]) {
+        func value(_ name: String) -> String? {
+            for candidate in [name.lowercased(), name.uppercased()] {
+                if let value = environment[candidate]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+            }
+            return nil
+        }
+        httpProxy = value("http_proxy")
+        httpsProxy = value("https_proxy")
+        noProxy = (value("no_proxy") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+    }
+
+    /// The proxy a request to `url` goes through, without its user info; nil when it goes directly.
+    public func proxy(for url: URL) -> String? {
+        let proxy: String? = switch url.scheme?.lowercased() {
+        case "https": httpsProxy
+        case "http": httpProxy
+        default: nil
+        }
+        guard let proxy, let host = url.host?.lowercased(), !bypasses(host) else { return nil }
+        return Self.withoutUserInfo(proxy)
+    }
+
+    /// Whether `host` is reached directly (`NO_PROXY`).
+    func bypasses(_ host: String) -> Bool {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return noProxy.contains { entry in
+            if entry == "*" { return true }
+            let name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+            return bare == name || bare.hasSuffix("." + name)
+        }
+    }
+
+    /// `proxy` without a user name or password (proxy credentials never reach a message).
+    static func withoutUserInfo(_ proxy: String) -> String {
+        guard var components = URLComponents(string: proxy.contains("://") ? proxy : "http://" + proxy) else { return "<proxy>" }
+        components.user = nil
+        components.password = nil
+        return components.string ?? "<proxy>"
+    }
+
+    /// Sets `http_proxy` from `HTTP_PROXY` when only the uppercase one is set, so that libcurl proxies plain-HTTP
+    /// endpoints as the AWS CLI does. Call before any request is made (it changes the process environment).
+    public static func exportForLibcurl() {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["http_proxy"] == nil, let upper = environment["HTTP_PROXY"], !upper.isEmpty else { return }
+        setenv("http_proxy", upper, 0)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import TestSupport
+
+/// The environment's proxy, as the AWS CLI uses it: with only the uppercase `HTTP_PROXY` set, every AWS request of a
+/// dry run goes through a local counting proxy (`Tests/Python/counting_proxy.py`); `NO_PROXY` naming the endpoint's
+/// host sends them directly; an unreachable proxy fails naming it, without its password.
+@Suite("Proxy end to end", .timeLimit(.minutes(8)))
+struct ProxyEndToEndTests {
+    /// A running counting proxy.
+    final class CountingProxy: @unchecked Sendable {
+        let process: Process
+        let port: Int
+        /// Its standard input: the proxy exits when this closes (also when the test process dies).
+        let input = Pipe()
+
+        init() throws {
+            let python = try #require(ProcessInfo.processInfo.environment["SMSAUTH_EMULATOR_PYTHON"],
+                                      "SMSAUTH_EMULATOR_PYTHON is not set: run the tests with scripts/test")
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = [Workspace.repository.appendingPathComponent("Tests/Python/counting_proxy.py").path]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = input
+            try process.run()
+            var line = Data()
+            while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+                line.append(byte)
+            }
+            port = try #require(Int(String(decoding: line, as: UTF8.self)), "the proxy printed no port")
+        }
+
+        deinit {
+            try? input.fileHandleForWriting.close()
+            process.terminate()
+        }
+
+        /// How many requests it forwarded, and to which hosts.
+        func forwarded() async throws -> (count: Int, hosts: [String]) {
+            let url = try #require(URL(string: "http://127.0.0.1:\(port)/_count"))
+            let (data, _) = try await URLSession.shared.data(from: url)
+            let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return (json["forwarded"] as? Int ?? -1, json["hosts"] as? [String] ?? [])
+        }
+    }
+
+    @Test func requestsGoThroughTheEnvironmentsProxyUnlessNoProxyNamesTheHost() async throws {
+        let (context, space) = try await StatusLockEndToEndTests.demo(region: "eu-south-2")
+        defer { space.remove() }
+        let proxy = try CountingProxy()
+        let endpointText = try #require(context.environment["AWS_ENDPOINT_URL"])
+        let endpoint = try #require(URL(string: endpointText))
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let proxied = environment.merging(["HTTP_PROXY": "http://127.0.0.1:\(proxy.port)"]) { $1 }
+
+        let viaProxy = try await space.reconcile(["--dry-run"], environment: proxied)
+        #expect(viaProxy.status == 0, "\(viaProxy.stdout)\(viaProxy.stderr)")
+        let calls = try await context.emulator.calls(accessKeyId: accessKeyId)
+        let forwarded = try await proxy.forwarded()
+        #expect(!calls.isEmpty)
+        #expect(forwarded.count == calls.count, "every AWS request went through the proxy: \(forwarded) vs \(calls.count) calls")
+        #expect(forwarded.hosts == ["\(endpoint.host ?? ""):\(endpoint.port ?? 0)"])
+
+        let direct = try await space.reconcile(["--dry-run"], environment: proxied.merging(["NO_PROXY": "example.org, \(endpoint.host ?? "")"]) { $1 })
+        #expect(direct.status == 0, "\(direct.stdout)\(direct.stderr)")
+        #expect(try await proxy.forwarded().count == forwarded.count, "NO_PROXY names the endpoint's host: nothing proxied")
+    }
+
+    @Test func anUnreachableProxyIsNamedWithoutItsPassword() async throws {
+        let (context, space) = try await StatusLockEndToEndTests.demo(region: "eu-south-2")
+        defer { space.remove() }
+        let port = try Self.closedPort()
+        let result = try await space.reconcile(["--dry-run"], environment: context.environment.merging([
+            "HTTP_PROXY": "http://smsauth:hunter2@127.0.0.1:\(port)",
+        ]) { $1 })
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("through proxy http://127.0.0.1:\(port)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("hunter2") && !result.stdout.contains("hunter2"))
+    }
+
+    /// A loopback port nothing listens on (bound, then released).
+    static func closedPort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                try #require(bind(socket, raw, length) == 0)
+                try #require(getsockname(socket, raw, &length) == 0)
+            }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
