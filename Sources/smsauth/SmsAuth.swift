@@ -1,5 +1,4 @@
 import ArgumentParser
-import AWSCore
 import Foundation
 
 /// The `smsauth` command: keeps SMS sign-in on AWS equal to a directory of YAML manifests.
@@ -8,7 +7,6 @@ struct SmsAuth: AsyncParsableCommand {
     /// Parses and runs the command as swift-argument-parser does, except that its argument errors carry the same
     /// `error:` prefix as every other error of smsauth (`ArgumentErrorText`).
     static func main() async {
-        ProxySettings.exportForLibcurl()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

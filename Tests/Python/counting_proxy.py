@@ -1,13 +1,16 @@
-"""A forward HTTP proxy for the proxy end-to-end test (not a pytest module): forwards each absolute-form request
-(`GET http://host:port/path`) to its host unchanged, headers and body included, and counts them. A direct
-`GET /_count` answers `{"forwarded": N, "hosts": [...]}`. Prints its port on the first line of standard output; exits
-on SIGTERM (even when started with it ignored) and when its standard input closes (its parent is gone)."""
+"""A forward HTTP proxy for the proxy end-to-end test (not a pytest module). It forwards each absolute-form request
+(`GET http://host:port/path`) to its host unchanged, headers and body included, and tunnels `CONNECT host:port`
+(reading the plain HTTP requests that pass through the tunnel to count them too). A direct `GET /_count` answers
+`{"forwarded": N, "hosts": [...]}`. Prints its port on the first line of standard output; exits
+on SIGTERM (even when started with it ignored) and, unless given `--keep-running`, when its standard input closes
+(its parent is gone)."""
 from __future__ import annotations
 
 import http.client
 import json
 import os
 import signal
+import socket
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -52,6 +55,17 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
         connection.close()
 
+    def do_CONNECT(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        host, _, port = self.path.rpartition(":")
+        upstream = socket.create_connection((host, int(port)), timeout=120)
+        self.send_response(200, "Connection Established")
+        self.end_headers()
+        self.wfile.flush()
+        threading.Thread(target=_pipe, args=(upstream, self.connection), daemon=True).start()
+        _count_requests(self.rfile, upstream, self.path)
+        upstream.close()
+        self.close_connection = True
+
     def _answer(self, status: int, data: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -60,6 +74,47 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     do_GET = do_POST = do_PUT = do_DELETE = _serve
+
+
+def _pipe(source: socket.socket, target: socket.socket) -> None:
+    """Copies bytes from `source` to `target` until either side closes."""
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+
+
+def _count_requests(client: object, upstream: socket.socket, host: str) -> None:
+    """Forwards the HTTP/1.1 requests the client sends through a tunnel (head, then a Content-Length body), counting
+    each; a TLS tunnel (its first byte a handshake record) is counted once and copied as it is."""
+    first = client.read(1)
+    if not first:
+        return
+    if first == b"\x16":
+        with COUNT_LOCK:
+            FORWARDED.append(host)
+        upstream.sendall(first + client.read1(65536))
+        while data := client.read1(65536):
+            upstream.sendall(data)
+        return
+    pending = first
+    while True:
+        head, pending = pending, b""
+        while not head.endswith(b"\r\n\r\n"):
+            line = client.readline(65537)
+            if not line:
+                return
+            head += line
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        body = client.read(length) if length else b""
+        with COUNT_LOCK:
+            FORWARDED.append(host)
+        upstream.sendall(head + body)
 
 
 def exit_when_stdin_closes() -> None:
@@ -71,7 +126,8 @@ def exit_when_stdin_closes() -> None:
 def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    if "--keep-running" not in sys.argv[1:]:  # scripts/test starts it with no input to watch
+        threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     print(server.server_address[1], flush=True)
     server.serve_forever()
 

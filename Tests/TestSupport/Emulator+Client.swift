@@ -3,9 +3,9 @@ import Foundation
 import Logging
 
 extension Emulator {
-    /// A real AWS client (SigV4 signer, URLSession transport unless another is given) signed as `principal` and
+    /// A real AWS client (SigV4 signer, AsyncHTTPClient transport unless another is given) signed as `principal` and
     /// pointed at the emulator. Retries are quick (3 attempts, no real sleeping) so tests never wait on backoff.
-    public func client(for principal: Principal, transport: any HTTPTransport = URLSessionTransport(),
+    public func client(for principal: Principal, transport: any HTTPTransport = AsyncHTTPClientTransport(),
                        label: String = "test") -> AWSClient {
         let credentials = AWSCredentials(accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey)
         return AWSClient(

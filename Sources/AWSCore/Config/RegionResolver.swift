@@ -23,6 +23,8 @@ public struct RegionResolver: Sendable, Equatable {
     public let profileEndpointURL: String?
     /// The active profile's `use_fips_endpoint` and `use_dualstack_endpoint`, as written (for `EndpointResolver`).
     public let profileUseFIPSEndpoint: String?, profileUseDualStackEndpoint: String?
+    /// The active profile's `ca_bundle` (a PEM file of extra certificate authorities).
+    public let profileCABundle: String?
 
     /// Resolves from explicit inputs; never reads the process environment itself.
     public init(environment: [String: String], regionFlag: String?, profileFlag: String?, sharedConfig: SharedConfig) {
@@ -31,6 +33,7 @@ public struct RegionResolver: Sendable, Equatable {
         profileEndpointURL = profile?.endpointURL
         profileUseFIPSEndpoint = profile?["use_fips_endpoint"]
         profileUseDualStackEndpoint = profile?["use_dualstack_endpoint"]
+        profileCABundle = profile?["ca_bundle"]
         let candidates: [(String?, RegionSource)] = [
             (regionFlag, .flag),
             (environment["AWS_REGION"], .awsRegion),

@@ -68,7 +68,7 @@ public struct HTTPResponse: Sendable, Equatable {
     }
 }
 
-/// Sends HTTP requests. The URLSession implementation is used in production; tests use recording fakes.
+/// Sends HTTP requests. `AsyncHTTPClientTransport` is used in production; tests also use recording fakes.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, or throws `TransportError` when no response arrived.
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
@@ -89,4 +89,13 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Human-readable description.
     public var description: String { "cannot reach \(url): \(reason)" }
+
+    /// Scheme, host, port and path of `url` only (no user info or query), as errors show it.
+    public static func describe(_ url: URL) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "<url>" }
+        components.user = nil
+        components.password = nil
+        components.query = nil
+        return components.string ?? "<url>"
+    }
 }

@@ -2,9 +2,7 @@ import Foundation
 
 /// The proxy variables of the environment, read as the AWS CLI reads them: `HTTPS_PROXY` for `https://` endpoints,
 /// `HTTP_PROXY` for `http://` ones, `NO_PROXY` for hosts reached directly (each name in either case, the lowercase
-/// one first). FoundationNetworking sends every request through libcurl, which reads the same variables by itself
-/// except the uppercase `HTTP_PROXY` (libcurl takes only `http_proxy` for plain HTTP); `exportForLibcurl` closes that
-/// gap before the first request.
+/// one first). `AsyncHTTPClientTransport` picks the proxy of each request with `proxy(for:)`.
 public struct ProxySettings: Sendable, Equatable {
     /// The proxy of `http://` endpoints.
     public var httpProxy: String?
@@ -54,13 +52,5 @@ public struct ProxySettings: Sendable, Equatable {
         components.user = nil
         components.password = nil
         return components.string ?? "<proxy>"
-    }
-
-    /// Sets `http_proxy` from `HTTP_PROXY` when only the uppercase one is set, so that libcurl proxies plain-HTTP
-    /// endpoints as the AWS CLI does. Call before any request is made (it changes the process environment).
-    public static func exportForLibcurl() {
-        let environment = ProcessInfo.processInfo.environment
-        guard environment["http_proxy"] == nil, let upper = environment["HTTP_PROXY"], !upper.isEmpty else { return }
-        setenv("http_proxy", upper, 0)
     }
 }

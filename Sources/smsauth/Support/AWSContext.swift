@@ -21,7 +21,9 @@ struct AWSContext: Sendable {
         let endpoints = EndpointResolver(environment: environment, profileEndpointURL: regions.profileEndpointURL,
                                          profileUseFIPSEndpoint: regions.profileUseFIPSEndpoint,
                                          profileUseDualStackEndpoint: regions.profileUseDualStackEndpoint)
-        let transport = wrapTransport(URLSessionTransport())
+        let caBundle = environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 } ?? regions.profileCABundle
+        let transport = wrapTransport(try AsyncHTTPClientTransport(proxies: ProxySettings(environment: environment),
+                                                                   caBundle: caBundle))
         let sts = STSCredentialsClient(endpoints: endpoints, transport: transport, logger: logger)
         let chain = CredentialChain.make(environment: environment, profileFlag: options.profile,
                                          regionFlag: options.region, sharedConfig: shared, transport: transport, sts: sts)

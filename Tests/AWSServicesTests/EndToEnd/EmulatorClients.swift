@@ -11,7 +11,7 @@ struct FixedCredentials: CredentialProvider {
     func credentials() async throws -> AWSCredentials { value }
 }
 
-/// Real clients (real signer, real URLSession transport) pointed at the local emulator.
+/// Real clients (real signer, real AsyncHTTPClient transport) pointed at the local emulator.
 struct EmulatorClients {
     let emulator: Emulator
     let principal: Emulator.Principal
@@ -26,7 +26,7 @@ struct EmulatorClients {
         let client = AWSClient(
             credentials: FixedCredentials(value: credentials),
             endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: URLSessionTransport(), signer: SigV4Signer(), retry: retry,
+            transport: AsyncHTTPClientTransport(), signer: SigV4Signer(), retry: retry,
             sleep: { _ in }, logger: Logger(label: "test"))
         return EmulatorClients(emulator: emulator, principal: principal, client: client)
     }

@@ -13,7 +13,7 @@ import TestSupport
 struct DiscoveryRaceTests {
     /// Sends every request for real; the first request whose body contains `marker` is preceded by `before`.
     final class InterleavingTransport: HTTPTransport, @unchecked Sendable {
-        let inner = URLSessionTransport()
+        let inner = AsyncHTTPClientTransport()
         let marker: String
         let before: @Sendable () async throws -> Void
         private let lock = NSLock()

@@ -5,13 +5,13 @@ import Logging
 import TestSupport
 @testable import Reconciler
 
-/// Real clients (SigV4 signer, URLSession transport) for the messaging handlers' end-to-end tests, with a fresh
+/// Real clients (SigV4 signer, AsyncHTTPClient transport) for the messaging handlers' end-to-end tests, with a fresh
 /// emulator principal and a log of every request body sent.
 struct SandboxEmulatorHarness {
 
     /// Records each request's action and body, then sends it for real.
     struct RecordingTransport: HTTPTransport {
-        let inner = URLSessionTransport()
+        let inner = AsyncHTTPClientTransport()
         let log = RequestLog()
         func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
             await log.append(String(decoding: request.body, as: UTF8.self))

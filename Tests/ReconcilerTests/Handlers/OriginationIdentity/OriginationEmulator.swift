@@ -6,7 +6,7 @@ import Manifests
 import TestSupport
 @testable import Reconciler
 
-/// Real clients (SigV4 signer, URLSession transport) for a fresh emulator principal, and the handler contexts
+/// Real clients (SigV4 signer, AsyncHTTPClient transport) for a fresh emulator principal, and the handler contexts
 /// built on them, for the OriginationIdentity and PhonePool end-to-end tests.
 struct OriginationEmulator {
 

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-/// Tests of URLSessionTransport.
-@Suite struct URLSessionTransportTests {
+/// Tests of AsyncHTTPClientTransport against a loopback server.
+@Suite struct AsyncHTTPClientTransportTests {
     /// Sends headers and body and reads the response.
     @Test func sendsHeadersAndBodyAndReadsTheResponse() async throws {
         let body = #"{"UserPool":{"Id":"eu-west-1_abc"}}"#
@@ -18,7 +18,7 @@ import Testing
             HTTPHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20240101/eu-west-1/cognito-idp/aws4_request"),
         ], body: Data(#"{"UserPoolId":"eu-west-1_abc"}"#.utf8))
 
-        let response = try await URLSessionTransport().send(request, timeout: .seconds(10))
+        let response = try await AsyncHTTPClientTransport().send(request, timeout: .seconds(10))
 
         #expect(response.status == 200)
         #expect(response.header("X-Amzn-RequestId") == "req-42")
@@ -40,7 +40,7 @@ import Testing
             + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
         defer { server.stop() }
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
-        let response = try await URLSessionTransport().send(
+        let response = try await AsyncHTTPClientTransport().send(
             HTTPRequest(method: "POST", url: url, body: Data("Action=GetRole".utf8)), timeout: .seconds(10))
         #expect(response.status == 404)
         #expect(String(decoding: response.body, as: UTF8.self) == body)
@@ -53,7 +53,7 @@ import Testing
             + "Location: http://127.0.0.1:\(target)/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         defer { server.stop() }
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
-        let response = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+        let response = try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
         #expect(response.status == 307)
         #expect(response.header("Location") == "http://127.0.0.1:\(target)/elsewhere")
     }
@@ -62,7 +62,7 @@ import Testing
         let port = try LoopbackHTTPServer.closedPort()
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))
         let error = await #expect(throws: TransportError.self) {
-            try await URLSessionTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+            try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
         }
         #expect(error?.url == "http://127.0.0.1:\(port)/")
         #expect(error?.reason == "connection refused")

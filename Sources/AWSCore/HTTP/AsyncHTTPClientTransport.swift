@@ -1,0 +1,137 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The production transport: swift-server's AsyncHTTPClient on SwiftNIO, kept-alive connections, no cookies, no
+/// redirects (a signed AWS request is never re-sent elsewhere; a 3xx answer is returned as it is). Requests go through
+/// the environment's proxy (`ProxySettings`, chosen per request so that `NO_PROXY` applies) and trust the system's
+/// certificate authorities plus the CA bundle given (`AWS_CA_BUNDLE` or the profile's `ca_bundle`).
+///
+/// Chosen over FoundationNetworking's URLSession (libcurl) by measurement: about half the CPU per request
+/// sequentially and a third with 8 in flight, and URLSession on Linux can neither take a CA bundle nor a proxy
+/// other than libcurl's own environment variables.
+public struct AsyncHTTPClientTransport: HTTPTransport {
+    /// The proxies of the environment.
+    let proxies: ProxySettings
+    /// The PEM file of extra certificate authorities, if any.
+    let caBundle: String?
+
+    /// Creates the transport trusting the system's certificate authorities only.
+    public init(proxies: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment)) {
+        self.proxies = proxies
+        self.caBundle = nil
+    }
+
+    /// Creates the transport trusting `caBundle` too, which must be a readable PEM file of certificates (checked
+    /// here, so a wrong path fails before any request).
+    public init(proxies: ProxySettings, caBundle: String?) throws(TransportConfigurationError) {
+        if let caBundle {
+            guard FileManager.default.isReadableFile(atPath: caBundle) else {
+                throw TransportConfigurationError.caBundleUnreadable(path: caBundle)
+            }
+            let certificates: [NIOSSLCertificate]
+            do {
+                certificates = try NIOSSLCertificate.fromPEMFile(caBundle)
+            } catch {
+                throw TransportConfigurationError.caBundleInvalid(path: caBundle, reason: String(describing: error))
+            }
+            guard !certificates.isEmpty else {
+                throw TransportConfigurationError.caBundleInvalid(path: caBundle, reason: "no certificate in it")
+            }
+        }
+        self.proxies = proxies
+        self.caBundle = caBundle
+    }
+
+    /// Sends `request`; `timeout` bounds the whole exchange. Failures to get a response are `TransportError`.
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let proxy = proxies.proxy(for: request.url)
+        let client = try HTTPClients.shared.client(proxy: proxy, caBundle: caBundle)
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
+        let via = proxy.map { " through proxy \(ProxySettings.withoutUserInfo($0))" } ?? ""
+        do {
+            let response = try await client.execute(outgoing, timeout: .nanoseconds(Self.nanoseconds(timeout)))
+            let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
+                .sorted { $0.name.lowercased() < $1.name.lowercased() }
+            return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw TransportError(url: TransportError.describe(request.url),
+                                 reason: Self.reason(error, timeout: timeout) + via)
+        }
+    }
+
+    /// The largest response body read (AWS API answers are far smaller).
+    static let maximumBodyBytes = 64 << 20
+
+    /// `duration` in whole nanoseconds.
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    /// A short reason for the common failures.
+    static func reason(_ error: any Error, timeout: Duration) -> String {
+        let seconds = Double(nanoseconds(timeout)) / 1e9
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .connectTimeout, .readTimeout, .writeTimeout: return "timed out after \(seconds)s"
+            case .remoteConnectionClosed: return "connection lost"
+            case .cancelled: return "cancelled"
+            default: return "HTTP client error: \(error)"
+            }
+        }
+        if let error = error as? NIOConnectionError {
+            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty { return "host not found" }
+            return error.connectionErrors.isEmpty ? "connection failed" : "connection refused"
+        }
+        if error is NIOSSLError || error is BoringSSLError || String(describing: type(of: error)).contains("SSL") {
+            return "TLS failure (\(error))"
+        }
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case ECONNRESET, EPIPE: return "connection lost"
+            case ETIMEDOUT: return "timed out after \(seconds)s"
+            default: return "connection failed (\(error.description))"
+            }
+        }
+        if error is ChannelError { return "connection lost" }
+        return String(describing: error)
+    }
+}
+
+/// Why a transport cannot be made from the configuration.
+public enum TransportConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The CA bundle file does not exist or cannot be read.
+    case caBundleUnreadable(path: String)
+    /// The CA bundle is not a PEM file of certificates.
+    case caBundleInvalid(path: String, reason: String)
+    /// A proxy variable is not a URL with a host (shown without its credentials).
+    case proxyInvalid(String)
+
+    /// Stable error code.
+    public var code: String {
+        switch self {
+        case .caBundleUnreadable: "config.caBundleUnreadable"
+        case .caBundleInvalid: "config.caBundleInvalid"
+        case .proxyInvalid: "config.proxyInvalid"
+        }
+    }
+
+    /// What is wrong and what to do.
+    public var description: String {
+        switch self {
+        case let .caBundleUnreadable(path): "the CA bundle \(path) (AWS_CA_BUNDLE or the profile's ca_bundle) cannot be read"
+        case let .caBundleInvalid(path, reason): "the CA bundle \(path) (AWS_CA_BUNDLE or the profile's ca_bundle) is not a PEM file of certificates: \(reason)"
+        case let .proxyInvalid(proxy): "the proxy \(proxy) (HTTPS_PROXY or HTTP_PROXY) is not a URL such as http://proxy.example.com:3128"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOSSL
+
+/// The process's HTTP clients, one per proxy and CA bundle, made on first use and kept until the process exits: an
+/// AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the controller uses
+/// them until then. All run on SwiftNIO's shared event loops.
+final class HTTPClients: Sendable {
+    /// The one set of clients.
+    static let shared = HTTPClients()
+
+    /// What tells two clients apart.
+    struct Key: Hashable, Sendable {
+        var proxy: String?
+        var caBundle: String?
+    }
+
+    /// The clients made so far.
+    private let clients = NIOLockedValueBox<[Key: HTTPClient]>([:])
+
+    /// The client for requests through `proxy` (a URL such as `http://user:pass@host:3128`; nil: direct) trusting the
+    /// system's certificate authorities and those of `caBundle`.
+    func client(proxy: String?, caBundle: String?) throws -> HTTPClient {
+        let key = Key(proxy: proxy, caBundle: caBundle)
+        return try clients.withLockedValue { clients in
+            if let client = clients[key] { return client }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                    configuration: try Self.configuration(proxy: proxy, caBundle: caBundle))
+            clients[key] = client
+            return client
+        }
+    }
+
+    /// No redirects, no decompression, up to 64 kept-alive connections per host, a connection failure reported at
+    /// once, the proxy and trust roots given.
+    static func configuration(proxy: String?, caBundle: String?) throws -> HTTPClient.Configuration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let caBundle { tls.additionalTrustRoots = [.file(caBundle)] }
+        var pool = HTTPClient.Configuration.ConnectionPool(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        // A refused connection fails its request at once (the client's retry policy decides what follows).
+        pool.retryConnectionEstablishment = false
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls, redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10)),
+            connectionPool: pool,
+            proxy: try proxy.map(Self.proxy(parsing:)))
+        configuration.httpVersion = .http1Only
+        return configuration
+    }
+
+    /// AsyncHTTPClient's proxy for a proxy URL (`http://[user:password@]host[:port]`, port 80 by default; a bare
+    /// `host:port` is read as `http://host:port`).
+    static func proxy(parsing text: String) throws -> HTTPClient.Configuration.Proxy {
+        guard let components = URLComponents(string: text.contains("://") ? text : "http://" + text),
+              let host = components.host, !host.isEmpty else {
+            throw TransportConfigurationError.proxyInvalid(ProxySettings.withoutUserInfo(text))
+        }
+        let port = components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)
+        guard let user = components.user else { return .server(host: host, port: port) }
+        let password = components.password ?? ""
+        return .server(host: host, port: port,
+                       authorization: .basic(username: user.removingPercentEncoding ?? user,
+                                             password: password.removingPercentEncoding ?? password))
+    }
+}
