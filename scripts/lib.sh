@@ -11,7 +11,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Installs the Debian packages the build needs, only those that are missing.
 ensure_apt_packages() {
   local missing=()
-  for pkg in libssl-dev libcurl4-openssl-dev python3-venv pkg-config; do
+  for pkg in libssl-dev libcurl4-openssl-dev openssl python3-venv pkg-config; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -101,12 +101,18 @@ free_port() {
 # `--sms-role-propagation-seconds 1.5`, `--page-size 1`).
 start_emulator() {
   local port; port=$(free_port)
+  local tls_port; tls_port=$(free_port)
   export SMSAUTH_EMULATOR_PYTHON="$EMULATOR_PYTHON"
   local logfile="$SMSAUTH_ROOT/.build/emulator.log"
   mkdir -p "$SMSAUTH_ROOT/.build"
-  "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" "$@" >"$logfile" 2>&1 &
+  ensure_test_ca
+  "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" \
+    --tls-port "$tls_port" --tls-cert "$TEST_CA_DIR/server.pem" --tls-key "$TEST_CA_DIR/server.key" "$@" >"$logfile" 2>&1 &
   EMULATOR_PID=$!
   export SMSAUTH_EMULATOR_URL="http://127.0.0.1:$port"
+  # The same emulator over HTTPS, its certificate signed by the test CA (SMSAUTH_TEST_CA_BUNDLE).
+  export SMSAUTH_EMULATOR_TLS_URL="https://127.0.0.1:$tls_port"
+  export SMSAUTH_TEST_CA_BUNDLE="$TEST_CA_DIR/ca.pem"
   for _ in $(seq 1 150); do
     if curl -fsS "$SMSAUTH_EMULATOR_URL/_smsauth/health" >/dev/null 2>&1; then
       log "emulator ready at $SMSAUTH_EMULATOR_URL (pid $EMULATOR_PID, log .build/emulator.log)"
@@ -118,6 +124,25 @@ start_emulator() {
   log "emulator did not start; its log:"
   cat "$logfile" >&2
   return 1
+}
+
+# Makes, once, a test certificate authority and a certificate it signed for 127.0.0.1 and localhost (valid 30 days)
+# in .build/test-ca/, for the emulator's HTTPS listener; sets TEST_CA_DIR. Nothing outside .build trusts it.
+ensure_test_ca() {
+  TEST_CA_DIR="$SMSAUTH_ROOT/.build/test-ca"
+  if [ -s "$TEST_CA_DIR/server.pem" ] && openssl x509 -checkend 86400 -noout -in "$TEST_CA_DIR/server.pem" >/dev/null 2>&1; then
+    return 0
+  fi
+  mkdir -p "$TEST_CA_DIR"
+  (
+    cd "$TEST_CA_DIR"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 30 -subj "/CN=smsauth test CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 30 \
+      -extfile server.ext 2>/dev/null
+  )
 }
 
 # Stops the emulator started by start_emulator (by its PID).

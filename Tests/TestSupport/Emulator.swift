@@ -105,7 +105,22 @@ public struct Emulator: Sendable {
     }
 
     /// The environment that points the AWS SDK conventions (and smsauth) at the emulator with `principal`'s keys.
+    /// In scripts/test's "https" pass (`SMSAUTH_TEST_NETWORK=https-proxy`) the shared emulator is reached over HTTPS,
+    /// trusting the test CA, through the pass's counting proxy (`SMSAUTH_TEST_PROXY_URL`).
     public func environment(for principal: Principal, region: String = "us-east-1") -> [String: String] {
+        let process = ProcessInfo.processInfo.environment
+        if process["SMSAUTH_TEST_NETWORK"] == "https-proxy", process["SMSAUTH_EMULATOR_URL"] == url.absoluteString,
+           let tls = process["SMSAUTH_EMULATOR_TLS_URL"], let ca = process["SMSAUTH_TEST_CA_BUNDLE"],
+           let proxy = process["SMSAUTH_TEST_PROXY_URL"] {
+            return plainEnvironment(for: principal, region: region).merging([
+                "AWS_ENDPOINT_URL": tls, "AWS_CA_BUNDLE": ca, "HTTPS_PROXY": proxy,
+            ]) { $1 }
+        }
+        return plainEnvironment(for: principal, region: region)
+    }
+
+    /// `environment(for:region:)` over plain HTTP, directly.
+    private func plainEnvironment(for principal: Principal, region: String) -> [String: String] {
         [
             "AWS_ENDPOINT_URL": url.absoluteString,
             "AWS_ACCESS_KEY_ID": principal.accessKeyId,

@@ -35,7 +35,13 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help="the account's SMS spending quota per month and region (default 1, a new account's)")
     parser.add_argument("--page-size", type=int, default=None,
                         help="default most items per page of every list operation (default: each operation's own)")
+    parser.add_argument("--tls-port", type=int, default=None,
+                        help="also serve HTTPS on this port (the same emulator), with --tls-cert and --tls-key")
+    parser.add_argument("--tls-cert", default=None, help="PEM certificate (chain) of the HTTPS listener")
+    parser.add_argument("--tls-key", default=None, help="PEM private key of the HTTPS listener")
     arguments = parser.parse_args(argv)
+    if (arguments.tls_port is None) != (arguments.tls_cert is None) or (arguments.tls_cert is None) != (arguments.tls_key is None):
+        parser.error("--tls-port, --tls-cert and --tls-key go together")
     if not _is_loopback(arguments.host):
         parser.error(f"--host must be a loopback address, got {arguments.host}")
     if arguments.sms_role_propagation_seconds < 0:
@@ -83,10 +89,18 @@ def main(argv: list[str]) -> int:
     state.set_defaults(sms_role_propagation_seconds=arguments.sms_role_propagation_seconds,
                        page_size=arguments.page_size, sms_spend_quota_usd=arguments.sms_spend_quota_usd)
     server = make_server(arguments.host, arguments.port, app, threaded=True)
+    servers = [server]
+    if arguments.tls_port is not None:
+        tls = make_server(arguments.host, arguments.tls_port, app, threaded=True,
+                          ssl_context=(arguments.tls_cert, arguments.tls_key))
+        servers.append(tls)
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+        LOG.info("emulator listening on https://%s:%d", arguments.host, arguments.tls_port)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         LOG.info("signal %d received, stopping", signum)
-        threading.Thread(target=server.shutdown, daemon=True).start()
+        for each in servers:
+            threading.Thread(target=each.shutdown, daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
