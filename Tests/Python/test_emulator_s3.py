@@ -99,3 +99,96 @@ def test_missing_bucket_and_call_log(fresh: Emulator, s3: Any) -> None:
     calls = fresh.control("GET", "calls")
     operations = [(call["service"], call["operation"], call["status"]) for call in calls]
     assert operations == [("s3", "GetObject", 404)]
+
+
+# Model validation (ext/model_validation.py, README "Model validation"): one accepted and one refused request per
+# check, with client-side validation off so the requests reach the emulator as a hand-written client sends them.
+
+@pytest.fixture()
+def raw_s3(fresh: Emulator, s3: Any) -> Any:
+    """A path-style S3 client without client-side parameter validation (the bucket exists)."""
+    return fresh.client("s3", None, s3={"addressing_style": "path"}, parameter_validation=False)
+
+
+def argument_error(call: Any) -> tuple[str, int, str, str]:
+    """(code, status, ArgumentName, ArgumentValue) of a refused call."""
+    with pytest.raises(ClientError) as raised:
+        call()
+    response = raised.value.response
+    error = response["Error"]
+    return (error["Code"], response["ResponseMetadata"]["HTTPStatusCode"], error.get("ArgumentName", ""),
+            error.get("ArgumentValue", ""))
+
+
+def with_query(client: Any, operation: str, extra: str) -> None:
+    """Appends `extra` to the query string of every `operation` request, before it is signed."""
+    def append(request: Any, **_: Any) -> None:
+        request.url += ("&" if "?" in request.url else "?") + extra
+
+    client.meta.events.register(f"before-sign.s3.{operation}", append)
+
+
+def test_max_keys_integer(raw_s3: Any) -> None:
+    assert raw_s3.list_objects_v2(Bucket=BUCKET, MaxKeys=1)["MaxKeys"] == 1
+    assert argument_error(lambda: raw_s3.list_objects_v2(Bucket=BUCKET, MaxKeys="ten")) == (
+        "InvalidArgument", 400, "max-keys", "ten")
+
+
+def test_max_keys_range(raw_s3: Any) -> None:
+    assert raw_s3.list_objects_v2(Bucket=BUCKET, MaxKeys=0)["KeyCount"] == 0
+    assert argument_error(lambda: raw_s3.list_objects_v2(Bucket=BUCKET, MaxKeys=-1)) == (
+        "InvalidArgument", 400, "maxKeys", "-1")
+    assert argument_error(lambda: raw_s3.list_objects_v2(Bucket=BUCKET, MaxKeys=2**31)) == (
+        "InvalidArgument", 400, "maxKeys", str(2**31))
+
+
+def test_boolean_member(fresh: Emulator, raw_s3: Any) -> None:
+    assert raw_s3.list_objects_v2(Bucket=BUCKET, FetchOwner=True)["KeyCount"] == 0
+    bad = fresh.client("s3", None, s3={"addressing_style": "path"}, parameter_validation=False)
+    with_query(bad, "ListObjectsV2", "fetch-owner=maybe")
+    assert argument_error(lambda: bad.list_objects_v2(Bucket=BUCKET)) == ("InvalidArgument", 400, "fetch-owner",
+                                                                          "maybe")
+
+
+def test_enum_members(raw_s3: Any) -> None:
+    raw_s3.put_object(Bucket=BUCKET, Key="a.json", Body=b"1", StorageClass="STANDARD", ACL="private")
+    assert raw_s3.list_objects_v2(Bucket=BUCKET, EncodingType="url")["KeyCount"] == 1
+    assert error_of(lambda: raw_s3.put_object(Bucket=BUCKET, Key="b.json", Body=b"1", StorageClass="COLD")) == (
+        "InvalidStorageClass", 400)
+    assert argument_error(lambda: raw_s3.put_object(Bucket=BUCKET, Key="b.json", Body=b"1", ACL="nobody")) == (
+        "InvalidArgument", 400, "x-amz-acl", "nobody")
+    assert argument_error(lambda: raw_s3.list_objects_v2(Bucket=BUCKET, EncodingType="zip")) == (
+        "InvalidArgument", 400, "encoding-type", "zip")
+    assert error_of(lambda: raw_s3.head_object(Bucket=BUCKET, Key="b.json"))[1] == 404  # nothing was written
+
+
+def test_bucket_name(raw_s3: Any) -> None:
+    assert error_of(lambda: raw_s3.get_object(Bucket="smsauth-no-such-bucket", Key="k")) == ("NoSuchBucket", 404)
+    for name in ("ab", "Smsauth_State", "smsauth..state", "192.168.1.1", "-smsauth"):
+        assert error_of(lambda: raw_s3.get_object(Bucket=name, Key="k")) == ("InvalidBucketName", 400), name
+    assert error_of(lambda: raw_s3.head_object(Bucket="ab", Key="k"))[1] == 400  # HEAD: status only, no body
+
+
+def test_key_length(raw_s3: Any) -> None:
+    longest = "k" * 1020 + "é" * 2  # 1024 bytes
+    raw_s3.put_object(Bucket=BUCKET, Key=longest, Body=b"x")
+    assert raw_s3.get_object(Bucket=BUCKET, Key=longest)["Body"].read() == b"x"
+    too_long = "k" * 1021 + "é" * 2  # 1025 bytes
+    for call in (lambda: raw_s3.put_object(Bucket=BUCKET, Key=too_long, Body=b"x"),
+                 lambda: raw_s3.get_object(Bucket=BUCKET, Key=too_long),
+                 lambda: raw_s3.delete_object(Bucket=BUCKET, Key=too_long)):
+        assert error_of(call) == ("KeyTooLongError", 400)
+
+
+def test_signature_is_checked_before_the_model(fresh: Emulator, s3: Any) -> None:
+    keys = fresh.credentials()
+    bad = fresh.client("s3", {"accessKeyId": keys["accessKeyId"], "secretAccessKey": "x" * 40},
+                       s3={"addressing_style": "path"}, parameter_validation=False)
+    assert error_of(lambda: bad.list_objects_v2(Bucket=BUCKET, MaxKeys=-1)) == ("SignatureDoesNotMatch", 403)
+
+
+def test_refusals_are_logged(fresh: Emulator, raw_s3: Any) -> None:
+    fresh.control("DELETE", "calls")
+    error_of(lambda: raw_s3.list_objects_v2(Bucket=BUCKET, MaxKeys=-1))
+    calls = fresh.control("GET", "calls")
+    assert [(call["operation"], call["status"]) for call in calls] == [("ListObjectsV2", 400)]

@@ -45,7 +45,7 @@ def check(shape: StructureShape, params: Any) -> Findings:
     return findings
 
 
-def _path(parent: str, member: str) -> str:
+def field_path(parent: str, member: str) -> str:
     """Coral's field path: lower-camel member names joined by dots."""
     name = member[:1].lower() + member[1:]
     return f"{parent}.{name}" if parent else name
@@ -121,11 +121,11 @@ def _structure(shape: StructureShape, value: Any, path: str, findings: Findings)
     for name in shape.required_members:
         if value.get(name) is None:
             findings.violations.append(
-                f"Value null at '{_path(path, name)}' failed to satisfy constraint: Member must not be null"
+                f"Value null at '{field_path(path, name)}' failed to satisfy constraint: Member must not be null"
             )
     for name, member_shape in shape.members.items():
         if value.get(name) is not None:
-            _member(member_shape, value[name], _path(path, name), findings)
+            _member(member_shape, value[name], field_path(path, name), findings)
 
 
 def _length(shape: Shape, value: Any, path: str, findings: Findings) -> None:

@@ -102,12 +102,14 @@ class ConditionalWrites:
 CONDITIONAL_WRITES = ConditionalWrites()
 
 
-def render_error(code: str, status: int, message: str) -> ErrorResponse:
-    """S3's REST-XML error body (`<Error><Code/><Message/><RequestId/></Error>`), as AWS sends it."""
+def render_error(code: str, status: int, message: str, **details: str) -> ErrorResponse:
+    """S3's REST-XML error body (`<Error><Code/><Message/>…<RequestId/></Error>`), as AWS sends it; `details` are
+    the code's extra elements (e.g. `ArgumentName`, `ArgumentValue` of InvalidArgument), in the order given."""
     request_id = uuid.uuid4().hex[:16].upper()
+    extra = "".join(f"<{name}>{escape(value)}</{name}>" for name, value in details.items())
     body = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f"<Error><Code>{escape(code)}</Code><Message>{escape(message)}</Message>"
+        f"<Error><Code>{escape(code)}</Code><Message>{escape(message)}</Message>{extra}"
         f"<RequestId>{request_id}</RequestId></Error>"
     ).encode()
     headers = [("Content-Type", "application/xml"), ("x-amz-request-id", request_id), ("Content-Length", str(len(body)))]
