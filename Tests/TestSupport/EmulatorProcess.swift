@@ -96,8 +96,8 @@ public final class EmulatorProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(at: log)
     }
 
-    /// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then closed).
-    private static func freePort() throws -> Int {
+    /// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then closed): nothing listens there.
+    public static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure.noFreePort }
         defer { close(socket) }

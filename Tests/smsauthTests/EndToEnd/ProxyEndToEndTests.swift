@@ -74,30 +74,12 @@ struct ProxyEndToEndTests {
     @Test func anUnreachableProxyIsNamedWithoutItsPassword() async throws {
         let (context, space) = try await StatusLockEndToEndTests.demo(region: "eu-south-2")
         defer { space.remove() }
-        let port = try Self.closedPort()
+        let port = try EmulatorProcess.freePort()
         let result = try await space.reconcile(["--dry-run"], environment: context.environment.merging([
             "HTTP_PROXY": "http://smsauth:hunter2@127.0.0.1:\(port)",
         ]) { $1 })
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("through proxy http://127.0.0.1:\(port)"), "\(result.stderr)")
         #expect(!result.stderr.contains("hunter2") && !result.stdout.contains("hunter2"))
-    }
-
-    /// A loopback port nothing listens on (bound, then released).
-    static func closedPort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutablePointer(to: &address) { pointer in
-            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                try #require(bind(socket, raw, length) == 0)
-                try #require(getsockname(socket, raw, &length) == 0)
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
