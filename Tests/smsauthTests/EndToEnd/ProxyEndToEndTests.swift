@@ -49,14 +49,20 @@ struct ProxyEndToEndTests {
         }
     }
 
+    /// `environment` reaching the emulator over plain HTTP with no other proxy or CA bundle (also in scripts/test's
+    /// https pass, whose environment goes over HTTPS through a proxy of its own).
+    static func plainHTTP(_ environment: [String: String], _ context: EndToEndContext) -> [String: String] {
+        environment.merging(["AWS_ENDPOINT_URL": context.emulator.url.absoluteString, "HTTPS_PROXY": "",
+                             "https_proxy": "", "AWS_CA_BUNDLE": ""]) { $1 }
+    }
+
     @Test func requestsGoThroughTheEnvironmentsProxyUnlessNoProxyNamesTheHost() async throws {
         let (context, space) = try await StatusLockEndToEndTests.demo(region: "eu-south-2")
         defer { space.remove() }
         let proxy = try CountingProxy()
-        let endpointText = try #require(context.environment["AWS_ENDPOINT_URL"])
-        let endpoint = try #require(URL(string: endpointText))
+        let endpoint = context.emulator.url
         let (environment, accessKeyId) = try await context.freshEnvironment()
-        let proxied = environment.merging(["HTTP_PROXY": "http://127.0.0.1:\(proxy.port)"]) { $1 }
+        let proxied = Self.plainHTTP(environment, context).merging(["HTTP_PROXY": "http://127.0.0.1:\(proxy.port)"]) { $1 }
 
         let viaProxy = try await space.reconcile(["--dry-run"], environment: proxied)
         #expect(viaProxy.status == 0, "\(viaProxy.stdout)\(viaProxy.stderr)")
@@ -75,7 +81,7 @@ struct ProxyEndToEndTests {
         let (context, space) = try await StatusLockEndToEndTests.demo(region: "eu-south-2")
         defer { space.remove() }
         let port = try EmulatorProcess.freePort()
-        let result = try await space.reconcile(["--dry-run"], environment: context.environment.merging([
+        let result = try await space.reconcile(["--dry-run"], environment: Self.plainHTTP(context.environment, context).merging([
             "HTTP_PROXY": "http://smsauth:hunter2@127.0.0.1:\(port)",
         ]) { $1 })
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
