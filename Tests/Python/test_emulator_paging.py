@@ -59,6 +59,19 @@ def test_cognito_pools_and_clients(fresh: Emulator) -> None:
     assert raised.value.response["Error"]["Code"] == "InvalidParameterException"
 
 
+def test_a_token_from_before_a_deletion_ends_the_listing_instead_of_failing(fresh: Emulator) -> None:
+    cognito = fresh.client("cognito-idp")
+    pool_ids = [cognito.create_user_pool(PoolName=f"d{i}")["UserPool"]["Id"] for i in range(2)]
+    fresh.control("POST", "config", {"pageSize": 1})
+    token = None
+    for _ in range(3):  # the empty first page, then both pools: the token now points past the second pool
+        token = cognito.list_user_pools(MaxResults=60, **({"NextToken": token} if token else {}))["NextToken"]
+    for pool_id in pool_ids:
+        cognito.delete_user_pool(UserPoolId=pool_id)
+    last = cognito.list_user_pools(MaxResults=60, NextToken=token)
+    assert last["UserPools"] == [] and "NextToken" not in last
+
+
 def test_iam_role_policies_are_truncated(fresh: Emulator) -> None:
     iam = fresh.client("iam")
     iam.create_role(RoleName="r", AssumeRolePolicyDocument=TRUST)

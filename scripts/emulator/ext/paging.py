@@ -38,7 +38,9 @@ def small_page(items: Sequence[T], token: str | None, requested: int | None, siz
     chunks = [list(items[start:start + limit]) for start in range(0, len(items), limit)]
     pages: list[list[T]] = [[], *chunks, []]
     if index >= len(pages):
-        raise InvalidPageToken(token)
+        # A token of ours from before items were deleted: AWS does not invalidate a listing's token when items go
+        # away, the listing simply ends.
+        return [], None
     return pages[index], (_encode(index + 1) if index + 1 < len(pages) else None)
 
 
