@@ -33,8 +33,9 @@ final class HTTPClients: Sendable {
         }
     }
 
-    /// No redirects, no decompression, up to 64 kept-alive connections per host, a connection failure reported at
-    /// once, the proxy and trust roots given.
+    /// No redirects, no decompression, up to 64 kept-alive connections per host, 60 s to connect (botocore's default;
+    /// each request's own timeout still bounds it), a refused connection reported at once, the proxy and trust roots
+    /// given.
     static func configuration(proxy: String?, caBundle: String?) throws -> HTTPClient.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let caBundle { tls.additionalTrustRoots = [.file(caBundle)] }
@@ -43,7 +44,7 @@ final class HTTPClients: Sendable {
         pool.retryConnectionEstablishment = false
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls, redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10)),
+            timeout: .init(connect: .seconds(60)),
             connectionPool: pool,
             proxy: try proxy.map(Self.proxy(parsing:)))
         configuration.httpVersion = .http1Only
