@@ -112,6 +112,11 @@ struct S3StateEndToEndTests {
         defer { b.remove() }
         let first = try await context.freshEnvironment()
         let second = try await context.freshEnvironment()
+        // Whichever takes the lock holds it at least 3 s (its first CreateRole waits), so the other, started at the
+        // same time, meets it instead of finding the first one already done.
+        try await context.emulator.injectFaults([first.accessKeyId, second.accessKeyId].map { key in
+            .init(service: "iam", operation: "CreateRole", kind: "latency", accessKeyId: key, count: 1, latencyMs: 3000)
+        })
         let results = try await CLIRunner.runTogether([
             (["reconcile", a.manifests.path, "--no-color", "--state", state.description], first.environment),
             (["reconcile", b.manifests.path, "--no-color", "--state", state.description], second.environment),
