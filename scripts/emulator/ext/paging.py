@@ -4,8 +4,10 @@ first page is empty and carries a token, every page is short, and the page with 
 that leads to an empty last page without one. AWS documents that a page may hold fewer items than MaxResults and
 that only the absence of a token ends a listing (e.g. Cognito ListUserPools: "An identifier that was returned from
 the previous call … which can be used to return the next set of items"; IAM: "Even if IsTruncated is true, you may
-receive fewer than MaxItems results; check IsTruncated after every call"). Without the setting each operation pages
-as before.
+receive fewer than MaxItems results; check IsTruncated after every call"). Items come in the order of their id, and a
+token is a cursor after the last item returned, so other clients creating and deleting items between two pages (the
+end-to-end suite runs many tests against one emulator) never make a listing skip or repeat an item. Without the
+setting each operation pages as before.
 
 Operations: cognito-idp ListUserPools, ListUserPoolClients; iam ListRolePolicies, ListAttachedRolePolicies; sns
 ListSMSSandboxPhoneNumbers (`sns_sandbox`); sms-voice DescribePhoneNumbers, DescribePools, DescribeSenderIds,
@@ -31,30 +33,58 @@ class InvalidPageToken(ValueError):
 
 
 def small_page(items: Sequence[T], token: str | None, requested: int | None, size: int) -> tuple[list[T], str | None]:
-    """Page `token` (None: the first) of `items` in the small-pages scheme: page 0 is empty, pages 1…m hold at most
-    min(requested, size) items each, page m+1 is empty and the only one without a next token."""
-    index = _decode(token) if token else 0
-    limit = min(requested, size) if requested else size
-    chunks = [list(items[start:start + limit]) for start in range(0, len(items), limit)]
-    pages: list[list[T]] = [[], *chunks, []]
-    if index >= len(pages):
-        # A token of ours from before items were deleted: AWS does not invalidate a listing's token when items go
-        # away, the listing simply ends.
+    """Page `token` (None: the first) of `items` in the small-pages scheme: the first page is empty, the next pages
+    hold at most min(requested, size) items each, and the page after the one with the last item is empty and the only
+    one without a next token.
+
+    A token is a cursor, not an offset: it names the last item already returned, and the next page starts after it in
+    the order of `identity`. Items created or deleted by other clients between two pages therefore never make a
+    listing skip or repeat an item that existed throughout, as AWS's listings behave; a token whose item was deleted
+    still resumes after it, and one past every remaining item ends the listing with an empty page."""
+    ordered = sorted(items, key=identity)
+    if token is None:
+        return [], _encode(None)
+    after = _decode(token)
+    remaining = ordered if after is None else [item for item in ordered if identity(item) > after]
+    page = remaining[:min(requested, size) if requested else size]
+    if not page:
         return [], None
-    return pages[index], (_encode(index + 1) if index + 1 < len(pages) else None)
+    return page, _encode(identity(page[-1]))
 
 
-def _encode(index: int) -> str:
-    return base64.urlsafe_b64encode(f"{_PREFIX}{index}".encode()).decode()
+# Most specific first: an origination identity's entry also names its pool.
+_IDENTITY_FIELDS = ("Id", "ClientId", "PolicyArn", "OriginationIdentityArn", "PhoneNumberArn", "SenderIdArn",
+                    "PoolArn", "OptOutListArn", "ConfigurationSetArn", "ProtectConfigurationArn",
+                    "VerifiedDestinationNumberArn")
 
 
-def _decode(token: str) -> int:
+def identity(item: Any) -> str:
+    """What names `item` in its listing: a string item itself, the first element of a tuple (a sandbox number and its
+    status), a dict's id or ARN member (pools, clients, attached policies, End User Messaging resources), else the
+    dict's whole content."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, (tuple, list)):
+        return str(item[0])
+    if isinstance(item, dict):
+        for field in _IDENTITY_FIELDS:
+            if field in item:
+                return str(item[field])
+        return json.dumps(item, sort_keys=True, default=str)
+    return repr(item)
+
+
+def _encode(after: str | None) -> str:
+    return base64.urlsafe_b64encode(f"{_PREFIX}{json.dumps(after)}".encode()).decode()
+
+
+def _decode(token: str) -> str | None:
     try:
         text = base64.urlsafe_b64decode(token.encode()).decode()
         if text.startswith(_PREFIX):
-            index = int(text[len(_PREFIX):])
-            if index >= 0:
-                return index
+            after = json.loads(text[len(_PREFIX):])
+            if after is None or isinstance(after, str):
+                return after
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
     raise InvalidPageToken(token)
