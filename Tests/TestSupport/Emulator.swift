@@ -104,16 +104,33 @@ public struct Emulator: Sendable {
         _ = try await control("POST", "faults", body: try JSONEncoder().encode(Body(rules: rules, seed: seed)))
     }
 
-    /// The environment that points the AWS SDK conventions (and smsauth) at the emulator with `principal`'s keys.
-    /// In scripts/test's "https" pass (`SMSAUTH_TEST_NETWORK=https-proxy`) the shared emulator is reached over HTTPS,
-    /// trusting the test CA, through the pass's counting proxy (`SMSAUTH_TEST_PROXY_URL`).
-    public func environment(for principal: Principal, region: String = "us-east-1") -> [String: String] {
+    /// How scripts/test's "https" pass (`SMSAUTH_TEST_NETWORK=https-proxy`) reaches the shared emulator: its HTTPS
+    /// listener, trusting the test CA, through the pass's counting proxy.
+    public struct SecureNetwork: Sendable {
+        /// The emulator's HTTPS URL (`SMSAUTH_EMULATOR_TLS_URL`).
+        public let url: String
+        /// The test CA's PEM file (`SMSAUTH_TEST_CA_BUNDLE`).
+        public let caBundle: String
+        /// The counting proxy (`SMSAUTH_TEST_PROXY_URL`).
+        public let proxy: String
+    }
+
+    /// In the "https" pass, how AWS calls reach this emulator (only the shared one, `SMSAUTH_EMULATOR_URL`; an
+    /// emulator a test starts for itself is reached directly); nil otherwise.
+    public var secureNetwork: SecureNetwork? {
         let process = ProcessInfo.processInfo.environment
-        if process["SMSAUTH_TEST_NETWORK"] == "https-proxy", process["SMSAUTH_EMULATOR_URL"] == url.absoluteString,
-           let tls = process["SMSAUTH_EMULATOR_TLS_URL"], let ca = process["SMSAUTH_TEST_CA_BUNDLE"],
-           let proxy = process["SMSAUTH_TEST_PROXY_URL"] {
+        guard process["SMSAUTH_TEST_NETWORK"] == "https-proxy", process["SMSAUTH_EMULATOR_URL"] == url.absoluteString,
+              let tls = process["SMSAUTH_EMULATOR_TLS_URL"], let ca = process["SMSAUTH_TEST_CA_BUNDLE"],
+              let proxy = process["SMSAUTH_TEST_PROXY_URL"] else { return nil }
+        return SecureNetwork(url: tls, caBundle: ca, proxy: proxy)
+    }
+
+    /// The environment that points the AWS SDK conventions (and smsauth) at the emulator with `principal`'s keys:
+    /// over HTTPS through the proxy in the "https" pass (`secureNetwork`), else plain HTTP.
+    public func environment(for principal: Principal, region: String = "us-east-1") -> [String: String] {
+        if let secure = secureNetwork {
             return plainEnvironment(for: principal, region: region).merging([
-                "AWS_ENDPOINT_URL": tls, "AWS_CA_BUNDLE": ca, "HTTPS_PROXY": proxy,
+                "AWS_ENDPOINT_URL": secure.url, "AWS_CA_BUNDLE": secure.caBundle, "HTTPS_PROXY": secure.proxy,
             ]) { $1 }
         }
         return plainEnvironment(for: principal, region: region)

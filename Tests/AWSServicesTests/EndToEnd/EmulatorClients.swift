@@ -11,7 +11,8 @@ struct FixedCredentials: CredentialProvider {
     func credentials() async throws -> AWSCredentials { value }
 }
 
-/// Real clients (real signer, real AsyncHTTPClient transport) pointed at the local emulator.
+/// Real clients (real signer, real AsyncHTTPClient transport) pointed at the local emulator (over HTTPS through the
+/// proxy in scripts/test's "https" pass).
 struct EmulatorClients {
     let emulator: Emulator
     let principal: Emulator.Principal
@@ -25,8 +26,8 @@ struct EmulatorClients {
                                          secretAccessKey: secretOverride ?? principal.secretAccessKey)
         let client = AWSClient(
             credentials: FixedCredentials(value: credentials),
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: AsyncHTTPClientTransport(), signer: SigV4Signer(), retry: retry,
+            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.awsEndpoint]),
+            transport: emulator.awsTransport(), signer: SigV4Signer(), retry: retry,
             sleep: { _ in }, logger: Logger(label: "test"))
         return EmulatorClients(emulator: emulator, principal: principal, client: client)
     }

@@ -17,8 +17,8 @@ import TestSupport
         ])
         let role = try await clients.iam.createRole(.init(roleName: roleName, assumeRolePolicy: trust))
         let service = STSCredentialsClient(
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": clients.emulator.url.absoluteString]),
-            transport: AsyncHTTPClientTransport(), logger: Logger(label: "test"))
+            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": clients.emulator.awsEndpoint]),
+            transport: clients.emulator.awsTransport(), logger: Logger(label: "test"))
         let source = FixedCredentials(value: AWSCredentials(accessKeyId: clients.principal.accessKeyId,
                                                             secretAccessKey: clients.principal.secretAccessKey))
         let assumed = try await service.assumeRole(roleArn: role.arn, sessionName: "smsauth-test", externalId: "ext",
@@ -31,8 +31,8 @@ import TestSupport
     @Test func webIdentityCallIsUnsignedAndReturnsCredentials() async throws {
         let emulator = try Emulator.fromEnvironment()
         let service = STSCredentialsClient(
-            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.url.absoluteString]),
-            transport: AsyncHTTPClientTransport(), logger: Logger(label: "test"))
+            endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": emulator.awsEndpoint]),
+            transport: emulator.awsTransport(), logger: Logger(label: "test"))
         let credentials = try await service.assumeRoleWithWebIdentity(
             roleArn: "arn:aws:iam::123456789012:role/web", sessionName: "web-session", webIdentityToken: "token", region: "us-east-1")
         #expect(!credentials.accessKeyId.isEmpty)

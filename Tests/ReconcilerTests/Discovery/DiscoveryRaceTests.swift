@@ -13,13 +13,14 @@ import TestSupport
 struct DiscoveryRaceTests {
     /// Sends every request for real; the first request whose body contains `marker` is preceded by `before`.
     final class InterleavingTransport: HTTPTransport, @unchecked Sendable {
-        let inner = AsyncHTTPClientTransport()
+        let inner: any HTTPTransport
         let marker: String
         let before: @Sendable () async throws -> Void
         private let lock = NSLock()
         private var done = false
 
-        init(marker: String, before: @escaping @Sendable () async throws -> Void) {
+        init(inner: any HTTPTransport, marker: String, before: @escaping @Sendable () async throws -> Void) {
+            self.inner = inner
             self.marker = marker
             self.before = before
         }
@@ -42,7 +43,7 @@ struct DiscoveryRaceTests {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
         let plain = emulator.client(for: principal)
-        let transport = InterleavingTransport(marker: marker) { try await before(plain) }
+        let transport = InterleavingTransport(inner: emulator.awsTransport(), marker: marker) { try await before(plain) }
         let context = ReconcileContext(client: emulator.client(for: principal, transport: transport),
                                        logger: Logger(label: "test"))
         return (ResourceDiscovery(context: context), plain)

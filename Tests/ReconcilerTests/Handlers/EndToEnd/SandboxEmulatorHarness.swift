@@ -11,7 +11,7 @@ struct SandboxEmulatorHarness {
 
     /// Records each request's action and body, then sends it for real.
     struct RecordingTransport: HTTPTransport {
-        let inner = AsyncHTTPClientTransport()
+        let inner: any HTTPTransport
         let log = RequestLog()
         func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
             await log.append(String(decoding: request.body, as: UTF8.self))
@@ -33,7 +33,7 @@ struct SandboxEmulatorHarness {
     static func make(now: @escaping @Sendable () -> Date = { Date() }) async throws -> SandboxEmulatorHarness {
         let emulator = try Emulator.fromEnvironment()
         let principal = try await emulator.newPrincipal()
-        let transport = RecordingTransport()
+        let transport = RecordingTransport(inner: emulator.awsTransport())
         let client = emulator.client(for: principal, transport: transport)
         let context = ReconcileContext(client: client, logger: Logger(label: "test"), now: now, sleep: { _ in })
         return SandboxEmulatorHarness(emulator: emulator, context: context, log: transport.log)
