@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+import urllib.error
 
 import pytest
 from botocore.exceptions import ClientError
@@ -83,6 +84,24 @@ def test_latency_delays_then_answers(fresh: Emulator) -> None:
     assert fresh.control("GET", "calls")[-1] == {
         "service": "sts", "operation": "GetCallerIdentity", "status": 200,
         "accessKeyId": fresh.credentials()["accessKeyId"], "region": "us-east-1", "fault": "latency"}
+
+
+def test_latency_setting_delays_every_call_until_reset(fresh: Emulator) -> None:
+    assert fresh.control("POST", "config", {"latencyMs": 250})["latencyMs"] == 250
+    for call in (fresh.client("sts").get_caller_identity, fresh.client("iam").list_roles):
+        started = time.monotonic()
+        call()
+        assert time.monotonic() - started >= 0.25
+    assert [c.get("fault") for c in fresh.control("GET", "calls")[-2:]] == [None, None]
+    fresh.control("POST", "reset")
+    assert fresh.control("GET", "config")["latencyMs"] == 0
+
+
+def test_latency_setting_must_be_a_non_negative_integer(fresh: Emulator) -> None:
+    for bad in (-1, 1.5, "10", True):
+        with pytest.raises(urllib.error.HTTPError, match="400"):
+            fresh.control("POST", "config", {"latencyMs": bad})
+    assert fresh.control("GET", "config")["latencyMs"] == 0
 
 
 def test_faults_and_calls_per_access_key(fresh: Emulator) -> None:

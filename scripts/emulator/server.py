@@ -39,6 +39,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help="also serve HTTPS on this port (the same emulator), with --tls-cert and --tls-key")
     parser.add_argument("--tls-cert", default=None, help="PEM certificate (chain) of the HTTPS listener")
     parser.add_argument("--tls-key", default=None, help="PEM private key of the HTTPS listener")
+    parser.add_argument("--latency-ms", type=int, default=0,
+                        help="milliseconds every AWS request waits before it is served, like a network round trip "
+                             "(default 0)")
     arguments = parser.parse_args(argv)
     if (arguments.tls_port is None) != (arguments.tls_cert is None) or (arguments.tls_cert is None) != (arguments.tls_key is None):
         parser.error("--tls-port, --tls-cert and --tls-key go together")
@@ -48,6 +51,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         parser.error("--sms-role-propagation-seconds must be >= 0")
     if arguments.sms_spend_quota_usd < 0:
         parser.error("--sms-spend-quota-usd must be >= 0")
+    if arguments.latency_ms < 0:
+        parser.error("--latency-ms must be >= 0")
     if arguments.page_size is not None and arguments.page_size < 1:
         parser.error("--page-size must be >= 1")
     return arguments
@@ -87,7 +92,8 @@ def main(argv: list[str]) -> int:
     from ext import state
 
     state.set_defaults(sms_role_propagation_seconds=arguments.sms_role_propagation_seconds,
-                       page_size=arguments.page_size, sms_spend_quota_usd=arguments.sms_spend_quota_usd)
+                       page_size=arguments.page_size, sms_spend_quota_usd=arguments.sms_spend_quota_usd,
+                       latency_ms=arguments.latency_ms)
     server = make_server(arguments.host, arguments.port, app, threaded=True)
     servers = [server]
     if arguments.tls_port is not None:

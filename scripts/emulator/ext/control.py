@@ -68,6 +68,7 @@ def get_config(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
         "inSandbox": config.in_sandbox,
         "pageSize": config.page_size,
         "smsSpendQuotaUSD": config.sms_spend_quota_usd,
+        "latencyMs": config.latency_ms,
     }
 
 
@@ -92,6 +93,10 @@ def set_config(body: dict[str, Any], query: dict[str, list[str]]) -> Any:
             config.page_size = _page_size(body["pageSize"])
         if "smsSpendQuotaUSD" in body:
             config.sms_spend_quota_usd = _non_negative(body["smsSpendQuotaUSD"])
+        if "latencyMs" in body:
+            if isinstance(body["latencyMs"], bool) or not isinstance(body["latencyMs"], int) or body["latencyMs"] < 0:
+                raise ValueError("latencyMs must be an integer >= 0")
+            config.latency_ms = body["latencyMs"]
     except (TypeError, ValueError) as error:
         raise ControlError(400, str(error)) from error
     return get_config(body, query)

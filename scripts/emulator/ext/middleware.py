@@ -57,8 +57,9 @@ class ControlMiddleware:
         rule = FAULTS.pick(info)
         if rule is not None and rule.kind != "latency":
             return self._inject(info, rule, start_response)
-        if rule is not None:
-            time.sleep(rule.latency_ms / 1000.0)
+        latency_ms = rule.latency_ms if rule is not None else state.CONFIG.latency_ms
+        if latency_ms:
+            time.sleep(latency_ms / 1000.0)
         return self._forward(environ, start_response, info, rule)
 
     def _forward(

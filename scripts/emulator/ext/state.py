@@ -17,6 +17,9 @@ class EmulatorConfig:
     sms_spend_quota_usd: float = 1.0
     # Most items any list operation answers per page (None: each operation's own default and maximum).
     page_size: int | None = None
+    # Milliseconds every signed AWS request waits before it is served (a network round trip; benchmarks), outside
+    # moto's lock, so concurrent requests wait at the same time. A matching latency fault rule replaces it.
+    latency_ms: int = 0
 
 
 class Clock:
@@ -50,7 +53,7 @@ class Clock:
 
 
 # What `POST /_smsauth/reset` restores: the built-in defaults, or those the server was started with
-# (`server.py --sms-role-propagation-seconds`, `--sms-spend-quota-usd`, `--page-size`).
+# (`server.py --sms-role-propagation-seconds`, `--sms-spend-quota-usd`, `--page-size`, `--latency-ms`).
 DEFAULTS = EmulatorConfig()
 CONFIG = replace(DEFAULTS)
 CLOCK = Clock()
