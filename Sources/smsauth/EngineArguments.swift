@@ -17,8 +17,11 @@ struct EngineArguments: ParsableArguments {
         """)
     var allowEmpty = false
 
-    @Option(help: "How many changes are applied at once.")
-    var concurrency: Int = 4
+    @Option(help: """
+        How many AWS calls are in flight at once, reads and writes alike; also how many changes are applied at \
+        once and how many resources of a kind are read at once.
+        """)
+    var concurrency: Int = ReconcileContext.defaultConcurrency
 
     @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
     var smsRoleTimeout: Int = 120
@@ -39,8 +42,9 @@ struct EngineArguments: ParsableArguments {
     func engine(client: AWSClient, partitionRegion: String?, logger: Logger, statusStore: StatusStore, identity: RunIdentity,
                 selector: LabelSelector?, rediscover: Bool = false,
                 accountLookup: @escaping ReconcileEngine.AccountLookup = ReconcileEngine.callerAccount) -> ReconcileEngine {
-        let context = ReconcileContext(client: client, logger: logger,
+        var context = ReconcileContext(client: client, logger: logger,
                                        smsRolePropagationTimeout: .seconds(smsRoleTimeout), partitionRegion: partitionRegion)
+        context.readConcurrency = concurrency
         return ReconcileEngine(registry: .standard, context: context, statusStore: statusStore,
                                options: EngineOptions(allowPurchase: allowPurchase, concurrency: concurrency,
                                                       allowEmpty: allowEmpty, identity: identity,

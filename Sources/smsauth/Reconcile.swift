@@ -1,3 +1,4 @@
+import AWSCore
 import ArgumentParser
 import Controller
 import Foundation
@@ -69,7 +70,10 @@ struct Reconcile: AsyncParsableCommand {
         }
         let state = try StateAccess.resolve(global: global, manifests: directory,
                                             settingsState: loaded.settings?.state?.value, environment: environment)
-        let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
+        let concurrency = engineArguments.concurrency
+        let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { transport in
+            ConcurrencyLimitedTransport(base: transport, limit: concurrency)
+        }
         let missingFolder = state.isMissingFolder
         if dryRun {
             let store = try await state.openForReading(aws: aws)

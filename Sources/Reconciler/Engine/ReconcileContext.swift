@@ -23,6 +23,14 @@ public struct ReconcileContext: Sendable {
     /// A region of the partition the run works in (the default region); picks IAM's partition. nil: `aws`.
     public let partitionRegion: String?
 
+    /// How many targets a handler's read works on at once (`--concurrency`; the command's transport bounds the AWS
+    /// calls in flight by the same number).
+    public var readConcurrency: Int = ReconcileContext.defaultConcurrency
+
+    /// `--concurrency` unless given: enough in flight that a plan of a few hundred resources is bound by round trips
+    /// and AWS's quotas rather than by waiting for a free slot.
+    public static let defaultConcurrency = 16
+
     /// Creates a context.
     public init(client: AWSClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },

@@ -20,7 +20,7 @@ public struct EngineOptions: Sendable, Equatable {
     public var rediscover: Bool
 
     /// Creates options.
-    public init(allowPurchase: Bool = false, concurrency: Int = 4, allowEmpty: Bool = false, identity: RunIdentity,
+    public init(allowPurchase: Bool = false, concurrency: Int = ReconcileContext.defaultConcurrency, allowEmpty: Bool = false, identity: RunIdentity,
                 selector: LabelSelector? = nil, rediscover: Bool = false) {
         self.allowPurchase = allowPurchase
         self.concurrency = max(1, concurrency)

@@ -61,30 +61,38 @@ public struct AppClientHandler: ResourceHandler {
     }
 
     /// Identifies each target's client among the clients of the pool it is grouped under.
+    /// The pools are searched concurrently (`ReconcileContext.readConcurrency`), each pool's targets one by one.
     private func search(_ byPool: [PoolKey: [ReadTarget]],
                         context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+        let pools = byPool.sorted { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }
+        let found = try await pools.concurrentMap(limit: context.readConcurrency) { pool, members in
+            try await search(pool, members, context: context)
+        }
+        return found.reduce(into: [:]) { all, states in all.merge(states) { first, _ in first } }
+    }
+
+    /// Identifies each of `members`' clients among the clients of `pool`.
+    private func search(_ pool: PoolKey, _ members: [ReadTarget],
+                        context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+        let cognito = context.cognito(pool.region)
+        let clients: [CognitoIdentityProvider.AppClientSummary]
+        do {
+            clients = try await cognito.listUserPoolClients(poolId: pool.poolId)
+        } catch where UserPoolMember.isNotFound(error) {
+            return Dictionary(members.map { ($0.address, .absent) }) { first, _ in first }
+        }
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
-        for (pool, members) in byPool.sorted(by: { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }) {
-            let cognito = context.cognito(pool.region)
-            let clients: [CognitoIdentityProvider.AppClientSummary]
-            do {
-                clients = try await cognito.listUserPoolClients(poolId: pool.poolId)
-            } catch where UserPoolMember.isNotFound(error) {
-                for target in members { result[target.address] = .absent }
+        for target in members {
+            let found = try await live(of: target, pool: pool.poolId, clients: clients, context: context)
+            let poolName = Self.spec(target.desired)?.userPool.value
+            guard let client = found.value,
+                  !UserPoolMember.isReferencedPool(pool.poolId, of: target, poolName: poolName) else {
+                result[target.address] = found
                 continue
             }
-            for target in members {
-                let found = try await live(of: target, pool: pool.poolId, clients: clients, context: context)
-                let poolName = Self.spec(target.desired)?.userPool.value
-                guard let client = found.value,
-                      !UserPoolMember.isReferencedPool(pool.poolId, of: target, poolName: poolName) else {
-                    result[target.address] = found
-                    continue
-                }
-                var described = await context.describedPools?.pool(id: pool.poolId)
-                if described == nil { described = try await cognito.describeUserPool(id: pool.poolId) }
-                result[target.address] = UserPoolMember.state(of: client, inPool: described, owner: context.owner)
-            }
+            var described = await context.describedPools?.pool(id: pool.poolId)
+            if described == nil { described = try await cognito.describeUserPool(id: pool.poolId) }
+            result[target.address] = UserPoolMember.state(of: client, inPool: described, owner: context.owner)
         }
         return result
     }

@@ -22,23 +22,23 @@ public struct MfaPolicyHandler: ResourceHandler {
     /// did not describe (a removed MfaPolicy whose pool has no manifest) costs one DescribeUserPool. A target whose
     /// pool id is not known is absent without a call; so is one whose pool is gone.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<MfaPolicyLive>] {
-        var result: [ResourceAddress: LiveState<MfaPolicyLive>] = [:]
-        for target in targets {
-            guard let poolId = UserPoolMember.poolId(of: target, poolName: Self.spec(target.desired)?.userPool.value) else {
-                result[target.address] = .absent
-                continue
-            }
-            let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: poolId))
-            let described = await context.describedPools?.pool(id: poolId)
-            guard let live = try await Self.read(poolId: poolId, cognito: cognito, described: described) else {
-                result[target.address] = .absent
-                continue
-            }
-            let poolName = Self.spec(target.desired)?.userPool.value
-            result[target.address] = UserPoolMember.isReferencedPool(poolId, of: target, poolName: poolName)
-                ? .owned(live) : UserPoolMember.state(of: live, inPool: live.pool, owner: context.owner)
+        let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
+            (target.address, try await Self.state(of: target, context: context))
         }
-        return result
+        return Dictionary(states) { first, _ in first }
+    }
+
+    /// One target's live state: its pool's MFA configuration, or absent when the pool is unknown or gone.
+    private static func state(of target: ReadTarget, context: ReconcileContext) async throws -> LiveState<MfaPolicyLive> {
+        guard let poolId = UserPoolMember.poolId(of: target, poolName: spec(target.desired)?.userPool.value) else {
+            return .absent
+        }
+        let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: poolId))
+        let described = await context.describedPools?.pool(id: poolId)
+        guard let live = try await read(poolId: poolId, cognito: cognito, described: described) else { return .absent }
+        let poolName = spec(target.desired)?.userPool.value
+        return UserPoolMember.isReferencedPool(poolId, of: target, poolName: poolName)
+            ? .owned(live) : UserPoolMember.state(of: live, inPool: live.pool, owner: context.owner)
     }
 
     /// `userPoolId`.

@@ -13,8 +13,6 @@ import Manifests
 /// UntagRole: status files record ids only, so it cannot prove it set a key that has left the manifest, and a tag
 /// it cannot prove it set may belong to someone else. A tag removed from the manifest stays on the role, unmanaged.
 public struct SmsRoleHandler: ResourceHandler {
-    /// Reads of one batch that run at once.
-    static let readConcurrency = 8
 
     /// The kind handled.
     public var kind: ResourceKind { .smsRole }
@@ -30,21 +28,11 @@ public struct SmsRoleHandler: ResourceHandler {
     /// read too (one more GetRole). There is no list call: ListRoles returns no tags, and the names are known.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsRoleLive>] {
         let iam = context.iam
-        var results: [ResourceAddress: LiveState<SmsRoleLive>] = [:]
-        try await withThrowingTaskGroup(of: (ResourceAddress, LiveState<SmsRoleLive>).self) { group in
-            var pending = targets.makeIterator()
-            for _ in 0..<Self.readConcurrency {
-                guard let target = pending.next() else { break }
-                group.addTask { (target.address, try await Self.read(target, iam: iam, owner: context.owner)) }
-            }
-            while let (address, state) = try await group.next() {
-                results[address] = state
-                if let target = pending.next() {
-                    group.addTask { (target.address, try await Self.read(target, iam: iam, owner: context.owner)) }
-                }
-            }
+        let owner = context.owner
+        let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
+            (target.address, try await Self.read(target, iam: iam, owner: owner))
         }
-        return results
+        return Dictionary(states) { first, _ in first }
     }
 
     /// Reads one target: the recorded role when it is still this owner's, else the role at the manifest's name

@@ -27,6 +27,7 @@ extension UserPoolHandler {
         var states: [ResourceAddress: LiveState<UserPoolDescription>] = [:]
         for (region, regionTargets) in byRegion.sorted(by: { $0.key < $1.key }) {
             var locator = UserPoolLocator(cognito: context.cognito(region), recordingIn: context.describedPools)
+            try await locator.describeKnown(regionTargets, limit: context.readConcurrency)
             for target in regionTargets {
                 states[target.address] = try await locator.state(of: target, context: context)
             }
@@ -106,6 +107,27 @@ struct UserPoolLocator {
             }
         }
         return LiveState.choosing(candidates, as: address, owner: owner)
+    }
+
+    /// Describes, concurrently (at most `limit` at once), the pool each target's `state(of:)` describes first: the
+    /// one `spec.adopt` names, else the id in its status. Those answers are then taken from `described`, so the
+    /// calls are the same as one by one, only their round trips overlap.
+    mutating func describeKnown(_ targets: [ReadTarget], limit: Int) async throws {
+        let ids = Set(targets.compactMap(Self.firstDescribed)).subtracting(described.keys).sorted()
+        let cognito = cognito
+        let pools = try await ids.concurrentMap(limit: limit) { id in (id, try await cognito.describeUserPool(id: id)) }
+        for (id, pool) in pools {
+            described[id] = pool
+            if let pool, let recorder { await recorder.record(pool) }
+        }
+    }
+
+    /// The pool id `state(of:)` describes before anything else for `target`, when it has one.
+    private static func firstDescribed(_ target: ReadTarget) -> String? {
+        if case let .userPool(spec)? = target.desired?.manifest.spec, let adopt = spec.adopt?.value {
+            return UserPoolPlanner.poolId(fromIdOrArn: adopt)
+        }
+        return target.status?.resource["id"]
     }
 
     /// DescribeUserPool, once per id.
