@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test("an error thrown by one transform is rethrown", .timeLimit(.minutes(1)))
-    func rethrows() async {
+    func rethrowsTheError() async {
         await #expect(throws: Refused(item: 7)) {
             _ = try await Array(0..<20).concurrentMap(limit: 3) { item in
                 if item == 7 { throw Refused(item: 7) }
