@@ -64,9 +64,6 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "Address of the /metrics, /healthz and /readyz endpoint (HOST:PORT; port 0 picks a free one).")
     var listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 9464)
 
-    @Option(help: "Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); repeatable.")
-    var rateLimit: [RateLimitArgument] = []
-
     @Flag(help: "Run as one of several controllers of this status folder: hold the lease <status-dir>.lease/lease.json instead of the folder's lock; the others wait as standbys and take over when the leader stops or its lease expires. Always on with an S3 state (lease.json beside state.json).")
     var lease = false
 
@@ -249,7 +246,7 @@ struct ControllerCommand: AsyncParsableCommand {
     /// The AWS context of the controller: every call rate-limited and counted and, with a lease's fence, refused
     /// once the fence closes (checked after the rate limiter's wait).
     private func makeAWS(fence: LeaseFence?, metrics: ControllerMetrics, logger: Logger) throws -> AWSContext {
-        let limiters = RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
+        let limiters = engineArguments.rateLimiters()
         return try AWSContext.make(options: global, environment: ProcessInfo.processInfo.environment,
                                    logger: logger) { base in
             RateLimitedTransport(base: fence.map { FencedTransport(base: base, fence: $0) } ?? base,

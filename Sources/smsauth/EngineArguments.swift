@@ -1,5 +1,6 @@
 import AWSCore
 import ArgumentParser
+import Controller
 import Foundation
 import Logging
 import Manifests
@@ -23,6 +24,12 @@ struct EngineArguments: ParsableArguments {
         """)
     var concurrency: Int = ReconcileContext.defaultConcurrency
 
+    @Option(help: """
+        Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); \
+        repeatable. Without it every category gets AWS's default quota.
+        """)
+    var rateLimit: [RateLimitArgument] = []
+
     @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")
     var smsRoleTimeout: Int = 120
 
@@ -34,6 +41,12 @@ struct EngineArguments: ParsableArguments {
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must not be negative.") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
         guard smsRoleTimeout >= 0 else { throw ValidationError("--sms-role-timeout must not be negative.") }
+    }
+
+    /// One token bucket per rate-limit category, AWS's default quotas with `--rate-limit` applied: every AWS call of
+    /// the command waits for a token of its category.
+    func rateLimiters() -> RateLimiterSet {
+        RateLimiterSet(configuration: RateLimitArgument.configuration(rateLimit))
     }
 
     /// The engine with every registered handler, these options, status files in `statusStore`, acting for

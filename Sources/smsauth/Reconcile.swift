@@ -71,8 +71,11 @@ struct Reconcile: AsyncParsableCommand {
         let state = try StateAccess.resolve(global: global, manifests: directory,
                                             settingsState: loaded.settings?.state?.value, environment: environment)
         let concurrency = engineArguments.concurrency
+        let limiters = engineArguments.rateLimiters()
+        // A call waits for its category's token first, then for one of the in-flight slots.
         let aws = try AWSContext.make(options: global, environment: environment, logger: logger) { transport in
-            ConcurrencyLimitedTransport(base: transport, limit: concurrency)
+            RateLimitedTransport(base: ConcurrencyLimitedTransport(base: transport, limit: concurrency),
+                                 limiters: limiters, metrics: nil, logger: logger)
         }
         let missingFolder = state.isMissingFolder
         if dryRun {

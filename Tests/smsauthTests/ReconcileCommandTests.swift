@@ -71,7 +71,8 @@ import TestSupport
     }
 
     @Test func badOptionsAreRefused() async throws {
-        for arguments in [["--concurrency", "0"], ["--region", "Frankfurt"], ["--output", "yaml"]] {
+        for arguments in [["--concurrency", "0"], ["--region", "Frankfurt"], ["--output", "yaml"],
+                          ["--rate-limit", "iam:default=0"], ["--rate-limit", "cognito-idp:UserPoolRead"]] {
             let result = try await CLIRunner.run(["reconcile", "manifests", "--dry-run"] + arguments)
             #expect(result.status != 0 && result.status != 2, "\(arguments)")
         }
@@ -81,7 +82,7 @@ import TestSupport
         let result = try await CLIRunner.run(["reconcile", "--help"])
         #expect(result.status == 0)
         for text in ["--dry-run", "--output", "--no-color", "--detailed-exitcode", "--allow-purchase", "--concurrency",
-                     "--sms-role-timeout", "--status-dir", "--lock-timeout", "Exit status"] {
+                     "--rate-limit", "--sms-role-timeout", "--status-dir", "--lock-timeout", "Exit status"] {
             #expect(result.stdout.contains(text), "\(text)")
         }
     }

@@ -35,6 +35,9 @@ public struct AWSCallInfo: Sendable, Equatable {
         return "cognito-idp:\(name)"
     }
 
+    /// Every Cognito quota category smsauth's calls fall into.
+    static var cognitoCategoryNames: Set<String> { Set(cognitoCategories.values) }
+
     /// Cognito user-pool operations by quota category.
     static let cognitoCategories: [String: String] = [
         "CreateUserPool": "UserPoolCreate",

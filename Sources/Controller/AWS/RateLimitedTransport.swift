@@ -2,22 +2,22 @@ import AWSCore
 import Logging
 import Reconciler
 
-/// The controller's `HTTPTransport`: every AWS request waits for a token of its rate-limit category
-/// (`AWSCallInfo.category`, limits from a `RateLimiterSet`) before it leaves the process, and every answer is
-/// counted in the metrics by service, operation and error code (`LeaseFenced` for a request the lease fence refused
+/// The `HTTPTransport` of `reconcile` and the controller: every AWS request waits for a token of its rate-limit
+/// category (`AWSCallInfo.category`, limits from a `RateLimiterSet`) before it leaves the process, and with metrics
+/// (the controller's) every answer is counted by service, operation and error code (`LeaseFenced` for a request the lease fence refused
 /// after its wait: `FencedTransport` is its base in a lease-holding controller).
 public struct RateLimitedTransport: HTTPTransport {
     /// The transport that really sends.
     let base: any HTTPTransport
     /// Buckets by category.
     let limiters: RateLimiterSet
-    /// Where calls are counted.
-    let metrics: ControllerMetrics
+    /// Where calls are counted (nil: nowhere).
+    let metrics: ControllerMetrics?
     /// Logs throttling answers (metadata only).
     let logger: Logger
 
     /// Wraps `base`.
-    public init(base: any HTTPTransport, limiters: RateLimiterSet, metrics: ControllerMetrics, logger: Logger) {
+    public init(base: any HTTPTransport, limiters: RateLimiterSet, metrics: ControllerMetrics?, logger: Logger) {
         self.base = base
         self.limiters = limiters
         self.metrics = metrics
@@ -32,14 +32,14 @@ public struct RateLimitedTransport: HTTPTransport {
         do {
             response = try await base.send(request, timeout: timeout)
         } catch let error as LeaseFenceError {
-            metrics.awsCall(call, code: "LeaseFenced")
+            metrics?.awsCall(call, code: "LeaseFenced")
             throw error
         } catch {
-            metrics.awsCall(call, code: "TransportError")
+            metrics?.awsCall(call, code: "TransportError")
             throw error
         }
         let code = AWSResponseInfo.errorCode(response)
-        metrics.awsCall(call, code: code)
+        metrics?.awsCall(call, code: code)
         if response.status == 429 || code.contains("Throttl") || code == "TooManyRequestsException" {
             var metadata: Logger.Metadata = [
                 "aws.service": "\(call.service)", "aws.operation": "\(call.operation)", "aws.error_code": "\(code)",

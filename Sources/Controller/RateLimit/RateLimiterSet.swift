@@ -16,22 +16,16 @@ public struct RateLimiterConfiguration: Sendable, Hashable {
         categories[category] ?? defaultLimit
     }
 
-    /// Defaults below the AWS quotas: Cognito allows about 15 requests/s per category (shared by the whole account),
-    /// app-client categories 5 requests/s; everything else gets 10/s with a burst of 10.
+    /// AWS's default request-rate quotas: Cognito's user-pool API categories allow 15 requests/s each, per account
+    /// and region (a burst of the same size). IAM, STS, SNS and End User Messaging publish no per-operation default
+    /// rate for the calls smsauth makes; their `<service>:default` category gets 20/s (burst 20).
     public static let awsDefaults: RateLimiterConfiguration = {
-        let general = RateLimit(constantPerSecond: 10, burst: 10)
-        let cognitoCategory = RateLimit(constantPerSecond: 10, burst: 10)
-        let cognitoClient = RateLimit(constantPerSecond: 4, burst: 4)
+        let cognitoCategory = RateLimit(constantPerSecond: 15, burst: 15)
         return RateLimiterConfiguration(
-            defaultLimit: general,
-            categories: [
-                "cognito-idp:UserPoolRead": cognitoCategory,
-                "cognito-idp:UserPoolUpdate": cognitoCategory,
-                "cognito-idp:UserPoolCreate": cognitoCategory,
-                "cognito-idp:UserPoolClientRead": cognitoClient,
-                "cognito-idp:UserPoolClientUpdate": cognitoClient,
-                "cognito-idp:UserPoolClientCreate": cognitoClient,
-            ])
+            defaultLimit: RateLimit(constantPerSecond: 20, burst: 20),
+            categories: Dictionary(uniqueKeysWithValues: AWSCallInfo.cognitoCategoryNames.map {
+                ("cognito-idp:\($0)", cognitoCategory)
+            }))
     }()
 }
 

@@ -14,12 +14,16 @@ struct RateLimiterSetTests {
         #expect(config.limit(for: "iam:Read").perSecond == 10)
     }
 
-    /// The AWS defaults stay below the documented Cognito quotas (15/s per category, 5/s for app clients).
-    @Test func awsDefaultsBelowQuotas() {
+    /// The defaults are AWS's documented quotas: 15/s for every Cognito category smsauth's calls fall into, 20/s for
+    /// the other services' default categories.
+    @Test func awsDefaultsAreTheDocumentedQuotas() {
         let config = RateLimiterConfiguration.awsDefaults
-        #expect(config.limit(for: "cognito-idp:UserPoolRead").perSecond < 15)
-        #expect(config.limit(for: "cognito-idp:UserPoolClientRead").perSecond < 5)
-        #expect(config.limit(for: "sns:Anything").burst >= 1)
+        for category in ["UserPoolRead", "UserPoolUpdate", "UserPoolCreate", "UserPoolDelete", "UserPoolClientRead",
+                         "UserPoolClientUpdate", "UserPoolClientCreate", "UserPoolClientDelete"] {
+            #expect(config.limit(for: "cognito-idp:\(category)") == RateLimit(constantPerSecond: 15, burst: 15))
+        }
+        #expect(config.limit(for: "iam:default") == RateLimit(constantPerSecond: 20, burst: 20))
+        #expect(config.limit(for: "sms-voice:default") == RateLimit(constantPerSecond: 20, burst: 20))
     }
 
     /// Each category has one shared bucket; exhausting one category does not slow another.

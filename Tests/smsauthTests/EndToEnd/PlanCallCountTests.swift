@@ -45,6 +45,15 @@ import TestSupport
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
         #expect(calls.count == 23)
+
+        // `--rate-limit` bounds the same plan's calls: 4 IAM calls at 1/s with a burst of 1 need at least 3 s.
+        let started = ContinuousClock.now
+        let limited = try await CLIRunner.run(
+            ["reconcile", "manifests", "--dry-run", "--detailed-exitcode", "--rate-limit", "iam:default=1/1"],
+            environment: environment, directory: root)
+        let elapsed = ContinuousClock.now - started
+        #expect(limited.status == 0 && limited.stdout == plan.stdout, "\(limited.stdout)\(limited.stderr)")
+        #expect(elapsed >= .milliseconds(2900), "\(elapsed)")
     }
 
     @Test func dryRunOfAnEmptyFolderCallsOnlyGetCallerIdentity() async throws {
