@@ -63,6 +63,16 @@ public struct DesiredState: Sendable {
         }
     }
 
+    /// The kinds whose live state must be read before `kind`'s: app clients and MFA policies are found by their
+    /// pool's id (`ReadTarget.references`) and reuse the pools described in the same read pass. Every other
+    /// dependency matters only to planning and applying, so those reads overlap (an SMS role's and its pool's).
+    public static func readDependencyKinds(of kind: ResourceKind) -> [ResourceKind] {
+        switch kind {
+        case .appClient, .mfaPolicy: [.userPool]
+        case .userPool, .phonePool, .smsRole, .sandboxNumber, .originationIdentity, .smsAccountSettings: []
+        }
+    }
+
     /// The region of `manifest` under the region rule.
     private static func region(of manifest: Manifest, manifests: [ResourceAddress: Manifest],
                                defaultRegion: String?) throws(ReconcileEngineError) -> String? {

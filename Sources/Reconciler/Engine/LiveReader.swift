@@ -1,8 +1,9 @@
 import Logging
 import Manifests
 
-/// Reads the live state of every target: one `read` per kind, in waves by kind dependency (a pool's app clients are
-/// read after the pools, with the pools' outputs in `ReadTarget.references`), the kinds of one wave concurrently.
+/// Reads the live state of every target: one `read` per kind, in waves by read dependency (a pool's app clients are
+/// read after the pools, with the pools' outputs in `ReadTarget.references`; see `DesiredState.readDependencyKinds`),
+/// the kinds of one wave concurrently.
 /// A kind whose read fails (or that has no handler) yields a failure for each of its targets; the other kinds are
 /// unaffected.
 struct LiveReader: Sendable {
@@ -36,14 +37,14 @@ struct LiveReader: Sendable {
         return all
     }
 
-    /// `kinds` grouped so that every kind comes after the kinds it depends on (`DesiredState.dependencyKinds`).
+    /// `kinds` grouped so that every kind comes after the kinds its read needs (`DesiredState.readDependencyKinds`).
     static func waves(of kinds: Set<ResourceKind>) -> [[ResourceKind]] {
         var remaining = kinds
         var done: Set<ResourceKind> = []
         var waves: [[ResourceKind]] = []
         while !remaining.isEmpty {
             let ready = remaining.filter { kind in
-                DesiredState.dependencyKinds(of: kind).allSatisfy { done.contains($0) || !remaining.contains($0) }
+                DesiredState.readDependencyKinds(of: kind).allSatisfy { done.contains($0) || !remaining.contains($0) }
             }.sorted()
             let wave = ready.isEmpty ? remaining.sorted() : ready
             waves.append(wave)

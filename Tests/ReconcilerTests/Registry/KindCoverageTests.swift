@@ -21,4 +21,10 @@ import Testing
             #expect(dependency.applyRank < kind.applyRank, "\(dependency) must come before \(kind)")
         }
     }
+
+    /// A read can only need the outputs of resources the kind references.
+    @Test(arguments: ResourceKind.allCases)
+    func readDependenciesAreDependencies(_ kind: ResourceKind) {
+        #expect(Set(DesiredState.readDependencyKinds(of: kind)).isSubset(of: DesiredState.dependencyKinds(of: kind)))
+    }
 }
