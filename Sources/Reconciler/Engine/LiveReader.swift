@@ -1,9 +1,9 @@
 import Logging
 import Manifests
 
-/// Reads the live state of every target: one `read` per kind, in waves by read dependency (a pool's app clients are
-/// read after the pools, with the pools' outputs in `ReadTarget.references`; see `DesiredState.readDependencyKinds`),
-/// the kinds of one wave concurrently.
+/// Reads the live state of every target: one `read` per kind, every kind as soon as the kinds its read needs are read
+/// (a pool's app clients after the pools, with the pools' outputs in `ReadTarget.references`; see
+/// `DesiredState.readDependencyKinds`), all others at once.
 /// A kind whose read fails (or that has no handler) yields a failure for each of its targets; the other kinds are
 /// unaffected.
 struct LiveReader: Sendable {
@@ -17,41 +17,37 @@ struct LiveReader: Sendable {
     func read(_ targets: [ReadTarget]) async -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
         let pass = context.forReadPass()
         let byKind = Dictionary(grouping: targets, by: \.address.kind)
-        var all: [ResourceAddress: Result<Observation, ReconcileFailure>] = [:]
-        for wave in Self.waves(of: Set(byKind.keys)) {
-            let references = all.compactMapValues { try? $0.get().outputs }
-            let results = await withTaskGroup(of: [ResourceAddress: Result<Observation, ReconcileFailure>].self) { group in
-                for kind in wave {
+        typealias Results = [ResourceAddress: Result<Observation, ReconcileFailure>]
+        return await withTaskGroup(of: (ResourceKind, Results).self) { group in
+            var all: Results = [:]
+            var waiting = Set(byKind.keys)
+            var unfinished = waiting
+            while !unfinished.isEmpty {
+                let references = all.compactMapValues { try? $0.get().outputs }
+                for kind in Self.startable(waiting: waiting, unfinished: unfinished) {
+                    waiting.remove(kind)
                     let kindTargets = (byKind[kind] ?? []).sorted { $0.address < $1.address }.map { target in
                         ReadTarget(address: target.address, desired: target.desired, status: target.status,
                                    region: target.region, references: target.references.merging(references) { own, _ in own })
                     }
-                    group.addTask { await read(kind, kindTargets, context: pass) }
+                    group.addTask { (kind, await read(kind, kindTargets, context: pass)) }
                 }
-                var merged: [ResourceAddress: Result<Observation, ReconcileFailure>] = [:]
-                for await results in group { merged.merge(results) { first, _ in first } }
-                return merged
+                guard let (kind, results) = await group.next() else { break }
+                unfinished.remove(kind)
+                all.merge(results) { first, _ in first }
             }
-            all.merge(results) { first, _ in first }
+            return all
         }
-        return all
     }
 
-    /// `kinds` grouped so that every kind comes after the kinds its read needs (`DesiredState.readDependencyKinds`).
-    static func waves(of kinds: Set<ResourceKind>) -> [[ResourceKind]] {
-        var remaining = kinds
-        var done: Set<ResourceKind> = []
-        var waves: [[ResourceKind]] = []
-        while !remaining.isEmpty {
-            let ready = remaining.filter { kind in
-                DesiredState.readDependencyKinds(of: kind).allSatisfy { done.contains($0) || !remaining.contains($0) }
-            }.sorted()
-            let wave = ready.isEmpty ? remaining.sorted() : ready
-            waves.append(wave)
-            done.formUnion(wave)
-            remaining.subtract(wave)
-        }
-        return waves
+    /// The kinds of `waiting` whose read may start: none of the kinds their read needs
+    /// (`DesiredState.readDependencyKinds`) is `unfinished` (waiting or being read). A kind in a dependency cycle
+    /// (none today) would start once nothing else can.
+    static func startable(waiting: Set<ResourceKind>, unfinished: Set<ResourceKind>) -> [ResourceKind] {
+        let ready = waiting.filter { kind in
+            DesiredState.readDependencyKinds(of: kind).allSatisfy { !unfinished.contains($0) }
+        }.sorted()
+        return ready.isEmpty && unfinished == waiting ? waiting.sorted() : ready
     }
 
     /// One kind's read.
