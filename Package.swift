@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -24,6 +23,11 @@ let package = Package(
             name: "CLibCrypto",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         .target(
             name: "AWSCore",
@@ -39,7 +43,7 @@ let package = Package(
             ]
         ),
         .target(name: "AWSServices", dependencies: ["AWSCore"]),
-        .target(name: "Manifests", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Manifests", dependencies: ["CLibYAML"]),
         .target(
             name: "Reconciler",
             dependencies: ["Manifests", "AWSCore", "AWSServices", .product(name: "Logging", package: "swift-log")]

@@ -1,6 +1,6 @@
 /// Composes YAML text into `YAMLNode` documents from libyaml's event stream.
 ///
-/// Yams' `compose` builds a `Node` per value with a tag object and copies whole subtrees as values, and hashes every
+/// A general YAML library's `compose` (Yams', measured) builds a `Node` per value with a tag object and copies whole subtrees as values, and hashes every
 /// mapping's keys to find duplicates; for manifests, which read scalars by their text, that was a third of the time of
 /// validating a large directory. This composer keeps only what the reader uses, and refuses what could make loading
 /// explode before building it: anchors and aliases (expansion bombs such as "billion laughs") and nesting deeper than

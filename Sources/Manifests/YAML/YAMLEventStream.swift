@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// One event of libyaml's parser, copied out of the C structure (which is freed at once).
 struct YAMLEvent {
@@ -36,8 +36,8 @@ struct YAMLEvent {
     var column: Int
 }
 
-/// The event stream of libyaml (the C library bundled with Yams, module `CYaml`) over a UTF-8 buffer that the caller
-/// keeps alive while the stream is used.
+/// The event stream of the system's libyaml (module `CLibYAML`) over a UTF-8 buffer that the caller keeps alive while
+/// the stream is used.
 final class YAMLEventStream {
     /// libyaml's parser state.
     private var parser = yaml_parser_t()
@@ -86,17 +86,13 @@ final class YAMLEventStream {
     }
 
     /// The parser's error as a problem: `invalid YAML: <problem> (<context> at line L, column C)`, located at the
-    /// problem's mark (or, for reader errors, at the offending byte). libyaml's own nesting limit (1,000 levels, far
-    /// above the composer's) is reported like the composer's.
+    /// problem's mark (or, for reader errors, at the offending byte). (Debian's libyaml has no nesting limit of its
+    /// own: the composer's `maxDepth` is the one that applies.)
     private func problem() -> YAMLProblem {
         let text = parser.problem.map { String(cString: $0) } ?? "out of memory"
         if parser.error == YAML_READER_ERROR {
             let (line, column) = position(ofByte: parser.problem_offset)
             return YAMLProblem(code: "yaml-syntax", message: "invalid YAML: \(text)", line: line, column: column)
-        }
-        if text.hasPrefix("Maximum nesting level") {
-            return YAMLProblem.tooDeep(line: Int(parser.problem_mark.line) + 1,
-                                       column: Int(parser.problem_mark.column) + 1)
         }
         let context = parser.context.map { String(cString: $0) }.map {
             " (\($0) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
