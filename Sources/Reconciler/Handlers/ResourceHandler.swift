@@ -57,8 +57,8 @@ public struct ReadTarget: Sendable, Equatable {
     public let status: ResourceStatus?
     /// Region to look in (nil for IAM); for a removed manifest, the region recorded in status.
     public let region: String?
-    /// Outputs of the resources it depends on, as read earlier in this run (kinds are read in apply order): the
-    /// pool id an app client or MFA policy lives in. Empty when not known.
+    /// Outputs of the resources its read needs, read earlier in this run (`DesiredState.readDependencyKinds`: the
+    /// pool id an app client or MFA policy lives in); other kinds are read at once and get none. Empty when not known.
     public let references: [ResourceAddress: [String: String]]
 
     /// Creates a read target.

@@ -1,7 +1,7 @@
 import AWSServices
 
 /// The user pools described during one live-state read pass, shared between kinds: the UserPool read records every
-/// pool it describes, and the MfaPolicy read (a later wave of the same pass, with no write in between) takes the
+/// pool it describes, and the MfaPolicy read (started after it in the same pass, with no write in between) takes the
 /// pool from here instead of calling DescribeUserPool again. A new, empty record is made for every pass
 /// (`ReconcileContext.forReadPass()`), so nothing read before a change is ever reused after it.
 public actor DescribedUserPools {
