@@ -13,6 +13,8 @@ public struct ManifestSnapshot: Sendable {
     public let hashes: [ResourceAddress: String]
     /// Direct dependencies of each manifest (its references), by address.
     public let dependencies: [ResourceAddress: [ResourceAddress]]
+    /// The graph of `dependencies`.
+    public let graph: ResourceGraph
     /// Which file each manifest came from.
     public let files: [ResourceAddress: String]
 
@@ -39,11 +41,12 @@ public struct ManifestSnapshot: Sendable {
                 dependencies[address] = previous.dependencies[address] ?? []
             } else {
                 hashes[address] = SpecHash.of(manifest)
-                dependencies[address] = DesiredState.dependencies(of: manifest)
+                dependencies[address] = manifest.dependencies
             }
         }
         self.hashes = hashes
         self.dependencies = dependencies
+        self.graph = ResourceGraph(dependencies: dependencies)
         self.files = files
         self.positions = positions
     }
@@ -53,12 +56,7 @@ public struct ManifestSnapshot: Sendable {
 
     /// `key` and everything it depends on, directly or through others (a key without a manifest: itself alone).
     public func dependencyClosure(of key: ResourceAddress) -> Set<ResourceAddress> {
-        var found: Set<ResourceAddress> = [key]
-        var pending = [key]
-        while let next = pending.popLast() {
-            for dependency in dependencies[next] ?? [] where found.insert(dependency).inserted { pending.append(dependency) }
-        }
-        return found
+        graph.closure(of: [key])
     }
 
     /// Every manifest's address.
@@ -77,18 +75,10 @@ public struct ManifestSnapshot: Sendable {
     /// `keys` and every address that depends on one of them in any of the `graphs`.
     static func withDependents(of keys: Set<ResourceAddress>,
                                in graphs: [[ResourceAddress: [ResourceAddress]]]) -> Set<ResourceAddress> {
-        var dependents: [ResourceAddress: Set<ResourceAddress>] = [:]
-        for graph in graphs {
-            for (address, needs) in graph {
-                for dependency in needs { dependents[dependency, default: []].insert(address) }
-            }
+        let merged = graphs.reduce(into: [ResourceAddress: [ResourceAddress]]()) { merged, graph in
+            merged.merge(graph) { $0 + $1 }
         }
-        var found = keys
-        var pending = Array(keys)
-        while let next = pending.popLast() {
-            for dependent in dependents[next] ?? [] where found.insert(dependent).inserted { pending.append(dependent) }
-        }
-        return found
+        return keys.union(ResourceGraph(dependencies: merged).dependents(of: keys))
     }
 
     /// Manifests of the last good state that came from one of `files` (relative paths as the loader reports them).

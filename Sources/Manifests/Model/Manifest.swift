@@ -32,6 +32,20 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         }
     }
 
+    /// The spec value itself, whatever its kind (for declarations generic over spec types, `KindReference`).
+    var body: any Sendable {
+        switch self {
+        case .smsRole(let s): s
+        case .userPool(let s): s
+        case .appClient(let s): s
+        case .mfaPolicy(let s): s
+        case .sandboxNumber(let s): s
+        case .originationIdentity(let s): s
+        case .phonePool(let s): s
+        case .smsAccountSettings(let s): s
+        }
+    }
+
     /// `spec.region` for kinds that have one.
     public var region: Located<String>? {
         switch self {

@@ -30,14 +30,10 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
         [.smsRole, .userPool, .originationIdentity, .phonePool].contains(self)
     }
 
-    /// The apply order of MANIFESTS.md ("Dependency order and defaults"): SmsAccountSettings, SmsRole,
-    /// OriginationIdentity, PhonePool, UserPool, AppClient, MfaPolicy, then the independent SandboxNumber.
-    public static let applyOrder: [ResourceKind] = [
-        .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy, .sandboxNumber,
-    ]
+    /// Position in `applyOrder` (derived from `relations`).
+    public var applyRank: Int { Self.applyRanks[self] ?? Self.applyRanks.count }
 
-    /// Position in `applyOrder`.
-    public var applyRank: Int { Self.applyOrder.firstIndex(of: self) ?? Self.applyOrder.count }
+    private static let applyRanks = Dictionary(uniqueKeysWithValues: applyOrder.enumerated().map { ($1, $0) })
 
     /// Orders kinds by apply order.
     public static func < (lhs: ResourceKind, rhs: ResourceKind) -> Bool { lhs.applyRank < rhs.applyRank }

@@ -43,9 +43,9 @@ enum CommonRules {
 
     /// References form no cycle.
     static let cycles: Validator.Rule = { context in
-        var graph: [ResourceID: [ResourceID]] = [:]
-        for manifest in context.manifests { graph[manifest.id] = manifest.references.map(\.target) }
-        return CycleFinder.cycles(in: graph).compactMap { cycle in
+        var dependencies: [ResourceID: [ResourceID]] = [:]
+        for manifest in context.manifests { dependencies[manifest.id] = manifest.dependencies }
+        return ResourceGraph(dependencies: dependencies).cycles.compactMap { cycle in
             guard let first = cycle.first, let manifest = context.byID[first] else { return nil }
             return .error("reference-cycle", "reference cycle: " + cycle.map(\.description).joined(separator: " -> "),
                           at: manifest.location)

@@ -9,54 +9,31 @@ struct Reference: Sendable {
 }
 
 extension Manifest {
-    /// The references this manifest makes to other manifests.
+    /// The references this manifest makes to other manifests (its kind's `relations`).
     var references: [Reference] {
-        switch spec {
-        case .userPool(let s):
-            s.smsRole.map { [Reference(field: "spec.smsRole", target: ResourceID(.smsRole, $0.value),
-                                       location: $0.location)] } ?? []
-        case .appClient(let s):
-            [Reference(field: "spec.userPool", target: ResourceID(.userPool, s.userPool.value),
-                       location: s.userPool.location)]
-        case .mfaPolicy(let s):
-            [Reference(field: "spec.userPool", target: ResourceID(.userPool, s.userPool.value),
-                       location: s.userPool.location)]
-        case .phonePool(let s):
-            s.originationIdentities.value.enumerated().map { index, name in
-                Reference(field: "spec.originationIdentities[\(index)]",
-                          target: ResourceID(.originationIdentity, name.value), location: name.location)
+        kind.relations.references.flatMap { reference in
+            reference.names(spec).map { field, name in
+                Reference(field: field, target: ResourceID(reference.target, name.value), location: name.location)
             }
-        case .smsRole, .sandboxNumber, .originationIdentity, .smsAccountSettings:
-            []
         }
     }
+
+    /// The resources this manifest names, which must exist (and be applied) before it.
+    public var dependencies: [ResourceID] { references.map(\.target) }
 }
 
-/// Finds cycles in a directed graph of resources, in time linear in its size.
-enum CycleFinder {
-    /// Each cycle once, as the path of ids that closes it (first id repeated at the end).
-    static func cycles(in graph: [ResourceID: [ResourceID]]) -> [[ResourceID]] {
-        enum Mark { case visiting, done }
-        var marks: [ResourceID: Mark] = [:]
-        var stack: [ResourceID] = []
-        var found: [[ResourceID]] = []
-        func visit(_ node: ResourceID) {
-            marks[node] = .visiting
-            stack.append(node)
-            for next in graph[node, default: []].sorted() {
-                switch marks[next] {
-                case .visiting?:
-                    if let start = stack.firstIndex(of: next) { found.append(Array(stack[start...]) + [next]) }
-                case .done?:
-                    continue
-                case nil:
-                    visit(next)
-                }
-            }
-            stack.removeLast()
-            marks[node] = .done
+extension Manifest {
+    /// The manifest whose `spec.region` is this one's region under its kind's `relations.region`: itself, or the
+    /// manifest its region reference names (followed through `manifests`; itself when that one is not there); nil
+    /// for a global kind.
+    public func regionOwner(in manifests: [ResourceID: Manifest]) -> Manifest? {
+        var current = self
+        var visited: Set<ResourceID> = [id]
+        while case .ofReference(let field) = current.kind.relations.region,
+              let named = current.references.first(where: { $0.field == field })?.target,
+              let next = manifests[named], visited.insert(named).inserted {
+            current = next
         }
-        for node in graph.keys.sorted() where marks[node] == nil { visit(node) }
-        return found
+        return current.kind.relations.region == .global ? nil : current
     }
 }

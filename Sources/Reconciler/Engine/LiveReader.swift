@@ -3,7 +3,7 @@ import Manifests
 
 /// Reads the live state of every target: one `read` per kind, every kind as soon as the kinds its read needs are read
 /// (a pool's app clients after the pools, with the pools' outputs in `ReadTarget.references`; see
-/// `DesiredState.readDependencyKinds`), all others at once.
+/// `KindRelations.readDependencyKinds`), all others at once.
 /// A kind whose read fails (or that has no handler) yields a failure for each of its targets; the other kinds are
 /// unaffected.
 struct LiveReader: Sendable {
@@ -41,11 +41,11 @@ struct LiveReader: Sendable {
     }
 
     /// The kinds of `waiting` whose read may start: none of the kinds their read needs
-    /// (`DesiredState.readDependencyKinds`) is `unfinished` (waiting or being read). A kind in a dependency cycle
+    /// (`KindRelations.readDependencyKinds`) is `unfinished` (waiting or being read). A kind in a dependency cycle
     /// (none today) would start once nothing else can.
     static func startable(waiting: Set<ResourceKind>, unfinished: Set<ResourceKind>) -> [ResourceKind] {
         let ready = waiting.filter { kind in
-            DesiredState.readDependencyKinds(of: kind).allSatisfy { !unfinished.contains($0) }
+            kind.relations.readDependencyKinds.allSatisfy { !unfinished.contains($0) }
         }.sorted()
         return ready.isEmpty && unfinished == waiting ? waiting.sorted() : ready
     }

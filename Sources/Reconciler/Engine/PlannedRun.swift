@@ -1,3 +1,5 @@
+import Manifests
+
 /// The result of planning a run: the plan to show, and what applying it needs (each resource's plan input, the
 /// observed live state, the outputs to start the reference store from).
 public struct PlannedRun: Sendable {

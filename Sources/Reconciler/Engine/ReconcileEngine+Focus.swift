@@ -7,7 +7,7 @@ extension ReconcileEngine {
     /// update and replace changes of the resources they depend on (directly or through others), which they need to
     /// exist first. Status files are written for those resources alone; everything else in `run` is left as it is.
     public func apply(_ run: PlannedRun, only: Set<ResourceAddress>) async throws(ReconcileEngineError) -> AppliedRun {
-        let needed = Self.closure(of: only, graph: run.graph)
+        let needed = run.graph.closure(of: only)
         let changes = run.plan.changes.filter { change in
             only.contains(change.address) || change.previousAddress.map(only.contains) == true
                 || (needed.contains(change.address) && change.action.isBuildingUp)
@@ -34,10 +34,10 @@ extension ReconcileEngine {
                         on focus: Set<ResourceAddress>) -> [ResourceAddress: ReadTarget] {
         var roots = focus
         for address in focus where targets[address]?.desired == nil {
-            let kinds = DesiredState.dependencyKinds(of: address.kind) + [address.kind]
+            let kinds = address.kind.relations.dependencyKinds + [address.kind]
             roots.formUnion(targets.keys.filter { kinds.contains($0.kind) })
         }
-        let keep = closure(of: roots, graph: graph)
+        let keep = graph.closure(of: roots)
         return targets.filter { keep.contains($0.key) }
     }
 
@@ -49,34 +49,18 @@ extension ReconcileEngine {
                          focus: Set<ResourceAddress>) throws(StatusStoreError) -> [ResourceStatus] {
         let listed = Set(try statusStore.addresses())
         let all = listed.union(desired.resources.keys)
-        var needed: Set<ResourceAddress> = []
-        var pending = Array(focus)
-        while let next = pending.popLast() {
-            guard needed.insert(next).inserted else { continue }
-            if let resource = desired.resources[next] {
-                pending.append(contentsOf: resource.dependencies)
-            } else {
-                let kinds = DesiredState.dependencyKinds(of: next.kind) + [next.kind]
-                pending.append(contentsOf: all.filter { kinds.contains($0.kind) })
-            }
+        let byKind = Dictionary(grouping: all, by: \.kind)
+        var dependencies = desired.resources.mapValues(\.dependencies)
+        for address in all where desired.resources[address] == nil {
+            let kinds = address.kind.relations.dependencyKinds + [address.kind]
+            dependencies[address] = kinds.flatMap { byKind[$0] ?? [] }.filter { $0 != address }
         }
+        let needed = ResourceGraph(dependencies: dependencies).closure(of: focus)
         var statuses: [ResourceStatus] = []
         for address in needed.intersection(listed).sorted() {
             if let status = try statusStore.read(address) { statuses.append(status) }
         }
         return statuses
-    }
-
-    /// `addresses` and their dependencies, direct or through others.
-    static func closure(of addresses: Set<ResourceAddress>, graph: ResourceGraph) -> Set<ResourceAddress> {
-        var found = addresses
-        var pending = Array(addresses)
-        while let next = pending.popLast() {
-            for dependency in graph.dependencies(of: next) where found.insert(dependency).inserted {
-                pending.append(dependency)
-            }
-        }
-        return found
     }
 }
 

@@ -249,11 +249,11 @@ public struct ReconcileEngine: Sendable {
         let ownRemoved = removed.filter { !foreign.contains($0) }
         var edges = desired.resources.mapValues(\.dependencies)
         for address in removed {
-            let kinds = DesiredState.dependencyKinds(of: address.kind)
+            let kinds = address.kind.relations.dependencyKinds
             edges[address] = foreign.contains(address) ? [] : ownRemoved.filter { kinds.contains($0.kind) }
         }
         do {
-            return try ResourceGraph(dependencies: edges)
+            return try ResourceGraph(dependencies: edges).checked()
         } catch {
             throw ReconcileEngineError.graph(error)
         }

@@ -1,3 +1,5 @@
+import Manifests
+
 /// The bookkeeping of one plan execution: which changes wait on which, which are ready, and how a failure
 /// spreads to the changes that wait on it. Pure; the executor drives it.
 ///

@@ -1,4 +1,5 @@
 import Logging
+import Manifests
 
 /// Applies a plan: walks it in dependency order (deletes in reverse), runs independent changes concurrently up to
 /// `maxConcurrency`, and when a change fails, blocks the changes that depend on it while unrelated ones proceed.
@@ -28,7 +29,7 @@ public struct Executor: Sendable {
         let edges = Dictionary(uniqueKeysWithValues: plan.changes.map { change in
             (change.address, change.dependencies.filter(addresses.contains))
         })
-        var schedule = ExecutionSchedule(plan: plan, graph: try ResourceGraph(dependencies: edges))
+        var schedule = ExecutionSchedule(plan: plan, graph: try ResourceGraph(dependencies: edges).checked())
         await withTaskGroup(of: (Int, ChangeOutcome).self) { group in
             var running = 0
             while !schedule.isFinished {

@@ -12,7 +12,7 @@ import Testing
         let role = ResourceAddress(kind: .smsRole, name: "sms")
         let change = try ResourceChange(address: role, action: .create)
         let plan = try Plan(changes: [change])
-        let planned = PlannedRun(plan: plan, targets: [:], graph: try ResourceGraph(dependencies: [role: []]),
+        let planned = PlannedRun(plan: plan, targets: [:], graph: ResourceGraph(dependencies: [role: []]),
                                  inputs: [:], observations: [:], references: [:], options: PlanOptions(account: "1"),
                                  foreignStatuses: [:])
         let failure = ReconcileFailure(classifying: SmsRoleError.nameTaken(roleName: "taken", address: role))

@@ -23,7 +23,7 @@ import Testing
         let plain = try #require(state.resources[ResourceAddress(kind: .appClient, name: "plain")])
         #expect(web.dependencies.map(\.description) == ["UserPool/pool", "MfaPolicy/mfa"])
         #expect(plain.dependencies.map(\.description) == ["UserPool/pool"])
-        let order = state.ordered.map(\.address.description)
+        let order = try ReconcileEngine.graph(desired: state, targets: [:], foreign: []).applyOrder.map(\.description)
         #expect(try #require(order.firstIndex(of: "MfaPolicy/mfa")) < (try #require(order.firstIndex(of: "AppClient/web"))))
     }
 }

@@ -52,7 +52,7 @@ struct DesiredStateTests {
     func order() throws {
         let state = try DesiredState(load: ManifestLoader().load(text: Self.text, file: "d.yaml"),
                                      defaultRegion: "eu-central-1")
-        #expect(state.ordered.map(\.address.description) == [
+        #expect(try ReconcileEngine.graph(desired: state, targets: [:], foreign: []).applyOrder.map(\.description) == [
             "SmsAccountSettings/settings", "SmsRole/role", "UserPool/pool", "AppClient/web", "MfaPolicy/mfa",
         ])
     }

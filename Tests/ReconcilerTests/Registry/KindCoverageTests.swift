@@ -4,7 +4,7 @@ import Testing
 
 /// Every kind a manifest can declare is wired where forgetting it compiles but goes wrong at run time: a handler in
 /// the standard registry (else every resource is "blocked: this build cannot manage"), a place in the apply order
-/// (else it silently sorts last) and a start of its read.
+/// derived from its relations (a kind on a reference cycle would have none) and a start of its read.
 @Suite struct KindCoverageTests {
     @Test(arguments: ResourceKind.allCases)
     func everyKindHasAHandlerAndAPlace(_ kind: ResourceKind) {
@@ -16,8 +16,24 @@ import Testing
     /// A kind is applied after every kind it can depend on.
     @Test(arguments: ResourceKind.allCases)
     func dependenciesComeFirstInTheApplyOrder(_ kind: ResourceKind) {
-        for dependency in DesiredState.dependencyKinds(of: kind) {
+        for dependency in kind.relations.dependencyKinds {
             #expect(dependency.applyRank < kind.applyRank, "\(dependency) must come before \(kind)")
+        }
+    }
+
+    /// The derived order is the one plans list resources in (docs/plan-json.md): ties only move when a reference does.
+    @Test func applyOrderIsTheDocumentedOne() {
+        #expect(ResourceKind.applyOrder == [
+            .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy,
+            .sandboxNumber,
+        ])
+    }
+
+    /// A region taken from a reference names a declared reference field.
+    @Test(arguments: ResourceKind.allCases)
+    func regionReferencesAreDeclared(_ kind: ResourceKind) {
+        if case .ofReference(let field) = kind.relations.region {
+            #expect(kind.relations.references.contains { $0.field == field }, "\(kind) takes its region from \(field)")
         }
     }
 
@@ -32,11 +48,5 @@ import Testing
             started += now
         }
         return started
-    }
-
-    /// A read can only need the outputs of resources the kind references.
-    @Test(arguments: ResourceKind.allCases)
-    func readDependenciesAreDependencies(_ kind: ResourceKind) {
-        #expect(Set(DesiredState.readDependencyKinds(of: kind)).isSubset(of: DesiredState.dependencyKinds(of: kind)))
     }
 }

@@ -1,10 +1,10 @@
 /// Why a set of resources cannot be ordered.
 public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `resource` depends on `missing`, which is not in the graph.
-    case unknownDependency(resource: ResourceAddress, missing: ResourceAddress)
+    case unknownDependency(resource: ResourceID, missing: ResourceID)
     /// The resources depend on each other in a circle; the path starts and ends at the same resource, each
     /// element depending on the next.
-    case cycle([ResourceAddress])
+    case cycle([ResourceID])
 
     /// Stable machine-readable code.
     public var code: String {

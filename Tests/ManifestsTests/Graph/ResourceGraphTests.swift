@@ -1,19 +1,20 @@
 import Testing
-@testable import Reconciler
+@testable import Manifests
 
-/// Apply order, delete order, cycles and dependents.
+/// Apply order, closures, cycles and dependents of the one graph type.
 @Suite("ResourceGraph")
 struct ResourceGraphTests {
     /// The address parsed from `Kind/name`.
-    static func address(_ text: String) -> ResourceAddress {
-        (try? ResourceAddress(parsing: text)) ?? ResourceAddress(kind: .userPool, name: "invalid-\(text)")
+    static func address(_ text: String) -> ResourceID {
+        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+        return ResourceID(ResourceKind(rawValue: parts[0]) ?? .userPool, parts.count > 1 ? parts[1] : text)
     }
 
     /// A graph from `Kind/name` strings.
     static func graph(_ edges: [String: [String]]) throws(GraphError) -> ResourceGraph {
-        var dependencies: [ResourceAddress: [ResourceAddress]] = [:]
+        var dependencies: [ResourceID: [ResourceID]] = [:]
         for (node, targets) in edges { dependencies[address(node)] = targets.map(address) }
-        return try ResourceGraph(dependencies: dependencies)
+        return try ResourceGraph(dependencies: dependencies).checked()
     }
 
     /// A typical set of manifests and their references.
@@ -46,13 +47,6 @@ struct ResourceGraphTests {
         #expect(order.map(\.description) == ["SandboxNumber/n", "SmsRole/r"])
     }
 
-    @Test("delete order is the reverse of apply order")
-    func deleteOrder() throws {
-        let graph = try Self.graph(Self.typical)
-        #expect(graph.deleteOrder == graph.applyOrder.reversed())
-        #expect(graph.deleteOrder.first?.description == "SandboxNumber/ops")
-    }
-
     @Test("cycles are named, starting at their smallest member", arguments: [
         (["UserPool/p": ["AppClient/c"], "AppClient/c": ["UserPool/p"], "SmsRole/r": []],
          "dependency cycle: UserPool/p → AppClient/c → UserPool/p"),
@@ -80,10 +74,10 @@ struct ResourceGraphTests {
     @Test("dependents are transitive and in apply order")
     func dependents() throws {
         let graph = try Self.graph(Self.typical)
-        #expect(graph.dependents(of: Self.address("SmsRole/cognito-sms")).map(\.description) == [
+        #expect(graph.dependents(of: [Self.address("SmsRole/cognito-sms")]).map(\.description) == [
             "UserPool/qnatime", "AppClient/admin", "AppClient/web", "MfaPolicy/qnatime",
         ])
-        #expect(graph.dependents(of: Self.address("SandboxNumber/ops")).isEmpty)
+        #expect(graph.dependents(of: [Self.address("SandboxNumber/ops")]).isEmpty)
         #expect(graph.directDependents(of: Self.address("SmsRole/cognito-sms")).map(\.description) == ["UserPool/qnatime"])
         #expect(graph.dependencies(of: Self.address("AppClient/web")).map(\.description) == ["UserPool/qnatime"])
         #expect(graph.contains(Self.address("PhonePool/main")))
@@ -103,5 +97,31 @@ struct ResourceGraphTests {
         #expect(first == second)
         #expect(first.count == 407)
         #expect(first.prefix(7).allSatisfy { $0.kind == .smsRole })
+    }
+
+    @Test("the closure of resources is them and everything they depend on, through others")
+    func closure() throws {
+        let graph = try Self.graph(Self.typical)
+        #expect(graph.closure(of: [Self.address("AppClient/web"), Self.address("PhonePool/main")]).map(\.description).sorted()
+                == ["AppClient/web", "OriginationIdentity/tollfree", "PhonePool/main", "SmsRole/cognito-sms",
+                    "UserPool/qnatime"])
+        #expect(graph.closure(of: [Self.address("SmsRole/cognito-sms")]).map(\.description) == ["SmsRole/cognito-sms"])
+    }
+
+    @Test("building never fails: unknown dependencies and every cycle are reported, ordering leaves them out")
+    func tolerantBuild() {
+        let graph = ResourceGraph(dependencies: [
+            Self.address("UserPool/p"): [Self.address("AppClient/c")], Self.address("AppClient/c"): [Self.address("UserPool/p")],
+            Self.address("MfaPolicy/m"): [Self.address("UserPool/p")],
+            Self.address("SmsRole/a"): [Self.address("SmsRole/a")],
+            Self.address("PhonePool/x"): [Self.address("OriginationIdentity/gone")],
+        ])
+        #expect(graph.cycles.map { $0.map(\.description) } == [
+            ["SmsRole/a", "SmsRole/a"], ["UserPool/p", "AppClient/c", "UserPool/p"],
+        ])
+        #expect(graph.unknownDependencies.map { "\($0.node) -> \($0.missing)" } == ["PhonePool/x -> OriginationIdentity/gone"])
+        #expect(graph.applyOrder.map(\.description) == ["PhonePool/x"])
+        #expect(graph.dependents(of: [Self.address("UserPool/p")]).map(\.description).sorted()
+                == ["AppClient/c", "MfaPolicy/m", "UserPool/p"])
     }
 }

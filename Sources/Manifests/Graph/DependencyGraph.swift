@@ -1,0 +1,119 @@
+/// Nodes and what each depends on: the one graph walk of the project. Resources are ordered, focused, invalidated
+/// and checked for cycles through it (`ResourceGraph`), and so are kinds (`ResourceKind.applyOrder`).
+///
+/// Building never fails: the validator and the controller walk graphs whose references may name nothing or form a
+/// circle. `order` is topological (every node after its dependencies); among nodes ready at the same time the one
+/// first in the graph's sort order goes first, so the order never depends on dictionary iteration.
+public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
+    /// Every node (a key of the dependencies it was built from), in the graph's sort order.
+    public let nodes: [Node]
+    /// Every node that is neither on a cycle nor depends on one (directly or through others), in apply order:
+    /// all of `nodes` when the graph has no cycle.
+    public let order: [Node]
+    private let dependenciesByNode: [Node: [Node]]
+    private let dependentsByNode: [Node: [Node]]
+    private let position: [Node: Int]
+
+    /// Builds the graph from each node's direct dependencies (duplicates ignored), sorted by `areInIncreasingOrder`.
+    public init(dependencies: [Node: [Node]], by areInIncreasingOrder: (Node, Node) -> Bool) {
+        let nodes = dependencies.keys.sorted(by: areInIncreasingOrder)
+        var normalized: [Node: [Node]] = [:]
+        var dependents: [Node: [Node]] = [:]
+        for node in nodes {
+            let direct = Array(Set(dependencies[node] ?? [])).sorted(by: areInIncreasingOrder)
+            normalized[node] = direct
+            for dependency in direct { dependents[dependency, default: []].append(node) }
+        }
+        self.nodes = nodes
+        self.dependenciesByNode = normalized
+        self.dependentsByNode = dependents
+        self.order = Self.topologicalOrder(nodes: nodes, dependencies: normalized, dependents: dependents,
+                                           by: areInIncreasingOrder)
+        self.position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+    }
+
+    /// Whether `node` is in the graph.
+    public func contains(_ node: Node) -> Bool { dependenciesByNode[node] != nil }
+
+    /// The direct dependencies of `node`, sorted (including any that are not nodes of the graph).
+    public func dependencies(of node: Node) -> [Node] { dependenciesByNode[node] ?? [] }
+
+    /// The nodes that depend on `node` directly, sorted.
+    public func directDependents(of node: Node) -> [Node] { dependentsByNode[node] ?? [] }
+
+    /// `roots` and everything they depend on, directly or through others.
+    public func closure(of roots: some Sequence<Node>) -> Set<Node> {
+        reachable(from: roots, following: dependencies(of:))
+    }
+
+    /// Every node that depends on one of `roots`, directly or through others, in apply order (nodes left out of
+    /// `order` last). A root is in the result only when it depends on another root.
+    public func dependents(of roots: some Sequence<Node>) -> [Node] {
+        let starts = Set(roots)
+        let found = reachable(from: starts.flatMap(directDependents(of:)), following: directDependents(of:))
+        return found.sorted { (position[$0] ?? .max) < (position[$1] ?? .max) }
+    }
+
+    /// Dependencies that are not nodes of the graph, as (node, missing dependency), in the graph's sort order.
+    public var unknownDependencies: [(node: Node, missing: Node)] {
+        nodes.flatMap { node in dependencies(of: node).filter { !contains($0) }.map { (node, $0) } }
+    }
+
+    /// Each cycle once, as the path that closes it (first node repeated at the end, each node depending on the
+    /// next), found by a depth-first walk from the nodes in sort order, in time linear in the graph's size.
+    public var cycles: [[Node]] {
+        var visiting: Set<Node> = [], done: Set<Node> = []
+        var stack: [Node] = []
+        var found: [[Node]] = []
+        func visit(_ node: Node) {
+            visiting.insert(node)
+            stack.append(node)
+            for next in dependencies(of: node) where !done.contains(next) {
+                if visiting.contains(next) {
+                    if let start = stack.firstIndex(of: next) { found.append(Array(stack[start...]) + [next]) }
+                } else {
+                    visit(next)
+                }
+            }
+            stack.removeLast()
+            visiting.remove(node)
+            done.insert(node)
+        }
+        for node in nodes where !done.contains(node) { visit(node) }
+        return found
+    }
+
+    /// Every node reached from `starts` through `next` (the starts included).
+    private func reachable(from starts: some Sequence<Node>, following next: (Node) -> [Node]) -> Set<Node> {
+        var found = Set(starts)
+        var pending = Array(found)
+        while let node = pending.popLast() {
+            for neighbour in next(node) where found.insert(neighbour).inserted { pending.append(neighbour) }
+        }
+        return found
+    }
+
+    /// Kahn's algorithm, always taking the first ready node; dependencies outside the graph count as met.
+    private static func topologicalOrder(nodes: [Node], dependencies: [Node: [Node]], dependents: [Node: [Node]],
+                                         by areInIncreasingOrder: (Node, Node) -> Bool) -> [Node] {
+        var remaining: [Node: Int] = [:]
+        for node in nodes { remaining[node] = dependencies[node, default: []].filter { dependencies[$0] != nil }.count }
+        var ready = nodes.filter { remaining[$0] == 0 }.reversed() as [Node]
+        var order: [Node] = []
+        while let next = ready.popLast() {
+            order.append(next)
+            remaining[next] = nil
+            var released = false
+            for dependent in dependents[next] ?? [] {
+                guard let count = remaining[dependent] else { continue }
+                remaining[dependent] = count - 1
+                if count == 1 {
+                    ready.append(dependent)
+                    released = true
+                }
+            }
+            if released { ready.sort { areInIncreasingOrder($1, $0) } }
+        }
+        return order
+    }
+}

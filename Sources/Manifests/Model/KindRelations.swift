@@ -1,0 +1,114 @@
+/// How one kind of resource relates to the others: the fields that name other resources and where its region comes
+/// from. `ResourceKind.relations` declares it once per kind; dependencies, the apply order, the order of reads,
+/// regions and the validator's reference checks are all derived from it.
+public struct KindRelations: Sendable {
+    /// The fields of the kind's spec that name other resources.
+    public let references: [KindReference]
+    /// Where a resource of the kind gets its region.
+    public let region: RegionRule
+
+    /// Declares a kind's relations.
+    public init(references: [KindReference] = [], region: RegionRule) {
+        self.references = references
+        self.region = region
+    }
+
+    /// The kinds a resource of this kind can depend on, in declaration order.
+    public var dependencyKinds: [ResourceKind] { unique(references.map(\.target)) }
+
+    /// The kinds whose live state must be read first: those whose outputs find this kind's resources in AWS.
+    public var readDependencyKinds: [ResourceKind] { unique(references.filter(\.findsResource).map(\.target)) }
+
+    private func unique(_ kinds: [ResourceKind]) -> [ResourceKind] {
+        var seen = Set<ResourceKind>()
+        return kinds.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A spec field that names other resources of one kind by `metadata.name`.
+public struct KindReference: Sendable {
+    /// Dotted path of the field (`spec.userPool`); a list's items are `field[index]`.
+    public let field: String
+    /// The kind it names.
+    public let target: ResourceKind
+    /// Whether the named resource's outputs find this resource in AWS (an app client is listed under its pool's
+    /// id), so that the named resource's live state is read first.
+    public let findsResource: Bool
+    /// The names written in the field, with the path of each (`field`, or `field[index]` for a list).
+    let names: @Sendable (ManifestSpec) -> [(field: String, name: Located<String>)]
+
+    /// A field holding at most one name, of specs of type `Spec`.
+    public init<Spec>(_ field: String, names target: ResourceKind, findsResource: Bool = false,
+                      _ name: @escaping @Sendable (Spec) -> Located<String>?) {
+        self.field = field
+        self.target = target
+        self.findsResource = findsResource
+        self.names = { spec in ((spec.body as? Spec).flatMap(name)).map { [(field, $0)] } ?? [] }
+    }
+
+    /// A field holding a list of names, of specs of type `Spec`.
+    public init<Spec>(_ field: String, namesEach target: ResourceKind, findsResource: Bool = false,
+                      _ names: @escaping @Sendable (Spec) -> [Located<String>]) {
+        self.field = field
+        self.target = target
+        self.findsResource = findsResource
+        self.names = { spec in
+            ((spec.body as? Spec).map(names) ?? []).enumerated().map { ("\(field)[\($0.offset)]", $0.element) }
+        }
+    }
+}
+
+/// Where a resource's region comes from.
+public enum RegionRule: Sendable, Equatable {
+    /// None: the resource is global (IAM).
+    case global
+    /// Its own `spec.region`, else the default region.
+    case own
+    /// The region of the resource named by the given reference field (an app client lives in its pool's region).
+    case ofReference(String)
+}
+
+extension ResourceKind {
+    /// The relations of this kind: the one place they are written.
+    public var relations: KindRelations {
+        switch self {
+        case .smsRole:
+            KindRelations(region: .global)
+        case .userPool:
+            KindRelations(references: [KindReference("spec.smsRole", names: .smsRole) { (s: UserPoolSpec) in s.smsRole }],
+                          region: .own)
+        case .appClient:
+            KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
+                (s: AppClientSpec) in s.userPool
+            }], region: .ofReference("spec.userPool"))
+        case .mfaPolicy:
+            KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
+                (s: MfaPolicySpec) in s.userPool
+            }], region: .ofReference("spec.userPool"))
+        case .phonePool:
+            KindRelations(references: [KindReference("spec.originationIdentities", namesEach: .originationIdentity) {
+                (s: PhonePoolSpec) in s.originationIdentities.value
+            }], region: .own)
+        case .sandboxNumber, .originationIdentity, .smsAccountSettings:
+            KindRelations(region: .own)
+        }
+    }
+
+    /// The order in which kinds that do not depend on each other are applied and listed (plans, status): account
+    /// settings first, the independent SandboxNumber last. It only breaks ties: `applyOrder` puts every kind after
+    /// the kinds it references wherever it stands here, and a kind missing here comes after those listed.
+    static let listingOrder: [ResourceKind] = [
+        .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy, .sandboxNumber,
+    ]
+
+    /// Every kind, each after the kinds it references (`relations`), ties in `listingOrder`.
+    public static let applyOrder: [ResourceKind] = {
+        let rank = { (kind: ResourceKind) in
+            listingOrder.firstIndex(of: kind) ?? listingOrder.count + (allCases.firstIndex(of: kind) ?? 0)
+        }
+        let graph = DependencyGraph(dependencies: Dictionary(uniqueKeysWithValues: allCases.map {
+            ($0, $0.relations.dependencyKinds)
+        }), by: { rank($0) < rank($1) })
+        return graph.order
+    }()
+}
