@@ -71,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["AWSCore", "AWSServices", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AWSCore", "AWSServices", "Manifests", "Reconciler", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),

@@ -56,7 +56,7 @@ struct SandboxNumberEndToEndTests {
         #expect(first.live.value == nil)
         let create = try handler.plan(first)
         #expect(create.action == .create)
-        let created = try await handler.apply(create, input: first, context: harness.apply)
+        let created = try await handler.apply(create, input: first, context: harness.applyContext())
         #expect(created == ["phoneNumber": space.phone, "region": space.region, "status": "Pending"])
 
         let pending = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
@@ -70,7 +70,7 @@ struct SandboxNumberEndToEndTests {
         let withCode = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
         let verify = try handler.plan(withCode)
         #expect(verify.action == .update)
-        #expect(try await handler.apply(verify, input: withCode, context: harness.apply)["status"] == "Verified")
+        #expect(try await handler.apply(verify, input: withCode, context: harness.applyContext())["status"] == "Verified")
         #expect(await harness.log.bodies.contains { $0.contains("Action=VerifySMSSandboxPhoneNumber") })
 
         let after = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
@@ -85,7 +85,7 @@ struct SandboxNumberEndToEndTests {
         let space = try Workspace(region: "ap-southeast-2")
         defer { try? FileManager.default.removeItem(at: space.folder) }
         let first = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
-        _ = try await handler.apply(try handler.plan(first), input: first, context: harness.apply)
+        _ = try await handler.apply(try handler.plan(first), input: first, context: harness.applyContext())
 
         let code = try await harness.oneTimePassword(space.phone, region: space.region)
         let wrong = code == "654321" ? "123456" : "654321"
@@ -94,7 +94,7 @@ struct SandboxNumberEndToEndTests {
         let change = try handler.plan(input)
         #expect(change.action == .update)
         let error = await #expect(throws: SandboxNumberError.self) {
-            try await handler.apply(change, input: input, context: harness.apply)
+            try await handler.apply(change, input: input, context: harness.applyContext())
         }
         #expect(error == .wrongCode(name: "qa-phone", phoneNumber: space.phone, region: space.region))
         #expect(error?.message.contains("the code is wrong or expired") == true)
@@ -114,10 +114,10 @@ struct SandboxNumberEndToEndTests {
             let space = try Workspace(region: "ca-central-1")
             defer { try? FileManager.default.removeItem(at: space.folder) }
             let first = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
-            _ = try await handler.apply(try handler.plan(first), input: first, context: harness.apply)
+            _ = try await handler.apply(try handler.plan(first), input: first, context: harness.applyContext())
             try space.writeCode(try await harness.oneTimePassword(space.phone, region: space.region))
             let verifying = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
-            let outputs = try await handler.apply(try handler.plan(verifying), input: verifying, context: harness.apply)
+            let outputs = try await handler.apply(try handler.plan(verifying), input: verifying, context: harness.applyContext())
 
             let status = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", phase: .ready,
                                         resource: outputs, lastAppliedTime: verifiedAt)
@@ -128,14 +128,14 @@ struct SandboxNumberEndToEndTests {
                                          references: [:], dependencyActions: [:], deletePolicy: .delete,
                                          options: removed.options)
             let error = await #expect(throws: SandboxNumberError.self) {
-                try await handler.apply(delete, input: removedInput, context: harness.apply)
+                try await handler.apply(delete, input: removedInput, context: harness.applyContext())
             }
             #expect(error == .deleteNotYetAllowed(phoneNumber: space.phone, region: space.region,
                                                   retryAt: verifiedAt.addingTimeInterval(24 * 3600)))
             #expect(error?.isRetryable == false && error?.retryAt == verifiedAt.addingTimeInterval(24 * 3600))
 
             try await harness.advanceClock(seconds: 90_000)
-            #expect(try await handler.apply(delete, input: removedInput, context: harness.apply) == [:])
+            #expect(try await handler.apply(delete, input: removedInput, context: harness.applyContext()) == [:])
             let gone = try await readAndPlan(harness, nil, region: space.region, status: status)
             #expect(gone.live.value == nil)
             #expect(try handler.plan(gone).action == .noop)

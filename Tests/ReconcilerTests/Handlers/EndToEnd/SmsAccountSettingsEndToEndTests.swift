@@ -47,7 +47,7 @@ struct SmsAccountSettingsEndToEndTests {
         let (input, change) = try await readAndPlan(harness, try Self.desired(50))
         #expect(change.action == .update)
         #expect(change.fieldChanges.map(\.path) == ["defaultSenderId", "defaultSmsType", "monthlySpendLimitUSD"])
-        let outputs = try await handler.apply(change, input: input, context: harness.apply)
+        let outputs = try await handler.apply(change, input: input, context: harness.applyContext())
         #expect(outputs == ["region": Self.region, "inSandbox": "true", "monthlySpendLimit": "50"])
 
         let (_, second) = try await readAndPlan(harness, try Self.desired(50))
@@ -58,7 +58,7 @@ struct SmsAccountSettingsEndToEndTests {
 
         let (raised, raise) = try await readAndPlan(harness, try Self.desired(60))
         #expect(raise.fieldChanges == [FieldChange(path: "monthlySpendLimitUSD", before: 50, after: 60)])
-        #expect(try await handler.apply(raise, input: raised, context: harness.apply)["monthlySpendLimit"] == "60")
+        #expect(try await handler.apply(raise, input: raised, context: harness.applyContext())["monthlySpendLimit"] == "60")
         let sets = await harness.log.bodies.filter { $0.contains("Action=SetSMSAttributes") }
         #expect(sets.last?.contains("MonthlySpendLimit") == true)
         #expect(sets.last?.contains("DefaultSMSType") == false && sets.last?.contains("DefaultSenderID") == false)
@@ -73,7 +73,7 @@ struct SmsAccountSettingsEndToEndTests {
         let (input, change) = try await readAndPlan(harness, try Self.desired(100_000))
         #expect(change.fieldChanges.contains { $0.path == "monthlySpendLimitUSD" && $0.after == 100_000 })
         let error = await #expect(throws: AWSError.self) {
-            try await handler.apply(change, input: input, context: harness.apply)
+            try await handler.apply(change, input: input, context: harness.applyContext())
         }
         #expect(error?.code == "InvalidParameter" && error?.httpStatus == 400)
         #expect(error?.message.contains("MonthlySpendLimit") == true, "\(String(describing: error))")

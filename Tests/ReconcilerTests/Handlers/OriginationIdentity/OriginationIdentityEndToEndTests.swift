@@ -21,10 +21,10 @@ struct OriginationIdentityEndToEndTests {
     func lifecycle() async throws {
         try await EmulatorClockLock.shared.run {
             let aws = try await OriginationEmulator.make()
-            let name = OriginationEmulator.uniqueName("num")
+            let name = OriginationEmulator.unique("num")
             let address = ResourceAddress(kind: .originationIdentity, name: name)
             let desired = try OriginationFixtures.desired(Self.yaml(name, protection: true))
-            let (input, change) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            let (input, change) = try await aws.readAndPlan(handler, desired, address: address)
             #expect(change.action == .create)
             #expect(change.warnings == ["requests a new TOLL_FREE number in US: billed monthly"])
 
@@ -41,32 +41,32 @@ struct OriginationIdentityEndToEndTests {
             #expect(outputs["arn"]?.hasSuffix("phone-number/\(id)") == true && outputs["region"] == "us-east-1")
             #expect(outputs["phoneNumber"]?.hasPrefix("+18") == true)
 
-            let (pendingInput, pendingPlan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            let (pendingInput, pendingPlan) = try await aws.readAndPlan(handler, desired, address: address)
             let pendingLive = try #require(pendingInput.live.value)
             #expect(handler.phase(of: pendingLive) == .pending("number is being provisioned (PENDING)"))
             #expect(pendingPlan.action == .noop)
 
-            try await aws.advanceClock(600)
-            let (activeInput, activePlan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            try await aws.advanceClock(seconds: 600)
+            let (activeInput, activePlan) = try await aws.readAndPlan(handler, desired, address: address)
             #expect(handler.phase(of: try #require(activeInput.live.value)) == .ready)
             #expect(activePlan.action == .noop)
 
-            let (removedInput, removedPlan) = try await OriginationEmulator.readAndPlan(
-                handler, nil, address: address, context: aws.context, status: Self.status(name, outputs), deletePolicy: .delete)
+            let (removedInput, removedPlan) = try await aws.readAndPlan(
+                handler, nil, address: address, status: Self.status(name, outputs), deletePolicy: .delete)
             #expect(removedPlan.action == .refuse && removedPlan.reason?.contains("deletion protection is on") == true)
             #expect(removedInput.live.value?.identity.id == id)
 
             let unprotected = try OriginationFixtures.desired(Self.yaml(name, protection: false))
-            let (updateInput, update) = try await OriginationEmulator.readAndPlan(handler, unprotected, address: address, context: aws.context)
+            let (updateInput, update) = try await aws.readAndPlan(handler, unprotected, address: address)
             #expect(update.action == .update && update.fieldChanges.map(\.path) == ["deletionProtection"])
             _ = try await handler.apply(update, input: updateInput, context: aws.applyContext())
             let described = try await aws.sms.describePhoneNumbers(ids: [id])
             #expect(described.first?["DeletionProtectionEnabled"]?.boolValue == false)
-            let (_, again) = try await OriginationEmulator.readAndPlan(handler, unprotected, address: address, context: aws.context)
+            let (_, again) = try await aws.readAndPlan(handler, unprotected, address: address)
             #expect(again.action == .noop)
 
-            let (deleteInput, delete) = try await OriginationEmulator.readAndPlan(
-                handler, nil, address: address, context: aws.context, status: Self.status(name, outputs), deletePolicy: .delete)
+            let (deleteInput, delete) = try await aws.readAndPlan(
+                handler, nil, address: address, status: Self.status(name, outputs), deletePolicy: .delete)
             #expect(delete.action == .delete)
             _ = try await handler.apply(delete, input: deleteInput, context: aws.applyContext())
             await #expect(throws: AWSError.self) { try await aws.sms.describePhoneNumbers(ids: [id]) }
@@ -76,10 +76,10 @@ struct OriginationIdentityEndToEndTests {
     @Test("a crash after the request and a re-run without status (also two at once) buy exactly one number")
     func crashAfterRequest() async throws {
         let aws = try await OriginationEmulator.make()
-        let name = OriginationEmulator.uniqueName("crash")
+        let name = OriginationEmulator.unique("crash")
         let address = ResourceAddress(kind: .originationIdentity, name: name)
         let desired = try OriginationFixtures.desired(Self.yaml(name, protection: false))
-        let (input, change) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+        let (input, change) = try await aws.readAndPlan(handler, desired, address: address)
         #expect(change.action == .create)
         let first = try await handler.apply(change, input: input, context: aws.applyContext())
         async let second = handler.apply(change, input: input, context: aws.applyContext())
@@ -93,7 +93,7 @@ struct OriginationIdentityEndToEndTests {
             if OwnershipTags.marks(try await aws.sms.listTagsForResource(arn: arn) ?? [:], as: address) { ours.append(id) }
         }
         #expect(ours == [try #require(first["id"])])
-        let (_, replan) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+        let (_, replan) = try await aws.readAndPlan(handler, desired, address: address)
         #expect(replan.action == .noop)
         _ = try await aws.sms.releasePhoneNumber(id: try #require(first["id"]))
     }
@@ -105,14 +105,14 @@ struct OriginationIdentityEndToEndTests {
     func requestAgainAfterRelease() async throws {
         try await EmulatorClockLock.shared.run {
             let aws = try await OriginationEmulator.make()
-            let name = OriginationEmulator.uniqueName("again")
+            let name = OriginationEmulator.unique("again")
             let address = ResourceAddress(kind: .originationIdentity, name: name)
             let desired = try OriginationFixtures.desired(Self.yaml(name, protection: false))
-            let (input, change) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            let (input, change) = try await aws.readAndPlan(handler, desired, address: address)
             let first = try #require(try await handler.apply(change, input: input, context: aws.applyContext())["id"])
             _ = try await aws.sms.releasePhoneNumber(id: first)
 
-            let (again, create) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            let (again, create) = try await aws.readAndPlan(handler, desired, address: address)
             #expect(create.action == .create)
             let error = await #expect(throws: OriginationIdentityError.self) {
                 try await handler.apply(create, input: again, context: aws.applyContext())
@@ -122,8 +122,8 @@ struct OriginationIdentityEndToEndTests {
             let requests = try await aws.emulator.calls(accessKeyId: aws.principal.accessKeyId).filter { $0.operation == "RequestPhoneNumber" }
             #expect(requests.map(\.status) == [200, 200])
 
-            try await aws.advanceClock(24 * 3600)
-            let (later, buy) = try await OriginationEmulator.readAndPlan(handler, desired, address: address, context: aws.context)
+            try await aws.advanceClock(seconds: 24 * 3600)
+            let (later, buy) = try await aws.readAndPlan(handler, desired, address: address)
             let second = try #require(try await handler.apply(buy, input: later, context: aws.applyContext())["id"])
             #expect(second != first)
             _ = try await aws.sms.releasePhoneNumber(id: second)

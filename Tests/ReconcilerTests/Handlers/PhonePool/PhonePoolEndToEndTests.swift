@@ -12,11 +12,11 @@ struct PhonePoolEndToEndTests {
 
     /// Requests one ACTIVE toll-free number for a new OriginationIdentity and returns its address and outputs.
     func number(_ aws: OriginationEmulator) async throws -> (ResourceAddress, [String: String]) {
-        let name = OriginationEmulator.uniqueName("member")
+        let name = OriginationEmulator.unique("member")
         let address = ResourceAddress(kind: .originationIdentity, name: name)
         let desired = try OriginationFixtures.desired(OriginationFixtures.numberYAML(
             name, extra: OriginationFixtures.registration + "\n  purchaseApproved: true"))
-        let (input, change) = try await OriginationEmulator.readAndPlan(identities, desired, address: address, context: aws.context)
+        let (input, change) = try await aws.readAndPlan(identities, desired, address: address)
         return (address, try await identities.apply(change, input: input, context: aws.applyContext()))
     }
 
@@ -42,39 +42,39 @@ struct PhonePoolEndToEndTests {
         let (a, aOutputs) = try await number(aws)
         let (b, bOutputs) = try await number(aws)
         let references = [a: aOutputs, b: bOutputs]
-        let name = OriginationEmulator.uniqueName("pool")
+        let name = OriginationEmulator.unique("pool")
         let address = ResourceAddress(kind: .phonePool, name: name)
 
         let both = try OriginationFixtures.desired(Self.yaml(name, [a, b], protection: true), dependencies: [a, b])
-        let (createInput, create) = try await OriginationEmulator.readAndPlan(pools, both, address: address, context: aws.context, references: references)
+        let (createInput, create) = try await aws.readAndPlan(pools, both, address: address, references: references)
         #expect(create.action == .create)
         #expect(create.fieldChanges.filter { $0.path.hasPrefix("originationIdentities.") }.count == 2)
         let outputs = try await pools.apply(create, input: createInput, context: aws.applyContext(references))
         let poolId = try #require(outputs["id"])
         #expect(try await members(aws, poolId) == [aOutputs["id"], bOutputs["id"]].compactMap { $0 }.sorted())
-        let (_, replan) = try await OriginationEmulator.readAndPlan(pools, both, address: address, context: aws.context, references: references)
+        let (_, replan) = try await aws.readAndPlan(pools, both, address: address, references: references)
         #expect(replan.action == .noop)
 
         let onlyB = try OriginationFixtures.desired(Self.yaml(name, [b], protection: true), dependencies: [b])
-        let (shrinkInput, shrink) = try await OriginationEmulator.readAndPlan(pools, onlyB, address: address, context: aws.context, references: references)
+        let (shrinkInput, shrink) = try await aws.readAndPlan(pools, onlyB, address: address, references: references)
         #expect(shrink.action == .update)
         #expect(shrink.fieldChanges == [FieldChange(path: "originationIdentities.\(a.name)", before: true, after: false)])
         _ = try await pools.apply(shrink, input: shrinkInput, context: aws.applyContext(references))
         #expect(try await members(aws, poolId) == [bOutputs["id"]].compactMap { $0 })
-        let (_, shrunk) = try await OriginationEmulator.readAndPlan(pools, onlyB, address: address, context: aws.context, references: references)
+        let (_, shrunk) = try await aws.readAndPlan(pools, onlyB, address: address, references: references)
         #expect(shrunk.action == .noop)
 
-        let (growInput, grow) = try await OriginationEmulator.readAndPlan(pools, both, address: address, context: aws.context, references: references)
+        let (growInput, grow) = try await aws.readAndPlan(pools, both, address: address, references: references)
         #expect(grow.fieldChanges == [FieldChange(path: "originationIdentities.\(a.name)", before: false, after: true)])
         _ = try await pools.apply(grow, input: growInput, context: aws.applyContext(references))
         #expect(try await members(aws, poolId) == [aOutputs["id"], bOutputs["id"]].compactMap { $0 }.sorted())
 
         let status = ResourceStatus(kind: .phonePool, name: name, specHash: "test", resource: outputs)
-        let (_, refused) = try await OriginationEmulator.readAndPlan(pools, nil, address: address, context: aws.context,
+        let (_, refused) = try await aws.readAndPlan(pools, nil, address: address,
                                                                    status: status, deletePolicy: .delete)
         #expect(refused.action == .refuse && refused.reason?.contains("deletion protection is on") == true)
         _ = try await aws.sms.updatePool(["PoolId": .string(poolId), "DeletionProtectionEnabled": false])
-        let (deleteInput, delete) = try await OriginationEmulator.readAndPlan(pools, nil, address: address, context: aws.context,
+        let (deleteInput, delete) = try await aws.readAndPlan(pools, nil, address: address,
                                                                             status: status, deletePolicy: .delete)
         #expect(delete.action == .delete)
         _ = try await pools.apply(delete, input: deleteInput, context: aws.applyContext())

@@ -35,25 +35,20 @@ final class EmulatorClock: Sendable {
     }
 }
 
-/// A UserPoolHandler driven the way the engine drives it (read → plan → apply), against the emulator with a fresh
-/// principal, plus raw clients to set things up and check results out of band.
-struct UserPoolHarness {
-    let emulator: Emulator
-    let principal: Emulator.Principal
-    let client: AWSClient
-    let context: ReconcileContext
-    let handler = UserPoolHandler()
+/// The generic harness driving a UserPoolHandler, on the emulator's clock, with raw clients to set things up and
+/// check results out of band.
+typealias UserPoolHarness = HandlerHarness<UserPoolHandler>
 
-    /// A harness with its own principal.
-    static func make() async throws -> UserPoolHarness {
+extension HandlerHarness where Handler == UserPoolHandler {
+    /// A harness with its own principal, whose sleeps move the emulator's clock.
+    static func make() async throws -> Self {
         let emulator = try Emulator.fromEnvironment()
-        let principal = try await emulator.newPrincipal()
-        let client = emulator.client(for: principal)
         let clock = EmulatorClock(emulator: emulator)
-        let context = ReconcileContext(client: client, logger: Logger(label: "test"), now: { clock.now() },
-                                       sleep: { try await clock.sleep($0) })
-        return UserPoolHarness(emulator: emulator, principal: principal, client: client, context: context)
+        return try await make(UserPoolHandler(), now: { clock.now() }, sleep: { try await clock.sleep($0) })
     }
+
+    /// The client, signed as this harness's principal.
+    var client: AWSClient { context.client }
 
     /// Cognito in `region`, for out-of-band setup and checks.
     func cognito(_ region: String = "us-east-1") -> CognitoIdentityProvider { context.cognito(region) }
@@ -86,37 +81,37 @@ struct UserPoolHarness {
     /// Reads one pool the way the engine does (`id` is the one recorded in status, if any).
     func read(_ desired: DesiredResource?, address: ResourceAddress, id: String?,
               region: String = "us-east-1") async throws -> LiveState<UserPoolDescription> {
-        let status = id.map { ResourceStatus(kind: .userPool, name: address.name, specHash: "", resource: ["id": $0]) }
-        let target = ReadTarget(address: address, desired: desired, status: status, region: desired?.region ?? region)
-        let states = try await handler.read([target], context: self.context)
-        return try #require(states[address])
+        var harness = self
+        harness.region = region
+        return try await harness.read(address, desired: desired, status: Self.poolStatus(address, id: id))
     }
 
     /// Read, plan and (when the plan changes something) apply; returns the change and the outputs after it.
+    /// `context` replaces the harness's for the apply (a client that fails on purpose).
     @discardableResult
     func reconcile(_ desired: DesiredResource?, address: ResourceAddress, id: String?,
                    references: [ResourceAddress: [String: String]] = [:],
                    deletePolicy: DeletePolicy = .retain,
                    context: ReconcileContext? = nil) async throws -> (ResourceChange, [String: String]) {
-        let context = context ?? self.context
-        let live = try await read(desired, address: address, id: id)
-        let input = PlanInput(address: address, desired: desired, live: live, status: nil, references: references,
-                              dependencyActions: [:], deletePolicy: deletePolicy,
-                              options: PlanOptions(account: "123456789012"))
-        let change = try handler.plan(input)
-        guard change.action.isApplied else { return (change, live.value.map(handler.outputs(of:)) ?? [:]) }
-        let apply = ApplyContext(reconcile: context, references: ReferenceStore(references),
-                                 options: PlanOptions(account: "123456789012"))
+        var harness = self
+        harness.references = references
+        let (change, input) = try await harness.plan(address, desired: desired, status: Self.poolStatus(address, id: id),
+                                                     deletePolicy: deletePolicy)
+        guard change.action.isApplied else { return (change, input.live.value.map(handler.outputs(of:)) ?? [:]) }
+        let apply = ApplyContext(reconcile: context ?? self.context, references: ReferenceStore(references),
+                                 options: options())
         return (change, try await handler.apply(change, input: input, context: apply))
     }
 
     /// Calls this harness's principal made, by operation.
     func callCounts() async throws -> [String: Int] {
-        try await emulator.calls(accessKeyId: principal.accessKeyId).reduce(into: [:]) { $0[$1.operation, default: 0] += 1 }
+        try await operations().reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 
-    /// A name no other test uses.
-    static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())" }
+    /// The status of a pool whose recorded id is `id` (nil: no status file).
+    static func poolStatus(_ address: ResourceAddress, id: String?) -> ResourceStatus? {
+        id.map { ResourceStatus(kind: .userPool, name: address.name, specHash: "", resource: ["id": $0]) }
+    }
 
     /// A UserPool manifest from `yaml`, renamed so that parallel tests never share an address or a pool name.
     static func desired(_ yaml: String, name: String, poolName: String? = nil) throws -> DesiredResource {
