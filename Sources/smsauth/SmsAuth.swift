@@ -1,3 +1,4 @@
+import AWSCore
 import ArgumentParser
 import Foundation
 
@@ -34,11 +35,6 @@ struct SmsAuth: AsyncParsableCommand {
         version: SmsAuthVersion.current,
         subcommands: [Validate.self, Reconcile.self, ControllerCommand.self, Status.self, Verify.self, Doctor.self, Outputs.self, Export.self, StateCommand.self, Schema.self, Explain.self]
     )
-}
-
-/// The release version printed by `smsauth --version`.
-enum SmsAuthVersion {
-    static let current = "0.1.0"
 }
 
 /// swift-argument-parser's error text in smsauth's form.

@@ -12,6 +12,9 @@ extension AWSClient {
         var operation: String
         /// Whether repeating the call is safe.
         var idempotency: Idempotency
+
+        /// The operation as transports see it (`HTTPRequest.operation`): the signing name and the operation name.
+        var identity: AWSOperation { AWSOperation(service: service.signingName, name: operation) }
     }
 
     /// How one attempt ended.
@@ -37,7 +40,8 @@ extension AWSClient {
     func send(_ call: Call, method: String, url: (ResolvedEndpoint) throws -> URL, headers: [HTTPHeader], body: Data,
               parseError: (HTTPResponse) -> AWSError) async throws -> HTTPResponse {
         let endpoint = try endpoints.resolve(call.service, region: call.region)
-        var request = HTTPRequest(method: method, url: try url(endpoint), headers: headers, body: body)
+        var request = HTTPRequest(method: method, url: try url(endpoint), headers: headers, body: body,
+                                  operation: call.identity)
         request.setHeader("User-Agent", Self.userAgent)
         var attempt = 1
         while true {

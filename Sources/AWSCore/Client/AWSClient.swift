@@ -48,5 +48,5 @@ public struct AWSClient: Sendable {
     }
 
     /// The `User-Agent` sent with every request.
-    static let userAgent = "smsauth/0.1.0"
+    static let userAgent = "smsauth/\(SmsAuthVersion.current)"
 }

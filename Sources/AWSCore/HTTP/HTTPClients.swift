@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Foundation
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// The process's HTTP clients, one per proxy and CA bundle, made on first use and kept until the process exits: an
 /// AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the controller uses
@@ -18,13 +18,13 @@ final class HTTPClients: Sendable {
     }
 
     /// The clients made so far.
-    private let clients = NIOLockedValueBox<[Key: HTTPClient]>([:])
+    private let clients = Mutex<[Key: HTTPClient]>([:])
 
     /// The client for requests through `proxy` (a URL such as `http://user:pass@host:3128`; nil: direct) trusting the
     /// system's certificate authorities and those of `caBundle`.
     func client(proxy: String?, caBundle: String?) throws -> HTTPClient {
         let key = Key(proxy: proxy, caBundle: caBundle)
-        return try clients.withLockedValue { clients in
+        return try clients.withLock { clients in
             if let client = clients[key] { return client }
             let client = HTTPClient(eventLoopGroupProvider: .singleton,
                                     configuration: try Self.configuration(proxy: proxy, caBundle: caBundle))

@@ -25,13 +25,18 @@ public struct HTTPRequest: Sendable, Equatable {
     public var headers: [HTTPHeader]
     /// Request body (empty for none).
     public var body: Data
+    /// The AWS operation called, set by `AWSClient` for every request it builds; nil for requests no AWS operation
+    /// makes (the credential chain's metadata endpoints). Never sent: transports read it, e.g. to rate-limit by it.
+    public var operation: AWSOperation?
 
     /// Creates a request.
-    public init(method: String, url: URL, headers: [HTTPHeader] = [], body: Data = Data()) {
+    public init(method: String, url: URL, headers: [HTTPHeader] = [], body: Data = Data(),
+                operation: AWSOperation? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.operation = operation
     }
 
     /// The first value of header `name` (case-insensitive), if any.

@@ -152,14 +152,6 @@ public struct IAM: Sendable {
         _ = try await client.query(.iam, region: region, action: "TagRole", parameters: parameters)
     }
 
-    /// UntagRole.
-    public func untagRole(roleName: String, keys: [String]) async throws {
-        var parameters = QueryParameters()
-        parameters.set("RoleName", roleName)
-        parameters.setList("TagKeys", keys.sorted())
-        _ = try await client.query(.iam, region: region, action: "UntagRole", parameters: parameters)
-    }
-
     /// DeleteRole (inline policies must be deleted first).
     public func deleteRole(roleName: String) async throws {
         var parameters = QueryParameters()

@@ -3,8 +3,9 @@ import Logging
 import Reconciler
 
 /// The `HTTPTransport` of `reconcile` and the controller: every AWS request waits for a token of its rate-limit
-/// category (`AWSCallInfo.category`, limits from a `RateLimiterSet`) before it leaves the process, and with metrics
-/// (the controller's) every answer is counted by service, operation and error code (`LeaseFenced` for a request the lease fence refused
+/// category (`AWSOperation.rateLimitCategory` of the operation the client attached, `HTTPRequest.operation`; limits
+/// from a `RateLimiterSet`) before it leaves the process, and with metrics (the controller's) every answer is counted
+/// by service, operation and error code (`LeaseFenced` for a request the lease fence refused
 /// after its wait: `FencedTransport` is its base in a lease-holding controller).
 public struct RateLimitedTransport: HTTPTransport {
     /// The transport that really sends.
@@ -26,23 +27,23 @@ public struct RateLimitedTransport: HTTPTransport {
 
     /// Waits for a token, sends, and counts the answer (or the transport failure).
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-        let call = AWSCallInfo(request: request)
-        try await limiters.acquire(call.category)
+        let operation = request.operation ?? .unidentified
+        try await limiters.acquire(operation.rateLimitCategory)
         let response: HTTPResponse
         do {
             response = try await base.send(request, timeout: timeout)
         } catch let error as LeaseFenceError {
-            metrics?.awsCall(call, code: "LeaseFenced")
+            metrics?.awsCall(operation, code: "LeaseFenced")
             throw error
         } catch {
-            metrics?.awsCall(call, code: "TransportError")
+            metrics?.awsCall(operation, code: "TransportError")
             throw error
         }
         let code = AWSResponseInfo.errorCode(response)
-        metrics?.awsCall(call, code: code)
+        metrics?.awsCall(operation, code: code)
         if response.status == 429 || code.contains("Throttl") || code == "TooManyRequestsException" {
             var metadata: Logger.Metadata = [
-                "aws.service": "\(call.service)", "aws.operation": "\(call.operation)", "aws.error_code": "\(code)",
+                "aws.service": "\(operation.service)", "aws.operation": "\(operation.name)", "aws.error_code": "\(code)",
             ]
             if let requestId = AWSResponseInfo.requestId(response) { metadata["aws.request_id"] = "\(requestId)" }
             logger.debug("AWS throttled a request", metadata: metadata)

@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// What `/readyz` reports: ready once the first full pass is complete and the AWS credentials worked, while the
 /// status folder and the manifest folder can be read; otherwise the reasons, each naming the real problem.
 public final class Readiness: Sendable {
     /// The flags, behind a lock (read by HTTP handlers, written by the controller).
-    private let state = NSLockedValue(State())
+    private let state = Mutex(State())
 
     /// The outcome of the last AWS account lookup (STS GetCallerIdentity).
     public enum CredentialsCheck: Sendable, Equatable {
@@ -68,67 +69,44 @@ public final class Readiness: Sendable {
     public init() {}
 
     /// The current flags.
-    public var current: State { state.get() }
+    public var current: State { state.withLock { $0 } }
 
     /// Whether `/readyz` answers 200.
     public var isReady: Bool { current.reasons.isEmpty }
 
     /// Records that the first full sync is done.
     public func markInitialSyncDone() {
-        state.update { $0.initialSyncDone = true }
+        state.withLock { $0.initialSyncDone = true }
     }
 
     /// Records how far the first full sync got (ignored once it is done).
     public func setInitialSyncProgress(done: Int, total: Int) {
-        state.update { $0.initialSyncProgress = (done, total) }
+        state.withLock { $0.initialSyncProgress = (done, total) }
     }
 
     /// Records the outcome of the last account lookup.
     public func setCredentials(_ check: CredentialsCheck) {
-        state.update { $0.credentials = check }
+        state.withLock { $0.credentials = check }
     }
 
     /// Records why the status folder cannot be read (nil: it can).
     public func setStatusProblem(_ problem: String?) {
-        state.update { $0.statusProblem = problem }
+        state.withLock { $0.statusProblem = problem }
     }
 
     /// Records that this controller waits as a standby (`holder`: who leads), forgetting what its last term as
     /// leader had reached: the next term starts not ready, with its own first full sync.
     public func setStandby(_ holder: String) {
-        state.update { $0 = State(standby: holder) }
+        state.withLock { $0 = State(standby: holder) }
     }
 
     /// Records that this controller leads: ready once its first full sync is done, as at start.
     public func setLeading() {
-        state.update { $0.standby = nil }
+        state.withLock { $0.standby = nil }
     }
 
     /// Records why the manifest folder is invalid (nil: it is valid).
     public func setManifestProblem(_ problem: String?) {
-        state.update { $0.manifestProblem = problem }
-    }
-}
-
-/// A value guarded by an `NSLock`.
-final class NSLockedValue<Value: Sendable>: @unchecked Sendable {
-    /// Guards `value`.
-    private let lock = NSLock()
-    /// The value.
-    private var value: Value
-
-    /// Wraps `value`.
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    /// A copy of the value.
-    func get() -> Value {
-        lock.withLock { value }
-    }
-
-    /// Changes the value under the lock.
-    func update(_ body: (inout Value) -> Void) {
-        lock.withLock { body(&value) }
+        state.withLock { $0.manifestProblem = problem }
     }
 }

@@ -1,6 +1,7 @@
 import Logging
 import Reconciler
 import ServiceLifecycle
+import Synchronization
 
 /// Runs the controller as one of several on a shared state, one leader at a time (`ControllerLease`):
 ///
@@ -13,7 +14,7 @@ import ServiceLifecycle
 ///   process goes back to standby.
 /// - **Shutdown** (SIGTERM, SIGINT): the controller finishes its reconciles in flight, then the lease is released
 ///   (deleted if still this process's version), so a standby takes over at once.
-public struct LeaderElectionService: Service {
+public final class LeaderElectionService: Service {
     /// The lease.
     let lease: ControllerLease
     /// Time between renewals and standby attempts.
@@ -29,7 +30,7 @@ public struct LeaderElectionService: Service {
     /// A new controller for each term as leader.
     let makeController: @Sendable () async throws -> GitOpsController
     /// The controller of the current term (nil while standby), for SIGHUP.
-    private let current = NSLockedValue<GitOpsController?>(nil)
+    private let current = Mutex<GitOpsController?>(nil)
 
     /// Creates the service; nothing runs until `run()`.
     public init(lease: ControllerLease, clock: any ControllerClock, metrics: ControllerMetrics, readiness: Readiness,
@@ -74,7 +75,7 @@ public struct LeaderElectionService: Service {
 
     /// SIGHUP: a full sync of the current term's controller (nothing while standby: a new term starts with one).
     public func reload() async {
-        await current.get()?.reload()
+        await current.withLock { $0 }?.reload()
     }
 
     /// Waits as a standby until this process acquires the lease; nil on shutdown.
@@ -97,7 +98,7 @@ public struct LeaderElectionService: Service {
                 reported = holder
             }
             let wake = await lease.nextAttempt()
-            try? await cancelWhenGracefulShutdown { try await clock.sleep(until: wake) }
+            try? await cancelWhenGracefulShutdown { try await self.clock.sleep(until: wake) }
         }
         return nil
     }
@@ -114,8 +115,8 @@ public struct LeaderElectionService: Service {
         } catch {
             return .failed(error)
         }
-        current.update { $0 = controller }
-        defer { current.update { $0 = nil } }
+        current.withLock { $0 = controller }
+        defer { current.withLock { $0 = nil } }
         let awaitApplies = awaitApplies
         let end = await withGracefulShutdownHandler {
             await withTaskGroup(of: TermEnd.self) { group in
@@ -130,7 +131,7 @@ public struct LeaderElectionService: Service {
                         return .failed(error)
                     }
                 }
-                group.addTask { await renewUntilLost() }
+                group.addTask { await self.renewUntilLost() }
                 let first = await group.next() ?? .stopped
                 if case .lost = first {
                     await controller.stop()

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -9,22 +10,21 @@ import Dispatch
 /// mutated after `init`.
 public final class SecondSignalExit: @unchecked Sendable {
     /// The signal sources; kept alive while this value lives.
-    private let sources: [any DispatchSourceSignal]
+    private var sources: [any DispatchSourceSignal] = []
+    /// SIGTERMs and SIGINTs received so far.
+    private let received = Mutex(0)
 
     /// Starts counting SIGTERM and SIGINT; on the second, writes `message` to standard error and exits with `status`.
     public init(status: Int32 = 1, message: String = "second signal: exiting now\n") {
-        let counter = NSLockedValue(0)
         let queue = DispatchQueue(label: "smsauth.controller.signals")
         sources = [SIGTERM, SIGINT].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                var count = 0
-                counter.update { value in
-                    value += 1
-                    count = value
-                }
-                guard count >= 2 else { return }
+            source.setEventHandler { [weak self] in
+                guard let self, received.withLock({ count in
+                    count += 1
+                    return count
+                }) >= 2 else { return }
                 _ = message.withCString { write(2, $0, strlen($0)) }
                 _exit(status)
             }

@@ -1,3 +1,4 @@
+import AWSCore
 import CoreMetrics
 import Foundation
 import Prometheus
@@ -67,10 +68,10 @@ public final class ControllerMetrics: Sendable {
         CoreMetrics.Timer(label: "smsauth_reconcile_duration_seconds", factory: factory).recordNanoseconds(nanoseconds)
     }
 
-    /// Counts one AWS call.
-    public func awsCall(_ call: AWSCallInfo, code: String) {
+    /// Counts one call of `operation` that ended with `code`.
+    public func awsCall(_ operation: AWSOperation, code: String) {
         CoreMetrics.Counter(label: "smsauth_aws_calls_total",
-                dimensions: [("service", call.service), ("operation", call.operation), ("code", code)],
+                dimensions: [("service", operation.service), ("operation", operation.name), ("code", code)],
                 factory: factory).increment()
     }
 

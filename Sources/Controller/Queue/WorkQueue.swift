@@ -86,14 +86,9 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         }
     }
 
-    /// Waits for the next key, then also takes the keys queued behind it, up to `limit` in all; each is marked
-    /// processing and needs its own `done(_:)`. Empty once the queue is shut down.
-    public func nextBatch(limit: Int) async -> [Key] {
-        await nextBatch { _ in limit }
-    }
-
-    /// Like `nextBatch(limit:)`, the limit decided once the first key is there: `size` gets the number of keys
-    /// ready at that moment (the first one included).
+    /// Waits for the next key, then also takes the keys queued behind it, up to a limit decided once the first key
+    /// is there: `size` gets the number of keys ready at that moment (the first one included). Each key taken is
+    /// marked processing and needs its own `done(_:)`. Empty once the queue is shut down.
     public func nextBatch(size: @Sendable (Int) -> Int) async -> [Key] {
         guard let first = await next() else { return [] }
         let limit = size(queue.count + 1)

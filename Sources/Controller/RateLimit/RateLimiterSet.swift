@@ -1,3 +1,5 @@
+import AWSCore
+
 /// Per-category rate limits, e.g. `cognito-idp:UserPoolRead`, with a default for categories not listed.
 public struct RateLimiterConfiguration: Sendable, Hashable {
     /// Limit of every category without its own entry.
@@ -23,7 +25,7 @@ public struct RateLimiterConfiguration: Sendable, Hashable {
         let cognitoCategory = RateLimit(constantPerSecond: 15, burst: 15)
         return RateLimiterConfiguration(
             defaultLimit: RateLimit(constantPerSecond: 20, burst: 20),
-            categories: Dictionary(uniqueKeysWithValues: AWSCallInfo.cognitoCategoryNames.map {
+            categories: Dictionary(uniqueKeysWithValues: AWSOperation.cognitoCategoryNames.map {
                 ("cognito-idp:\($0)", cognitoCategory)
             }))
     }()

@@ -1,28 +1,22 @@
-import Foundation
+import Synchronization
 
 /// Results of work done in parallel, stored by index so the order stays that of the input.
-final class ParallelResults<Value>: @unchecked Sendable {
-    /// Guards `slots`.
-    private let lock = NSLock()
+final class ParallelResults<Value: Sendable>: Sendable {
     /// One slot per input.
-    private var slots: [Value?]
+    private let slots: Mutex<[Value?]>
 
     /// Creates `count` empty slots.
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = Mutex(Array(repeating: nil, count: count))
     }
 
     /// Stores the result of input `index`.
     func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+        slots.withLock { $0[index] = value }
     }
 
     /// The stored results, in input order.
     var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        slots.withLock { $0.compactMap { $0 } }
     }
 }

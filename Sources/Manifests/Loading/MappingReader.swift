@@ -56,9 +56,6 @@ struct MappingReader {
     /// Whether the field is present.
     func has(_ name: String) -> Bool { entry(name) != nil }
 
-    /// The location of the field's key, if present.
-    func keyLocation(_ name: String) -> SourceLocation? { entry(name).map { sink.location(of: $0.key) } }
-
     /// The field's value node and its path, if present.
     func value(_ name: String) -> (node: YAMLNode, path: String)? {
         entry(name).map { ($0.value, Self.join(path, name)) }

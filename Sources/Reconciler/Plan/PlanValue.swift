@@ -1,5 +1,3 @@
-import AWSServices
-
 /// A small JSON-like value shown in a plan or a drift record.
 ///
 /// `sensitive` stands for a value that must never be shown (client secrets, keys, one-time codes); it carries no
@@ -25,36 +23,36 @@ public enum PlanValue: Hashable, Sendable, Codable {
     /// The text every renderer shows for `sensitive`, and its JSON form.
     public static let sensitiveMarker = "(sensitive)"
 
-    /// Decodes from natural JSON (through `JSONValue`); the string `"(sensitive)"` decodes to `sensitive`.
+    /// Decodes natural JSON: null, a boolean, a number, a string, a list or a map, tried in that order (as
+    /// `JSONValue` does); the string `"(sensitive)"` decodes to `sensitive`.
     public init(from decoder: any Decoder) throws {
-        self = PlanValue(decodedJSON: try JSONValue(from: decoder))
-    }
-
-    /// Encodes as natural JSON (through `JSONValue`); `sensitive` becomes the string `"(sensitive)"`.
-    public func encode(to encoder: any Encoder) throws {
-        try json.encode(to: encoder)
-    }
-
-    /// The JSON form: `sensitive` is the marker string, everything else its natural value.
-    var json: JSONValue {
-        switch self {
-        case .null: .null
-        case let .bool(value): .bool(value)
-        case let .number(value): .number(value)
-        case let .string(value): .string(value)
-        case let .list(values): .array(values.map(\.json))
-        case let .map(members): .object(members.mapValues(\.json))
-        case .sensitive: .string(Self.sensitiveMarker)
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = value == Self.sensitiveMarker ? .sensitive : .string(value)
+        } else if let values = try? container.decode([PlanValue].self) {
+            self = .list(values)
+        } else {
+            self = .map(try container.decode([String: PlanValue].self))
         }
     }
 
-    /// A value read back from plan or status JSON, where the marker string stands for `sensitive`.
-    private init(decodedJSON json: JSONValue) {
-        switch json {
-        case let .string(value) where value == Self.sensitiveMarker: self = .sensitive
-        case let .array(values): self = .list(values.map(PlanValue.init(decodedJSON:)))
-        case let .object(members): self = .map(members.mapValues(PlanValue.init(decodedJSON:)))
-        default: self = PlanValue(json)
+    /// Encodes as natural JSON; `sensitive` becomes the string `"(sensitive)"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case let .bool(value): try container.encode(value)
+        case let .number(value): try container.encode(value)
+        case let .string(value): try container.encode(value)
+        case let .list(values): try container.encode(values)
+        case let .map(members): try container.encode(members)
+        case .sensitive: try container.encode(Self.sensitiveMarker)
         }
     }
 }

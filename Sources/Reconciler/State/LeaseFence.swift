@@ -1,16 +1,14 @@
-import Foundation
+import Synchronization
 
 /// Whether this process may write, as the holder of a lease: open with the lease's generation until a deadline on
 /// the local monotonic clock, closed otherwise. Every AWS request of a lease-holding controller and every status
 /// write checks it just before it leaves the process, so a leader that lost its lease (or could not renew it in
 /// time, e.g. because it was frozen) stops writing at once, not at the end of a pass.
-public final class LeaseFence: @unchecked Sendable {
+public final class LeaseFence: Sendable {
     /// The local monotonic clock the deadline is on.
     private let now: @Sendable () -> Duration
-    /// Guards `term`.
-    private let lock = NSLock()
     /// The generation held and the instant writing stops; nil while closed.
-    private var term: (generation: Int, deadline: Duration)?
+    private let term = Mutex<(generation: Int, deadline: Duration)?>(nil)
 
     /// A closed fence judged on `now`.
     public init(now: @escaping @Sendable () -> Duration) {
@@ -19,12 +17,12 @@ public final class LeaseFence: @unchecked Sendable {
 
     /// Opens (or extends) the fence for `generation` until `deadline`.
     public func open(generation: Int, until deadline: Duration) {
-        lock.withLock { term = (generation, deadline) }
+        term.withLock { $0 = (generation, deadline) }
     }
 
     /// Closes the fence: nothing is written any more until it is opened again.
     public func close() {
-        lock.withLock { term = nil }
+        term.withLock { $0 = nil }
     }
 
     /// The generation held, if writing is allowed now.
@@ -34,7 +32,7 @@ public final class LeaseFence: @unchecked Sendable {
 
     /// The generation to write with; throws when the fence is closed or its deadline has passed.
     public func check() throws(LeaseFenceError) -> Int {
-        let current = lock.withLock { term }
+        let current = term.withLock { $0 }
         guard let current else { throw .notLeader }
         guard now() < current.deadline else { throw .expired(generation: current.generation) }
         return current.generation

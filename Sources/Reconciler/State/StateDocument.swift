@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Manifests
 
 /// Every status record of one manifest set in one object, `state.json`, of an `ObjectStore` (the S3 state): one GET
@@ -13,7 +14,7 @@ import Manifests
 /// records that generation (`leaseGeneration`), and the claim's PUT changes the entity tag, so any later write of a
 /// deposed leader (which read the document before) fails its `If-Match`; such a failure is reported as
 /// `StatusStoreError.superseded` when the stored generation is higher than the writer's.
-public final class StateDocument: @unchecked Sendable {
+public final class StateDocument: Sendable {
     /// The object's key in the store.
     public static let key = "state.json"
     /// The format version written and understood.
@@ -21,32 +22,41 @@ public final class StateDocument: @unchecked Sendable {
 
     /// The store the document lives in.
     public let store: any ObjectStore
-    /// Guards the fields below.
-    private let guardLock = NSLock()
-    /// The records, by address.
-    private var records: [ResourceAddress: ResourceStatus]
-    /// The entity tag of the stored version this copy is based on; nil when no object exists.
-    private var etag: String?
-    /// The highest lease generation that claimed the document (nil: no lease-holding controller wrote it).
-    private var generation: Int?
-    /// Whether no object existed when the document was last read.
-    private var absentWhenRead: Bool
-    /// Whether the copy differs from the stored object.
-    private var dirty = false
-    /// The last persist started, which the next one waits for.
-    private var lastPersist: Task<Void, any Error>?
+    /// The working copy and what it is based on.
+    private struct Copy {
+        /// The records, by address.
+        var records: [ResourceAddress: ResourceStatus]
+        /// The entity tag of the stored version this copy is based on; nil when no object exists.
+        var etag: String?
+        /// The highest lease generation that claimed the document (nil: no lease-holding controller wrote it).
+        var generation: Int?
+        /// Whether no object existed when the document was last read.
+        var absentWhenRead: Bool
+        /// Whether the copy differs from the stored object.
+        var dirty = false
+        /// The last persist started, which the next one waits for.
+        var lastPersist: Task<Void, any Error>?
+
+        /// A clean copy of a stored version (`etag` nil: none exists).
+        init(records: [ResourceAddress: ResourceStatus], etag: String?, generation: Int?) {
+            self.records = records
+            self.etag = etag
+            self.generation = generation
+            absentWhenRead = etag == nil
+        }
+    }
+
+    /// The copy, behind a lock.
+    private let copy: Mutex<Copy>
 
     private init(store: any ObjectStore, records: [ResourceAddress: ResourceStatus], etag: String?, generation: Int?) {
         self.store = store
-        self.records = records
-        self.etag = etag
-        self.generation = generation
-        absentWhenRead = etag == nil
+        copy = Mutex(Copy(records: records, etag: etag, generation: generation))
     }
 
     /// Whether the state object did not exist when it was last read (first use, or a deleted state), even if this
     /// run has written it since (a controller claims the document as it starts leading).
-    public var isMissing: Bool { guardLock.withLock { absentWhenRead } }
+    public var isMissing: Bool { copy.withLock { $0.absentWhenRead } }
 
     /// Reads `state.json` from `store` (an absent object is an empty state).
     /// - Throws: `StatusStoreError.state` when the store cannot be read, `.corrupt` when the object is not a state.
@@ -63,17 +73,17 @@ public final class StateDocument: @unchecked Sendable {
     }
 
     /// The lease generation recorded in the document (the last controller that claimed it), nil when none did.
-    public var leaseGeneration: Int? { guardLock.withLock { generation } }
+    public var leaseGeneration: Int? { copy.withLock { $0.generation } }
 
     /// Records that the holder of lease `generation` writes this state from now on, and writes the document back at
     /// once (a conditional PUT), so a deposed leader's later write fails.
     /// - Throws: `.superseded` when a higher generation already claimed it (this writer was deposed).
     public func claim(generation own: Int) async throws(StatusStoreError) {
-        let stored = guardLock.withLock { generation }
+        let stored = copy.withLock { $0.generation }
         if let stored, stored > own { throw .superseded(location: store.location, stored: stored, own: own) }
-        guardLock.withLock {
-            generation = own
-            dirty = true
+        copy.withLock {
+            $0.generation = own
+            $0.dirty = true
         }
         try await persist()
     }
@@ -81,13 +91,11 @@ public final class StateDocument: @unchecked Sendable {
     /// Replaces the copy with the stored document (unpersisted changes are dropped).
     func reload() async throws(StatusStoreError) {
         let fresh = try await Self.load(from: store)
-        let (records, etag, generation) = fresh.guardLock.withLock { (fresh.records, fresh.etag, fresh.generation) }
-        guardLock.withLock {
-            self.records = records
-            self.etag = etag
-            self.generation = generation
-            absentWhenRead = etag == nil
-            dirty = false
+        let stored = fresh.copy.withLock { Copy(records: $0.records, etag: $0.etag, generation: $0.generation) }
+        copy.withLock {
+            let lastPersist = $0.lastPersist
+            $0 = stored
+            $0.lastPersist = lastPersist
         }
     }
 
@@ -131,37 +139,37 @@ public final class StateDocument: @unchecked Sendable {
 
     func read(_ address: ResourceAddress) throws(StatusStoreError) -> ResourceStatus? {
         _ = try StatusStore.checkedName(address)
-        return guardLock.withLock { records[address] }
+        return copy.withLock { $0.records[address] }
     }
 
     func readAll() -> [ResourceStatus] {
-        guardLock.withLock { records.values.sorted { $0.address < $1.address } }
+        copy.withLock { $0.records.values.sorted { $0.address < $1.address } }
     }
 
     func write(_ status: ResourceStatus) throws(StatusStoreError) {
         _ = try StatusStore.checkedName(status.address)
-        guardLock.withLock {
-            records[status.address] = status
-            dirty = true
+        copy.withLock {
+            $0.records[status.address] = status
+            $0.dirty = true
         }
     }
 
     func delete(_ address: ResourceAddress) throws(StatusStoreError) {
         _ = try StatusStore.checkedName(address)
-        guardLock.withLock {
-            if records.removeValue(forKey: address) != nil { dirty = true }
+        copy.withLock {
+            if $0.records.removeValue(forKey: address) != nil { $0.dirty = true }
         }
     }
 
     /// Writes the copy back when it changed (after any persist still running).
     func persist() async throws(StatusStoreError) {
-        let task: Task<Void, any Error> = guardLock.withLock {
-            let previous = lastPersist
+        let task: Task<Void, any Error> = copy.withLock {
+            let previous = $0.lastPersist
             let task = Task { [self] in
                 _ = await previous?.result
                 try await writeBack()
             }
-            lastPersist = task
+            $0.lastPersist = task
             return task
         }
         do {
@@ -175,7 +183,7 @@ public final class StateDocument: @unchecked Sendable {
 
     /// One conditional PUT of the current copy, if it changed.
     private func writeBack() async throws(StatusStoreError) {
-        let (snapshot, basis, changed, own) = guardLock.withLock { (Array(records.values), etag, dirty, generation) }
+        let (snapshot, basis, changed, own) = copy.withLock { (Array($0.records.values), $0.etag, $0.dirty, $0.generation) }
         guard changed else { return }
         let data = try Self.encode(snapshot, leaseGeneration: own)
         let newTag: String
@@ -187,11 +195,11 @@ public final class StateDocument: @unchecked Sendable {
         } catch {
             throw .state(location: store.location, error)
         }
-        guardLock.withLock {
-            etag = newTag
-            let unchangedSince = records.count == snapshot.count
-                && snapshot.allSatisfy { records[$0.address] == $0 }
-            if unchangedSince { dirty = false }
+        copy.withLock { copy in
+            copy.etag = newTag
+            let unchangedSince = copy.records.count == snapshot.count
+                && snapshot.allSatisfy { copy.records[$0.address] == $0 }
+            if unchangedSince { copy.dirty = false }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -13,21 +14,19 @@ import Foundation
 /// never removed (removing a lock file under a waiter is what lets two writers in). Locks taken through separate
 /// `acquire` calls conflict even within one process. It protects one machine's status folder only: two machines with
 /// their own local status folders never see each other's lock.
-public final class StatusLock: @unchecked Sendable {
+public final class StatusLock: Sendable {
     /// Path of the lock file.
     public let lockFile: String
     /// Who holds it (this process).
     public let holder: StatusLockHolder
-    /// Guards `descriptor`.
-    private let guardLock = NSLock()
     /// The locked file descriptor; -1 once released.
-    private var descriptor: Int32
+    private let descriptor: Mutex<Int32>
 
     /// Wraps an already locked descriptor.
     private init(lockFile: String, holder: StatusLockHolder, descriptor: Int32) {
         self.lockFile = lockFile
         self.holder = holder
-        self.descriptor = descriptor
+        self.descriptor = Mutex(descriptor)
     }
 
     /// The lock file of `statusDirectory`: the folder's own path with `.lock` appended (`st/` → `st.lock`).
@@ -82,22 +81,22 @@ public final class StatusLock: @unchecked Sendable {
 
     /// Whether this value still holds the lock.
     public var isHeld: Bool {
-        guardLock.withLock { descriptor >= 0 }
+        descriptor.withLock { $0 >= 0 }
     }
 
     /// Checks that the lock file path still names the file this value locked (the lock of a removed or replaced file
     /// no longer keeps other writers out).
     /// - Throws: `StatusLockError.lost` when it does not, or when the lock was released.
     public func verify() throws(StatusLockError) {
-        let intact = guardLock.withLock { descriptor >= 0 && Self.namesSameFile(lockFile, descriptor) }
+        let intact = descriptor.withLock { $0 >= 0 && Self.namesSameFile(lockFile, $0) }
         guard intact else { throw .lost(lockFile: lockFile) }
     }
 
     /// Clears the holder record and releases the lock; later calls do nothing.
     public func release() {
-        let released: Int32 = guardLock.withLock {
-            let current = descriptor
-            descriptor = -1
+        let released: Int32 = descriptor.withLock {
+            let current = $0
+            $0 = -1
             return current
         }
         guard released >= 0 else { return }

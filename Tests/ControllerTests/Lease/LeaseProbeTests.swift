@@ -7,23 +7,32 @@ import Testing
 
 /// What an apply finds of the controllers' lease, and the fenced transport.
 @Suite struct LeaseProbeTests {
+    /// What the probe found, once it finished.
+    actor Outcome {
+        /// The finding or the store's error; nil while the probe runs.
+        private(set) var result: Result<LeaseProbe.Finding, ObjectStoreError>?
+
+        /// Records the probe's end.
+        func set(_ result: Result<LeaseProbe.Finding, ObjectStoreError>) { self.result = result }
+    }
+
     let store = MemoryObjectStore()
     let clock = ManualClock()
 
     /// Runs the probe, calling `step` and moving the manual clock by one poll (500 ms) each time it waits.
     func probe(_ step: @escaping @Sendable () async -> Void) async throws -> LeaseProbe.Finding {
         let store = store, clock = clock
-        let outcome = NSLockedValue<Result<LeaseProbe.Finding, ObjectStoreError>?>(nil)
+        let outcome = Outcome()
         Task {
             do throws(ObjectStoreError) {
                 let finding = try await LeaseProbe.check(store: store, clock: clock)
-                outcome.update { $0 = .success(finding) }
+                await outcome.set(.success(finding))
             } catch {
-                outcome.update { $0 = .failure(error) }
+                await outcome.set(.failure(error))
             }
         }
         for _ in 0..<10_000 {
-            if let result = outcome.get() { return try result.get() }
+            if let result = await outcome.result { return try result.get() }
             if clock.sleeperCount > 0 {
                 await step()
                 clock.advance(by: .milliseconds(500))

@@ -2,19 +2,20 @@ import Testing
 
 @testable import Controller
 
-/// `nextBatch(limit:)` and `nextBatch(size:)`: a worker takes queued keys together, up to a limit or its share.
+/// `nextBatch(size:)`: a worker takes queued keys together, its share of them up to the batch limit.
 @Suite("WorkQueue batches")
 struct WorkQueueBatchTests {
-    /// Queued keys come out together in FIFO order, at most `limit`; each is processing until done.
+    /// Queued keys come out together in FIFO order, at most `batchLimit`; each is processing until done.
     @Test func takesQueuedKeysUpToTheLimit() async {
         let queue = WorkQueue<String>(clock: ManualClock())
         for key in ["a", "b", "c"] { await queue.add(key) }
-        #expect(await queue.nextBatch(limit: 2) == ["a", "b"])
+        let two = ControllerSettings(batchLimit: 2, workers: 1), ten = ControllerSettings(batchLimit: 10, workers: 1)
+        #expect(await queue.nextBatch { two.batchSize(queued: $0) } == ["a", "b"])
         #expect(await queue.processingCount == 2)
         await queue.add("a")
-        #expect(await queue.nextBatch(limit: 10) == ["c"])
+        #expect(await queue.nextBatch { ten.batchSize(queued: $0) } == ["c"])
         await queue.done("a")
-        #expect(await queue.nextBatch(limit: 10) == ["a"])
+        #expect(await queue.nextBatch { ten.batchSize(queued: $0) } == ["a"])
     }
 
     /// `nextBatch(size:)` sizes the batch by the keys ready once the first is there: a worker's share.
@@ -38,6 +39,7 @@ struct WorkQueueBatchTests {
         let queue = WorkQueue<String>(clock: ManualClock())
         await queue.add("a")
         await queue.shutDown()
-        #expect(await queue.nextBatch(limit: 10).isEmpty)
+        let settings = ControllerSettings(batchLimit: 10, workers: 1)
+        #expect(await queue.nextBatch { settings.batchSize(queued: $0) }.isEmpty)
     }
 }
