@@ -35,8 +35,9 @@ public protocol ResourceHandler: Sendable {
     /// The change for one resource: pure, no I/O. Must give a reason for replace, refuse and blocked.
     func plan(_ input: PlanInput<Live>) throws(PlanError) -> ResourceChange
 
-    /// Performs `change` (create, update, replace, delete or retain) and returns the resource's outputs after it.
-    func apply(_ change: ResourceChange, input: PlanInput<Live>, context: ApplyContext) async throws -> [String: String]
+    /// Performs `change`, whose action is `action`, and returns the resource's outputs after it (none after a delete).
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<Live>,
+               context: ApplyContext) async throws -> [String: String]
 }
 
 extension ResourceHandler {
@@ -45,6 +46,13 @@ extension ResourceHandler {
 
     /// Most kinds are usable as soon as they exist.
     public func phase(of live: Live) -> LivePhase { .ready }
+
+    /// Carries out `change` and returns the resource's outputs after it: a write through `write`; any other action
+    /// (retain, noop, refuse, blocked, suspended) leaves AWS alone and returns the live resource's outputs.
+    public func apply(_ change: ResourceChange, input: PlanInput<Live>, context: ApplyContext) async throws -> [String: String] {
+        guard let action = WriteAction(change.action) else { return input.live.value.map(outputs(of:)) ?? [:] }
+        return try await write(action, change: change, input: input, context: context)
+    }
 }
 
 /// One resource a handler must read.

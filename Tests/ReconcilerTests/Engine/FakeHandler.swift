@@ -69,7 +69,7 @@ actor FakeWorld {
                            message: "bad value", httpStatus: 400)
         }
         switch change.action {
-        case .delete, .retain:
+        case .delete:
             resources[address] = nil
             return [:]
         case .rename:
@@ -128,8 +128,9 @@ struct FakeHandler: ResourceHandler {
         return try StandardPlan(desired: desired, live: live, boundTo: parents).change(for: input)
     }
 
-    /// Applies through the world and, like the real handlers, marks a resource that is pending after its creation.
-    func apply(_ change: ResourceChange, input: PlanInput<FakeLive>, context: ApplyContext) async throws -> [String: String] {
+    /// Writes through the world and, like the real handlers, marks a resource that is pending after its creation.
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<FakeLive>,
+               context: ApplyContext) async throws -> [String: String] {
         let outputs = try await world.apply(change, desiredHash: input.desired.map { SpecHash.of($0.manifest) },
                                             region: input.desired?.region ?? input.status?.resource["region"],
                                             owner: context.options.owner)

@@ -7,11 +7,11 @@ extension AppClientHandler {
     /// CreateUserPoolClient (after an ambiguous failure, one ListUserPoolClients + DescribeUserPoolClient to find
     /// the client the call may have created, instead of creating a second one); update DescribeUserPoolClient +
     /// UpdateUserPoolClient (the full live configuration overlaid with the manifest); replace DeleteUserPoolClient
-    /// in the old pool, then create in the current one; delete DeleteUserPoolClient; retain nothing. Create, update
+    /// in the old pool, then create in the current one; delete DeleteUserPoolClient. Create, update
     /// and replace then deliver the configuration and secret (`deliver`); delete removes the owned deliveries.
-    public func apply(_ change: ResourceChange, input: PlanInput<AppClientLive>, context: ApplyContext) async throws -> [String: String] {
-        let current = input.live.value.map(outputs(of:)) ?? [:]
-        switch change.action {
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<AppClientLive>,
+                      context: ApplyContext) async throws -> [String: String] {
+        switch action {
         case .create:
             return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)
         case .update, .rename:
@@ -23,8 +23,6 @@ extension AppClientHandler {
             try await deleteRecorded(input, context: context)
             try await removeDeliveries(input, context: context)
             return [:]
-        case .retain, .noop, .refuse, .blocked, .suspended:
-            return current
         }
     }
 

@@ -6,15 +6,14 @@ extension MfaPolicyHandler {
     /// and returns `userPoolId`. Calls: GetUserPoolMfaConfig + DescribeUserPool, then UpdateUserPool when device
     /// tracking differs (first, while the pool's live MfaConfiguration is still the one sent back), then
     /// SetUserPoolMfaConfig when mode or factors differ; both retried while a new SMS role propagates. Delete:
-    /// SetUserPoolMfaConfig OFF with every factor off (device tracking is left as it is). Retain: nothing.
-    public func apply(_ change: ResourceChange, input: PlanInput<MfaPolicyLive>, context: ApplyContext) async throws -> [String: String] {
-        switch change.action {
+    /// SetUserPoolMfaConfig OFF with every factor off (device tracking is left as it is).
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<MfaPolicyLive>,
+                      context: ApplyContext) async throws -> [String: String] {
+        switch action {
         case .create, .update, .replace, .rename:
             return try await converge(input, context: context)
         case .delete:
             return try await turnOff(input, context: context)
-        case .retain, .noop, .refuse, .blocked, .suspended:
-            return input.live.value.map(outputs(of:)) ?? [:]
         }
     }
 

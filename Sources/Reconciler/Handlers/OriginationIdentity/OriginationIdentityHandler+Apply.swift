@@ -6,12 +6,12 @@ extension OriginationIdentityHandler {
     /// the reference store, so the resources that depend on it in this run are blocked. A replacement requests the new identity first and
     /// releases the old ones only once the new one is ACTIVE (and they are in no pool); until then the old one stays
     /// in service and its outputs are returned.
-    public func apply(_ change: ResourceChange, input: PlanInput<OriginationIdentityLive>,
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<OriginationIdentityLive>,
                       context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
         let region = input.desired?.region ?? live?.identity.region ?? input.status?.resource["region"] ?? ""
         let sms = context.reconcile.smsVoice(region)
-        switch change.action {
+        switch action {
         case .create:
             let spec = try Self.spec(input)
             let created = try await request(spec, input: input, region: region, sms: sms)
@@ -32,8 +32,6 @@ extension OriginationIdentityHandler {
                 try await release(state, sms: sms)
             }
             return [:]
-        case .retain, .noop, .refuse, .blocked, .suspended:
-            return live.map(outputs(of:)) ?? [:]
         }
     }
 

@@ -5,11 +5,12 @@ import Manifests
 extension PhonePoolHandler {
     /// Creates, updates, replaces or deletes the pool. Identity ids come from the references store, so an identity
     /// applied earlier in this run is used with its new id.
-    public func apply(_ change: ResourceChange, input: PlanInput<PhonePoolLive>, context: ApplyContext) async throws -> [String: String] {
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<PhonePoolLive>,
+                      context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
         let region = input.desired?.region ?? live?.region ?? input.status?.resource["region"] ?? ""
         let sms = context.reconcile.smsVoice(region)
-        switch change.action {
+        switch action {
         case .create:
             return outputs(of: try await create(try Self.spec(input), input: input, region: region, sms: sms, context: context))
         case .update, .rename:
@@ -23,8 +24,6 @@ extension PhonePoolHandler {
         case .delete:
             if let live { _ = try await sms.deletePool(id: live.id) }
             return [:]
-        case .retain, .noop, .refuse, .blocked, .suspended:
-            return live.map(outputs(of:)) ?? [:]
         }
     }
 

@@ -11,11 +11,10 @@ extension SandboxNumberHandler {
     /// - delete: DeleteSMSSandboxPhoneNumber. Within 24 hours of the number's verification or last verification
     ///   attempt AWS answers `UserError`; that becomes `SandboxNumberError.deleteNotYetAllowed`, a terminal error carrying
     ///   the time it becomes possible (`retryAt`, also in its message): the engine records it as `lastError`, the
-    ///   controller looks again at that time or the next resync, `reconcile` prints it. A number already gone counts as deleted;
-    /// - retain: nothing (the number stays in the sandbox, unmanaged).
-    public func apply(_ change: ResourceChange, input: PlanInput<SandboxNumberLive>,
+    ///   controller looks again at that time or the next resync, `reconcile` prints it. A number already gone counts as deleted.
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SandboxNumberLive>,
                       context: ApplyContext) async throws -> [String: String] {
-        switch change.action {
+        switch action {
         case .create:
             return try await create(input, context: context.reconcile)
         case .update, .rename:
@@ -30,8 +29,6 @@ extension SandboxNumberHandler {
                 try await delete(live, status: input.status, context: context.reconcile)
             }
             return [:]
-        case .retain, .noop, .refuse, .blocked, .suspended:
-            return input.live.value.map(outputs(of:)) ?? [:]
         }
     }
 

@@ -61,11 +61,11 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
     }
 
     /// update: one SetSMSAttributes with only the attributes whose values differ (the plan's field changes);
-    /// retain and the rest do nothing. (The settings always exist, so the plan never creates, replaces or deletes.)
-    public func apply(_ change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
+    /// any other write does nothing. (The settings always exist, so the plan never creates, replaces or deletes.)
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
                       context: ApplyContext) async throws -> [String: String] {
         guard var live = input.live.value else { return [:] }
-        guard change.action == .update || change.action == .rename, let desired = input.desired,
+        guard action == .update || action == .rename, let desired = input.desired,
               case let .smsAccountSettings(spec) = desired.manifest.spec else {
             return outputs(of: live)
         }

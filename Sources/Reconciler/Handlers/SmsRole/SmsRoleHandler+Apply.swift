@@ -7,10 +7,11 @@ extension SmsRoleHandler {
     /// replaces (a new name: create the new role, then delete the old; the same name with a new path: delete, then
     /// create), deletes (inline policies, then the role) or retains (nothing). Returns `arn`, `roleName` and
     /// `externalId` of the role afterwards (nothing after a delete).
-    public func apply(_ change: ResourceChange, input: PlanInput<SmsRoleLive>, context: ApplyContext) async throws -> [String: String] {
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsRoleLive>,
+                      context: ApplyContext) async throws -> [String: String] {
         let iam = context.reconcile.iam
         let logger = context.reconcile.logger
-        switch change.action {
+        switch action {
         case .create:
             let fields = try Self.fields(input, account: context.options.account)
             let role = try await Self.create(fields, address: input.address, iam: iam, logger: logger)
@@ -35,8 +36,6 @@ extension SmsRoleHandler {
             guard let live = input.live.value else { return [:] }
             try await Self.delete(live.role.name, iam: iam, logger: logger)
             return [:]
-        case .retain, .noop, .refuse, .blocked, .suspended:
-            return input.live.value.map(outputs(of:)) ?? [:]
         }
     }
 

@@ -6,10 +6,10 @@ extension UserPoolHandler {
     /// Creates, updates, replaces or deletes the pool. CreateUserPool and UpdateUserPool retry the errors of an SMS
     /// role IAM has not propagated yet (`SmsRolePropagation`). CreateUserPool is never repeated: after an
     /// ambiguous failure (5xx, transport) the region is searched by ownership tag before anything else.
-    public func apply(_ change: ResourceChange, input: PlanInput<UserPoolDescription>,
+    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<UserPoolDescription>,
                       context: ApplyContext) async throws -> [String: String] {
         let address = change.address
-        switch change.action {
+        switch action {
         case .create:
             let (spec, region) = try Self.spec(input)
             return outputs(of: try await create(spec, address: address, region: region, context: context))
@@ -35,8 +35,6 @@ extension UserPoolHandler {
             }
             try await context.reconcile.cognito(Self.region(of: pool)).deleteUserPool(id: pool.id)
             return [:]
-        case .retain, .noop, .refuse, .blocked, .suspended:
-            return input.live.value.map(outputs(of:)) ?? [:]
         }
     }
 
