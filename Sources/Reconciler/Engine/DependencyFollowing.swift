@@ -8,7 +8,7 @@ enum DependencyFollowing {
     /// input (the handler's pure planning step). Unchanged when no dependency's outputs change in this run.
     static func marked(_ change: ResourceChange, input: ErasedPlanInput,
                        liveReferences: [ResourceAddress: [String: String]], dependencies: [ResourceAddress],
-                       plan: (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange) -> ResourceChange {
+                       plan: (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange) throws(PlanError) -> ResourceChange {
         guard !change.fieldChanges.isEmpty,
               dependencies.contains(where: { input.references[$0] != liveReferences[$0] }) else { return change }
         let asFound = ErasedPlanInput(
@@ -17,7 +17,7 @@ enum DependencyFollowing {
             deletePolicy: input.deletePolicy, options: input.options)
         guard let againstLive = try? plan(asFound) else { return change }
         let ownPaths = Set(againstLive.fieldChanges.map(\.path))
-        return change.replacingFieldChanges(change.fieldChanges.map { field in
+        return try change.revised(fieldChanges: change.fieldChanges.map { field in
             ownPaths.contains(field.path) ? field : field.followingDependency()
         })
     }

@@ -38,10 +38,8 @@ enum OwnershipGuard {
             fields.append(FieldChange(path: tagsPath, before: .map([:]), after: .map(claim)))
         }
         let warning = "claims a resource tagged by an earlier smsauth without an owner: adds the tag smsauth:owner=\(owner)"
-        return try ResourceChange(address: change.address, action: .update,
-                                  fieldChanges: fields.sorted { $0.path < $1.path }, reason: change.reason,
-                                  warnings: change.warnings + [warning],
-                                  dependencies: change.dependencies + dependencies)
+        return try change.revised(action: .update, fieldChanges: fields.sorted { $0.path < $1.path },
+                                  warnings: change.warnings + [warning], dependencies: change.dependencies + dependencies)
     }
 
     /// The manifest path of the tags.

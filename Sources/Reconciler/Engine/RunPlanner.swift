@@ -250,24 +250,25 @@ struct RunPlanner: Sendable {
                                       reason: HandlerFailure.noHandler(input.address.kind).message,
                                       dependencies: dependencies)
         }
-        var change: ResourceChange
+        let handlers: ResourceChange
         do throws(HandlerFailure) {
-            change = DependencyFollowing.marked(try handler.plan(input), input: input, liveReferences: liveReferences,
-                                                dependencies: dependencies, plan: handler.plan)
+            handlers = try handler.plan(input)
         } catch {
             return try ResourceChange(address: input.address, action: .blocked,
                                       reason: "could not be planned: \(error.message)", dependencies: dependencies)
         }
-        change = Self.withRemovalReason(Self.withUnmanagedWarnings(change, input: input), input: input)
+        var change = try DependencyFollowing.marked(handlers, input: input, liveReferences: liveReferences,
+                                                    dependencies: dependencies, plan: handler.plan)
+        change = try Self.withRemovalReason(try Self.withUnmanagedWarnings(change, input: input), input: input)
         if input.observation.presence == .legacy, let owner = options.owner {
             return try OwnershipGuard.claiming(change, owner: owner, dependencies: dependencies)
         }
         let reportOnly = Self.isReportOnlyDrift(change, input: input)
         guard reportOnly || !Set(dependencies).isSubset(of: change.dependencies) else { return change }
-        return try ResourceChange(
-            address: change.address, action: reportOnly ? .noop : change.action, fieldChanges: change.fieldChanges,
-            reason: reportOnly ? "changed out of band; not corrected (policy.onDrift: Report)" : change.reason,
-            warnings: change.warnings, dependencies: change.dependencies + dependencies)
+        return try change.revised(
+            action: reportOnly ? .noop : nil,
+            reason: reportOnly ? "changed out of band; not corrected (policy.onDrift: Report)" : nil,
+            dependencies: change.dependencies + dependencies)
     }
 
     /// Whether `change` corrects drift that the manifest only wants reported: an update of an owned resource whose

@@ -34,25 +34,14 @@ public struct ResourceChange: Hashable, Sendable, Codable {
         self.dependencies = Array(Set(dependencies)).sorted()
     }
 
-    /// The same change with `reason` (not blank) instead of its own.
-    func withReason(_ reason: String) -> ResourceChange {
-        var copy = self
-        copy.reason = reason
-        return copy
-    }
-
-    /// The same change with `warnings` added after its own.
-    func addingWarnings(_ more: [String]) -> ResourceChange {
-        var copy = self
-        copy.warnings += more
-        return copy
-    }
-
-    /// The same change with `fieldChanges` instead (the reason rule does not depend on them).
-    func replacingFieldChanges(_ fieldChanges: [FieldChange]) -> ResourceChange {
-        var copy = self
-        copy.fieldChanges = fieldChanges
-        return copy
+    /// The same change (address and previous address kept) with the given parts instead of its own: the one way a
+    /// planner revises a change. Throws `PlanError.missingReason` when the resulting action needs a reason and has
+    /// none.
+    public func revised(action: ChangeAction? = nil, fieldChanges: [FieldChange]? = nil, reason: String? = nil,
+                        warnings: [String]? = nil, dependencies: [ResourceAddress]? = nil) throws(PlanError) -> ResourceChange {
+        try ResourceChange(address: address, action: action ?? self.action, fieldChanges: fieldChanges ?? self.fieldChanges,
+                           reason: reason ?? self.reason, warnings: warnings ?? self.warnings,
+                           dependencies: dependencies ?? self.dependencies, previousAddress: previousAddress)
     }
 
     private enum CodingKeys: String, CodingKey {

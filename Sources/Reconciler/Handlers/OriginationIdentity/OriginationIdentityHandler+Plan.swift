@@ -23,12 +23,12 @@ extension OriginationIdentityHandler {
         switch change.action {
         case .create:
             if let adopt = spec.adopt?.value {
-                return try ChangeRevision.revise(change, action: .refuse, reason: "spec.adopt names \(adopt), which does not exist in \(desired.region ?? "the region"); fix spec.adopt or remove it to request a new one")
+                return try change.revised(action: .refuse, reason: "spec.adopt names \(adopt), which does not exist in \(desired.region ?? "the region"); fix spec.adopt or remove it to request a new one")
             }
             return try gated(change, spec: spec, options: input.options, purchase: purchase)
         case .replace:
             if let live, live.identity.deletionProtection {
-                return try ChangeRevision.revise(change, action: .refuse, reason: "\(change.reason ?? ""); but deletion protection is on for \(live.identity.displayName), so it cannot be released: set spec.deletionProtection: false and apply first")
+                return try change.revised(action: .refuse, reason: "\(change.reason ?? ""); but deletion protection is on for \(live.identity.displayName), so it cannot be released: set spec.deletionProtection: false and apply first")
             }
             return try gated(change, spec: spec, options: input.options, purchase: purchase)
         case .update, .noop:
@@ -49,9 +49,9 @@ extension OriginationIdentityHandler {
     private func gated(_ change: ResourceChange, spec: OriginationIdentitySpec, options: PlanOptions,
                        purchase: String) throws(PlanError) -> ResourceChange {
         guard OriginationIdentityFields.purchaseAllowed(spec, options: options) else {
-            return try ChangeRevision.revise(change, action: .refuse, reason: "\(purchase), which costs money: set spec.purchaseApproved: true in the manifest or run with --allow-purchase to allow it")
+            return try change.revised(action: .refuse, reason: "\(purchase), which costs money: set spec.purchaseApproved: true in the manifest or run with --allow-purchase to allow it")
         }
-        return try ChangeRevision.revise(change, warnings: [purchase] + change.warnings)
+        return try change.revised(warnings: [purchase] + change.warnings)
     }
 
     /// An update or noop of an identity in service: blocked while a pooled number's settings would change, and
@@ -61,12 +61,12 @@ extension OriginationIdentityHandler {
         let identity = live.identity
         let pooled = change.fieldChanges.map(\.path).filter(OriginationIdentityFields.phoneUpdatePaths.contains)
         if let pool = identity.poolId, !pooled.isEmpty {
-            return try ChangeRevision.revise(change, action: .blocked, reason: "\(identity.displayName) is in pool \(pool) and AWS refuses to update a pooled number (\(pooled.joined(separator: ", "))): set these on the PhonePool, or remove the number from the pool first")
+            return try change.revised(action: .blocked, reason: "\(identity.displayName) is in pool \(pool) and AWS refuses to update a pooled number (\(pooled.joined(separator: ", "))): set these on the PhonePool, or remove the number from the pool first")
         }
         guard !live.superseded.isEmpty else { return change }
         let names = live.superseded.map(\.displayName).joined(separator: ", ")
         if identity.isPending {
-            return try ChangeRevision.revise(change, warnings: change.warnings + ["replacement in progress: \(names) is released once \(identity.displayName) is ACTIVE"])
+            return try change.revised(warnings: change.warnings + ["replacement in progress: \(names) is released once \(identity.displayName) is ACTIVE"])
         }
         let releasable = live.superseded.filter { $0.poolId == nil && !$0.deletionProtection }
         var warnings = change.warnings
@@ -76,12 +76,12 @@ extension OriginationIdentityHandler {
         for old in live.superseded where old.deletionProtection {
             warnings.append("\(old.displayName) has deletion protection on: turn it off to finish the replacement")
         }
-        guard !releasable.isEmpty else { return try ChangeRevision.revise(change, warnings: warnings) }
+        guard !releasable.isEmpty else { return try change.revised(warnings: warnings) }
         let released = releasable.map(\.displayName).joined(separator: ", ")
         guard policy == .recreate else {
-            return try ChangeRevision.revise(change, action: .refuse, reason: "an earlier replacement left \(released) tagged for this manifest; set policy.onImmutableChange: Recreate to release it (irreversible), or release it by hand")
+            return try change.revised(action: .refuse, reason: "an earlier replacement left \(released) tagged for this manifest; set policy.onImmutableChange: Recreate to release it (irreversible), or release it by hand")
         }
-        return try ChangeRevision.revise(change, action: .replace, reason: "finishing the replacement: \(released) is released now that \(identity.displayName) is ACTIVE; releasing is irreversible", warnings: warnings)
+        return try change.revised(action: .replace, reason: "finishing the replacement: \(released) is released now that \(identity.displayName) is ACTIVE; releasing is irreversible", warnings: warnings)
     }
 
     /// The manifest is gone: retain, or release (refused while protected, blocked while in a pool).

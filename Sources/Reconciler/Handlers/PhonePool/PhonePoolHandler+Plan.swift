@@ -19,11 +19,11 @@ extension PhonePoolHandler {
         let membership = PoolMembership(spec: spec, members: live?.members ?? [], references: input.references)
         switch change.action {
         case .create, .update:
-            return try ChangeRevision.revise(change, fieldChanges: change.fieldChanges + membership.fieldChanges)
+            return try change.revised(fieldChanges: change.fieldChanges + membership.fieldChanges)
         case .noop where !membership.isEmpty:
-            return try ChangeRevision.revise(change, action: .update, fieldChanges: membership.fieldChanges)
+            return try change.revised(action: .update, fieldChanges: membership.fieldChanges)
         case .replace where live?.deletionProtection == true:
-            return try ChangeRevision.revise(change, action: .refuse, reason: "\(change.reason ?? ""); but deletion protection is on for pool \(live?.id ?? ""): set spec.deletionProtection: false and apply first")
+            return try change.revised(action: .refuse, reason: "\(change.reason ?? ""); but deletion protection is on for pool \(live?.id ?? ""): set spec.deletionProtection: false and apply first")
         case .noop, .replace, .delete, .refuse, .blocked, .retain, .rename, .suspended:
             return change
         }

@@ -106,10 +106,8 @@ public struct SmsRoleHandler: ResourceHandler {
         let order = live.role.name == fields.roleName
             ? "the name stays the same, so the old role is deleted before the new one is created: pools using it cannot send SMS until they are updated"
             : "the new role is created first, then the old one is deleted"
-        return try ResourceChange(address: change.address, action: .replace,
-                                  fieldChanges: Self.withLostTags(change.fieldChanges, live: live.role, fields: fields),
-                                  reason: "\(reason); \(order)", warnings: change.warnings,
-                                  dependencies: change.dependencies)
+        return try change.revised(fieldChanges: Self.withLostTags(change.fieldChanges, live: live.role, fields: fields),
+                                  reason: "\(reason); \(order)")
     }
 
     /// A replacement's field changes with `tags` showing every tag of the old role (but AWS's reserved `aws:` ones)

@@ -50,7 +50,7 @@ struct UserPoolPlanner: Sendable {
         if pool.deletionProtection == "ACTIVE" {
             warnings.append("deletion protection is turned off on the old pool \(pool.id) so that it can be deleted")
         }
-        return try Self.with(warnings, change)
+        return try change.revised(warnings: warnings)
     }
 
     /// A removed manifest: delete (never with deletion protection ACTIVE), retain, or nothing.
@@ -63,7 +63,7 @@ struct UserPoolPlanner: Sendable {
                 reason: "user pool \(pool.id) has deletion protection ACTIVE; \(Self.deletionProtectedAdvice)",
                 warnings: change.warnings)
         }
-        return try Self.with(change.warnings + [Self.usersWarning(pool, verb: "Deleting")], change)
+        return try change.revised(warnings: change.warnings + [Self.usersWarning(pool, verb: "Deleting")])
     }
 
     /// "all users will be lost", with the estimated count when AWS reports one.
@@ -88,11 +88,5 @@ struct UserPoolPlanner: Sendable {
     static func poolId(fromIdOrArn text: String) -> String {
         guard text.hasPrefix("arn:"), let slash = text.lastIndex(of: "/") else { return text }
         return String(text[text.index(after: slash)...])
-    }
-
-    /// `change` with `warnings`.
-    private static func with(_ warnings: [String], _ change: ResourceChange) throws(PlanError) -> ResourceChange {
-        try ResourceChange(address: change.address, action: change.action, fieldChanges: change.fieldChanges,
-                           reason: change.reason, warnings: warnings, dependencies: change.dependencies)
     }
 }

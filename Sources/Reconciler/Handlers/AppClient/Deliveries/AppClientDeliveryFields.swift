@@ -100,7 +100,6 @@ extension AppClientDeliveryFields {
         guard !rewritten.isEmpty else { return change }
         let paths = Set(rewritten.map(\.path))
         let fields = (change.fieldChanges.filter { !paths.contains($0.path) } + rewritten).sorted { $0.path < $1.path }
-        return try ResourceChange(address: change.address, action: change.action, fieldChanges: fields,
-                                  reason: change.reason, warnings: change.warnings, dependencies: change.dependencies)
+        return try change.revised(fieldChanges: fields)
     }
 }
