@@ -75,6 +75,9 @@ def emit(value: Any, indent: int = 0) -> list[str]:
     return lines
 
 
+LOG_ROLE = "sns-delivery-logs"
+
+
 def manifest(kind: str, name: str, spec: Doc, labels: Doc | None = None, policy: Doc | None = None) -> Doc:
     """One manifest document."""
     metadata: Doc = {"name": name}
@@ -87,13 +90,20 @@ def manifest(kind: str, name: str, spec: Doc, labels: Doc | None = None, policy:
 
 
 def region_block(rng: random.Random, index: int, region: str) -> Iterator[tuple[str, Doc]]:
-    """Account settings, a US toll-free number, sometimes a sender ID, and a pool of senders for one region."""
+    """Account settings, a US toll-free number, sometimes a sender ID, and a pool of senders for one region; the first
+    region's block starts with the SmsLogRole that every other region's settings with delivery-status logging name."""
     folder = f"regions/{region}"
     settings: Doc = {"region": region, "defaultSmsType": rng.choice(("Transactional", "Promotional")),
                      "monthlySpendLimitUSD": rng.choice((1, 10, 50, 100, 1000))}
+    if index == 0:
+        yield "global/log-role.yaml", manifest("SmsLogRole", LOG_ROLE, {"roleName": "sns-delivery-status-logs"})
     if rng.random() < 0.5:
-        settings["deliveryStatusRoleArn"] = "arn:aws:iam::123456789012:role/sns-delivery-status"
-        settings["deliveryStatusSuccessSamplingRate"] = rng.choice((0, 10, 50, 100))
+        rate = rng.choice((0, 10, 50, 100))
+        if index % 2 == 0:
+            settings["deliveryStatus"] = {"role": LOG_ROLE, "successSamplingRate": rate}
+        else:
+            settings["deliveryStatusRoleArn"] = "arn:aws:iam::123456789012:role/sns-delivery-status"
+            settings["deliveryStatusSuccessSamplingRate"] = rate
     if not region.startswith(("us-", "ca-")) and rng.random() < 0.5:
         settings["defaultSenderId"] = f"BRAND{index}"
     yield f"{folder}/account.yaml", manifest("SmsAccountSettings", f"sms-{region}", settings)

@@ -5,7 +5,7 @@ The operations are read from the typed clients in `Sources/AWSServices` (every `
 until the policy grants it; each is also checked to be a real operation of its service in the botocore models. STS
 is left out: GetCallerIdentity needs no permission, and AssumeRole and AssumeRoleWithWebIdentity are made with the
 credentials that lead to the role, not by it. `iam:PassRole` is the one action no client calls: Cognito requires
-it of the caller that sets a pool's SMS role.
+it of the caller that sets a pool's SMS role, SNS of the caller that sets the account's delivery-status role.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ S3_ACTIONS = {
     "ListObjectsV2": "s3:ListBucket",
 }
 S3_OPERATION_PATTERN = r'send\(\s*"([A-Z]\w+)"'
-# PassRole: setting a pool's SMS role; AddTagsToResource / TagResource: PutParameter and CreateSecret with tags.
+# PassRole: setting a pool's SMS role or the account's DeliveryStatusIAMRole; AddTagsToResource / TagResource: PutParameter and CreateSecret with tags.
 UNCALLED_BUT_REQUIRED = {"iam:PassRole", "ssm:AddTagsToResource", "secretsmanager:TagResource"}
 OPERATION_PATTERNS = (
     r'(?:call|describeAll|allPages)\(\s*"([A-Z]\w+)"',
@@ -90,11 +90,15 @@ def test_every_called_operation_is_a_real_operation() -> None:
     assert not s3_operations() - botocore_operations("s3")
 
 
-def test_pass_role_is_limited_to_cognito() -> None:
+def test_pass_role_is_limited_to_cognito_and_sns() -> None:
     statements = json.loads(POLICY.read_text(encoding="utf-8"))["Statement"]
     pass_role = [s for s in statements if "iam:PassRole" in s["Action"]]
     assert pass_role == [s for s in pass_role if s["Action"] == ["iam:PassRole"]]
-    assert pass_role[0]["Condition"] == {"StringEquals": {"iam:PassedToService": "cognito-idp.amazonaws.com"}}
+    # Cognito: a user pool's SMS role; SNS: the account's DeliveryStatusIAMRole (an SmsLogRole).
+    assert [s["Condition"] for s in pass_role] == [
+        {"StringEquals": {"iam:PassedToService": "cognito-idp.amazonaws.com"}},
+        {"StringEquals": {"iam:PassedToService": "sns.amazonaws.com"}},
+    ]
 
 
 def test_the_deploy_guide_shows_the_policy_file() -> None:

@@ -42,6 +42,7 @@ ALL_KINDS = {
     "OriginationIdentity",
     "PhonePool",
     "SmsAccountSettings",
+    "SmsLogRole",
 }
 
 
@@ -270,6 +271,11 @@ def consistency_problems(docs: list[dict[str, Any]]) -> list[str]:
                  if "smsRole" in s and s["smsRole"] not in names["SmsRole"]]
     problems += [f"PhonePool -> missing {o}" for s in specs["PhonePool"] for o in s["originationIdentities"]
                  if o not in names["OriginationIdentity"]]
+    problems += [f"SmsAccountSettings -> missing SmsLogRole {s['deliveryStatus']['role']}"
+                 for s in specs["SmsAccountSettings"]
+                 if "deliveryStatus" in s and s["deliveryStatus"]["role"] not in names["SmsLogRole"]]
+    problems += [f"SmsAccountSettings with deliveryStatus and {f}" for s in specs["SmsAccountSettings"]
+                 for f in ("deliveryStatusRoleArn", "deliveryStatusSuccessSamplingRate") if "deliveryStatus" in s and f in s]
     problems += [f"{n} SmsAccountSettings in {r}" for r, n in
                  count_by([region(s) for s in specs["SmsAccountSettings"]]).items() if n > 1]
     problems += [f"{n} SandboxNumbers in {r}" for r, n in
@@ -278,7 +284,7 @@ def consistency_problems(docs: list[dict[str, Any]]) -> list[str]:
                  count_by([f"{region(s)} {s['phoneNumber']}" for s in specs["SandboxNumber"]]).items() if n > 1]
     problems += [f"{n} MfaPolicies for {p}" for p, n in count_by([s["userPool"] for s in specs["MfaPolicy"]]).items()
                  if n > 1]
-    claims = ([f"role {s['roleName'].lower()}" for s in specs["SmsRole"]]
+    claims = ([f"role {s['roleName'].lower()}" for s in specs["SmsRole"] + specs["SmsLogRole"]]
               + [f"pool {region(s)} {s['poolName']}" for s in specs["UserPool"]]
               + [f"client {s['userPool']} {s['clientName']}" for s in specs["AppClient"]])
     problems += [f"{claim} claimed {n} times" for claim, n in count_by(claims).items() if n > 1]

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func everyExampleFolderIsListed() {
-        #expect(Self.sets.count == 7)
+        #expect(Self.sets.count == 8)
     }
 
     @Test(arguments: sets)

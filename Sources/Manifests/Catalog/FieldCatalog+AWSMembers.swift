@@ -111,6 +111,15 @@ extension FieldCatalog {
         "SmsAccountSettings.spec.deliveryStatusRoleArn": "SNS SetSMSAttributes DeliveryStatusIAMRole",
         "SmsAccountSettings.spec.deliveryStatusSuccessSamplingRate":
             "SNS SetSMSAttributes DeliveryStatusSuccessSamplingRate",
+        "SmsAccountSettings.spec.deliveryStatus.role": "SNS SetSMSAttributes DeliveryStatusIAMRole (the role's ARN)",
+        "SmsAccountSettings.spec.deliveryStatus.successSamplingRate":
+            "SNS SetSMSAttributes DeliveryStatusSuccessSamplingRate",
+        "SmsLogRole.spec.roleName": "IAM CreateRole RoleName",
+        "SmsLogRole.spec.path": "IAM CreateRole Path",
+        "SmsLogRole.spec.description": "IAM CreateRole/UpdateRole Description",
+        "SmsLogRole.spec.maxSessionDurationSeconds": "IAM CreateRole/UpdateRole MaxSessionDuration",
+        "SmsLogRole.spec.permissionsBoundaryArn": "IAM PutRolePermissionsBoundary PermissionsBoundary",
+        "SmsLogRole.spec.tags": "IAM TagRole Tags",
         "SandboxNumber.spec.phoneNumber": "SNS CreateSMSSandboxPhoneNumber PhoneNumber",
         "SandboxNumber.spec.languageCode": "SNS CreateSMSSandboxPhoneNumber LanguageCode",
         "SandboxNumber.spec.oneTimePasswordFile": "SNS VerifySMSSandboxPhoneNumber OneTimePassword",

@@ -74,6 +74,7 @@ public enum FieldCatalog {
         case .originationIdentity: originationIdentity
         case .phonePool: phonePool
         case .smsAccountSettings: smsAccountSettings
+        case .smsLogRole: smsLogRole
         }
         guard kind.supportsAdoption else { return fields }
         return [FieldSpec("adopt", .string, "Id or ARN of an existing resource to take over (adds ownership tags).",
@@ -161,9 +162,19 @@ public enum FieldCatalog {
                   default: .unmanaged(aws: "1")),
         FieldSpec("defaultSenderId", .string, "Default sender ID, 1-11 alphanumeric characters, at least one letter.", .mutable,
                   default: .unmanaged(aws: nil)),
-        FieldSpec("deliveryStatusRoleArn", .string, "IAM role SNS uses to log delivery status.", .mutable,
-                  default: .unmanaged(aws: nil)),
+        FieldSpec("deliveryStatusRoleArn", .string,
+                  "ARN of an IAM role managed elsewhere that SNS uses to log delivery status (instead of deliveryStatus).",
+                  .mutable, default: .unmanaged(aws: nil)),
         FieldSpec("deliveryStatusSuccessSamplingRate", .integer(minimum: 0, maximum: 100),
-                  "Percentage of successful deliveries logged.", .mutable, default: .unmanaged(aws: nil)),
+                  "Percentage of successful deliveries logged (with deliveryStatusRoleArn).", .mutable,
+                  default: .unmanaged(aws: nil)),
+        FieldSpec("deliveryStatus", .object([
+            FieldSpec("role", .string, required: true,
+                      "Name of the SmsLogRole manifest SNS logs delivery status with.", .mutable),
+            FieldSpec("successSamplingRate", .integer(minimum: 0, maximum: 100),
+                      "Percentage of successful deliveries logged (every failure is).", .mutable,
+                      default: .unmanaged(aws: nil)),
+        ]), "Delivery-status logging to CloudWatch Logs through an SmsLogRole manifest (instead of "
+            + "deliveryStatusRoleArn and deliveryStatusSuccessSamplingRate)."),
     ]
 }

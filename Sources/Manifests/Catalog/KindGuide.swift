@@ -105,7 +105,21 @@ public struct KindGuide: Sendable, Equatable {
                 """, smsSignIn: [
                     "`defaultSmsType: Transactional` gives one-time passwords delivery priority.",
                     "SNS stops sending once the month's spend reaches `monthlySpendLimitUSD`: no more sign-in codes.",
+                    "`deliveryStatus.role` names an SmsLogRole: SNS then logs every failed delivery (and "
+                        + "`successSamplingRate` percent of the successful ones) to CloudWatch Logs, which is where "
+                        + "you find out why a sign-in code did not arrive.",
                 ], example: "us-production-sms/account-settings.yaml")
+        case .smsLogRole:
+            KindGuide(kind: kind.rawValue, purpose: """
+                The IAM role Amazon SNS assumes to write SMS delivery-status logs to CloudWatch Logs (CreateRole, \
+                PutRolePolicy). smsauth owns the whole role: its trust policy for sns.amazonaws.com and one inline \
+                policy, smsauth-sns-delivery-logs, allowing logs:CreateLogGroup, logs:CreateLogStream, \
+                logs:PutLogEvents, logs:PutMetricFilter and logs:PutRetentionPolicy.
+                """, smsSignIn: [
+                    "Name it in an SmsAccountSettings' `deliveryStatus.role`: without delivery-status logs nothing "
+                        + "tells you why a sign-in code did not arrive (carrier blocked, unreachable phone, opted out).",
+                    "IAM is global: one role serves the account's SMS settings in every region.",
+                ], example: "delivery-status-logging/log-role.yaml")
         }
     }
 

@@ -12,6 +12,7 @@ enum SpecReader {
         case .originationIdentity: originationIdentity(r).map(ManifestSpec.originationIdentity)
         case .phonePool: phonePool(r).map(ManifestSpec.phonePool)
         case .smsAccountSettings: .smsAccountSettings(smsAccountSettings(r))
+        case .smsLogRole: smsLogRole(r).map(ManifestSpec.smsLogRole)
         }
     }
 
@@ -117,6 +118,12 @@ enum SpecReader {
         spec.defaultSenderId = r.string("defaultSenderId")
         spec.deliveryStatusRoleArn = r.string("deliveryStatusRoleArn")
         spec.deliveryStatusSuccessSamplingRate = r.int("deliveryStatusSuccessSamplingRate")
+        spec.deliveryStatus = r.object("deliveryStatus").flatMap { block in
+            let rate = block.int("successSamplingRate")
+            return block.string("role").map {
+                SmsAccountSettingsSpec.DeliveryStatus(location: block.location, role: $0, successSamplingRate: rate)
+            }
+        }
         return spec
     }
 }

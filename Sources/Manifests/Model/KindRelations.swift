@@ -72,7 +72,7 @@ extension ResourceKind {
     /// The relations of this kind: the one place they are written.
     public var relations: KindRelations {
         switch self {
-        case .smsRole:
+        case .smsRole, .smsLogRole:
             KindRelations(region: .global)
         case .userPool:
             KindRelations(references: [KindReference("spec.smsRole", names: .smsRole) { (s: UserPoolSpec) in s.smsRole }],
@@ -89,16 +89,21 @@ extension ResourceKind {
             KindRelations(references: [KindReference("spec.originationIdentities", namesEach: .originationIdentity) {
                 (s: PhonePoolSpec) in s.originationIdentities.value
             }], region: .own)
-        case .sandboxNumber, .originationIdentity, .smsAccountSettings:
+        case .smsAccountSettings:
+            KindRelations(references: [KindReference("spec.deliveryStatus.role", names: .smsLogRole) {
+                (s: SmsAccountSettingsSpec) in s.deliveryStatus?.role
+            }], region: .own)
+        case .sandboxNumber, .originationIdentity:
             KindRelations(region: .own)
         }
     }
 
     /// The order in which kinds that do not depend on each other are applied and listed (plans, status): account
-    /// settings first, the independent SandboxNumber last. It only breaks ties: `applyOrder` puts every kind after
+    /// settings (after the log role they may name) first, the independent SandboxNumber last. It only breaks ties: `applyOrder` puts every kind after
     /// the kinds it references wherever it stands here, and a kind missing here comes after those listed.
     static let listingOrder: [ResourceKind] = [
-        .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy, .sandboxNumber,
+        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy,
+        .sandboxNumber,
     ]
 
     /// Every kind, each after the kinds it references (`relations`), ties in `listingOrder`.

@@ -17,6 +17,8 @@ public indirect enum ManifestSpec: Sendable, Equatable {
     case phonePool(PhonePoolSpec)
     /// An `SmsAccountSettings` spec.
     case smsAccountSettings(SmsAccountSettingsSpec)
+    /// An `SmsLogRole` spec.
+    case smsLogRole(SmsLogRoleSpec)
 
     /// The kind this spec belongs to.
     public var kind: ResourceKind {
@@ -29,6 +31,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .originationIdentity: .originationIdentity
         case .phonePool: .phonePool
         case .smsAccountSettings: .smsAccountSettings
+        case .smsLogRole: .smsLogRole
         }
     }
 
@@ -43,6 +46,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .originationIdentity(let s): s
         case .phonePool(let s): s
         case .smsAccountSettings(let s): s
+        case .smsLogRole(let s): s
         }
     }
 
@@ -54,7 +58,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .originationIdentity(let s): s.region
         case .phonePool(let s): s.region
         case .smsAccountSettings(let s): s.region
-        case .smsRole, .appClient, .mfaPolicy: nil
+        case .smsRole, .smsLogRole, .appClient, .mfaPolicy: nil
         }
     }
 }

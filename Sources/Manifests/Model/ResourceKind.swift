@@ -16,6 +16,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case phonePool = "PhonePool"
     /// Account-wide SNS SMS preferences for one region.
     case smsAccountSettings = "SmsAccountSettings"
+    /// The IAM role SNS assumes to write SMS delivery-status logs to CloudWatch Logs.
+    case smsLogRole = "SmsLogRole"
 
     /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
     public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {
@@ -27,7 +29,7 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// Whether `spec.adopt` (take over an existing resource by id or ARN) is allowed for this kind.
     public var supportsAdoption: Bool {
-        [.smsRole, .userPool, .originationIdentity, .phonePool].contains(self)
+        [.smsRole, .smsLogRole, .userPool, .originationIdentity, .phonePool].contains(self)
     }
 
     /// Position in `applyOrder` (derived from `relations`).

@@ -1,7 +1,7 @@
 /// Two manifests must never manage one AWS resource: each would undo the other's changes, and removing one would
 /// delete what the other still describes. Every kind's AWS identity, as the reconciler finds the resource:
-/// - SmsRole: the IAM role name (`spec.roleName`, and the role `spec.adopt` names), account-wide and, as IAM compares
-///   role names, regardless of case;
+/// - SmsRole and SmsLogRole: the IAM role name (`spec.roleName`, and the role `spec.adopt` names), account-wide and,
+///   as IAM compares role names, regardless of case (an SmsRole and an SmsLogRole never share a role);
 /// - UserPool: `spec.poolName` in its region, and the pool id `spec.adopt` names;
 /// - AppClient: `spec.clientName` in its `spec.userPool`;
 /// - SandboxNumber: `spec.phoneNumber` in its region;
@@ -52,12 +52,9 @@ enum ClaimRules {
         }
         switch manifest.spec {
         case .smsRole(let s):
-            claim("iam-role:" + s.roleName.value.lowercased(), "IAM role '\(s.roleName.value)'", "spec.roleName",
-                  s.roleName)
-            if let adopt = s.adopt {
-                let name = lastPathPart(adopt.value)
-                claim("iam-role:" + name.lowercased(), "IAM role '\(name)'", "spec.adopt", adopt)
-            }
+            claimRole(s.roleName, adopt: s.adopt, claim)
+        case .smsLogRole(let s):
+            claimRole(s.roleName, adopt: s.adopt, claim)
         case .userPool(let s):
             claim("user-pool-name:\(scope)/\(s.poolName.value)", "the user pool named '\(s.poolName.value)' in "
                   + region, "spec.poolName", s.poolName)
@@ -95,6 +92,16 @@ enum ClaimRules {
             break
         }
         return claims
+    }
+
+    /// The claims of an IAM role: its name, and the role `adopt` names.
+    private static func claimRole(_ roleName: Located<String>, adopt: Located<String>?,
+                                  _ claim: (String, String, String, Located<String>) -> Void) {
+        claim("iam-role:" + roleName.value.lowercased(), "IAM role '\(roleName.value)'", "spec.roleName", roleName)
+        if let adopt {
+            let name = lastPathPart(adopt.value)
+            claim("iam-role:" + name.lowercased(), "IAM role '\(name)'", "spec.adopt", adopt)
+        }
     }
 
     /// The id or name an ARN ends with (the text after its last `/`), or the text itself when it has no `/`.

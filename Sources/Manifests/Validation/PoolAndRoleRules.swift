@@ -30,12 +30,17 @@ extension MessagingRules {
     }
 }
 
-/// Rules for `SmsRole` manifests.
+/// Rules for `SmsRole` and `SmsLogRole` manifests.
 enum RoleRules {
     /// The IAM path is `/` or `/segments/` (`^/(.+/)?$`).
     static let path: Validator.Rule = { context in
         context.manifests.compactMap { manifest in
-            guard case .smsRole(let spec) = manifest.spec, let path = spec.path else { return nil }
+            let path: Located<String>? = switch manifest.spec {
+            case .smsRole(let spec): spec.path
+            case .smsLogRole(let spec): spec.path
+            default: nil
+            }
+            guard let path else { return nil }
             let value = path.value
             let printable = value.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }
             let valid = value == "/" || (value.count > 2 && value.count <= 512 && value.hasPrefix("/")

@@ -12,7 +12,9 @@ import Manifests
 /// - OriginationIdentity: DescribePhoneNumbers and DescribeSenderIds (all pages), ListTagsForResource per item
 ///   (released numbers, `DELETED`, are left out).
 /// - PhonePool: DescribePools (all pages), ListTagsForResource per pool.
-/// AppClient, MfaPolicy, SandboxNumber and SmsAccountSettings take no tags: nothing says whose they are.
+/// AppClient, MfaPolicy, SandboxNumber and SmsAccountSettings take no tags: nothing says whose they are. SmsLogRole
+/// roles are tagged but not listed: a removed SmsLogRole whose status is lost is not rediscovered (its trust policy
+/// names SNS, not Cognito, so it would cost a ListRoleTags of every role SNS may assume).
 public struct ResourceDiscovery: Sendable {
     /// The kinds AWS lets smsauth tag, which discovery can attribute to an owner.
     public static let discoverableKinds: [ResourceKind] = [.smsRole, .userPool, .originationIdentity, .phonePool]
@@ -58,7 +60,7 @@ public struct ResourceDiscovery: Sendable {
                 DiscoveredResource(kind: .phonePool, identifiers: ["id": pool.id, "arn": pool.arn, "region": region],
                                    tags: pool.tags)
             }
-        case .appClient, .mfaPolicy, .sandboxNumber, .smsAccountSettings:
+        case .appClient, .mfaPolicy, .sandboxNumber, .smsAccountSettings, .smsLogRole:
             return []
         }
     }

@@ -201,12 +201,17 @@ public struct RegionFacts: Sendable, Equatable {
     /// The SMS country rules of the account's default protect configuration, nil when it has none; not read (nil
     /// fact) when the caller does not ask.
     public var protection: DoctorFact<ProtectionFacts?>?
+    /// SMS delivery-status logging (`DeliveryStatusIAMRole` and the role it names); not read (nil fact) when the
+    /// caller does not ask.
+    public var deliveryLogging: DoctorFact<DeliveryLoggingFacts>?
 
     /// Creates region facts.
     public init(region: String, inSandbox: DoctorFact<Bool>, destinations: DoctorFact<[SandboxDestination]>,
                 usNumbers: DoctorFact<[OriginationNumber]>, monthlySpendLimit: DoctorFact<String?>,
-                protection: DoctorFact<ProtectionFacts?>? = nil) {
+                protection: DoctorFact<ProtectionFacts?>? = nil,
+                deliveryLogging: DoctorFact<DeliveryLoggingFacts>? = nil) {
         self.protection = protection
+        self.deliveryLogging = deliveryLogging
         self.region = region
         self.inSandbox = inSandbox
         self.destinations = destinations

@@ -137,9 +137,11 @@ public struct DoctorReader: Sendable {
         }
     }
 
-    /// The account's SMS state in `region`: sandbox and spend limit as the SmsAccountSettings handler reads them,
-    /// the sandbox's destination numbers (only when in the sandbox), the US phone numbers, and the account-default
-    /// protect configuration's SMS country rules (DescribeProtectConfigurations + GetProtectConfigurationCountryRuleSet).
+    /// The account's SMS state in `region`: sandbox, spend limit and delivery-status role as the SmsAccountSettings
+    /// handler reads them, the sandbox's destination numbers (only when in the sandbox), the US phone numbers, the
+    /// account-default protect configuration's SMS country rules (DescribeProtectConfigurations +
+    /// GetProtectConfigurationCountryRuleSet), and the delivery-status role with its policies (`RoleReader`, when
+    /// `DeliveryStatusIAMRole` names one).
     func regionFacts(_ region: String) async -> RegionFacts {
         let address = ResourceAddress(kind: .smsAccountSettings, name: region)
         let settings: DoctorFact<SmsAccountSettingsLive>
@@ -177,7 +179,20 @@ public struct DoctorReader: Sendable {
         }
         return RegionFacts(region: region, inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
                            monthlySpendLimit: settings.map { $0.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 } },
-                           protection: protection)
+                           protection: protection, deliveryLogging: await deliveryLogging(settings))
+    }
+
+    /// `DeliveryStatusIAMRole` of `settings` and the role it names, read with its policies.
+    private func deliveryLogging(_ settings: DoctorFact<SmsAccountSettingsLive>) async -> DoctorFact<DeliveryLoggingFacts> {
+        let arn: String?
+        switch settings {
+        case let .failure(failure): return .failure(failure)
+        case let .success(live): arn = live.attributes["DeliveryStatusIAMRole"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        guard let arn, let name = RoleReader.roleName(fromArn: arn) else {
+            return .success(DeliveryLoggingFacts(roleArn: arn, role: nil))
+        }
+        return .success(DeliveryLoggingFacts(roleArn: arn, role: await RoleReader(iam: context.iam).read(name: name)))
     }
 
     /// The value of `read`, or its error as a read failure.

@@ -5,6 +5,7 @@ enum RegionChecks {
     /// Every check of `facts`, in print order.
     static func evaluate(_ facts: RegionFacts) -> [DoctorCheck] {
         [sandbox(facts), usOrigination(facts), spendLimit(facts)] + (facts.protection.map { [protection(facts, $0)] } ?? [])
+            + (facts.deliveryLogging.map { [DeliveryLoggingChecks.check(facts, $0)] } ?? [])
     }
 
     /// `sms-protection`: SMS pumping (artificially inflated traffic) is stopped by an account-default protect

@@ -2,9 +2,10 @@ import AWSServices
 import Manifests
 
 extension ExportSpecs {
-    /// An SmsAccountSettings spec with every managed SNS attribute that is set in `region`; nil when none is.
+    /// An SmsAccountSettings spec with every managed SNS attribute that is set in `region`; nil when none is. A
+    /// delivery-status role is exported as `deliveryStatusRoleArn` (no SmsLogRole manifest is written for it).
     static func smsAccountSettings(_ live: SmsAccountSettingsLive) -> [ExportField]? {
-        let values = SmsAccountSettingsFields.live(live)
+        let values = SmsAccountSettingsFields.live(live, for: SmsAccountSettingsSpec())
         let set = fields(SmsAccountSettingsFields.all.map(\.path)) { values[$0] ?? .null }
         return set.isEmpty ? nil : [ExportField("region", .string(live.region))] + set
     }

@@ -15,6 +15,7 @@ public struct HandlerRegistry: Sendable {
 
     /// Every handler smsauth ships. Adding a kind is one line here: `AnyResourceHandler(<Kind>Handler()),`.
     public static let standard = HandlerRegistry([
+        AnyResourceHandler(SmsLogRoleHandler()),
         AnyResourceHandler(SmsAccountSettingsHandler()),
         AnyResourceHandler(SmsRoleHandler()),
         AnyResourceHandler(OriginationIdentityHandler()),

@@ -8,7 +8,7 @@ import Testing
     @Test func everyKindWhoseReadNeedsNothingStartsAtOnce() {
         let all = Set(ResourceKind.allCases)
         #expect(LiveReader.startable(waiting: all, unfinished: all)
-            == [.smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .sandboxNumber])
+            == [.smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .sandboxNumber])
     }
 
     @Test func appClientsAndMfaPoliciesStartWhenThePoolsAreReadNotWhenEverythingIs() {

@@ -30,6 +30,7 @@ import Testing
         .sandboxNumber: ["phoneNumber", "region"],
         .mfaPolicy: [],
         .smsAccountSettings: [],
+        .smsLogRole: OwnedRoleValues.immutablePaths,
     ]
 
     @Test(arguments: ResourceKind.allCases)

@@ -37,7 +37,7 @@ struct ResourceAddressTests {
     @Test("kinds rank in the documented apply order")
     func kindOrder() {
         #expect(ResourceKind.allCases.sorted().map(\.rawValue) == [
-            "SmsAccountSettings", "SmsRole", "OriginationIdentity", "PhonePool", "UserPool", "AppClient", "MfaPolicy",
+            "SmsLogRole", "SmsAccountSettings", "SmsRole", "OriginationIdentity", "PhonePool", "UserPool", "AppClient", "MfaPolicy",
             "SandboxNumber",
         ])
     }

@@ -24,7 +24,7 @@ import Testing
     /// The derived order is the one plans list resources in (docs/plan-json.md): ties only move when a reference does.
     @Test func applyOrderIsTheDocumentedOne() {
         #expect(ResourceKind.applyOrder == [
-            .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy,
+            .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy,
             .sandboxNumber,
         ])
     }

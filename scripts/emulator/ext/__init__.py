@@ -23,6 +23,7 @@ def install() -> None:
         s3,
         secret_stores,
         signing_key,
+        sms_delivery_status,
         sms_role,
         sms_spend,
         sns_sandbox,
@@ -43,6 +44,7 @@ def install() -> None:
     s3.install()
     paging.install()
     sms_spend.install()
+    sms_delivery_status.install()
     signing_key.install()
 
 

@@ -39,33 +39,65 @@ enum SmsAccountSettingsFields {
         Field(path: "deliveryStatusSuccessSamplingRate", attribute: "DeliveryStatusSuccessSamplingRate", isNumber: true),
     ]
 
+    /// The paths of the delivery-status fields when the manifest names an SmsLogRole (`spec.deliveryStatus`).
+    static let deliveryStatusPaths = [
+        "deliveryStatusRoleArn": "deliveryStatus.role",
+        "deliveryStatusSuccessSamplingRate": "deliveryStatus.successSamplingRate",
+    ]
+
     /// The SNS attribute names read.
     static var attributeNames: [String] { all.map(\.attribute) }
 
-    /// The field at manifest path `path`.
-    static func field(at path: String) -> Field? { all.first { $0.path == path } }
+    /// The managed fields with the paths `spec` writes them at: the delivery-status fields under `deliveryStatus.`
+    /// when it names an SmsLogRole.
+    static func fields(of spec: SmsAccountSettingsSpec) -> [Field] {
+        guard spec.deliveryStatus != nil else { return all }
+        return all.map { field in
+            Field(path: deliveryStatusPaths[field.path] ?? field.path, attribute: field.attribute, isNumber: field.isNumber)
+        }
+    }
 
-    /// The fields the manifest sets, as SNS attribute strings by manifest path.
-    static func desiredAttributes(_ spec: SmsAccountSettingsSpec) -> [String: String] {
+    /// The field of `spec` at manifest path `path`.
+    static func field(at path: String, of spec: SmsAccountSettingsSpec) -> Field? {
+        fields(of: spec).first { $0.path == path }
+    }
+
+    /// The `SmsLogRole` manifest `spec.deliveryStatus.role` names, if any.
+    static func logRoleAddress(of spec: SmsAccountSettingsSpec) -> ResourceAddress? {
+        spec.deliveryStatus.map { ResourceAddress(kind: .smsLogRole, name: $0.role.value) }
+    }
+
+    /// The fields the manifest sets, as SNS attribute strings by manifest path. `logRoleArn` is the ARN of the
+    /// SmsLogRole `spec.deliveryStatus` names (nil while unknown: then `deliveryStatus.role` is left out).
+    static func desiredAttributes(_ spec: SmsAccountSettingsSpec, logRoleArn: String?) -> [String: String] {
         var values: [String: String] = [:]
         values["defaultSmsType"] = spec.defaultSmsType?.value.rawValue
         values["monthlySpendLimitUSD"] = spec.monthlySpendLimitUSD.map { String($0.value) }
         values["defaultSenderId"] = spec.defaultSenderId?.value
         values["deliveryStatusRoleArn"] = spec.deliveryStatusRoleArn?.value
         values["deliveryStatusSuccessSamplingRate"] = spec.deliveryStatusSuccessSamplingRate.map { String($0.value) }
+        if let block = spec.deliveryStatus {
+            values["deliveryStatus.role"] = logRoleArn
+            values["deliveryStatus.successSamplingRate"] = block.successSamplingRate.map { String($0.value) }
+        }
         return values
     }
 
-    /// The plan values of the fields the manifest sets.
-    static func desired(_ spec: SmsAccountSettingsSpec) -> [String: PlanValue] {
-        desiredAttributes(spec).reduce(into: [:]) { values, entry in
-            if let field = field(at: entry.key) { values[entry.key] = value(entry.value, field) }
+    /// The plan values of the fields the manifest sets; `deliveryStatus.role` is "(known after apply)" while the
+    /// log role's ARN is unknown.
+    static func desired(_ spec: SmsAccountSettingsSpec, logRoleArn: String?) -> [String: PlanValue] {
+        var values: [String: PlanValue] = desiredAttributes(spec, logRoleArn: logRoleArn).reduce(into: [:]) { values, entry in
+            if let field = field(at: entry.key, of: spec) { values[entry.key] = value(entry.value, field) }
         }
+        if spec.deliveryStatus != nil, logRoleArn == nil {
+            values["deliveryStatus.role"] = .string(UserPoolSmsSettings.knownAfterApply)
+        }
+        return values
     }
 
-    /// The plan values of every managed field as read (`.null` when SNS has none).
-    static func live(_ live: SmsAccountSettingsLive) -> [String: PlanValue] {
-        all.reduce(into: [:]) { values, field in
+    /// The plan values of every managed field as read (`.null` when SNS has none), at the paths `spec` uses.
+    static func live(_ live: SmsAccountSettingsLive, for spec: SmsAccountSettingsSpec) -> [String: PlanValue] {
+        fields(of: spec).reduce(into: [:]) { values, field in
             values[field.path] = live.attributes[field.attribute].map { value($0, field) } ?? .null
         }
     }

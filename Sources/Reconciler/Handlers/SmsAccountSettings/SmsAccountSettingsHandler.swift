@@ -56,8 +56,10 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
                 : []
             return try ResourceChange(address: input.address, action: .retain, warnings: warnings)
         }
-        let live = input.live.value.map(SmsAccountSettingsFields.live)
-        return try StandardPlan(desired: SmsAccountSettingsFields.desired(spec), live: live).change(for: input)
+        let logRoleArn = SmsAccountSettingsFields.logRoleAddress(of: spec).flatMap { input.references[$0]?["arn"] }
+        let live = input.live.value.map { SmsAccountSettingsFields.live($0, for: spec) }
+        return try StandardPlan(desired: SmsAccountSettingsFields.desired(spec, logRoleArn: logRoleArn), live: live)
+            .change(for: input)
     }
 
     /// update: one SetSMSAttributes with only the attributes whose values differ (the plan's field changes);
@@ -69,10 +71,11 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
               case let .smsAccountSettings(spec) = desired.manifest.spec else {
             return outputs(of: live)
         }
-        let wanted = SmsAccountSettingsFields.desiredAttributes(spec)
+        let wanted = SmsAccountSettingsFields.desiredAttributes(
+            spec, logRoleArn: try await Self.logRoleArn(spec, address: input.address, context: context))
         var changed: [String: String] = [:]
         for fieldChange in change.fieldChanges {
-            if let field = SmsAccountSettingsFields.field(at: fieldChange.path), let value = wanted[fieldChange.path] {
+            if let field = SmsAccountSettingsFields.field(at: fieldChange.path, of: spec), let value = wanted[fieldChange.path] {
                 changed[field.attribute] = value
             }
         }
@@ -85,23 +88,46 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
         live.attributes.merge(changed) { _, new in new }
         return outputs(of: live)
     }
+
+    /// The ARN of the SmsLogRole `spec.deliveryStatus` names, as it is now (it may have been created or replaced
+    /// earlier in this run); nil when the spec names none. Throws `logRoleUnknown` when its ARN is not known.
+    static func logRoleArn(_ spec: SmsAccountSettingsSpec, address: ResourceAddress,
+                           context: ApplyContext) async throws -> String? {
+        guard let role = SmsAccountSettingsFields.logRoleAddress(of: spec) else { return nil }
+        guard let arn = await context.references.outputs(of: role)?["arn"] else {
+            throw SmsAccountSettingsError.logRoleUnknown(address, role: role)
+        }
+        return arn
+    }
 }
 
-/// Why account SMS settings could not be read.
+/// Why account SMS settings could not be read or applied.
 public enum SmsAccountSettingsError: ReconcileError, Equatable {
     /// No region: neither `spec.region` nor a default region.
     case noRegion(name: String)
+    /// The SmsLogRole `spec.deliveryStatus.role` names has no known ARN at apply time (it was not read or applied).
+    case logRoleUnknown(ResourceAddress, role: ResourceAddress)
 
     /// Stable machine-readable code.
-    public var code: String { "smsAccountSettings.noRegion" }
+    public var code: String {
+        switch self {
+        case .noRegion: "smsAccountSettings.noRegion"
+        case .logRoleUnknown: "smsAccountSettings.logRoleUnknown"
+        }
+    }
 
     /// What to do.
     public var message: String {
         switch self {
         case let .noRegion(name): "SmsAccountSettings/\(name) has no region: set spec.region, --region or AWS_REGION"
+        case let .logRoleUnknown(address, role):
+            "\(address): the ARN of \(role) (spec.deliveryStatus.role) is not known; reconcile it first, then run again"
         }
     }
 
-    /// Needs the user.
-    public var isRetryable: Bool { false }
+    /// Only an unknown log role may resolve itself once the role is applied; a missing region needs the user.
+    public var isRetryable: Bool {
+        if case .logRoleUnknown = self { return true }
+        return false
+    }
 }

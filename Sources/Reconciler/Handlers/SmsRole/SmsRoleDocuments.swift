@@ -31,12 +31,7 @@ enum SmsRoleDocuments {
     }
 
     /// An inline policy granting one service: its name and document.
-    struct Grant: Sendable, Equatable {
-        /// The inline policy's name.
-        let name: String
-        /// Its document.
-        let document: PolicyDocument
-    }
+    typealias Grant = InlinePolicy
 
     /// The inline policy that grants `service`.
     static func grant(_ service: SmsService, account: String) -> Grant {

@@ -2,11 +2,9 @@ import AWSServices
 import Manifests
 
 /// An SmsRole manifest turned into what IAM should hold, and both sides as plan fields (manifest paths).
-struct SmsRoleFields: Sendable, Equatable {
-    /// AWS's maximum session duration when none was set (one hour).
-    static let defaultMaxSessionDuration = 3600
+struct SmsRoleFields: OwnedRoleShape, Equatable {
     /// Paths IAM cannot change in place (a change replaces the role).
-    static let immutablePaths: Set<String> = ["roleName", "path"]
+    static let immutablePaths = OwnedRoleValues.immutablePaths
 
     /// `spec.roleName`.
     let roleName: String
@@ -47,39 +45,23 @@ struct SmsRoleFields: Sendable, Equatable {
         trustPolicy = SmsRoleDocuments.trustPolicy(externalId: externalId, account: account)
     }
 
-    /// The role's ARN once it exists in `account`.
-    func arn(account: String, partition: String) -> String { "arn:\(partition):iam::\(account):role\(path)\(roleName)" }
+    /// The grant of the role's service.
+    var ownedPolicy: InlinePolicy { grant }
 
-    /// Whether `role` is the one `spec.adopt` names (by name or ARN).
-    func adopts(_ role: IAMRole) -> Bool {
-        guard let adopt else { return false }
-        return adopt == role.name || adopt == role.arn
-    }
+    /// The grant of the other service: removed once the role's own is in place (a service switch).
+    var retiredPolicyName: String? { SmsRoleDocuments.otherGrantName(service) }
 
-    /// The managed fields by manifest path. `tags` always holds at least the ownership tags.
+    /// The managed fields by manifest path: `OwnedRoleValues.desired`, the external id, the trust policy and both
+    /// grant policies.
     var desiredValues: [String: PlanValue] {
-        var values: [String: PlanValue] = [
-            "roleName": .string(roleName),
-            "path": .string(path),
+        OwnedRoleValues.desired(self).merging([
             "externalId": .string(externalId),
             "trustPolicy": SmsRoleDocuments.planValue(trustPolicy),
             // The policy granting the other service must be absent (`null`), so a switch also removes it.
             "snsPublishPolicy": service == .sns ? SmsRoleDocuments.planValue(grant.document) : .null,
             "smsVoiceSendPolicy": service == .endUserMessaging ? SmsRoleDocuments.planValue(grant.document) : .null,
-            "tags": .map(tags.mapValues(PlanValue.string)),
-        ]
-        if let description { values["description"] = .string(description) }
-        if let maxSessionDuration { values["maxSessionDurationSeconds"] = .number(Double(maxSessionDuration)) }
-        if let permissionsBoundaryArn { values["permissionsBoundaryArn"] = .string(permissionsBoundaryArn) }
-        return values
+        ]) { _, own in own }
     }
-
-    /// What a role created without them has at the optional paths: no description, AWS's default session
-    /// duration, no permissions boundary (as `liveValues` reads them).
-    static let createdWithout: [String: PlanValue] = [
-        "description": .null, "maxSessionDurationSeconds": .number(Double(defaultMaxSessionDuration)),
-        "permissionsBoundaryArn": .null,
-    ]
 
     /// The same paths read from `live`.
     ///
@@ -97,22 +79,12 @@ struct SmsRoleFields: Sendable, Equatable {
         }
         let ownShape = ids.count == 1
             && role.assumeRolePolicy == SmsRoleDocuments.trustPolicy(externalId: ids[0], account: account)
-        var managedTags: [String: PlanValue] = [:]
-        for key in tags.keys {
-            if let value = role.tags[key] { managedTags[key] = .string(value) }
-        }
-        return [
-            "roleName": .string(role.name),
-            "path": .string(role.path),
+        return OwnedRoleValues.live(role, managing: self).merging([
             "externalId": liveExternalId,
             "trustPolicy": ownShape ? SmsRoleDocuments.planValue(trustPolicy)
                                     : SmsRoleDocuments.planValue(role.assumeRolePolicy),
             "snsPublishPolicy": SmsRoleDocuments.planValue(live.publishPolicy),
             "smsVoiceSendPolicy": SmsRoleDocuments.planValue(live.sendPolicy),
-            "tags": .map(managedTags),
-            "description": role.description.map(PlanValue.string) ?? .null,
-            "maxSessionDurationSeconds": .number(Double(role.maxSessionDuration ?? Self.defaultMaxSessionDuration)),
-            "permissionsBoundaryArn": role.permissionsBoundaryArn.map(PlanValue.string) ?? .null,
-        ]
+        ]) { _, own in own }
     }
 }

@@ -35,26 +35,13 @@ public struct SmsRoleHandler: ResourceHandler {
         return Dictionary(states) { first, _ in first }
     }
 
-    /// Reads one target: the recorded role when it is still this owner's, else the role at the manifest's name
-    /// (for a removed manifest, the recorded role), classified by its tags (`LiveState.classified`).
+    /// Reads one target (`OwnedRoleIAM.read`) with the grant policies of the manifest's service (`withGrants`).
     static func read(_ target: ReadTarget, iam: IAM, owner: String?) async throws -> LiveState<SmsRoleLive> {
         let desiredSpec: SmsRoleSpec? = if case .smsRole(let spec) = target.desired?.manifest.spec { spec } else { nil }
-        let desiredName = desiredSpec?.roleName.value
         let service = desiredSpec?.service?.value ?? .sns
-        var names: [String] = []
-        for name in [target.status?.resource["roleName"], desiredName].compactMap({ $0 }) where !names.contains(name) {
-            names.append(name)
+        return try await OwnedRoleIAM.read(target, desiredName: desiredSpec?.roleName.value, iam: iam, owner: owner) {
+            try await withGrants($0, service: service, iam: iam)
         }
-        var found: IAMRole?
-        for name in names {
-            guard let role = try await iam.getRole(name: name) else { continue }
-            if OwnershipTags.claim(role.tags, as: target.address, owner: owner) == .mine {
-                return .owned(try await withGrants(role, service: service, iam: iam))
-            }
-            if name == desiredName || target.desired == nil { found = role }
-        }
-        guard let found else { return .absent }
-        return .classified(try await withGrants(found, service: service, iam: iam), tags: found.tags, as: target.address, owner: owner)
     }
 
     /// `role` with the inline policy granting `service` (one GetRolePolicy) and, only when that one is missing, the
@@ -88,35 +75,10 @@ public struct SmsRoleHandler: ResourceHandler {
             return try ResourceChange(address: input.address, action: .refuse,
                                       reason: SmsRoleError.notAnSmsRole(input.address).description)
         }
-        let live = input.live.value
-        if case .foreign(let role) = input.live, fields.adopt != nil, !fields.adopts(role.role) {
-            return try ResourceChange(
-                address: input.address, action: .refuse,
-                reason: "spec.adopt names '\(fields.adopt ?? "")' but the role named \(role.role.name) is \(role.role.arn); set spec.adopt to that name or ARN to manage it",
-                dependencies: desired.dependencies)
-        }
-        let standard = StandardPlan(
-            desired: fields.desiredValues, live: live.map { fields.liveValues($0, account: input.options.account) },
-            immutable: SmsRoleFields.immutablePaths,
+        return try OwnedRolePlan(
+            input: input, fields: fields, desired: fields.desiredValues,
+            live: { [account = input.options.account] in fields.liveValues($0, account: account) },
             replacementConsequence: "the role gets a new ARN, and every user pool using it is updated to the new one",
-            adoptsForeign: live.map { fields.adopts($0.role) } ?? false, foundId: live?.role.arn,
-            createdWithout: SmsRoleFields.createdWithout)
-        let change = try standard.change(for: input)
-        guard change.action == .replace, let live, let reason = change.reason else { return change }
-        let order = live.role.name == fields.roleName
-            ? "the name stays the same, so the old role is deleted before the new one is created: pools using it cannot send SMS until they are updated"
-            : "the new role is created first, then the old one is deleted"
-        return try change.revised(fieldChanges: Self.withLostTags(change.fieldChanges, live: live.role, fields: fields),
-                                  reason: "\(reason); \(order)")
-    }
-
-    /// A replacement's field changes with `tags` showing every tag of the old role (but AWS's reserved `aws:` ones)
-    /// when it has tags the manifest never set: the new role is created with the manifest's tags only.
-    static func withLostTags(_ changes: [FieldChange], live role: IAMRole, fields: SmsRoleFields) -> [FieldChange] {
-        let kept = role.tags.filter { !$0.key.hasPrefix("aws:") }
-        guard kept.keys.contains(where: { fields.tags[$0] == nil }) else { return changes }
-        let tags = FieldChange(path: "tags", before: .map(kept.mapValues(PlanValue.string)),
-                               after: .map(fields.tags.mapValues(PlanValue.string)))
-        return (changes.filter { $0.path != "tags" } + [tags]).sorted { $0.path < $1.path }
+            outage: "pools using it cannot send SMS until they are updated").change()
     }
 }

@@ -4,7 +4,7 @@ import AWSServices
 /// description, maximum session, boundary and tags) and its grant inline policies (GetRolePolicy):
 /// `smsauth-sns-publish` and `smsauth-sms-voice-send`. The one the manifest's service needs is always read; the other
 /// only when that one is missing (a role switching services), so a role in place costs one GetRolePolicy.
-public struct SmsRoleLive: Sendable, Equatable {
+public struct SmsRoleLive: OwnedRoleLive, Equatable {
     /// The role as GetRole describes it.
     public var role: IAMRole
     /// The inline policy `smsauth-sns-publish`, nil when the role has none of that name (or it was not read).
@@ -20,7 +20,7 @@ public struct SmsRoleLive: Sendable, Equatable {
     }
 
     /// The inline policy named `name` (one of the two grant policies), as read.
-    func grant(named name: String) -> PolicyDocument? {
+    func inlinePolicy(named name: String) -> PolicyDocument? {
         name == SmsRoleDocuments.publishPolicyName ? publishPolicy : sendPolicy
     }
 }

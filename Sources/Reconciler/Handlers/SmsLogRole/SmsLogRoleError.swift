@@ -1,0 +1,39 @@
+/// Errors of the SmsLogRole handler itself (AWS errors propagate unchanged).
+public enum SmsLogRoleError: ReconcileError, Equatable, CustomStringConvertible {
+    /// The handler was given a manifest of another kind.
+    case notAnSmsLogRole(ResourceAddress)
+    /// CreateRole answered `EntityAlreadyExists` and the existing role is not this resource's.
+    case nameTaken(roleName: String, address: ResourceAddress)
+    /// An update, replacement or deletion was asked for a role that was not read.
+    case roleNotRead(ResourceAddress)
+
+    /// Stable error code.
+    public var code: String {
+        switch self {
+        case .notAnSmsLogRole: "smsLogRole.wrongKind"
+        case .nameTaken: "smsLogRole.nameTaken"
+        case .roleNotRead: "smsLogRole.notRead"
+        }
+    }
+
+    /// What went wrong and what to do (`description`).
+    public var message: String { description }
+
+    /// Only a role that was not read may succeed when planned again; a taken name or a wrong manifest needs a fix.
+    public var isRetryable: Bool {
+        if case .roleNotRead = self { return true }
+        return false
+    }
+
+    /// What went wrong and what to do.
+    public var description: String {
+        switch self {
+        case let .notAnSmsLogRole(address):
+            "\(address) is not an SmsLogRole manifest; the SmsLogRole handler cannot plan or apply it"
+        case let .nameTaken(roleName, address):
+            "IAM role '\(roleName)' already exists without smsauth's ownership tags for \(address): choose another spec.roleName, or set spec.adopt to the role's name or ARN to manage it"
+        case let .roleNotRead(address):
+            "\(address): the live role was not read before applying a change to it; run the plan again"
+        }
+    }
+}
