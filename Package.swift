@@ -88,7 +88,7 @@ let package = Package(
             name: "ControllerTests",
             dependencies: ["Controller", "Reconciler", "Manifests", "AWSCore", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices"],
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices", "Controller", "Manifests"],
                     exclude: ["Fixtures", "EndToEnd/Golden"]),
     ]
 )

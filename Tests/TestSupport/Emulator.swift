@@ -47,6 +47,15 @@ public struct Emulator: Sendable {
         public var accessKeyId: String?
         /// The injected fault, if any.
         public var fault: String?
+
+        /// A call as the emulator logs it.
+        public init(service: String, operation: String, status: Int, accessKeyId: String? = nil, fault: String? = nil) {
+            self.service = service
+            self.operation = operation
+            self.status = status
+            self.accessKeyId = accessKeyId
+            self.fault = fault
+        }
     }
 
     /// A fault injection rule (see scripts/emulator/README.md).

@@ -55,6 +55,11 @@ import TestSupport
         let elapsed = ContinuousClock.now - started
         #expect(limited.status == 0 && limited.stdout == plan.stdout, "\(limited.stdout)\(limited.stderr)")
         #expect(elapsed >= .milliseconds(6900), "\(elapsed)")
+
+        // Every Cognito call the apply and the plans made falls in one of Cognito's quota categories.
+        let all = try await emulator.calls(accessKeyId: principal.accessKeyId)
+        #expect(all.contains { $0.service == "cognito-idp" })
+        #expect(RateLimitCoverageTests.uncategorised(all).isEmpty, "\(RateLimitCoverageTests.uncategorised(all))")
     }
 
     @Test func dryRunOfAnEmptyFolderCallsOnlyGetCallerIdentity() async throws {
