@@ -91,7 +91,7 @@ public struct ResourceDiscovery: Sendable {
 
     /// Every phone number (not released) and sender ID of `region`, with its tags. One released or deleted between
     /// the calls is left out.
-    public func originationIdentities(in region: String) async throws -> [OriginationIdentityState] {
+    func originationIdentities(in region: String) async throws -> [OriginationIdentityState] {
         let sms = context.smsVoice(region)
         let numbers = try await sms.describePhoneNumbers().filter { $0["Status"]?.stringValue != "DELETED" }
         let senders = try await sms.describeSenderIds()

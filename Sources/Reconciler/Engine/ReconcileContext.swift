@@ -17,7 +17,7 @@ public struct ReconcileContext: Sendable {
     /// trust-relationship and access-policy errors after the role was created (IAM eventual consistency).
     public let smsRolePropagationTimeout: Duration
     /// User pools described in the current live-state read pass; nil outside one (see `forReadPass()`).
-    public private(set) var describedPools: DescribedUserPools?
+    private(set) var describedPools: DescribedUserPools?
     /// The manifest set's owner (`RunIdentity.owner`): reads classify what they find by it (see `TagClaim`).
     public private(set) var owner: String?
     /// A region of the partition the run works in (the default region); picks IAM's partition. nil: `aws`.

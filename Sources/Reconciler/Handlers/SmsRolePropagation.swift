@@ -5,33 +5,33 @@ import Foundation
 /// CreateUserPool, UpdateUserPool and SetUserPoolMfaConfig fail with `InvalidSmsRoleTrustRelationshipException` or
 /// `InvalidSmsRoleAccessPolicyException` until IAM's change has propagated (AWS-NOTES.md; Terraform retries these
 /// for 2 minutes). After the timeout the error is reported as the misconfiguration it then most likely is.
-public enum SmsRolePropagation {
+enum SmsRolePropagation {
     /// The two error codes that mean "the role is not usable by Cognito yet".
-    public static let retriedCodes: Set<String> = [
+    static let retriedCodes: Set<String> = [
         "InvalidSmsRoleTrustRelationshipException", "InvalidSmsRoleAccessPolicyException",
     ]
 
     /// The error reported once the timeout has passed.
-    public struct NotUsable: ReconcileError, Equatable, CustomStringConvertible {
+    struct NotUsable: ReconcileError, Equatable, CustomStringConvertible {
         /// The last AWS error.
-        public let underlying: AWSError
+        let underlying: AWSError
         /// How long it was retried.
-        public let waited: Duration
+        let waited: Duration
 
         /// Stable error code.
-        public var code: String { "smsRole.notUsable" }
+        var code: String { "smsRole.notUsable" }
 
         /// What is probably wrong (`description`).
-        public var message: String { description }
+        var message: String { description }
 
         /// After the propagation timeout the role is most likely misconfigured: a manifest change is needed.
-        public var isRetryable: Bool { false }
+        var isRetryable: Bool { false }
 
         /// The AWS error code behind it.
-        public var awsErrorCode: String? { underlying.code }
+        var awsErrorCode: String? { underlying.code }
 
         /// What is probably wrong, and how to fix it.
-        public var description: String {
+        var description: String {
             let cause = underlying.code == "InvalidSmsRoleAccessPolicyException"
                 ? "the role does not grant the pool's SMS service (sns:Publish, or sms-voice:SendTextMessage on the End User Messaging path: its inline policy is missing or denies it, or the SmsRole's service is not the pool's smsService)"
                 : "the role's trust policy does not let cognito-idp.amazonaws.com assume it with this external id and source account"
@@ -41,7 +41,7 @@ public enum SmsRolePropagation {
 
     /// Runs `operation`, retrying the SMS-role errors with exponential backoff (1 s doubling, at most 15 s between
     /// attempts) until `context.smsRolePropagationTimeout` has passed; other errors are thrown at once.
-    public static func retrying<T: Sendable>(_ context: ReconcileContext,
+    static func retrying<T: Sendable>(_ context: ReconcileContext,
                                              _ operation: @Sendable () async throws -> T) async throws -> T {
         let start = context.now()
         var delay = Duration.seconds(1)

@@ -2,33 +2,33 @@ import Manifests
 
 /// The decision most kinds share, as pure code: compare the managed fields of the manifest with the live ones and
 /// pick create, update, replace, refuse, delete, retain or noop. Handlers describe their fields; this decides.
-public struct StandardPlan: Sendable {
+struct StandardPlan: Sendable {
     /// The managed fields the manifest sets, by manifest path (`passwordPolicy.minimumLength`). Fields the manifest
     /// leaves out are absent: they are not managed and never reported as drift.
-    public var desired: [String: PlanValue]
+    var desired: [String: PlanValue]
     /// The same paths read from AWS (missing = `.null`); nil when nothing exists.
-    public var live: [String: PlanValue]?
+    var live: [String: PlanValue]?
     /// Paths AWS cannot change in place (a change needs a replacement).
-    public var immutable: Set<String>
+    var immutable: Set<String>
     /// Why an immutable change needs a replacement and what it costs, e.g. "all users will be lost".
-    public var replacementConsequence: String
+    var replacementConsequence: String
     /// Whether a foreign live resource is the one `spec.adopt` names.
-    public var adoptsForeign: Bool
+    var adoptsForeign: Bool
     /// Addresses this resource lives inside: when one of them is replaced, this one is recreated with it
     /// (an app client inside its user pool).
-    public var boundTo: [ResourceAddress]
+    var boundTo: [ResourceAddress]
     /// Extra warnings for the change.
-    public var warnings: [String]
+    var warnings: [String]
     /// The id or ARN of the live resource found, named in a refusal to take over one without smsauth's tags.
-    public var foundId: String?
+    var foundId: String?
     /// What a resource created from the manifest has at the managed paths the manifest may leave out (AWS's
     /// defaults, as `live` reads them). A replacement lists each such path whose live value differs: the new
     /// resource loses that value. Only paths `live` holds a value at are compared (a value AWS did not report, `null`,
     /// is not shown as lost).
-    public var createdWithout: [String: PlanValue]
+    var createdWithout: [String: PlanValue]
 
     /// Creates the comparison.
-    public init(desired: [String: PlanValue], live: [String: PlanValue]?, immutable: Set<String> = [],
+    init(desired: [String: PlanValue], live: [String: PlanValue]?, immutable: Set<String> = [],
                 replacementConsequence: String = "", adoptsForeign: Bool = false, boundTo: [ResourceAddress] = [],
                 warnings: [String] = [], foundId: String? = nil, createdWithout: [String: PlanValue] = [:]) {
         self.desired = desired
@@ -43,7 +43,7 @@ public struct StandardPlan: Sendable {
     }
 
     /// The field changes: every desired path whose live value differs, sorted by path.
-    public func fieldChanges() -> [FieldChange] {
+    func fieldChanges() -> [FieldChange] {
         desired.keys.sorted().compactMap { path in
             let after = desired[path] ?? .null
             let before = live?[path] ?? .null
@@ -55,7 +55,7 @@ public struct StandardPlan: Sendable {
 
     /// What a replacement changes besides `fieldChanges()`: every path the manifest leaves out whose live value
     /// differs from a new resource's (`createdWithout`), marked as forcing when AWS cannot change it in place.
-    public func fieldChangesLeftOut() -> [FieldChange] {
+    func fieldChangesLeftOut() -> [FieldChange] {
         guard let live else { return [] }
         return createdWithout.keys.sorted().compactMap { path in
             guard desired[path] == nil, let created = createdWithout[path], let before = live[path], before != .null,
@@ -70,7 +70,7 @@ public struct StandardPlan: Sendable {
     }
 
     /// The change for `input`.
-    public func change<Live>(for input: PlanInput<Live>) throws(PlanError) -> ResourceChange {
+    func change<Live>(for input: PlanInput<Live>) throws(PlanError) -> ResourceChange {
         let address = input.address
         let dependencies = input.desired?.dependencies ?? []
         guard let desiredResource = input.desired else {
@@ -165,13 +165,13 @@ public struct StandardPlan: Sendable {
 
 extension LiveState {
     /// Whether the live resource lacks our ownership tags.
-    public var isForeign: Bool {
+    var isForeign: Bool {
         if case .foreign = self { return true }
         return false
     }
 
     /// Whether the live resource carries the ownership tags of an earlier smsauth without an owner.
-    public var isLegacy: Bool {
+    var isLegacy: Bool {
         if case .legacy = self { return true }
         return false
     }

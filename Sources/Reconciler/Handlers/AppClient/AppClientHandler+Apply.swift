@@ -9,7 +9,7 @@ extension AppClientHandler {
     /// UpdateUserPoolClient (the full live configuration overlaid with the manifest); replace DeleteUserPoolClient
     /// in the old pool, then create in the current one; delete DeleteUserPoolClient. Create, update
     /// and replace then deliver the configuration and secret (`deliver`); delete removes the owned deliveries.
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<AppClientLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<AppClientLive>,
                       context: ApplyContext) async throws -> [String: String] {
         switch action {
         case .create:

@@ -3,7 +3,7 @@ import Manifests
 
 extension AppClientHandler {
     /// Same pool (the id of the pool the manifest names) and same client name.
-    public func claims(_ desired: DesiredResource, live: AppClientLive,
+    func claims(_ desired: DesiredResource, live: AppClientLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard let spec = Self.spec(desired), let client = live.client,
               let poolId = references[UserPoolMember.poolAddress(spec.userPool.value)]?["id"] else { return false }

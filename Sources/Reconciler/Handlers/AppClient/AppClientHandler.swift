@@ -9,12 +9,12 @@ import Manifests
 /// still in the pool recorded in its status), the pool's own tags decide (`UserPoolMember.state`), so a status file
 /// naming a client in a pool made by hand never deletes it. A client name is the only handle a lost status folder
 /// leaves; two clients with the name are ambiguous and refused. Every change keeps the client bound to its pool: a replaced pool recreates its clients.
-public struct AppClientHandler: ResourceHandler {
+struct AppClientHandler: ResourceHandler {
     /// The kind handled.
-    public var kind: ResourceKind { .appClient }
+    var kind: ResourceKind { .appClient }
 
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// Output keys.
     static let clientIdKey = "clientId"
@@ -27,7 +27,7 @@ public struct AppClientHandler: ResourceHandler {
     /// client (no manifest, so no region) is looked for in the region its recorded pool id names. A client whose
     /// manifest now names another pool is looked for first in the pool recorded in its status (where it still is),
     /// then in the named one.
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
         var remaining = targets.map { ($0, Self.poolsToSearch(for: $0)) }
         while !remaining.isEmpty {
@@ -99,7 +99,7 @@ public struct AppClientHandler: ResourceHandler {
 
     /// `clientId`, `clientName` and `userPoolId`, and where its outputs and secret are delivered (`outputsParameter`,
     /// `secret`); never the secret (it is dropped when the client is read).
-    public func outputs(of live: AppClientLive) -> [String: String] {
+    func outputs(of live: AppClientLive) -> [String: String] {
         switch live {
         case let .client(client, deliveries):
             [Self.clientIdKey: client.clientId, Self.clientNameKey: client.clientName,
@@ -114,7 +114,7 @@ public struct AppClientHandler: ResourceHandler {
     /// names another pool is an immutable change (a client cannot move between pools), so by default it is refused
     /// and with `onImmutableChange: Recreate` the client is deleted from the old pool and created in the new one,
     /// instead of leaving the old client behind unmanaged.
-    public func plan(_ input: PlanInput<AppClientLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<AppClientLive>) throws(PlanError) -> ResourceChange {
         let dependencies = input.desired?.dependencies ?? []
         guard let desired = input.desired else {
             return try removedChange(input)

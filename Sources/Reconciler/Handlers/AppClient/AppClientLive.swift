@@ -1,7 +1,7 @@
 import AWSServices
 
 /// What `AppClientHandler` finds for one manifest inside its pool.
-public enum AppClientLive: Sendable, Equatable {
+enum AppClientLive: Sendable, Equatable {
     /// The one client that is this resource (recorded id, or the only client with its name); secret dropped. With
     /// what exists where its configuration and secret are delivered (`spec.outputs`, `spec.secret`).
     case client(AppClientDescription, AppClientDeliveries = AppClientDeliveries())
@@ -10,20 +10,20 @@ public enum AppClientLive: Sendable, Equatable {
     case ambiguous(poolId: String, clientName: String, clientIds: [String])
 
     /// The deliveries of the identified client.
-    public var deliveries: AppClientDeliveries? {
+    var deliveries: AppClientDeliveries? {
         if case let .client(_, deliveries) = self { return deliveries }
         return nil
     }
 
     /// The client, when it is identified.
-    public var client: AppClientDescription? {
+    var client: AppClientDescription? {
         if case let .client(description, _) = self { return description }
         return nil
     }
 }
 
 /// Errors of `AppClientHandler` besides AWS's own.
-public enum AppClientError: ReconcileError, Equatable, CustomStringConvertible {
+enum AppClientError: ReconcileError, Equatable, CustomStringConvertible {
     /// The pool's id is not known when the client must be created or changed.
     case poolUnknown(ResourceAddress)
     /// The change needs an identified live client and there is none.
@@ -34,7 +34,7 @@ public enum AppClientError: ReconcileError, Equatable, CustomStringConvertible {
     case identityChanged(ResourceAddress, String)
 
     /// Stable error code.
-    public var code: String {
+    var code: String {
         switch self {
         case .poolUnknown: "appClient.poolUnknown"
         case .clientUnknown: "appClient.clientUnknown"
@@ -44,17 +44,17 @@ public enum AppClientError: ReconcileError, Equatable, CustomStringConvertible {
     }
 
     /// What went wrong and what to do (`description`).
-    public var message: String { description }
+    var message: String { description }
 
     /// A pool or client not known yet, or a changed identity (released by the next plan), may resolve at the next
     /// run; a missing manifest does not.
-    public var isRetryable: Bool {
+    var isRetryable: Bool {
         if case .noManifest = self { return false }
         return true
     }
 
     /// What went wrong and what to do.
-    public var description: String {
+    var description: String {
         switch self {
         case let .poolUnknown(address):
             "\(address): the id of its user pool is not known; apply the UserPool it names first"

@@ -7,7 +7,7 @@ extension MfaPolicyHandler {
     /// tracking differs (first, while the pool's live MfaConfiguration is still the one sent back), then
     /// SetUserPoolMfaConfig when mode or factors differ; both retried while a new SMS role propagates. Delete:
     /// SetUserPoolMfaConfig OFF with every factor off (device tracking is left as it is).
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<MfaPolicyLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<MfaPolicyLive>,
                       context: ApplyContext) async throws -> [String: String] {
         switch action {
         case .create, .update, .replace, .rename:

@@ -9,19 +9,19 @@ import Manifests
 /// MFA ON on an existing pool) and read back with GetUserPoolMfaConfig; device tracking through the pool's
 /// DeviceConfiguration, merged into the pool's full live configuration. Bound to its pool: a replaced pool gets
 /// its MFA policy applied again.
-public struct MfaPolicyHandler: ResourceHandler {
+struct MfaPolicyHandler: ResourceHandler {
     /// The kind handled.
-    public var kind: ResourceKind { .mfaPolicy }
+    var kind: ResourceKind { .mfaPolicy }
 
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// Reads every target's pool. Calls per resource: GetUserPoolMfaConfig (mode and factors). The pool itself
     /// (DeviceConfiguration for device tracking, EstimatedNumberOfUsers for the MFA ON warning, SmsConfiguration
     /// for SMS MFA) comes from the UserPool read of the same pass (`context.describedPools`); only a pool that read
     /// did not describe (a removed MfaPolicy whose pool has no manifest) costs one DescribeUserPool. A target whose
     /// pool id is not known is absent without a call; so is one whose pool is gone.
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<MfaPolicyLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<MfaPolicyLive>] {
         let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
             (target.address, try await Self.state(of: target, context: context))
         }
@@ -42,13 +42,13 @@ public struct MfaPolicyHandler: ResourceHandler {
     }
 
     /// `userPoolId`.
-    public func outputs(of live: MfaPolicyLive) -> [String: String] {
+    func outputs(of live: MfaPolicyLive) -> [String: String] {
         [UserPoolMember.poolIdKey: live.pool.id]
     }
 
     /// The change: the standard field comparison bound to the pool, with the "every user must enroll" warning when
     /// MFA goes ON on a pool with users. A removed manifest turns MFA OFF only with `onDelete: Delete`.
-    public func plan(_ input: PlanInput<MfaPolicyLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<MfaPolicyLive>) throws(PlanError) -> ResourceChange {
         let live = input.live.value
         guard let desired = input.desired else {
             return try StandardPlan(desired: [:], live: live.map(MfaPolicyFields.live)).change(for: input)

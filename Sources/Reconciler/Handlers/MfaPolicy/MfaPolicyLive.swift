@@ -3,39 +3,39 @@ import Manifests
 
 /// What `MfaPolicyHandler` reads for one pool: its MFA configuration and the pool itself (device tracking lives in
 /// the pool's `DeviceConfiguration`; the user count feeds the "every user must enroll" warning).
-public struct MfaPolicyLive: Sendable, Equatable {
+struct MfaPolicyLive: Sendable, Equatable {
     /// GetUserPoolMfaConfig's answer, verbatim.
-    public let mfaConfig: JSONValue
+    let mfaConfig: JSONValue
     /// DescribeUserPool's answer.
-    public let pool: UserPoolDescription
+    let pool: UserPoolDescription
 
     /// Creates the live state.
-    public init(mfaConfig: JSONValue, pool: UserPoolDescription) {
+    init(mfaConfig: JSONValue, pool: UserPoolDescription) {
         self.mfaConfig = mfaConfig
         self.pool = pool
     }
 
     /// `OFF`, `OPTIONAL` or `ON` (GetUserPoolMfaConfig's, else the pool's; OFF when neither says).
-    public var mode: MfaMode {
+    var mode: MfaMode {
         let text = mfaConfig["MfaConfiguration"]?.stringValue ?? pool.mfaConfiguration ?? MfaMode.off.rawValue
         return MfaMode(rawValue: text) ?? .off
     }
 
     /// Whether SMS is an MFA factor: MFA is not OFF and SMS MFA is configured.
-    public var smsEnabled: Bool { mode != .off && mfaConfig["SmsMfaConfiguration"]?.objectValue != nil }
+    var smsEnabled: Bool { mode != .off && mfaConfig["SmsMfaConfiguration"]?.objectValue != nil }
 
     /// The SMS MFA message, when one is set.
-    public var smsMessage: String? { mfaConfig["SmsMfaConfiguration"]?["SmsAuthenticationMessage"]?.stringValue }
+    var smsMessage: String? { mfaConfig["SmsMfaConfiguration"]?["SmsAuthenticationMessage"]?.stringValue }
 
     /// Whether TOTP is an MFA factor: MFA is not OFF and software tokens are enabled.
-    public var totpEnabled: Bool {
+    var totpEnabled: Bool {
         mode != .off && mfaConfig["SoftwareTokenMfaConfiguration"]?["Enabled"]?.boolValue == true
     }
 
     /// Device remembering as the pool's `DeviceConfiguration` means it (DeviceConfigurationType in the cognito-idp
     /// model: a value for any of its properties turns remembering on): no property set → Never;
     /// `DeviceOnlyRememberedOnUserPrompt` true → UserOptIn, false → Always.
-    public var remember: DeviceRemembering {
+    var remember: DeviceRemembering {
         let configuration = pool.raw["DeviceConfiguration"]?.objectValue ?? [:]
         let prompt = configuration["DeviceOnlyRememberedOnUserPrompt"]?.boolValue
         let challenge = configuration["ChallengeRequiredOnNewDevice"]?.boolValue
@@ -45,13 +45,13 @@ public struct MfaPolicyLive: Sendable, Equatable {
 
     /// Whether remembered devices may skip the second factor: `ChallengeRequiredOnNewDevice` (see
     /// `MfaPolicyFields` for the source of this mapping).
-    public var bypassMfaOnRememberedDevices: Bool {
+    var bypassMfaOnRememberedDevices: Bool {
         pool.raw["DeviceConfiguration"]?["ChallengeRequiredOnNewDevice"]?.boolValue == true
     }
 }
 
 /// Errors of `MfaPolicyHandler` besides AWS's own.
-public enum MfaPolicyError: ReconcileError, Equatable, CustomStringConvertible {
+enum MfaPolicyError: ReconcileError, Equatable, CustomStringConvertible {
     /// The pool's id is not known, or the pool is gone.
     case poolUnknown(ResourceAddress)
     /// SMS MFA is asked for on a pool without an SMS configuration.
@@ -62,7 +62,7 @@ public enum MfaPolicyError: ReconcileError, Equatable, CustomStringConvertible {
     case noManifest(ResourceAddress)
 
     /// Stable error code.
-    public var code: String {
+    var code: String {
         switch self {
         case .poolUnknown: "mfaPolicy.poolUnknown"
         case .noSmsConfiguration: "mfaPolicy.noSmsConfiguration"
@@ -72,16 +72,16 @@ public enum MfaPolicyError: ReconcileError, Equatable, CustomStringConvertible {
     }
 
     /// What went wrong and what to do (`description`).
-    public var message: String { description }
+    var message: String { description }
 
     /// Only a pool not known yet may appear by the next run; the others need a manifest change.
-    public var isRetryable: Bool {
+    var isRetryable: Bool {
         if case .poolUnknown = self { return true }
         return false
     }
 
     /// What went wrong and what to do.
-    public var description: String {
+    var description: String {
         switch self {
         case let .poolUnknown(address):
             "\(address): its user pool does not exist or its id is not known; apply the UserPool it names first"

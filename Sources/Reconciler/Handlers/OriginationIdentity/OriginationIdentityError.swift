@@ -1,5 +1,5 @@
 /// Failures of the OriginationIdentity and PhonePool handlers that are not AWS errors.
-public enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertible {
+enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertible {
     /// AWS answered a describe or request without the identity's id or ARN.
     case unreadable(String)
     /// An identity or pool (its ARN) was released or deleted between being described and its tags being listed.
@@ -12,7 +12,7 @@ public enum OriginationIdentityError: ReconcileError, Equatable, CustomStringCon
     case memberUnknown(pool: String, identity: String)
 
     /// Stable error code.
-    public var code: String {
+    var code: String {
         switch self {
         case .unreadable: "originationIdentity.unreadable"
         case .vanished: "originationIdentity.vanished"
@@ -23,16 +23,16 @@ public enum OriginationIdentityError: ReconcileError, Equatable, CustomStringCon
     }
 
     /// What went wrong and what to do (`description`).
-    public var message: String { description }
+    var message: String { description }
 
     /// Everything but a wrong kind (a bug) may succeed when run again.
-    public var isRetryable: Bool {
+    var isRetryable: Bool {
         if case .wrongKind = self { return false }
         return true
     }
 
     /// What went wrong and what to do.
-    public var description: String {
+    var description: String {
         switch self {
         case .unreadable(let what):
             return "End User Messaging SMS answered without an id or ARN for \(what); run again, and report it if it persists"

@@ -6,7 +6,7 @@ extension OriginationIdentityHandler {
     /// the reference store, so the resources that depend on it in this run are blocked. A replacement requests the new identity first and
     /// releases the old ones only once the new one is ACTIVE (and they are in no pool); until then the old one stays
     /// in service and its outputs are returned.
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<OriginationIdentityLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<OriginationIdentityLive>,
                       context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
         let region = input.desired?.region ?? live?.identity.region ?? input.status?.resource["region"] ?? ""

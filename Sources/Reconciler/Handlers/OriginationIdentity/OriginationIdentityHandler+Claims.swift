@@ -3,7 +3,7 @@ import Manifests
 extension OriginationIdentityHandler {
     /// The identity `spec.adopt` names; without `adopt`, an identity in the manifest's region that is the purchase
     /// the manifest describes (its immutable fields: number type and country, or the sender ID itself).
-    public func claims(_ desired: DesiredResource, live: OriginationIdentityLive,
+    func claims(_ desired: DesiredResource, live: OriginationIdentityLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard case let .originationIdentity(spec) = desired.manifest.spec else { return false }
         let state = live.identity

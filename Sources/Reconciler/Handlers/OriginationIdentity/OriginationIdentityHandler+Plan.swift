@@ -3,7 +3,7 @@ import Manifests
 extension OriginationIdentityHandler {
     /// Create (a purchase: refused without approval), update, replace (request first, release after), delete
     /// (a release: refused while deletion protection is on or while the number is in a pool), retain or noop.
-    public func plan(_ input: PlanInput<OriginationIdentityLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<OriginationIdentityLive>) throws(PlanError) -> ResourceChange {
         guard let desired = input.desired else { return try removedChange(input) }
         guard case .originationIdentity(let spec) = desired.manifest.spec else {
             return try ResourceChange(address: input.address, action: .refuse,

@@ -5,12 +5,12 @@ import Manifests
 /// releasing one is irreversible: creates are gated by `spec.purchaseApproved` / `--allow-purchase` and carry a
 /// ClientToken derived from the manifest; a replacement requests the new identity first and releases the old one
 /// only after the new one is ACTIVE.
-public struct OriginationIdentityHandler: ResourceHandler {
+struct OriginationIdentityHandler: ResourceHandler {
     /// The kind handled.
-    public let kind = ResourceKind.originationIdentity
+    let kind = ResourceKind.originationIdentity
 
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// Found by ownership tags. Calls per region: one DescribePhoneNumbers (all pages, if any target is or was a
     /// phone number) and one DescribeSenderIds filtered by `sender-id` (if any target is or was a sender ID); then
@@ -18,7 +18,7 @@ public struct OriginationIdentityHandler: ResourceHandler {
     /// matching the manifest's immutable fields until a tagged one is found. Only when nothing is recorded and no
     /// match is tagged (a first create, or a lost status file) are the other numbers of the region checked, so an
     /// identity whose immutable fields changed is never bought twice. `spec.adopt` reads the named identity directly.
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<OriginationIdentityLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<OriginationIdentityLive>] {
         var result: [ResourceAddress: LiveState<OriginationIdentityLive>] = [:]
         let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
         for region in byRegion.keys.sorted() {
@@ -30,7 +30,7 @@ public struct OriginationIdentityHandler: ResourceHandler {
 
     /// `id`, `arn`, `region` and `phoneNumber` or `senderId`; during a replacement whose old identity cannot be
     /// released yet, also `supersedes` (the old ARNs, comma-separated) so the next read finds them again.
-    public func outputs(of live: OriginationIdentityLive) -> [String: String] {
+    func outputs(of live: OriginationIdentityLive) -> [String: String] {
         Self.outputs(of: live.identity, superseded: live.superseded)
     }
 
@@ -50,7 +50,7 @@ public struct OriginationIdentityHandler: ResourceHandler {
     static let provisioningMessage = "number is being provisioned (PENDING)"
 
     /// Pending while the number is being provisioned.
-    public func phase(of live: OriginationIdentityLive) -> LivePhase {
+    func phase(of live: OriginationIdentityLive) -> LivePhase {
         live.identity.isPending ? .pending(Self.provisioningMessage) : .ready
     }
 }

@@ -1,9 +1,9 @@
 import AWSServices
 
 /// One phone number or sender ID as End User Messaging SMS describes it, with its tags.
-public struct OriginationIdentityState: Sendable, Equatable {
+struct OriginationIdentityState: Sendable, Equatable {
     /// Whether this is a phone number or a sender ID.
-    public enum Form: String, Sendable, Equatable {
+    enum Form: String, Sendable, Equatable {
         /// A phone number (`PhoneNumberId`).
         case phoneNumber
         /// A sender ID (`SenderId` + `IsoCountryCode`).
@@ -11,44 +11,44 @@ public struct OriginationIdentityState: Sendable, Equatable {
     }
 
     /// Phone number or sender ID.
-    public var form: Form
+    var form: Form
     /// The region it lives in.
-    public var region: String
+    var region: String
     /// `PhoneNumberId`, or the `SenderIdArn` for a sender ID (the form pools accept without a country).
-    public var id: String
+    var id: String
     /// `PhoneNumberArn` / `SenderIdArn`.
-    public var arn: String
+    var arn: String
     /// The E.164 number (phone numbers).
-    public var phoneNumber: String?
+    var phoneNumber: String?
     /// The sender ID text (sender IDs).
-    public var senderId: String?
+    var senderId: String?
     /// `IsoCountryCode`.
-    public var isoCountryCode: String
+    var isoCountryCode: String
     /// `NumberType` (phone numbers).
-    public var numberType: String?
+    var numberType: String?
     /// `MessageType` of a number, `MessageTypes` of a sender ID.
-    public var messageTypes: [String]
+    var messageTypes: [String]
     /// `NumberCapabilities` (phone numbers).
-    public var capabilities: [String]
+    var capabilities: [String]
     /// `Status` (phone numbers): PENDING, ACTIVE, ASSOCIATING, DISASSOCIATING, DELETED.
-    public var status: String?
+    var status: String?
     /// `TwoWayEnabled`.
-    public var twoWay: Bool?
+    var twoWay: Bool?
     /// `SelfManagedOptOutsEnabled`.
-    public var selfManagedOptOuts: Bool?
+    var selfManagedOptOuts: Bool?
     /// `OptOutListName` (the name, also when AWS answers an ARN).
-    public var optOutListName: String?
+    var optOutListName: String?
     /// `DeletionProtectionEnabled`.
-    public var deletionProtection: Bool
+    var deletionProtection: Bool
     /// `RegistrationId`.
-    public var registrationId: String?
+    var registrationId: String?
     /// `PoolId` of the pool holding the number.
-    public var poolId: String?
+    var poolId: String?
     /// All tags, ownership tags included.
-    public var tags: [String: String]
+    var tags: [String: String]
 
     /// Reads a `PhoneNumberInformation` (or RequestPhoneNumber result).
-    public init?(phoneNumber json: JSONValue, region: String, tags: [String: String]) {
+    init?(phoneNumber json: JSONValue, region: String, tags: [String: String]) {
         guard let id = json["PhoneNumberId"]?.stringValue, let arn = json["PhoneNumberArn"]?.stringValue else {
             return nil
         }
@@ -73,7 +73,7 @@ public struct OriginationIdentityState: Sendable, Equatable {
     }
 
     /// Reads a `SenderIdInformation` (or RequestSenderId result).
-    public init?(senderId json: JSONValue, region: String, tags: [String: String]) {
+    init?(senderId json: JSONValue, region: String, tags: [String: String]) {
         guard let arn = json["SenderIdArn"]?.stringValue, let text = json["SenderId"]?.stringValue else { return nil }
         form = .senderId
         self.region = region
@@ -96,7 +96,7 @@ public struct OriginationIdentityState: Sendable, Equatable {
     }
 
     /// What users call it: the phone number, or `SENDERID (CC)`.
-    public var displayName: String {
+    var displayName: String {
         switch form {
         case .phoneNumber: phoneNumber ?? id
         case .senderId: "\(senderId ?? id) (\(isoCountryCode))"
@@ -104,7 +104,7 @@ public struct OriginationIdentityState: Sendable, Equatable {
     }
 
     /// Whether the number still waits for provisioning (sender IDs have no status).
-    public var isPending: Bool { status == "PENDING" }
+    var isPending: Bool { status == "PENDING" }
 
     /// The opt-out list an identity or pool uses when none is named (AWS's own list, "Default").
     static let defaultOptOutListName = "Default"
@@ -116,15 +116,15 @@ public struct OriginationIdentityState: Sendable, Equatable {
 }
 
 /// What `OriginationIdentityHandler.read` found for one manifest.
-public struct OriginationIdentityLive: Sendable, Equatable {
+struct OriginationIdentityLive: Sendable, Equatable {
     /// The identity the manifest is: the one matching its immutable fields, else the one to be replaced.
-    public var identity: OriginationIdentityState
+    var identity: OriginationIdentityState
     /// Other identities carrying this manifest's ownership tags: the old number of a replacement that waits for its
     /// successor to become ACTIVE before it is released.
-    public var superseded: [OriginationIdentityState]
+    var superseded: [OriginationIdentityState]
 
     /// Creates a live value.
-    public init(identity: OriginationIdentityState, superseded: [OriginationIdentityState] = []) {
+    init(identity: OriginationIdentityState, superseded: [OriginationIdentityState] = []) {
         self.identity = identity
         self.superseded = superseded
     }

@@ -5,7 +5,7 @@ import Manifests
 extension PhonePoolHandler {
     /// Creates, updates, replaces or deletes the pool. Identity ids come from the references store, so an identity
     /// applied earlier in this run is used with its new id.
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<PhonePoolLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<PhonePoolLive>,
                       context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
         let region = input.desired?.region ?? live?.region ?? input.status?.resource["region"] ?? ""

@@ -3,7 +3,7 @@ import Manifests
 extension PhonePoolHandler {
     /// The pool `spec.adopt` names; without `adopt`, a pool in the manifest's region whose members are exactly the
     /// origination identities the manifest lists (by their ids as read in this run).
-    public func claims(_ desired: DesiredResource, live: PhonePoolLive,
+    func claims(_ desired: DesiredResource, live: PhonePoolLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard case let .phonePool(spec) = desired.manifest.spec else { return false }
         if let adopt = spec.adopt?.value { return [live.id, live.arn].contains(adopt) }

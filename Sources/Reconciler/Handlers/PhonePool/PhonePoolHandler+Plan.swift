@@ -3,7 +3,7 @@ import Manifests
 extension PhonePoolHandler {
     /// The shared field diff plus membership: one `originationIdentities.<name>` field change per identity to
     /// associate or disassociate. Deleting or replacing a pool is refused while its deletion protection is on.
-    public func plan(_ input: PlanInput<PhonePoolLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<PhonePoolLive>) throws(PlanError) -> ResourceChange {
         guard let desired = input.desired else { return try removedChange(input) }
         guard case .phonePool(let spec) = desired.manifest.spec else {
             return try ResourceChange(address: input.address, action: .refuse, reason: "the manifest is not a PhonePool")

@@ -3,18 +3,18 @@ import Manifests
 
 /// End User Messaging SMS pools (`PhonePool`): created from their first origination identity, the others
 /// associated; settings through UpdatePool; members the manifest drops are disassociated.
-public struct PhonePoolHandler: ResourceHandler {
+struct PhonePoolHandler: ResourceHandler {
     /// The kind handled.
-    public let kind = ResourceKind.phonePool
+    let kind = ResourceKind.phonePool
 
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// Found by ownership tags. Calls per region: one DescribePools (all pages); ListTagsForResource per candidate,
     /// at most once per pool (the pool recorded in status first, then pools of the manifest's message type until a
     /// tagged one is found, the others only when nothing is recorded); then one ListPoolOriginationIdentities per
     /// pool found. `spec.adopt` reads the named pool directly.
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<PhonePoolLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<PhonePoolLive>] {
         var result: [ResourceAddress: LiveState<PhonePoolLive>] = [:]
         let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
         for region in byRegion.keys.sorted() {
@@ -25,7 +25,7 @@ public struct PhonePoolHandler: ResourceHandler {
     }
 
     /// `id`, `arn`, `region`.
-    public func outputs(of live: PhonePoolLive) -> [String: String] {
+    func outputs(of live: PhonePoolLive) -> [String: String] {
         ["id": live.id, "arn": live.arn, "region": live.region]
     }
 }

@@ -1,16 +1,16 @@
 import AWSServices
 
 /// One member of a pool (`OriginationIdentityMetadata`).
-public struct PoolMember: Sendable, Equatable {
+struct PoolMember: Sendable, Equatable {
     /// `OriginationIdentityArn`.
-    public var arn: String
+    var arn: String
     /// `OriginationIdentity`: a PhoneNumberId or a SenderId.
-    public var identity: String
+    var identity: String
     /// `IsoCountryCode`.
-    public var isoCountryCode: String
+    var isoCountryCode: String
 
     /// Reads an `OriginationIdentityMetadata`.
-    public init?(_ json: JSONValue) {
+    init?(_ json: JSONValue) {
         guard let arn = json["OriginationIdentityArn"]?.stringValue else { return nil }
         self.arn = arn
         identity = json["OriginationIdentity"]?.stringValue ?? arn
@@ -18,38 +18,38 @@ public struct PoolMember: Sendable, Equatable {
     }
 
     /// Whether an OriginationIdentity `id` output (a PhoneNumberId, or a sender ID's ARN) names this member.
-    public func isIdentified(by id: String) -> Bool { id == arn || id == identity }
+    func isIdentified(by id: String) -> Bool { id == arn || id == identity }
 }
 
 /// A pool as DescribePools and ListPoolOriginationIdentities describe it, with its tags.
-public struct PhonePoolLive: Sendable, Equatable {
+struct PhonePoolLive: Sendable, Equatable {
     /// `PoolId`.
-    public var id: String
+    var id: String
     /// `PoolArn`.
-    public var arn: String
+    var arn: String
     /// The region.
-    public var region: String
+    var region: String
     /// `Status`: CREATING, ACTIVE, DELETING.
-    public var status: String?
+    var status: String?
     /// `MessageType`.
-    public var messageType: String?
+    var messageType: String?
     /// `TwoWayEnabled`.
-    public var twoWay: Bool
+    var twoWay: Bool
     /// `SelfManagedOptOutsEnabled`.
-    public var selfManagedOptOuts: Bool
+    var selfManagedOptOuts: Bool
     /// `OptOutListName` (the name, also when AWS answers an ARN).
-    public var optOutListName: String?
+    var optOutListName: String?
     /// `SharedRoutesEnabled`.
-    public var sharedRoutes: Bool
+    var sharedRoutes: Bool
     /// `DeletionProtectionEnabled`.
-    public var deletionProtection: Bool
+    var deletionProtection: Bool
     /// All tags, ownership tags included.
-    public var tags: [String: String]
+    var tags: [String: String]
     /// Its origination identities.
-    public var members: [PoolMember]
+    var members: [PoolMember]
 
     /// Reads a `PoolInformation` (or CreatePool result).
-    public init?(_ json: JSONValue, region: String, tags: [String: String], members: [PoolMember]) {
+    init?(_ json: JSONValue, region: String, tags: [String: String], members: [PoolMember]) {
         guard let id = json["PoolId"]?.stringValue, let arn = json["PoolArn"]?.stringValue else { return nil }
         self.id = id
         self.arn = arn
@@ -67,7 +67,7 @@ public struct PhonePoolLive: Sendable, Equatable {
 
     /// The country the pool serves, seen through its members (DescribePools does not report one): `preferred` when
     /// a member is from there, else the first member's country.
-    public func isoCountryCode(preferring preferred: String) -> String? {
+    func isoCountryCode(preferring preferred: String) -> String? {
         let countries = Set(members.map(\.isoCountryCode))
         return countries.contains(preferred) ? preferred : countries.sorted().first
     }

@@ -12,7 +12,7 @@ extension SandboxNumberHandler {
     ///   attempt AWS answers `UserError`; that becomes `SandboxNumberError.deleteNotYetAllowed`, a terminal error carrying
     ///   the time it becomes possible (`retryAt`, also in its message): the engine records it as `lastError`, the
     ///   controller looks again at that time or the next resync, `reconcile` prints it. A number already gone counts as deleted.
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SandboxNumberLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SandboxNumberLive>,
                       context: ApplyContext) async throws -> [String: String] {
         switch action {
         case .create:

@@ -2,7 +2,7 @@ import Manifests
 
 extension SandboxNumberHandler {
     /// Same phone number in the same region.
-    public func claims(_ desired: DesiredResource, live: SandboxNumberLive,
+    func claims(_ desired: DesiredResource, live: SandboxNumberLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard case let .sandboxNumber(spec) = desired.manifest.spec else { return false }
         return live.phoneNumber == spec.phoneNumber.value && live.region == desired.region

@@ -8,19 +8,19 @@ import Manifests
 /// `.owned` by the manifest that names it (nothing else could tell two owners apart, and AWS keeps one entry per
 /// number). A number is `Pending` until its one-time password is verified (`smsauth verify`, or the manifest's
 /// `oneTimePasswordFile`), then ready.
-public struct SandboxNumberHandler: ResourceHandler {
+struct SandboxNumberHandler: ResourceHandler {
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// `.sandboxNumber`.
-    public var kind: ResourceKind { .sandboxNumber }
+    var kind: ResourceKind { .sandboxNumber }
 
     /// Calls: one ListSMSSandboxPhoneNumbers per region (all pages, 100 numbers a page, so one call for the at most
     /// 10 numbers a sandbox holds), shared by every number in that region; nothing per number. A number is looked up
     /// at the phone number and region its status file recorded (so a changed `phoneNumber` is seen as an identity
     /// change), then at the manifest's. For a listed `Pending` number whose manifest sets `oneTimePasswordFile`, the
     /// file's existence is checked (its content is read only by `apply`).
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SandboxNumberLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SandboxNumberLive>] {
         let lookups = try targets.map { target in (target, try Self.candidates(target)) }
         let regions = Set(lookups.flatMap { $0.1.map(\.region) })
         var listed: [String: [String: SandboxNumberStatus]] = [:]
@@ -40,13 +40,13 @@ public struct SandboxNumberHandler: ResourceHandler {
     }
 
     /// `phoneNumber`, `region`, `status` (`Pending` or `Verified`).
-    public func outputs(of live: SandboxNumberLive) -> [String: String] {
+    func outputs(of live: SandboxNumberLive) -> [String: String] {
         ["phoneNumber": live.phoneNumber, "region": live.region, "status": live.status.rawValue]
     }
 
     /// `phoneNumber` and `region`, known from the manifest; no `status` (that marks a planned number, see
     /// `SandboxQuota`).
-    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
+    func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         guard case let .sandboxNumber(spec) = desired.manifest.spec else { return [:] }
         var outputs = ["phoneNumber": spec.phoneNumber.value]
         outputs["region"] = desired.region
@@ -54,12 +54,12 @@ public struct SandboxNumberHandler: ResourceHandler {
     }
 
     /// Verified → ready; Pending → pending with how to verify.
-    public func phase(of live: SandboxNumberLive) -> LivePhase {
+    func phase(of live: SandboxNumberLive) -> LivePhase {
         live.status == .verified ? .ready : .pending(live.howToVerify)
     }
 
     /// See `SandboxNumberPlan` and `SandboxQuota`.
-    public func plan(_ input: PlanInput<SandboxNumberLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<SandboxNumberLive>) throws(PlanError) -> ResourceChange {
         try SandboxNumberPlan(input: input).change()
     }
 

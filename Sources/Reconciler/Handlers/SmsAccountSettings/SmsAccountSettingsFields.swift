@@ -1,16 +1,16 @@
 import Manifests
 
 /// What GetSMSAttributes and GetSMSSandboxAccountStatus say about one region's account SMS settings.
-public struct SmsAccountSettingsLive: Sendable, Equatable {
+struct SmsAccountSettingsLive: Sendable, Equatable {
     /// The region.
-    public var region: String
+    var region: String
     /// The managed SNS attributes that are set, by SNS name (`MonthlySpendLimit` → `"50"`).
-    public var attributes: [String: String]
+    var attributes: [String: String]
     /// Whether the account is still in the SMS sandbox (changed only by an AWS support case).
-    public var inSandbox: Bool
+    var inSandbox: Bool
 
     /// Creates the live settings.
-    public init(region: String, attributes: [String: String], inSandbox: Bool) {
+    init(region: String, attributes: [String: String], inSandbox: Bool) {
         self.region = region
         self.attributes = attributes
         self.inSandbox = inSandbox

@@ -2,7 +2,7 @@ import Manifests
 
 extension SmsAccountSettingsHandler {
     /// Same region: an account has one set of SMS settings per region.
-    public func claims(_ desired: DesiredResource, live: SmsAccountSettingsLive,
+    func claims(_ desired: DesiredResource, live: SmsAccountSettingsLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard case .smsAccountSettings = desired.manifest.spec else { return false }
         return live.region == desired.region

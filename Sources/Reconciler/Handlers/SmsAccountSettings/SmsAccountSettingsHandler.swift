@@ -6,17 +6,17 @@ import Manifests
 /// Removing the manifest deletes nothing, whatever `policy.onDelete` says: account settings cannot be deleted, only
 /// set to other values, and smsauth does not guess which values "no manifest" means. `onDelete: Delete` is treated as
 /// `Retain` and the plan says so in a warning.
-public struct SmsAccountSettingsHandler: ResourceHandler {
+struct SmsAccountSettingsHandler: ResourceHandler {
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// `.smsAccountSettings`.
-    public var kind: ResourceKind { .smsAccountSettings }
+    var kind: ResourceKind { .smsAccountSettings }
 
     /// Calls: per region, one GetSMSAttributes and one GetSMSSandboxAccountStatus. GetSMSAttributes is sent without
     /// a name filter (still one call; only the five managed attributes are kept): moto 5.2.1 honours only the first
     /// name of a filter list, so a filtered read would miss set attributes on the emulator.
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsAccountSettingsLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsAccountSettingsLive>] {
         var byRegion: [String: SmsAccountSettingsLive] = [:]
         var result: [ResourceAddress: LiveState<SmsAccountSettingsLive>] = [:]
         for target in targets {
@@ -36,19 +36,19 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
     }
 
     /// `region`, `inSandbox` (`true`/`false`) and `monthlySpendLimit` (USD, when set).
-    public func outputs(of live: SmsAccountSettingsLive) -> [String: String] {
+    func outputs(of live: SmsAccountSettingsLive) -> [String: String] {
         var outputs = ["region": live.region, "inSandbox": live.inSandbox ? "true" : "false"]
         outputs["monthlySpendLimit"] = live.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 }
         return outputs
     }
 
     /// `region`.
-    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
+    func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         desired.region.map { ["region": $0] } ?? [:]
     }
 
     /// Compares the managed attributes the manifest sets; a removed manifest is always retained.
-    public func plan(_ input: PlanInput<SmsAccountSettingsLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<SmsAccountSettingsLive>) throws(PlanError) -> ResourceChange {
         guard let desired = input.desired, case let .smsAccountSettings(spec) = desired.manifest.spec else {
             guard input.live.value != nil else { return try ResourceChange(address: input.address, action: .noop) }
             let warnings = input.deletePolicy == .delete
@@ -64,7 +64,7 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
 
     /// update: one SetSMSAttributes with only the attributes whose values differ (the plan's field changes);
     /// any other write does nothing. (The settings always exist, so the plan never creates, replaces or deletes.)
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
                       context: ApplyContext) async throws -> [String: String] {
         guard var live = input.live.value else { return [:] }
         guard action == .update || action == .rename, let desired = input.desired,
@@ -102,14 +102,14 @@ public struct SmsAccountSettingsHandler: ResourceHandler {
 }
 
 /// Why account SMS settings could not be read or applied.
-public enum SmsAccountSettingsError: ReconcileError, Equatable {
+enum SmsAccountSettingsError: ReconcileError, Equatable {
     /// No region: neither `spec.region` nor a default region.
     case noRegion(name: String)
     /// The SmsLogRole `spec.deliveryStatus.role` names has no known ARN at apply time (it was not read or applied).
     case logRoleUnknown(ResourceAddress, role: ResourceAddress)
 
     /// Stable machine-readable code.
-    public var code: String {
+    var code: String {
         switch self {
         case .noRegion: "smsAccountSettings.noRegion"
         case .logRoleUnknown: "smsAccountSettings.logRoleUnknown"
@@ -117,7 +117,7 @@ public enum SmsAccountSettingsError: ReconcileError, Equatable {
     }
 
     /// What to do.
-    public var message: String {
+    var message: String {
         switch self {
         case let .noRegion(name): "SmsAccountSettings/\(name) has no region: set spec.region, --region or AWS_REGION"
         case let .logRoleUnknown(address, role):
@@ -126,7 +126,7 @@ public enum SmsAccountSettingsError: ReconcileError, Equatable {
     }
 
     /// Only an unknown log role may resolve itself once the role is applied; a missing region needs the user.
-    public var isRetryable: Bool {
+    var isRetryable: Bool {
         if case .logRoleUnknown = self { return true }
         return false
     }

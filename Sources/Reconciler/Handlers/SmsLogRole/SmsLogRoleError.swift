@@ -1,5 +1,5 @@
 /// Errors of the SmsLogRole handler itself (AWS errors propagate unchanged).
-public enum SmsLogRoleError: ReconcileError, Equatable, CustomStringConvertible {
+enum SmsLogRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// The handler was given a manifest of another kind.
     case notAnSmsLogRole(ResourceAddress)
     /// CreateRole answered `EntityAlreadyExists` and the existing role is not this resource's.
@@ -8,7 +8,7 @@ public enum SmsLogRoleError: ReconcileError, Equatable, CustomStringConvertible 
     case roleNotRead(ResourceAddress)
 
     /// Stable error code.
-    public var code: String {
+    var code: String {
         switch self {
         case .notAnSmsLogRole: "smsLogRole.wrongKind"
         case .nameTaken: "smsLogRole.nameTaken"
@@ -17,16 +17,16 @@ public enum SmsLogRoleError: ReconcileError, Equatable, CustomStringConvertible 
     }
 
     /// What went wrong and what to do (`description`).
-    public var message: String { description }
+    var message: String { description }
 
     /// Only a role that was not read may succeed when planned again; a taken name or a wrong manifest needs a fix.
-    public var isRetryable: Bool {
+    var isRetryable: Bool {
         if case .roleNotRead = self { return true }
         return false
     }
 
     /// What went wrong and what to do.
-    public var description: String {
+    var description: String {
         switch self {
         case let .notAnSmsLogRole(address):
             "\(address) is not an SmsLogRole manifest; the SmsLogRole handler cannot plan or apply it"

@@ -6,7 +6,7 @@ extension SmsLogRoleHandler {
     /// new name: create the new role, then delete the old; the same name with a new path: delete, then create),
     /// or deletes (inline policies, then the role). Returns `arn` and `roleName` of the role
     /// afterwards (nothing after a delete).
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsLogRoleLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsLogRoleLive>,
                       context: ApplyContext) async throws -> [String: String] {
         let iam = context.reconcile.iam
         let logger = context.reconcile.logger

@@ -10,21 +10,21 @@ import Manifests
 /// and permissions boundary are managed only when the manifest sets them; `roleName` and `path` are immutable (a
 /// change is refused, or replaces the role with `policy.onImmutableChange: Recreate`, and the new ARN flows into the
 /// account settings through the `arn` output); tags are added or corrected with TagRole, never removed.
-public struct SmsLogRoleHandler: ResourceHandler {
+struct SmsLogRoleHandler: ResourceHandler {
     /// The kind handled.
-    public var kind: ResourceKind { .smsLogRole }
+    var kind: ResourceKind { .smsLogRole }
 
     /// The role's noun in log lines.
     static let noun = "SMS log role"
 
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// Reads every target's role. Calls per resource: one GetRole (by the role name recorded in status, else the
     /// manifest's), plus one GetRolePolicy of `smsauth-sns-delivery-logs` when the role exists. Only when the
     /// recorded role is gone or no longer ours and the manifest names another role is that name read too (one more
     /// GetRole).
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsLogRoleLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsLogRoleLive>] {
         let iam = context.iam
         let owner = context.owner
         let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
@@ -47,19 +47,19 @@ public struct SmsLogRoleHandler: ResourceHandler {
     }
 
     /// `arn` and `roleName`.
-    public func outputs(of live: SmsLogRoleLive) -> [String: String] {
+    func outputs(of live: SmsLogRoleLive) -> [String: String] {
         ["arn": live.role.arn, "roleName": live.role.name]
     }
 
     /// The ARN the role will have (`arn:<partition>:iam::<account>:role<path><name>`) and its name, so the account
     /// settings naming it can plan before it exists.
-    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
+    func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         guard let fields = SmsLogRoleFields(desired, owner: nil) else { return [:] }
         return ["arn": fields.arn(account: account, partition: partition), "roleName": fields.roleName]
     }
 
     /// Compares the manifest with the role (`SmsLogRoleFields`), through `OwnedRolePlan`.
-    public func plan(_ input: PlanInput<SmsLogRoleLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<SmsLogRoleLive>) throws(PlanError) -> ResourceChange {
         guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
         guard let fields = SmsLogRoleFields(desired, owner: input.options.owner) else {
             return try ResourceChange(address: input.address, action: .refuse,
@@ -72,7 +72,7 @@ public struct SmsLogRoleHandler: ResourceHandler {
     }
 
     /// Same role name (IAM role names are unique in an account).
-    public func claims(_ desired: DesiredResource, live: SmsLogRoleLive,
+    func claims(_ desired: DesiredResource, live: SmsLogRoleLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard case let .smsLogRole(spec) = desired.manifest.spec else { return false }
         return live.role.name == spec.roleName.value

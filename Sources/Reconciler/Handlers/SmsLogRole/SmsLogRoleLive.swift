@@ -2,14 +2,14 @@ import AWSServices
 
 /// What the SmsLogRole handler reads from IAM for one role: the role itself (GetRole: trust policy, description,
 /// maximum session, boundary, tags) and its inline policy `smsauth-sns-delivery-logs` (GetRolePolicy).
-public struct SmsLogRoleLive: OwnedRoleLive, Equatable {
+struct SmsLogRoleLive: OwnedRoleLive, Equatable {
     /// The role as GetRole describes it.
-    public var role: IAMRole
+    var role: IAMRole
     /// The inline policy `smsauth-sns-delivery-logs`, nil when the role has none of that name.
-    public var deliveryLogsPolicy: PolicyDocument?
+    var deliveryLogsPolicy: PolicyDocument?
 
     /// Creates the live state.
-    public init(role: IAMRole, deliveryLogsPolicy: PolicyDocument?) {
+    init(role: IAMRole, deliveryLogsPolicy: PolicyDocument?) {
         self.role = role
         self.deliveryLogsPolicy = deliveryLogsPolicy
     }

@@ -6,7 +6,7 @@ extension SmsRoleHandler {
     /// replaces (a new name: create the new role, then delete the old; the same name with a new path: delete, then
     /// create) or deletes (inline policies, then the role). Returns `arn`, `roleName` and
     /// `externalId` of the role afterwards (nothing after a delete).
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsRoleLive>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsRoleLive>,
                       context: ApplyContext) async throws -> [String: String] {
         let iam = context.reconcile.iam
         let logger = context.reconcile.logger

@@ -12,13 +12,13 @@ import Manifests
 /// Tags: the manifest's tags and the ownership tags are added or corrected with TagRole. smsauth never calls
 /// UntagRole: status files record ids only, so it cannot prove it set a key that has left the manifest, and a tag
 /// it cannot prove it set may belong to someone else. A tag removed from the manifest stays on the role, unmanaged.
-public struct SmsRoleHandler: ResourceHandler {
+struct SmsRoleHandler: ResourceHandler {
 
     /// The kind handled.
-    public var kind: ResourceKind { .smsRole }
+    var kind: ResourceKind { .smsRole }
 
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// Reads every target's role. Calls per resource: one GetRole (by the role name recorded in status, else the
     /// manifest's), plus one GetRolePolicy (the grant policy of the manifest's service, `smsauth-sns-publish` or
@@ -26,7 +26,7 @@ public struct SmsRoleHandler: ResourceHandler {
     /// service's is read too (a role switching services), one more GetRolePolicy.
     /// Only when the recorded role is gone or no longer ours and the manifest names another role is that name
     /// read too (one more GetRole). There is no list call: ListRoles returns no tags, and the names are known.
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsRoleLive>] {
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsRoleLive>] {
         let iam = context.iam
         let owner = context.owner
         let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
@@ -55,7 +55,7 @@ public struct SmsRoleHandler: ResourceHandler {
     }
 
     /// `arn`, `roleName` and `externalId` (the trust policy's single `sts:ExternalId`, when it has exactly one).
-    public func outputs(of live: SmsRoleLive) -> [String: String] {
+    func outputs(of live: SmsRoleLive) -> [String: String] {
         var values = ["arn": live.role.arn, "roleName": live.role.name]
         values["externalId"] = SmsRoleDocuments.externalId(in: live.role.assumeRolePolicy)
         return values
@@ -63,13 +63,13 @@ public struct SmsRoleHandler: ResourceHandler {
 
     /// The ARN the role will have (`arn:<partition>:iam::<account>:role<path><name>`), its name and external id, so pools
     /// can plan before the role exists.
-    public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
+    func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         guard let fields = SmsRoleFields(desired, account: account, owner: nil) else { return [:] }
         return ["arn": fields.arn(account: account, partition: partition), "roleName": fields.roleName, "externalId": fields.externalId]
     }
 
     /// Compares the manifest with the role (see `SmsRoleFields.liveValues` for how each field is read).
-    public func plan(_ input: PlanInput<SmsRoleLive>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<SmsRoleLive>) throws(PlanError) -> ResourceChange {
         guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
         guard let fields = SmsRoleFields(desired, account: input.options.account, owner: input.options.owner) else {
             return try ResourceChange(address: input.address, action: .refuse,

@@ -4,16 +4,16 @@ import AWSServices
 /// description, maximum session, boundary and tags) and its grant inline policies (GetRolePolicy):
 /// `smsauth-sns-publish` and `smsauth-sms-voice-send`. The one the manifest's service needs is always read; the other
 /// only when that one is missing (a role switching services), so a role in place costs one GetRolePolicy.
-public struct SmsRoleLive: OwnedRoleLive, Equatable {
+struct SmsRoleLive: OwnedRoleLive, Equatable {
     /// The role as GetRole describes it.
-    public var role: IAMRole
+    var role: IAMRole
     /// The inline policy `smsauth-sns-publish`, nil when the role has none of that name (or it was not read).
-    public var publishPolicy: PolicyDocument?
+    var publishPolicy: PolicyDocument?
     /// The inline policy `smsauth-sms-voice-send`, nil when the role has none of that name (or it was not read).
-    public var sendPolicy: PolicyDocument?
+    var sendPolicy: PolicyDocument?
 
     /// Creates the live state.
-    public init(role: IAMRole, publishPolicy: PolicyDocument?, sendPolicy: PolicyDocument? = nil) {
+    init(role: IAMRole, publishPolicy: PolicyDocument?, sendPolicy: PolicyDocument? = nil) {
         self.role = role
         self.publishPolicy = publishPolicy
         self.sendPolicy = sendPolicy

@@ -4,12 +4,12 @@ import AWSServices
 /// pool it describes, and the MfaPolicy read (started after it in the same pass, with no write in between) takes the
 /// pool from here instead of calling DescribeUserPool again. A new, empty record is made for every pass
 /// (`ReconcileContext.forReadPass()`), so nothing read before a change is ever reused after it.
-public actor DescribedUserPools {
+actor DescribedUserPools {
     /// DescribeUserPool answers by pool id.
     private var pools: [String: UserPoolDescription] = [:]
 
     /// An empty record.
-    public init() {}
+    init() {}
 
     /// Records a pool as DescribeUserPool answered it.
     func record(_ pool: UserPoolDescription) {

@@ -6,7 +6,7 @@ extension UserPoolHandler {
     /// Creates, updates, replaces or deletes the pool. CreateUserPool and UpdateUserPool retry the errors of an SMS
     /// role IAM has not propagated yet (`SmsRolePropagation`). CreateUserPool is never repeated: after an
     /// ambiguous failure (5xx, transport) the region is searched by ownership tag before anything else.
-    public func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<UserPoolDescription>,
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<UserPoolDescription>,
                       context: ApplyContext) async throws -> [String: String] {
         let address = change.address
         switch action {

@@ -4,7 +4,7 @@ import Manifests
 extension UserPoolHandler {
     /// The pool the manifest's lookup would take without ownership tags: the one `spec.adopt` names, else the pool
     /// called `spec.poolName` in the manifest's region.
-    public func claims(_ desired: DesiredResource, live: UserPoolDescription,
+    func claims(_ desired: DesiredResource, live: UserPoolDescription,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard case let .userPool(spec) = desired.manifest.spec else { return false }
         if let adopt = spec.adopt?.value { return UserPoolPlanner.poolId(fromIdOrArn: adopt) == live.id }

@@ -15,7 +15,7 @@ extension UserPoolHandler {
     /// adopted), so a pool made by hand is not duplicated either. Every pool described is
     /// recorded in `context.describedPools` (in a read pass), so the MfaPolicy read of the same pass need not
     /// describe it again.
-    public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
         -> [ResourceAddress: LiveState<UserPoolDescription>] {
         var byRegion: [String: [ReadTarget]] = [:]
         for target in targets {

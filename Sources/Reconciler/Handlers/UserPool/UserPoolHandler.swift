@@ -8,25 +8,25 @@ import Manifests
 /// MFA and device settings are MfaPolicy's and are carried over untouched. Immutable changes (username
 /// attributes, alias attributes, case sensitivity, existing custom attributes) are refused unless the manifest
 /// says `policy.onImmutableChange: Recreate`.
-public struct UserPoolHandler: ResourceHandler {
+struct UserPoolHandler: ResourceHandler {
     /// The live pool, as DescribeUserPool answered it.
-    public typealias Live = UserPoolDescription
+    typealias Live = UserPoolDescription
 
     /// `UserPool`.
-    public var kind: ResourceKind { .userPool }
+    var kind: ResourceKind { .userPool }
 
     /// Creates the handler.
-    public init() {}
+    init() {}
 
     /// `id`, `arn` and `region` of the pool.
-    public func outputs(of live: UserPoolDescription) -> [String: String] {
+    func outputs(of live: UserPoolDescription) -> [String: String] {
         var outputs = ["id": live.id, "region": Self.region(of: live)]
         outputs["arn"] = live.arn
         return outputs
     }
 
     /// The change for one pool (pure; see `UserPoolPlanner`).
-    public func plan(_ input: PlanInput<UserPoolDescription>) throws(PlanError) -> ResourceChange {
+    func plan(_ input: PlanInput<UserPoolDescription>) throws(PlanError) -> ResourceChange {
         try UserPoolPlanner(input: input).change()
     }
 

@@ -1,5 +1,5 @@
 /// Failures of the UserPool handler itself (AWS errors propagate as `AWSError`).
-public enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
+enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
     /// No region is known for the pool.
     case noRegion(ResourceAddress)
     /// The `SmsRole` the pool refers to has no ARN/external id yet when the pool is applied.
@@ -12,7 +12,7 @@ public enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvert
     case deletionProtected(ResourceAddress, poolId: String)
 
     /// Stable error code.
-    public var code: String {
+    var code: String {
         switch self {
         case .noRegion: "userPool.noRegion"
         case .smsRoleUnknown: "userPool.smsRoleUnknown"
@@ -23,10 +23,10 @@ public enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvert
     }
 
     /// What went wrong and what to do (`description`).
-    public var message: String { description }
+    var message: String { description }
 
     /// A role not known yet or a pool not read may be there at the next run; the others need a manifest change.
-    public var isRetryable: Bool {
+    var isRetryable: Bool {
         switch self {
         case .smsRoleUnknown, .missingLivePool: true
         case .noRegion, .notAUserPool, .deletionProtected: false
@@ -34,7 +34,7 @@ public enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvert
     }
 
     /// What went wrong and what to do.
-    public var description: String {
+    var description: String {
         switch self {
         case let .noRegion(address):
             "\(address): no region: set spec.region, --region or AWS_REGION"

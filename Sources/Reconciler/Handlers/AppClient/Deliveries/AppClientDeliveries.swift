@@ -1,21 +1,21 @@
 /// What an app client's deliveries look like in AWS: the configuration its outputs parameter should hold (built
 /// from the live pool and client) and the state of every location the manifest names or the status file records.
-public struct AppClientDeliveries: Sendable, Equatable {
+struct AppClientDeliveries: Sendable, Equatable {
     /// The client configuration from live state; nil when the manifest has no `spec.outputs`.
-    public var configuration: ClientConfiguration?
+    var configuration: ClientConfiguration?
     /// The outputs parameter the manifest names, else nil.
-    public var desiredOutputs: DeliveryLocation?
+    var desiredOutputs: DeliveryLocation?
     /// The secret location the manifest names, else nil.
-    public var desiredSecret: DeliveryLocation?
+    var desiredSecret: DeliveryLocation?
     /// The outputs parameter recorded in status (where an earlier run wrote), else nil.
-    public var recordedOutputs: DeliveryLocation?
+    var recordedOutputs: DeliveryLocation?
     /// The secret location recorded in status, else nil.
-    public var recordedSecret: DeliveryLocation?
+    var recordedSecret: DeliveryLocation?
     /// What exists at each of those locations.
-    public var targets: [DeliveryLocation: DeliveryTargetState]
+    var targets: [DeliveryLocation: DeliveryTargetState]
 
     /// No deliveries.
-    public init(configuration: ClientConfiguration? = nil, desiredOutputs: DeliveryLocation? = nil,
+    init(configuration: ClientConfiguration? = nil, desiredOutputs: DeliveryLocation? = nil,
                 desiredSecret: DeliveryLocation? = nil, recordedOutputs: DeliveryLocation? = nil,
                 recordedSecret: DeliveryLocation? = nil, targets: [DeliveryLocation: DeliveryTargetState] = [:]) {
         self.configuration = configuration

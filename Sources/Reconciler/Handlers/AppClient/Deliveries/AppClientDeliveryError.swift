@@ -1,12 +1,12 @@
 /// Errors delivering an app client's configuration or secret.
-public enum AppClientDeliveryError: ReconcileError, Equatable, CustomStringConvertible {
+enum AppClientDeliveryError: ReconcileError, Equatable, CustomStringConvertible {
     /// A named location holds something smsauth does not own (or a secret scheduled for deletion).
     case targetNotOwned(ResourceAddress, String)
     /// `spec.secret` is set but Cognito reports no secret for the client.
     case noSecret(ResourceAddress)
 
     /// Stable error code.
-    public var code: String {
+    var code: String {
         switch self {
         case .targetNotOwned: "appClient.deliveryTargetNotOwned"
         case .noSecret: "appClient.noSecret"
@@ -14,13 +14,13 @@ public enum AppClientDeliveryError: ReconcileError, Equatable, CustomStringConve
     }
 
     /// What went wrong and what to do (`description`).
-    public var message: String { description }
+    var message: String { description }
 
     /// Both need a change of the manifest or of the target.
-    public var isRetryable: Bool { false }
+    var isRetryable: Bool { false }
 
     /// What went wrong and what to do.
-    public var description: String {
+    var description: String {
         switch self {
         case let .targetNotOwned(address, reason):
             "\(address): \(reason)"

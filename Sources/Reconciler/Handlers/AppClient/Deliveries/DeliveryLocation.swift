@@ -1,14 +1,14 @@
 import Manifests
 
 /// A place an app client's configuration or secret is written: an SSM parameter or a Secrets Manager secret.
-public enum DeliveryLocation: Hashable, Sendable, CustomStringConvertible {
+enum DeliveryLocation: Hashable, Sendable, CustomStringConvertible {
     /// An SSM parameter (String for outputs, SecureString for a secret).
     case ssmParameter(String)
     /// A Secrets Manager secret.
     case secretsManager(String)
 
     /// `ssmParameter:NAME` or `secretsManager:NAME`, as plans show it and status records it.
-    public var description: String {
+    var description: String {
         switch self {
         case let .ssmParameter(name): "ssmParameter:\(name)"
         case let .secretsManager(name): "secretsManager:\(name)"
@@ -16,14 +16,14 @@ public enum DeliveryLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The parameter or secret name.
-    public var name: String {
+    var name: String {
         switch self {
         case let .ssmParameter(name), let .secretsManager(name): name
         }
     }
 
     /// Reads the recorded form (`description`); nil for anything else.
-    public init?(recorded: String) {
+    init?(recorded: String) {
         if recorded.hasPrefix("ssmParameter:") {
             self = .ssmParameter(String(recorded.dropFirst("ssmParameter:".count)))
         } else if recorded.hasPrefix("secretsManager:") {
@@ -48,7 +48,7 @@ public enum DeliveryLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// What exists at a delivery location.
-public enum DeliveryTargetState: Sendable, Equatable {
+enum DeliveryTargetState: Sendable, Equatable {
     /// Nothing.
     case absent
     /// A parameter or secret with smsauth's ownership tags for this app client; `value` is a String parameter's
