@@ -51,15 +51,17 @@ public enum LivePhase: Sendable, Equatable {
 }
 
 extension LiveState {
-    /// The state of a live resource found with `tags` for `address` in a run of `owner`: owned, legacy or another
-    /// owner's when the tags mark it as `address`, else foreign.
+    /// The state of the live resource found by its identity (a role's name, a pool's id) with `tags` for `address`
+    /// in a run of `owner`: owned, legacy or another owner's when the tags mark it as `address`; another owner's, too,
+    /// when they mark it as any resource of another owner (a manifest under another name or kind must never adopt
+    /// or take it over); else foreign.
     public static func classified(_ live: Live, tags: [String: String], as address: ResourceAddress,
                                   owner: String?) -> LiveState {
         switch OwnershipTags.claim(tags, as: address, owner: owner) {
         case .mine?: .owned(live)
         case .legacy?: .legacy(live)
         case .otherOwner(let found)?: .otherOwner(live, owner: found)
-        case nil: .foreign(live)
+        case nil: OwnershipTags.otherOwner(of: tags, owner: owner).map { .otherOwner(live, owner: $0) } ?? .foreign(live)
         }
     }
 

@@ -39,6 +39,13 @@ public enum OwnershipTags {
         return claim(ownerTag: tags[ownerKey], owner: owner)
     }
 
+    /// The owner of a resource smsauth manages for another manifest set than `owner`'s, whatever address its tags
+    /// name; nil when smsauth does not manage it, or manages it for `owner` or without an owner tag.
+    public static func otherOwner(of tags: [String: String], owner: String?) -> String? {
+        guard tags[managedByKey] == managedByValue, let found = tags[ownerKey], found != owner else { return nil }
+        return found
+    }
+
     /// Whose a resource whose `smsauth:owner` tag is `ownerTag` (nil: none) is, for a run of `owner`.
     public static func claim(ownerTag: String?, owner: String?) -> TagClaim {
         switch (ownerTag, owner) {

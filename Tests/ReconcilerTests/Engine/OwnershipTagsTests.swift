@@ -34,6 +34,27 @@ struct OwnershipTagsTests {
         #expect(OwnershipTags.claim([:], as: Self.pool, owner: nil) == nil)
     }
 
+    /// `classified`'s answer in short: `otherOwner OWNER`, `foreign`, or the state itself.
+    static func classification(_ tags: [String: String], owner: String?) -> String {
+        switch LiveState.classified("role", tags: tags, as: pool, owner: owner) {
+        case .otherOwner(_, let found): "otherOwner \(found)"
+        case .foreign: "foreign"
+        case let other: "\(other)"
+        }
+    }
+
+    @Test("a resource found by its identity that another owner manages is that owner's, whatever address it is tagged for")
+    func anotherOwnersResourceUnderAnotherAddressIsNeverForeign() {
+        let elsewhere = OwnershipTags.tags(for: ResourceAddress(kind: .smsRole, name: "theirs"), owner: "team-b")
+        #expect(Self.classification(elsewhere, owner: "team-a") == "otherOwner team-b")
+        #expect(Self.classification(elsewhere, owner: nil) == "otherOwner team-b")
+        let ownElsewhere = OwnershipTags.tags(for: ResourceAddress(kind: .smsRole, name: "mine"), owner: "team-a")
+        #expect(Self.classification(ownElsewhere, owner: "team-a") == "foreign")
+        #expect(Self.classification(["Team": "x", "smsauth:owner": "team-b"], owner: "team-a") == "foreign",
+                "without managed-by, smsauth does not manage it")
+        #expect(OwnershipTags.otherOwner(of: elsewhere, owner: "team-b") == nil)
+    }
+
     /// A candidate pool with `owner`'s tags (no owner tag when nil).
     static func candidate(_ id: String, owner: String?) -> (live: String, id: String, tags: [String: String]) {
         (id, id, OwnershipTags.tags(for: pool, owner: owner))

@@ -71,4 +71,28 @@ struct AdoptionEndToEndTests {
         #expect(again.status == 0, "\(again.stdout)")
         #expect(again.stdout == "No changes. 2 unchanged.\n")
     }
+
+    /// A role another manifest set manages (its tags name another owner and another address) is never adopted: the
+    /// plan refuses it and nothing is written, whatever `metadata.name` or kind the adopting manifest has.
+    @Test func anotherOwnersRoleIsNeverAdopted() async throws {
+        let context = try await EndToEndContext.make(region: "ca-west-1")
+        let roleName = "e2e-theirs-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["manifests"], substitutions: [
+            ("roleName: smsauth-demo-cognito-sms\n", "roleName: \(roleName)\n"),
+        ])
+        defer { space.remove() }
+        for file in ["app-client.yaml", "mfa-policy.yaml", "user-pool.yaml"] { try space.delete(file) }
+        let theirs = LiveExpectations.ownership("SmsRole/their-sms", owner: "another-team")
+        _ = try await context.iam.createRole(.init(
+            roleName: roleName, path: "/service-role/", assumeRolePolicy: LiveExpectations.trustPolicy(externalId: Self.externalId),
+            tags: theirs))
+        try space.edit("sms.yaml", replacing: "spec:\n", with: "spec:\n  adopt: \(roleName)\n")
+
+        let refused = try await space.reconcile(environment: context.environment)
+        #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stdout.contains("refused SmsRole/cognito-sms: "), "\(refused.stdout)")
+        #expect(refused.stdout.contains("another-team"), "the refusal names the owner: \(refused.stdout)")
+        #expect(try await context.writeCalls().isEmpty, "nothing is written")
+        #expect(try await context.iam.getRole(name: roleName)?.tags == theirs)
+    }
 }
