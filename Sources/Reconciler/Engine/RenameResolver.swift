@@ -8,8 +8,9 @@ import Manifests
 /// read found nothing, something foreign, or that same resource. A claimed resource is never deleted:
 /// - **renamed**: the claim is one-to-one and the manifest has no status file yet. The manifest is planned against
 ///   the removed resource's live state and status, and its status file moves (Terraform's `moved` blocks).
-/// - **released**: any other claim (both names have status files, or several manifests claim it): the status file
-///   goes, AWS is left alone, and the plan warns.
+/// - **released**: any other claim (both names have status files, several manifests claim it, or a manifest of
+///   another kind claims it, as an SmsLogRole naming a removed SmsRole's role): the status file goes, AWS is left
+///   alone, and the plan warns.
 struct RenameResolver: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
@@ -31,9 +32,11 @@ struct RenameResolver: Sendable {
             guard case .success(let found)? = observations[removed.address], found.presence == .owned,
                   let handler = registry.handler(for: removed.address.kind) else { continue }
             let claiming = manifests.filter { manifest in
-                guard manifest.address.kind == removed.address.kind, let desired = manifest.desired,
-                      case .success(let own)? = observations[manifest.address] else { return false }
-                let ownIsOther = own.presence == .owned && own.outputs != found.outputs
+                guard let desired = manifest.desired, case .success(let own)? = observations[manifest.address] else {
+                    return false
+                }
+                let ownIsOther = manifest.address.kind == removed.address.kind && own.presence == .owned
+                    && own.outputs != found.outputs
                 return !ownIsOther && handler.claims(desired, observation: found, references: references)
             }.map(\.address).sorted()
             if !claiming.isEmpty { claimants[removed.address] = claiming }
@@ -41,8 +44,8 @@ struct RenameResolver: Sendable {
         var resolution = Resolution()
         let claimCounts = claimants.values.flatMap { $0 }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         for (removed, claiming) in claimants {
-            if claiming.count == 1, let manifest = claiming.first, claimCounts[manifest] == 1,
-               targets[manifest]?.status == nil {
+            if claiming.count == 1, let manifest = claiming.first, manifest.kind == removed.kind,
+               claimCounts[manifest] == 1, targets[manifest]?.status == nil {
                 resolution.renamed[manifest] = removed
             } else {
                 resolution.claimed[removed] = claiming

@@ -73,8 +73,7 @@ struct SmsLogRoleHandler: ResourceHandler {
 
     /// Same role name (IAM role names are unique in an account).
     func claims(_ desired: DesiredResource, live: SmsLogRoleLive,
-                       references: [ResourceAddress: [String: String]]) -> Bool {
-        guard case let .smsLogRole(spec) = desired.manifest.spec else { return false }
-        return live.role.name == spec.roleName.value
+                references: [ResourceAddress: [String: String]]) -> Bool {
+        OwnedRoleClaim.claims(desired, roleNamed: live.role.name)
     }
 }

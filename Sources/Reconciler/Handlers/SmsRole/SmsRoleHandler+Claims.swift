@@ -1,10 +1,9 @@
 import Manifests
 
 extension SmsRoleHandler {
-    /// Same role name (IAM role names are unique in an account).
+    /// Same role name, named by an SmsRole or an SmsLogRole manifest (`OwnedRoleClaim`).
     func claims(_ desired: DesiredResource, live: SmsRoleLive,
-                       references: [ResourceAddress: [String: String]]) -> Bool {
-        guard case let .smsRole(spec) = desired.manifest.spec else { return false }
-        return live.role.name == spec.roleName.value
+                references: [ResourceAddress: [String: String]]) -> Bool {
+        OwnedRoleClaim.claims(desired, roleNamed: live.role.name)
     }
 }
