@@ -192,7 +192,11 @@ struct RunPlanner: Sendable {
                 inputs[address] = input
                 return try Self.released(address, claimedBy: claiming, dependencies: dependencies)
             }
-            if let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
+            // A removed resource is deleted or retained, which needs nothing it depended on (its delete runs before
+            // theirs): a blocked dependency must not hold it (a removed PhonePool is deleted while its number,
+            // still in it at plan time, waits).
+            if target.desired != nil,
+               let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
                 return try ResourceChange(address: address, action: .blocked, reason: waiting, dependencies: dependencies)
             }
             inputs[address] = input
@@ -273,9 +277,12 @@ struct RunPlanner: Sendable {
 
     /// Whether `change` corrects drift that the manifest only wants reported: an update of an owned resource whose
     /// manifest is the one last reconciled, under `policy.onDrift: Report`. Such a change becomes a noop that keeps
-    /// its field changes, and the status records the drift.
+    /// its field changes, and the status records the drift. An update with a field that follows a dependency (a
+    /// pool's SMS external id following its rotated SmsRole) is not: what the dependency's change needs is applied,
+    /// else the resource would point at something that no longer exists.
     static func isReportOnlyDrift(_ change: ResourceChange, input: ErasedPlanInput) -> Bool {
-        guard change.action == .update, input.observation.presence == .owned, let desired = input.desired,
+        guard change.action == .update, !change.fieldChanges.contains(where: \.followsDependency),
+              input.observation.presence == .owned, let desired = input.desired,
               desired.policy.onDrift.value == .report, let status = input.status else { return false }
         return status.specHash == SpecHash.of(desired.manifest)
     }

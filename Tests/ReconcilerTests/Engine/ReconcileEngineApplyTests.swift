@@ -154,4 +154,20 @@ struct ReconcileEngineDriftReportTests {
         #expect(pool.drift.map(\.corrected) == [false])
         #expect(await world.resources[F.pool]?.specHash == "by hand")
     }
+
+    @Test("an update that follows a dependency is applied under onDrift: Report; one that only corrects drift is not")
+    func followingADependencyIsNotReportOnly() throws {
+        let text = F.stack.replacingOccurrences(of: "  smsRole: role", with: "  smsRole: role\npolicy: {onDrift: Report}")
+        let manifest = try #require(F.load(text).manifests.first { $0.id == F.pool })
+        let input = ErasedPlanInput(
+            address: F.pool, desired: DesiredResource(manifest: manifest, region: "eu-west-1", dependencies: [F.role]),
+            observation: Observation(LiveState.owned("pool"), outputs: { _ in [:] }, phase: { _ in .ready }),
+            status: ResourceStatus(kind: .userPool, name: F.pool.name, specHash: SpecHash.of(manifest), resource: [:]),
+            references: [:], dependencyActions: [:], deletePolicy: .retain, options: PlanOptions(account: "123456789012"))
+        let drifted = FieldChange(path: "smsExternalId", before: .string("old"), after: .string("new"))
+        let drift = try ResourceChange(address: F.pool, action: .update, fieldChanges: [drifted])
+        #expect(RunPlanner.isReportOnlyDrift(drift, input: input))
+        let following = try ResourceChange(address: F.pool, action: .update, fieldChanges: [drifted.followingDependency()])
+        #expect(!RunPlanner.isReportOnlyDrift(following, input: input))
+    }
 }

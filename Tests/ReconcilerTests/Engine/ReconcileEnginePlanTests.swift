@@ -74,6 +74,18 @@ struct ReconcileEnginePlanTests {
         #expect(run.plan.change(for: F.web)?.reason?.hasPrefix("waiting for UserPool/pool: its live state could not be read") == true)
     }
 
+    @Test("a removed resource is deleted even when a removed resource it depended on is blocked")
+    func removedResourceIgnoresBlockedDependencies() async throws {
+        let world = FakeWorld()
+        let engine = F.engine(world, directory: F.statusDirectory())
+        _ = try await engine.apply(try await engine.plan(F.load(), defaultRegion: "eu-west-1"))
+        await world.failReads(of: .userPool)
+        let onlyRole = try #require(F.stack.components(separatedBy: "---").first)
+        let run = try await engine.plan(F.load(onlyRole), defaultRegion: "eu-west-1")
+        #expect(run.plan.change(for: F.pool)?.action == .blocked)
+        #expect(run.plan.change(for: F.web)?.action == .delete, "\(String(describing: run.plan.change(for: F.web)))")
+    }
+
     @Test("removed manifests: the delete policy comes from status, else the kind's default", arguments: [
         (ResourceKind.appClient, DeletePolicy?.none, ChangeAction.delete),
         (.userPool, nil, .retain),
