@@ -2,7 +2,8 @@ extension FieldCatalog {
     /// `SmsLogRole` spec fields: SmsRole's role fields without `externalId` and `service` (SNS's trust policy has no
     /// external id, and the one inline policy is fixed).
     static let smsLogRole: [FieldSpec] = [
-        FieldSpec("roleName", .string, required: true, "IAM role name; immutable (a change replaces the role).",
+        FieldSpec("roleName", .string, required: true, pattern: SchemaPatterns.roleName,
+                  "IAM role name; immutable (a change replaces the role).",
                   .immutable),
         FieldSpec("path", .string, "IAM path such as /service-role/; immutable.", .immutable,
                   default: .value("/")),

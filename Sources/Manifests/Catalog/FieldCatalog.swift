@@ -103,7 +103,8 @@ public enum FieldCatalog {
 
     /// `SmsRole` spec fields.
     static let smsRole: [FieldSpec] = [
-        FieldSpec("roleName", .string, required: true, "IAM role name; immutable (a change replaces the role).",
+        FieldSpec("roleName", .string, required: true, pattern: SchemaPatterns.roleName,
+                  "IAM role name; immutable (a change replaces the role).",
                   .immutable),
         FieldSpec("path", .string, "IAM path such as /service-role/; immutable.", .immutable,
                   default: .value("/")),

@@ -9,4 +9,6 @@ public enum SchemaPatterns {
     public static let e164 = "^\\+[1-9][0-9]{1,14}$"
     /// An ISO 3166-1 alpha-2 country code.
     public static let countryCode = "^[A-Z]{2}$"
+    /// IAM's RoleName: 1–64 letters, digits and `+=,.@_-`.
+    public static let roleName = "^[A-Za-z0-9+=,.@_-]{1,64}$"
 }

@@ -33,6 +33,12 @@ enum Formats {
         return allowed && id.contains { $0.isASCII && $0.isLetter }
     }
 
+    /// IAM's RoleName: 1–64 ASCII letters, digits and `+=,.@_-`.
+    static func isRoleName(_ name: String) -> Bool {
+        (1...64).contains(name.count)
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) }
+    }
+
     /// ISO 3166-1 alpha-2: two uppercase ASCII letters.
     static func isCountryCode(_ code: String) -> Bool {
         code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }

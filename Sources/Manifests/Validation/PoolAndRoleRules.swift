@@ -50,4 +50,19 @@ enum RoleRules {
                           + "/service-role/)", at: path.location, field: "spec.path")
         }
     }
+
+    /// The IAM role name: 1–64 of letters, digits and `+=,.@_-` (IAM's RoleName pattern), checked offline so that
+    /// one bad name is an error naming its manifest, not an AWS error blocking every role of the kind.
+    static let roleName: Validator.Rule = { context in
+        context.manifests.compactMap { manifest in
+            let name: Located<String>? = switch manifest.spec {
+            case .smsRole(let spec): spec.roleName
+            case .smsLogRole(let spec): spec.roleName
+            default: nil
+            }
+            guard let name, !Formats.isRoleName(name.value) else { return nil }
+            return .error("invalid-role-name", "IAM role name '\(name.value)' must be 1-64 letters, digits or "
+                          + "+=,.@_- characters", at: name.location, field: "spec.roleName")
+        }
+    }
 }

@@ -30,4 +30,10 @@ import Testing
     func countryCode(_ text: String) throws {
         #expect(try Self.matches(SchemaPatterns.countryCode, text) == Formats.isCountryCode(text))
     }
+
+    @Test(arguments: ["cognito_sms", "a+b=c,d.e@f-g", "R", String(repeating: "r", count: 64),
+                      String(repeating: "r", count: 65), "", "bad name", "r/x", "rôle", "r*"])
+    func roleName(_ text: String) throws {
+        #expect(try Self.matches(SchemaPatterns.roleName, text) == Formats.isRoleName(text))
+    }
 }

@@ -26,6 +26,15 @@ import Testing
                        ["t.yaml:6:3: error: unknown field 'externalId' in 'spec'"]),
         ValidationCase("log role path invalid", F.doc("SmsLogRole", "logs", ["roleName: r", "path: logs"], []),
                        ["t.yaml:6:9: error: IAM path 'logs' must be '/' or start and end with '/' (like /service-role/)"]),
+        ValidationCase("log role name has a space", F.doc("SmsLogRole", "logs", ["roleName: bad name!"], []),
+                       ["t.yaml:5:13: error: IAM role name 'bad name!' must be 1-64 letters, digits or +=,.@_- characters"]),
+        ValidationCase("log role name too long", F.doc("SmsLogRole", "logs", ["roleName: " + String(repeating: "r", count: 65)], []),
+                       ["t.yaml:5:13: error: IAM role name '\(String(repeating: "r", count: 65))' must be 1-64 letters, "
+                        + "digits or +=,.@_- characters"]),
+        ValidationCase("SMS role name with IAM's punctuation is valid", F.doc("SmsRole", "role", [
+            "roleName: cognito+sms=a,b.c@d_e-f", "externalId: e"], []), []),
+        ValidationCase("SMS role name invalid", F.doc("SmsRole", "role", ["roleName: \"r/x\"", "externalId: e"], []),
+                       ["t.yaml:5:13: error: IAM role name 'r/x' must be 1-64 letters, digits or +=,.@_- characters"]),
         ValidationCase("log role session range", F.doc("SmsLogRole", "logs", ["roleName: r",
                                                                               "maxSessionDurationSeconds: 60"], []),
                        ["t.yaml:6:30: error: 'spec.maxSessionDurationSeconds' must be between 3600 and 43200, found 60"]),
