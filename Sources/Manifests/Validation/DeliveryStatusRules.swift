@@ -17,4 +17,16 @@ enum DeliveryStatusRules {
             }
         }
     }
+
+    /// `spec.deliveryStatusRoleArn` is an IAM role ARN (`arn:<partition>:iam::<account>:role/<path><name>`), or
+    /// empty to turn logging off: SNS refuses anything else, and only at apply time.
+    static let roleArn: Validator.Rule = { context in
+        context.manifests.compactMap { manifest in
+            guard case .smsAccountSettings(let spec) = manifest.spec, let arn = spec.deliveryStatusRoleArn,
+                  !arn.value.isEmpty, !Formats.isRoleArn(arn.value) else { return nil }
+            return .error("invalid-role-arn", "'\(arn.value)' is not an IAM role ARN (like "
+                          + "arn:aws:iam::123456789012:role/sns-delivery-status); leave it empty to turn logging off",
+                          at: arn.location, field: "spec.deliveryStatusRoleArn")
+        }
+    }
 }

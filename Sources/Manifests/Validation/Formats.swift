@@ -39,6 +39,15 @@ enum Formats {
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) }
     }
 
+    /// `arn:<partition>:iam::<12 digits>:role/<path and name>`, the name a valid role name.
+    static func isRoleArn(_ arn: String) -> Bool {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "iam", parts[3].isEmpty,
+              parts[4].count == 12, parts[4].allSatisfy(\.isNumber), parts[5].hasPrefix("role/"),
+              let name = parts[5].split(separator: "/").last else { return false }
+        return isRoleName(String(name))
+    }
+
     /// ISO 3166-1 alpha-2: two uppercase ASCII letters.
     static func isCountryCode(_ code: String) -> Bool {
         code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }

@@ -65,4 +65,21 @@ enum RoleRules {
                           + "+=,.@_- characters", at: name.location, field: "spec.roleName")
         }
     }
+
+    /// `spec.adopt` of a role kind names the role `spec.roleName` names (by name or ARN): adopting one role while
+    /// naming another would create the named one and leave the adopted one alone.
+    static let adoptNamesTheRole: Validator.Rule = { context in
+        context.manifests.compactMap { manifest in
+            let pair: (name: Located<String>, adopt: Located<String>?)? = switch manifest.spec {
+            case .smsRole(let spec): (spec.roleName, spec.adopt)
+            case .smsLogRole(let spec): (spec.roleName, spec.adopt)
+            default: nil
+            }
+            guard let pair, let adopt = pair.adopt else { return nil }
+            let adopted = adopt.value.split(separator: "/").last.map(String.init) ?? adopt.value
+            guard adopted.lowercased() != pair.name.value.lowercased() else { return nil }
+            return .error("adopt-mismatch", "spec.adopt names the role '\(adopted)' but spec.roleName is "
+                          + "'\(pair.name.value)': adopt the role the manifest names", at: adopt.location, field: "spec.adopt")
+        }
+    }
 }

@@ -25,7 +25,7 @@ public struct Validator: Sendable {
         ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
         MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
         MessagingRules.simulator, MessagingRules.sandboxLimit, MessagingRules.accountSettingsPerRegion,
-        MessagingRules.countryCodes, MessagingRules.poolConsistency, DeliveryStatusRules.oneForm, RoleRules.path, RoleRules.roleName, ClaimRules.uniqueClaims,
+        MessagingRules.countryCodes, MessagingRules.poolConsistency, DeliveryStatusRules.oneForm, RoleRules.path, RoleRules.roleName, RoleRules.adoptNamesTheRole, DeliveryStatusRules.roleArn, ClaimRules.uniqueClaims,
         SettingsRules.owner, SettingsRules.state, ReadinessRules.smsOnlyMfa, ReadinessRules.phoneNotAutoVerified,
         ReadinessRules.unregisteredUsNumber, ReadinessRules.noRefreshTokens, ReadinessRules.recoveryUncollected,
         DeliveryRules.secretTarget, DeliveryRules.names, DeliveryRules.distinctTargets,

@@ -42,7 +42,9 @@ import Testing
                         + "'a' (spec.roleName at t.yaml:5:13): one AWS resource can be managed by one manifest only"]),
         ValidationCase("a role adopting another manifest's role by ARN", F.docs(
             role("a", "sender"), role("b", "other", ["adopt: arn:aws:iam::123456789012:role/service-role/sender"])),
-                       ["t.yaml:14:10: error: SmsRole 'b' claims IAM role 'sender', already claimed by SmsRole 'a' "
+                       ["t.yaml:14:10: error: spec.adopt names the role 'sender' but spec.roleName is 'other': adopt "
+                        + "the role the manifest names",
+                        "t.yaml:14:10: error: SmsRole 'b' claims IAM role 'sender', already claimed by SmsRole 'a' "
                         + "(spec.roleName at t.yaml:5:13): one AWS resource can be managed by one manifest only"]),
         ValidationCase("a role adopting its own role name claims it once",
                        role("a", "sender", ["adopt: sender"])),

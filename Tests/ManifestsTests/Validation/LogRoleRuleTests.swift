@@ -35,6 +35,17 @@ import Testing
             "roleName: cognito+sms=a,b.c@d_e-f", "externalId: e"], []), []),
         ValidationCase("SMS role name invalid", F.doc("SmsRole", "role", ["roleName: \"r/x\"", "externalId: e"], []),
                        ["t.yaml:5:13: error: IAM role name 'r/x' must be 1-64 letters, digits or +=,.@_- characters"]),
+        ValidationCase("log role adopting another role", F.doc("SmsLogRole", "logs", [
+            "roleName: x-role", "adopt: arn:aws:iam::123456789012:role/service-role/y-role"], []),
+                       ["t.yaml:6:10: error: spec.adopt names the role 'y-role' but spec.roleName is 'x-role': adopt "
+                        + "the role the manifest names"]),
+        ValidationCase("log role adopting its own role by ARN", F.doc("SmsLogRole", "logs", [
+            "roleName: x-role", "adopt: arn:aws:iam::123456789012:role/X-Role"], []), []),
+        ValidationCase("flat delivery-status role is not an ARN", Self.settings(["deliveryStatusRoleArn: not-an-arn"]),
+                       ["t.yaml:6:26: error: 'not-an-arn' is not an IAM role ARN (like "
+                        + "arn:aws:iam::123456789012:role/sns-delivery-status); leave it empty to turn logging off"]),
+        ValidationCase("flat delivery-status role ARN, or empty", Self.settings([
+            "deliveryStatusRoleArn: arn:aws-us-gov:iam::123456789012:role/logs/sns-delivery"]), []),
         ValidationCase("log role session range", F.doc("SmsLogRole", "logs", ["roleName: r",
                                                                               "maxSessionDurationSeconds: 60"], []),
                        ["t.yaml:6:30: error: 'spec.maxSessionDurationSeconds' must be between 3600 and 43200, found 60"]),
