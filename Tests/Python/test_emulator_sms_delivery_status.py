@@ -34,3 +34,14 @@ def test_a_malformed_value_is_refused_and_changes_nothing(fresh: Emulator, name:
     assert (error["Error"]["Code"], error["ResponseMetadata"]["HTTPStatusCode"]) == ("InvalidParameter", 400)
     assert name in error["Error"]["Message"]
     assert "DefaultSMSType" not in sns.get_sms_attributes()["attributes"]
+
+
+def test_get_sms_attributes_answers_every_attribute_it_names(fresh: Emulator) -> None:
+    sns = fresh.client("sns")
+    sns.set_sms_attributes(attributes={"DeliveryStatusIAMRole": ROLE, "DeliveryStatusSuccessSamplingRate": "10",
+                                       "DefaultSMSType": "Transactional"})
+    named = sns.get_sms_attributes(attributes=["DefaultSMSType", "DeliveryStatusIAMRole",
+                                               "DeliveryStatusSuccessSamplingRate"])["attributes"]
+    assert named == {"DefaultSMSType": "Transactional", "DeliveryStatusIAMRole": ROLE,
+                     "DeliveryStatusSuccessSamplingRate": "10"}
+    assert sns.get_sms_attributes(attributes=["DefaultSMSType"])["attributes"] == {"DefaultSMSType": "Transactional"}

@@ -26,6 +26,7 @@ def install() -> None:
         sms_delivery_status,
         sms_role,
         sms_spend,
+        sns_attribute_filter,
         sns_sandbox,
         sts_public,
     )
@@ -45,6 +46,7 @@ def install() -> None:
     paging.install()
     sms_spend.install()
     sms_delivery_status.install()
+    sns_attribute_filter.install()
     signing_key.install()
 
 
