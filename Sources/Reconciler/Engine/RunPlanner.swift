@@ -69,15 +69,19 @@ struct RunPlanner: Sendable {
                                                   observations: observations, planned: byAddress,
                                                   references: plannedReferences, liveReferences: references,
                                                   resolution: resolution, inputs: &inputs)
-                    change = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
+                    let found = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
                         ? try Self.rediscovered(planned) : planned
+                    change = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
+                        .filter { unselected.contains($0) && targets[$0]?.desired != nil })
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
             }
             changes.append(change)
             byAddress[address] = change
-            if let outputs = plannedOutputs(of: target, after: change, live: references[address]) {
+            // A target outside --selector is not changed: what depends on it is planned with its live outputs.
+            if !unselected.contains(address),
+               let outputs = plannedOutputs(of: target, after: change, live: references[address]) {
                 plannedReferences[address] = outputs
             }
         }
@@ -142,6 +146,16 @@ struct RunPlanner: Sendable {
             reason: "no manifest or status file names it; found by its smsauth:owner tag (lost-state rediscovery)"
                 + (change.reason.map { "; \($0)" } ?? ""),
             warnings: change.warnings, dependencies: change.dependencies, previousAddress: change.previousAddress)
+    }
+
+    /// `change`, blocked when it replaces a resource that manifests outside `--selector` depend on: they would keep
+    /// naming the deleted resource (a pool the old SMS role), since only selected resources are changed.
+    static func holdingReplacement(_ change: ResourceChange,
+                                   dependents: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        guard change.action == .replace, !dependents.isEmpty else { return change }
+        let names = dependents.map(\.description).joined(separator: ", ")
+        return try change.revised(action: .blocked, reason: "replacing it would leave \(names) naming the old one, "
+                                  + "and --selector does not select them: select them too")
     }
 
     /// A removed resource whose AWS resource a current manifest claims: released, never deleted.

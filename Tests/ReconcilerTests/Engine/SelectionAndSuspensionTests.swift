@@ -47,6 +47,31 @@ struct SelectionAndSuspensionTests {
         #expect(await world.live(F.pool)?.specHash == "drifted", "the unselected pool's drift is not corrected")
     }
 
+    @Test("a selected resource is planned with the live outputs of an unselected dependency, never its planned ones")
+    func unselectedDependencyIsUsedAsItIs() async throws {
+        let world = FakeWorld()
+        let text = F.stack.replacingOccurrences(of: "metadata: {name: pool}", with: "metadata: {name: pool, labels: {tier: pool}}")
+        try await Self.existingRoleAndPool(world, load: F.load(text))
+        let engine = try Self.engine(world, directory: F.statusDirectory(), selector: "tier=pool")
+        let run = try await engine.plan(F.load(text), defaultRegion: "eu-west-1")
+        #expect(run.plan.changes.map(\.address) == [F.pool])
+        let input = try #require(run.inputs[F.pool])
+        #expect(input.references[F.role] == ["id": "role"],
+                "the role is not changed by this run: its planned ARN must not reach the pool's plan")
+    }
+
+    @Test("a replacement that unselected manifests depend on is blocked; one nothing unselected depends on is not")
+    func replacementWithUnselectedDependentsIsHeld() throws {
+        let replace = try ResourceChange(address: F.role, action: .replace, reason: "roleName changes")
+        let held = try RunPlanner.holdingReplacement(replace, dependents: [F.pool])
+        #expect(held.action == .blocked)
+        #expect(held.reason == "replacing it would leave UserPool/pool naming the old one, and --selector does not "
+                + "select them: select them too")
+        #expect(try RunPlanner.holdingReplacement(replace, dependents: []) == replace)
+        let update = try ResourceChange(address: F.role, action: .update)
+        #expect(try RunPlanner.holdingReplacement(update, dependents: [F.pool]) == update)
+    }
+
     @Test("a selected resource whose unselected dependency does not exist waits for it")
     func unselectedMissingDependencyBlocks() async throws {
         let engine = try Self.engine(FakeWorld(), directory: F.statusDirectory(), selector: "app in (web)")
