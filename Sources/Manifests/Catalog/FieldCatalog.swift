@@ -101,19 +101,28 @@ public enum FieldCatalog {
                                               "Refuse deletion in AWS while enabled.", .mutable,
                                               default: .unmanaged(aws: "false"))
 
-    /// `SmsRole` spec fields.
+    /// `SmsRole` spec fields: the role fields with the external id and the service the role sends through.
     static let smsRole: [FieldSpec] = [
-        FieldSpec("roleName", .string, required: true, pattern: SchemaPatterns.roleName,
-                  "IAM role name; immutable (a change replaces the role).",
-                  .immutable),
-        FieldSpec("path", .string, "IAM path such as /service-role/; immutable.", .immutable,
-                  default: .value("/")),
+        roleIdentityFields[0], roleIdentityFields[1],
         FieldSpec("externalId", .string, required: true, "sts:ExternalId required by the trust policy.",
                   .mutable),
         FieldSpec("service", .enumeration(SmsService.self),
                   "What the role may send through: sns (sns:Publish, the default) or endUserMessaging "
                   + "(sms-voice:SendTextMessage on the account's phone numbers, sender IDs, pools and configuration sets).",
                   .mutable, default: .value("sns")),
+    ] + roleSettingFields
+
+    /// The name and path of a role smsauth owns whole (SmsRole, SmsLogRole), in manual order.
+    static let roleIdentityFields: [FieldSpec] = [
+        FieldSpec("roleName", .string, required: true, pattern: SchemaPatterns.roleName,
+                  "IAM role name; immutable (a change replaces the role).",
+                  .immutable),
+        FieldSpec("path", .string, "IAM path such as /service-role/; immutable.", .immutable,
+                  default: .value("/")),
+    ]
+
+    /// The optional settings and tags of a role smsauth owns whole (SmsRole, SmsLogRole).
+    static let roleSettingFields: [FieldSpec] = [
         FieldSpec("description", .string, "Role description.", .mutable, default: .unmanaged(aws: nil)),
         FieldSpec("maxSessionDurationSeconds", .integer(minimum: 3600, maximum: 43200), "Maximum session duration.",
                   .mutable, default: .unmanaged(aws: "3600")),

@@ -15,7 +15,7 @@ import Testing
         let planned = PlannedRun(plan: plan, targets: [:], graph: ResourceGraph(dependencies: [role: []]),
                                  inputs: [:], observations: [:], references: [:], options: PlanOptions(account: "1"),
                                  foreignStatuses: [:])
-        let failure = ReconcileFailure(classifying: SmsRoleError.nameTaken(roleName: "taken", address: role))
+        let failure = ReconcileFailure(classifying: OwnedRoleError.nameTaken(roleName: "taken", address: role))
         let applied = AppliedRun(plan: plan, report: ExecutionReport(results: [(change, .failed(failure))]),
                                  released: [], statusErrors: [], readFailures: [])
         let outcomes = OutcomeClassifier.classify(keys: [role], planned: planned, applied: applied) { _ in .error }

@@ -19,8 +19,8 @@ import Testing
 
     /// One error of each type, its expected code and whether the controller retries it.
     static let cases: [(error: any Error & Sendable & CustomStringConvertible, code: String, retryable: Bool)] = [
-        (SmsRoleError.nameTaken(roleName: "taken", address: role), "smsRole.nameTaken", false),
-        (SmsRoleError.roleNotRead(role), "smsRole.notRead", true),
+        (OwnedRoleError.nameTaken(roleName: "taken", address: role), "smsRole.nameTaken", false),
+        (OwnedRoleError.roleNotRead(role), "smsRole.notRead", true),
         (UserPoolHandlerError.noRegion(pool), "userPool.noRegion", false),
         (UserPoolHandlerError.smsRoleUnknown(pool, role: role), "userPool.smsRoleUnknown", true),
         (AppClientError.poolUnknown(client), "appClient.poolUnknown", true),

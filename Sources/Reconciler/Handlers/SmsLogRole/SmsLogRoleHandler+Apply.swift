@@ -15,12 +15,12 @@ extension SmsLogRoleHandler {
             return outputs(of: try await Self.create(try Self.fields(input), address: input.address, iam: iam, logger: logger))
         case .update, .rename:
             let fields = try Self.fields(input)
-            guard let live = input.live.value else { throw SmsLogRoleError.roleNotRead(input.address) }
+            guard let live = input.live.value else { throw OwnedRoleError.roleNotRead(input.address) }
             try await OwnedRoleIAM.converge(live, to: fields, iam: iam, logger: logger, noun: Self.noun)
             return outputs(of: live.role)
         case .replace:
             let fields = try Self.fields(input)
-            guard let old = input.live.value?.role else { throw SmsLogRoleError.roleNotRead(input.address) }
+            guard let old = input.live.value?.role else { throw OwnedRoleError.roleNotRead(input.address) }
             if old.name == fields.roleName {
                 try await OwnedRoleIAM.delete(old.name, iam: iam, logger: logger, noun: Self.noun)
                 return outputs(of: try await Self.create(fields, address: input.address, iam: iam, logger: logger))
@@ -41,7 +41,7 @@ extension SmsLogRoleHandler {
     /// The manifest's fields, or `notAnSmsLogRole`.
     static func fields(_ input: PlanInput<SmsLogRoleLive>) throws -> SmsLogRoleFields {
         guard let desired = input.desired, let fields = SmsLogRoleFields(desired, owner: input.options.owner) else {
-            throw SmsLogRoleError.notAnSmsLogRole(input.address)
+            throw OwnedRoleError.wrongKind(input.address)
         }
         return fields
     }
@@ -49,7 +49,7 @@ extension SmsLogRoleHandler {
     /// `OwnedRoleIAM.create` of a log role.
     static func create(_ fields: SmsLogRoleFields, address: ResourceAddress, iam: IAM, logger: Logger) async throws -> IAMRole {
         try await OwnedRoleIAM.create(fields, address: address, iam: iam, logger: logger, noun: noun,
-                                      nameTaken: SmsLogRoleError.nameTaken(roleName: fields.roleName, address: address)) {
+                                      nameTaken: OwnedRoleError.nameTaken(roleName: fields.roleName, address: address)) {
             try await withPolicy($0, iam: iam)
         }
     }

@@ -63,7 +63,7 @@ struct SmsLogRoleHandler: ResourceHandler {
         guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
         guard let fields = SmsLogRoleFields(desired, owner: input.options.owner) else {
             return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: SmsLogRoleError.notAnSmsLogRole(input.address).description)
+                                      reason: OwnedRoleError.wrongKind(input.address).description)
         }
         return try OwnedRolePlan(
             input: input, fields: fields, desired: fields.desiredValues, live: { fields.liveValues($0) },

@@ -17,12 +17,12 @@ extension SmsRoleHandler {
             return Self.outputs(role: role, fields: fields)
         case .update, .rename:
             let fields = try Self.fields(input, account: context.options.account)
-            guard let live = input.live.value else { throw SmsRoleError.roleNotRead(input.address) }
+            guard let live = input.live.value else { throw OwnedRoleError.roleNotRead(input.address) }
             try await Self.converge(live, to: fields, iam: iam, logger: logger)
             return Self.outputs(role: live.role, fields: fields)
         case .replace:
             let fields = try Self.fields(input, account: context.options.account)
-            guard let old = input.live.value?.role else { throw SmsRoleError.roleNotRead(input.address) }
+            guard let old = input.live.value?.role else { throw OwnedRoleError.roleNotRead(input.address) }
             if old.name == fields.roleName {
                 try await Self.delete(old.name, iam: iam, logger: logger)
                 return Self.outputs(role: try await Self.create(fields, address: input.address, iam: iam, logger: logger),
@@ -41,7 +41,7 @@ extension SmsRoleHandler {
     /// The manifest's fields, or `notAnSmsRole`.
     static func fields(_ input: PlanInput<SmsRoleLive>, account: String) throws -> SmsRoleFields {
         guard let desired = input.desired, let fields = SmsRoleFields(desired, account: account, owner: input.options.owner) else {
-            throw SmsRoleError.notAnSmsRole(input.address)
+            throw OwnedRoleError.wrongKind(input.address)
         }
         return fields
     }
@@ -57,7 +57,7 @@ extension SmsRoleHandler {
     /// `OwnedRoleIAM.create` of an SMS role.
     static func create(_ fields: SmsRoleFields, address: ResourceAddress, iam: IAM, logger: Logger) async throws -> IAMRole {
         try await OwnedRoleIAM.create(fields, address: address, iam: iam, logger: logger, noun: noun,
-                                      nameTaken: SmsRoleError.nameTaken(roleName: fields.roleName, address: address)) {
+                                      nameTaken: OwnedRoleError.nameTaken(roleName: fields.roleName, address: address)) {
             try await withGrants($0, service: fields.service, iam: iam)
         }
     }

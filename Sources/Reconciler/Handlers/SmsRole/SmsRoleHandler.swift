@@ -73,7 +73,7 @@ struct SmsRoleHandler: ResourceHandler {
         guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
         guard let fields = SmsRoleFields(desired, account: input.options.account, owner: input.options.owner) else {
             return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: SmsRoleError.notAnSmsRole(input.address).description)
+                                      reason: OwnedRoleError.wrongKind(input.address).description)
         }
         return try OwnedRolePlan(
             input: input, fields: fields, desired: fields.desiredValues,

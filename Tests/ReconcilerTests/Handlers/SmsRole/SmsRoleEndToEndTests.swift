@@ -198,7 +198,7 @@ import Testing
         let foreignInput = PlanInput<SmsRoleLive>(
             address: other, desired: try E.desired(name: other.name, spec: setup.spec), live: .absent, status: nil,
             references: [:], dependencyActions: [:], deletePolicy: .retain, options: PlanOptions(account: setup.aws.account))
-        let error = await #expect(throws: SmsRoleError.self) {
+        let error = await #expect(throws: OwnedRoleError.self) {
             _ = try await setup.aws.handler.apply(try ResourceChange(address: other, action: .create), input: foreignInput,
                                                   context: context)
         }

@@ -1,7 +1,8 @@
-/// Errors of the SmsRole handler itself (AWS errors propagate unchanged).
-enum SmsRoleError: ReconcileError, Equatable, CustomStringConvertible {
+/// Errors of the handlers of a role smsauth owns whole (SmsRole, SmsLogRole) themselves; AWS errors propagate
+/// unchanged. Codes start with the kind of the resource (`smsRole.nameTaken`, `smsLogRole.nameTaken`).
+enum OwnedRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// The handler was given a manifest of another kind.
-    case notAnSmsRole(ResourceAddress)
+    case wrongKind(ResourceAddress)
     /// CreateRole answered `EntityAlreadyExists` and the existing role is not this resource's.
     case nameTaken(roleName: String, address: ResourceAddress)
     /// An update, replacement or deletion was asked for a role that was not read.
@@ -10,9 +11,9 @@ enum SmsRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// Stable error code.
     var code: String {
         switch self {
-        case .notAnSmsRole: "smsRole.wrongKind"
-        case .nameTaken: "smsRole.nameTaken"
-        case .roleNotRead: "smsRole.notRead"
+        case .wrongKind(let address): "\(Self.prefix(address)).wrongKind"
+        case .nameTaken(_, let address): "\(Self.prefix(address)).nameTaken"
+        case .roleNotRead(let address): "\(Self.prefix(address)).notRead"
         }
     }
 
@@ -28,12 +29,17 @@ enum SmsRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// What went wrong and what to do.
     var description: String {
         switch self {
-        case let .notAnSmsRole(address):
-            "\(address) is not an SmsRole manifest; the SmsRole handler cannot plan or apply it"
+        case let .wrongKind(address):
+            "\(address) is not an \(address.kind.rawValue) manifest; the \(address.kind.rawValue) handler cannot plan or apply it"
         case let .nameTaken(roleName, address):
             "IAM role '\(roleName)' already exists without smsauth's ownership tags for \(address): choose another spec.roleName, or set spec.adopt to the role's name or ARN to manage it"
         case let .roleNotRead(address):
             "\(address): the live role was not read before applying a change to it; run the plan again"
         }
+    }
+
+    /// The kind as codes spell it: `SmsRole` → `smsRole`.
+    private static func prefix(_ address: ResourceAddress) -> String {
+        address.kind.rawValue.prefix(1).lowercased() + address.kind.rawValue.dropFirst()
     }
 }
