@@ -114,4 +114,11 @@ public struct SmsEventType: ManifestEnum {
         "RCS_SENT", "RCS_DELIVERED", "RCS_READ", "RCS_FAILED", "RCS_TTL_EXPIRED", "RCS_PROTECT_BLOCKED",
         "RCS_FALLEN_BACK_TO_SMS",
     ]
+
+    /// Whether this type records whether an SMS reached the phone (`ALL`, `TEXT_ALL` or a delivery outcome).
+    public var recordsSmsDelivery: Bool {
+        ["ALL", "TEXT_ALL", "TEXT_DELIVERED", "TEXT_SUCCESSFUL", "TEXT_UNREACHABLE", "TEXT_CARRIER_UNREACHABLE",
+         "TEXT_BLOCKED", "TEXT_CARRIER_BLOCKED", "TEXT_INVALID", "TEXT_SPAM", "TEXT_UNKNOWN", "TEXT_TTL_EXPIRED",
+         "TEXT_PROTECT_BLOCKED"].contains(rawValue)
+    }
 }

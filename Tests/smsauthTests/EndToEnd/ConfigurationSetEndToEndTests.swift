@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `examples/end-user-messaging` through the binary: the ConfigurationSet is applied before the pool that names it,
-/// a dry run after plans nothing, and removing the set's manifest while a pool still names the set never deletes it.
+/// a dry run after plans nothing, the doctor finds the set recording delivery events, and removing the set's manifest while a pool still names the set never deletes it.
 @Suite("ConfigurationSet end to end", .timeLimit(.minutes(8)))
 struct ConfigurationSetBinaryEndToEndTests {
     @Test func aPoolNamingAConfigurationSetIsAppliedAfterItAndItsDeleteIsBlockedWhileNamed() async throws {
@@ -29,6 +29,9 @@ struct ConfigurationSetBinaryEndToEndTests {
         #expect(pool.raw["SmsConfiguration"]?["EumsSms"]?["ConfigurationSetName"]?.stringValue == setName)
         let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(again.stdout == "No changes. 3 unchanged.\n", "\(again.stdout)\(again.stderr)")
+        let doctor = try await CLIRunner.run(["doctor", space.manifests.path, "--output", "json"],
+                                             environment: context.environment)
+        #expect(try Self.result(of: "sms-configuration-set", in: doctor.stdout) == "pass", "\(doctor.stdout)")
 
         let ref = "  smsConfigurationSetRef: tasks-signin\n"
         try space.edit("user-pool.yaml", replacing: ref, with: "  smsConfigurationSet: \(setName)\n")
@@ -39,5 +42,12 @@ struct ConfigurationSetBinaryEndToEndTests {
         #expect(try await context.smsVoice.describeConfigurationSet(name: setName) != nil)
         let poolAfter = try await context.ownedPool(named: "tasks")
         #expect(poolAfter.raw["SmsConfiguration"]?["EumsSms"]?["ConfigurationSetName"]?.stringValue == setName)
+    }
+
+    /// The result of the pool's check `id` in a `smsauth doctor --output json` report.
+    static func result(of id: String, in report: String) throws -> String? {
+        let json = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any]
+        let checks = json?["checks"] as? [[String: Any]] ?? []
+        return checks.first { $0["check"] as? String == id && ($0["resource"] as? String)?.hasPrefix("UserPool/") == true }?["result"] as? String
     }
 }
