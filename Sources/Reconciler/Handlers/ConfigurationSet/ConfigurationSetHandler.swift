@@ -21,9 +21,10 @@ public struct ConfigurationSetHandler: ResourceHandler {
             let region = target.region ?? target.desired?.region ?? ""
             let sms = context.smsVoice(region)
             let wanted: String? = if case .configurationSet(let spec) = target.desired?.manifest.spec { spec.name.value } else { nil }
-            let names = [target.status?.resource["name"], wanted].compactMap { $0 }
+            let recorded = target.status?.resource["name"]
+            let names = [recorded, wanted == recorded ? nil : wanted].compactMap { $0 }
             var found: LiveState<ConfigurationSetLive> = .absent
-            for name in names.enumerated().filter({ !names[..<$0.offset].contains($0.element) }).map(\.element) {
+            for name in names {
                 found = try await Self.read(name, sms: sms, region: region, as: target.address, owner: owner)
                 if case .owned = found { break }
             }
