@@ -5,7 +5,8 @@ import TestSupport
 @testable import Reconciler
 
 /// ConfigurationSet against the emulator: create, a noop second plan, an event destination updated in place, an
-/// out-of-band change corrected, and a removal retained or deleted per policy.
+/// out-of-band change corrected, a removal retained or deleted per policy, a new name replacing the set, and a
+/// foreign set of the name refused.
 @Suite("ConfigurationSet end to end", .timeLimit(.minutes(8)))
 struct ConfigurationSetEndToEndTests {
     /// A set named `name` whose SNS destination matches `types`.
@@ -62,6 +63,23 @@ struct ConfigurationSetEndToEndTests {
         let (deleted, _) = try await harness.reconcile(Self.address, desired: nil, recorded: outputs, deletePolicy: .delete)
         #expect(deleted.action == .delete)
         #expect(try await sms.describeConfigurationSet(name: name) == nil)
+    }
+
+    @Test("a new name under onImmutableChange: Recreate deletes the old set and creates the new one")
+    func newNameReplacesTheSet() async throws {
+        let harness = try await HandlerHarness.make(ConfigurationSetHandler())
+        let old = HandlerHarness<ConfigurationSetHandler>.unique("old")
+        let new = HandlerHarness<ConfigurationSetHandler>.unique("new")
+        let (_, outputs) = try await harness.reconcile(Self.address, desired: try Self.desired(old), recorded: [:])
+        let renamed = try ConfigurationSetPlanTests.desired(ConfigurationSetPlanTests.text(
+            name: new, policy: "policy: {onImmutableChange: Recreate}"))
+        let (replaced, after) = try await harness.reconcile(Self.address, desired: renamed, recorded: outputs)
+        #expect(replaced.action == .replace)
+        #expect(after["name"] == new)
+        let sms = harness.context.smsVoice("us-east-1")
+        #expect(try await sms.describeConfigurationSet(name: old) == nil)
+        #expect(try await sms.describeConfigurationSet(name: new)?["EventDestinations"]?.arrayValue?.count == 2)
+        #expect(try await harness.plan(Self.address, desired: renamed, recorded: after).0.action == .noop)
     }
 
     @Test("a set of the name without smsauth's tags is refused, not taken over")
