@@ -59,7 +59,8 @@ public struct ConfigurationSetHandler: ResourceHandler {
     }
 
     /// `ConfigurationSetFields` through `StandardPlan`: an event destination added, changed or removed, a default or
-    /// the tags are an in-place update; a new name a replacement (or a refusal).
+    /// the tags are an in-place update; a new name a replacement (or a refusal). A set of the name without
+    /// smsauth's tags is refused with `nameTaken` (the kind has no `spec.adopt`).
     public func plan(_ input: PlanInput<ConfigurationSetLive>) throws(PlanError) -> ResourceChange {
         guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
         guard case .configurationSet(let spec) = desired.manifest.spec else {
@@ -67,11 +68,13 @@ public struct ConfigurationSetHandler: ResourceHandler {
                                       reason: ConfigurationSetError.notAConfigurationSet(input.address).description)
         }
         let live = input.live.value
-        return try StandardPlan(
+        let change = try StandardPlan(
             desired: ConfigurationSetFields.desired(spec, live: live), live: live.map(ConfigurationSetFields.live),
             immutable: ConfigurationSetFields.immutablePaths,
             replacementConsequence: "the set and its event destinations are deleted and created again; pools naming it send with the new one",
             foundId: live?.arn).change(for: input)
+        guard input.live.isForeign, change.action == .refuse else { return change }
+        return try change.revised(reason: ConfigurationSetError.nameTaken(name: spec.name.value, address: input.address).description)
     }
 
     /// Same name in the same region (names are unique per region).

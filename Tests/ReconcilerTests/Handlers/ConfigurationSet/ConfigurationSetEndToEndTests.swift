@@ -89,5 +89,7 @@ struct ConfigurationSetEndToEndTests {
         _ = try await harness.context.smsVoice("us-east-1").createConfigurationSet(name: name, tags: [:], clientToken: name)
         let (change, _) = try await harness.plan(Self.address, desired: try Self.desired(name))
         #expect(change.action == .refuse)
+        #expect(change.reason == "configuration set '\(name)' already exists without smsauth's ownership tags for "
+                + "ConfigurationSet/events: choose another spec.name")
     }
 }
