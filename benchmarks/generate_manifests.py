@@ -90,8 +90,8 @@ def manifest(kind: str, name: str, spec: Doc, labels: Doc | None = None, policy:
 
 
 def region_block(rng: random.Random, index: int, region: str) -> Iterator[tuple[str, Doc]]:
-    """Account settings, a US toll-free number, sometimes a sender ID, and a pool of senders for one region; the first
-    region's block starts with the SmsLogRole that every other region's settings with delivery-status logging name."""
+    """Account settings, a configuration set, a US toll-free number, sometimes a sender ID, and a pool of senders for
+    one region; the first region's block starts with the SmsLogRole that every other region's settings with delivery-status logging name."""
     folder = f"regions/{region}"
     settings: Doc = {"region": region, "defaultSmsType": rng.choice(("Transactional", "Promotional")),
                      "monthlySpendLimitUSD": rng.choice((1, 10, 50, 100, 1000))}
@@ -107,6 +107,11 @@ def region_block(rng: random.Random, index: int, region: str) -> Iterator[tuple[
     if not region.startswith(("us-", "ca-")) and rng.random() < 0.5:
         settings["defaultSenderId"] = f"BRAND{index}"
     yield f"{folder}/account.yaml", manifest("SmsAccountSettings", f"sms-{region}", settings)
+    yield f"{folder}/configuration-set.yaml", manifest(
+        "ConfigurationSet", f"signin-{region}",
+        {"region": region, "name": f"signin-{region}", "defaultMessageType": "TRANSACTIONAL",
+         "eventDestinations": [{"name": "delivery", "matchingEventTypes": ["TEXT_ALL"],
+                                "sns": {"topicArn": f"arn:aws:sns:{region}:123456789012:sms-events"}}]})
     tollfree = f"{region}-us-tollfree"
     number: Doc = {"isoCountryCode": "US", "numberType": "TOLL_FREE", "messageType": "TRANSACTIONAL",
                    "capabilities": ["SMS"], "optOutListName": "Default", "selfManagedOptOuts": False,

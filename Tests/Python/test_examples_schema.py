@@ -43,6 +43,7 @@ ALL_KINDS = {
     "PhonePool",
     "SmsAccountSettings",
     "SmsLogRole",
+    "ConfigurationSet",
 }
 
 

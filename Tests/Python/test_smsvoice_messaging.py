@@ -58,6 +58,20 @@ def test_configuration_set_name_is_unique_and_destination_needs_one_target(clien
     assert error_of(excinfo)["Code"] == "ValidationException"
 
 
+def test_default_message_type_and_sender_id_are_deleted(client: Any) -> None:
+    client.create_configuration_set(ConfigurationSetName="signin")
+    client.set_default_message_type(ConfigurationSetName="signin", MessageType="TRANSACTIONAL")
+    client.set_default_sender_id(ConfigurationSetName="signin", SenderId="MyApp")
+    answer = client.delete_default_message_type(ConfigurationSetName="signin")
+    assert (answer["ConfigurationSetName"], "MessageType" in answer) == ("signin", False)
+    assert "SenderId" not in client.delete_default_sender_id(ConfigurationSetName="signin")
+    described = client.describe_configuration_sets(ConfigurationSetNames=["signin"])["ConfigurationSets"][0]
+    assert ("DefaultMessageType" in described, "DefaultSenderId" in described) == (False, False)
+    with pytest.raises(ClientError) as excinfo:
+        client.delete_default_sender_id(ConfigurationSetName="absent")
+    assert error_of(excinfo)["ResourceType"] == "configuration-set"
+
+
 def test_protect_configuration_returns_every_country(client: Any) -> None:
     created = client.create_protect_configuration(DeletionProtectionEnabled=False)
     pc = created["ProtectConfigurationId"]

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func everyExampleFolderIsListed() {
-        #expect(Self.sets.count == 8)
+        #expect(Self.sets.count == 9)
     }
 
     @Test(arguments: sets)

@@ -1,8 +1,8 @@
 import AWSCore
 import Foundation
 
-/// AWS End User Messaging SMS (`pinpoint-sms-voice-v2`): origination phone numbers, sender IDs, pools, tags, and the
-/// protect configurations the doctor reads.
+/// AWS End User Messaging SMS (`pinpoint-sms-voice-v2`): origination phone numbers, sender IDs, pools, configuration
+/// sets with their event destinations, tags, and the protect configurations the doctor reads.
 /// Requests and answers are verbatim JSON objects; typed helpers cover what smsauth reads.
 public struct SMSVoice: Sendable {
     /// The shared AWS client.
@@ -104,6 +104,59 @@ public struct SMSVoice: Sendable {
         } catch let error as AWSError where error.code == "ResourceNotFoundException" {
             return nil
         }
+    }
+
+    /// CreateConfigurationSet with tags and a `ClientToken` (a retry returns the same set); a name already used in
+    /// the region is a `ConflictException`.
+    public func createConfigurationSet(name: String, tags: [String: String], clientToken: String) async throws -> JSONValue {
+        try await call("CreateConfigurationSet", ["ConfigurationSetName": .string(name), "Tags": SMSVoice.tagList(tags),
+                                                  "ClientToken": .string(clientToken)])
+    }
+
+    /// DeleteConfigurationSet: the set and its event destinations.
+    public func deleteConfigurationSet(name: String) async throws {
+        _ = try await call("DeleteConfigurationSet", ["ConfigurationSetName": .string(name)])
+    }
+
+    /// SetDefaultMessageType (`TRANSACTIONAL` or `PROMOTIONAL`) of a configuration set.
+    public func setDefaultMessageType(configurationSet: String, messageType: String) async throws {
+        _ = try await call("SetDefaultMessageType", ["ConfigurationSetName": .string(configurationSet),
+                                                     "MessageType": .string(messageType)])
+    }
+
+    /// DeleteDefaultMessageType: the set no longer has a default message type.
+    public func deleteDefaultMessageType(configurationSet: String) async throws {
+        _ = try await call("DeleteDefaultMessageType", ["ConfigurationSetName": .string(configurationSet)])
+    }
+
+    /// SetDefaultSenderId of a configuration set.
+    public func setDefaultSenderId(configurationSet: String, senderId: String) async throws {
+        _ = try await call("SetDefaultSenderId", ["ConfigurationSetName": .string(configurationSet),
+                                                  "SenderId": .string(senderId)])
+    }
+
+    /// DeleteDefaultSenderId: the set no longer has a default sender ID.
+    public func deleteDefaultSenderId(configurationSet: String) async throws {
+        _ = try await call("DeleteDefaultSenderId", ["ConfigurationSetName": .string(configurationSet)])
+    }
+
+    /// CreateEventDestination; `request` holds `ConfigurationSetName`, `EventDestinationName`,
+    /// `MatchingEventTypes` and exactly one destination (`CloudWatchLogsDestination`, `SnsDestination`, …). A name
+    /// already used in the set is a `ConflictException`; a create is not repeated on retry.
+    public func createEventDestination(_ request: JSONValue) async throws {
+        _ = try await call("CreateEventDestination", request, idempotency: .nonIdempotent)
+    }
+
+    /// UpdateEventDestination: the members present in `request` replace the destination's (a new destination
+    /// member replaces the old target).
+    public func updateEventDestination(_ request: JSONValue) async throws {
+        _ = try await call("UpdateEventDestination", request)
+    }
+
+    /// DeleteEventDestination.
+    public func deleteEventDestination(configurationSet: String, name: String) async throws {
+        _ = try await call("DeleteEventDestination", ["ConfigurationSetName": .string(configurationSet),
+                                                      "EventDestinationName": .string(name)])
     }
 
     /// DescribeProtectConfigurations, all pages, optionally narrowed by filters (`account-default`, …).

@@ -22,6 +22,22 @@ extension FieldCatalog {
         "UserPool.spec.smsRegion": "Cognito UpdateUserPool SmsConfiguration.SnsRegion",
         "UserPool.spec.smsService": "Cognito UpdateUserPool SmsConfiguration.SnsCallerArn or SmsConfiguration.EumsSms.CallerArn",
         "UserPool.spec.smsConfigurationSet": "Cognito UpdateUserPool SmsConfiguration.EumsSms.ConfigurationSetName",
+        "UserPool.spec.smsConfigurationSetRef": "Cognito UpdateUserPool SmsConfiguration.EumsSms.ConfigurationSetName",
+        "ConfigurationSet.spec.name": "SMSVoice CreateConfigurationSet ConfigurationSetName",
+        "ConfigurationSet.spec.defaultMessageType": "SMSVoice SetDefaultMessageType MessageType",
+        "ConfigurationSet.spec.defaultSenderId": "SMSVoice SetDefaultSenderId SenderId",
+        "ConfigurationSet.spec.eventDestinations": "SMSVoice CreateEventDestination, UpdateEventDestination, DeleteEventDestination",
+        "ConfigurationSet.spec.eventDestinations.name": "SMSVoice CreateEventDestination EventDestinationName",
+        "ConfigurationSet.spec.eventDestinations.enabled": "SMSVoice UpdateEventDestination Enabled",
+        "ConfigurationSet.spec.eventDestinations.matchingEventTypes":
+            "SMSVoice CreateEventDestination MatchingEventTypes",
+        "ConfigurationSet.spec.eventDestinations.cloudWatchLogs.logGroupArn":
+            "SMSVoice CreateEventDestination CloudWatchLogsDestination.LogGroupArn",
+        "ConfigurationSet.spec.eventDestinations.cloudWatchLogs.iamRoleArn":
+            "SMSVoice CreateEventDestination CloudWatchLogsDestination.IamRoleArn",
+        "ConfigurationSet.spec.eventDestinations.sns.topicArn":
+            "SMSVoice CreateEventDestination SnsDestination.TopicArn",
+        "ConfigurationSet.spec.tags": "SMSVoice TagResource Tags",
         "SmsRole.spec.service": "IAM PutRolePolicy smsauth-sns-publish or smsauth-sms-voice-send",
         "UserPool.spec.verificationMessages.sms": "Cognito UpdateUserPool VerificationMessageTemplate.SmsMessage",
         "UserPool.spec.verificationMessages.emailSubject":

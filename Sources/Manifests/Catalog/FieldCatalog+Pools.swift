@@ -21,8 +21,11 @@ extension FieldCatalog {
                   "Service Cognito sends SMS through: sns (default) or endUserMessaging; the SMS role must grant it.",
                   .mutable, default: .value("sns")),
         FieldSpec("smsConfigurationSet", .string,
-                  "End User Messaging configuration set SMS is sent with (smsService endUserMessaging only).", .mutable,
-                  default: .unmanaged(aws: nil)),
+                  "Name of an End User Messaging configuration set managed elsewhere that SMS is sent with (smsService "
+                  + "endUserMessaging only).", .mutable, default: .unmanaged(aws: nil)),
+        FieldSpec("smsConfigurationSetRef", .string,
+                  "Name of the ConfigurationSet manifest SMS is sent with, applied before the pool (smsService "
+                  + "endUserMessaging only; instead of smsConfigurationSet).", .mutable, default: .unmanaged(aws: nil)),
         FieldSpec("smsRegion", .string, "SNS region Cognito sends SMS from (smsService sns only).", .mutable,
                   default: .unmanaged(aws: "the pool's region")),
         FieldSpec("verificationMessages", .object([

@@ -75,6 +75,7 @@ public enum FieldCatalog {
         case .phonePool: phonePool
         case .smsAccountSettings: smsAccountSettings
         case .smsLogRole: smsLogRole
+        case .configurationSet: configurationSet
         }
         guard kind.supportsAdoption else { return fields }
         return [FieldSpec("adopt", .string, "Id or ARN of an existing resource to take over (adds ownership tags).",

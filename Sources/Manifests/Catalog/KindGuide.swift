@@ -42,8 +42,12 @@ public struct KindGuide: Sendable, Equatable {
                 number is verified and how a forgotten password is recovered.
                 """, smsSignIn: [
                     "`smsRole` (or `smsRoleArn` and `smsExternalId`) sets SmsConfiguration; without it no SMS is sent.",
-                    "`smsService: endUserMessaging` sends directly through End User Messaging SMS (with an optional "
-                        + "`smsConfigurationSet` for delivery events) instead of SNS.",
+                    "`smsService: endUserMessaging` sends directly through End User Messaging SMS instead of SNS, "
+                        + "optionally with a configuration set for delivery events: `smsConfigurationSetRef` names a "
+                        + "ConfigurationSet manifest (applied before the pool; the pool sends with its `spec.name`), "
+                        + "`smsConfigurationSet` the AWS name of a set managed elsewhere; one or the other, like "
+                        + "`smsRole` and `smsRoleArn`. A removed ConfigurationSet that a pool still names in "
+                        + "`smsConfigurationSet` is not deleted: the plan blocks the delete and names the pool.",
                     "`autoVerifiedAttributes: [phone_number]`: sign-up sends a code by SMS and verifies the number; "
                         + "SMS MFA and phone verification need it.",
                     "`verificationMessages.sms` and `adminCreateUser.inviteSmsMessage` are the texts users receive.",
@@ -120,6 +124,18 @@ public struct KindGuide: Sendable, Equatable {
                         + "tells you why a sign-in code did not arrive (carrier blocked, unreachable phone, opted out).",
                     "IAM is global: one role serves the account's SMS settings in every region.",
                 ], example: "delivery-status-logging/log-role.yaml")
+        case .configurationSet:
+            KindGuide(kind: kind.rawValue, purpose: """
+                An AWS End User Messaging SMS configuration set (CreateConfigurationSet): the default message type \
+                and sender ID of messages sent with it, and its event destinations (CreateEventDestination), which \
+                record each message's events in CloudWatch Logs or publish them to an SNS topic.
+                """, smsSignIn: [
+                    "Name it in a UserPool's `smsConfigurationSetRef` (pool on `smsService: endUserMessaging`): the set "
+                        + "is applied before the pool, and Cognito sends every code with it.",
+                    "An event destination matching `TEXT_ALL` (or the delivery outcomes, `TEXT_DELIVERED`, "
+                        + "`TEXT_CARRIER_UNREACHABLE`, ...) is where you find out why a sign-in code did not arrive.",
+                    "`defaultMessageType: TRANSACTIONAL` for one-time passwords.",
+                ], example: "end-user-messaging/configuration-set.yaml")
         }
     }
 

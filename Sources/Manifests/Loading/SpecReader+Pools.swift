@@ -14,6 +14,7 @@ extension SpecReader {
         spec.smsExternalId = r.string("smsExternalId")
         spec.smsService = r.enumeration("smsService")
         spec.smsConfigurationSet = r.string("smsConfigurationSet")
+        spec.smsConfigurationSetRef = r.string("smsConfigurationSetRef")
         spec.smsRegion = r.string("smsRegion")
         spec.verificationMessages = r.object("verificationMessages").map {
             UserPoolSpec.VerificationMessages(location: $0.location, sms: $0.string("sms"),

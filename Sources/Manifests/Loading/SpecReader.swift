@@ -13,6 +13,7 @@ enum SpecReader {
         case .phonePool: phonePool(r).map(ManifestSpec.phonePool)
         case .smsAccountSettings: .smsAccountSettings(smsAccountSettings(r))
         case .smsLogRole: smsLogRole(r).map(ManifestSpec.smsLogRole)
+        case .configurationSet: configurationSet(r).map(ManifestSpec.configurationSet)
         }
     }
 

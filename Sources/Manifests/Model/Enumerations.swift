@@ -85,3 +85,40 @@ public enum NumberCapability: String, ManifestEnum { case sms = "SMS", voice = "
 
 /// SNS default SMS type.
 public enum SmsType: String, ManifestEnum { case promotional = "Promotional", transactional = "Transactional" }
+
+/// An End User Messaging event type an event destination records (`EventType` of pinpoint-sms-voice-v2, botocore
+/// 1.44.5): the AWS names, checked offline.
+public struct SmsEventType: ManifestEnum {
+    /// The AWS name (`TEXT_DELIVERED`).
+    public let rawValue: String
+
+    /// The event type of an AWS name; nil for a name AWS does not define.
+    public init?(rawValue: String) {
+        guard Self.names.contains(rawValue) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// Every event type, in the model's order.
+    public static var allCases: [SmsEventType] { names.compactMap(SmsEventType.init(rawValue:)) }
+
+    /// The model's `EventType` enum.
+    private static let names: [String] = [
+        "ALL", "TEXT_ALL", "TEXT_SENT", "TEXT_PENDING", "TEXT_QUEUED", "TEXT_SUCCESSFUL", "TEXT_DELIVERED",
+        "TEXT_INVALID", "TEXT_INVALID_MESSAGE", "TEXT_UNREACHABLE", "TEXT_CARRIER_UNREACHABLE", "TEXT_BLOCKED",
+        "TEXT_CARRIER_BLOCKED", "TEXT_SPAM", "TEXT_UNKNOWN", "TEXT_TTL_EXPIRED", "TEXT_PROTECT_BLOCKED", "VOICE_ALL",
+        "VOICE_INITIATED", "VOICE_RINGING", "VOICE_ANSWERED", "VOICE_COMPLETED", "VOICE_BUSY", "VOICE_NO_ANSWER",
+        "VOICE_FAILED", "VOICE_TTL_EXPIRED", "MEDIA_ALL", "MEDIA_PENDING", "MEDIA_QUEUED", "MEDIA_SUCCESSFUL",
+        "MEDIA_DELIVERED", "MEDIA_INVALID", "MEDIA_INVALID_MESSAGE", "MEDIA_UNREACHABLE", "MEDIA_CARRIER_UNREACHABLE",
+        "MEDIA_BLOCKED", "MEDIA_CARRIER_BLOCKED", "MEDIA_SPAM", "MEDIA_UNKNOWN", "MEDIA_TTL_EXPIRED",
+        "MEDIA_FILE_INACCESSIBLE", "MEDIA_FILE_TYPE_UNSUPPORTED", "MEDIA_FILE_SIZE_EXCEEDED", "RCS_ALL", "RCS_QUEUED",
+        "RCS_SENT", "RCS_DELIVERED", "RCS_READ", "RCS_FAILED", "RCS_TTL_EXPIRED", "RCS_PROTECT_BLOCKED",
+        "RCS_FALLEN_BACK_TO_SMS",
+    ]
+
+    /// Whether this type records whether an SMS reached the phone (`ALL`, `TEXT_ALL` or a delivery outcome).
+    public var recordsSmsDelivery: Bool {
+        ["ALL", "TEXT_ALL", "TEXT_DELIVERED", "TEXT_SUCCESSFUL", "TEXT_UNREACHABLE", "TEXT_CARRIER_UNREACHABLE",
+         "TEXT_BLOCKED", "TEXT_CARRIER_BLOCKED", "TEXT_INVALID", "TEXT_SPAM", "TEXT_UNKNOWN", "TEXT_TTL_EXPIRED",
+         "TEXT_PROTECT_BLOCKED"].contains(rawValue)
+    }
+}

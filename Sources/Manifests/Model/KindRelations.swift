@@ -6,11 +6,15 @@ public struct KindRelations: Sendable {
     public let references: [KindReference]
     /// Where a resource of the kind gets its region.
     public let region: RegionRule
+    /// The fields of the kind's spec that name another kind's AWS resource directly (not its manifest): a
+    /// resource a current manifest names this way is not deleted when its own manifest is removed.
+    public let uses: [KindUse]
 
     /// Declares a kind's relations.
-    public init(references: [KindReference] = [], region: RegionRule) {
+    public init(references: [KindReference] = [], region: RegionRule, uses: [KindUse] = []) {
         self.references = references
         self.region = region
+        self.uses = uses
     }
 
     /// The kinds a resource of this kind can depend on, in declaration order.
@@ -58,6 +62,29 @@ public struct KindReference: Sendable {
     }
 }
 
+/// A spec field that names the AWS resource of another kind by one of its outputs (a UserPool's
+/// `spec.smsConfigurationSet` is the `name` output of a configuration set), in the same region when the resource has
+/// a `region` output.
+public struct KindUse: Sendable {
+    /// Dotted path of the field (`spec.smsConfigurationSet`).
+    public let field: String
+    /// The kind whose resource it names.
+    public let target: ResourceKind
+    /// The output of that resource the field's value equals (`name`).
+    public let output: String
+    /// The value written in the field.
+    public let value: @Sendable (ManifestSpec) -> Located<String>?
+
+    /// A field of specs of type `Spec` naming a `target` resource by its `output`.
+    public init<Spec>(_ field: String, uses target: ResourceKind, byOutput output: String,
+                      _ value: @escaping @Sendable (Spec) -> Located<String>?) {
+        self.field = field
+        self.target = target
+        self.output = output
+        self.value = { spec in (spec.body as? Spec).flatMap(value) }
+    }
+}
+
 /// Where a resource's region comes from.
 public enum RegionRule: Sendable, Equatable {
     /// None: the resource is global (IAM).
@@ -75,8 +102,16 @@ extension ResourceKind {
         case .smsRole, .smsLogRole:
             KindRelations(region: .global)
         case .userPool:
-            KindRelations(references: [KindReference("spec.smsRole", names: .smsRole) { (s: UserPoolSpec) in s.smsRole }],
-                          region: .own)
+            KindRelations(references: [
+                KindReference("spec.smsRole", names: .smsRole) { (s: UserPoolSpec) in s.smsRole },
+                KindReference("spec.smsConfigurationSetRef", names: .configurationSet) { (s: UserPoolSpec) in
+                    s.smsConfigurationSetRef
+                },
+            ], region: .own, uses: [
+                KindUse("spec.smsConfigurationSet", uses: .configurationSet, byOutput: "name") { (s: UserPoolSpec) in
+                    s.smsConfigurationSet
+                },
+            ])
         case .appClient:
             KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
                 (s: AppClientSpec) in s.userPool
@@ -93,7 +128,7 @@ extension ResourceKind {
             KindRelations(references: [KindReference("spec.deliveryStatus.role", names: .smsLogRole) {
                 (s: SmsAccountSettingsSpec) in s.deliveryStatus?.role
             }], region: .own)
-        case .sandboxNumber, .originationIdentity:
+        case .sandboxNumber, .originationIdentity, .configurationSet:
             KindRelations(region: .own)
         }
     }
@@ -102,8 +137,8 @@ extension ResourceKind {
     /// settings (after the log role they may name) first, the independent SandboxNumber last. It only breaks ties: `applyOrder` puts every kind after
     /// the kinds it references wherever it stands here, and a kind missing here comes after those listed.
     static let listingOrder: [ResourceKind] = [
-        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .userPool, .appClient, .mfaPolicy,
-        .sandboxNumber,
+        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet, .userPool,
+        .appClient, .mfaPolicy, .sandboxNumber,
     ]
 
     /// Every kind, each after the kinds it references (`relations`), ties in `listingOrder`.

@@ -19,6 +19,8 @@ public indirect enum ManifestSpec: Sendable, Equatable {
     case smsAccountSettings(SmsAccountSettingsSpec)
     /// An `SmsLogRole` spec.
     case smsLogRole(SmsLogRoleSpec)
+    /// A `ConfigurationSet` spec.
+    case configurationSet(ConfigurationSetSpec)
 
     /// The kind this spec belongs to.
     public var kind: ResourceKind {
@@ -32,6 +34,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .phonePool: .phonePool
         case .smsAccountSettings: .smsAccountSettings
         case .smsLogRole: .smsLogRole
+        case .configurationSet: .configurationSet
         }
     }
 
@@ -47,6 +50,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .phonePool(let s): s
         case .smsAccountSettings(let s): s
         case .smsLogRole(let s): s
+        case .configurationSet(let s): s
         }
     }
 
@@ -58,6 +62,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .originationIdentity(let s): s.region
         case .phonePool(let s): s.region
         case .smsAccountSettings(let s): s.region
+        case .configurationSet(let s): s.region
         case .smsRole, .smsLogRole, .appClient, .mfaPolicy: nil
         }
     }

@@ -18,6 +18,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case smsAccountSettings = "SmsAccountSettings"
     /// The IAM role SNS assumes to write SMS delivery-status logs to CloudWatch Logs.
     case smsLogRole = "SmsLogRole"
+    /// An End User Messaging SMS configuration set with its event destinations.
+    case configurationSet = "ConfigurationSet"
 
     /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
     public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {

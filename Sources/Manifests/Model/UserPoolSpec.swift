@@ -24,6 +24,9 @@ public struct UserPoolSpec: Sendable, Equatable {
     public var smsService: Located<SmsService>?
     /// `spec.smsConfigurationSet`: the End User Messaging configuration set SMS is sent with (End User Messaging only).
     public var smsConfigurationSet: Located<String>?
+    /// `spec.smsConfigurationSetRef`: name of the `ConfigurationSet` manifest SMS is sent with (instead of
+    /// `smsConfigurationSet`, which names a set managed elsewhere).
+    public var smsConfigurationSetRef: Located<String>?
     /// `spec.smsRegion`: the SNS region Cognito sends SMS from.
     public var smsRegion: Located<String>?
     /// `spec.verificationMessages`.

@@ -55,6 +55,9 @@ enum ClaimRules {
             claimRole(s.roleName, adopt: s.adopt, claim)
         case .smsLogRole(let s):
             claimRole(s.roleName, adopt: s.adopt, claim)
+        case .configurationSet(let s):
+            claim("configuration-set:\(scope)/\(s.name.value)", "the configuration set named '\(s.name.value)' in "
+                  + region, "spec.name", s.name)
         case .userPool(let s):
             claim("user-pool-name:\(scope)/\(s.poolName.value)", "the user pool named '\(s.poolName.value)' in "
                   + region, "spec.poolName", s.poolName)

@@ -9,8 +9,9 @@ enum SmsServiceRules {
         }
     }
 
-    /// `smsService` needs a role; `smsConfigurationSet` only goes with `endUserMessaging` and is a valid name;
-    /// `smsRegion` only with SNS; the SmsRole a pool names grants the pool's service.
+    /// `smsService` needs a role; `smsConfigurationSet` and `smsConfigurationSetRef` only go with
+    /// `endUserMessaging`, one of them, and the first is a valid name; `smsRegion` only with SNS; the SmsRole a pool
+    /// names grants the pool's service.
     static let consistent: Validator.Rule = { context in
         context.userPools.flatMap { manifest, spec -> [Diagnostic] in
             let name = manifest.metadata.name.value
@@ -31,6 +32,19 @@ enum SmsServiceRules {
                     found.append(.error("invalid-configuration-set-name", "'\(set.value)' is not a configuration set "
                                         + "name: 1-64 letters, digits, '_' or '-'",
                                         at: set.location, field: "spec.smsConfigurationSet"))
+                }
+            }
+            if let ref = spec.smsConfigurationSetRef {
+                if service != .endUserMessaging {
+                    found.append(.error("sms-configuration-set-needs-end-user-messaging",
+                                        "'spec.smsConfigurationSetRef' is only used with 'smsService: endUserMessaging' "
+                                        + "(SNS sends without configuration sets)",
+                                        at: ref.location, field: "spec.smsConfigurationSetRef"))
+                } else if spec.smsConfigurationSet != nil {
+                    found.append(.error("sms-configuration-set-conflict", "'spec.smsConfigurationSetRef' and "
+                                        + "'spec.smsConfigurationSet' are exclusive: name a ConfigurationSet manifest, "
+                                        + "or a set managed elsewhere", at: ref.location,
+                                        field: "spec.smsConfigurationSetRef"))
                 }
             }
             if let region = spec.smsRegion, service == .endUserMessaging {

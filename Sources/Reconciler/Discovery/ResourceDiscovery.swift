@@ -60,7 +60,7 @@ public struct ResourceDiscovery: Sendable {
                 DiscoveredResource(kind: .phonePool, identifiers: ["id": pool.id, "arn": pool.arn, "region": region],
                                    tags: pool.tags)
             }
-        case .appClient, .mfaPolicy, .sandboxNumber, .smsAccountSettings, .smsLogRole:
+        case .appClient, .mfaPolicy, .sandboxNumber, .smsAccountSettings, .smsLogRole, .configurationSet:
             return []
         }
     }

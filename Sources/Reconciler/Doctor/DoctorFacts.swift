@@ -225,9 +225,9 @@ public struct RegionFacts: Sendable, Equatable {
 
 /// The End User Messaging configuration set a pool sends with, and what the service has for it.
 public struct ConfigurationSetFacts: Sendable, Equatable {
-    /// `spec.smsConfigurationSet`.
+    /// `spec.smsConfigurationSet`, or the name of the ConfigurationSet manifest `spec.smsConfigurationSetRef` names.
     public var name: String
-    /// The names of its enabled event destinations; nil when the set does not exist.
+    /// The names of its enabled event destinations that record delivery events; nil when the set does not exist.
     public var enabledDestinations: DoctorFact<[String]?>
 
     /// Creates the facts.

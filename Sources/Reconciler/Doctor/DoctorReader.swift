@@ -59,15 +59,31 @@ public struct DoctorReader: Sendable {
         var facts = PoolFacts(resource: target.address.description, smsRegion: smsRegion, account: run.options.account,
                               sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa,
                               smsService: spec.smsService?.value ?? .sns)
-        if let name = spec.smsConfigurationSet?.value, let region {
+        if let name = Self.configurationSetName(spec, run: run), let region {
             facts.configurationSet = ConfigurationSetFacts(name: name, enabledDestinations: await Self.capture {
                 try await context.smsVoice(region).describeConfigurationSet(name: name).map { set in
-                    (set["EventDestinations"]?.arrayValue ?? []).filter { $0["Enabled"]?.boolValue == true }
+                    (set["EventDestinations"]?.arrayValue ?? []).filter(Self.recordsDelivery)
                         .compactMap { $0["EventDestinationName"]?.stringValue }.sorted()
                 }
             })
         }
         return facts
+    }
+
+    /// The configuration set the pool sends with: `spec.smsConfigurationSet`, or the `spec.name` of the
+    /// ConfigurationSet manifest `spec.smsConfigurationSetRef` names.
+    static func configurationSetName(_ spec: UserPoolSpec, run: PlannedRun) -> String? {
+        guard let ref = spec.smsConfigurationSetRef else { return spec.smsConfigurationSet?.value }
+        guard case .configurationSet(let set)? = run.targets[ResourceAddress(kind: .configurationSet, name: ref.value)]?
+            .desired?.manifest.spec else { return nil }
+        return set.name.value
+    }
+
+    /// Whether an `EventDestination` is enabled and matches an event type telling whether an SMS was delivered.
+    static func recordsDelivery(_ destination: JSONValue) -> Bool {
+        destination["Enabled"]?.boolValue == true && (destination["MatchingEventTypes"]?.arrayValue ?? []).contains {
+            $0.stringValue.flatMap(SmsEventType.init(rawValue:))?.recordsSmsDelivery == true
+        }
     }
 
     /// The pool as the UserPool handler read it.

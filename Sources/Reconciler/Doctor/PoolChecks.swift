@@ -74,7 +74,7 @@ enum PoolChecks {
     }
 
     /// `sms-configuration-set`: the configuration set the pool sends with exists, and records delivery events (an
-    /// enabled event destination: the way to see why a code never arrived).
+    /// enabled event destination matching a delivery event type: the way to see why a code never arrived).
     static func configurationSet(_ facts: PoolFacts, _ set: ConfigurationSetFacts) -> DoctorCheck {
         switch set.enabledDestinations {
         case let .failure(failure):
@@ -84,11 +84,11 @@ enum PoolChecks {
         case .success(nil):
             return SmsRoleChecks.check(facts, "sms-configuration-set", .fail,
                                        "configuration set \(set.name) does not exist, so Cognito cannot send SMS with it",
-                                       fix: "create the configuration set \(set.name) or remove spec.smsConfigurationSet")
+                                       fix: "create the configuration set \(set.name) (a ConfigurationSet manifest) or remove spec.smsConfigurationSet")
         case let .success(names?) where names.isEmpty:
             return SmsRoleChecks.check(facts, "sms-configuration-set", .warn,
-                                       "configuration set \(set.name) has no enabled event destination: delivery events are not recorded",
-                                       fix: "add an event destination (CloudWatch Logs or SNS) to \(set.name)")
+                                       "configuration set \(set.name) has no enabled event destination recording delivery events",
+                                       fix: "add an event destination (CloudWatch Logs or SNS) matching TEXT_ALL, or the delivery outcomes, to \(set.name)")
         case let .success(names?):
             return SmsRoleChecks.check(facts, "sms-configuration-set", .pass,
                                        "configuration set \(set.name) records delivery events (\(names.joined(separator: ", ")))")

@@ -10,7 +10,8 @@ import Manifests
 /// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of
 /// planned when its kind could not be read, or when a dependency is unavailable: blocked, refused or unread without
 /// a live resource, or pending.
-/// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`);
+/// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`), and
+/// the delete of one that a current manifest still names directly is blocked (`UseGuard`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
 /// What is not this run's owner's is refused before its handler sees it (`OwnershipGuard`). A suspended resource
 /// is planned `suspended` (`Suspension`); a target outside `--selector` (`unselected`) is planned only so that its
@@ -65,10 +66,11 @@ struct RunPlanner: Sendable {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
                 } else {
-                    let planned = try self.change(for: target, dependencies: dependencies,
-                                                  observations: observations, planned: byAddress,
-                                                  references: plannedReferences, liveReferences: references,
-                                                  resolution: resolution, inputs: &inputs)
+                    let planned = try UseGuard.guarding(
+                        try self.change(for: target, dependencies: dependencies, observations: observations,
+                                        planned: byAddress, references: plannedReferences, liveReferences: references,
+                                        resolution: resolution, inputs: &inputs),
+                        outputs: references[address], targets: targets)
                     let found = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
                         ? try Self.rediscovered(planned) : planned
                     change = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)

@@ -16,6 +16,7 @@ public struct HandlerRegistry: Sendable {
     /// Every handler smsauth ships. Adding a kind is one line here: `AnyResourceHandler(<Kind>Handler()),`.
     public static let standard = HandlerRegistry([
         AnyResourceHandler(SmsLogRoleHandler()),
+        AnyResourceHandler(ConfigurationSetHandler()),
         AnyResourceHandler(SmsAccountSettingsHandler()),
         AnyResourceHandler(SmsRoleHandler()),
         AnyResourceHandler(OriginationIdentityHandler()),

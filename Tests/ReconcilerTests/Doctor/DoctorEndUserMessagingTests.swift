@@ -53,7 +53,7 @@ import Testing
 
     static let configurationSetCases: [(String, DoctorFact<[String]?>, DoctorOutcome, String)] = [
         ("records events", .success(["logs", "topic"]), .pass, "configuration set signin records delivery events (logs, topic)"),
-        ("no enabled destination", .success([]), .warn, "has no enabled event destination"),
+        ("no enabled destination", .success([]), .warn, "has no enabled event destination recording delivery events"),
         ("missing", .success(nil), .fail, "configuration set signin does not exist"),
         ("unreadable", .failure(Fixtures.readError), .fail, "could not be read"),
     ]
@@ -65,6 +65,20 @@ import Testing
         let check = PoolChecks.evaluate(facts, inSandbox: false).first { $0.check == "sms-configuration-set" }
         #expect(check?.result == row.2, "\(row.0)")
         #expect(check?.message.contains(row.3) == true, "\(row.0): \(check?.message ?? "")")
+    }
+
+    /// Only an enabled destination matching a delivery outcome (or all text events) counts as recording delivery.
+    static let deliveryCases: [(String, JSONValue, Bool)] = [
+        ("all text events", ["Enabled": true, "MatchingEventTypes": .strings(["TEXT_ALL"])], true),
+        ("carrier unreachable", ["Enabled": true, "MatchingEventTypes": .strings(["TEXT_QUEUED", "TEXT_CARRIER_UNREACHABLE"])], true),
+        ("queued and sent only", ["Enabled": true, "MatchingEventTypes": .strings(["TEXT_QUEUED", "TEXT_SENT"])], false),
+        ("voice only", ["Enabled": true, "MatchingEventTypes": .strings(["VOICE_ALL"])], false),
+        ("disabled", ["Enabled": false, "MatchingEventTypes": .strings(["TEXT_ALL"])], false),
+    ]
+
+    @Test(arguments: deliveryCases)
+    func destinationRecordsDelivery(_ row: (String, JSONValue, Bool)) {
+        #expect(DoctorReader.recordsDelivery(row.1) == row.2, "\(row.0)")
     }
 
     static let protectionCases: [(String, DoctorFact<ProtectionFacts?>, DoctorOutcome, String)] = [

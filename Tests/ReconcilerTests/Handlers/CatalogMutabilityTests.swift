@@ -31,6 +31,7 @@ import Testing
         .mfaPolicy: [],
         .smsAccountSettings: [],
         .smsLogRole: OwnedRoleValues.immutablePaths,
+        .configurationSet: ConfigurationSetFields.immutablePaths,
     ]
 
     @Test(arguments: ResourceKind.allCases)

@@ -20,7 +20,8 @@ import TestSupport
         "GetUserPoolMfaConfig": 2,
         "ListSMSSandboxPhoneNumbers": 1,
         "GetSMSAttributes": 1, "GetSMSSandboxAccountStatus": 1,
-        "DescribePhoneNumbers": 1, "ListTagsForResource": 4,
+        "DescribePhoneNumbers": 1, "ListTagsForResource": 6,
+        "DescribeConfigurationSets": 2,
         "DescribePools": 1, "ListPoolOriginationIdentities": 2,
     ]
 
@@ -40,12 +41,12 @@ import TestSupport
         let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run", "--detailed-exitcode"],
                                            environment: environment, directory: root)
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
-        #expect(plan.stdout == "No changes. 17 unchanged.\n")
+        #expect(plan.stdout == "No changes. 19 unchanged.\n")
         let calls = Array(try await emulator.calls(accessKeyId: principal.accessKeyId).dropFirst(afterApply))
         #expect(calls.allSatisfy { $0.status == 200 }, "\(calls.filter { $0.status != 200 })")
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
-        #expect(calls.count == 27)
+        #expect(calls.count == 31)
 
         // `--rate-limit` bounds the same plan's calls: 8 IAM calls at 1/s with a burst of 1 need at least 7 s.
         let started = ContinuousClock.now
@@ -78,7 +79,7 @@ import TestSupport
 /// The manifests of `PlanCallCountTests`: two of each kind (one SmsAccountSettings, with delivery-status logging
 /// through the first SmsLogRole) in one region, both app clients
 /// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number; the second SMS
-/// role and pool on the End User Messaging path.
+/// role and pool on the End User Messaging path, with the second ConfigurationSet.
 enum PlanCallCountManifests {
     /// Writes `<new folder>/manifests/all.yaml` and returns the new folder. Role, pool and origination identity
     /// names carry a unique suffix (IAM names are global; an identity's ClientToken comes from its name); the
@@ -106,7 +107,12 @@ enum PlanCallCountManifests {
             documents.append(manifest("UserPool", "pool-\(index)", [
                 "region: \(region)", "poolName: pcc-\(suffix)-\(index)", "smsRole: role-\(index)",
                 "autoVerifiedAttributes: [phone_number]",
-            ] + (endUserMessaging ? ["smsService: endUserMessaging", "smsConfigurationSet: pcc-events"] : [])))
+            ] + (endUserMessaging ? ["smsService: endUserMessaging", "smsConfigurationSetRef: events-1"] : [])))
+            documents.append(manifest("ConfigurationSet", "events-\(index)", [
+                "region: \(region)", "name: pcc-\(suffix)-events-\(index)", "defaultMessageType: TRANSACTIONAL",
+                "eventDestinations:", "  - name: delivery", "    matchingEventTypes: [TEXT_ALL]",
+                "    sns: {topicArn: \"arn:aws:sns:\(region):123456789012:sms-events\"}",
+            ]))
             documents.append(manifest("AppClient", "client-\(index)", [
                 "userPool: pool-0", "clientName: client-\(index)", "generateSecret: false",
             ]))

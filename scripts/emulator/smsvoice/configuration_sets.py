@@ -1,5 +1,5 @@
 """Configuration sets and their event destinations: CreateConfigurationSet, DescribeConfigurationSets,
-DeleteConfigurationSet, SetDefaultMessageType, SetDefaultSenderId, Create/Update/DeleteEventDestination.
+DeleteConfigurationSet, Set/DeleteDefaultMessageType, Set/DeleteDefaultSenderId, Create/Update/DeleteEventDestination.
 
 Mixed into ``SmsVoiceBackend``. Names are unique per account and region; a configuration set may carry one protect
 configuration (``protect.py``).
@@ -106,6 +106,18 @@ class ConfigurationSetsMixin:
         """SetDefaultSenderId."""
         found = self.find_configuration_set(name_or_arn)
         found.default_sender_id = sender_id
+        return found
+
+    def delete_default_message_type(self, name_or_arn: str) -> ConfigurationSet:
+        """DeleteDefaultMessageType: the set without a default message type."""
+        found = self.find_configuration_set(name_or_arn)
+        found.default_message_type = None
+        return found
+
+    def delete_default_sender_id(self, name_or_arn: str) -> ConfigurationSet:
+        """DeleteDefaultSenderId: the set without a default sender ID."""
+        found = self.find_configuration_set(name_or_arn)
+        found.default_sender_id = None
         return found
 
     def create_event_destination(self, params: dict[str, Any]) -> tuple[ConfigurationSet, dict[str, Any]]:

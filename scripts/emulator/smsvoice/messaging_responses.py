@@ -53,6 +53,16 @@ class MessagingResponses:
         found = self.backend.set_default_sender_id(params["ConfigurationSetName"], params["SenderId"])
         return self._reply({**found.describe(), "SenderId": found.default_sender_id})
 
+    def delete_default_message_type(self) -> str:
+        """DeleteDefaultMessageType: the set's ARN and name, and no message type any more."""
+        found = self.backend.delete_default_message_type(self._params()["ConfigurationSetName"])
+        return self._reply({"ConfigurationSetArn": found.arn, "ConfigurationSetName": found.name})
+
+    def delete_default_sender_id(self) -> str:
+        """DeleteDefaultSenderId: the set's ARN and name, and no sender ID any more."""
+        found = self.backend.delete_default_sender_id(self._params()["ConfigurationSetName"])
+        return self._reply({"ConfigurationSetArn": found.arn, "ConfigurationSetName": found.name})
+
     def create_event_destination(self) -> str:
         """CreateEventDestination."""
         return self._destination(*self.backend.create_event_destination(self._params()))

@@ -47,14 +47,20 @@ extension UserPoolHandler {
         return (spec, region)
     }
 
-    /// The SMS role settings at apply time (the role may have been created or replaced earlier in this run).
+    /// The SMS role settings at apply time (the role or configuration set may have been created or replaced earlier
+    /// in this run).
     private static func sms(_ spec: UserPoolSpec, address: ResourceAddress,
                             context: ApplyContext) async throws -> UserPoolSmsSettings? {
+        var setOutputs: [String: String]?
+        if let set = UserPoolSmsSettings.configurationSetAddress(of: spec) {
+            setOutputs = await context.references.outputs(of: set)
+            guard setOutputs?["name"] != nil else { throw UserPoolHandlerError.configurationSetUnknown(address, set: set) }
+        }
         guard let role = UserPoolSmsSettings.roleAddress(of: spec) else {
-            return UserPoolSmsSettings.resolve(spec, roleOutputs: nil)
+            return UserPoolSmsSettings.resolve(spec, roleOutputs: nil, setOutputs: setOutputs)
         }
         let outputs = await context.references.outputs(of: role)
-        guard let settings = UserPoolSmsSettings.resolve(spec, roleOutputs: outputs),
+        guard let settings = UserPoolSmsSettings.resolve(spec, roleOutputs: outputs, setOutputs: setOutputs),
               settings.roleArn != nil, settings.externalId != nil else {
             throw UserPoolHandlerError.smsRoleUnknown(address, role: role)
         }

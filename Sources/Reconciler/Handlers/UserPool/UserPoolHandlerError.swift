@@ -4,6 +4,8 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
     case noRegion(ResourceAddress)
     /// The `SmsRole` the pool refers to has no ARN/external id yet when the pool is applied.
     case smsRoleUnknown(ResourceAddress, role: ResourceAddress)
+    /// The `ConfigurationSet` the pool refers to has no name output when the pool is applied.
+    case configurationSetUnknown(ResourceAddress, set: ResourceAddress)
     /// The manifest at this address is not a UserPool.
     case notAUserPool(ResourceAddress)
     /// An update, replace or delete was asked for a pool that was not read.
@@ -16,6 +18,7 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
         switch self {
         case .noRegion: "userPool.noRegion"
         case .smsRoleUnknown: "userPool.smsRoleUnknown"
+        case .configurationSetUnknown: "userPool.configurationSetUnknown"
         case .notAUserPool: "userPool.notAUserPool"
         case .missingLivePool: "userPool.missingLivePool"
         case .deletionProtected: "userPool.deletionProtected"
@@ -25,10 +28,10 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
     /// What went wrong and what to do (`description`).
     var message: String { description }
 
-    /// A role not known yet or a pool not read may be there at the next run; the others need a manifest change.
+    /// A role or configuration set not known yet or a pool not read may be there at the next run; the others need a manifest change.
     var isRetryable: Bool {
         switch self {
-        case .smsRoleUnknown, .missingLivePool: true
+        case .smsRoleUnknown, .configurationSetUnknown, .missingLivePool: true
         case .noRegion, .notAUserPool, .deletionProtected: false
         }
     }
@@ -40,6 +43,8 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
             "\(address): no region: set spec.region, --region or AWS_REGION"
         case let .smsRoleUnknown(address, role):
             "\(address): \(role) has no ARN and external id yet; apply \(role) first (it must exist before the pool)"
+        case let .configurationSetUnknown(address, set):
+            "\(address): \(set) is not known yet; apply \(set) first (it must exist before the pool)"
         case let .notAUserPool(address):
             "\(address): the manifest is not a UserPool"
         case let .missingLivePool(address, action):

@@ -28,7 +28,9 @@ struct UserPoolPlanner: Sendable {
                 dependencies: desired.dependencies)
         }
         let roleOutputs = UserPoolSmsSettings.roleAddress(of: spec).flatMap { input.references[$0] }
-        let fields = UserPoolFields(spec: spec, sms: UserPoolSmsSettings.resolve(spec, roleOutputs: roleOutputs))
+        let setOutputs = UserPoolSmsSettings.configurationSetAddress(of: spec).flatMap { input.references[$0] }
+        let fields = UserPoolFields(spec: spec, sms: UserPoolSmsSettings.resolve(spec, roleOutputs: roleOutputs,
+                                                                                 setOutputs: setOutputs))
         var desiredFields = fields.desired()
         var liveFields: [String: PlanValue]?
         var createdWithout: [String: PlanValue] = [:]

@@ -50,11 +50,19 @@ struct UserPoolSmsSettings: Sendable, Equatable {
         spec.smsRole.map { ResourceAddress(kind: .smsRole, name: $0.value) }
     }
 
-    /// The settings of `spec`, with `roleOutputs` the outputs of its `SmsRole` (keys `arn`, `externalId`);
-    /// nil when the manifest manages no SMS role.
-    static func resolve(_ spec: UserPoolSpec, roleOutputs: [String: String]?) -> UserPoolSmsSettings? {
+    /// The `ConfigurationSet` manifest `spec` refers to (`spec.smsConfigurationSetRef`), if any.
+    static func configurationSetAddress(of spec: UserPoolSpec) -> ResourceAddress? {
+        spec.smsConfigurationSetRef.map { ResourceAddress(kind: .configurationSet, name: $0.value) }
+    }
+
+    /// The settings of `spec`, with `roleOutputs` the outputs of its `SmsRole` (keys `arn`, `externalId`) and
+    /// `setOutputs` those of its `ConfigurationSet` (key `name`, the set's AWS name, known before it exists); nil
+    /// when the manifest manages no SMS role.
+    static func resolve(_ spec: UserPoolSpec, roleOutputs: [String: String]?,
+                        setOutputs: [String: String]? = nil) -> UserPoolSmsSettings? {
         let service = spec.smsService?.value ?? .sns
-        let configurationSet = service == .endUserMessaging ? spec.smsConfigurationSet?.value : nil
+        let named = spec.smsConfigurationSetRef != nil ? setOutputs?["name"] ?? knownAfterApply : spec.smsConfigurationSet?.value
+        let configurationSet = service == .endUserMessaging ? named : nil
         if spec.smsRole != nil {
             return UserPoolSmsSettings(roleArn: roleOutputs?["arn"], externalId: roleOutputs?["externalId"],
                                        service: service, configurationSet: configurationSet)

@@ -1,0 +1,42 @@
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// The delete of a removed resource that a current manifest still names directly is blocked (`UseGuard`).
+@Suite struct UseGuardTests {
+    static let set = ResourceAddress(kind: .configurationSet, name: "events")
+    static let outputs = ["name": "signin-events", "region": "us-east-1", "arn": "arn"]
+
+    /// The targets: a pool in `region` naming `named` in `spec.smsConfigurationSet`.
+    static func targets(named: String, region: String = "us-east-1") throws -> [ResourceAddress: ReadTarget] {
+        let text = """
+            apiVersion: smsauth/v1
+            kind: UserPool
+            metadata: {name: pool}
+            spec: {region: \(region), poolName: p, smsRoleArn: "arn:aws:iam::1:role/x", smsExternalId: e,
+                   smsService: endUserMessaging, smsConfigurationSet: \(named)}
+
+            """
+        let manifest = try #require(ManifestLoader().load(text: text, file: "t.yaml").manifests.first)
+        let desired = DesiredResource(manifest: manifest, region: region, dependencies: [])
+        return [desired.address: ReadTarget(address: desired.address, desired: desired, status: nil, region: region),
+                set: ReadTarget(address: set, desired: nil, status: nil, region: "us-east-1")]
+    }
+
+    @Test func theDeleteOfASetAPoolStillNamesIsBlockedNamingThePool() throws {
+        let delete = try ResourceChange(address: Self.set, action: .delete)
+        let guarded = try UseGuard.guarding(delete, outputs: Self.outputs, targets: try Self.targets(named: "signin-events"))
+        #expect(guarded.action == .blocked)
+        #expect(guarded.reason == "not deleted: still used by UserPool/pool (spec.smsConfigurationSet: signin-events); "
+                + "point them elsewhere first, or restore the manifest with policy.onDelete: Retain")
+    }
+
+    @Test func anotherNameOrRegionOrARetainIsLeftAsPlanned() throws {
+        let delete = try ResourceChange(address: Self.set, action: .delete)
+        #expect(try UseGuard.guarding(delete, outputs: Self.outputs, targets: try Self.targets(named: "other")).action == .delete)
+        #expect(try UseGuard.guarding(delete, outputs: Self.outputs,
+                                      targets: try Self.targets(named: "signin-events", region: "eu-west-1")).action == .delete)
+        let retain = try ResourceChange(address: Self.set, action: .retain)
+        #expect(try UseGuard.guarding(retain, outputs: Self.outputs, targets: try Self.targets(named: "signin-events")).action == .retain)
+    }
+}
