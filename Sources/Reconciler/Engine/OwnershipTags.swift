@@ -18,9 +18,11 @@ public enum OwnershipTags {
     /// a rename shows its new value as a field change under this path.
     public static let resourceTagPath = "tags.\(resourceKey)"
 
-    /// The kinds that take tags, so their `smsauth:resource` tag names the resource (a rename rewrites it).
-    public static let taggedKinds: Set<ResourceKind> = [.smsRole, .smsLogRole, .userPool, .originationIdentity, .phonePool,
-                                                            .configurationSet]
+    /// The kinds that take tags (their catalog has `spec.tags`), so their `smsauth:resource` tag names the resource
+    /// (a rename rewrites it).
+    public static let taggedKinds = Set(ResourceKind.allCases.filter { kind in
+        FieldCatalog.spec(for: kind).contains { $0.name == "tags" }
+    })
 
     /// The tags for `address` of `owner`'s manifest set (no owner tag when `owner` is nil).
     public static func tags(for address: ResourceAddress, owner: String?) -> [String: String] {
