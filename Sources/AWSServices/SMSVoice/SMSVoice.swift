@@ -99,8 +99,9 @@ public struct SMSVoice: Sendable {
     /// nil when it does not exist.
     public func describeConfigurationSet(name: String) async throws -> JSONValue? {
         do {
-            let output = try await call("DescribeConfigurationSets", ["ConfigurationSetNames": .strings([name])])
-            return output["ConfigurationSets"]?.arrayValue?.first
+            // Paged like every listing: a page may be empty and still have a next one.
+            return try await allPages("DescribeConfigurationSets", input: ["ConfigurationSetNames": .strings([name])],
+                                      listKey: "ConfigurationSets").first
         } catch let error as AWSError where error.code == "ResourceNotFoundException" {
             return nil
         }
