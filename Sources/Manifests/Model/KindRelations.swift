@@ -111,6 +111,7 @@ extension ResourceKind {
                 KindUse("spec.smsConfigurationSet", uses: .configurationSet, byOutput: "name") { (s: UserPoolSpec) in
                     s.smsConfigurationSet
                 },
+                KindUse("spec.smsRoleArn", uses: .smsRole, byOutput: "arn") { (s: UserPoolSpec) in s.smsRoleArn },
             ])
         case .appClient:
             KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
@@ -127,7 +128,11 @@ extension ResourceKind {
         case .smsAccountSettings:
             KindRelations(references: [KindReference("spec.deliveryStatus.role", names: .smsLogRole) {
                 (s: SmsAccountSettingsSpec) in s.deliveryStatus?.role
-            }], region: .own)
+            }], region: .own, uses: [
+                KindUse("spec.deliveryStatusRoleArn", uses: .smsLogRole, byOutput: "arn") { (s: SmsAccountSettingsSpec) in
+                    s.deliveryStatusRoleArn
+                },
+            ])
         case .sandboxNumber, .originationIdentity, .configurationSet:
             KindRelations(region: .own)
         }

@@ -39,4 +39,20 @@ import Testing
         let retain = try ResourceChange(address: Self.set, action: .retain)
         #expect(try UseGuard.guarding(retain, outputs: Self.outputs, targets: try Self.targets(named: "signin-events")).action == .retain)
     }
+
+    @Test func theDeleteOfARoleAManifestNamesByArnIsBlocked() throws {
+        let role = ResourceAddress(kind: .smsLogRole, name: "logs")
+        let arn = "arn:aws:iam::123456789012:role/sns-delivery"
+        let text = "apiVersion: smsauth/v1\nkind: SmsAccountSettings\nmetadata: {name: east}\n"
+            + "spec: {region: us-east-1, deliveryStatusRoleArn: \"\(arn)\"}\n"
+        let manifest = try #require(ManifestLoader().load(text: text, file: "t.yaml").manifests.first)
+        let settings = DesiredResource(manifest: manifest, region: "us-east-1", dependencies: [])
+        let targets = [settings.address: ReadTarget(address: settings.address, desired: settings, status: nil, region: "us-east-1")]
+        let delete = try ResourceChange(address: role, action: .delete)
+        let guarded = try UseGuard.guarding(delete, outputs: ["arn": arn, "roleName": "sns-delivery"], targets: targets)
+        #expect(guarded.action == .blocked)
+        #expect(guarded.reason?.hasPrefix("not deleted: still used by SmsAccountSettings/east (spec.deliveryStatusRoleArn: ") == true)
+        let other = try UseGuard.guarding(delete, outputs: ["arn": arn + "-2", "roleName": "sns-delivery-2"], targets: targets)
+        #expect(other.action == .delete)
+    }
 }
