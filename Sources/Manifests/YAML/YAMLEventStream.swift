@@ -44,12 +44,14 @@ final class YAMLEventStream {
     /// The input, for turning a reader error's byte offset into a line and column.
     private let input: UnsafeBufferPointer<UInt8>
 
-    /// A stream over `input`, which must stay valid for the life of the stream.
+    /// A stream over `input`, which must stay valid for the life of the stream. A UTF-8 byte order mark may start a
+    /// YAML stream; libyaml skips it only when it detects the encoding itself, so it is skipped here.
     init(_ input: UnsafeBufferPointer<UInt8>) {
-        self.input = input
+        let text = input.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: input.dropFirst(3)) : input
+        self.input = text
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+        yaml_parser_set_input_string(&parser, text.baseAddress, text.count)
     }
 
     deinit {
@@ -66,7 +68,14 @@ final class YAMLEventStream {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            return YAMLEvent(kind: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
+            let tag = scalar.tag.map { String(cString: $0) }
+            // `!!str` makes any scalar a string, as quotes do; another tag would change what the text means, and
+            // manifests have no use for one, so it is refused rather than ignored.
+            if let tag, tag != Self.stringTag {
+                throw YAMLProblem(code: "yaml-tag", message: "YAML tag '\(Self.shortName(tag))' is not supported: write "
+                                  + "the value without it (quote it to make it a string)", line: line, column: column)
+            }
+            return YAMLEvent(kind: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE && tag == nil),
                              anchored: scalar.anchor != nil, line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
             return YAMLEvent(kind: .sequenceStart, anchored: event.data.sequence_start.anchor != nil, line: line,
@@ -83,6 +92,14 @@ final class YAMLEventStream {
         case YAML_STREAM_START_EVENT: return YAMLEvent(kind: .streamStart, anchored: false, line: line, column: column)
         default: return YAMLEvent(kind: .streamEnd, anchored: false, line: line, column: column)
         }
+    }
+
+    /// The tag `!!str` resolves to.
+    private static let stringTag = "tag:yaml.org,2002:str"
+
+    /// `!!name` for a tag of the YAML core schema, else the tag as written.
+    private static func shortName(_ tag: String) -> String {
+        tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
     }
 
     /// The parser's error as a problem: `invalid YAML: <problem> (<context> at line L, column C)`, located at the

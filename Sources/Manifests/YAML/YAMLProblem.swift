@@ -1,6 +1,6 @@
 /// Why YAML text could not be composed into documents, and where (1-based line and column).
 struct YAMLProblem: Error, Equatable {
-    /// Diagnostic code: `yaml-syntax`, `duplicate-key`, `yaml-alias` or `yaml-too-deep`.
+    /// Diagnostic code: `yaml-syntax`, `duplicate-key`, `yaml-alias`, `yaml-tag` or `yaml-too-deep`.
     var code: String
     /// Explanation for the user.
     var message: String

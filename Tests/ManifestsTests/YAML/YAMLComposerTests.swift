@@ -41,6 +41,35 @@ import Testing
         #expect(problem?.line == 6)
     }
 
+    @Test func aByteOrderMarkBeforeTheStreamIsSkipped() throws {
+        let (documents, problem) = compose("\u{FEFF}kind: SmsRole\nb: 2\n")
+        #expect(problem == nil)
+        let root = try #require(documents.first)
+        guard case .mapping(let entries) = root.content else {
+            Issue.record("root is not a mapping")
+            return
+        }
+        #expect(entries.map { $0.key.scalarText } == ["kind", "b"])
+        #expect((entries[0].key.line, entries[0].key.column) == (1, 1))
+    }
+
+    @Test func aStringTagMakesAString() throws {
+        let (documents, problem) = compose("!!str 10\n")
+        #expect(problem == nil)
+        guard case .scalar("10", plain: false)? = documents.first?.content else {
+            Issue.record("!!str 10 is not the string \"10\"")
+            return
+        }
+    }
+
+    @Test(arguments: [("a: !!null x\n", "!!null"), ("a: !!int \"3\"\n", "!!int"), ("a: !custom x\n", "!custom")])
+    func anyOtherTagIsRefused(_ text: String, tag: String) {
+        let (_, problem) = compose(text)
+        #expect(problem?.code == "yaml-tag")
+        #expect(problem?.message == "YAML tag '\(tag)' is not supported: write the value without it (quote it to make it a string)")
+        #expect((problem?.line, problem?.column) == (1, 4))
+    }
+
     @Test func quotedNullIsAString() {
         let (documents, _) = compose("'null'\n")
         #expect(documents.first?.isNull == false)
