@@ -2,7 +2,8 @@ import AWSCore
 import Foundation
 
 /// AWS End User Messaging SMS (`pinpoint-sms-voice-v2`): origination phone numbers, sender IDs, pools, configuration
-/// sets with their event destinations, tags, and the protect configurations the doctor reads.
+/// sets with their event destinations, tags, and the protect configurations (read by the doctor; written by
+/// `SMSVoice+Protect.swift`).
 /// Requests and answers are verbatim JSON objects; typed helpers cover what smsauth reads.
 public struct SMSVoice: Sendable {
     /// The shared AWS client.
@@ -170,11 +171,7 @@ public struct SMSVoice: Sendable {
     public func protectCountryRules(id: String, capability: String) async throws -> [String: String] {
         let output = try await call("GetProtectConfigurationCountryRuleSet",
                                     ["ProtectConfigurationId": .string(id), "NumberCapability": .string(capability)])
-        var rules: [String: String] = [:]
-        for (country, rule) in output["CountryRuleSet"]?.objectValue ?? [:] {
-            rules[country] = rule["ProtectStatus"]?.stringValue ?? ""
-        }
-        return rules
+        return SMSVoice.countryRules(in: output)
     }
 
     /// TagResource.
@@ -236,7 +233,7 @@ public struct SMSVoice: Sendable {
     }
 
     /// One JSON call to the service in this region.
-    private func call(_ operation: String, _ input: JSONValue, idempotency: Idempotency = .idempotent) async throws -> JSONValue {
+    func call(_ operation: String, _ input: JSONValue, idempotency: Idempotency = .idempotent) async throws -> JSONValue {
         try await client.json(.pinpointSMSVoiceV2, region: region, operation: operation, input: input.withoutNulls,
                               idempotency: idempotency, as: JSONValue.self)
     }
