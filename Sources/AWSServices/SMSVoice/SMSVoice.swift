@@ -107,6 +107,12 @@ public struct SMSVoice: Sendable {
         }
     }
 
+    /// DescribeConfigurationSets, all pages, narrowed by filters (`protect-configuration-id`, …).
+    public func describeConfigurationSets(filters: [JSONValue]) async throws -> [JSONValue] {
+        try await describeAll("DescribeConfigurationSets", listKey: "ConfigurationSets",
+                              idsKey: "ConfigurationSetNames", ids: nil, filters: filters)
+    }
+
     /// CreateConfigurationSet with tags and a `ClientToken` (a retry returns the same set); a name already used in
     /// the region is a `ConflictException`.
     public func createConfigurationSet(name: String, tags: [String: String], clientToken: String) async throws -> JSONValue {

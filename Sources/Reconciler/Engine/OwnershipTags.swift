@@ -20,7 +20,7 @@ public enum OwnershipTags {
 
     /// The kinds that take tags, so their `smsauth:resource` tag names the resource (a rename rewrites it).
     public static let taggedKinds: Set<ResourceKind> = [.smsRole, .smsLogRole, .userPool, .originationIdentity, .phonePool,
-                                                            .configurationSet]
+                                                            .configurationSet, .smsProtection]
 
     /// The tags for `address` of `owner`'s manifest set (no owner tag when `owner` is nil).
     public static func tags(for address: ResourceAddress, owner: String?) -> [String: String] {
