@@ -112,6 +112,9 @@ def region_block(rng: random.Random, index: int, region: str) -> Iterator[tuple[
         {"region": region, "name": f"signin-{region}", "defaultMessageType": "TRANSACTIONAL",
          "eventDestinations": [{"name": "delivery", "matchingEventTypes": ["TEXT_ALL"],
                                 "sns": {"topicArn": f"arn:aws:sns:{region}:123456789012:sms-events"}}]})
+    yield f"{folder}/protection.yaml", manifest(
+        "SmsProtection", f"shield-{region}",
+        {"region": region, "sms": {"allow": ["US", "CA"]}, "configurationSets": [f"signin-{region}"]})
     tollfree = f"{region}-us-tollfree"
     number: Doc = {"isoCountryCode": "US", "numberType": "TOLL_FREE", "messageType": "TRANSACTIONAL",
                    "capabilities": ["SMS"], "optOutListName": "Default", "selfManagedOptOuts": False,

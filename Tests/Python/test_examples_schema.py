@@ -44,6 +44,7 @@ ALL_KINDS = {
     "SmsAccountSettings",
     "SmsLogRole",
     "ConfigurationSet",
+    "SmsProtection",
 }
 
 

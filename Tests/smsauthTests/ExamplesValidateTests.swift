@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func everyExampleFolderIsListed() {
-        #expect(Self.sets.count == 9)
+        #expect(Self.sets.count == 10)
     }
 
     @Test(arguments: sets)

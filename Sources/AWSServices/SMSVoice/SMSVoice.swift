@@ -2,7 +2,8 @@ import AWSCore
 import Foundation
 
 /// AWS End User Messaging SMS (`pinpoint-sms-voice-v2`): origination phone numbers, sender IDs, pools, configuration
-/// sets with their event destinations, tags, and the protect configurations the doctor reads.
+/// sets with their event destinations, tags, and the protect configurations (read by the doctor; written by
+/// `SMSVoice+Protect.swift`).
 /// Requests and answers are verbatim JSON objects; typed helpers cover what smsauth reads.
 public struct SMSVoice: Sendable {
     /// The shared AWS client.
@@ -107,6 +108,12 @@ public struct SMSVoice: Sendable {
         }
     }
 
+    /// DescribeConfigurationSets, all pages, narrowed by filters (`protect-configuration-id`, …).
+    public func describeConfigurationSets(filters: [JSONValue]) async throws -> [JSONValue] {
+        try await describeAll("DescribeConfigurationSets", listKey: "ConfigurationSets",
+                              idsKey: "ConfigurationSetNames", ids: nil, filters: filters)
+    }
+
     /// CreateConfigurationSet with tags and a `ClientToken` (a retry returns the same set); a name already used in
     /// the region is a `ConflictException`.
     public func createConfigurationSet(name: String, tags: [String: String], clientToken: String) async throws -> JSONValue {
@@ -171,11 +178,7 @@ public struct SMSVoice: Sendable {
     public func protectCountryRules(id: String, capability: String) async throws -> [String: String] {
         let output = try await call("GetProtectConfigurationCountryRuleSet",
                                     ["ProtectConfigurationId": .string(id), "NumberCapability": .string(capability)])
-        var rules: [String: String] = [:]
-        for (country, rule) in output["CountryRuleSet"]?.objectValue ?? [:] {
-            rules[country] = rule["ProtectStatus"]?.stringValue ?? ""
-        }
-        return rules
+        return SMSVoice.countryRules(in: output)
     }
 
     /// TagResource.
@@ -223,7 +226,7 @@ public struct SMSVoice: Sendable {
     }
 
     /// The `listKey` items of every page of `operation` with `input` (following `NextToken`).
-    private func allPages(_ operation: String, input: [String: JSONValue], listKey: String) async throws -> [JSONValue] {
+    func allPages(_ operation: String, input: [String: JSONValue], listKey: String) async throws -> [JSONValue] {
         var items: [JSONValue] = []
         var token: String?
         repeat {
@@ -237,7 +240,7 @@ public struct SMSVoice: Sendable {
     }
 
     /// One JSON call to the service in this region.
-    private func call(_ operation: String, _ input: JSONValue, idempotency: Idempotency = .idempotent) async throws -> JSONValue {
+    func call(_ operation: String, _ input: JSONValue, idempotency: Idempotency = .idempotent) async throws -> JSONValue {
         try await client.json(.pinpointSMSVoiceV2, region: region, operation: operation, input: input.withoutNulls,
                               idempotency: idempotency, as: JSONValue.self)
     }

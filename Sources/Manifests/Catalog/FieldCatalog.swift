@@ -76,6 +76,7 @@ public enum FieldCatalog {
         case .smsAccountSettings: smsAccountSettings
         case .smsLogRole: smsLogRole
         case .configurationSet: configurationSet
+        case .smsProtection: smsProtection
         }
         guard kind.supportsAdoption else { return fields }
         return [FieldSpec("adopt", .string, "Id or ARN of an existing resource to take over (adds ownership tags).",

@@ -136,6 +136,19 @@ public struct KindGuide: Sendable, Equatable {
                         + "`TEXT_CARRIER_UNREACHABLE`, ...) is where you find out why a sign-in code did not arrive.",
                     "`defaultMessageType: TRANSACTIONAL` for one-time passwords.",
                 ], example: "end-user-messaging/configuration-set.yaml")
+        case .smsProtection:
+            KindGuide(kind: kind.rawValue, purpose: """
+                An AWS End User Messaging SMS protect configuration (CreateProtectConfiguration): the countries \
+                messages may go to, per capability (UpdateProtectConfigurationCountryRuleSet), and where it applies: \
+                as the account default of the region (SetAccountDefaultProtectConfiguration) or on configuration \
+                sets (AssociateProtectConfiguration).
+                """, smsSignIn: [
+                    "`sms: {allow: [...]}` with only the countries your users are in: SMS pumping (fraudulent sign-ups "
+                        + "sending codes to premium numbers abroad) then costs nothing outside them.",
+                    "`accountDefault: true` covers every message of the region, Cognito's too; `configurationSets` "
+                        + "covers only messages sent with those sets (a pool's `smsConfigurationSetRef`).",
+                    "The account default is unset before the configuration is deleted (AWS refuses otherwise).",
+                ], example: "end-user-messaging-protected/protection.yaml")
         }
     }
 

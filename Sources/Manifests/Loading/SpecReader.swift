@@ -14,6 +14,7 @@ enum SpecReader {
         case .smsAccountSettings: .smsAccountSettings(smsAccountSettings(r))
         case .smsLogRole: smsLogRole(r).map(ManifestSpec.smsLogRole)
         case .configurationSet: configurationSet(r).map(ManifestSpec.configurationSet)
+        case .smsProtection: smsProtection(r).map(ManifestSpec.smsProtection)
         }
     }
 

@@ -133,6 +133,10 @@ extension ResourceKind {
                     s.deliveryStatusRoleArn
                 },
             ])
+        case .smsProtection:
+            KindRelations(references: [KindReference("spec.configurationSets", namesEach: .configurationSet) {
+                (s: SmsProtectionSpec) in s.configurationSets?.value ?? []
+            }], region: .own)
         case .sandboxNumber, .originationIdentity, .configurationSet:
             KindRelations(region: .own)
         }
@@ -142,8 +146,8 @@ extension ResourceKind {
     /// settings (after the log role they may name) first, the independent SandboxNumber last. It only breaks ties: `applyOrder` puts every kind after
     /// the kinds it references wherever it stands here, and a kind missing here comes after those listed.
     static let listingOrder: [ResourceKind] = [
-        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet, .userPool,
-        .appClient, .mfaPolicy, .sandboxNumber,
+        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet, .smsProtection,
+        .userPool, .appClient, .mfaPolicy, .sandboxNumber,
     ]
 
     /// Every kind, each after the kinds it references (`relations`), ties in `listingOrder`.

@@ -21,6 +21,8 @@ public indirect enum ManifestSpec: Sendable, Equatable {
     case smsLogRole(SmsLogRoleSpec)
     /// A `ConfigurationSet` spec.
     case configurationSet(ConfigurationSetSpec)
+    /// An `SmsProtection` spec.
+    case smsProtection(SmsProtectionSpec)
 
     /// The kind this spec belongs to.
     public var kind: ResourceKind {
@@ -35,6 +37,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .smsAccountSettings: .smsAccountSettings
         case .smsLogRole: .smsLogRole
         case .configurationSet: .configurationSet
+        case .smsProtection: .smsProtection
         }
     }
 
@@ -51,6 +54,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .smsAccountSettings(let s): s
         case .smsLogRole(let s): s
         case .configurationSet(let s): s
+        case .smsProtection(let s): s
         }
     }
 
@@ -63,6 +67,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .phonePool(let s): s.region
         case .smsAccountSettings(let s): s.region
         case .configurationSet(let s): s.region
+        case .smsProtection(let s): s.region
         case .smsRole, .smsLogRole, .appClient, .mfaPolicy: nil
         }
     }

@@ -20,6 +20,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case smsLogRole = "SmsLogRole"
     /// An End User Messaging SMS configuration set with its event destinations.
     case configurationSet = "ConfigurationSet"
+    /// An End User Messaging SMS protect configuration (country rules against SMS pumping).
+    case smsProtection = "SmsProtection"
 
     /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
     public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {

@@ -58,6 +58,15 @@ enum ClaimRules {
         case .configurationSet(let s):
             claim("configuration-set:\(scope)/\(s.name.value)", "the configuration set named '\(s.name.value)' in "
                   + region, "spec.name", s.name)
+        case .smsProtection(let s):
+            if let isDefault = s.accountDefault, isDefault.value {
+                claim("protect-account-default:\(scope)", "the account default protect configuration in " + region,
+                      "spec.accountDefault", Located("true", at: isDefault.location))
+            }
+            for set in s.configurationSets?.value ?? [] {
+                claim("protect-configuration-set:\(scope)/\(set.value)", "the protect configuration of "
+                      + "ConfigurationSet '\(set.value)'", "spec.configurationSets", set)
+            }
         case .userPool(let s):
             claim("user-pool-name:\(scope)/\(s.poolName.value)", "the user pool named '\(s.poolName.value)' in "
                   + region, "spec.poolName", s.poolName)

@@ -21,7 +21,7 @@ public struct Validator: Sendable {
         CommonRules.names, CommonRules.regions, CommonRules.references, CommonRules.cycles, CommonRules.policyWarnings,
         UserPoolRules.usernameAndAlias, UserPoolRules.smsRoleSource, UserPoolRules.smsRoleNeeded,
         UserPoolRules.messages, UserPoolRules.customAttributes, UserPoolRules.usSmsWithoutOrigination,
-        SmsServiceRules.consistent, ConfigurationSetRules.fields,
+        SmsServiceRules.consistent, ConfigurationSetRules.fields, ProtectionRules.fields,
         ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
         MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
         MessagingRules.simulator, MessagingRules.sandboxLimit, MessagingRules.accountSettingsPerRegion,

@@ -60,7 +60,8 @@ public struct ResourceDiscovery: Sendable {
                 DiscoveredResource(kind: .phonePool, identifiers: ["id": pool.id, "arn": pool.arn, "region": region],
                                    tags: pool.tags)
             }
-        case .appClient, .mfaPolicy, .sandboxNumber, .smsAccountSettings, .smsLogRole, .configurationSet:
+        case .appClient, .mfaPolicy, .sandboxNumber, .smsAccountSettings, .smsLogRole, .configurationSet,
+             .smsProtection:
             return []
         }
     }

@@ -17,6 +17,7 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         AnyResourceHandler(SmsLogRoleHandler()),
         AnyResourceHandler(ConfigurationSetHandler()),
+        AnyResourceHandler(SmsProtectionHandler()),
         AnyResourceHandler(SmsAccountSettingsHandler()),
         AnyResourceHandler(SmsRoleHandler()),
         AnyResourceHandler(OriginationIdentityHandler()),

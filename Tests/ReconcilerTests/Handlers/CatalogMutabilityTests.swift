@@ -32,6 +32,7 @@ import Testing
         .smsAccountSettings: [],
         .smsLogRole: OwnedRoleValues.immutablePaths,
         .configurationSet: ConfigurationSetFields.immutablePaths,
+        .smsProtection: [],
     ]
 
     @Test(arguments: ResourceKind.allCases)

@@ -20,8 +20,9 @@ import TestSupport
         "GetUserPoolMfaConfig": 2,
         "ListSMSSandboxPhoneNumbers": 1,
         "GetSMSAttributes": 1, "GetSMSSandboxAccountStatus": 1,
-        "DescribePhoneNumbers": 1, "ListTagsForResource": 6,
-        "DescribeConfigurationSets": 2,
+        "DescribePhoneNumbers": 1, "ListTagsForResource": 8,
+        "DescribeConfigurationSets": 4,
+        "DescribeProtectConfigurations": 1, "GetProtectConfigurationCountryRuleSet": 2,
         "DescribePools": 1, "ListPoolOriginationIdentities": 2,
     ]
 
@@ -41,12 +42,12 @@ import TestSupport
         let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run", "--detailed-exitcode"],
                                            environment: environment, directory: root)
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
-        #expect(plan.stdout == "No changes. 19 unchanged.\n")
+        #expect(plan.stdout == "No changes. 21 unchanged.\n")
         let calls = Array(try await emulator.calls(accessKeyId: principal.accessKeyId).dropFirst(afterApply))
         #expect(calls.allSatisfy { $0.status == 200 }, "\(calls.filter { $0.status != 200 })")
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
-        #expect(calls.count == 31)
+        #expect(calls.count == 38)
 
         // `--rate-limit` bounds the same plan's calls: 8 IAM calls at 1/s with a burst of 1 need at least 7 s.
         let started = ContinuousClock.now
@@ -79,7 +80,7 @@ import TestSupport
 /// The manifests of `PlanCallCountTests`: two of each kind (one SmsAccountSettings, with delivery-status logging
 /// through the first SmsLogRole) in one region, both app clients
 /// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number; the second SMS
-/// role and pool on the End User Messaging path, with the second ConfigurationSet.
+/// role and pool on the End User Messaging path, with the second ConfigurationSet; each SmsProtection associated with one set.
 enum PlanCallCountManifests {
     /// Writes `<new folder>/manifests/all.yaml` and returns the new folder. Role, pool and origination identity
     /// names carry a unique suffix (IAM names are global; an identity's ClientToken comes from its name); the
@@ -112,6 +113,9 @@ enum PlanCallCountManifests {
                 "region: \(region)", "name: pcc-\(suffix)-events-\(index)", "defaultMessageType: TRANSACTIONAL",
                 "eventDestinations:", "  - name: delivery", "    matchingEventTypes: [TEXT_ALL]",
                 "    sns: {topicArn: \"arn:aws:sns:\(region):123456789012:sms-events\"}",
+            ]))
+            documents.append(manifest("SmsProtection", "shield-\(index)", [
+                "region: \(region)", "sms: {allow: [US]}", "configurationSets: [events-\(index)]",
             ]))
             documents.append(manifest("AppClient", "client-\(index)", [
                 "userPool: pool-0", "clientName: client-\(index)", "generateSecret: false",

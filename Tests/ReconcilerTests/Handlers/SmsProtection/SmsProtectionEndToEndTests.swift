@@ -1,0 +1,77 @@
+import AWSServices
+import Manifests
+import Testing
+import TestSupport
+@testable import Reconciler
+
+/// SmsProtection against the emulator (which answers a rule for every country, as AWS does): create, a noop
+/// second plan, an out-of-band country change corrected, the account default set and unset, and a removal retained
+/// or deleted per policy (the account default unset first).
+@Suite("SmsProtection end to end", .serialized, .timeLimit(.minutes(4)))
+struct SmsProtectionEndToEndTests {
+    /// A region where no other suite reads or sets the account-default protect configuration.
+    static let region = "us-west-1"
+    static let address = SmsProtectionPlanTests.address
+
+    /// The protection `shield`: SMS to US and CA only; the account default when `isDefault`.
+    static func desired(isDefault: Bool) throws -> DesiredResource {
+        try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: SmsProtection
+            metadata: {name: shield}
+            spec:
+              region: \(region)
+              sms: {allow: [US, CA]}
+              accountDefault: \(isDefault)
+            """)
+    }
+
+    @Test("create, noop, out-of-band country corrected, account default set and unset, delete per policy")
+    func lifecycle() async throws {
+        let harness = try await HandlerHarness.make(SmsProtectionHandler(), region: Self.region)
+        let sms = harness.context.smsVoice(Self.region)
+        let (created, outputs) = try await harness.reconcile(Self.address, desired: try Self.desired(isDefault: true),
+                                                            recorded: [:])
+        #expect(created.action == .create)
+        let id = try #require(outputs["id"])
+        let rules = try await sms.protectCountryRules(id: id, capability: "SMS")
+        #expect(rules.count > 200)
+        #expect(rules.filter { $0.value == "ALLOW" }.keys.sorted() == ["CA", "US"])
+        #expect(try await sms.describeProtectConfiguration(id: id)?["AccountDefault"]?.boolValue == true)
+
+        let (again, _) = try await harness.plan(Self.address, desired: try Self.desired(isDefault: true), recorded: outputs)
+        #expect(again.action == .noop, "\(again.fieldChanges)")
+
+        _ = try await sms.updateProtectCountryRules(id: id, capability: "SMS", updates: ["NG": "ALLOW"])
+        let (corrected, _) = try await harness.reconcile(Self.address, desired: try Self.desired(isDefault: true),
+                                                        recorded: outputs)
+        #expect(corrected.action == .update)
+        #expect(corrected.fieldChanges.map(\.path) == ["sms.NG"])
+        #expect(try await sms.protectCountryRules(id: id, capability: "SMS")["NG"] == "BLOCK")
+
+        let (unset, _) = try await harness.reconcile(Self.address, desired: try Self.desired(isDefault: false),
+                                                    recorded: outputs)
+        #expect(unset.fieldChanges.map(\.path) == ["accountDefault"])
+        #expect(try await sms.describeProtectConfiguration(id: id)?["AccountDefault"]?.boolValue == false)
+        try await harness.reconcile(Self.address, desired: try Self.desired(isDefault: true), recorded: outputs)
+        #expect(try await sms.describeProtectConfiguration(id: id)?["AccountDefault"]?.boolValue == true)
+
+        let (retained, _) = try await harness.reconcile(Self.address, desired: nil, recorded: outputs)
+        #expect(retained.action == .retain)
+        #expect(try await sms.describeProtectConfiguration(id: id) != nil)
+        let (deleted, _) = try await harness.reconcile(Self.address, desired: nil, recorded: outputs, deletePolicy: .delete)
+        #expect(deleted.action == .delete)
+        #expect(try await sms.describeProtectConfiguration(id: id) == nil)
+    }
+
+    @Test("without a recorded id, the configuration is found by its ownership tags")
+    func foundByOwnershipTags() async throws {
+        let harness = try await HandlerHarness.make(SmsProtectionHandler(), region: Self.region)
+        let (_, outputs) = try await harness.reconcile(Self.address, desired: try Self.desired(isDefault: false),
+                                                      recorded: [:])
+        let (found, _) = try await harness.plan(Self.address, desired: try Self.desired(isDefault: false), recorded: [:])
+        #expect(found.action == .noop, "\(found.fieldChanges)")
+        let (deleted, _) = try await harness.reconcile(Self.address, desired: nil, recorded: outputs, deletePolicy: .delete)
+        #expect(deleted.action == .delete)
+    }
+}
