@@ -116,6 +116,14 @@ public struct PlanInput<Live: Sendable>: Sendable {
     }
 }
 
+extension PlanInput {
+    /// The region of a regional resource: its manifest's, else the live resource's (`live`), else the one its status
+    /// recorded; empty when none is known (the write then fails with AWS's own error).
+    func region(live: String?) -> String {
+        desired?.region ?? live ?? status?.resource["region"] ?? ""
+    }
+}
+
 /// Options that apply to a whole run.
 public struct PlanOptions: Sendable, Equatable {
     /// The AWS account id (STS GetCallerIdentity).

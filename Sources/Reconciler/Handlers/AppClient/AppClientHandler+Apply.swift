@@ -10,7 +10,7 @@ extension AppClientHandler {
     /// in the old pool, then create in the current one; delete DeleteUserPoolClient. Create, update
     /// and replace then deliver the configuration and secret (`deliver`); delete removes the owned deliveries.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<AppClientLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         switch action {
         case .create:
             return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)

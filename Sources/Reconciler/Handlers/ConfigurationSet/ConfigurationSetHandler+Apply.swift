@@ -8,9 +8,9 @@ extension ConfigurationSetHandler {
     /// recreated under the same name) or deletes the set. Returns `name`, `arn` and `region` afterwards (nothing
     /// after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<ConfigurationSetLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
-        let region = input.desired?.region ?? live?.region ?? input.status?.resource["region"] ?? ""
+        let region = input.region(live: live?.region)
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:

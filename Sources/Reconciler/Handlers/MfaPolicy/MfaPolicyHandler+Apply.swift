@@ -8,7 +8,7 @@ extension MfaPolicyHandler {
     /// SetUserPoolMfaConfig when mode or factors differ; both retried while a new SMS role propagates. Delete:
     /// SetUserPoolMfaConfig OFF with every factor off (device tracking is left as it is).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<MfaPolicyLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         switch action {
         case .create, .update, .replace, .rename:
             return try await converge(input, context: context)

@@ -7,9 +7,9 @@ extension OriginationIdentityHandler {
     /// releases the old ones only once the new one is ACTIVE (and they are in no pool); until then the old one stays
     /// in service and its outputs are returned.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<OriginationIdentityLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
-        let region = input.desired?.region ?? live?.identity.region ?? input.status?.resource["region"] ?? ""
+        let region = input.region(live: live?.identity.region)
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:

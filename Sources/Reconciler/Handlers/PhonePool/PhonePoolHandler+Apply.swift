@@ -6,9 +6,9 @@ extension PhonePoolHandler {
     /// Creates, updates, replaces or deletes the pool. Identity ids come from the references store, so an identity
     /// applied earlier in this run is used with its new id.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<PhonePoolLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
-        let region = input.desired?.region ?? live?.region ?? input.status?.resource["region"] ?? ""
+        let region = input.region(live: live?.region)
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:

@@ -13,7 +13,7 @@ extension SandboxNumberHandler {
     ///   the time it becomes possible (`retryAt`, also in its message): the engine records it as `lastError`, the
     ///   controller looks again at that time or the next resync, `reconcile` prints it. A number already gone counts as deleted.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SandboxNumberLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         switch action {
         case .create:
             return try await create(input, context: context.reconcile)

@@ -65,7 +65,7 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     /// update: one SetSMSAttributes with only the attributes whose values differ (the plan's field changes);
     /// any other write does nothing. (The settings always exist, so the plan never creates, replaces or deletes.)
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         guard var live = input.live.value else { return [:] }
         guard action == .update || action == .rename, let desired = input.desired,
               case let .smsAccountSettings(spec) = desired.manifest.spec else {

@@ -7,7 +7,7 @@ extension SmsLogRoleHandler {
     /// or deletes (inline policies, then the role). Returns `arn` and `roleName` of the role
     /// afterwards (nothing after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsLogRoleLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         let iam = context.reconcile.iam
         let logger = context.reconcile.logger
         switch action {

@@ -9,7 +9,7 @@ extension SmsProtectionHandler {
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsProtectionLive>,
                context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
-        let region = input.desired?.region ?? live?.region ?? input.status?.resource["region"] ?? ""
+        let region = input.region(live: live?.region)
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:

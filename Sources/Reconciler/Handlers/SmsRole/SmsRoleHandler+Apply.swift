@@ -7,7 +7,7 @@ extension SmsRoleHandler {
     /// create) or deletes (inline policies, then the role). Returns `arn`, `roleName` and
     /// `externalId` of the role afterwards (nothing after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsRoleLive>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         let iam = context.reconcile.iam
         let logger = context.reconcile.logger
         switch action {

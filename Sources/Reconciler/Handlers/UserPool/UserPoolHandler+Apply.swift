@@ -7,7 +7,7 @@ extension UserPoolHandler {
     /// role IAM has not propagated yet (`SmsRolePropagation`). CreateUserPool is never repeated: after an
     /// ambiguous failure (5xx, transport) the region is searched by ownership tag before anything else.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<UserPoolDescription>,
-                      context: ApplyContext) async throws -> [String: String] {
+               context: ApplyContext) async throws -> [String: String] {
         let address = change.address
         switch action {
         case .create:

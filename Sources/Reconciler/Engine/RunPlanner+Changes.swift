@@ -1,0 +1,70 @@
+import Manifests
+
+/// The changes the planner makes itself, around the handlers' (pure): renames, rediscovered and released removed
+/// resources, replacements held for `--selector`, targets outside the selection.
+extension RunPlanner {
+    /// The handler's change for a renamed resource: `rename` when it would only update or leave it (with the
+    /// ownership tag's new value as a field change where the handler's own fields leave it out), otherwise its
+    /// action with the previous address (a refused or replaced resource still moves its status). The field
+    /// changes a noop only reports (`policy.onDrift: Report`) are not applied by the rename: only the ownership tag.
+    static func renamed(_ change: ResourceChange, from previous: ResourceAddress) throws(PlanError) -> ResourceChange {
+        let isRename = change.action == .update || change.action == .noop
+        var fields = change.action == .noop ? change.fieldChanges.filter(showsOwnershipTag) : change.fieldChanges
+        if isRename, OwnershipTags.taggedKinds.contains(change.address.kind), !fields.contains(where: showsOwnershipTag) {
+            fields.append(FieldChange(path: OwnershipTags.resourceTagPath, before: .string(previous.description),
+                                      after: .string(change.address.description)))
+        }
+        return try ResourceChange(
+            address: change.address, action: isRename ? .rename : change.action,
+            fieldChanges: isRename ? fields : change.fieldChanges, reason: change.reason, warnings: change.warnings,
+            dependencies: change.dependencies, previousAddress: previous)
+    }
+
+    /// Whether `field` is a `tags` change whose new value holds the `smsauth:resource` tag (an SmsRole's tags).
+    private static func showsOwnershipTag(_ field: FieldChange) -> Bool {
+        guard field.path == "tags", case .map(let tags) = field.after else { return false }
+        return tags[OwnershipTags.resourceKey] != nil
+    }
+
+    /// `change` of a removed resource found by lost-state rediscovery, saying so.
+    static func rediscovered(_ change: ResourceChange) throws(PlanError) -> ResourceChange {
+        try ResourceChange(
+            address: change.address, action: change.action, fieldChanges: change.fieldChanges,
+            reason: "no manifest or status file names it; found by its smsauth:owner tag (lost-state rediscovery)"
+                + (change.reason.map { "; \($0)" } ?? ""),
+            warnings: change.warnings, dependencies: change.dependencies, previousAddress: change.previousAddress)
+    }
+
+    /// `change`, blocked when it replaces a resource that manifests outside `--selector` depend on: they would keep
+    /// naming the deleted resource (a pool the old SMS role), since only selected resources are changed.
+    static func holdingReplacement(_ change: ResourceChange,
+                                   dependents: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        guard change.action == .replace, !dependents.isEmpty else { return change }
+        let names = dependents.map(\.description).joined(separator: ", ")
+        return try change.revised(action: .blocked, reason: "replacing it would leave \(names) naming the old one, "
+                                  + "and --selector does not select them: select them too")
+    }
+
+    /// A removed resource whose AWS resource a current manifest claims: released, never deleted.
+    static func released(_ address: ResourceAddress, claimedBy claiming: [ResourceAddress],
+                         dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        let names = claiming.map(\.description).joined(separator: ", ")
+        return try ResourceChange(
+            address: address, action: .retain,
+            reason: "its AWS resource is claimed by \(names); released (status removed), not deleted",
+            warnings: ["\(address) and \(names) name the same AWS resource; \(address) is released instead of deleted"],
+            dependencies: dependencies)
+    }
+
+    /// The change of a target outside `--selector`: a noop when it exists, else blocked (so that a selected resource
+    /// depending on it waits instead of being created against nothing). Left out of the plan either way.
+    static func unselected(_ address: ResourceAddress, observation: Result<Observation, ReconcileFailure>?,
+                           dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        if case .success(let live)? = observation, live.presence != .absent {
+            return try ResourceChange(address: address, action: .noop, dependencies: dependencies)
+        }
+        return try ResourceChange(address: address, action: .blocked,
+                                  reason: "not selected by --selector, and it does not exist or could not be read",
+                                  dependencies: dependencies)
+    }
+}
