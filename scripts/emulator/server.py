@@ -15,6 +15,7 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 # Signature checking on from the very first request: moto reads this when it is imported.
 os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "0"
@@ -82,6 +83,37 @@ def build_app() -> object:
     return ext.wrap(DomainDispatcherApplication(create_backend_app))
 
 
+# How long one connection may take to finish its TLS handshake before the emulator closes it.
+TLS_HANDSHAKE_TIMEOUT_SECONDS = 30.0
+
+
+def tls_server(host: str, port: int, app: object, cert: str, key: str) -> object:
+    """A threaded HTTPS server that performs each TLS handshake on the connection's own thread, as AWS's endpoints
+    serve clients independently. (werkzeug's `ssl_context` wraps the listening socket, so `accept()` runs the
+    handshake on the one accepting thread and a client that stalls mid-handshake, such as a frozen process or a proxy
+    tunnel left open, would hold up every other HTTPS client.)"""
+    from werkzeug.serving import ThreadedWSGIServer, load_ssl_context
+
+    class Server(ThreadedWSGIServer):
+        def __init__(self) -> None:
+            super().__init__(host, port, app)
+            context = load_ssl_context(cert, key)
+            self.socket = context.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
+            self.ssl_context = context
+
+        def process_request_thread(self, request: Any, client_address: Any) -> None:
+            try:
+                request.settimeout(TLS_HANDSHAKE_TIMEOUT_SECONDS)
+                request.do_handshake()
+                request.settimeout(None)
+            except OSError:  # ssl.SSLError and timeouts included: this client only
+                self.shutdown_request(request)
+                return
+            super().process_request_thread(request, client_address)
+
+    return Server()
+
+
 def main(argv: list[str]) -> int:
     """Serves until SIGTERM/SIGINT."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -97,8 +129,7 @@ def main(argv: list[str]) -> int:
     server = make_server(arguments.host, arguments.port, app, threaded=True)
     servers = [server]
     if arguments.tls_port is not None:
-        tls = make_server(arguments.host, arguments.tls_port, app, threaded=True,
-                          ssl_context=(arguments.tls_cert, arguments.tls_key))
+        tls = tls_server(arguments.host, arguments.tls_port, app, arguments.tls_cert, arguments.tls_key)
         servers.append(tls)
         threading.Thread(target=tls.serve_forever, daemon=True).start()
         LOG.info("emulator listening on https://%s:%d", arguments.host, arguments.tls_port)
