@@ -1,0 +1,63 @@
+import AWSCore
+
+/// The End User Messaging SMS sandbox: its account tier and its verified destination numbers (what the
+/// `SandboxNumber` kind writes on that path, `smsauth verify` and doctor read).
+extension SMSVoice {
+    /// One verified destination number as DescribeVerifiedDestinationNumbers lists it.
+    public struct VerifiedDestination: Sendable, Equatable {
+        /// `VerifiedDestinationNumberId`.
+        public var id: String
+        /// `DestinationPhoneNumber`, E.164.
+        public var phoneNumber: String
+        /// `Status`: `PENDING` or `VERIFIED`.
+        public var status: String
+
+        /// Creates a listed number.
+        public init(id: String, phoneNumber: String, status: String) {
+            self.id = id
+            self.phoneNumber = phoneNumber
+            self.status = status
+        }
+    }
+
+    /// Every verified destination number of the region (all pages).
+    public func describeVerifiedDestinationNumbers() async throws -> [VerifiedDestination] {
+        try await allPages("DescribeVerifiedDestinationNumbers", input: [:], listKey: "VerifiedDestinationNumbers")
+            .compactMap { item in
+                guard let id = item["VerifiedDestinationNumberId"]?.stringValue,
+                      let number = item["DestinationPhoneNumber"]?.stringValue else { return nil }
+                return VerifiedDestination(id: id, phoneNumber: number, status: item["Status"]?.stringValue ?? "PENDING")
+            }
+    }
+
+    /// CreateVerifiedDestinationNumber with a `ClientToken` (a retry returns the same entry); sends nothing. Answers
+    /// the new entry's id. A number already in the region's sandbox is a `ConflictException`.
+    public func createVerifiedDestinationNumber(_ phoneNumber: String, clientToken: String,
+                                                tags: [String: String]) async throws -> String {
+        let output = try await call("CreateVerifiedDestinationNumber", [
+            "DestinationPhoneNumber": .string(phoneNumber), "ClientToken": .string(clientToken),
+            "Tags": tags.isEmpty ? nil : SMSVoice.tagList(tags),
+        ])
+        return output["VerifiedDestinationNumberId"]?.stringValue ?? ""
+    }
+
+    /// SendDestinationNumberVerificationCode by text message; `languageCode` is End User Messaging's
+    /// `LanguageCode` (nil: AWS's default, en-US). A verified number is a `ConflictException`.
+    public func sendDestinationNumberVerificationCode(id: String, languageCode: String?) async throws {
+        _ = try await call("SendDestinationNumberVerificationCode", [
+            "VerifiedDestinationNumberId": .string(id), "VerificationChannel": "TEXT",
+            "LanguageCode": languageCode.map(JSONValue.string),
+        ], idempotency: .nonIdempotent)
+    }
+
+    /// VerifyDestinationNumber with the code texted to it (never logged); a wrong code is a `ValidationException`.
+    public func verifyDestinationNumber(id: String, code: String) async throws {
+        _ = try await call("VerifyDestinationNumber", ["VerifiedDestinationNumberId": .string(id),
+                                                       "VerificationCode": .string(code)])
+    }
+
+    /// DeleteVerifiedDestinationNumber.
+    public func deleteVerifiedDestinationNumber(id: String) async throws {
+        _ = try await call("DeleteVerifiedDestinationNumber", ["VerifiedDestinationNumberId": .string(id)])
+    }
+}
