@@ -36,7 +36,7 @@ extension SMSVoice {
                                                 tags: [String: String]) async throws -> String {
         let output = try await call("CreateVerifiedDestinationNumber", [
             "DestinationPhoneNumber": .string(phoneNumber), "ClientToken": .string(clientToken),
-            "Tags": tags.isEmpty ? nil : SMSVoice.tagList(tags),
+            "Tags": tags.isEmpty ? .null : SMSVoice.tagList(tags),
         ])
         return output["VerifiedDestinationNumberId"]?.stringValue ?? ""
     }
@@ -46,7 +46,7 @@ extension SMSVoice {
     public func sendDestinationNumberVerificationCode(id: String, languageCode: String?) async throws {
         _ = try await call("SendDestinationNumberVerificationCode", [
             "VerifiedDestinationNumberId": .string(id), "VerificationChannel": "TEXT",
-            "LanguageCode": languageCode.map(JSONValue.string),
+            "LanguageCode": languageCode.map(JSONValue.string) ?? .null,
         ], idempotency: .nonIdempotent)
     }
 
