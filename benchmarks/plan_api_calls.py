@@ -204,6 +204,10 @@ def expected_calls(comp: Composition) -> dict[tuple[str, str], dict[str, int]]:
     """The documented minimum for `comp`: (service, operation) → {kind: calls}."""
     expected: dict[tuple[str, str], dict[str, int]] = {}
     for kind, service, operation, calls, per in documented_rows():
+        # A SandboxNumber's sandbox is SNS's here (every generated pool sends through SNS): End User Messaging's
+        # sandbox row counts the numbers in that sandbox, of which there are none.
+        if kind == "SandboxNumber" and "End User Messaging" in per:
+            continue
         page = re.search(r"page of (\d+)", per)
         size = int(page.group(1)) if page else None
         if per == "run":

@@ -12,10 +12,12 @@ struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify a SandboxNumber with the one-time password texted to it, or have AWS text a new one.",
         discussion: """
-            Loads and validates the manifests, finds the SandboxNumber NAME and calls VerifySMSSandboxPhoneNumber
-            with CODE. The code is never printed or logged. When the number has a status file, it is marked Ready.
-            With --resend instead of --code, a Pending number is sent a new code (CreateSMSSandboxPhoneNumber
-            again; AWS sends at most 5 codes again per number within 24 hours); nothing is sent to a verified one.
+            Loads and validates the manifests, finds the SandboxNumber NAME and verifies it with CODE in its
+            sandbox: SNS's (VerifySMSSandboxPhoneNumber) or End User Messaging's (VerifyDestinationNumber), the one
+            its spec.service or its region's pools use. The code is never printed or logged. When the number has a
+            status file, it is marked Ready. With --resend instead of --code, a Pending number is sent a new code
+            (SNS: CreateSMSSandboxPhoneNumber again, at most 5 codes again per number within 24 hours; End User
+            Messaging: SendDestinationNumberVerificationCode); nothing is sent to a verified one.
             Exit status: 0 when the number is verified (or already was) or a new code was sent, 1 otherwise.
             """
     )
@@ -59,12 +61,12 @@ struct Verify: AsyncParsableCommand {
         do {
             let aws = try AWSContext.make(options: global, environment: environment, logger: logger)
             let target = try VerifyTarget.find(name: name, directory: directory, defaultRegion: aws.defaultRegion)
-            let sns = SNS(client: aws.client, region: target.region)
+            let sandbox = SandboxAPI(service: target.service, region: target.region, client: aws.client)
             if resend {
-                print(try await sendAgain(target, sns: sns))
+                print(try await sendAgain(target, sandbox: sandbox))
                 return
             }
-            let message = try await verify(target, sns: sns, code: code ?? "")
+            let message = try await verify(target, sandbox: sandbox, code: code ?? "")
             print(message)
             try await VerifyStatus.markVerified(target, store: try await state.openForReading(aws: aws), now: Date())
         } catch let error as StatusStoreError {
@@ -76,39 +78,37 @@ struct Verify: AsyncParsableCommand {
     }
 
     /// Lists the region's sandbox (to tell "unknown" and "already verified" apart), then verifies.
-    private func verify(_ target: VerifyTarget, sns: SNS, code: String) async throws -> String {
-        if let verified = try await alreadyVerified(target, sns: sns) { return verified }
-        do {
-            try await sns.verifySandboxPhoneNumber(target.phoneNumber, oneTimePassword: code)
-        } catch let error as AWSError {
-            throw SandboxNumberError.verification(error, name: name, phoneNumber: target.phoneNumber,
-                                                  region: target.region) ?? error
-        }
-        return "SandboxNumber/\(name): \(target.phoneNumber) verified in \(target.region)"
+    private func verify(_ target: VerifyTarget, sandbox: SandboxAPI, code: String) async throws -> String {
+        let listed = try await pending(target, sandbox: sandbox)
+        guard let listed else { return alreadyVerified(target) }
+        try await sandbox.verify(listed, code: code, name: name)
+        return "SandboxNumber/\(name): \(target.phoneNumber) verified in the \(SandboxService.sandboxName(target.service)) of \(target.region)"
     }
 
-    /// Has AWS text a new code to the Pending number (CreateSMSSandboxPhoneNumber on a listed number sends a new
-    /// one-time password); nothing is sent to a verified number.
-    private func sendAgain(_ target: VerifyTarget, sns: SNS) async throws -> String {
-        if let verified = try await alreadyVerified(target, sns: sns) { return verified }
+    /// Has AWS text a new code to the Pending number; nothing is sent to a verified number.
+    private func sendAgain(_ target: VerifyTarget, sandbox: SandboxAPI) async throws -> String {
+        guard let listed = try await pending(target, sandbox: sandbox) else { return alreadyVerified(target) }
         do {
-            try await sns.createSandboxPhoneNumber(target.phoneNumber, languageCode: target.languageCode)
+            try await sandbox.resend(listed, language: target.language)
         } catch let error as AWSError where error.code == "UserError" {
             throw VerifyError.resendLimit(name: name, phoneNumber: target.phoneNumber, region: target.region,
                                           aws: error.message)
         }
-        return "SandboxNumber/\(name): a new code was sent to \(target.phoneNumber) in \(target.region)"
+        return "SandboxNumber/\(name): a new code was sent to \(target.phoneNumber) in the \(SandboxService.sandboxName(target.service)) of \(target.region)"
     }
 
-    /// The "already verified" message when the region's sandbox lists the number as verified, nil when it is
-    /// Pending; throws when the sandbox does not list it.
-    private func alreadyVerified(_ target: VerifyTarget, sns: SNS) async throws -> String? {
-        let listed = try await sns.listSandboxPhoneNumbers().first { $0.phoneNumber == target.phoneNumber }
-        guard let listed else {
+    /// The number as its sandbox lists it while Pending, nil when it is verified; throws when the sandbox does not
+    /// list it.
+    private func pending(_ target: VerifyTarget, sandbox: SandboxAPI) async throws -> SandboxNumberLive? {
+        guard let listed = try await sandbox.find(target.phoneNumber, name: name) else {
             throw SandboxNumberError.notInSandbox(name: name, phoneNumber: target.phoneNumber, region: target.region)
         }
-        guard SandboxNumberStatus(aws: listed.status) == .verified else { return nil }
-        return "SandboxNumber/\(name): \(target.phoneNumber) is already verified in \(target.region); nothing to do"
+        return listed.status == .verified ? nil : listed
+    }
+
+    /// The message for a number that is already verified.
+    private func alreadyVerified(_ target: VerifyTarget) -> String {
+        "SandboxNumber/\(name): \(target.phoneNumber) is already verified in the \(SandboxService.sandboxName(target.service)) of \(target.region); nothing to do"
     }
 
     /// The message for an error `verify` reports and exits on (the sandbox number's own errors and AWS's); nil for

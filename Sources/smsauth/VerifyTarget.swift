@@ -10,8 +10,10 @@ struct VerifyTarget: Sendable, Equatable {
     let phoneNumber: String
     /// Region of its sandbox.
     let region: String
+    /// Which sandbox: SNS's or End User Messaging's (`SandboxService.resolve`).
+    var service: SmsService = .sns
     /// `spec.languageCode` of the one-time password SMS (nil: AWS's default, en-US).
-    var languageCode: String?
+    var language: SandboxLanguage?
 
     /// Loads and validates `directory` and finds SandboxNumber `name`.
     static func find(name: String, directory: String, defaultRegion: String?) throws(VerifyError) -> VerifyTarget {
@@ -26,8 +28,10 @@ struct VerifyTarget: Sendable, Equatable {
             throw VerifyError.unknownName(name: name, directory: directory)
         }
         guard let region = spec.region?.value ?? defaultRegion else { throw VerifyError.noRegion(name: name) }
-        return VerifyTarget(address: address, phoneNumber: spec.phoneNumber.value, region: region,
-                            languageCode: spec.languageCode?.value.rawValue)
+        let service = SandboxService.resolve(spec, region: region, manifests: result.manifests,
+                                             defaultRegion: defaultRegion) ?? .sns
+        return VerifyTarget(address: address, phoneNumber: spec.phoneNumber.value, region: region, service: service,
+                            language: spec.languageCode?.value)
     }
 }
 
@@ -73,9 +77,13 @@ enum VerifyError: Error, Equatable {
 /// existing file Ready after a successful verification and never creates one.
 enum VerifyStatus {
     /// Sets phase Ready, the `Ready` condition, `resource.status` = `Verified` and `lastAppliedTime` (from which a
-    /// later refused delete estimates when AWS's 24-hour rule ends) in `target`'s status file, if it has one.
+    /// later refused delete estimates when AWS's 24-hour rule ends) in `target`'s status file, if it has one for the
+    /// same number in the same sandbox.
     static func markVerified(_ target: VerifyTarget, store: StatusStore, now: Date) async throws(StatusStoreError) {
-        guard var status = try store.read(target.address) else { return }
+        // Only the entry the status file records: after a change of number or sandbox not applied yet, it is another.
+        guard var status = try store.read(target.address),
+              status.resource["phoneNumber"] == target.phoneNumber,
+              (status.resource["service"] ?? SmsService.sns.rawValue) == target.service.rawValue else { return }
         status.phase = .ready
         status.setCondition(type: "Ready", status: .isTrue, reason: "Verified",
                             message: "\(target.phoneNumber) verified with smsauth verify", now: now)

@@ -85,7 +85,7 @@ import TestSupport
         let verified = try await CLIRunner.run(["verify", "qa-phone", "--code", code, space.manifests.path],
                                                environment: environment)
         #expect(verified.status == 0, "\(verified.stderr)")
-        #expect(verified.stdout == "SandboxNumber/qa-phone: \(space.phone) verified in \(Self.region)\n")
+        #expect(verified.stdout == "SandboxNumber/qa-phone: \(space.phone) verified in the SNS SMS sandbox of \(Self.region)\n")
         #expect(!(verified.stdout + verified.stderr).contains(code))
         let phase = try space.phase()
         #expect(phase.0 == "Ready" && phase.1 == "True")
@@ -110,7 +110,7 @@ import TestSupport
                 let sent = try await CLIRunner.run(["verify", "qa-phone", "--resend", space.manifests.path],
                                                    environment: environment)
                 #expect(sent.status == 0, "resend \(attempt): \(sent.stderr)")
-                #expect(sent.stdout == "SandboxNumber/qa-phone: a new code was sent to \(space.phone) in \(Self.region)\n")
+                #expect(sent.stdout == "SandboxNumber/qa-phone: a new code was sent to \(space.phone) in the SNS SMS sandbox of \(Self.region)\n")
             }
             return try await CLIRunner.run(["verify", "qa-phone", "--resend", space.manifests.path],
                                            environment: environment)

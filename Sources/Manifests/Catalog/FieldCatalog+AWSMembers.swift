@@ -151,9 +151,10 @@ extension FieldCatalog {
         "SmsLogRole.spec.maxSessionDurationSeconds": "IAM CreateRole/UpdateRole MaxSessionDuration",
         "SmsLogRole.spec.permissionsBoundaryArn": "IAM PutRolePermissionsBoundary PermissionsBoundary",
         "SmsLogRole.spec.tags": "IAM TagRole Tags",
-        "SandboxNumber.spec.phoneNumber": "SNS CreateSMSSandboxPhoneNumber PhoneNumber",
-        "SandboxNumber.spec.languageCode": "SNS CreateSMSSandboxPhoneNumber LanguageCode",
-        "SandboxNumber.spec.oneTimePasswordFile": "SNS VerifySMSSandboxPhoneNumber OneTimePassword",
+        "SandboxNumber.spec.phoneNumber": "SNS CreateSMSSandboxPhoneNumber PhoneNumber, or sms-voice CreateVerifiedDestinationNumber DestinationPhoneNumber",
+        "SandboxNumber.spec.languageCode": "SNS CreateSMSSandboxPhoneNumber LanguageCode, or sms-voice SendDestinationNumberVerificationCode LanguageCode",
+        "SandboxNumber.spec.oneTimePasswordFile": "SNS VerifySMSSandboxPhoneNumber OneTimePassword, or sms-voice VerifyDestinationNumber VerificationCode",
+        "SandboxNumber.spec.service": "which of the two: SNS (SMS sandbox) or sms-voice (verified destination numbers)",
     ]
 
     /// The AWS member `path` (`spec.passwordPolicy`, `spec.customAttributes.name`) of `kind` sets, if mapped.

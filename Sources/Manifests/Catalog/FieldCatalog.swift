@@ -163,6 +163,9 @@ public enum FieldCatalog {
                   default: .unmanaged(aws: "en-US")),
         FieldSpec("oneTimePasswordFile", .string, "File holding the one-time password, relative to the manifest; read while the number is "
                   + "Pending to verify it.", .smsauth, default: .derived("none: the number stays Pending")),
+        FieldSpec("service", .enumeration(SmsService.self), "Sandbox the number is added to: sns (the SNS SMS sandbox) or "
+                  + "endUserMessaging (End User Messaging SMS verified destination numbers); changing it is a new sandbox entry.",
+                  .immutable, default: .derived("the service of the UserPools sending SMS from the number's region; sns when none")),
     ]
 
     /// `SmsAccountSettings` spec fields.

@@ -79,11 +79,14 @@ public struct KindGuide: Sendable, Equatable {
                 ], example: "phone-username-mfa-required/mfa-policy.yaml")
         case .sandboxNumber:
             KindGuide(kind: kind.rawValue, purpose: """
-                A destination number verified in the account's SNS SMS sandbox (CreateSMSSandboxPhoneNumber, \
-                VerifySMSSandboxPhoneNumber): while the account is in the sandbox, SMS only reaches these numbers.
+                A destination number verified in the account's SMS sandbox: SNS's (CreateSMSSandboxPhoneNumber, \
+                VerifySMSSandboxPhoneNumber) or End User Messaging SMS's (CreateVerifiedDestinationNumber, \
+                VerifyDestinationNumber). While the account is in a sandbox, SMS only reaches these numbers.
                 """, smsSignIn: [
-                    "Each tester's phone needs one while the account is in the sandbox; at most 10 per region.",
-                    "Verify it with `smsauth verify NAME --code CODE` or `oneTimePasswordFile`.",
+                    "Each tester's phone needs one while the account is in the sandbox; at most 10 per region and sandbox.",
+                    "The sandbox follows the pools sending SMS from the number's region (`smsService`); when they use "
+                        + "both services, `service` says which (declare the number twice to have it in both).",
+                    "Verify it with `smsauth verify NAME --code CODE` or `oneTimePasswordFile`; `--resend` sends a new code.",
                 ], example: "sandbox-testing/sandbox-numbers.yaml")
         case .originationIdentity:
             KindGuide(kind: kind.rawValue, purpose: """

@@ -85,10 +85,10 @@ enum SpecReader {
     /// `SandboxNumber` spec.
     static func sandboxNumber(_ r: MappingReader) -> SandboxNumberSpec? {
         let region = r.string("region"), language: Located<SandboxLanguage>? = r.enumeration("languageCode")
-        let otpFile = r.string("oneTimePasswordFile")
+        let otpFile = r.string("oneTimePasswordFile"), service: Located<SmsService>? = r.enumeration("service")
         guard let phone = r.string("phoneNumber") else { return nil }
         return SandboxNumberSpec(region: region, phoneNumber: phone, languageCode: language,
-                                 oneTimePasswordFile: otpFile)
+                                 oneTimePasswordFile: otpFile, service: service)
     }
 
     /// `PhonePool` spec.

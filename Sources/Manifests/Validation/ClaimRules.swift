@@ -4,7 +4,7 @@
 ///   as IAM compares role names, regardless of case (an SmsRole and an SmsLogRole never share a role);
 /// - UserPool: `spec.poolName` in its region, and the pool id `spec.adopt` names;
 /// - AppClient: `spec.clientName` in its `spec.userPool`;
-/// - SandboxNumber: `spec.phoneNumber` in its region;
+/// - SandboxNumber: `spec.phoneNumber` in its region's sandbox of its service (SNS or End User Messaging);
 /// - OriginationIdentity: the sender ID and country of `spec.senderId` in its region, and the number or sender ID
 ///   `spec.adopt` names (a phone number to request has no identity before it is bought);
 /// - PhonePool: the pool `spec.adopt` names (a new pool has no identity before it is created);
@@ -78,8 +78,10 @@ enum ClaimRules {
             claim("app-client:\(s.userPool.value)/\(s.clientName.value)", "the app client named "
                   + "'\(s.clientName.value)' of UserPool '\(s.userPool.value)'", "spec.clientName", s.clientName)
         case .sandboxNumber(let s):
-            claim("sandbox-number:\(scope)/\(s.phoneNumber.value)", "sandbox number \(s.phoneNumber.value) in "
-                  + region, "spec.phoneNumber", s.phoneNumber)
+            let service = context.sandboxService(of: manifest, s)
+            claim("sandbox-number:\(scope)/\(service?.rawValue ?? "?")/\(s.phoneNumber.value)",
+                  "sandbox number \(s.phoneNumber.value) in \(region)'s \(service.map(SandboxService.sandboxName) ?? "sandbox")",
+                  "spec.phoneNumber", s.phoneNumber)
         case .originationIdentity(let s):
             if let sender = s.senderId {
                 claim("sender-id:\(scope)/\(sender.senderId.value)/\(sender.isoCountryCode.value)",

@@ -55,16 +55,18 @@ enum MessagingRules {
         }
     }
 
-    /// At most 10 sandbox numbers per region.
+    /// At most 10 sandbox numbers per region and sandbox (SNS's and End User Messaging's each hold 10).
     static let sandboxLimit: Validator.Rule = { context in
-        var counts: [String?: Int] = [:]
+        var counts: [String: Int] = [:]
         return context.sandboxNumbers.compactMap { manifest, spec in
-            let region = context.region(of: manifest)
-            counts[region, default: 0] += 1
-            guard counts[region, default: 0] > 10 else { return nil }
+            let region = context.region(of: manifest), service = context.sandboxService(of: manifest, spec)
+            let key = "\(region ?? "")/\(service?.rawValue ?? "")"
+            counts[key, default: 0] += 1
+            guard counts[key, default: 0] > 10 else { return nil }
             return .error("too-many-sandbox-numbers", "SandboxNumber '\(manifest.metadata.name.value)' is number "
-                          + "\(counts[region, default: 0]) in \(ValidationContext.describe(region)); the SMS sandbox "
-                          + "allows at most 10", at: manifest.metadata.name.location, field: "metadata.name")
+                          + "\(counts[key, default: 0]) in the \(service.map(SandboxService.sandboxName) ?? "sandbox") of "
+                          + "\(ValidationContext.describe(region)), which allows at most 10",
+                          at: manifest.metadata.name.location, field: "metadata.name")
         }
     }
 

@@ -24,7 +24,7 @@ public struct Validator: Sendable {
         SmsServiceRules.consistent, ConfigurationSetRules.fields, ProtectionRules.fields,
         ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
         MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
-        MessagingRules.simulator, MessagingRules.sandboxLimit, MessagingRules.accountSettingsPerRegion,
+        MessagingRules.simulator, MessagingRules.sandboxLimit, SandboxRules.service, MessagingRules.accountSettingsPerRegion,
         MessagingRules.countryCodes, MessagingRules.poolConsistency, DeliveryStatusRules.oneForm, RoleRules.path, RoleRules.roleName, RoleRules.adoptNamesTheRole, DeliveryStatusRules.roleArn, ClaimRules.uniqueClaims,
         SettingsRules.owner, SettingsRules.state, ReadinessRules.smsOnlyMfa, ReadinessRules.phoneNotAutoVerified,
         ReadinessRules.unregisteredUsNumber, ReadinessRules.noRefreshTokens, ReadinessRules.recoveryUncollected,
@@ -105,6 +105,11 @@ struct ValidationContext: Sendable {
     /// The region a pool sends SMS from: `smsRegion`, else the pool's region.
     func smsRegion(of manifest: Manifest, _ spec: UserPoolSpec) -> String? {
         spec.smsRegion?.value ?? region(of: manifest)
+    }
+
+    /// The sandbox a SandboxNumber goes in (`SandboxService.resolve`); nil when the region's pools use both services.
+    func sandboxService(of manifest: Manifest, _ spec: SandboxNumberSpec) -> SmsService? {
+        SandboxService.resolve(spec, region: region(of: manifest), manifests: manifests, defaultRegion: defaultRegion)
     }
 
     /// Regions (nil = default) that have SandboxNumbers, with whether any is a `+1` number.

@@ -9,12 +9,16 @@ public struct DesiredResource: Sendable, Equatable {
     public let region: String?
     /// Resources that must exist first (the references of MANIFESTS.md), in apply order.
     public let dependencies: [ResourceAddress]
+    /// A SandboxNumber's sandbox: `spec.service`, else the service of the pools sending SMS from its region
+    /// (`SandboxService.resolve`; SNS when that is not known). nil for every other kind.
+    public let sandboxService: SmsService?
 
     /// Creates a desired resource.
-    public init(manifest: Manifest, region: String?, dependencies: [ResourceAddress]) {
+    public init(manifest: Manifest, region: String?, dependencies: [ResourceAddress], sandboxService: SmsService? = nil) {
         self.manifest = manifest
         self.region = region
         self.dependencies = dependencies.sorted()
+        self.sandboxService = manifest.kind == .sandboxNumber ? sandboxService ?? .sns : nil
     }
 
     /// `Kind/name`.

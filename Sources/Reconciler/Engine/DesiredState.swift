@@ -20,7 +20,13 @@ public struct DesiredState: Sendable {
         for manifest in byAddress.values.sorted(by: { $0.id < $1.id }) {
             let region = try Self.region(of: manifest, manifests: byAddress, defaultRegion: defaultRegion)
             let dependencies = manifest.dependencies + Self.outputsDependencies(of: manifest, in: byAddress)
-            resources[manifest.id] = DesiredResource(manifest: manifest, region: region, dependencies: dependencies)
+            var sandbox: SmsService?
+            if case .sandboxNumber(let spec) = manifest.spec {
+                sandbox = SandboxService.resolve(spec, region: region, manifests: byAddress.values,
+                                                 defaultRegion: defaultRegion)
+            }
+            resources[manifest.id] = DesiredResource(manifest: manifest, region: region, dependencies: dependencies,
+                                                     sandboxService: sandbox)
         }
         self.resources = resources
     }

@@ -42,8 +42,8 @@ import Testing
         ValidationCase("ten sandbox numbers valid",
                        (0...9).map { F.sandbox("n\($0)", "+1415555010\($0)") }.joined(separator: "---\n")),
         ValidationCase("eleven sandbox numbers", elevenNumbers,
-                       ["t.yaml:73:18: error: SandboxNumber 'n10' is number 11 in region us-east-1; the SMS sandbox "
-                        + "allows at most 10"]),
+                       ["t.yaml:73:18: error: SandboxNumber 'n10' is number 11 in the SNS SMS sandbox of region us-east-1, "
+                        + "which allows at most 10"]),
         ValidationCase("account settings per region valid", F.docs(
             F.doc("SmsAccountSettings", "east", ["region: us-east-1"], []),
             F.doc("SmsAccountSettings", "west", ["region: us-west-2"], []))),

@@ -27,7 +27,7 @@ import Testing
         .appClient: AppClientFields.immutable,
         .originationIdentity: OriginationIdentityFields.immutablePaths,
         .phonePool: PhonePoolFields.immutablePaths,
-        .sandboxNumber: ["phoneNumber", "region"],
+        .sandboxNumber: ["phoneNumber", "region", "service"],
         .mfaPolicy: [],
         .smsAccountSettings: [],
         .smsLogRole: OwnedRoleValues.immutablePaths,

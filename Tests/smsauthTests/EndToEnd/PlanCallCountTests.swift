@@ -18,7 +18,7 @@ import TestSupport
         "DescribeUserPool": 2,
         "ListUserPoolClients": 1, "DescribeUserPoolClient": 2,
         "GetUserPoolMfaConfig": 2,
-        "ListSMSSandboxPhoneNumbers": 1,
+        "ListSMSSandboxPhoneNumbers": 1, "DescribeVerifiedDestinationNumbers": 1,
         "GetSMSAttributes": 1, "GetSMSSandboxAccountStatus": 1,
         "DescribePhoneNumbers": 1, "ListTagsForResource": 8,
         "DescribeConfigurationSets": 4,
@@ -47,7 +47,7 @@ import TestSupport
         #expect(calls.allSatisfy { $0.status == 200 }, "\(calls.filter { $0.status != 200 })")
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
-        #expect(calls.count == 38)
+        #expect(calls.count == 39)
 
         // `--rate-limit` bounds the same plan's calls: 8 IAM calls at 1/s with a burst of 1 need at least 7 s.
         let started = ContinuousClock.now
@@ -80,7 +80,8 @@ import TestSupport
 /// The manifests of `PlanCallCountTests`: two of each kind (one SmsAccountSettings, with delivery-status logging
 /// through the first SmsLogRole) in one region, both app clients
 /// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number; the second SMS
-/// role and pool on the End User Messaging path, with the second ConfigurationSet; each SmsProtection associated with one set.
+/// role and pool on the End User Messaging path, with the second ConfigurationSet; each SmsProtection associated with one set;
+/// the first SandboxNumber in SNS's sandbox, the second in End User Messaging's.
 enum PlanCallCountManifests {
     /// Writes `<new folder>/manifests/all.yaml` and returns the new folder. Role, pool and origination identity
     /// names carry a unique suffix (IAM names are global; an identity's ClientToken comes from its name); the
@@ -123,8 +124,10 @@ enum PlanCallCountManifests {
             documents.append(manifest("MfaPolicy", "mfa-\(index)", [
                 "userPool: pool-\(index)", "mode: OPTIONAL", "totp: {enabled: true}",
             ]))
+            // The region's pools use both services, so each number says which sandbox it is in.
             documents.append(manifest("SandboxNumber", "tester-\(index)", [
                 "region: \(region)", "phoneNumber: \"+1206555017\(index)\"", "languageCode: en-US",
+                "service: \(endUserMessaging ? "endUserMessaging" : "sns")",
             ]))
             documents.append(manifest("OriginationIdentity", "number-\(suffix)-\(index)", [
                 "region: \(region)", "phoneNumber:", "  isoCountryCode: US", "  numberType: TOLL_FREE",

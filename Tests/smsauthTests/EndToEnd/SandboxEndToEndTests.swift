@@ -38,7 +38,7 @@ struct SandboxEndToEndTests {
         #expect(created.stdout.contains("created SandboxNumber/tester\n"))
         let pending = try await Self.phase(space, "SandboxNumber/tester", context)
         #expect(pending.0 == "Pending")
-        #expect(pending.1 == "waiting for the one-time password sent to \(phone): run `smsauth verify tester --code <code from the SMS>`")
+        #expect(pending.1 == "waiting for the one-time password sent to \(phone) (SNS SMS sandbox): run `smsauth verify tester --code <code from the SMS>` (`--resend` sends a new one)")
         #expect(try await context.sns.listSandboxPhoneNumbers().map(\.status) == ["Pending"])
 
         let code = try await context.sandboxCode(phone)
@@ -51,7 +51,7 @@ struct SandboxEndToEndTests {
 
         let verified = try await CLIRunner.run(verify + ["--code", code], environment: context.environment)
         #expect(verified.status == 0, "\(verified.stderr)")
-        #expect(verified.stdout == "SandboxNumber/tester: \(phone) verified in eu-west-2\n")
+        #expect(verified.stdout == "SandboxNumber/tester: \(phone) verified in the SNS SMS sandbox of eu-west-2\n")
         #expect(!(verified.stdout + verified.stderr).contains(code), "the code is never printed")
         #expect(try await Self.phase(space, "SandboxNumber/tester", context).0 == "Ready")
         #expect(try await context.sns.listSandboxPhoneNumbers().map(\.status) == ["Verified"])
@@ -71,7 +71,7 @@ struct SandboxEndToEndTests {
         try space.write("numbers.yaml", manifests.joined())
         let invalid = try await space.reconcile(["--dry-run"], environment: context.environment)
         #expect(invalid.status == 1)
-        #expect(invalid.stdout.contains("error: SandboxNumber 'tester-10' is number 11 in region eu-south-2; the SMS sandbox allows at most 10\n"),
+        #expect(invalid.stdout.contains("error: SandboxNumber 'tester-10' is number 11 in the SNS SMS sandbox of region eu-south-2, which allows at most 10\n"),
                 "eleven manifests in one region are caught offline: \(invalid.stdout)")
 
         try space.write("numbers.yaml", manifests.prefix(10).joined())
@@ -82,8 +82,8 @@ struct SandboxEndToEndTests {
         try space.write("numbers.yaml", manifests.prefix(9).joined() + manifests[10])
         let plan = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(plan.status == 1)
-        #expect(plan.stdout.contains("- SandboxNumber/tester-09: removes \(phones[9]) from the SMS sandbox of eu-south-2\n"))
-        #expect(plan.stdout.contains("! SandboxNumber/tester-10: the SMS sandbox of eu-south-2 would hold more than 10 destination numbers (10 already there or created first); remove a SandboxNumber in eu-south-2 (deletable 24 hours after its verification) or leave the sandbox\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("- SandboxNumber/tester-09: removes \(phones[9]) from the SNS SMS sandbox of eu-south-2\n"))
+        #expect(plan.stdout.contains("! SandboxNumber/tester-10: the SNS SMS sandbox of eu-south-2 would hold more than 10 destination numbers (10 already there or created first); remove a SandboxNumber there (an SNS one is deletable 24 hours after its verification) or leave the sandbox\n"), "\(plan.stdout)")
         #expect(plan.stdout.contains("Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 1 refused, 9 unchanged."), "\(plan.stdout)")
         #expect(try await context.writeCalls() == writes, "AWS is never asked for the 11th number")
         #expect(try await context.sns.listSandboxPhoneNumbers().count == 10)

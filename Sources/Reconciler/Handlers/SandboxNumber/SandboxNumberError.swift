@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import Manifests
 
 /// Why a sandbox number could not be verified or deleted yet. Messages say what to do; they never contain a
 /// one-time password.
@@ -8,9 +9,10 @@ public enum SandboxNumberError: ReconcileError, Equatable {
     /// its last verification attempt. Terminal with a time: the same delete succeeds from `retryAt` on, so it is
     /// not retried before then.
     case deleteNotYetAllowed(phoneNumber: String, region: String, retryAt: Date)
-    /// VerifySMSSandboxPhoneNumber answered `VerificationException`: the code is wrong or expired.
+    /// VerifySMSSandboxPhoneNumber answered `VerificationException` (VerifyDestinationNumber `ValidationException`):
+    /// the code is wrong or expired.
     case wrongCode(name: String, phoneNumber: String, region: String)
-    /// The number is not in the region's sandbox (`ResourceNotFound`).
+    /// The number is not in the region's sandbox (`ResourceNotFound`, `ResourceNotFoundException`).
     case notInSandbox(name: String, phoneNumber: String, region: String)
     /// `spec.oneTimePasswordFile` could not be read.
     case unreadableCodeFile(path: String)
@@ -42,9 +44,9 @@ public enum SandboxNumberError: ReconcileError, Equatable {
                 + "verification or last verification attempt; it becomes possible at \(Self.format(retryAt)) at the "
                 + "latest, and a later reconcile deletes it then"
         case let .wrongCode(name, phoneNumber, region):
-            "the code is wrong or expired for \(phoneNumber) (\(region)); request a new one by running "
-                + "`aws sns create-sms-sandbox-phone-number --phone-number \(phoneNumber) --region \(region)` "
-                + "(at most 5 resends in 24 hours), then run `smsauth verify \(name) --code <code from the SMS>`"
+            "the code is wrong or expired for \(phoneNumber) (\(region)); have AWS text a new one with "
+                + "`smsauth verify \(name) --resend` (SNS sends at most 5 again in 24 hours), then run "
+                + "`smsauth verify \(name) --code <code from the SMS>`"
         case let .notInSandbox(name, phoneNumber, region):
             "\(phoneNumber) is not in the SMS sandbox of \(region): run `smsauth reconcile` to add SandboxNumber/\(name) "
                 + "(which texts it a new one-time password)"
@@ -76,12 +78,15 @@ public enum SandboxNumberError: ReconcileError, Equatable {
         }
     }
 
-    /// The typed error for an AWS error of VerifySMSSandboxPhoneNumber, or nil for errors that stay `AWSError`.
-    public static func verification(_ error: AWSError, name: String, phoneNumber: String,
+    /// The typed error for an AWS error of verifying in `service`'s sandbox (SNS VerifySMSSandboxPhoneNumber, End
+    /// User Messaging VerifyDestinationNumber), or nil for errors that stay `AWSError`.
+    public static func verification(_ error: AWSError, service: SmsService = .sns, name: String, phoneNumber: String,
                                     region: String) -> SandboxNumberError? {
-        switch error.code {
-        case "VerificationException": .wrongCode(name: name, phoneNumber: phoneNumber, region: region)
-        case "ResourceNotFound": .notInSandbox(name: name, phoneNumber: phoneNumber, region: region)
+        switch (service, error.code) {
+        case (.sns, "VerificationException"), (.endUserMessaging, "ValidationException"):
+            .wrongCode(name: name, phoneNumber: phoneNumber, region: region)
+        case (.sns, "ResourceNotFound"), (.endUserMessaging, "ResourceNotFoundException"):
+            .notInSandbox(name: name, phoneNumber: phoneNumber, region: region)
         default: nil
         }
     }

@@ -2,12 +2,12 @@ import AWSServices
 import Foundation
 import Manifests
 
-/// SNS SMS sandbox destination numbers (`kind: SandboxNumber`).
+/// Sandbox destination numbers (`kind: SandboxNumber`), in the SNS SMS sandbox or in End User Messaging SMS's
+/// (verified destination numbers), per the resource's `DesiredResource.sandboxService`.
 ///
-/// The phone number is the identity: sandbox numbers take no tags, so a number the region's sandbox lists is
-/// `.owned` by the manifest that names it (nothing else could tell two owners apart, and AWS keeps one entry per
-/// number). A number is `Pending` until its one-time password is verified (`smsauth verify`, or the manifest's
-/// `oneTimePasswordFile`), then ready.
+/// The phone number is the identity: AWS keeps one entry per number in each sandbox (SNS's take no tags), so a number
+/// the region's sandbox lists is `.owned` by the manifest that names it. A number is `Pending` until its one-time
+/// password is verified (`smsauth verify`, or the manifest's `oneTimePasswordFile`), then ready.
 struct SandboxNumberHandler: ResourceHandler {
     /// Creates the handler.
     init() {}
@@ -15,40 +15,42 @@ struct SandboxNumberHandler: ResourceHandler {
     /// `.sandboxNumber`.
     var kind: ResourceKind { .sandboxNumber }
 
-    /// Calls: one ListSMSSandboxPhoneNumbers per region (all pages, 100 numbers a page, so one call for the at most
-    /// 10 numbers a sandbox holds), shared by every number in that region; nothing per number. A number is looked up
-    /// at the phone number and region its status file recorded (so a changed `phoneNumber` is seen as an identity
-    /// change), then at the manifest's. For a listed `Pending` number whose manifest sets `oneTimePasswordFile`, the
-    /// file's existence is checked (its content is read only by `apply`).
+    /// Calls, per region and sandbox that a target needs, shared by every number there, nothing per number: one
+    /// ListSMSSandboxPhoneNumbers (SNS; all pages, 100 numbers a page, so one call for the at most 10 numbers a
+    /// sandbox holds) or one DescribeVerifiedDestinationNumbers (End User Messaging; all pages). A number is looked
+    /// up at the phone number, region and sandbox its status file recorded (so a changed `phoneNumber` or sandbox is
+    /// seen as an identity change), then at the manifest's. For a listed `Pending` number whose manifest sets
+    /// `oneTimePasswordFile`, the file's existence is checked (its content is read only by `apply`).
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SandboxNumberLive>] {
         let lookups = try targets.map { target in (target, try Self.candidates(target)) }
-        let regions = Set(lookups.flatMap { $0.1.map(\.region) })
-        var listed: [String: [String: SandboxNumberStatus]] = [:]
-        for region in regions.sorted() {
-            let numbers = try await context.sns(region).listSandboxPhoneNumbers()
-            listed[region] = Dictionary(numbers.map { ($0.phoneNumber, SandboxNumberStatus(aws: $0.status)) },
-                                        uniquingKeysWith: { first, _ in first })
+        let sandboxes = Set(lookups.flatMap { $0.1.map(\.sandbox) })
+        var listed: [Sandbox: [String: Listed]] = [:]
+        for sandbox in sandboxes.sorted(by: { ($0.region, $0.service.rawValue) < ($1.region, $1.service.rawValue) }) {
+            listed[sandbox] = try await Self.list(sandbox, context: context)
         }
         var result: [ResourceAddress: LiveState<SandboxNumberLive>] = [:]
         for (target, candidates) in lookups {
             result[target.address] = candidates.lazy.compactMap { candidate -> LiveState<SandboxNumberLive>? in
-                guard let status = listed[candidate.region]?[candidate.phoneNumber] else { return nil }
-                return .owned(Self.live(target, phoneNumber: candidate.phoneNumber, region: candidate.region, status: status))
+                guard let found = listed[candidate.sandbox]?[candidate.phoneNumber] else { return nil }
+                return .owned(Self.live(target, phoneNumber: candidate.phoneNumber, sandbox: candidate.sandbox,
+                                        listed: found))
             }.first ?? .absent
         }
         return result
     }
 
-    /// `phoneNumber`, `region`, `status` (`Pending` or `Verified`).
+    /// `phoneNumber`, `region`, `service` (the sandbox: `sns` or `endUserMessaging`), `status` (`Pending` or
+    /// `Verified`).
     func outputs(of live: SandboxNumberLive) -> [String: String] {
-        ["phoneNumber": live.phoneNumber, "region": live.region, "status": live.status.rawValue]
+        ["phoneNumber": live.phoneNumber, "region": live.region, "service": live.service.rawValue,
+         "status": live.status.rawValue]
     }
 
-    /// `phoneNumber` and `region`, known from the manifest; no `status` (that marks a planned number, see
-    /// `SandboxQuota`).
+    /// `phoneNumber`, `region` and `service`, known from the manifest; no `status` (that marks a planned number,
+    /// see `SandboxQuota`).
     func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
         guard case let .sandboxNumber(spec) = desired.manifest.spec else { return [:] }
-        var outputs = ["phoneNumber": spec.phoneNumber.value]
+        var outputs = ["phoneNumber": spec.phoneNumber.value, "service": (desired.sandboxService ?? .sns).rawValue]
         outputs["region"] = desired.region
         return outputs
     }
@@ -63,30 +65,62 @@ struct SandboxNumberHandler: ResourceHandler {
         try SandboxNumberPlan(input: input).change()
     }
 
-    /// Where to look for a target, most specific first: the number and region its status recorded, then the manifest's.
-    private static func candidates(_ target: ReadTarget) throws -> [(phoneNumber: String, region: String)] {
-        var candidates: [(phoneNumber: String, region: String)] = []
+    /// One region's sandbox of one service.
+    struct Sandbox: Hashable {
+        /// The region.
+        let region: String
+        /// SNS's sandbox or End User Messaging's.
+        let service: SmsService
+    }
+
+    /// A number as its sandbox lists it.
+    struct Listed {
+        /// `Pending` or `Verified`.
+        let status: SandboxNumberStatus
+        /// End User Messaging's id of the entry (nil for SNS).
+        let id: String?
+    }
+
+    /// Every number `sandbox` lists, by phone number.
+    private static func list(_ sandbox: Sandbox, context: ReconcileContext) async throws -> [String: Listed] {
+        switch sandbox.service {
+        case .sns:
+            let numbers = try await context.sns(sandbox.region).listSandboxPhoneNumbers()
+            return Dictionary(numbers.map { ($0.phoneNumber, Listed(status: SandboxNumberStatus(aws: $0.status), id: nil)) },
+                              uniquingKeysWith: { first, _ in first })
+        case .endUserMessaging:
+            let numbers = try await context.smsVoice(sandbox.region).describeVerifiedDestinationNumbers()
+            return Dictionary(numbers.map { ($0.phoneNumber, Listed(status: SandboxNumberStatus(aws: $0.status), id: $0.id)) },
+                              uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Where to look for a target, most specific first: the number, region and sandbox its status recorded (SNS's
+    /// when a status file from before End User Messaging sandboxes names none), then the manifest's.
+    private static func candidates(_ target: ReadTarget) throws -> [(phoneNumber: String, sandbox: Sandbox)] {
+        var candidates: [(phoneNumber: String, sandbox: Sandbox)] = []
         if let recorded = target.status?.resource["phoneNumber"],
            let region = target.status?.resource["region"] ?? target.region {
-            candidates.append((recorded, region))
+            let service = target.status?.resource["service"].flatMap(SmsService.init(rawValue:)) ?? .sns
+            candidates.append((recorded, Sandbox(region: region, service: service)))
         }
         if let desired = target.desired, case let .sandboxNumber(spec) = desired.manifest.spec {
             guard let region = target.region ?? desired.region else {
                 throw SandboxNumberError.noRegion(name: target.address.name)
             }
-            candidates.append((spec.phoneNumber.value, region))
+            candidates.append((spec.phoneNumber.value, Sandbox(region: region, service: desired.sandboxService ?? .sns)))
         }
         return candidates
     }
 
     /// The live value of a listed number, with the manifest's code file looked at when it may be needed.
-    private static func live(_ target: ReadTarget, phoneNumber: String, region: String,
-                             status: SandboxNumberStatus) -> SandboxNumberLive {
-        var live = SandboxNumberLive(name: target.address.name, phoneNumber: phoneNumber, region: region, status: status)
+    private static func live(_ target: ReadTarget, phoneNumber: String, sandbox: Sandbox, listed: Listed) -> SandboxNumberLive {
+        var live = SandboxNumberLive(name: target.address.name, phoneNumber: phoneNumber, region: sandbox.region,
+                                     service: sandbox.service, id: listed.id, status: listed.status)
         if let desired = target.desired, case let .sandboxNumber(spec) = desired.manifest.spec,
            let file = spec.oneTimePasswordFile?.value {
             live.oneTimePasswordFile = file
-            live.oneTimePasswordFileExists = status == .pending
+            live.oneTimePasswordFileExists = listed.status == .pending
                 && FileManager.default.fileExists(atPath: OneTimePasswordFile.url(file, relativeTo: desired.manifest).path)
         }
         return live

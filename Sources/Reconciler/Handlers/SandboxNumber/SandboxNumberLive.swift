@@ -1,8 +1,9 @@
 import Foundation
 import Manifests
 
-/// What ListSMSSandboxPhoneNumbers says about one sandbox destination number, plus what `read` found on disk about
-/// the manifest's one-time password file (so `plan` can stay pure).
+/// What the region's sandbox (SNS's ListSMSSandboxPhoneNumbers or End User Messaging's
+/// DescribeVerifiedDestinationNumbers) says about one destination number, plus what `read` found on disk about the
+/// manifest's one-time password file (so `plan` can stay pure).
 public struct SandboxNumberLive: Sendable, Equatable {
     /// The manifest's `metadata.name` (for the "how to verify" message).
     public var name: String
@@ -10,6 +11,10 @@ public struct SandboxNumberLive: Sendable, Equatable {
     public var phoneNumber: String
     /// Region whose sandbox lists it.
     public var region: String
+    /// The sandbox that lists it.
+    public var service: SmsService
+    /// End User Messaging's `VerifiedDestinationNumberId` (nil in SNS's sandbox, where the number is the id).
+    public var id: String?
     /// `Pending` until the one-time password is verified, then `Verified`.
     public var status: SandboxNumberStatus
     /// `spec.oneTimePasswordFile` as written in the manifest, when set.
@@ -18,11 +23,13 @@ public struct SandboxNumberLive: Sendable, Equatable {
     public var oneTimePasswordFileExists: Bool
 
     /// Creates a live number.
-    public init(name: String, phoneNumber: String, region: String, status: SandboxNumberStatus,
-                oneTimePasswordFile: String? = nil, oneTimePasswordFileExists: Bool = false) {
+    public init(name: String, phoneNumber: String, region: String, service: SmsService = .sns, id: String? = nil,
+                status: SandboxNumberStatus, oneTimePasswordFile: String? = nil, oneTimePasswordFileExists: Bool = false) {
         self.name = name
         self.phoneNumber = phoneNumber
         self.region = region
+        self.service = service
+        self.id = id
         self.status = status
         self.oneTimePasswordFile = oneTimePasswordFile
         self.oneTimePasswordFileExists = oneTimePasswordFileExists
@@ -30,7 +37,8 @@ public struct SandboxNumberLive: Sendable, Equatable {
 
     /// What the status says to do while the number is `Pending`.
     public var howToVerify: String {
-        var text = "waiting for the one-time password sent to \(phoneNumber): run `smsauth verify \(name) --code <code from the SMS>`"
+        var text = "waiting for the one-time password sent to \(phoneNumber) (\(SandboxService.sandboxName(service))): "
+            + "run `smsauth verify \(name) --code <code from the SMS>` (`--resend` sends a new one)"
         if let oneTimePasswordFile {
             text += " (or write the code to \(oneTimePasswordFile) and reconcile again)"
         }
@@ -38,16 +46,17 @@ public struct SandboxNumberLive: Sendable, Equatable {
     }
 }
 
-/// `Status` of a sandbox destination number (sns model `SMSSandboxPhoneNumberVerificationStatus`).
+/// `Status` of a sandbox destination number (sns model `SMSSandboxPhoneNumberVerificationStatus`, sms-voice model
+/// `VerificationStatus`).
 public enum SandboxNumberStatus: String, Sendable, Equatable {
     /// A one-time password was sent; not verified yet.
     case pending = "Pending"
     /// Verified: SMS can be sent to it while the account is in the sandbox.
     case verified = "Verified"
 
-    /// Parses AWS's spelling; anything but `Verified` is treated as still pending.
+    /// Parses AWS's spelling (SNS `Verified`, End User Messaging `VERIFIED`); anything else is still pending.
     public init(aws text: String) {
-        self = text == Self.verified.rawValue ? .verified : .pending
+        self = text.uppercased() == "VERIFIED" ? .verified : .pending
     }
 }
 

@@ -14,36 +14,40 @@ struct SandboxNumberPlan {
             return try ResourceChange(address: input.address, action: .refuse,
                                       reason: "SandboxNumber/\(input.address.name) has no region: set spec.region, --region or AWS_REGION")
         }
-        let phoneNumber = spec.phoneNumber.value
+        let phoneNumber = spec.phoneNumber.value, service = desired.sandboxService ?? .sns
         switch input.live {
         case .absent:
-            return try create(phoneNumber: phoneNumber, region: region, spec: spec)
+            return try create(phoneNumber: phoneNumber, region: region, service: service, spec: spec)
         case .duplicate(let ids):
             return try ResourceChange(address: input.address, action: .refuse,
                                       reason: OwnershipError.duplicate(input.address, ids: ids).message)
         case let .owned(live), let .foreign(live), let .legacy(live), let .otherOwner(live, _):
-            if live.phoneNumber != phoneNumber || live.region != region {
-                return try identityChange(live, phoneNumber: phoneNumber, region: region, policy: desired.policy)
+            if live.phoneNumber != phoneNumber || live.region != region || live.service != service {
+                return try identityChange(live, phoneNumber: phoneNumber, region: region, service: service,
+                                          policy: desired.policy)
             }
             return try existing(live)
         }
     }
 
     /// Create, unless the region's sandbox would then hold more than `SandboxQuota.maximumNumbers` numbers.
-    private func create(phoneNumber: String, region: String, spec: SandboxNumberSpec) throws(PlanError) -> ResourceChange {
+    private func create(phoneNumber: String, region: String, service: SmsService,
+                        spec: SandboxNumberSpec) throws(PlanError) -> ResourceChange {
         let taken = SandboxQuota.numbersAhead(of: input.address, phoneNumber: phoneNumber, region: region,
-                                              references: input.references)
-        var changes = [FieldChange(path: "phoneNumber", before: .null, after: .string(phoneNumber))]
+                                              service: service, references: input.references)
+        let sandbox = SandboxService.sandboxName(service)
+        var changes = [FieldChange(path: "phoneNumber", before: .null, after: .string(phoneNumber)),
+                       FieldChange(path: "service", before: .null, after: .string(service.rawValue))]
         if let language = spec.languageCode?.value {
             changes.append(FieldChange(path: "languageCode", before: .null, after: .string(language.rawValue)))
         }
         guard taken < SandboxQuota.maximumNumbers else {
             return try ResourceChange(
                 address: input.address, action: .refuse, fieldChanges: changes,
-                reason: "the SMS sandbox of \(region) would hold more than \(SandboxQuota.maximumNumbers) destination numbers (\(taken) already there or created first); remove a SandboxNumber in \(region) (deletable 24 hours after its verification) or leave the sandbox")
+                reason: "the \(sandbox) of \(region) would hold more than \(SandboxQuota.maximumNumbers) destination numbers (\(taken) already there or created first); remove a SandboxNumber there (an SNS one is deletable 24 hours after its verification) or leave the sandbox")
         }
         return try ResourceChange(address: input.address, action: .create, fieldChanges: changes,
-                                  reason: "AWS texts a one-time password to \(phoneNumber); the number stays Pending until it is verified")
+                                  reason: "adds \(phoneNumber) to the \(sandbox) and AWS texts it a one-time password; the number stays Pending until it is verified")
     }
 
     /// A listed number with the manifest's identity: verify with the code file when there is one, else nothing.
@@ -58,7 +62,7 @@ struct SandboxNumberPlan {
     }
 
     /// A new phone number or region is a new sandbox entry: delete the old one and create the new one, or refuse.
-    private func identityChange(_ live: SandboxNumberLive, phoneNumber: String, region: String,
+    private func identityChange(_ live: SandboxNumberLive, phoneNumber: String, region: String, service: SmsService,
                                 policy: Policy) throws(PlanError) -> ResourceChange {
         var changes: [FieldChange] = []
         if live.phoneNumber != phoneNumber {
@@ -69,16 +73,22 @@ struct SandboxNumberPlan {
             changes.append(FieldChange(path: "region", before: .string(live.region), after: .string(region),
                                        forcesReplacement: true))
         }
+        if live.service != service {
+            changes.append(FieldChange(path: "service", before: .string(live.service.rawValue),
+                                       after: .string(service.rawValue), forcesReplacement: true))
+        }
         let fields = changes.map(\.path).joined(separator: ", ")
         switch policy.onImmutableChange.value {
         case .refuse:
-            return try ResourceChange(
-                address: input.address, action: .refuse, fieldChanges: changes,
-                reason: "\(fields) is the sandbox number's identity (set policy.onImmutableChange: Recreate to delete \(live.phoneNumber) and add \(phoneNumber), which must then be verified)")
+            var reason = "\(fields) is the sandbox number's identity (set policy.onImmutableChange: Recreate to delete \(live.phoneNumber) and add \(phoneNumber), which must then be verified"
+            if live.service != service {
+                reason += "; or set spec.service: \(live.service.rawValue) to keep it in the \(SandboxService.sandboxName(live.service))"
+            }
+            return try ResourceChange(address: input.address, action: .refuse, fieldChanges: changes, reason: reason + ")")
         case .recreate:
             return try ResourceChange(
                 address: input.address, action: .replace, fieldChanges: changes + Self.lostByReplacing(live),
-                reason: "\(fields) is the sandbox number's identity: \(live.phoneNumber) is deleted (AWS allows it 24 hours after its verification or last verification attempt) and \(phoneNumber) is added and must be verified")
+                reason: "\(fields) is the sandbox number's identity: \(live.phoneNumber) is deleted from the \(SandboxService.sandboxName(live.service))\(live.service == .sns ? " (AWS allows it 24 hours after its verification or last verification attempt)" : "") and \(phoneNumber) is added to the \(SandboxService.sandboxName(service)) and must be verified")
         }
     }
 
@@ -95,14 +105,15 @@ struct SandboxNumberPlan {
         switch input.deletePolicy {
         case .delete:
             return try ResourceChange(address: input.address, action: .delete,
-                                      reason: "removes \(live.phoneNumber) from the SMS sandbox of \(live.region)")
+                                      reason: "removes \(live.phoneNumber) from the \(SandboxService.sandboxName(live.service)) of \(live.region)")
         case .retain:
             return try ResourceChange(address: input.address, action: .retain)
         }
     }
 }
 
-/// The limit of 10 destination numbers per account and region, checked in the plan so a create AWS would refuse is
+/// The limit of 10 destination numbers per account, region and sandbox (SNS's; End User Messaging's holds 10 verified
+/// destination numbers too), checked in the plan so a create AWS would refuse is
 /// refused before anything is sent.
 ///
 /// Each resource is planned alone, so the count comes from `PlanInput.references`, the outputs of every other
@@ -116,12 +127,14 @@ enum SandboxQuota {
     /// Destination numbers AWS allows in one account's sandbox per region.
     static let maximumNumbers = 10
 
-    /// How many other numbers hold or will first take a slot in `region`'s sandbox.
-    static func numbersAhead(of address: ResourceAddress, phoneNumber: String, region: String,
+    /// How many other numbers hold or will first take a slot in `region`'s sandbox of `service` (a number whose
+    /// outputs name no service is in SNS's, as status files from before End User Messaging sandboxes are).
+    static func numbersAhead(of address: ResourceAddress, phoneNumber: String, region: String, service: SmsService,
                              references: [ResourceAddress: [String: String]]) -> Int {
         var numbers = Set<String>()
         for (other, outputs) in references where other.kind == .sandboxNumber && other != address {
-            guard outputs["region"] == region, let number = outputs["phoneNumber"], number != phoneNumber else { continue }
+            guard outputs["region"] == region, (outputs["service"] ?? SmsService.sns.rawValue) == service.rawValue,
+                  let number = outputs["phoneNumber"], number != phoneNumber else { continue }
             if outputs["status"] != nil || other < address { numbers.insert(number) }
         }
         return numbers.count

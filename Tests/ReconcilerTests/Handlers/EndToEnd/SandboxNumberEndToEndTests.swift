@@ -26,9 +26,9 @@ struct SandboxNumberEndToEndTests {
             self.region = region
         }
 
-        func desired(codeFile: Bool = false) throws -> DesiredResource {
+        func desired(codeFile: Bool = false, service: SmsService = .sns) throws -> DesiredResource {
             let extra = codeFile ? "  oneTimePasswordFile: secrets/qa.otp" : ""
-            return try SandboxNumberFixtures.desired(phone: phone, region: region, extra: extra,
+            return try SandboxNumberFixtures.desired(phone: phone, region: region, extra: extra, service: service,
                                                      file: folder.appendingPathComponent("numbers.yaml").path)
         }
 
@@ -57,7 +57,7 @@ struct SandboxNumberEndToEndTests {
         let create = try handler.plan(first)
         #expect(create.action == .create)
         let created = try await handler.apply(create, input: first, context: harness.applyContext())
-        #expect(created == ["phoneNumber": space.phone, "region": space.region, "status": "Pending"])
+        #expect(created == ["phoneNumber": space.phone, "region": space.region, "service": "sns", "status": "Pending"])
 
         let pending = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
         let live = try #require(pending.live.value)

@@ -12,7 +12,7 @@ enum SandboxNumberFixtures {
 
     /// A SandboxNumber manifest; `file` is where it is said to be written (code files resolve next to it).
     static func desired(name: String = "qa-phone", phone: String = phone, region: String = "us-east-1",
-                        extra: String = "", policy: String = "",
+                        extra: String = "", policy: String = "", service: SmsService = .sns,
                         file: String = "manifests/numbers.yaml") throws -> DesiredResource {
         let text = """
             apiVersion: smsauth/v1
@@ -28,13 +28,14 @@ enum SandboxNumberFixtures {
         let loaded = ManifestLoader().load(text: text, file: file)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         let manifest = try #require(loaded.manifests.first)
-        return DesiredResource(manifest: manifest, region: region, dependencies: [])
+        return DesiredResource(manifest: manifest, region: region, dependencies: [], sandboxService: service)
     }
 
     /// A listed number.
     static func live(_ status: SandboxNumberStatus, phone: String = phone, region: String = "us-east-1",
-                     codeFile: String? = nil, codeFileExists: Bool = false) -> SandboxNumberLive {
-        SandboxNumberLive(name: "qa-phone", phoneNumber: phone, region: region, status: status,
+                     service: SmsService = .sns, codeFile: String? = nil, codeFileExists: Bool = false) -> SandboxNumberLive {
+        SandboxNumberLive(name: "qa-phone", phoneNumber: phone, region: region, service: service,
+                          id: service == .endUserMessaging ? "verifieddestinationnumber-1" : nil, status: status,
                           oneTimePasswordFile: codeFile, oneTimePasswordFileExists: codeFileExists)
     }
 
@@ -49,11 +50,12 @@ enum SandboxNumberFixtures {
 
     /// `count` other sandbox numbers in `region` as references (live ones carry a `status`); `series` (0–9) keeps
     /// the numbers of different calls apart.
-    static func others(_ count: Int, region: String = "us-east-1", live: Bool = true,
+    static func others(_ count: Int, region: String = "us-east-1", live: Bool = true, service: SmsService? = nil,
                        prefix: String = "other", series: Int = 0) -> [ResourceAddress: [String: String]] {
         var references: [ResourceAddress: [String: String]] = [:]
         for index in 0..<count {
             var outputs = ["phoneNumber": "+1415\(series)55\(String(format: "%04d", index))", "region": region]
+            outputs["service"] = service?.rawValue
             if live { outputs["status"] = "Verified" }
             references[ResourceAddress(kind: .sandboxNumber, name: "\(prefix)-\(index)")] = outputs
         }

@@ -21,7 +21,26 @@ struct SandboxNumberPlanTests {
 
     static let rows: [Row] = [
         Row(label: "absent: create", input: { F.input(try F.desired(), .absent) },
-            action: .create, paths: ["phoneNumber", "languageCode"], reason: "texts a one-time password"),
+            action: .create, paths: ["phoneNumber", "service", "languageCode"],
+            reason: "adds +14155550123 to the SNS SMS sandbox and AWS texts it a one-time password"),
+        Row(label: "absent, End User Messaging: create in its sandbox",
+            input: { F.input(try F.desired(service: .endUserMessaging), .absent) },
+            action: .create, paths: ["phoneNumber", "service", "languageCode"],
+            reason: "adds +14155550123 to the End User Messaging SMS sandbox"),
+        Row(label: "End User Messaging, pending: noop",
+            input: { F.input(try F.desired(service: .endUserMessaging), .owned(F.live(.pending, service: .endUserMessaging))) },
+            action: .noop, paths: [], reason: nil),
+        Row(label: "listed in SNS's sandbox, wanted in End User Messaging's: refused (identity)",
+            input: { F.input(try F.desired(service: .endUserMessaging), .owned(F.live(.verified))) },
+            action: .refuse, paths: ["service"], reason: "or set spec.service: sns to keep it in the SNS SMS sandbox"),
+        Row(label: "sandbox switch under Recreate: replace, losing the verification",
+            input: { F.input(try F.desired(policy: "policy: {onImmutableChange: Recreate}", service: .endUserMessaging),
+                             .owned(F.live(.verified))) },
+            action: .replace, paths: ["service", "status"],
+            reason: "is deleted from the SNS SMS sandbox (AWS allows it 24 hours after its verification or last verification attempt) and +14155550123 is added to the End User Messaging SMS sandbox"),
+        Row(label: "removed End User Messaging number: delete from its sandbox",
+            input: { F.input(nil, .owned(F.live(.verified, service: .endUserMessaging))) },
+            action: .delete, paths: [], reason: "removes +14155550123 from the End User Messaging SMS sandbox of us-east-1"),
         Row(label: "pending, no code file: noop", input: { F.input(try F.desired(), .owned(F.live(.pending))) },
             action: .noop, paths: [], reason: nil),
         Row(label: "pending, code file set but missing: noop",
@@ -54,7 +73,7 @@ struct SandboxNumberPlanTests {
             action: .refuse, paths: ["region"], reason: "identity"),
         Row(label: "removed, listed, Delete (default): delete",
             input: { F.input(nil, .owned(F.live(.verified))) },
-            action: .delete, paths: [], reason: "removes +14155550123 from the SMS sandbox of us-east-1"),
+            action: .delete, paths: [], reason: "removes +14155550123 from the SNS SMS sandbox of us-east-1"),
         Row(label: "removed, listed, Retain: retain",
             input: { F.input(nil, .owned(F.live(.verified)), deletePolicy: .retain) },
             action: .retain, paths: [], reason: nil),
@@ -108,6 +127,19 @@ struct SandboxNumberPlanTests {
         }
     }
 
+    /// Each sandbox has its own 10: a full End User Messaging sandbox does not stop an SNS number, nor the reverse,
+    /// and numbers whose outputs name no sandbox (status files from before) are SNS's.
+    @Test func limitCountsOnlyTheSameSandbox() throws {
+        let fullOfEndUserMessaging = F.others(10, service: .endUserMessaging, prefix: "eum", series: 1)
+        #expect(try handler.plan(F.input(try F.desired(), .absent, references: fullOfEndUserMessaging)).action == .create)
+        #expect(try handler.plan(F.input(try F.desired(service: .endUserMessaging), .absent,
+                                         references: fullOfEndUserMessaging)).action == .refuse)
+        let fullOfOldSns = F.others(10, prefix: "old", series: 2)
+        #expect(try handler.plan(F.input(try F.desired(), .absent, references: fullOfOldSns)).action == .refuse)
+        #expect(try handler.plan(F.input(try F.desired(service: .endUserMessaging), .absent,
+                                         references: fullOfOldSns)).action == .create)
+    }
+
     @Test func limitCountsOnlyThisRegionAndNeverItself() throws {
         var references = F.others(10, region: "eu-west-1")
         references[F.address] = ["phoneNumber": F.phone, "region": "us-east-1", "status": "Pending"]
@@ -119,11 +151,15 @@ struct SandboxNumberPlanTests {
     @Test func pendingPhaseSaysHowToVerify() {
         #expect(handler.phase(of: F.live(.verified)) == .ready)
         #expect(handler.phase(of: F.live(.pending)) == .pending(
-            "waiting for the one-time password sent to +14155550123: run `smsauth verify qa-phone --code <code from the SMS>`"))
+            "waiting for the one-time password sent to +14155550123 (SNS SMS sandbox): run `smsauth verify qa-phone --code <code from the SMS>` (`--resend` sends a new one)"))
     }
 
     @Test func outputsAndPlannedOutputs() throws {
-        #expect(handler.outputs(of: F.live(.pending)) == ["phoneNumber": F.phone, "region": "us-east-1", "status": "Pending"])
-        #expect(handler.plannedOutputs(of: try F.desired(), account: "1", partition: "aws") == ["phoneNumber": F.phone, "region": "us-east-1"])
+        #expect(handler.outputs(of: F.live(.pending)) == ["phoneNumber": F.phone, "region": "us-east-1", "service": "sns",
+                                                          "status": "Pending"])
+        #expect(handler.plannedOutputs(of: try F.desired(), account: "1", partition: "aws")
+                == ["phoneNumber": F.phone, "region": "us-east-1", "service": "sns"])
+        #expect(handler.plannedOutputs(of: try F.desired(service: .endUserMessaging), account: "1", partition: "aws")["service"]
+                == "endUserMessaging")
     }
 }
