@@ -38,8 +38,13 @@ def configure(activation_seconds: float, access_key_id: str | None = None) -> No
 
 def set_account_tier(account_id: str, region: str, tier: str) -> None:
     """DescribeAccountAttributes answers ``ACCOUNT_TIER`` = ``tier`` (``SANDBOXED`` or ``PRODUCTION``, else
-    ValueError) for ``account_id`` in ``region`` until the next ``reset()``."""
-    smsvoice_backends[account_id][region].set_account_tier(tier)
+    ValueError, as is a region the service is not offered in) for ``account_id`` in ``region`` until the next
+    ``reset()``."""
+    try:
+        backend = smsvoice_backends[account_id][region]
+    except KeyError:
+        raise ValueError(f"pinpoint-sms-voice-v2 is not offered in {region}") from None
+    backend.set_account_tier(tier)
 
 
 def reset() -> None:
