@@ -20,6 +20,16 @@ extension SMSVoice {
         }
     }
 
+    /// DescribeAccountAttributes, all pages: attribute name → value (`ACCOUNT_TIER`: `SANDBOXED` or `PRODUCTION`;
+    /// `DEFAULT_PROTECT_CONFIGURATION_ID` while an account-default protect configuration is set).
+    public func describeAccountAttributes() async throws -> [String: String] {
+        var attributes: [String: String] = [:]
+        for item in try await allPages("DescribeAccountAttributes", input: [:], listKey: "AccountAttributes") {
+            if let name = item["Name"]?.stringValue { attributes[name] = item["Value"]?.stringValue ?? "" }
+        }
+        return attributes
+    }
+
     /// Every verified destination number of the region (all pages).
     public func describeVerifiedDestinationNumbers() async throws -> [VerifiedDestination] {
         try await allPages("DescribeVerifiedDestinationNumbers", input: [:], listKey: "VerifiedDestinationNumbers")

@@ -1,7 +1,7 @@
 import AWSCore
 import Foundation
 
-/// Amazon SNS, with only the SMS sandbox and account SMS settings operations.
+/// Amazon SNS, with only the SMS sandbox and account SMS settings operations, and whether a topic exists.
 public struct SNS: Sendable {
     /// The shared AWS client.
     public let client: AWSClient
@@ -69,6 +69,19 @@ public struct SNS: Sendable {
     /// GetSMSSandboxAccountStatus: whether the account may text only verified numbers.
     public func isInSandbox() async throws -> Bool {
         try await call("GetSMSSandboxAccountStatus", QueryParameters()).value("IsInSandbox") == "true"
+    }
+
+    /// Whether the topic `arn` exists (GetTopicAttributes; `NotFound` is false). Call it on the client of the
+    /// topic's region.
+    public func topicExists(arn: String) async throws -> Bool {
+        var parameters = QueryParameters()
+        parameters.set("TopicArn", arn)
+        do {
+            _ = try await call("GetTopicAttributes", parameters)
+            return true
+        } catch let error as AWSError where error.code == "NotFound" {
+            return false
+        }
     }
 
     /// SetSMSAttributes for the given keys only.

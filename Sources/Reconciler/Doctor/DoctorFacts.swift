@@ -204,6 +204,11 @@ public struct RegionFacts: Sendable, Equatable {
     /// SMS delivery-status logging (`DeliveryStatusIAMRole` and the role it names); not read (nil fact) when the
     /// caller does not ask.
     public var deliveryLogging: DoctorFact<DeliveryLoggingFacts>?
+    /// Whether a pool of the region sends through SNS, or none names its path (a folder without pools): then the SNS
+    /// sandbox is checked.
+    public var sendsThroughSns: Bool = true
+    /// End User Messaging SMS's sandbox; not read (nil fact) when no pool of the region sends through it.
+    public var eumSandbox: DoctorFact<EumSandboxFacts>?
 
     /// Creates region facts.
     public init(region: String, inSandbox: DoctorFact<Bool>, destinations: DoctorFact<[SandboxDestination]>,
@@ -221,19 +226,13 @@ public struct RegionFacts: Sendable, Equatable {
 
     /// `Region/<region>`, the resource name of its checks.
     public var resource: String { "Region/\(region)" }
-}
 
-/// The End User Messaging configuration set a pool sends with, and what the service has for it.
-public struct ConfigurationSetFacts: Sendable, Equatable {
-    /// `spec.smsConfigurationSet`, or the name of the ConfigurationSet manifest `spec.smsConfigurationSetRef` names.
-    public var name: String
-    /// The names of its enabled event destinations that record delivery events; nil when the set does not exist.
-    public var enabledDestinations: DoctorFact<[String]?>
-
-    /// Creates the facts.
-    public init(name: String, enabledDestinations: DoctorFact<[String]?>) {
-        self.name = name
-        self.enabledDestinations = enabledDestinations
+    /// Whether a pool sending through `service` is limited to verified numbers here (nil when unknown).
+    func inSandbox(for service: SmsService) -> Bool? {
+        switch service {
+        case .sns: try? inSandbox.get()
+        case .endUserMessaging: eumSandbox.flatMap { try? $0.get() }.map(\.sandboxed)
+        }
     }
 }
 

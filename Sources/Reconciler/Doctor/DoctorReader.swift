@@ -26,10 +26,11 @@ public struct DoctorReader: Sendable {
             if let pool = await poolFacts(target, run: run) { facts.append(pool) }
         }
         var regions: [RegionFacts] = []
+        let sending = facts.filter(\.sendsSms)
         let smsRegions = pools.isEmpty ? Self.folderRegions(of: run, defaultRegion: defaultRegion)
-            : Set(facts.filter(\.sendsSms).compactMap(\.smsRegion))
+            : Set(sending.compactMap(\.smsRegion))
         for region in smsRegions.sorted() {
-            regions.append(await regionFacts(region))
+            regions.append(await regionFacts(region, pools: sending.filter { $0.smsRegion == region }))
         }
         return (facts, regions)
     }
@@ -60,12 +61,7 @@ public struct DoctorReader: Sendable {
                               sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa,
                               smsService: spec.smsService?.value ?? .sns)
         if let name = Self.configurationSetName(spec, run: run), let region {
-            facts.configurationSet = ConfigurationSetFacts(name: name, enabledDestinations: await Self.capture {
-                try await context.smsVoice(region).describeConfigurationSet(name: name).map { set in
-                    (set["EventDestinations"]?.arrayValue ?? []).filter(Self.recordsDelivery)
-                        .compactMap { $0["EventDestinationName"]?.stringValue }.sorted()
-                }
-            })
+            facts.configurationSet = await configurationSetFacts(name: name, region: region)
         }
         return facts
     }
@@ -154,11 +150,14 @@ public struct DoctorReader: Sendable {
     }
 
     /// The account's SMS state in `region`: sandbox, spend limit and delivery-status role as the SmsAccountSettings
-    /// handler reads them, the sandbox's destination numbers (only when in the sandbox), the US phone numbers, the
+    /// handler reads them, the sandbox's destination numbers (only when in the sandbox and a pool of `pools` sends
+    /// through SNS), the US phone numbers, the
     /// account-default protect configuration's SMS country rules (DescribeProtectConfigurations +
-    /// GetProtectConfigurationCountryRuleSet), and the delivery-status role with its policies (`RoleReader`, when
-    /// `DeliveryStatusIAMRole` names one).
-    func regionFacts(_ region: String) async -> RegionFacts {
+    /// GetProtectConfigurationCountryRuleSet; unless every pool of `pools` is protected by its configuration set's),
+    /// the delivery-status role with its policies (`RoleReader`, when `DeliveryStatusIAMRole` names one), and End
+    /// User Messaging's sandbox when a pool of `pools` sends through it. `pools` are the SMS-sending pools of the
+    /// region; none (a folder without pools) reads what an SNS pool needs.
+    func regionFacts(_ region: String, pools: [PoolFacts] = []) async -> RegionFacts {
         let address = ResourceAddress(kind: .smsAccountSettings, name: region)
         let settings: DoctorFact<SmsAccountSettingsLive>
         do {
@@ -169,8 +168,10 @@ public struct DoctorReader: Sendable {
             settings = .failure(DoctorReadFailure(classifying: error))
         }
         let inSandbox = settings.map(\.inSandbox)
+        let eumPools = pools.filter { $0.smsService == .endUserMessaging }
+        let sendsThroughSns = pools.isEmpty || eumPools.count < pools.count
         var destinations: DoctorFact<[SandboxDestination]> = .success([])
-        if case .success(true) = inSandbox {
+        if sendsThroughSns, case .success(true) = inSandbox {
             destinations = await Self.capture {
                 try await context.sns(region).listSandboxPhoneNumbers().map { number in
                     SandboxDestination(phoneNumber: number.phoneNumber, verified: number.status == "Verified")
@@ -186,16 +187,15 @@ public struct DoctorReader: Sendable {
                                          numberType: state.numberType ?? "", smsCapable: state.capabilities.contains("SMS"))
             }
         }
-        let protection = await Self.capture { () -> ProtectionFacts? in
-            let voice = context.smsVoice(region)
-            let defaults = try await voice.describeProtectConfigurations(
-                filters: [["Name": "account-default", "Values": .strings(["true"])]])
-            guard let id = defaults.first?["ProtectConfigurationId"]?.stringValue else { return nil }
-            return ProtectionFacts(id: id, smsRules: try await voice.protectCountryRules(id: id, capability: "SMS"))
-        }
-        return RegionFacts(region: region, inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
-                           monthlySpendLimit: settings.map { $0.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 } },
-                           protection: protection, deliveryLogging: await deliveryLogging(settings))
+        let unprotected = pools.isEmpty || pools.contains { $0.smsService == .sns || $0.configurationSet?.protection == nil }
+        var protection: DoctorFact<ProtectionFacts?>?
+        if unprotected { protection = await accountDefaultProtection(region) }
+        var facts = RegionFacts(region: region, inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
+                                monthlySpendLimit: settings.map { $0.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 } },
+                                protection: protection, deliveryLogging: await deliveryLogging(settings))
+        facts.sendsThroughSns = sendsThroughSns
+        if !eumPools.isEmpty { facts.eumSandbox = await eumSandboxFacts(region) }
+        return facts
     }
 
     /// `DeliveryStatusIAMRole` of `settings` and the role it names, read with its policies.
@@ -212,7 +212,7 @@ public struct DoctorReader: Sendable {
     }
 
     /// The value of `read`, or its error as a read failure.
-    private static func capture<Value: Sendable>(_ read: () async throws -> Value) async -> DoctorFact<Value> {
+    static func capture<Value: Sendable>(_ read: () async throws -> Value) async -> DoctorFact<Value> {
         do {
             return .success(try await read())
         } catch {

@@ -1,6 +1,7 @@
 /// The checks of one UserPool manifest (pure: facts in, results out), in the order they are printed.
 enum PoolChecks {
-    /// Every check of `facts`; `inSandbox` is the account's sandbox state in the pool's SMS region (nil if unknown).
+    /// Every check of `facts`; `inSandbox` is the sandbox state of the pool's SMS path (SNS or End User Messaging) in
+    /// its SMS region (nil if unknown).
     static func evaluate(_ facts: PoolFacts, inSandbox: Bool?) -> [DoctorCheck] {
         let (existence, pool) = exists(facts)
         var checks = [existence]
@@ -22,7 +23,13 @@ enum PoolChecks {
                 facts, "sms-role-exists", .fail, "the pool uses SMS but names no SMS role",
                 fix: "add an SmsRole manifest and set spec.smsRole (or spec.smsRoleArn with spec.smsExternalId)"))
         }
-        if let set = facts.configurationSet { checks.append(configurationSet(facts, set)) }
+        if let set = facts.configurationSet {
+            checks.append(configurationSet(facts, set))
+            if let destinations = EventDestinationChecks.check(facts, set) { checks.append(destinations) }
+            if facts.smsService == .endUserMessaging, let protection = set.protection {
+                checks.append(EndUserMessagingChecks.protection(facts, set: set, protection))
+            }
+        }
         if let pool {
             checks.append(smsConfiguration(facts, pool: pool))
             if let mfa = facts.mfa { checks.append(self.mfa(facts, pool: pool, mfa: mfa, inSandbox: inSandbox)) }

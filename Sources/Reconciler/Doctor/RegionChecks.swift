@@ -4,7 +4,9 @@ import Foundation
 enum RegionChecks {
     /// Every check of `facts`, in print order.
     static func evaluate(_ facts: RegionFacts) -> [DoctorCheck] {
-        [sandbox(facts), usOrigination(facts), spendLimit(facts)] + (facts.protection.map { [protection(facts, $0)] } ?? [])
+        (facts.sendsThroughSns ? [sandbox(facts)] : [])
+            + (facts.eumSandbox.map { [EndUserMessagingChecks.sandbox(facts, $0)] } ?? [])
+            + [usOrigination(facts), spendLimit(facts)] + (facts.protection.map { [protection(facts, $0)] } ?? [])
             + (facts.deliveryLogging.map { [DeliveryLoggingChecks.check(facts, $0)] } ?? [])
     }
 
@@ -23,15 +25,21 @@ enum RegionChecks {
                          "no account-default protect configuration: SMS can be sent to every country (SMS pumping)",
                          fix: fix)
         case let .success(found?):
-            let open = found.smsRules.filter { $0.value != "BLOCK" }.keys.sorted()
-            guard open.count < found.smsRules.count else {
-                return check(facts, "sms-protection", .warn,
-                             "protect configuration \(found.id) allows SMS to every country (SMS pumping)", fix: fix)
-            }
-            let shown = open.count <= 10 ? open.joined(separator: ", ") : "\(open.count) countries"
-            return check(facts, "sms-protection", .pass,
-                         "protect configuration \(found.id) limits SMS to \(open.isEmpty ? "no country" : shown)")
+            let (outcome, message) = countryRules(found, label: "protect configuration \(found.id)")
+            return check(facts, "sms-protection", outcome, message, fix: outcome == .pass ? nil : fix)
         }
+    }
+
+    /// How a protect configuration's SMS country rules come out: warn when no country is `BLOCK` (AWS lists a rule
+    /// for every country), else pass naming the countries still allowed (counted above 10). `label` names the
+    /// configuration in the message.
+    static func countryRules(_ found: ProtectionFacts, label: String) -> (DoctorOutcome, String) {
+        let open = found.smsRules.filter { $0.value != "BLOCK" }.keys.sorted()
+        guard open.count < found.smsRules.count else {
+            return (.warn, "\(label) allows SMS to every country (SMS pumping)")
+        }
+        let shown = open.count <= 10 ? open.joined(separator: ", ") : "\(open.count) countries"
+        return (.pass, "\(label) limits SMS to \(open.isEmpty ? "no country" : shown)")
     }
 
     /// `sms-sandbox`: outside the sandbox passes; inside warns with the verified and pending destinations.

@@ -169,6 +169,23 @@ def sandbox_otp(_body: dict[str, Any], query: dict[str, list[str]]) -> Any:
     return {"oneTimePassword": otp}
 
 
+def sms_voice_account_tier(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Moves End User Messaging SMS of one account and region in or out of the sandbox (DescribeAccountAttributes'
+    ACCOUNT_TIER; AWS does it on a support case)."""
+    region = body.get("region")
+    tier = body.get("accountTier")
+    account = body.get("accountId", DEFAULT_ACCOUNT_ID)
+    if not isinstance(region, str) or not region or not isinstance(account, str):
+        raise ControlError(400, "region (and accountId, when given) must be non-empty strings")
+    try:
+        served = smsvoice_hook.set_account_tier(account, region, tier)
+    except ValueError as error:
+        raise ControlError(400, str(error)) from error
+    if not served:
+        raise ControlError(404, "sms-voice is not served (smsvoice package not loaded)")
+    return {"accountId": account, "region": region, "accountTier": tier}
+
+
 def get_clock(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     """The emulator clock."""
     return {"now": state.CLOCK.now(), "offsetSeconds": state.CLOCK.offset()}
@@ -267,6 +284,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "calls"): get_calls,
     ("DELETE", "calls"): clear_calls,
     ("GET", "sandbox-otp"): sandbox_otp,
+    ("POST", "sms-voice-account-tier"): sms_voice_account_tier,
     ("GET", "clock"): get_clock,
     ("POST", "clock"): advance_clock,
     ("GET", "fidelity"): get_fidelity,

@@ -39,6 +39,15 @@ def configure(activation_seconds: float, access_key_id: str | None = None) -> No
         _module.configure(activation_seconds=activation_seconds, access_key_id=access_key_id)
 
 
+def set_account_tier(account_id: str, region: str, tier: str) -> bool:
+    """Sets End User Messaging's account tier of `account_id` in `region` (ValueError for an unknown tier); False
+    when smsvoice is not loaded."""
+    if _module is None:
+        return False
+    _module.set_account_tier(account_id, region, tier)
+    return True
+
+
 def reset() -> None:
     """Resets smsvoice's state when it is loaded."""
     if _module is not None:

@@ -4,6 +4,7 @@ Public API (called by the emulator launcher and tests):
 
 * ``register()``: make moto (in-process ``mock_aws`` and ``moto.server``) serve the service;
 * ``configure(activation_seconds)``: how long a newly requested phone number stays PENDING;
+* ``set_account_tier(account_id, region, tier)``: move one account and region in or out of the sandbox;
 * ``reset()``: drop all emulated state.
 """
 
@@ -11,7 +12,7 @@ from .clock import clock, settings
 from .models import smsvoice_backends
 from .registration import register_backend
 
-__all__ = ["clock", "configure", "register", "reset", "smsvoice_backends"]
+__all__ = ["clock", "configure", "register", "reset", "set_account_tier", "smsvoice_backends"]
 
 
 def register() -> None:
@@ -33,6 +34,17 @@ def configure(activation_seconds: float, access_key_id: str | None = None) -> No
         settings.activation_seconds = float(activation_seconds)
     else:
         settings.activation_by_access_key[access_key_id] = float(activation_seconds)
+
+
+def set_account_tier(account_id: str, region: str, tier: str) -> None:
+    """DescribeAccountAttributes answers ``ACCOUNT_TIER`` = ``tier`` (``SANDBOXED`` or ``PRODUCTION``, else
+    ValueError, as is a region the service is not offered in) for ``account_id`` in ``region`` until the next
+    ``reset()``."""
+    try:
+        backend = smsvoice_backends[account_id][region]
+    except KeyError:
+        raise ValueError(f"pinpoint-sms-voice-v2 is not offered in {region}") from None
+    backend.set_account_tier(tier)
 
 
 def reset() -> None:

@@ -9,7 +9,8 @@ from .protect import ProtectConfiguration
 
 
 class MessagingResponses:
-    """Configuration sets, event destinations, protect configurations, verified destination numbers."""
+    """Configuration sets, event destinations, protect configurations, account attributes, verified destination
+    numbers."""
 
     backend: Any
     _params: Any
@@ -162,7 +163,12 @@ class MessagingResponses:
             }
         )
 
-    # Verified destination numbers
+    # The sandbox: account tier and verified destination numbers
+
+    def describe_account_attributes(self) -> str:
+        """DescribeAccountAttributes."""
+        params = self._params()
+        return self._page("AccountAttributes", self.backend.account_attributes(), params)
 
     def create_verified_destination_number(self) -> str:
         """CreateVerifiedDestinationNumber."""

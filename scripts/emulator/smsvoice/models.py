@@ -53,6 +53,7 @@ class SmsVoiceBackend(
         self.protect_configurations: dict[str, ProtectConfiguration] = {}
         self.account_default_protect: str | None = None
         self.verified_numbers: dict[str, VerifiedNumber] = {}
+        self.account_tier = "SANDBOXED"
         self.rng = random.Random()
 
     # ARNs, ids and idempotency

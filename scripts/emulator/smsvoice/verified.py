@@ -1,6 +1,6 @@
-"""Verified destination numbers (the End User Messaging SMS sandbox): CreateVerifiedDestinationNumber,
-DescribeVerifiedDestinationNumbers, SendDestinationNumberVerificationCode, VerifyDestinationNumber,
-DeleteVerifiedDestinationNumber.
+"""The End User Messaging SMS sandbox: the account tier (DescribeAccountAttributes) and the verified destination
+numbers (CreateVerifiedDestinationNumber, DescribeVerifiedDestinationNumbers, SendDestinationNumberVerificationCode,
+VerifyDestinationNumber, DeleteVerifiedDestinationNumber).
 
 Mixed into ``SmsVoiceBackend``. No message is sent: every code is ``TEST_VERIFICATION_CODE``, so tests can verify a
 number as a person would after receiving the code.
@@ -16,6 +16,8 @@ from .entities import tag_list
 from .exceptions import ConflictException, ResourceNotFoundException, ValidationException
 
 VERIFIED = "verified-destination-number"
+# AccountAttributeName ACCOUNT_TIER's values (the model types it as a plain string; the AWS guide names these two).
+ACCOUNT_TIERS = ("SANDBOXED", "PRODUCTION")
 TEST_VERIFICATION_CODE = "123456"
 E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 
@@ -48,6 +50,23 @@ class VerifiedNumbersMixin:
     """Verified destination number operations of the backend."""
 
     verified_numbers: dict[str, VerifiedNumber]
+    account_tier: str
+    account_default_protect: str | None
+
+    def account_attributes(self) -> list[dict[str, str]]:
+        """DescribeAccountAttributes: ACCOUNT_TIER (a new account is SANDBOXED), and DEFAULT_PROTECT_CONFIGURATION_ID
+        while an account-default protect configuration is set."""
+        attributes = [{"Name": "ACCOUNT_TIER", "Value": self.account_tier}]
+        if self.account_default_protect is not None:
+            attributes.append({"Name": "DEFAULT_PROTECT_CONFIGURATION_ID", "Value": self.account_default_protect})
+        return attributes
+
+    def set_account_tier(self, tier: str) -> None:
+        """Moves the account in and out of the sandbox (AWS does it on a support case; the emulator's control
+        endpoint does it for tests)."""
+        if tier not in ACCOUNT_TIERS:
+            raise ValueError(f"accountTier must be one of {', '.join(ACCOUNT_TIERS)}")
+        self.account_tier = tier
 
     def find_verified(self, id_or_arn: str) -> VerifiedNumber:
         """The verified destination number with this id or ARN."""
