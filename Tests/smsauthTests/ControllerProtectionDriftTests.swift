@@ -9,6 +9,16 @@ extension ControllerEndToEnd {
         @Test func resyncBlocksACountryUnblockedOutOfBand() async throws {
             let workspace = try await ControllerWorkspace.make(region: "ap-south-2")
             defer { workspace.remove() }
+            // Attached to a configuration set of its own: an account default would govern other tests' messages.
+            try workspace.write("configuration-set.yaml", """
+                apiVersion: smsauth/v1
+                kind: ConfigurationSet
+                metadata: {name: events}
+                spec:
+                  region: \(workspace.region)
+                  name: protect-drift-\(UUID().uuidString.prefix(8).lowercased())
+
+                """)
             try workspace.write("protection.yaml", """
                 apiVersion: smsauth/v1
                 kind: SmsProtection
@@ -16,6 +26,7 @@ extension ControllerEndToEnd {
                 spec:
                   region: \(workspace.region)
                   sms: {allow: [IE, GB]}
+                  configurationSets: [events]
 
                 """)
             // A drift record lasts until the next resync finds nothing: 4 s leaves the poll time to see it under load.
