@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+# Each offers AWS End User Messaging SMS: every region gets its kinds (validate's eum-region-unsupported).
 REGIONS = (
     "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1", "sa-east-1",
     "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
     "ap-south-1", "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1",
-    "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-east-1", "me-south-1", "me-central-1", "il-central-1",
+    "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-east-2", "me-south-1", "me-central-1", "il-central-1",
     "af-south-1",
 )
 SANDBOX_LIMIT = 10

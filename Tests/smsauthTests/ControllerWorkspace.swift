@@ -77,6 +77,11 @@ struct ControllerWorkspace {
         return CognitoIdentityProvider(client: client, region: region)
     }
 
+    /// An End User Messaging SMS client signed with this principal, for out-of-band changes.
+    func smsVoice() -> SMSVoice {
+        SMSVoice(client: emulator.client(for: principal), region: region)
+    }
+
     /// Removes the test's folder.
     func remove() {
         try? FileManager.default.removeItem(at: root)

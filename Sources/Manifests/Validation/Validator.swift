@@ -22,6 +22,7 @@ public struct Validator: Sendable {
         UserPoolRules.usernameAndAlias, UserPoolRules.smsRoleSource, UserPoolRules.smsRoleNeeded,
         UserPoolRules.messages, UserPoolRules.customAttributes, UserPoolRules.usSmsWithoutOrigination,
         SmsServiceRules.consistent, ConfigurationSetRules.fields, ProtectionRules.fields,
+        EndUserMessagingRegionRules.offered,
         ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
         MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
         MessagingRules.simulator, MessagingRules.sandboxLimit, SandboxRules.service, MessagingRules.accountSettingsPerRegion,
