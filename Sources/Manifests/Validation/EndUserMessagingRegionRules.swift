@@ -15,7 +15,8 @@ enum EndUserMessagingRegionRules {
     ]
 
     /// Every kind that lives in End User Messaging SMS (ConfigurationSet, SmsProtection, OriginationIdentity,
-    /// PhonePool, a UserPool on `smsService: endUserMessaging`) is in a region that offers it: an
+    /// PhonePool, a UserPool on `smsService: endUserMessaging`, a SandboxNumber in End User Messaging's sandbox) is
+    /// in a region that offers it: an
     /// `eum-region-unsupported` error at `spec.region`, or, when the region is the default, at the pool's
     /// `spec.smsService` or the manifest.
     static let offered: Validator.Rule = { context in
@@ -27,6 +28,9 @@ enum EndUserMessagingRegionRules {
             case .userPool(let spec):
                 guard let service = spec.smsService, service.value == .endUserMessaging else { return nil }
                 fallback = (service.location, "spec.smsService")
+            case .sandboxNumber(let spec):
+                guard context.sandboxService(of: manifest, spec) == .endUserMessaging else { return nil }
+                if let service = spec.service { fallback = (service.location, "spec.service") }
             default:
                 return nil
             }

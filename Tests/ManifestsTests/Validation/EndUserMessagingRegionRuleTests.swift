@@ -46,6 +46,13 @@ import Testing
         ValidationCase("sns pool in a region without End User Messaging",
                        F.docs(F.doc("UserPool", "pool", ["region: ap-east-1", "poolName: p", "smsRole: role"], []),
                               F.role)),
+        ValidationCase("sandbox number in End User Messaging's sandbox in a region without",
+                       F.doc("SandboxNumber", "qa", ["region: ap-east-1", "phoneNumber: \"+447700900123\"",
+                                                     "service: endUserMessaging"], []),
+                       ["t.yaml:5:11: error: SandboxNumber 'qa' uses AWS End User Messaging SMS, which ap-east-1 "
+                        + "does not offer: choose a region that has it"]),
+        ValidationCase("sandbox number in SNS's sandbox in a region without End User Messaging",
+                       F.doc("SandboxNumber", "qa", ["region: ap-east-1", "phoneNumber: \"+447700900123\""], [])),
         ValidationCase("a region botocore does not know is not refused", set("eu-west-9")),
         ValidationCase("no region known", set("ap-east-1").replacingOccurrences(of: "  region: ap-east-1\n", with: "")),
     ]
