@@ -80,7 +80,7 @@ enum ClaimRules {
         case .sandboxNumber(let s):
             let service = context.sandboxService(of: manifest, s)
             claim("sandbox-number:\(scope)/\(service?.rawValue ?? "?")/\(s.phoneNumber.value)",
-                  "sandbox number \(s.phoneNumber.value) in \(region)'s \(service.map(SandboxService.sandboxName) ?? "sandbox")",
+                  "sandbox number \(s.phoneNumber.value) in the \(service.map(SandboxService.sandboxName) ?? "sandbox") of \(region)",
                   "spec.phoneNumber", s.phoneNumber)
         case .originationIdentity(let s):
             if let sender = s.senderId {

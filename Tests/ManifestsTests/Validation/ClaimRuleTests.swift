@@ -63,8 +63,8 @@ import Testing
                         + "only"]),
         ValidationCase("same sandbox number in one region", F.docs(F.sandbox("a", "+14155550100"),
                                                                    F.sandbox("b", "+14155550100")),
-                       ["t.yaml:13:16: error: SandboxNumber 'b' claims sandbox number +14155550100 in region "
-                        + "us-east-1, already claimed by SandboxNumber 'a' (spec.phoneNumber at t.yaml:6:16): one AWS "
+                       ["t.yaml:13:16: error: SandboxNumber 'b' claims sandbox number +14155550100 in the SNS "
+                        + "SMS sandbox of region us-east-1, already claimed by SandboxNumber 'a' (spec.phoneNumber at t.yaml:6:16): one AWS "
                         + "resource can be managed by one manifest only"]),
         ValidationCase("same sandbox number in two regions", F.docs(
             F.sandbox("a", "+14155550100"), F.sandbox("b", "+14155550100", region: "us-west-2"))),

@@ -38,8 +38,8 @@ import Testing
                               eumPool, eumRole, snsPool, snsRole)),
         ValidationCase("the same number twice in one sandbox",
                        F.docs(number("qa-sns", ["service: sns"]), number("qa-again", ["service: sns"])),
-                       ["t.yaml:14:16: error: SandboxNumber 'qa-again' claims sandbox number +447700900123 in region "
-                        + "us-east-1's SNS SMS sandbox, already claimed by SandboxNumber 'qa-sns' (spec.phoneNumber at "
+                       ["t.yaml:14:16: error: SandboxNumber 'qa-again' claims sandbox number +447700900123 in the SNS "
+                        + "SMS sandbox of region us-east-1, already claimed by SandboxNumber 'qa-sns' (spec.phoneNumber at "
                         + "t.yaml:6:16): one AWS resource can be managed by one manifest only"]),
         ValidationCase("a service no pool of the region uses", F.docs(number("qa", ["service: sns"]), eumPool, eumRole),
                        ["t.yaml:7:12: warning: no UserPool sends SMS from region us-east-1 through sns: the number in "
