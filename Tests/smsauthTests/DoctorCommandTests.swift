@@ -1,5 +1,5 @@
 import AWSCore
-import AWSServices
+@testable import AWSServices
 import Foundation
 import Logging
 import Testing
@@ -19,8 +19,9 @@ import TestSupport
         var roleName: String { "doctor-sms-\(suffix)" }
         var pool: String { "UserPool/pool-\(suffix)" }
 
-        /// Writes the SmsRole, UserPool and SmsAccountSettings manifests, and a US toll-free number when `number`.
-        init(region: String, number: Bool) throws {
+        /// Writes the SmsRole, UserPool and SmsAccountSettings manifests, and a US toll-free number requested with
+        /// `registration` when `number`.
+        init(region: String, number: Bool, registration: String = "registration-0123456789abcdef0123456789abcdef") throws {
             self.region = region
             root = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
@@ -64,7 +65,7 @@ import TestSupport
                         numberType: TOLL_FREE
                         messageType: TRANSACTIONAL
                         capabilities: [SMS]
-                        registrationId: registration-0123456789abcdef0123456789abcdef
+                        registrationId: \(registration)
 
                     """
             }
@@ -114,9 +115,25 @@ import TestSupport
         return (result.status, try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)))
     }
 
+    /// A toll-free registration in `region`, submitted and decided by the emulator's reviewer (`outcome` APPROVED,
+    /// DENIED with `reasons`, REVIEWING), or left `CREATED` when `outcome` is nil; its id.
+    static func registration(_ client: AWSClient, region: String, outcome: String?,
+                             reasons: [[String: String]] = []) async throws -> String {
+        let smsVoice = SMSVoice(client: client, region: region)
+        let created = try await smsVoice.call("CreateRegistration", ["RegistrationType": "US_TOLL_FREE_REGISTRATION"])
+        let id = try #require(created["RegistrationId"]?.stringValue)
+        guard let outcome else { return id }
+        _ = try await smsVoice.call("SubmitRegistrationVersion", ["RegistrationId": .string(id)])
+        let body: [String: Any] = ["region": region, "registrationId": id, "outcome": outcome, "reasons": reasons]
+        _ = try await Emulator.fromEnvironment().control("POST", "sms-voice-registration-review",
+                                                         body: try JSONSerialization.data(withJSONObject: body))
+        return id
+    }
+
     @Test func goodSetupPassesWithOnlyTheSandboxAndProtectionWarnings() async throws {
-        let workspace = try Workspace(region: "ap-south-2", number: true)
-        let (environment, _) = try await Self.setUp(region: workspace.region)
+        let (environment, client) = try await Self.setUp(region: "ap-south-2")
+        let approved = try await Self.registration(client, region: "ap-south-2", outcome: "APPROVED")
+        let workspace = try Workspace(region: "ap-south-2", number: true, registration: approved)
         try await Self.apply(workspace, environment: environment)
         let (status, report) = try await Self.doctorJSON(workspace, environment: environment)
         #expect(status == 0)
@@ -126,6 +143,7 @@ import TestSupport
         }
         let region = "Region/\(workspace.region)"
         #expect(try report.check("us-origination", of: region).result == "pass")
+        #expect(try report.check("us-registration", of: region).result == "pass")
         #expect(try report.check("spend-limit", of: region).message.contains("50 USD"))
         #expect(try report.check("sms-sandbox", of: region).result == "warn")
         #expect(try report.check("sms-protection", of: region).message
@@ -251,5 +269,44 @@ import TestSupport
         #expect(publish.message.contains("attached policy") && publish.message.contains("publish-\(workspace.suffix)"))
         #expect(try report.check("sms-role-trust", of: workspace.pool).result == "pass")
         #expect(try report.check("pool-sms-configuration", of: workspace.pool).result == "pass")
+    }
+}
+
+/// `us-registration` through the binary: a toll-free number whose registration is under review, then denied with the
+/// reviewer's reasons, fails the check naming the phase and the reasons; approved, it passes.
+@Suite struct DoctorRegistrationCommandTests {
+    @Test func unapprovedRegistrationFailsWithItsPhaseAndTheReviewersReasons() async throws {
+        let region = "eu-central-2"  // no other test requests US numbers here
+        let (environment, client) = try await DoctorCommandTests.setUp(region: region)
+        let registration = try await DoctorCommandTests.registration(client, region: region, outcome: "REVIEWING")
+        let workspace = try DoctorCommandTests.Workspace(region: region, number: true, registration: registration)
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        try await DoctorCommandTests.apply(workspace, environment: environment)
+
+        let (reviewing, report) = try await DoctorCommandTests.doctorJSON(workspace, environment: environment)
+        #expect(reviewing == 1)
+        let check = try report.check("us-registration", of: "Region/\(region)")
+        #expect(check.result == "fail")
+        #expect(check.message.contains("registration \(registration) is REVIEWING"), "\(check.message)")
+
+        let reasons = [["Reason": "OPT_IN", "ShortDescription": "The opt-in workflow is missing"]]
+        let body: [String: Any] = ["region": region, "registrationId": registration, "outcome": "DENIED", "reasons": reasons]
+        _ = try await Emulator.fromEnvironment().control("POST", "sms-voice-registration-review",
+                                                         body: try JSONSerialization.data(withJSONObject: body))
+        let (_, denied) = try await DoctorCommandTests.doctorJSON(workspace, environment: environment)
+        let deniedCheck = try denied.check("us-registration", of: "Region/\(region)")
+        #expect(deniedCheck.result == "fail")
+        #expect(deniedCheck.message.contains("is REQUIRES_UPDATES (latest version DENIED); the reviewer's reasons: The opt-in workflow is missing (OPT_IN)"),
+                "\(deniedCheck.message)")
+        #expect(deniedCheck.fix?.contains("submit a new version") == true)
+
+        let smsVoice = SMSVoice(client: client, region: region)
+        _ = try await smsVoice.call("CreateRegistrationVersion", ["RegistrationId": .string(registration)])
+        _ = try await smsVoice.call("SubmitRegistrationVersion", ["RegistrationId": .string(registration)])
+        let approve: [String: Any] = ["region": region, "registrationId": registration, "outcome": "APPROVED"]
+        _ = try await Emulator.fromEnvironment().control("POST", "sms-voice-registration-review",
+                                                         body: try JSONSerialization.data(withJSONObject: approve))
+        let (_, approved) = try await DoctorCommandTests.doctorJSON(workspace, environment: environment)
+        #expect(try approved.check("us-registration", of: "Region/\(region)").result == "pass")
     }
 }

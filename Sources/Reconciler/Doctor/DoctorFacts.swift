@@ -176,13 +176,17 @@ public struct OriginationNumber: Sendable, Equatable {
     public var numberType: String
     /// Whether it can send SMS.
     public var smsCapable: Bool
+    /// The registration it was requested with (`RegistrationId`), nil when none.
+    public var registrationId: String?
 
     /// Creates a number.
-    public init(phoneNumber: String, status: String, numberType: String, smsCapable: Bool = true) {
+    public init(phoneNumber: String, status: String, numberType: String, smsCapable: Bool = true,
+                registrationId: String? = nil) {
         self.phoneNumber = phoneNumber
         self.status = status
         self.numberType = numberType
         self.smsCapable = smsCapable
+        self.registrationId = registrationId
     }
 }
 
@@ -209,6 +213,8 @@ public struct RegionFacts: Sendable, Equatable {
     public var sendsThroughSns: Bool = true
     /// End User Messaging SMS's sandbox; not read (nil fact) when no pool of the region sends through it.
     public var eumSandbox: DoctorFact<EumSandboxFacts>?
+    /// The registrations of the US numbers, by registration id; not read (nil fact) when no US number names one.
+    public var registrations: DoctorFact<[String: RegistrationFacts]>?
 
     /// Creates region facts.
     public init(region: String, inSandbox: DoctorFact<Bool>, destinations: DoctorFact<[SandboxDestination]>,

@@ -184,7 +184,8 @@ public struct DoctorReader: Sendable {
             ).compactMap { json -> OriginationNumber? in
                 guard let state = OriginationIdentityState(phoneNumber: json, region: region, tags: [:]) else { return nil }
                 return OriginationNumber(phoneNumber: state.displayName, status: state.status ?? "",
-                                         numberType: state.numberType ?? "", smsCapable: state.capabilities.contains("SMS"))
+                                         numberType: state.numberType ?? "", smsCapable: state.capabilities.contains("SMS"),
+                                         registrationId: state.registrationId)
             }
         }
         let unprotected = pools.isEmpty || pools.contains { $0.smsService == .sns || $0.configurationSet?.protection == nil }
@@ -195,6 +196,9 @@ public struct DoctorReader: Sendable {
                                 protection: protection, deliveryLogging: await deliveryLogging(settings))
         facts.sendsThroughSns = sendsThroughSns
         if !eumPools.isEmpty { facts.eumSandbox = await eumSandboxFacts(region) }
+        if case let .success(numbers) = usNumbers {
+            facts.registrations = await registrations(of: RegistrationChecks.registered(numbers), region: region)
+        }
         return facts
     }
 

@@ -6,7 +6,8 @@ enum RegionChecks {
     static func evaluate(_ facts: RegionFacts) -> [DoctorCheck] {
         (facts.sendsThroughSns ? [sandbox(facts)] : [])
             + (facts.eumSandbox.map { [EndUserMessagingChecks.sandbox(facts, $0)] } ?? [])
-            + [usOrigination(facts), spendLimit(facts)] + (facts.protection.map { [protection(facts, $0)] } ?? [])
+            + [usOrigination(facts)] + (RegistrationChecks.check(facts).map { [$0] } ?? [])
+            + [spendLimit(facts)] + (facts.protection.map { [protection(facts, $0)] } ?? [])
             + (facts.deliveryLogging.map { [DeliveryLoggingChecks.check(facts, $0)] } ?? [])
     }
 

@@ -53,11 +53,14 @@ enum DoctorFixtures {
     static func region(inSandbox: DoctorFact<Bool> = .success(false),
                        destinations: DoctorFact<[SandboxDestination]> = .success([]),
                        usNumbers: DoctorFact<[OriginationNumber]> = .success([
-                           OriginationNumber(phoneNumber: "+18005550100", status: "ACTIVE", numberType: "TOLL_FREE"),
+                           OriginationNumber(phoneNumber: "+18005550100", status: "ACTIVE", numberType: "TOLL_FREE",
+                                             registrationId: "registration-1"),
                        ]),
                        spendLimit: DoctorFact<String?> = .success("50")) -> RegionFacts {
-        RegionFacts(region: "eu-west-1", inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
-                    monthlySpendLimit: spendLimit)
+        var facts = RegionFacts(region: "eu-west-1", inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
+                                monthlySpendLimit: spendLimit)
+        facts.registrations = .success(["registration-1": RegistrationFacts(status: "COMPLETE")])
+        return facts
     }
 
     static let readError = DoctorReadFailure("AccessDenied (AWS AccessDenied)")

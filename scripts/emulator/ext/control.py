@@ -186,6 +186,25 @@ def sms_voice_account_tier(body: dict[str, Any], _query: dict[str, list[str]]) -
     return {"accountId": account, "region": region, "accountTier": tier}
 
 
+def sms_voice_registration_review(body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
+    """Plays the carriers' reviewer of a submitted End User Messaging registration version (AWS takes days to weeks):
+    `outcome` REVIEWING, APPROVED or DENIED with `reasons` ([{Reason, ShortDescription, ...}])."""
+    region, registration = body.get("region"), body.get("registrationId")
+    account = body.get("accountId", DEFAULT_ACCOUNT_ID)
+    if not all(isinstance(value, str) and value for value in (region, registration, account)):
+        raise ControlError(400, "region and registrationId (and accountId, when given) must be non-empty strings")
+    try:
+        answered = smsvoice_hook.review_registration(account, region, registration, str(body.get("outcome")),
+                                                     list(body.get("reasons") or []))
+    except ValueError as error:
+        raise ControlError(400, str(error)) from error
+    except LookupError as error:
+        raise ControlError(404, str(error)) from error
+    if answered is None:
+        raise ControlError(404, "sms-voice is not served (smsvoice package not loaded)")
+    return answered
+
+
 def get_clock(_body: dict[str, Any], _query: dict[str, list[str]]) -> Any:
     """The emulator clock."""
     return {"now": state.CLOCK.now(), "offsetSeconds": state.CLOCK.offset()}
@@ -285,6 +304,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("DELETE", "calls"): clear_calls,
     ("GET", "sandbox-otp"): sandbox_otp,
     ("POST", "sms-voice-account-tier"): sms_voice_account_tier,
+    ("POST", "sms-voice-registration-review"): sms_voice_registration_review,
     ("GET", "clock"): get_clock,
     ("POST", "clock"): advance_clock,
     ("GET", "fidelity"): get_fidelity,

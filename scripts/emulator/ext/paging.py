@@ -55,7 +55,7 @@ def small_page(items: Sequence[T], token: str | None, requested: int | None, siz
 # Most specific first: an origination identity's entry also names its pool.
 _IDENTITY_FIELDS = ("Id", "ClientId", "PolicyArn", "OriginationIdentityArn", "PhoneNumberArn", "SenderIdArn",
                     "PoolArn", "OptOutListArn", "ConfigurationSetArn", "ProtectConfigurationArn",
-                    "VerifiedDestinationNumberArn")
+                    "VerifiedDestinationNumberArn", "RegistrationArn", "VersionNumber")
 
 
 def identity(item: Any) -> str:

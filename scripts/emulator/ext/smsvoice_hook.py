@@ -48,6 +48,14 @@ def set_account_tier(account_id: str, region: str, tier: str) -> bool:
     return True
 
 
+def review_registration(account_id: str, region: str, registration_id: str, outcome: str,
+                        reasons: list[dict[str, str]]) -> dict[str, object] | None:
+    """The registration reviewer's decision (see smsvoice.review_registration); None when smsvoice is not loaded."""
+    if _module is None:
+        return None
+    return _module.review_registration(account_id, region, registration_id, outcome, reasons)
+
+
 def reset() -> None:
     """Resets smsvoice's state when it is loaded."""
     if _module is not None:

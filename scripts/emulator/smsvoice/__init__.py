@@ -5,14 +5,18 @@ Public API (called by the emulator launcher and tests):
 * ``register()``: make moto (in-process ``mock_aws`` and ``moto.server``) serve the service;
 * ``configure(activation_seconds)``: how long a newly requested phone number stays PENDING;
 * ``set_account_tier(account_id, region, tier)``: move one account and region in or out of the sandbox;
+* ``review_registration(account_id, region, registration_id, outcome, reasons)``: the registration reviewer;
 * ``reset()``: drop all emulated state.
 """
 
+from typing import Any
+
 from .clock import clock, settings
+from .exceptions import ResourceNotFoundException
 from .models import smsvoice_backends
 from .registration import register_backend
 
-__all__ = ["clock", "configure", "register", "reset", "set_account_tier", "smsvoice_backends"]
+__all__ = ["clock", "configure", "register", "reset", "review_registration", "set_account_tier", "smsvoice_backends"]
 
 
 def register() -> None:
@@ -45,6 +49,21 @@ def set_account_tier(account_id: str, region: str, tier: str) -> None:
     except KeyError:
         raise ValueError(f"pinpoint-sms-voice-v2 is not offered in {region}") from None
     backend.set_account_tier(tier)
+
+
+def review_registration(account_id: str, region: str, registration_id: str, outcome: str,
+                        reasons: list[dict[str, str]]) -> dict[str, Any]:
+    """The reviewer's decision on the submitted version of a registration (``REVIEWING``, ``APPROVED`` or ``DENIED``
+    with reasons; ValueError for anything else, LookupError for an unknown registration); answers the registration's
+    information."""
+    try:
+        backend = smsvoice_backends[account_id][region]
+    except KeyError:
+        raise ValueError(f"pinpoint-sms-voice-v2 is not offered in {region}") from None
+    try:
+        return backend.review(registration_id, outcome, reasons).describe()
+    except ResourceNotFoundException:
+        raise LookupError(f"no registration {registration_id} in {region}") from None
 
 
 def reset() -> None:

@@ -24,6 +24,7 @@ from .exceptions import (
 from .pools import PoolsMixin
 from .protect import PROTECT, ProtectConfiguration, ProtectMixin
 from .senders import SenderIdsMixin
+from .registrations import Registration, RegistrationsMixin
 from .verified import VERIFIED, VerifiedNumber, VerifiedNumbersMixin
 
 DEFAULT_OPT_OUT_LIST = "Default"
@@ -36,7 +37,8 @@ __all__ = ["SmsVoiceBackend", "clock", "settings", "smsvoice_backends"]
 
 
 class SmsVoiceBackend(
-    PoolsMixin, SenderIdsMixin, ConfigurationSetsMixin, ProtectMixin, VerifiedNumbersMixin, BaseBackend
+    PoolsMixin, SenderIdsMixin, ConfigurationSetsMixin, ProtectMixin, VerifiedNumbersMixin, RegistrationsMixin,
+    BaseBackend,
 ):
     """All emulated pinpoint-sms-voice-v2 resources of one account in one region."""
 
@@ -53,6 +55,7 @@ class SmsVoiceBackend(
         self.protect_configurations: dict[str, ProtectConfiguration] = {}
         self.account_default_protect: str | None = None
         self.verified_numbers: dict[str, VerifiedNumber] = {}
+        self.registrations: dict[str, Registration] = {}
         self.account_tier = "SANDBOXED"
         self.rng = random.Random()
 

@@ -15,6 +15,7 @@ from .clock import clock
 from .entities import PhoneNumber, Pool, SenderId
 from .exceptions import SmsVoiceError, ValidationException
 from .messaging_responses import MessagingResponses
+from .registration_responses import RegistrationResponses
 from .models import SmsVoiceBackend, smsvoice_backends
 from .paging import apply_filters, paginate
 from .validation import service_model, validate_input
@@ -27,7 +28,7 @@ AUTH_ERROR_CODES = {
 }
 
 
-class SmsVoiceResponse(MessagingResponses, BaseResponse):
+class SmsVoiceResponse(MessagingResponses, RegistrationResponses, BaseResponse):
     """Handlers of the supported pinpoint-sms-voice-v2 operations."""
 
     def __init__(self) -> None:
