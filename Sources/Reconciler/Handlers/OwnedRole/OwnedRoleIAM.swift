@@ -102,10 +102,13 @@ enum OwnedRoleIAM {
         logger.info("updated \(noun)", metadata: ["role": "\(name)", "changed": "\(changed.joined(separator: ","))"])
     }
 
-    /// Deletes every inline policy of `roleName` (ListRolePolicies, DeleteRolePolicy each), then the role. A role
-    /// already gone counts as deleted (a retry after an ambiguous failure).
+    /// Deletes every inline policy of `roleName` (ListRolePolicies, DeleteRolePolicy each), then the role, once
+    /// ListAttachedRolePolicies shows no managed policy attached (else `RoleDeleteConflict`, before anything is
+    /// touched). A role already gone counts as deleted (a retry after an ambiguous failure).
     static func delete(_ roleName: String, iam: IAM, logger: Logger, noun: String) async throws {
         do {
+            let attached = try await iam.attachedPolicyArns(roleName: roleName)
+            guard attached.isEmpty else { throw RoleDeleteConflict(roleName: roleName, policyArns: attached.sorted()) }
             for policy in try await iam.listRolePolicies(roleName: roleName) {
                 try await iam.deleteRolePolicy(roleName: roleName, policyName: policy)
             }
