@@ -10,9 +10,11 @@ extension ExportSpecs {
         return set.isEmpty ? nil : [ExportField("region", .string(live.region))] + set
     }
 
-    /// A SandboxNumber spec for a number in the region's SMS sandbox (the language of its code is not reported).
-    static func sandboxNumber(_ number: SNS.SandboxPhoneNumber, region: String) -> [ExportField] {
-        [ExportField("region", .string(region)), ExportField("phoneNumber", .string(number.phoneNumber))]
+    /// A SandboxNumber spec for a number in the region's sandbox of `service`, named explicitly (the pools the
+    /// export writes may use the other service); the language of its code is not reported.
+    static func sandboxNumber(_ phoneNumber: String, region: String, service: SmsService) -> [ExportField] {
+        [ExportField("region", .string(region)), ExportField("phoneNumber", .string(phoneNumber)),
+         ExportField("service", .string(service.rawValue))]
     }
 
     /// An OriginationIdentity spec adopting `state` (a phone number or a sender ID).

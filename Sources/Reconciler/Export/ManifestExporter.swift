@@ -65,7 +65,8 @@ public struct ManifestExporter: Sendable {
         return manifests
     }
 
-    /// The region's SMS account settings (when any managed attribute is set), sandbox numbers, unmanaged
+    /// The region's SMS account settings (when any managed attribute is set), sandbox numbers (SNS's and End User
+    /// Messaging's verified destination numbers), unmanaged
     /// origination identities and the phone pools whose members are all exported.
     private func messaging(in region: String, names: inout ExportNames) async throws -> [ExportedManifest] {
         var manifests: [ExportedManifest] = []
@@ -78,10 +79,16 @@ public struct ManifestExporter: Sendable {
                                               name: names.name(.smsAccountSettings, from: region, fallback: "account"),
                                               spec: spec))
         }
-        for number in try await sns.listSandboxPhoneNumbers().sorted(by: { $0.phoneNumber < $1.phoneNumber }) {
-            manifests.append(ExportedManifest(kind: .sandboxNumber,
-                                              name: names.name(.sandboxNumber, from: "sandbox-\(number.phoneNumber)", fallback: "sandbox"),
-                                              spec: ExportSpecs.sandboxNumber(number, region: region)))
+        let sandboxes: [(SmsService, [String])] = [
+            (.sns, try await sns.listSandboxPhoneNumbers().map(\.phoneNumber)),
+            (.endUserMessaging, try await context.smsVoice(region).describeVerifiedDestinationNumbers().map(\.phoneNumber)),
+        ]
+        for (service, numbers) in sandboxes {
+            for number in numbers.sorted() {
+                manifests.append(ExportedManifest(kind: .sandboxNumber,
+                                                  name: names.name(.sandboxNumber, from: "sandbox-\(number)", fallback: "sandbox"),
+                                                  spec: ExportSpecs.sandboxNumber(number, region: region, service: service)))
+            }
         }
         let discovery = ResourceDiscovery(context: context)
         var identityNames: [String: String] = [:]
