@@ -65,19 +65,7 @@ public enum FieldCatalog {
 
     /// Fields of `spec` for `kind`.
     public static func spec(for kind: ResourceKind) -> [FieldSpec] {
-        let fields: [FieldSpec] = switch kind {
-        case .smsRole: smsRole
-        case .userPool: userPool
-        case .appClient: appClient
-        case .mfaPolicy: mfaPolicy
-        case .sandboxNumber: sandboxNumber
-        case .originationIdentity: originationIdentity
-        case .phonePool: phonePool
-        case .smsAccountSettings: smsAccountSettings
-        case .smsLogRole: smsLogRole
-        case .configurationSet: configurationSet
-        case .smsProtection: smsProtection
-        }
+        let fields = kind.definition.fields
         guard kind.supportsAdoption else { return fields }
         return [FieldSpec("adopt", .string, "Id or ARN of an existing resource to take over (adds ownership tags).",
                           .createOnly, default: .derived("none: smsauth creates the resource"))]

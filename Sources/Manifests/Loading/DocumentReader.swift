@@ -34,7 +34,7 @@ struct DocumentReader {
         let policyReader = document.object("policy")
         let policy = readPolicy(policyReader, kind: kind, default: kindLocation)
         let suspend = policyReader?.bool("suspend")
-        let spec = document.object("spec").flatMap { SpecReader.read(kind, $0) }
+        let spec = document.object("spec").flatMap { kind.definition.read($0) }
         guard let metadata else { return .nothing }
         guard let spec else { return .invalid(ResourceID(kind, metadata.name.value), kindLocation) }
         return .manifest(Manifest(metadata: metadata, spec: spec, policy: policy, location: kindLocation,

@@ -1,23 +1,6 @@
 /// Builds the typed `spec` of each kind from a checked mapping; nil when a required field is missing or invalid
 /// (the reason has been recorded already).
 enum SpecReader {
-    /// The spec of `kind`.
-    static func read(_ kind: ResourceKind, _ r: MappingReader) -> ManifestSpec? {
-        switch kind {
-        case .smsRole: smsRole(r).map(ManifestSpec.smsRole)
-        case .userPool: userPool(r).map(ManifestSpec.userPool)
-        case .appClient: appClient(r).map(ManifestSpec.appClient)
-        case .mfaPolicy: mfaPolicy(r).map(ManifestSpec.mfaPolicy)
-        case .sandboxNumber: sandboxNumber(r).map(ManifestSpec.sandboxNumber)
-        case .originationIdentity: originationIdentity(r).map(ManifestSpec.originationIdentity)
-        case .phonePool: phonePool(r).map(ManifestSpec.phonePool)
-        case .smsAccountSettings: .smsAccountSettings(smsAccountSettings(r))
-        case .smsLogRole: smsLogRole(r).map(ManifestSpec.smsLogRole)
-        case .configurationSet: configurationSet(r).map(ManifestSpec.configurationSet)
-        case .smsProtection: smsProtection(r).map(ManifestSpec.smsProtection)
-        }
-    }
-
     /// `SmsRole` spec.
     static func smsRole(_ r: MappingReader) -> SmsRoleSpec? {
         let adopt = r.string("adopt"), path = r.string("path"), description = r.string("description")

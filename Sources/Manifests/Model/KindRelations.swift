@@ -1,6 +1,6 @@
 /// How one kind of resource relates to the others: the fields that name other resources and where its region comes
-/// from. `ResourceKind.relations` declares it once per kind; dependencies, the apply order, the order of reads,
-/// regions and the validator's reference checks are all derived from it.
+/// from. Each kind's definition (`KindDefinition.relations`) declares it once; dependencies, the apply order, the
+/// order of reads, regions and the validator's reference checks are all derived from it.
 public struct KindRelations: Sendable {
     /// The fields of the kind's spec that name other resources.
     public let references: [KindReference]
@@ -93,71 +93,4 @@ public enum RegionRule: Sendable, Equatable {
     case own
     /// The region of the resource named by the given reference field (an app client lives in its pool's region).
     case ofReference(String)
-}
-
-extension ResourceKind {
-    /// The relations of this kind: the one place they are written.
-    public var relations: KindRelations {
-        switch self {
-        case .smsRole, .smsLogRole:
-            KindRelations(region: .global)
-        case .userPool:
-            KindRelations(references: [
-                KindReference("spec.smsRole", names: .smsRole) { (s: UserPoolSpec) in s.smsRole },
-                KindReference("spec.smsConfigurationSetRef", names: .configurationSet) { (s: UserPoolSpec) in
-                    s.smsConfigurationSetRef
-                },
-            ], region: .own, uses: [
-                KindUse("spec.smsConfigurationSet", uses: .configurationSet, byOutput: "name") { (s: UserPoolSpec) in
-                    s.smsConfigurationSet
-                },
-                KindUse("spec.smsRoleArn", uses: .smsRole, byOutput: "arn") { (s: UserPoolSpec) in s.smsRoleArn },
-            ])
-        case .appClient:
-            KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
-                (s: AppClientSpec) in s.userPool
-            }], region: .ofReference("spec.userPool"))
-        case .mfaPolicy:
-            KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
-                (s: MfaPolicySpec) in s.userPool
-            }], region: .ofReference("spec.userPool"))
-        case .phonePool:
-            KindRelations(references: [KindReference("spec.originationIdentities", namesEach: .originationIdentity) {
-                (s: PhonePoolSpec) in s.originationIdentities.value
-            }], region: .own)
-        case .smsAccountSettings:
-            KindRelations(references: [KindReference("spec.deliveryStatus.role", names: .smsLogRole) {
-                (s: SmsAccountSettingsSpec) in s.deliveryStatus?.role
-            }], region: .own, uses: [
-                KindUse("spec.deliveryStatusRoleArn", uses: .smsLogRole, byOutput: "arn") { (s: SmsAccountSettingsSpec) in
-                    s.deliveryStatusRoleArn
-                },
-            ])
-        case .smsProtection:
-            KindRelations(references: [KindReference("spec.configurationSets", namesEach: .configurationSet) {
-                (s: SmsProtectionSpec) in s.configurationSets?.value ?? []
-            }], region: .own)
-        case .sandboxNumber, .originationIdentity, .configurationSet:
-            KindRelations(region: .own)
-        }
-    }
-
-    /// The order in which kinds that do not depend on each other are applied and listed (plans, status): account
-    /// settings (after the log role they may name) first, the independent SandboxNumber last. It only breaks ties: `applyOrder` puts every kind after
-    /// the kinds it references wherever it stands here, and a kind missing here comes after those listed.
-    static let listingOrder: [ResourceKind] = [
-        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet, .smsProtection,
-        .userPool, .appClient, .mfaPolicy, .sandboxNumber,
-    ]
-
-    /// Every kind, each after the kinds it references (`relations`), ties in `listingOrder`.
-    public static let applyOrder: [ResourceKind] = {
-        let rank = { (kind: ResourceKind) in
-            listingOrder.firstIndex(of: kind) ?? listingOrder.count + (allCases.firstIndex(of: kind) ?? 0)
-        }
-        let graph = DependencyGraph(dependencies: Dictionary(uniqueKeysWithValues: allCases.map {
-            ($0, $0.relations.dependencyKinds)
-        }), by: { rank($0) < rank($1) })
-        return graph.order
-    }()
 }

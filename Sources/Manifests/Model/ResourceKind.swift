@@ -23,18 +23,55 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// An End User Messaging SMS protect configuration (country rules against SMS pumping).
     case smsProtection = "SmsProtection"
 
-    /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
-    public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {
+    /// What the manifest side knows about the kind (`Kinds/<Kind>Kind.swift`): the one switch a new kind adds an
+    /// arm to.
+    var definition: KindDefinition {
         switch self {
-        case .appClient, .sandboxNumber: (.refuse, .delete, .correct)
-        default: (.refuse, .retain, .correct)
+        case .smsRole: .smsRole
+        case .userPool: .userPool
+        case .appClient: .appClient
+        case .mfaPolicy: .mfaPolicy
+        case .sandboxNumber: .sandboxNumber
+        case .originationIdentity: .originationIdentity
+        case .phonePool: .phonePool
+        case .smsAccountSettings: .smsAccountSettings
+        case .smsLogRole: .smsLogRole
+        case .configurationSet: .configurationSet
+        case .smsProtection: .smsProtection
         }
     }
 
-    /// Whether `spec.adopt` (take over an existing resource by id or ARN) is allowed for this kind.
-    public var supportsAdoption: Bool {
-        [.smsRole, .smsLogRole, .userPool, .originationIdentity, .phonePool].contains(self)
+    /// The relations of this kind (declared in its definition): dependencies, the apply order, the order of reads,
+    /// regions and the validator's reference checks are derived from them.
+    public var relations: KindRelations { definition.relations }
+
+    /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
+    public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {
+        (.refuse, definition.defaultOnDelete, .correct)
     }
+
+    /// Whether `spec.adopt` (take over an existing resource by id or ARN) is allowed for this kind.
+    public var supportsAdoption: Bool { definition.supportsAdoption }
+
+    /// The order in which kinds that do not depend on each other are applied and listed (plans, status): account
+    /// settings (after the log role they may name) first, the independent SandboxNumber last. It only breaks ties:
+    /// `applyOrder` puts every kind after the kinds it references wherever it stands here, and a kind missing here
+    /// comes after those listed.
+    static let listingOrder: [ResourceKind] = [
+        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet, .smsProtection,
+        .userPool, .appClient, .mfaPolicy, .sandboxNumber,
+    ]
+
+    /// Every kind, each after the kinds it references (`relations`), ties in `listingOrder`.
+    public static let applyOrder: [ResourceKind] = {
+        let rank = { (kind: ResourceKind) in
+            listingOrder.firstIndex(of: kind) ?? listingOrder.count + (allCases.firstIndex(of: kind) ?? 0)
+        }
+        let graph = DependencyGraph(dependencies: Dictionary(uniqueKeysWithValues: allCases.map {
+            ($0, $0.relations.dependencyKinds)
+        }), by: { rank($0) < rank($1) })
+        return graph.order
+    }()
 
     /// Position in `applyOrder` (derived from `relations`).
     public var applyRank: Int { Self.applyRanks[self] ?? Self.applyRanks.count }

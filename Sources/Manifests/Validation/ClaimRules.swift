@@ -1,15 +1,6 @@
 /// Two manifests must never manage one AWS resource: each would undo the other's changes, and removing one would
-/// delete what the other still describes. Every kind's AWS identity, as the reconciler finds the resource:
-/// - SmsRole and SmsLogRole: the IAM role name (`spec.roleName`, and the role `spec.adopt` names), account-wide and,
-///   as IAM compares role names, regardless of case (an SmsRole and an SmsLogRole never share a role);
-/// - UserPool: `spec.poolName` in its region, and the pool id `spec.adopt` names;
-/// - AppClient: `spec.clientName` in its `spec.userPool`;
-/// - SandboxNumber: `spec.phoneNumber` in its region's sandbox of its service (SNS or End User Messaging);
-/// - OriginationIdentity: the sender ID and country of `spec.senderId` in its region, and the number or sender ID
-///   `spec.adopt` names (a phone number to request has no identity before it is bought);
-/// - PhonePool: the pool `spec.adopt` names (a new pool has no identity before it is created);
-/// - MfaPolicy: its user pool, and SmsAccountSettings: its region (`MfaRules.onePerPool`,
-///   `MessagingRules.accountSettingsPerRegion`).
+/// delete what the other still describes. Each kind's definition (`KindDefinition.claims`) names its AWS identity, as
+/// the reconciler finds the resource; a kind that claims nothing there is kept unique by a rule of its own.
 enum ClaimRules {
     /// One AWS resource a manifest claims.
     struct Claim {
@@ -43,79 +34,9 @@ enum ClaimRules {
 
     /// The AWS resources `manifest` claims, each once.
     static func claims(of manifest: Manifest, context: ValidationContext) -> [Claim] {
-        let region = ValidationContext.describe(context.region(of: manifest))
-        let scope = context.region(of: manifest) ?? ""
-        var claims: [Claim] = []
-        func claim(_ key: String, _ resource: String, _ field: String, _ value: Located<String>) {
-            guard !claims.contains(where: { $0.key == key }) else { return }
-            claims.append(Claim(key: key, resource: resource, field: field, location: value.location))
-        }
-        switch manifest.spec {
-        case .smsRole(let s):
-            claimRole(s.roleName, adopt: s.adopt, claim)
-        case .smsLogRole(let s):
-            claimRole(s.roleName, adopt: s.adopt, claim)
-        case .configurationSet(let s):
-            claim("configuration-set:\(scope)/\(s.name.value)", "the configuration set named '\(s.name.value)' in "
-                  + region, "spec.name", s.name)
-        case .smsProtection(let s):
-            if let isDefault = s.accountDefault, isDefault.value {
-                claim("protect-account-default:\(scope)", "the account default protect configuration in " + region,
-                      "spec.accountDefault", Located("true", at: isDefault.location))
-            }
-            for set in s.configurationSets?.value ?? [] {
-                claim("protect-configuration-set:\(scope)/\(set.value)", "the protect configuration of "
-                      + "ConfigurationSet '\(set.value)'", "spec.configurationSets", set)
-            }
-        case .userPool(let s):
-            claim("user-pool-name:\(scope)/\(s.poolName.value)", "the user pool named '\(s.poolName.value)' in "
-                  + region, "spec.poolName", s.poolName)
-            if let adopt = s.adopt {
-                let id = lastPathPart(adopt.value)
-                claim("user-pool:" + id, "user pool \(id)", "spec.adopt", adopt)
-            }
-        case .appClient(let s):
-            claim("app-client:\(s.userPool.value)/\(s.clientName.value)", "the app client named "
-                  + "'\(s.clientName.value)' of UserPool '\(s.userPool.value)'", "spec.clientName", s.clientName)
-        case .sandboxNumber(let s):
-            let service = context.sandboxService(of: manifest, s)
-            claim("sandbox-number:\(scope)/\(service?.rawValue ?? "?")/\(s.phoneNumber.value)",
-                  "sandbox number \(s.phoneNumber.value) in the \(service.map(SandboxService.sandboxName) ?? "sandbox") of \(region)",
-                  "spec.phoneNumber", s.phoneNumber)
-        case .originationIdentity(let s):
-            if let sender = s.senderId {
-                claim("sender-id:\(scope)/\(sender.senderId.value)/\(sender.isoCountryCode.value)",
-                      "sender ID \(sender.senderId.value) for \(sender.isoCountryCode.value) in \(region)",
-                      "spec.senderId.senderId", sender.senderId)
-            }
-            if let adopt = s.adopt {
-                if let (senderId, country) = senderIdAndCountry(ofArn: adopt.value) {
-                    claim("sender-id:\(scope)/\(senderId)/\(country)",
-                          "sender ID \(senderId) for \(country) in \(region)", "spec.adopt", adopt)
-                } else {
-                    let id = lastPathPart(adopt.value)
-                    claim("origination:\(scope)/\(id)", "origination identity \(id) in \(region)", "spec.adopt", adopt)
-                }
-            }
-        case .phonePool(let s):
-            if let adopt = s.adopt {
-                let id = lastPathPart(adopt.value)
-                claim("phone-pool:\(scope)/\(id)", "phone pool \(id) in \(region)", "spec.adopt", adopt)
-            }
-        case .mfaPolicy, .smsAccountSettings:
-            break
-        }
-        return claims
-    }
-
-    /// The claims of an IAM role: its name, and the role `adopt` names.
-    private static func claimRole(_ roleName: Located<String>, adopt: Located<String>?,
-                                  _ claim: (String, String, String, Located<String>) -> Void) {
-        claim("iam-role:" + roleName.value.lowercased(), "IAM role '\(roleName.value)'", "spec.roleName", roleName)
-        if let adopt {
-            let name = lastPathPart(adopt.value)
-            claim("iam-role:" + name.lowercased(), "IAM role '\(name)'", "spec.adopt", adopt)
-        }
+        var list = ClaimList(manifest: manifest, context: context)
+        manifest.kind.definition.claims(manifest.spec, &list)
+        return list.claims
     }
 
     /// The id or name an ARN ends with (the text after its last `/`), or the text itself when it has no `/`.
@@ -130,5 +51,43 @@ enum ClaimRules {
         let parts = arn[marker.upperBound...].split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         return (String(parts[0]), String(parts[1]))
+    }
+}
+
+/// The AWS resources one manifest claims, as its kind's definition adds them: each once, in the order added.
+struct ClaimList {
+    /// The manifest making the claims.
+    let manifest: Manifest
+    /// Every manifest, and the default region.
+    let context: ValidationContext
+    /// The manifest's region in words ("region us-east-1", "the default region").
+    let region: String
+    /// The manifest's region as part of a key (empty for the default region).
+    let scope: String
+    /// The claims so far.
+    private(set) var claims: [ClaimRules.Claim] = []
+
+    /// The claims of `manifest`, none yet.
+    init(manifest: Manifest, context: ValidationContext) {
+        self.manifest = manifest
+        self.context = context
+        region = ValidationContext.describe(context.region(of: manifest))
+        scope = context.region(of: manifest) ?? ""
+    }
+
+    /// Claims the AWS resource `key` ("resource" in words) through `field`, whose value is `value`; nothing when
+    /// the manifest claims it already.
+    mutating func add(_ key: String, _ resource: String, _ field: String, _ value: Located<String>) {
+        guard !claims.contains(where: { $0.key == key }) else { return }
+        claims.append(ClaimRules.Claim(key: key, resource: resource, field: field, location: value.location))
+    }
+
+    /// Claims an IAM role: its name, and the role `adopt` names.
+    mutating func addRole(_ roleName: Located<String>, adopt: Located<String>?) {
+        add("iam-role:" + roleName.value.lowercased(), "IAM role '\(roleName.value)'", "spec.roleName", roleName)
+        if let adopt {
+            let name = ClaimRules.lastPathPart(adopt.value)
+            add("iam-role:" + name.lowercased(), "IAM role '\(name)'", "spec.adopt", adopt)
+        }
     }
 }
