@@ -55,7 +55,8 @@ def small_page(items: Sequence[T], token: str | None, requested: int | None, siz
 # Most specific first: an origination identity's entry also names its pool.
 _IDENTITY_FIELDS = ("Id", "ClientId", "PolicyArn", "OriginationIdentityArn", "PhoneNumberArn", "SenderIdArn",
                     "PoolArn", "OptOutListArn", "ConfigurationSetArn", "ProtectConfigurationArn",
-                    "VerifiedDestinationNumberArn", "RegistrationArn", "VersionNumber")
+                    "VerifiedDestinationNumberArn", "RegistrationArn", "VersionNumber", "RegistrationAttachmentArn",
+                    "ResourceArn", "FieldPath", "SectionPath", "RegistrationType")
 
 
 def identity(item: Any) -> str:
