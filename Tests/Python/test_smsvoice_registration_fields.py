@@ -251,3 +251,21 @@ def test_campaign_associates_after_complete(fresh: Emulator) -> None:
     assert shown["RegistrationId"] == rid
     assert error_of(lambda: sms.create_registration_association(
         RegistrationId=rid, ResourceId=number(sms)["PhoneNumberId"]))[1] == "INVALID_REGISTRATION_ASSOCIATION"
+
+
+def test_small_pages_of_the_form_listings(fresh: Emulator) -> None:
+    sms = sms_client(fresh)
+    rid = sms.create_registration(RegistrationType=TOLL_FREE)["RegistrationId"]
+    fill(sms, rid)
+    fresh.control("POST", "config", {"pageSize": 1})
+    seen, token, pages = [], None, 0
+    while True:
+        page = sms.describe_registration_field_values(RegistrationId=rid, **({"NextToken": token} if token else {}))
+        seen += [item["FieldPath"] for item in page["RegistrationFieldValues"]]
+        pages += 1
+        token = page.get("NextToken")
+        if not token:
+            break
+    assert sorted(seen) == sorted(TOLL_FREE_VALUES) and pages == len(TOLL_FREE_VALUES) + 2
+    first = sms.describe_registration_field_definitions(RegistrationType=CAMPAIGN)
+    assert first["RegistrationFieldDefinitions"] == [] and first["NextToken"]

@@ -11,7 +11,8 @@ setting each operation pages as before.
 
 Operations: cognito-idp ListUserPools, ListUserPoolClients; iam ListRolePolicies, ListAttachedRolePolicies; sns
 ListSMSSandboxPhoneNumbers (`sns_sandbox`); sms-voice DescribePhoneNumbers, DescribePools, DescribeSenderIds,
-ListPoolOriginationIdentities (`smsvoice` package, through `install_smsvoice`).
+ListPoolOriginationIdentities and the other sms-voice listings answered through its `_page`, e.g. the registration
+form's definitions, field values, attachments and associations (`smsvoice` package, through `install_smsvoice`).
 """
 from __future__ import annotations
 

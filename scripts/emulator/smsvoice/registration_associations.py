@@ -5,9 +5,9 @@ ListRegistrationAssociations. The model has no operation that removes an associa
 Mixed into ``SmsVoiceBackend``. A registration type takes what its ``SupportedAssociations``
 (``registration_definitions.py``) say: US phone numbers of the matching NumberType (toll-free for toll-free
 registrations, 10DLC for campaigns), with the type's ``AssociationBehavior``: ``ASSOCIATE_AFTER_COMPLETE`` only once
-a version of the registration is approved (it was ``COMPLETE``). A phone number is associated with at most one registration. Once a registration
-with associated numbers is approved, DescribePhoneNumbers shows the registration's id as the numbers'
-``RegistrationId`` (``PhoneNumber.registered_by``); this does not change when they become ACTIVE.
+a version of the registration is approved (it was ``COMPLETE``). A phone number is associated with at most one
+registration. Once a registration with associated numbers is approved, DescribePhoneNumbers shows the registration's
+id as the numbers' ``RegistrationId`` (``PhoneNumber.registered_by``); this does not change when they become ACTIVE.
 """
 
 from typing import Any
@@ -33,9 +33,9 @@ class RegistrationAssociationsMixin:
 
     def create_registration_association(self: Any, id_or_arn: str, resource: str) -> dict[str, Any]:
         """CreateRegistrationAssociation: a type without SupportedAssociations, or a number of another country or
-        NumberType → ValidationException ``INVALID_REGISTRATION_ASSOCIATION``; an ASSOCIATE_AFTER_COMPLETE type without
-        an approved version → ConflictException ``REGISTRATION_NOT_COMPLETE``; an already associated number → ConflictException
-        ``PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION``."""
+        NumberType → ValidationException ``INVALID_REGISTRATION_ASSOCIATION``; an ASSOCIATE_AFTER_COMPLETE type
+        without an approved version → ConflictException ``REGISTRATION_NOT_COMPLETE``; an already associated number →
+        ConflictException ``PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION``."""
         found = self.find_registration(id_or_arn)
         number = self.find_number(resource)
         supported = TYPES[found.type].get("SupportedAssociations", [])

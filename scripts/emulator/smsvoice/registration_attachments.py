@@ -46,8 +46,8 @@ class Attachment:
 
 
 def _check_source(params: dict[str, Any]) -> None:
-    """Exactly one of AttachmentBody (a PDF, JPEG or PNG of at most 5 MB; the model's own limit is 6990508 bytes) and AttachmentUrl (``s3://bucket/key`` ending
-    in .pdf, .jpg, .jpeg or .png)."""
+    """Exactly one of AttachmentBody (a PDF, JPEG or PNG of at most 5 MB; the model's own limit is 6990508 bytes)
+    and AttachmentUrl (``s3://bucket/key`` ending in .pdf, .jpg, .jpeg or .png)."""
     body, url = params.get("AttachmentBody"), params.get("AttachmentUrl")
     if body is not None and url is not None:
         raise ValidationException("Use either AttachmentBody or AttachmentUrl, not both.",

@@ -193,7 +193,8 @@ class RegistrationsMixin:
 
     def review(self: Any, id_or_arn: str, outcome: str, reasons: list[dict[str, str]]) -> Registration:
         """The reviewer's decision on the submitted (or reviewing) version: ``REVIEWING``, ``APPROVED`` (an earlier
-        approved version is ``ARCHIVED``; associated numbers show the registration's id) or ``DENIED`` with `reasons` (each ``Reason`` and ``ShortDescription``)."""
+        approved version is ``ARCHIVED``; associated numbers show the registration's id) or ``DENIED`` with `reasons`
+        (each ``Reason`` and ``ShortDescription``)."""
         found = self.find_registration(id_or_arn)
         version = found.current
         if version.status not in ("SUBMITTED", "REVIEWING"):
