@@ -7,6 +7,24 @@ from botocore.exceptions import ClientError
 from conftest import Emulator
 
 REGION = "us-east-1"
+# A value for every REQUIRED field of the emulator's toll-free form (SubmitRegistrationVersion needs them all).
+TOLL_FREE_VALUES: dict[str, dict] = {
+    "companyInfo.companyName": {"TextValue": "Example Corp"},
+    "companyInfo.website": {"TextValue": "https://example.com"},
+    "companyInfo.address1": {"TextValue": "1 Main Street"},
+    "contactInfo.supportEmail": {"TextValue": "support@example.com"},
+    "contactInfo.supportPhoneNumber": {"TextValue": "+12065550100"},
+    "messagingUseCase.monthlyMessageVolume": {"SelectChoices": ["1,000"]},
+    "messagingUseCase.useCaseCategory": {"SelectChoices": ["ONE_TIME_PASSWORD"]},
+    "messagingUseCase.optInDescription": {"TextValue": "Users enter their number on the sign-in page."},
+    "messageSamples.messageSample1": {"TextValue": "Your sign-in code is 123456"},
+}
+
+
+def fill(sms, registration: str, values: dict[str, dict] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Puts `values` (default: the toll-free REQUIRED fields) on the registration's draft."""
+    for path, value in (TOLL_FREE_VALUES if values is None else values).items():
+        sms.put_registration_field_value(RegistrationId=registration, FieldPath=path, **value)
 
 
 def review(emulator: Emulator, registration: str, outcome: str, reasons: list[dict[str, str]] | None = None) -> dict:
@@ -27,6 +45,7 @@ def test_lifecycle_denied_then_new_version_approved(fresh: Emulator) -> None:
     rid = created["RegistrationId"]
     assert created["RegistrationStatus"] == "CREATED" and created["CurrentVersionNumber"] == 1
     assert sms.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION", ClientToken="t1")["RegistrationId"] == rid
+    fill(sms, rid)
 
     submitted = sms.submit_registration_version(RegistrationId=rid)
     assert submitted["RegistrationVersionStatus"] == "SUBMITTED" and "SubmittedTimestamp" in submitted["RegistrationVersionStatusHistory"]
@@ -69,6 +88,7 @@ def test_discard_and_reviewer_refusals(fresh: Emulator) -> None:
     assert error_of(lambda: sms.discard_registration_version(RegistrationId=rid))[0] == "ConflictException"
     with pytest.raises(Exception, match="400"):
         review(fresh, rid, "APPROVED")  # a draft is not under review
+    fill(sms, rid)
     sms.submit_registration_version(RegistrationId=rid)
     with pytest.raises(Exception, match="400"):
         review(fresh, rid, "DENIED")  # a denial needs reasons

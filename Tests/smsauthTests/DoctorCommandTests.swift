@@ -115,13 +115,32 @@ import TestSupport
         return (result.status, try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)))
     }
 
-    /// A toll-free registration in `region`, submitted and decided by the emulator's reviewer (`outcome` APPROVED,
-    /// DENIED with `reasons`, REVIEWING), or left `CREATED` when `outcome` is nil; its id.
+    /// A value for every REQUIRED field of the emulator's toll-free registration form: field path, value member, value
+    /// (SubmitRegistrationVersion refuses a version without them; a new version copies them).
+    static let tollFreeFieldValues: [(path: String, member: String, value: JSONValue)] = [
+        ("companyInfo.companyName", "TextValue", "Example Corp"),
+        ("companyInfo.website", "TextValue", "https://example.com"),
+        ("companyInfo.address1", "TextValue", "1 Main Street"),
+        ("contactInfo.supportEmail", "TextValue", "support@example.com"),
+        ("contactInfo.supportPhoneNumber", "TextValue", "+12065550100"),
+        ("messagingUseCase.monthlyMessageVolume", "SelectChoices", ["1,000"]),
+        ("messagingUseCase.useCaseCategory", "SelectChoices", ["ONE_TIME_PASSWORD"]),
+        ("messagingUseCase.optInDescription", "TextValue", "Users enter their number on the sign-in page."),
+        ("messageSamples.messageSample1", "TextValue", "Your sign-in code is 123456"),
+    ]
+
+    /// A toll-free registration in `region` with its REQUIRED fields filled in, submitted and decided by the emulator's
+    /// reviewer (`outcome` APPROVED, DENIED with `reasons`, REVIEWING), or left `CREATED` when `outcome` is nil; its id.
     static func registration(_ client: AWSClient, region: String, outcome: String?,
                              reasons: [[String: String]] = []) async throws -> String {
         let smsVoice = SMSVoice(client: client, region: region)
         let created = try await smsVoice.call("CreateRegistration", ["RegistrationType": "US_TOLL_FREE_REGISTRATION"])
         let id = try #require(created["RegistrationId"]?.stringValue)
+        for field in tollFreeFieldValues {
+            let input: [String: JSONValue] = ["RegistrationId": .string(id), "FieldPath": .string(field.path),
+                                              field.member: field.value]
+            _ = try await smsVoice.call("PutRegistrationFieldValue", .object(input))
+        }
         guard let outcome else { return id }
         _ = try await smsVoice.call("SubmitRegistrationVersion", ["RegistrationId": .string(id)])
         let body: [String: Any] = ["region": region, "registrationId": id, "outcome": outcome, "reasons": reasons]

@@ -11,7 +11,8 @@ setting each operation pages as before.
 
 Operations: cognito-idp ListUserPools, ListUserPoolClients; iam ListRolePolicies, ListAttachedRolePolicies; sns
 ListSMSSandboxPhoneNumbers (`sns_sandbox`); sms-voice DescribePhoneNumbers, DescribePools, DescribeSenderIds,
-ListPoolOriginationIdentities (`smsvoice` package, through `install_smsvoice`).
+ListPoolOriginationIdentities and the other sms-voice listings answered through its `_page`, e.g. the registration
+form's definitions, field values, attachments and associations (`smsvoice` package, through `install_smsvoice`).
 """
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def small_page(items: Sequence[T], token: str | None, requested: int | None, siz
 # Most specific first: an origination identity's entry also names its pool.
 _IDENTITY_FIELDS = ("Id", "ClientId", "PolicyArn", "OriginationIdentityArn", "PhoneNumberArn", "SenderIdArn",
                     "PoolArn", "OptOutListArn", "ConfigurationSetArn", "ProtectConfigurationArn",
-                    "VerifiedDestinationNumberArn", "RegistrationArn", "VersionNumber")
+                    "VerifiedDestinationNumberArn", "RegistrationArn", "VersionNumber", "RegistrationAttachmentArn",
+                    "ResourceArn", "FieldPath", "SectionPath", "RegistrationType")
 
 
 def identity(item: Any) -> str:

@@ -45,6 +45,9 @@ class PhoneNumber:
     deletion_protection: bool = False
     pool_id: str | None = None
     registration_id: str | None = None
+    # The approved registration the number is associated with (CreateRegistrationAssociation); shown as its
+    # RegistrationId but, unlike the RegistrationId it was requested with, no bearing on when it becomes ACTIVE.
+    registered_by: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
     released: bool = False
 
@@ -86,7 +89,7 @@ class PhoneNumber:
             "InternationalSendingEnabled": self.international_sending,
             "DeletionProtectionEnabled": self.deletion_protection,
             "PoolId": self.pool_id,
-            "RegistrationId": self.registration_id,
+            "RegistrationId": self.registered_by or self.registration_id,
             "Tags": tag_list(self.tags),
             "CreatedTimestamp": self.created,
         }

@@ -24,7 +24,10 @@ from .exceptions import (
 from .pools import PoolsMixin
 from .protect import PROTECT, ProtectConfiguration, ProtectMixin
 from .senders import SenderIdsMixin
-from .registrations import Registration, RegistrationsMixin
+from .registration_associations import RegistrationAssociationsMixin
+from .registration_attachments import ATTACHMENT, Attachment, RegistrationAttachmentsMixin
+from .registration_fields import RegistrationFieldsMixin
+from .registrations import REGISTRATION, Registration, RegistrationsMixin
 from .verified import VERIFIED, VerifiedNumber, VerifiedNumbersMixin
 
 DEFAULT_OPT_OUT_LIST = "Default"
@@ -38,7 +41,7 @@ __all__ = ["SmsVoiceBackend", "clock", "settings", "smsvoice_backends"]
 
 class SmsVoiceBackend(
     PoolsMixin, SenderIdsMixin, ConfigurationSetsMixin, ProtectMixin, VerifiedNumbersMixin, RegistrationsMixin,
-    BaseBackend,
+    RegistrationFieldsMixin, RegistrationAttachmentsMixin, RegistrationAssociationsMixin, BaseBackend,
 ):
     """All emulated pinpoint-sms-voice-v2 resources of one account in one region."""
 
@@ -56,6 +59,7 @@ class SmsVoiceBackend(
         self.account_default_protect: str | None = None
         self.verified_numbers: dict[str, VerifiedNumber] = {}
         self.registrations: dict[str, Registration] = {}
+        self.attachments: dict[str, Attachment] = {}
         self.account_tier = "SANDBOXED"
         self.rng = random.Random()
 
@@ -196,7 +200,7 @@ class SmsVoiceBackend(
         return number
 
     def release_phone_number(self, id_or_arn: str) -> PhoneNumber:
-        """ReleasePhoneNumber: irreversible; refused while protected or in a pool."""
+        """ReleasePhoneNumber: irreversible; refused while protected or in a pool; ends its registration association."""
         number = self.find_number(id_or_arn)
         if number.deletion_protection:
             raise ConflictException(
@@ -212,6 +216,7 @@ class SmsVoiceBackend(
                 PHONE,
                 number.id,
             )
+        self.release_association(number)
         del self.numbers[number.id]
         number.released = True
         self.released_numbers[number.id] = number
@@ -220,7 +225,8 @@ class SmsVoiceBackend(
     # Tags
 
     def tagged(self, arn: str) -> Any:
-        """The number, sender ID, pool, configuration set, protect configuration or verified number with this ARN."""
+        """The number, sender ID, pool, configuration set, protect configuration, verified number, registration or
+        registration attachment with this ARN."""
         resource_type = arn_type(arn)
         if resource_type == PHONE:
             return self.find_number(arn)
@@ -234,6 +240,10 @@ class SmsVoiceBackend(
             return self.find_protect(arn)
         if resource_type == VERIFIED:
             return self.find_verified(arn)
+        if resource_type == REGISTRATION:
+            return self.find_registration(arn)
+        if resource_type == ATTACHMENT:
+            return self.find_attachment(arn)
         raise ValidationException(f"Unsupported resource ARN {arn}.", "INVALID_ARN")
 
     def tag_resource(self, arn: str, tags: list[dict[str, str]]) -> None:

@@ -8,9 +8,12 @@ a registration is ``CREATED`` with version 1 ``DRAFT``; submitting makes the ver
 ``SUBMITTED``; the reviewer moves them to ``REVIEWING``, to ``APPROVED`` / ``COMPLETE`` (an earlier approved version
 becomes ``ARCHIVED``) or to ``DENIED`` / ``REQUIRES_UPDATES`` with the reviewer's ``DeniedReasons``. A new version
 (``CreateRegistrationVersion``) is a ``DRAFT`` again; the registration keeps its status until that one is submitted.
-Field values and attachments are not emulated.
+A version holds the form's field values (``registration_fields.py``); a new version starts with a copy of the
+previous version's values, and submitting needs every REQUIRED field. Associated phone numbers
+(``registration_associations.py``) keep a registration from being deleted.
 """
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,10 +21,11 @@ from .clock import clock
 from .common import tag_map
 from .entities import tag_list
 from .exceptions import ConflictException, ResourceNotFoundException, ValidationException
+from .registration_definitions import TYPES
 
 REGISTRATION = "registration"
 # The registration types this emulator knows (DescribeRegistrationTypeDefinitions lists many more on AWS).
-REGISTRATION_TYPES = ("US_TOLL_FREE_REGISTRATION", "US_TEN_DLC_BRAND_REGISTRATION", "US_TEN_DLC_CAMPAIGN_REGISTRATION")
+REGISTRATION_TYPES = tuple(TYPES)
 # Reviewer outcomes: version status, registration status, timestamp member of the version's history.
 OUTCOMES = {
     "REVIEWING": ("REVIEWING", "REVIEWING", "ReviewingTimestamp"),
@@ -38,6 +42,8 @@ class RegistrationVersion:
     status: str = "DRAFT"
     history: dict[str, float] = field(default_factory=dict)
     denied_reasons: list[dict[str, str]] = field(default_factory=list)
+    # Field path -> {"TextValue": …} / {"SelectChoices": […]} / {"RegistrationAttachmentId": …}.
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def describe(self) -> dict[str, Any]:
         """Its information; ``DeniedReasons`` only once denied."""
@@ -67,6 +73,8 @@ class Registration:
     status: str = "CREATED"
     versions: list[RegistrationVersion] = field(default_factory=list)
     tags: dict[str, str] = field(default_factory=dict)
+    # Ids of the associated phone numbers, in association order.
+    associations: list[str] = field(default_factory=list)
 
     @property
     def current(self) -> RegistrationVersion:
@@ -124,7 +132,7 @@ class RegistrationsMixin:
         if kind not in REGISTRATION_TYPES:
             raise ValidationException(
                 f"The registration type {kind} is not valid.",
-                "INVALID_PARAMETER",
+                "UNKNOWN_REGISTRATION_TYPE",
                 [{"Name": "RegistrationType", "Message": f"must be one of {', '.join(REGISTRATION_TYPES)}"}],
             )
         new_id = self.new_id("registration")
@@ -136,32 +144,40 @@ class RegistrationsMixin:
         return created
 
     def delete_registration(self: Any, id_or_arn: str) -> dict[str, Any]:
-        """DeleteRegistration: answers the registration as ``DELETED``."""
+        """DeleteRegistration: answers the registration as ``DELETED``; refused while phone numbers are associated with
+        it (``ConflictException`` ``RESOURCE_DELETION_NOT_ALLOWED``: release them first)."""
         found = self.find_registration(id_or_arn)
+        if found.associations:
+            raise ConflictException(f"{found.id} has associated phone numbers: {', '.join(found.associations)}.",
+                                    "RESOURCE_DELETION_NOT_ALLOWED", REGISTRATION, found.id)
         del self.registrations[found.id]
         self.forget(found.id)
         found.status = "DELETED"
         return found.describe()
 
-    def submit_registration_version(self, id_or_arn: str) -> dict[str, Any]:
-        """SubmitRegistrationVersion: the current ``DRAFT`` version, else ``SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED``."""
+    def submit_registration_version(self: Any, id_or_arn: str) -> dict[str, Any]:
+        """SubmitRegistrationVersion: the current ``DRAFT`` version, else ``SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED``;
+        then every REQUIRED field needs a value (``missing_required``)."""
         found = self.find_registration(id_or_arn)
         version = found.current
         if version.status != "DRAFT":
             raise ConflictException(f"Version {version.number} is {version.status}, not DRAFT.",
                                     "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", REGISTRATION, found.id)
+        self.missing_required(found, version)
         version.move("SUBMITTED", "SubmittedTimestamp")
         found.status = "SUBMITTED"
         return found.version_reply(version)
 
     def create_registration_version(self, id_or_arn: str) -> dict[str, Any]:
-        """CreateRegistrationVersion: a new ``DRAFT``; refused while the current version is a draft or under review."""
+        """CreateRegistrationVersion: a new ``DRAFT`` holding a copy of the current version's field values; refused
+        while the current version is a draft or under review."""
         found = self.find_registration(id_or_arn)
         current = found.current
         if current.status in ("DRAFT", "SUBMITTED", "REVIEWING", "AWS_REVIEWING"):
             raise ConflictException(f"Version {current.number} is {current.status}.",
                                     "CREATE_REGISTRATION_VERSION_NOT_ALLOWED", REGISTRATION, found.id)
-        version = RegistrationVersion(found.versions[-1].number + 1, history={"DraftTimestamp": clock.now()})
+        version = RegistrationVersion(found.versions[-1].number + 1, history={"DraftTimestamp": clock.now()},
+                                      values=copy.deepcopy(current.values))
         found.versions.append(version)
         return found.version_reply(version)
 
@@ -175,9 +191,10 @@ class RegistrationsMixin:
         version.move("DISCARDED", "DiscardedTimestamp")
         return found.version_reply(version)
 
-    def review(self, id_or_arn: str, outcome: str, reasons: list[dict[str, str]]) -> Registration:
+    def review(self: Any, id_or_arn: str, outcome: str, reasons: list[dict[str, str]]) -> Registration:
         """The reviewer's decision on the submitted (or reviewing) version: ``REVIEWING``, ``APPROVED`` (an earlier
-        approved version is ``ARCHIVED``) or ``DENIED`` with `reasons` (each ``Reason`` and ``ShortDescription``)."""
+        approved version is ``ARCHIVED``; associated numbers show the registration's id) or ``DENIED`` with `reasons`
+        (each ``Reason`` and ``ShortDescription``)."""
         found = self.find_registration(id_or_arn)
         version = found.current
         if version.status not in ("SUBMITTED", "REVIEWING"):
@@ -194,4 +211,6 @@ class RegistrationsMixin:
         version.move(version_status, timestamp)
         version.denied_reasons = list(reasons) if outcome == "DENIED" else []
         found.status = registration_status
+        if outcome == "APPROVED":
+            self.approved(found)
         return found

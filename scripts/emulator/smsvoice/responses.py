@@ -15,6 +15,7 @@ from .clock import clock
 from .entities import PhoneNumber, Pool, SenderId
 from .exceptions import SmsVoiceError, ValidationException
 from .messaging_responses import MessagingResponses
+from .registration_field_responses import RegistrationFieldResponses
 from .registration_responses import RegistrationResponses
 from .models import SmsVoiceBackend, smsvoice_backends
 from .paging import apply_filters, paginate
@@ -28,7 +29,7 @@ AUTH_ERROR_CODES = {
 }
 
 
-class SmsVoiceResponse(MessagingResponses, RegistrationResponses, BaseResponse):
+class SmsVoiceResponse(MessagingResponses, RegistrationResponses, RegistrationFieldResponses, BaseResponse):
     """Handlers of the supported pinpoint-sms-voice-v2 operations."""
 
     def __init__(self) -> None:
@@ -68,9 +69,10 @@ class SmsVoiceResponse(MessagingResponses, RegistrationResponses, BaseResponse):
         members = shape.members if shape is not None else {}
         return json.dumps({key: value for key, value in result.items() if key in members})
 
-    def _page(self, key: str, items: list[Any], params: dict[str, Any]) -> str:
+    def _page(self, key: str, items: list[Any], params: dict[str, Any], **members: Any) -> str:
+        """One page of `items` as the result member `key`, with the other result `members`."""
         page, token = paginate(items, params.get("NextToken"), params.get("MaxResults"))
-        result: dict[str, Any] = {key: page}
+        result: dict[str, Any] = {**members, key: page}
         if token:
             result["NextToken"] = token
         return self._reply(result)

@@ -6,6 +6,8 @@ operation runs; SDKs that skip client-side validation (or send raw JSON) see a
 ``pinpoint-sms-voice-v2``, so they match AWS's published shapes exactly.
 """
 
+import base64
+import binascii
 import re
 from functools import lru_cache
 from typing import Any
@@ -90,6 +92,8 @@ def _check_value(
             _check_value(shape.member, item, f"{path}[{index}]", missing, invalid)
     elif shape.type_name == "string":
         _check_string(shape, value, path, invalid)
+    elif shape.type_name == "blob":
+        _check_blob(value, meta, path, invalid)
     elif shape.type_name == "boolean":
         if not isinstance(value, bool):
             invalid.append(_field(path, "Member must be a boolean"))
@@ -98,6 +102,18 @@ def _check_value(
             invalid.append(_field(path, "Member must be an integer"))
         else:
             _check_range(value, meta, path, "value", invalid)
+
+
+def _check_blob(value: Any, meta: dict[str, Any], path: str, invalid: list[dict[str, str]]) -> None:
+    """A blob travels base64-encoded in JSON; its length limits apply to the decoded bytes (Smithy ``@length``)."""
+    try:
+        size = len(base64.b64decode(value, validate=True)) if isinstance(value, str) else None
+    except (binascii.Error, ValueError):
+        size = None
+    if size is None:
+        invalid.append(_field(path, "Member must be base64-encoded binary data"))
+        return
+    _check_range(size, meta, path, "length", invalid)
 
 
 def _check_string(shape: Shape, value: Any, path: str, invalid: list[dict[str, str]]) -> None:
