@@ -50,25 +50,39 @@ enum DeliveryLoggingChecks {
         }
     }
 
-    /// The named role trusts SNS and may perform every action of `actions` on `*`.
+    /// The named role trusts SNS (no unconditional Deny, no `aws:SourceAccount` of another account) and may perform
+    /// every action of `actions` on the log groups SNS writes to (`logGroupArns`), with no Deny of them.
     private static func roleCheck(_ region: RegionFacts, _ role: RoleSnapshot, fix: String) -> DoctorCheck {
         let roleFix = "let smsauth manage the role as an SmsLogRole (`spec.adopt: \(role.name)`), or \(fix)"
-        guard !PolicyStatements(role.trustPolicy).assuming(service: "sns.amazonaws.com").isEmpty else {
+        let account = role.arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init)
+        guard PolicyStatements(role.trustPolicy).trusts(service: "sns.amazonaws.com", account: account) else {
             return result(region, .warn, "SMS delivery-status role \(role.name) does not let sns.amazonaws.com "
                           + "assume it: SNS writes no delivery-status logs", fix: roleFix)
         }
         let statements = role.policies.map { PolicyStatements($0.document) }
+        let targets = logGroupArns(region: region.region, account: account ?? "*", roleArn: role.arn)
         let missing = actions.filter { action in
-            let allowed = statements.contains { $0.allowing.contains { $0.allows(action: action) && $0.resources.contains("*") } }
+            let allowed = targets.allSatisfy { arn in
+                statements.contains { $0.allowing.contains { $0.allows(action: action) && $0.covers(resource: arn) } }
+            }
             let denied = statements.contains { $0.denying.contains { $0.allows(action: action) } }
             return !allowed || denied
         }
         guard missing.isEmpty else {
             return result(region, .warn, "SMS delivery-status role \(role.name) may not \(missing.joined(separator: ", "))"
-                          + " on \"*\": SNS cannot write every delivery-status log", fix: roleFix)
+                          + " on SNS's SMS delivery-status log groups: SNS cannot write every delivery-status log",
+                          fix: roleFix)
         }
         return result(region, .pass, "SMS delivery-status logging is on: SNS logs through role \(role.name), which "
                       + "trusts sns.amazonaws.com and may write CloudWatch Logs")
+    }
+
+    /// The resources SNS writes SMS delivery status to in `region`: the log groups
+    /// `sns/<region>/<account>/DirectPublishToPhoneNumber` and `…/Failure`, and a log stream of each.
+    static func logGroupArns(region: String, account: String, roleArn: String) -> [String] {
+        let partition = roleArn.split(separator: ":").dropFirst().first.map(String.init) ?? "aws"
+        let group = "arn:\(partition):logs:\(region):\(account):log-group:sns/\(region)/\(account)/DirectPublishToPhoneNumber"
+        return [group, group + ":log-stream:stream", group + "/Failure", group + "/Failure:log-stream:stream"]
     }
 
     /// A check of `region`.

@@ -15,15 +15,34 @@ struct PolicyStatements {
         var resources: [String] { strings(json["Resource"]) }
         /// `Principal.Service` names.
         var services: [String] { strings(json["Principal"]?["Service"]) }
+        /// Whether the statement names every principal (`"Principal": "*"` or `{"AWS": "*"}`).
+        var anyPrincipal: Bool {
+            json["Principal"]?.stringValue == "*" || strings(json["Principal"]?["AWS"]).contains("*")
+        }
+        /// Whether the statement has a `Condition` (it may then not apply).
+        var isConditional: Bool { json["Condition"] != nil }
 
         /// Values of condition `key` under `StringEquals` (and `StringLike`), empty when absent.
         func condition(_ key: String) -> [String] {
             ["StringEquals", "StringLike"].flatMap { strings(json["Condition"]?[$0]?[key]) }
         }
 
-        /// Whether one of the statement's action patterns covers `action`.
+        /// Whether the statement covers `action`: one of its `Action` patterns matches it, or, for a `NotAction`
+        /// statement, none of those patterns does.
         func allows(action: String) -> Bool {
-            actions.contains { PolicyStatements.matches(pattern: $0, action) }
+            if let excluded = json["NotAction"] {
+                return !strings(excluded).contains { PolicyStatements.matches(pattern: $0, action) }
+            }
+            return actions.contains { PolicyStatements.matches(pattern: $0, action) }
+        }
+
+        /// Whether the statement covers the resource `arn`: one of its `Resource` patterns matches it, or, for a
+        /// `NotResource` statement, none of those patterns does.
+        func covers(resource arn: String) -> Bool {
+            if let excluded = json["NotResource"] {
+                return !strings(excluded).contains { PolicyStatements.matches(pattern: $0, arn) }
+            }
+            return resources.contains { PolicyStatements.matches(pattern: $0, arn) }
         }
 
         /// A string or list of strings.
@@ -41,6 +60,22 @@ struct PolicyStatements {
         allowing.filter { $0.services.contains(service) && $0.allows(action: "sts:AssumeRole") }
     }
 
+    /// Whether the `service` principal may assume the role, which belongs to `account`: an `Allow` statement lets it
+    /// (one whose `aws:SourceAccount` condition names other accounts only does not, since the service acts for this
+    /// account), and no unconditional `Deny` statement stops it (for that service or every principal).
+    func trusts(service: String, account: String?) -> Bool {
+        let allowed = assuming(service: service).contains { statement in
+            let sources = statement.condition("aws:SourceAccount")
+            guard !sources.isEmpty, let account else { return true }
+            return sources.contains { PolicyStatements.matches(pattern: $0, account) }
+        }
+        let denied = denying.contains { statement in
+            !statement.isConditional && (statement.services.contains(service) || statement.anyPrincipal)
+                && statement.allows(action: "sts:AssumeRole")
+        }
+        return allowed && !denied
+    }
+
     /// The statements of `document` (none when nil).
     init(_ document: PolicyDocument?) {
         let raw = document?.canonical["Statement"]
@@ -52,7 +87,7 @@ struct PolicyStatements {
     /// `Deny` statements.
     var denying: [Statement] { statements.filter { $0.effect == "Deny" } }
 
-    /// IAM's action matching: case-insensitive, `*` any run of characters, `?` one character.
+    /// IAM's action and resource matching: case-insensitive, `*` any run of characters, `?` one character.
     static func matches(pattern: String, _ text: String) -> Bool {
         matches(Array(pattern.lowercased()), Array(text.lowercased()))
     }

@@ -72,6 +72,49 @@ import Testing
         }
     }
 
+    /// Policies written the other ways IAM allows are read as IAM reads them: no false pass for a trust SNS cannot
+    /// use, no false warning for a grant that covers SNS's log groups.
+    @Test(arguments: [
+        ("an unconditional Deny of SNS in the trust", [["Effect": "Deny", "Principal": ["Service": "sns.amazonaws.com"],
+                                                         "Action": "sts:AssumeRole"]], nil, false),
+        ("a Deny of every principal in the trust", [["Effect": "Deny", "Principal": "*", "Action": "sts:*"]], nil, false),
+        ("aws:SourceAccount of another account", [["Condition": ["StringEquals": ["aws:SourceAccount": "999999999999"]]]],
+         nil, false),
+        ("aws:SourceAccount of this account", [["Condition": ["StringEquals": ["aws:SourceAccount": "123456789012"]]]],
+         nil, true),
+        ("NotAction allowing every logs action", nil,
+         ["Effect": "Allow", "Resource": "*", "NotAction": ["iam:*", "sts:*"]], true),
+        ("every logs ARN", nil, ["Effect": "Allow", "Resource": "arn:aws:logs:*:*:*", "Action": "logs:*"], true),
+        ("the SNS log groups of this region", nil,
+         ["Effect": "Allow", "Action": "logs:*",
+          "Resource": "arn:aws:logs:eu-west-1:123456789012:log-group:sns/eu-west-1/123456789012/DirectPublishToPhoneNumber*"],
+         true),
+        ("another region's log groups only", nil,
+         ["Effect": "Allow", "Action": "logs:*", "Resource": "arn:aws:logs:us-east-1:*:*"], false),
+        ("NotResource excluding the SNS groups", nil,
+         ["Effect": "Allow", "Action": "logs:*", "NotResource": "arn:aws:logs:*:*:log-group:sns/*"], false),
+    ] as [(String, [[String: JSONValue]]?, [String: JSONValue]?, Bool)])
+    func policiesAreReadAsIAMReadsThem(_ label: String, trustExtra: [[String: JSONValue]]?,
+                                       grant: [String: JSONValue]?, passes: Bool) throws {
+        var trust = Self.trust
+        if let trustExtra {
+            var statements: [JSONValue] = [["Effect": "Allow", "Principal": ["Service": "sns.amazonaws.com"],
+                                            "Action": "sts:AssumeRole"]]
+            for extra in trustExtra {
+                if extra["Effect"] != nil {
+                    statements.append(.object(extra))
+                } else {
+                    statements[0] = .object(["Effect": "Allow", "Principal": ["Service": "sns.amazonaws.com"],
+                                             "Action": "sts:AssumeRole"].merging(extra) { $1 })
+                }
+            }
+            trust = PolicyDocument(["Version": "2012-10-17", "Statement": .array(statements)])
+        }
+        let logs = grant.map { PolicyDocument(["Version": "2012-10-17", "Statement": [.object($0)]]) } ?? Self.logs
+        let check = try #require(Self.checks(Self.role(trust: trust, [logs])).first)
+        #expect((check.result == .pass) == passes, "\(label): \(check.message)")
+    }
+
     /// Facts the caller did not ask for add no check (other commands' region facts are unchanged).
     @Test func unreadFactsAddNoCheck() {
         let facts = RegionFacts(region: "eu-west-1", inSandbox: .success(false), destinations: .success([]),
