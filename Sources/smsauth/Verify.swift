@@ -101,7 +101,8 @@ struct Verify: AsyncParsableCommand {
     /// list it.
     private func pending(_ target: VerifyTarget, sandbox: SandboxAPI) async throws -> SandboxNumberLive? {
         guard let listed = try await sandbox.find(target.phoneNumber, name: name) else {
-            throw SandboxNumberError.notInSandbox(name: name, phoneNumber: target.phoneNumber, region: target.region)
+            throw SandboxNumberError.notInSandbox(name: name, phoneNumber: target.phoneNumber, region: target.region,
+                                                  service: target.service)
         }
         return listed.status == .verified ? nil : listed
     }

@@ -144,7 +144,7 @@ import TestSupport
         let result = try await CLIRunner.run(["verify", "qa-phone", "--code", "123456", space.manifests.path],
                                              environment: environment)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(space.phone) is not in the SMS sandbox of \(Self.region)"))
+        #expect(result.stderr.contains("\(space.phone) is not in the SNS SMS sandbox of \(Self.region)"))
     }
 
     @Test func unknownNameIsExplained() async throws {

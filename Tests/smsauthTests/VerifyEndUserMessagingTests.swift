@@ -42,7 +42,7 @@ import TestSupport
         }
 
         let missing = try await verify(["--code", "123456"])
-        #expect(missing.status == 1 && missing.stderr.contains("\(phone) is not in the SMS sandbox of \(Self.region)"),
+        #expect(missing.status == 1 && missing.stderr.contains("\(phone) is not in the End User Messaging SMS sandbox of \(Self.region)"),
                 "\(missing.stderr)")
         _ = try await smsVoice.createVerifiedDestinationNumber(phone, clientToken: UUID().uuidString, tags: [:])
         let beforeResend = try await verify(["--code", "123456"])

@@ -11,12 +11,15 @@ extension SMSVoice {
         public var phoneNumber: String
         /// `Status`: `PENDING` or `VERIFIED`.
         public var status: String
+        /// `VerifiedDestinationNumberArn` (what its tags are read by).
+        public var arn: String
 
         /// Creates a listed number.
-        public init(id: String, phoneNumber: String, status: String) {
+        public init(id: String, phoneNumber: String, status: String, arn: String = "") {
             self.id = id
             self.phoneNumber = phoneNumber
             self.status = status
+            self.arn = arn
         }
     }
 
@@ -36,7 +39,8 @@ extension SMSVoice {
             .compactMap { item in
                 guard let id = item["VerifiedDestinationNumberId"]?.stringValue,
                       let number = item["DestinationPhoneNumber"]?.stringValue else { return nil }
-                return VerifiedDestination(id: id, phoneNumber: number, status: item["Status"]?.stringValue ?? "PENDING")
+                return VerifiedDestination(id: id, phoneNumber: number, status: item["Status"]?.stringValue ?? "PENDING",
+                                           arn: item["VerifiedDestinationNumberArn"]?.stringValue ?? "")
             }
     }
 

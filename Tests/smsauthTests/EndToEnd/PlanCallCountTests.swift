@@ -20,7 +20,7 @@ import TestSupport
         "GetUserPoolMfaConfig": 2,
         "ListSMSSandboxPhoneNumbers": 1, "DescribeVerifiedDestinationNumbers": 1,
         "GetSMSAttributes": 1, "GetSMSSandboxAccountStatus": 1,
-        "DescribePhoneNumbers": 1, "ListTagsForResource": 8,
+        "DescribePhoneNumbers": 1, "ListTagsForResource": 9,
         "DescribeConfigurationSets": 4,
         "DescribeProtectConfigurations": 1, "GetProtectConfigurationCountryRuleSet": 2,
         "DescribePools": 1, "ListPoolOriginationIdentities": 2,
@@ -47,7 +47,7 @@ import TestSupport
         #expect(calls.allSatisfy { $0.status == 200 }, "\(calls.filter { $0.status != 200 })")
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
-        #expect(calls.count == 39)
+        #expect(calls.count == 40)
 
         // `--rate-limit` bounds the same plan's calls: 8 IAM calls at 1/s with a burst of 1 need at least 7 s.
         let started = ContinuousClock.now

@@ -42,11 +42,12 @@ public struct SandboxAPI: Sendable {
     }
 
     /// Adds `phoneNumber` and has AWS text it a one-time password; answers End User Messaging's entry id (nil for
-    /// SNS) and the number's status. SNS: CreateSMSSandboxPhoneNumber. End User Messaging:
-    /// CreateVerifiedDestinationNumber, then SendDestinationNumberVerificationCode by text; a number already there
+    /// SNS) and the number's status. SNS: CreateSMSSandboxPhoneNumber (SNS's entries take no tags). End User Messaging:
+    /// CreateVerifiedDestinationNumber with `tags`, then SendDestinationNumberVerificationCode by text; a number already there
     /// (added after the plan's read, or before a crash that kept its status from being recorded) is looked up
     /// instead, and sent a code only while it is pending.
-    func add(_ phoneNumber: String, language: SandboxLanguage?) async throws -> (id: String?, status: SandboxNumberStatus) {
+    func add(_ phoneNumber: String, language: SandboxLanguage?,
+             tags: [String: String]) async throws -> (id: String?, status: SandboxNumberStatus) {
         switch service {
         case .sns:
             try await sns.createSandboxPhoneNumber(phoneNumber, languageCode: language?.rawValue)
@@ -55,7 +56,7 @@ public struct SandboxAPI: Sendable {
             var entry: (id: String?, status: SandboxNumberStatus)
             do {
                 entry = (try await smsVoice.createVerifiedDestinationNumber(phoneNumber, clientToken: UUID().uuidString,
-                                                                             tags: [:]), .pending)
+                                                                             tags: tags), .pending)
             } catch let error as AWSError where error.code == "ConflictException" {
                 guard let listed = try await find(phoneNumber, name: ""), listed.id != nil else { throw error }
                 entry = (listed.id, listed.status)

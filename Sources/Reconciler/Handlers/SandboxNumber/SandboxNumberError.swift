@@ -11,9 +11,9 @@ public enum SandboxNumberError: ReconcileError, Equatable {
     case deleteNotYetAllowed(phoneNumber: String, region: String, retryAt: Date)
     /// VerifySMSSandboxPhoneNumber answered `VerificationException` (VerifyDestinationNumber `ValidationException`):
     /// the code is wrong or expired.
-    case wrongCode(name: String, phoneNumber: String, region: String)
+    case wrongCode(name: String, phoneNumber: String, region: String, service: SmsService = .sns)
     /// The number is not in the region's sandbox (`ResourceNotFound`, `ResourceNotFoundException`).
-    case notInSandbox(name: String, phoneNumber: String, region: String)
+    case notInSandbox(name: String, phoneNumber: String, region: String, service: SmsService = .sns)
     /// `spec.oneTimePasswordFile` could not be read.
     case unreadableCodeFile(path: String)
     /// `spec.oneTimePasswordFile` does not hold 5 to 8 digits.
@@ -43,13 +43,14 @@ public enum SandboxNumberError: ReconcileError, Equatable {
             "waiting: AWS deletes \(phoneNumber) from the SMS sandbox of \(region) only 24 hours after its "
                 + "verification or last verification attempt; it becomes possible at \(Self.format(retryAt)) at the "
                 + "latest, and a later reconcile deletes it then"
-        case let .wrongCode(name, phoneNumber, region):
-            "the code is wrong or expired for \(phoneNumber) (\(region)); have AWS text a new one with "
-                + "`smsauth verify \(name) --resend` (SNS sends at most 5 again in 24 hours), then run "
-                + "`smsauth verify \(name) --code <code from the SMS>`"
-        case let .notInSandbox(name, phoneNumber, region):
-            "\(phoneNumber) is not in the SMS sandbox of \(region): run `smsauth reconcile` to add SandboxNumber/\(name) "
-                + "(which texts it a new one-time password)"
+        case let .wrongCode(name, phoneNumber, region, service):
+            "the code is wrong or expired for \(phoneNumber) (\(SandboxService.sandboxName(service)) of \(region)); "
+                + "have AWS text a new one with `smsauth verify \(name) --resend`"
+                + (service == .sns ? " (SNS sends at most 5 again in 24 hours)" : "")
+                + ", then run `smsauth verify \(name) --code <code from the SMS>`"
+        case let .notInSandbox(name, phoneNumber, region, service):
+            "\(phoneNumber) is not in the \(SandboxService.sandboxName(service)) of \(region): run `smsauth reconcile` to "
+                + "add SandboxNumber/\(name) (which texts it a new one-time password)"
         case let .unreadableCodeFile(path):
             "cannot read the one-time password file \(path)"
         case let .malformedCodeFile(path):
@@ -72,8 +73,10 @@ public enum SandboxNumberError: ReconcileError, Equatable {
     public var awsErrorCode: String? {
         switch self {
         case .deleteNotYetAllowed: "UserError"
-        case .wrongCode: "VerificationException"
-        case .notInSandbox: "ResourceNotFound"
+        case .wrongCode(_, _, _, .sns): "VerificationException"
+        case .wrongCode(_, _, _, .endUserMessaging): "ValidationException"
+        case .notInSandbox(_, _, _, .sns): "ResourceNotFound"
+        case .notInSandbox(_, _, _, .endUserMessaging): "ResourceNotFoundException"
         case .unreadableCodeFile, .malformedCodeFile, .noRegion: nil
         }
     }
@@ -84,9 +87,9 @@ public enum SandboxNumberError: ReconcileError, Equatable {
                                     region: String) -> SandboxNumberError? {
         switch (service, error.code) {
         case (.sns, "VerificationException"), (.endUserMessaging, "ValidationException"):
-            .wrongCode(name: name, phoneNumber: phoneNumber, region: region)
+            .wrongCode(name: name, phoneNumber: phoneNumber, region: region, service: service)
         case (.sns, "ResourceNotFound"), (.endUserMessaging, "ResourceNotFoundException"):
-            .notInSandbox(name: name, phoneNumber: phoneNumber, region: region)
+            .notInSandbox(name: name, phoneNumber: phoneNumber, region: region, service: service)
         default: nil
         }
     }

@@ -7,7 +7,8 @@ extension SandboxNumberHandler {
     /// - create: adds the number and has AWS text it a one-time password (the number is `Pending`);
     /// - update: verifies it with the code read from `oneTimePasswordFile` now (never logged, never in outputs or
     ///   errors);
-    /// - replace: deletes the old entry, then creates the new one;
+    /// - replace: in another sandbox (region or service), adds the new entry, then deletes the old one (a failed add
+    ///   loses nothing); in the same sandbox, deletes the old entry first, freeing its slot;
     /// - delete: removes it. Within 24 hours of an SNS number's verification or last verification attempt AWS
     ///   answers `UserError`; that becomes `SandboxNumberError.deleteNotYetAllowed`, a terminal error carrying the
     ///   time it becomes possible (`retryAt`, also in its message): the engine records it as `lastError`, the
@@ -21,9 +22,14 @@ extension SandboxNumberHandler {
         case .update, .rename:
             return try await verifyFromFile(input, context: context.reconcile)
         case .replace:
-            if let live = input.live.value {
+            guard let live = input.live.value else { return try await create(input, context: context.reconcile) }
+            let region = input.desired?.region ?? live.region, service = input.desired?.sandboxService ?? .sns
+            if SandboxNumberPlan.addsFirst(live, region: region, service: service) {
+                let outputs = try await create(input, context: context.reconcile)
                 try await delete(live, status: input.status, context: context.reconcile)
+                return outputs
             }
+            try await delete(live, status: input.status, context: context.reconcile)
             return try await create(input, context: context.reconcile)
         case .delete:
             if let live = input.live.value {
@@ -39,7 +45,8 @@ extension SandboxNumberHandler {
         guard let region = desired.region else { throw SandboxNumberError.noRegion(name: input.address.name) }
         let service = desired.sandboxService ?? .sns
         let api = SandboxAPI(service: service, region: region, context: context)
-        let added = try await api.add(spec.phoneNumber.value, language: spec.languageCode?.value)
+        let added = try await api.add(spec.phoneNumber.value, language: spec.languageCode?.value,
+                                      tags: OwnershipTags.tags(for: input.address, owner: context.owner))
         context.logger.info("added sandbox number; one-time password sent", metadata: [
             "resource": "\(input.address)", "region": "\(region)", "service": "\(service.rawValue)",
         ])

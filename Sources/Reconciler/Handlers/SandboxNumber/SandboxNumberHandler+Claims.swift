@@ -1,10 +1,11 @@
 import Manifests
 
 extension SandboxNumberHandler {
-    /// Same phone number in the same region.
+    /// Same phone number in the same region's sandbox of the same service.
     func claims(_ desired: DesiredResource, live: SandboxNumberLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         guard case let .sandboxNumber(spec) = desired.manifest.spec else { return false }
         return live.phoneNumber == spec.phoneNumber.value && live.region == desired.region
+            && live.service == desired.sandboxService ?? .sns
     }
 }

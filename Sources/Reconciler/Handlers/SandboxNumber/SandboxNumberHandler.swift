@@ -17,7 +17,8 @@ struct SandboxNumberHandler: ResourceHandler {
 
     /// Calls, per region and sandbox that a target needs, shared by every number there, nothing per number: one
     /// ListSMSSandboxPhoneNumbers (SNS; all pages, 100 numbers a page, so one call for the at most 10 numbers a
-    /// sandbox holds) or one DescribeVerifiedDestinationNumbers (End User Messaging; all pages). A number is looked
+    /// sandbox holds) or one DescribeVerifiedDestinationNumbers (End User Messaging; all pages), and for an End User
+    /// Messaging number found for a target, one ListTagsForResource (its ownership tags). A number is looked
     /// up at the phone number, region and sandbox its status file recorded (so a changed `phoneNumber` or sandbox is
     /// seen as an identity change), then at the manifest's. For a listed `Pending` number whose manifest sets
     /// `oneTimePasswordFile`, the file's existence is checked (its content is read only by `apply`).
@@ -30,13 +31,26 @@ struct SandboxNumberHandler: ResourceHandler {
         }
         var result: [ResourceAddress: LiveState<SandboxNumberLive>] = [:]
         for (target, candidates) in lookups {
-            result[target.address] = candidates.lazy.compactMap { candidate -> LiveState<SandboxNumberLive>? in
-                guard let found = listed[candidate.sandbox]?[candidate.phoneNumber] else { return nil }
-                return .owned(Self.live(target, phoneNumber: candidate.phoneNumber, sandbox: candidate.sandbox,
-                                        listed: found))
-            }.first ?? .absent
+            result[target.address] = .absent
+            for candidate in candidates {
+                guard let found = listed[candidate.sandbox]?[candidate.phoneNumber] else { continue }
+                let live = Self.live(target, phoneNumber: candidate.phoneNumber, sandbox: candidate.sandbox, listed: found)
+                result[target.address] = try await Self.classify(live, arn: found.arn, address: target.address,
+                                                                 context: context)
+                break
+            }
         }
         return result
+    }
+
+    /// SNS's sandbox numbers take no tags: a listed one is the manifest's. End User Messaging's carry smsauth's
+    /// ownership tags (ListTagsForResource): one tagged for another owner is theirs, one without tags was added
+    /// outside smsauth (planned like its own, never deleted).
+    private static func classify(_ live: SandboxNumberLive, arn: String?, address: ResourceAddress,
+                                 context: ReconcileContext) async throws -> LiveState<SandboxNumberLive> {
+        guard live.service == .endUserMessaging, let arn else { return .owned(live) }
+        let tags = try await context.smsVoice(live.region).listTagsForResource(arn: arn) ?? [:]
+        return .classified(live, tags: tags, as: address, owner: context.owner)
     }
 
     /// `phoneNumber`, `region`, `service` (the sandbox: `sns` or `endUserMessaging`), `status` (`Pending` or
@@ -79,6 +93,8 @@ struct SandboxNumberHandler: ResourceHandler {
         let status: SandboxNumberStatus
         /// End User Messaging's id of the entry (nil for SNS).
         let id: String?
+        /// End User Messaging's ARN of the entry (nil for SNS).
+        var arn: String?
     }
 
     /// Every number `sandbox` lists, by phone number.
@@ -90,7 +106,8 @@ struct SandboxNumberHandler: ResourceHandler {
                               uniquingKeysWith: { first, _ in first })
         case .endUserMessaging:
             let numbers = try await context.smsVoice(sandbox.region).describeVerifiedDestinationNumbers()
-            return Dictionary(numbers.map { ($0.phoneNumber, Listed(status: SandboxNumberStatus(aws: $0.status), id: $0.id)) },
+            return Dictionary(numbers.map { ($0.phoneNumber, Listed(status: SandboxNumberStatus(aws: $0.status), id: $0.id,
+                                                                     arn: $0.arn)) },
                               uniquingKeysWith: { first, _ in first })
         }
     }

@@ -35,10 +35,15 @@ public struct SandboxNumberLive: Sendable, Equatable {
         self.oneTimePasswordFileExists = oneTimePasswordFileExists
     }
 
-    /// What the status says to do while the number is `Pending`.
+    /// What the status says to do while the number is `Pending`. End User Messaging sends a code only when asked
+    /// (smsauth asks right after adding the number, but AWS does not tell whether it was asked), so there the text
+    /// does not claim one was sent.
     public var howToVerify: String {
-        var text = "waiting for the one-time password sent to \(phoneNumber) (\(SandboxService.sandboxName(service))): "
-            + "run `smsauth verify \(name) --code <code from the SMS>` (`--resend` sends a new one)"
+        var text = service == .sns
+            ? "waiting for the one-time password sent to \(phoneNumber) (\(SandboxService.sandboxName(service))): "
+            : "waiting for \(phoneNumber) to be verified (\(SandboxService.sandboxName(service))): "
+        text += "run `smsauth verify \(name) --code <code from the SMS>` (`--resend` sends a new one"
+            + (service == .sns ? ")" : ", or the first if none arrived)")
         if let oneTimePasswordFile {
             text += " (or write the code to \(oneTimePasswordFile) and reconcile again)"
         }

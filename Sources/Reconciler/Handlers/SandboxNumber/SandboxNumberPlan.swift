@@ -1,7 +1,9 @@
 import Manifests
 
-/// The pure plan of a SandboxNumber. The number is its own identity (sandbox numbers carry no tags), so a listed
-/// number is ours; the only managed state is whether it is verified. `languageCode` only picks the language of the
+/// The pure plan of a SandboxNumber. The number is its own identity, so a listed number is the manifest's (SNS's
+/// entries carry no tags; End User Messaging's carry smsauth's ownership tags, and one tagged for another owner is
+/// refused, one without tags is planned like the manifest's but never deleted); the only managed state is whether
+/// it is verified. `languageCode` only picks the language of the
 /// one-time password SMS: AWS never returns it, so it is used at creation and never compared.
 struct SandboxNumberPlan {
     /// The resource's plan input.
@@ -21,7 +23,11 @@ struct SandboxNumberPlan {
         case .duplicate(let ids):
             return try ResourceChange(address: input.address, action: .refuse,
                                       reason: OwnershipError.duplicate(input.address, ids: ids).message)
-        case let .owned(live), let .foreign(live), let .legacy(live), let .otherOwner(live, _):
+        case .otherOwner(_, let owner):
+            return try ResourceChange(address: input.address, action: .refuse,
+                                      reason: OwnershipError.otherOwner(input.address, found: owner,
+                                                                        runOwner: input.options.owner).message)
+        case let .owned(live), let .foreign(live), let .legacy(live):
             if live.phoneNumber != phoneNumber || live.region != region || live.service != service {
                 return try identityChange(live, phoneNumber: phoneNumber, region: region, service: service,
                                           policy: desired.policy)
@@ -78,18 +84,39 @@ struct SandboxNumberPlan {
                                        after: .string(service.rawValue), forcesReplacement: true))
         }
         let fields = changes.map(\.path).joined(separator: ", ")
+        let newSandbox = SandboxService.sandboxName(service), oldSandbox = SandboxService.sandboxName(live.service)
+        let move = live.phoneNumber == phoneNumber
+            ? "move \(phoneNumber) from the \(oldSandbox) of \(live.region) to the \(newSandbox) of \(region)"
+            : "delete \(live.phoneNumber) and add \(phoneNumber)"
         switch policy.onImmutableChange.value {
         case .refuse:
-            var reason = "\(fields) is the sandbox number's identity (set policy.onImmutableChange: Recreate to delete \(live.phoneNumber) and add \(phoneNumber), which must then be verified"
+            var reason = "\(fields) is the sandbox number's identity (set policy.onImmutableChange: Recreate to \(move), which must then be verified"
             if live.service != service {
-                reason += "; or set spec.service: \(live.service.rawValue) to keep it in the \(SandboxService.sandboxName(live.service))"
+                reason += "; or set spec.service: \(live.service.rawValue) to keep it in the \(oldSandbox)"
             }
             return try ResourceChange(address: input.address, action: .refuse, fieldChanges: changes, reason: reason + ")")
         case .recreate:
-            return try ResourceChange(
-                address: input.address, action: .replace, fieldChanges: changes + Self.lostByReplacing(live),
-                reason: "\(fields) is the sandbox number's identity: \(live.phoneNumber) is deleted from the \(SandboxService.sandboxName(live.service))\(live.service == .sns ? " (AWS allows it 24 hours after its verification or last verification attempt)" : "") and \(phoneNumber) is added to the \(SandboxService.sandboxName(service)) and must be verified")
+            let taken = SandboxQuota.numbersAhead(of: input.address, phoneNumber: phoneNumber, region: region,
+                                                  service: service, references: input.references)
+            guard taken < SandboxQuota.maximumNumbers else {
+                return try ResourceChange(
+                    address: input.address, action: .refuse, fieldChanges: changes,
+                    reason: "the \(newSandbox) of \(region) would hold more than \(SandboxQuota.maximumNumbers) destination numbers (\(taken) already there or created first): \(live.phoneNumber) stays where it is; remove a SandboxNumber there or leave the sandbox")
+            }
+            let order = Self.addsFirst(live, region: region, service: service)
+                ? "\(phoneNumber) is added to the \(newSandbox) of \(region) (and must be verified), then \(live.phoneNumber) is deleted from the \(oldSandbox) of \(live.region)"
+                : "\(live.phoneNumber) is deleted from the \(oldSandbox)\(live.service == .sns ? " (AWS allows it 24 hours after its verification or last verification attempt)" : "") and \(phoneNumber) is added to the \(newSandbox) and must be verified"
+            return try ResourceChange(address: input.address, action: .replace,
+                                      fieldChanges: changes + Self.lostByReplacing(live),
+                                      reason: "\(fields) is the sandbox number's identity: \(order)")
         }
+    }
+
+    /// Whether a replacement adds the new entry before deleting `live`: when the new one is in another sandbox (its
+    /// region or service differs), the two never compete for a slot, and a failed add then loses nothing. In the same
+    /// sandbox the old entry goes first, freeing its slot.
+    static func addsFirst(_ live: SandboxNumberLive, region: String, service: SmsService) -> Bool {
+        live.region != region || live.service != service
     }
 
     /// What the new entry of a replacement does not have that `live` has: its verification (every new sandbox

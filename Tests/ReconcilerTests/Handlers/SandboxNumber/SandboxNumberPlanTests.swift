@@ -37,7 +37,7 @@ struct SandboxNumberPlanTests {
             input: { F.input(try F.desired(policy: "policy: {onImmutableChange: Recreate}", service: .endUserMessaging),
                              .owned(F.live(.verified))) },
             action: .replace, paths: ["service", "status"],
-            reason: "is deleted from the SNS SMS sandbox (AWS allows it 24 hours after its verification or last verification attempt) and +14155550123 is added to the End User Messaging SMS sandbox"),
+            reason: "+14155550123 is added to the End User Messaging SMS sandbox of us-east-1 (and must be verified), then +14155550123 is deleted from the SNS SMS sandbox of us-east-1"),
         Row(label: "removed End User Messaging number: delete from its sandbox",
             input: { F.input(nil, .owned(F.live(.verified, service: .endUserMessaging))) },
             action: .delete, paths: [], reason: "removes +14155550123 from the End User Messaging SMS sandbox of us-east-1"),
@@ -161,5 +161,58 @@ struct SandboxNumberPlanTests {
                 == ["phoneNumber": F.phone, "region": "us-east-1", "service": "sns"])
         #expect(handler.plannedOutputs(of: try F.desired(service: .endUserMessaging), account: "1", partition: "aws")["service"]
                 == "endUserMessaging")
+    }
+}
+
+/// Moving a number between sandboxes, ownership of End User Messaging's entries, and what a rename may take.
+@Suite("SandboxNumber across sandboxes")
+struct SandboxNumberAcrossSandboxesTests {
+    typealias F = SandboxNumberFixtures
+    let handler = SandboxNumberHandler()
+    static let recreate = "policy: {onImmutableChange: Recreate}"
+
+    /// A replacement into a full sandbox is refused in the plan, so the verified entry is never deleted first.
+    @Test func aReplacementIntoAFullSandboxIsRefused() throws {
+        let full = F.others(10, service: .endUserMessaging, prefix: "eum", series: 1)
+        let change = try handler.plan(F.input(try F.desired(policy: Self.recreate, service: .endUserMessaging),
+                                              .owned(F.live(.verified)), references: full))
+        #expect(change.action == .refuse)
+        #expect(change.reason?.contains("would hold more than 10") == true, "\(change.reason ?? "")")
+        #expect(change.reason?.contains("+14155550123 stays where it is") == true)
+        let room = F.others(9, service: .endUserMessaging, prefix: "eum", series: 1)
+        #expect(try handler.plan(F.input(try F.desired(policy: Self.recreate, service: .endUserMessaging),
+                                         .owned(F.live(.verified)), references: room)).action == .replace)
+    }
+
+    /// Into another sandbox the new entry is added first (a failed add loses nothing); in the same sandbox the old
+    /// one goes first (freeing its slot).
+    @Test func theNewEntryComesFirstOnlyInAnotherSandbox() throws {
+        #expect(SandboxNumberPlan.addsFirst(F.live(.verified), region: "us-east-1", service: .endUserMessaging))
+        #expect(SandboxNumberPlan.addsFirst(F.live(.verified), region: "eu-west-1", service: .sns))
+        #expect(!SandboxNumberPlan.addsFirst(F.live(.verified), region: "us-east-1", service: .sns))
+        let move = try handler.plan(F.input(try F.desired(policy: Self.recreate, service: .endUserMessaging),
+                                            .owned(F.live(.verified))))
+        #expect(move.reason?.contains("is added to the End User Messaging SMS sandbox of us-east-1 (and must be verified), then +14155550123 is deleted from the SNS SMS sandbox") == true,
+                "\(move.reason ?? "")")
+        let refused = try handler.plan(F.input(try F.desired(service: .endUserMessaging), .owned(F.live(.verified))))
+        #expect(refused.reason?.contains("to move +14155550123 from the SNS SMS sandbox of us-east-1 to the End User Messaging SMS sandbox of us-east-1") == true,
+                "\(refused.reason ?? "")")
+    }
+
+    @Test func anotherOwnersEndUserMessagingNumberIsRefusedAndAnUntaggedOneIsNeverDeleted() throws {
+        let live = F.live(.verified, service: .endUserMessaging)
+        let theirs = try handler.plan(F.input(try F.desired(service: .endUserMessaging), .otherOwner(live, owner: "team-b")))
+        #expect(theirs.action == .refuse && theirs.reason?.contains("team-b") == true, "\(theirs.reason ?? "")")
+        #expect(try handler.plan(F.input(try F.desired(service: .endUserMessaging), .foreign(live))).action == .noop)
+        #expect(try handler.plan(F.input(nil, .foreign(live))).action == .noop, "added outside smsauth: not deleted")
+        #expect(try handler.plan(F.input(nil, .owned(live))).action == .delete)
+    }
+
+    /// A rename takes only the entry of the same sandbox.
+    @Test func aRenameClaimsOnlyTheSameSandbox() throws {
+        #expect(handler.claims(try F.desired(), live: F.live(.verified), references: [:]))
+        #expect(!handler.claims(try F.desired(service: .endUserMessaging), live: F.live(.verified), references: [:]))
+        #expect(handler.claims(try F.desired(service: .endUserMessaging), live: F.live(.verified, service: .endUserMessaging),
+                               references: [:]))
     }
 }
