@@ -9,6 +9,11 @@ struct OriginationIdentityHandler: ResourceHandler {
     /// The kind handled.
     let kind = ResourceKind.originationIdentity
 
+    /// The `OriginationIdentity` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> OriginationIdentitySpec? {
+        if case .originationIdentity(let identity) = spec { identity } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 

@@ -7,6 +7,11 @@ struct PhonePoolHandler: ResourceHandler {
     /// The kind handled.
     let kind = ResourceKind.phonePool
 
+    /// The `PhonePool` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> PhonePoolSpec? {
+        if case .phonePool(let pool) = spec { pool } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 

@@ -13,6 +13,11 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     /// `.smsAccountSettings`.
     var kind: ResourceKind { .smsAccountSettings }
 
+    /// The `SmsAccountSettings` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> SmsAccountSettingsSpec? {
+        if case .smsAccountSettings(let settings) = spec { settings } else { nil }
+    }
+
     /// Calls: per region, one GetSMSAttributes and one GetSMSSandboxAccountStatus. GetSMSAttributes is sent without
     /// a name filter (still one call; only the five managed attributes are kept): moto 5.2.1 honours only the first
     /// name of a filter list, so a filtered read would miss set attributes on the emulator.
@@ -49,7 +54,7 @@ struct SmsAccountSettingsHandler: ResourceHandler {
 
     /// Compares the managed attributes the manifest sets; a removed manifest is always retained.
     func plan(_ input: PlanInput<SmsAccountSettingsLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired, case let .smsAccountSettings(spec) = desired.manifest.spec else {
+        guard let spec = Self.spec(input.desired) else {
             guard input.live.value != nil else { return try ResourceChange(address: input.address, action: .noop) }
             let warnings = input.deletePolicy == .delete
                 ? ["account SMS settings cannot be deleted: onDelete: Delete is treated as Retain and the settings stay as they are"]
@@ -67,8 +72,7 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
                context: ApplyContext) async throws -> [String: String] {
         guard var live = input.live.value else { return [:] }
-        guard action == .update || action == .rename, let desired = input.desired,
-              case let .smsAccountSettings(spec) = desired.manifest.spec else {
+        guard action == .update || action == .rename, let spec = Self.spec(input.desired) else {
             return outputs(of: live)
         }
         let wanted = SmsAccountSettingsFields.desiredAttributes(

@@ -8,6 +8,11 @@ struct SmsProtectionHandler: ResourceHandler {
     /// The kind handled.
     var kind: ResourceKind { .smsProtection }
 
+    /// The `SmsProtection` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> SmsProtectionSpec? {
+        if case .smsProtection(let protection) = spec { protection } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 
@@ -39,11 +44,7 @@ struct SmsProtectionHandler: ResourceHandler {
     /// `SmsProtectionFields` through `StandardPlan`. A removed manifest is retained or deleted per policy; a delete
     /// is refused while deletion protection is on.
     func plan(_ input: PlanInput<SmsProtectionLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try removedChange(input) }
-        guard case .smsProtection(let spec) = desired.manifest.spec else {
-            return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: SmsProtectionError.notAnSmsProtection(input.address).description)
-        }
+        guard let spec = Self.spec(input.desired) else { return try removedChange(input) }
         let live = input.live.value
         let names = Self.setNames(spec) { input.references[$0]?["name"] }
         let fields = SmsProtectionFields.desired(spec, live: live, setNames: names)

@@ -57,7 +57,7 @@ struct UserPoolLocator {
     mutating func state(of target: ReadTarget, context: ReconcileContext) async throws -> LiveState<UserPoolDescription> {
         let address = target.address
         let owner = context.owner
-        if case let .userPool(spec)? = target.desired?.manifest.spec, let adopt = spec.adopt?.value {
+        if let adopt = UserPoolHandler.spec(target.desired)?.adopt?.value {
             guard let pool = try await describe(UserPoolPlanner.poolId(fromIdOrArn: adopt)) else { return .absent }
             return .classified(pool, tags: pool.tags, as: address, owner: owner)
         }
@@ -67,7 +67,7 @@ struct UserPoolLocator {
             if case .absent = tagged { return .classified(pool, tags: pool.tags, as: address, owner: owner) }
             return tagged
         }
-        let name: String? = if case let .userPool(spec)? = target.desired?.manifest.spec { spec.poolName.value } else { nil }
+        let name = UserPoolHandler.spec(target.desired)?.poolName.value
         let tagged = try await findTagged(address, named: name, owner: owner)
         if case .absent = tagged, let name, let unmanaged = try await unmanagedPool(named: name) { return .foreign(unmanaged) }
         return tagged
@@ -124,7 +124,7 @@ struct UserPoolLocator {
 
     /// The pool id `state(of:)` describes before anything else for `target`, when it has one.
     private static func firstDescribed(_ target: ReadTarget) -> String? {
-        if case let .userPool(spec)? = target.desired?.manifest.spec, let adopt = spec.adopt?.value {
+        if let adopt = UserPoolHandler.spec(target.desired)?.adopt?.value {
             return UserPoolPlanner.poolId(fromIdOrArn: adopt)
         }
         return target.status?.resource["id"]
