@@ -23,7 +23,7 @@ struct ConfigurationSetHandler: ResourceHandler {
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<ConfigurationSetLive>] {
         let owner = context.owner
         let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
-            let region = target.region ?? target.desired?.region ?? ""
+            let region = try target.readRegion()
             let sms = context.smsVoice(region)
             let wanted = Self.spec(target.desired)?.name.value
             let recorded = target.status?.resource["name"]

@@ -22,20 +22,13 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     /// a name filter (still one call; only the five managed attributes are kept): moto 5.2.1 honours only the first
     /// name of a filter list, so a filtered read would miss set attributes on the emulator.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsAccountSettingsLive>] {
-        var byRegion: [String: SmsAccountSettingsLive] = [:]
         var result: [ResourceAddress: LiveState<SmsAccountSettingsLive>] = [:]
-        for target in targets {
-            guard let region = target.region ?? target.desired?.region ?? target.status?.resource["region"] else {
-                throw SmsAccountSettingsError.noRegion(name: target.address.name)
-            }
-            if byRegion[region] == nil {
-                let sns = context.sns(region)
-                let attributes = try await sns.getSMSAttributes()
-                    .filter { SmsAccountSettingsFields.attributeNames.contains($0.key) }
-                byRegion[region] = SmsAccountSettingsLive(region: region, attributes: attributes,
-                                                          inSandbox: try await sns.isInSandbox())
-            }
-            result[target.address] = byRegion[region].map { .owned($0) } ?? .absent
+        for (region, regionTargets) in try targets.byRegion() {
+            let sns = context.sns(region)
+            let attributes = try await sns.getSMSAttributes()
+                .filter { SmsAccountSettingsFields.attributeNames.contains($0.key) }
+            let live = SmsAccountSettingsLive(region: region, attributes: attributes, inSandbox: try await sns.isInSandbox())
+            for target in regionTargets { result[target.address] = .owned(live) }
         }
         return result
     }
@@ -105,17 +98,14 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     }
 }
 
-/// Why account SMS settings could not be read or applied.
+/// Why account SMS settings could not be applied.
 enum SmsAccountSettingsError: ReconcileError, Equatable {
-    /// No region: neither `spec.region` nor a default region.
-    case noRegion(name: String)
     /// The SmsLogRole `spec.deliveryStatus.role` names has no known ARN at apply time (it was not read or applied).
     case logRoleUnknown(ResourceAddress, role: ResourceAddress)
 
     /// Stable machine-readable code.
     var code: String {
         switch self {
-        case .noRegion: "smsAccountSettings.noRegion"
         case .logRoleUnknown: "smsAccountSettings.logRoleUnknown"
         }
     }
@@ -123,15 +113,11 @@ enum SmsAccountSettingsError: ReconcileError, Equatable {
     /// What to do.
     var message: String {
         switch self {
-        case let .noRegion(name): "SmsAccountSettings/\(name) has no region: set spec.region, --region or AWS_REGION"
         case let .logRoleUnknown(address, role):
             "\(address): the ARN of \(role) (spec.deliveryStatus.role) is not known; reconcile it first, then run again"
         }
     }
 
-    /// Only an unknown log role may resolve itself once the role is applied; a missing region needs the user.
-    var isRetryable: Bool {
-        if case .logRoleUnknown = self { return true }
-        return false
-    }
+    /// An unknown log role may resolve itself once the role is applied.
+    var isRetryable: Bool { true }
 }

@@ -22,10 +22,9 @@ struct SmsProtectionHandler: ResourceHandler {
     /// DescribeConfigurationSets.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsProtectionLive>] {
         var result: [ResourceAddress: LiveState<SmsProtectionLive>] = [:]
-        let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
-        for region in byRegion.keys.sorted() {
+        for (region, regionTargets) in try targets.byRegion() {
             let reader = SmsProtectionReader(sms: context.smsVoice(region), region: region, owner: context.owner)
-            result.merge(try await reader.read(byRegion[region] ?? [])) { _, new in new }
+            result.merge(try await reader.read(regionTargets)) { _, new in new }
         }
         return result
     }

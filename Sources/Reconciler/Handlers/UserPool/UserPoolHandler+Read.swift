@@ -17,15 +17,8 @@ extension UserPoolHandler {
     /// describe it again.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
         -> [ResourceAddress: LiveState<UserPoolDescription>] {
-        var byRegion: [String: [ReadTarget]] = [:]
-        for target in targets {
-            guard let region = target.region ?? target.desired?.region else {
-                throw UserPoolHandlerError.noRegion(target.address)
-            }
-            byRegion[region, default: []].append(target)
-        }
         var states: [ResourceAddress: LiveState<UserPoolDescription>] = [:]
-        for (region, regionTargets) in byRegion.sorted(by: { $0.key < $1.key }) {
+        for (region, regionTargets) in try targets.byRegion() {
             var locator = UserPoolLocator(cognito: context.cognito(region), recordingIn: context.describedPools)
             try await locator.describeKnown(regionTargets, limit: context.readConcurrency)
             for target in regionTargets {
