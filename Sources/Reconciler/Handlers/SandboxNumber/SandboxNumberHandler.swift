@@ -110,10 +110,8 @@ struct SandboxNumberHandler: ResourceHandler {
             candidates.append((recorded, Sandbox(region: region, service: service)))
         }
         if let desired = target.desired, let spec = spec(desired) {
-            guard let region = target.region ?? desired.region else {
-                throw SandboxNumberError.noRegion(name: target.address.name)
-            }
-            candidates.append((spec.phoneNumber.value, Sandbox(region: region, service: desired.sandboxService ?? .sns)))
+            let sandbox = Sandbox(region: try target.readRegion(), service: desired.sandboxService ?? .sns)
+            candidates.append((spec.phoneNumber.value, sandbox))
         }
         return candidates
     }
