@@ -11,11 +11,7 @@ enum DependencyFollowing {
                        plan: (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange) throws(PlanError) -> ResourceChange {
         guard !change.fieldChanges.isEmpty,
               dependencies.contains(where: { input.references[$0] != liveReferences[$0] }) else { return change }
-        let asFound = ErasedPlanInput(
-            address: input.address, desired: input.desired, observation: input.observation, status: input.status,
-            references: liveReferences, dependencyActions: input.dependencyActions,
-            deletePolicy: input.deletePolicy, options: input.options)
-        guard let againstLive = try? plan(asFound) else { return change }
+        guard let againstLive = try? plan(input.with(references: liveReferences)) else { return change }
         let ownPaths = Set(againstLive.fieldChanges.map(\.path))
         return try change.revised(fieldChanges: change.fieldChanges.map { field in
             ownPaths.contains(field.path) ? field : field.followingDependency()

@@ -26,7 +26,7 @@ struct HandlerApplier: ChangeApplier {
             }
         }
         let outputs = change.action == .rename && change.fieldChanges.isEmpty
-            ? input.observation.outputs
+            ? input.outputs
             : try await handler.apply(change, input: input, context: context)
         if change.action != .delete && change.action != .retain {
             await context.references.record(outputs, for: change.address)

@@ -5,7 +5,7 @@ extension RunPlanner {
     static func withRemovalReason(_ change: ResourceChange, input: ErasedPlanInput) throws(PlanError) -> ResourceChange {
         guard input.desired == nil, change.reason == nil,
               change.action == .delete || change.action == .retain else { return change }
-        let ids = input.observation.outputs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        let ids = input.outputs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         let what = ids.isEmpty ? "" : " (\(ids.joined(separator: ", ")))"
         let outcome = change.action == .delete
             ? "deleted in AWS\(what)" : "left in AWS\(what) and released (status removed)"

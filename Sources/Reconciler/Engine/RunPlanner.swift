@@ -215,7 +215,7 @@ struct RunPlanner: Sendable {
         var change = try DependencyFollowing.marked(handlers, input: input, liveReferences: liveReferences,
                                                     dependencies: dependencies, plan: handler.plan)
         change = try Self.withRemovalReason(try Self.withUnmanagedWarnings(change, input: input), input: input)
-        if input.observation.presence == .legacy, let owner = options.owner {
+        if case .legacy = input.live, let owner = options.owner {
             return try OwnershipGuard.claiming(change, owner: owner, dependencies: dependencies)
         }
         let reportOnly = Self.isReportOnlyDrift(change, input: input)
@@ -233,7 +233,7 @@ struct RunPlanner: Sendable {
     /// else the resource would point at something that no longer exists.
     static func isReportOnlyDrift(_ change: ResourceChange, input: ErasedPlanInput) -> Bool {
         guard change.action == .update, !change.fieldChanges.contains(where: \.followsDependency),
-              input.observation.presence == .owned, let desired = input.desired,
+              case .owned = input.live, let desired = input.desired,
               desired.policy.onDrift.value == .report, let status = input.status else { return false }
         return status.specHash == SpecHash.of(desired.manifest)
     }

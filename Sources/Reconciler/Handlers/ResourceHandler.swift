@@ -6,8 +6,15 @@ import Manifests
 /// The engine calls `read` once per kind with every resource of that kind it cares about (in manifests, or known from
 /// status files), then `plan` for each resource (pure, no I/O), then `apply` for each change the executor runs.
 public protocol ResourceHandler: Sendable {
+    /// The kind's spec: what its manifests ask for. The engine hands a handler only manifests whose spec is this
+    /// type (else `HandlerFailure.wrongKind`), so a handler takes it with `Self.spec(_:)` and never meets another
+    /// kind's. A handler that manages every kind alike (a test double) keeps the whole `ManifestSpec`.
+    associatedtype Spec: Sendable = ManifestSpec
     /// What the handler reads from AWS for one resource.
     associatedtype Live: Sendable
+
+    /// The handler's spec in `spec`; nil when `spec` is another kind's.
+    static func spec(in spec: ManifestSpec) -> Spec?
 
     /// The kind handled.
     var kind: ResourceKind { get }
@@ -40,7 +47,25 @@ public protocol ResourceHandler: Sendable {
                context: ApplyContext) async throws -> [String: String]
 }
 
+extension ResourceHandler where Spec == ManifestSpec {
+    /// The whole spec, whatever its kind.
+    public static func spec(in spec: ManifestSpec) -> ManifestSpec? { spec }
+}
+
 extension ResourceHandler {
+    /// The typed spec of `desired`: nil when there is no manifest (it was removed). Never another kind's: the engine
+    /// checks that before handing `desired` over.
+    static func spec(_ desired: DesiredResource?) -> Spec? {
+        desired.flatMap { spec(in: $0.manifest.spec) }
+    }
+
+    /// The typed spec a create, update or replace writes: the engine plans those only for a resource with a manifest,
+    /// so its absence (`HandlerFailure.noManifest`) means the plan was handed a stale input.
+    static func writtenSpec(_ input: PlanInput<Live>) throws(HandlerFailure) -> Spec {
+        guard let spec = spec(input.desired) else { throw .noManifest(input.address) }
+        return spec
+    }
+
     /// Most kinds cannot be named before they exist.
     public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] { [:] }
 

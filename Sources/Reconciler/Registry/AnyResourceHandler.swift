@@ -1,7 +1,8 @@
 import Manifests
 
-/// A `ResourceHandler` of any kind behind one type, so the engine can keep handlers of different `Live` types in
-/// one registry. The typed live state travels inside `Observation` and is handed back to the same handler.
+/// A `ResourceHandler` of any kind behind one type, so the engine can keep handlers of different `Spec` and `Live`
+/// types in one registry. The typed live state travels inside `Observation` and is handed back to the same handler;
+/// every manifest is checked to be the handler's `Spec` before the handler sees it (`HandlerFailure.wrongKind`).
 public struct AnyResourceHandler: Sendable {
     /// The kind handled.
     public let kind: ResourceKind
@@ -15,13 +16,18 @@ public struct AnyResourceHandler: Sendable {
     public init<Handler: ResourceHandler>(_ handler: Handler) {
         kind = handler.kind
         readBody = { targets, context in
+            if let wrong = targets.first(where: { !Self.fits($0.desired, Handler.self) }) {
+                throw HandlerFailure.wrongKind(wrong.address)
+            }
             let states = try await handler.read(targets, context: context)
             return states.mapValues { Observation($0, outputs: handler.outputs(of:), phase: handler.phase(of:)) }
         }
         plannedOutputsBody = { desired, account, partition in
-            handler.plannedOutputs(of: desired, account: account, partition: partition)
+            guard Self.fits(desired, Handler.self) else { return [:] }
+            return handler.plannedOutputs(of: desired, account: account, partition: partition)
         }
         planBody = { (input: ErasedPlanInput) throws(HandlerFailure) -> ResourceChange in
+            guard Self.fits(input.desired, Handler.self) else { throw HandlerFailure.wrongKind(input.address) }
             guard let typed = input.typed(Handler.Live.self) else {
                 throw HandlerFailure.liveStateMismatch(input.address)
             }
@@ -32,6 +38,7 @@ public struct AnyResourceHandler: Sendable {
             }
         }
         applyBody = { change, input, context in
+            guard Self.fits(input.desired, Handler.self) else { throw HandlerFailure.wrongKind(input.address) }
             guard let typed = input.typed(Handler.Live.self) else {
                 throw HandlerFailure.liveStateMismatch(input.address)
             }
@@ -43,7 +50,13 @@ public struct AnyResourceHandler: Sendable {
         }
     }
 
-    /// Whether `desired` describes the live resource in `observation` (false when nothing was found).
+    /// Whether `desired` is absent or its spec is `Handler`'s.
+    private static func fits<Handler: ResourceHandler>(_ desired: DesiredResource?, _: Handler.Type) -> Bool {
+        desired.map { Handler.spec(in: $0.manifest.spec) != nil } ?? true
+    }
+
+    /// Whether `desired` (of any kind: an SmsRole and an SmsLogRole can name the same IAM role) describes the live
+    /// resource in `observation` (false when nothing was found).
     public func claims(_ desired: DesiredResource, observation: Observation,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         claimsBody(desired, observation, references)
@@ -76,6 +89,10 @@ public enum HandlerFailure: ReconcileError, Equatable {
     case plan(PlanError)
     /// The live state handed back is not the handler's type (a registry wired with mixed-up kinds).
     case liveStateMismatch(ResourceAddress)
+    /// The manifest's spec is not the handler's `Spec` (a registry wired with mixed-up kinds).
+    case wrongKind(ResourceAddress)
+    /// A write that needs the manifest was asked for a resource without one.
+    case noManifest(ResourceAddress)
     /// The handler's read returned no entry for a target.
     case missingLiveState(ResourceAddress)
     /// No handler is registered for the kind.
@@ -86,6 +103,8 @@ public enum HandlerFailure: ReconcileError, Equatable {
         switch self {
         case .plan(let error): error.code
         case .liveStateMismatch: "engine.liveStateMismatch"
+        case .wrongKind: "engine.wrongKind"
+        case .noManifest: "engine.noManifest"
         case .missingLiveState: "engine.missingLiveState"
         case .noHandler: "engine.noHandler"
         }
@@ -96,6 +115,8 @@ public enum HandlerFailure: ReconcileError, Equatable {
         switch self {
         case .plan(let error): "the handler produced an invalid change: \(error.message)"
         case .liveStateMismatch(let address): "the live state of \(address) is not of its handler's type"
+        case .wrongKind(let address): "the manifest of \(address) is not of its handler's kind"
+        case .noManifest(let address): "\(address) has no manifest to create or update it from; plan again"
         case .missingLiveState(let address): "reading \(address) returned nothing for it"
         case .noHandler(let kind): "this build of smsauth cannot manage \(kind.rawValue) resources yet"
         }

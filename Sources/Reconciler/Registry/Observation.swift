@@ -61,48 +61,56 @@ public struct Observation: Sendable {
         if case .pending(let message)? = phase { return message }
         return nil
     }
+
+    /// This observation where a live state goes: absent and duplicate as they are, any other presence carrying
+    /// the observation itself.
+    var state: LiveState<Observation> {
+        switch presence {
+        case .absent: .absent
+        case .owned: .owned(self)
+        case .foreign: .foreign(self)
+        case .legacy: .legacy(self)
+        case .otherOwner: .otherOwner(self, owner: otherOwner ?? "")
+        case .duplicate: .duplicate(ids: duplicateIds)
+        }
+    }
 }
 
-/// Everything of a `PlanInput` except the typed live state, which the type-erased handler takes from an
-/// `Observation`.
-public struct ErasedPlanInput: Sendable {
-    /// The resource.
-    public let address: ResourceAddress
-    /// Its manifest; nil when the manifest was removed.
-    public let desired: DesiredResource?
-    /// What exists in AWS.
-    public let observation: Observation
-    /// Its last status file.
-    public let status: ResourceStatus?
-    /// Outputs of the other resources, by address.
-    public let references: [ResourceAddress: [String: String]]
-    /// The planned action of each dependency.
-    public let dependencyActions: [ResourceAddress: ChangeAction]
-    /// What to do when the manifest is gone.
-    public let deletePolicy: DeletePolicy
-    /// Run-wide options.
-    public let options: PlanOptions
+/// The engine's plan input, before its handler is known: a `PlanInput` whose live value is the `Observation`
+/// (which holds the handler's typed live state).
+public typealias ErasedPlanInput = PlanInput<Observation>
 
-    /// Creates an input.
+extension PlanInput where Live == Observation {
+    /// The input of `observation`.
     public init(address: ResourceAddress, desired: DesiredResource?, observation: Observation, status: ResourceStatus?,
                 references: [ResourceAddress: [String: String]], dependencyActions: [ResourceAddress: ChangeAction],
                 deletePolicy: DeletePolicy, options: PlanOptions) {
-        self.address = address
-        self.desired = desired
-        self.observation = observation
-        self.status = status
-        self.references = references
-        self.dependencyActions = dependencyActions
-        self.deletePolicy = deletePolicy
-        self.options = options
+        self.init(address: address, desired: desired, live: observation.state, status: status, references: references,
+                  dependencyActions: dependencyActions, deletePolicy: deletePolicy, options: options)
     }
 
-    /// The typed input, when `observation` holds a `LiveState<Live>`. A legacy resource (tagged without an owner)
+    /// Outputs of the live resource (empty when none was found).
+    var outputs: [String: String] { live.value?.outputs ?? [:] }
+
+    /// The same input with `references` in place of its own.
+    func with(references: [ResourceAddress: [String: String]]) -> PlanInput {
+        PlanInput(address: address, desired: desired, live: live, status: status, references: references,
+                  dependencyActions: dependencyActions, deletePolicy: deletePolicy, options: options)
+    }
+
+    /// The typed input, when the observation holds a `LiveState<Typed>`. A legacy resource (tagged without an owner)
     /// that a manifest names is handed over as owned: the plan claims it (`OwnershipGuard.claiming`).
-    func typed<Live: Sendable>(_ type: Live.Type) -> PlanInput<Live>? {
-        guard var live = observation.live as? LiveState<Live> else { return nil }
-        if case .legacy(let value) = live, desired != nil { live = .owned(value) }
-        return PlanInput(address: address, desired: desired, live: live, status: status, references: references,
-                         dependencyActions: dependencyActions, deletePolicy: deletePolicy, options: options)
+    func typed<Typed: Sendable>(_ type: Typed.Type) -> PlanInput<Typed>? {
+        var state: LiveState<Typed>
+        switch live {
+        case .absent: state = .absent
+        case .duplicate(let ids): state = .duplicate(ids: ids)
+        case .owned(let found), .foreign(let found), .legacy(let found), .otherOwner(let found, _):
+            guard let typed = found.live as? LiveState<Typed> else { return nil }
+            state = typed
+        }
+        if case .legacy(let value) = state, desired != nil { state = .owned(value) }
+        return PlanInput<Typed>(address: address, desired: desired, live: state, status: status, references: references,
+                                dependencyActions: dependencyActions, deletePolicy: deletePolicy, options: options)
     }
 }

@@ -29,7 +29,7 @@ import Testing
         (MfaPolicyError.noFactor(mfa), "mfaPolicy.noFactor", false),
         (MfaPolicyError.poolUnknown(mfa), "mfaPolicy.poolUnknown", true),
         (OriginationIdentityError.memberUnknown(pool: "PhonePool/p", identity: "n"), "phonePool.memberUnknown", true),
-        (OriginationIdentityError.wrongKind("PhonePool/p"), "originationIdentity.wrongKind", false),
+        (OriginationIdentityError.nothingRequested("OriginationIdentity/n"), "originationIdentity.nothingRequested", false),
         (SmsRolePropagation.NotUsable(underlying: notTrusted, waited: .seconds(120)), "smsRole.notUsable", false),
         (IAMRole.Failure.missingRole, "iam.responseMissingRole", true),
         (PolicyDocument.Failure.notJSON("top level is not an object"), "iam.invalidPolicyDocument", false),

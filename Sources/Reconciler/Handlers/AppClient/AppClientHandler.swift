@@ -116,12 +116,8 @@ struct AppClientHandler: ResourceHandler {
     /// instead of leaving the old client behind unmanaged.
     func plan(_ input: PlanInput<AppClientLive>) throws(PlanError) -> ResourceChange {
         let dependencies = input.desired?.dependencies ?? []
-        guard let desired = input.desired else {
+        guard let desired = input.desired, let spec = Self.spec(desired) else {
             return try removedChange(input)
-        }
-        guard let spec = Self.spec(desired) else {
-            return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: "the manifest is not an AppClient", dependencies: dependencies)
         }
         if case let .ambiguous(poolId, name, ids)? = input.live.value {
             return try ResourceChange(
@@ -163,10 +159,9 @@ struct AppClientHandler: ResourceHandler {
                                   warnings: ["\(input.address) is released instead of deleted: \(mismatch)"])
     }
 
-    /// The AppClient spec of a manifest.
-    static func spec(_ desired: DesiredResource?) -> AppClientSpec? {
-        guard case let .appClient(spec)? = desired?.manifest.spec else { return nil }
-        return spec
+    /// The `AppClient` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> AppClientSpec? {
+        if case .appClient(let client) = spec { client } else { nil }
     }
 
     /// Identifies and describes one target's client among its pool's clients.

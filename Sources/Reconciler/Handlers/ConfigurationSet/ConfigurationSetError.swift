@@ -1,7 +1,5 @@
 /// Errors of the ConfigurationSet handler itself (AWS errors propagate unchanged).
 enum ConfigurationSetError: ReconcileError, Equatable, CustomStringConvertible {
-    /// The handler was given a manifest of another kind.
-    case notAConfigurationSet(ResourceAddress)
     /// CreateConfigurationSet answered `ConflictException`: a set of that name exists without smsauth's tags.
     case nameTaken(name: String, address: ResourceAddress)
     /// An update, replacement or deletion was asked for a set that was not read.
@@ -12,7 +10,6 @@ enum ConfigurationSetError: ReconcileError, Equatable, CustomStringConvertible {
     /// Stable error code.
     var code: String {
         switch self {
-        case .notAConfigurationSet: "configurationSet.wrongKind"
         case .nameTaken: "configurationSet.nameTaken"
         case .notRead: "configurationSet.notRead"
         case .unreadable: "configurationSet.unreadable"
@@ -26,15 +23,13 @@ enum ConfigurationSetError: ReconcileError, Equatable, CustomStringConvertible {
     var isRetryable: Bool {
         switch self {
         case .notRead, .unreadable: true
-        case .notAConfigurationSet, .nameTaken: false
+        case .nameTaken: false
         }
     }
 
     /// What went wrong and what to do.
     var description: String {
         switch self {
-        case let .notAConfigurationSet(address):
-            "\(address) is not a ConfigurationSet manifest; the ConfigurationSet handler cannot plan or apply it"
         case let .nameTaken(name, address):
             "configuration set '\(name)' already exists without smsauth's ownership tags for \(address): choose another spec.name"
         case let .notRead(address):

@@ -14,10 +14,10 @@ extension ConfigurationSetHandler {
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:
-            return outputs(of: try await create(try Self.spec(input), input: input, region: region, sms: sms))
+            return outputs(of: try await create(try Self.writtenSpec(input), input: input, region: region, sms: sms))
         case .update, .rename:
             guard let live else { throw ConfigurationSetError.notRead(input.address) }
-            let spec = try Self.spec(input)
+            let spec = try Self.writtenSpec(input)
             try await Self.converge(live, to: spec, sms: sms)
             try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value,
                                            for: input.address, owner: input.options.owner)
@@ -25,7 +25,7 @@ extension ConfigurationSetHandler {
         case .replace:
             guard let live else { throw ConfigurationSetError.notRead(input.address) }
             try await sms.deleteConfigurationSet(name: live.name)
-            return outputs(of: try await create(try Self.spec(input), input: input, region: region, sms: sms))
+            return outputs(of: try await create(try Self.writtenSpec(input), input: input, region: region, sms: sms))
         case .delete:
             if let live { try await sms.deleteConfigurationSet(name: live.name) }
             return [:]
@@ -92,13 +92,5 @@ extension ConfigurationSetHandler {
                 try await sms.updateEventDestination(request)
             }
         }
-    }
-
-    /// The manifest's spec, or `notAConfigurationSet`.
-    static func spec(_ input: PlanInput<ConfigurationSetLive>) throws -> ConfigurationSetSpec {
-        guard case .configurationSet(let spec) = input.desired?.manifest.spec else {
-            throw ConfigurationSetError.notAConfigurationSet(input.address)
-        }
-        return spec
     }
 }

@@ -9,6 +9,11 @@ struct ConfigurationSetHandler: ResourceHandler {
     /// The kind handled.
     var kind: ResourceKind { .configurationSet }
 
+    /// The `ConfigurationSet` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> ConfigurationSetSpec? {
+        if case .configurationSet(let set) = spec { set } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 
@@ -18,9 +23,9 @@ struct ConfigurationSetHandler: ResourceHandler {
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<ConfigurationSetLive>] {
         let owner = context.owner
         let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
-            let region = target.region ?? target.desired?.region ?? ""
+            let region = try target.readRegion()
             let sms = context.smsVoice(region)
-            let wanted: String? = if case .configurationSet(let spec) = target.desired?.manifest.spec { spec.name.value } else { nil }
+            let wanted = Self.spec(target.desired)?.name.value
             let recorded = target.status?.resource["name"]
             let names = [recorded, wanted == recorded ? nil : wanted].compactMap { $0 }
             var found: LiveState<ConfigurationSetLive> = .absent
@@ -53,7 +58,7 @@ struct ConfigurationSetHandler: ResourceHandler {
     /// The name, region and ARN (`arn:<partition>:sms-voice:<region>:<account>:configuration-set/<name>`) the set
     /// will have, so a pool naming it plans before it exists.
     func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
-        guard case .configurationSet(let spec) = desired.manifest.spec, let region = desired.region else { return [:] }
+        guard let spec = Self.spec(desired), let region = desired.region else { return [:] }
         return ["name": spec.name.value, "region": region,
                 "arn": "arn:\(partition):sms-voice:\(region):\(account):configuration-set/\(spec.name.value)"]
     }
@@ -62,10 +67,8 @@ struct ConfigurationSetHandler: ResourceHandler {
     /// the tags are an in-place update; a new name a replacement (or a refusal). A set of the name without
     /// smsauth's tags is refused with `nameTaken` (the kind has no `spec.adopt`).
     func plan(_ input: PlanInput<ConfigurationSetLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
-        guard case .configurationSet(let spec) = desired.manifest.spec else {
-            return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: ConfigurationSetError.notAConfigurationSet(input.address).description)
+        guard let desired = input.desired, let spec = Self.spec(desired) else {
+            return try StandardPlan(desired: [:], live: nil).change(for: input)
         }
         let live = input.live.value
         let change = try StandardPlan(
@@ -80,7 +83,7 @@ struct ConfigurationSetHandler: ResourceHandler {
     /// Same name in the same region (names are unique per region).
     func claims(_ desired: DesiredResource, live: ConfigurationSetLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
-        guard case .configurationSet(let spec) = desired.manifest.spec else { return false }
+        guard let spec = Self.spec(desired) else { return false }
         return live.name == spec.name.value && live.region == desired.region
     }
 }

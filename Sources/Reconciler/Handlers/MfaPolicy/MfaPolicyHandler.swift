@@ -50,12 +50,8 @@ struct MfaPolicyHandler: ResourceHandler {
     /// MFA goes ON on a pool with users. A removed manifest turns MFA OFF only with `onDelete: Delete`.
     func plan(_ input: PlanInput<MfaPolicyLive>) throws(PlanError) -> ResourceChange {
         let live = input.live.value
-        guard let desired = input.desired else {
+        guard let spec = Self.spec(input.desired) else {
             return try StandardPlan(desired: [:], live: live.map(MfaPolicyFields.live)).change(for: input)
-        }
-        guard let spec = Self.spec(desired) else {
-            return try ResourceChange(address: input.address, action: .refuse, reason: "the manifest is not an MfaPolicy",
-                                      dependencies: desired.dependencies)
         }
         return try StandardPlan(
             desired: MfaPolicyFields.desired(spec, live: live), live: live.map(MfaPolicyFields.live),
@@ -63,10 +59,9 @@ struct MfaPolicyHandler: ResourceHandler {
             warnings: MfaPolicyFields.warnings(spec, live: live)).change(for: input)
     }
 
-    /// The MfaPolicy spec of a manifest.
-    static func spec(_ desired: DesiredResource?) -> MfaPolicySpec? {
-        guard case let .mfaPolicy(spec)? = desired?.manifest.spec else { return nil }
-        return spec
+    /// The `MfaPolicy` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> MfaPolicySpec? {
+        if case .mfaPolicy(let policy) = spec { policy } else { nil }
     }
 
     /// GetUserPoolMfaConfig, then DescribeUserPool unless the pool was `described` in this read pass; nil when the

@@ -4,8 +4,8 @@ enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertibl
     case unreadable(String)
     /// An identity or pool (its ARN) was released or deleted between being described and its tags being listed.
     case vanished(String)
-    /// The manifest is not an OriginationIdentity (or PhonePool) manifest.
-    case wrongKind(String)
+    /// The manifest asks for neither a phone number nor a sender ID (validation rejects such a manifest).
+    case nothingRequested(String)
     /// A ClientToken returned a number that was already released (AWS remembers tokens for a while).
     case releasedByToken(String)
     /// A pool member's `id` output is unknown when the pool is applied.
@@ -16,7 +16,7 @@ enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertibl
         switch self {
         case .unreadable: "originationIdentity.unreadable"
         case .vanished: "originationIdentity.vanished"
-        case .wrongKind: "originationIdentity.wrongKind"
+        case .nothingRequested: "originationIdentity.nothingRequested"
         case .releasedByToken: "originationIdentity.releasedByToken"
         case .memberUnknown: "phonePool.memberUnknown"
         }
@@ -25,9 +25,9 @@ enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertibl
     /// What went wrong and what to do (`description`).
     var message: String { description }
 
-    /// Everything but a wrong kind (a bug) may succeed when run again.
+    /// Everything but a manifest that requests nothing (a bug) may succeed when run again.
     var isRetryable: Bool {
-        if case .wrongKind = self { return false }
+        if case .nothingRequested = self { return false }
         return true
     }
 
@@ -38,8 +38,8 @@ enum OriginationIdentityError: ReconcileError, Equatable, CustomStringConvertibl
             return "End User Messaging SMS answered without an id or ARN for \(what); run again, and report it if it persists"
         case .vanished(let arn):
             return "\(arn) was released or deleted while it was being read (by someone else?); the next run reads it again"
-        case .wrongKind(let address):
-            return "\(address) was handed to the wrong handler; this is a bug in smsauth"
+        case .nothingRequested(let address):
+            return "\(address) sets neither spec.phoneNumber nor spec.senderId; this is a bug in smsauth's validation"
         case .releasedByToken(let number):
             return "AWS answered the request with \(number), which was already released (AWS remembers a request's ClientToken for a while); run again later"
         case .memberUnknown(let pool, let identity):

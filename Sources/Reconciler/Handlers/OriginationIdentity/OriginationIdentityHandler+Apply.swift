@@ -13,7 +13,7 @@ extension OriginationIdentityHandler {
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:
-            let spec = try Self.spec(input)
+            let spec = try Self.writtenSpec(input)
             let created = try await request(spec, input: input, region: region, sms: sms)
             if created.isPending {
                 await context.references.markPending(input.address, message: Self.provisioningMessage)
@@ -21,12 +21,12 @@ extension OriginationIdentityHandler {
             return Self.outputs(of: created)
         case .update, .rename:
             guard let live else { return [:] }
-            let spec = try Self.spec(input)
+            let spec = try Self.writtenSpec(input)
             try await update(live.identity, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }
-            return try await replace(live, spec: try Self.spec(input), input: input, region: region, sms: sms)
+            return try await replace(live, spec: try Self.writtenSpec(input), input: input, region: region, sms: sms)
         case .delete:
             for state in [live?.identity].compactMap({ $0 }) + (live?.superseded ?? []) {
                 try await release(state, sms: sms)
@@ -82,7 +82,7 @@ extension OriginationIdentityHandler {
             }
             return state
         }
-        guard let number = spec.phoneNumber else { throw OriginationIdentityError.wrongKind(input.address.description) }
+        guard let number = spec.phoneNumber else { throw OriginationIdentityError.nothingRequested(input.address.description) }
         body["IsoCountryCode"] = .string(number.isoCountryCode.value)
         body["NumberType"] = .string(number.numberType.value.rawValue)
         body["MessageType"] = .string(number.messageType.value.rawValue)
@@ -140,13 +140,5 @@ extension OriginationIdentityHandler {
         case .phoneNumber: _ = try await sms.releasePhoneNumber(id: state.id)
         case .senderId: _ = try await sms.releaseSenderId(senderId: state.senderId ?? "", isoCountryCode: state.isoCountryCode)
         }
-    }
-
-    /// The manifest's spec.
-    static func spec(_ input: PlanInput<OriginationIdentityLive>) throws -> OriginationIdentitySpec {
-        guard case .originationIdentity(let spec) = input.desired?.manifest.spec else {
-            throw OriginationIdentityError.wrongKind(input.address.description)
-        }
-        return spec
     }
 }

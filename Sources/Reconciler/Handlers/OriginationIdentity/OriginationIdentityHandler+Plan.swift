@@ -4,11 +4,7 @@ extension OriginationIdentityHandler {
     /// Create (a purchase: refused without approval), update, replace (request first, release after), delete
     /// (a release: refused while deletion protection is on or while the number is in a pool), retain or noop.
     func plan(_ input: PlanInput<OriginationIdentityLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try removedChange(input) }
-        guard case .originationIdentity(let spec) = desired.manifest.spec else {
-            return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: "the manifest is not an OriginationIdentity")
-        }
+        guard let desired = input.desired, let spec = Self.spec(desired) else { return try removedChange(input) }
         let live = input.live.value
         let purchase = OriginationIdentityFields.purchase(spec)
         let standard = StandardPlan(

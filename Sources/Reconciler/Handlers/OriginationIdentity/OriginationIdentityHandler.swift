@@ -9,6 +9,11 @@ struct OriginationIdentityHandler: ResourceHandler {
     /// The kind handled.
     let kind = ResourceKind.originationIdentity
 
+    /// The `OriginationIdentity` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> OriginationIdentitySpec? {
+        if case .originationIdentity(let identity) = spec { identity } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 
@@ -20,10 +25,9 @@ struct OriginationIdentityHandler: ResourceHandler {
     /// identity whose immutable fields changed is never bought twice. `spec.adopt` reads the named identity directly.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<OriginationIdentityLive>] {
         var result: [ResourceAddress: LiveState<OriginationIdentityLive>] = [:]
-        let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
-        for region in byRegion.keys.sorted() {
+        for (region, regionTargets) in try targets.byRegion() {
             var reader = OriginationIdentityReader(sms: context.smsVoice(region), region: region, owner: context.owner)
-            result.merge(try await reader.read(byRegion[region] ?? [])) { _, new in new }
+            result.merge(try await reader.read(regionTargets)) { _, new in new }
         }
         return result
     }

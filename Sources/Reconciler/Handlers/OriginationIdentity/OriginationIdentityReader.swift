@@ -39,7 +39,7 @@ struct OriginationIdentityReader {
     /// The live state of one target.
     private mutating func read(_ target: ReadTarget, numbers: [JSONValue],
                                senders: [JSONValue]) async throws -> LiveState<OriginationIdentityLive> {
-        let spec = Self.spec(target)
+        let spec = OriginationIdentityHandler.spec(target.desired)
         if let adopt = spec?.adopt?.value {
             guard let item = Self.find(adopt, numbers: numbers, senders: senders) else { return .absent }
             let state = try await state(of: item)
@@ -153,15 +153,10 @@ struct OriginationIdentityReader {
         return keys.contains(where: references.contains)
     }
 
-    /// The manifest spec of a target, if it still has a manifest.
-    static func spec(_ target: ReadTarget) -> OriginationIdentitySpec? {
-        guard case .originationIdentity(let spec) = target.desired?.manifest.spec else { return nil }
-        return spec
-    }
-
     /// Whether the target may be (or may have been) a phone number.
     static func needsNumbers(_ target: ReadTarget) -> Bool {
-        if let spec = spec(target), spec.phoneNumber != nil || spec.adopt.map({ !isSenderArn($0.value) }) == true {
+        if let spec = OriginationIdentityHandler.spec(target.desired),
+           spec.phoneNumber != nil || spec.adopt.map({ !isSenderArn($0.value) }) == true {
             return true
         }
         return target.status?.resource["phoneNumber"] != nil
@@ -170,7 +165,7 @@ struct OriginationIdentityReader {
 
     /// The SenderId values to describe for the target: its manifest's, its recorded one, its adopted one.
     static func senderIdNames(_ target: ReadTarget) -> [String] {
-        let spec = spec(target)
+        let spec = OriginationIdentityHandler.spec(target.desired)
         let adopted = spec?.adopt.flatMap { senderIdName(ofArn: $0.value) }
         let recorded = target.status?.resource["arn"].flatMap(senderIdName(ofArn:))
         return [spec?.senderId?.senderId.value, adopted, recorded].compactMap { $0 }

@@ -1,8 +1,6 @@
 /// Errors of the handlers of a role smsauth owns whole (SmsRole, SmsLogRole) themselves; AWS errors propagate
 /// unchanged. Codes start with the kind of the resource (`smsRole.nameTaken`, `smsLogRole.nameTaken`).
 enum OwnedRoleError: ReconcileError, Equatable, CustomStringConvertible {
-    /// The handler was given a manifest of another kind.
-    case wrongKind(ResourceAddress)
     /// CreateRole answered `EntityAlreadyExists` and the existing role is not this resource's.
     case nameTaken(roleName: String, address: ResourceAddress)
     /// An update, replacement or deletion was asked for a role that was not read.
@@ -11,7 +9,6 @@ enum OwnedRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// Stable error code.
     var code: String {
         switch self {
-        case .wrongKind(let address): "\(Self.prefix(address)).wrongKind"
         case .nameTaken(_, let address): "\(Self.prefix(address)).nameTaken"
         case .roleNotRead(let address): "\(Self.prefix(address)).notRead"
         }
@@ -20,7 +17,7 @@ enum OwnedRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// What went wrong and what to do (`description`).
     var message: String { description }
 
-    /// Only a role that was not read may succeed when planned again; a taken name or a wrong manifest needs a fix.
+    /// Only a role that was not read may succeed when planned again; a taken name needs a manifest change.
     var isRetryable: Bool {
         if case .roleNotRead = self { return true }
         return false
@@ -29,8 +26,6 @@ enum OwnedRoleError: ReconcileError, Equatable, CustomStringConvertible {
     /// What went wrong and what to do.
     var description: String {
         switch self {
-        case let .wrongKind(address):
-            "\(address) is not an \(address.kind.rawValue) manifest; the \(address.kind.rawValue) handler cannot plan or apply it"
         case let .nameTaken(roleName, address):
             "IAM role '\(roleName)' already exists without smsauth's ownership tags for \(address): choose another spec.roleName, or set spec.adopt to the role's name or ARN to manage it"
         case let .roleNotRead(address):

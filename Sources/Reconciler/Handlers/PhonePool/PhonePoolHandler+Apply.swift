@@ -12,15 +12,15 @@ extension PhonePoolHandler {
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:
-            return outputs(of: try await create(try Self.spec(input), input: input, region: region, sms: sms, context: context))
+            return outputs(of: try await create(try Self.writtenSpec(input), input: input, region: region, sms: sms, context: context))
         case .update, .rename:
             guard let live else { return [:] }
-            try await update(live, spec: try Self.spec(input), input: input, region: region, sms: sms, context: context)
+            try await update(live, spec: try Self.writtenSpec(input), input: input, region: region, sms: sms, context: context)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }
             _ = try await sms.deletePool(id: live.id)
-            return outputs(of: try await create(try Self.spec(input), input: input, region: region, sms: sms, context: context))
+            return outputs(of: try await create(try Self.writtenSpec(input), input: input, region: region, sms: sms, context: context))
         case .delete:
             if let live { _ = try await sms.deletePool(id: live.id) }
             return [:]
@@ -109,13 +109,5 @@ extension PhonePoolHandler {
             ids.append(id)
         }
         return ids
-    }
-
-    /// The manifest's spec.
-    static func spec(_ input: PlanInput<PhonePoolLive>) throws -> PhonePoolSpec {
-        guard case .phonePool(let spec) = input.desired?.manifest.spec else {
-            throw OriginationIdentityError.wrongKind(input.address.description)
-        }
-        return spec
     }
 }

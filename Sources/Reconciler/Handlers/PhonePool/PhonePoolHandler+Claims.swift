@@ -5,7 +5,7 @@ extension PhonePoolHandler {
     /// origination identities the manifest lists (by their ids as read in this run).
     func claims(_ desired: DesiredResource, live: PhonePoolLive,
                        references: [ResourceAddress: [String: String]]) -> Bool {
-        guard case let .phonePool(spec) = desired.manifest.spec else { return false }
+        guard let spec = Self.spec(desired) else { return false }
         if let adopt = spec.adopt?.value { return [live.id, live.arn].contains(adopt) }
         let ids = spec.originationIdentities.value.compactMap {
             references[ResourceAddress(kind: .originationIdentity, name: $0.value)]?["id"]

@@ -4,10 +4,7 @@ extension PhonePoolHandler {
     /// The shared field diff plus membership: one `originationIdentities.<name>` field change per identity to
     /// associate or disassociate. Deleting or replacing a pool is refused while its deletion protection is on.
     func plan(_ input: PlanInput<PhonePoolLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try removedChange(input) }
-        guard case .phonePool(let spec) = desired.manifest.spec else {
-            return try ResourceChange(address: input.address, action: .refuse, reason: "the manifest is not a PhonePool")
-        }
+        guard let desired = input.desired, let spec = Self.spec(desired) else { return try removedChange(input) }
         let live = input.live.value
         let standard = StandardPlan(
             desired: PhonePoolFields.desired(spec), live: live.map { PhonePoolFields.live($0, spec: spec) },

@@ -7,6 +7,11 @@ struct PhonePoolHandler: ResourceHandler {
     /// The kind handled.
     let kind = ResourceKind.phonePool
 
+    /// The `PhonePool` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> PhonePoolSpec? {
+        if case .phonePool(let pool) = spec { pool } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 
@@ -16,10 +21,9 @@ struct PhonePoolHandler: ResourceHandler {
     /// pool found. `spec.adopt` reads the named pool directly.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<PhonePoolLive>] {
         var result: [ResourceAddress: LiveState<PhonePoolLive>] = [:]
-        let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
-        for region in byRegion.keys.sorted() {
+        for (region, regionTargets) in try targets.byRegion() {
             let reader = PhonePoolReader(sms: context.smsVoice(region), region: region, owner: context.owner)
-            result.merge(try await reader.read(byRegion[region] ?? [])) { _, new in new }
+            result.merge(try await reader.read(regionTargets)) { _, new in new }
         }
         return result
     }

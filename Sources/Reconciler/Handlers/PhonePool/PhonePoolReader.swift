@@ -26,7 +26,7 @@ struct PhonePoolReader {
     /// The pool of `target` (with its tags, without members yet).
     private func find(_ target: ReadTarget, pools: [JSONValue],
                       tags: inout [String: [String: String]]) async throws -> LiveState<JSONValue> {
-        let spec = Self.spec(target)
+        let spec = PhonePoolHandler.spec(target.desired)
         if let adopt = spec?.adopt?.value {
             guard let pool = pools.first(where: { Self.names($0, [adopt]) }) else { return .absent }
             return .classified(pool, tags: try await tagsOf(pool, cache: &tags), as: target.address, owner: owner)
@@ -73,11 +73,5 @@ struct PhonePoolReader {
     /// Whether the pool's id or ARN is one of `references`.
     static func names(_ pool: JSONValue, _ references: [String]) -> Bool {
         [pool["PoolId"], pool["PoolArn"]].compactMap { $0?.stringValue }.contains(where: references.contains)
-    }
-
-    /// The manifest spec of a target, if it still has a manifest.
-    static func spec(_ target: ReadTarget) -> PhonePoolSpec? {
-        guard case .phonePool(let spec) = target.desired?.manifest.spec else { return nil }
-        return spec
     }
 }

@@ -41,8 +41,10 @@ extension SandboxNumberHandler {
 
     /// Adds the manifest's number to its region's sandbox; AWS texts it a one-time password.
     private func create(_ input: PlanInput<SandboxNumberLive>, context: ReconcileContext) async throws -> [String: String] {
-        guard let desired = input.desired, case let .sandboxNumber(spec) = desired.manifest.spec else { return [:] }
-        guard let region = desired.region else { throw SandboxNumberError.noRegion(name: input.address.name) }
+        let spec = try Self.writtenSpec(input)
+        guard let desired = input.desired, let region = desired.region else {
+            throw SandboxNumberError.noRegion(name: input.address.name)
+        }
         let service = desired.sandboxService ?? .sns
         let api = SandboxAPI(service: service, region: region, context: context)
         let added = try await api.add(spec.phoneNumber.value, language: spec.languageCode?.value,
@@ -57,7 +59,7 @@ extension SandboxNumberHandler {
     /// Verifies a pending number with the code in its manifest's one-time password file.
     private func verifyFromFile(_ input: PlanInput<SandboxNumberLive>, context: ReconcileContext) async throws -> [String: String] {
         guard var live = input.live.value, let desired = input.desired,
-              case let .sandboxNumber(spec) = desired.manifest.spec, let file = spec.oneTimePasswordFile?.value else {
+              let spec = Self.spec(desired), let file = spec.oneTimePasswordFile?.value else {
             return input.live.value.map(outputs(of:)) ?? [:]
         }
         let code = try OneTimePasswordFile.code(at: OneTimePasswordFile.url(file, relativeTo: desired.manifest))

@@ -15,6 +15,11 @@ struct SandboxNumberHandler: ResourceHandler {
     /// `.sandboxNumber`.
     var kind: ResourceKind { .sandboxNumber }
 
+    /// The `SandboxNumber` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> SandboxNumberSpec? {
+        if case .sandboxNumber(let number) = spec { number } else { nil }
+    }
+
     /// Calls, per region and sandbox that a target needs, shared by every number there, nothing per number: one
     /// ListSMSSandboxPhoneNumbers (SNS; all pages, 100 numbers a page, so one call for the at most 10 numbers a
     /// sandbox holds) or one DescribeVerifiedDestinationNumbers (End User Messaging; all pages), and for an End User
@@ -63,7 +68,7 @@ struct SandboxNumberHandler: ResourceHandler {
     /// `phoneNumber`, `region` and `service`, known from the manifest; no `status` (that marks a planned number,
     /// see `SandboxQuota`).
     func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
-        guard case let .sandboxNumber(spec) = desired.manifest.spec else { return [:] }
+        guard let spec = Self.spec(desired) else { return [:] }
         var outputs = ["phoneNumber": spec.phoneNumber.value, "service": (desired.sandboxService ?? .sns).rawValue]
         outputs["region"] = desired.region
         return outputs
@@ -121,11 +126,9 @@ struct SandboxNumberHandler: ResourceHandler {
             let service = target.status?.resource["service"].flatMap(SmsService.init(rawValue:)) ?? .sns
             candidates.append((recorded, Sandbox(region: region, service: service)))
         }
-        if let desired = target.desired, case let .sandboxNumber(spec) = desired.manifest.spec {
-            guard let region = target.region ?? desired.region else {
-                throw SandboxNumberError.noRegion(name: target.address.name)
-            }
-            candidates.append((spec.phoneNumber.value, Sandbox(region: region, service: desired.sandboxService ?? .sns)))
+        if let desired = target.desired, let spec = spec(desired) {
+            let sandbox = Sandbox(region: try target.readRegion(), service: desired.sandboxService ?? .sns)
+            candidates.append((spec.phoneNumber.value, sandbox))
         }
         return candidates
     }
@@ -134,7 +137,7 @@ struct SandboxNumberHandler: ResourceHandler {
     private static func live(_ target: ReadTarget, phoneNumber: String, sandbox: Sandbox, listed: Listed) -> SandboxNumberLive {
         var live = SandboxNumberLive(name: target.address.name, phoneNumber: phoneNumber, region: sandbox.region,
                                      service: sandbox.service, id: listed.id, status: listed.status)
-        if let desired = target.desired, case let .sandboxNumber(spec) = desired.manifest.spec,
+        if let desired = target.desired, let spec = spec(desired),
            let file = spec.oneTimePasswordFile?.value {
             live.oneTimePasswordFile = file
             live.oneTimePasswordFileExists = listed.status == .pending

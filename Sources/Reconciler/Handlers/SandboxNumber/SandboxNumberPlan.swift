@@ -11,8 +11,8 @@ struct SandboxNumberPlan {
 
     /// The change.
     func change() throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try removed() }
-        guard case let .sandboxNumber(spec) = desired.manifest.spec, let region = desired.region else {
+        guard let desired = input.desired, let spec = SandboxNumberHandler.spec(desired) else { return try removed() }
+        guard let region = desired.region else {
             return try ResourceChange(address: input.address, action: .refuse,
                                       reason: "SandboxNumber/\(input.address.name) has no region: set spec.region, --region or AWS_REGION")
         }

@@ -13,24 +13,22 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     /// `.smsAccountSettings`.
     var kind: ResourceKind { .smsAccountSettings }
 
+    /// The `SmsAccountSettings` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> SmsAccountSettingsSpec? {
+        if case .smsAccountSettings(let settings) = spec { settings } else { nil }
+    }
+
     /// Calls: per region, one GetSMSAttributes and one GetSMSSandboxAccountStatus. GetSMSAttributes is sent without
     /// a name filter (still one call; only the five managed attributes are kept): moto 5.2.1 honours only the first
     /// name of a filter list, so a filtered read would miss set attributes on the emulator.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsAccountSettingsLive>] {
-        var byRegion: [String: SmsAccountSettingsLive] = [:]
         var result: [ResourceAddress: LiveState<SmsAccountSettingsLive>] = [:]
-        for target in targets {
-            guard let region = target.region ?? target.desired?.region ?? target.status?.resource["region"] else {
-                throw SmsAccountSettingsError.noRegion(name: target.address.name)
-            }
-            if byRegion[region] == nil {
-                let sns = context.sns(region)
-                let attributes = try await sns.getSMSAttributes()
-                    .filter { SmsAccountSettingsFields.attributeNames.contains($0.key) }
-                byRegion[region] = SmsAccountSettingsLive(region: region, attributes: attributes,
-                                                          inSandbox: try await sns.isInSandbox())
-            }
-            result[target.address] = byRegion[region].map { .owned($0) } ?? .absent
+        for (region, regionTargets) in try targets.byRegion() {
+            let sns = context.sns(region)
+            let attributes = try await sns.getSMSAttributes()
+                .filter { SmsAccountSettingsFields.attributeNames.contains($0.key) }
+            let live = SmsAccountSettingsLive(region: region, attributes: attributes, inSandbox: try await sns.isInSandbox())
+            for target in regionTargets { result[target.address] = .owned(live) }
         }
         return result
     }
@@ -49,7 +47,7 @@ struct SmsAccountSettingsHandler: ResourceHandler {
 
     /// Compares the managed attributes the manifest sets; a removed manifest is always retained.
     func plan(_ input: PlanInput<SmsAccountSettingsLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired, case let .smsAccountSettings(spec) = desired.manifest.spec else {
+        guard let spec = Self.spec(input.desired) else {
             guard input.live.value != nil else { return try ResourceChange(address: input.address, action: .noop) }
             let warnings = input.deletePolicy == .delete
                 ? ["account SMS settings cannot be deleted: onDelete: Delete is treated as Retain and the settings stay as they are"]
@@ -67,8 +65,7 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsAccountSettingsLive>,
                context: ApplyContext) async throws -> [String: String] {
         guard var live = input.live.value else { return [:] }
-        guard action == .update || action == .rename, let desired = input.desired,
-              case let .smsAccountSettings(spec) = desired.manifest.spec else {
+        guard action == .update || action == .rename, let spec = Self.spec(input.desired) else {
             return outputs(of: live)
         }
         let wanted = SmsAccountSettingsFields.desiredAttributes(
@@ -101,17 +98,14 @@ struct SmsAccountSettingsHandler: ResourceHandler {
     }
 }
 
-/// Why account SMS settings could not be read or applied.
+/// Why account SMS settings could not be applied.
 enum SmsAccountSettingsError: ReconcileError, Equatable {
-    /// No region: neither `spec.region` nor a default region.
-    case noRegion(name: String)
     /// The SmsLogRole `spec.deliveryStatus.role` names has no known ARN at apply time (it was not read or applied).
     case logRoleUnknown(ResourceAddress, role: ResourceAddress)
 
     /// Stable machine-readable code.
     var code: String {
         switch self {
-        case .noRegion: "smsAccountSettings.noRegion"
         case .logRoleUnknown: "smsAccountSettings.logRoleUnknown"
         }
     }
@@ -119,15 +113,11 @@ enum SmsAccountSettingsError: ReconcileError, Equatable {
     /// What to do.
     var message: String {
         switch self {
-        case let .noRegion(name): "SmsAccountSettings/\(name) has no region: set spec.region, --region or AWS_REGION"
         case let .logRoleUnknown(address, role):
             "\(address): the ARN of \(role) (spec.deliveryStatus.role) is not known; reconcile it first, then run again"
         }
     }
 
-    /// Only an unknown log role may resolve itself once the role is applied; a missing region needs the user.
-    var isRetryable: Bool {
-        if case .logRoleUnknown = self { return true }
-        return false
-    }
+    /// An unknown log role may resolve itself once the role is applied.
+    var isRetryable: Bool { true }
 }

@@ -18,16 +18,15 @@ struct SmsLogRoleFields: OwnedRoleShape, Equatable {
     /// The manifest's tags plus smsauth's ownership tags (with the owner's).
     let tags: [String: String]
 
-    /// Reads `desired`'s SmsLogRole spec, tagged for `owner`; nil when it is another kind.
-    init?(_ desired: DesiredResource, owner: String?) {
-        guard case .smsLogRole(let spec) = desired.manifest.spec else { return nil }
+    /// The fields of `spec`, the manifest of `address`, tagged for `owner`.
+    init(_ spec: SmsLogRoleSpec, address: ResourceAddress, owner: String?) {
         roleName = spec.roleName.value
         path = spec.path?.value ?? "/"
         description = spec.description?.value
         maxSessionDuration = spec.maxSessionDurationSeconds?.value
         permissionsBoundaryArn = spec.permissionsBoundaryArn?.value
         adopt = spec.adopt?.value
-        tags = (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: desired.address, owner: owner)) { _, ours in ours }
+        tags = (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: address, owner: owner)) { _, ours in ours }
     }
 
     /// SNS's trust policy (the same for every log role).

@@ -38,12 +38,9 @@ extension SmsLogRoleHandler {
     /// `arn` and `roleName` of `role`.
     func outputs(of role: IAMRole) -> [String: String] { ["arn": role.arn, "roleName": role.name] }
 
-    /// The manifest's fields, or `notAnSmsLogRole`.
+    /// The fields of the manifest a write needs.
     static func fields(_ input: PlanInput<SmsLogRoleLive>) throws -> SmsLogRoleFields {
-        guard let desired = input.desired, let fields = SmsLogRoleFields(desired, owner: input.options.owner) else {
-            throw OwnedRoleError.wrongKind(input.address)
-        }
-        return fields
+        SmsLogRoleFields(try writtenSpec(input), address: input.address, owner: input.options.owner)
     }
 
     /// `OwnedRoleIAM.create` of a log role.

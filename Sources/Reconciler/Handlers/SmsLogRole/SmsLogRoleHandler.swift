@@ -14,6 +14,11 @@ struct SmsLogRoleHandler: ResourceHandler {
     /// The kind handled.
     var kind: ResourceKind { .smsLogRole }
 
+    /// The `SmsLogRole` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> SmsLogRoleSpec? {
+        if case .smsLogRole(let role) = spec { role } else { nil }
+    }
+
     /// The role's noun in log lines.
     static let noun = "SMS log role"
 
@@ -28,11 +33,7 @@ struct SmsLogRoleHandler: ResourceHandler {
         let iam = context.iam
         let owner = context.owner
         let states = try await targets.concurrentMap(limit: context.readConcurrency) { target in
-            let desiredName: String? = if case .smsLogRole(let spec) = target.desired?.manifest.spec {
-                spec.roleName.value
-            } else {
-                nil
-            }
+            let desiredName = Self.spec(target.desired)?.roleName.value
             return (target.address, try await OwnedRoleIAM.read(target, desiredName: desiredName, iam: iam, owner: owner) {
                 try await Self.withPolicy($0, iam: iam)
             })
@@ -54,17 +55,17 @@ struct SmsLogRoleHandler: ResourceHandler {
     /// The ARN the role will have (`arn:<partition>:iam::<account>:role<path><name>`) and its name, so the account
     /// settings naming it can plan before it exists.
     func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
-        guard let fields = SmsLogRoleFields(desired, owner: nil) else { return [:] }
+        guard let spec = Self.spec(desired) else { return [:] }
+        let fields = SmsLogRoleFields(spec, address: desired.address, owner: nil)
         return ["arn": fields.arn(account: account, partition: partition), "roleName": fields.roleName]
     }
 
     /// Compares the manifest with the role (`SmsLogRoleFields`), through `OwnedRolePlan`.
     func plan(_ input: PlanInput<SmsLogRoleLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
-        guard let fields = SmsLogRoleFields(desired, owner: input.options.owner) else {
-            return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: OwnedRoleError.wrongKind(input.address).description)
+        guard let spec = Self.spec(input.desired) else {
+            return try StandardPlan(desired: [:], live: nil).change(for: input)
         }
+        let fields = SmsLogRoleFields(spec, address: input.address, owner: input.options.owner)
         return try OwnedRolePlan(
             input: input, fields: fields, desired: fields.desiredValues, live: { fields.liveValues($0) },
             replacementConsequence: "the role gets a new ARN, and the account SMS settings naming it are updated to the new one",

@@ -1,7 +1,5 @@
 /// Errors of the SmsProtection handler itself (AWS errors propagate unchanged).
 enum SmsProtectionError: ReconcileError, Equatable, CustomStringConvertible {
-    /// The handler was given a manifest of another kind.
-    case notAnSmsProtection(ResourceAddress)
     /// An update, replacement or deletion was asked for a configuration that was not read.
     case notRead(ResourceAddress)
     /// DescribeProtectConfigurations or CreateProtectConfiguration answered without an id or ARN.
@@ -12,7 +10,6 @@ enum SmsProtectionError: ReconcileError, Equatable, CustomStringConvertible {
     /// Stable error code.
     var code: String {
         switch self {
-        case .notAnSmsProtection: "smsProtection.wrongKind"
         case .notRead: "smsProtection.notRead"
         case .unreadable: "smsProtection.unreadable"
         case .configurationSetUnknown: "smsProtection.configurationSetUnknown"
@@ -27,15 +24,12 @@ enum SmsProtectionError: ReconcileError, Equatable, CustomStringConvertible {
     var isRetryable: Bool {
         switch self {
         case .notRead, .unreadable, .configurationSetUnknown: true
-        case .notAnSmsProtection: false
         }
     }
 
     /// What went wrong and what to do.
     var description: String {
         switch self {
-        case let .notAnSmsProtection(address):
-            "\(address) is not an SmsProtection manifest; the SmsProtection handler cannot plan or apply it"
         case let .notRead(address):
             "\(address): the live protect configuration was not read before applying a change to it; run the plan again"
         case let .unreadable(operation):

@@ -13,11 +13,11 @@ extension SmsProtectionHandler {
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:
-            return outputs(of: try await create(try Self.spec(input), input: input, region: region, sms: sms,
+            return outputs(of: try await create(try Self.writtenSpec(input), input: input, region: region, sms: sms,
                                                 context: context))
         case .update, .rename, .replace:
             guard let live else { throw SmsProtectionError.notRead(input.address) }
-            let spec = try Self.spec(input)
+            let spec = try Self.writtenSpec(input)
             try await converge(live, to: spec, sets: try await setNames(spec, input: input, context: context), sms: sms)
             try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value,
                                            for: input.address, owner: input.options.owner)
@@ -92,13 +92,5 @@ extension SmsProtectionHandler {
             names.append(name)
         }
         return names
-    }
-
-    /// The manifest's spec, or `notAnSmsProtection`.
-    static func spec(_ input: PlanInput<SmsProtectionLive>) throws -> SmsProtectionSpec {
-        guard case .smsProtection(let spec) = input.desired?.manifest.spec else {
-            throw SmsProtectionError.notAnSmsProtection(input.address)
-        }
-        return spec
     }
 }

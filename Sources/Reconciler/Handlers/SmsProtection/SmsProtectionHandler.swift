@@ -8,6 +8,11 @@ struct SmsProtectionHandler: ResourceHandler {
     /// The kind handled.
     var kind: ResourceKind { .smsProtection }
 
+    /// The `SmsProtection` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> SmsProtectionSpec? {
+        if case .smsProtection(let protection) = spec { protection } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 
@@ -17,10 +22,9 @@ struct SmsProtectionHandler: ResourceHandler {
     /// DescribeConfigurationSets.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SmsProtectionLive>] {
         var result: [ResourceAddress: LiveState<SmsProtectionLive>] = [:]
-        let byRegion = Dictionary(grouping: targets) { $0.region ?? $0.desired?.region ?? "" }
-        for region in byRegion.keys.sorted() {
+        for (region, regionTargets) in try targets.byRegion() {
             let reader = SmsProtectionReader(sms: context.smsVoice(region), region: region, owner: context.owner)
-            result.merge(try await reader.read(byRegion[region] ?? [])) { _, new in new }
+            result.merge(try await reader.read(regionTargets)) { _, new in new }
         }
         return result
     }
@@ -39,11 +43,7 @@ struct SmsProtectionHandler: ResourceHandler {
     /// `SmsProtectionFields` through `StandardPlan`. A removed manifest is retained or deleted per policy; a delete
     /// is refused while deletion protection is on.
     func plan(_ input: PlanInput<SmsProtectionLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try removedChange(input) }
-        guard case .smsProtection(let spec) = desired.manifest.spec else {
-            return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: SmsProtectionError.notAnSmsProtection(input.address).description)
-        }
+        guard let spec = Self.spec(input.desired) else { return try removedChange(input) }
         let live = input.live.value
         let names = Self.setNames(spec) { input.references[$0]?["name"] }
         let fields = SmsProtectionFields.desired(spec, live: live, setNames: names)

@@ -21,7 +21,7 @@ struct SmsProtectionReader {
         var result: [ResourceAddress: LiveState<SmsProtectionLive>] = [:]
         for target in targets {
             let found = try await find(target, in: all, tags: &tags)
-            result[target.address] = try await complete(found, spec: Self.spec(target))
+            result[target.address] = try await complete(found, spec: SmsProtectionHandler.spec(target.desired))
         }
         return result
     }
@@ -62,11 +62,5 @@ struct SmsProtectionReader {
         ])
         live.configurationSets = sets.compactMap { $0["ConfigurationSetName"]?.stringValue }.sorted()
         return found.map { _ in live }
-    }
-
-    /// The manifest spec of a target, if it still has a manifest.
-    static func spec(_ target: ReadTarget) -> SmsProtectionSpec? {
-        guard case .smsProtection(let spec) = target.desired?.manifest.spec else { return nil }
-        return spec
     }
 }

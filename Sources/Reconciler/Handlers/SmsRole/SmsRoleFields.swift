@@ -29,9 +29,8 @@ struct SmsRoleFields: OwnedRoleShape, Equatable {
     /// The trust policy for `externalId` and the run's account.
     let trustPolicy: PolicyDocument
 
-    /// Reads `desired`'s SmsRole spec, tagged for `owner`; nil when it is another kind.
-    init?(_ desired: DesiredResource, account: String, owner: String?) {
-        guard case .smsRole(let spec) = desired.manifest.spec else { return nil }
+    /// The fields of `spec`, the manifest of `address`, tagged for `owner`.
+    init(_ spec: SmsRoleSpec, address: ResourceAddress, account: String, owner: String?) {
         roleName = spec.roleName.value
         path = spec.path?.value ?? "/"
         externalId = spec.externalId.value
@@ -41,7 +40,7 @@ struct SmsRoleFields: OwnedRoleShape, Equatable {
         maxSessionDuration = spec.maxSessionDurationSeconds?.value
         permissionsBoundaryArn = spec.permissionsBoundaryArn?.value
         adopt = spec.adopt?.value
-        tags = (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: desired.address, owner: owner)) { _, ours in ours }
+        tags = (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: address, owner: owner)) { _, ours in ours }
         trustPolicy = SmsRoleDocuments.trustPolicy(externalId: externalId, account: account)
     }
 

@@ -38,12 +38,9 @@ extension SmsRoleHandler {
         }
     }
 
-    /// The manifest's fields, or `notAnSmsRole`.
+    /// The fields of the manifest a write needs.
     static func fields(_ input: PlanInput<SmsRoleLive>, account: String) throws -> SmsRoleFields {
-        guard let desired = input.desired, let fields = SmsRoleFields(desired, account: account, owner: input.options.owner) else {
-            throw OwnedRoleError.wrongKind(input.address)
-        }
-        return fields
+        SmsRoleFields(try writtenSpec(input), address: input.address, account: account, owner: input.options.owner)
     }
 
     /// Outputs after a create or update.

@@ -17,6 +17,11 @@ struct SmsRoleHandler: ResourceHandler {
     /// The kind handled.
     var kind: ResourceKind { .smsRole }
 
+    /// The `SmsRole` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> SmsRoleSpec? {
+        if case .smsRole(let role) = spec { role } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 
@@ -37,7 +42,7 @@ struct SmsRoleHandler: ResourceHandler {
 
     /// Reads one target (`OwnedRoleIAM.read`) with the grant policies of the manifest's service (`withGrants`).
     static func read(_ target: ReadTarget, iam: IAM, owner: String?) async throws -> LiveState<SmsRoleLive> {
-        let desiredSpec: SmsRoleSpec? = if case .smsRole(let spec) = target.desired?.manifest.spec { spec } else { nil }
+        let desiredSpec = spec(target.desired)
         let service = desiredSpec?.service?.value ?? .sns
         return try await OwnedRoleIAM.read(target, desiredName: desiredSpec?.roleName.value, iam: iam, owner: owner) {
             try await withGrants($0, service: service, iam: iam)
@@ -64,17 +69,17 @@ struct SmsRoleHandler: ResourceHandler {
     /// The ARN the role will have (`arn:<partition>:iam::<account>:role<path><name>`), its name and external id, so pools
     /// can plan before the role exists.
     func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] {
-        guard let fields = SmsRoleFields(desired, account: account, owner: nil) else { return [:] }
+        guard let spec = Self.spec(desired) else { return [:] }
+        let fields = SmsRoleFields(spec, address: desired.address, account: account, owner: nil)
         return ["arn": fields.arn(account: account, partition: partition), "roleName": fields.roleName, "externalId": fields.externalId]
     }
 
     /// Compares the manifest with the role (see `SmsRoleFields.liveValues` for how each field is read).
     func plan(_ input: PlanInput<SmsRoleLive>) throws(PlanError) -> ResourceChange {
-        guard let desired = input.desired else { return try StandardPlan(desired: [:], live: nil).change(for: input) }
-        guard let fields = SmsRoleFields(desired, account: input.options.account, owner: input.options.owner) else {
-            return try ResourceChange(address: input.address, action: .refuse,
-                                      reason: OwnedRoleError.wrongKind(input.address).description)
+        guard let spec = Self.spec(input.desired) else {
+            return try StandardPlan(desired: [:], live: nil).change(for: input)
         }
+        let fields = SmsRoleFields(spec, address: input.address, account: input.options.account, owner: input.options.owner)
         return try OwnedRolePlan(
             input: input, fields: fields, desired: fields.desiredValues,
             live: { [account = input.options.account] in fields.liveValues($0, account: account) },

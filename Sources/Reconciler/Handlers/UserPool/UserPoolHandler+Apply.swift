@@ -38,12 +38,11 @@ extension UserPoolHandler {
         }
     }
 
-    /// The UserPool spec and region of `input`'s manifest.
+    /// The UserPool spec and region of `input`'s manifest (a create, update or replace always has one).
     private static func spec(_ input: PlanInput<UserPoolDescription>) throws -> (UserPoolSpec, String) {
-        guard let desired = input.desired, case let .userPool(spec) = desired.manifest.spec else {
-            throw UserPoolHandlerError.notAUserPool(input.address)
+        guard let spec = spec(input.desired), let region = input.desired?.region else {
+            throw UserPoolHandlerError.noRegion(input.address)
         }
-        guard let region = desired.region else { throw UserPoolHandlerError.noRegion(input.address) }
         return (spec, region)
     }
 

@@ -6,7 +6,7 @@ extension UserPoolHandler {
     /// called `spec.poolName` in the manifest's region.
     func claims(_ desired: DesiredResource, live: UserPoolDescription,
                        references: [ResourceAddress: [String: String]]) -> Bool {
-        guard case let .userPool(spec) = desired.manifest.spec else { return false }
+        guard let spec = Self.spec(desired) else { return false }
         if let adopt = spec.adopt?.value { return UserPoolPlanner.poolId(fromIdOrArn: adopt) == live.id }
         return live.name == spec.poolName.value && Self.region(of: live) == desired.region
     }

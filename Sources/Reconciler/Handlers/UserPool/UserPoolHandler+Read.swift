@@ -17,15 +17,8 @@ extension UserPoolHandler {
     /// describe it again.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
         -> [ResourceAddress: LiveState<UserPoolDescription>] {
-        var byRegion: [String: [ReadTarget]] = [:]
-        for target in targets {
-            guard let region = target.region ?? target.desired?.region else {
-                throw UserPoolHandlerError.noRegion(target.address)
-            }
-            byRegion[region, default: []].append(target)
-        }
         var states: [ResourceAddress: LiveState<UserPoolDescription>] = [:]
-        for (region, regionTargets) in byRegion.sorted(by: { $0.key < $1.key }) {
+        for (region, regionTargets) in try targets.byRegion() {
             var locator = UserPoolLocator(cognito: context.cognito(region), recordingIn: context.describedPools)
             try await locator.describeKnown(regionTargets, limit: context.readConcurrency)
             for target in regionTargets {
@@ -57,7 +50,7 @@ struct UserPoolLocator {
     mutating func state(of target: ReadTarget, context: ReconcileContext) async throws -> LiveState<UserPoolDescription> {
         let address = target.address
         let owner = context.owner
-        if case let .userPool(spec)? = target.desired?.manifest.spec, let adopt = spec.adopt?.value {
+        if let adopt = UserPoolHandler.spec(target.desired)?.adopt?.value {
             guard let pool = try await describe(UserPoolPlanner.poolId(fromIdOrArn: adopt)) else { return .absent }
             return .classified(pool, tags: pool.tags, as: address, owner: owner)
         }
@@ -67,7 +60,7 @@ struct UserPoolLocator {
             if case .absent = tagged { return .classified(pool, tags: pool.tags, as: address, owner: owner) }
             return tagged
         }
-        let name: String? = if case let .userPool(spec)? = target.desired?.manifest.spec { spec.poolName.value } else { nil }
+        let name = UserPoolHandler.spec(target.desired)?.poolName.value
         let tagged = try await findTagged(address, named: name, owner: owner)
         if case .absent = tagged, let name, let unmanaged = try await unmanagedPool(named: name) { return .foreign(unmanaged) }
         return tagged
@@ -124,7 +117,7 @@ struct UserPoolLocator {
 
     /// The pool id `state(of:)` describes before anything else for `target`, when it has one.
     private static func firstDescribed(_ target: ReadTarget) -> String? {
-        if case let .userPool(spec)? = target.desired?.manifest.spec, let adopt = spec.adopt?.value {
+        if let adopt = UserPoolHandler.spec(target.desired)?.adopt?.value {
             return UserPoolPlanner.poolId(fromIdOrArn: adopt)
         }
         return target.status?.resource["id"]

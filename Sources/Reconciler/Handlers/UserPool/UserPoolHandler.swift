@@ -15,6 +15,11 @@ struct UserPoolHandler: ResourceHandler {
     /// `UserPool`.
     var kind: ResourceKind { .userPool }
 
+    /// The `UserPool` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> UserPoolSpec? {
+        if case .userPool(let pool) = spec { pool } else { nil }
+    }
+
     /// Creates the handler.
     init() {}
 

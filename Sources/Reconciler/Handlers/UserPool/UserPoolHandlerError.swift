@@ -6,8 +6,6 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
     case smsRoleUnknown(ResourceAddress, role: ResourceAddress)
     /// The `ConfigurationSet` the pool refers to has no name output when the pool is applied.
     case configurationSetUnknown(ResourceAddress, set: ResourceAddress)
-    /// The manifest at this address is not a UserPool.
-    case notAUserPool(ResourceAddress)
     /// An update, replace or delete was asked for a pool that was not read.
     case missingLivePool(ResourceAddress, ChangeAction)
     /// A delete was asked while the pool's deletion protection is active.
@@ -19,7 +17,6 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
         case .noRegion: "userPool.noRegion"
         case .smsRoleUnknown: "userPool.smsRoleUnknown"
         case .configurationSetUnknown: "userPool.configurationSetUnknown"
-        case .notAUserPool: "userPool.notAUserPool"
         case .missingLivePool: "userPool.missingLivePool"
         case .deletionProtected: "userPool.deletionProtected"
         }
@@ -32,7 +29,7 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
     var isRetryable: Bool {
         switch self {
         case .smsRoleUnknown, .configurationSetUnknown, .missingLivePool: true
-        case .noRegion, .notAUserPool, .deletionProtected: false
+        case .noRegion, .deletionProtected: false
         }
     }
 
@@ -45,8 +42,6 @@ enum UserPoolHandlerError: ReconcileError, Equatable, CustomStringConvertible {
             "\(address): \(role) has no ARN and external id yet; apply \(role) first (it must exist before the pool)"
         case let .configurationSetUnknown(address, set):
             "\(address): \(set) is not known yet; apply \(set) first (it must exist before the pool)"
-        case let .notAUserPool(address):
-            "\(address): the manifest is not a UserPool"
         case let .missingLivePool(address, action):
             "\(address): cannot \(action.rawValue) a pool that was not found; plan again"
         case let .deletionProtected(address, poolId):

@@ -15,11 +15,7 @@ struct UserPoolPlanner: Sendable {
     /// The change.
     func change() throws(PlanError) -> ResourceChange {
         let address = input.address
-        guard let desired = input.desired else { return try removedChange() }
-        guard case let .userPool(spec) = desired.manifest.spec else {
-            return try ResourceChange(address: address, action: .refuse, reason: "the manifest is not a UserPool",
-                                      dependencies: desired.dependencies)
-        }
+        guard let desired = input.desired, let spec = UserPoolHandler.spec(desired) else { return try removedChange() }
         let pool = input.live.value
         if let adopt = spec.adopt?.value, pool == nil {
             return try ResourceChange(

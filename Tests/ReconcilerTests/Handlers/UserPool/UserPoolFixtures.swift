@@ -89,7 +89,7 @@ enum UserPoolFixtures {
     /// The pool made from `yaml`'s manifest.
     static func pool(for yaml: String, users: Int? = 0, extra: [String: JSONValue] = [:]) throws -> UserPoolDescription {
         let desired = try desired(yaml)
-        guard case let .userPool(spec) = desired.manifest.spec else { throw UserPoolHandlerError.notAUserPool(address) }
+        let spec = try #require(UserPoolHandler.spec(desired))
         let sms = UserPoolSmsSettings.resolve(spec, roleOutputs: roleOutputs)
         return try pool(createdBy: UserPoolRequestBuilder(address: desired.address, spec: spec, sms: sms, owner: nil).create(),
                         users: users, extra: extra)

@@ -9,7 +9,7 @@ import Testing
 
     func builder(_ yaml: String = F.yaml()) throws -> UserPoolRequestBuilder {
         let desired = try F.desired(yaml)
-        guard case let .userPool(spec) = desired.manifest.spec else { throw UserPoolHandlerError.notAUserPool(F.address) }
+        let spec = try #require(UserPoolHandler.spec(desired))
         return UserPoolRequestBuilder(address: desired.address, spec: spec,
                                       sms: UserPoolSmsSettings.resolve(spec, roleOutputs: F.roleOutputs), owner: nil)
     }
