@@ -63,11 +63,17 @@ public struct ManifestSnapshot: Sendable {
     public var addresses: Set<ResourceAddress> { Set(hashes.keys) }
 
     /// The keys to reconcile after the directory went from `old` to `self`: manifests added, removed or whose
-    /// spec hash changed, plus everything that depends on them (directly or through others) in either snapshot.
+    /// spec hash changed, plus everything that depends on them (directly or through others) in either snapshot, and
+    /// every SandboxNumber when a UserPool changed (its sandbox may follow the pools).
     public func affectedKeys(since old: ManifestSnapshot) -> Set<ResourceAddress> {
         var changed = Set<ResourceAddress>()
         for address in addresses.union(old.addresses) where hashes[address] != old.hashes[address] {
             changed.insert(address)
+        }
+        // A SandboxNumber without `spec.service` goes in the sandbox of the pools sending SMS from its region
+        // (`SandboxService`), which no reference records: a changed pool may move every number (at most 10 a region).
+        if changed.contains(where: { $0.kind == .userPool }) {
+            changed.formUnion(addresses.union(old.addresses).filter { $0.kind == .sandboxNumber })
         }
         return Self.withDependents(of: changed, in: [dependencies, old.dependencies])
     }

@@ -1,3 +1,12 @@
+/// Whether AWS offers End User Messaging SMS (origination numbers, protect configurations, configuration sets) in a
+/// region, as far as botocore's endpoint data knows (`EndUserMessagingRegionRules.unsupportedRegions`).
+public enum EndUserMessagingRegions {
+    /// False only for a region botocore lists without `sms-voice`; true for every other, a new region included.
+    public static func isOffered(in region: String) -> Bool {
+        !EndUserMessagingRegionRules.unsupportedRegions.contains(region)
+    }
+}
+
 /// Where AWS End User Messaging SMS (pinpoint-sms-voice-v2, endpoint prefix `sms-voice`) is not offered, and the rule
 /// that keeps its kinds out of those regions: AWS would only refuse them when smsauth first reads them.
 enum EndUserMessagingRegionRules {

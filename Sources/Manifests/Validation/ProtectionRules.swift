@@ -3,7 +3,8 @@
 enum ProtectionRules {
     /// Each capability's lists: ISO 3166-1 alpha-2 codes, `allow` and `block` exclusive, a country in one list only,
     /// MONITOR and FILTER for SMS only; each configuration set named once; a warning when the configuration is
-    /// neither the account default nor associated with a configuration set (it then governs no message).
+    /// neither the account default nor associated with a configuration set (it then governs no message), and one
+    /// when its SMS rules allow no country at all (`sms: {allow: []}`: no sign-in code goes out).
     static let fields: Validator.Rule = { context in
         context.manifests.flatMap { manifest -> [Diagnostic] in
             guard case .smsProtection(let spec) = manifest.spec else { return [] }
@@ -13,6 +14,13 @@ enum ProtectionRules {
                 else { continue }
                 let field = "spec.\(capability.rawValue.lowercased())"
                 found += error.problems.map { diagnostic($0, lists: lists, field: field) }
+            }
+            if let sms = spec.rules[.sms], case .success(let rules) = sms.rules(for: .sms), rules.others == .block,
+               !rules.named.values.contains(where: { $0 != .block }) {
+                found.append(.warning("protect-blocks-every-country", "spec.sms: no country is allowed: every SMS "
+                                      + "this configuration governs is blocked, sign-in codes included; list the "
+                                      + "countries your users are in under 'allow'",
+                                      at: sms.allow?.location ?? sms.location, field: "spec.sms.allow"))
             }
             var seen: Set<String> = []
             for (index, set) in (spec.configurationSets?.value ?? []).enumerated() where !seen.insert(set.value).inserted {

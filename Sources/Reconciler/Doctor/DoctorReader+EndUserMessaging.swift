@@ -38,6 +38,12 @@ extension DoctorReader {
             var role: DoctorFact<RoleSnapshot?>?
             if let roleName = RoleReader.roleName(fromArn: roleArn) {
                 role = await RoleReader(iam: context.iam).read(name: roleName)
+                // IAM is read by name in this account: a role of that name elsewhere (another account or path) is
+                // not the one the destination names.
+                if case let .success(found?)? = role, found.arn != roleArn {
+                    role = .failure(DoctorReadFailure("it is not this account's role \(found.arn) (another account or "
+                                                      + "path), and smsauth reads this account's roles only"))
+                }
             }
             return EventDestinationFacts(name: name, target: .cloudWatchLogs(
                 logGroupArn: logs["LogGroupArn"]?.stringValue ?? "", roleArn: roleArn, role: role))

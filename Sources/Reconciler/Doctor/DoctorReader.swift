@@ -60,13 +60,16 @@ public struct DoctorReader: Sendable {
         var facts = PoolFacts(resource: target.address.description, smsRegion: smsRegion, account: run.options.account,
                               sendsSms: sendsSms, pool: poolFact, role: role, mfa: mfa,
                               smsService: spec.smsService?.value ?? .sns)
-        if let name = Self.configurationSetName(spec, run: run), let region {
+        let sendsWith = described.map { $0.raw["SmsConfiguration"]?["EumsSms"]?["ConfigurationSetName"]?.stringValue }
+            ?? Self.configurationSetName(spec, run: run)
+        if let name = sendsWith, let region {
             facts.configurationSet = await configurationSetFacts(name: name, region: region)
         }
         return facts
     }
 
-    /// The configuration set the pool sends with: `spec.smsConfigurationSet`, or the `spec.name` of the
+    /// The configuration set the manifest says the pool sends with (used while the pool does not exist; an existing
+    /// pool is checked with the set it really sends with): `spec.smsConfigurationSet`, or the `spec.name` of the
     /// ConfigurationSet manifest `spec.smsConfigurationSetRef` names.
     static func configurationSetName(_ spec: UserPoolSpec, run: PlannedRun) -> String? {
         guard let ref = spec.smsConfigurationSetRef else { return spec.smsConfigurationSet?.value }
@@ -178,7 +181,8 @@ public struct DoctorReader: Sendable {
                 }
             }
         }
-        let usNumbers = await Self.capture {
+        let offered = EndUserMessagingRegions.isOffered(in: region)
+        let usNumbers: DoctorFact<[OriginationNumber]> = !offered ? .success([]) : await Self.capture {
             try await context.smsVoice(region).describePhoneNumbers(
                 filters: [["Name": "iso-country-code", "Values": .strings(["US"])]]
             ).compactMap { json -> OriginationNumber? in
@@ -190,11 +194,12 @@ public struct DoctorReader: Sendable {
         }
         let unprotected = pools.isEmpty || pools.contains { $0.smsService == .sns || $0.configurationSet?.protection == nil }
         var protection: DoctorFact<ProtectionFacts?>?
-        if unprotected { protection = await accountDefaultProtection(region) }
+        if unprotected, offered { protection = await accountDefaultProtection(region) }
         var facts = RegionFacts(region: region, inSandbox: inSandbox, destinations: destinations, usNumbers: usNumbers,
                                 monthlySpendLimit: settings.map { $0.attributes["MonthlySpendLimit"].flatMap { $0.isEmpty ? nil : $0 } },
                                 protection: protection, deliveryLogging: await deliveryLogging(settings))
         facts.sendsThroughSns = sendsThroughSns
+        facts.endUserMessagingOffered = offered
         if !eumPools.isEmpty { facts.eumSandbox = await eumSandboxFacts(region) }
         if case let .success(numbers) = usNumbers {
             facts.registrations = await registrations(of: RegistrationChecks.registered(numbers), region: region)

@@ -49,8 +49,9 @@ enum EndUserMessagingChecks {
         case let .success(found):
             let (outcome, message) = RegionChecks.countryRules(
                 found, label: "configuration set \(set.name)'s protect configuration \(found.id)")
+            let fix = outcome == .fail ? "allow the countries your users are in" : "block the countries your users are not in"
             return SmsRoleChecks.check(facts, "sms-protection", outcome, message, fix: outcome == .pass ? nil
-                : "block the countries your users are not in, in protect configuration \(found.id) (an SmsProtection manifest)")
+                : "\(fix), in protect configuration \(found.id) (an SmsProtection manifest)")
         }
     }
 

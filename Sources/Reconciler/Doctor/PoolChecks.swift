@@ -121,7 +121,9 @@ enum PoolChecks {
             return SmsRoleChecks.check(
                 facts, "mfa-sms", .warn,
                 "MFA is ON with SMS as the only factor while the account is in the SMS sandbox: users whose numbers are not verified cannot sign in",
-                fix: "enable TOTP as a second factor, use mode OPTIONAL, or leave the SMS sandbox (AWS support case)")
+                fix: "enable TOTP as a second factor, use mode OPTIONAL, or leave the SMS sandbox ("
+                    + (facts.smsService == .endUserMessaging ? "request production access for End User Messaging SMS"
+                                                             : "AWS support case") + ")")
         }
         let factors = [config.smsEnabled ? "SMS" : nil, config.totpEnabled ? "TOTP" : nil].compactMap { $0 }
         let described = factors.isEmpty ? "" : " (\(factors.joined(separator: ", ")))"

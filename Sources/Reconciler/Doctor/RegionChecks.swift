@@ -27,20 +27,24 @@ enum RegionChecks {
                          fix: fix)
         case let .success(found?):
             let (outcome, message) = countryRules(found, label: "protect configuration \(found.id)")
-            return check(facts, "sms-protection", outcome, message, fix: outcome == .pass ? nil : fix)
+            return check(facts, "sms-protection", outcome, message, fix: outcome == .pass ? nil
+                : outcome == .fail ? "allow the countries your users are in, in protect configuration \(found.id)" : fix)
         }
     }
 
     /// How a protect configuration's SMS country rules come out: warn when no country is `BLOCK` (AWS lists a rule
-    /// for every country), else pass naming the countries still allowed (counted above 10). `label` names the
-    /// configuration in the message.
+    /// for every country), fail when every country is (no sign-in code reaches anyone), else pass naming the
+    /// countries still allowed (counted above 10). `label` names the configuration in the message.
     static func countryRules(_ found: ProtectionFacts, label: String) -> (DoctorOutcome, String) {
         let open = found.smsRules.filter { $0.value != "BLOCK" }.keys.sorted()
         guard open.count < found.smsRules.count else {
             return (.warn, "\(label) allows SMS to every country (SMS pumping)")
         }
+        guard !open.isEmpty else {
+            return (.fail, "\(label) blocks SMS to every country: no sign-in code reaches anyone")
+        }
         let shown = open.count <= 10 ? open.joined(separator: ", ") : "\(open.count) countries"
-        return (.pass, "\(label) limits SMS to \(open.isEmpty ? "no country" : shown)")
+        return (.pass, "\(label) limits SMS to \(shown)")
     }
 
     /// `sms-sandbox`: outside the sandbox passes; inside warns with the verified and pending destinations.
@@ -74,6 +78,13 @@ enum RegionChecks {
     /// from unregistered senders since June 2021).
     static func usOrigination(_ facts: RegionFacts) -> DoctorCheck {
         let fix = "add an OriginationIdentity manifest (isoCountryCode: US, TOLL_FREE or TEN_DLC, capabilities [SMS]) in \(facts.region) and run `smsauth reconcile --allow-purchase`"
+        guard facts.endUserMessagingOffered else {
+            return check(facts, "us-origination", .fail,
+                         "End User Messaging SMS, where origination numbers live, is not offered in \(facts.region): SMS "
+                             + "from here reaches US phones from no registered number, and US carriers drop it",
+                         fix: "send SMS from a region that offers End User Messaging SMS (the pool's spec.smsRegion) "
+                             + "with a registered US number there")
+        }
         let numbers: [OriginationNumber]
         switch facts.usNumbers {
         case let .failure(failure):

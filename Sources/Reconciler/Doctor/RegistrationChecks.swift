@@ -43,7 +43,7 @@ enum RegistrationChecks {
                               + "sms-voice:DescribeRegistrationVersions permissions")
         case let .success(value): registrations = value
         }
-        var problems: [String] = [], complete: [String] = []
+        var problems: [String] = [], complete: [String] = [], phases: Set<String> = []
         for number in numbers {
             guard let id = number.registrationId else {
                 problems.append("\(number.phoneNumber) (\(number.numberType)) has no registration")
@@ -55,6 +55,7 @@ enum RegistrationChecks {
             }
             guard status == "COMPLETE" else {
                 problems.append(describe(number, id: id, status: status, registration))
+                phases.insert(status)
                 continue
             }
             complete.append(number.phoneNumber)
@@ -62,10 +63,25 @@ enum RegistrationChecks {
         guard problems.isEmpty else {
             return result(facts, .fail, "US carriers drop SMS from numbers whose registration is not approved: "
                           + problems.joined(separator: "; "),
-                          fix: "finish the registration (fix what the reviewer named and submit a new version) in "
-                              + "the End User Messaging SMS console or API, then run `smsauth doctor` again")
+                          fix: fix(phases))
         }
         return result(facts, .pass, "the registration of \(complete.joined(separator: ", ")) is COMPLETE")
+    }
+
+    /// What to do about registrations in `phases` (their `RegistrationStatus`es; none for a missing one).
+    private static func fix(_ phases: Set<String>) -> String {
+        var steps: [String] = []
+        if phases.isEmpty || phases.contains("CREATED") {
+            steps.append("request each number with a registration and complete and submit it")
+        }
+        if phases.contains("REQUIRES_UPDATES") { steps.append("fix what the reviewer named and submit a new version") }
+        if !phases.isDisjoint(with: ["SUBMITTED", "AWS_REVIEWING", "REVIEWING", "PROVISIONING"]) {
+            steps.append("wait for the review (days to weeks)")
+        }
+        if phases.contains("REQUIRES_AUTHENTICATION") { steps.append("complete the email authentication AWS sent") }
+        if phases.contains("CLOSED") || phases.contains("DELETED") { steps.append("register the number again") }
+        if steps.isEmpty { steps.append("finish the registration") }
+        return steps.joined(separator: "; ") + " (End User Messaging SMS console or API), then run `smsauth doctor` again"
     }
 
     /// One number's unfinished registration: its phase, and the reviewer's reasons once a version was denied.

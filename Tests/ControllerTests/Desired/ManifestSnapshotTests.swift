@@ -44,6 +44,16 @@ struct ManifestSnapshotTests {
         return ManifestSnapshot(load: load)
     }
 
+    static let number = """
+        apiVersion: smsauth/v1
+        kind: SandboxNumber
+        metadata: {name: tester}
+        spec:
+          region: eu-west-1
+          phoneNumber: "+447700900123"
+        """
+    static let numberAddress = ResourceAddress(kind: .sandboxNumber, name: "tester")
+
     static let appAddress = ResourceAddress(kind: .userPool, name: "app")
     static let webAddress = ResourceAddress(kind: .appClient, name: "web")
     static let roleAddress = ResourceAddress(kind: .smsRole, name: "sms")
@@ -57,6 +67,9 @@ struct ManifestSnapshotTests {
         ([pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a")],
          [pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "b")], [webAddress]),
         ([pool.replacing("MIN", with: "8")], ["# moved\n" + pool.replacing("MIN", with: "8")], []),
+        // A changed pool may move the region's sandbox numbers to the other sandbox (no reference records it).
+        ([pool.replacing("MIN", with: "8"), number], [pool.replacing("MIN", with: "9"), number], [appAddress, numberAddress]),
+        ([pool.replacing("MIN", with: "8"), role, number], [pool.replacing("MIN", with: "8"), number], [roleAddress]),
     ]
 
     @Test(arguments: cases)

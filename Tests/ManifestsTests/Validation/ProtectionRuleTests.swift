@@ -25,6 +25,10 @@ import Testing
                        ["t.yaml:6:32: error: spec.sms.monitor[0]: US is named as both ALLOW and MONITOR"]),
         ValidationCase("monitor is SMS only", protection(["voice: {monitor: [US]}", "accountDefault: true"]),
                        ["t.yaml:6:11: error: unknown field 'monitor' in 'spec.voice'"]),
+        ValidationCase("allows no country", protection(["sms: {allow: []}", "accountDefault: true"]),
+                       ["t.yaml:6:16: warning: spec.sms: no country is allowed: every SMS this configuration governs is "
+                        + "blocked, sign-in codes included; list the countries your users are in under 'allow'"]),
+        ValidationCase("blocks some, allows one monitored", protection(["sms: {allow: [], monitor: [IE]}", "accountDefault: true"])),
         ValidationCase("governs nothing", protection(["sms: {allow: [US]}"]), ["t.yaml:3:18: warning: spec: this protect configuration governs no message: set 'accountDefault: true' or "
                         + "name configuration sets in 'configurationSets'"]),
         ValidationCase("a set named twice", F.docs(protection(["configurationSets: [events, events]"]),
