@@ -213,6 +213,9 @@ public struct RegionFacts: Sendable, Equatable {
     public var sendsThroughSns: Bool = true
     /// End User Messaging SMS's sandbox; not read (nil fact) when no pool of the region sends through it.
     public var eumSandbox: DoctorFact<EumSandboxFacts>?
+    /// Whether the protect configurations governing every pool of the region block SMS to the US (no US origination
+    /// number is needed then).
+    public var usBlocked: Bool = false
     /// Whether End User Messaging SMS is offered in the region (origination numbers and protect configurations are
     /// not read where it is not).
     public var endUserMessagingOffered: Bool = true

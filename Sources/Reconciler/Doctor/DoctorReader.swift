@@ -41,6 +41,21 @@ public struct DoctorReader: Sendable {
         return regions.isEmpty ? Set([defaultRegion].compactMap { $0 }) : regions
     }
 
+    /// Whether every pool's SMS to US phones is blocked by the protect configuration governing it: its
+    /// configuration set's, else the account default (`accountDefault`, read when some pool has no set-level one).
+    /// False without pools or when a configuration could not be read.
+    static func blocksUS(_ pools: [PoolFacts], accountDefault: DoctorFact<ProtectionFacts?>?) -> Bool {
+        !pools.isEmpty && pools.allSatisfy { pool in
+            let governing: ProtectionFacts?
+            if pool.smsService == .endUserMessaging, let own = pool.configurationSet?.protection {
+                governing = try? own.get()
+            } else {
+                governing = (try? accountDefault?.get()) ?? nil
+            }
+            return governing?.smsRules["US"] == "BLOCK"
+        }
+    }
+
     /// The facts of one UserPool manifest.
     private func poolFacts(_ target: ReadTarget, run: PlannedRun) async -> PoolFacts? {
         guard let desired = target.desired, case let .userPool(spec) = desired.manifest.spec else { return nil }
@@ -200,6 +215,7 @@ public struct DoctorReader: Sendable {
                                 protection: protection, deliveryLogging: await deliveryLogging(settings))
         facts.sendsThroughSns = sendsThroughSns
         facts.endUserMessagingOffered = offered
+        facts.usBlocked = Self.blocksUS(pools, accountDefault: protection)
         if !eumPools.isEmpty { facts.eumSandbox = await eumSandboxFacts(region) }
         if case let .success(numbers) = usNumbers {
             facts.registrations = await registrations(of: RegistrationChecks.registered(numbers), region: region)

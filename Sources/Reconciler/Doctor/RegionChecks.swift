@@ -78,6 +78,10 @@ enum RegionChecks {
     /// from unregistered senders since June 2021).
     static func usOrigination(_ facts: RegionFacts) -> DoctorCheck {
         let fix = "add an OriginationIdentity manifest (isoCountryCode: US, TOLL_FREE or TEN_DLC, capabilities [SMS]) in \(facts.region) and run `smsauth reconcile --allow-purchase`"
+        if facts.usBlocked {
+            return check(facts, "us-origination", .pass,
+                         "the protect configurations of every pool block SMS to the US: no US origination number is needed")
+        }
         guard facts.endUserMessagingOffered else {
             return check(facts, "us-origination", .fail,
                          "End User Messaging SMS, where origination numbers live, is not offered in \(facts.region): SMS "
