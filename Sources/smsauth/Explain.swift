@@ -30,14 +30,22 @@ struct Explain: ParsableCommand {
     func run() throws {
         if let manual {
             let root = URL(fileURLWithPath: manual)
-            print(try ManifestManual.markdown { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) },
-                  terminator: "")
+            let text = try ManifestManual.markdown { file in
+                do {
+                    return try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+                } catch {
+                    throw StandardError.failure("cannot read the example \(root.appendingPathComponent(file).path) "
+                                                + "the manual quotes: is \(manual) the examples folder?")
+                }
+            }
+            print(text, terminator: "")
             return
         }
         do {
             print(try Explanation.text(for: target ?? ""), terminator: "")
         } catch {
-            throw ValidationError(error.description)
+            // A wrong name is not a wrong command line: the message, without the usage text.
+            throw StandardError.failure(error.description)
         }
     }
 }

@@ -22,6 +22,15 @@ import Testing
         #expect(field.stderr.contains("AppClient has no field 'spec.clientNam' (did you mean 'spec.clientName'?)"),
                 "\(field.stderr)")
         #expect(field.stdout.isEmpty)
+        #expect(!(kind.stderr + field.stderr).contains("Usage:"), "a wrong name is not a wrong command line")
+    }
+
+    @Test func aManualFolderWithoutTheExamplesIsAClearError() async throws {
+        let result = try await CLIRunner.run(["explain", "--manual", "/nonexistent-examples"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: cannot read the example /nonexistent-examples/"), "\(result.stderr)")
+        #expect(result.stderr.contains("is /nonexistent-examples the examples folder?"))
+        #expect(!result.stderr.contains("NSCocoaErrorDomain") && result.stdout.isEmpty)
     }
 
     @Test func needsExactlyOneOfTargetAndManual() async throws {
