@@ -40,7 +40,9 @@ enum ReadTargetError: ReconcileError, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case .noRegion(let address):
-            "\(address): no region to read it in (its status recorded none): set spec.region, --region or AWS_REGION"
+            "\(address): no region to read it in (neither its manifest nor its status names one): give the manifest "
+                + "a spec.region, or, for a removed manifest, restore it with its spec.region (or put the region back "
+                + "in its status file)"
         }
     }
 }

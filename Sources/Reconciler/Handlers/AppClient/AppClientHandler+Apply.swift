@@ -32,7 +32,7 @@ extension AppClientHandler {
         guard let poolId = await UserPoolMember.poolId(poolName: spec.userPool.value, status: nil, context: context) else {
             throw AppClientError.poolUnknown(input.address)
         }
-        let cognito = context.reconcile.cognito(input.desired?.region ?? UserPoolMember.region(ofPoolId: poolId))
+        let cognito = context.reconcile.cognito(UserPoolMember.region(ofPoolId: poolId))
         let client: AppClientDescription
         do {
             client = try await cognito.createUserPoolClient(.object(AppClientFields.createRequest(spec, poolId: poolId)))
@@ -52,7 +52,7 @@ extension AppClientHandler {
     private func update(_ input: PlanInput<AppClientLive>, context: ApplyContext) async throws -> [String: String] {
         let spec = try requireSpec(input)
         guard let known = input.live.value?.client else { throw AppClientError.clientUnknown(input.address) }
-        let cognito = context.reconcile.cognito(input.desired?.region ?? UserPoolMember.region(ofPoolId: known.userPoolId))
+        let cognito = context.reconcile.cognito(UserPoolMember.region(ofPoolId: known.userPoolId))
         guard let live = try await cognito.describeUserPoolClient(poolId: known.userPoolId, clientId: known.clientId) else {
             throw AppClientError.clientUnknown(input.address)
         }

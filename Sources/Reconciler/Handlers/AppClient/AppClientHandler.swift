@@ -37,7 +37,7 @@ struct AppClientHandler: ResourceHandler {
                     result[target.address] = .absent
                     continue
                 }
-                let region = target.region ?? UserPoolMember.region(ofPoolId: poolId)
+                let region = UserPoolMember.region(ofPoolId: poolId)
                 byPool[PoolKey(region: region, poolId: poolId), default: []].append(target)
             }
             let found = try await search(byPool, context: context)
@@ -167,7 +167,7 @@ struct AppClientHandler: ResourceHandler {
     /// Identifies and describes one target's client among its pool's clients.
     private func live(of target: ReadTarget, pool: String, clients: [CognitoIdentityProvider.AppClientSummary],
                       context: ReconcileContext) async throws -> LiveState<AppClientLive> {
-        let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: pool))
+        let cognito = context.cognito(UserPoolMember.region(ofPoolId: pool))
         switch AppClientIdentity.find(recordedId: target.status?.resource[Self.clientIdKey],
                                       name: Self.spec(target.desired)?.clientName.value, in: clients) {
         case .none:

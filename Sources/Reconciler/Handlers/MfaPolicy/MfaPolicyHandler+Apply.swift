@@ -57,7 +57,7 @@ extension MfaPolicyHandler {
         let poolId = await UserPoolMember.poolId(poolName: poolName, status: input.status, context: context)
             ?? input.live.value?.pool.id
         guard let poolId else { throw MfaPolicyError.poolUnknown(input.address) }
-        let cognito = context.reconcile.cognito(input.desired?.region ?? UserPoolMember.region(ofPoolId: poolId))
+        let cognito = context.reconcile.cognito(UserPoolMember.region(ofPoolId: poolId))
         guard let live = try await Self.read(poolId: poolId, cognito: cognito) else {
             throw MfaPolicyError.poolUnknown(input.address)
         }

@@ -33,7 +33,7 @@ struct MfaPolicyHandler: ResourceHandler {
         guard let poolId = UserPoolMember.poolId(of: target, poolName: spec(target.desired)?.userPool.value) else {
             return .absent
         }
-        let cognito = context.cognito(target.region ?? UserPoolMember.region(ofPoolId: poolId))
+        let cognito = context.cognito(UserPoolMember.region(ofPoolId: poolId))
         let described = await context.describedPools?.pool(id: poolId)
         guard let live = try await read(poolId: poolId, cognito: cognito, described: described) else { return .absent }
         let poolName = spec(target.desired)?.userPool.value

@@ -121,8 +121,9 @@ struct SandboxNumberHandler: ResourceHandler {
     /// when a status file from before End User Messaging sandboxes names none), then the manifest's.
     private static func candidates(_ target: ReadTarget) throws -> [(phoneNumber: String, sandbox: Sandbox)] {
         var candidates: [(phoneNumber: String, sandbox: Sandbox)] = []
-        if let recorded = target.status?.resource["phoneNumber"],
-           let region = target.status?.resource["region"] ?? target.region {
+        if let recorded = target.status?.resource["phoneNumber"] {
+            // A recorded number without any region cannot be looked up: an error, never "gone".
+            let region = try target.status?.resource["region"] ?? target.region ?? target.readRegion()
             let service = target.status?.resource["service"].flatMap(SmsService.init(rawValue:)) ?? .sns
             candidates.append((recorded, Sandbox(region: region, service: service)))
         }

@@ -15,17 +15,20 @@ import TestSupport
     struct TwoPools {
         let world: ClientMfaWorld
         let otherId: String
+        /// The second pool's region.
+        var otherRegion = ClientMfaWorld.region
 
         /// Both pools' outputs.
         var references: [ResourceAddress: [String: String]] {
-            world.references.merging([AppClientPoolMoveTests.otherPool: ["id": otherId, "region": ClientMfaWorld.region]]) { a, _ in a }
+            world.references.merging([AppClientPoolMoveTests.otherPool: ["id": otherId, "region": otherRegion]]) { a, _ in a }
         }
 
         /// Reads, plans and (when applied) applies the client against both pools.
         func reconcile(_ desired: DesiredResource, status: ResourceStatus) async throws -> (ResourceChange, [String: String]) {
             let handler = AppClientHandler()
+            // The region the engine gives the target: its manifest's, the named pool's.
             let target = ReadTarget(address: AppClientPoolMoveTests.address, desired: desired, status: status,
-                                    region: ClientMfaWorld.region, references: references)
+                                    region: desired.region, references: references)
             let live = try #require(try await handler.read([target], context: world.context)[AppClientPoolMoveTests.address])
             let input = PlanInput(address: AppClientPoolMoveTests.address, desired: desired, live: live, status: status,
                                   references: references, dependencyActions: [AppClientPoolMoveTests.otherPool: .noop],
@@ -38,17 +41,42 @@ import TestSupport
 
         /// The names of the clients in a pool.
         func clientNames(in poolId: String) async throws -> [String] {
-            try await world.cognito.listUserPoolClients(poolId: poolId).map(\.clientName)
+            try await CognitoIdentityProvider(client: world.context.client, region: UserPoolMember.region(ofPoolId: poolId))
+                .listUserPoolClients(poolId: poolId).map(\.clientName)
         }
     }
 
-    static func twoPools() async throws -> TwoPools {
+    /// The world and a second pool, `UserPool/other`, in `region`.
+    static func twoPools(region: String = ClientMfaWorld.region) async throws -> TwoPools {
         let world = try await ClientMfaWorld.make()
-        let other = try await world.cognito.createUserPool([
+        let other = try await CognitoIdentityProvider(client: world.context.client, region: region).createUserPool([
             "PoolName": .string("clientmfa-other-\(UUID().uuidString.prefix(8).lowercased())"),
             "UserPoolTags": .strings(OwnershipTags.tags(for: otherPool, owner: nil)),
         ])
-        return TwoPools(world: world, otherId: other.id)
+        return TwoPools(world: world, otherId: other.id, otherRegion: region)
+    }
+
+    /// The manifest naming `UserPool/other` in `region` (the engine gives an AppClient its pool's region).
+    static func movedDesired(region: String, policy: String?) throws -> DesiredResource {
+        let named = try policy.map { try AppClientEndToEndTests.desired(userPool: "other", policy: $0) }
+            ?? AppClientEndToEndTests.desired(userPool: "other")
+        return DesiredResource(manifest: named.manifest, region: region, dependencies: named.dependencies)
+    }
+
+    /// A pool in another region: the old client is still found in its own pool's region, so the move is refused
+    /// (and replaced under Recreate) there as well; before, it was looked for in the new region, read as absent,
+    /// and a second client was created while the first stayed behind, forgotten.
+    @Test(arguments: [false, true])
+    func movingToAPoolInAnotherRegion(recreate: Bool) async throws {
+        let pools = try await Self.twoPools(region: "eu-west-3")
+        let (_, outputs) = try await pools.world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                           address: Self.address)
+        let moved = try Self.movedDesired(region: "eu-west-3", policy: recreate ? "{onImmutableChange: Recreate}" : nil)
+        let (change, newOutputs) = try await pools.reconcile(moved, status: ClientMfaWorld.status(Self.address, outputs: outputs))
+        #expect(change.action == (recreate ? .replace : .refuse))
+        #expect(try await pools.clientNames(in: pools.world.poolId) == (recreate ? [] : ["web-client"]))
+        #expect(try await pools.clientNames(in: pools.otherId) == (recreate ? ["web-client"] : []))
+        if recreate { #expect(newOutputs["userPoolId"] == pools.otherId) }
     }
 
     @Test func movingIsRefusedByDefaultAndLeavesBothPoolsAlone() async throws {

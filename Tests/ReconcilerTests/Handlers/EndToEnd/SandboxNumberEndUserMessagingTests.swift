@@ -114,4 +114,16 @@ struct SandboxNumberEndUserMessagingTests {
         #expect(change.action == .refuse)
         #expect(change.fieldChanges.map(\.path) == ["service"])
     }
+
+    /// A removed number whose status names no region cannot be looked up: the read fails with `read.noRegion`
+    /// (before, it read as gone and the number was forgotten while it stayed in the sandbox).
+    @Test func aRecordedNumberWithoutARegionIsAnErrorNotGone() async throws {
+        let harness = try await SandboxEmulatorHarness.make()
+        let status = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", phase: .ready,
+                                    resource: ["phoneNumber": "+447700900999", "status": "Verified"])
+        let target = ReadTarget(address: SandboxNumberFixtures.address, desired: nil, status: status, region: nil)
+        await #expect(throws: ReadTargetError.noRegion(SandboxNumberFixtures.address)) {
+            _ = try await handler.read([target], context: harness.context)
+        }
+    }
 }
