@@ -26,10 +26,17 @@ extension KindDefinition {
         }], region: .own),
         supportsAdoption: true, defaultOnDelete: .retain,
         // The pool `spec.adopt` names (a new pool has no identity before it is created).
+        // The pool `spec.adopt` names, and each member: End User Messaging puts an origination identity in one
+        // pool at most (ConflictException), so two pools naming it would fail half-applied.
         claims: { (s: PhonePoolSpec, claims: inout ClaimList) in
             if let adopt = s.adopt {
                 let id = ClaimRules.lastPathPart(adopt.value)
                 claims.add("phone-pool:\(claims.scope)/\(id)", "phone pool \(id) in \(claims.region)", "spec.adopt", adopt)
+            }
+            for (index, member) in s.originationIdentities.value.enumerated() {
+                claims.add("phone-pool-member:\(claims.scope)/\(member.value)",
+                           "OriginationIdentity '\(member.value)' as a pool member", "spec.originationIdentities[\(index)]",
+                           member)
             }
         })
 }

@@ -104,7 +104,18 @@ import Testing
             phonePool("b", adopt: "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123")),
                        ["t.yaml:28:10: error: PhonePool 'b' claims phone pool pool-0123 in region us-east-1, already "
                         + "claimed by PhonePool 'a' (spec.adopt at t.yaml:18:10): one AWS resource can be managed by "
-                        + "one manifest only"]),
+                        + "one manifest only",
+                        "t.yaml:29:27: error: PhonePool 'b' claims OriginationIdentity 'tf' as a pool member, already "
+                        + "claimed by PhonePool 'a' (spec.originationIdentities[0] at t.yaml:19:27): one AWS resource "
+                        + "can be managed by one manifest only"]),
+        ValidationCase("one number in two phone pools", F.docs(
+            F.tollFree, F.doc("PhonePool", "a", ["region: us-east-1", "originationIdentities: [tf]",
+                                                 "isoCountryCode: US", "messageType: TRANSACTIONAL"], []),
+            F.doc("PhonePool", "b", ["region: us-east-1", "originationIdentities: [tf]",
+                                     "isoCountryCode: US", "messageType: TRANSACTIONAL"], [])),
+                       ["t.yaml:27:27: error: PhonePool 'b' claims OriginationIdentity 'tf' as a pool member, already "
+                        + "claimed by PhonePool 'a' (spec.originationIdentities[0] at t.yaml:18:27): one AWS resource "
+                        + "can be managed by one manifest only"]),
     ]
 
     @Test(arguments: cases)
