@@ -26,9 +26,16 @@ extension Sequence<ReadTarget> {
 enum ReadTargetError: ReconcileError, Equatable, CustomStringConvertible {
     /// Neither the target, its manifest nor its status names the region of a regional resource.
     case noRegion(ResourceAddress)
+    /// A removed pool member (an app client) whose status names no user pool to look for it in.
+    case noPool(ResourceAddress)
 
     /// Stable error code.
-    var code: String { "read.noRegion" }
+    var code: String {
+        switch self {
+        case .noRegion: "read.noRegion"
+        case .noPool: "read.noPool"
+        }
+    }
 
     /// What went wrong and what to do (`description`).
     var message: String { description }
@@ -43,6 +50,9 @@ enum ReadTargetError: ReconcileError, Equatable, CustomStringConvertible {
             "\(address): no region to read it in (neither its manifest nor its status names one): give the manifest "
                 + "a spec.region, or, for a removed manifest, restore it with its spec.region (or put the region back "
                 + "in its status file)"
+        case .noPool(let address):
+            "\(address): its manifest is gone and its status names no user pool (userPoolId) to look for it in: "
+                + "restore the manifest, or put the pool id back in its status file"
         }
     }
 }

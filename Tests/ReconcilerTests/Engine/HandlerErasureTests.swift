@@ -46,3 +46,18 @@ import Testing
         #expect(ReconcileFailure(classifying: ReadTargetError.noRegion(address("d"))).code == "read.noRegion")
     }
 }
+
+/// A removed app client whose status names no pool is an error, never "gone" (it would be forgotten while it stays).
+@Suite struct AppClientWithoutPoolTests {
+    @Test func aRemovedClientWithoutItsPoolIdIsAnError() async throws {
+        let address = ResourceAddress(kind: .appClient, name: "web")
+        let status = ResourceStatus(kind: .appClient, name: "web", specHash: "h", phase: .ready,
+                                    resource: ["clientId": "abc123"])
+        let target = ReadTarget(address: address, desired: nil, status: status, region: nil)
+        let context = EngineFixtures.context()
+        await #expect(throws: ReadTargetError.noPool(address)) {
+            _ = try await AppClientHandler().read([target], context: context)
+        }
+        #expect(ReadTargetError.noPool(address).code == "read.noPool")
+    }
+}

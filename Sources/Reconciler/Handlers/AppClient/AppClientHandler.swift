@@ -34,6 +34,10 @@ struct AppClientHandler: ResourceHandler {
             var byPool: [PoolKey: [ReadTarget]] = [:]
             for (target, pools) in remaining {
                 guard let poolId = pools.first else {
+                    // A removed client whose status names no pool cannot be looked for: an error, never "gone".
+                    if target.desired == nil, target.status?.resource["clientId"] != nil {
+                        throw ReadTargetError.noPool(target.address)
+                    }
                     result[target.address] = .absent
                     continue
                 }
