@@ -5,7 +5,7 @@ import Manifests
 /// (a pool's app clients after the pools, with the pools' outputs in `ReadTarget.references`; see
 /// `KindRelations.readDependencyKinds`), all others at once.
 /// A kind whose read fails (or that has no handler) yields a failure for each of its targets; the other kinds are
-/// unaffected.
+/// unaffected. A target the handler cannot read at all (`ReadTargetError`: no region, no pool) fails alone.
 struct LiveReader: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
@@ -64,6 +64,11 @@ struct LiveReader: Sendable {
                     ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address)))
                 return (address, result)
             })
+        } catch let error as ReadTargetError where targets.count > 1 {
+            // One target the handler cannot read (no region, no pool) fails alone: the others are read without it.
+            var results = await read(kind, targets.filter { $0.address != error.address }, context: context)
+            results[error.address] = .failure(ReconcileFailure(classifying: error))
+            return results
         } catch {
             let failure = ReconcileFailure(classifying: error)
             var metadata: Logger.Metadata = ["kind": "\(kind.rawValue)", "code": "\(failure.code)"]

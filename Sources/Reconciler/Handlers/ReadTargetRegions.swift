@@ -37,6 +37,13 @@ enum ReadTargetError: ReconcileError, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The target that cannot be read (the engine reads the kind's other targets without it).
+    var address: ResourceAddress {
+        switch self {
+        case .noRegion(let address), .noPool(let address): address
+        }
+    }
+
     /// What went wrong and what to do (`description`).
     var message: String { description }
 

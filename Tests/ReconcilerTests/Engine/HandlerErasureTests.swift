@@ -60,4 +60,21 @@ import Testing
         }
         #expect(ReadTargetError.noPool(address).code == "read.noPool")
     }
+
+    /// The engine reads the kind's other targets without the one it cannot read: one broken status file does not
+    /// block every resource of its kind.
+    @Test func theOtherTargetsOfTheKindAreStillRead() async throws {
+        let lost = ResourceAddress(kind: .appClient, name: "lost")
+        let status = ResourceStatus(kind: .appClient, name: "lost", specHash: "h", phase: .ready,
+                                    resource: ["clientId": "abc123"])
+        let fresh = ResourceAddress(kind: .appClient, name: "fresh")
+        let freshStatus = ResourceStatus(kind: .appClient, name: "fresh", specHash: "h", phase: .ready, resource: [:])
+        let results = await LiveReader(registry: .standard, context: EngineFixtures.context()).read([
+            ReadTarget(address: lost, desired: nil, status: status, region: nil),
+            ReadTarget(address: fresh, desired: nil, status: freshStatus, region: nil),
+        ])
+        #expect(throws: (any Error).self) { try results[lost]?.get() }
+        if case .failure(let failure)? = results[lost] { #expect(failure.code == "read.noPool") }
+        #expect((try? results[fresh]?.get()) != nil, "read without the broken one")
+    }
 }
