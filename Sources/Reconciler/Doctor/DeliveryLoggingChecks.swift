@@ -63,9 +63,12 @@ enum DeliveryLoggingChecks {
         let targets = logGroupArns(region: region.region, account: account ?? "*", roleArn: role.arn)
         let missing = actions.filter { action in
             let allowed = targets.allSatisfy { arn in
-                statements.contains { $0.allowing.contains { $0.allows(action: action) && $0.covers(resource: arn) } }
+                statements.contains { $0.allowing.contains {
+                    $0.allows(action: action) && $0.covers(resource: arn) && $0.applies(inRegion: region.region)
+                } }
             }
-            let denied = statements.contains { $0.denying.contains { $0.allows(action: action) } }
+            // A conditional Deny (aws:SecureTransport false, …) may not apply to SNS: only unconditional ones count.
+            let denied = statements.contains { $0.denying.contains { !$0.isConditional && $0.allows(action: action) } }
             return !allowed || denied
         }
         guard missing.isEmpty else {

@@ -22,9 +22,29 @@ struct PolicyStatements {
         /// Whether the statement has a `Condition` (it may then not apply).
         var isConditional: Bool { json["Condition"] != nil }
 
-        /// Values of condition `key` under `StringEquals` (and `StringLike`), empty when absent.
-        func condition(_ key: String) -> [String] {
-            ["StringEquals", "StringLike"].flatMap { strings(json["Condition"]?[$0]?[key]) }
+        /// Values of condition `key` (matched regardless of case, as IAM matches condition keys) under the
+        /// operators `operators` (by default `StringEquals` and `StringLike`), empty when absent.
+        func condition(_ key: String, operators: [String] = ["StringEquals", "StringLike"]) -> [String] {
+            operators.flatMap { name in
+                (json["Condition"]?[name]?.objectValue ?? [:])
+                    .filter { $0.key.lowercased() == key.lowercased() }
+                    .flatMap { strings($0.value) }
+            }
+        }
+
+        /// Whether a `Deny` statement reaches the `service` principal: it names it or every principal, or names
+        /// everyone but some principals (`NotPrincipal`) among which the service is not.
+        func reaches(service: String) -> Bool {
+            if let excluded = json["NotPrincipal"] {
+                return !strings(excluded["Service"]).contains(service)
+            }
+            return services.contains(service) || anyPrincipal
+        }
+
+        /// Whether a request made in `region` meets the statement's `aws:RequestedRegion` condition (or it has none).
+        func applies(inRegion region: String) -> Bool {
+            let regions = condition("aws:RequestedRegion")
+            return regions.isEmpty || regions.contains { PolicyStatements.matches(pattern: $0, region) }
         }
 
         /// Whether the statement covers `action`: one of its `Action` patterns matches it, or, for a `NotAction`
@@ -40,9 +60,9 @@ struct PolicyStatements {
         /// `NotResource` statement, none of those patterns does.
         func covers(resource arn: String) -> Bool {
             if let excluded = json["NotResource"] {
-                return !strings(excluded).contains { PolicyStatements.matches(pattern: $0, arn) }
+                return !strings(excluded).contains { PolicyStatements.matches(pattern: $0, arn, caseSensitive: true) }
             }
-            return resources.contains { PolicyStatements.matches(pattern: $0, arn) }
+            return resources.contains { PolicyStatements.matches(pattern: $0, arn, caseSensitive: true) }
         }
 
         /// A string or list of strings.
@@ -60,18 +80,26 @@ struct PolicyStatements {
         allowing.filter { $0.services.contains(service) && $0.allows(action: "sts:AssumeRole") }
     }
 
-    /// Whether the `service` principal may assume the role, which belongs to `account`: an `Allow` statement lets it
-    /// (one whose `aws:SourceAccount` condition names other accounts only does not, since the service acts for this
-    /// account), and no unconditional `Deny` statement stops it (for that service or every principal).
+    /// Whether the `service` principal may assume the role, which belongs to `account`: an `Allow` statement lets
+    /// it (naming it or every principal; one whose `aws:SourceAccount`, or the account of whose `aws:SourceArn`,
+    /// names other accounts only does not, since the service acts for this account), and no unconditional `Deny`
+    /// statement reaches it (naming it, every principal, or everyone but principals it is not among).
     func trusts(service: String, account: String?) -> Bool {
-        let allowed = assuming(service: service).contains { statement in
+        let allowed = allowing.contains { statement in
+            guard statement.services.contains(service) || statement.anyPrincipal,
+                  statement.allows(action: "sts:AssumeRole") else { return false }
+            guard let account else { return true }
             let sources = statement.condition("aws:SourceAccount")
-            guard !sources.isEmpty, let account else { return true }
-            return sources.contains { PolicyStatements.matches(pattern: $0, account) }
+            let arns = statement.condition("aws:SourceArn", operators: ["ArnLike", "ArnEquals", "StringLike", "StringEquals"])
+            let accountMatches = sources.isEmpty || sources.contains { PolicyStatements.matches(pattern: $0, account) }
+            let arnMatches = arns.isEmpty || arns.contains { arn in
+                let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+                return parts.count > 4 && PolicyStatements.matches(pattern: String(parts[4]), account)
+            }
+            return accountMatches && arnMatches
         }
         let denied = denying.contains { statement in
-            !statement.isConditional && (statement.services.contains(service) || statement.anyPrincipal)
-                && statement.allows(action: "sts:AssumeRole")
+            !statement.isConditional && statement.reaches(service: service) && statement.allows(action: "sts:AssumeRole")
         }
         return allowed && !denied
     }
@@ -87,9 +115,10 @@ struct PolicyStatements {
     /// `Deny` statements.
     var denying: [Statement] { statements.filter { $0.effect == "Deny" } }
 
-    /// IAM's action and resource matching: case-insensitive, `*` any run of characters, `?` one character.
-    static func matches(pattern: String, _ text: String) -> Bool {
-        matches(Array(pattern.lowercased()), Array(text.lowercased()))
+    /// IAM's wildcard matching: `*` any run of characters, `?` one character; case-insensitive (actions, account
+    /// ids, regions) unless `caseSensitive` (resource ARNs).
+    static func matches(pattern: String, _ text: String, caseSensitive: Bool = false) -> Bool {
+        caseSensitive ? matches(Array(pattern), Array(text)) : matches(Array(pattern.lowercased()), Array(text.lowercased()))
     }
 
     /// Glob matching of two character arrays.

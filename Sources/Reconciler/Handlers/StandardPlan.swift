@@ -84,7 +84,7 @@ struct StandardPlan: Sendable {
         case .foreign where !adoptsForeign:
             return try ResourceChange(
                 address: address, action: .refuse,
-                reason: "a \(address.kind.rawValue) exists there\(foundId.map { " (\($0))" } ?? "") without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it",
+                reason: "found a matching \(address.kind.rawValue)\(foundId.map { " (\($0))" } ?? "") without this resource's ownership tags (made outside smsauth, or another manifest's): set spec.adopt to its id or ARN to manage it",
                 warnings: warnings, dependencies: dependencies)
         case .otherOwner(_, let owner):
             return try ResourceChange(

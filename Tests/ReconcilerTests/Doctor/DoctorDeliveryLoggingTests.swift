@@ -93,6 +93,23 @@ import Testing
          ["Effect": "Allow", "Action": "logs:*", "Resource": "arn:aws:logs:us-east-1:*:*"], false),
         ("NotResource excluding the SNS groups", nil,
          ["Effect": "Allow", "Action": "logs:*", "NotResource": "arn:aws:logs:*:*:log-group:sns/*"], false),
+        ("a Deny of everyone but the account root (NotPrincipal)",
+         [["Effect": "Deny", "NotPrincipal": ["AWS": "arn:aws:iam::123456789012:root"], "Action": "sts:AssumeRole"]],
+         nil, false),
+        ("aws:sourceaccount in another case naming another account",
+         [["Condition": ["StringEquals": ["aws:sourceaccount": "999999999999"]]]], nil, false),
+        ("aws:SourceArn of another account", [["Condition": ["ArnLike": ["aws:SourceArn": "arn:aws:sns:*:999999999999:*"]]]],
+         nil, false),
+        ("aws:SourceArn of this account", [["Condition": ["ArnLike": ["aws:SourceArn": "arn:aws:sns:*:123456789012:*"]]]],
+         nil, true),
+        ("resource ARNs are case-sensitive", nil,
+         ["Effect": "Allow", "Action": "logs:*", "Resource": "arn:aws:logs:*:*:log-group:SNS/*"], false),
+        ("an Allow limited to another region", nil,
+         ["Effect": "Allow", "Action": "logs:*", "Resource": "*",
+          "Condition": ["StringEquals": ["aws:RequestedRegion": "us-east-1"]]], false),
+        ("an Allow limited to this region", nil,
+         ["Effect": "Allow", "Action": "logs:*", "Resource": "*",
+          "Condition": ["StringEquals": ["aws:RequestedRegion": "eu-west-1"]]], true),
     ] as [(String, [[String: JSONValue]]?, [String: JSONValue]?, Bool)])
     func policiesAreReadAsIAMReadsThem(_ label: String, trustExtra: [[String: JSONValue]]?,
                                        grant: [String: JSONValue]?, passes: Bool) throws {
@@ -113,6 +130,19 @@ import Testing
         let logs = grant.map { PolicyDocument(["Version": "2012-10-17", "Statement": [.object($0)]]) } ?? Self.logs
         let check = try #require(Self.checks(Self.role(trust: trust, [logs])).first)
         #expect((check.result == .pass) == passes, "\(label): \(check.message)")
+    }
+
+    /// A trust that lets every principal assume the role lets SNS too; a Deny of logs only over plain HTTP
+    /// (`aws:SecureTransport` false) does not stop SNS.
+    @Test func everyPrincipalAndAConditionalDenyAreReadAsIAMReadsThem() throws {
+        let anyone = PolicyDocument(["Version": "2012-10-17",
+                                     "Statement": [["Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"]]])
+        #expect(try #require(Self.checks(Self.role(trust: anyone, [Self.logs])).first).result == .pass)
+        let plainHttp = PolicyDocument(["Version": "2012-10-17", "Statement": [[
+            "Effect": "Deny", "Action": "logs:*", "Resource": "*",
+            "Condition": ["Bool": ["aws:SecureTransport": "false"]],
+        ]]])
+        #expect(try #require(Self.checks(Self.role([Self.logs, plainHttp])).first).result == .pass)
     }
 
     /// Facts the caller did not ask for add no check (other commands' region facts are unchanged).

@@ -48,7 +48,7 @@ struct AdoptionEndToEndTests {
 
         let refused = try await space.reconcile(environment: context.environment)
         #expect(refused.status == 1)
-        #expect(refused.stdout.contains("refused SmsRole/cognito-sms: a SmsRole exists there (\(role.arn)) without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it\n"), "\(refused.stdout)")
+        #expect(refused.stdout.contains("refused SmsRole/cognito-sms: found a matching SmsRole (\(role.arn)) without this resource's ownership tags (made outside smsauth, or another manifest's): set spec.adopt to its id or ARN to manage it\n"), "\(refused.stdout)")
         #expect(refused.stdout.contains("blocked UserPool/demo: waiting for SmsRole/cognito-sms: refused: "))
         #expect(try await context.writeCalls().isEmpty, "nothing is written, nothing created")
         #expect(try await context.cognito.listUserPools().map(\.id) == [pool.id])

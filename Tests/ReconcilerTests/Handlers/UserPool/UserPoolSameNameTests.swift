@@ -18,7 +18,7 @@ import Testing
 
         let (change, _) = try await h.reconcile(desired, address: desired.address, id: nil, references: references)
         #expect(change.action == .refuse)
-        #expect(change.reason == "a UserPool exists there (\(handMade.id)) without smsauth's ownership tags; set spec.adopt to its id or ARN to manage it")
+        #expect(change.reason == "found a matching UserPool (\(handMade.id)) without this resource's ownership tags (made outside smsauth, or another manifest's): set spec.adopt to its id or ARN to manage it")
         #expect(try await h.cognito().listUserPools().filter { $0.name == name }.map(\.id) == [handMade.id])
         #expect(try await h.callCounts()["CreateUserPool"] == 1, "only the test's own CreateUserPool")
     }
