@@ -42,7 +42,7 @@ struct ReconcileEnginePlanTests {
         #expect(run.plan.change(for: F.pool)?.action == .refuse)
         let web = try #require(run.plan.change(for: F.web))
         #expect(web.action == .blocked)
-        #expect(web.reason?.hasPrefix("waiting for UserPool/pool: refused: a UserPool exists there") == true)
+        #expect(web.reason?.hasPrefix("waiting for UserPool/pool: refused: found a matching UserPool") == true)
         #expect(run.plan.summary.hasRefusals)
     }
 
