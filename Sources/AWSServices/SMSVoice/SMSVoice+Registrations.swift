@@ -3,26 +3,17 @@ import AWSCore
 /// Registrations: what US carriers must approve before a toll-free or 10DLC number's SMS reach US phones. Read by
 /// doctor (`us-registration`).
 extension SMSVoice {
-    /// One registration as DescribeRegistrations lists it (`RegistrationInformation`).
+    /// One registration as DescribeRegistrations lists it (`RegistrationInformation`): what doctor reads of it.
     public struct Registration: Sendable, Equatable {
         /// `RegistrationId`.
         public var id: String
-        /// `RegistrationType`, e.g. `US_TOLL_FREE_REGISTRATION`.
-        public var type: String
         /// `RegistrationStatus`: `CREATED`, `SUBMITTED`, `REVIEWING`, …, `COMPLETE`, `REQUIRES_UPDATES`, `CLOSED`.
         public var status: String
-        /// `CurrentVersionNumber`.
-        public var currentVersion: Int
-        /// `LatestDeniedVersionNumber`, when a version was denied.
-        public var latestDeniedVersion: Int?
 
         /// Creates a registration.
-        public init(id: String, type: String, status: String, currentVersion: Int, latestDeniedVersion: Int? = nil) {
+        public init(id: String, status: String) {
             self.id = id
-            self.type = type
             self.status = status
-            self.currentVersion = currentVersion
-            self.latestDeniedVersion = latestDeniedVersion
         }
     }
 
@@ -53,11 +44,9 @@ extension SMSVoice {
             return nil
         }
         return items.first.flatMap { item in
-            guard let id = item["RegistrationId"]?.stringValue, let type = item["RegistrationType"]?.stringValue,
+            guard let id = item["RegistrationId"]?.stringValue,
                   let status = item["RegistrationStatus"]?.stringValue else { return nil }
-            return Registration(id: id, type: type, status: status,
-                                currentVersion: item["CurrentVersionNumber"]?.intValue ?? 1,
-                                latestDeniedVersion: item["LatestDeniedVersionNumber"]?.intValue)
+            return Registration(id: id, status: status)
         }
     }
 
