@@ -1,10 +1,11 @@
 import Logging
 import Manifests
 
-/// Reads the live state of every target: one `read` per kind, every kind as soon as the kinds its read needs are read
-/// (a pool's app clients after the pools, with the pools' outputs in `ReadTarget.references`; see
-/// `KindRelations.readDependencyKinds`), all others at once.
-/// A kind whose read fails (or that has no handler) yields a failure for each of its targets; the other kinds are
+/// Reads the live state of every target: each as soon as the resources that find it in AWS are read (an app client
+/// as soon as its pool is: `ReadSchedule`, with their outputs in `ReadTarget.references`), all others at once. The
+/// targets that become startable together are read in one `read` per kind; a handler may hand over a target's state
+/// before its whole read is done (`ResourceHandler.read(_:context:delivering:)`), and the targets it finds start then.
+/// A read that fails (or a kind that has no handler) yields a failure for each of its targets; the other reads are
 /// unaffected. A target the handler cannot read at all (`ReadTargetError`: no region, no pool) fails alone.
 struct LiveReader: Sendable {
     /// The handlers.
@@ -12,53 +13,73 @@ struct LiveReader: Sendable {
     /// AWS access.
     let context: ReconcileContext
 
-    /// Observations (or failures) for every target. The kinds read in one call share one read pass
+    typealias Results = [ResourceAddress: Result<Observation, ReconcileFailure>]
+
+    /// What a running read reports.
+    private enum Event: Sendable {
+        /// One target's state, known before its read is done.
+        case delivered(ResourceAddress, Observation)
+        /// A read is done, with every one of its targets.
+        case finished(Results)
+    }
+
+    /// Observations (or failures) for every target. Every read of one call shares one read pass
     /// (`ReconcileContext.forReadPass()`).
-    func read(_ targets: [ReadTarget]) async -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
+    func read(_ targets: [ReadTarget]) async -> Results {
         let pass = context.forReadPass()
-        let byKind = Dictionary(grouping: targets, by: \.address.kind)
-        typealias Results = [ResourceAddress: Result<Observation, ReconcileFailure>]
-        return await withTaskGroup(of: (ResourceKind, Results).self) { group in
+        var schedule = ReadSchedule(targets)
+        let (events, reporter) = AsyncStream.makeStream(of: Event.self)
+        return await withTaskGroup(of: Void.self) { group in
             var all: Results = [:]
-            var waiting = Set(byKind.keys)
-            var unfinished = waiting
-            while !unfinished.isEmpty {
-                let references = all.compactMapValues { try? $0.get().outputs }
-                for kind in Self.startable(waiting: waiting, unfinished: unfinished) {
-                    waiting.remove(kind)
-                    let kindTargets = (byKind[kind] ?? []).sorted { $0.address < $1.address }.map { target in
+            var outputs: [ResourceAddress: [String: String]] = [:]
+            var running = 0
+            func startReady() {
+                let known = Set(all.keys).union(outputs.keys)
+                for (kind, batch) in schedule.start(known: known, idle: running == 0) {
+                    let batchTargets = batch.map { target in
                         ReadTarget(address: target.address, desired: target.desired, status: target.status,
-                                   region: target.region, references: target.references.merging(references) { own, _ in own })
+                                   region: target.region,
+                                   references: target.references.merging(outputs) { own, _ in own })
                     }
-                    group.addTask { (kind, await read(kind, kindTargets, context: pass)) }
+                    running += 1
+                    group.addTask {
+                        let results = await read(kind, batchTargets, context: pass) { address, observation in
+                            reporter.yield(.delivered(address, observation))
+                        }
+                        reporter.yield(.finished(results))
+                    }
                 }
-                guard let (kind, results) = await group.next() else { break }
-                unfinished.remove(kind)
-                all.merge(results) { first, _ in first }
             }
+            startReady()
+            if running == 0 { return all }
+            for await event in events {
+                switch event {
+                case let .delivered(address, observation):
+                    outputs[address] = outputs[address] ?? observation.outputs
+                case let .finished(results):
+                    running -= 1
+                    all.merge(results) { first, _ in first }
+                    for (address, result) in results where outputs[address] == nil {
+                        if case let .success(observation) = result { outputs[address] = observation.outputs }
+                    }
+                }
+                startReady()
+                if running == 0 && schedule.isEmpty { break }
+            }
+            reporter.finish()
             return all
         }
     }
 
-    /// The kinds of `waiting` whose read may start: none of the kinds their read needs
-    /// (`KindRelations.readDependencyKinds`) is `unfinished` (waiting or being read). A kind in a dependency cycle
-    /// (none today) would start once nothing else can.
-    static func startable(waiting: Set<ResourceKind>, unfinished: Set<ResourceKind>) -> [ResourceKind] {
-        let ready = waiting.filter { kind in
-            kind.relations.readDependencyKinds.allSatisfy { !unfinished.contains($0) }
-        }.sorted()
-        return ready.isEmpty && unfinished == waiting ? waiting.sorted() : ready
-    }
-
     /// One kind's read.
-    private func read(_ kind: ResourceKind, _ targets: [ReadTarget],
-                      context: ReconcileContext) async -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
+    private func read(_ kind: ResourceKind, _ targets: [ReadTarget], context: ReconcileContext,
+                      delivering deliver: @escaping ObservationDelivery) async -> Results {
         let addresses = targets.map(\.address)
         guard let handler = registry.handler(for: kind) else {
             return failing(addresses, ReconcileFailure(classifying: HandlerFailure.noHandler(kind)))
         }
         do {
-            let found = try await handler.read(targets, context: context)
+            let found = try await handler.read(targets, context: context, delivering: deliver)
             return Dictionary(uniqueKeysWithValues: addresses.map { address in
                 let result: Result<Observation, ReconcileFailure> = found[address].map { .success($0) }
                     ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address)))
@@ -66,7 +87,8 @@ struct LiveReader: Sendable {
             })
         } catch let error as ReadTargetError where targets.count > 1 {
             // One target the handler cannot read (no region, no pool) fails alone: the others are read without it.
-            var results = await read(kind, targets.filter { $0.address != error.address }, context: context)
+            var results = await read(kind, targets.filter { $0.address != error.address }, context: context,
+                                     delivering: deliver)
             results[error.address] = .failure(ReconcileFailure(classifying: error))
             return results
         } catch {
@@ -78,8 +100,7 @@ struct LiveReader: Sendable {
         }
     }
 
-    private func failing(_ addresses: [ResourceAddress],
-                         _ failure: ReconcileFailure) -> [ResourceAddress: Result<Observation, ReconcileFailure>] {
+    private func failing(_ addresses: [ResourceAddress], _ failure: ReconcileFailure) -> Results {
         Dictionary(uniqueKeysWithValues: addresses.map { ($0, .failure(failure)) })
     }
 }

@@ -23,6 +23,12 @@ public protocol ResourceHandler: Sendable {
     /// is managed). A target that does not exist is `.absent`; every target gets an entry.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<Live>]
 
+    /// `read`, handing each target's state to `deliver` as soon as it is known, while the others are still being
+    /// read: reads this resource finds (its pool's app clients) start then. A state delivered is also in the result,
+    /// the same. Default: `read`, delivering nothing early.
+    func read(_ targets: [ReadTarget], context: ReconcileContext,
+              delivering deliver: @escaping LiveDelivery<Live>) async throws -> [ResourceAddress: LiveState<Live>]
+
     /// Ids and ARNs of a live resource, recorded in its status file and handed to resources that reference it
     /// (keys such as `id`, `arn`, `externalId`). Never secrets.
     func outputs(of live: Live) -> [String: String]
@@ -66,6 +72,12 @@ extension ResourceHandler {
         return spec
     }
 
+    /// Delivers nothing early.
+    public func read(_ targets: [ReadTarget], context: ReconcileContext,
+                     delivering deliver: @escaping LiveDelivery<Live>) async throws -> [ResourceAddress: LiveState<Live>] {
+        try await read(targets, context: context)
+    }
+
     /// Most kinds cannot be named before they exist.
     public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] { [:] }
 
@@ -79,6 +91,9 @@ extension ResourceHandler {
         return try await write(action, change: change, input: input, context: context)
     }
 }
+
+/// Hands over one target's live state as soon as it is known (`ResourceHandler.read(_:context:delivering:)`).
+public typealias LiveDelivery<Live> = @Sendable (ResourceAddress, LiveState<Live>) -> Void
 
 /// One resource a handler must read.
 public struct ReadTarget: Sendable, Equatable {

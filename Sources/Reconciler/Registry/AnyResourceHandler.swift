@@ -1,12 +1,16 @@
 import Manifests
 
+/// Hands over one target's observation as soon as its handler knows it.
+public typealias ObservationDelivery = @Sendable (ResourceAddress, Observation) -> Void
+
 /// A `ResourceHandler` of any kind behind one type, so the engine can keep handlers of different `Spec` and `Live`
 /// types in one registry. The typed live state travels inside `Observation` and is handed back to the same handler;
 /// every manifest is checked to be the handler's `Spec` before the handler sees it (`HandlerFailure.wrongKind`).
 public struct AnyResourceHandler: Sendable {
     /// The kind handled.
     public let kind: ResourceKind
-    private let readBody: @Sendable ([ReadTarget], ReconcileContext) async throws -> [ResourceAddress: Observation]
+    private let readBody: @Sendable ([ReadTarget], ReconcileContext, @escaping ObservationDelivery) async throws
+        -> [ResourceAddress: Observation]
     private let plannedOutputsBody: @Sendable (DesiredResource, String, String) -> [String: String]
     private let planBody: @Sendable (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange
     private let applyBody: @Sendable (ResourceChange, ErasedPlanInput, ApplyContext) async throws -> [String: String]
@@ -15,12 +19,17 @@ public struct AnyResourceHandler: Sendable {
     /// Wraps `handler`.
     public init<Handler: ResourceHandler>(_ handler: Handler) {
         kind = handler.kind
-        readBody = { targets, context in
+        readBody = { targets, context, deliver in
             if let wrong = targets.first(where: { !Self.fits($0.desired, Handler.self) }) {
                 throw HandlerFailure.wrongKind(wrong.address)
             }
-            let states = try await handler.read(targets, context: context)
-            return states.mapValues { Observation($0, outputs: handler.outputs(of:), phase: handler.phase(of:)) }
+            let observe = { @Sendable (state: LiveState<Handler.Live>) in
+                Observation(state, outputs: handler.outputs(of:), phase: handler.phase(of:))
+            }
+            let states = try await handler.read(targets, context: context) { address, state in
+                deliver(address, observe(state))
+            }
+            return states.mapValues(observe)
         }
         plannedOutputsBody = { desired, account, partition in
             guard Self.fits(desired, Handler.self) else { return [:] }
@@ -64,7 +73,14 @@ public struct AnyResourceHandler: Sendable {
 
     /// Reads every target; a target the handler left out is missing from the result.
     public func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: Observation] {
-        try await readBody(targets, context)
+        try await readBody(targets, context) { _, _ in }
+    }
+
+    /// Reads every target, handing each observation to `deliver` as soon as the handler knows it (some handlers
+    /// only at the end, in the result).
+    public func read(_ targets: [ReadTarget], context: ReconcileContext,
+                     delivering deliver: @escaping ObservationDelivery) async throws -> [ResourceAddress: Observation] {
+        try await readBody(targets, context, deliver)
     }
 
     /// Outputs of a resource that does not exist yet, when they can be computed.

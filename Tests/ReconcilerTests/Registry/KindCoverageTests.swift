@@ -4,13 +4,12 @@ import Testing
 
 /// Every kind a manifest can declare is wired where forgetting it compiles but goes wrong at run time: a handler in
 /// the standard registry (else every resource is "blocked: this build cannot manage"), a place in the apply order
-/// derived from its relations (a kind on a reference cycle would have none) and a start of its read.
+/// derived from its relations (a kind on a reference cycle would have none).
 @Suite struct KindCoverageTests {
     @Test(arguments: ResourceKind.allCases)
     func everyKindHasAHandlerAndAPlace(_ kind: ResourceKind) {
         #expect(HandlerRegistry.standard.handler(for: kind)?.kind == kind, "\(kind) has no handler")
         #expect(ResourceKind.applyOrder.filter { $0 == kind }.count == 1, "\(kind) is not once in applyOrder")
-        #expect(Self.readStarts().filter { $0 == kind }.count == 1, "\(kind) is not read exactly once")
     }
 
     /// A kind is applied after every kind it can depend on.
@@ -35,18 +34,5 @@ import Testing
         if case .ofReference(let field) = kind.relations.region {
             #expect(kind.relations.references.contains { $0.field == field }, "\(kind) takes its region from \(field)")
         }
-    }
-
-    /// The order in which LiveReader starts every kind's read when each read finishes as soon as it starts.
-    static func readStarts() -> [ResourceKind] {
-        var waiting = Set(ResourceKind.allCases), unfinished = waiting, started: [ResourceKind] = []
-        while !unfinished.isEmpty {
-            let now = LiveReader.startable(waiting: waiting, unfinished: unfinished)
-            guard !now.isEmpty else { break }
-            waiting.subtract(now)
-            unfinished.subtract(now)
-            started += now
-        }
-        return started
     }
 }

@@ -17,10 +17,22 @@ extension UserPoolHandler {
     /// describe it again.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws
         -> [ResourceAddress: LiveState<UserPoolDescription>] {
+        try await read(targets, context: context) { _, _ in }
+    }
+
+    /// `read`, delivering a target as soon as its first DescribeUserPool settles it (`UserPoolLocator.settled`: the
+    /// pool its status records, with its ownership tags; the pool `spec.adopt` names), which in a steady state is
+    /// every target: its app clients' and MFA policy's reads start then, not when the last pool is described.
+    func read(_ targets: [ReadTarget], context: ReconcileContext,
+              delivering deliver: @escaping LiveDelivery<UserPoolDescription>) async throws
+        -> [ResourceAddress: LiveState<UserPoolDescription>] {
         var states: [ResourceAddress: LiveState<UserPoolDescription>] = [:]
+        let owner = context.owner
         for (region, regionTargets) in try targets.byRegion() {
             var locator = UserPoolLocator(cognito: context.cognito(region), recordingIn: context.describedPools)
-            try await locator.describeKnown(regionTargets, limit: context.readConcurrency)
+            try await locator.describeKnown(regionTargets, limit: context.readConcurrency) { target, pool in
+                if let state = UserPoolLocator.settled(target, by: pool, owner: owner) { deliver(target.address, state) }
+            }
             for target in regionTargets {
                 states[target.address] = try await locator.state(of: target, context: context)
             }
@@ -50,12 +62,11 @@ struct UserPoolLocator {
     mutating func state(of target: ReadTarget, context: ReconcileContext) async throws -> LiveState<UserPoolDescription> {
         let address = target.address
         let owner = context.owner
-        if let adopt = UserPoolHandler.spec(target.desired)?.adopt?.value {
-            guard let pool = try await describe(UserPoolPlanner.poolId(fromIdOrArn: adopt)) else { return .absent }
-            return .classified(pool, tags: pool.tags, as: address, owner: owner)
+        if let id = Self.firstDescribed(target) {
+            let pool = try await describe(id)
+            if let settled = Self.settled(target, by: pool, owner: owner) { return settled }
         }
         if let id = target.status?.resource["id"], let pool = try await describe(id) {
-            if OwnershipTags.claim(pool.tags, as: address, owner: owner) == .mine { return .owned(pool) }
             let tagged = try await findTagged(address, named: nil, owner: owner)
             if case .absent = tagged { return .classified(pool, tags: pool.tags, as: address, owner: owner) }
             return tagged
@@ -104,19 +115,38 @@ struct UserPoolLocator {
 
     /// Describes, concurrently (at most `limit` at once), the pool each target's `state(of:)` describes first: the
     /// one `spec.adopt` names, else the id in its status. Those answers are then taken from `described`, so the
-    /// calls are the same as one by one, only their round trips overlap.
-    mutating func describeKnown(_ targets: [ReadTarget], limit: Int) async throws {
-        let ids = Set(targets.compactMap(Self.firstDescribed)).subtracting(described.keys).sorted()
-        let cognito = cognito
-        let pools = try await ids.concurrentMap(limit: limit) { id in (id, try await cognito.describeUserPool(id: id)) }
-        for (id, pool) in pools {
-            described[id] = pool
+    /// calls are the same as one by one, only their round trips overlap. Each answer is recorded, then handed to
+    /// `described` with every target it was described for, as soon as it arrives.
+    mutating func describeKnown(_ targets: [ReadTarget], limit: Int,
+                                described answered: @escaping @Sendable (ReadTarget, UserPoolDescription?) -> Void)
+        async throws {
+        let byId = Dictionary(grouping: targets.compactMap { target in Self.firstDescribed(target).map { ($0, target) } },
+                              by: \.0).mapValues { $0.map(\.1) }
+        let ids = Set(byId.keys).subtracting(described.keys).sorted()
+        let cognito = cognito, recorder = recorder
+        let pools = try await ids.concurrentMap(limit: limit) { id in
+            let pool = try await cognito.describeUserPool(id: id)
             if let pool, let recorder { await recorder.record(pool) }
+            for target in byId[id] ?? [] { answered(target, pool) }
+            return (id, pool)
         }
+        for (id, pool) in pools { described[id] = pool }
+    }
+
+    /// The state of `target` when the pool its first DescribeUserPool returned (`pool`; nil: none) settles it with
+    /// no other call: the pool `spec.adopt` names, or the pool its status records carrying this address's ownership
+    /// tags for `owner`. nil when more must be read (the recorded pool is gone or is not this owner's).
+    static func settled(_ target: ReadTarget, by pool: UserPoolDescription?,
+                        owner: String?) -> LiveState<UserPoolDescription>? {
+        if UserPoolHandler.spec(target.desired)?.adopt != nil {
+            return pool.map { .classified($0, tags: $0.tags, as: target.address, owner: owner) } ?? .absent
+        }
+        guard let pool, OwnershipTags.claim(pool.tags, as: target.address, owner: owner) == .mine else { return nil }
+        return .owned(pool)
     }
 
     /// The pool id `state(of:)` describes before anything else for `target`, when it has one.
-    private static func firstDescribed(_ target: ReadTarget) -> String? {
+    static func firstDescribed(_ target: ReadTarget) -> String? {
         if let adopt = UserPoolHandler.spec(target.desired)?.adopt?.value {
             return UserPoolPlanner.poolId(fromIdOrArn: adopt)
         }

@@ -1,0 +1,94 @@
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// A target's read starts as soon as the resources that find it are read: an app client when its pool is, not when
+/// every pool is; everything else at once.
+@Suite struct ReadScheduleTests {
+    /// Two pools with a client each, an MFA policy on the first, and an SMS role.
+    static let text = """
+        apiVersion: smsauth/v1
+        kind: SmsRole
+        metadata: {name: role}
+        spec: {roleName: cognito-sms, externalId: 7f1c8a52-3c59-4a8e-9d2e-5b1f0c2d9a11}
+        ---
+        apiVersion: smsauth/v1
+        kind: UserPool
+        metadata: {name: a}
+        spec: {poolName: A, smsRole: role}
+        ---
+        apiVersion: smsauth/v1
+        kind: UserPool
+        metadata: {name: b}
+        spec: {poolName: B}
+        ---
+        apiVersion: smsauth/v1
+        kind: AppClient
+        metadata: {name: a-web}
+        spec: {userPool: a, clientName: web}
+        ---
+        apiVersion: smsauth/v1
+        kind: AppClient
+        metadata: {name: a-ios}
+        spec: {userPool: a, clientName: ios}
+        ---
+        apiVersion: smsauth/v1
+        kind: AppClient
+        metadata: {name: b-web}
+        spec: {userPool: b, clientName: web}
+        ---
+        apiVersion: smsauth/v1
+        kind: MfaPolicy
+        metadata: {name: a-mfa}
+        spec: {userPool: a, mode: "OFF"}
+        """
+
+    static func address(_ kind: ResourceKind, _ name: String) -> ResourceAddress { ResourceAddress(kind: kind, name: name) }
+
+    /// Read targets of the manifests named (every one when `names` is nil).
+    static func targets(_ names: Set<String>? = nil) throws -> [ReadTarget] {
+        let desired = try DesiredState(load: EngineFixtures.load(text), defaultRegion: "eu-west-1")
+        return desired.resources.values.filter { names?.contains($0.address.name) ?? true }.map {
+            ReadTarget(address: $0.address, desired: $0, status: nil, region: $0.region)
+        }
+    }
+
+    /// The started targets by kind.
+    static func started(_ batches: [(kind: ResourceKind, targets: [ReadTarget])]) -> [ResourceKind: [String]] {
+        Dictionary(uniqueKeysWithValues: batches.map { ($0.kind, $0.targets.map(\.address.name)) })
+    }
+
+    @Test func whatNothingFindsStartsAtOnceAndAPoolsMembersWhenThatPoolIsRead() throws {
+        var schedule = ReadSchedule(try Self.targets())
+        #expect(Self.started(schedule.start(known: [], idle: true)) == [.smsRole: ["role"], .userPool: ["a", "b"]])
+        #expect(schedule.start(known: [], idle: false).isEmpty, "the members wait for their pools")
+        // Pool a read (b still reading): a's two clients in one read, its MFA policy in another; b's client waits.
+        let afterA = schedule.start(known: [Self.address(.userPool, "a")], idle: false)
+        #expect(Self.started(afterA) == [.appClient: ["a-ios", "a-web"], .mfaPolicy: ["a-mfa"]])
+        #expect(afterA.map(\.kind) == [.appClient, .mfaPolicy], "kinds in order")
+        #expect(!schedule.isEmpty)
+        let afterB = schedule.start(known: [Self.address(.userPool, "a"), Self.address(.userPool, "b")], idle: false)
+        #expect(Self.started(afterB) == [.appClient: ["b-web"]])
+        #expect(schedule.isEmpty)
+    }
+
+    @Test func aMemberWhosePoolIsNotReadInThisPassStartsAtOnce() throws {
+        var schedule = ReadSchedule(try Self.targets(["a-web", "role"]))
+        #expect(Self.started(schedule.start(known: [], idle: false)) == [.smsRole: ["role"], .appClient: ["a-web"]])
+        #expect(schedule.isEmpty)
+    }
+
+    @Test func aRemovedResourceKnownOnlyFromStatusStartsAtOnce() {
+        let gone = ReadTarget(address: Self.address(.appClient, "gone"), desired: nil, status: nil, region: nil)
+        var schedule = ReadSchedule([gone])
+        #expect(Self.started(schedule.start(known: [], idle: false)) == [.appClient: ["gone"]])
+    }
+
+    /// A read that ends without ever delivering a pool (none is running any more) does not leave its members unread.
+    @Test func whenNothingIsRunningTheWaitingTargetsStartWithoutTheirPool() throws {
+        var schedule = ReadSchedule(try Self.targets(["a", "a-web"]))
+        #expect(Self.started(schedule.start(known: [], idle: true)) == [.userPool: ["a"]])
+        #expect(schedule.start(known: [], idle: false).isEmpty)
+        #expect(Self.started(schedule.start(known: [], idle: true)) == [.appClient: ["a-web"]])
+    }
+}
