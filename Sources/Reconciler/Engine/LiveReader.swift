@@ -67,6 +67,10 @@ struct LiveReader: Sendable {
                 if running == 0 && schedule.isEmpty { break }
             }
             reporter.finish()
+            // Cancelled while reading: the targets not read yet fail, never read as absent.
+            for target in targets where all[target.address] == nil {
+                all[target.address] = .failure(ReconcileFailure(classifying: CancellationError()))
+            }
             return all
         }
     }
