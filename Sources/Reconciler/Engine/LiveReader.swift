@@ -34,8 +34,7 @@ struct LiveReader: Sendable {
             var outputs: [ResourceAddress: [String: String]] = [:]
             var running = 0
             func startReady() {
-                let known = Set(all.keys).union(outputs.keys)
-                for (kind, batch) in schedule.start(known: known, idle: running == 0) {
+                for (kind, batch) in schedule.start(idle: running == 0) {
                     let batchTargets = batch.map { target in
                         ReadTarget(address: target.address, desired: target.desired, status: target.status,
                                    region: target.region,
@@ -56,11 +55,15 @@ struct LiveReader: Sendable {
                 switch event {
                 case let .delivered(address, observation):
                     outputs[address] = outputs[address] ?? observation.outputs
+                    schedule.known(address)
                 case let .finished(results):
                     running -= 1
                     all.merge(results) { first, _ in first }
-                    for (address, result) in results where outputs[address] == nil {
-                        if case let .success(observation) = result { outputs[address] = observation.outputs }
+                    for (address, result) in results {
+                        if outputs[address] == nil, case let .success(observation) = result {
+                            outputs[address] = observation.outputs
+                        }
+                        schedule.known(address)
                     }
                 }
                 startReady()

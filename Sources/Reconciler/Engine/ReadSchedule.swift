@@ -3,35 +3,61 @@ import Manifests
 /// Which reads of one read pass may start, target by target: a target as soon as every resource that finds it in AWS
 /// (`Manifest.readDependencies`: an app client's or MFA policy's pool) has been read, or is not read in this pass.
 /// Targets that become startable together form one read call per kind, so a pool's app clients, which become
-/// startable when that pool is read, share that pool's one ListUserPoolClients. Pure.
+/// startable when that pool is read, share that pool's one ListUserPoolClients. Pure; each target's dependencies
+/// are worked out once, and marking a resource known touches only the targets waiting for it.
 struct ReadSchedule {
-    /// Targets not started yet, in address order.
-    private var waiting: [ReadTarget]
-    /// Every address read in this pass.
-    private let reading: Set<ResourceAddress>
+    /// Targets not started whose dependencies are all known.
+    private var ready: [ReadTarget]
+    /// Targets not started, with the dependencies still unknown (never empty).
+    private var waiting: [ResourceAddress: (target: ReadTarget, unknown: Set<ResourceAddress>)] = [:]
+    /// The waiting targets of each unknown dependency.
+    private var waiters: [ResourceAddress: [ResourceAddress]] = [:]
 
     /// A schedule of `targets`, none started.
     init(_ targets: [ReadTarget]) {
-        waiting = targets.sorted { $0.address < $1.address }
-        reading = Set(targets.map(\.address))
+        let reading = Set(targets.map(\.address))
+        ready = []
+        for target in targets {
+            let unknown = Set(target.desired?.manifest.readDependencies ?? []).intersection(reading)
+                .subtracting([target.address])
+            guard !unknown.isEmpty else {
+                ready.append(target)
+                continue
+            }
+            waiting[target.address] = (target, unknown)
+            for dependency in unknown { waiters[dependency, default: []].append(target.address) }
+        }
     }
 
     /// Whether every target has started.
-    var isEmpty: Bool { waiting.isEmpty }
+    var isEmpty: Bool { ready.isEmpty && waiting.isEmpty }
 
-    /// Takes the targets that may start now that the live state of `known` is known, grouped by kind in kind order.
-    /// When none may start and no read is running (`idle`), every waiting target starts: a target whose resource
-    /// is never delivered (a dependency cycle; none is possible in a valid folder) is read without it.
-    mutating func start(known: Set<ResourceAddress>, idle: Bool) -> [(kind: ResourceKind, targets: [ReadTarget])] {
-        var ready = waiting.filter { target in
-            (target.desired?.manifest.readDependencies ?? []).allSatisfy { dependency in
-                dependency == target.address || !reading.contains(dependency) || known.contains(dependency)
+    /// Records that the live state of `address` is known (read, or its read failed).
+    mutating func known(_ address: ResourceAddress) {
+        for waiter in waiters.removeValue(forKey: address) ?? [] {
+            guard var entry = waiting[waiter] else { continue }
+            entry.unknown.remove(address)
+            if entry.unknown.isEmpty {
+                waiting[waiter] = nil
+                ready.append(entry.target)
+            } else {
+                waiting[waiter] = entry
             }
         }
-        if ready.isEmpty && idle { ready = waiting }
-        let started = Set(ready.map(\.address))
-        waiting.removeAll { started.contains($0.address) }
-        return Dictionary(grouping: ready, by: \.address.kind).sorted { $0.key < $1.key }
-            .map { (kind: $0.key, targets: $0.value) }
+    }
+
+    /// Takes the targets that may start now, grouped by kind in kind order, each group in address order. When none
+    /// may start and no read is running (`idle`), every waiting target starts: a target whose resource is never
+    /// known (a dependency cycle; none is possible in a valid folder) is read without it.
+    mutating func start(idle: Bool) -> [(kind: ResourceKind, targets: [ReadTarget])] {
+        if ready.isEmpty && idle {
+            ready = waiting.values.map(\.target)
+            waiting = [:]
+            waiters = [:]
+        }
+        let started = ready
+        ready = []
+        return Dictionary(grouping: started, by: \.address.kind).sorted { $0.key < $1.key }
+            .map { (kind: $0.key, targets: $0.value.sorted { $0.address < $1.address }) }
     }
 }

@@ -60,35 +60,41 @@ import Testing
 
     @Test func whatNothingFindsStartsAtOnceAndAPoolsMembersWhenThatPoolIsRead() throws {
         var schedule = ReadSchedule(try Self.targets())
-        #expect(Self.started(schedule.start(known: [], idle: true)) == [.smsRole: ["role"], .userPool: ["a", "b"]])
-        #expect(schedule.start(known: [], idle: false).isEmpty, "the members wait for their pools")
+        #expect(Self.started(schedule.start(idle: true)) == [.smsRole: ["role"], .userPool: ["a", "b"]])
+        schedule.known(Self.address(.smsRole, "role"))
+        #expect(schedule.start(idle: false).isEmpty, "the members wait for their pools")
         // Pool a read (b still reading): a's two clients in one read, its MFA policy in another; b's client waits.
-        let afterA = schedule.start(known: [Self.address(.userPool, "a")], idle: false)
+        schedule.known(Self.address(.userPool, "a"))
+        let afterA = schedule.start(idle: false)
         #expect(Self.started(afterA) == [.appClient: ["a-ios", "a-web"], .mfaPolicy: ["a-mfa"]])
         #expect(afterA.map(\.kind) == [.appClient, .mfaPolicy], "kinds in order")
         #expect(!schedule.isEmpty)
-        let afterB = schedule.start(known: [Self.address(.userPool, "a"), Self.address(.userPool, "b")], idle: false)
+        schedule.known(Self.address(.userPool, "a"))
+        #expect(schedule.start(idle: false).isEmpty, "known twice starts nothing twice")
+        schedule.known(Self.address(.userPool, "b"))
+        let afterB = schedule.start(idle: false)
         #expect(Self.started(afterB) == [.appClient: ["b-web"]])
         #expect(schedule.isEmpty)
     }
 
     @Test func aMemberWhosePoolIsNotReadInThisPassStartsAtOnce() throws {
         var schedule = ReadSchedule(try Self.targets(["a-web", "role"]))
-        #expect(Self.started(schedule.start(known: [], idle: false)) == [.smsRole: ["role"], .appClient: ["a-web"]])
+        #expect(Self.started(schedule.start(idle: false)) == [.smsRole: ["role"], .appClient: ["a-web"]])
         #expect(schedule.isEmpty)
     }
 
     @Test func aRemovedResourceKnownOnlyFromStatusStartsAtOnce() {
         let gone = ReadTarget(address: Self.address(.appClient, "gone"), desired: nil, status: nil, region: nil)
         var schedule = ReadSchedule([gone])
-        #expect(Self.started(schedule.start(known: [], idle: false)) == [.appClient: ["gone"]])
+        #expect(Self.started(schedule.start(idle: false)) == [.appClient: ["gone"]])
     }
 
     /// A read that ends without ever delivering a pool (none is running any more) does not leave its members unread.
     @Test func whenNothingIsRunningTheWaitingTargetsStartWithoutTheirPool() throws {
         var schedule = ReadSchedule(try Self.targets(["a", "a-web"]))
-        #expect(Self.started(schedule.start(known: [], idle: true)) == [.userPool: ["a"]])
-        #expect(schedule.start(known: [], idle: false).isEmpty)
-        #expect(Self.started(schedule.start(known: [], idle: true)) == [.appClient: ["a-web"]])
+        #expect(Self.started(schedule.start(idle: true)) == [.userPool: ["a"]])
+        #expect(schedule.start(idle: false).isEmpty)
+        #expect(Self.started(schedule.start(idle: true)) == [.appClient: ["a-web"]])
+        #expect(schedule.isEmpty)
     }
 }
