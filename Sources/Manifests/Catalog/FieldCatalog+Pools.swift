@@ -79,6 +79,8 @@ extension FieldCatalog {
 
     /// The operation that sets a pool's mapped fields.
     private static let updatePool = "Cognito UpdateUserPool"
+    /// The operation that sets an app client's mapped fields.
+    private static let updateClient = "Cognito UpdateUserPoolClient"
 
     /// `AppClient` spec fields.
     static let appClient: [FieldSpec] = [
@@ -95,8 +97,10 @@ extension FieldCatalog {
                   default: .unmanaged(aws: "the standard attributes, email_verified, phone_number_verified")),
         FieldSpec("writeAttributes", .list(.string), "Attributes the client can write.", .mutable, default: .unmanaged(aws: nil)),
         FieldSpec("preventUserExistenceErrors", .boolean, "Hide whether a user exists in error responses.", .mutable,
-                  default: .unmanaged(aws: "false")),
-        FieldSpec("enableTokenRevocation", .boolean, "Allow refresh token revocation.", .mutable, default: .unmanaged(aws: "true")),
+                  default: .unmanaged(aws: "false"))
+            .aws(updateClient, ["PreventUserExistenceErrors"], .flag(on: "ENABLED", off: "LEGACY"), whenAbsent: .bool(false)),
+        FieldSpec("enableTokenRevocation", .boolean, "Allow refresh token revocation.", .mutable, default: .unmanaged(aws: "true"))
+            .aws(updateClient, ["EnableTokenRevocation"], whenAbsent: .bool(true)),
         FieldSpec("tokenValidity", .object([
             FieldSpec("accessToken", .duration, "Access token lifetime, 5m-1d.", .mutable, default: .unmanaged(aws: "1h")),
             FieldSpec("idToken", .duration, "ID token lifetime, 5m-1d.", .mutable, default: .unmanaged(aws: "1h")),

@@ -58,8 +58,8 @@ public struct MappedValues: Sendable, Equatable {
     /// No values yet, for `fields`.
     public init(fields: [MappedField]) { self.fields = fields }
 
-    /// Records the value at `path`.
-    mutating func set(_ path: String, _ value: Located<MappedScalar>) { values[path] = value }
+    /// Records the value at `path` (a spec built in code).
+    public mutating func set(_ path: String, _ value: Located<MappedScalar>) { values[path] = value }
 
     /// Records that the mapping `name` is written.
     mutating func setGroup(_ name: String, at location: SourceLocation) { groups[name] = location }

@@ -37,6 +37,11 @@ struct FieldTable: Sendable {
         }
     }
 
+    /// Every mapped path's value in `raw`.
+    func live(_ raw: [String: JSONValue]) -> [String: PlanValue] {
+        Dictionary(uniqueKeysWithValues: fields.map { ($0.path, Self.live($0, in: raw)) })
+    }
+
     /// The value at `path` in `raw`, nil when `path` is not mapped.
     func live(at path: String, in raw: [String: JSONValue]) -> PlanValue? {
         field(at: path).map { Self.live($0, in: raw) }
