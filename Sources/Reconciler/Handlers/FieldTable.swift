@@ -11,9 +11,6 @@ struct FieldTable: Sendable {
     /// The table of `kind`.
     init(_ kind: ResourceKind) { fields = kind.mappedFields }
 
-    /// The table `fields`.
-    init(fields: [MappedField]) { self.fields = fields }
-
     /// The row at `path`, if mapped.
     func field(at path: String) -> MappedField? { fields.first { $0.path == path } }
 

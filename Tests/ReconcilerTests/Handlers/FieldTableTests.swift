@@ -5,10 +5,7 @@ import Testing
 
 /// The generic Reconciler side of the simple fields: desired, live and request values from a kind's table alone.
 @Suite struct FieldTableTests {
-    /// A row with an encoding: `deletionProtection: true` is `DeletionProtection: ACTIVE`.
-    static let flag = ResourceKind.userPool.mappedFields.first { $0.path == "deletionProtection" }!
-
-    /// `values` for the table `fields` with `value` at `path`.
+    /// The values `entries` (by path) for the table `fields`.
     static func values(_ fields: [MappedField], _ entries: [String: MappedScalar]) -> MappedValues {
         var values = MappedValues(fields: fields)
         let here = SourceLocation(file: "t.yaml", line: 1, column: 1)
@@ -17,17 +14,19 @@ import Testing
     }
 
     @Test func anEncodedRowIsDesiredAsTheManifestSaysAndSentAndReadAsAWSSpellsIt() {
-        let table = FieldTable(fields: [Self.flag])
-        let values = Self.values([Self.flag], ["deletionProtection": .bool(true)])
+        let table = FieldTable(.userPool)
+        let values = Self.values(table.fields, ["deletionProtection": .bool(true)])
         #expect(table.desired(values) == ["deletionProtection": .bool(true)])
         var request: [String: JSONValue] = ["PoolName": "kept"]
         table.overlay(values, on: &request, creating: false)
         #expect(request == ["PoolName": "kept", "DeletionProtection": "ACTIVE"])
-        #expect(table.live(request) == ["deletionProtection": .bool(true)])
-        #expect(table.live(["DeletionProtection": "INACTIVE"]) == ["deletionProtection": .bool(false)])
-        #expect(table.live([:]) == ["deletionProtection": .bool(false)], "absent reads as whenAbsent")
-        #expect(table.createdWithout == ["deletionProtection": .bool(false)])
-        let other = Self.values([Self.flag], ["deletionProtection": .bool(false)])
+        #expect(table.live(at: "deletionProtection", in: request) == .bool(true))
+        #expect(table.live(at: "deletionProtection", in: ["DeletionProtection": "INACTIVE"]) == .bool(false))
+        #expect(table.live(at: "deletionProtection", in: [:]) == .bool(false), "absent reads as whenAbsent")
+        #expect(table.live(at: "passwordPolicy.minimumLength", in: [:]) == .null, "no whenAbsent: null")
+        #expect(table.live(at: "poolName", in: request) == nil, "not mapped")
+        #expect(table.createdWithout["deletionProtection"] == .bool(false))
+        let other = Self.values(table.fields, ["deletionProtection": .bool(false)])
         table.overlay(other, on: &request, creating: false)
         #expect(request["DeletionProtection"] == "INACTIVE")
     }
