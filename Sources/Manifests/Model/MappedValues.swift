@@ -77,9 +77,10 @@ public struct MappedValues: Sendable, Equatable {
         groups[name] == nil ? nil : MappedGroup(name: name, values: self)
     }
 
-    /// Compares the values written, not the tables (one per kind).
+    /// Compares the values written (not where) and the mappings written with where they start, as the spec's own
+    /// structs did; not the tables (one per kind).
     public static func == (lhs: MappedValues, rhs: MappedValues) -> Bool {
-        lhs.values == rhs.values && Set(lhs.groups.keys) == Set(rhs.groups.keys)
+        lhs.values == rhs.values && lhs.groups == rhs.groups
     }
 }
 
