@@ -45,8 +45,16 @@ struct FieldTable: Sendable {
     }
 
     /// Sets the members of the values written on `request`; the immutable ones only when `creating` (they are sent
-    /// once, with the create). Other members of the same objects are kept.
+    /// once, with the create). Other members of the same objects are kept. A mapping written has the object its
+    /// members share even when it sets none (`passwordPolicy: {}` sends `Policies.PasswordPolicy`).
     func overlay(_ values: MappedValues, on request: inout [String: JSONValue], creating: Bool) {
+        for group in values.groups.keys {
+            let members = fields.filter { $0.group == group }.map { Array($0.aws.member.dropLast()) }
+            let shared = members.dropFirst().reduce(members.first ?? []) { common, member in
+                zip(common, member).prefix { $0 == $1 }.map(\.0)
+            }
+            Self.makeObject(at: shared[...], in: &request)
+        }
         for field in fields where creating || field.field.mutability != .immutable {
             guard let value = values[field.path]?.value else { continue }
             Self.set(Self.json(value, field.aws.encoding), at: field.aws.member[...], in: &request)
@@ -81,6 +89,14 @@ struct FieldTable: Sendable {
         case (.bool(let flag), _): .bool(flag)
         case (.string(let text), _): .string(text)
         }
+    }
+
+    /// `request` with an object at `member` (the one there, else an empty one).
+    private static func makeObject(at member: ArraySlice<String>, in request: inout [String: JSONValue]) {
+        guard let key = member.first else { return }
+        var inner = request[key]?.objectValue ?? [:]
+        makeObject(at: member.dropFirst(), in: &inner)
+        request[key] = .object(inner)
     }
 
     /// `request` with `value` at `member`, creating the objects on the way.

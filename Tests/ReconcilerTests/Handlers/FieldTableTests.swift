@@ -46,6 +46,22 @@ import Testing
         #expect(table.keys(in: "adminCreateUser") == ["allowAdminCreateUserOnly", "inviteSmsMessage"])
     }
 
+    @Test func aMappingWrittenWithoutValuesSendsTheObjectItsMembersShare() throws {
+        let text = "apiVersion: smsauth/v1\nkind: UserPool\nmetadata: {name: p}\n"
+            + "spec: {poolName: Pool, passwordPolicy: {}, adminCreateUser: {}}\n"
+        let manifest = try #require(ManifestLoader().load(text: text, file: "t.yaml").manifests.first)
+        guard case .userPool(let spec) = manifest.spec else {
+            Issue.record("not a UserPool")
+            return
+        }
+        var create: [String: JSONValue] = [:]
+        FieldTable(.userPool).overlay(spec.mapped, on: &create, creating: true)
+        #expect(create == ["Policies": ["PasswordPolicy": [:]], "AdminCreateUserConfig": [:]])
+        var update: [String: JSONValue] = ["AdminCreateUserConfig": ["InviteMessageTemplate": ["EmailMessage": "kept"]]]
+        FieldTable(.userPool).overlay(spec.mapped, on: &update, creating: false)
+        #expect(update["AdminCreateUserConfig"] == ["InviteMessageTemplate": ["EmailMessage": "kept"]])
+    }
+
     /// Values of `row`'s type to try: both booleans, the range's ends, a string.
     static func samples(_ row: MappedField) -> [MappedScalar] {
         switch row.field.type {
