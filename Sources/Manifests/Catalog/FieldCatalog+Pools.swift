@@ -10,7 +10,8 @@ extension FieldCatalog {
                   "Attributes usable as sign-in alias; immutable; exclusive with usernameAttributes.", .immutable,
                   default: .unmanaged(aws: "none")),
         FieldSpec("usernameCaseSensitive", .boolean, "Whether usernames are case sensitive; immutable.", .immutable,
-                  default: .unmanaged(aws: "true")),
+                  default: .unmanaged(aws: "true"))
+            .aws("Cognito CreateUserPool", ["UsernameConfiguration", "CaseSensitive"], whenAbsent: .bool(true)),
         FieldSpec("autoVerifiedAttributes", .list(.enumeration(VerifiedAttribute.self)),
                   "Attributes verified automatically (phone_number needs an SMS role).", .mutable,
                   default: .unmanaged(aws: "none")),
@@ -37,18 +38,25 @@ extension FieldCatalog {
         ]), "Verification messages."),
         FieldSpec("passwordPolicy", .object([
             FieldSpec("minimumLength", .integer(minimum: 6, maximum: 99), "Minimum password length.", .mutable,
-                      default: .unmanaged(aws: "8")),
-            FieldSpec("requireUppercase", .boolean, "Require an uppercase letter.", .mutable, default: .unmanaged(aws: "true")),
-            FieldSpec("requireLowercase", .boolean, "Require a lowercase letter.", .mutable, default: .unmanaged(aws: "true")),
-            FieldSpec("requireNumbers", .boolean, "Require a digit.", .mutable, default: .unmanaged(aws: "true")),
-            FieldSpec("requireSymbols", .boolean, "Require a symbol.", .mutable, default: .unmanaged(aws: "true")),
+                      default: .unmanaged(aws: "8")).aws(updatePool, ["Policies", "PasswordPolicy", "MinimumLength"]),
+            FieldSpec("requireUppercase", .boolean, "Require an uppercase letter.", .mutable, default: .unmanaged(aws: "true"))
+                .aws(updatePool, ["Policies", "PasswordPolicy", "RequireUppercase"]),
+            FieldSpec("requireLowercase", .boolean, "Require a lowercase letter.", .mutable, default: .unmanaged(aws: "true"))
+                .aws(updatePool, ["Policies", "PasswordPolicy", "RequireLowercase"]),
+            FieldSpec("requireNumbers", .boolean, "Require a digit.", .mutable, default: .unmanaged(aws: "true"))
+                .aws(updatePool, ["Policies", "PasswordPolicy", "RequireNumbers"]),
+            FieldSpec("requireSymbols", .boolean, "Require a symbol.", .mutable, default: .unmanaged(aws: "true"))
+                .aws(updatePool, ["Policies", "PasswordPolicy", "RequireSymbols"]),
             FieldSpec("temporaryPasswordValidityDays", .integer(minimum: 0, maximum: 365),
-                      "Days a temporary password stays valid.", .mutable, default: .unmanaged(aws: "7")),
+                      "Days a temporary password stays valid.", .mutable, default: .unmanaged(aws: "7"))
+                .aws(updatePool, ["Policies", "PasswordPolicy", "TemporaryPasswordValidityDays"]),
         ]), "Password policy."),
         FieldSpec("adminCreateUser", .object([
-            FieldSpec("allowAdminCreateUserOnly", .boolean, "Only administrators create users.", .mutable, default: .unmanaged(aws: "false")),
+            FieldSpec("allowAdminCreateUserOnly", .boolean, "Only administrators create users.", .mutable, default: .unmanaged(aws: "false"))
+                .aws(updatePool, ["AdminCreateUserConfig", "AllowAdminCreateUserOnly"]),
             FieldSpec("inviteSmsMessage", .string, "Invitation SMS, 6-140 characters, with {username} and {####}.", .mutable,
-                      default: .unmanaged(aws: nil)),
+                      default: .unmanaged(aws: nil))
+                .aws(updatePool, ["AdminCreateUserConfig", "InviteMessageTemplate", "SMSMessage"]),
         ]), "Administrator user creation."),
         FieldSpec("customAttributes", .list(.object([
             FieldSpec("name", .string, required: true, "Attribute name without 'custom:', 1-20 characters.",
@@ -64,9 +72,15 @@ extension FieldCatalog {
            default: .unmanaged(aws: nil)),
         FieldSpec("accountRecovery", .list(.enumeration(RecoveryOption.self)),
                   "Account recovery methods in priority order.", .mutable, default: .unmanaged(aws: nil)),
-        deletionProtection,
+        deletionProtection.aws(updatePool, ["DeletionProtection"], .flag(on: "ACTIVE", off: "INACTIVE"),
+                               whenAbsent: .bool(false)),
         tags,
     ]
+
+    /// The operation that sets a pool's mapped fields.
+    private static let updatePool = "Cognito UpdateUserPool"
+    /// The operation that sets an app client's mapped fields.
+    private static let updateClient = "Cognito UpdateUserPoolClient"
 
     /// `AppClient` spec fields.
     static let appClient: [FieldSpec] = [
@@ -83,8 +97,10 @@ extension FieldCatalog {
                   default: .unmanaged(aws: "the standard attributes, email_verified, phone_number_verified")),
         FieldSpec("writeAttributes", .list(.string), "Attributes the client can write.", .mutable, default: .unmanaged(aws: nil)),
         FieldSpec("preventUserExistenceErrors", .boolean, "Hide whether a user exists in error responses.", .mutable,
-                  default: .unmanaged(aws: "false")),
-        FieldSpec("enableTokenRevocation", .boolean, "Allow refresh token revocation.", .mutable, default: .unmanaged(aws: "true")),
+                  default: .unmanaged(aws: "false"))
+            .aws(updateClient, ["PreventUserExistenceErrors"], .flag(on: "ENABLED", off: "LEGACY"), whenAbsent: .bool(false)),
+        FieldSpec("enableTokenRevocation", .boolean, "Allow refresh token revocation.", .mutable, default: .unmanaged(aws: "true"))
+            .aws(updateClient, ["EnableTokenRevocation"], whenAbsent: .bool(true)),
         FieldSpec("tokenValidity", .object([
             FieldSpec("accessToken", .duration, "Access token lifetime, 5m-1d.", .mutable, default: .unmanaged(aws: "1h")),
             FieldSpec("idToken", .duration, "ID token lifetime, 5m-1d.", .mutable, default: .unmanaged(aws: "1h")),

@@ -57,6 +57,8 @@ public struct FieldSpec: Sendable, Equatable {
     public var mutability: FieldMutability?
     /// What leaving the field out means; nil for required fields and mappings (their fields say).
     public var defaultValue: FieldDefault?
+    /// Where AWS holds the value, for a simple field (`MappedField`); nil for fields that need code.
+    public internal(set) var aws: AWSMapping?
 
     /// Creates a field description.
     init(_ name: String, _ type: FieldType, required: Bool = false, pattern: String? = nil, _ description: String,

@@ -9,8 +9,6 @@ extension KindDefinition {
             "spec.explicitAuthFlows": "Cognito UpdateUserPoolClient ExplicitAuthFlows",
             "spec.readAttributes": "Cognito UpdateUserPoolClient ReadAttributes",
             "spec.writeAttributes": "Cognito UpdateUserPoolClient WriteAttributes",
-            "spec.preventUserExistenceErrors": "Cognito UpdateUserPoolClient PreventUserExistenceErrors",
-            "spec.enableTokenRevocation": "Cognito UpdateUserPoolClient EnableTokenRevocation",
             "spec.tokenValidity.accessToken":
                 "Cognito UpdateUserPoolClient AccessTokenValidity, TokenValidityUnits.AccessToken",
             "spec.tokenValidity.idToken": "Cognito UpdateUserPoolClient IdTokenValidity, TokenValidityUnits.IdToken",

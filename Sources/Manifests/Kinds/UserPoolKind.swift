@@ -6,7 +6,6 @@ extension KindDefinition {
             "spec.poolName": "Cognito CreateUserPool PoolName",
             "spec.usernameAttributes": "Cognito CreateUserPool UsernameAttributes",
             "spec.aliasAttributes": "Cognito CreateUserPool AliasAttributes",
-            "spec.usernameCaseSensitive": "Cognito CreateUserPool UsernameConfiguration.CaseSensitive",
             "spec.autoVerifiedAttributes": "Cognito UpdateUserPool AutoVerifiedAttributes",
             "spec.smsRole": "Cognito UpdateUserPool SmsConfiguration.SnsCallerArn and ExternalId",
             "spec.smsRoleArn": "Cognito UpdateUserPool SmsConfiguration.SnsCallerArn",
@@ -20,13 +19,6 @@ extension KindDefinition {
                 "Cognito UpdateUserPool VerificationMessageTemplate.EmailSubject",
             "spec.verificationMessages.email": "Cognito UpdateUserPool VerificationMessageTemplate.EmailMessage",
             "spec.passwordPolicy": "Cognito UpdateUserPool Policies.PasswordPolicy",
-            "spec.passwordPolicy.minimumLength": "Cognito UpdateUserPool Policies.PasswordPolicy.MinimumLength",
-            "spec.passwordPolicy.requireUppercase": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireUppercase",
-            "spec.passwordPolicy.requireLowercase": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireLowercase",
-            "spec.passwordPolicy.requireNumbers": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireNumbers",
-            "spec.passwordPolicy.requireSymbols": "Cognito UpdateUserPool Policies.PasswordPolicy.RequireSymbols",
-            "spec.passwordPolicy.temporaryPasswordValidityDays":
-                "Cognito UpdateUserPool Policies.PasswordPolicy.TemporaryPasswordValidityDays",
             "spec.customAttributes.name": "Cognito AddCustomAttributes CustomAttributes.Name",
             "spec.customAttributes.type": "Cognito AddCustomAttributes CustomAttributes.AttributeDataType",
             "spec.customAttributes.mutable": "Cognito AddCustomAttributes CustomAttributes.Mutable",
@@ -38,13 +30,8 @@ extension KindDefinition {
                 "Cognito AddCustomAttributes CustomAttributes.NumberAttributeConstraints.MinValue",
             "spec.customAttributes.maxValue":
                 "Cognito AddCustomAttributes CustomAttributes.NumberAttributeConstraints.MaxValue",
-            "spec.adminCreateUser.allowAdminCreateUserOnly":
-                "Cognito UpdateUserPool AdminCreateUserConfig.AllowAdminCreateUserOnly",
-            "spec.adminCreateUser.inviteSmsMessage":
-                "Cognito UpdateUserPool AdminCreateUserConfig.InviteMessageTemplate.SMSMessage",
             "spec.customAttributes": "Cognito CreateUserPool Schema, AddCustomAttributes CustomAttributes",
             "spec.accountRecovery": "Cognito UpdateUserPool AccountRecoverySetting.RecoveryMechanisms",
-            "spec.deletionProtection": "Cognito UpdateUserPool DeletionProtection",
             "spec.tags": "Cognito TagResource Tags",
         ],
         purpose: """

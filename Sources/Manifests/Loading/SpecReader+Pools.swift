@@ -7,7 +7,6 @@ extension SpecReader {
         spec.region = r.string("region")
         spec.usernameAttributes = r.enumerations("usernameAttributes")
         spec.aliasAttributes = r.enumerations("aliasAttributes")
-        spec.usernameCaseSensitive = r.bool("usernameCaseSensitive")
         spec.autoVerifiedAttributes = r.enumerations("autoVerifiedAttributes")
         spec.smsRole = r.string("smsRole")
         spec.smsRoleArn = r.string("smsRoleArn")
@@ -20,24 +19,11 @@ extension SpecReader {
             UserPoolSpec.VerificationMessages(location: $0.location, sms: $0.string("sms"),
                                               emailSubject: $0.string("emailSubject"), email: $0.string("email"))
         }
-        spec.passwordPolicy = r.object("passwordPolicy").map {
-            UserPoolSpec.PasswordPolicy(location: $0.location, minimumLength: $0.int("minimumLength"),
-                                        requireUppercase: $0.bool("requireUppercase"),
-                                        requireLowercase: $0.bool("requireLowercase"),
-                                        requireNumbers: $0.bool("requireNumbers"),
-                                        requireSymbols: $0.bool("requireSymbols"),
-                                        temporaryPasswordValidityDays: $0.int("temporaryPasswordValidityDays"))
-        }
-        spec.adminCreateUser = r.object("adminCreateUser").map {
-            UserPoolSpec.AdminCreateUser(location: $0.location,
-                                         allowAdminCreateUserOnly: $0.bool("allowAdminCreateUserOnly"),
-                                         inviteSmsMessage: $0.string("inviteSmsMessage"))
-        }
         spec.customAttributes = r.objects("customAttributes").map { list in
             Located(list.readers.compactMap(customAttribute), at: list.location)
         }
         spec.accountRecovery = r.enumerations("accountRecovery")
-        spec.deletionProtection = r.bool("deletionProtection")
+        spec.mapped = r.mapped(ResourceKind.userPool.mappedFields)
         spec.tags = r.stringMap("tags")
         return poolName == nil ? nil : spec
     }

@@ -19,7 +19,7 @@ enum SpecReader {
         let generateSecret = r.bool("generateSecret")
         let flows: Located<[Located<AuthFlow>]>? = r.enumerations("explicitAuthFlows")
         let read = r.strings("readAttributes"), write = r.strings("writeAttributes")
-        let prevent = r.bool("preventUserExistenceErrors"), revocation = r.bool("enableTokenRevocation")
+        let mapped = r.mapped(ResourceKind.appClient.mappedFields)
         let validity = r.object("tokenValidity").map {
             AppClientSpec.TokenValidity(location: $0.location, accessToken: $0.duration("accessToken"),
                                         idToken: $0.duration("idToken"), refreshToken: $0.duration("refreshToken"))
@@ -40,8 +40,7 @@ enum SpecReader {
         spec.explicitAuthFlows = flows
         spec.readAttributes = read
         spec.writeAttributes = write
-        spec.preventUserExistenceErrors = prevent
-        spec.enableTokenRevocation = revocation
+        spec.mapped = mapped
         spec.tokenValidity = validity
         return spec
     }

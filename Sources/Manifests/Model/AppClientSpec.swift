@@ -12,16 +12,15 @@ public struct AppClientSpec: Sendable, Equatable {
     public var readAttributes: Located<[Located<String>]>?
     /// `spec.writeAttributes`.
     public var writeAttributes: Located<[Located<String>]>?
-    /// `spec.preventUserExistenceErrors`.
-    public var preventUserExistenceErrors: Located<Bool>?
-    /// `spec.enableTokenRevocation`.
-    public var enableTokenRevocation: Located<Bool>?
     /// `spec.tokenValidity`.
     public var tokenValidity: TokenValidity?
     /// `spec.outputs`.
     public var outputs: Outputs?
     /// `spec.secret`.
     public var secret: Secret?
+    /// The simple fields (`preventUserExistenceErrors`, `enableTokenRevocation`: the rows of
+    /// `FieldCatalog.appClient` with an AWS member).
+    public var mapped = MappedValues(fields: ResourceKind.appClient.mappedFields)
 
     /// Creates a spec managing the pool reference and client name only.
     public init(userPool: Located<String>, clientName: Located<String>) {

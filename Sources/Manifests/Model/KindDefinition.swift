@@ -8,8 +8,10 @@ struct KindDefinition: Sendable {
     let read: @Sendable (MappingReader) -> ManifestSpec?
     /// The fields of `spec`, without `adopt` (`FieldCatalog.spec(for:)` adds it when `supportsAdoption`).
     let fields: [FieldSpec]
+    /// The simple fields of `fields` (those with `FieldSpec.aws`), in catalog order.
+    let mappedFields: [MappedField]
     /// The AWS API member each field sets, keyed by its path (`spec.passwordPolicy.minimumLength`, list elements'
-    /// fields as `list.field`): the kind's part of `FieldCatalog.awsMembers`.
+    /// fields as `list.field`): the kind's part of `FieldCatalog.awsMembers`, the mapped fields' rows included.
     let awsMembers: [String: String]
     /// `KindGuide.purpose`: what the resource is in AWS and what smsauth does with it.
     let purpose: String
@@ -34,7 +36,10 @@ struct KindDefinition: Sendable {
                claims: @escaping @Sendable (Spec, inout ClaimList) -> Void) {
         self.read = { read($0).map(spec) }
         self.fields = fields
-        self.awsMembers = awsMembers
+        mappedFields = MappedField.table(of: fields)
+        self.awsMembers = awsMembers.merging(mappedFields.map { ("spec." + $0.path, $0.aws.documentation) }) { hand, _ in
+            hand
+        }
         self.purpose = purpose
         self.smsSignIn = smsSignIn
         self.example = example

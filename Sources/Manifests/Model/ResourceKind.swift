@@ -53,6 +53,9 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Whether `spec.adopt` (take over an existing resource by id or ARN) is allowed for this kind.
     public var supportsAdoption: Bool { definition.supportsAdoption }
 
+    /// The simple fields of this kind's spec (`MappedField`), in catalog order.
+    public var mappedFields: [MappedField] { definition.mappedFields }
+
     /// The order in which kinds that do not depend on each other are applied and listed (plans, status): account
     /// settings (after the log role they may name) first, the independent SandboxNumber last. It only breaks ties:
     /// `applyOrder` puts every kind after the kinds it references wherever it stands here, and a kind missing here

@@ -10,8 +10,6 @@ public struct UserPoolSpec: Sendable, Equatable {
     public var usernameAttributes: Located<[Located<UsernameAttribute>]>?
     /// `spec.aliasAttributes`; immutable; exclusive with `usernameAttributes`.
     public var aliasAttributes: Located<[Located<AliasAttribute>]>?
-    /// `spec.usernameCaseSensitive`; immutable.
-    public var usernameCaseSensitive: Located<Bool>?
     /// `spec.autoVerifiedAttributes`.
     public var autoVerifiedAttributes: Located<[Located<VerifiedAttribute>]>?
     /// `spec.smsRole`: name of an `SmsRole` manifest.
@@ -31,23 +29,25 @@ public struct UserPoolSpec: Sendable, Equatable {
     public var smsRegion: Located<String>?
     /// `spec.verificationMessages`.
     public var verificationMessages: VerificationMessages?
-    /// `spec.passwordPolicy`.
-    public var passwordPolicy: PasswordPolicy?
-    /// `spec.adminCreateUser`.
-    public var adminCreateUser: AdminCreateUser?
     /// `spec.customAttributes`; add-only.
     public var customAttributes: Located<[CustomAttribute]>?
     /// `spec.accountRecovery`, in priority order.
     public var accountRecovery: Located<[Located<RecoveryOption>]>?
-    /// `spec.deletionProtection`.
-    public var deletionProtection: Located<Bool>?
     /// `spec.tags`.
     public var tags: Located<[String: String]>?
+    /// The simple fields (`usernameCaseSensitive`, `passwordPolicy.*`, `adminCreateUser.*`, `deletionProtection`:
+    /// the rows of `FieldCatalog.userPool` with an AWS member).
+    public var mapped = MappedValues(fields: ResourceKind.userPool.mappedFields)
 
     /// Creates a spec that manages only the pool name.
     public init(poolName: Located<String>) {
         self.poolName = poolName
     }
+
+    /// `spec.deletionProtection`.
+    public var deletionProtection: Located<Bool>? { mapped.value("deletionProtection") }
+    /// `spec.passwordPolicy`, nil when left out.
+    public var passwordPolicy: MappedGroup? { mapped.group("passwordPolicy") }
 
     /// `spec.verificationMessages`.
     public struct VerificationMessages: Sendable, Equatable {
@@ -59,34 +59,6 @@ public struct UserPoolSpec: Sendable, Equatable {
         public var emailSubject: Located<String>?
         /// Email verification message; must contain `{####}`.
         public var email: Located<String>?
-    }
-
-    /// `spec.passwordPolicy`.
-    public struct PasswordPolicy: Sendable, Equatable {
-        /// Where the block is.
-        public var location: SourceLocation
-        /// Minimum length, 6–99.
-        public var minimumLength: Located<Int>?
-        /// Require an uppercase letter.
-        public var requireUppercase: Located<Bool>?
-        /// Require a lowercase letter.
-        public var requireLowercase: Located<Bool>?
-        /// Require a digit.
-        public var requireNumbers: Located<Bool>?
-        /// Require a symbol.
-        public var requireSymbols: Located<Bool>?
-        /// Days a temporary password stays valid, 0–365.
-        public var temporaryPasswordValidityDays: Located<Int>?
-    }
-
-    /// `spec.adminCreateUser`.
-    public struct AdminCreateUser: Sendable, Equatable {
-        /// Where the block is.
-        public var location: SourceLocation
-        /// Only administrators create users (no self sign-up).
-        public var allowAdminCreateUserOnly: Located<Bool>?
-        /// Invitation SMS; must contain `{username}` and `{####}`.
-        public var inviteSmsMessage: Located<String>?
     }
 
     /// One entry of `spec.customAttributes`.

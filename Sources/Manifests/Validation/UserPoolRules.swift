@@ -55,7 +55,7 @@ enum UserPoolRules {
                                    placeholders: ["{####}"]),
                 MessageCheck.check(verification?.emailSubject, field: "spec.verificationMessages.emailSubject",
                                    length: 1...140, placeholders: []),
-                MessageCheck.check(spec.adminCreateUser?.inviteSmsMessage,
+                MessageCheck.check(spec.mapped.value("adminCreateUser.inviteSmsMessage"),
                                    field: "spec.adminCreateUser.inviteSmsMessage", length: 6...140,
                                    placeholders: ["{username}", "{####}"]),
             ].compactMap { $0 }

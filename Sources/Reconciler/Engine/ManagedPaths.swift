@@ -34,6 +34,7 @@ enum ManagedPaths {
             guard let label = child.label, !(child.value is SourceLocation),
                   !(prefix.isEmpty && identityPaths.contains(label)),
                   let set = unwrapped(child.value) else { return [] }
+            if let mapped = set as? MappedValues { return mapped.values.keys.map { prefix + $0 } }
             let path = prefix + label
             if set is any LocatedValue { return [path] }
             let mirror = Mirror(reflecting: set)

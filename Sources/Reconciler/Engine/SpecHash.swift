@@ -65,10 +65,26 @@ enum CanonicalRendering {
 
     /// Struct fields as `label=value`, sorted, without source locations.
     private static func fields(of mirror: Mirror) -> [String] {
-        mirror.children.compactMap { child -> String? in
-            guard let label = child.label, !(child.value is SourceLocation) else { return nil }
-            return "\(label)=\(render(child.value))"
+        mirror.children.flatMap { child -> [String] in
+            guard let label = child.label, !(child.value is SourceLocation) else { return [] }
+            if let mapped = child.value as? MappedValues { return fields(of: mapped) }
+            return ["\(label)=\(render(child.value))"]
         }.sorted()
+    }
+
+    /// A spec's simple fields as the struct fields they were before the kind's table held them (so that hashes
+    /// recorded in status stay valid): `name=value` for a field of the spec, `group={key=value,...}` for a mapping
+    /// written, `group=null` for one left out; fields left out are `null`.
+    private static func fields(of mapped: MappedValues) -> [String] {
+        var names: [String] = []
+        for field in mapped.fields where !names.contains(field.group ?? field.path) { names.append(field.group ?? field.path) }
+        let value = { (path: String) in mapped[path].map { render($0.value.payload) } ?? "null" }
+        return names.map { name in
+            let members = mapped.fields.filter { $0.group == name }
+            if members.isEmpty { return "\(name)=\(value(name))" }
+            guard mapped.groups[name] != nil else { return "\(name)=null" }
+            return "\(name)={" + members.map { "\($0.key)=\(value($0.path))" }.sorted().joined(separator: ",") + "}"
+        }
     }
 
     /// A dictionary entry (a `(key, value)` pair) as `key:value`.

@@ -32,9 +32,9 @@ enum ExportSpecs {
         }
         spec += fields(["smsRegion"], { live.value(at: $0) })
         spec += group("verificationMessages", ["sms", "emailSubject", "email"], { live.value(at: $0) })
-        spec += group("passwordPolicy", ["minimumLength", "requireUppercase", "requireLowercase", "requireNumbers",
-                                         "requireSymbols", "temporaryPasswordValidityDays"], { live.value(at: $0) })
-        spec += group("adminCreateUser", ["allowAdminCreateUserOnly", "inviteSmsMessage"], { live.value(at: $0) })
+        for name in ["passwordPolicy", "adminCreateUser"] {
+            spec += group(name, UserPoolFields.table.keys(in: name), { live.value(at: $0) })
+        }
         let custom = live.customAttributeNames.sorted().compactMap { name -> ExportValue? in
             guard case .map(let members) = live.customAttribute(name, keys: nil) else { return nil }
             let order = ["type", "mutable", "minLength", "maxLength", "minValue", "maxValue"]

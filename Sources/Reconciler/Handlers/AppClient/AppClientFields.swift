@@ -7,20 +7,21 @@ enum AppClientFields {
     /// The plan path of the pool an existing client lives in (its pool id), compared only once the client exists.
     static let userPoolPath = "userPool"
 
+    /// The simple fields (`FieldCatalog.appClient`'s rows with an AWS member).
+    static let table = FieldTable(.appClient)
     /// The paths AWS cannot change in place: the secret, and the pool (a client cannot move between pools).
-    static let immutable: Set<String> = ["generateSecret", userPoolPath]
+    static let immutable: Set<String> = table.immutablePaths.union(["generateSecret", userPoolPath])
 
     /// What a client created without them has at the managed paths a manifest may leave out, as `live` reads
     /// them: no secret; ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH; no read or write
-    /// attributes listed (AWS lists them only when set); user existence errors LEGACY; token revocation on; AWS's
-    /// default lifetimes.
+    /// attributes listed (AWS lists them only when set); AWS's default lifetimes; the simple fields' AWS defaults
+    /// from the catalog (user existence errors LEGACY, token revocation on).
     static let createdWithout: [String: PlanValue] = {
-        var fields: [String: PlanValue] = [
+        var fields = table.createdWithout.merging([
             "generateSecret": .bool(false),
             "explicitAuthFlows": set(["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]),
             "readAttributes": set([]), "writeAttributes": set([]),
-            "preventUserExistenceErrors": .bool(false), "enableTokenRevocation": .bool(true),
-        ]
+        ]) { _, coded in coded }
         for token in TokenLifetime.Token.allCases {
             fields["tokenValidity.\(token.rawValue)"] = .string(TokenLifetime(token, in: [:]).text)
         }
@@ -29,33 +30,30 @@ enum AppClientFields {
 
     /// The managed fields the manifest sets, as plan values. Sets are sorted; lifetimes in their shortest text.
     static func desired(_ spec: AppClientSpec) -> [String: PlanValue] {
-        var fields: [String: PlanValue] = ["clientName": .string(spec.clientName.value)]
+        var fields = table.desired(spec.mapped)
+        fields["clientName"] = .string(spec.clientName.value)
         if let value = spec.generateSecret { fields["generateSecret"] = .bool(value.value) }
         if let flows = spec.explicitAuthFlows { fields["explicitAuthFlows"] = set(flows.value.map(\.value.rawValue)) }
         if let attributes = spec.readAttributes { fields["readAttributes"] = set(attributes.value.map(\.value)) }
         if let attributes = spec.writeAttributes { fields["writeAttributes"] = set(attributes.value.map(\.value)) }
-        if let value = spec.preventUserExistenceErrors { fields["preventUserExistenceErrors"] = .bool(value.value) }
-        if let value = spec.enableTokenRevocation { fields["enableTokenRevocation"] = .bool(value.value) }
         for (token, duration) in managedLifetimes(spec) {
             fields["tokenValidity.\(token.rawValue)"] = .string(TokenLifetime(duration).text)
         }
         return fields
     }
 
-    /// Every managed path read from a live client, as AWS means it: legacy auth flow names normalised,
-    /// `PreventUserExistenceErrors` ENABLED as true (LEGACY or absent as false), token revocation on when absent
-    /// (AWS's default for clients), lifetimes as lengths of time with AWS's defaults when absent.
+    /// Every managed path read from a live client, as AWS means it: legacy auth flow names normalised, lifetimes
+    /// as lengths of time with AWS's defaults when absent, the simple fields through `table`.
     static func live(_ client: AppClientDescription) -> [String: PlanValue] {
         let raw = client.raw
-        var fields: [String: PlanValue] = [
+        var fields = table.live(raw)
+        fields.merge([
             "clientName": .string(client.clientName),
             "generateSecret": .bool(client.hasSecret),
             "explicitAuthFlows": set(strings(raw["ExplicitAuthFlows"]).map(normalisedFlow)),
             "readAttributes": set(strings(raw["ReadAttributes"])),
             "writeAttributes": set(strings(raw["WriteAttributes"])),
-            "preventUserExistenceErrors": .bool(raw["PreventUserExistenceErrors"]?.stringValue == "ENABLED"),
-            "enableTokenRevocation": .bool(raw["EnableTokenRevocation"]?.boolValue ?? true),
-        ]
+        ]) { _, coded in coded }
         for token in TokenLifetime.Token.allCases {
             fields["tokenValidity.\(token.rawValue)"] = .string(TokenLifetime(token, in: raw).text)
         }
@@ -66,28 +64,25 @@ enum AppClientFields {
     static func createRequest(_ spec: AppClientSpec, poolId: String) -> [String: JSONValue] {
         var request: [String: JSONValue] = ["UserPoolId": .string(poolId)]
         if let value = spec.generateSecret { request["GenerateSecret"] = .bool(value.value) }
-        return overlay(spec, onto: request)
+        return overlay(spec, onto: request, creating: true)
     }
 
     /// UpdateUserPoolClientRequest: the live client's every updatable member (UpdateUserPoolClient resets what
     /// it omits, e.g. out-of-band OAuth settings) overlaid with what the manifest manages.
     static func updateRequest(_ spec: AppClientSpec, live: AppClientDescription) -> [String: JSONValue] {
-        overlay(spec, onto: live.updateRequest())
+        overlay(spec, onto: live.updateRequest(), creating: false)
     }
 
-    /// `request` with the managed members replaced by the manifest's values. Managed lifetimes are sent in
-    /// minutes; unmanaged live ones keep their value with their unit spelled out, so that adding
-    /// `TokenValidityUnits` never reinterprets them.
-    static func overlay(_ spec: AppClientSpec, onto request: [String: JSONValue]) -> [String: JSONValue] {
+    /// `request` with the managed members replaced by the manifest's values (the immutable simple ones only when
+    /// `creating`). Managed lifetimes are sent in minutes; unmanaged live ones keep their value with their unit
+    /// spelled out, so that adding `TokenValidityUnits` never reinterprets them.
+    static func overlay(_ spec: AppClientSpec, onto request: [String: JSONValue], creating: Bool) -> [String: JSONValue] {
         var request = request
+        table.overlay(spec.mapped, on: &request, creating: creating)
         request["ClientName"] = .string(spec.clientName.value)
         if let flows = spec.explicitAuthFlows { request["ExplicitAuthFlows"] = .strings(sorted(flows.value.map(\.value.rawValue))) }
         if let attributes = spec.readAttributes { request["ReadAttributes"] = .strings(sorted(attributes.value.map(\.value))) }
         if let attributes = spec.writeAttributes { request["WriteAttributes"] = .strings(sorted(attributes.value.map(\.value))) }
-        if let value = spec.preventUserExistenceErrors {
-            request["PreventUserExistenceErrors"] = .string(value.value ? "ENABLED" : "LEGACY")
-        }
-        if let value = spec.enableTokenRevocation { request["EnableTokenRevocation"] = .bool(value.value) }
         let managed = managedLifetimes(spec)
         guard !managed.isEmpty else { return request }
         var units = request["TokenValidityUnits"]?.objectValue ?? [:]

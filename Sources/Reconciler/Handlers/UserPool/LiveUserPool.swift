@@ -9,7 +9,8 @@ struct LiveUserPool: Sendable {
     /// The pool's `SmsConfiguration.EumsSms` members (empty when it sends through SNS or not at all).
     private var smsPath: [String: JSONValue] { pool.raw["SmsConfiguration"]?["EumsSms"]?.objectValue ?? [:] }
 
-    /// The live value of a non-custom-attribute path (`null` when AWS has none). A verification message is held
+    /// The live value of a non-custom-attribute path (`null` when AWS has none); the simple fields through
+    /// `UserPoolFields.table`. A verification message is held
     /// twice (`VerificationMessageTemplate` and the older top-level member, which smsauth sets alike): when they
     /// differ, the one that is not `desired` is the one changed out of band, and is the live value.
     func value(at path: String, desired: PlanValue? = nil) -> PlanValue {
@@ -27,8 +28,6 @@ struct LiveUserPool: Sendable {
         case "poolName": return .string(pool.name)
         case "usernameAttributes": return UserPoolFields.set(strings(raw["UsernameAttributes"]))
         case "aliasAttributes": return UserPoolFields.set(strings(raw["AliasAttributes"]))
-        // Pools made before UsernameConfiguration existed are case sensitive.
-        case "usernameCaseSensitive": return .bool(raw["UsernameConfiguration"]?["CaseSensitive"]?.boolValue ?? true)
         case "autoVerifiedAttributes": return UserPoolFields.set(strings(raw["AutoVerifiedAttributes"]))
         case "smsRole":
             guard let eums = raw["SmsConfiguration"]?["EumsSms"] else {
@@ -45,16 +44,9 @@ struct LiveUserPool: Sendable {
             return .string((smsPath.isEmpty ? SmsService.sns : .endUserMessaging).rawValue)
         case "smsConfigurationSet": return plan(smsPath["ConfigurationSetName"])
         case "smsRegion": return plan(raw["SmsConfiguration"]?["SnsRegion"])
-        case "adminCreateUser.allowAdminCreateUserOnly":
-            return plan(raw["AdminCreateUserConfig"]?["AllowAdminCreateUserOnly"])
-        case "adminCreateUser.inviteSmsMessage":
-            return plan(raw["AdminCreateUserConfig"]?["InviteMessageTemplate"]?["SMSMessage"])
         case "accountRecovery": return recoveryMechanisms()
-        case "deletionProtection": return .bool(pool.deletionProtection == "ACTIVE")
         case "tags": return .map(Self.userTags(pool.tags).mapValues(PlanValue.string))
-        default:
-            guard path.hasPrefix("passwordPolicy.") else { return .null }
-            return passwordPolicy(String(path.dropFirst("passwordPolicy.".count)))
+        default: return UserPoolFields.table.live(at: path, in: raw) ?? .null
         }
     }
 
@@ -96,17 +88,6 @@ struct LiveUserPool: Sendable {
         let mechanisms = pool.raw["AccountRecoverySetting"]?["RecoveryMechanisms"]?.arrayValue ?? []
         let ordered = mechanisms.sorted { ($0["Priority"]?.intValue ?? 0) < ($1["Priority"]?.intValue ?? 0) }
         return .list(ordered.compactMap { $0["Name"]?.stringValue }.map(PlanValue.string))
-    }
-
-    /// A member of `Policies.PasswordPolicy` by its manifest key.
-    private func passwordPolicy(_ key: String) -> PlanValue {
-        let members = [
-            "minimumLength": "MinimumLength", "requireUppercase": "RequireUppercase",
-            "requireLowercase": "RequireLowercase", "requireNumbers": "RequireNumbers",
-            "requireSymbols": "RequireSymbols", "temporaryPasswordValidityDays": "TemporaryPasswordValidityDays",
-        ]
-        guard let member = members[key] else { return .null }
-        return plan(pool.raw["Policies"]?["PasswordPolicy"]?[member])
     }
 
     /// Strings of a JSON array (absent = empty).

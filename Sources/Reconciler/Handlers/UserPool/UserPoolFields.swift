@@ -6,8 +6,10 @@ import Manifests
 /// them (sets sorted, absent lists empty, custom attribute constraints as numbers), so a pool just made from the
 /// manifest compares equal.
 struct UserPoolFields: Sendable {
+    /// The simple fields (`FieldCatalog.userPool`'s rows with an AWS member).
+    static let table = FieldTable(.userPool)
     /// Paths that cannot change after creation (besides the existing custom attributes).
-    static let immutablePaths: Set<String> = ["usernameAttributes", "aliasAttributes", "usernameCaseSensitive"]
+    static let immutablePaths: Set<String> = table.immutablePaths.union(["usernameAttributes", "aliasAttributes"])
     /// Prefix of the per-attribute paths of `customAttributes`.
     static let customPrefix = "customAttributes."
 
@@ -21,7 +23,6 @@ struct UserPoolFields: Sendable {
         var fields: [String: PlanValue] = ["poolName": .string(spec.poolName.value)]
         fields["usernameAttributes"] = spec.usernameAttributes.map { Self.set($0.value.map(\.value.rawValue)) }
         fields["aliasAttributes"] = spec.aliasAttributes.map { Self.set($0.value.map(\.value.rawValue)) }
-        fields["usernameCaseSensitive"] = spec.usernameCaseSensitive.map { .bool($0.value) }
         fields["autoVerifiedAttributes"] = spec.autoVerifiedAttributes.map { Self.set($0.value.map(\.value.rawValue)) }
         if let sms {
             let arn = PlanValue.string(sms.roleArn ?? UserPoolSmsSettings.knownAfterApply)
@@ -41,26 +42,12 @@ struct UserPoolFields: Sendable {
             fields["verificationMessages.emailSubject"] = messages.emailSubject.map { .string($0.value) }
             fields["verificationMessages.email"] = messages.email.map { .string($0.value) }
         }
-        if let policy = spec.passwordPolicy {
-            fields["passwordPolicy.minimumLength"] = policy.minimumLength.map { .number(Double($0.value)) }
-            fields["passwordPolicy.requireUppercase"] = policy.requireUppercase.map { .bool($0.value) }
-            fields["passwordPolicy.requireLowercase"] = policy.requireLowercase.map { .bool($0.value) }
-            fields["passwordPolicy.requireNumbers"] = policy.requireNumbers.map { .bool($0.value) }
-            fields["passwordPolicy.requireSymbols"] = policy.requireSymbols.map { .bool($0.value) }
-            fields["passwordPolicy.temporaryPasswordValidityDays"] =
-                policy.temporaryPasswordValidityDays.map { .number(Double($0.value)) }
-        }
-        if let admin = spec.adminCreateUser {
-            fields["adminCreateUser.allowAdminCreateUserOnly"] = admin.allowAdminCreateUserOnly.map { .bool($0.value) }
-            fields["adminCreateUser.inviteSmsMessage"] = admin.inviteSmsMessage.map { .string($0.value) }
-        }
         for attribute in spec.customAttributes?.value ?? [] {
             fields[Self.customPrefix + attribute.name.value] = Self.desired(attribute)
         }
         fields["accountRecovery"] = spec.accountRecovery.map { .list($0.value.map { .string($0.value.rawValue) }) }
-        fields["deletionProtection"] = spec.deletionProtection.map { .bool($0.value) }
         fields["tags"] = spec.tags.map { .map($0.value.mapValues(PlanValue.string)) }
-        return fields
+        return fields.merging(Self.table.desired(spec.mapped)) { coded, _ in coded }
     }
 
     /// The same paths read from `pool`. When the manifest manages custom attributes, live ones it does not list
@@ -94,18 +81,13 @@ struct UserPoolFields: Sendable {
     }
 
     /// What a pool created without them has at the paths the manifest may leave out whose AWS default is
-    /// documented (as `LiveUserPool` reads them): no username or alias attributes; case sensitive, as a pool without
-    /// `UsernameConfiguration`; nothing verified automatically; AWS's default password policy (8 characters, every
-    /// class required, temporary passwords valid 7 days); self sign-up allowed; no deletion protection; no user tags.
-    static let createdWithout: [String: PlanValue] = [
-        "usernameAttributes": .list([]), "aliasAttributes": .list([]), "usernameCaseSensitive": .bool(true),
-        "autoVerifiedAttributes": .list([]),
-        "passwordPolicy.minimumLength": .number(8), "passwordPolicy.requireUppercase": .bool(true),
-        "passwordPolicy.requireLowercase": .bool(true), "passwordPolicy.requireNumbers": .bool(true),
-        "passwordPolicy.requireSymbols": .bool(true), "passwordPolicy.temporaryPasswordValidityDays": .number(7),
-        "adminCreateUser.allowAdminCreateUserOnly": .bool(false), "deletionProtection": .bool(false),
+    /// documented (as `LiveUserPool` reads them): no username or alias attributes; nothing verified automatically;
+    /// no user tags; and the simple fields' AWS defaults from the catalog (case sensitive, AWS's default password
+    /// policy, self sign-up allowed, no deletion protection).
+    static let createdWithout: [String: PlanValue] = table.createdWithout.merging([
+        "usernameAttributes": .list([]), "aliasAttributes": .list([]), "autoVerifiedAttributes": .list([]),
         "tags": .map([:]),
-    ]
+    ]) { _, coded in coded }
 
     /// The immutable paths a manifest may leave out, with what a new pool has there (`created`) and what `pool`
     /// has (`live`): the `createdWithout` paths, and every live custom attribute (a new pool does not have it).

@@ -20,15 +20,12 @@ struct UserPoolRequestBuilder: Sendable {
     /// CreateUserPool: everything the manifest sets, the immutable fields, the schema and the tags.
     func create() -> JSONValue {
         var request: [String: JSONValue] = [:]
-        overlay(&request)
+        overlay(&request, creating: true)
         if let names = spec.usernameAttributes?.value, !names.isEmpty {
             request["UsernameAttributes"] = .strings(names.map(\.value.rawValue))
         }
         if let names = spec.aliasAttributes?.value, !names.isEmpty {
             request["AliasAttributes"] = .strings(names.map(\.value.rawValue))
-        }
-        if let caseSensitive = spec.usernameCaseSensitive {
-            request["UsernameConfiguration"] = ["CaseSensitive": .bool(caseSensitive.value)]
         }
         let schema = (spec.customAttributes?.value ?? []).map(Self.schemaAttribute)
         if !schema.isEmpty { request["Schema"] = .array(schema) }
@@ -39,7 +36,7 @@ struct UserPoolRequestBuilder: Sendable {
     /// UpdateUserPool for `pool`: its live configuration with the managed fields overlaid.
     func update(from pool: UserPoolDescription) -> JSONValue {
         var request = pool.updateRequest()
-        overlay(&request)
+        overlay(&request, creating: false)
         request["UserPoolTags"] = .strings(tags(live: pool.tags))
         return .object(Self.sanitized(request))
     }
@@ -64,8 +61,8 @@ struct UserPoolRequestBuilder: Sendable {
         return user.merging(OwnershipTags.tags(for: address, owner: owner)) { _, ownership in ownership }
     }
 
-    /// Sets the managed members on `request`.
-    private func overlay(_ request: inout [String: JSONValue]) {
+    /// Sets the managed members on `request` (the immutable ones only when `creating`).
+    private func overlay(_ request: inout [String: JSONValue], creating: Bool) {
         request["PoolName"] = .string(spec.poolName.value)
         if let names = spec.autoVerifiedAttributes?.value {
             request["AutoVerifiedAttributes"] = .strings(names.map(\.value.rawValue))
@@ -82,37 +79,12 @@ struct UserPoolRequestBuilder: Sendable {
             }
             request["VerificationMessageTemplate"] = .object(template)
         }
-        if let policy = spec.passwordPolicy {
-            var policies = request["Policies"]?.objectValue ?? [:]
-            var password = policies["PasswordPolicy"]?.objectValue ?? [:]
-            password["MinimumLength"] = policy.minimumLength.map { .number(Double($0.value)) } ?? password["MinimumLength"]
-            password["RequireUppercase"] = policy.requireUppercase.map { .bool($0.value) } ?? password["RequireUppercase"]
-            password["RequireLowercase"] = policy.requireLowercase.map { .bool($0.value) } ?? password["RequireLowercase"]
-            password["RequireNumbers"] = policy.requireNumbers.map { .bool($0.value) } ?? password["RequireNumbers"]
-            password["RequireSymbols"] = policy.requireSymbols.map { .bool($0.value) } ?? password["RequireSymbols"]
-            password["TemporaryPasswordValidityDays"] = policy.temporaryPasswordValidityDays.map { .number(Double($0.value)) }
-                ?? password["TemporaryPasswordValidityDays"]
-            policies["PasswordPolicy"] = .object(password)
-            request["Policies"] = .object(policies)
-        }
-        if let admin = spec.adminCreateUser {
-            var config = request["AdminCreateUserConfig"]?.objectValue ?? [:]
-            if let only = admin.allowAdminCreateUserOnly { config["AllowAdminCreateUserOnly"] = .bool(only.value) }
-            if let message = admin.inviteSmsMessage {
-                var template = config["InviteMessageTemplate"]?.objectValue ?? [:]
-                template["SMSMessage"] = .string(message.value)
-                config["InviteMessageTemplate"] = .object(template)
-            }
-            request["AdminCreateUserConfig"] = .object(config)
-        }
+        UserPoolFields.table.overlay(spec.mapped, on: &request, creating: creating)
         if let options = spec.accountRecovery?.value {
             let mechanisms = options.enumerated().map { index, option -> JSONValue in
                 ["Priority": .number(Double(index + 1)), "Name": .string(option.value.rawValue)]
             }
             request["AccountRecoverySetting"] = ["RecoveryMechanisms": .array(mechanisms)]
-        }
-        if let protection = spec.deletionProtection {
-            request["DeletionProtection"] = .string(protection.value ? "ACTIVE" : "INACTIVE")
         }
     }
 
