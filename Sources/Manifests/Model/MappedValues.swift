@@ -72,26 +72,9 @@ public struct MappedValues: Sendable, Equatable {
         values[path].flatMap { located in T.from(located.value).map { Located($0, at: located.location) } }
     }
 
-    /// The mapping `name`, nil when the manifest leaves it out.
-    public func group(_ name: String) -> MappedGroup? {
-        groups[name] == nil ? nil : MappedGroup(name: name, values: self)
-    }
-
     /// Compares the values written (not where) and the mappings written with where they start, as the spec's own
     /// structs did; not the tables (one per kind).
     public static func == (lhs: MappedValues, rhs: MappedValues) -> Bool {
         lhs.values == rhs.values && lhs.groups == rhs.groups
     }
-}
-
-/// A written mapping of mapped fields (`spec.passwordPolicy`): its values by key, `policy.minimumLength`.
-@dynamicMemberLookup
-public struct MappedGroup: Sendable, Equatable {
-    /// The mapping's name.
-    public let name: String
-    /// The spec's values.
-    let values: MappedValues
-
-    /// The value of the field `key` as a `T`, if written.
-    public subscript<T: MappedScalarValue>(dynamicMember key: String) -> Located<T>? { values.value("\(name).\(key)") }
 }

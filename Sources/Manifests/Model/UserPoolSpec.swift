@@ -44,11 +44,6 @@ public struct UserPoolSpec: Sendable, Equatable {
         self.poolName = poolName
     }
 
-    /// `spec.deletionProtection`.
-    public var deletionProtection: Located<Bool>? { mapped.value("deletionProtection") }
-    /// `spec.passwordPolicy`, nil when left out.
-    public var passwordPolicy: MappedGroup? { mapped.group("passwordPolicy") }
-
     /// `spec.verificationMessages`.
     public struct VerificationMessages: Sendable, Equatable {
         /// Where the block is.

@@ -69,11 +69,12 @@ import Testing
         guard case .userPool(let spec) = manifest.spec else { throw MappedFieldTestError.wrongKind }
         #expect(spec.mapped["passwordPolicy.minimumLength"]?.value == .int(12))
         #expect(spec.mapped["passwordPolicy.minimumLength"]?.location.line == 7)
-        #expect(spec.mapped["deletionProtection"]?.value == .bool(true) && spec.deletionProtection?.value == true)
+        #expect(spec.mapped["deletionProtection"]?.value == .bool(true))
+        #expect(spec.mapped.value("deletionProtection", as: Bool.self)?.value == true)
         #expect(spec.mapped.values.count == 2 && Set(spec.mapped.groups.keys) == ["passwordPolicy", "adminCreateUser"])
-        #expect(spec.passwordPolicy?.minimumLength?.value == 12)
-        let requireSymbols: Located<Bool>? = spec.passwordPolicy?.requireSymbols
-        #expect(requireSymbols == nil)
+        #expect(spec.mapped.value("passwordPolicy.minimumLength", as: Int.self)?.value == 12)
+        #expect(spec.mapped.value("passwordPolicy.minimumLength", as: Bool.self) == nil, "a value of another type")
+        #expect(spec.mapped.value("passwordPolicy.requireSymbols", as: Bool.self) == nil, "not written")
     }
 
     @Test func theReaderReportsWrongTypesRangesAndUnknownFieldsOnce() {

@@ -43,7 +43,7 @@ import Testing
         let manifest = try #require(ManifestLoader().load(text: text, file: "t.yaml").manifests.first)
         guard case .userPool(let spec) = manifest.spec else { throw ModelTestError.wrongKind }
         #expect(spec.poolName.value == "Pool")
-        #expect(spec.usernameAttributes == nil && spec.passwordPolicy == nil && spec.deletionProtection == nil)
+        #expect(spec.usernameAttributes == nil && spec.mapped.values.isEmpty && spec.mapped.groups.isEmpty)
         #expect(spec.smsRole == nil && spec.tags == nil && spec.region == nil)
     }
 

@@ -48,8 +48,8 @@ import Testing
         #expect(pool.name == spec.poolName.value)
         #expect(pool.raw["SmsConfiguration"]?["SnsCallerArn"]?.stringValue == references[role]?["arn"])
         #expect(pool.raw["SmsConfiguration"]?["ExternalId"]?.stringValue == references[role]?["externalId"])
-        #expect(pool.raw["Policies"]?["PasswordPolicy"]?["MinimumLength"]?.intValue == spec.passwordPolicy?.minimumLength?.value)
-        #expect(pool.deletionProtection == (spec.deletionProtection?.value == true ? "ACTIVE" : "INACTIVE"))
+        #expect(pool.raw["Policies"]?["PasswordPolicy"]?["MinimumLength"]?.intValue == spec.mapped.value("passwordPolicy.minimumLength", as: Int.self)?.value)
+        #expect(pool.deletionProtection == (spec.mapped.value("deletionProtection", as: Bool.self)?.value == true ? "ACTIVE" : "INACTIVE"))
         #expect(pool.tags == (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: desired.address, owner: nil)) { $1 })
         #expect(pool.raw["VerificationMessageTemplate"]?["SmsMessage"]?.stringValue == spec.verificationMessages?.sms?.value)
 
