@@ -34,6 +34,7 @@ extension KindDefinition {
             (s: AppClientSpec) in s.userPool
         }], region: .ofReference("spec.userPool")),
         supportsAdoption: false, defaultOnDelete: .delete,
+        rules: [ClientRules.tokenValidity, DeliveryRules.secretTarget, DeliveryRules.names, DeliveryRules.distinctTargets],
         // `spec.clientName` in its `spec.userPool`.
         claims: { (s: AppClientSpec, claims: inout ClaimList) in
             claims.add("app-client:\(s.userPool.value)/\(s.clientName.value)", "the app client named "

@@ -32,6 +32,7 @@ extension KindDefinition {
             ], example: "end-user-messaging/configuration-set.yaml",
         relations: KindRelations(region: .own),
         supportsAdoption: false, defaultOnDelete: .retain,
+        rules: [ConfigurationSetRules.fields],
         // `spec.name` in its region.
         claims: { (s: ConfigurationSetSpec, claims: inout ClaimList) in
             claims.add("configuration-set:\(claims.scope)/\(s.name.value)",

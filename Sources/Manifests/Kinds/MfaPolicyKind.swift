@@ -26,6 +26,7 @@ extension KindDefinition {
             (s: MfaPolicySpec) in s.userPool
         }], region: .ofReference("spec.userPool")),
         supportsAdoption: false, defaultOnDelete: .retain,
+        rules: [MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole],
         // Nothing here: one MfaPolicy per user pool is `MfaRules.onePerPool`.
         claims: { (_: MfaPolicySpec, _: inout ClaimList) in })
 }

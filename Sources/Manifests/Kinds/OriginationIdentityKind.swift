@@ -29,6 +29,8 @@ extension KindDefinition {
             ], example: "us-production-sms/origination-number.yaml",
         relations: KindRelations(region: .own),
         supportsAdoption: true, defaultOnDelete: .retain,
+        rules: [MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
+                MessagingRules.simulator],
         // The sender ID and country of `spec.senderId` in its region, and the number or sender ID `spec.adopt` names (a
         // phone number to request has no identity before it is bought).
         claims: { (s: OriginationIdentitySpec, claims: inout ClaimList) in

@@ -25,6 +25,7 @@ extension KindDefinition {
             (s: PhonePoolSpec) in s.originationIdentities.value
         }], region: .own),
         supportsAdoption: true, defaultOnDelete: .retain,
+        rules: [MessagingRules.poolConsistency],
         // The pool `spec.adopt` names (a new pool has no identity before it is created).
         // The pool `spec.adopt` names, and each member: End User Messaging puts an origination identity in one
         // pool at most (ConflictException), so two pools naming it would fail half-applied.

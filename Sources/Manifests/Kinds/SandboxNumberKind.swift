@@ -20,6 +20,7 @@ extension KindDefinition {
             ], example: "sandbox-testing/sandbox-numbers.yaml",
         relations: KindRelations(region: .own),
         supportsAdoption: false, defaultOnDelete: .delete,
+        rules: [MessagingRules.sandboxLimit, SandboxRules.service],
         // `spec.phoneNumber` in its region's sandbox of its service (SNS or End User Messaging).
         claims: { (s: SandboxNumberSpec, claims: inout ClaimList) in
             let service = claims.context.sandboxService(of: claims.manifest, s)

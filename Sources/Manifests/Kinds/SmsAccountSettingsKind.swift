@@ -31,6 +31,7 @@ extension KindDefinition {
             },
         ]),
         supportsAdoption: false, defaultOnDelete: .retain,
+        rules: [MessagingRules.accountSettingsPerRegion, DeliveryStatusRules.oneForm, DeliveryStatusRules.roleArn],
         // Nothing here: one SmsAccountSettings per region is `MessagingRules.accountSettingsPerRegion`.
         claims: { (_: SmsAccountSettingsSpec, _: inout ClaimList) in })
 }

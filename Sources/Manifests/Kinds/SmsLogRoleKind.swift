@@ -22,6 +22,8 @@ extension KindDefinition {
             ], example: "delivery-status-logging/log-role.yaml",
         relations: KindRelations(region: .global),
         supportsAdoption: true, defaultOnDelete: .retain,
+        // The role name, path and adopt rules are shared with the other role kind (`RoleRules`, in `Validator.sharedRules`).
+        rules: [],
         // Its IAM role name, and the role `spec.adopt` names, under the same keys as an SmsRole's (an SmsRole and an
         // SmsLogRole never share a role).
         claims: { (s: SmsLogRoleSpec, claims: inout ClaimList) in

@@ -35,6 +35,7 @@ extension KindDefinition {
             (s: SmsProtectionSpec) in s.configurationSets?.value ?? []
         }], region: .own),
         supportsAdoption: false, defaultOnDelete: .retain,
+        rules: [ProtectionRules.fields],
         // The account default of its region (`spec.accountDefault`), and the protect configuration of each set in
         // `spec.configurationSets`.
         claims: { (s: SmsProtectionSpec, claims: inout ClaimList) in

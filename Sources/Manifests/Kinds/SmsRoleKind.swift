@@ -24,6 +24,8 @@ extension KindDefinition {
             ], example: "phone-username-mfa-required/sms-role.yaml",
         relations: KindRelations(region: .global),
         supportsAdoption: true, defaultOnDelete: .retain,
+        // The role name, path and adopt rules are shared with the other role kind (`RoleRules`, in `Validator.sharedRules`).
+        rules: [],
         // Its IAM role name, and the role `spec.adopt` names: account-wide and, as IAM compares role names, regardless
         // of case (an SmsRole and an SmsLogRole never share a role).
         claims: { (s: SmsRoleSpec, claims: inout ClaimList) in

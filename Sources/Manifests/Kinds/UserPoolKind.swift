@@ -65,6 +65,8 @@ extension KindDefinition {
             KindUse("spec.smsRoleArn", uses: .smsRole, byOutput: "arn") { (s: UserPoolSpec) in s.smsRoleArn },
         ]),
         supportsAdoption: true, defaultOnDelete: .retain,
+        rules: [UserPoolRules.usernameAndAlias, UserPoolRules.smsRoleSource, UserPoolRules.smsRoleNeeded, UserPoolRules.messages,
+                UserPoolRules.customAttributes, UserPoolRules.usSmsWithoutOrigination],
         // `spec.poolName` in its region, and the pool id `spec.adopt` names.
         claims: { (s: UserPoolSpec, claims: inout ClaimList) in
             claims.add("user-pool-name:\(claims.scope)/\(s.poolName.value)",

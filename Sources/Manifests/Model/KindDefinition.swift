@@ -1,7 +1,7 @@
 /// Everything the manifest side knows about one kind, declared once in the kind's own file (`Kinds/<Kind>Kind.swift`)
 /// and found through `ResourceKind.definition`: how its spec is read, its fields and the AWS member each sets, its
-/// guide, its relations to other kinds, whether it can adopt, its `policy.onDelete` default and the AWS resources a
-/// manifest of it claims. Every parameter is required, so a new kind cannot leave one out.
+/// guide, its relations to other kinds, whether it can adopt, its `policy.onDelete` default, its validation rules and
+/// the AWS resources a manifest of it claims. Every parameter is required, so a new kind cannot leave one out.
 struct KindDefinition: Sendable {
     /// Reads the typed `spec` from a checked mapping; nil when a required field is missing or invalid (the reader has
     /// recorded why).
@@ -25,6 +25,8 @@ struct KindDefinition: Sendable {
     let supportsAdoption: Bool
     /// `policy.onDelete` when the manifest leaves it out.
     let defaultOnDelete: DeletePolicy
+    /// The validation rules about this kind's manifests (`Validator.rules` runs them with the rules shared by kinds).
+    let rules: [Validator.Rule]
     /// Adds the AWS resources a manifest of the kind claims (`ClaimRules.uniqueClaims`), in the order they are
     /// reported.
     let claims: @Sendable (ManifestSpec, inout ClaimList) -> Void
@@ -33,7 +35,7 @@ struct KindDefinition: Sendable {
     init<Spec>(_ spec: @escaping @Sendable (Spec) -> ManifestSpec, read: @escaping @Sendable (MappingReader) -> Spec?,
                fields: [FieldSpec], awsMembers: [String: String], purpose: String, smsSignIn: [String],
                example: String, relations: KindRelations, supportsAdoption: Bool, defaultOnDelete: DeletePolicy,
-               claims: @escaping @Sendable (Spec, inout ClaimList) -> Void) {
+               rules: [Validator.Rule], claims: @escaping @Sendable (Spec, inout ClaimList) -> Void) {
         self.read = { read($0).map(spec) }
         self.fields = fields
         mappedFields = MappedField.table(of: fields)
@@ -46,6 +48,7 @@ struct KindDefinition: Sendable {
         self.relations = relations
         self.supportsAdoption = supportsAdoption
         self.defaultOnDelete = defaultOnDelete
+        self.rules = rules
         self.claims = { manifestSpec, list in
             if let typed = manifestSpec.body as? Spec { claims(typed, &list) }
         }

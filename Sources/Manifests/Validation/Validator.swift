@@ -16,20 +16,17 @@ public struct Validator: Sendable {
     /// One validation rule over all manifests.
     typealias Rule = @Sendable (ValidationContext) -> [Diagnostic]
 
-    /// Every rule, in no particular order (output is sorted).
-    static let rules: [Rule] = [
+    /// Every rule, in no particular order (output is sorted): the rules shared by kinds, then each kind's own
+    /// (`KindDefinition.rules`).
+    static let rules: [Rule] = sharedRules + ResourceKind.allCases.flatMap(\.definition.rules)
+
+    /// The rules about every manifest, or about several kinds together.
+    static let sharedRules: [Rule] = [
         CommonRules.names, CommonRules.regions, CommonRules.references, CommonRules.cycles, CommonRules.policyWarnings,
-        UserPoolRules.usernameAndAlias, UserPoolRules.smsRoleSource, UserPoolRules.smsRoleNeeded,
-        UserPoolRules.messages, UserPoolRules.customAttributes, UserPoolRules.usSmsWithoutOrigination,
-        SmsServiceRules.consistent, ConfigurationSetRules.fields, ProtectionRules.fields,
-        EndUserMessagingRegionRules.offered,
-        ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
-        MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
-        MessagingRules.simulator, MessagingRules.sandboxLimit, SandboxRules.service, MessagingRules.accountSettingsPerRegion,
-        MessagingRules.countryCodes, MessagingRules.poolConsistency, DeliveryStatusRules.oneForm, RoleRules.path, RoleRules.roleName, RoleRules.adoptNamesTheRole, DeliveryStatusRules.roleArn, ClaimRules.uniqueClaims,
+        SmsServiceRules.consistent, EndUserMessagingRegionRules.offered, MessagingRules.countryCodes,
+        RoleRules.path, RoleRules.roleName, RoleRules.adoptNamesTheRole, ClaimRules.uniqueClaims,
         SettingsRules.owner, SettingsRules.state, ReadinessRules.smsOnlyMfa, ReadinessRules.phoneNotAutoVerified,
         ReadinessRules.unregisteredUsNumber, ReadinessRules.noRefreshTokens, ReadinessRules.recoveryUncollected,
-        DeliveryRules.secretTarget, DeliveryRules.names, DeliveryRules.distinctTargets,
     ]
 
     /// The diagnostics of validating `loaded` (not including the loader's own). The rules are independent and run
