@@ -8,8 +8,8 @@ import Testing
     @Test func everyKindWhoseReadNeedsNothingStartsAtOnce() {
         let all = Set(ResourceKind.allCases)
         #expect(LiveReader.startable(waiting: all, unfinished: all)
-            == [.smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet,
-                .smsProtection, .userPool, .sandboxNumber])
+            == [.smsLogRole, .smsAccountSettings, .smsRole, .registration, .originationIdentity, .phonePool,
+                .configurationSet, .smsProtection, .userPool, .sandboxNumber])
     }
 
     @Test func appClientsAndMfaPoliciesStartWhenThePoolsAreReadNotWhenEverythingIs() {
