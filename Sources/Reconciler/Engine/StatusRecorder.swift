@@ -104,10 +104,15 @@ struct StatusRecorder {
         }
     }
 
-    /// The resource's ids and ARNs: as read after the change, else as the apply returned them, else as last known.
+    /// The resource's ids and ARNs: as read after the change (with any output only the apply knew, such as the
+    /// content hash of a Registration's uploaded attachment, which AWS does not return), else as the apply returned
+    /// them, else as last known.
     private func resource(outcome: ChangeOutcome, observed: Observation?,
                           previous: ResourceStatus?) -> [String: String] {
-        if let observed, observed.presence != .absent { return observed.outputs }
+        if let observed, observed.presence != .absent {
+            guard case .applied(let result) = outcome else { return observed.outputs }
+            return observed.outputs.merging(result.resource) { read, _ in read }
+        }
         if case .applied(let result) = outcome, !result.resource.isEmpty { return result.resource }
         return previous?.resource ?? [:]
     }
