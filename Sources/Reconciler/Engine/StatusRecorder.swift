@@ -97,7 +97,8 @@ struct StatusRecorder {
     /// Ready or Pending (from the live state) after success; Refused, Blocked or Error otherwise.
     private func phase(of outcome: ChangeOutcome, observed: Observation?) -> StatusPhase {
         switch outcome {
-        case .applied, .unchanged: observed?.pendingMessage == nil ? .ready : .pending
+        case .applied, .unchanged:
+            observed?.needsAttention == true ? .needsAttention : observed?.pendingMessage == nil ? .ready : .pending
         case .refused: .refused
         case .blocked: .blocked
         case .failed: .error
@@ -130,6 +131,8 @@ struct StatusRecorder {
     private static func explanation(of outcome: ChangeOutcome, phase: StatusPhase,
                                     observed: Observation?) -> (String, String) {
         switch outcome {
+        case .applied where phase == .needsAttention, .unchanged where phase == .needsAttention:
+            ("NeedsAttention", observed?.pendingMessage ?? "")
         case .applied: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("Applied", "changes applied")
         case .unchanged where phase == .drifted: ("Drifted", "changed out of band; not corrected (policy.onDrift: Report)")
         case .unchanged: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("UpToDate", "no changes needed")

@@ -72,6 +72,7 @@ struct RegistrationEndToEndTests {
         let followed = try await space.reconcile(environment: context.environment)
         #expect(followed.status == 0, "\(followed.stdout)\(followed.stderr)")
         let denied = try await space.status(environment: context.environment)
+        #expect(denied[address]?["phase"] as? String == "NeedsAttention", "\(denied)")
         let message = "\(denied[address] ?? [:])"
         #expect(message.contains("The opt-in description does not say how users consent"), "\(message)")
         let waiting = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)

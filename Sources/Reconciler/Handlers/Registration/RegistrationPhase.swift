@@ -1,9 +1,12 @@
 /// A registration's phase from AWS's registration status and its current version's status.
 enum RegistrationPhase {
-    /// Ready when `COMPLETE`; otherwise pending, with AWS's statuses and, for a denied version, the reviewer's
-    /// reasons.
+    /// Ready when `COMPLETE`; needs attention when the current version was denied or revoked (or AWS says
+    /// `REQUIRES_UPDATES`), with the reviewer's reasons; otherwise pending, with AWS's statuses.
     static func of(_ live: RegistrationLive) -> LivePhase {
         if live.status == "COMPLETE" { return .ready }
+        if ["DENIED", "REVOKED"].contains(live.versionStatus) || live.status == "REQUIRES_UPDATES" {
+            return .needsAttention(message(live))
+        }
         return .pending(message(live))
     }
 

@@ -118,7 +118,7 @@ import Testing
     @Test func phaseFollowsAWSStatuses() throws {
         #expect(RegistrationPhase.of(try Self.live(versionStatus: "APPROVED", status: "COMPLETE")) == .ready)
         #expect(RegistrationPhase.of(try Self.live(versionStatus: "DENIED", status: "REQUIRES_UPDATES", reasons: ["Bad (X)"]))
-            == .pending("registration REQUIRES_UPDATES, version 1 DENIED: needs updates: denied by the reviewer: Bad (X); "
+            == .needsAttention("registration REQUIRES_UPDATES, version 1 DENIED: needs updates: denied by the reviewer: Bad (X); "
                         + "change the fields in the manifest to submit a new version"))
         #expect(RegistrationPhase.of(try Self.live(versionStatus: "REVIEWING", status: "REVIEWING"))
             == .pending("registration REVIEWING, version 1 REVIEWING: waiting for AWS's review"))
