@@ -96,3 +96,19 @@ extension SMSVoice {
         }
     }
 }
+
+/// Registration associations: which phone numbers a registration covers.
+extension SMSVoice {
+    /// ListRegistrationAssociations of registration `id`: the `ResourceId` of each associated number (all pages).
+    public func registrationAssociations(id: String) async throws -> [String] {
+        try await allPages("ListRegistrationAssociations", input: ["RegistrationId": .string(id)],
+                           listKey: "RegistrationAssociations").compactMap { $0["ResourceId"]?.stringValue }
+    }
+
+    /// CreateRegistrationAssociation of phone number `resourceId` with registration `id`.
+    public func createRegistrationAssociation(id: String, resourceId: String) async throws {
+        _ = try await call("CreateRegistrationAssociation", [
+            "RegistrationId": .string(id), "ResourceId": .string(resourceId),
+        ])
+    }
+}

@@ -25,7 +25,7 @@ extension KindDefinition {
                     + "controller polls registrations under review every hour (`--registration-poll-interval`).",
                 "Contact and personal data (emails, phone numbers, addresses, tax ids) is shown as (sensitive); "
                     + "list other paths in `sensitiveFields`.",
-            ], example: "us-production-sms/registration.yaml",
+            ], example: "us-production-sms/registration/registration.yaml",
         relations: KindRelations(region: .own),
         supportsAdoption: true, defaultOnDelete: .retain,
         // The registration `spec.adopt` names (a new registration has no identity before it is created).

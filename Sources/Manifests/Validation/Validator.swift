@@ -22,6 +22,7 @@ public struct Validator: Sendable {
         UserPoolRules.usernameAndAlias, UserPoolRules.smsRoleSource, UserPoolRules.smsRoleNeeded,
         UserPoolRules.messages, UserPoolRules.customAttributes, UserPoolRules.usSmsWithoutOrigination,
         SmsServiceRules.consistent, ConfigurationSetRules.fields, ProtectionRules.fields, RegistrationRules.fields,
+        RegistrationAssociationRules.association,
         EndUserMessagingRegionRules.offered,
         ClientRules.tokenValidity, MfaRules.onePerPool, MfaRules.factors, MfaRules.message, MfaRules.smsRole,
         MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,

@@ -88,6 +88,46 @@ import Testing
                         + "strings, found a mapping"]),
     ]
 
+    /// A US number of `type` in us-east-1 with `more` lines under `phoneNumber`.
+    static func number(_ type: String, _ more: [String]) -> String {
+        F.doc("OriginationIdentity", "tf", ["region: us-east-1", "phoneNumber:", "  isoCountryCode: US",
+                                            "  numberType: \(type)", "  messageType: TRANSACTIONAL",
+                                            "  capabilities: [SMS]"] + more.map { "  " + $0 } + ["purchaseApproved: true"], [])
+    }
+
+    static let associationCases: [ValidationCase] = [
+        ValidationCase("a toll-free number names its registration", F.docs(number("TOLL_FREE", ["registration: reg"]),
+                                                                          tollFree([]))),
+        ValidationCase("registration and registrationId are exclusive", F.docs(number("TOLL_FREE", [
+            "registration: reg", "registrationId: registration-0123456789abcdef0123456789abcdef"]), tollFree([])),
+                       ["t.yaml:12:21: error: 'spec.phoneNumber.registrationId' and 'spec.phoneNumber.registration' "
+                        + "are exclusive: name a Registration manifest, or give the id of a registration managed "
+                        + "elsewhere"]),
+        ValidationCase("a 10DLC number cannot join a toll-free registration", F.docs(number("TEN_DLC", [
+            "registration: reg"]), tollFree([])),
+                       ["t.yaml:11:19: error: spec.phoneNumber.registration: Registration 'reg' is a "
+                        + "US_TOLL_FREE_REGISTRATION, which takes US TOLL_FREE numbers; this is a US TEN_DLC number"]),
+        ValidationCase("a brand takes no number", F.docs(number("TEN_DLC", ["registration: reg"]), F.doc(
+            "Registration", "reg", ["registrationType: US_TEN_DLC_BRAND_REGISTRATION"], [])),
+                       ["t.yaml:11:19: error: spec.phoneNumber.registration: Registration 'reg' is a "
+                        + "US_TEN_DLC_BRAND_REGISTRATION, which takes no phone numbers; this is a US TEN_DLC number"]),
+        ValidationCase("the registration must be declared", number("TOLL_FREE", ["registration: gone"]),
+                       ["t.yaml:11:19: error: OriginationIdentity 'tf' refers to Registration 'gone', which is not "
+                        + "defined"]),
+    ]
+
+    @Test(arguments: associationCases)
+    func associationRules(_ testCase: ValidationCase) {
+        #expect(TestSupport.check(testCase.text, region: testCase.region) == testCase.expected)
+    }
+
+    /// The number depends on the Registration it names, whose read comes first (its id finds the association).
+    @Test func aNumberDependsOnItsRegistration() throws {
+        #expect(ResourceKind.originationIdentity.relations.dependencyKinds == [.registration])
+        #expect(ResourceKind.originationIdentity.relations.readDependencyKinds == [.registration])
+        #expect(ResourceKind.registration.applyRank < ResourceKind.originationIdentity.applyRank)
+    }
+
     @Test(arguments: cases)
     func registrationRules(_ testCase: ValidationCase) {
         #expect(TestSupport.check(testCase.text, region: testCase.region) == testCase.expected)

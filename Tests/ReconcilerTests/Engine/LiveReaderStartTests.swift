@@ -8,7 +8,7 @@ import Testing
     @Test func everyKindWhoseReadNeedsNothingStartsAtOnce() {
         let all = Set(ResourceKind.allCases)
         #expect(LiveReader.startable(waiting: all, unfinished: all)
-            == [.smsLogRole, .smsAccountSettings, .smsRole, .registration, .originationIdentity, .phonePool,
+            == [.smsLogRole, .smsAccountSettings, .smsRole, .registration, .phonePool,
                 .configurationSet, .smsProtection, .userPool, .sandboxNumber])
     }
 
