@@ -111,6 +111,10 @@ import Testing
             "Registration", "reg", ["registrationType: US_TEN_DLC_BRAND_REGISTRATION"], [])),
                        ["t.yaml:11:19: error: spec.phoneNumber.registration: Registration 'reg' is a "
                         + "US_TEN_DLC_BRAND_REGISTRATION, which takes no phone numbers; this is a US TEN_DLC number"]),
+        ValidationCase("a registration in a region without End User Messaging", F.doc("Registration", "reg", [
+            "region: ap-east-1", "registrationType: US_TOLL_FREE_REGISTRATION"], []),
+                       ["t.yaml:5:11: error: Registration 'reg' uses AWS End User Messaging SMS, which ap-east-1 does "
+                        + "not offer: choose a region that has it"]),
         ValidationCase("the registration must be declared", number("TOLL_FREE", ["registration: gone"]),
                        ["t.yaml:11:19: error: OriginationIdentity 'tf' refers to Registration 'gone', which is not "
                         + "defined"]),
