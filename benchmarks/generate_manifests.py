@@ -91,8 +91,8 @@ def manifest(kind: str, name: str, spec: Doc, labels: Doc | None = None, policy:
 
 
 def region_block(rng: random.Random, index: int, region: str) -> Iterator[tuple[str, Doc]]:
-    """Account settings, a configuration set, a US toll-free number, sometimes a sender ID, and a pool of senders for
-    one region; the first region's block starts with the SmsLogRole that every other region's settings with delivery-status logging name."""
+    """Account settings, a configuration set, sometimes a draft toll-free registration, a US toll-free number, sometimes
+    a sender ID, and a pool of senders for one region; the first region's block starts with the SmsLogRole that every other region's settings with delivery-status logging name."""
     folder = f"regions/{region}"
     settings: Doc = {"region": region, "defaultSmsType": rng.choice(("Transactional", "Promotional")),
                      "monthlySpendLimitUSD": rng.choice((1, 10, 50, 100, 1000))}
@@ -116,6 +116,13 @@ def region_block(rng: random.Random, index: int, region: str) -> Iterator[tuple[
     yield f"{folder}/protection.yaml", manifest(
         "SmsProtection", f"shield-{region}",
         {"region": region, "sms": {"allow": ["US", "CA"]}, "configurationSets": [f"signin-{region}"]})
+    if rng.random() < 0.5:
+        yield f"{folder}/registration.yaml", manifest(
+            "Registration", f"{region}-us-tollfree-registration",
+            {"region": region, "registrationType": "US_TOLL_FREE_REGISTRATION",
+             "fields": {"companyInfo.companyName": f"Example {index} Inc.",
+                        "companyInfo.website": f"https://example{index}.com",
+                        "messagingUseCase.useCaseCategory": ["ONE_TIME_PASSWORD"]}})
     tollfree = f"{region}-us-tollfree"
     number: Doc = {"isoCountryCode": "US", "numberType": "TOLL_FREE", "messageType": "TRANSACTIONAL",
                    "capabilities": ["SMS"], "optOutListName": "Default", "selfManagedOptOuts": False,

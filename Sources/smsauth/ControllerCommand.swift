@@ -52,6 +52,9 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "How often pending resources (numbers awaiting a code or provisioning) are looked at (30s).")
     var pendingPoll: DurationArgument = DurationArgument(.seconds(30), text: "30s")
 
+    @Option(help: "How often Registrations under AWS's review (days to weeks) are looked at, instead of --pending-poll (1h).")
+    var registrationPollInterval: DurationArgument = DurationArgument(.seconds(3600), text: "1h")
+
     @Option(help: "Seconds a removal (manifest gone, status file without manifest, file with fewer documents) must stay so, over two reads of the directory, before it is acted on (30).")
     var pruneDelay: Double = 30
 
@@ -80,6 +83,9 @@ struct ControllerCommand: AsyncParsableCommand {
         guard resyncPeriod.duration >= .seconds(1) else { throw ValidationError("--resync-period must be at least 1s.") }
         guard pendingPoll.duration >= .milliseconds(100) else {
             throw ValidationError("--pending-poll must be at least 100ms.")
+        }
+        guard registrationPollInterval.duration >= .seconds(1) else {
+            throw ValidationError("--registration-poll-interval must be at least 1s.")
         }
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64.") }
         guard pruneDelay.isFinite, pruneDelay >= 0 else {
@@ -265,7 +271,8 @@ struct ControllerCommand: AsyncParsableCommand {
         let flagRegion = global.regionFromFlagOrEnvironment(environment)
         let settings = ControllerSettings(debounce: debounce.duration, resyncPeriod: resyncPeriod.duration,
                                           pendingPoll: pendingPoll.duration, workers: workers,
-                                          pruneDelay: .milliseconds(Int64((pruneDelay * 1000).rounded())))
+                                          pruneDelay: .milliseconds(Int64((pruneDelay * 1000).rounded())),
+                                          registrationPoll: registrationPollInterval.duration)
         return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,
                                 defaultRegion: aws.defaultRegion, settings: settings, metrics: metrics,
                                 readiness: readiness, logger: logger, accountCache: accounts)

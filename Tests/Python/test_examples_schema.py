@@ -45,6 +45,7 @@ ALL_KINDS = {
     "SmsLogRole",
     "ConfigurationSet",
     "SmsProtection",
+    "Registration",
 }
 
 

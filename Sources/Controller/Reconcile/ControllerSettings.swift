@@ -1,3 +1,5 @@
+import Manifests
+
 /// Timing of the controller loop (`smsauth controller` flags).
 public struct ControllerSettings: Sendable, Equatable {
     /// Quiet time after the last file event before the directory is read again (`--debounce`).
@@ -8,6 +10,9 @@ public struct ControllerSettings: Sendable, Equatable {
     public var resyncJitter: Double
     /// How soon a pending resource, or one waiting on a pending dependency, is looked at again (`--pending-poll`).
     public var pendingPoll: Duration
+    /// How soon a pending Registration (AWS's review takes days to weeks) is looked at again
+    /// (`--registration-poll-interval`), instead of `pendingPoll`.
+    public var registrationPoll: Duration
     /// Most keys reconciled in one engine run.
     public var batchLimit: Int
     /// Engine runs in flight at once (`--workers`), each on keys unrelated to the others' (`DependencyGate`).
@@ -18,14 +23,21 @@ public struct ControllerSettings: Sendable, Equatable {
     /// Creates settings; the defaults are the documented ones.
     public init(debounce: Duration = .milliseconds(500), resyncPeriod: Duration = .seconds(600),
                 resyncJitter: Double = 0.1, pendingPoll: Duration = .seconds(30), batchLimit: Int = 500,
-                workers: Int = 4, pruneDelay: Duration = .seconds(30)) {
+                workers: Int = 4, pruneDelay: Duration = .seconds(30), registrationPoll: Duration = .seconds(3600)) {
         self.debounce = debounce
         self.resyncPeriod = resyncPeriod
         self.resyncJitter = min(max(resyncJitter, 0), 1)
         self.pendingPoll = pendingPoll
+        self.registrationPoll = registrationPoll
         self.batchLimit = max(1, batchLimit)
         self.workers = max(1, workers)
         self.pruneDelay = max(.zero, pruneDelay)
+    }
+
+    /// How soon a pending resource of `kind`, or one waiting on a pending dependency, is looked at again:
+    /// `registrationPoll` for a Registration (never every `pendingPoll`: AWS's review takes days), else `pendingPoll`.
+    public func pendingPoll(for kind: ResourceKind) -> Duration {
+        kind == .registration ? registrationPoll : pendingPoll
     }
 
     /// How many of `queued` keys one worker takes: an even share among the workers (so one slow key does not hold

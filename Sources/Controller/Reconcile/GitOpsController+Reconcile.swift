@@ -57,10 +57,10 @@ extension GitOpsController {
         case .succeeded(let pending):
             await queue.forget(key)
             terminal.removeValue(forKey: key)
-            if pending { await queue.add(key, after: settings.pendingPoll) }
+            if pending { await queue.add(key, after: settings.pendingPoll(for: key.kind)) }
             logger.debug("reconciled", metadata: metadata)
         case .waiting(let reason):
-            await queue.add(key, after: settings.pendingPoll)
+            await queue.add(key, after: settings.pendingPoll(for: key.kind))
             metadata["reason"] = "\(reason)"
             logger.info("waiting", metadata: metadata)
         case .retry(let code):

@@ -16,7 +16,7 @@ public enum OutcomeClassifier {
             }
             switch outcome {
             case .applied, .unchanged:
-                outcomes[key] = .succeeded(pending: phase(key) == .pending)
+                outcomes[key] = .succeeded(pending: [.pending, .needsAttention].contains(phase(key)))
             case .failed(let failure):
                 outcomes[key] = failure.isRetryable
                     ? .retry(code: failure.code) : .terminal(code: failure.code, retryAt: failure.retryAt)

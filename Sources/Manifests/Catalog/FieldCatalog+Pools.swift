@@ -135,6 +135,9 @@ extension FieldCatalog {
                       "Capabilities; immutable.", .immutable),
             FieldSpec("registrationId", .string, "Registration id or ARN; immutable (UpdatePhoneNumber cannot change it).", .immutable,
                       default: .unmanaged(aws: nil)),
+            FieldSpec("registration", .string, "Name of the Registration manifest the number is associated with "
+                      + "(CreateRegistrationAssociation, once AWS allows it); exclusive with registrationId.", .mutable,
+                      default: .derived("none")),
             FieldSpec("optOutListName", .string, "Opt-out list name.", .mutable, default: .unmanaged(aws: nil)),
             FieldSpec("selfManagedOptOuts", .boolean, "Handle opt-outs yourself.", .mutable, default: .unmanaged(aws: "false")),
             FieldSpec("twoWay", .boolean, "Enable two-way messaging.", .mutable, default: .unmanaged(aws: "false")),

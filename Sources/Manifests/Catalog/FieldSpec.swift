@@ -16,6 +16,8 @@ public indirect enum FieldType: Sendable, Equatable {
     case stringMap
     /// A mapping with the listed fields only.
     case object([FieldSpec])
+    /// A mapping of string keys to a string or a list of strings (a `Registration`'s field values by AWS path).
+    case textOrChoicesMap
 
     /// The enumeration of a `ManifestEnum` type.
     static func enumeration<E: ManifestEnum>(_ type: E.Type) -> FieldType {
@@ -34,6 +36,7 @@ public indirect enum FieldType: Sendable, Equatable {
         case .duration: "a duration such as 5m, 1h or 30d"
         case .list: "a list"
         case .stringMap: "a mapping of strings"
+        case .textOrChoicesMap: "a mapping of strings or lists of strings"
         case .object: "a mapping"
         }
     }

@@ -16,6 +16,7 @@ extension FieldType {
         case let .enumeration(values, _): "one of: " + values.joined(separator: ", ")
         case .list(let element): "list of " + element.label
         case .stringMap: "map of string to string"
+        case .textOrChoicesMap: "map of string to string or list of string"
         case .object: "object"
         }
     }

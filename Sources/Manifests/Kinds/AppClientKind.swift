@@ -30,7 +30,7 @@ extension KindDefinition {
                 "`preventUserExistenceErrors: true` stops sign-in and recovery from revealing registered numbers.",
                 "`generateSecret` is immutable; a generated secret goes to `secret`, never to logs or status.",
             ], example: "phone-username-mfa-required/app-client.yaml",
-        relations: KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
+        relations: KindRelations(references: [KindReference("spec.userPool", names: .userPool, read: .foundByReference) {
             (s: AppClientSpec) in s.userPool
         }], region: .ofReference("spec.userPool")),
         supportsAdoption: false, defaultOnDelete: .delete,

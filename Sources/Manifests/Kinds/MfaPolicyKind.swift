@@ -22,7 +22,7 @@ extension KindDefinition {
                     + "does not let through; enable `totp` as a second factor or leave the sandbox first.",
                 "`sms.message` must contain {####}.",
             ], example: "phone-username-mfa-required/mfa-policy.yaml",
-        relations: KindRelations(references: [KindReference("spec.userPool", names: .userPool, findsResource: true) {
+        relations: KindRelations(references: [KindReference("spec.userPool", names: .userPool, read: .foundByReference) {
             (s: MfaPolicySpec) in s.userPool
         }], region: .ofReference("spec.userPool")),
         supportsAdoption: false, defaultOnDelete: .retain,

@@ -9,6 +9,7 @@ extension KindDefinition {
             "spec.phoneNumber.messageType": "SMSVoice RequestPhoneNumber MessageType",
             "spec.phoneNumber.capabilities": "SMSVoice RequestPhoneNumber NumberCapabilities",
             "spec.phoneNumber.registrationId": "SMSVoice RequestPhoneNumber RegistrationId",
+            "spec.phoneNumber.registration": "SMSVoice CreateRegistrationAssociation RegistrationId (the Registration's id)",
             "spec.phoneNumber.optOutListName": "SMSVoice RequestPhoneNumber/UpdatePhoneNumber OptOutListName",
             "spec.phoneNumber.selfManagedOptOuts": "SMSVoice UpdatePhoneNumber SelfManagedOptOutsEnabled",
             "spec.phoneNumber.twoWay": "SMSVoice UpdatePhoneNumber TwoWayEnabled",
@@ -24,13 +25,17 @@ extension KindDefinition {
             SMS is sent from. Requesting one costs money, so smsauth needs `purchaseApproved`.
             """, smsSignIn: [
                 "US carriers drop SMS to +1 numbers not sent from a registered US number: a toll-free or 10DLC "
-                    + "number needs its `registrationId`.",
+                    + "number needs its `registrationId`, or `registration` naming a Registration manifest (the "
+                    + "number is then Pending until that registration is COMPLETE).",
                 "`deletionProtection: true`: a released number is gone for good.",
             ], example: "us-production-sms/origination-number.yaml",
-        relations: KindRelations(region: .own),
+        relations: KindRelations(references: [KindReference("spec.phoneNumber.registration", names: .registration,
+                                                            read: .afterWholeKind) {
+            (s: OriginationIdentitySpec) in s.phoneNumber?.registration
+        }], region: .own),
         supportsAdoption: true, defaultOnDelete: .retain,
         rules: [MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
-                MessagingRules.simulator],
+                MessagingRules.simulator, RegistrationAssociationRules.association],
         // The sender ID and country of `spec.senderId` in its region, and the number or sender ID `spec.adopt` names (a
         // phone number to request has no identity before it is bought).
         claims: { (s: OriginationIdentitySpec, claims: inout ClaimList) in

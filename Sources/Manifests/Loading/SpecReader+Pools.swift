@@ -61,11 +61,12 @@ extension SpecReader {
         let capabilities: Located<[Located<NumberCapability>]>? = r.enumerations("capabilities")
         let registration = r.string("registrationId"), optOut = r.string("optOutListName")
         let selfManaged = r.bool("selfManagedOptOuts"), twoWay = r.bool("twoWay")
+        let registrationManifest = r.string("registration")
         guard let country, let numberType, let messageType, let capabilities else { return nil }
         return OriginationIdentitySpec.PhoneNumber(
             location: r.location, isoCountryCode: country, numberType: numberType, messageType: messageType,
             capabilities: capabilities, registrationId: registration, optOutListName: optOut,
-            selfManagedOptOuts: selfManaged, twoWay: twoWay)
+            selfManagedOptOuts: selfManaged, twoWay: twoWay, registration: registrationManifest)
     }
 
     /// `spec.senderId` of an origination identity; nil when a required field is missing.

@@ -20,13 +20,30 @@ public struct KindRelations: Sendable {
     /// The kinds a resource of this kind can depend on, in declaration order.
     public var dependencyKinds: [ResourceKind] { unique(references.map(\.target)) }
 
-    /// The kinds whose live state must be read first: those whose outputs find this kind's resources in AWS.
-    public var readDependencyKinds: [ResourceKind] { unique(references.filter(\.findsResource).map(\.target)) }
+    /// The kinds whose live state must be read first (references whose `read` is not `.independent`).
+    public var readDependencyKinds: [ResourceKind] { unique(references.filter { $0.read != .independent }.map(\.target)) }
+
+    /// The kinds every resource of which must be read before this kind's read starts (`ReadOrder.afterWholeKind`).
+    public var wholeKindReadDependencies: [ResourceKind] {
+        unique(references.filter { $0.read == .afterWholeKind }.map(\.target))
+    }
 
     private func unique(_ kinds: [ResourceKind]) -> [ResourceKind] {
         var seen = Set<ResourceKind>()
         return kinds.filter { seen.insert($0).inserted }
     }
+}
+
+/// How a reference orders the live-state reads of one read pass (`LiveReader`).
+public enum ReadOrder: Sendable, Equatable {
+    /// The kind's read does not need the named resource.
+    case independent
+    /// The named resource's outputs find this resource in AWS (an app client is listed under its pool's id) and the
+    /// kind's read makes its calls per named resource: each resource is read as soon as the one it names is.
+    case foundByReference
+    /// The kind's read uses the named resources' outputs (a number's registration id) but reads all its resources
+    /// together (one list per region): it starts once every resource of the named kind is read.
+    case afterWholeKind
 }
 
 /// A spec field that names other resources of one kind by `metadata.name`.
@@ -35,27 +52,26 @@ public struct KindReference: Sendable {
     public let field: String
     /// The kind it names.
     public let target: ResourceKind
-    /// Whether the named resource's outputs find this resource in AWS (an app client is listed under its pool's
-    /// id), so that the named resource's live state is read first.
-    public let findsResource: Bool
+    /// How the field orders the live-state reads.
+    public let read: ReadOrder
     /// The names written in the field, with the path of each (`field`, or `field[index]` for a list).
     let names: @Sendable (ManifestSpec) -> [(field: String, name: Located<String>)]
 
     /// A field holding at most one name, of specs of type `Spec`.
-    public init<Spec>(_ field: String, names target: ResourceKind, findsResource: Bool = false,
+    public init<Spec>(_ field: String, names target: ResourceKind, read: ReadOrder = .independent,
                       _ name: @escaping @Sendable (Spec) -> Located<String>?) {
         self.field = field
         self.target = target
-        self.findsResource = findsResource
+        self.read = read
         self.names = { spec in ((spec.body as? Spec).flatMap(name)).map { [(field, $0)] } ?? [] }
     }
 
     /// A field holding a list of names, of specs of type `Spec`.
-    public init<Spec>(_ field: String, namesEach target: ResourceKind, findsResource: Bool = false,
+    public init<Spec>(_ field: String, namesEach target: ResourceKind, read: ReadOrder = .independent,
                       _ names: @escaping @Sendable (Spec) -> [Located<String>]) {
         self.field = field
         self.target = target
-        self.findsResource = findsResource
+        self.read = read
         self.names = { spec in
             ((spec.body as? Spec).map(names) ?? []).enumerated().map { ("\(field)[\($0.offset)]", $0.element) }
         }

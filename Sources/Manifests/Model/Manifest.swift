@@ -23,6 +23,8 @@ public indirect enum ManifestSpec: Sendable, Equatable {
     case configurationSet(ConfigurationSetSpec)
     /// An `SmsProtection` spec.
     case smsProtection(SmsProtectionSpec)
+    /// A `Registration` spec.
+    case registration(RegistrationSpec)
 
     /// The kind this spec belongs to.
     public var kind: ResourceKind {
@@ -38,6 +40,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .smsLogRole: .smsLogRole
         case .configurationSet: .configurationSet
         case .smsProtection: .smsProtection
+        case .registration: .registration
         }
     }
 
@@ -55,6 +58,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .smsLogRole(let s): s
         case .configurationSet(let s): s
         case .smsProtection(let s): s
+        case .registration(let s): s
         }
     }
 
@@ -68,6 +72,7 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         case .smsAccountSettings(let s): s.region
         case .configurationSet(let s): s.region
         case .smsProtection(let s): s.region
+        case .registration(let s): s.region
         case .smsRole, .smsLogRole, .appClient, .mfaPolicy: nil
         }
     }

@@ -38,6 +38,9 @@ public struct OriginationIdentitySpec: Sendable, Equatable {
         public var selfManagedOptOuts: Located<Bool>?
         /// Two-way messaging.
         public var twoWay: Located<Bool>?
+        /// `registration`: the name of the `Registration` manifest this number is associated with
+        /// (CreateRegistrationAssociation); exclusive with `registrationId`.
+        public var registration: Located<String>? = nil
     }
 
     /// `spec.senderId`: an alphanumeric sender ID to request.

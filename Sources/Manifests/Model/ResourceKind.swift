@@ -22,6 +22,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case configurationSet = "ConfigurationSet"
     /// An End User Messaging SMS protect configuration (country rules against SMS pumping).
     case smsProtection = "SmsProtection"
+    /// An End User Messaging registration (US toll-free, 10DLC brand or campaign).
+    case registration = "Registration"
 
     /// What the manifest side knows about the kind (`Kinds/<Kind>Kind.swift`): the one switch a new kind adds an
     /// arm to.
@@ -38,6 +40,7 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
         case .smsLogRole: .smsLogRole
         case .configurationSet: .configurationSet
         case .smsProtection: .smsProtection
+        case .registration: .registration
         }
     }
 
@@ -61,8 +64,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// `applyOrder` puts every kind after the kinds it references wherever it stands here, and a kind missing here
     /// comes after those listed.
     static let listingOrder: [ResourceKind] = [
-        .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet, .smsProtection,
-        .userPool, .appClient, .mfaPolicy, .sandboxNumber,
+        .smsLogRole, .smsAccountSettings, .smsRole, .registration, .originationIdentity, .phonePool, .configurationSet,
+        .smsProtection, .userPool, .appClient, .mfaPolicy, .sandboxNumber,
     ]
 
     /// Every kind, each after the kinds it references (`relations`), ties in `listingOrder`.

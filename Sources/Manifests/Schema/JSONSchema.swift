@@ -80,6 +80,10 @@ public enum JSONSchema {
             result = ["type": "array", "items": schema(for: element)]
         case .stringMap:
             result = ["type": "object", "additionalProperties": ["type": "string"]]
+        case .textOrChoicesMap:
+            result = ["type": "object", "additionalProperties": ["oneOf": [
+                ["type": "string"], ["type": "array", "items": ["type": "string"]],
+            ]]]
         case .object(let fields):
             var properties: [String: Any] = [:]
             for field in fields {

@@ -32,7 +32,7 @@ enum EndUserMessagingRegionRules {
         context.manifests.compactMap { manifest -> Diagnostic? in
             var fallback = (location: manifest.location, field: "spec")
             switch manifest.spec {
-            case .configurationSet, .smsProtection, .originationIdentity, .phonePool:
+            case .configurationSet, .smsProtection, .originationIdentity, .phonePool, .registration:
                 break
             case .userPool(let spec):
                 guard let service = spec.smsService, service.value == .endUserMessaging else { return nil }

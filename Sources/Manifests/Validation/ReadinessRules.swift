@@ -55,7 +55,8 @@ enum ReadinessRules {
     static let unregisteredUsNumber: Validator.Rule = { context in
         context.originationIdentities.compactMap { _, spec in
             guard let number = spec.phoneNumber, number.isoCountryCode.value == "US",
-                  [.tollFree, .tenDLC].contains(number.numberType.value), number.registrationId == nil
+                  [.tollFree, .tenDLC].contains(number.numberType.value), number.registrationId == nil,
+                  number.registration == nil
             else { return nil }
             return .warning("us-number-unregistered", "a US \(number.numberType.value.rawValue) number needs a "
                             + "registration: US carriers drop SMS from unregistered toll-free and 10DLC numbers; set "

@@ -21,10 +21,10 @@ extension Manifest {
     /// The resources this manifest names, which must exist (and be applied) before it.
     public var dependencies: [ResourceID] { references.map(\.target) }
 
-    /// The resources whose live state finds this one in AWS (`KindReference.findsResource`: an app client is listed
+    /// The resources whose live state finds this one in AWS (`ReadOrder.foundByReference`: an app client is listed
     /// under its pool's id), so they are read before it.
     public var readDependencies: [ResourceID] {
-        kind.relations.references.filter(\.findsResource).flatMap { reference in
+        kind.relations.references.filter { $0.read == .foundByReference }.flatMap { reference in
             reference.names(spec).map { ResourceID(reference.target, $0.name.value) }
         }
     }

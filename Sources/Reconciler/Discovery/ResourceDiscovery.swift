@@ -61,7 +61,7 @@ public struct ResourceDiscovery: Sendable {
                                    tags: pool.tags)
             }
         case .appClient, .mfaPolicy, .sandboxNumber, .smsAccountSettings, .smsLogRole, .configurationSet,
-             .smsProtection:
+             .smsProtection, .registration:
             return []
         }
     }

@@ -198,13 +198,14 @@ public struct DoctorReader: Sendable {
         }
         let offered = EndUserMessagingRegions.isOffered(in: region)
         let usNumbers: DoctorFact<[OriginationNumber]> = !offered ? .success([]) : await Self.capture {
-            try await context.smsVoice(region).describePhoneNumbers(
+            let states = try await context.smsVoice(region).describePhoneNumbers(
                 filters: [["Name": "iso-country-code", "Values": .strings(["US"])]]
-            ).compactMap { json -> OriginationNumber? in
-                guard let state = OriginationIdentityState(phoneNumber: json, region: region, tags: [:]) else { return nil }
-                return OriginationNumber(phoneNumber: state.displayName, status: state.status ?? "",
-                                         numberType: state.numberType ?? "", smsCapable: state.capabilities.contains("SMS"),
-                                         registrationId: state.registrationId)
+            ).compactMap { OriginationIdentityState(phoneNumber: $0, region: region, tags: [:]) }
+            let associated = try await associatedRegistrations(of: states, region: region)
+            return states.map { state in
+                OriginationNumber(phoneNumber: state.displayName, status: state.status ?? "",
+                                  numberType: state.numberType ?? "", smsCapable: state.capabilities.contains("SMS"),
+                                  registrationId: state.registrationId ?? associated[state.id])
             }
         }
         let unprotected = pools.isEmpty || pools.contains { $0.smsService == .sns || $0.configurationSet?.protection == nil }

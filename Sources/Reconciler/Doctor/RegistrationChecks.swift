@@ -130,3 +130,23 @@ extension DoctorReader {
         }
     }
 }
+
+extension DoctorReader {
+    /// The registration each of `numbers` is associated with, by number id, for numbers AWS shows no
+    /// `RegistrationId` for yet (it does only once the registration is approved): one DescribeRegistrations of the
+    /// region and one ListRegistrationAssociations per registration, only when such a number exists.
+    func associatedRegistrations(of numbers: [OriginationIdentityState], region: String) async throws -> [String: String] {
+        let unnamed = numbers.filter { $0.registrationId == nil && ["TOLL_FREE", "TEN_DLC"].contains($0.numberType ?? "") }
+        guard !unnamed.isEmpty else { return [:] }
+        let voice = context.smsVoice(region)
+        var found: [String: String] = [:]
+        for registration in try await voice.registrations() {
+            guard let id = registration["RegistrationId"]?.stringValue,
+                  registration["RegistrationStatus"]?.stringValue != "DELETED" else { continue }
+            for number in try await voice.registrationAssociations(id: id) where found[number] == nil {
+                found[number] = id
+            }
+        }
+        return found
+    }
+}

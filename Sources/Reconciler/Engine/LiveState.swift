@@ -48,6 +48,9 @@ public enum LivePhase: Sendable, Equatable {
     case ready
     /// Exists but is waiting for something outside smsauth (an OTP, number provisioning); the message says what.
     case pending(String)
+    /// Exists but AWS waits on the user (a registration the reviewer denied: its manifest must change); the message
+    /// says what. Counts as pending for dependents.
+    case needsAttention(String)
 }
 
 extension LiveState {

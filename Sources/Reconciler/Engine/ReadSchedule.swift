@@ -1,7 +1,9 @@
 import Manifests
 
 /// Which reads of one read pass may start, target by target: a target as soon as every resource that finds it in AWS
-/// (`Manifest.readDependencies`: an app client's or MFA policy's pool) has been read, or is not read in this pass.
+/// (`Manifest.readDependencies`: an app client's or MFA policy's pool) has been read, or is not read in this pass,
+/// and, for a kind whose read waits for a whole kind (`KindRelations.wholeKindReadDependencies`: numbers for
+/// registrations), once every resource of that kind in this pass is read.
 /// Targets that become startable together form one read call per kind, so a pool's app clients, which become
 /// startable when that pool is read, share that pool's one ListUserPoolClients. Pure; each target's dependencies
 /// are worked out once, and marking a resource known touches only the targets waiting for it.
@@ -16,10 +18,12 @@ struct ReadSchedule {
     /// A schedule of `targets`, none started.
     init(_ targets: [ReadTarget]) {
         let reading = Set(targets.map(\.address))
+        let byKind = Dictionary(grouping: reading, by: \.kind)
         ready = []
         for target in targets {
+            let wholeKinds = target.address.kind.relations.wholeKindReadDependencies.flatMap { byKind[$0] ?? [] }
             let unknown = Set(target.desired?.manifest.readDependencies ?? []).intersection(reading)
-                .subtracting([target.address])
+                .union(wholeKinds).subtracting([target.address])
             guard !unknown.isEmpty else {
                 ready.append(target)
                 continue

@@ -97,17 +97,23 @@ struct StatusRecorder {
     /// Ready or Pending (from the live state) after success; Refused, Blocked or Error otherwise.
     private func phase(of outcome: ChangeOutcome, observed: Observation?) -> StatusPhase {
         switch outcome {
-        case .applied, .unchanged: observed?.pendingMessage == nil ? .ready : .pending
+        case .applied, .unchanged:
+            observed?.needsAttention == true ? .needsAttention : observed?.pendingMessage == nil ? .ready : .pending
         case .refused: .refused
         case .blocked: .blocked
         case .failed: .error
         }
     }
 
-    /// The resource's ids and ARNs: as read after the change, else as the apply returned them, else as last known.
+    /// The resource's ids and ARNs: as read after the change (with any output only the apply knew, such as the
+    /// content hash of a Registration's uploaded attachment, which AWS does not return), else as the apply returned
+    /// them, else as last known.
     private func resource(outcome: ChangeOutcome, observed: Observation?,
                           previous: ResourceStatus?) -> [String: String] {
-        if let observed, observed.presence != .absent { return observed.outputs }
+        if let observed, observed.presence != .absent {
+            guard case .applied(let result) = outcome else { return observed.outputs }
+            return observed.outputs.merging(result.resource) { read, _ in read }
+        }
         if case .applied(let result) = outcome, !result.resource.isEmpty { return result.resource }
         return previous?.resource ?? [:]
     }
@@ -125,6 +131,8 @@ struct StatusRecorder {
     private static func explanation(of outcome: ChangeOutcome, phase: StatusPhase,
                                     observed: Observation?) -> (String, String) {
         switch outcome {
+        case .applied where phase == .needsAttention, .unchanged where phase == .needsAttention:
+            ("NeedsAttention", observed?.pendingMessage ?? "")
         case .applied: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("Applied", "changes applied")
         case .unchanged where phase == .drifted: ("Drifted", "changed out of band; not corrected (policy.onDrift: Report)")
         case .unchanged: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("UpToDate", "no changes needed")

@@ -18,6 +18,7 @@ public struct HandlerRegistry: Sendable {
         AnyResourceHandler(SmsLogRoleHandler()),
         AnyResourceHandler(ConfigurationSetHandler()),
         AnyResourceHandler(SmsProtectionHandler()),
+        AnyResourceHandler(RegistrationHandler()),
         AnyResourceHandler(SmsAccountSettingsHandler()),
         AnyResourceHandler(SmsRoleHandler()),
         AnyResourceHandler(OriginationIdentityHandler()),

@@ -58,8 +58,16 @@ public struct Observation: Sendable {
 
     /// The pending message, when the live resource waits on something outside smsauth.
     public var pendingMessage: String? {
-        if case .pending(let message)? = phase { return message }
-        return nil
+        switch phase {
+        case .pending(let message)?, .needsAttention(let message)?: message
+        case .ready?, nil: nil
+        }
+    }
+
+    /// Whether the live resource waits on the user (`LivePhase.needsAttention`).
+    public var needsAttention: Bool {
+        if case .needsAttention? = phase { return true }
+        return false
     }
 
     /// This observation where a live state goes: absent and duplicate as they are, any other presence carrying

@@ -16,6 +16,9 @@ public enum StatusPhase: String, Codable, CaseIterable, Sendable {
     case error = "Error"
     /// Left alone by `policy.suspend` or the settings document's `suspend` until that is removed.
     case suspended = "Suspended"
+    /// Exists, but AWS waits on the user: a registration the reviewer denied (the condition's message has the
+    /// reasons); fixed by changing the manifest.
+    case needsAttention = "NeedsAttention"
 }
 
 /// The truth value of a condition, as in Kubernetes.

@@ -28,7 +28,7 @@ import Testing
         Case(description: "unknown kind", text: "apiVersion: smsauth/v1\nkind: SmsRoel\n",
              expected: ["t.yaml:2:7: error: unknown kind 'SmsRoel' (did you mean 'SmsRole'?): expected one of "
                         + "SmsRole, UserPool, AppClient, MfaPolicy, SandboxNumber, OriginationIdentity, PhonePool, "
-                        + "SmsAccountSettings, SmsLogRole, ConfigurationSet, SmsProtection, Settings"]),
+                        + "SmsAccountSettings, SmsLogRole, ConfigurationSet, SmsProtection, Registration, Settings"]),
         Case(description: "unknown field with suggestion",
              text: TestSupport.doc("SmsRole", "r", ["roleName: a", "externalId: e", "extrenalId: x"]),
              expected: ["t.yaml:7:3: error: unknown field 'extrenalId' in 'spec' (did you mean 'externalId'?)"]),

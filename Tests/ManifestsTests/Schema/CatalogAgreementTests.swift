@@ -15,7 +15,7 @@ import Testing
     /// A value of the wrong type for `type`.
     static func wrongValue(for type: FieldType) -> String {
         switch type {
-        case .stringMap, .object: "[wrong]"
+        case .stringMap, .object, .textOrChoicesMap: "[wrong]"
         default: "{wrong: 1}"
         }
     }

@@ -97,4 +97,45 @@ import Testing
         #expect(Self.started(schedule.start(idle: true)) == [.appClient: ["a-web"]])
         #expect(schedule.isEmpty)
     }
+
+    /// Numbers, read together with one DescribePhoneNumbers per region, wait for every Registration (their read
+    /// uses the registration's id), also a number that names none, so the region is still listed once.
+    @Test func aKindThatWaitsForAWholeKindStartsOnceAllOfItIsRead() throws {
+        let text = """
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: reg}
+            spec: {region: us-east-1, registrationType: US_TOLL_FREE_REGISTRATION}
+            ---
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: other}
+            spec: {region: us-east-1, registrationType: US_TOLL_FREE_REGISTRATION}
+            ---
+            apiVersion: smsauth/v1
+            kind: OriginationIdentity
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              purchaseApproved: true
+              phoneNumber: {isoCountryCode: US, numberType: TOLL_FREE, messageType: TRANSACTIONAL, capabilities: [SMS],
+                            registration: reg}
+            ---
+            apiVersion: smsauth/v1
+            kind: OriginationIdentity
+            metadata: {name: sender}
+            spec:
+              region: us-east-1
+              senderId: {senderId: MYBRAND, isoCountryCode: GB, messageTypes: [TRANSACTIONAL]}
+            """
+        let desired = try DesiredState(load: EngineFixtures.load(text), defaultRegion: "us-east-1")
+        var schedule = ReadSchedule(desired.resources.values.map {
+            ReadTarget(address: $0.address, desired: $0, status: nil, region: $0.region)
+        })
+        #expect(Self.started(schedule.start(idle: true)) == [.registration: ["other", "reg"]])
+        schedule.known(Self.address(.registration, "reg"))
+        #expect(schedule.start(idle: false).isEmpty, "a Registration is still being read")
+        schedule.known(Self.address(.registration, "other"))
+        #expect(Self.started(schedule.start(idle: false)) == [.originationIdentity: ["sender", "tf"]])
+    }
 }

@@ -33,6 +33,7 @@ import Testing
         .smsLogRole: OwnedRoleValues.immutablePaths,
         .configurationSet: ConfigurationSetFields.immutablePaths,
         .smsProtection: [],
+        .registration: RegistrationFields.immutablePaths,
     ]
 
     @Test(arguments: ResourceKind.allCases)

@@ -37,8 +37,8 @@ struct ResourceAddressTests {
     @Test("kinds rank in the documented apply order")
     func kindOrder() {
         #expect(ResourceKind.allCases.sorted().map(\.rawValue) == [
-            "SmsLogRole", "SmsAccountSettings", "SmsRole", "OriginationIdentity", "PhonePool", "ConfigurationSet",
-            "SmsProtection", "UserPool", "AppClient", "MfaPolicy", "SandboxNumber",
+            "SmsLogRole", "SmsAccountSettings", "SmsRole", "Registration", "OriginationIdentity", "PhonePool",
+            "ConfigurationSet", "SmsProtection", "UserPool", "AppClient", "MfaPolicy", "SandboxNumber",
         ])
     }
 

@@ -23,8 +23,8 @@ import Testing
     /// The derived order is the one plans list resources in (docs/plan-json.md): ties only move when a reference does.
     @Test func applyOrderIsTheDocumentedOne() {
         #expect(ResourceKind.applyOrder == [
-            .smsLogRole, .smsAccountSettings, .smsRole, .originationIdentity, .phonePool, .configurationSet,
-            .smsProtection, .userPool, .appClient, .mfaPolicy, .sandboxNumber,
+            .smsLogRole, .smsAccountSettings, .smsRole, .registration, .originationIdentity, .phonePool,
+            .configurationSet, .smsProtection, .userPool, .appClient, .mfaPolicy, .sandboxNumber,
         ])
     }
 

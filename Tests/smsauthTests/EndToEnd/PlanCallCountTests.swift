@@ -20,10 +20,11 @@ import TestSupport
         "GetUserPoolMfaConfig": 2,
         "ListSMSSandboxPhoneNumbers": 1, "DescribeVerifiedDestinationNumbers": 1,
         "GetSMSAttributes": 1, "GetSMSSandboxAccountStatus": 1,
-        "DescribePhoneNumbers": 1, "ListTagsForResource": 9,
+        "DescribePhoneNumbers": 1, "ListTagsForResource": 11,
         "DescribeConfigurationSets": 4,
         "DescribeProtectConfigurations": 1, "GetProtectConfigurationCountryRuleSet": 2,
         "DescribePools": 1, "ListPoolOriginationIdentities": 2,
+        "DescribeRegistrations": 2, "DescribeRegistrationVersions": 2, "DescribeRegistrationFieldValues": 2,
     ]
 
     @Test func secondDryRunMakesExactlyTheDocumentedCalls() async throws {
@@ -42,12 +43,12 @@ import TestSupport
         let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run", "--detailed-exitcode"],
                                            environment: environment, directory: root)
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
-        #expect(plan.stdout == "No changes. 21 unchanged.\n")
+        #expect(plan.stdout == "No changes. 23 unchanged.\n")
         let calls = Array(try await emulator.calls(accessKeyId: principal.accessKeyId).dropFirst(afterApply))
         #expect(calls.allSatisfy { $0.status == 200 }, "\(calls.filter { $0.status != 200 })")
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
-        #expect(calls.count == 40)
+        #expect(calls.count == 48)
 
         // `--rate-limit` bounds the same plan's calls: 8 IAM calls at 1/s with a burst of 1 need at least 7 s.
         let started = ContinuousClock.now
@@ -81,6 +82,7 @@ import TestSupport
 /// through the first SmsLogRole) in one region, both app clients
 /// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number; the second SMS
 /// role and pool on the End User Messaging path, with the second ConfigurationSet; each SmsProtection associated with one set;
+/// each Registration a draft of one field;
 /// the first SandboxNumber in SNS's sandbox, the second in End User Messaging's.
 enum PlanCallCountManifests {
     /// Writes `<new folder>/manifests/all.yaml` and returns the new folder. Role, pool and origination identity
@@ -133,6 +135,10 @@ enum PlanCallCountManifests {
                 "region: \(region)", "phoneNumber:", "  isoCountryCode: US", "  numberType: TOLL_FREE",
                 "  messageType: TRANSACTIONAL", "  capabilities: [SMS]",
                 "  registrationId: registration-0123456789abcdef0123456789abcdef", "purchaseApproved: true",
+            ]))
+            documents.append(manifest("Registration", "registration-\(index)", [
+                "region: \(region)", "registrationType: US_TOLL_FREE_REGISTRATION",
+                "fields: {companyInfo.companyName: Example \(index) Inc.}",
             ]))
             documents.append(manifest("PhonePool", "senders-\(index)", [
                 "region: \(region)", "originationIdentities: [number-\(suffix)-\(index)]", "isoCountryCode: US",

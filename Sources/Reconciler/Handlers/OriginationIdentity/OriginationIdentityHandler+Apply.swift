@@ -14,15 +14,18 @@ extension OriginationIdentityHandler {
         switch action {
         case .create:
             let spec = try Self.writtenSpec(input)
-            let created = try await request(spec, input: input, region: region, sms: sms)
+            let created = try await request(spec, input: input, region: region, sms: sms,
+                                            registration: await linkedRegistrationId(spec, context: context))
             if created.isPending {
                 await context.references.markPending(input.address, message: Self.provisioningMessage)
             }
+            try await associate(created, with: nil, spec: spec, context: context, sms: sms)
             return Self.outputs(of: created)
         case .update, .rename:
             guard let live else { return [:] }
             let spec = try Self.writtenSpec(input)
             try await update(live.identity, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
+            try await associate(live.identity, with: live.registration, spec: spec, context: context, sms: sms)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }
@@ -61,10 +64,18 @@ extension OriginationIdentityHandler {
         return Self.outputs(of: current, superseded: kept)
     }
 
-    /// RequestPhoneNumber or RequestSenderId with the derived ClientToken, tags and the settings the request takes;
-    /// then UpdatePhoneNumber for two-way and self-managed opt-outs if they differ from what AWS set.
+    /// The id of the Registration `spec.phoneNumber.registration` names, as applied earlier in this run; nil when
+    /// the manifest names none or it does not exist yet.
+    private func linkedRegistrationId(_ spec: OriginationIdentitySpec, context: ApplyContext) async -> String? {
+        guard let name = spec.phoneNumber?.registration?.value else { return nil }
+        return await context.references.outputs(of: ResourceAddress(kind: .registration, name: name))?["id"]
+    }
+
+    /// RequestPhoneNumber or RequestSenderId with the derived ClientToken, tags and the settings the request takes
+    /// (a number's RegistrationId: `registrationId`, else the id of the Registration `registration` names, given as
+    /// `registration`); then UpdatePhoneNumber for two-way and self-managed opt-outs if they differ from what AWS set.
     private func request(_ spec: OriginationIdentitySpec, input: PlanInput<OriginationIdentityLive>, region: String,
-                         sms: SMSVoice) async throws -> OriginationIdentityState {
+                         sms: SMSVoice, registration: String? = nil) async throws -> OriginationIdentityState {
         let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address,
                                                 owner: input.options.owner)
         var body: [String: JSONValue] = [
@@ -88,7 +99,7 @@ extension OriginationIdentityHandler {
         body["MessageType"] = .string(number.messageType.value.rawValue)
         body["NumberCapabilities"] = .strings(OriginationIdentityFields.capabilities(number))
         body["OptOutListName"] = number.optOutListName.map { .string($0.value) }
-        body["RegistrationId"] = number.registrationId.map { .string($0.value) }
+        body["RegistrationId"] = (number.registrationId?.value ?? registration).map { .string($0) }
         let result = try await sms.requestPhoneNumber(.object(body))
         guard let state = OriginationIdentityState(phoneNumber: result, region: region, tags: tags) else {
             throw OriginationIdentityError.unreadable("RequestPhoneNumber")
@@ -132,6 +143,20 @@ extension OriginationIdentityHandler {
         }
         try await SMSVoiceTagSync.sync(sms, arn: state.arn, live: state.tags, manifestTags: spec.tags?.value, for: address,
                                        owner: owner)
+    }
+
+    /// CreateRegistrationAssociation of a number with the Registration `spec.phoneNumber.registration` names, when
+    /// it is not associated yet (`read`) and AWS accepts it now (`RegistrationAssociation.allowed`, from the
+    /// Registration's outputs as applied earlier in this run).
+    private func associate(_ state: OriginationIdentityState, with read: RegistrationAssociation?,
+                           spec: OriginationIdentitySpec, context: ApplyContext, sms: SMSVoice) async throws {
+        guard state.form == .phoneNumber, read?.associated != true, let name = spec.phoneNumber?.registration?.value
+        else { return }
+        let address = ResourceAddress(kind: .registration, name: name)
+        let outputs = await context.references.outputs(of: address) ?? [:]
+        guard let association = RegistrationAssociation.of(spec, outputs: [address: outputs]), association.allowed,
+              let id = association.id else { return }
+        try await sms.createRegistrationAssociation(id: id, resourceId: state.id)
     }
 
     /// ReleasePhoneNumber / ReleaseSenderId: irreversible.

@@ -7,8 +7,15 @@ extension OriginationIdentityHandler {
         guard let desired = input.desired, let spec = Self.spec(desired) else { return try removedChange(input) }
         let live = input.live.value
         let purchase = OriginationIdentityFields.purchase(spec)
+        var wanted = OriginationIdentityFields.desired(spec)
+        let association = RegistrationAssociation.of(spec, outputs: input.references)
+        wanted[RegistrationAssociation.path] = association?.desired
         let standard = StandardPlan(
-            desired: OriginationIdentityFields.desired(spec), live: live.map { OriginationIdentityFields.live($0.identity) },
+            desired: wanted, live: live.map {
+                var fields = OriginationIdentityFields.live($0.identity)
+                if association != nil { fields[RegistrationAssociation.path] = $0.registration?.live ?? .null }
+                return fields
+            },
             immutable: OriginationIdentityFields.immutablePaths,
             replacementConsequence: live.map {
                 "the new one is requested first (\(purchase)) and \($0.identity.displayName) is released only after the new one is ACTIVE: releasing is irreversible"

@@ -28,6 +28,13 @@ struct OriginationIdentityHandler: ResourceHandler {
         for (region, regionTargets) in try targets.byRegion() {
             var reader = OriginationIdentityReader(sms: context.smsVoice(region), region: region, owner: context.owner)
             result.merge(try await reader.read(regionTargets)) { _, new in new }
+            for target in regionTargets {
+                guard let association = RegistrationAssociation.of(Self.spec(target.desired), outputs: target.references),
+                      let found = result[target.address], var live = found.value else { continue }
+                live.registration = try await association.read(numberId: live.identity.id,
+                                                               sms: context.smsVoice(region))
+                result[target.address] = found.map { _ in live }
+            }
         }
         return result
     }
@@ -53,8 +60,10 @@ struct OriginationIdentityHandler: ResourceHandler {
     /// What a number being provisioned waits for.
     static let provisioningMessage = "number is being provisioned (PENDING)"
 
-    /// Pending while the number is being provisioned.
+    /// Pending while the number is being provisioned, then while the registration `spec.phoneNumber.registration`
+    /// names is not COMPLETE (naming its statuses).
     func phase(of live: OriginationIdentityLive) -> LivePhase {
-        live.identity.isPending ? .pending(Self.provisioningMessage) : .ready
+        if live.identity.isPending { return .pending(Self.provisioningMessage) }
+        return live.registration?.waiting.map { .pending($0) } ?? .ready
     }
 }

@@ -122,6 +122,8 @@ struct OriginationIdentityLive: Sendable, Equatable {
     /// Other identities carrying this manifest's ownership tags: the old number of a replacement that waits for its
     /// successor to become ACTIVE before it is released.
     var superseded: [OriginationIdentityState]
+    /// The registration `spec.phoneNumber.registration` names, with whether the number is associated with it.
+    var registration: RegistrationAssociation?
 
     /// Creates a live value.
     init(identity: OriginationIdentityState, superseded: [OriginationIdentityState] = []) {

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Rules of a `Registration` checked offline against the bundled field definitions (`RegistrationDefinitions`, of
+/// `snapshotDate`): the type, each field path and value, the attachments' files, and (with `submit: true`) the
+/// REQUIRED fields. Messages never repeat a TEXT value: it may be personal data.
+enum RegistrationRules {
+    /// The type is known; each path of `fields`, `attachments` and `sensitiveFields` is a field of the type, of the
+    /// form it is written in; TEXT values fit MinLength/MaxLength and Pattern; SELECT choices are options, as many
+    /// as MinChoices...MaxChoices; attachment files exist; every REQUIRED field is set when `submit: true`.
+    static let fields: Validator.Rule = { context in
+        context.manifests.flatMap { manifest -> [Diagnostic] in
+            guard case .registration(let spec) = manifest.spec else { return [] }
+            return problems(spec, manifestFile: manifest.location.file)
+        }
+    }
+
+    /// "field definitions of DATE", the snapshot's provenance every message names.
+    static var provenance: String { "field definitions of \(RegistrationDefinitions.snapshotDate)" }
+
+    /// The problems of one spec; `manifestFile` locates attachment files.
+    static func problems(_ spec: RegistrationSpec, manifestFile: String) -> [Diagnostic] {
+        let type = spec.registrationType
+        guard let definitions = RegistrationDefinitions.fields(of: type.value) else {
+            let known = RegistrationDefinitions.knownTypes
+            return [.error("registration-unknown-type", "spec.registrationType: '\(type.value)' is not a registration "
+                           + "type of the \(provenance): expected one of \(known.joined(separator: ", "))"
+                           + Suggestion.hint(for: type.value, among: known), at: type.location,
+                           field: "spec.registrationType")]
+        }
+        var found: [Diagnostic] = []
+        func definition(_ path: Located<String>, in section: String) -> RegistrationFieldDefinition? {
+            if let known = definitions.first(where: { $0.path == path.value }) { return known }
+            found.append(.error("registration-unknown-field", "spec.\(section).\(path.value): \(type.value) has no "
+                                + "field '\(path.value)' (\(provenance))"
+                                + Suggestion.hint(for: path.value, among: definitions.map(\.path)),
+                                at: path.location, field: "spec.\(section).\(path.value)"))
+            return nil
+        }
+        for field in spec.fields?.value ?? [] {
+            guard let known = definition(field.path, in: "fields") else { continue }
+            found += value(field, known)
+        }
+        let directory = (manifestFile as NSString).deletingLastPathComponent
+        for attachment in spec.attachments?.value ?? [] {
+            guard let known = definition(attachment.path, in: "attachments") else { continue }
+            let here = "spec.attachments.\(attachment.path.value)"
+            if known.type != .attachment {
+                found.append(wrongForm(known, here: here, at: attachment.path.location))
+            } else if !FileManager.default.fileExists(atPath: (directory as NSString)
+                                                        .appendingPathComponent(attachment.file.value)) {
+                found.append(.error("registration-attachment-missing", "\(here): file '\(attachment.file.value)' "
+                                    + "does not exist (paths are relative to the manifest's file)",
+                                    at: attachment.file.location, field: here))
+            }
+        }
+        for (index, path) in (spec.sensitiveFields?.value ?? []).enumerated() where
+            !definitions.contains(where: { $0.path == path.value }) {
+            found.append(.error("registration-unknown-field", "spec.sensitiveFields[\(index)]: \(type.value) has no "
+                                + "field '\(path.value)' (\(provenance))"
+                                + Suggestion.hint(for: path.value, among: definitions.map(\.path)),
+                                at: path.location, field: "spec.sensitiveFields[\(index)]"))
+        }
+        if spec.submits { found += missingRequired(spec, definitions) }
+        return found
+    }
+
+    /// The problems of one `fields` entry against its definition.
+    private static func value(_ field: RegistrationSpec.Field,
+                              _ known: RegistrationFieldDefinition) -> [Diagnostic] {
+        let here = "spec.fields.\(field.path.value)", at = field.value.location
+        switch (field.value.value, known.type) {
+        case (.text(let text), .text):
+            var found: [Diagnostic] = []
+            if let length = known.length, !length.contains(text.count) {
+                found.append(.error("registration-text-length", "\(here): must be \(length.lowerBound) to "
+                                    + "\(length.upperBound) characters, found \(text.count)", at: at, field: here))
+            }
+            if let pattern = known.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
+                found.append(.error("registration-text-pattern", "\(here): must match \(pattern)", at: at,
+                                    field: here))
+            }
+            return found
+        case (.choices(let choices), .select):
+            var found: [Diagnostic] = []
+            if let range = known.choices, !range.contains(choices.count) {
+                let count = range.lowerBound == range.upperBound ? "\(range.lowerBound)"
+                    : "\(range.lowerBound) to \(range.upperBound)"
+                found.append(.error("registration-choice-count", "\(here): choose \(count) of the options, found "
+                                    + "\(choices.count)", at: at, field: here))
+            }
+            for choice in choices where !known.options.contains(choice) {
+                found.append(.error("registration-invalid-choice", "\(here): '\(choice)' is not an option: expected "
+                                    + "one of \(known.options.joined(separator: ", "))"
+                                    + Suggestion.hint(for: choice, among: known.options), at: at, field: here))
+            }
+            return found
+        default:
+            return [wrongForm(known, here: here, at: at)]
+        }
+    }
+
+    /// "X is a SELECT field: write a list of choices under 'fields'".
+    private static func wrongForm(_ known: RegistrationFieldDefinition, here: String,
+                                  at location: SourceLocation) -> Diagnostic {
+        .error("registration-field-type", "\(here): \(known.path) is \(known.type == .attachment ? "an" : "a") \(known.type.rawValue) field: write "
+               + "\(known.type.manifestForm)", at: location, field: here)
+    }
+
+    /// The REQUIRED fields neither `fields` nor `attachments` sets, each reported at `submit`.
+    private static func missingRequired(_ spec: RegistrationSpec,
+                                        _ definitions: [RegistrationFieldDefinition]) -> [Diagnostic] {
+        let set = Set((spec.fields?.value ?? []).map(\.path.value) + (spec.attachments?.value ?? []).map(\.path.value))
+        guard let submit = spec.submit else { return [] }
+        return definitions.filter { $0.requirement == .required && !set.contains($0.path) }.map { missing in
+            let section = missing.type == .attachment ? "attachments" : "fields"
+            return .error("registration-missing-field", "spec.\(section).\(missing.path): required by "
+                          + "\(spec.registrationType.value) (\(provenance)) to submit ('submit: true'); set it as "
+                          + missing.type.manifestForm, at: submit.location, field: "spec.\(section).\(missing.path)")
+        }
+    }
+}

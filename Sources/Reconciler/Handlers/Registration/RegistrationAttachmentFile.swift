@@ -1,0 +1,34 @@
+import AWSCore
+import Foundation
+import Manifests
+
+/// An attachment file of a manifest: found relative to the manifest's file, identified by its content's SHA-256.
+struct RegistrationAttachmentFile: Sendable, Equatable {
+    /// The AWS field path.
+    var path: String
+    /// The file as the manifest writes it.
+    var file: String
+    /// The file as opened (the manifest's folder joined with `file`).
+    var resolved: String
+
+    /// The attachments of `spec`, in `manifest`'s folder.
+    static func all(_ spec: RegistrationSpec, manifest: Manifest) -> [RegistrationAttachmentFile] {
+        let folder = (manifest.location.file as NSString).deletingLastPathComponent
+        return (spec.attachments?.value ?? []).map {
+            RegistrationAttachmentFile(path: $0.path.value, file: $0.file.value,
+                                       resolved: (folder as NSString).appendingPathComponent($0.file.value))
+        }
+    }
+
+    /// The file's bytes, nil when it cannot be read.
+    func contents() -> Data? { FileManager.default.contents(atPath: resolved) }
+
+    /// `sha256:<hex>` of the file's bytes, as plans show an attachment; nil when it cannot be read.
+    func planValue() -> String? { contents().map { Self.planValue(hash: Self.hash($0)) } }
+
+    /// The hex SHA-256 of `data`.
+    static func hash(_ data: Data) -> String { Digest.sha256(data).hexEncodedString() }
+
+    /// `sha256:<hex>`.
+    static func planValue(hash: String) -> String { "sha256:" + hash }
+}

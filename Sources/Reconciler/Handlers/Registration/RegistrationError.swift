@@ -1,0 +1,41 @@
+/// Errors of the Registration handler itself (AWS errors propagate unchanged). Messages never hold a field value.
+enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
+    /// An update or deletion was asked for a registration that was not read.
+    case notRead(ResourceAddress)
+    /// DescribeRegistrations, CreateRegistration or CreateRegistrationAttachment answered without an id or ARN.
+    case unreadable(String)
+    /// An attachment file could not be read at apply time.
+    case attachmentUnreadable(path: String, file: String)
+
+    /// Stable error code.
+    var code: String {
+        switch self {
+        case .notRead: "registration.notRead"
+        case .unreadable: "registration.unreadable"
+        case .attachmentUnreadable: "registration.attachmentUnreadable"
+        }
+    }
+
+    /// What went wrong and what to do (`description`).
+    var message: String { description }
+
+    /// A registration not read or an answer not read may succeed when planned again; a missing file will not.
+    var isRetryable: Bool {
+        switch self {
+        case .notRead, .unreadable: true
+        case .attachmentUnreadable: false
+        }
+    }
+
+    /// What went wrong and what to do.
+    var description: String {
+        switch self {
+        case let .notRead(address):
+            "\(address): the live registration was not read before applying a change to it; run the plan again"
+        case let .unreadable(operation):
+            "\(operation) answered without the registration's or attachment's id"
+        case let .attachmentUnreadable(path, file):
+            "spec.attachments.\(path): cannot read file '\(file)' (paths are relative to the manifest's file)"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import AWSCore
+import AWSServices
+import Manifests
+
+extension RegistrationHandler {
+    /// Creates (CreateRegistration with tags and a ClientToken, then the field values and, with `submit: true`,
+    /// SubmitRegistrationVersion), updates (CreateRegistrationVersion first when the current version was submitted
+    /// and a value changes; PutRegistrationFieldValue / DeleteRegistrationFieldValue only for values that differ;
+    /// an attachment uploaded only when no recorded one has its content's hash; submitted only when the current
+    /// version is a draft, so a version is never submitted twice) or deletes (DeleteRegistration).
+    func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<RegistrationLive>,
+               context: ApplyContext) async throws -> [String: String] {
+        let live = input.live.value
+        let region = input.region(live: live?.region)
+        let sms = context.reconcile.smsVoice(region)
+        switch action {
+        case .create:
+            let spec = try Self.writtenSpec(input)
+            let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address, owner: input.options.owner)
+            let token = ClientToken.derive([region, ResourceKind.registration.rawValue, input.options.owner ?? "",
+                                            input.address.name])
+            let created = try await sms.createRegistration(type: spec.registrationType.value, clientToken: token,
+                                                           tags: tags)
+            guard var new = RegistrationLive(created, region: region, tags: tags) else {
+                throw RegistrationError.unreadable("CreateRegistration")
+            }
+            new.version = created["VersionNumber"]?.intValue ?? 1
+            new.versionStatus = created["RegistrationVersionStatus"]?.stringValue ?? "DRAFT"
+            return RegistrationOutputs.of(try await converge(new, to: spec, input: input, sms: sms))
+        case .update, .rename, .replace:
+            guard let live else { throw RegistrationError.notRead(input.address) }
+            let spec = try Self.writtenSpec(input)
+            let after = try await converge(live, to: spec, input: input, sms: sms)
+            try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value,
+                                           for: input.address, owner: input.options.owner)
+            return RegistrationOutputs.of(after)
+        case .delete:
+            guard let live else { return [:] }
+            try await sms.deleteRegistration(id: live.id)
+            return [:]
+        }
+    }
+
+    /// The calls that bring `live`'s current version to `spec`, then the submission; the live state after them.
+    private func converge(_ live: RegistrationLive, to spec: RegistrationSpec, input: PlanInput<RegistrationLive>,
+                          sms: SMSVoice) async throws -> RegistrationLive {
+        guard let manifest = input.desired?.manifest else { throw HandlerFailure.noManifest(input.address) }
+        var live = live
+        let files = RegistrationAttachmentFile.all(spec, manifest: manifest)
+        let desired = RegistrationFields.desired(spec, attachments: files, live: live)
+        let edits = desired.keys.sorted().filter {
+            ($0.hasPrefix("fields.") || $0.hasPrefix("attachments.")) && desired[$0] != RegistrationFields.liveValue($0, live)
+        }
+        if !edits.isEmpty && live.isSubmitted {
+            live.version = try await sms.createRegistrationVersion(id: live.id) ?? live.version + 1
+            live.versionStatus = "DRAFT"
+            live.deniedReasons = []
+        }
+        for key in edits {
+            let path = key.hasPrefix("fields.") ? String(key.dropFirst(7)) : String(key.dropFirst(12))
+            switch desired[key] ?? .null {
+            case .null:
+                try await sms.deleteRegistrationFieldValue(id: live.id, path: path)
+                live.values[path] = nil
+            case .string(let text) where key.hasPrefix("fields."):
+                try await sms.putRegistrationText(id: live.id, path: path, text: text)
+                live.values[path] = .text(text)
+            case .list(let choices):
+                let strings = choices.compactMap { if case .string(let text) = $0 { text } else { nil } }
+                try await sms.putRegistrationChoices(id: live.id, path: path, choices: strings)
+                live.values[path] = .choices(strings)
+            default:
+                guard let file = files.first(where: { $0.path == path }) else { continue }
+                let attachment = try await upload(file, live: &live, input: input, sms: sms)
+                try await sms.putRegistrationAttachment(id: live.id, path: path, attachmentId: attachment)
+                live.values[path] = .attachment(attachment)
+            }
+        }
+        if spec.submits && !live.isSubmitted {
+            try await sms.submitRegistrationVersion(id: live.id)
+            live.versionStatus = "SUBMITTED"
+        }
+        return live
+    }
+
+    /// The id of an attachment holding `file`'s content: a recorded one with its hash, else a new upload
+    /// (CreateRegistrationAttachment, ClientToken from the registration and the hash) recorded in `live`.
+    private func upload(_ file: RegistrationAttachmentFile, live: inout RegistrationLive,
+                        input: PlanInput<RegistrationLive>, sms: SMSVoice) async throws -> String {
+        guard let data = file.contents() else {
+            throw RegistrationError.attachmentUnreadable(path: file.path, file: file.file)
+        }
+        let hash = RegistrationAttachmentFile.hash(data)
+        if let known = live.attachmentHashes.first(where: { $0.value == hash })?.key { return known }
+        let tags = OwnershipTags.tags(for: input.address, owner: input.options.owner)
+        guard let id = try await sms.createRegistrationAttachment(
+            body: data, clientToken: ClientToken.derive([live.id, hash]), tags: tags) else {
+            throw RegistrationError.unreadable("CreateRegistrationAttachment")
+        }
+        live.attachmentHashes[id] = hash
+        return id
+    }
+}

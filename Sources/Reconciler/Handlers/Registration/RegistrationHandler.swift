@@ -1,0 +1,74 @@
+import AWSServices
+import Manifests
+
+/// The Registration kind: an End User Messaging registration (US toll-free, 10DLC brand or campaign), found by the
+/// id recorded in status, else the one `spec.adopt` names, else by its ownership tags (it has no name). Its field
+/// values are edited in place while the current version is a DRAFT; after a version was submitted, a change creates
+/// a new version (an approved one is never discarded). Ready once AWS says COMPLETE.
+struct RegistrationHandler: ResourceHandler {
+    /// The kind handled.
+    var kind: ResourceKind { .registration }
+
+    /// The `Registration` spec in `spec`.
+    static func spec(in spec: ManifestSpec) -> RegistrationSpec? {
+        if case .registration(let registration) = spec { registration } else { nil }
+    }
+
+    /// Creates the handler.
+    init() {}
+
+    /// Reads every target, region by region (`RegistrationReader`). Calls per resource with a recorded id: one
+    /// DescribeRegistrations, one ListTagsForResource, one DescribeRegistrationVersions and one
+    /// DescribeRegistrationFieldValues; without one, DescribeRegistrations of every registration of the region once
+    /// and a ListTagsForResource per registration.
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
+        var result: [ResourceAddress: LiveState<RegistrationLive>] = [:]
+        for (region, regionTargets) in try targets.byRegion() {
+            let reader = RegistrationReader(sms: context.smsVoice(region), region: region, owner: context.owner)
+            result.merge(try await reader.read(regionTargets)) { _, new in new }
+        }
+        return result
+    }
+
+    /// `id`, `arn`, `region` and the hash of each attachment uploaded (`RegistrationOutputs`).
+    func outputs(of live: RegistrationLive) -> [String: String] { RegistrationOutputs.of(live) }
+
+    /// Ready when AWS says COMPLETE; otherwise pending on AWS's review, naming its status (`RegistrationPhase`).
+    func phase(of live: RegistrationLive) -> LivePhase { RegistrationPhase.of(live) }
+
+    /// Never: a registration has no name, so one found for another address is not this manifest's.
+    func claims(_ desired: DesiredResource, live: RegistrationLive,
+                references: [ResourceAddress: [String: String]]) -> Bool {
+        false
+    }
+
+    /// `RegistrationFields` through `StandardPlan`, values of sensitive fields redacted; a field change while the
+    /// current version is under review is blocked until the reviewer decides (AWS refuses a new version then); the
+    /// reviewer's reasons of a denied version are warnings.
+    func plan(_ input: PlanInput<RegistrationLive>) throws(PlanError) -> ResourceChange {
+        guard let spec = Self.spec(input.desired), let manifest = input.desired?.manifest else {
+            return try StandardPlan(desired: [:], live: nil).change(for: input)
+        }
+        let live = input.live.value
+        let files = RegistrationAttachmentFile.all(spec, manifest: manifest)
+        let desired = RegistrationFields.desired(spec, attachments: files, live: live)
+        let adopts = spec.adopt.map { adopt in live.map { adopt.value == $0.id || adopt.value == $0.arn } ?? false } ?? false
+        let change = try StandardPlan(desired: desired, live: live.map { RegistrationFields.live($0, desired: desired) },
+                                      immutable: RegistrationFields.immutablePaths,
+                                      replacementConsequence: "the registration's review starts over",
+                                      adoptsForeign: adopts, warnings: live.map(RegistrationPhase.warnings) ?? [],
+                                      foundId: live?.id).change(for: input)
+        let sensitive = RegistrationFields.sensitivePaths(spec, type: spec.registrationType.value)
+        let redacted = try change.revised(fieldChanges: RegistrationFields.redacted(change.fieldChanges, sensitive: sensitive))
+        if let missing = files.first(where: { $0.planValue() == nil }), redacted.action.changesLiveState {
+            return try redacted.revised(action: .refuse, reason: RegistrationError.attachmentUnreadable(
+                path: missing.path, file: missing.file).description)
+        }
+        if let live, live.isUnderReview, redacted.fieldChanges.contains(where: { $0.path == "version" }) {
+            return try redacted.revised(action: .blocked, reason: "version \(live.version) is \(live.versionStatus) "
+                                        + "(under review): AWS accepts a new version once the reviewer decides; "
+                                        + "the change is planned again then")
+        }
+        return redacted
+    }
+}

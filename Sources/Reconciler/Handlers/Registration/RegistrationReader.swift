@@ -1,0 +1,85 @@
+import AWSServices
+import Manifests
+
+/// Finds the registrations of one region (see `RegistrationHandler.read`). They have no name: the one recorded in
+/// status, else the one `spec.adopt` names, else the one carrying the address's ownership tags.
+struct RegistrationReader {
+    /// End User Messaging SMS in the region.
+    let sms: SMSVoice
+    /// The region.
+    let region: String
+    /// The run's owner: only registrations tagged for it are owned.
+    let owner: String?
+
+    /// Reads every target of this region: DescribeRegistrations of the recorded (or adopted) id, else of every
+    /// registration once (all pages) with ListTagsForResource per registration; then for each found one
+    /// DescribeRegistrationVersions and DescribeRegistrationFieldValues of its current version.
+    func read(_ targets: [ReadTarget]) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
+        var all: [JSONValue]?
+        var tags: [String: [String: String]] = [:]
+        var result: [ResourceAddress: LiveState<RegistrationLive>] = [:]
+        for target in targets {
+            let known = target.status?.resource["id"] ?? RegistrationHandler.spec(target.desired)?.adopt?.value
+            let found: LiveState<RegistrationLive>
+            if let known {
+                found = try await byId(known, target: target)
+            } else if target.desired != nil {
+                if all == nil { all = try await sms.registrations() }
+                found = try await byTags(target, in: all ?? [], tags: &tags)
+            } else {
+                found = .absent
+            }
+            result[target.address] = try await complete(found, recorded: target.status?.resource ?? [:])
+        }
+        return result
+    }
+
+    /// The registration `id` (or ARN), classified by its tags.
+    private func byId(_ id: String, target: ReadTarget) async throws -> LiveState<RegistrationLive> {
+        guard let json = try await sms.registrationInformation(id: id),
+              let arn = json["RegistrationArn"]?.stringValue,
+              json["RegistrationStatus"]?.stringValue != "DELETED",
+              let tags = try await sms.listTagsForResource(arn: arn) else { return .absent }
+        guard let live = RegistrationLive(json, region: region, tags: tags) else {
+            throw RegistrationError.unreadable("DescribeRegistrations")
+        }
+        return .classified(live, tags: tags, as: target.address, owner: owner)
+    }
+
+    /// The registration carrying `target`'s ownership tags, among `all`.
+    private func byTags(_ target: ReadTarget, in all: [JSONValue],
+                        tags: inout [String: [String: String]]) async throws -> LiveState<RegistrationLive> {
+        var marked: [(live: RegistrationLive, id: String, tags: [String: String])] = []
+        for json in all {
+            guard let arn = json["RegistrationArn"]?.stringValue else { continue }
+            let found: [String: String]
+            if let cached = tags[arn] { found = cached } else {
+                guard let listed = try await sms.listTagsForResource(arn: arn) else { continue }
+                tags[arn] = listed
+                found = listed
+            }
+            guard OwnershipTags.marks(found, as: target.address) else { continue }
+            guard let live = RegistrationLive(json, region: region, tags: found) else {
+                throw RegistrationError.unreadable("DescribeRegistrations")
+            }
+            marked.append((live, live.id, found))
+        }
+        return .choosing(marked, as: target.address, owner: owner)
+    }
+
+    /// Adds the current version, its reviewer's reasons and its field values, and the recorded attachment hashes.
+    private func complete(_ found: LiveState<RegistrationLive>,
+                          recorded: [String: String]) async throws -> LiveState<RegistrationLive> {
+        guard var live = found.value else { return found }
+        let versions = try await sms.describeRegistrationVersions(id: live.id)
+        if let current = versions.first(where: { $0.status != "DISCARDED" }) {
+            live.version = current.number
+            live.versionStatus = current.status
+            live.deniedReasons = current.status == "DENIED" ? current.deniedReasons : []
+            let values = try await sms.registrationFieldValues(id: live.id, version: current.number)
+            live.values = Dictionary(values.compactMap(RegistrationLive.value), uniquingKeysWith: { _, last in last })
+        }
+        live.attachmentHashes = RegistrationOutputs.attachmentHashes(in: recorded)
+        return found.map { _ in live }
+    }
+}

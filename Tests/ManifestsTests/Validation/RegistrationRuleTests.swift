@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+@testable import Manifests
+
+/// Registration manifests checked offline against the bundled field definitions: one valid case and the invalid
+/// ones, with exact message and location.
+@Suite struct RegistrationRuleTests {
+    typealias F = Fixtures
+
+    /// The provenance every message names.
+    static let of = "field definitions of \(RegistrationDefinitions.snapshotDate)"
+
+    /// A toll-free Registration named `reg` with these lines under `fields:` and more `spec` lines.
+    static func tollFree(_ fields: [String], _ more: [String] = []) -> String {
+        F.doc("Registration", "reg", ["region: us-east-1", "registrationType: US_TOLL_FREE_REGISTRATION"]
+              + (fields.isEmpty ? [] : ["fields:"] + fields.map { "  " + $0 }) + more, [])
+    }
+
+    /// Every REQUIRED toll-free field, valid.
+    static let complete = [
+        "companyInfo.companyName: Example Inc.", "companyInfo.website: https://example.com",
+        "companyInfo.address1: 1 Main St", "contactInfo.supportEmail: help@example.com",
+        "contactInfo.supportPhoneNumber: \"+12065550100\"", "messagingUseCase.monthlyMessageVolume: [\"1,000\"]",
+        "messagingUseCase.useCaseCategory: [ONE_TIME_PASSWORD]", "messagingUseCase.optInDescription: At sign-up.",
+        "messageSamples.messageSample1: Your code is 123456.",
+    ]
+
+    static let cases: [ValidationCase] = [
+        ValidationCase("complete and submitted", tollFree(complete, ["submit: true", "tags: {Team: Ops}"])),
+        ValidationCase("a draft may leave required fields out", tollFree(["companyInfo.companyName: Example Inc."])),
+        ValidationCase("10DLC brand", F.doc("Registration", "brand", [
+            "registrationType: US_TEN_DLC_BRAND_REGISTRATION",
+            "fields: {companyInfo.companyType: [NON_PROFIT], contactInfo.email: a@b.example}"], [])),
+        ValidationCase("unknown type", F.doc("Registration", "reg", ["registrationType: US_TOLL_FREE_REGISTRATON"], []),
+                       ["t.yaml:5:21: error: spec.registrationType: 'US_TOLL_FREE_REGISTRATON' is not a registration "
+                        + "type of the \(of): expected one of US_TEN_DLC_BRAND_REGISTRATION, "
+                        + "US_TEN_DLC_CAMPAIGN_REGISTRATION, US_TOLL_FREE_REGISTRATION (did you mean "
+                        + "'US_TOLL_FREE_REGISTRATION'?)"]),
+        ValidationCase("type required", F.doc("Registration", "reg", ["region: us-east-1"], []),
+                       ["t.yaml:5:3: error: missing required field 'registrationType' in 'spec'"]),
+        ValidationCase("unknown field path", tollFree(["companyInfo.companyNam: x"]),
+                       ["t.yaml:8:5: error: spec.fields.companyInfo.companyNam: US_TOLL_FREE_REGISTRATION has no field "
+                        + "'companyInfo.companyNam' (\(of)) (did you mean 'companyInfo.companyName'?)"]),
+        ValidationCase("text written as choices", tollFree(["contactInfo.supportEmail: [a@b.example]"]),
+                       ["t.yaml:8:31: error: spec.fields.contactInfo.supportEmail: contactInfo.supportEmail is a TEXT "
+                        + "field: write a string under 'fields'"]),
+        ValidationCase("select written as text", tollFree(["messagingUseCase.useCaseCategory: MARKETING"]),
+                       ["t.yaml:8:39: error: spec.fields.messagingUseCase.useCaseCategory: "
+                        + "messagingUseCase.useCaseCategory is a SELECT field: write a list of choices under 'fields'"]),
+        ValidationCase("attachment written as a field", tollFree(["messagingUseCase.optInImage: a.png"]),
+                       ["t.yaml:8:34: error: spec.fields.messagingUseCase.optInImage: messagingUseCase.optInImage is "
+                        + "an ATTACHMENT field: write a file path under 'attachments'"]),
+        ValidationCase("text field as an attachment", tollFree([], ["attachments: {companyInfo.address1: a.png}"]),
+                       ["t.yaml:7:17: error: spec.attachments.companyInfo.address1: companyInfo.address1 is a TEXT "
+                        + "field: write a string under 'fields'"]),
+        ValidationCase("choice not an option, and too many", tollFree(["messagingUseCase.useCaseCategory: [OTP, MIXED]"]),
+                       ["t.yaml:8:39: error: spec.fields.messagingUseCase.useCaseCategory: choose 1 of the options, "
+                        + "found 2",
+                        "t.yaml:8:39: error: spec.fields.messagingUseCase.useCaseCategory: 'OTP' is not an option: "
+                        + "expected one of TWO_FACTOR_AUTHENTICATION, ONE_TIME_PASSWORD, NOTIFICATIONS, CUSTOMER_CARE, "
+                        + "MARKETING, MIXED"]),
+        ValidationCase("no choice", tollFree(["messagingUseCase.useCaseCategory: []"]),
+                       ["t.yaml:8:39: error: spec.fields.messagingUseCase.useCaseCategory: choose 1 of the options, "
+                        + "found 0"]),
+        ValidationCase("text too long", tollFree(["companyInfo.companyName: " + String(repeating: "x", count: 101)]),
+                       ["t.yaml:8:30: error: spec.fields.companyInfo.companyName: must be 1 to 100 characters, "
+                        + "found 101"]),
+        ValidationCase("text against its pattern, value not repeated", tollFree(["contactInfo.supportEmail: nobody"]),
+                       ["t.yaml:8:31: error: spec.fields.contactInfo.supportEmail: must match "
+                        + "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"]),
+        ValidationCase("attachment file missing", tollFree([], ["attachments: {messagingUseCase.optInImage: gone.png}"]),
+                       ["t.yaml:7:46: error: spec.attachments.messagingUseCase.optInImage: file 'gone.png' does not "
+                        + "exist (paths are relative to the manifest's file)"]),
+        ValidationCase("unknown sensitive field", tollFree([], ["sensitiveFields: [companyInfo.companyNme]"]),
+                       ["t.yaml:7:21: error: spec.sensitiveFields[0]: US_TOLL_FREE_REGISTRATION has no field "
+                        + "'companyInfo.companyNme' (\(of)) (did you mean 'companyInfo.companyName'?)"]),
+        ValidationCase("submit without required fields", tollFree(Array(complete.dropFirst(2)), ["submit: true"]),
+                       ["t.yaml:15:11: error: spec.fields.companyInfo.companyName: required by "
+                        + "US_TOLL_FREE_REGISTRATION (\(of)) to submit ('submit: true'); set it as a string under "
+                        + "'fields'",
+                        "t.yaml:15:11: error: spec.fields.companyInfo.website: required by US_TOLL_FREE_REGISTRATION "
+                        + "(\(of)) to submit ('submit: true'); set it as a string under 'fields'"]),
+        ValidationCase("fields not a mapping", F.doc("Registration", "reg", [
+            "registrationType: US_TOLL_FREE_REGISTRATION", "fields: [x]"], []),
+                       ["t.yaml:6:11: error: 'spec.fields' must be a mapping of strings or lists of strings, found a list"]),
+        ValidationCase("field value a mapping", tollFree(["companyInfo.companyName: {a: b}"]),
+                       ["t.yaml:8:30: error: 'spec.fields.companyInfo.companyName' must be a string or a list of "
+                        + "strings, found a mapping"]),
+    ]
+
+    /// A US number of `type` in us-east-1 with `more` lines under `phoneNumber`.
+    static func number(_ type: String, _ more: [String]) -> String {
+        F.doc("OriginationIdentity", "tf", ["region: us-east-1", "phoneNumber:", "  isoCountryCode: US",
+                                            "  numberType: \(type)", "  messageType: TRANSACTIONAL",
+                                            "  capabilities: [SMS]"] + more.map { "  " + $0 } + ["purchaseApproved: true"], [])
+    }
+
+    static let associationCases: [ValidationCase] = [
+        ValidationCase("a toll-free number names its registration", F.docs(number("TOLL_FREE", ["registration: reg"]),
+                                                                          tollFree([]))),
+        ValidationCase("registration and registrationId are exclusive", F.docs(number("TOLL_FREE", [
+            "registration: reg", "registrationId: registration-0123456789abcdef0123456789abcdef"]), tollFree([])),
+                       ["t.yaml:12:21: error: 'spec.phoneNumber.registrationId' and 'spec.phoneNumber.registration' "
+                        + "are exclusive: name a Registration manifest, or give the id of a registration managed "
+                        + "elsewhere"]),
+        ValidationCase("a 10DLC number cannot join a toll-free registration", F.docs(number("TEN_DLC", [
+            "registration: reg"]), tollFree([])),
+                       ["t.yaml:11:19: error: spec.phoneNumber.registration: Registration 'reg' is a "
+                        + "US_TOLL_FREE_REGISTRATION, which takes US TOLL_FREE numbers; this is a US TEN_DLC number"]),
+        ValidationCase("a brand takes no number", F.docs(number("TEN_DLC", ["registration: reg"]), F.doc(
+            "Registration", "reg", ["registrationType: US_TEN_DLC_BRAND_REGISTRATION"], [])),
+                       ["t.yaml:11:19: error: spec.phoneNumber.registration: Registration 'reg' is a "
+                        + "US_TEN_DLC_BRAND_REGISTRATION, which takes no phone numbers; this is a US TEN_DLC number"]),
+        ValidationCase("a registration in a region without End User Messaging", F.doc("Registration", "reg", [
+            "region: ap-east-1", "registrationType: US_TOLL_FREE_REGISTRATION"], []),
+                       ["t.yaml:5:11: error: Registration 'reg' uses AWS End User Messaging SMS, which ap-east-1 does "
+                        + "not offer: choose a region that has it"]),
+        ValidationCase("the registration must be declared", number("TOLL_FREE", ["registration: gone"]),
+                       ["t.yaml:11:19: error: OriginationIdentity 'tf' refers to Registration 'gone', which is not "
+                        + "defined"]),
+    ]
+
+    @Test(arguments: associationCases)
+    func associationRules(_ testCase: ValidationCase) {
+        #expect(TestSupport.check(testCase.text, region: testCase.region) == testCase.expected)
+    }
+
+    /// The number depends on the Registration it names, whose read comes first (its id finds the association).
+    @Test func aNumberDependsOnItsRegistration() throws {
+        #expect(ResourceKind.originationIdentity.relations.dependencyKinds == [.registration])
+        #expect(ResourceKind.originationIdentity.relations.readDependencyKinds == [.registration])
+        #expect(ResourceKind.registration.applyRank < ResourceKind.originationIdentity.applyRank)
+    }
+
+    @Test(arguments: cases)
+    func registrationRules(_ testCase: ValidationCase) {
+        #expect(TestSupport.check(testCase.text, region: testCase.region) == testCase.expected)
+    }
+
+    /// An attachment is found next to the manifest's file, in a folder below it.
+    @Test func attachmentsAreRelativeToTheManifestFile() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TestSupport.write(Self.tollFree([], ["attachments: {messagingUseCase.optInImage: files/opt-in.png}"]),
+                              to: "sub/reg.yaml", in: directory)
+        try TestSupport.write("png", to: "sub/files/opt-in.png", in: directory)
+        let loaded = Validator().loadAndValidate(directory: directory.path)
+        #expect(loaded.diagnostics.map(\.description) == [])
+        let spec = try #require(loaded.manifests.first.flatMap { manifest -> RegistrationSpec? in
+            if case .registration(let spec) = manifest.spec { return spec }
+            return nil
+        })
+        #expect(spec.attachments?.value.map(\.file.value) == ["files/opt-in.png"])
+    }
+
+    /// The spec keeps each field's path, value and order as written.
+    @Test func fieldsAreReadInOrderWithTheirForm() throws {
+        let loaded = ManifestLoader().load(text: Self.tollFree(["companyInfo.website: https://a.example",
+                                                                "messagingUseCase.useCaseCategory: [MIXED]"]),
+                                           file: "t.yaml")
+        guard case .registration(let spec)? = loaded.manifests.first?.spec else {
+            Issue.record("no Registration read: \(loaded.diagnostics)")
+            return
+        }
+        #expect(spec.fields?.value.map(\.path.value) == ["companyInfo.website", "messagingUseCase.useCaseCategory"])
+        #expect(spec.fields?.value.map(\.value.value) == [.text("https://a.example"), .choices(["MIXED"])])
+        #expect(spec.fields?.value.first?.path.location.line == 8)
+        #expect(spec.submits == false)
+    }
+
+    /// Contact and personal data is sensitive; select choices never are; the manifest can add paths.
+    @Test func sensitivityRule() throws {
+        let field = { (path: String) in try #require(RegistrationDefinitions.field(path, of: "US_TOLL_FREE_REGISTRATION")) }
+        #expect(RegistrationDefinitions.isSensitive(try field("contactInfo.supportEmail")))
+        #expect(RegistrationDefinitions.isSensitive(try field("contactInfo.supportPhoneNumber")))
+        #expect(RegistrationDefinitions.isSensitive(try field("companyInfo.address1")))
+        #expect(!RegistrationDefinitions.isSensitive(try field("companyInfo.companyName")))
+        #expect(!RegistrationDefinitions.isSensitive(try field("messagingUseCase.useCaseCategory")))
+        #expect(RegistrationDefinitions.isSensitive(try field("companyInfo.companyName"), extra: ["companyInfo.companyName"]))
+        let taxId = try #require(RegistrationDefinitions.field("companyInfo.taxId", of: "US_TEN_DLC_BRAND_REGISTRATION"))
+        #expect(RegistrationDefinitions.isSensitive(taxId))
+    }
+}

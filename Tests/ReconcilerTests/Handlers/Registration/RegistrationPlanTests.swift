@@ -1,0 +1,126 @@
+import AWSServices
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// Pure plan decisions of the Registration handler: fields and their redaction, submission, new versions after a
+/// decision, nothing resubmitted unchanged, a change blocked while under review, the reviewer's reasons.
+@Suite struct RegistrationPlanTests {
+    let handler = RegistrationHandler()
+    static let address = ResourceAddress(kind: .registration, name: "tf")
+
+    /// A toll-free draft with a company name and a support email, submitted when `submit`.
+    static func desired(company: String = "Example Inc.", submit: Bool = true) throws -> DesiredResource {
+        try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              registrationType: US_TOLL_FREE_REGISTRATION
+              fields:
+                companyInfo.companyName: \(company)
+                contactInfo.supportEmail: help@example.com
+                messagingUseCase.useCaseCategory: [ONE_TIME_PASSWORD]
+              submit: \(submit)
+            """)
+    }
+
+    /// The registration as AWS holds it once `desired()` was applied, its current version in `versionStatus`.
+    static func live(versionStatus: String, status: String = "SUBMITTED", reasons: [String] = []) throws -> RegistrationLive {
+        var live = try #require(RegistrationLive(["RegistrationId": "registration-1",
+                                                  "RegistrationArn": "arn:aws:sms-voice:us-east-1:1:registration/registration-1",
+                                                  "RegistrationType": "US_TOLL_FREE_REGISTRATION",
+                                                  "RegistrationStatus": .string(status)],
+                                                 region: "us-east-1", tags: OwnershipTags.tags(for: address, owner: nil)))
+        live.version = 1
+        live.versionStatus = versionStatus
+        live.deniedReasons = reasons
+        live.values = ["companyInfo.companyName": .text("Example Inc."), "contactInfo.supportEmail": .text("help@example.com"),
+                       "messagingUseCase.useCaseCategory": .choices(["ONE_TIME_PASSWORD"])]
+        return live
+    }
+
+    func plan(_ desired: DesiredResource?, _ live: LiveState<RegistrationLive>) throws -> ResourceChange {
+        try handler.plan(PlanInput(address: Self.address, desired: desired, live: live, status: nil, references: [:],
+                                   dependencyActions: [:], deletePolicy: .retain,
+                                   options: PlanOptions(account: "123456789012")))
+    }
+
+    @Test func createShowsFieldsWithContactDataRedacted() throws {
+        let change = try plan(try Self.desired(), .absent)
+        #expect(change.action == .create)
+        #expect(change.fieldChanges.map(\.path) == [
+            "fields.companyInfo.companyName", "fields.contactInfo.supportEmail", "fields.messagingUseCase.useCaseCategory",
+            "registrationType", "submitted",
+        ])
+        #expect(change.fieldChanges.first { $0.path == "fields.contactInfo.supportEmail" }?.after == .sensitive)
+        #expect(change.fieldChanges.first { $0.path == "fields.companyInfo.companyName" }?.after == "Example Inc.")
+        #expect(change.fieldChanges.first { $0.path == "submitted" }?.after == true)
+    }
+
+    @Test func aSubmittedVersionAsAppliedIsNoop() throws {
+        #expect(try plan(try Self.desired(), .owned(try Self.live(versionStatus: "SUBMITTED"))).action == .noop)
+    }
+
+    @Test func aDeniedVersionIsNotResubmittedUnchangedAndItsReasonsAreShown() throws {
+        let live = try Self.live(versionStatus: "DENIED", status: "REQUIRES_UPDATES", reasons: ["Bad opt-in (INVALID_OPT_IN)"])
+        let change = try plan(try Self.desired(), .owned(live))
+        #expect(change.action == .noop)
+        #expect(change.warnings == ["version 1 was DENIED by the reviewer: Bad opt-in (INVALID_OPT_IN)"])
+    }
+
+    @Test func aChangeAfterADecisionPlansANewVersionAndItsSubmission() throws {
+        let live = try Self.live(versionStatus: "DENIED", status: "REQUIRES_UPDATES", reasons: ["Bad name (NAME)"])
+        let change = try plan(try Self.desired(company: "Example Incorporated"), .owned(live))
+        #expect(change.action == .update)
+        #expect(change.fieldChanges.map(\.path) == ["fields.companyInfo.companyName", "submitted", "version"])
+        #expect(change.fieldChanges.first { $0.path == "version" }?.before == "1 DENIED")
+        #expect(change.fieldChanges.first { $0.path == "version" }?.after == "new version (CreateRegistrationVersion)")
+    }
+
+    @Test func aChangeAfterApprovalPlansANewVersionNeverADiscard() throws {
+        let live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        let change = try plan(try Self.desired(company: "Example Incorporated"), .owned(live))
+        #expect(change.action == .update)
+        #expect(change.fieldChanges.contains { $0.path == "version" && $0.before == "1 APPROVED" })
+    }
+
+    @Test func aDraftIsEditedInPlace() throws {
+        let live = try Self.live(versionStatus: "DRAFT", status: "CREATED")
+        let change = try plan(try Self.desired(company: "Example Incorporated", submit: false), .owned(live))
+        #expect(change.action == .update)
+        #expect(change.fieldChanges.map(\.path) == ["fields.companyInfo.companyName"])
+    }
+
+    @Test func aChangeUnderReviewWaitsForTheDecision() throws {
+        let change = try plan(try Self.desired(company: "Example Incorporated"), .owned(try Self.live(versionStatus: "REVIEWING")))
+        #expect(change.action == .blocked)
+        #expect(change.reason?.hasPrefix("version 1 is REVIEWING (under review)") == true)
+    }
+
+    @Test func aChangedSensitiveValueIsShownRedactedOnBothSides() throws {
+        var live = try Self.live(versionStatus: "DRAFT", status: "CREATED")
+        live.values["contactInfo.supportEmail"] = .text("old@example.com")
+        let change = try plan(try Self.desired(submit: false), .owned(live))
+        let email = try #require(change.fieldChanges.first { $0.path == "fields.contactInfo.supportEmail" })
+        #expect(email.before == .sensitive && email.after == .sensitive)
+    }
+
+    @Test func aValueTheManifestNoLongerListsIsRemoved() throws {
+        var live = try Self.live(versionStatus: "DRAFT", status: "CREATED")
+        live.values["messageSamples.messageSample2"] = .text("Another sample")
+        let change = try plan(try Self.desired(submit: false), .owned(live))
+        #expect(change.fieldChanges.map(\.path) == ["fields.messageSamples.messageSample2"])
+        #expect(change.fieldChanges.first?.after == .null)
+    }
+
+    @Test func phaseFollowsAWSStatuses() throws {
+        #expect(RegistrationPhase.of(try Self.live(versionStatus: "APPROVED", status: "COMPLETE")) == .ready)
+        #expect(RegistrationPhase.of(try Self.live(versionStatus: "DENIED", status: "REQUIRES_UPDATES", reasons: ["Bad (X)"]))
+            == .needsAttention("registration REQUIRES_UPDATES, version 1 DENIED: needs updates: denied by the reviewer: Bad (X); "
+                        + "change the fields in the manifest to submit a new version"))
+        #expect(RegistrationPhase.of(try Self.live(versionStatus: "REVIEWING", status: "REVIEWING"))
+            == .pending("registration REVIEWING, version 1 REVIEWING: waiting for AWS's review"))
+    }
+}
