@@ -19,6 +19,7 @@ extension KindDefinition {
                 "Cognito UpdateUserPool VerificationMessageTemplate.EmailSubject",
             "spec.verificationMessages.email": "Cognito UpdateUserPool VerificationMessageTemplate.EmailMessage",
             "spec.passwordPolicy": "Cognito UpdateUserPool Policies.PasswordPolicy",
+            "spec.adminCreateUser": "Cognito UpdateUserPool AdminCreateUserConfig",
             "spec.customAttributes.name": "Cognito AddCustomAttributes CustomAttributes.Name",
             "spec.customAttributes.type": "Cognito AddCustomAttributes CustomAttributes.AttributeDataType",
             "spec.customAttributes.mutable": "Cognito AddCustomAttributes CustomAttributes.Mutable",

@@ -23,6 +23,11 @@ public struct KindRelations: Sendable {
     /// The kinds whose live state must be read first (references whose `read` is not `.independent`).
     public var readDependencyKinds: [ResourceKind] { unique(references.filter { $0.read != .independent }.map(\.target)) }
 
+    /// The kinds whose resources find this kind's in AWS (`ReadOrder.foundByReference`).
+    public var foundByKinds: [ResourceKind] {
+        unique(references.filter { $0.read == .foundByReference }.map(\.target))
+    }
+
     /// The kinds every resource of which must be read before this kind's read starts (`ReadOrder.afterWholeKind`).
     public var wholeKindReadDependencies: [ResourceKind] {
         unique(references.filter { $0.read == .afterWholeKind }.map(\.target))

@@ -3,7 +3,9 @@ import Manifests
 /// Which reads of one read pass may start, target by target: a target as soon as every resource that finds it in AWS
 /// (`Manifest.readDependencies`: an app client's or MFA policy's pool) has been read, or is not read in this pass,
 /// and, for a kind whose read waits for a whole kind (`KindRelations.wholeKindReadDependencies`: numbers for
-/// registrations), once every resource of that kind in this pass is read.
+/// registrations), once every resource of that kind in this pass is read. A resource whose manifest is gone names
+/// nothing: it is found by the ids its status recorded, once every resource of the kinds that find its kind is read
+/// (a removed MFA policy after every pool, so its pool, removed too, was described by the UserPool read).
 /// Targets that become startable together form one read call per kind, so a pool's app clients, which become
 /// startable when that pool is read, share that pool's one ListUserPoolClients. Pure; each target's dependencies
 /// are worked out once, and marking a resource known touches only the targets waiting for it.
@@ -21,9 +23,11 @@ struct ReadSchedule {
         let byKind = Dictionary(grouping: reading, by: \.kind)
         ready = []
         for target in targets {
-            let wholeKinds = target.address.kind.relations.wholeKindReadDependencies.flatMap { byKind[$0] ?? [] }
-            let unknown = Set(target.desired?.manifest.readDependencies ?? []).intersection(reading)
-                .union(wholeKinds).subtracting([target.address])
+            let relations = target.address.kind.relations
+            let named = target.desired.map { Set($0.manifest.readDependencies).intersection(reading) }
+                ?? Set(relations.foundByKinds.flatMap { byKind[$0] ?? [] })
+            let unknown = named.union(relations.wholeKindReadDependencies.flatMap { byKind[$0] ?? [] })
+                .subtracting([target.address])
             guard !unknown.isEmpty else {
                 ready.append(target)
                 continue

@@ -18,6 +18,8 @@ public struct ReconcileContext: Sendable {
     public let smsRolePropagationTimeout: Duration
     /// User pools described in the current live-state read pass; nil outside one (see `forReadPass()`).
     private(set) var describedPools: DescribedUserPools?
+    /// App-client lists of the user pools listed in the current read pass; nil outside one.
+    private(set) var poolClientLists: PoolClientLists?
     /// The manifest set's owner (`RunIdentity.owner`): reads classify what they find by it (see `TagClaim`).
     public private(set) var owner: String?
     /// A region of the partition the run works in (the default region); picks IAM's partition. nil: `aws`.
@@ -50,10 +52,12 @@ public struct ReconcileContext: Sendable {
         return copy
     }
 
-    /// A copy for one live-state read pass, with its own empty record of described user pools.
+    /// A copy for one live-state read pass, with its own empty records of described user pools and listed app
+    /// clients.
     public func forReadPass() -> ReconcileContext {
         var copy = self
         copy.describedPools = DescribedUserPools()
+        copy.poolClientLists = PoolClientLists()
         return copy
     }
 

@@ -83,10 +83,18 @@ import Testing
         #expect(schedule.isEmpty)
     }
 
-    @Test func aRemovedResourceKnownOnlyFromStatusStartsAtOnce() {
+    /// A removed client, known only from its status, waits for every pool of the pass (its own pool, removed too, is
+    /// described by the UserPool read, whose answer the member reads reuse); with no pool read it starts at once.
+    @Test func aRemovedResourceKnownOnlyFromStatusWaitsForEveryResourceOfTheKindsThatFindIt() throws {
         let gone = ReadTarget(address: Self.address(.appClient, "gone"), desired: nil, status: nil, region: nil)
-        var schedule = ReadSchedule([gone])
+        var schedule = ReadSchedule(try Self.targets(["a", "b"]) + [gone])
+        #expect(Self.started(schedule.start(idle: true)) == [.userPool: ["a", "b"]])
+        schedule.known(Self.address(.userPool, "a"))
+        #expect(schedule.start(idle: false).isEmpty)
+        schedule.known(Self.address(.userPool, "b"))
         #expect(Self.started(schedule.start(idle: false)) == [.appClient: ["gone"]])
+        var alone = ReadSchedule([gone])
+        #expect(Self.started(alone.start(idle: false)) == [.appClient: ["gone"]])
     }
 
     /// A read that ends without ever delivering a pool (none is running any more) does not leave its members unread.

@@ -81,7 +81,12 @@ struct AppClientHandler: ResourceHandler {
         let cognito = context.cognito(pool.region)
         let clients: [CognitoIdentityProvider.AppClientSummary]
         do {
-            clients = try await cognito.listUserPoolClients(poolId: pool.poolId)
+            let list = { @Sendable in try await cognito.listUserPoolClients(poolId: pool.poolId) }
+            if let lists = context.poolClientLists {
+                clients = try await lists.clients(of: pool.poolId, list: list)
+            } else {
+                clients = try await list()
+            }
         } catch where UserPoolMember.isNotFound(error) {
             return Dictionary(members.map { ($0.address, .absent) }) { first, _ in first }
         }

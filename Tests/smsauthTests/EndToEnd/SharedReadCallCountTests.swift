@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Reads start per resource (an app client as soon as its pool is read), yet what docs/api-calls.md says is shared
+/// between them stays shared: a pool's clients are listed once even when one of them moved to another pool (it is
+/// looked for in its old pool too), and a removed pool described by the UserPool read is not described again for its
+/// removed MFA policy and app client.
+@Suite struct SharedReadCallCountTests {
+    static let region = "ap-southeast-3"
+
+    /// Pools `x` and `y`; clients `x-c1` and `x-c2` of `x`; an MFA policy on `x`.
+    static func write(_ root: URL, client1Pool: String = "x", withX: Bool = true) throws {
+        var documents = [
+            "apiVersion: smsauth/v1\nkind: UserPool\nmetadata: {name: y}\nspec: {poolName: shared-reads-y}\n",
+        ]
+        if withX {
+            documents += [
+                "apiVersion: smsauth/v1\nkind: UserPool\nmetadata: {name: x}\nspec: {poolName: shared-reads-x}\n",
+                "apiVersion: smsauth/v1\nkind: AppClient\nmetadata: {name: x-c1}\nspec: {userPool: \(client1Pool), clientName: c1}\n",
+                "apiVersion: smsauth/v1\nkind: AppClient\nmetadata: {name: x-c2}\nspec: {userPool: x, clientName: c2}\n",
+                "apiVersion: smsauth/v1\nkind: MfaPolicy\nmetadata: {name: x-mfa}\nspec: {userPool: x, mode: \"OFF\"}\n",
+            ]
+        }
+        let folder = root.appendingPathComponent("manifests")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: shared-reads}\n"
+            .write(to: folder.appendingPathComponent("smsauth.yaml"), atomically: true, encoding: .utf8)
+        try documents.joined(separator: "---\n")
+            .write(to: folder.appendingPathComponent("stack.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    /// The operations of one dry run, counted.
+    static func dryRunCalls(_ emulator: Emulator, _ principal: Emulator.Principal, root: URL,
+                            environment: [String: String], status: Int32 = 0) async throws -> [String: Int] {
+        let before = try await emulator.calls(accessKeyId: principal.accessKeyId).count
+        let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run"], environment: environment,
+                                           directory: root)
+        #expect(plan.status == status, "\(plan.stdout)\(plan.stderr)")
+        let calls = try await emulator.calls(accessKeyId: principal.accessKeyId).dropFirst(before)
+        return Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
+    }
+
+    @Test func aPoolIsListedAndDescribedOnceWhateverItsMembersDo() async throws {
+        let emulator = try Emulator.fromEnvironment()
+        let principal = try await emulator.newPrincipal()
+        try await emulator.keepOperationsPageSize(accessKeyId: principal.accessKeyId)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("shared-reads-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let environment = emulator.environment(for: principal, region: Self.region)
+        try Self.write(root)
+        let apply = try await CLIRunner.run(["reconcile", "manifests"], environment: environment, directory: root)
+        #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
+
+        // x-c1 now names pool y (refused: a client cannot move): it is looked for first in x, where it is, and found
+        // there; x's clients, read in two batches (x-c1 waits for y, x-c2 for x), are still listed once.
+        try Self.write(root, client1Pool: "y")
+        for _ in 0..<3 {
+            let moved = try await Self.dryRunCalls(emulator, principal, root: root, environment: environment,
+                                                   status: 1)
+            #expect(moved["ListUserPoolClients"] == 1, "pool x, once: \(moved)")
+            #expect(moved["DescribeUserPool"] == 2, "\(moved)")
+        }
+
+        // Pool x, its clients and its MFA policy removed: x is described once, by the UserPool read.
+        try Self.write(root, withX: false)
+        for _ in 0..<3 {
+            let removed = try await Self.dryRunCalls(emulator, principal, root: root, environment: environment)
+            #expect(removed["DescribeUserPool"] == 2, "x and y, once each: \(removed)")
+            #expect(removed["ListUserPoolClients"] == 1, "\(removed)")
+        }
+    }
+}
