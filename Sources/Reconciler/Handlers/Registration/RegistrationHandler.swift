@@ -42,6 +42,12 @@ struct RegistrationHandler: ResourceHandler {
         false
     }
 
+    /// The reviewer's reasons of a denied version, and the note while `submit: true` waits for an association.
+    private func warnings(_ spec: RegistrationSpec, live: RegistrationLive?) -> [String] {
+        (live.map(RegistrationPhase.warnings) ?? [])
+            + (RegistrationFields.awaitsAssociation(spec, live: live) ? [RegistrationFields.awaitingAssociationNote] : [])
+    }
+
     /// `RegistrationFields` through `StandardPlan`, values of sensitive fields redacted; a field change while the
     /// current version is under review is blocked until the reviewer decides (AWS refuses a new version then); the
     /// reviewer's reasons of a denied version are warnings.
@@ -56,7 +62,7 @@ struct RegistrationHandler: ResourceHandler {
         let change = try StandardPlan(desired: desired, live: live.map { RegistrationFields.live($0, desired: desired) },
                                       immutable: RegistrationFields.immutablePaths,
                                       replacementConsequence: "the registration's review starts over",
-                                      adoptsForeign: adopts, warnings: live.map(RegistrationPhase.warnings) ?? [],
+                                      adoptsForeign: adopts, warnings: warnings(spec, live: live),
                                       foundId: live?.id).change(for: input)
         let sensitive = RegistrationFields.sensitivePaths(spec, type: spec.registrationType.value)
         let redacted = try change.revised(fieldChanges: RegistrationFields.redacted(change.fieldChanges, sensitive: sensitive))
