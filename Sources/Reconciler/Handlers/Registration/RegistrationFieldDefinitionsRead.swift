@@ -6,8 +6,10 @@ import Synchronization
 /// The field definitions of the registration types a run uses, as AWS answers them (DescribeRegistrationFieldDefinitions),
 /// by region and type: the Registration read asks AWS once per type and region per run and records them here, and
 /// the Registration plan checks the manifest's fields against them (the offline snapshot is only what `validate`
-/// uses). Kept in memory for a day (`maxAge`): a CLI run asks once per type and region (its re-read after the apply
-/// reuses them), the controller once a day. Not written to disk: a new process asks AWS again.
+/// uses). Reused for a day (`maxAge`): in memory, and in the status folder's cache
+/// (`<status folder>/.cache/registration-field-definitions/<region>/<type>.json`: the day and time they were read and
+/// AWS's answer), so runs on the same status folder ask AWS once a day per type and region; with an S3 state, once
+/// per process (each CLI run, the controller once a day).
 final class RegistrationFieldDefinitionsRead: Sendable {
     /// The definitions of one type in one region and when they were read.
     struct Entry: Sendable, Equatable {
@@ -38,13 +40,55 @@ final class RegistrationFieldDefinitionsRead: Sendable {
 
     /// Reads the definitions of every type in `types` of `region` that were not read in the last `maxAge` from AWS
     /// (one DescribeRegistrationFieldDefinitions per type, all pages) and records them.
-    static func read(types: Set<String>, region: String, sms: SMSVoice, now: Date) async throws {
+    /// (one DescribeRegistrationFieldDefinitions per type, all pages) and records them; `cache` (the status
+    /// folder's cache directory) is read first and written after a read from AWS.
+    static func read(types: Set<String>, region: String, sms: SMSVoice, now: Date, cache: URL?) async throws {
+        func fresh(_ entry: Entry?) -> Bool {
+            guard let entry else { return false }
+            return entry.fetched <= now && now.timeIntervalSince(entry.fetched) < maxAge
+        }
         for type in types.sorted() {
-            if let known = shared.entry(region: region, type: type), now.timeIntervalSince(known.fetched) < maxAge,
-               known.fetched <= now { continue }
+            if fresh(shared.entry(region: region, type: type)) { continue }
+            let file = cache.map { cacheFile(in: $0, region: region, type: type) }
+            if let file, let cached = load(file), fresh(cached) {
+                shared.record(cached, region: region, type: type)
+                continue
+            }
             let json = try await sms.registrationFieldDefinitions(type: type)
             shared.record(Entry(definitions: json.compactMap(definition), fetched: now), region: region, type: type)
+            if let file { save(CachedAnswer(fetched: now, definitions: json), to: file) }
         }
+    }
+
+    /// What the cache file holds: when AWS answered and its `RegistrationFieldDefinitions`.
+    struct CachedAnswer: Codable, Equatable {
+        var fetched: Date
+        var definitions: [JSONValue]
+    }
+
+    /// `<cache>/registration-field-definitions/<region>/<type>.json`.
+    static func cacheFile(in cache: URL, region: String, type: String) -> URL {
+        cache.appendingPathComponent("registration-field-definitions").appendingPathComponent(region)
+            .appendingPathComponent(type + ".json")
+    }
+
+    /// The entry a cache file holds; nil when there is none or it cannot be read (then AWS is asked again).
+    static func load(_ file: URL) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let answer = try? decoder.decode(CachedAnswer.self, from: data) else { return nil }
+        return Entry(definitions: answer.definitions.compactMap(definition), fetched: answer.fetched)
+    }
+
+    /// Writes `answer` to `file` (atomically); a cache that cannot be written only costs a read next run.
+    static func save(_ answer: CachedAnswer, to file: URL) {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(answer) else { return }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? AtomicFile.save(data, to: file)
     }
 
     /// One AWS `RegistrationFieldDefinition`; nil without a path or with an unknown type.

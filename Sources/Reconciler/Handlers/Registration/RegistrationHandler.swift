@@ -21,13 +21,14 @@ struct RegistrationHandler: ResourceHandler {
     /// DescribeRegistrations, one ListTagsForResource, one DescribeRegistrationVersions and one
     /// DescribeRegistrationFieldValues; without one, DescribeRegistrations of every registration of the region once
     /// and a ListTagsForResource per registration. First, one DescribeRegistrationFieldDefinitions per registration
-    /// type the region's manifests use (`RegistrationFieldDefinitionsRead`: at most once a day per type and region).
+    /// type the region's manifests use, unless read in the last day (`RegistrationFieldDefinitionsRead`: in memory or
+    /// in the status folder's cache).
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
         var result: [ResourceAddress: LiveState<RegistrationLive>] = [:]
         for (region, regionTargets) in try targets.byRegion() {
             let types = Set(regionTargets.compactMap { Self.spec($0.desired)?.registrationType.value })
             try await RegistrationFieldDefinitionsRead.read(types: types, region: region, sms: context.smsVoice(region),
-                                                            now: context.now())
+                                                            now: context.now(), cache: context.cacheDirectory)
             let reader = RegistrationReader(sms: context.smsVoice(region), region: region, owner: context.owner)
             result.merge(try await reader.read(regionTargets)) { _, new in new }
         }

@@ -73,3 +73,28 @@ import Testing
         #expect(fitting.action == .create)
     }
 }
+
+/// The status folder's cache of AWS's field definitions: where it is, what a file holds, and that a file is read back.
+@Suite struct RegistrationFieldDefinitionsCacheTests {
+    @Test func aCachedAnswerIsReadBackWithWhenItWasFetched() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("defs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = StatusStore(directory: folder)
+        let cache = try #require(store.cacheDirectory)
+        #expect(cache == folder.appendingPathComponent(".cache"))
+        let file = RegistrationFieldDefinitionsRead.cacheFile(in: cache, region: "us-east-1", type: "US_TOLL_FREE_REGISTRATION")
+        #expect(file.path.hasSuffix(".cache/registration-field-definitions/us-east-1/US_TOLL_FREE_REGISTRATION.json"))
+        #expect(RegistrationFieldDefinitionsRead.load(file) == nil)
+
+        let fetched = Date(timeIntervalSince1970: 1_796_428_800)
+        let json: JSONValue = ["FieldPath": "companyInfo.companyName", "FieldType": "TEXT", "FieldRequirement": "REQUIRED",
+                               "TextValidation": ["MinLength": 1, "MaxLength": 100, "Pattern": "^.*$"]]
+        RegistrationFieldDefinitionsRead.save(.init(fetched: fetched, definitions: [json]), to: file)
+        let loaded = try #require(RegistrationFieldDefinitionsRead.load(file))
+        #expect(loaded.fetched == fetched)
+        #expect(loaded.definitions.map(\.path) == ["companyInfo.companyName"])
+        #expect(loaded.definitions.first?.length == 1...100)
+        // The status readers skip the cache folder.
+        #expect(try store.readAll().isEmpty)
+    }
+}
