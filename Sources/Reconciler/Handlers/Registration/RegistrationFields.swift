@@ -51,7 +51,7 @@ enum RegistrationFields {
 
     /// The plan's note while `submit: true` waits for an association.
     static let awaitingAssociationNote = "submitted: \(RegistrationWait.association) (an OriginationIdentity naming "
-        + "this Registration in spec.phoneNumber.registration); AWS submits a "
+        + "this Registration in spec.phoneNumber.registration); AWS accepts the submission of an "
         + "\(RegistrationWait.behavior) registration only once one is, so the run after that number's apply submits it"
 
     /// The same paths read from `live`.

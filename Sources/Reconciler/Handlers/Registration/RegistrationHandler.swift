@@ -50,7 +50,7 @@ struct RegistrationHandler: ResourceHandler {
     /// Why the manifest's fields do not fit the definitions AWS answered for its type in `region` (read by this run,
     /// `RegistrationFieldDefinitionsRead`), naming each field; nil when they fit or none were read. Messages never
     /// repeat a TEXT value.
-    static func fieldProblems(_ spec: RegistrationSpec, manifest: Manifest, region: String) -> String? {
+    static func fieldProblems(_ spec: RegistrationSpec, manifest: Manifest, region: String) -> RegistrationError? {
         let type = spec.registrationType.value
         guard let read = RegistrationFieldDefinitionsRead.shared.entry(region: region, type: type) else { return nil }
         let provenance = RegistrationFieldDefinitionsRead.provenance(region: region, fetched: read.fetched)
@@ -59,7 +59,7 @@ struct RegistrationHandler: ResourceHandler {
             : RegistrationRules.problems(spec, manifestFile: manifest.location.file, definitions: read.definitions,
                                          provenance: provenance).filter { $0.severity == .error }.map(\.message)
         guard !problems.isEmpty else { return nil }
-        return "the fields do not fit AWS's \(provenance) (nothing was written): " + problems.joined(separator: "; ")
+        return .fieldsDoNotFit(problems: problems, provenance: provenance)
     }
 
     /// The reviewer's reasons of a denied version, and the note while `submit: true` waits for an association.
@@ -88,7 +88,7 @@ struct RegistrationHandler: ResourceHandler {
         let redacted = try change.revised(fieldChanges: RegistrationFields.redacted(change.fieldChanges, sensitive: sensitive))
         if let refusal = Self.fieldProblems(spec, manifest: manifest, region: input.region(live: live?.region)),
            redacted.action.changesLiveState {
-            return try redacted.revised(action: .refuse, reason: refusal)
+            return try redacted.revised(action: .refuse, reason: refusal.description)
         }
         if let missing = files.first(where: { $0.planValue() == nil }), redacted.action.changesLiveState {
             return try redacted.revised(action: .refuse, reason: RegistrationError.attachmentUnreadable(

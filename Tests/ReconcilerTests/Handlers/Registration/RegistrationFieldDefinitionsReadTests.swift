@@ -69,6 +69,12 @@ import Testing
                 "\(reason)")
         #expect(!reason.contains("not-an-email") && !reason.contains("Example Inc."), "a TEXT value shown: \(reason)")
 
+        let error = try #require(RegistrationHandler.fieldProblems(
+            RegistrationHandler.spec(try Self.desired(company: "Example Inc.", email: "a@b", submit: false))!,
+            manifest: try Self.desired(company: "Example Inc.", email: "a@b", submit: false).manifest, region: Self.region))
+        #expect(error.code == "registration.fieldsDoNotFit" && !error.isRetryable)
+        #expect(error.description.contains("spec.fields.companyInfo.companyName: must be 1 to 5 characters"))
+
         let fitting = try plan(try Self.desired(company: "Ex", email: "a@b", submit: false))
         #expect(fitting.action == .create)
     }
