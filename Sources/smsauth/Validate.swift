@@ -9,9 +9,12 @@ struct Validate: AsyncParsableCommand {
         discussion: """
             Every problem is printed to standard output, sorted by file, line and column, as
               path:line:column: error|warning: message
-            followed by a summary line. With --output json the same is printed as one JSON object:
+            followed by a summary line. With Registration manifests, a line before it names the date of the
+            bundled field definitions their fields were checked against (plans check them against AWS's). With
+            --output json the same is printed as one JSON object:
               {"diagnostics": [{"severity", "code", "message", "file", "line", "column", "field"}],
-               "resources": N, "errors": N, "warnings": N}
+               "resources": N, "errors": N, "warnings": N,
+               "registrationFieldDefinitions": "YYYY-MM-DD" (only with Registration manifests)}
             Exit status: 0 when there is no error, 1 when there is one (or a warning with --strict).
             """
     )

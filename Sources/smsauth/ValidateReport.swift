@@ -9,12 +9,22 @@ struct ValidateReport {
     let resources: Int
     /// Number of files read.
     let files: Int
+    /// Whether a `Registration` manifest was checked (against the bundled field definitions, whose date is shown).
+    let checksRegistrations: Bool
 
     /// Summarises a load-and-validate result.
     init(result: LoadResult) {
         diagnostics = result.diagnostics
         resources = result.manifests.count
         files = result.files.count
+        checksRegistrations = result.manifests.contains { $0.kind == .registration }
+    }
+
+    /// The line saying which field definitions `Registration` fields were checked against offline.
+    var registrationNote: String? {
+        guard checksRegistrations else { return nil }
+        return "Registration fields checked offline against the bundled field definitions of "
+            + "\(RegistrationDefinitions.snapshotDate) (plans check them against AWS's, read at plan time)"
     }
 
     /// Number of errors.
@@ -28,7 +38,7 @@ struct ValidateReport {
         let summary = "\(resources) \(resources == 1 ? "resource" : "resources") in \(files) "
             + "\(files == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors"), "
             + "\(warnings) \(warnings == 1 ? "warning" : "warnings")"
-        return (lines + [summary]).joined(separator: "\n") + "\n"
+        return (lines + [registrationNote, summary].compactMap { $0 }).joined(separator: "\n") + "\n"
     }
 
     /// The JSON object documented in `smsauth validate --help`, with a final newline.
@@ -44,8 +54,9 @@ struct ValidateReport {
                 "field": diagnostic.field ?? NSNull(),
             ]
         }
-        let object: [String: Any] = ["diagnostics": entries, "resources": resources, "errors": errors,
+        var object: [String: Any] = ["diagnostics": entries, "resources": resources, "errors": errors,
                                      "warnings": warnings]
+        if checksRegistrations { object["registrationFieldDefinitions"] = RegistrationDefinitions.snapshotDate }
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"

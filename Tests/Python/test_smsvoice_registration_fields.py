@@ -3,7 +3,7 @@ check, attachments and associations with phone numbers."""
 from __future__ import annotations
 
 from conftest import Emulator
-from test_smsvoice_registrations import REGION, TOLL_FREE_VALUES, error_of, fill, review
+from test_smsvoice_registrations import REGION, TOLL_FREE_VALUES, associate, error_of, fill, review
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
@@ -116,6 +116,7 @@ def test_submit_needs_required_fields_and_values_are_per_version(fresh: Emulator
     rid = sms.create_registration(RegistrationType=TOLL_FREE)["RegistrationId"]
     partial = dict(list(TOLL_FREE_VALUES.items())[:-1])
     fill(sms, rid, partial)
+    associate(sms, rid)
     raised = error_of(lambda: sms.submit_registration_version(RegistrationId=rid))
     assert raised == ("ValidationException", "MISSING_PARAMETER")
     fill(sms, rid, {"messageSamples.messageSample1": TOLL_FREE_VALUES["messageSamples.messageSample1"]})

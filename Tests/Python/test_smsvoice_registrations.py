@@ -27,6 +27,15 @@ def fill(sms, registration: str, values: dict[str, dict] | None = None) -> None:
         sms.put_registration_field_value(RegistrationId=registration, FieldPath=path, **value)
 
 
+def associate(sms, registration: str) -> str:  # type: ignore[no-untyped-def]
+    """Requests a US toll-free number and associates it with the registration (a toll-free registration is
+    ASSOCIATE_BEFORE_SUBMIT: SubmitRegistrationVersion needs it); the number's id."""
+    toll = sms.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"],
+                                    NumberType="TOLL_FREE")
+    sms.create_registration_association(RegistrationId=registration, ResourceId=toll["PhoneNumberId"])
+    return toll["PhoneNumberId"]
+
+
 def review(emulator: Emulator, registration: str, outcome: str, reasons: list[dict[str, str]] | None = None) -> dict:
     return emulator.control("POST", "sms-voice-registration-review", {
         "region": REGION, "registrationId": registration, "outcome": outcome, "reasons": reasons or [],
@@ -46,6 +55,7 @@ def test_lifecycle_denied_then_new_version_approved(fresh: Emulator) -> None:
     assert created["RegistrationStatus"] == "CREATED" and created["CurrentVersionNumber"] == 1
     assert sms.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION", ClientToken="t1")["RegistrationId"] == rid
     fill(sms, rid)
+    associate(sms, rid)
 
     submitted = sms.submit_registration_version(RegistrationId=rid)
     assert submitted["RegistrationVersionStatus"] == "SUBMITTED" and "SubmittedTimestamp" in submitted["RegistrationVersionStatusHistory"]
@@ -89,6 +99,7 @@ def test_discard_and_reviewer_refusals(fresh: Emulator) -> None:
     with pytest.raises(Exception, match="400"):
         review(fresh, rid, "APPROVED")  # a draft is not under review
     fill(sms, rid)
+    associate(sms, rid)
     sms.submit_registration_version(RegistrationId=rid)
     with pytest.raises(Exception, match="400"):
         review(fresh, rid, "DENIED")  # a denial needs reasons
@@ -100,3 +111,34 @@ def test_discard_and_reviewer_refusals(fresh: Emulator) -> None:
     assert discarded["VersionNumber"] == 2 and discarded["RegistrationVersionStatus"] == "DISCARDED"
     info = sms.describe_registrations(RegistrationIds=[rid])["Registrations"][0]
     assert info["CurrentVersionNumber"] == 1 and info["RegistrationStatus"] == "COMPLETE"
+
+
+def test_toll_free_is_submitted_only_with_an_associated_number(fresh: Emulator) -> None:
+    """ASSOCIATE_BEFORE_SUBMIT: a complete toll-free draft without an associated number is refused
+    (INVALID_REGISTRATION_ASSOCIATION) and stays a draft; once a number is associated it is submitted. A brand
+    (no SupportedAssociations) is submitted without one."""
+    sms = fresh.client("pinpoint-sms-voice-v2", region_name=REGION)
+    rid = sms.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")["RegistrationId"]
+    fill(sms, rid)
+    with pytest.raises(ClientError) as raised:
+        sms.submit_registration_version(RegistrationId=rid)
+    error = raised.value.response
+    assert (error["Error"]["Code"], error.get("Reason")) == ("ValidationException", "INVALID_REGISTRATION_ASSOCIATION")
+    assert error["Fields"] == [{"Name": "RegistrationId", "Message": f"{rid} has no associated PHONE_NUMBER"}]
+    version = sms.describe_registration_versions(RegistrationId=rid)["RegistrationVersions"][0]
+    assert version["RegistrationVersionStatus"] == "DRAFT"
+    assert sms.describe_registrations(RegistrationIds=[rid])["Registrations"][0]["RegistrationStatus"] == "CREATED"
+
+    number = associate(sms, rid)
+    assert sms.submit_registration_version(RegistrationId=rid)["RegistrationVersionStatus"] == "SUBMITTED"
+    assert [item["ResourceId"] for item in sms.list_registration_associations(RegistrationId=rid)[
+        "RegistrationAssociations"]] == [number]
+
+    brand = sms.create_registration(RegistrationType="US_TEN_DLC_BRAND_REGISTRATION")["RegistrationId"]
+    fill(sms, brand, {
+        "companyInfo.legalCompanyName": {"TextValue": "Example Corp"},
+        "companyInfo.companyType": {"SelectChoices": ["PRIVATE_PROFIT"]},
+        "companyInfo.website": {"TextValue": "https://example.com"},
+        "contactInfo.email": {"TextValue": "brand@example.com"},
+    })
+    assert sms.submit_registration_version(RegistrationId=brand)["RegistrationVersionStatus"] == "SUBMITTED"

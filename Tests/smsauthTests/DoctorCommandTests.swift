@@ -131,6 +131,8 @@ import TestSupport
 
     /// A toll-free registration in `region` with its REQUIRED fields filled in, submitted and decided by the emulator's
     /// reviewer (`outcome` APPROVED, DENIED with `reasons`, REVIEWING), or left `CREATED` when `outcome` is nil; its id.
+    /// Before it is submitted a toll-free number of its own is requested and associated with it (a toll-free
+    /// registration is ASSOCIATE_BEFORE_SUBMIT); that number carries the registration's id once it is approved.
     static func registration(_ client: AWSClient, region: String, outcome: String?,
                              reasons: [[String: String]] = []) async throws -> String {
         let smsVoice = SMSVoice(client: client, region: region)
@@ -142,6 +144,12 @@ import TestSupport
             _ = try await smsVoice.call("PutRegistrationFieldValue", .object(input))
         }
         guard let outcome else { return id }
+        let number = try await smsVoice.call("RequestPhoneNumber", [
+            "IsoCountryCode": "US", "MessageType": "TRANSACTIONAL", "NumberCapabilities": ["SMS"], "NumberType": "TOLL_FREE",
+        ])
+        let numberId = try #require(number["PhoneNumberId"]?.stringValue)
+        _ = try await smsVoice.call("CreateRegistrationAssociation", ["RegistrationId": .string(id),
+                                                                      "ResourceId": .string(numberId)])
         _ = try await smsVoice.call("SubmitRegistrationVersion", ["RegistrationId": .string(id)])
         let body: [String: Any] = ["region": region, "registrationId": id, "outcome": outcome, "reasons": reasons]
         _ = try await Emulator.fromEnvironment().control("POST", "sms-voice-registration-review",

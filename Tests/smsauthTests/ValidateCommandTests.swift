@@ -1,4 +1,5 @@
 import Foundation
+import Manifests
 import Testing
 
 /// `smsauth validate` run as a user would, on the fixture folders.
@@ -10,6 +11,19 @@ import Testing
         let result = try await CLIRunner.run(["validate", "valid"], directory: Self.fixtures)
         #expect(result.status == 0)
         #expect(result.stdout == "4 resources in 2 files: 0 errors, 0 warnings\n")
+    }
+
+    /// With a Registration manifest, validate says which bundled field definitions it checked the fields against.
+    @Test func aRegistrationIsCheckedAgainstTheDatedSnapshot() async throws {
+        let example = Workspace.repository.appendingPathComponent("examples/us-production-sms").path
+        let text = try await CLIRunner.run(["validate", example])
+        #expect(text.status == 0, "\(text.stdout)")
+        #expect(text.stdout.hasSuffix("Registration fields checked offline against the bundled field definitions of "
+                                      + "\(RegistrationDefinitions.snapshotDate) (plans check them against AWS's, read "
+                                      + "at plan time)\n7 resources in 5 files: 0 errors, 0 warnings\n"), "\(text.stdout)")
+        let json = try await CLIRunner.run(["validate", example, "--output", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["registrationFieldDefinitions"] as? String == RegistrationDefinitions.snapshotDate)
     }
 
     @Test func brokenFixtureListsEveryProblemAndExitsOne() async throws {

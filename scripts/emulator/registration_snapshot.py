@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from smsvoice.registration_definitions import FIELDS  # noqa: E402
+from smsvoice.registration_definitions import FIELDS, TYPES  # noqa: E402
 
 SNAPSHOT_DATE = "2026-12-05"
 SWIFT_PATH = "Sources/Manifests/Registration/RegistrationSnapshot.swift"
@@ -74,7 +74,18 @@ def swift() -> str:
         for entry in FIELDS[registration_type]:
             lines.append(f"            {field(entry)},")
         lines.append("        ],")
-    lines += ["    ]", "}", ""]
+    before = sorted(name for name, definition in TYPES.items()
+                    if any(rule["AssociationBehavior"] == "ASSOCIATE_BEFORE_SUBMIT"
+                           for rule in definition.get("SupportedAssociations", [])))
+    lines += [
+        "    ]",
+        "",
+        "    /// The registration types whose `SupportedAssociations` say `ASSOCIATE_BEFORE_SUBMIT`: a version is submitted",
+        "    /// only once an origination identity is associated (DescribeRegistrationTypeDefinitions).",
+        f"    public static let associateBeforeSubmit: Set<String> = [{', '.join(literal(name) for name in before)}]",
+        "}",
+        "",
+    ]
     return "\n".join(lines)
 
 

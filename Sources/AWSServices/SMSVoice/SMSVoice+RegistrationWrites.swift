@@ -112,3 +112,13 @@ extension SMSVoice {
         ])
     }
 }
+
+/// Registration forms: the field definitions of a registration type.
+extension SMSVoice {
+    /// DescribeRegistrationFieldDefinitions of `type`: every `RegistrationFieldDefinition` (all pages of 100).
+    public func registrationFieldDefinitions(type: String) async throws -> [JSONValue] {
+        try await allPages("DescribeRegistrationFieldDefinitions",
+                           input: ["RegistrationType": .string(type), "MaxResults": 100],
+                           listKey: "RegistrationFieldDefinitions")
+    }
+}

@@ -1,4 +1,5 @@
 import Manifests
+import Reconciler
 
 /// Timing of the controller loop (`smsauth controller` flags).
 public struct ControllerSettings: Sendable, Equatable {
@@ -36,8 +37,12 @@ public struct ControllerSettings: Sendable, Equatable {
 
     /// How soon a pending resource of `kind`, or one waiting on a pending dependency, is looked at again:
     /// `registrationPoll` for a Registration (never every `pendingPoll`: AWS's review takes days), else `pendingPoll`.
-    public func pendingPoll(for kind: ResourceKind) -> Duration {
-        kind == .registration ? registrationPoll : pendingPoll
+    /// A Registration whose status `message` says it waits for a number to be associated, or for the next run to
+    /// submit it (`RegistrationWait.endsWithoutReview`), is looked at every `pendingPoll`: smsauth ends that wait,
+    /// not AWS's review.
+    public func pendingPoll(for kind: ResourceKind, message: String? = nil) -> Duration {
+        guard kind == .registration else { return pendingPoll }
+        return RegistrationWait.endsWithoutReview(message) ? pendingPoll : registrationPoll
     }
 
     /// How many of `queued` keys one worker takes: an even share among the workers (so one slow key does not hold

@@ -46,6 +46,11 @@ extension GitOpsController {
         recordPhases()
     }
 
+    /// The message of `key`'s `Ready` condition in its status file (what it waits for), nil without one.
+    private func statusMessage(_ key: ResourceAddress) -> String? {
+        (try? engine.statusStore.read(key))?.conditions.first { $0.type == "Ready" }?.message
+    }
+
     /// Logs, counts and requeues one key.
     private func settle(_ key: ResourceAddress, outcome: KeyOutcome, hash: String?, elapsed: Duration) async {
         var metadata: Logger.Metadata = [
@@ -57,7 +62,7 @@ extension GitOpsController {
         case .succeeded(let pending):
             await queue.forget(key)
             terminal.removeValue(forKey: key)
-            if pending { await queue.add(key, after: settings.pendingPoll(for: key.kind)) }
+            if pending { await queue.add(key, after: settings.pendingPoll(for: key.kind, message: statusMessage(key))) }
             logger.debug("reconciled", metadata: metadata)
         case .waiting(let reason):
             await queue.add(key, after: settings.pendingPoll(for: key.kind))

@@ -15,9 +15,12 @@ extension KindDefinition {
             a toll-free or 10DLC number may send SMS to US phones. smsauth sets its field values \
             (PutRegistrationFieldValue), uploads its attachments once by content hash (CreateRegistrationAttachment), \
             submits it when `submit: true` (SubmitRegistrationVersion) and follows the review in status; a change \
-            after a version was approved or denied creates a new version. `smsauth validate` checks the fields \
-            offline against the field definitions of \(RegistrationDefinitions.snapshotDate) \
-            (\(RegistrationDefinitions.knownTypes.joined(separator: ", "))).
+            after a version was approved or denied creates a new version. A toll-free registration \
+            (ASSOCIATE_BEFORE_SUBMIT) is submitted only once a number is associated with it: the run after the \
+            number's apply. `smsauth validate` checks the fields offline against the field definitions of \
+            \(RegistrationDefinitions.snapshotDate) (\(RegistrationDefinitions.knownTypes.joined(separator: ", "))); \
+            plans check them against the definitions AWS answers (DescribeRegistrationFieldDefinitions, cached in the \
+            status folder for a day).
             """, smsSignIn: [
                 "Without a COMPLETE registration, carriers drop SMS from a US toll-free or 10DLC number: name this "
                     + "manifest in the number's `phoneNumber.registration`.",

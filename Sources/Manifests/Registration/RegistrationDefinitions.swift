@@ -79,6 +79,18 @@ public struct RegistrationFieldDefinition: Sendable, Equatable {
     /// `SelectValidation` Options (SELECT only).
     public var options: [String]
 
+    /// A definition (as read from AWS's DescribeRegistrationFieldDefinitions).
+    public init(path: String, type: RegistrationFieldType, requirement: RegistrationFieldRequirement,
+                length: ClosedRange<Int>?, pattern: String?, choices: ClosedRange<Int>?, options: [String]) {
+        self.path = path
+        self.type = type
+        self.requirement = requirement
+        self.length = length
+        self.pattern = pattern
+        self.choices = choices
+        self.options = options
+    }
+
     /// A TEXT field.
     static func text(_ path: String, _ requirement: RegistrationFieldRequirement, length: ClosedRange<Int>,
                      pattern: String) -> Self {

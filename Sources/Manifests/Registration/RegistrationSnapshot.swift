@@ -58,4 +58,8 @@ extension RegistrationDefinitions {
                   pattern: "^[\\s\\S]*$"),
         ],
     ]
+
+    /// The registration types whose `SupportedAssociations` say `ASSOCIATE_BEFORE_SUBMIT`: a version is submitted
+    /// only once an origination identity is associated (DescribeRegistrationTypeDefinitions).
+    public static let associateBeforeSubmit: Set<String> = ["US_TOLL_FREE_REGISTRATION"]
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Rules of a `Registration` checked offline against the bundled field definitions (`RegistrationDefinitions`, of
 /// `snapshotDate`): the type, each field path and value, the attachments' files, and (with `submit: true`) the
 /// REQUIRED fields. Messages never repeat a TEXT value: it may be personal data.
-enum RegistrationRules {
+public enum RegistrationRules {
     /// The type is known; each path of `fields`, `attachments` and `sensitiveFields` is a field of the type, of the
     /// form it is written in; TEXT values fit MinLength/MaxLength and Pattern; SELECT choices are options, as many
     /// as MinChoices...MaxChoices; attachment files exist; every REQUIRED field is set when `submit: true`.
@@ -15,9 +15,9 @@ enum RegistrationRules {
     }
 
     /// "field definitions of DATE", the snapshot's provenance every message names.
-    static var provenance: String { "field definitions of \(RegistrationDefinitions.snapshotDate)" }
+    public static var provenance: String { "field definitions of \(RegistrationDefinitions.snapshotDate)" }
 
-    /// The problems of one spec; `manifestFile` locates attachment files.
+    /// The problems of one spec against the bundled snapshot; `manifestFile` locates attachment files.
     static func problems(_ spec: RegistrationSpec, manifestFile: String) -> [Diagnostic] {
         let type = spec.registrationType
         guard let definitions = RegistrationDefinitions.fields(of: type.value) else {
@@ -27,6 +27,14 @@ enum RegistrationRules {
                            + Suggestion.hint(for: type.value, among: known), at: type.location,
                            field: "spec.registrationType")]
         }
+        return problems(spec, manifestFile: manifestFile, definitions: definitions, provenance: provenance)
+    }
+
+    /// The problems of one spec against `definitions` (the snapshot's, or the ones read from AWS at plan time),
+    /// each message naming where the definitions come from (`provenance`).
+    public static func problems(_ spec: RegistrationSpec, manifestFile: String,
+                                definitions: [RegistrationFieldDefinition], provenance: String) -> [Diagnostic] {
+        let type = spec.registrationType
         var found: [Diagnostic] = []
         func definition(_ path: Located<String>, in section: String) -> RegistrationFieldDefinition? {
             if let known = definitions.first(where: { $0.path == path.value }) { return known }
@@ -60,7 +68,7 @@ enum RegistrationRules {
                                 + Suggestion.hint(for: path.value, among: definitions.map(\.path)),
                                 at: path.location, field: "spec.sensitiveFields[\(index)]"))
         }
-        if spec.submits { found += missingRequired(spec, definitions) }
+        if spec.submits { found += missingRequired(spec, definitions, provenance: provenance) }
         return found
     }
 
@@ -107,8 +115,8 @@ enum RegistrationRules {
     }
 
     /// The REQUIRED fields neither `fields` nor `attachments` sets, each reported at `submit`.
-    private static func missingRequired(_ spec: RegistrationSpec,
-                                        _ definitions: [RegistrationFieldDefinition]) -> [Diagnostic] {
+    private static func missingRequired(_ spec: RegistrationSpec, _ definitions: [RegistrationFieldDefinition],
+                                        provenance: String) -> [Diagnostic] {
         let set = Set((spec.fields?.value ?? []).map(\.path.value) + (spec.attachments?.value ?? []).map(\.path.value))
         guard let submit = spec.submit else { return [] }
         return definitions.filter { $0.requirement == .required && !set.contains($0.path) }.map { missing in

@@ -22,6 +22,8 @@ public struct ReconcileContext: Sendable {
     private(set) var poolClientLists: PoolClientLists?
     /// The manifest set's owner (`RunIdentity.owner`): reads classify what they find by it (see `TagClaim`).
     public private(set) var owner: String?
+    /// Where cached answers of AWS are kept across runs (`StatusStore.cacheDirectory`); nil: in memory only.
+    public private(set) var cacheDirectory: URL?
     /// A region of the partition the run works in (the default region); picks IAM's partition. nil: `aws`.
     public let partitionRegion: String?
 
@@ -49,6 +51,13 @@ public struct ReconcileContext: Sendable {
     public func owned(by owner: String?) -> ReconcileContext {
         var copy = self
         copy.owner = owner
+        return copy
+    }
+
+    /// A copy that keeps cached answers of AWS in `directory`.
+    public func caching(in directory: URL?) -> ReconcileContext {
+        var copy = self
+        copy.cacheDirectory = directory
         return copy
     }
 

@@ -55,7 +55,7 @@ public struct ReconcileEngine: Sendable {
     public init(registry: HandlerRegistry, context: ReconcileContext, statusStore: StatusStore,
                 options: EngineOptions, accountLookup: @escaping AccountLookup = callerAccount) {
         self.registry = registry
-        self.context = context.owned(by: options.identity.owner)
+        self.context = context.owned(by: options.identity.owner).caching(in: statusStore.cacheDirectory)
         self.statusStore = statusStore
         self.options = options
         self.accountLookup = accountLookup

@@ -42,6 +42,16 @@ public struct StatusStore: Sendable {
         }
     }
 
+    /// Where cached answers of AWS live next to a status folder (`<folder>/.cache`, which is no kind's folder, so
+    /// the status readers skip it): the registration field definitions (`RegistrationFieldDefinitionsRead`); nil
+    /// for an S3 state, whose runs keep them in memory.
+    public var cacheDirectory: URL? {
+        switch backend {
+        case .folder(let folder): folder.directory.appendingPathComponent(".cache")
+        case .document: nil
+        }
+    }
+
     /// Where the state lives, for messages: the folder's path or `s3://bucket/prefix`.
     public var location: String {
         switch backend {

@@ -39,6 +39,13 @@ import TestSupport
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains(" 0 failed, 0 blocked, 0 refused"), "\(apply.stdout)")
         let afterApply = try await emulator.calls(accessKeyId: principal.accessKeyId).count
+        // The apply read the toll-free field definitions once and cached them in the status folder: the plan below
+        // reuses them (docs/api-calls.md: DescribeRegistrationFieldDefinitions, 0 in the steady state).
+        let applyCalls = try await emulator.calls(accessKeyId: principal.accessKeyId)
+        #expect(applyCalls.filter { $0.operation == "DescribeRegistrationFieldDefinitions" }.count == 1)
+        let cache = root.appendingPathComponent(".smsauth/manifests/status/.cache/registration-field-definitions/\(Self.region)/"
+                                                + "US_TOLL_FREE_REGISTRATION.json")
+        #expect(FileManager.default.fileExists(atPath: cache.path), "\(cache.path)")
 
         let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run", "--detailed-exitcode"],
                                            environment: environment, directory: root)

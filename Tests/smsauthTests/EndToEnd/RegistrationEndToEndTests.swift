@@ -4,8 +4,9 @@ import Foundation
 import Testing
 
 /// `examples/us-production-sms/registration.yaml` through the binary against the emulator: the plan shows the
-/// fields (contact data as `(sensitive)`) and the attachment's hash; apply creates, fills, uploads and submits; the
-/// reviewer denies with reasons and status shows them; a fixed field creates and submits a new version; approval
+/// fields (contact data as `(sensitive)`) and the attachment's hash; apply creates, fills and uploads, and does not
+/// submit (toll-free is ASSOCIATE_BEFORE_SUBMIT: the plan and status say it waits for an associated number) while the
+/// number's apply associates it; the next run submits; the reviewer denies with reasons and status shows them; a fixed field creates and submits a new version; approval
 /// makes it Ready; a dry run then plans nothing.
 @Suite("Registration end to end", .timeLimit(.minutes(8)))
 struct RegistrationEndToEndTests {
@@ -82,7 +83,7 @@ struct RegistrationEndToEndTests {
         let hash = Digest.sha256(png).hexEncodedString()
         #expect(planned.stdout.contains("attachments.messagingUseCase.optInImage"), "\(planned.stdout)")
         #expect(planned.stdout.contains("sha256:\(hash)"), "\(planned.stdout)")
-        #expect(planned.stdout.contains("submitted"), "\(planned.stdout)")
+        #expect(planned.stdout.contains("submitted: waiting for an associated number"), "\(planned.stdout)")
         for secret in ["support@storefront.example.com", "+12065550100", "100 Main Street"] {
             #expect(!planned.stdout.contains(secret) && !planned.stderr.contains(secret), "\(secret) shown")
         }
@@ -92,19 +93,35 @@ struct RegistrationEndToEndTests {
         for secret in ["support@storefront.example.com", "+12065550100", "100 Main Street"] {
             #expect(!applied.stdout.contains(secret) && !applied.stderr.contains(secret), "\(secret) logged")
         }
-        #expect(applied.stderr.contains("aws.operation=SubmitRegistrationVersion"), "\(applied.stderr)")
+        // Not submitted before the number is associated (the emulator, like AWS, would refuse it).
+        #expect(!applied.stderr.contains("aws.operation=SubmitRegistrationVersion"), "\(applied.stderr)")
         #expect(applied.stderr.contains("aws.operation=CreateRegistrationAssociation"), "\(applied.stderr)")
-        let status = try await space.status(environment: context.environment)
-        let id = try #require((status[address]?["resource"] as? [String: Any])?["id"] as? String, "\(status)")
+        let created = try await space.status(environment: context.environment)
+        let id = try #require((created[address]?["resource"] as? [String: Any])?["id"] as? String, "\(created)")
+        #expect(try await context.smsVoice.describeRegistration(id: id)?.status == "CREATED")
+        #expect(created[address]?["phase"] as? String == "Pending", "\(created)")
+        // Re-read after the whole apply, once the number's apply associated it: the next run submits it.
+        #expect((created[address]?["message"] as? String)?.hasSuffix("a number is associated now "
+                                                                     + "(ASSOCIATE_BEFORE_SUBMIT), the next run submits it") == true,
+                "\(created)")
+        #expect(created["OriginationIdentity/us-tollfree"]?["phase"] as? String == "Pending")
+        #expect((created["OriginationIdentity/us-tollfree"]?["message"] as? String)?
+            .hasPrefix("waiting for Registration/us-tollfree-registration (\(id)): registration CREATED") == true,
+                "\(created)")
+        let toSubmit = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(toSubmit.stdout.contains("submitted"), "\(toSubmit.stdout)")
+        #expect(!toSubmit.stdout.contains("waiting for an associated number"), "\(toSubmit.stdout)")
+        let submitting = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
+        #expect(submitting.status == 0, "\(submitting.stdout)\(submitting.stderr)")
+        #expect(submitting.stderr.contains("aws.operation=SubmitRegistrationVersion"), "\(submitting.stderr)")
         #expect(try await context.smsVoice.describeRegistration(id: id)?.status == "SUBMITTED")
+        let status = try await space.status(environment: context.environment)
+        #expect(status[address]?["message"] as? String == "registration SUBMITTED, version 1 SUBMITTED: waiting for "
+                + "AWS's review", "\(status)")
         let values = try await context.smsVoice.registrationFieldValues(id: id, version: 1)
         #expect(values.count == 10)
         let numberId = try #require((status["OriginationIdentity/us-tollfree"]?["resource"] as? [String: Any])?["id"] as? String)
         #expect(try await context.smsVoice.registrationAssociations(id: id) == [numberId])
-        #expect(status["OriginationIdentity/us-tollfree"]?["phase"] as? String == "Pending")
-        #expect((status["OriginationIdentity/us-tollfree"]?["message"] as? String)?
-            .hasPrefix("waiting for Registration/us-tollfree-registration (\(id)): registration SUBMITTED") == true,
-                "\(status)")
         let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(again.status == 0, "no resubmission: \(again.stdout)\(again.stderr)")
 

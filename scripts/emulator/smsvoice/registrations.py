@@ -9,7 +9,8 @@ a registration is ``CREATED`` with version 1 ``DRAFT``; submitting makes the ver
 becomes ``ARCHIVED``) or to ``DENIED`` / ``REQUIRES_UPDATES`` with the reviewer's ``DeniedReasons``. A new version
 (``CreateRegistrationVersion``) is a ``DRAFT`` again; the registration keeps its status until that one is submitted.
 A version holds the form's field values (``registration_fields.py``); a new version starts with a copy of the
-previous version's values, and submitting needs every REQUIRED field. Associated phone numbers
+previous version's values, and submitting needs every REQUIRED field and, for a type whose association is
+``ASSOCIATE_BEFORE_SUBMIT`` (toll-free), an associated phone number. Associated phone numbers
 (``registration_associations.py``) keep a registration from being deleted.
 """
 
@@ -157,16 +158,35 @@ class RegistrationsMixin:
 
     def submit_registration_version(self: Any, id_or_arn: str) -> dict[str, Any]:
         """SubmitRegistrationVersion: the current ``DRAFT`` version, else ``SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED``;
-        then every REQUIRED field needs a value (``missing_required``)."""
+        then every REQUIRED field needs a value (``missing_required``); then a type whose association is
+        ``ASSOCIATE_BEFORE_SUBMIT`` needs an associated origination identity (``unassociated``)."""
         found = self.find_registration(id_or_arn)
         version = found.current
         if version.status != "DRAFT":
             raise ConflictException(f"Version {version.number} is {version.status}, not DRAFT.",
                                     "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", REGISTRATION, found.id)
         self.missing_required(found, version)
+        self.unassociated(found)
         version.move("SUBMITTED", "SubmittedTimestamp")
         found.status = "SUBMITTED"
         return found.version_reply(version)
+
+    @staticmethod
+    def unassociated(found: Registration) -> None:
+        """SubmitRegistrationVersion's association check: a type whose ``SupportedAssociations`` say
+        ``ASSOCIATE_BEFORE_SUBMIT`` (toll-free: "the origination identity has to be supplied when creating a
+        registration") is submitted only with an associated origination identity, else ValidationException
+        ``INVALID_REGISTRATION_ASSOCIATION`` naming ``RegistrationId`` (the model's reason closest to it; the
+        model has no ``AssociationRequirement``, so every ASSOCIATE_BEFORE_SUBMIT association is required)."""
+        rules = TYPES[found.type].get("SupportedAssociations", [])
+        before = [rule for rule in rules if rule["AssociationBehavior"] == "ASSOCIATE_BEFORE_SUBMIT"]
+        if before and not found.associations:
+            kind = before[0]["ResourceType"]
+            raise ValidationException(
+                f"A {found.type} is submitted only once a {kind} is associated with it "
+                "(CreateRegistrationAssociation).",
+                "INVALID_REGISTRATION_ASSOCIATION",
+                [{"Name": "RegistrationId", "Message": f"{found.id} has no associated {kind}"}])
 
     def create_registration_version(self, id_or_arn: str) -> dict[str, Any]:
         """CreateRegistrationVersion: a new ``DRAFT`` holding a copy of the current version's field values; refused

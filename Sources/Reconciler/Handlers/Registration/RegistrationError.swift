@@ -6,6 +6,9 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
     case unreadable(String)
     /// An attachment file could not be read at apply time.
     case attachmentUnreadable(path: String, file: String)
+    /// The manifest's fields do not fit the field definitions AWS answered (`provenance`): each problem names its
+    /// field and never repeats a TEXT value. Planned as a refusal, before anything is written.
+    case fieldsDoNotFit(problems: [String], provenance: String)
 
     /// Stable error code.
     var code: String {
@@ -13,6 +16,7 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
         case .notRead: "registration.notRead"
         case .unreadable: "registration.unreadable"
         case .attachmentUnreadable: "registration.attachmentUnreadable"
+        case .fieldsDoNotFit: "registration.fieldsDoNotFit"
         }
     }
 
@@ -23,7 +27,7 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
     var isRetryable: Bool {
         switch self {
         case .notRead, .unreadable: true
-        case .attachmentUnreadable: false
+        case .attachmentUnreadable, .fieldsDoNotFit: false
         }
     }
 
@@ -36,6 +40,8 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
             "\(operation) answered without the registration's or attachment's id"
         case let .attachmentUnreadable(path, file):
             "spec.attachments.\(path): cannot read file '\(file)' (paths are relative to the manifest's file)"
+        case let .fieldsDoNotFit(problems, provenance):
+            "the fields do not fit AWS's \(provenance) (nothing was written): " + problems.joined(separator: "; ")
         }
     }
 }

@@ -34,10 +34,25 @@ enum RegistrationFields {
             }
             if edits && live.isSubmitted { fields["version"] = .string("new version (CreateRegistrationVersion)") }
         }
-        if spec.submits { fields["submitted"] = .bool(true) }
+        if spec.submits && !awaitsAssociation(spec, live: live) { fields["submitted"] = .bool(true) }
         fields["tags"] = spec.tags.map { .map($0.value.mapValues { .string($0) }) }
         return fields
     }
+
+    /// Whether `submit: true` waits for a number to be associated: the type is associated before it is submitted
+    /// (`ASSOCIATE_BEFORE_SUBMIT`, toll-free) and the registration does not exist yet or its draft was read without an
+    /// association. A submitted version that needs a new one does not wait (it was associated to be submitted).
+    static func awaitsAssociation(_ spec: RegistrationSpec, live: RegistrationLive?) -> Bool {
+        guard spec.submits, RegistrationDefinitions.associateBeforeSubmit.contains(spec.registrationType.value) else {
+            return false
+        }
+        return live?.awaitsAssociation ?? true
+    }
+
+    /// The plan's note while `submit: true` waits for an association.
+    static let awaitingAssociationNote = "submitted: \(RegistrationWait.association) (an OriginationIdentity naming "
+        + "this Registration in spec.phoneNumber.registration); AWS accepts the submission of an "
+        + "\(RegistrationWait.behavior) registration only once one is, so the run after that number's apply submits it"
 
     /// The same paths read from `live`.
     static func live(_ live: RegistrationLive, desired: [String: PlanValue]) -> [String: PlanValue] {

@@ -4,7 +4,8 @@ import Manifests
 
 extension RegistrationHandler {
     /// Creates (CreateRegistration with tags and a ClientToken, then the field values and, with `submit: true`,
-    /// SubmitRegistrationVersion), updates (CreateRegistrationVersion first when the current version was submitted
+    /// SubmitRegistrationVersion, unless the type is associated before it is submitted: a new registration has no
+    /// number yet), updates (CreateRegistrationVersion first when the current version was submitted
     /// and a value changes; PutRegistrationFieldValue / DeleteRegistrationFieldValue only for values that differ;
     /// an attachment uploaded only when no recorded one has its content's hash; submitted only when the current
     /// version is a draft, so a version is never submitted twice) or deletes (DeleteRegistration).
@@ -26,6 +27,7 @@ extension RegistrationHandler {
             }
             new.version = created["VersionNumber"]?.intValue ?? 1
             new.versionStatus = created["RegistrationVersionStatus"]?.stringValue ?? "DRAFT"
+            if RegistrationDefinitions.associateBeforeSubmit.contains(new.type) { new.associated = false }
             return RegistrationOutputs.of(try await converge(new, to: spec, input: input, sms: sms))
         case .update, .rename, .replace:
             guard let live else { throw RegistrationError.notRead(input.address) }
@@ -76,7 +78,7 @@ extension RegistrationHandler {
                 live.values[path] = .attachment(attachment)
             }
         }
-        if spec.submits && !live.isSubmitted {
+        if spec.submits && !live.isSubmitted && !RegistrationFields.awaitsAssociation(spec, live: live) {
             try await sms.submitRegistrationVersion(id: live.id)
             live.versionStatus = "SUBMITTED"
         }

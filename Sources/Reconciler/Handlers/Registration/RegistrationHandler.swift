@@ -20,10 +20,15 @@ struct RegistrationHandler: ResourceHandler {
     /// Reads every target, region by region (`RegistrationReader`). Calls per resource with a recorded id: one
     /// DescribeRegistrations, one ListTagsForResource, one DescribeRegistrationVersions and one
     /// DescribeRegistrationFieldValues; without one, DescribeRegistrations of every registration of the region once
-    /// and a ListTagsForResource per registration.
+    /// and a ListTagsForResource per registration. First, one DescribeRegistrationFieldDefinitions per registration
+    /// type the region's manifests use, unless read in the last day (`RegistrationFieldDefinitionsRead`: in memory or
+    /// in the status folder's cache).
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
         var result: [ResourceAddress: LiveState<RegistrationLive>] = [:]
         for (region, regionTargets) in try targets.byRegion() {
+            let types = Set(regionTargets.compactMap { Self.spec($0.desired)?.registrationType.value })
+            try await RegistrationFieldDefinitionsRead.read(types: types, region: region, sms: context.smsVoice(region),
+                                                            now: context.now(), cache: context.cacheDirectory)
             let reader = RegistrationReader(sms: context.smsVoice(region), region: region, owner: context.owner)
             result.merge(try await reader.read(regionTargets)) { _, new in new }
         }
@@ -42,6 +47,27 @@ struct RegistrationHandler: ResourceHandler {
         false
     }
 
+    /// Why the manifest's fields do not fit the definitions AWS answered for its type in `region` (read by this run,
+    /// `RegistrationFieldDefinitionsRead`), naming each field; nil when they fit or none were read. Messages never
+    /// repeat a TEXT value.
+    static func fieldProblems(_ spec: RegistrationSpec, manifest: Manifest, region: String) -> RegistrationError? {
+        let type = spec.registrationType.value
+        guard let read = RegistrationFieldDefinitionsRead.shared.entry(region: region, type: type) else { return nil }
+        let provenance = RegistrationFieldDefinitionsRead.provenance(region: region, fetched: read.fetched)
+        let problems = read.definitions.isEmpty
+            ? ["spec.registrationType: AWS answered no field definitions for \(type) in \(region)"]
+            : RegistrationRules.problems(spec, manifestFile: manifest.location.file, definitions: read.definitions,
+                                         provenance: provenance).filter { $0.severity == .error }.map(\.message)
+        guard !problems.isEmpty else { return nil }
+        return .fieldsDoNotFit(problems: problems, provenance: provenance)
+    }
+
+    /// The reviewer's reasons of a denied version, and the note while `submit: true` waits for an association.
+    private func warnings(_ spec: RegistrationSpec, live: RegistrationLive?) -> [String] {
+        (live.map(RegistrationPhase.warnings) ?? [])
+            + (RegistrationFields.awaitsAssociation(spec, live: live) ? [RegistrationFields.awaitingAssociationNote] : [])
+    }
+
     /// `RegistrationFields` through `StandardPlan`, values of sensitive fields redacted; a field change while the
     /// current version is under review is blocked until the reviewer decides (AWS refuses a new version then); the
     /// reviewer's reasons of a denied version are warnings.
@@ -56,10 +82,14 @@ struct RegistrationHandler: ResourceHandler {
         let change = try StandardPlan(desired: desired, live: live.map { RegistrationFields.live($0, desired: desired) },
                                       immutable: RegistrationFields.immutablePaths,
                                       replacementConsequence: "the registration's review starts over",
-                                      adoptsForeign: adopts, warnings: live.map(RegistrationPhase.warnings) ?? [],
+                                      adoptsForeign: adopts, warnings: warnings(spec, live: live),
                                       foundId: live?.id).change(for: input)
         let sensitive = RegistrationFields.sensitivePaths(spec, type: spec.registrationType.value)
         let redacted = try change.revised(fieldChanges: RegistrationFields.redacted(change.fieldChanges, sensitive: sensitive))
+        if let refusal = Self.fieldProblems(spec, manifest: manifest, region: input.region(live: live?.region)),
+           redacted.action.changesLiveState {
+            return try redacted.revised(action: .refuse, reason: refusal.description)
+        }
         if let missing = files.first(where: { $0.planValue() == nil }), redacted.action.changesLiveState {
             return try redacted.revised(action: .refuse, reason: RegistrationError.attachmentUnreadable(
                 path: missing.path, file: missing.file).description)

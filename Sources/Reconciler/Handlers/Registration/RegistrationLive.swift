@@ -28,6 +28,10 @@ struct RegistrationLive: Sendable, Equatable {
     /// SHA-256 (hex) of each attachment smsauth uploaded, by attachment id (recorded in status: AWS does not
     /// return an attachment's content).
     var attachmentHashes: [String: String]
+    /// Whether an origination identity is associated with it (ListRegistrationAssociations), read only where it
+    /// decides something: a draft of a type that is associated before it is submitted
+    /// (`RegistrationDefinitions.associateBeforeSubmit`) whose manifest says `submit: true`; nil when not read.
+    var associated: Bool?
 
     /// One field's value.
     enum Value: Sendable, Equatable {
@@ -55,10 +59,17 @@ struct RegistrationLive: Sendable, Equatable {
         deniedReasons = []
         values = [:]
         attachmentHashes = [:]
+        associated = nil
     }
 
     /// Whether the current version was submitted (it is no longer a draft): editing it needs a new version.
     var isSubmitted: Bool { !versionStatus.isEmpty && versionStatus != "DRAFT" }
+
+    /// Whether the current version is a draft that AWS submits only once a number is associated with the
+    /// registration (`ASSOCIATE_BEFORE_SUBMIT`), and none is.
+    var awaitsAssociation: Bool {
+        RegistrationDefinitions.associateBeforeSubmit.contains(type) && !isSubmitted && associated == false
+    }
 
     /// Whether the current version is with the reviewer: AWS refuses a new version until it is decided.
     var isUnderReview: Bool { ["SUBMITTED", "AWS_REVIEWING", "REVIEWING"].contains(versionStatus) }

@@ -17,6 +17,12 @@ enum RegistrationPhase {
         case "DENIED":
             return "\(statuses): needs updates: denied by the reviewer: \(reasons(live)); change the fields in the "
                 + "manifest to submit a new version"
+        case "DRAFT" where live.awaitsAssociation:
+            return "\(statuses): \(RegistrationWait.association) (an OriginationIdentity naming it in "
+                + "spec.phoneNumber.registration) before it is submitted (\(RegistrationWait.behavior))"
+        case "DRAFT" where live.associated == true:
+            return "\(statuses): not submitted yet: a number is associated now (\(RegistrationWait.behavior)), "
+                + RegistrationWait.submission
         case "DRAFT":
             return "\(statuses): not submitted (set spec.submit: true when its fields are complete)"
         case "REVOKED":

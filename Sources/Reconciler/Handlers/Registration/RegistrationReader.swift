@@ -29,7 +29,8 @@ struct RegistrationReader {
             } else {
                 found = .absent
             }
-            result[target.address] = try await complete(found, recorded: target.status?.resource ?? [:])
+            result[target.address] = try await complete(found, recorded: target.status?.resource ?? [:],
+                                                        submits: RegistrationHandler.spec(target.desired)?.submits == true)
         }
         return result
     }
@@ -67,9 +68,11 @@ struct RegistrationReader {
         return .choosing(marked, as: target.address, owner: owner)
     }
 
-    /// Adds the current version, its reviewer's reasons and its field values, and the recorded attachment hashes.
-    private func complete(_ found: LiveState<RegistrationLive>,
-                          recorded: [String: String]) async throws -> LiveState<RegistrationLive> {
+    /// Adds the current version, its reviewer's reasons and its field values, and the recorded attachment hashes;
+    /// for a draft the manifest `submits` of a type associated before it is submitted, whether a number is
+    /// associated (one ListRegistrationAssociations).
+    private func complete(_ found: LiveState<RegistrationLive>, recorded: [String: String],
+                          submits: Bool) async throws -> LiveState<RegistrationLive> {
         guard var live = found.value else { return found }
         let versions = try await sms.describeRegistrationVersions(id: live.id)
         if let current = versions.first(where: { $0.status != "DISCARDED" }) {
@@ -80,6 +83,9 @@ struct RegistrationReader {
             live.values = Dictionary(values.compactMap(RegistrationLive.value), uniquingKeysWith: { _, last in last })
         }
         live.attachmentHashes = RegistrationOutputs.attachmentHashes(in: recorded)
+        if submits, RegistrationDefinitions.associateBeforeSubmit.contains(live.type), !live.isSubmitted {
+            live.associated = !(try await sms.registrationAssociations(id: live.id)).isEmpty
+        }
         return found.map { _ in live }
     }
 }

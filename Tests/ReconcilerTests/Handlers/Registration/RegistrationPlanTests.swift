@@ -47,16 +47,60 @@ import Testing
                                    options: PlanOptions(account: "123456789012")))
     }
 
+    /// A new toll-free registration (ASSOCIATE_BEFORE_SUBMIT) cannot be submitted yet: no number is associated with
+    /// it before it exists. The plan does not show `submitted` and says why.
     @Test func createShowsFieldsWithContactDataRedacted() throws {
         let change = try plan(try Self.desired(), .absent)
         #expect(change.action == .create)
         #expect(change.fieldChanges.map(\.path) == [
             "fields.companyInfo.companyName", "fields.contactInfo.supportEmail", "fields.messagingUseCase.useCaseCategory",
-            "registrationType", "submitted",
+            "registrationType",
         ])
         #expect(change.fieldChanges.first { $0.path == "fields.contactInfo.supportEmail" }?.after == .sensitive)
         #expect(change.fieldChanges.first { $0.path == "fields.companyInfo.companyName" }?.after == "Example Inc.")
+        #expect(change.warnings == [RegistrationFields.awaitingAssociationNote])
+        #expect(change.warnings.first?.hasPrefix("submitted: waiting for an associated number") == true)
+    }
+
+    /// A type without ASSOCIATE_BEFORE_SUBMIT (a 10DLC brand) is submitted by the apply that creates it.
+    @Test func aBrandIsSubmittedAtCreation() throws {
+        let desired = try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              registrationType: US_TEN_DLC_BRAND_REGISTRATION
+              fields:
+                companyInfo.legalCompanyName: Example Inc.
+              submit: true
+            """)
+        let change = try plan(desired, .absent)
         #expect(change.fieldChanges.first { $0.path == "submitted" }?.after == true)
+        #expect(change.warnings.isEmpty)
+    }
+
+    /// A toll-free draft with `submit: true` and no associated number: nothing to do but wait, said in the plan and
+    /// in its phase; once a number is associated, the submission is planned.
+    @Test func aTollFreeDraftIsSubmittedOnceANumberIsAssociated() throws {
+        var live = try Self.live(versionStatus: "DRAFT", status: "CREATED")
+        live.associated = false
+        let waiting = try plan(try Self.desired(), .owned(live))
+        #expect(waiting.action == .noop)
+        #expect(waiting.warnings == [RegistrationFields.awaitingAssociationNote])
+        #expect(RegistrationPhase.of(live) == .pending(
+            "registration CREATED, version 1 DRAFT: waiting for an associated number (an OriginationIdentity naming it "
+                + "in spec.phoneNumber.registration) before it is submitted (ASSOCIATE_BEFORE_SUBMIT)"))
+
+        live.associated = true
+        let submitting = try plan(try Self.desired(), .owned(live))
+        #expect(submitting.action == .update)
+        #expect(submitting.fieldChanges.map(\.path) == ["submitted"])
+        #expect(submitting.fieldChanges.first?.before == false && submitting.fieldChanges.first?.after == true)
+        #expect(submitting.warnings.isEmpty)
+        #expect(RegistrationPhase.of(live) == .pending(
+            "registration CREATED, version 1 DRAFT: not submitted yet: a number is associated now "
+                + "(ASSOCIATE_BEFORE_SUBMIT), the next run submits it"))
     }
 
     @Test func aSubmittedVersionAsAppliedIsNoop() throws {
