@@ -148,4 +148,39 @@ struct RegistrationEndToEndTests {
         let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
     }
+
+    /// Bug: an attachment's hash was known only from status, so a lost status folder (or a run killed after
+    /// SubmitRegistrationVersion, before status was written) made the unchanged attachment look changed: a new
+    /// version, re-uploaded and submitted again. Each uploaded attachment now carries its hash as a tag.
+    @Test func aLostStatusNeverResubmitsAnUnchangedAttachment() async throws {
+        let region = "me-central-1"
+        let context = try await EndToEndContext.make(region: region)
+        let space = try Self.workspace(region: region)
+        defer { space.remove() }
+        try FileManager.default.removeItem(at: space.manifests.appendingPathComponent("number.yaml"))
+        let address = "Registration/us-tollfree-registration"
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let status = try await space.status(environment: context.environment)
+        let id = try #require((status[address]?["resource"] as? [String: Any])?["id"] as? String, "\(status)")
+        try await Self.review(context, id: id, outcome: "APPROVED")
+
+        try FileManager.default.removeItem(at: space.statusDirectory)
+        let lost = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(lost.status == 0, "status lost: nothing to do: \(lost.stdout)\(lost.stderr)")
+
+        // A new attachment content: a new version is uploaded and submitted; then status is lost again, as when a
+        // run is killed after SubmitRegistrationVersion and before status is written.
+        let png = space.manifests.appendingPathComponent("registration/opt-in.png")
+        try (try Data(contentsOf: png) + Data("changed".utf8)).write(to: png)
+        let changed = try await space.reconcile(environment: context.environment)
+        #expect(changed.status == 0, "\(changed.stdout)\(changed.stderr)")
+        #expect(try await context.smsVoice.describeRegistrationVersions(id: id).map(\.status) == ["SUBMITTED", "APPROVED"])
+        try FileManager.default.removeItem(at: space.statusDirectory)
+        let crashed = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(crashed.status == 0, "no third submission: \(crashed.stdout)\(crashed.stderr)")
+        let again = try await space.reconcile(environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(try await context.smsVoice.describeRegistrationVersions(id: id).count == 2)
+    }
 }

@@ -29,6 +29,10 @@ struct RegistrationAttachmentFile: Sendable, Equatable {
     /// The hex SHA-256 of `data`.
     static func hash(_ data: Data) -> String { Digest.sha256(data).hexEncodedString() }
 
+    /// The tag smsauth puts on each attachment it uploads: the hex SHA-256 of its content (AWS never returns an
+    /// attachment's content, so this is how the live side knows it).
+    static let hashTag = "smsauth:sha256"
+
     /// `sha256:<hex>`.
     static func planValue(hash: String) -> String { "sha256:" + hash }
 }

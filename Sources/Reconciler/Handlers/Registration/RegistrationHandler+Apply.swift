@@ -92,7 +92,8 @@ extension RegistrationHandler {
         }
         let hash = RegistrationAttachmentFile.hash(data)
         if let known = live.attachmentHashes.first(where: { $0.value == hash })?.key { return known }
-        let tags = OwnershipTags.tags(for: input.address, owner: input.options.owner)
+        var tags = OwnershipTags.tags(for: input.address, owner: input.options.owner)
+        tags[RegistrationAttachmentFile.hashTag] = hash
         guard let id = try await sms.createRegistrationAttachment(
             body: data, clientToken: ClientToken.derive([live.id, hash]), tags: tags) else {
             throw RegistrationError.unreadable("CreateRegistrationAttachment")

@@ -56,7 +56,9 @@ struct RegistrationHandler: ResourceHandler {
         let change = try StandardPlan(desired: desired, live: live.map { RegistrationFields.live($0, desired: desired) },
                                       immutable: RegistrationFields.immutablePaths,
                                       replacementConsequence: "the registration's review starts over",
-                                      adoptsForeign: adopts, warnings: live.map(RegistrationPhase.warnings) ?? [],
+                                      adoptsForeign: adopts,
+                                      warnings: (live.map(RegistrationPhase.warnings) ?? [])
+                                          + (live.map { RegistrationFields.keptAttachmentWarnings(desired, live: $0) } ?? []),
                                       foundId: live?.id).change(for: input)
         let sensitive = RegistrationFields.sensitivePaths(spec, type: spec.registrationType.value)
         let redacted = try change.revised(fieldChanges: RegistrationFields.redacted(change.fieldChanges, sensitive: sensitive))

@@ -80,6 +80,24 @@ struct RegistrationReader {
             live.values = Dictionary(values.compactMap(RegistrationLive.value), uniquingKeysWith: { _, last in last })
         }
         live.attachmentHashes = RegistrationOutputs.attachmentHashes(in: recorded)
+        try await readHashTags(&live)
         return found.map { _ in live }
+    }
+
+    /// The content hash of each attachment of the current version that status does not record, from the
+    /// `smsauth:sha256` tag smsauth puts on every attachment it uploads (DescribeRegistrationAttachments for their
+    /// ARNs, then ListTagsForResource per attachment): so a lost status, an adopted registration or a run killed
+    /// before status was written never makes an unchanged file look changed. No call when status knows them all.
+    private func readHashTags(_ live: inout RegistrationLive) async throws {
+        let unknown = live.values.values.compactMap { value -> String? in
+            if case .attachment(let id) = value, live.attachmentHashes[id] == nil { return id }
+            return nil
+        }
+        guard !unknown.isEmpty else { return }
+        for (id, arn) in try await sms.registrationAttachmentArns(ids: Array(Set(unknown)).sorted()) {
+            if let hash = try await sms.listTagsForResource(arn: arn)?[RegistrationAttachmentFile.hashTag] {
+                live.attachmentHashes[id] = hash
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import AWSServices
 import Manifests
 import Testing
@@ -122,5 +123,63 @@ import Testing
                         + "change the fields in the manifest to submit a new version"))
         #expect(RegistrationPhase.of(try Self.live(versionStatus: "REVIEWING", status: "REVIEWING"))
             == .pending("registration REVIEWING, version 1 REVIEWING: waiting for AWS's review"))
+    }
+
+    /// `desired()` with an opt-in image: a PNG file in a new temporary folder, and the manifest's hash of it.
+    static func desiredWithAttachment(company: String = "Example Inc.") throws -> (DesiredResource, String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+        try png.write(to: folder.appendingPathComponent("opt-in.png"))
+        let result = ManifestLoader().load(text: """
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              registrationType: US_TOLL_FREE_REGISTRATION
+              fields:
+                companyInfo.companyName: \(company)
+                contactInfo.supportEmail: help@example.com
+                messagingUseCase.useCaseCategory: [ONE_TIME_PASSWORD]
+              attachments:
+                messagingUseCase.optInImage: opt-in.png
+              submit: true
+            """, file: folder.appendingPathComponent("t.yaml").path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let manifest = try #require(result.manifests.first)
+        return (DesiredResource(manifest: manifest, region: "us-east-1", dependencies: []),
+                RegistrationAttachmentFile.hash(png))
+    }
+
+    @Test func anAttachmentWhoseHashIsKnownFromItsTagIsUnchanged() throws {
+        let (desired, hash) = try Self.desiredWithAttachment()
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.values["messagingUseCase.optInImage"] = .attachment("attachment-1")
+        live.attachmentHashes = ["attachment-1": hash]
+        #expect(try plan(desired, .owned(live)).action == .noop)
+    }
+
+    @Test func anAttachmentOfUnknownContentIsKeptWithANoteNeverResubmitted() throws {
+        let (desired, _) = try Self.desiredWithAttachment()
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.values["messagingUseCase.optInImage"] = .attachment("attachment-foreign")
+        let change = try plan(desired, .owned(live))
+        #expect(change.action == .noop)
+        #expect(change.warnings == ["attachments.messagingUseCase.optInImage: attachment attachment-foreign was not "
+                                    + "uploaded by smsauth, so its content is unknown: it is kept, and replaced by the "
+                                    + "manifest's file only when another field change is applied"])
+    }
+
+    @Test func anAttachmentOfUnknownContentIsReplacedAlongWithAnotherChange() throws {
+        let (desired, hash) = try Self.desiredWithAttachment(company: "Example Incorporated")
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.values["messagingUseCase.optInImage"] = .attachment("attachment-foreign")
+        let change = try plan(desired, .owned(live))
+        #expect(change.action == .update)
+        #expect(change.fieldChanges.map(\.path) == ["attachments.messagingUseCase.optInImage",
+                                                    "fields.companyInfo.companyName", "submitted", "version"])
+        #expect(change.fieldChanges.first?.after == .string("sha256:" + hash))
+        #expect(change.warnings.isEmpty)
     }
 }
