@@ -28,6 +28,11 @@ enum RegistrationRules {
                            field: "spec.registrationType")]
         }
         var found: [Diagnostic] = []
+        if let adopt = spec.adopt, !isRegistrationIdOrArn(adopt.value) {
+            found.append(.error("registration-adopt-format", "spec.adopt: '\(adopt.value)' is not a registration id or "
+                                + "ARN (AWS's RegistrationIdOrArn: 1 to 256 of A-Z, a-z, 0-9, _ : / -)",
+                                at: adopt.location, field: "spec.adopt"))
+        }
         func definition(_ path: Located<String>, in section: String) -> RegistrationFieldDefinition? {
             if let known = definitions.first(where: { $0.path == path.value }) { return known }
             found.append(.error("registration-unknown-field", "spec.\(section).\(path.value): \(type.value) has no "
@@ -62,6 +67,13 @@ enum RegistrationRules {
         }
         if spec.submits { found += missingRequired(spec, definitions) }
         return found
+    }
+
+    /// Whether `value` fits the model's `RegistrationIdOrArn`: 1 to 256 characters of `[A-Za-z0-9_:/-]`.
+    static func isRegistrationIdOrArn(_ value: String) -> Bool {
+        (1...256).contains(value.count) && value.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "_:/-".unicodeScalars.contains($0)
+        }
     }
 
     /// The problems of one `fields` entry against its definition.

@@ -71,6 +71,10 @@ import Testing
         ValidationCase("attachment file missing", tollFree([], ["attachments: {messagingUseCase.optInImage: gone.png}"]),
                        ["t.yaml:7:46: error: spec.attachments.messagingUseCase.optInImage: file 'gone.png' does not "
                         + "exist (paths are relative to the manifest's file)"]),
+        ValidationCase("adopt not an id or ARN", tollFree([], ["adopt: not an id"]),
+                       ["t.yaml:7:10: error: spec.adopt: 'not an id' is not a registration id or ARN (AWS's "
+                        + "RegistrationIdOrArn: 1 to 256 of A-Z, a-z, 0-9, _ : / -)"]),
+        ValidationCase("adopt an ARN", tollFree([], ["adopt: arn:aws:sms-voice:us-east-1:123456789012:registration/registration-1a"])),
         ValidationCase("unknown sensitive field", tollFree([], ["sensitiveFields: [companyInfo.companyNme]"]),
                        ["t.yaml:7:21: error: spec.sensitiveFields[0]: US_TOLL_FREE_REGISTRATION has no field "
                         + "'companyInfo.companyNme' (\(of)) (did you mean 'companyInfo.companyName'?)"]),

@@ -62,6 +62,10 @@ struct RegistrationHandler: ResourceHandler {
                                       foundId: live?.id).change(for: input)
         let sensitive = RegistrationFields.sensitivePaths(spec, type: spec.registrationType.value)
         let redacted = try change.revised(fieldChanges: RegistrationFields.redacted(change.fieldChanges, sensitive: sensitive))
+        if redacted.action == .create, let adopt = spec.adopt?.value {
+            return try redacted.revised(action: .refuse, reason: "spec.adopt names \(adopt), which does not exist in "
+                                        + "\(input.desired?.region ?? "the region"); fix spec.adopt or remove it")
+        }
         if let missing = files.first(where: { $0.planValue() == nil }), redacted.action.changesLiveState {
             return try redacted.revised(action: .refuse, reason: RegistrationError.attachmentUnreadable(
                 path: missing.path, file: missing.file).description)

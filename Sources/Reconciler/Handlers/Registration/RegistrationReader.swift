@@ -1,3 +1,4 @@
+import AWSCore
 import AWSServices
 import Manifests
 
@@ -36,7 +37,13 @@ struct RegistrationReader {
 
     /// The registration `id` (or ARN), classified by its tags.
     private func byId(_ id: String, target: ReadTarget) async throws -> LiveState<RegistrationLive> {
-        guard let json = try await sms.registrationInformation(id: id),
+        let information: JSONValue?
+        do {
+            information = try await sms.registrationInformation(id: id)
+        } catch let error as AWSError where error.code == "ValidationException" {
+            information = nil  // an id AWS refuses (e.g. a malformed spec.adopt) is this target's alone: not found
+        }
+        guard let json = information,
               let arn = json["RegistrationArn"]?.stringValue,
               json["RegistrationStatus"]?.stringValue != "DELETED",
               let tags = try await sms.listTagsForResource(arn: arn) else { return .absent }

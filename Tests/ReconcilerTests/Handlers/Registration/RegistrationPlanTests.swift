@@ -182,4 +182,20 @@ import Testing
         #expect(change.fieldChanges.first?.after == .string("sha256:" + hash))
         #expect(change.warnings.isEmpty)
     }
+
+    @Test func adoptingARegistrationThatDoesNotExistIsRefusedNotCreated() throws {
+        let desired = try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              registrationType: US_TOLL_FREE_REGISTRATION
+              adopt: registration-missing
+            """)
+        let change = try plan(desired, .absent)
+        #expect(change.action == .refuse)
+        #expect(change.reason == "spec.adopt names registration-missing, which does not exist in us-east-1; fix "
+                + "spec.adopt or remove it")
+    }
 }
