@@ -198,4 +198,20 @@ import Testing
         #expect(change.reason == "spec.adopt names registration-missing, which does not exist in us-east-1; fix "
                 + "spec.adopt or remove it")
     }
+
+    /// Bug: the token was derived from [registration, hash] only, while the request also carries the ownership
+    /// tags: after a rename or an owner change AWS answered ConflictException on every run.
+    @Test func theAttachmentTokenCoversEveryParameterSent() throws {
+        let hash = String(repeating: "a", count: 64)
+        let renamed = ResourceAddress(kind: .registration, name: "renamed")
+        let before = RegistrationHandler.attachmentTags(hash: hash, address: Self.address, owner: "team-a")
+        let token = RegistrationHandler.attachmentToken(registration: "registration-1", hash: hash, tags: before)
+        #expect(token == RegistrationHandler.attachmentToken(registration: "registration-1", hash: hash, tags: before))
+        for tags in [RegistrationHandler.attachmentTags(hash: hash, address: renamed, owner: "team-a"),
+                     RegistrationHandler.attachmentTags(hash: hash, address: Self.address, owner: "team-b")] {
+            #expect(tags != before)
+            #expect(RegistrationHandler.attachmentToken(registration: "registration-1", hash: hash, tags: tags) != token)
+        }
+        #expect(before[RegistrationAttachmentFile.hashTag] == hash)
+    }
 }
