@@ -47,7 +47,14 @@ struct RegistrationHandler: ResourceHandler {
     /// reviewer's reasons of a denied version are warnings.
     func plan(_ input: PlanInput<RegistrationLive>) throws(PlanError) -> ResourceChange {
         guard let spec = Self.spec(input.desired), let manifest = input.desired?.manifest else {
-            return try StandardPlan(desired: [:], live: nil).change(for: input)
+            let change = try StandardPlan(desired: [:], live: nil).change(for: input)
+            if change.action == .delete, let numbers = input.live.value?.associations, !numbers.isEmpty {
+                return try change.revised(action: .blocked, reason: "\(input.live.value?.id ?? "the registration") "
+                                          + "has associated phone numbers (\(numbers.joined(separator: ", "))): AWS "
+                                          + "refuses DeleteRegistration until they are released; it is deleted once "
+                                          + "none is associated")
+            }
+            return change
         }
         let live = input.live.value
         let files = RegistrationAttachmentFile.all(spec, manifest: manifest)

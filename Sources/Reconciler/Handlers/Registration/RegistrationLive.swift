@@ -28,6 +28,9 @@ struct RegistrationLive: Sendable, Equatable {
     /// SHA-256 (hex) of each attachment smsauth uploaded, by attachment id (recorded in status: AWS does not
     /// return an attachment's content).
     var attachmentHashes: [String: String]
+    /// The phone numbers associated with it (ListRegistrationAssociations' `ResourceId`), read only when its manifest
+    /// was removed (to predict DeleteRegistration's "has associated phone numbers"); nil when not read.
+    var associations: [String]?
 
     /// One field's value.
     enum Value: Sendable, Equatable {
@@ -55,6 +58,7 @@ struct RegistrationLive: Sendable, Equatable {
         deniedReasons = []
         values = [:]
         attachmentHashes = [:]
+        associations = nil
     }
 
     /// Whether the current version was submitted (it is no longer a draft): editing it needs a new version.

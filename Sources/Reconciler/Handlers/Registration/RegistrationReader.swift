@@ -30,7 +30,13 @@ struct RegistrationReader {
             } else {
                 found = .absent
             }
-            result[target.address] = try await complete(found, recorded: target.status?.resource ?? [:])
+            var completed = try await complete(found, recorded: target.status?.resource ?? [:])
+            if target.desired == nil, var live = completed.value {
+                // Its manifest was removed: AWS refuses DeleteRegistration while a number is associated.
+                live.associations = try await sms.registrationAssociations(id: live.id)
+                completed = completed.map { _ in live }
+            }
+            result[target.address] = completed
         }
         return result
     }

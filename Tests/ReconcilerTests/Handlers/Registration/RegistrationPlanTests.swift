@@ -214,4 +214,22 @@ import Testing
         }
         #expect(before[RegistrationAttachmentFile.hashTag] == hash)
     }
+
+    /// Bug: a removed manifest with onDelete: Delete planned a delete that AWS then refused ("has associated phone
+    /// numbers"); the plan now predicts it from ListRegistrationAssociations, read for removed manifests only.
+    @Test func aRemovedRegistrationWithAnAssociatedNumberIsBlockedNamingIt() throws {
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.associations = ["phone-123"]
+        let input = PlanInput(address: Self.address, desired: nil, live: .owned(live), status: nil, references: [:],
+                              dependencyActions: [:], deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
+        let change = try handler.plan(input)
+        #expect(change.action == .blocked)
+        #expect(change.reason == "registration-1 has associated phone numbers (phone-123): AWS refuses "
+                + "DeleteRegistration until they are released; it is deleted once none is associated")
+        live.associations = []
+        let free = try handler.plan(PlanInput(address: Self.address, desired: nil, live: .owned(live), status: nil,
+                                              references: [:], dependencyActions: [:], deletePolicy: .delete,
+                                              options: PlanOptions(account: "123456789012")))
+        #expect(free.action == .delete)
+    }
 }
