@@ -23,6 +23,9 @@ extension OriginationIdentityHandler {
             adoptsForeign: live.map { Self.adopts(spec, $0.identity) } ?? false, foundId: live?.identity.id,
             createdWithout: OriginationIdentityFields.createdWithout(spec))
         let change = try standard.change(for: input)
+        if let live, let refusal = live.registration?.refusal(number: live.identity.displayName) {
+            return try change.revised(action: .refuse, reason: refusal)
+        }
         switch change.action {
         case .create:
             if let adopt = spec.adopt?.value {
