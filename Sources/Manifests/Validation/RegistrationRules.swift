@@ -3,7 +3,7 @@ import Foundation
 /// Rules of a `Registration` checked offline against the bundled field definitions (`RegistrationDefinitions`, of
 /// `snapshotDate`): the type, each field path and value, the attachments' files, and (with `submit: true`) the
 /// REQUIRED fields. Messages never repeat a TEXT value: it may be personal data.
-enum RegistrationRules {
+public enum RegistrationRules {
     /// The type is known; each path of `fields`, `attachments` and `sensitiveFields` is a field of the type, of the
     /// form it is written in; TEXT values fit MinLength/MaxLength and Pattern; SELECT choices are options, as many
     /// as MinChoices...MaxChoices; attachment files exist; every REQUIRED field is set when `submit: true`.
@@ -51,10 +51,8 @@ enum RegistrationRules {
             let here = "spec.attachments.\(attachment.path.value)"
             if known.type != .attachment {
                 found.append(wrongForm(known, here: here, at: attachment.path.location))
-            } else if !FileManager.default.fileExists(atPath: (directory as NSString)
-                                                        .appendingPathComponent(attachment.file.value)) {
-                found.append(.error("registration-attachment-missing", "\(here): file '\(attachment.file.value)' "
-                                    + "does not exist (paths are relative to the manifest's file)",
+            } else if let problem = attachmentProblem((directory as NSString).appendingPathComponent(attachment.file.value)) {
+                found.append(.error(problem.code, "\(here): file '\(attachment.file.value)' \(problem.message)",
                                     at: attachment.file.location, field: here))
             }
         }
@@ -67,6 +65,38 @@ enum RegistrationRules {
         }
         if spec.submits { found += missingRequired(spec, definitions) }
         return found
+    }
+
+    /// The largest attachment AWS takes: 5 MB (CreateRegistrationAttachment's documentation; the model's
+    /// `AttachmentBody` max, 6990508, is the base64 length of 5 MiB).
+    public static let attachmentMaxBytes = 5 * 1024 * 1024
+
+    /// The file extensions AWS takes ("Only PDF, JPEG and PNG files are accepted").
+    public static let attachmentExtensions: Set<String> = ["pdf", "jpg", "jpeg", "png"]
+
+    /// What is wrong with the attachment file at `path` (a stable code and a message following "file 'x' "), nil
+    /// when it can be uploaded: missing, not a regular file, unreadable, not .pdf/.jpg/.jpeg/.png, larger than
+    /// `attachmentMaxBytes`. Only metadata is read: never the file's content.
+    public static func attachmentProblem(_ path: String) -> (code: String, message: String)? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return ("registration-attachment-missing", "does not exist (paths are relative to the manifest's file)")
+        }
+        if isDirectory.boolValue { return ("registration-attachment-not-a-file", "is a directory, not a file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return ("registration-attachment-unreadable", "cannot be read (check its permissions)")
+        }
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        guard attachmentExtensions.contains(fileExtension) else {
+            return ("registration-attachment-type", "is not a PDF, JPEG or PNG file (.pdf, .jpg, .jpeg, .png): AWS "
+                    + "accepts only these")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > attachmentMaxBytes {
+            return ("registration-attachment-too-large", "is \(size) bytes, more than AWS's limit of 5 MB "
+                    + "(\(attachmentMaxBytes) bytes)")
+        }
+        return nil
     }
 
     /// Whether `value` fits the model's `RegistrationIdOrArn`: 1 to 256 characters of `[A-Za-z0-9_:/-]`.

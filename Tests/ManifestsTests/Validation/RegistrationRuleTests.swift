@@ -157,6 +157,51 @@ import Testing
         #expect(spec.attachments?.value.map(\.file.value) == ["files/opt-in.png"])
     }
 
+    /// Bug: validate accepted a directory, an unreadable file, a file of another type and one over AWS's 5 MB limit
+    /// (a 600 MB file was then read whole in memory). Each is reported from metadata only.
+    @Test func attachmentFilesAWSWouldRefuseAreReported() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases: [(file: String, expected: String)] = [
+            ("folder.png", "error: spec.attachments.messagingUseCase.optInImage: file 'folder.png' is a directory, not a file"),
+            ("opt-in.gif", "error: spec.attachments.messagingUseCase.optInImage: file 'opt-in.gif' is not a PDF, JPEG or "
+             + "PNG file (.pdf, .jpg, .jpeg, .png): AWS accepts only these"),
+            ("huge.pdf", "error: spec.attachments.messagingUseCase.optInImage: file 'huge.pdf' is 629145600 bytes, more "
+             + "than AWS's limit of 5 MB (5242880 bytes)"),
+            ("secret.png", "error: spec.attachments.messagingUseCase.optInImage: file 'secret.png' cannot be read (check "
+             + "its permissions)"),
+            ("ok.JPEG", ""),
+        ]
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder.png"),
+                                                withIntermediateDirectories: true)
+        try TestSupport.write("gif", to: "opt-in.gif", in: directory)
+        try TestSupport.write("jpeg", to: "ok.JPEG", in: directory)
+        let huge = directory.appendingPathComponent("huge.pdf")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 600 * 1024 * 1024)  // sparse: no 600 MB written
+        try handle.close()
+        try TestSupport.write("png", to: "secret.png", in: directory)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000],
+                                              ofItemAtPath: directory.appendingPathComponent("secret.png").path)
+        let unreadableByUs = !FileManager.default.isReadableFile(atPath: directory.appendingPathComponent("secret.png").path)
+        for (file, expected) in cases where file != "secret.png" || unreadableByUs {  // root reads any file
+            let manifest = directory.appendingPathComponent("reg.yaml")
+            try Self.tollFree([], ["attachments: {messagingUseCase.optInImage: \(file)}"])
+                .write(to: manifest, atomically: true, encoding: .utf8)
+            let found = RegistrationRules.problems(try #require(Self.spec(of: manifest)), manifestFile: manifest.path)
+            #expect(found.map { "\($0.severity == .error ? "error" : "warning"): \($0.message)" }
+                        == (expected.isEmpty ? [] : [expected]), "\(file)")
+        }
+    }
+
+    /// The Registration spec of the manifest file at `url`.
+    static func spec(of url: URL) -> RegistrationSpec? {
+        let result = ManifestLoader().load(text: (try? String(contentsOf: url, encoding: .utf8)) ?? "", file: url.path)
+        guard case .registration(let spec)? = result.manifests.first?.spec else { return nil }
+        return spec
+    }
+
     /// The spec keeps each field's path, value and order as written.
     @Test func fieldsAreReadInOrderWithTheirForm() throws {
         let loaded = ManifestLoader().load(text: Self.tollFree(["companyInfo.website: https://a.example",

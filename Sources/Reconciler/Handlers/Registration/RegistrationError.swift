@@ -6,6 +6,9 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
     case unreadable(String)
     /// An attachment file could not be read at apply time.
     case attachmentUnreadable(path: String, file: String)
+    /// An attachment file AWS would refuse or that cannot be read: `problem` says why (a directory, not PDF/JPEG/PNG,
+    /// larger than 5 MB, …).
+    case attachmentInvalid(path: String, problem: String)
 
     /// Stable error code.
     var code: String {
@@ -13,6 +16,7 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
         case .notRead: "registration.notRead"
         case .unreadable: "registration.unreadable"
         case .attachmentUnreadable: "registration.attachmentUnreadable"
+        case .attachmentInvalid: "registration.attachmentInvalid"
         }
     }
 
@@ -23,7 +27,7 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
     var isRetryable: Bool {
         switch self {
         case .notRead, .unreadable: true
-        case .attachmentUnreadable: false
+        case .attachmentUnreadable, .attachmentInvalid: false
         }
     }
 
@@ -36,6 +40,8 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
             "\(operation) answered without the registration's or attachment's id"
         case let .attachmentUnreadable(path, file):
             "spec.attachments.\(path): cannot read file '\(file)' (paths are relative to the manifest's file)"
+        case let .attachmentInvalid(path, problem):
+            "spec.attachments.\(path): \(problem)"
         }
     }
 }

@@ -74,8 +74,9 @@ struct RegistrationHandler: ResourceHandler {
                                         + "\(input.desired?.region ?? "the region"); fix spec.adopt or remove it")
         }
         if let missing = files.first(where: { $0.planValue() == nil }), redacted.action.changesLiveState {
-            return try redacted.revised(action: .refuse, reason: RegistrationError.attachmentUnreadable(
-                path: missing.path, file: missing.file).description)
+            let error = missing.problem().map { RegistrationError.attachmentInvalid(path: missing.path, problem: $0) }
+                ?? RegistrationError.attachmentUnreadable(path: missing.path, file: missing.file)
+            return try redacted.revised(action: .refuse, reason: error.description)
         }
         if let live, live.isUnderReview, redacted.fieldChanges.contains(where: { $0.path == "version" }) {
             return try redacted.revised(action: .blocked, reason: "version \(live.version) is \(live.versionStatus) "
