@@ -113,9 +113,12 @@ public enum RegistrationRules {
         switch (field.value.value, known.type) {
         case (.text(let text), .text):
             var found: [Diagnostic] = []
-            if let length = known.length, !length.contains(text.count) {
+            // Counted in Unicode scalars (code points), as AWS's MinLength/MaxLength and the emulator count, not
+            // in grapheme clusters: "é" written as e + U+0301 is 2.
+            let count = text.unicodeScalars.count
+            if let length = known.length, !length.contains(count) {
                 found.append(.error("registration-text-length", "\(here): must be \(length.lowerBound) to "
-                                    + "\(length.upperBound) characters, found \(text.count)", at: at, field: here))
+                                    + "\(length.upperBound) characters, found \(count)", at: at, field: here))
             }
             if let pattern = known.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
                 found.append(.error("registration-text-pattern", "\(here): must match \(pattern)", at: at,

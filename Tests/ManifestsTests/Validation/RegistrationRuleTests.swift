@@ -65,6 +65,12 @@ import Testing
         ValidationCase("text too long", tollFree(["companyInfo.companyName: " + String(repeating: "x", count: 101)]),
                        ["t.yaml:8:30: error: spec.fields.companyInfo.companyName: must be 1 to 100 characters, "
                         + "found 101"]),
+        // 60 × "é" written as e + U+0301: 60 grapheme clusters but 120 code points, which AWS (and the emulator's
+        // Python len) counts.
+        ValidationCase("text length in code points", tollFree(["companyInfo.companyName: "
+                                                               + String(repeating: "e\u{301}", count: 60)]),
+                       ["t.yaml:8:30: error: spec.fields.companyInfo.companyName: must be 1 to 100 characters, "
+                        + "found 120"]),
         ValidationCase("text against its pattern, value not repeated", tollFree(["contactInfo.supportEmail: nobody"]),
                        ["t.yaml:8:31: error: spec.fields.contactInfo.supportEmail: must match "
                         + "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"]),
