@@ -183,4 +183,62 @@ struct RegistrationEndToEndTests {
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         #expect(try await context.smsVoice.describeRegistrationVersions(id: id).count == 2)
     }
+
+    /// Bug: the run that associated a 10DLC number once its campaign became COMPLETE left the number Pending and
+    /// recorded drift (`phoneNumber.registration` before null, corrected): a planned association is not drift, and
+    /// the number is Ready after that run.
+    @Test func aCampaignNumberIsAssociatedOnceCompleteWithoutDriftAndIsReady() async throws {
+        let region = "eu-south-1"
+        let context = try await EndToEndContext.make(region: region)
+        try await MessagingEndToEndTests.setActivationDelay(0, context)
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        try space.write("campaign.yaml", """
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: campaign}
+            spec:
+              region: \(region)
+              registrationType: US_TEN_DLC_CAMPAIGN_REGISTRATION
+              fields:
+                campaignInfo.brandRegistrationId: registration-0123456789abcdef0123456789abcdef
+                messagingUseCase.useCaseCategory: [TWO_FACTOR_AUTHENTICATION]
+                messagingUseCase.optInDescription: Users tick a box at sign-up.
+                messageSamples.messageSample1: Your code is 123456.
+              submit: true
+
+            """)
+        try space.write("number.yaml", """
+            apiVersion: smsauth/v1
+            kind: OriginationIdentity
+            metadata: {name: us-10dlc}
+            spec:
+              region: \(region)
+              phoneNumber:
+                isoCountryCode: US
+                numberType: TEN_DLC
+                messageType: TRANSACTIONAL
+                capabilities: [SMS]
+                registration: campaign
+              purchaseApproved: true
+
+            """)
+        try space.write("smsauth.yaml", "apiVersion: smsauth/v1\nkind: Settings\nspec:\n  owner: e2e-dlc-\(UUID().uuidString.prefix(8).lowercased())\n")
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let status = try await space.status(environment: context.environment)
+        let id = try #require((status["Registration/campaign"]?["resource"] as? [String: Any])?["id"] as? String, "\(status)")
+        #expect(status["OriginationIdentity/us-10dlc"]?["phase"] as? String == "Pending", "\(status)")
+
+        try await Self.review(context, id: id, outcome: "APPROVED")
+        let associated = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
+        #expect(associated.status == 0, "\(associated.stdout)\(associated.stderr)")
+        #expect(associated.stderr.contains("aws.operation=CreateRegistrationAssociation"), "\(associated.stderr)")
+        let after = try await space.status(environment: context.environment)
+        let number = after["OriginationIdentity/us-10dlc"] ?? [:]
+        #expect(number["phase"] as? String == "Ready", "\(number)")
+        #expect(number["drift"] == nil || number["drift"] as? Int == 0, "an association planned is not drift: \(number)")
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
 }
