@@ -115,6 +115,8 @@ struct RegistrationEndToEndTests {
         #expect(followed.status == 0, "\(followed.stdout)\(followed.stderr)")
         let denied = try await space.status(environment: context.environment)
         #expect(denied[address]?["phase"] as? String == "NeedsAttention", "\(denied)")
+        // docs/registrations.md: while its registration is denied, the number waits on that dependency (Blocked).
+        #expect(denied["OriginationIdentity/us-tollfree"]?["phase"] as? String == "Blocked", "\(denied)")
         let message = "\(denied[address] ?? [:])"
         #expect(message.contains("The opt-in description does not say how users consent"), "\(message)")
         let (failing, deniedCheck) = try await Self.doctor(space, region: region, environment: context.environment)
