@@ -232,4 +232,29 @@ import Testing
                                               options: PlanOptions(account: "123456789012")))
         #expect(free.action == .delete)
     }
+
+    /// Bug: adopting another owner's registration tagged Registration/adopt-a from the manifest Registration/adopt-b
+    /// was refused naming "the Registration tagged Registration/adopt-b": the refusal no longer names a wrong tag.
+    @Test func adoptingAnotherOwnersRegistrationNamesNoWrongTag() throws {
+        var live = try Self.live(versionStatus: "DRAFT", status: "CREATED")
+        live.tags = OwnershipTags.tags(for: ResourceAddress(kind: .registration, name: "adopt-a"), owner: "team-b")
+        let adoptB = ResourceAddress(kind: .registration, name: "adopt-b")
+        let state = LiveState<RegistrationLive>.classified(live, tags: live.tags, as: adoptB, owner: "team-a")
+        let desired = try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: adopt-b}
+            spec:
+              region: us-east-1
+              registrationType: US_TOLL_FREE_REGISTRATION
+              adopt: registration-1
+            """)
+        let change = try handler.plan(PlanInput(address: adoptB, desired: desired, live: state, status: nil,
+                                                references: [:], dependencyActions: [:], deletePolicy: .retain,
+                                                options: PlanOptions(account: "123456789012", owner: "team-a")))
+        #expect(change.action == .refuse)
+        let reason = try #require(change.reason)
+        #expect(!reason.contains("tagged Registration/adopt-b"), "\(reason)")
+        #expect(reason.hasPrefix("the Registration found for Registration/adopt-b belongs to owner \"team-b\""), "\(reason)")
+    }
 }
