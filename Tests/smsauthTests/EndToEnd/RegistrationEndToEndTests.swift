@@ -243,4 +243,27 @@ struct RegistrationEndToEndTests {
         let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
     }
+
+    /// Bug: removing a Registration manifest with `onDelete: Delete` while a number is associated planned a delete
+    /// that AWS refused ("has associated phone numbers"): the plan is blocked, naming the number.
+    @Test func removingARegistrationWithAnAssociatedNumberIsBlockedNamingIt() async throws {
+        let region = "eu-west-3"
+        let context = try await EndToEndContext.make(region: region)
+        try await MessagingEndToEndTests.setActivationDelay(0, context)
+        let space = try Self.workspace(region: region)
+        defer { space.remove() }
+        try space.edit("registration/registration.yaml", replacing: "onDelete: Retain", with: "onDelete: Delete")
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let status = try await space.status(environment: context.environment)
+        let numberId = try #require((status["OriginationIdentity/us-tollfree"]?["resource"] as? [String: Any])?["id"]
+                                        as? String, "\(status)")
+        try space.delete("number.yaml")  // retained (onDelete: Retain): the number stays associated
+        try space.delete("registration/registration.yaml")
+        let planned = try await space.reconcile(["--dry-run", "--allow-empty"], environment: context.environment)
+        #expect(planned.stdout.contains("has associated phone numbers (\(numberId))"), "\(planned.stdout)\(planned.stderr)")
+        let run = try await space.reconcile(["--allow-empty", "--log-level", "debug"], environment: context.environment)
+        #expect(!run.stderr.contains("aws.operation=DeleteRegistration "), "\(run.stderr)")
+        #expect(run.stdout.contains("has associated phone numbers (\(numberId))"), "\(run.stdout)")
+    }
 }
