@@ -38,6 +38,27 @@ public enum Digest {
         return Data(output.prefix(sha256Length))
     }
 
+    /// SHA-256 of the file at `path`, read in chunks of 64 KiB (never the whole file in memory); nil when it cannot
+    /// be opened or read, or libcrypto fails.
+    public static func sha256(fileAt path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path), let context = EVP_MD_CTX_new() else { return nil }
+        defer { EVP_MD_CTX_free(context); try? handle.close() }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 64 * 1024) ?? Data() } catch { return nil }  // nil at the end
+            if chunk.isEmpty { break }
+            let status = withNonNullBytes(of: chunk) { pointer, count in EVP_DigestUpdate(context, pointer, count) }
+            guard status == 1 else { return nil }
+        }
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var outputLength: UInt32 = 0
+        guard EVP_DigestFinal_ex(context, &output, &outputLength) == 1, Int(outputLength) == sha256Length else {
+            return nil
+        }
+        return Data(output.prefix(sha256Length))
+    }
+
     /// SHA-256 of the UTF-8 bytes of `text`, as lowercase hex.
     public static func sha256Hex(_ text: String) -> String {
         sha256(Data(text.utf8)).hexEncodedString()

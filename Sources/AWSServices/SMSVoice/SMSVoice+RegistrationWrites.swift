@@ -77,6 +77,27 @@ extension SMSVoice {
         ])["RegistrationAttachmentId"]?.stringValue
     }
 
+    /// DescribeRegistrationAttachments of `ids` (at most 5 per call, AWS's limit): attachment id → ARN. An id AWS
+    /// does not know is left out (its chunk is asked again one id at a time).
+    public func registrationAttachmentArns(ids: [String]) async throws -> [String: String] {
+        var arns: [String: String] = [:]
+        var chunks = stride(from: 0, to: ids.count, by: 5).map { Array(ids[$0..<min($0 + 5, ids.count)]) }
+        while let chunk = chunks.first {
+            chunks.removeFirst()
+            do {
+                for info in try await allPages("DescribeRegistrationAttachments",
+                                               input: ["RegistrationAttachmentIds": .strings(chunk)],
+                                               listKey: "RegistrationAttachments") {
+                    if let id = info["RegistrationAttachmentId"]?.stringValue,
+                       let arn = info["RegistrationAttachmentArn"]?.stringValue { arns[id] = arn }
+                }
+            } catch let error as AWSError where error.code == "ResourceNotFoundException" {
+                if chunk.count > 1 { chunks.append(contentsOf: chunk.map { [$0] }) }
+            }
+        }
+        return arns
+    }
+
     /// SubmitRegistrationVersion of the current DRAFT version.
     public func submitRegistrationVersion(id: String) async throws {
         _ = try await call("SubmitRegistrationVersion", ["RegistrationId": .string(id)])

@@ -36,6 +36,11 @@ public enum RegistrationRules {
                                 definitions: [RegistrationFieldDefinition], provenance: String) -> [Diagnostic] {
         let type = spec.registrationType
         var found: [Diagnostic] = []
+        if let adopt = spec.adopt, !isRegistrationIdOrArn(adopt.value) {
+            found.append(.error("registration-adopt-format", "spec.adopt: '\(adopt.value)' is not a registration id or "
+                                + "ARN (AWS's RegistrationIdOrArn: 1 to 256 of A-Z, a-z, 0-9, _ : / -)",
+                                at: adopt.location, field: "spec.adopt"))
+        }
         func definition(_ path: Located<String>, in section: String) -> RegistrationFieldDefinition? {
             if let known = definitions.first(where: { $0.path == path.value }) { return known }
             found.append(.error("registration-unknown-field", "spec.\(section).\(path.value): \(type.value) has no "
@@ -54,10 +59,8 @@ public enum RegistrationRules {
             let here = "spec.attachments.\(attachment.path.value)"
             if known.type != .attachment {
                 found.append(wrongForm(known, here: here, at: attachment.path.location))
-            } else if !FileManager.default.fileExists(atPath: (directory as NSString)
-                                                        .appendingPathComponent(attachment.file.value)) {
-                found.append(.error("registration-attachment-missing", "\(here): file '\(attachment.file.value)' "
-                                    + "does not exist (paths are relative to the manifest's file)",
+            } else if let problem = attachmentProblem((directory as NSString).appendingPathComponent(attachment.file.value)) {
+                found.append(.error(problem.code, "\(here): file '\(attachment.file.value)' \(problem.message)",
                                     at: attachment.file.location, field: here))
             }
         }
@@ -72,6 +75,45 @@ public enum RegistrationRules {
         return found
     }
 
+    /// The largest attachment AWS takes: 5 MB (CreateRegistrationAttachment's documentation; the model's
+    /// `AttachmentBody` max, 6990508, is the base64 length of 5 MiB).
+    public static let attachmentMaxBytes = 5 * 1024 * 1024
+
+    /// The file extensions AWS takes ("Only PDF, JPEG and PNG files are accepted").
+    public static let attachmentExtensions: Set<String> = ["pdf", "jpg", "jpeg", "png"]
+
+    /// What is wrong with the attachment file at `path` (a stable code and a message following "file 'x' "), nil
+    /// when it can be uploaded: missing, not a regular file, unreadable, not .pdf/.jpg/.jpeg/.png, larger than
+    /// `attachmentMaxBytes`. Only metadata is read: never the file's content.
+    public static func attachmentProblem(_ path: String) -> (code: String, message: String)? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return ("registration-attachment-missing", "does not exist (paths are relative to the manifest's file)")
+        }
+        if isDirectory.boolValue { return ("registration-attachment-not-a-file", "is a directory, not a file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return ("registration-attachment-unreadable", "cannot be read (check its permissions)")
+        }
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        guard attachmentExtensions.contains(fileExtension) else {
+            return ("registration-attachment-type", "is not a PDF, JPEG or PNG file (.pdf, .jpg, .jpeg, .png): AWS "
+                    + "accepts only these")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > attachmentMaxBytes {
+            return ("registration-attachment-too-large", "is \(size) bytes, more than AWS's limit of 5 MB "
+                    + "(\(attachmentMaxBytes) bytes)")
+        }
+        return nil
+    }
+
+    /// Whether `value` fits the model's `RegistrationIdOrArn`: 1 to 256 characters of `[A-Za-z0-9_:/-]`.
+    static func isRegistrationIdOrArn(_ value: String) -> Bool {
+        (1...256).contains(value.count) && value.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "_:/-".unicodeScalars.contains($0)
+        }
+    }
+
     /// The problems of one `fields` entry against its definition.
     private static func value(_ field: RegistrationSpec.Field,
                               _ known: RegistrationFieldDefinition) -> [Diagnostic] {
@@ -79,9 +121,12 @@ public enum RegistrationRules {
         switch (field.value.value, known.type) {
         case (.text(let text), .text):
             var found: [Diagnostic] = []
-            if let length = known.length, !length.contains(text.count) {
+            // Counted in Unicode scalars (code points), as AWS's MinLength/MaxLength and the emulator count, not
+            // in grapheme clusters: "é" written as e + U+0301 is 2.
+            let count = text.unicodeScalars.count
+            if let length = known.length, !length.contains(count) {
                 found.append(.error("registration-text-length", "\(here): must be \(length.lowerBound) to "
-                                    + "\(length.upperBound) characters, found \(text.count)", at: at, field: here))
+                                    + "\(length.upperBound) characters, found \(count)", at: at, field: here))
             }
             if let pattern = known.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
                 found.append(.error("registration-text-pattern", "\(here): must match \(pattern)", at: at,

@@ -38,7 +38,7 @@ struct LiveReader: Sendable {
                     let batchTargets = batch.map { target in
                         ReadTarget(address: target.address, desired: target.desired, status: target.status,
                                    region: target.region,
-                                   references: target.references.merging(outputs) { own, _ in own })
+                                   references: target.references.merging(outputs) { _, fresh in fresh })
                     }
                     running += 1
                     group.addTask {

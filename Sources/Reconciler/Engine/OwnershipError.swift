@@ -1,7 +1,9 @@
 /// Why a resource or its status file is not acted on: it is not this run's owner's now. Each is the reason of a
 /// refused change.
 public enum OwnershipError: ReconcileError, Equatable {
-    /// The live resource carries this address's ownership tags for another owner.
+    /// The live resource found for this address (by its ownership tags, or by `spec.adopt`, a name, an id: then it
+    /// may be tagged for another address) is another owner's. The message never names the address it is tagged
+    /// for as this one.
     case otherOwner(ResourceAddress, found: String, runOwner: String?)
     /// Several live resources carry this address's ownership tags for this owner (their ids).
     case duplicate(ResourceAddress, ids: [String])
@@ -26,7 +28,7 @@ public enum OwnershipError: ReconcileError, Equatable {
     public var message: String {
         switch self {
         case let .otherOwner(address, found, runOwner):
-            "the \(address.kind.rawValue) tagged \(address) belongs to owner \"\(found)\" (tag smsauth:owner), not to this "
+            "the \(address.kind.rawValue) found for \(address) belongs to owner \"\(found)\" (tag smsauth:owner), not to this "
                 + "run's \(RunIdentity.describe(owner: runOwner)): smsauth never changes, deletes or releases another owner's resources; "
                 + "rename this manifest or remove it from one of the two manifest sets"
         case let .duplicate(address, ids):

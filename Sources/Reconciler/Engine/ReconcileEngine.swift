@@ -193,7 +193,14 @@ public struct ReconcileEngine: Sendable {
             return run.targets[result.change.address]
         }
         guard !changed.isEmpty else { return [:] }
-        let read = await LiveReader(registry: registry, context: context).read(changed)
+        // The outputs of the resources each one finds through (a number's Registration) as this run read them: one
+        // not changed is not read again here, and its target would otherwise miss them (a number looked not
+        // associated). Those read again here replace them (`LiveReader` prefers fresh outputs).
+        let targets = changed.map {
+            ReadTarget(address: $0.address, desired: $0.desired, status: $0.status, region: $0.region,
+                       references: $0.references.merging(run.references) { _, read in read })
+        }
+        let read = await LiveReader(registry: registry, context: context).read(targets)
         return read.compactMapValues { try? $0.get() }
     }
 

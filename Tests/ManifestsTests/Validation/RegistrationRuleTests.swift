@@ -65,12 +65,22 @@ import Testing
         ValidationCase("text too long", tollFree(["companyInfo.companyName: " + String(repeating: "x", count: 101)]),
                        ["t.yaml:8:30: error: spec.fields.companyInfo.companyName: must be 1 to 100 characters, "
                         + "found 101"]),
+        // 60 × "é" written as e + U+0301: 60 grapheme clusters but 120 code points, which AWS (and the emulator's
+        // Python len) counts.
+        ValidationCase("text length in code points", tollFree(["companyInfo.companyName: "
+                                                               + String(repeating: "e\u{301}", count: 60)]),
+                       ["t.yaml:8:30: error: spec.fields.companyInfo.companyName: must be 1 to 100 characters, "
+                        + "found 120"]),
         ValidationCase("text against its pattern, value not repeated", tollFree(["contactInfo.supportEmail: nobody"]),
                        ["t.yaml:8:31: error: spec.fields.contactInfo.supportEmail: must match "
                         + "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"]),
         ValidationCase("attachment file missing", tollFree([], ["attachments: {messagingUseCase.optInImage: gone.png}"]),
                        ["t.yaml:7:46: error: spec.attachments.messagingUseCase.optInImage: file 'gone.png' does not "
                         + "exist (paths are relative to the manifest's file)"]),
+        ValidationCase("adopt not an id or ARN", tollFree([], ["adopt: not an id"]),
+                       ["t.yaml:7:10: error: spec.adopt: 'not an id' is not a registration id or ARN (AWS's "
+                        + "RegistrationIdOrArn: 1 to 256 of A-Z, a-z, 0-9, _ : / -)"]),
+        ValidationCase("adopt an ARN", tollFree([], ["adopt: arn:aws:sms-voice:us-east-1:123456789012:registration/registration-1a"])),
         ValidationCase("unknown sensitive field", tollFree([], ["sensitiveFields: [companyInfo.companyNme]"]),
                        ["t.yaml:7:21: error: spec.sensitiveFields[0]: US_TOLL_FREE_REGISTRATION has no field "
                         + "'companyInfo.companyNme' (\(of)) (did you mean 'companyInfo.companyName'?)"]),
@@ -151,6 +161,51 @@ import Testing
             return nil
         })
         #expect(spec.attachments?.value.map(\.file.value) == ["files/opt-in.png"])
+    }
+
+    /// Bug: validate accepted a directory, an unreadable file, a file of another type and one over AWS's 5 MB limit
+    /// (a 600 MB file was then read whole in memory). Each is reported from metadata only.
+    @Test func attachmentFilesAWSWouldRefuseAreReported() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases: [(file: String, expected: String)] = [
+            ("folder.png", "error: spec.attachments.messagingUseCase.optInImage: file 'folder.png' is a directory, not a file"),
+            ("opt-in.gif", "error: spec.attachments.messagingUseCase.optInImage: file 'opt-in.gif' is not a PDF, JPEG or "
+             + "PNG file (.pdf, .jpg, .jpeg, .png): AWS accepts only these"),
+            ("huge.pdf", "error: spec.attachments.messagingUseCase.optInImage: file 'huge.pdf' is 629145600 bytes, more "
+             + "than AWS's limit of 5 MB (5242880 bytes)"),
+            ("secret.png", "error: spec.attachments.messagingUseCase.optInImage: file 'secret.png' cannot be read (check "
+             + "its permissions)"),
+            ("ok.JPEG", ""),
+        ]
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder.png"),
+                                                withIntermediateDirectories: true)
+        try TestSupport.write("gif", to: "opt-in.gif", in: directory)
+        try TestSupport.write("jpeg", to: "ok.JPEG", in: directory)
+        let huge = directory.appendingPathComponent("huge.pdf")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 600 * 1024 * 1024)  // sparse: no 600 MB written
+        try handle.close()
+        try TestSupport.write("png", to: "secret.png", in: directory)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000],
+                                              ofItemAtPath: directory.appendingPathComponent("secret.png").path)
+        let unreadableByUs = !FileManager.default.isReadableFile(atPath: directory.appendingPathComponent("secret.png").path)
+        for (file, expected) in cases where file != "secret.png" || unreadableByUs {  // root reads any file
+            let manifest = directory.appendingPathComponent("reg.yaml")
+            try Self.tollFree([], ["attachments: {messagingUseCase.optInImage: \(file)}"])
+                .write(to: manifest, atomically: true, encoding: .utf8)
+            let found = RegistrationRules.problems(try #require(Self.spec(of: manifest)), manifestFile: manifest.path)
+            #expect(found.map { "\($0.severity == .error ? "error" : "warning"): \($0.message)" }
+                        == (expected.isEmpty ? [] : [expected]), "\(file)")
+        }
+    }
+
+    /// The Registration spec of the manifest file at `url`.
+    static func spec(of url: URL) -> RegistrationSpec? {
+        let result = ManifestLoader().load(text: (try? String(contentsOf: url, encoding: .utf8)) ?? "", file: url.path)
+        guard case .registration(let spec)? = result.manifests.first?.spec else { return nil }
+        return spec
     }
 
     /// The spec keeps each field's path, value and order as written.

@@ -132,6 +132,8 @@ struct RegistrationEndToEndTests {
         #expect(followed.status == 0, "\(followed.stdout)\(followed.stderr)")
         let denied = try await space.status(environment: context.environment)
         #expect(denied[address]?["phase"] as? String == "NeedsAttention", "\(denied)")
+        // docs/registrations.md: while its registration is denied, the number waits on that dependency (Blocked).
+        #expect(denied["OriginationIdentity/us-tollfree"]?["phase"] as? String == "Blocked", "\(denied)")
         let message = "\(denied[address] ?? [:])"
         #expect(message.contains("The opt-in description does not say how users consent"), "\(message)")
         let (failing, deniedCheck) = try await Self.doctor(space, region: region, environment: context.environment)
@@ -164,5 +166,121 @@ struct RegistrationEndToEndTests {
         #expect(passing == 0 || passing == 2, "doctor fails only on other checks: \(passing)")
         let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
+
+    /// Bug: an attachment's hash was known only from status, so a lost status folder (or a run killed after
+    /// SubmitRegistrationVersion, before status was written) made the unchanged attachment look changed: a new
+    /// version, re-uploaded and submitted again. Each uploaded attachment now carries its hash as a tag.
+    @Test func aLostStatusNeverResubmitsAnUnchangedAttachment() async throws {
+        let region = "me-central-1"
+        let context = try await EndToEndContext.make(region: region)
+        let space = try Self.workspace(region: region)
+        defer { space.remove() }
+        try FileManager.default.removeItem(at: space.manifests.appendingPathComponent("number.yaml"))
+        let address = "Registration/us-tollfree-registration"
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let status = try await space.status(environment: context.environment)
+        let id = try #require((status[address]?["resource"] as? [String: Any])?["id"] as? String, "\(status)")
+        try await Self.review(context, id: id, outcome: "APPROVED")
+
+        try FileManager.default.removeItem(at: space.statusDirectory)
+        let lost = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(lost.status == 0, "status lost: nothing to do: \(lost.stdout)\(lost.stderr)")
+
+        // A new attachment content: a new version is uploaded and submitted; then status is lost again, as when a
+        // run is killed after SubmitRegistrationVersion and before status is written.
+        let png = space.manifests.appendingPathComponent("registration/opt-in.png")
+        try (try Data(contentsOf: png) + Data("changed".utf8)).write(to: png)
+        let changed = try await space.reconcile(environment: context.environment)
+        #expect(changed.status == 0, "\(changed.stdout)\(changed.stderr)")
+        #expect(try await context.smsVoice.describeRegistrationVersions(id: id).map(\.status) == ["SUBMITTED", "APPROVED"])
+        try FileManager.default.removeItem(at: space.statusDirectory)
+        let crashed = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(crashed.status == 0, "no third submission: \(crashed.stdout)\(crashed.stderr)")
+        let again = try await space.reconcile(environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(try await context.smsVoice.describeRegistrationVersions(id: id).count == 2)
+    }
+
+    /// Bug: the run that associated a 10DLC number once its campaign became COMPLETE left the number Pending and
+    /// recorded drift (`phoneNumber.registration` before null, corrected): a planned association is not drift, and
+    /// the number is Ready after that run.
+    @Test func aCampaignNumberIsAssociatedOnceCompleteWithoutDriftAndIsReady() async throws {
+        let region = "eu-south-1"
+        let context = try await EndToEndContext.make(region: region)
+        try await MessagingEndToEndTests.setActivationDelay(0, context)
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        try space.write("campaign.yaml", """
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: campaign}
+            spec:
+              region: \(region)
+              registrationType: US_TEN_DLC_CAMPAIGN_REGISTRATION
+              fields:
+                campaignInfo.brandRegistrationId: registration-0123456789abcdef0123456789abcdef
+                messagingUseCase.useCaseCategory: [TWO_FACTOR_AUTHENTICATION]
+                messagingUseCase.optInDescription: Users tick a box at sign-up.
+                messageSamples.messageSample1: Your code is 123456.
+              submit: true
+
+            """)
+        try space.write("number.yaml", """
+            apiVersion: smsauth/v1
+            kind: OriginationIdentity
+            metadata: {name: us-10dlc}
+            spec:
+              region: \(region)
+              phoneNumber:
+                isoCountryCode: US
+                numberType: TEN_DLC
+                messageType: TRANSACTIONAL
+                capabilities: [SMS]
+                registration: campaign
+              purchaseApproved: true
+
+            """)
+        try space.write("smsauth.yaml", "apiVersion: smsauth/v1\nkind: Settings\nspec:\n  owner: e2e-dlc-\(UUID().uuidString.prefix(8).lowercased())\n")
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let status = try await space.status(environment: context.environment)
+        let id = try #require((status["Registration/campaign"]?["resource"] as? [String: Any])?["id"] as? String, "\(status)")
+        #expect(status["OriginationIdentity/us-10dlc"]?["phase"] as? String == "Pending", "\(status)")
+
+        try await Self.review(context, id: id, outcome: "APPROVED")
+        let associated = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
+        #expect(associated.status == 0, "\(associated.stdout)\(associated.stderr)")
+        #expect(associated.stderr.contains("aws.operation=CreateRegistrationAssociation"), "\(associated.stderr)")
+        let after = try await space.status(environment: context.environment)
+        let number = after["OriginationIdentity/us-10dlc"] ?? [:]
+        #expect(number["phase"] as? String == "Ready", "\(number)")
+        #expect(number["drift"] == nil || number["drift"] as? Int == 0, "an association planned is not drift: \(number)")
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
+
+    /// Bug: removing a Registration manifest with `onDelete: Delete` while a number is associated planned a delete
+    /// that AWS refused ("has associated phone numbers"): the plan is blocked, naming the number.
+    @Test func removingARegistrationWithAnAssociatedNumberIsBlockedNamingIt() async throws {
+        let region = "eu-west-3"
+        let context = try await EndToEndContext.make(region: region)
+        try await MessagingEndToEndTests.setActivationDelay(0, context)
+        let space = try Self.workspace(region: region)
+        defer { space.remove() }
+        try space.edit("registration/registration.yaml", replacing: "onDelete: Retain", with: "onDelete: Delete")
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let status = try await space.status(environment: context.environment)
+        let numberId = try #require((status["OriginationIdentity/us-tollfree"]?["resource"] as? [String: Any])?["id"]
+                                        as? String, "\(status)")
+        try space.delete("number.yaml")  // retained (onDelete: Retain): the number stays associated
+        try space.delete("registration/registration.yaml")
+        let planned = try await space.reconcile(["--dry-run", "--allow-empty"], environment: context.environment)
+        #expect(planned.stdout.contains("has associated phone numbers (\(numberId))"), "\(planned.stdout)\(planned.stderr)")
+        let run = try await space.reconcile(["--allow-empty", "--log-level", "debug"], environment: context.environment)
+        #expect(!run.stderr.contains("aws.operation=DeleteRegistration "), "\(run.stderr)")
+        #expect(run.stdout.contains("has associated phone numbers (\(numberId))"), "\(run.stdout)")
     }
 }

@@ -22,7 +22,17 @@ extension OriginationIdentityHandler {
             } ?? "",
             adoptsForeign: live.map { Self.adopts(spec, $0.identity) } ?? false, foundId: live?.identity.id,
             createdWithout: OriginationIdentityFields.createdWithout(spec))
-        let change = try standard.change(for: input)
+        var change = try standard.change(for: input)
+        if change.action == .update, change.fieldChanges.contains(where: Self.isFirstAssociation) {
+            // A first association follows the Registration (AWS takes the number once it allows it: a campaign
+            // once COMPLETE): a planned step, never drift.
+            change = try change.revised(fieldChanges: change.fieldChanges.map {
+                Self.isFirstAssociation($0) ? $0.followingDependency() : $0
+            })
+        }
+        if let live, let refusal = live.registration?.refusal(number: live.identity.displayName) {
+            return try change.revised(action: .refuse, reason: refusal)
+        }
         switch change.action {
         case .create:
             if let adopt = spec.adopt?.value {
@@ -40,6 +50,11 @@ extension OriginationIdentityHandler {
         case .delete, .refuse, .blocked, .retain, .rename, .suspended:
             return change
         }
+    }
+
+    /// Whether `change` associates the number with its Registration for the first time (none before).
+    static func isFirstAssociation(_ change: FieldChange) -> Bool {
+        change.path == RegistrationAssociation.path && change.before == .null
     }
 
     /// Whether `spec.adopt` names `state`.

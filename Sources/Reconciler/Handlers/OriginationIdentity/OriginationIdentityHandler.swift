@@ -32,6 +32,7 @@ struct OriginationIdentityHandler: ResourceHandler {
                 guard let association = RegistrationAssociation.of(Self.spec(target.desired), outputs: target.references),
                       let found = result[target.address], var live = found.value else { continue }
                 live.registration = try await association.read(numberId: live.identity.id,
+                                                               current: live.identity.registrationId,
                                                                sms: context.smsVoice(region))
                 result[target.address] = found.map { _ in live }
             }

@@ -1,3 +1,4 @@
+import AWSCore
 import AWSServices
 import Manifests
 
@@ -16,6 +17,9 @@ struct RegistrationAssociation: Sendable, Equatable {
     var versionStatus: String?
     /// Whether ListRegistrationAssociations lists the number.
     var associated: Bool
+    /// The id of another registration the number is associated with (the number's `RegistrationId`, confirmed by its
+    /// ListRegistrationAssociations); nil when none is known.
+    var elsewhere: String? = nil
 
     /// The plan path of the association.
     static let path = "phoneNumber.registration"
@@ -44,7 +48,7 @@ struct RegistrationAssociation: Sendable, Equatable {
     }
 
     /// The live value at `path`.
-    var live: PlanValue { associated ? id.map { .string($0) } ?? .null : .null }
+    var live: PlanValue { associated ? id.map { .string($0) } ?? .null : elsewhere.map { .string($0) } ?? .null }
 
     /// What a number waits for while its registration is not COMPLETE; nil once it is.
     var waiting: String? {
@@ -55,11 +59,28 @@ struct RegistrationAssociation: Sendable, Equatable {
             + "; US carriers drop its SMS until the registration is COMPLETE"
     }
 
-    /// Reads whether `numberId` is associated (one ListRegistrationAssociations) when the registration exists.
-    func read(numberId: String, sms: SMSVoice) async throws -> RegistrationAssociation {
-        guard let id else { return self }
+    /// Reads whether `numberId` is associated (one ListRegistrationAssociations) when the registration exists; when
+    /// it is not and the number's `RegistrationId` (`current`) names another registration, whether that one holds it
+    /// (one more ListRegistrationAssociations, never in the steady state).
+    func read(numberId: String, current: String? = nil, sms: SMSVoice) async throws -> RegistrationAssociation {
         var read = self
-        read.associated = try await sms.registrationAssociations(id: id).contains(numberId)
+        if let id { read.associated = try await sms.registrationAssociations(id: id).contains(numberId) }
+        if !read.associated, let current, current != id {
+            do {
+                read.elsewhere = try await sms.registrationAssociations(id: current).contains(numberId) ? current : nil
+            } catch let error as AWSError where error.code == "ResourceNotFoundException" {
+                read.elsewhere = nil
+            }
+        }
         return read
+    }
+
+    /// Why a number associated with another registration cannot follow the manifest; nil when it is not.
+    func refusal(number: String) -> String? {
+        guard let elsewhere else { return nil }
+        return "\(number) is associated with registration \(elsewhere), and AWS has no operation that ends an "
+            + "association (the model has no DeleteRegistrationAssociation; only releasing the number does): set "
+            + "phoneNumber.registration back to the Registration of \(elsewhere), or request a new number for "
+            + "Registration/\(name)"
     }
 }

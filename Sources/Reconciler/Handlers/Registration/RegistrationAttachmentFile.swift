@@ -20,14 +20,26 @@ struct RegistrationAttachmentFile: Sendable, Equatable {
         }
     }
 
-    /// The file's bytes, nil when it cannot be read.
-    func contents() -> Data? { FileManager.default.contents(atPath: resolved) }
+    /// What keeps the file from being uploaded (missing, a directory, unreadable, not PDF/JPEG/PNG, larger than
+    /// 5 MB: `RegistrationRules.attachmentProblem`, from metadata only); nil when it can be.
+    func problem() -> String? { RegistrationRules.attachmentProblem(resolved).map { "file '\(file)' \($0.message)" } }
 
-    /// `sha256:<hex>` of the file's bytes, as plans show an attachment; nil when it cannot be read.
-    func planValue() -> String? { contents().map { Self.planValue(hash: Self.hash($0)) } }
+    /// The file's bytes, nil when it cannot be uploaded (`problem()`, checked before reading) or read.
+    func contents() -> Data? { problem() == nil ? FileManager.default.contents(atPath: resolved) : nil }
+
+    /// `sha256:<hex>` of the file's bytes, as plans show an attachment, hashed while streaming it; nil when it
+    /// cannot be uploaded (`problem()`, checked before reading) or read.
+    func planValue() -> String? {
+        guard problem() == nil, let digest = Digest.sha256(fileAt: resolved), !digest.isEmpty else { return nil }
+        return Self.planValue(hash: digest.hexEncodedString())
+    }
 
     /// The hex SHA-256 of `data`.
     static func hash(_ data: Data) -> String { Digest.sha256(data).hexEncodedString() }
+
+    /// The tag smsauth puts on each attachment it uploads: the hex SHA-256 of its content (AWS never returns an
+    /// attachment's content, so this is how the live side knows it).
+    static let hashTag = "smsauth:sha256"
 
     /// `sha256:<hex>`.
     static func planValue(hash: String) -> String { "sha256:" + hash }

@@ -9,6 +9,9 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
     /// The manifest's fields do not fit the field definitions AWS answered (`provenance`): each problem names its
     /// field and never repeats a TEXT value. Planned as a refusal, before anything is written.
     case fieldsDoNotFit(problems: [String], provenance: String)
+    /// An attachment file AWS would refuse or that cannot be read: `problem` says why (a directory, not PDF/JPEG/PNG,
+    /// larger than 5 MB, …).
+    case attachmentInvalid(path: String, problem: String)
 
     /// Stable error code.
     var code: String {
@@ -17,6 +20,7 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
         case .unreadable: "registration.unreadable"
         case .attachmentUnreadable: "registration.attachmentUnreadable"
         case .fieldsDoNotFit: "registration.fieldsDoNotFit"
+        case .attachmentInvalid: "registration.attachmentInvalid"
         }
     }
 
@@ -27,7 +31,7 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
     var isRetryable: Bool {
         switch self {
         case .notRead, .unreadable: true
-        case .attachmentUnreadable, .fieldsDoNotFit: false
+        case .attachmentUnreadable, .fieldsDoNotFit, .attachmentInvalid: false
         }
     }
 
@@ -42,6 +46,8 @@ enum RegistrationError: ReconcileError, Equatable, CustomStringConvertible {
             "spec.attachments.\(path): cannot read file '\(file)' (paths are relative to the manifest's file)"
         case let .fieldsDoNotFit(problems, provenance):
             "the fields do not fit AWS's \(provenance) (nothing was written): " + problems.joined(separator: "; ")
+        case let .attachmentInvalid(path, problem):
+            "spec.attachments.\(path): \(problem)"
         }
     }
 }

@@ -29,9 +29,14 @@ enum RegistrationFields {
             for (path, value) in live.values where fields["fields." + path] == nil && fields["attachments." + path] == nil {
                 if case .attachment = value { fields["attachments." + path] = .null } else { fields["fields." + path] = .null }
             }
+            let unknown = unknownAttachments(fields, live: live)
             let edits = fields.contains { key, value in
-                (key.hasPrefix("fields.") || key.hasPrefix("attachments.")) && value != liveValue(key, live)
+                (key.hasPrefix("fields.") || key.hasPrefix("attachments.")) && !unknown.contains(key)
+                    && value != liveValue(key, live)
             }
+            // An attachment whose content is unknown is kept: by itself it never makes a version or a submission;
+            // along with another change it is replaced by the manifest's file.
+            if !edits { for key in unknown { fields[key] = liveValue(key, live) } }
             if edits && live.isSubmitted { fields["version"] = .string("new version (CreateRegistrationVersion)") }
         }
         if spec.submits && !awaitsAssociation(spec, live: live) { fields["submitted"] = .bool(true) }
@@ -67,6 +72,29 @@ enum RegistrationFields {
         if desired["version"] != nil { fields["version"] = .string("\(live.version) \(live.versionStatus)") }
         if desired["submitted"] != nil { fields["submitted"] = .bool(live.isSubmitted && !newVersion) }
         return fields
+    }
+
+    /// The `attachments.<path>` keys of `desired` whose live value is an attachment smsauth did not upload (no
+    /// recorded hash, no `smsauth:sha256` tag) while the manifest names a readable file there: its content is
+    /// unknown, so it cannot be compared.
+    static func unknownAttachments(_ desired: [String: PlanValue], live: RegistrationLive) -> Set<String> {
+        Set(desired.compactMap { key, value -> String? in
+            guard key.hasPrefix("attachments."), case .string(let shown) = value, shown != missingFile,
+                  case .attachment(let id)? = live.values[String(key.dropFirst(12))],
+                  live.attachmentHashes[id] == nil else { return nil }
+            return key
+        })
+    }
+
+    /// The plan's notes about attachments of unknown content that `desired` keeps.
+    static func keptAttachmentWarnings(_ desired: [String: PlanValue], live: RegistrationLive) -> [String] {
+        desired.keys.sorted().compactMap { key in
+            guard key.hasPrefix("attachments."),
+                  case .attachment(let id)? = live.values[String(key.dropFirst(12))],
+                  live.attachmentHashes[id] == nil, desired[key] == liveValue(key, live) else { return nil }
+            return "\(key): attachment \(id) was not uploaded by smsauth, so its content is unknown: it is kept, and "
+                + "replaced by the manifest's file only when another field change is applied"
+        }
     }
 
     /// The live value at plan path `key` (`fields.<path>` or `attachments.<path>`).

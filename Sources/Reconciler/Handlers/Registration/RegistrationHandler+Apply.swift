@@ -53,6 +53,13 @@ extension RegistrationHandler {
         let edits = desired.keys.sorted().filter {
             ($0.hasPrefix("fields.") || $0.hasPrefix("attachments.")) && desired[$0] != RegistrationFields.liveValue($0, live)
         }
+        // Files are uploaded before a new version is created: a refused upload leaves no empty draft behind.
+        var uploaded: [String: String] = [:]
+        for key in edits where key.hasPrefix("attachments.") {
+            guard case .string = desired[key] ?? .null, let file = files.first(where: { "attachments." + $0.path == key })
+            else { continue }
+            uploaded[key] = try await upload(file, live: &live, input: input, sms: sms)
+        }
         if !edits.isEmpty && live.isSubmitted {
             live.version = try await sms.createRegistrationVersion(id: live.id) ?? live.version + 1
             live.versionStatus = "DRAFT"
@@ -72,8 +79,7 @@ extension RegistrationHandler {
                 try await sms.putRegistrationChoices(id: live.id, path: path, choices: strings)
                 live.values[path] = .choices(strings)
             default:
-                guard let file = files.first(where: { $0.path == path }) else { continue }
-                let attachment = try await upload(file, live: &live, input: input, sms: sms)
+                guard let attachment = uploaded[key] else { continue }
                 try await sms.putRegistrationAttachment(id: live.id, path: path, attachmentId: attachment)
                 live.values[path] = .attachment(attachment)
             }
@@ -85,6 +91,20 @@ extension RegistrationHandler {
         return live
     }
 
+    /// The tags of an uploaded attachment: the address's ownership tags and `smsauth:sha256` = its content's hash.
+    static func attachmentTags(hash: String, address: ResourceAddress, owner: String?) -> [String: String] {
+        var tags = OwnershipTags.tags(for: address, owner: owner)
+        tags[RegistrationAttachmentFile.hashTag] = hash
+        return tags
+    }
+
+    /// CreateRegistrationAttachment's ClientToken: derived from every parameter sent (the body by its hash, and
+    /// every tag), so a renamed or re-owned manifest uploading the same file never reuses a token with other
+    /// parameters (AWS's ConflictException), and a retry of the same upload returns the same attachment.
+    static func attachmentToken(registration: String, hash: String, tags: [String: String]) -> String {
+        ClientToken.derive([registration, hash] + tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+    }
+
     /// The id of an attachment holding `file`'s content: a recorded one with its hash, else a new upload
     /// (CreateRegistrationAttachment, ClientToken from the registration and the hash) recorded in `live`.
     private func upload(_ file: RegistrationAttachmentFile, live: inout RegistrationLive,
@@ -94,9 +114,9 @@ extension RegistrationHandler {
         }
         let hash = RegistrationAttachmentFile.hash(data)
         if let known = live.attachmentHashes.first(where: { $0.value == hash })?.key { return known }
-        let tags = OwnershipTags.tags(for: input.address, owner: input.options.owner)
+        let tags = Self.attachmentTags(hash: hash, address: input.address, owner: input.options.owner)
         guard let id = try await sms.createRegistrationAttachment(
-            body: data, clientToken: ClientToken.derive([live.id, hash]), tags: tags) else {
+            body: data, clientToken: Self.attachmentToken(registration: live.id, hash: hash, tags: tags), tags: tags) else {
             throw RegistrationError.unreadable("CreateRegistrationAttachment")
         }
         live.attachmentHashes[id] = hash

@@ -63,8 +63,9 @@ struct RegistrationHandler: ResourceHandler {
     }
 
     /// The reviewer's reasons of a denied version, and the note while `submit: true` waits for an association.
-    private func warnings(_ spec: RegistrationSpec, live: RegistrationLive?) -> [String] {
+    private func warnings(_ spec: RegistrationSpec, desired: [String: PlanValue], live: RegistrationLive?) -> [String] {
         (live.map(RegistrationPhase.warnings) ?? [])
+            + (live.map { RegistrationFields.keptAttachmentWarnings(desired, live: $0) } ?? [])
             + (RegistrationFields.awaitsAssociation(spec, live: live) ? [RegistrationFields.awaitingAssociationNote] : [])
     }
 
@@ -73,7 +74,14 @@ struct RegistrationHandler: ResourceHandler {
     /// reviewer's reasons of a denied version are warnings.
     func plan(_ input: PlanInput<RegistrationLive>) throws(PlanError) -> ResourceChange {
         guard let spec = Self.spec(input.desired), let manifest = input.desired?.manifest else {
-            return try StandardPlan(desired: [:], live: nil).change(for: input)
+            let change = try StandardPlan(desired: [:], live: nil).change(for: input)
+            if change.action == .delete, let numbers = input.live.value?.associations, !numbers.isEmpty {
+                return try change.revised(action: .blocked, reason: "\(input.live.value?.id ?? "the registration") "
+                                          + "has associated phone numbers (\(numbers.joined(separator: ", "))): AWS "
+                                          + "refuses DeleteRegistration until they are released; it is deleted once "
+                                          + "none is associated")
+            }
+            return change
         }
         let live = input.live.value
         let files = RegistrationAttachmentFile.all(spec, manifest: manifest)
@@ -82,17 +90,22 @@ struct RegistrationHandler: ResourceHandler {
         let change = try StandardPlan(desired: desired, live: live.map { RegistrationFields.live($0, desired: desired) },
                                       immutable: RegistrationFields.immutablePaths,
                                       replacementConsequence: "the registration's review starts over",
-                                      adoptsForeign: adopts, warnings: warnings(spec, live: live),
+                                      adoptsForeign: adopts, warnings: warnings(spec, desired: desired, live: live),
                                       foundId: live?.id).change(for: input)
         let sensitive = RegistrationFields.sensitivePaths(spec, type: spec.registrationType.value)
         let redacted = try change.revised(fieldChanges: RegistrationFields.redacted(change.fieldChanges, sensitive: sensitive))
+        if redacted.action == .create, let adopt = spec.adopt?.value {
+            return try redacted.revised(action: .refuse, reason: "spec.adopt names \(adopt), which does not exist in "
+                                        + "\(input.desired?.region ?? "the region"); fix spec.adopt or remove it")
+        }
         if let refusal = Self.fieldProblems(spec, manifest: manifest, region: input.region(live: live?.region)),
            redacted.action.changesLiveState {
             return try redacted.revised(action: .refuse, reason: refusal.description)
         }
         if let missing = files.first(where: { $0.planValue() == nil }), redacted.action.changesLiveState {
-            return try redacted.revised(action: .refuse, reason: RegistrationError.attachmentUnreadable(
-                path: missing.path, file: missing.file).description)
+            let error = missing.problem().map { RegistrationError.attachmentInvalid(path: missing.path, problem: $0) }
+                ?? RegistrationError.attachmentUnreadable(path: missing.path, file: missing.file)
+            return try redacted.revised(action: .refuse, reason: error.description)
         }
         if let live, live.isUnderReview, redacted.fieldChanges.contains(where: { $0.path == "version" }) {
             return try redacted.revised(action: .blocked, reason: "version \(live.version) is \(live.versionStatus) "

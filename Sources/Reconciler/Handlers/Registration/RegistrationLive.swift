@@ -32,6 +32,9 @@ struct RegistrationLive: Sendable, Equatable {
     /// decides something: a draft of a type that is associated before it is submitted
     /// (`RegistrationDefinitions.associateBeforeSubmit`) whose manifest says `submit: true`; nil when not read.
     var associated: Bool?
+    /// The phone numbers associated with it (ListRegistrationAssociations' `ResourceId`), read only when its manifest
+    /// was removed (to predict DeleteRegistration's "has associated phone numbers"); nil when not read.
+    var associations: [String]?
 
     /// One field's value.
     enum Value: Sendable, Equatable {
@@ -60,6 +63,7 @@ struct RegistrationLive: Sendable, Equatable {
         values = [:]
         attachmentHashes = [:]
         associated = nil
+        associations = nil
     }
 
     /// Whether the current version was submitted (it is no longer a draft): editing it needs a new version.

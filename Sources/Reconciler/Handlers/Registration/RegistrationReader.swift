@@ -1,3 +1,4 @@
+import AWSCore
 import AWSServices
 import Manifests
 
@@ -29,15 +30,27 @@ struct RegistrationReader {
             } else {
                 found = .absent
             }
-            result[target.address] = try await complete(found, recorded: target.status?.resource ?? [:],
-                                                        submits: RegistrationHandler.spec(target.desired)?.submits == true)
+            var completed = try await complete(found, recorded: target.status?.resource ?? [:],
+                                               submits: RegistrationHandler.spec(target.desired)?.submits == true)
+            if target.desired == nil, var live = completed.value {
+                // Its manifest was removed: AWS refuses DeleteRegistration while a number is associated.
+                live.associations = try await sms.registrationAssociations(id: live.id)
+                completed = completed.map { _ in live }
+            }
+            result[target.address] = completed
         }
         return result
     }
 
     /// The registration `id` (or ARN), classified by its tags.
     private func byId(_ id: String, target: ReadTarget) async throws -> LiveState<RegistrationLive> {
-        guard let json = try await sms.registrationInformation(id: id),
+        let information: JSONValue?
+        do {
+            information = try await sms.registrationInformation(id: id)
+        } catch let error as AWSError where error.code == "ValidationException" {
+            information = nil  // an id AWS refuses (e.g. a malformed spec.adopt) is this target's alone: not found
+        }
+        guard let json = information,
               let arn = json["RegistrationArn"]?.stringValue,
               json["RegistrationStatus"]?.stringValue != "DELETED",
               let tags = try await sms.listTagsForResource(arn: arn) else { return .absent }
@@ -86,6 +99,24 @@ struct RegistrationReader {
         if submits, RegistrationDefinitions.associateBeforeSubmit.contains(live.type), !live.isSubmitted {
             live.associated = !(try await sms.registrationAssociations(id: live.id)).isEmpty
         }
+        try await readHashTags(&live)
         return found.map { _ in live }
+    }
+
+    /// The content hash of each attachment of the current version that status does not record, from the
+    /// `smsauth:sha256` tag smsauth puts on every attachment it uploads (DescribeRegistrationAttachments for their
+    /// ARNs, then ListTagsForResource per attachment): so a lost status, an adopted registration or a run killed
+    /// before status was written never makes an unchanged file look changed. No call when status knows them all.
+    private func readHashTags(_ live: inout RegistrationLive) async throws {
+        let unknown = live.values.values.compactMap { value -> String? in
+            if case .attachment(let id) = value, live.attachmentHashes[id] == nil { return id }
+            return nil
+        }
+        guard !unknown.isEmpty else { return }
+        for (id, arn) in try await sms.registrationAttachmentArns(ids: Array(Set(unknown)).sorted()) {
+            if let hash = try await sms.listTagsForResource(arn: arn)?[RegistrationAttachmentFile.hashTag] {
+                live.attachmentHashes[id] = hash
+            }
+        }
     }
 }

@@ -49,4 +49,28 @@ import Testing
         #expect(complete.desired == "registration-2")
         #expect(complete.waiting == nil)
     }
+
+    /// Bug: a number associated with registration A whose manifest names Registration B planned
+    /// `+ phoneNumber.registration: "(known after apply)"`, then AWS refused ("already associated with a
+    /// registration"). The plan now shows the current association and refuses.
+    @Test func aNumberAssociatedWithAnotherRegistrationIsRefusedShowingIt() throws {
+        let desired = try OriginationFixtures.desired(OriginationFixtures.numberYAML(
+            extra: "    registration: reg\n  purchaseApproved: true"))
+        var live = OriginationIdentityLive(identity: try #require(OriginationFixtures.number()))
+        live.registration = RegistrationAssociation(name: "reg", id: "registration-b", type: "US_TOLL_FREE_REGISTRATION",
+                                                    status: "CREATED", versionStatus: "DRAFT", associated: false,
+                                                    elsewhere: "registration-a")
+        let input = PlanInput(address: OriginationFixtures.address, desired: desired, live: .owned(live), status: nil,
+                              references: [Self.registration: ["id": "registration-b", "type": "US_TOLL_FREE_REGISTRATION",
+                                                               "status": "CREATED", "versionStatus": "DRAFT"]],
+                              dependencyActions: [:], deletePolicy: .retain, options: PlanOptions(account: "123456789012"))
+        let change = try OriginationIdentityHandler().plan(input)
+        #expect(change.action == .refuse)
+        let shown = try #require(change.fieldChanges.first { $0.path == "phoneNumber.registration" })
+        #expect(shown.before == "registration-a" && shown.after == "registration-b")
+        #expect(change.reason == "+18335550100 is associated with registration registration-a, and AWS has no operation "
+                + "that ends an association (the model has no DeleteRegistrationAssociation; only releasing the number "
+                + "does): set phoneNumber.registration back to the Registration of registration-a, or request a new "
+                + "number for Registration/reg")
+    }
 }

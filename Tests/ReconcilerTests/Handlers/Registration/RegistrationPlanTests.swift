@@ -1,3 +1,4 @@
+import Foundation
 import AWSServices
 import Manifests
 import Testing
@@ -166,5 +167,138 @@ import Testing
                         + "change the fields in the manifest to submit a new version"))
         #expect(RegistrationPhase.of(try Self.live(versionStatus: "REVIEWING", status: "REVIEWING"))
             == .pending("registration REVIEWING, version 1 REVIEWING: waiting for AWS's review"))
+    }
+
+    /// `desired()` with an opt-in image: a PNG file in a new temporary folder, and the manifest's hash of it.
+    static func desiredWithAttachment(company: String = "Example Inc.") throws -> (DesiredResource, String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+        try png.write(to: folder.appendingPathComponent("opt-in.png"))
+        let result = ManifestLoader().load(text: """
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              registrationType: US_TOLL_FREE_REGISTRATION
+              fields:
+                companyInfo.companyName: \(company)
+                contactInfo.supportEmail: help@example.com
+                messagingUseCase.useCaseCategory: [ONE_TIME_PASSWORD]
+              attachments:
+                messagingUseCase.optInImage: opt-in.png
+              submit: true
+            """, file: folder.appendingPathComponent("t.yaml").path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let manifest = try #require(result.manifests.first)
+        return (DesiredResource(manifest: manifest, region: "us-east-1", dependencies: []),
+                RegistrationAttachmentFile.hash(png))
+    }
+
+    @Test func anAttachmentWhoseHashIsKnownFromItsTagIsUnchanged() throws {
+        let (desired, hash) = try Self.desiredWithAttachment()
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.values["messagingUseCase.optInImage"] = .attachment("attachment-1")
+        live.attachmentHashes = ["attachment-1": hash]
+        #expect(try plan(desired, .owned(live)).action == .noop)
+    }
+
+    @Test func anAttachmentOfUnknownContentIsKeptWithANoteNeverResubmitted() throws {
+        let (desired, _) = try Self.desiredWithAttachment()
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.values["messagingUseCase.optInImage"] = .attachment("attachment-foreign")
+        let change = try plan(desired, .owned(live))
+        #expect(change.action == .noop)
+        #expect(change.warnings == ["attachments.messagingUseCase.optInImage: attachment attachment-foreign was not "
+                                    + "uploaded by smsauth, so its content is unknown: it is kept, and replaced by the "
+                                    + "manifest's file only when another field change is applied"])
+    }
+
+    @Test func anAttachmentOfUnknownContentIsReplacedAlongWithAnotherChange() throws {
+        let (desired, hash) = try Self.desiredWithAttachment(company: "Example Incorporated")
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.values["messagingUseCase.optInImage"] = .attachment("attachment-foreign")
+        let change = try plan(desired, .owned(live))
+        #expect(change.action == .update)
+        #expect(change.fieldChanges.map(\.path) == ["attachments.messagingUseCase.optInImage",
+                                                    "fields.companyInfo.companyName", "submitted", "version"])
+        #expect(change.fieldChanges.first?.after == .string("sha256:" + hash))
+        #expect(change.warnings.isEmpty)
+    }
+
+    @Test func adoptingARegistrationThatDoesNotExistIsRefusedNotCreated() throws {
+        let desired = try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              registrationType: US_TOLL_FREE_REGISTRATION
+              adopt: registration-missing
+            """)
+        let change = try plan(desired, .absent)
+        #expect(change.action == .refuse)
+        #expect(change.reason == "spec.adopt names registration-missing, which does not exist in us-east-1; fix "
+                + "spec.adopt or remove it")
+    }
+
+    /// Bug: the token was derived from [registration, hash] only, while the request also carries the ownership
+    /// tags: after a rename or an owner change AWS answered ConflictException on every run.
+    @Test func theAttachmentTokenCoversEveryParameterSent() throws {
+        let hash = String(repeating: "a", count: 64)
+        let renamed = ResourceAddress(kind: .registration, name: "renamed")
+        let before = RegistrationHandler.attachmentTags(hash: hash, address: Self.address, owner: "team-a")
+        let token = RegistrationHandler.attachmentToken(registration: "registration-1", hash: hash, tags: before)
+        #expect(token == RegistrationHandler.attachmentToken(registration: "registration-1", hash: hash, tags: before))
+        for tags in [RegistrationHandler.attachmentTags(hash: hash, address: renamed, owner: "team-a"),
+                     RegistrationHandler.attachmentTags(hash: hash, address: Self.address, owner: "team-b")] {
+            #expect(tags != before)
+            #expect(RegistrationHandler.attachmentToken(registration: "registration-1", hash: hash, tags: tags) != token)
+        }
+        #expect(before[RegistrationAttachmentFile.hashTag] == hash)
+    }
+
+    /// Bug: a removed manifest with onDelete: Delete planned a delete that AWS then refused ("has associated phone
+    /// numbers"); the plan now predicts it from ListRegistrationAssociations, read for removed manifests only.
+    @Test func aRemovedRegistrationWithAnAssociatedNumberIsBlockedNamingIt() throws {
+        var live = try Self.live(versionStatus: "APPROVED", status: "COMPLETE")
+        live.associations = ["phone-123"]
+        let input = PlanInput(address: Self.address, desired: nil, live: .owned(live), status: nil, references: [:],
+                              dependencyActions: [:], deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
+        let change = try handler.plan(input)
+        #expect(change.action == .blocked)
+        #expect(change.reason == "registration-1 has associated phone numbers (phone-123): AWS refuses "
+                + "DeleteRegistration until they are released; it is deleted once none is associated")
+        live.associations = []
+        let free = try handler.plan(PlanInput(address: Self.address, desired: nil, live: .owned(live), status: nil,
+                                              references: [:], dependencyActions: [:], deletePolicy: .delete,
+                                              options: PlanOptions(account: "123456789012")))
+        #expect(free.action == .delete)
+    }
+
+    /// Bug: adopting another owner's registration tagged Registration/adopt-a from the manifest Registration/adopt-b
+    /// was refused naming "the Registration tagged Registration/adopt-b": the refusal no longer names a wrong tag.
+    @Test func adoptingAnotherOwnersRegistrationNamesNoWrongTag() throws {
+        var live = try Self.live(versionStatus: "DRAFT", status: "CREATED")
+        live.tags = OwnershipTags.tags(for: ResourceAddress(kind: .registration, name: "adopt-a"), owner: "team-b")
+        let adoptB = ResourceAddress(kind: .registration, name: "adopt-b")
+        let state = LiveState<RegistrationLive>.classified(live, tags: live.tags, as: adoptB, owner: "team-a")
+        let desired = try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: adopt-b}
+            spec:
+              region: us-east-1
+              registrationType: US_TOLL_FREE_REGISTRATION
+              adopt: registration-1
+            """)
+        let change = try handler.plan(PlanInput(address: adoptB, desired: desired, live: state, status: nil,
+                                                references: [:], dependencyActions: [:], deletePolicy: .retain,
+                                                options: PlanOptions(account: "123456789012", owner: "team-a")))
+        #expect(change.action == .refuse)
+        let reason = try #require(change.reason)
+        #expect(!reason.contains("tagged Registration/adopt-b"), "\(reason)")
+        #expect(reason.hasPrefix("the Registration found for Registration/adopt-b belongs to owner \"team-b\""), "\(reason)")
     }
 }
