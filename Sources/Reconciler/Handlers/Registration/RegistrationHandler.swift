@@ -41,10 +41,19 @@ struct RegistrationHandler: ResourceHandler {
     /// Ready when AWS says COMPLETE; otherwise pending on AWS's review, naming its status (`RegistrationPhase`).
     func phase(of live: RegistrationLive) -> LivePhase { RegistrationPhase.of(live) }
 
-    /// Never: a registration has no name, so one found for another address is not this manifest's.
+    /// A registration has no name: the manifest describes a registration of its region and type holding exactly the
+    /// field values it writes (attachments aside, whose files are not read here), which is what a `metadata.name`
+    /// rename keeps, so a rename moves the status file instead of creating and submitting a second registration.
     func claims(_ desired: DesiredResource, live: RegistrationLive,
                 references: [ResourceAddress: [String: String]]) -> Bool {
-        false
+        guard let spec = Self.spec(desired), live.type == spec.registrationType.value, live.region == desired.region
+        else { return false }
+        let written = RegistrationFields.desired(spec, attachments: [], live: nil).filter { $0.key.hasPrefix("fields.") }
+        let held = live.values.compactMap { path, value -> (String, PlanValue)? in
+            if case .attachment = value { return nil }
+            return ("fields." + path, RegistrationFields.liveValue("fields." + path, live))
+        }
+        return !written.isEmpty && written == Dictionary(held) { first, _ in first }
     }
 
     /// Why the manifest's fields do not fit the definitions AWS answered for its type in `region` (read by this run,
