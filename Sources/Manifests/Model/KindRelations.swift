@@ -20,9 +20,6 @@ public struct KindRelations: Sendable {
     /// The kinds a resource of this kind can depend on, in declaration order.
     public var dependencyKinds: [ResourceKind] { unique(references.map(\.target)) }
 
-    /// The kinds whose live state must be read first (references whose `read` is not `.independent`).
-    public var readDependencyKinds: [ResourceKind] { unique(references.filter { $0.read != .independent }.map(\.target)) }
-
     /// The kinds whose resources find this kind's in AWS (`ReadOrder.foundByReference`).
     public var foundByKinds: [ResourceKind] {
         unique(references.filter { $0.read == .foundByReference }.map(\.target))

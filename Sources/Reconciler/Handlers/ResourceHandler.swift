@@ -105,8 +105,8 @@ public struct ReadTarget: Sendable, Equatable {
     public let status: ResourceStatus?
     /// Region to look in (nil for IAM); for a removed manifest, the region recorded in status.
     public let region: String?
-    /// Outputs of the resources its read needs, read earlier in this run (`KindRelations.readDependencyKinds`: the
-    /// pool id an app client or MFA policy lives in); other kinds are read at once and get none. Empty when not known.
+    /// Outputs of the resources read earlier in this pass, among them those its read needs (`ReadOrder`: the pool id
+    /// an app client or MFA policy lives in, a number's Registration id). Empty when not known.
     public let references: [ResourceAddress: [String: String]]
 
     /// Creates a read target.

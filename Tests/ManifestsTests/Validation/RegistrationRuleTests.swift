@@ -138,7 +138,7 @@ import Testing
     /// The number depends on the Registration it names, whose read comes first (its id finds the association).
     @Test func aNumberDependsOnItsRegistration() throws {
         #expect(ResourceKind.originationIdentity.relations.dependencyKinds == [.registration])
-        #expect(ResourceKind.originationIdentity.relations.readDependencyKinds == [.registration])
+        #expect(ResourceKind.originationIdentity.relations.wholeKindReadDependencies == [.registration])
         #expect(ResourceKind.registration.applyRank < ResourceKind.originationIdentity.applyRank)
     }
 
