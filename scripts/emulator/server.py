@@ -94,9 +94,11 @@ def tls_server(host: str, port: int, app: object, cert: str, key: str) -> object
     tunnel left open, would hold up every other HTTPS client.)"""
     from werkzeug.serving import ThreadedWSGIServer, load_ssl_context
 
+    from keepalive import KeepAliveRequestHandler
+
     class Server(ThreadedWSGIServer):
         def __init__(self) -> None:
-            super().__init__(host, port, app)
+            super().__init__(host, port, app, handler=KeepAliveRequestHandler)
             context = load_ssl_context(cert, key)
             self.socket = context.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
             self.ssl_context = context
@@ -120,13 +122,15 @@ def main(argv: list[str]) -> int:
     arguments = parse_arguments(argv)
     from werkzeug.serving import make_server
 
+    from keepalive import KeepAliveRequestHandler
+
     app = build_app()
     from ext import state
 
     state.set_defaults(sms_role_propagation_seconds=arguments.sms_role_propagation_seconds,
                        page_size=arguments.page_size, sms_spend_quota_usd=arguments.sms_spend_quota_usd,
                        latency_ms=arguments.latency_ms)
-    server = make_server(arguments.host, arguments.port, app, threaded=True)
+    server = make_server(arguments.host, arguments.port, app, threaded=True, request_handler=KeepAliveRequestHandler)
     servers = [server]
     if arguments.tls_port is not None:
         tls = tls_server(arguments.host, arguments.tls_port, app, arguments.tls_cert, arguments.tls_key)
