@@ -22,8 +22,9 @@ from typing import Any, Callable, Iterable
 
 from werkzeug.serving import DechunkedInput, WSGIRequestHandler
 
-# How long a kept-alive connection may wait for its next request before the emulator closes it.
-IDLE_TIMEOUT_SECONDS = 60.0
+# How long a kept-alive connection may wait for its next request before the emulator closes it: longer than
+# smsauth keeps an idle connection (60 s), so the client, not the server, normally ends an idle one.
+IDLE_TIMEOUT_SECONDS = 120.0
 
 
 class CountingInput:
