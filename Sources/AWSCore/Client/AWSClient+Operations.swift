@@ -2,7 +2,7 @@ import Foundation
 
 extension AWSClient {
     /// JSON 1.0/1.1 operation. Output `EmptyOutput` for operations that answer `{}`.
-    /// The input is encoded with `AWSJSON.encoder`, the output decoded with `AWSJSON.decoder`.
+    /// The input is encoded with `AWSJSON.encoder`, the output decoded with `AWSJSON.decode`.
     public func json<Input: Encodable & Sendable, Output: Decodable & Sendable>(
         _ service: ServiceDescriptor, region: String, operation: String, input: Input,
         idempotency: Idempotency = .idempotent, as output: Output.Type = Output.self
@@ -27,7 +27,7 @@ extension AWSClient {
         }
         let isBlank = response.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         do {
-            return try AWSJSON.decoder.decode(Output.self, from: isBlank ? Data("{}".utf8) : response.body)
+            return try AWSJSON.decode(Output.self, from: isBlank ? Data("{}".utf8) : response.body)
         } catch {
             throw AWSClientError.responseDecodingFailed(service: service.endpointPrefix, operation: operation,
                                                         reason: AWSClientError.describe(error))

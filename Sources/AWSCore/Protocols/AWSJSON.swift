@@ -1,14 +1,14 @@
 import Foundation
 
-/// The JSON coders of the AWS JSON 1.0/1.1 protocols.
+/// The JSON coding of the AWS JSON 1.0/1.1 protocols.
 ///
 /// Swift types use camelCase properties; AWS members are PascalCase. The encoder upper-cases the first letter of
-/// every key and the decoder lower-cases it, so `userPoolId` ⇄ `UserPoolId` needs no `CodingKeys`.
+/// every key and `decode` lower-cases it, so `userPoolId` ⇄ `UserPoolId` needs no `CodingKeys`.
 /// Members whose name does not follow that rule (a leading acronym such as `ISOCountryCode`, or `SMSMfaSettings`)
 /// need `CodingKeys` whose raw value is the AWS name with only its first letter lower-cased:
 /// `case isoCountryCode = "iSOCountryCode"`. Keys of `[String: T]` dictionaries (tags, attributes) are data and are
 /// never converted. Dates are epoch seconds (Cognito and SMS Voice send numbers such as `1.7e9`); nil optionals are
-/// omitted. Each access returns a new coder, so callers may not change a shared one.
+/// omitted. Each access to `encoder` returns a new one, so callers may not change a shared one.
 public enum AWSJSON {
     /// Encoder for request bodies: PascalCase keys, epoch-second dates, sorted keys (stable bodies).
     public static var encoder: JSONEncoder {
@@ -21,14 +21,19 @@ public enum AWSJSON {
         return encoder
     }
 
-    /// Decoder for response bodies: PascalCase AWS keys to camelCase properties, epoch-second dates.
-    public static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .custom { path in
-            PascalCaseKey(path.last.map { changingFirstLetter(of: $0.stringValue, upper: false) } ?? "")
+    /// Decodes a response body: PascalCase AWS keys to camelCase properties, epoch-second dates.
+    ///
+    /// Reads the body with `JSONReader` and decodes the tree with `JSONTreeDecoder`; it refuses what RFC 8259
+    /// refuses. Errors are `DecodingError`s (malformed JSON is `dataCorrupted` with the `JSONReadError` beneath).
+    public static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
+        let tree: JSONValue
+        do {
+            tree = try JSONReader.read(body)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription:
+                "The given data was not valid JSON: \(error)", underlyingError: error))
         }
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
+        return try JSONTreeDecoder.unbox(tree, as: type, path: .root)
     }
 
     /// `name` with its first character upper-cased (`upper`) or lower-cased.
@@ -37,9 +42,33 @@ public enum AWSJSON {
         let head = upper ? first.uppercased() : first.lowercased()
         return head + name.dropFirst()
     }
+
+    /// `members` keyed by `changingFirstLetter(of:upper: false)` of their keys. An ASCII first letter is converted
+    /// in place, without the general Unicode path. Should two keys convert alike (`A` and `a`), the one that needed
+    /// no conversion wins.
+    static func lowerCasingFirstLetters(_ members: [String: JSONValue]) -> [String: JSONValue] {
+        var converted = [String: JSONValue](minimumCapacity: members.count)
+        for (key, value) in members {
+            let name = lowerCasingFirstLetter(of: key)
+            if name == key || converted.index(forKey: name) == nil { converted[name] = value }
+        }
+        return converted
+    }
+
+    /// `changingFirstLetter(of: name, upper: false)`, quicker when `name` starts with ASCII. A grapheme that starts
+    /// with an ASCII scalar lower-cases like that scalar (what may follow it in a grapheme has no lower case).
+    static func lowerCasingFirstLetter(of name: String) -> String {
+        guard let first = name.utf8.first, first < 0x80 else { return changingFirstLetter(of: name, upper: false) }
+        guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return name }
+        return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: name.utf8)
+            buffer[0] = first + 0x20
+            return name.utf8.count
+        }
+    }
 }
 
-/// A coding key produced by the AWS key strategies.
+/// A coding key produced by the encoder's key strategy.
 struct PascalCaseKey: CodingKey {
     /// The converted key.
     var stringValue: String

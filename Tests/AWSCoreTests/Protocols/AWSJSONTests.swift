@@ -47,7 +47,7 @@ private struct Country: Codable, Sendable, Equatable {
 @Suite struct AWSJSONTests {
     /// Decodes a real DescribeUserPool body: nested types, epoch dates, tag keys untouched.
     @Test func decodesARealDescribeUserPoolBody() throws {
-        let output = try AWSJSON.decoder.decode(DescribeUserPoolOutput.self,
+        let output = try AWSJSON.decode(DescribeUserPoolOutput.self,
                                                 from: Data(AWSSamples.cognitoDescribeUserPool.utf8))
         let pool = output.userPool
         #expect(pool.id == "eu-west-1_eaf923b6a9ab4f16b144aa7a0bc37a68")
@@ -76,9 +76,9 @@ private struct Country: Codable, Sendable, Equatable {
 
     /// Round trips through the coders.
     @Test func roundTripsThroughTheCoders() throws {
-        let output = try AWSJSON.decoder.decode(DescribeUserPoolOutput.self,
+        let output = try AWSJSON.decode(DescribeUserPoolOutput.self,
                                                 from: Data(AWSSamples.cognitoDescribeUserPool.utf8))
-        let again = try AWSJSON.decoder.decode(DescribeUserPoolOutput.self,
+        let again = try AWSJSON.decode(DescribeUserPoolOutput.self,
                                                from: AWSJSON.encoder.encode(output))
         #expect(again.userPool == output.userPool)
     }
@@ -87,13 +87,13 @@ private struct Country: Codable, Sendable, Equatable {
     @Test func irregularNamesUseCodingKeysWithTheFirstLetterLowerCased() throws {
         let encoded = String(decoding: try AWSJSON.encoder.encode(Country(isoCountryCode: "US")), as: UTF8.self)
         #expect(encoded == #"{"ISOCountryCode":"US"}"#)
-        let decoded = try AWSJSON.decoder.decode(Country.self, from: Data(#"{"ISOCountryCode":"DE"}"#.utf8))
+        let decoded = try AWSJSON.decode(Country.self, from: Data(#"{"ISOCountryCode":"DE"}"#.utf8))
         #expect(decoded == Country(isoCountryCode: "DE"))
     }
 
     /// Empty output encodes as an empty object.
     @Test func emptyOutputEncodesAsAnEmptyObject() throws {
         #expect(String(decoding: try AWSJSON.encoder.encode(EmptyOutput()), as: UTF8.self) == "{}")
-        #expect(try AWSJSON.decoder.decode(EmptyOutput.self, from: Data("{}".utf8)) == EmptyOutput())
+        #expect(try AWSJSON.decode(EmptyOutput.self, from: Data("{}".utf8)) == EmptyOutput())
     }
 }

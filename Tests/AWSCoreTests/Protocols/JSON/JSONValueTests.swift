@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AWSServices
+@testable import AWSCore
 
 @Suite struct JSONValueTests {
     @Test func roundTripKeepsEveryMemberAndKeyAsSent() throws {

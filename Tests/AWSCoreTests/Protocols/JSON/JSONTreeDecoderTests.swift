@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import AWSCore
+
+/// Tests of `AWSJSON.decode`: the AWS key rule, dictionaries, dates, optionals, nesting and `DecodingError`s.
+@Suite struct JSONTreeDecoderTests {
+    /// A Cognito-like shape with a leading-acronym member.
+    struct Settings: Decodable, Equatable {
+        struct Attribute: Decodable, Equatable {
+            var name: String
+            var mutable: Bool?
+        }
+        var userPoolId: String
+        var isoCountryCode: String
+        var schemaAttributes: [Attribute]
+        var tags: [String: String]
+        var nested: [String: [String: Int]]?
+        enum CodingKeys: String, CodingKey {
+            case userPoolId, schemaAttributes, tags, nested
+            case isoCountryCode = "iSOCountryCode"
+        }
+    }
+
+    /// Decodes `text` with the AWS decoder.
+    private func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try AWSJSON.decode(type, from: Data(text.utf8))
+    }
+
+    /// The `DecodingError` decoding `text` throws, if any.
+    private func decodingError<T: Decodable>(_ type: T.Type, _ text: String) -> DecodingError? {
+        do {
+            _ = try decode(type, text)
+            return nil
+        } catch {
+            return error as? DecodingError
+        }
+    }
+
+    /// Path of an error as `a.[1].b`.
+    private func path(_ error: DecodingError?) -> String? {
+        let context: DecodingError.Context
+        switch error {
+        case let .typeMismatch(_, found), let .valueNotFound(_, found), let .dataCorrupted(found): context = found
+        case let .keyNotFound(key, found):
+            return (found.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        default: return nil
+        }
+        return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    /// PascalCase members match camelCase properties, acronyms through CodingKeys; dictionary keys stay as sent.
+    @Test func keysFollowTheAWSRuleAndDictionaryKeysAreData() throws {
+        let settings = try decode(Settings.self, #"""
+            {"UserPoolId": "p", "ISOCountryCode": "DE",
+             "SchemaAttributes": [{"Name": "email", "Mutable": true}, {"Name": "sub"}],
+             "Tags": {"Team": "auth", "team": "other", "cost-center": "42"},
+             "Nested": {"Outer": {"Inner": 1}}}
+            """#)
+        #expect(settings == Settings(
+            userPoolId: "p", isoCountryCode: "DE",
+            schemaAttributes: [.init(name: "email", mutable: true), .init(name: "sub", mutable: nil)],
+            tags: ["Team": "auth", "team": "other", "cost-center": "42"], nested: ["Outer": ["Inner": 1]]))
+    }
+
+    /// A key that already starts lower-case matches too (the rule only lower-cases), and non-ASCII keys follow
+    /// `changingFirstLetter`.
+    @Test func lowerCaseAndNonASCIIKeys() throws {
+        struct Shape: Decodable, Equatable {
+            var userPoolId: String
+            var ärger: Int
+            var _private: Int
+        }
+        #expect(try decode(Shape.self, #"{"userPoolId":"p","Ärger":1,"_private":2}"#)
+                == Shape(userPoolId: "p", ärger: 1, _private: 2))
+        #expect(AWSJSON.lowerCasingFirstLetter(of: "İd") == AWSJSON.changingFirstLetter(of: "İd", upper: false))
+        #expect(AWSJSON.lowerCasingFirstLetter(of: "A\u{301}b") == AWSJSON.changingFirstLetter(of: "A\u{301}b", upper: false))
+    }
+
+    /// Dates are epoch seconds, integral or not; a string is a type mismatch.
+    @Test func datesAreEpochSeconds() throws {
+        struct Stamped: Decodable { var creationDate: Date; var lastModifiedDate: Date? }
+        let stamped = try decode(Stamped.self, #"{"CreationDate": 1.7e9, "LastModifiedDate": 1795440548.732}"#)
+        #expect(stamped.creationDate == Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(stamped.lastModifiedDate == Date(timeIntervalSince1970: 1_795_440_548.732))
+        guard case .typeMismatch = decodingError(Stamped.self, #"{"CreationDate": "2026-01-01"}"#) else {
+            Issue.record("a string date must be a type mismatch")
+            return
+        }
+    }
+
+    /// Data is Base64, as `JSONDecoder` reads it by default.
+    @Test func dataIsBase64() throws {
+        struct Blob: Decodable { var body: Data }
+        #expect(try decode(Blob.self, #"{"Body": "aGk="}"#).body == Data("hi".utf8))
+        guard case .dataCorrupted = decodingError(Blob.self, #"{"Body": "*"}"#) else {
+            Issue.record("invalid Base64 must be data corrupted")
+            return
+        }
+    }
+
+    /// Absent and null optionals are nil; a null required member is `valueNotFound`, an absent one `keyNotFound`.
+    @Test func optionalsAndNulls() throws {
+        struct Shape: Decodable, Equatable { var name: String; var size: Int?; var tags: [String]? }
+        #expect(try decode(Shape.self, #"{"Name":"n"}"#) == Shape(name: "n", size: nil, tags: nil))
+        #expect(try decode(Shape.self, #"{"Name":"n","Size":null,"Tags":null}"#) == Shape(name: "n", size: nil, tags: nil))
+        #expect(try decode(Shape.self, #"{"Name":"n","Size":3,"Tags":["a"]}"#) == Shape(name: "n", size: 3, tags: ["a"]))
+        let null = decodingError(Shape.self, #"{"Name":null}"#)
+        guard case .valueNotFound = null else { Issue.record("null name: \(String(describing: null))"); return }
+        #expect(path(null) == "name")
+        let absent = decodingError(Shape.self, #"{}"#)
+        guard case .keyNotFound = absent else { Issue.record("absent name: \(String(describing: absent))"); return }
+        #expect(path(absent) == "name")
+        #expect(try decode([Int?].self, "[1,null]") == [1, nil])
+    }
+
+    /// Errors in arrays of structs carry the full coding path.
+    @Test func errorsCarryTheCodingPath() {
+        let error = decodingError(Settings.self, #"""
+            {"UserPoolId":"p","ISOCountryCode":"DE","Tags":{},"SchemaAttributes":[{"Name":"a"},{"Name":7}]}
+            """#)
+        guard case let .typeMismatch(type, context) = error else {
+            Issue.record("expected a type mismatch, got \(String(describing: error))")
+            return
+        }
+        #expect(ObjectIdentifier(type) == ObjectIdentifier(String.self))
+        #expect(path(error) == "schemaAttributes.[1].name")
+        #expect(context.debugDescription == "Expected to decode String but found number instead.")
+        let tag = decodingError(Settings.self, #"{"UserPoolId":"p","ISOCountryCode":"DE","SchemaAttributes":[],"Tags":{"Team":1}}"#)
+        #expect(path(tag) == "tags.Team")
+    }
+
+    /// Numbers convert to the asked type only when they fit, as with `JSONDecoder`.
+    @Test func numbersAreRangeChecked() throws {
+        #expect(try decode([Int].self, "[1e2, -0, 9007199254740992]") == [100, 0, 9_007_199_254_740_992])
+        #expect(try decode([UInt8].self, "[255]") == [255])
+        #expect(try decode([Float].self, "[1.5]") == [1.5])
+        #expect(try decode([Double].self, "[1e308]") == [1e308])
+        for (type, text) in [(Int.self as any Decodable.Type, "[1.5]"), (Int8.self, "[300]"), (UInt.self, "[-1]"),
+                             (Int64.self, "[1e19]"), (Float.self, "[1e300]")] {
+            func attempt<T: Decodable>(_: T.Type) -> DecodingError? { decodingError([T].self, text) }
+            let error = attempt(type)
+            guard case .dataCorrupted = error else {
+                Issue.record("\(type) from \(text): \(String(describing: error))")
+                continue
+            }
+            #expect(path(error) == "[0]")
+        }
+        guard case .typeMismatch = decodingError(Bool.self, "1"), case .typeMismatch = decodingError(Int.self, "true"),
+              case .typeMismatch = decodingError(Double.self, #""1""#) else {
+            Issue.record("types must not convert into each other")
+            return
+        }
+    }
+
+    /// `JSONValue` members take the tree as read: keys untouched, every type as itself.
+    @Test func jsonValueTakesTheTree() throws {
+        struct Output: Decodable { var userPool: JSONValue }
+        let output = try decode(Output.self, #"{"UserPool":{"LambdaConfig":{"PreSignUp":"arn"},"Flags":[true,1,"1",null]}}"#)
+        #expect(output.userPool == ["LambdaConfig": ["PreSignUp": "arn"], "Flags": [true, 1, "1", nil]])
+    }
+
+    /// Malformed JSON is `dataCorrupted` with the reader's error beneath.
+    @Test func malformedJSONIsDataCorrupted() {
+        let error = decodingError(EmptyOutput.self, #"{"A":1,}"#)
+        guard case let .dataCorrupted(context) = error else {
+            Issue.record("expected data corrupted, got \(String(describing: error))")
+            return
+        }
+        #expect(context.underlyingError as? JSONReadError
+                == JSONReadError(reason: .unexpectedByte(UInt8(ascii: "}"), expected: "a member name"), offset: 7))
+        #expect(context.debugDescription == "The given data was not valid JSON: unexpected '}', expected a member name at byte 7")
+    }
+
+    /// A failed decode in an unkeyed container does not advance it, so another type may be tried.
+    @Test func unkeyedContainersAdvanceOnlyOnSuccess() throws {
+        struct Mixed: Decodable, Equatable {
+            var values: [String]
+            init(from decoder: any Decoder) throws {
+                var container = try decoder.unkeyedContainer()
+                values = []
+                while !container.isAtEnd {
+                    if try container.decodeNil() {
+                        values.append("null")
+                    } else if let number = try? container.decode(Int.self) {
+                        values.append("\(number)")
+                    } else {
+                        values.append(try container.decode(String.self))
+                    }
+                }
+            }
+        }
+        #expect(try decode(Mixed.self, #"[1,"a",null]"#).values == ["1", "a", "null"])
+    }
+}
