@@ -11,7 +11,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Installs the Debian packages the build needs, only those that are missing.
 ensure_apt_packages() {
   local missing=()
-  for pkg in libssl-dev libyaml-dev libcurl4-openssl-dev openssl python3-venv pkg-config; do
+  for pkg in libyaml-dev libcurl4-openssl-dev openssl python3-venv pkg-config; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -18,7 +18,7 @@ struct HMACVector: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-/// Known-answer tests for the libcrypto-backed SHA-256, HMAC-SHA256 and hex encoding.
+/// Known-answer tests for SHA-256, HMAC-SHA256 (swift-crypto) and hex encoding.
 @Suite("Digest")
 struct DigestTests {
     /// HMAC-SHA256 vectors from RFC 4231 section 4 (case 5, a truncated tag, does not apply) and the empty input.
