@@ -27,7 +27,7 @@ public struct PolicyDocument: Sendable, Equatable, CustomStringConvertible {
         let decoded = text.hasPrefix("%") || text.contains("%22") ? (text.removingPercentEncoding ?? text) : text
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(decoded.utf8))
+            value = try JSONValue(parsing: Data(decoded.utf8))
         } catch {
             throw Failure.notJSON(String(describing: error))
         }

@@ -109,6 +109,11 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
 }
 
 extension JSONValue {
+    /// The JSON document `data` (UTF-8, RFC 8259), read in one pass by `JSONReader`.
+    public init(parsing data: Data) throws(JSONReadError) {
+        self = try JSONReader.read(data)
+    }
+
     /// An object without its null members (AWS treats an absent member and a null one alike; absent is clearer).
     public var withoutNulls: JSONValue {
         switch self {
