@@ -1,5 +1,5 @@
 /// How a service's operations travel on the wire.
-public enum WireProtocol: Sendable, Equatable {
+public enum WireProtocol: Sendable, Hashable {
     /// AWS JSON 1.0 or 1.1: POST `/`, `X-Amz-Target: <targetPrefix>.<Operation>`,
     /// `Content-Type: application/x-amz-json-<version>`.
     case json(version: String, targetPrefix: String)
@@ -10,7 +10,7 @@ public enum WireProtocol: Sendable, Equatable {
 }
 
 /// What the client needs to know about one AWS service.
-public struct ServiceDescriptor: Sendable, Equatable {
+public struct ServiceDescriptor: Sendable, Hashable {
     /// The SDK service id, e.g. `Cognito Identity Provider`; gives the `AWS_ENDPOINT_URL_<SERVICE_ID>` variable name.
     public var serviceId: String
     /// Endpoint prefix, e.g. `cognito-idp` → `https://cognito-idp.{region}.amazonaws.com`.
@@ -24,7 +24,7 @@ public struct ServiceDescriptor: Sendable, Equatable {
     public var global: GlobalEndpoint?
 
     /// A global service's single endpoint.
-    public struct GlobalEndpoint: Sendable, Equatable {
+    public struct GlobalEndpoint: Sendable, Hashable {
         /// Host name, e.g. `iam.amazonaws.com`.
         public var host: String
         /// Region in the credential scope, e.g. `us-east-1`.
