@@ -11,12 +11,12 @@ extension XMLReader {
             switch bytes[index] {
             case UInt8(ascii: ">"):
                 index += 1
-                open.append(OpenElement(element: XMLElement(name: self.name(name)), name: name))
+                open.append(OpenElement(element: XMLElement(name: string(name)), name: name))
                 return
             case UInt8(ascii: "/"):
                 index += 1
                 try expect(UInt8(ascii: ">"), "'>'")
-                close(XMLElement(name: self.name(name)))
+                close(XMLElement(name: string(name)))
                 return
             case let byte where spaced && isNameStart(byte):
                 try skipAttribute()
@@ -32,7 +32,7 @@ extension XMLReader {
         let name = try readName()
         let expected = open[open.count - 1].name
         guard bytes[name].elementsEqual(bytes[expected]) else {
-            throw failure(.mismatchedEndTag(expected: self.name(expected), found: self.name(name)), at: name.lowerBound)
+            throw failure(.mismatchedEndTag(expected: string(expected), found: string(name)), at: name.lowerBound)
         }
         skipWhitespace()
         try expect(UInt8(ascii: ">"), "'>'")
@@ -71,7 +71,7 @@ extension XMLReader {
     private mutating func skipAttribute() throws(XMLReadFailure) {
         let name = try readName()
         if attributeNames.contains(where: { bytes[$0].elementsEqual(bytes[name]) }) {
-            throw failure(.duplicateAttribute(self.name(name)), at: name.lowerBound)
+            throw failure(.duplicateAttribute(string(name)), at: name.lowerBound)
         }
         attributeNames.append(name)
         skipWhitespace()

@@ -6,14 +6,14 @@ extension XMLReader {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "<"):
-                appendText(name(start..<index))
+                appendText(string(start..<index))
                 return
             case UInt8(ascii: "&"):
-                appendText(name(start..<index))
+                appendText(string(start..<index))
                 appendText(String(Character(try readReference())))
                 start = index
             case 0x0D:
-                appendText(name(start..<index))
+                appendText(string(start..<index))
                 appendText("\n")
                 index += 1
                 if index < bytes.count && bytes[index] == 0x0A { index += 1 }
@@ -24,7 +24,7 @@ extension XMLReader {
                 index += 1
             }
         }
-        appendText(name(start..<index))
+        appendText(string(start..<index))
     }
 
     /// Reads a CDATA section (`index` at its `<![CDATA[`) into the innermost open element, as written: like
@@ -35,7 +35,7 @@ extension XMLReader {
         let start = index
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "]") && starts(with: "]]>") {
-                appendText(name(start..<index))
+                appendText(string(start..<index))
                 index += 3
                 return
             }
@@ -60,7 +60,7 @@ extension XMLReader {
             throw failure(.malformedReference, at: ampersand)
         }
         index += 1
-        switch self.name(name) {
+        switch string(name) {
         case "lt": return "<"
         case "gt": return ">"
         case "amp": return "&"
@@ -122,7 +122,7 @@ extension XMLReader {
         let opening = index
         index += 2
         let target = try readName()
-        if target.count == 3 && name(target).lowercased() == "xml" && opening != startOfDocument {
+        if target.count == 3 && string(target).lowercased() == "xml" && opening != startOfDocument {
             throw failure(.misplacedXMLDeclaration, at: opening)
         }
         if !skipWhitespace() && !starts(with: "?>") {

@@ -6,8 +6,8 @@ import Foundation
 /// non-ASCII characters are accepted anywhere in a name. Attributes are checked and dropped. An element's text is
 /// its character data and CDATA concatenated, references decoded and, in character data, line ends normalised to
 /// LF (CDATA is kept as written, as libxml2 did); it is empty when the element has children and the text is only
-/// whitespace. Comments and processing instructions are skipped.
-/// DOCTYPE declarations are refused, so the only entities are the five predefined ones.
+/// whitespace. Comments and processing instructions (the XML declaration among them) are skipped. DOCTYPE
+/// declarations are refused, so the only entities are the five predefined ones.
 struct XMLReader {
     /// The deepest nesting of elements accepted.
     static let maximumDepth = 256
@@ -50,9 +50,6 @@ struct XMLReader {
     private mutating func readDocument() throws(XMLReadFailure) -> XMLElement {
         try validateCharacters()
         index = startOfDocument
-        if starts(with: "<?xml"), index + 5 < bytes.count, isWhitespace(bytes[index + 5]) {
-            try skipProcessingInstruction()
-        }
         try skipMisc()
         guard index < bytes.count else { throw failure(.noRootElement) }
         guard bytes[index] == UInt8(ascii: "<") else {
@@ -84,7 +81,7 @@ struct XMLReader {
     /// Reads the next piece of the innermost open element: text, a child's start tag, its own end tag, CDATA, a
     /// comment or a processing instruction.
     private mutating func readContent() throws(XMLReadFailure) {
-        guard index < bytes.count else { throw failure(.unclosedElement(name(open[open.count - 1].name))) }
+        guard index < bytes.count else { throw failure(.unclosedElement(string(open[open.count - 1].name))) }
         guard bytes[index] == UInt8(ascii: "<") else { return try readText() }
         guard index + 1 < bytes.count else { throw failure(.unexpectedEnd(expected: "markup"), at: bytes.count) }
         switch bytes[index + 1] {
@@ -137,7 +134,7 @@ struct XMLReader {
     }
 
     /// The input bytes in `range` as a string.
-    func name(_ range: Range<Int>) -> String {
+    func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
