@@ -20,7 +20,7 @@ public struct XMLElement: Sendable, Equatable {
 
     /// Parses a whole document and returns its root element.
     public static func parse(_ data: Data) throws(XMLParseError) -> XMLElement {
-        try XMLTreeBuilder.parse(data)
+        try XMLReader.read(data)
     }
 
     /// The first child called `name`.
@@ -58,11 +58,11 @@ public struct XMLElement: Sendable, Equatable {
 public struct XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Stable code: `MalformedXML`.
     public var code: String { "MalformedXML" }
-    /// Line of the failure (1-based), 0 when unknown.
+    /// Line of the failure (1-based; LF, CR LF and a lone CR end a line).
     public var line: Int
-    /// Column of the failure, 0 when unknown.
+    /// Column of the failure (1-based, in Unicode scalars).
     public var column: Int
-    /// What the parser reported.
+    /// What is wrong, in words.
     public var reason: String
 
     /// Creates a parse error.

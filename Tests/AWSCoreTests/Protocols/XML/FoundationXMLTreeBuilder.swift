@@ -1,18 +1,20 @@
+import AWSCore
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 
-/// Builds an `XMLElement` tree from `XMLParser` events. Used once per document, on one thread.
-final class XMLTreeBuilder: NSObject, XMLParserDelegate {
+/// The `XMLParser`-based builder `XMLReader` replaced, kept in the tests only as the reference of the parity test
+/// (the product must not link FoundationXML). Used once per document, on one thread.
+final class FoundationXMLTreeBuilder: NSObject, XMLParserDelegate {
     /// Elements opened and not yet closed; the last one is the current element.
-    private var stack: [XMLElement] = []
+    private var stack: [AWSCore.XMLElement] = []
     /// The finished root element.
-    private var root: XMLElement?
+    private var root: AWSCore.XMLElement?
 
     /// Parses `data`; external entities are never resolved.
-    static func parse(_ data: Data) throws(XMLParseError) -> XMLElement {
-        let builder = XMLTreeBuilder()
+    static func parse(_ data: Data) throws(XMLParseError) -> AWSCore.XMLElement {
+        let builder = FoundationXMLTreeBuilder()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -28,7 +30,7 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     /// Opens an element.
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        stack.append(XMLElement(name: elementName))
+        stack.append(AWSCore.XMLElement(name: elementName))
     }
 
     /// Appends character data to the current element.
