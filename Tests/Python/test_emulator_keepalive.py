@@ -94,3 +94,57 @@ def test_a_chunked_request_body_read_to_its_end_keeps_the_connection(emulator: E
     answer = _read_all(sock)
     sock.close()
     assert b"InvalidClientTokenId" in answer and answer.count(b"HTTP/1.1 200") == 1
+
+
+def _exchange(emulator: Emulator, data: bytes) -> bytes:
+    """Sends `data` on a new connection and returns everything the server sends until it closes."""
+    sock = _raw_socket(emulator)
+    sock.sendall(data)
+    answer = _read_all(sock)
+    sock.close()
+    return answer
+
+
+CLOSE_AFTER = b"GET /_smsauth/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+
+
+def test_a_head_answer_carries_no_body_even_when_the_app_writes_one(emulator: Emulator) -> None:
+    answer = _exchange(emulator, b"HEAD /_smsauth/no-such-route HTTP/1.1\r\nHost: x\r\n\r\n" + CLOSE_AFTER)
+    head, _, rest = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 404") and b"Content-Length: " in head
+    assert rest.startswith(b"HTTP/1.1 200")  # the next answer starts right after the HEAD answer's headers
+
+
+def test_a_body_without_a_certain_end_is_refused_and_never_run_as_a_request(emulator: Emulator) -> None:
+    smuggled = b"GET /_smsauth/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    framings = [
+        b"Transfer-Encoding: gzip\r\n",
+        b"Transfer-Encoding: chunked, gzip\r\n",
+        b"Transfer-Encoding: chunked\r\nContent-Length: %d\r\n" % len(smuggled),
+        b"Content-Length: %d\r\nContent-Length: 0\r\n" % len(smuggled),
+        b"Content-Length: +%d\r\n" % len(smuggled),
+        b"Content-Length: abc\r\n",
+    ]
+    for framing in framings:
+        answer = _exchange(emulator, b"POST /_smsauth/faults HTTP/1.1\r\nHost: x\r\n" + framing + b"\r\n" + smuggled)
+        assert answer.startswith(b"HTTP/1.1 400") and b"Connection: close" in answer, framing
+        assert answer.count(b"HTTP/1.1 ") == 1, framing  # the body was not served as a second request
+
+
+def test_close_anywhere_in_connection_and_http_1_0_keep_alive_end_the_connection(emulator: Emulator) -> None:
+    for request in (b"GET /_smsauth/health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, close\r\n\r\n",
+                    b"GET /_smsauth/health HTTP/1.1\r\nHost: x\r\nConnection: TE\r\nConnection: close\r\n\r\n",
+                    b"GET /_smsauth/health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"):
+        answer = _exchange(emulator, request)  # returns only because the server closes
+        assert answer.startswith(b"HTTP/1.1 200") and b"Connection: close" in answer, request
+
+
+def test_expect_100_continue_is_answered_once(emulator: Emulator) -> None:
+    sock = _raw_socket(emulator)
+    sock.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                 + f"Authorization: {STS_HEADERS['Authorization']}\r\nContent-Length: {len(STS_BODY)}\r\n\r\n".encode())
+    assert sock.recv(100).startswith(b"HTTP/1.1 100 Continue\r\n\r\n")
+    sock.sendall(STS_BODY + CLOSE_AFTER)
+    answer = _read_all(sock)
+    sock.close()
+    assert b"100 Continue" not in answer and b"InvalidClientTokenId" in answer and answer.count(b"HTTP/1.1 200") == 1
