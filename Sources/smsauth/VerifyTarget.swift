@@ -10,7 +10,7 @@ struct VerifyTarget: Sendable, Equatable {
     let phoneNumber: String
     /// Region of its sandbox.
     let region: String
-    /// Which sandbox: SNS's or End User Messaging's (`SandboxService.resolve`).
+    /// Which sandbox: SNS's or End User Messaging's (`PoolSmsServices.sandbox`).
     var service: SmsService = .sns
     /// `spec.languageCode` of the one-time password SMS (nil: AWS's default, en-US).
     var language: SandboxLanguage?
@@ -28,8 +28,8 @@ struct VerifyTarget: Sendable, Equatable {
             throw VerifyError.unknownName(name: name, directory: directory)
         }
         guard let region = spec.region?.value ?? defaultRegion else { throw VerifyError.noRegion(name: name) }
-        let service = SandboxService.resolve(spec, region: region, manifests: result.manifests,
-                                             defaultRegion: defaultRegion) ?? .sns
+        let service = PoolSmsServices(manifests: result.manifests, defaultRegion: defaultRegion)
+            .sandbox(of: spec, region: region) ?? .sns
         return VerifyTarget(address: address, phoneNumber: spec.phoneNumber.value, region: region, service: service,
                             language: spec.languageCode?.value)
     }

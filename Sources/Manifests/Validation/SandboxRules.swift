@@ -6,8 +6,7 @@ enum SandboxRules {
     static let service: Validator.Rule = { context in
         context.sandboxNumbers.compactMap { manifest, spec in
             let region = context.region(of: manifest)
-            let used = SandboxService.poolServices(sendingFrom: region, manifests: context.manifests,
-                                                   defaultRegion: context.defaultRegion)
+            let used = context.poolSmsServices.sendingFrom(region)
             guard let chosen = spec.service else {
                 guard used.count > 1 else { return nil }
                 return .error("sandbox-service-ambiguous", "UserPools in \(ValidationContext.describe(region)) send "

@@ -69,6 +69,8 @@ struct ValidationContext: Sendable {
     let sandboxNumbers: [(Manifest, SandboxNumberSpec)]
     /// Origination identities with their specs.
     let originationIdentities: [(Manifest, OriginationIdentitySpec)]
+    /// The SMS services the pools send through, by sending region.
+    let poolSmsServices: PoolSmsServices
 
     /// Indexes `loaded`.
     init(_ loaded: LoadResult, defaultRegion: String?) {
@@ -92,6 +94,7 @@ struct ValidationContext: Sendable {
         mfaPolicies = mfa
         sandboxNumbers = numbers
         originationIdentities = identities
+        poolSmsServices = PoolSmsServices(manifests: loaded.manifests, defaultRegion: defaultRegion)
     }
 
     /// Whether a resource of this id is declared (complete or not).
@@ -105,9 +108,9 @@ struct ValidationContext: Sendable {
         spec.smsRegion?.value ?? region(of: manifest)
     }
 
-    /// The sandbox a SandboxNumber goes in (`SandboxService.resolve`); nil when the region's pools use both services.
+    /// The sandbox a SandboxNumber goes in (`PoolSmsServices.sandbox`); nil when the region's pools use both services.
     func sandboxService(of manifest: Manifest, _ spec: SandboxNumberSpec) -> SmsService? {
-        SandboxService.resolve(spec, region: region(of: manifest), manifests: manifests, defaultRegion: defaultRegion)
+        poolSmsServices.sandbox(of: spec, region: region(of: manifest))
     }
 
     /// Regions (nil = default) that have SandboxNumbers, with whether any is a `+1` number.

@@ -10,7 +10,7 @@ public struct DesiredResource: Sendable, Equatable {
     /// Resources that must exist first (the references of MANIFESTS.md), in apply order.
     public let dependencies: [ResourceAddress]
     /// A SandboxNumber's sandbox: `spec.service`, else the service of the pools sending SMS from its region
-    /// (`SandboxService.resolve`; SNS when that is not known). nil for every other kind.
+    /// (`PoolSmsServices.sandbox`; SNS when that is not known). nil for every other kind.
     public let sandboxService: SmsService?
 
     /// Creates a desired resource.

@@ -17,13 +17,13 @@ public struct DesiredState: Sendable {
         }
         let byAddress = Dictionary(load.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var resources: [ResourceAddress: DesiredResource] = [:]
+        let poolSmsServices = PoolSmsServices(manifests: byAddress.values, defaultRegion: defaultRegion)
         for manifest in byAddress.values.sorted(by: { $0.id < $1.id }) {
             let region = try Self.region(of: manifest, manifests: byAddress, defaultRegion: defaultRegion)
             let dependencies = manifest.dependencies + Self.outputsDependencies(of: manifest, in: byAddress)
             var sandbox: SmsService?
             if case .sandboxNumber(let spec) = manifest.spec {
-                sandbox = SandboxService.resolve(spec, region: region, manifests: byAddress.values,
-                                                 defaultRegion: defaultRegion)
+                sandbox = poolSmsServices.sandbox(of: spec, region: region)
             }
             resources[manifest.id] = DesiredResource(manifest: manifest, region: region, dependencies: dependencies,
                                                      sandboxService: sandbox)

@@ -65,13 +65,14 @@ import Testing
     @Test func resolveFollowsThePoolsOfTheRegion() throws {
         let manifests = ManifestLoader().load(text: F.docs(Self.eumPool, Self.eumRole, Self.remoteSnsPool), file: "t.yaml").manifests
         let spec = SandboxNumberSpec(phoneNumber: Located("+14155550123", at: SourceLocation(file: "t", line: 1, column: 1)))
-        #expect(SandboxService.poolServices(sendingFrom: "us-east-1", manifests: manifests, defaultRegion: nil)
-                == [.sns, .endUserMessaging])
-        #expect(SandboxService.resolve(spec, region: "us-east-1", manifests: manifests, defaultRegion: nil) == nil)
-        #expect(SandboxService.resolve(spec, region: "us-west-2", manifests: manifests, defaultRegion: nil) == .sns)
-        #expect(SandboxService.resolve(spec, region: "eu-west-1", manifests: manifests, defaultRegion: nil) == .sns)
+        let services = PoolSmsServices(manifests: manifests, defaultRegion: nil)
+        #expect(services.sendingFrom("us-east-1") == [.sns, .endUserMessaging])
+        #expect(services.sendingFrom("eu-west-1").isEmpty)
+        #expect(services.sandbox(of: spec, region: "us-east-1") == nil)
+        #expect(services.sandbox(of: spec, region: "us-west-2") == .sns)
+        #expect(services.sandbox(of: spec, region: "eu-west-1") == .sns)
         var chosen = spec
         chosen.service = Located(.endUserMessaging, at: SourceLocation(file: "t", line: 1, column: 1))
-        #expect(SandboxService.resolve(chosen, region: "us-east-1", manifests: manifests, defaultRegion: nil) == .endUserMessaging)
+        #expect(services.sandbox(of: chosen, region: "us-east-1") == .endUserMessaging)
     }
 }
