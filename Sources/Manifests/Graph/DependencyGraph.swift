@@ -98,22 +98,55 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
                                          by areInIncreasingOrder: (Node, Node) -> Bool) -> [Node] {
         var remaining: [Node: Int] = [:]
         for node in nodes { remaining[node] = dependencies[node, default: []].filter { dependencies[$0] != nil }.count }
-        var ready = nodes.filter { remaining[$0] == 0 }.reversed() as [Node]
+        var ready = ReadyNodes<Node>()
+        for node in nodes where remaining[node] == 0 { ready.insert(node, by: areInIncreasingOrder) }
         var order: [Node] = []
-        while let next = ready.popLast() {
+        while let next = ready.popFirst(by: areInIncreasingOrder) {
             order.append(next)
             remaining[next] = nil
-            var released = false
             for dependent in dependents[next] ?? [] {
                 guard let count = remaining[dependent] else { continue }
                 remaining[dependent] = count - 1
-                if count == 1 {
-                    ready.append(dependent)
-                    released = true
-                }
+                if count == 1 { ready.insert(dependent, by: areInIncreasingOrder) }
             }
-            if released { ready.sort { areInIncreasingOrder($1, $0) } }
         }
         return order
+    }
+}
+
+/// The nodes ready to be ordered, first in sort order on top: a binary min-heap, so that taking the first and adding
+/// a released node cost O(log n) (re-sorting the whole ready list at every release was quadratic, half the time of
+/// validating 10,000 manifests).
+private struct ReadyNodes<Node> {
+    /// The heap: each element is not after its children (`2i + 1`, `2i + 2`) in the order every call is given.
+    private var heap: [Node] = []
+
+    /// Adds `node`; `areInIncreasingOrder` is the graph's sort order (the same in every call).
+    mutating func insert(_ node: Node, by areInIncreasingOrder: (Node, Node) -> Bool) {
+        heap.append(node)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard areInIncreasingOrder(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// Removes and returns the first node in sort order; nil when empty.
+    mutating func popFirst(by areInIncreasingOrder: (Node, Node) -> Bool) -> Node? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let first = heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < heap.count, areInIncreasingOrder(heap[left], heap[smallest]) { smallest = left }
+            if right < heap.count, areInIncreasingOrder(heap[right], heap[smallest]) { smallest = right }
+            guard smallest != parent else { return first }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
     }
 }
