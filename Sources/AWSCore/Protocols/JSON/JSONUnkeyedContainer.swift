@@ -35,24 +35,16 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode(_ type: Bool.Type) throws -> Bool {
-        let value = try JSONTreeDecoder.unbox(current(type), as: type, path: elementPath)
-        currentIndex += 1
-        return value
+        try next { try JSONTreeDecoder.unbox($0, as: type, path: $1) }
     }
     mutating func decode(_ type: String.Type) throws -> String {
-        let value = try JSONTreeDecoder.unbox(current(type), as: type, path: elementPath)
-        currentIndex += 1
-        return value
+        try next { try JSONTreeDecoder.unbox($0, as: type, path: $1) }
     }
     mutating func decode(_ type: Double.Type) throws -> Double {
-        let value = try JSONTreeDecoder.unboxNumber(current(type), as: type, path: elementPath)
-        currentIndex += 1
-        return value
+        try next { try JSONTreeDecoder.unboxNumber($0, as: type, path: $1) }
     }
     mutating func decode(_ type: Float.Type) throws -> Float {
-        let value = try JSONTreeDecoder.unbox(current(type), as: type, path: elementPath)
-        currentIndex += 1
-        return value
+        try next { try JSONTreeDecoder.unbox($0, as: type, path: $1) }
     }
     mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
     mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
@@ -64,16 +56,19 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
     mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
-
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let value = try JSONTreeDecoder.unbox(current(type), as: type, path: elementPath)
-        currentIndex += 1
-        return value
+        try next { try JSONTreeDecoder.unbox($0, as: type, path: $1) }
     }
 
     /// The current element as an integer type.
     private mutating func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
-        let value = try JSONTreeDecoder.unboxInteger(current(type), as: type, path: elementPath)
+        try next { try JSONTreeDecoder.unboxInteger($0, as: type, path: $1) }
+    }
+
+    /// The current element read by `unbox` (given the element and its path); the container moves past it only when
+    /// that succeeds.
+    private mutating func next<T>(_ unbox: (JSONValue, CodingPath) throws -> T) throws -> T {
+        let value = try unbox(current(T.self), elementPath)
         currentIndex += 1
         return value
     }

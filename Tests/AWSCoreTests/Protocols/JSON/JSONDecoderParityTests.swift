@@ -79,28 +79,19 @@ import Testing
 
 /// Generates JSON text of the `Output` shape with random spacing, escapes, numbers and omissions.
 private struct DocumentGenerator {
-    /// SplitMix64 state.
-    private var state: UInt64
+    /// The random source.
+    private var random: SeededRandom
 
-    init(seed: UInt64) { state = seed }
-
-    /// The next pseudo-random number.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     /// A number below `bound`.
-    private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    private mutating func below(_ bound: Int) -> Int { random.below(bound) }
 
     /// True with probability `percent`/100.
-    private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    private mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
 
     /// One of `options`.
-    private mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
+    private mutating func pick<T>(_ options: [T]) -> T { random.pick(options) }
 
     /// A document: an object of the output's members, each sometimes omitted, null or of the wrong type.
     mutating func document() -> String {
@@ -158,7 +149,7 @@ private struct DocumentGenerator {
     private mutating func number() -> Double {
         switch below(5) {
         case 0: return Double(below(1_000_000)) - 500_000
-        case 1: return Double(bitPattern: next() & 0x7FEF_FFFF_FFFF_FFFF) * (chance(50) ? 1 : -1)
+        case 1: return Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF) * (chance(50) ? 1 : -1)
         case 2: return Double(below(1_000_000)) / 1000
         case 3: return -0.0
         default: return pick([1e-300, 5e-324, 1.7976931348623157e308, 0.1, 1.0 / 3])

@@ -27,28 +27,19 @@ import Testing
 
 /// Generates well-formed XML documents of random shape.
 private struct XMLDocumentGenerator {
-    /// SplitMix64 state.
-    private var state: UInt64
+    /// The random source.
+    private var random: SeededRandom
 
-    init(seed: UInt64) { state = seed }
-
-    /// The next pseudo-random number.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     /// A number below `bound`.
-    private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    private mutating func below(_ bound: Int) -> Int { random.below(bound) }
 
     /// True with probability `percent`/100.
-    private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    private mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
 
     /// One of `options`.
-    private mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
+    private mutating func pick<T>(_ options: [T]) -> T { random.pick(options) }
 
     /// A document: optional declaration and comments around one root element.
     mutating func document() -> String {
