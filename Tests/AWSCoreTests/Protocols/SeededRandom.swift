@@ -24,3 +24,20 @@ struct SeededRandom {
     /// One of `options`.
     mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
 }
+
+/// A generator of test documents drawing from a `SeededRandom`.
+protocol SeededGenerator {
+    /// The random source.
+    var random: SeededRandom { get set }
+}
+
+extension SeededGenerator {
+    /// A number below `bound`.
+    mutating func below(_ bound: Int) -> Int { random.below(bound) }
+
+    /// True with probability `percent`/100.
+    mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
+
+    /// One of `options`.
+    mutating func pick<T>(_ options: [T]) -> T { random.pick(options) }
+}

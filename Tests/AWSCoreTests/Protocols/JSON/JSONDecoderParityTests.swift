@@ -78,20 +78,11 @@ import Testing
 }
 
 /// Generates JSON text of the `Output` shape with random spacing, escapes, numbers and omissions.
-private struct DocumentGenerator {
+private struct DocumentGenerator: SeededGenerator {
     /// The random source.
-    private var random: SeededRandom
+    var random: SeededRandom
 
     init(seed: UInt64) { random = SeededRandom(seed: seed) }
-
-    /// A number below `bound`.
-    private mutating func below(_ bound: Int) -> Int { random.below(bound) }
-
-    /// True with probability `percent`/100.
-    private mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
-
-    /// One of `options`.
-    private mutating func pick<T>(_ options: [T]) -> T { random.pick(options) }
 
     /// A document: an object of the output's members, each sometimes omitted, null or of the wrong type.
     mutating func document() -> String {

@@ -26,20 +26,11 @@ import Testing
 }
 
 /// Generates well-formed XML documents of random shape.
-private struct XMLDocumentGenerator {
+private struct XMLDocumentGenerator: SeededGenerator {
     /// The random source.
-    private var random: SeededRandom
+    var random: SeededRandom
 
     init(seed: UInt64) { random = SeededRandom(seed: seed) }
-
-    /// A number below `bound`.
-    private mutating func below(_ bound: Int) -> Int { random.below(bound) }
-
-    /// True with probability `percent`/100.
-    private mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
-
-    /// One of `options`.
-    private mutating func pick<T>(_ options: [T]) -> T { random.pick(options) }
 
     /// A document: optional declaration and comments around one root element.
     mutating func document() -> String {
