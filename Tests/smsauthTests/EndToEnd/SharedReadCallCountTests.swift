@@ -54,9 +54,13 @@ import TestSupport
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
 
         // x-c1 now names pool y (refused: a client cannot move): it is looked for first in x, where it is, and found
-        // there; x's clients, read in two batches (x-c1 waits for y, x-c2 for x), are still listed once.
+        // there; x's clients, read in two batches (x-c1 waits for y, x-c2 for x), are still listed once. The first
+        // DescribeUserPool of each run is slowed down: when it is x's, x-c1's read starts (y is read) before x's
+        // answer arrives, and must wait for it rather than describe x again.
         try Self.write(root, client1Pool: "y")
-        for _ in 0..<3 {
+        for _ in 0..<5 {
+            try await emulator.injectFaults([.init(service: "cognito-idp", operation: "DescribeUserPool", kind: "latency",
+                                                   accessKeyId: principal.accessKeyId, count: 1, latencyMs: 300)])
             let moved = try await Self.dryRunCalls(emulator, principal, root: root, environment: environment,
                                                    status: 1)
             #expect(moved["ListUserPoolClients"] == 1, "pool x, once: \(moved)")

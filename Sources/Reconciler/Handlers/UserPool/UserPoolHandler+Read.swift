@@ -28,15 +28,26 @@ extension UserPoolHandler {
         -> [ResourceAddress: LiveState<UserPoolDescription>] {
         var states: [ResourceAddress: LiveState<UserPoolDescription>] = [:]
         let owner = context.owner
-        for (region, regionTargets) in try targets.byRegion() {
-            var locator = UserPoolLocator(cognito: context.cognito(region), recordingIn: context.describedPools)
-            try await locator.describeKnown(regionTargets, limit: context.readConcurrency) { target, pool in
-                if let state = UserPoolLocator.settled(target, by: pool, owner: owner) { deliver(target.address, state) }
+        // Every pool described first is announced before any is described, in every region, so a read of another
+        // kind that wants one of them waits for its answer instead of describing it again; whatever happens, no
+        // announcement outlives this read.
+        let announced = Set(targets.compactMap(UserPoolLocator.firstDescribed))
+        await context.describedPools?.expect(announced)
+        do {
+            for (region, regionTargets) in try targets.byRegion() {
+                var locator = UserPoolLocator(cognito: context.cognito(region), recordingIn: context.describedPools)
+                try await locator.describeKnown(regionTargets, limit: context.readConcurrency) { target, pool in
+                    if let state = UserPoolLocator.settled(target, by: pool, owner: owner) { deliver(target.address, state) }
+                }
+                for target in regionTargets {
+                    states[target.address] = try await locator.state(of: target, context: context)
+                }
             }
-            for target in regionTargets {
-                states[target.address] = try await locator.state(of: target, context: context)
-            }
+        } catch {
+            await context.describedPools?.settle(announced)
+            throw error
         }
+        await context.describedPools?.settle(announced)
         return states
     }
 }
@@ -115,8 +126,9 @@ struct UserPoolLocator {
 
     /// Describes, concurrently (at most `limit` at once), the pool each target's `state(of:)` describes first: the
     /// one `spec.adopt` names, else the id in its status. Those answers are then taken from `described`, so the
-    /// calls are the same as one by one, only their round trips overlap. Each answer is recorded, then handed to
-    /// `described` with every target it was described for, as soon as it arrives.
+    /// calls are the same as one by one, only their round trips overlap. Each answer is recorded (a pool not found
+    /// settles its announcement), then handed to `answered` with every target it was described for, as soon as it
+    /// arrives.
     mutating func describeKnown(_ targets: [ReadTarget], limit: Int,
                                 described answered: @escaping @Sendable (ReadTarget, UserPoolDescription?) -> Void)
         async throws {
@@ -126,7 +138,7 @@ struct UserPoolLocator {
         let cognito = cognito, recorder = recorder
         let pools = try await ids.concurrentMap(limit: limit) { id in
             let pool = try await cognito.describeUserPool(id: id)
-            if let pool, let recorder { await recorder.record(pool) }
+            if let pool { await recorder?.record(pool) } else { await recorder?.settle([id]) }
             for target in byId[id] ?? [] { answered(target, pool) }
             return (id, pool)
         }
