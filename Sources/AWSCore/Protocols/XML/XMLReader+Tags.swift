@@ -5,6 +5,7 @@ extension XMLReader {
         index += 1
         let name = try readName()
         attributeNames.removeAll(keepingCapacity: true)
+        manyAttributeNames.removeAll(keepingCapacity: true)
         while true {
             let spaced = skipWhitespace()
             guard index < bytes.count else { throw failure(.unexpectedEnd(expected: "'>'")) }
@@ -70,10 +71,7 @@ extension XMLReader {
     /// neither `<` nor a `&` that does not start a valid reference.
     private mutating func skipAttribute() throws(XMLReadFailure) {
         let name = try readName()
-        if attributeNames.contains(where: { bytes[$0].elementsEqual(bytes[name]) }) {
-            throw failure(.duplicateAttribute(string(name)), at: name.lowerBound)
-        }
-        attributeNames.append(name)
+        if !noteAttributeName(name) { throw failure(.duplicateAttribute(string(name)), at: name.lowerBound) }
         skipWhitespace()
         try expect(UInt8(ascii: "="), "'='")
         skipWhitespace()
@@ -92,6 +90,17 @@ extension XMLReader {
             default: index += 1
             }
         }
+    }
+
+    /// Records the attribute name at `name` for the start tag being read; false if the tag already has it.
+    private mutating func noteAttributeName(_ name: Range<Int>) -> Bool {
+        if attributeNames.count < Self.attributesComparedInPlace {
+            if attributeNames.contains(where: { bytes[$0].elementsEqual(bytes[name]) }) { return false }
+            attributeNames.append(name)
+            return true
+        }
+        if manyAttributeNames.isEmpty { manyAttributeNames = Set(attributeNames.map(string)) }
+        return manyAttributeNames.insert(string(name)).inserted
     }
 
     /// Reads a name (letters, digits, `_`, `:`, `-`, `.`, non-ASCII; not starting with a digit, `-` or `.`) and

@@ -28,8 +28,14 @@ struct XMLReader {
     var open: [OpenElement] = []
     /// The root element, once its end tag has been read.
     var root: XMLElement?
-    /// The attribute names of the start tag being read, to refuse duplicates.
+    /// The attribute names of the start tag being read, to refuse duplicates: the first
+    /// `attributesComparedInPlace`, compared byte by byte.
     var attributeNames: [Range<Int>] = []
+    /// All attribute names of the start tag being read once it has more than `attributesComparedInPlace`: a tag
+    /// with thousands of attributes would otherwise cost the square of their number.
+    var manyAttributeNames: Set<String> = []
+    /// How many attribute names of one start tag are compared in place before they are hashed.
+    static let attributesComparedInPlace = 16
 
     /// Reads the document `data` holds and returns its root element.
     static func read(_ data: Data) throws(XMLParseError) -> XMLElement {

@@ -47,6 +47,11 @@ import Testing
         RefusedCase("<a b='&'/>", 1, 7, "'&' does not start an entity or character reference"),
         RefusedCase("<a b=c/>", 1, 6, "unexpected 'c', expected a quoted attribute value"),
         RefusedCase("<a b='1' b='2'/>", 1, 10, "attribute 'b' given twice"),
+        // Past the names compared in place (16), duplicates are found by hashing.
+        RefusedCase("<a " + (0..<20).map { "a\($0)=''" }.joined(separator: " ") + " a3=''/>", 1, 134,
+                    "attribute 'a3' given twice"),
+        RefusedCase("<a " + (0..<20).map { "a\($0)=''" }.joined(separator: " ") + " a18=''/>", 1, 134,
+                    "attribute 'a18' given twice"),
         RefusedCase("<a b='1'c='2'/>", 1, 9, "unexpected 'c', expected '>' or '/>'"),
         RefusedCase("<a>]]></a>", 1, 4, "']]>' in character data"),
         RefusedCase("<a><!-- a -- b --></a>", 1, 11, "'--' inside a comment"),

@@ -94,4 +94,11 @@ import Testing
         while let child = element.children.first { element = child; levels += 1 }
         #expect(levels == depth)
     }
+
+    /// A start tag with 50,000 attributes is read in linear time (comparing each name with all before it took
+    /// minutes).
+    @Test(.timeLimit(.minutes(1))) func readsManyAttributesInLinearTime() throws {
+        let xml = "<a " + (0..<50_000).map { "a\($0)=''" }.joined(separator: " ") + "><b/></a>"
+        #expect(try XMLElement.parse(Data(xml.utf8)) == XMLElement(name: "a", children: [XMLElement(name: "b")]))
+    }
 }
