@@ -43,24 +43,20 @@ class CountingInput:
         self.remaining = length
 
     def read(self, size: int = -1) -> bytes:
-        if self.remaining <= 0:
-            return b""
-        if size is None or size < 0 or size > self.remaining:
-            size = self.remaining
-        data = self._stream.read(size)
-        self.remaining -= len(data)
-        if not data:  # the client closed mid-body: nothing more will come
-            self.remaining = 0
-        return data
+        return self._take(self._stream.read, size)
 
     def readline(self, size: int = -1) -> bytes:
+        return self._take(self._stream.readline, size)
+
+    def _take(self, reader: Callable[[int], bytes], size: int | None) -> bytes:
+        """At most `size` bytes (all that is left when None or negative) of the body, read with `reader`."""
         if self.remaining <= 0:
             return b""
         if size is None or size < 0 or size > self.remaining:
             size = self.remaining
-        data = self._stream.readline(size)
+        data = reader(size)
         self.remaining -= len(data)
-        if not data:
+        if not data:  # the client closed mid-body: nothing more will come
             self.remaining = 0
         return data
 

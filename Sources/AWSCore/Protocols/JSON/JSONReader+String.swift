@@ -64,7 +64,7 @@ extension JSONReader {
         }
     }
 
-    /// Reads the four hex digits after `\u` (and a low surrogate's `\uXXXX` after a high one).
+    /// Reads the four hex digits after `\u` (and, after a high surrogate, the low surrogate escape that follows).
     private mutating func readUnicodeEscape(escapeStart: Int) throws(JSONReadError) -> Unicode.Scalar {
         let unit = try readHexQuad(escapeStart: escapeStart)
         switch unit {
