@@ -13,6 +13,20 @@ public struct HTTPHeader: Sendable, Equatable {
         self.name = name
         self.value = value
     }
+
+    /// Whether this header is called `name`. Header names are ASCII tokens (RFC 9110, section 5.1), compared
+    /// ignoring ASCII case; other bytes must be equal.
+    public func isNamed(_ name: String) -> Bool {
+        let mine = self.name.utf8
+        let theirs = name.utf8
+        guard mine.count == theirs.count else { return false }
+        return zip(mine, theirs).allSatisfy { Self.asciiLowercase($0) == Self.asciiLowercase($1) }
+    }
+
+    /// `byte` with A–Z mapped to a–z.
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
 }
 
 /// An HTTP request addressed to an AWS endpoint, before or after signing.
@@ -41,12 +55,12 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// The first value of header `name` (case-insensitive), if any.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.isNamed(name) }?.value
     }
 
     /// Replaces every header called `name` (case-insensitive) with one header of that value.
     public mutating func setHeader(_ name: String, _ value: String) {
-        headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        headers.removeAll { $0.isNamed(name) }
         headers.append(HTTPHeader(name, value))
     }
 }
@@ -69,7 +83,7 @@ public struct HTTPResponse: Sendable, Equatable {
 
     /// The first value of header `name` (case-insensitive), if any.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.isNamed(name) }?.value
     }
 }
 

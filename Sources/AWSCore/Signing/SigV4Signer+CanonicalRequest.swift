@@ -110,7 +110,22 @@ extension SigV4Signer {
 
     /// `value` trimmed of leading and trailing whitespace, with every inner run of whitespace replaced by one space.
     private static func normalisedHeaderValue(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        if isNormalised(value.utf8) { return value }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
             .joined(separator: " ")
+    }
+
+    /// Whether `value` is already in normal form: no tab, CR or LF, no space at either end, no two spaces in a row
+    /// (most values are: dates, hosts, content types), so it needs no copy.
+    private static func isNormalised(_ value: String.UTF8View) -> Bool {
+        var previous: UInt8 = UInt8(ascii: " ")
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"): return false
+            case UInt8(ascii: " ") where previous == UInt8(ascii: " "): return false
+            default: previous = byte
+            }
+        }
+        return previous != UInt8(ascii: " ") || value.isEmpty
     }
 }

@@ -7,8 +7,14 @@ import Foundation
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
 /// https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
 public struct SigV4Signer: RequestSigner {
-    /// Creates a signer. It holds no state: credentials, region, service and time are passed to each call.
-    public init() {}
+    /// Signing keys derived so far (each is used for one day, region and service).
+    private let signingKeys: SigV4SigningKeyCache
+
+    /// Creates a signer. Credentials, region, service and time are passed to each call; the signer keeps only the
+    /// signing keys it derived, each checked against the secret it came from.
+    public init() {
+        signingKeys = SigV4SigningKeyCache()
+    }
 
     /// Returns `request` with `Host` (when absent), `X-Amz-Date`, `X-Amz-Security-Token` (when `credentials` has a
     /// session token; it is signed) and `Authorization` set, computed for `date`.
@@ -40,8 +46,12 @@ public struct SigV4Signer: RequestSigner {
             body: signed.body,
             normalizesPath: !isS3
         )
+        let key = signingKeys.key(for: credentials, date: timestamp.date, region: region, service: service) {
+            Self.signingKey(secretAccessKey: $0, date: timestamp.date, region: region, service: service)
+        }
         let result = Self.signingResult(
-            for: input, credentials: credentials, region: region, service: service, timestamp: timestamp)
+            for: input, credentials: credentials, region: region, service: service, timestamp: timestamp,
+            signingKey: key)
         signed.setHeader("Authorization", result.authorization)
         return signed
     }
@@ -50,18 +60,21 @@ public struct SigV4Signer: RequestSigner {
     static let s3SigningName = "s3"
 
     /// Runs every SigV4 stage over `input` exactly as given (no headers are added) and returns each product.
+    /// `signingKey` is the key derived for the credentials' secret, the timestamp's date, `region` and `service`
+    /// (derived here when not given).
     static func signingResult(
         for input: SigV4Input,
         credentials: AWSCredentials,
         region: String,
         service: String,
-        timestamp: SigV4Timestamp
+        timestamp: SigV4Timestamp,
+        signingKey key: Data? = nil
     ) -> SigV4Result {
         let headerList = canonicalHeaderList(headers: input.headers)
         let canonical = canonicalRequest(input, headers: headerList)
         let scope = credentialScope(date: timestamp.date, region: region, service: service)
         let toSign = stringToSign(canonicalRequest: canonical, dateTime: timestamp.dateTime, scope: scope)
-        let key = signingKey(
+        let key = key ?? signingKey(
             secretAccessKey: credentials.secretAccessKey, date: timestamp.date, region: region, service: service)
         let signatureHex = signature(signingKey: key, stringToSign: toSign)
         let signed = signedHeaders(headerList)

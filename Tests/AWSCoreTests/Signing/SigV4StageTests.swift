@@ -53,6 +53,24 @@ struct SigV4StageTests {
         #expect(SigV4Signer.canonicalHeaders(list) == "x-a:1\nx-b:one two,three\n")
     }
 
+    /// Values already in normal form are kept; any tab, CR, LF, edge space or doubled space is normalised.
+    @Test(arguments: [
+        ("20150830T123600Z", "20150830T123600Z"),
+        ("a b c", "a b c"),
+        ("", ""),
+        (" ", ""),
+        ("a  b", "a b"),
+        (" a", "a"),
+        ("a ", "a"),
+        ("a\tb", "a b"),
+        ("a\nb", "a b"),
+        ("a\rb", "a b"),
+        ("\t", ""),
+    ])
+    func headerValueNormalisation(value: String, expected: String) {
+        #expect(SigV4Signer.canonicalHeaderList(headers: [HTTPHeader("x", value)]).first?.value == expected)
+    }
+
     /// The timestamp is UTC, zero-padded and truncated to whole seconds, independent of the process time zone.
     @Test(arguments: [
         (1_440_938_160.0, "20150830T123600Z"),
@@ -63,6 +81,33 @@ struct SigV4StageTests {
         let timestamp = SigV4Timestamp(Date(timeIntervalSince1970: seconds))
         #expect(timestamp.dateTime == expected)
         #expect(timestamp.date == String(expected.prefix(8)))
+    }
+
+    /// The arithmetic timestamp equals Foundation's Gregorian calendar in UTC on leap days, century years, the days
+    /// around 1970 and 20,000 seeded instants from 1600 to 2400.
+    @Test func timestampMatchesGregorianCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        func expected(_ seconds: Double) -> String {
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
+                                                from: Date(timeIntervalSince1970: seconds))
+            return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!,
+                          parts.hour!, parts.minute!, parts.second!)
+        }
+        let fixed: [Double] = [
+            -1, -0.5, -86_400, -86_401, 951_782_400, 951_868_799.9, 4_107_542_400, 4_107_628_800,
+            -2_208_988_800, 1_709_164_800, 253_402_300_799,
+        ]
+        var state: UInt64 = 0x5EED
+        let seeded = (0..<20_000).map { _ -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let second = Double(state >> 11).truncatingRemainder(dividingBy: 25_245_561_600)
+            return second - 11_676_096_000 + Double(state & 3) / 4
+        }
+        for seconds in fixed + seeded {
+            #expect(SigV4Timestamp(Date(timeIntervalSince1970: seconds)).dateTime == expected(seconds),
+                    "\(seconds)")
+        }
     }
 
     /// Signing key derivation matches AWS's documented example (secret `wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY`,
