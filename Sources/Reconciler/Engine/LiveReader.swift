@@ -38,7 +38,8 @@ struct LiveReader: Sendable {
                     let batchTargets = batch.map { target in
                         ReadTarget(address: target.address, desired: target.desired, status: target.status,
                                    region: target.region,
-                                   references: target.references.merging(outputs) { _, fresh in fresh })
+                                   // `outputs` first: its storage is shared, not copied per target.
+                                   references: outputs.merging(target.references) { fresh, _ in fresh })
                     }
                     running += 1
                     group.addTask {
