@@ -8,6 +8,7 @@ import Reconciler
 /// pool, SMS role, MFA, and of the account's SMS state in the regions they send from.
 struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "doctor",
         abstract: "Check from live state that SMS sign-in will work for every user pool (read-only).",
         discussion: """
             For each UserPool manifest: the pool exists; its SMS role exists, trusts cognito-idp.amazonaws.com with

@@ -5,6 +5,7 @@ import Manifests
 /// `smsauth explain KIND[.FIELD.PATH]`: the manifest reference in the terminal, as `kubectl explain`.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Describe a manifest kind or field: purpose, type, fields, what matters for SMS sign-in.",
         discussion: """
             Examples: 'smsauth explain UserPool', 'smsauth explain UserPool.spec.passwordPolicy', \

@@ -7,6 +7,7 @@ import Reconciler
 /// `smsauth export`: reads user pools made outside smsauth and writes manifests that adopt them.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write manifests (with spec.adopt) for user pools that exist in AWS, from their live settings.",
         discussion: """
             Reads each user pool (--pool ID..., or --all in the region), its SMS role (when Cognito may assume it

@@ -8,6 +8,7 @@ import Reconciler
 /// live state, in a published format. Never a secret.
 struct Outputs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "outputs",
         abstract: "Print the client configuration of the app clients (ids, region, sign-in settings) from live AWS state.",
         discussion: """
             Validates the manifests, finds each AppClient in AWS as reconcile does, and describes it and its pool

@@ -9,6 +9,7 @@ import Reconciler
 /// `smsauth reconcile [DIR]`: plan, and unless `--dry-run`, apply the manifests to AWS.
 struct Reconcile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reconcile",
         abstract: "Make AWS equal to the manifests: validate, read live state, plan, and apply (unless --dry-run).",
         discussion: """
             The manifests are validated first; with any error the diagnostics are printed and nothing is read,

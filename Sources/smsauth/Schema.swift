@@ -4,6 +4,7 @@ import Manifests
 /// `smsauth schema`: prints the JSON Schema of the manifests.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of smsauth/v1 manifests.",
         discussion: """
             Generated from the same field catalog the loader uses; the repository keeps a copy in \

@@ -7,6 +7,7 @@ import Reconciler
 /// `smsauth status [DIR]`: what the status files say, one row per resource.
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show the status files: kind, name, phase, last reconcile, drift and message of every resource.",
         discussion: """
             Reads <status-dir>/<Kind>/<name>.json (default <parent>/.smsauth/<name>/status for the

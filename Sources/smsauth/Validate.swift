@@ -5,6 +5,7 @@ import Manifests
 /// `smsauth validate [DIR]`: offline checks of a manifest directory.
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check manifests offline: YAML, fields, types, references and AWS rules (no AWS calls).",
         discussion: """
             Every problem is printed to standard output, sorted by file, line and column, as

@@ -10,6 +10,7 @@ import Reconciler
 /// AWS texted to it; `smsauth verify NAME --resend [DIR]` has AWS text a new one.
 struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Verify a SandboxNumber with the one-time password texted to it, or have AWS text a new one.",
         discussion: """
             Loads and validates the manifests, finds the SandboxNumber NAME and verifies it with CODE in its

@@ -1,9 +1,17 @@
+import AsyncHTTPClient
 import Foundation
 import Testing
 @testable import AWSCore
 
 /// Tests of AsyncHTTPClientTransport against a loopback server.
 @Suite struct AsyncHTTPClientTransportTests {
+    /// The clients open no tracing spans (no tracer is bootstrapped) and speak HTTP/1.1 only.
+    @Test func clientsOpenNoTracingSpans() throws {
+        let configuration = try HTTPClients.configuration(proxy: nil, caBundle: nil)
+        #expect(configuration.tracing.tracer == nil)
+        #expect(configuration.httpVersion == .http1Only)
+    }
+
     /// Sends headers and body and reads the response.
     @Test func sendsHeadersAndBodyAndReadsTheResponse() async throws {
         let body = #"{"UserPool":{"Id":"eu-west-1_abc"}}"#
