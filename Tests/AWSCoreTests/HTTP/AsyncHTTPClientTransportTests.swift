@@ -63,6 +63,7 @@ import Testing
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
         let response = try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
         #expect(response.status == 307)
+        #expect(response.body.isEmpty)
         #expect(response.header("Location") == "http://127.0.0.1:\(target)/elsewhere")
     }
 
@@ -74,5 +75,32 @@ import Testing
         }
         #expect(error?.url == "http://127.0.0.1:\(port)/")
         #expect(error?.reason == "connection refused")
+    }
+
+    /// No answer within the timeout is a transport error saying so.
+    @Test func noAnswerWithinTheTimeoutIsATransportError() async throws {
+        let (socket, port) = try LoopbackHTTPServer.silentListener()
+        defer { close(socket) }
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))
+        let error = await #expect(throws: TransportError.self) {
+            try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .milliseconds(300))
+        }
+        #expect(error?.reason == "timed out after 0.3s")
+    }
+
+    /// Cancelling the calling task ends the request at once with `CancellationError`, long before its timeout.
+    @Test func cancellingTheTaskCancelsTheRequest() async throws {
+        let (socket, port) = try LoopbackHTTPServer.silentListener()
+        defer { close(socket) }
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let call = Task {
+            try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(60))
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        call.cancel()
+        await #expect(throws: CancellationError.self) { try await call.value }
+        #expect(clock.now - start < .seconds(30))
     }
 }

@@ -81,6 +81,13 @@ final class LoopbackHTTPServer: Sendable {
         }
     }
 
+    /// A listening socket on 127.0.0.1 that never accepts: connections complete (the kernel queues them) and
+    /// requests are taken in, but no answer ever comes. Returns the socket (close it when done) and its port.
+    static func silentListener() throws -> (socket: Int32, port: UInt16) {
+        let socket = try listen()
+        return (socket, try boundPort(socket))
+    }
+
     /// A listening TCP socket on 127.0.0.1, port chosen by the kernel.
     private static func listen() throws -> Int32 {
         #if canImport(Glibc)
