@@ -34,6 +34,13 @@ public enum Digest {
 
     /// SHA-256 of the UTF-8 bytes of `text`, as lowercase hex.
     public static func sha256Hex(_ text: String) -> String {
-        sha256(Data(text.utf8)).hexEncodedString()
+        var text = text
+        let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        return digest.withUnsafeBytes(HexEncoding.string)
+    }
+
+    /// SHA-256 of `data`, as lowercase hex.
+    public static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).withUnsafeBytes(HexEncoding.string)
     }
 }

@@ -91,7 +91,7 @@ extension SigV4Signer {
     /// The hashed payload: SHA-256 of the body as lowercase hex (the empty body hashes to `e3b0c442…b855`).
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
     static func payloadHash(body: Data) -> String {
-        Digest.sha256(body).hexEncodedString()
+        Digest.sha256Hex(body)
     }
 
     /// The canonical request: method, canonical URI (for S3 the path exactly as sent), canonical query string, canonical headers, signed headers and

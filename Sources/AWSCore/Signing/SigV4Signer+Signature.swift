@@ -29,12 +29,6 @@ extension SigV4Signer {
         return Digest.hmacSHA256(key: serviceKey, data: Data("aws4_request".utf8))
     }
 
-    /// The signature: HMAC-SHA256 of the string to sign under the signing key, lowercase hex.
-    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#calculate-signature
-    static func signature(signingKey: Data, stringToSign: String) -> String {
-        Digest.hmacSHA256(key: signingKey, data: Data(stringToSign.utf8)).hexEncodedString()
-    }
-
     /// The `Authorization` header value:
     /// `AWS4-HMAC-SHA256 Credential=KEY/SCOPE, SignedHeaders=a;b, Signature=hex`.
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#add-signature-to-request

@@ -68,15 +68,15 @@ public struct SigV4Signer: RequestSigner {
         region: String,
         service: String,
         timestamp: SigV4Timestamp,
-        signingKey key: Data? = nil
+        signingKey key: SigV4SigningKey? = nil
     ) -> SigV4Result {
         let headerList = canonicalHeaderList(headers: input.headers)
         let canonical = canonicalRequest(input, headers: headerList)
         let scope = credentialScope(date: timestamp.date, region: region, service: service)
         let toSign = stringToSign(canonicalRequest: canonical, dateTime: timestamp.dateTime, scope: scope)
-        let key = key ?? signingKey(
-            secretAccessKey: credentials.secretAccessKey, date: timestamp.date, region: region, service: service)
-        let signatureHex = signature(signingKey: key, stringToSign: toSign)
+        let key = key ?? SigV4SigningKey(signingKey(
+            secretAccessKey: credentials.secretAccessKey, date: timestamp.date, region: region, service: service))
+        let signatureHex = key.signature(of: toSign)
         let signed = signedHeaders(headerList)
         return SigV4Result(
             canonicalRequest: canonical,
@@ -92,7 +92,7 @@ public struct SigV4Signer: RequestSigner {
     /// for https). IPv6 literals are bracketed. Nil when the URL has no host.
     static func hostHeaderValue(for url: URL) -> String? {
         guard let host = url.host(percentEncoded: true), !host.isEmpty else { return nil }
-        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let bracketed = host.utf8.contains(UInt8(ascii: ":")) && !host.hasPrefix("[") ? "[\(host)]" : host
         guard let port = url.port else { return bracketed }
         let defaultPort: Int? =
             switch url.scheme?.lowercased() {

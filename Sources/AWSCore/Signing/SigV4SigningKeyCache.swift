@@ -9,7 +9,7 @@ final class SigV4SigningKeyCache: Sendable {
     /// One derived key and what it was derived from.
     private struct Entry {
         let secretAccessKey: String
-        let key: Data
+        let key: SigV4SigningKey
     }
 
     /// The scope a key signs for.
@@ -32,11 +32,11 @@ final class SigV4SigningKeyCache: Sendable {
     /// The signing key for `credentials` on `date` (`yyyyMMdd`) in `region` for `service`, derived by `derive`
     /// unless this cache holds it for the same secret.
     func key(for credentials: AWSCredentials, date: String, region: String, service: String,
-             derive: (_ secretAccessKey: String) -> Data) -> Data {
+             derive: (_ secretAccessKey: String) -> Data) -> SigV4SigningKey {
         let scope = Scope(accessKeyId: credentials.accessKeyId, date: date, region: region, service: service)
         let secret = credentials.secretAccessKey
         if let entry = entries.withLock({ $0[scope] }), entry.secretAccessKey == secret { return entry.key }
-        let key = derive(secret)
+        let key = SigV4SigningKey(derive(secret))
         entries.withLock { entries in
             if entries.count >= capacity, entries[scope] == nil { entries.removeAll(keepingCapacity: true) }
             entries[scope] = Entry(secretAccessKey: secret, key: key)

@@ -78,7 +78,7 @@ public struct FolderObjectStore: ObjectStore {
 
     /// The entity tag of `data`: its SHA-256, hex, in quotes as S3 writes ETags.
     static func etag(of data: Data) -> String {
-        "\"" + Digest.sha256(data).hexEncodedString() + "\""
+        "\"" + Digest.sha256Hex(data) + "\""
     }
 
     /// The file of `key`; a key that is empty, absolute, or has an empty, `.` or `..` component is refused.

@@ -62,6 +62,7 @@ struct DigestTests {
     func sha256KnownVectors(message: String, expected: String) {
         #expect(Digest.sha256(Data(message.utf8)).hexEncodedString() == expected)
         #expect(Digest.sha256Hex(message) == expected)
+        #expect(Digest.sha256Hex(Data(message.utf8)) == expected)
     }
 
     /// HMAC-SHA256 matches RFC 4231.

@@ -35,7 +35,7 @@ struct RegistrationAttachmentFile: Sendable, Equatable {
     }
 
     /// The hex SHA-256 of `data`.
-    static func hash(_ data: Data) -> String { Digest.sha256(data).hexEncodedString() }
+    static func hash(_ data: Data) -> String { Digest.sha256Hex(data) }
 
     /// The tag smsauth puts on each attachment it uploads: the hex SHA-256 of its content (AWS never returns an
     /// attachment's content, so this is how the live side knows it).
