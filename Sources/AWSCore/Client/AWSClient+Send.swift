@@ -31,7 +31,7 @@ extension AWSClient {
     /// and returns the first 2xx response. Non-2xx responses become errors through `parseError`.
     func send(_ call: Call, headers: [HTTPHeader], body: Data,
               parseError: (HTTPResponse) -> AWSError) async throws -> HTTPResponse {
-        try await send(call, method: "POST", url: { Self.rootURL($0.url) }, headers: headers, body: body,
+        try await send(call, method: "POST", url: { $0.rootURL }, headers: headers, body: body,
                        parseError: parseError)
     }
 
@@ -110,15 +110,6 @@ extension AWSClient {
         metadata["duration_ms"] = "\(Self.milliseconds(clock.now - start))"
         logger.debug("AWS request attempt", metadata: metadata)
         return outcome
-    }
-
-    /// `url` with path `/` when it has none (endpoint overrides are usually given without a path).
-    static func rootURL(_ url: URL) -> URL {
-        guard url.path.isEmpty, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
-            return url
-        }
-        components.path = "/"
-        return components.url ?? url
     }
 
     /// Whole milliseconds of `duration`.

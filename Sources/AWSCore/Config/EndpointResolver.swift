@@ -4,18 +4,31 @@ import Synchronization
 /// Where to send a service's requests and which region to sign them for.
 public struct ResolvedEndpoint: Sendable, Equatable {
     /// Base URL (scheme, host, optional port and path).
-    public var url: URL
+    public let url: URL
+    /// `url` with path `/` when it has none (endpoint overrides are usually given without a path): where JSON and
+    /// query requests are posted. Worked out once here rather than on every request.
+    public let rootURL: URL
     /// Region of the SigV4 credential scope.
-    public var signingRegion: String
+    public let signingRegion: String
     /// Whether `url` comes from a configured override (`AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's
     /// `endpoint_url`) rather than AWS's default; S3 then addresses buckets path-style, as the AWS CLI does.
-    public var isConfigured: Bool
+    public let isConfigured: Bool
 
     /// Creates a resolved endpoint.
     public init(url: URL, signingRegion: String, isConfigured: Bool = false) {
         self.url = url
+        self.rootURL = Self.rootURL(url)
         self.signingRegion = signingRegion
         self.isConfigured = isConfigured
+    }
+
+    /// `url` with path `/` when it has none.
+    static func rootURL(_ url: URL) -> URL {
+        guard url.path.isEmpty, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+            return url
+        }
+        components.path = "/"
+        return components.url ?? url
     }
 }
 
