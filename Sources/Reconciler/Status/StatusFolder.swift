@@ -1,3 +1,4 @@
+import AWSCore
 import Manifests
 import Foundation
 
@@ -94,7 +95,7 @@ struct StatusFolder: Sendable {
         let status: ResourceStatus
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path, isDirectory: false))
-            status = try StatusStore.decoder().decode(ResourceStatus.self, from: data)
+            status = try PlainJSON.decode(ResourceStatus.self, from: data)
         } catch {
             throw StatusStoreError.corrupt(path: path, detail: String(describing: error))
         }
