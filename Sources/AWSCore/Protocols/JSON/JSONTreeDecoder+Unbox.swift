@@ -10,7 +10,7 @@ extension JSONTreeDecoder {
                 return Date(timeIntervalSince1970: try unboxNumber(value, as: Double.self, path: path())) as! T
             }
             let text = try unbox(value, as: String.self, path: path())
-            guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+            guard let date = iso8601Date(text) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: path().keys,
                                                         debugDescription: "Expected date string to be ISO8601-formatted."))
             }

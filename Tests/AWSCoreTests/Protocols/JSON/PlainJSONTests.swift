@@ -64,4 +64,29 @@ import Testing
             #expect(throws: DecodingError.self) { try PlainJSON.decode(Record.self, from: Data(json.utf8)) }
         }
     }
+
+    /// The direct reading of `JSONEncoder`'s spelling gives the format style's date for 20,000 times from 1970 to 9999
+    /// (leap days and the last second of a day included).
+    @Test func encoderSpellingReadsAsTheFormatStyle() throws {
+        var generator = SystemRandomNumberGenerator()
+        let edges: [TimeInterval] = [0, 86_399, 951_782_400, 1_709_164_800, 1_709_251_199, 253_402_300_799]
+        let times = edges + (0..<20_000).map { _ in TimeInterval(Int.random(in: 0...253_402_300_799, using: &generator)) }
+        for time in times {
+            let text = Date(timeIntervalSince1970: time).formatted(.iso8601)
+            let direct = try #require(JSONTreeDecoder.encoderSpelling(text), "\(text)")
+            let styled = try Date.ISO8601FormatStyle().parse(text)
+            #expect(direct == Date(timeIntervalSince1970: time) && direct == styled, "\(text)")
+        }
+    }
+
+    /// What the direct reading leaves to the format style, which then answers as `JSONDecoder` does.
+    @Test(arguments: ["2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-12-05T24:00:00Z", "2026-12-05T18:60:00Z",
+                      "2026-12-05T18:38:60Z", "1969-12-31T23:59:59Z", "2026-00-05T18:38:39Z", "2026-12-00T18:38:39Z",
+                      "2026-12-05T18:38:39z", "2026-12-05T18:38:3aZ", "+026-12-05T18:38:39Z"])
+    func otherSpellingsGoToTheFormatStyle(_ text: String) {
+        #expect(JSONTreeDecoder.encoderSpelling(text) == nil)
+        #expect(JSONTreeDecoder.iso8601Date(text) == (try? Date.ISO8601FormatStyle().parse(text)))
+        let decoded = both(#"{"name": "a", "count": 1, "when": "\#(text)", "entries": [], "labels": {}}"#)
+        #expect(decoded.plain == decoded.foundation)
+    }
 }
