@@ -26,14 +26,7 @@ public enum AWSJSON {
     /// Reads the body with `JSONReader` and decodes the tree with `JSONTreeDecoder`; it refuses what RFC 8259
     /// refuses. Errors are `DecodingError`s (malformed JSON is `dataCorrupted` with the `JSONReadError` beneath).
     public static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
-        let tree: JSONValue
-        do {
-            tree = try JSONReader.read(body)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription:
-                "The given data was not valid JSON: \(error)", underlyingError: error))
-        }
-        return try JSONTreeDecoder.unbox(tree, as: type, path: .root)
+        try JSONTreeDecoder.decode(type, from: body, rules: .aws)
     }
 
     /// `name` with its first character upper-cased (`upper`) or lower-cased.

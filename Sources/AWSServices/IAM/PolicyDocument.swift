@@ -24,7 +24,8 @@ public struct PolicyDocument: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `text`, which may be URL-encoded as IAM returns it (`%7B%22Version%22…`).
     public init(text: String) throws {
-        let decoded = text.hasPrefix("%") || text.contains("%22") ? (text.removingPercentEncoding ?? text) : text
+        let encoded = text.hasPrefix("%") || text.utf8.contains("%22".utf8)
+        let decoded = encoded ? (PolicyDocument.percentDecoded(text) ?? text) : text
         let value: JSONValue
         do {
             value = try JSONValue(parsing: Data(decoded.utf8))
@@ -33,6 +34,34 @@ public struct PolicyDocument: Sendable, Equatable, CustomStringConvertible {
         }
         guard case .object = value else { throw Failure.notJSON("top level is not an object") }
         canonical = PolicyDocument.canonicalize(value, key: nil)
+    }
+
+    /// `text` with each `%XX` escape decoded, the bytes read as UTF-8; nil when a `%` is not followed by two hex
+    /// digits or the bytes are not UTF-8. Foundation's `removingPercentEncoding` answers the same (the tests compare
+    /// them), without going through Foundation.
+    static func percentDecoded(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var rest = text.utf8.makeIterator()
+        while let byte = rest.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = rest.next().flatMap(hexDigit), let low = rest.next().flatMap(hexDigit) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The value of an ASCII hex digit (either case).
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// Creates a document from a JSON value.

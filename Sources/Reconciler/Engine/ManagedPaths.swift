@@ -2,13 +2,18 @@ import Manifests
 
 /// The `spec` paths a manifest sets (`passwordPolicy.minimumLength`, `tags`): the fields smsauth manages for it.
 /// Recorded in status (`managedFields`) so that a later plan can say which fields left the manifest: AWS keeps
-/// their current value, smsauth no longer manages them. Pure, by reflection like `CanonicalRendering`.
+/// their current value, smsauth no longer manages them. Pure: it walks the fields each spec type lists
+/// (`SpecFields`), without reflection.
 enum ManagedPaths {
     /// The paths `manifest`'s spec sets, sorted. A nested group (`passwordPolicy`) gives its members' paths; a
     /// list or map is one path.
     static func of(_ manifest: Manifest) -> [String] {
-        guard let payload = Mirror(reflecting: manifest.spec).children.first?.value else { return [] }
-        return paths(of: payload, prefix: "").sorted()
+        var paths: [String] = []
+        for field in manifest.spec.specFields {
+            if case .value(let label, _) = field, identityPaths.contains(label) { continue }
+            collect(field, prefix: "", into: &paths)
+        }
+        return paths.sorted()
     }
 
     /// The warning for a managed field that left the manifest.
@@ -28,27 +33,15 @@ enum ManagedPaths {
     /// Paths that say where or what the resource is rather than a field of it.
     static let identityPaths: Set<String> = ["adopt", "region"]
 
-    /// The set leaf paths under `value`.
-    private static func paths(of value: Any, prefix: String) -> [String] {
-        Mirror(reflecting: value).children.flatMap { child -> [String] in
-            guard let label = child.label, !(child.value is SourceLocation),
-                  !(prefix.isEmpty && identityPaths.contains(label)),
-                  let set = unwrapped(child.value) else { return [] }
-            if let mapped = set as? MappedValues { return mapped.values.keys.map { prefix + $0 } }
-            let path = prefix + label
-            if set is any LocatedValue { return [path] }
-            let mirror = Mirror(reflecting: set)
-            if mirror.displayStyle == .struct, !mirror.children.isEmpty {
-                return paths(of: set, prefix: path + ".")
-            }
-            return [path]
+    /// Adds the set paths of `field`, under `prefix`, to `paths`.
+    private static func collect(_ field: SpecField, prefix: String, into paths: inout [String]) {
+        switch field {
+        case .value(let label, let isSet):
+            if isSet { paths.append(prefix + label) }
+        case .group(let label, let members):
+            for member in members ?? [] { collect(member, prefix: prefix + label + ".", into: &paths) }
+        case .mapped(let mapped):
+            paths += mapped.values.keys.map { prefix + $0 }
         }
-    }
-
-    /// The content of an optional (nil when it is nil), or the value itself.
-    private static func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map(\.value)
     }
 }

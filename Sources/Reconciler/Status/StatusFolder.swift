@@ -1,3 +1,4 @@
+import AWSCore
 import Manifests
 import Foundation
 
@@ -40,22 +41,23 @@ struct StatusFolder: Sendable {
     func read(_ address: ResourceAddress) throws(StatusStoreError) -> ResourceStatus? {
         let url = try fileURL(for: address)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return try decode(url, expecting: address)
+        return try decode(url.path, expecting: address)
     }
 
     /// Every status in the folder, sorted by address. Leftover temporary files (from a crash mid-write) are
-    /// skipped and removed; folders that are not a kind and files that are not `.json` are ignored.
+    /// skipped and removed; folders that are not a kind and files that are not `.json` are ignored. Paths are
+    /// joined as strings: a `URL` per file cost about as much as reading the file.
     func readAll() throws(StatusStoreError) -> [ResourceStatus] {
         var statuses: [ResourceStatus] = []
         for kind in ResourceKind.allCases {
-            let folder = directory.appendingPathComponent(kind.rawValue)
+            let folder = kindFolder(kind)
             for fileName in try list(folder) {
-                let url = folder.appendingPathComponent(fileName)
+                let path = folder + "/" + fileName
                 if AtomicFile.isTemporary(fileName) {
-                    try remove(url)
+                    try remove(URL(fileURLWithPath: path, isDirectory: false))
                 } else if fileName.hasSuffix(".json") {
                     let address = ResourceAddress(kind: kind, name: String(fileName.dropLast(".json".count)))
-                    statuses.append(try decode(url, expecting: address))
+                    statuses.append(try decode(path, expecting: address))
                 }
             }
         }
@@ -66,7 +68,7 @@ struct StatusFolder: Sendable {
     func addresses() throws(StatusStoreError) -> [ResourceAddress] {
         var addresses: [ResourceAddress] = []
         for kind in ResourceKind.allCases {
-            for fileName in try list(directory.appendingPathComponent(kind.rawValue))
+            for fileName in try list(kindFolder(kind))
             where fileName.hasSuffix(".json") && !AtomicFile.isTemporary(fileName) {
                 addresses.append(ResourceAddress(kind: kind, name: String(fileName.dropLast(".json".count))))
             }
@@ -82,25 +84,33 @@ struct StatusFolder: Sendable {
         try AtomicFile.syncFolder(url.deletingLastPathComponent())
     }
 
-    private func decode(_ url: URL, expecting address: ResourceAddress) throws(StatusStoreError) -> ResourceStatus {
+    /// The path of the folder that holds the statuses of `kind` (as `fileURL(for:)` would give it).
+    private func kindFolder(_ kind: ResourceKind) -> String {
+        let root = directory.path
+        return (root.hasSuffix("/") ? root : root + "/") + kind.rawValue
+    }
+
+    private func decode(_ path: String, expecting address: ResourceAddress) throws(StatusStoreError)
+        -> ResourceStatus {
         let status: ResourceStatus
         do {
-            status = try StatusStore.decoder().decode(ResourceStatus.self, from: Data(contentsOf: url))
+            let data = try Data(contentsOf: URL(fileURLWithPath: path, isDirectory: false))
+            status = try PlainJSON.decode(ResourceStatus.self, from: data)
         } catch {
-            throw StatusStoreError.corrupt(path: url.path, detail: String(describing: error))
+            throw StatusStoreError.corrupt(path: path, detail: String(describing: error))
         }
         guard status.address == address else {
-            throw StatusStoreError.corrupt(path: url.path, detail: "holds the status of \(status.address)")
+            throw StatusStoreError.corrupt(path: path, detail: "holds the status of \(status.address)")
         }
         return status
     }
 
-    private func list(_ folder: URL) throws(StatusStoreError) -> [String] {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+    private func list(_ folder: String) throws(StatusStoreError) -> [String] {
+        guard FileManager.default.fileExists(atPath: folder) else { return [] }
         do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            throw StatusStoreError.ioFailed(path: folder.path, operation: "list", detail: error.localizedDescription)
+            throw StatusStoreError.ioFailed(path: folder, operation: "list", detail: error.localizedDescription)
         }
     }
 

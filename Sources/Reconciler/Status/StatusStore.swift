@@ -158,7 +158,8 @@ public struct StatusStore: Sendable {
         return encoder
     }
 
-    /// The decoder for status records (ISO 8601 dates).
+    /// The decoder for state documents and lock records (ISO 8601 dates). Status files are read with `PlainJSON`,
+    /// which reads them as this does, in one pass.
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AWSServices
 
@@ -49,5 +50,48 @@ import Testing
     @Test func canonicalJSONIsStable() throws {
         let document = try PolicyDocument(text: "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"Resource\":\"*\"}}")
         #expect(document.json == "{\"Statement\":[{\"Action\":[\"sns:Publish\"],\"Effect\":\"Allow\",\"Resource\":[\"*\"]}],\"Version\":\"2012-10-17\"}")
+    }
+
+    /// Percent-decoding as IAM documents need it, and as Foundation's `removingPercentEncoding` does it: nil for a
+    /// `%` without two hex digits after it and for bytes that are not UTF-8.
+    @Test(arguments: [
+        ("", ""),
+        ("plain {}", "plain {}"),
+        ("%7B%22a%22%3A1%7D", "{\"a\":1}"),
+        ("%7b%22A%22%3a%5B%5d%7d", "{\"A\":[]}"),
+        ("%C3%A9t%C3%A9 %E2%82%AC", "été €"),
+        ("100%25", "100%"),
+        ("%2525", "%25"),
+        ("a+b", "a+b"),
+        ("%00", "\u{0}"),
+        ("%", nil),
+        ("%2", nil),
+        ("abc%", nil),
+        ("%zz", nil),
+        ("%2g", nil),
+        ("%%41", nil),
+        ("%22%", nil),
+        ("%FF", nil),
+        ("%C3", nil),
+        ("%C3%28", nil),
+        ("%ED%A0%80", nil),
+    ] as [(String, String?)])
+    func percentDecoding(encoded: String, decoded: String?) {
+        #expect(PolicyDocument.percentDecoded(encoded) == decoded)
+        #expect(PolicyDocument.percentDecoded(encoded) == encoded.removingPercentEncoding)
+    }
+
+    /// A document whose escapes do not decode is read as written: JSON if it is JSON, else not a document.
+    @Test func undecodableEscapesLeaveTheTextAsWritten() throws {
+        let document = try PolicyDocument(text: "{\"Sid\":\"%22%zz\"}")
+        #expect(document.canonical == .object(["Sid": .string("%22%zz")]))
+        #expect(throws: PolicyDocument.Failure.self) { try PolicyDocument(text: "%7B%22Sid%22%3A%ZZ%7D") }
+        #expect(throws: PolicyDocument.Failure.self) { try PolicyDocument(text: "%7B%22Sid%22%3A%22%FF%22%7D") }
+    }
+
+    /// Text that neither starts with `%` nor holds `%22` is not decoded, even when it holds other escapes.
+    @Test func onlyEncodedLookingTextIsDecoded() throws {
+        let document = try PolicyDocument(text: "{\"Sid\":\"100%41\"}")
+        #expect(document.canonical == .object(["Sid": .string("100%41")]))
     }
 }

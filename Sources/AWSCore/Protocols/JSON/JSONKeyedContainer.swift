@@ -1,9 +1,11 @@
-/// The keyed container of `JSONTreeDecoder`: an object whose keys have already been converted by the AWS rule.
+/// The keyed container of `JSONTreeDecoder`: an object whose keys have already been converted by its rules.
 struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// The members, keyed as Swift names them.
     let members: [String: JSONValue]
     /// Where the object sits.
     let path: CodingPath
+    /// How keys and dates are read.
+    let rules: JSONTreeRules
 
     var codingPath: [any CodingKey] { path.keys }
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
@@ -48,7 +50,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try integer(type, key) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try JSONTreeDecoder.unbox(member(key), as: type, path: path.appending(key))
+        try JSONTreeDecoder.unbox(member(key), as: type, path: path.appending(key), rules: rules)
     }
 
     /// The member at `key` as an integer type.
@@ -66,10 +68,11 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        JSONTreeDecoder(value: members[JSONTreeKey.super.stringValue] ?? .null, path: path.appending(JSONTreeKey.super))
+        JSONTreeDecoder(value: members[JSONTreeKey.super.stringValue] ?? .null, path: path.appending(JSONTreeKey.super),
+                        rules: rules)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        JSONTreeDecoder(value: try member(key), path: path.appending(key))
+        JSONTreeDecoder(value: try member(key), path: path.appending(key), rules: rules)
     }
 }

@@ -4,6 +4,8 @@ struct JSONSingleValueContainer: SingleValueDecodingContainer {
     let value: JSONValue
     /// Where it sits.
     let path: CodingPath
+    /// How keys and dates are read.
+    let rules: JSONTreeRules
 
     var codingPath: [any CodingKey] { path.keys }
 
@@ -26,5 +28,7 @@ struct JSONSingleValueContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt16.Type) throws -> UInt16 { try JSONTreeDecoder.unboxInteger(value, as: type, path: path) }
     func decode(_ type: UInt32.Type) throws -> UInt32 { try JSONTreeDecoder.unboxInteger(value, as: type, path: path) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try JSONTreeDecoder.unboxInteger(value, as: type, path: path) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONTreeDecoder.unbox(value, as: type, path: path) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONTreeDecoder.unbox(value, as: type, path: path, rules: rules)
+    }
 }

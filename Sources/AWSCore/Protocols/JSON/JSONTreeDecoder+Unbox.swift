@@ -2,11 +2,19 @@ import Foundation
 
 /// Conversions of tree nodes to Swift values, shared by the containers. `path` is where the node sits.
 extension JSONTreeDecoder {
-    /// Any decodable type, with the special cases of `AWSJSON`: dates, Base64 data and string-keyed dictionaries.
-    static func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, path: @autoclosure () -> CodingPath) throws
-        -> T {
+    /// Any decodable type, with the special cases: dates (by `rules`), Base64 data and string-keyed dictionaries.
+    static func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, path: @autoclosure () -> CodingPath,
+                                    rules: JSONTreeRules) throws -> T {
         if type == Date.self {
-            return Date(timeIntervalSince1970: try unboxNumber(value, as: Double.self, path: path())) as! T
+            guard rules.iso8601Dates else {
+                return Date(timeIntervalSince1970: try unboxNumber(value, as: Double.self, path: path())) as! T
+            }
+            let text = try unbox(value, as: String.self, path: path())
+            guard let date = iso8601Date(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path().keys,
+                                                        debugDescription: "Expected date string to be ISO8601-formatted."))
+            }
+            return date as! T
         }
         if type == Data.self {
             let text = try unbox(value, as: String.self, path: path())
@@ -18,9 +26,9 @@ extension JSONTreeDecoder {
         }
         if let dictionary = type as? any JSONStringKeyedDictionary.Type {
             let here = path()
-            return try dictionary.init(members: members(of: value, path: here), path: here) as! T
+            return try dictionary.init(members: members(of: value, path: here), path: here, rules: rules) as! T
         }
-        return try T(from: JSONTreeDecoder(value: value, path: path()))
+        return try T(from: JSONTreeDecoder(value: value, path: path(), rules: rules))
     }
 
     /// A string.
@@ -94,15 +102,15 @@ extension JSONTreeDecoder {
 /// `[String: T]`, whose keys are data: decoded member by member, keys as sent (as `JSONDecoder` does).
 protocol JSONStringKeyedDictionary {
     /// The dictionary of the object `members` at `path`.
-    init(members: [String: JSONValue], path: CodingPath) throws
+    init(members: [String: JSONValue], path: CodingPath, rules: JSONTreeRules) throws
 }
 
 extension Dictionary: JSONStringKeyedDictionary where Key == String, Value: Decodable {
-    init(members: [String: JSONValue], path: CodingPath) throws {
+    init(members: [String: JSONValue], path: CodingPath, rules: JSONTreeRules) throws {
         self.init(minimumCapacity: members.count)
         for (key, value) in members {
             self[key] = try JSONTreeDecoder.unbox(value, as: Value.self,
-                                                  path: path.appending(JSONTreeKey(stringValue: key)))
+                                                  path: path.appending(JSONTreeKey(stringValue: key)), rules: rules)
         }
     }
 }

@@ -5,15 +5,18 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     let elements: [JSONValue]
     /// Where the array sits.
     let path: CodingPath
+    /// How keys and dates are read.
+    let rules: JSONTreeRules
 
     var codingPath: [any CodingKey] { path.keys }
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
     private(set) var currentIndex = 0
 
-    init(elements: [JSONValue], path: CodingPath) {
+    init(elements: [JSONValue], path: CodingPath, rules: JSONTreeRules) {
         self.elements = elements
         self.path = path
+        self.rules = rules
     }
 
     /// The path of the current element.
@@ -57,7 +60,8 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try next { try JSONTreeDecoder.unbox($0, as: type, path: $1) }
+        let rules = rules
+        return try next { try JSONTreeDecoder.unbox($0, as: type, path: $1, rules: rules) }
     }
 
     /// The current element as an integer type.
@@ -83,7 +87,7 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let decoder = JSONTreeDecoder(value: try current((any Decoder).self), path: elementPath)
+        let decoder = JSONTreeDecoder(value: try current((any Decoder).self), path: elementPath, rules: rules)
         currentIndex += 1
         return decoder
     }
