@@ -35,7 +35,10 @@ final class SigV4SigningKeyCache: Sendable {
              derive: (_ secretAccessKey: String) -> Data) -> SigV4SigningKey {
         let scope = Scope(accessKeyId: credentials.accessKeyId, date: date, region: region, service: service)
         let secret = credentials.secretAccessKey
-        if let entry = entries.withLock({ $0[scope] }), entry.secretAccessKey == secret { return entry.key }
+        // Bytes, not `String ==` (which equates canonically equivalent text): the key is derived from the bytes.
+        if let entry = entries.withLock({ $0[scope] }), entry.secretAccessKey.utf8.elementsEqual(secret.utf8) {
+            return entry.key
+        }
         let key = SigV4SigningKey(derive(secret))
         entries.withLock { entries in
             if entries.count >= capacity, entries[scope] == nil { entries.removeAll(keepingCapacity: true) }

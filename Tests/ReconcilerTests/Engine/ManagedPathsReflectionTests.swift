@@ -19,18 +19,35 @@ struct ManagedPathsReflectionTests {
         return folders.flatMap { ManifestLoader().load(directory: $0.path).manifests }
     }
 
+    /// Manifests with the nested mappings no example sets (a sender ID), so that every list is checked.
+    static let beyondTheExamples = """
+        apiVersion: smsauth/v1
+        kind: OriginationIdentity
+        metadata: {name: sender}
+        spec:
+          region: eu-west-2
+          senderId: {senderId: MYBRAND, isoCountryCode: GB, messageTypes: [TRANSACTIONAL]}
+        """
+
+    /// The examples' manifests and those beyond them.
+    static func manifests() throws -> [Manifest] {
+        let extra = EngineFixtures.load(beyondTheExamples).manifests
+        #expect(extra.count == 1)
+        return try exampleManifests() + extra
+    }
+
     @Test func examplesHoldEveryKind() throws {
         #expect(Set(try Self.exampleManifests().map(\.kind)) == Set(ResourceKind.allCases))
     }
 
     @Test func pathsEqualTheReflectionWalk() throws {
-        for manifest in try Self.exampleManifests() {
+        for manifest in try Self.manifests() {
             #expect(ManagedPaths.of(manifest) == ReflectedManagedPaths.of(manifest), "\(manifest.id)")
         }
     }
 
     @Test func listsNameEveryStoredProperty() throws {
-        for manifest in try Self.exampleManifests() {
+        for manifest in try Self.manifests() {
             let spec = try #require(Mirror(reflecting: manifest.spec).children.first?.value)
             checkLabels(manifest.spec.specFields, of: spec, at: "\(manifest.id)")
         }

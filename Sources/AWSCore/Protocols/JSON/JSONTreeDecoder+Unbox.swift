@@ -57,13 +57,20 @@ extension JSONTreeDecoder {
         return Float(number)
     }
 
-    /// A number as an integer, if it is whole and within the type's range.
+    /// A number as an integer, if it is whole, within the type's range and below 2^53 in magnitude: `JSONValue`
+    /// holds numbers as `Double`, where 9007199254740993 already reads as …992, so a larger integer is refused
+    /// rather than read as a neighbour.
     static func unboxInteger<I: FixedWidthInteger>(_ value: JSONValue, as type: I.Type,
                                                    path: @autoclosure () -> CodingPath) throws -> I {
         let number = try unboxNumber(value, as: type, path: path())
-        guard let integer = I(exactly: number) else { throw misfit(number, type, path()) }
+        guard number.magnitude < exactIntegerLimit, let integer = I(exactly: number) else {
+            throw misfit(number, type, path())
+        }
         return integer
     }
+
+    /// 2^53: every integer below it in magnitude is exactly one `Double`, and no other integer reads as it.
+    static let exactIntegerLimit: Double = 9_007_199_254_740_992
 
     /// The members of an object.
     static func members(of value: JSONValue, path: @autoclosure () -> CodingPath) throws -> [String: JSONValue] {

@@ -113,6 +113,23 @@ import Testing
         #expect(try decode([Int?].self, "[1,null]") == [1, nil])
     }
 
+    /// Integers below 2^53 in magnitude read exactly; larger ones, which `Double` cannot tell from their
+    /// neighbours, are refused instead of read as a neighbour.
+    @Test func integersBeyondDoublePrecisionAreRefused() throws {
+        #expect(try decode([Int].self, "[9007199254740991,-9007199254740991,0]") == [9_007_199_254_740_991,
+                                                                                      -9_007_199_254_740_991, 0])
+        for text in ["[9007199254740992]", "[9007199254740993]", "[-9007199254740993]", "[9223372036854775807]"] {
+            guard case .dataCorrupted = decodingError([Int].self, text) else {
+                Issue.record("\(text) was read")
+                continue
+            }
+        }
+        guard case .dataCorrupted = decodingError([UInt64].self, "[18446744073709551615]") else {
+            Issue.record("UInt64.max was read")
+            return
+        }
+    }
+
     /// Errors in arrays of structs carry the full coding path.
     @Test func errorsCarryTheCodingPath() {
         let error = decodingError(Settings.self, #"""
@@ -131,7 +148,7 @@ import Testing
 
     /// Numbers convert to the asked type only when they fit, as with `JSONDecoder`.
     @Test func numbersAreRangeChecked() throws {
-        #expect(try decode([Int].self, "[1e2, -0, 9007199254740992]") == [100, 0, 9_007_199_254_740_992])
+        #expect(try decode([Int].self, "[1e2, -0, 9007199254740991]") == [100, 0, 9_007_199_254_740_991])
         #expect(try decode([UInt8].self, "[255]") == [255])
         #expect(try decode([Float].self, "[1.5]") == [1.5])
         #expect(try decode([Double].self, "[1e308]") == [1e308])

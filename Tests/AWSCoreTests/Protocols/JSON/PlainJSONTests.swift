@@ -59,6 +59,30 @@ import Testing
         #expect(decoded.plain == decoded.foundation)
     }
 
+    /// A byte order mark, UTF-16 and UTF-32 (with their mark or without) are read, as `JSONDecoder` reads them.
+    @Test(arguments: [
+        ("utf-8 mark", [0xEF, 0xBB, 0xBF], String.Encoding.utf8),
+        ("utf-16le mark", [0xFF, 0xFE], .utf16LittleEndian), ("utf-16be mark", [0xFE, 0xFF], .utf16BigEndian),
+        ("utf-16le", [], .utf16LittleEndian), ("utf-16be", [], .utf16BigEndian),
+        ("utf-32le mark", [0xFF, 0xFE, 0x00, 0x00], .utf32LittleEndian),
+        ("utf-32be mark", [0x00, 0x00, 0xFE, 0xFF], .utf32BigEndian),
+        ("utf-32le", [], .utf32LittleEndian), ("utf-32be", [], .utf32BigEndian),
+    ] as [(String, [UInt8], String.Encoding)])
+    func encodingsReadAsJSONDecoderReadsThem(name: String, mark: [UInt8], encoding: String.Encoding) throws {
+        let json = #"{"name": "é ☎", "count": 3, "entries": [], "labels": {"k": "v"}}"#
+        let data = Data(mark) + (try #require(json.data(using: encoding)))
+        let plain = try PlainJSON.decode(Record.self, from: data)
+        #expect(plain.name == "é ☎" && plain.labels == ["k": "v"], "\(name)")
+        // JSONDecoder refuses some of these (UTF-32LE with its mark, here); where it reads, both agree.
+        if let foundation = try? Self.foundation.decode(Record.self, from: data) { #expect(plain == foundation) }
+    }
+
+    /// Short documents are not mistaken for UTF-16 or UTF-32.
+    @Test func shortDocumentsStayUTF8() throws {
+        #expect(try PlainJSON.decode(Int.self, from: Data("7".utf8)) == 7)
+        #expect(try PlainJSON.decode([Int].self, from: Data("[]".utf8)) == [])
+    }
+
     @Test func refusalsAreDecodingErrors() {
         for json in ["", "{", #"{"name": 1}"#, #"{"name": "a", "count": 1.5, "entries": [], "labels": {}}"#] {
             #expect(throws: DecodingError.self) { try PlainJSON.decode(Record.self, from: Data(json.utf8)) }
