@@ -44,8 +44,9 @@ public indirect enum ManifestSpec: Sendable, Equatable {
         }
     }
 
-    /// The spec value itself, whatever its kind (for declarations generic over spec types, `KindReference`).
-    var body: any Sendable {
+    /// The spec value itself, whatever its kind (for declarations generic over spec types, `KindReference`, and
+    /// for what other modules ask of every spec type, such as the Reconciler's field lists).
+    public var body: any Sendable {
         switch self {
         case .smsRole(let s): s
         case .userPool(let s): s
