@@ -47,9 +47,9 @@ final class HTTPClients: Sendable {
         }
     }
 
-    /// No redirects, no decompression, no tracing spans, up to 64 kept-alive connections per host, 60 s to connect (botocore's default;
-    /// each request's own timeout still bounds it), a refused connection reported at once, the proxy and trust roots
-    /// given.
+    /// No redirects, no decompression, no tracing spans, up to 64 kept-alive connections per host, 60 s to connect
+    /// (botocore's default; each request's own timeout still bounds it), a refused connection reported at once, the
+    /// proxy and trust roots given.
     static func configuration(proxy: String?, caBundle: String?) throws -> HTTPClient.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let caBundle { tls.additionalTrustRoots = [.file(caBundle)] }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Stages 2 to 4 of SigV4: string to sign, signing key, signature, and the `Authorization` header.
+/// Stages 2 to 4 of SigV4: string to sign, signing key and the `Authorization` header (the signature itself is
+/// `SigV4SigningKey.signature(of:)`, on the key readied once).
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
 extension SigV4Signer {
     /// The signing algorithm name, first line of the string to sign and first word of `Authorization`.

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import Synchronization
 import Manifests
@@ -109,7 +110,7 @@ public final class StateDocument: Sendable {
         -> (records: [ResourceAddress: ResourceStatus], leaseGeneration: Int?) {
         let file: StateFile
         do {
-            file = try StatusStore.decoder().decode(StateFile.self, from: data)
+            file = try PlainJSON.decode(StateFile.self, from: data)
         } catch {
             throw .corrupt(path: path, detail: String(describing: error))
         }

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// The apply lock of a state in an `ObjectStore` (the S3 state): the object `lock.json`, created with
@@ -144,7 +145,7 @@ public struct StateLockRecord: Codable, Sendable, Equatable {
     }
 
     static func decode(_ data: Data) throws -> StateLockRecord {
-        try StatusStore.decoder().decode(StateLockRecord.self, from: data)
+        try PlainJSON.decode(StateLockRecord.self, from: data)
     }
 }
 

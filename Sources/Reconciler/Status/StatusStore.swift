@@ -157,12 +157,4 @@ public struct StatusStore: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }
-
-    /// The decoder for state documents and lock records (ISO 8601 dates). Status files are read with `PlainJSON`,
-    /// which reads them as this does, in one pass.
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
 }
