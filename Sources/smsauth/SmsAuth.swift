@@ -6,12 +6,24 @@ import Foundation
 @main
 struct SmsAuth: AsyncParsableCommand {
     /// Parses and runs the command as swift-argument-parser does, except that its argument errors carry the same
-    /// `error:` prefix as every other error of smsauth (`ArgumentErrorText`).
+    /// `error:` prefix as every other error of smsauth (`ArgumentErrorText`), and that the tasks of every command but
+    /// the controller run on the I/O event loop its AWS calls use (`IOEventLoop`).
     static func main() async {
+        await parseAndRun()
+    }
+
+    /// `main()`'s work, outside the main actor so that the command's tasks can leave it.
+    private nonisolated static func parseAndRun() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
+                if command is ControllerCommand {
+                    // Long-running: its HTTP probes must answer while one of its tasks waits on a file lock, which
+                    // would hold up the one I/O thread. It keeps Swift's shared pool (its timers are the loop's).
+                    try await asyncCommand.run()
+                } else {
+                    try await IOEventLoop.run { try await asyncCommand.run() }
+                }
             } else {
                 try command.run()
             }

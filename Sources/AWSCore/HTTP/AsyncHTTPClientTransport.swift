@@ -47,20 +47,32 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Sends `request`; `timeout` bounds the whole exchange. Failures to get a response are `TransportError`.
+    /// The answer is gathered whole on the event loop (AsyncHTTPClient's `ResponseAccumulator`) and handed over once.
+    /// AsyncHTTPClient's async `execute` would stream head and body to the task separately and start an unstructured
+    /// task per request for its cancellation bookkeeping, which runs on Swift's shared pool: thread hand-overs on
+    /// every call that running on `IOEventLoop` avoids. Cancelling the calling task cancels the request.
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let proxy = proxies.proxy(for: request.url)
         let client = try HTTPClients.shared.client(proxy: proxy, caBundle: caBundle)
-        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
-        outgoing.method = HTTPMethod(rawValue: request.method)
-        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
-        if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
+        var headers = HTTPHeaders()
+        for header in request.headers { headers.add(name: header.name, value: header.value) }
         let via = proxy.map { " through proxy \(ProxySettings.withoutUserInfo($0))" } ?? ""
         do {
-            let response = try await client.execute(outgoing, timeout: .nanoseconds(Self.nanoseconds(timeout)))
-            let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            let outgoing = try HTTPClient.Request(url: request.url, method: HTTPMethod(rawValue: request.method),
+                                                  headers: headers,
+                                                  body: request.body.isEmpty ? nil : .bytes(request.body))
+            let task = client.execute(
+                request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBodyBytes),
+                deadline: .now() + .nanoseconds(Self.nanoseconds(timeout)))
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
             let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
                 .sorted { $0.name.lowercased() < $1.name.lowercased() }
-            return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
+            return HTTPResponse(status: Int(response.status.code), headers: headers,
+                                body: response.body.map { Data($0.readableBytesView) } ?? Data())
         } catch {
             if Task.isCancelled { throw CancellationError() }
             throw TransportError(url: TransportError.describe(request.url),

@@ -1,13 +1,12 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
-import NIOPosix
 import NIOSSL
 import Synchronization
 
 /// The process's HTTP clients, one per proxy and CA bundle, made on first use and kept until the process exits: an
 /// AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the controller uses
-/// them until then. All run on the same event loops (`eventLoops`).
+/// them until then. All run on the process's I/O event loop (`IOEventLoop`).
 final class HTTPClients: Sendable {
     /// The one set of clients.
     static let shared = HTTPClients()
@@ -18,19 +17,6 @@ final class HTTPClients: Sendable {
         var caBundle: String?
     }
 
-    /// The clients' event loops. On Linux one thread of their own: AWS calls are small and bounded by AWS's quotas, so
-    /// one thread keeps up with them all (TLS included); SwiftNIO's shared group would run one per core, and the
-    /// answers of concurrent calls spread over several threads cost more thread switches (a dry run of 200
-    /// resources: 1,650 voluntary switches instead of 2,030, about 5 % less CPU). Where Network.framework exists
-    /// (macOS), AsyncHTTPClient's default group, which uses it.
-    static let eventLoops: any EventLoopGroup = {
-        #if canImport(Network)
-        HTTPClient.defaultEventLoopGroup
-        #else
-        MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        #endif
-    }()
-
     /// The clients made so far.
     private let clients = Mutex<[Key: HTTPClient]>([:])
 
@@ -40,7 +26,7 @@ final class HTTPClients: Sendable {
         let key = Key(proxy: proxy, caBundle: caBundle)
         return try clients.withLock { clients in
             if let client = clients[key] { return client }
-            let client = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoops),
+            let client = HTTPClient(eventLoopGroupProvider: .shared(IOEventLoop.group),
                                     configuration: try Self.configuration(proxy: proxy, caBundle: caBundle))
             clients[key] = client
             return client

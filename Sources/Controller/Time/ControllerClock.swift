@@ -1,3 +1,5 @@
+import AWSCore
+
 /// A monotonic time source that can also suspend until a point on its own timeline.
 ///
 /// Every timed part of the controller (delayed queue adds, rate limiting, debouncing) reads time and waits only
@@ -27,8 +29,9 @@ public struct SystemControllerClock: ControllerClock {
         ContinuousClock.now - origin
     }
 
-    /// Suspends on `ContinuousClock` until `deadline` (relative to this clock's origin).
+    /// Suspends until `deadline` (relative to this clock's origin) on the I/O event loop's timers, where the AWS calls
+    /// it paces are made (`IOEventLoop`).
     public func sleep(until deadline: Duration) async throws {
-        try await ContinuousClock().sleep(until: origin + deadline)
+        try await IOEventLoop.sleep(until: origin + deadline)
     }
 }
