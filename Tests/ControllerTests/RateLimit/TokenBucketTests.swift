@@ -48,7 +48,7 @@ struct TokenBucketTests {
     /// `acquire` returns at once within the burst and waits on the clock beyond it.
     @Test func acquireWaitsOnClock() async throws {
         let clock = ManualClock()
-        let bucket = TokenBucket(limit: try Self.limit(10, 1), clock: clock)
+        let bucket = TokenBucket(limit: try Self.limit(10, 1), clock: clock, wakeWindow: .zero)
         try await bucket.acquire()
         let waiter = Task { try await bucket.acquire() }
         #expect(await eventually { clock.sleeperCount == 1 })
@@ -71,5 +71,38 @@ struct TokenBucketTests {
         await #expect(throws: CancellationError.self) { try await waiter.value }
         clock.advance(by: .seconds(1))
         #expect(await bucket.tryAcquire())
+    }
+
+    /// Waiters wake at the first multiple of the window at or after their token, never before it.
+    @Test(arguments: [(Duration.zero, Duration.zero), (.nanoseconds(1), .milliseconds(200)),
+                      (.milliseconds(200), .milliseconds(200)), (.milliseconds(201), .milliseconds(400)),
+                      (.seconds(7) + .milliseconds(66), .seconds(7) + .milliseconds(200))])
+    func wakeTimeIsTheNextWindow(ready: Duration, wake: Duration) {
+        #expect(TokenBucket.wakeTime(forTokenAt: ready, window: .milliseconds(200)) == wake)
+        #expect(TokenBucket.wakeTime(forTokenAt: ready, window: .zero) == ready)
+    }
+
+    /// Two waiters whose tokens come within one window wake together at its end; the next waits for the next one.
+    @Test func waitersInOneWindowWakeTogether() async throws {
+        let clock = ManualClock()
+        let bucket = TokenBucket(limit: try Self.limit(10, 1), clock: clock)
+        #expect(bucket.wakeWindow == TokenBucket.defaultWakeWindow)
+        try await bucket.acquire()
+        let first = Task { try await bucket.acquire() }  // token at 100 ms
+        #expect(await eventually { clock.sleeperCount == 1 })
+        let second = Task { try await bucket.acquire() }  // token at 200 ms
+        #expect(await eventually { clock.sleeperCount == 2 })
+        let third = Task { try await bucket.acquire() }  // token at 300 ms
+        #expect(await eventually { clock.sleeperCount == 3 })
+        clock.advance(by: .milliseconds(199))
+        #expect(clock.sleeperCount == 3, "the 100 ms token's waiter woke before the window's end")
+        clock.advance(by: .milliseconds(1))
+        try await first.value
+        try await second.value
+        #expect(await eventually { clock.sleeperCount == 1 })
+        clock.advance(by: .milliseconds(199))
+        #expect(clock.sleeperCount == 1)
+        clock.advance(by: .milliseconds(1))
+        try await third.value
     }
 }
