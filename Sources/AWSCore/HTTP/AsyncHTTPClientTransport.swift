@@ -63,7 +63,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
                                                   body: request.body.isEmpty ? nil : .bytes(request.body))
             let task = client.execute(
                 request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBodyBytes),
-                deadline: .now() + .nanoseconds(Self.nanoseconds(timeout)))
+                eventLoop: .delegateAndChannel(on: IOEventLoop.loop), deadline: .now() + .nanoseconds(Self.nanoseconds(timeout)))
             let response = try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {

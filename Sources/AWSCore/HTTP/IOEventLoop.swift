@@ -8,7 +8,8 @@ import AsyncHTTPClient
 /// tasks on the same thread (`run(_:)`) and sleeps on its timers (`sleep(until:)`), so an AWS call's request, answer,
 /// decoding and the rate limiter's waits need no hand-over between threads (a 200-resource dry run: a third of the
 /// thread switches and 8 % less CPU than with its tasks on Swift's shared pool; benchmarks/README.md, "Plan latency").
-/// AWS calls are small and bounded by AWS's quotas, so one thread keeps up with them (TLS included).
+/// AWS calls are small and bounded by AWS's quotas, so one thread keeps up with them (TLS included). The controller
+/// keeps Swift's shared pool for its tasks but uses this loop's HTTP I/O and timers, so nothing may block on it.
 public enum IOEventLoop {
     /// The event loop group: on Linux one thread of its own; where Network.framework exists (macOS), AsyncHTTPClient's
     /// default group, which uses it.
@@ -20,6 +21,9 @@ public enum IOEventLoop {
         #endif
     }()
 
+    /// The one loop of `group` that tasks, timers and HTTP connections use (macOS's group has one per core).
+    static let loop: any EventLoop = group.next()
+
     /// Runs `operation`, and every child task it starts, on the I/O event loop (a task executor preference).
     /// Unstructured tasks (`Task {}`) it starts run on Swift's shared pool as usual; so does code isolated to an actor
     /// with its own executor, such as the main actor. Blocking work in `operation` holds up the loop's I/O meanwhile.
@@ -27,7 +31,7 @@ public enum IOEventLoop {
         isolation: isolated (any Actor)? = #isolation,
         _ operation: () async throws(Failure) -> T
     ) async throws(Failure) -> T {
-        try await withTaskExecutorPreference(EventLoopTaskExecutor(loop: group.next()), isolation: isolation, operation: operation)
+        try await withTaskExecutorPreference(EventLoopTaskExecutor(loop: loop), isolation: isolation, operation: operation)
     }
 
     /// Suspends until `deadline` on the I/O event loop's timers (no thread of Swift's or Dispatch's wakes for it);
@@ -37,8 +41,7 @@ public enum IOEventLoop {
         try Task.checkCancellation()
         let remaining = ContinuousClock.now.duration(to: deadline)
         guard remaining > .zero else { return }
-        let (seconds, attoseconds) = remaining.components
-        let timer = group.next().scheduleTask(in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)) {}
+        let timer = loop.scheduleTask(in: TimeAmount(remaining)) {}  // clamped to Int64 nanoseconds (292 years)
         try await withTaskCancellationHandler {
             do {
                 try await timer.futureResult.get()

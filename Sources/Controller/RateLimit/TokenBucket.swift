@@ -3,7 +3,7 @@
 /// Waiting callers are served in the order they called `acquire()`, never before their token, and wake together at
 /// the next multiple of `wakeWindow` on the clock's timeline: paced calls then leave in small groups that share a
 /// wake-up instead of one wake-up each (a no-op plan of 200 resources at AWS's default quotas: a third less CPU,
-/// about 0.1 s longer), and buckets on one clock share their wake-ups too. Time comes from the injected clock.
+/// about 0.1 s longer), and buckets on one clock wake at the same instants. Time comes from the injected clock.
 public actor TokenBucket {
     /// The clock tokens accrue on.
     private let clock: any ControllerClock
@@ -39,15 +39,19 @@ public actor TokenBucket {
         }
     }
 
-    /// The first multiple of `window` at or after `ready` (`ready` itself when `window` is zero).
+    /// The first multiple of `window` at or after `ready`; `ready` itself when `window` is zero or either is beyond
+    /// `roundingLimit` (a rate such as 1e-10/s gives waits of centuries: no window matters then).
     static func wakeTime(forTokenAt ready: Duration, window: Duration) -> Duration {
+        guard window > .zero, window <= roundingLimit, ready >= .zero, ready <= roundingLimit else { return ready }
         let windowNanoseconds = nanoseconds(window)
-        guard windowNanoseconds > 0 else { return ready }
         let readyNanoseconds = nanoseconds(ready)
         var windows = readyNanoseconds / windowNanoseconds
         if readyNanoseconds % windowNanoseconds > 0 { windows += 1 }
         return .nanoseconds(windows * windowNanoseconds)
     }
+
+    /// The largest times `wakeTime` rounds: their nanoseconds, and the next window's, fit in `Int64`.
+    static let roundingLimit: Duration = .seconds(1_000_000_000)
 
     /// `duration` in whole nanoseconds, rounded up.
     private static func nanoseconds(_ duration: Duration) -> Int64 {

@@ -16,7 +16,7 @@ import Testing
 
     /// Whether the calling thread is the I/O event loop's.
     static func onLoop() -> Bool {
-        IOEventLoop.group.next().inEventLoop
+        IOEventLoop.loop.inEventLoop
     }
 
     /// The operation, its child tasks and the default actors it calls run on the event loop's thread; outside `run`
@@ -54,6 +54,15 @@ import Testing
             try await IOEventLoop.sleep(until: deadline)
         }
         #expect(ContinuousClock.now >= deadline)
+    }
+
+    /// A deadline centuries away (a controller's duration flag can ask for one) waits without overflowing; cancelling
+    /// ends it.
+    @Test func farDeadlineDoesNotOverflow() async {
+        let sleeper = Task { try await IOEventLoop.sleep(until: .now + .seconds(Int64.max / 2)) }
+        try? await Task.sleep(for: .milliseconds(20))
+        sleeper.cancel()
+        await #expect(throws: CancellationError.self) { try await sleeper.value }
     }
 
     /// A deadline already passed returns at once.

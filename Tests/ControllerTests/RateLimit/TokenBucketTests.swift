@@ -82,6 +82,13 @@ struct TokenBucketTests {
         #expect(TokenBucket.wakeTime(forTokenAt: ready, window: .zero) == ready)
     }
 
+    /// Waits of centuries (a rate such as 1e-10/s) are not rounded and do not overflow.
+    @Test(arguments: [Duration.seconds(1_000_000_001), .seconds(Int64.max / 2), .seconds(Int64.max)])
+    func farTokensAreNotRounded(ready: Duration) {
+        #expect(TokenBucket.wakeTime(forTokenAt: ready, window: .milliseconds(200)) == ready)
+        #expect(TokenBucket.wakeTime(forTokenAt: .seconds(1), window: ready) == .seconds(1))
+    }
+
     /// Two waiters whose tokens come within one window wake together at its end; the next waits for the next one.
     @Test func waitersInOneWindowWakeTogether() async throws {
         let clock = ManualClock()
