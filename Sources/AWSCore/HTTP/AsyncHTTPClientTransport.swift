@@ -63,7 +63,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
                                                   body: request.body.isEmpty ? nil : .bytes(request.body))
             let task = client.execute(
                 request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBodyBytes),
-                eventLoop: .delegateAndChannel(on: IOEventLoop.loop), deadline: .now() + .nanoseconds(Self.nanoseconds(timeout)))
+                eventLoop: .delegateAndChannel(on: IOEventLoop.loop), deadline: .now() + TimeAmount(timeout))
             let response = try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {
@@ -83,15 +83,9 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     /// The largest response body read (AWS API answers are far smaller).
     static let maximumBodyBytes = 64 << 20
 
-    /// `duration` in whole nanoseconds.
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-    }
-
     /// A short reason for the common failures.
     static func reason(_ error: any Error, timeout: Duration) -> String {
-        let seconds = Double(nanoseconds(timeout)) / 1e9
+        let seconds = Double(TimeAmount(timeout).nanoseconds) / 1e9
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .connectTimeout, .readTimeout, .writeTimeout: return "timed out after \(seconds)s"
