@@ -12,10 +12,10 @@ with the emulator's Python).
    4 × STACKS resources) into DIR/manifests, in us-east-1.
 2. Applies them once without latency, and writes DIR/targets.json (role names and pool ids) for the boto3 script.
 3. CPU: runs the dry run without latency and divides the process's CPU time (user + system, rusage) by its AWS
-   calls (the emulator's call log).
+   calls (the emulator's call log, which also names the connection of each call: the connections are counted).
 4. Sets the latency (`POST /_smsauth/config {"latencyMs": …}`) and runs, RUNS times and alternating, the dry run
    and `plan_latency_boto3.py --threads THREADS`, timing each whole process; prints every run, the medians, their
-   ratio and the calls of each.
+   ratio and the calls (and connections) of each.
 
 Exits 1 when a command fails or the dry run plans a change (exit 2 of --detailed-exitcode).
 """
@@ -153,14 +153,17 @@ def main(argv: list[str]) -> int:
         return 1
     plan_records = calls(args.url, key)[before:]
     plan_calls = len(plan_records)
+    plan_connections = connections(plan_records)
     floor, worst = quota_floor(plan_records)
     cpu_per_call = cpu * 1000 / plan_calls
-    print(f"\nCPU at 0 ms latency: {cpu:.3f} s for {plan_calls} AWS calls = {cpu_per_call:.3f} ms per call "
+    print(f"\nCPU at 0 ms latency: {cpu:.3f} s for {plan_calls} AWS calls over {plan_connections} connections "
+          f"= {cpu_per_call:.3f} ms per call "
           f"(wall {wall:.2f} s; target <= {TARGET_CPU_MS} ms: {'met' if cpu_per_call <= TARGET_CPU_MS else 'MISSED'})")
 
     set_latency(args.url, args.latency_ms)
     times: dict[str, list[float]] = {"smsauth": [], "boto3": []}
     counts: dict[str, int] = {}
+    opened: dict[str, int] = {}
     print(f"\n{args.latency_ms} ms per call, alternating, {args.runs} runs each:")
     print(f"{'run':<5} {'smsauth (s)':>12} {'boto3 (s)':>10}")
     try:
@@ -172,7 +175,9 @@ def main(argv: list[str]) -> int:
                 if status != 0:
                     print(f"{name} exited {status}:\n" + log.read_text()[-3000:])
                     return 1
-                counts[name] = len(calls(args.url, key)) - before
+                records = calls(args.url, key)[before:]
+                counts[name] = len(records)
+                opened[name] = connections(records)
                 times[name].append(wall)
             print(f"{run:<5} {times['smsauth'][-1]:>12.2f} {times['boto3'][-1]:>10.2f}")
     finally:
@@ -180,7 +185,8 @@ def main(argv: list[str]) -> int:
     smsauth, boto3_median = statistics.median(times["smsauth"]), statistics.median(times["boto3"])
     ratio = smsauth / boto3_median
     print(f"{'median':<5} {smsauth:>12.2f} {boto3_median:>10.2f}")
-    print(f"calls: smsauth {counts['smsauth']}, boto3 {counts['boto3']}")
+    print(f"calls: smsauth {counts['smsauth']} over {opened['smsauth']} connections, "
+          f"boto3 {counts['boto3']} over {opened['boto3']} connections (last run)")
     print(f"\nratio smsauth / boto3 ({args.threads} threads): {ratio:.2f}")
     print(f"quota floor at the default rate limits: {floor:.2f} s ({worst}); smsauth / floor: {smsauth / floor if floor else float('inf'):.2f}")
     if args.stacks >= 250:
@@ -190,6 +196,11 @@ def main(argv: list[str]) -> int:
         print(f"targets (200 resources, 50 ms): <= {TARGET_SECONDS} s: {'met' if smsauth <= TARGET_SECONDS else 'MISSED'}; "
               f"<= {TARGET_RATIO} x boto3: {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
     return 0
+
+
+def connections(records: list[dict]) -> int:
+    """How many connections carried `records` (the emulator numbers each call's connection)."""
+    return len({record.get("connection") for record in records})
 
 
 def set_latency(url: str, milliseconds: int) -> None:

@@ -148,3 +148,16 @@ def test_expect_100_continue_is_answered_once(emulator: Emulator) -> None:
     answer = _read_all(sock)
     sock.close()
     assert b"100 Continue" not in answer and b"InvalidClientTokenId" in answer and answer.count(b"HTTP/1.1 200") == 1
+
+
+def test_the_call_log_names_each_calls_connection(emulator: Emulator) -> None:
+    key = "AKIACONNECTIONNUMBER"
+    headers = STS_HEADERS | {"Authorization": STS_HEADERS["Authorization"].replace("AKIAIOSFODNN7EXAMPLE", key)}
+    for calls in (2, 1):
+        connection = _connection(emulator)
+        for _ in range(calls):
+            connection.request("POST", "/", body=STS_BODY, headers=headers)
+            connection.getresponse().read()
+        connection.close()
+    numbers = [call["connection"] for call in emulator.control("GET", f"calls?accessKeyId={key}")]
+    assert len(numbers) == 3 and numbers[0] == numbers[1] != numbers[2]

@@ -47,14 +47,18 @@ public struct Emulator: Sendable {
         public var accessKeyId: String?
         /// The injected fault, if any.
         public var fault: String?
+        /// The number of the TCP connection that carried it (the emulator numbers the connections it accepts).
+        public var connection: Int?
 
         /// A call as the emulator logs it.
-        public init(service: String, operation: String, status: Int, accessKeyId: String? = nil, fault: String? = nil) {
+        public init(service: String, operation: String, status: Int, accessKeyId: String? = nil, fault: String? = nil,
+                    connection: Int? = nil) {
             self.service = service
             self.operation = operation
             self.status = status
             self.accessKeyId = accessKeyId
             self.fault = fault
+            self.connection = connection
         }
     }
 

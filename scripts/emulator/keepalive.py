@@ -24,15 +24,22 @@ it or `IDLE_TIMEOUT_SECONDS` pass (AWS closes idle connections too; clients open
 """
 from __future__ import annotations
 
+import itertools
 import selectors
 import socket
 from typing import Any, Callable, Iterable
 
 from werkzeug.serving import DechunkedInput, WSGIRequestHandler
 
+from ext.requestinfo import CONNECTION_KEY
+
 # How long a kept-alive connection may wait for its next request before the emulator closes it: longer than
 # smsauth keeps an idle connection (60 s), so the client, not the server, normally ends an idle one.
 IDLE_TIMEOUT_SECONDS = 120.0
+
+# Numbers the accepted connections 1, 2, … (`next` on it is atomic under the GIL): the call log names each call's
+# connection, so tests and benchmarks can see that a client keeps its connections alive.
+_CONNECTION_NUMBERS = itertools.count(1)
 
 
 class CountingInput:
@@ -84,6 +91,7 @@ class KeepAliveRequestHandler(WSGIRequestHandler):
         """Sends each write at once (no Nagle delay waiting for the client's delayed ACK)."""
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.connection_number = next(_CONNECTION_NUMBERS)
 
     def handle_one_request(self) -> None:
         """Waits at most IDLE_TIMEOUT_SECONDS for the next request line of a kept-alive connection."""
@@ -136,6 +144,7 @@ class KeepAliveRequestHandler(WSGIRequestHandler):
 
     def make_environ(self) -> dict[str, Any]:
         environ = super().make_environ()
+        environ[CONNECTION_KEY] = self.connection_number
         if not isinstance(environ["wsgi.input"], DechunkedInput):
             try:
                 length = int(environ.get("CONTENT_LENGTH") or 0)

@@ -51,6 +51,11 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     /// AsyncHTTPClient's async `execute` would stream head and body to the task separately and start an unstructured
     /// task per request for its cancellation bookkeeping, which runs on Swift's shared pool: thread hand-overs on
     /// every call that running on `IOEventLoop` avoids. Cancelling the calling task cancels the request.
+    ///
+    /// The request asks for `IOEventLoop.loop` as its delegate's loop and its connection's *preferred* loop, not its
+    /// required one (`.delegateAndChannel`): AsyncHTTPClient closes a connection opened for a required loop as soon as
+    /// its request ends instead of keeping it alive for the next one (a new TCP, or TLS, connection per AWS call).
+    /// On Linux `IOEventLoop.group` has that one loop only, so the connection is on it anyway.
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let proxy = proxies.proxy(for: request.url)
         let client = try HTTPClients.shared.client(proxy: proxy, caBundle: caBundle)
@@ -63,7 +68,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
                                                   body: request.body.isEmpty ? nil : .bytes(request.body))
             let task = client.execute(
                 request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBodyBytes),
-                eventLoop: .delegateAndChannel(on: IOEventLoop.loop), deadline: .now() + TimeAmount(timeout))
+                eventLoop: .delegate(on: IOEventLoop.loop), deadline: .now() + TimeAmount(timeout))
             let response = try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {

@@ -41,6 +41,27 @@ import Testing
         #expect(raw.hasSuffix(#"{"UserPoolId":"eu-west-1_abc"}"#))
     }
 
+    /// A connection stays open for the next requests: three calls one after the other, run on the I/O loop as the
+    /// commands run them, use one connection. (A connection opened for a required event loop would be closed after
+    /// each answer.)
+    @Test func oneConnectionCarriesCallsOneAfterTheOther() async throws {
+        let body = #"{"UserPool":{"Id":"eu-west-1_abc"}}"#
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)", keepAlive: true)
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let transport = AsyncHTTPClientTransport()
+        try await IOEventLoop.run {
+            for call in 1...3 {
+                let request = HTTPRequest(method: "POST", url: url, body: Data(#"{"Call":\#(call)}"#.utf8))
+                let response = try await transport.send(request, timeout: .seconds(10))
+                #expect(String(decoding: response.body, as: UTF8.self) == body)
+            }
+        }
+        #expect(server.requests.count == 3)
+        #expect(server.connections == 1)
+    }
+
     /// Error statuses are responses not failures.
     @Test func errorStatusesAreResponsesNotFailures() async throws {
         let body = AWSSamples.iamNoSuchEntity

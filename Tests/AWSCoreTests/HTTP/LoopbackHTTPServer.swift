@@ -6,8 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A minimal HTTP/1.1 server on 127.0.0.1 for transport tests: answers every request with one canned response
-/// (then closes the connection) and records the raw requests it read.
+/// A minimal HTTP/1.1 server on 127.0.0.1 for transport tests: answers every request with one canned response and
+/// records the raw requests it read and how many connections it accepted. It closes each connection after its first
+/// answer, or, with `keepAlive`, keeps answering requests on it until the client closes it.
 final class LoopbackHTTPServer: Sendable {
     /// Why the server could not start.
     struct StartError: Error {
@@ -21,15 +22,23 @@ final class LoopbackHTTPServer: Sendable {
     private let listener: Int32
     /// The raw response bytes sent to every client.
     private let response: Data
+    /// Whether a connection serves further requests after its first.
+    private let keepAlive: Bool
     /// Raw requests read so far.
     private let received = Mutex<[Data]>([])
+    /// Connections accepted so far.
+    private let accepted = Mutex(0)
 
     /// Raw requests read so far.
     var requests: [Data] { received.withLock { $0 } }
+    /// Connections accepted so far.
+    var connections: Int { accepted.withLock { $0 } }
 
-    /// Listens on 127.0.0.1 and an ephemeral port, and starts answering with `response`.
-    init(response: String) throws {
+    /// Listens on 127.0.0.1 and an ephemeral port, and starts answering with `response` (which must carry a
+    /// `Content-Length` when `keepAlive`).
+    init(response: String, keepAlive: Bool = false) throws {
         self.response = Data(response.utf8)
+        self.keepAlive = keepAlive
         listener = try Self.listen()
         port = try Self.boundPort(listener)
         Thread { [self] in self.acceptLoop() }.start()
@@ -53,13 +62,26 @@ final class LoopbackHTTPServer: Sendable {
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
+            accepted.withLock { $0 += 1 }
+            if keepAlive {
+                Thread { [self] in self.serve(client) }.start()
+            } else {
+                serve(client)
+            }
+        }
+    }
+
+    /// Answers the requests of one connection: its first only, or with `keepAlive` each until the client closes it.
+    private func serve(_ client: Int32) {
+        defer { close(client) }
+        repeat {
             let request = Self.readRequest(client)
+            guard !request.isEmpty else { return }
             received.withLock { $0.append(request) }
             response.withUnsafeBytes { bytes in
                 _ = write(client, bytes.baseAddress, bytes.count)
             }
-            close(client)
-        }
+        } while keepAlive
     }
 
     /// Reads the head and, per `Content-Length`, the body of one request.

@@ -56,6 +56,11 @@ import TestSupport
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
         #expect(calls.count == 48)
+        // The connections are kept alive: the 48 calls, at most 16 in flight (`--concurrency`'s default), share at
+        // most 16 connections rather than one each.
+        let connections = Set(calls.compactMap(\.connection))
+        #expect(calls.allSatisfy { $0.connection != nil })
+        #expect(connections.count <= 16, "\(connections.count) connections for \(calls.count) calls")
 
         // `--rate-limit` bounds the same plan's calls: 8 IAM calls at 1/s with a burst of 1 need at least 7 s.
         let started = ContinuousClock.now

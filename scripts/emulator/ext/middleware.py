@@ -114,6 +114,8 @@ class ControlMiddleware:
             "accessKeyId": info.access_key_id,
             "region": info.region,
         }
+        if info.connection is not None:
+            call["connection"] = info.connection
         if rule is not None:
             call["fault"] = rule.kind
         CALLS.record(call)

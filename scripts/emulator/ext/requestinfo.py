@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
+# The WSGI environ key under which the keep-alive handler (keepalive.py) puts the number of the request's connection.
+CONNECTION_KEY = "smsauth.connection"
+
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]+/([^/]+)/([^/]+)/aws4_request")
 
 
@@ -19,6 +22,8 @@ class RequestInfo:
     access_key_id: str
     region: str
     is_json: bool
+    # The TCP connection that carried the request (numbered by the keep-alive handler as it accepts them), if known.
+    connection: int | None = None
 
 
 def buffer_body(environ: dict[str, Any]) -> bytes:
@@ -46,14 +51,15 @@ def describe(environ: dict[str, Any], body: bytes) -> RequestInfo | None:
     if match is None:
         return None
     access_key_id, region, service = match.group(1), match.group(2), match.group(3)
+    connection = environ.get(CONNECTION_KEY)
     if service == "s3":
         from .s3 import operation
 
-        return RequestInfo(service, operation(environ), access_key_id, region, False)
+        return RequestInfo(service, operation(environ), access_key_id, region, False, connection)
     target = environ.get("HTTP_X_AMZ_TARGET", "")
     if target:
-        return RequestInfo(service, target.rsplit(".", 1)[-1], access_key_id, region, True)
-    return RequestInfo(service, _form_action(environ, body), access_key_id, region, False)
+        return RequestInfo(service, target.rsplit(".", 1)[-1], access_key_id, region, True, connection)
+    return RequestInfo(service, _form_action(environ, body), access_key_id, region, False, connection)
 
 
 def _form_action(environ: dict[str, Any], body: bytes) -> str:
