@@ -16,8 +16,8 @@ import NIOSSL
 public struct AsyncHTTPClientTransport: HTTPTransport {
     /// The proxies of the environment.
     let proxies: ProxySettings
-    /// The PEM file of extra certificate authorities, if any.
-    let caBundle: String?
+    /// The extra certificate authorities, if any.
+    let caBundle: CABundle?
 
     /// Creates the transport trusting the system's certificate authorities only.
     public init(proxies: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment)) {
@@ -25,25 +25,11 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         self.caBundle = nil
     }
 
-    /// Creates the transport trusting `caBundle` too, which must be a readable PEM file of certificates (checked
-    /// here, so a wrong path fails before any request).
+    /// Creates the transport trusting `caBundle` too, which must be a readable PEM file of certificates (read here,
+    /// so a wrong path fails before any request; the HTTP client trusts the certificates read).
     public init(proxies: ProxySettings, caBundle: String?) throws(TransportConfigurationError) {
-        if let caBundle {
-            guard FileManager.default.isReadableFile(atPath: caBundle) else {
-                throw TransportConfigurationError.caBundleUnreadable(path: caBundle)
-            }
-            let certificates: [NIOSSLCertificate]
-            do {
-                certificates = try NIOSSLCertificate.fromPEMFile(caBundle)
-            } catch {
-                throw TransportConfigurationError.caBundleInvalid(path: caBundle, reason: String(describing: error))
-            }
-            guard !certificates.isEmpty else {
-                throw TransportConfigurationError.caBundleInvalid(path: caBundle, reason: "no certificate in it")
-            }
-        }
         self.proxies = proxies
-        self.caBundle = caBundle
+        self.caBundle = try caBundle.map { path throws(TransportConfigurationError) in try CABundle(path: path) }
     }
 
     /// Sends `request`; `timeout` bounds the whole exchange. Failures to get a response are `TransportError`.
@@ -74,8 +60,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             } onCancel: {
                 task.cancel()
             }
-            let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
-                .sorted { $0.name.lowercased() < $1.name.lowercased() }
+            let headers = response.headers.map { HTTPHeader($0.name, $0.value) }  // in the order received
             return HTTPResponse(status: Int(response.status.code), headers: headers,
                                 body: response.body.map { Data($0.readableBytesView) } ?? Data())
         } catch {

@@ -14,6 +14,7 @@ final class HTTPClients: Sendable {
     /// What tells two clients apart.
     struct Key: Hashable, Sendable {
         var proxy: String?
+        /// The CA bundle's path.
         var caBundle: String?
     }
 
@@ -21,9 +22,9 @@ final class HTTPClients: Sendable {
     private let clients = Mutex<[Key: HTTPClient]>([:])
 
     /// The client for requests through `proxy` (a URL such as `http://user:pass@host:3128`; nil: direct) trusting the
-    /// system's certificate authorities and those of `caBundle`.
-    func client(proxy: String?, caBundle: String?) throws -> HTTPClient {
-        let key = Key(proxy: proxy, caBundle: caBundle)
+    /// system's certificate authorities and those of `caBundle` (one client per bundle file).
+    func client(proxy: String?, caBundle: CABundle?) throws -> HTTPClient {
+        let key = Key(proxy: proxy, caBundle: caBundle?.path)
         return try clients.withLock { clients in
             if let client = clients[key] { return client }
             let client = HTTPClient(eventLoopGroupProvider: .shared(IOEventLoop.group),
@@ -36,9 +37,9 @@ final class HTTPClients: Sendable {
     /// No redirects, no decompression, no tracing spans, up to 64 kept-alive connections per host, 60 s to connect
     /// (botocore's default; each request's own timeout still bounds it), a refused connection reported at once, the
     /// proxy and trust roots given.
-    static func configuration(proxy: String?, caBundle: String?) throws -> HTTPClient.Configuration {
+    static func configuration(proxy: String?, caBundle: CABundle?) throws -> HTTPClient.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
-        if let caBundle { tls.additionalTrustRoots = [.file(caBundle)] }
+        if let caBundle { tls.additionalTrustRoots = [.certificates(caBundle.certificates)] }
         var pool = HTTPClient.Configuration.ConnectionPool(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
         // A refused connection fails its request at once (the client's retry policy decides what follows).
         pool.retryConnectionEstablishment = false

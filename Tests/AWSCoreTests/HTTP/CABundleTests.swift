@@ -1,0 +1,62 @@
+import AsyncHTTPClient
+import Foundation
+import NIOSSL
+import Testing
+@testable import AWSCore
+
+/// The CA bundle is read once, when the transport is made: bad files fail then, with their path; the certificates
+/// read are the ones the HTTP client trusts.
+@Suite struct CABundleTests {
+    /// A self-signed test authority (EC P-256, valid until 2126; its key was thrown away).
+    static let certificate = """
+        -----BEGIN CERTIFICATE-----
+        MIIBjDCCATGgAwIBAgIUfWPxkoJ3j4srlRWzB57dLUkmqsQwCgYIKoZIzj0EAwIw
+        GjEYMBYGA1UEAwwPc21zYXV0aCB0ZXN0IENBMCAXDTI2MTIwNjAwNTUyNloYDzIx
+        MjYxMTEyMDA1NTI2WjAaMRgwFgYDVQQDDA9zbXNhdXRoIHRlc3QgQ0EwWTATBgcq
+        hkjOPQIBBggqhkjOPQMBBwNCAAQxHA22CgJn81wBREEBpKQ45DO8fnRgJIVKtLhV
+        hT4+F7DZhsJsPY5cGm2K6ZWdhjaItvwzrXtYAsIM9KzTlLpto1MwUTAdBgNVHQ4E
+        FgQUOq6nI9FyMeRzhO/0TkemTrJSqWYwHwYDVR0jBBgwFoAUOq6nI9FyMeRzhO/0
+        TkemTrJSqWYwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNJADBGAiEAjICv
+        nONjr8PF/sTXcNT1zmSAAD0JXMA7ITBm1HqNs/gCIQC2AV/TClHKNAgsYD8a5qfM
+        HQHgXzQSxhuG5rLobD9iOQ==
+        -----END CERTIFICATE-----
+        """
+
+    /// `text` in a new temporary file; returns its path.
+    static func file(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-ca-\(UUID().uuidString).pem")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func theClientTrustsTheCertificatesReadOnce() throws {
+        let path = try Self.file(Self.certificate + "\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bundle = try CABundle(path: path)
+        #expect(bundle.path == path)
+        #expect(bundle.certificates == [try NIOSSLCertificate(bytes: Array(Self.certificate.utf8), format: .pem)])
+        let configuration = try HTTPClients.configuration(proxy: nil, caBundle: bundle)
+        #expect(configuration.tlsConfiguration?.additionalTrustRoots == [.certificates(bundle.certificates)])
+    }
+
+    @Test func aMissingFileIsUnreadable() {
+        let path = "/nonexistent/smsauth-ca-\(UUID().uuidString).pem"
+        #expect(throws: TransportConfigurationError.caBundleUnreadable(path: path)) {
+            try AsyncHTTPClientTransport(proxies: ProxySettings(environment: [:]), caBundle: path)
+        }
+    }
+
+    @Test func aFileWithoutCertificatesIsInvalid() throws {
+        for text in ["", "not a certificate\n", "-----BEGIN CERTIFICATE-----\nbm90IERFUg==\n-----END CERTIFICATE-----\n"] {
+            let path = try Self.file(text)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let error = #expect(throws: TransportConfigurationError.self) { try CABundle(path: path) }
+            guard case let .caBundleInvalid(failed, _) = error else {
+                Issue.record("\(String(describing: error)) for \(text.debugDescription)")
+                continue
+            }
+            #expect(failed == path)
+            #expect(error?.code == "config.caBundleInvalid")
+        }
+    }
+}
