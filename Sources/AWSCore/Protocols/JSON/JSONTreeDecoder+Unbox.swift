@@ -24,9 +24,10 @@ extension JSONTreeDecoder {
             }
             return data as! T
         }
-        if let dictionary = type as? any JSONStringKeyedDictionary.Type {
-            let here = path()
-            return try dictionary.init(members: members(of: value, path: here), path: here, rules: rules) as! T
+        // Only an object can be a dictionary, and the dynamic cast costs a conformance lookup: other values skip it
+        // (a dictionary type meets the same type mismatch through `Dictionary.init(from:)`).
+        if case let .object(members) = value, let dictionary = type as? any JSONStringKeyedDictionary.Type {
+            return try dictionary.init(members: members, path: path(), rules: rules) as! T
         }
         return try T(from: JSONTreeDecoder(value: value, path: path(), rules: rules))
     }
