@@ -65,21 +65,39 @@ extension SigV4Signer {
     /// in `unsignedHeaderNames` are left out.
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
     static func canonicalHeaderList(headers: [HTTPHeader]) -> [SigV4CanonicalHeader] {
-        var valuesByName: [String: [String]] = [:]
+        var signed: [SigV4CanonicalHeader] = []
+        signed.reserveCapacity(headers.count)
         for header in headers {
             let name = header.name.lowercased()
             if unsignedHeaderNames.contains(name) { continue }
-            valuesByName[name, default: []].append(normalisedHeaderValue(header.value))
+            signed.append(SigV4CanonicalHeader(name: name, value: normalisedHeaderValue(header.value)))
         }
-        return valuesByName.keys
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { SigV4CanonicalHeader(name: $0, value: valuesByName[$0, default: []].joined(separator: ",")) }
+        // `sort` is stable: the values of a repeated name stay in their original order.
+        signed.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        var list: [SigV4CanonicalHeader] = []
+        list.reserveCapacity(signed.count)
+        for header in signed {
+            if let last = list.last, last.name == header.name {
+                list[list.count - 1] = SigV4CanonicalHeader(name: last.name, value: last.value + "," + header.value)
+            } else {
+                list.append(header)
+            }
+        }
+        return list
     }
 
     /// The canonical headers block: one `name:value` line per header, each ending in a newline.
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
     static func canonicalHeaders(_ list: [SigV4CanonicalHeader]) -> String {
-        list.map { "\($0.name):\($0.value)\n" }.joined()
+        var block = ""
+        block.reserveCapacity(list.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        for header in list {
+            block += header.name
+            block += ":"
+            block += header.value
+            block += "\n"
+        }
+        return block
     }
 
     /// The signed headers: the canonical header names joined by `;`.

@@ -53,6 +53,15 @@ struct SigV4StageTests {
         #expect(SigV4Signer.canonicalHeaders(list) == "x-a:1\nx-b:one two,three\n")
     }
 
+    /// A name repeated among others keeps its values in the order sent, whatever the names around them.
+    @Test func repeatedHeadersKeepTheirOrder() {
+        let list = SigV4Signer.canonicalHeaderList(headers: [
+            HTTPHeader("x-c", "c"), HTTPHeader("X-B", "1"), HTTPHeader("x-a", "a"), HTTPHeader("x-b", "2"),
+            HTTPHeader("x-d", "d"), HTTPHeader("x-B", "3"), HTTPHeader("x-a", "a2"),
+        ])
+        #expect(SigV4Signer.canonicalHeaders(list) == "x-a:a,a2\nx-b:1,2,3\nx-c:c\nx-d:d\n")
+    }
+
     /// Values already in normal form are kept; any tab, CR, LF, edge space or doubled space is normalised.
     @Test(arguments: [
         ("20150830T123600Z", "20150830T123600Z"),
@@ -76,6 +85,7 @@ struct SigV4StageTests {
         (1_440_938_160.0, "20150830T123600Z"),
         (981_173_106.75, "20010203T040506Z"),
         (0.0, "19700101T000000Z"),
+        (253_402_300_800.0, "100000101T000000Z"),  // year 10000: five digits
     ])
     func timestamp(seconds: Double, expected: String) {
         let timestamp = SigV4Timestamp(Date(timeIntervalSince1970: seconds))
