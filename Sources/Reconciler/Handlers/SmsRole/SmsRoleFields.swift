@@ -26,7 +26,9 @@ struct SmsRoleFields: OwnedRoleShape, Equatable {
     let adopt: String?
     /// The manifest's tags plus smsauth's ownership tags (with the owner's).
     let tags: [String: String]
-    /// The trust policy for `externalId` and the run's account.
+    /// The run's account, which the trust policy names.
+    let account: String
+    /// The trust policy for `externalId` and `account`.
     let trustPolicy: PolicyDocument
 
     /// The fields of `spec`, the manifest of `address`, tagged for `owner`.
@@ -41,6 +43,7 @@ struct SmsRoleFields: OwnedRoleShape, Equatable {
         permissionsBoundaryArn = spec.permissionsBoundaryArn?.value
         adopt = spec.adopt?.value
         tags = (spec.tags?.value ?? [:]).merging(OwnershipTags.tags(for: address, owner: owner)) { _, ours in ours }
+        self.account = account
         trustPolicy = SmsRoleDocuments.trustPolicy(externalId: externalId, account: account)
     }
 
@@ -68,7 +71,7 @@ struct SmsRoleFields: OwnedRoleShape, Equatable {
     /// only when the live document differs in more than its external id (a drifted principal, action or account):
     /// when it is exactly smsauth's document for its own external id, the `externalId` field alone shows the change.
     /// `tags` holds only the keys smsauth manages; tags the manifest never set are not compared.
-    func liveValues(_ live: SmsRoleLive, account: String) -> [String: PlanValue] {
+    func liveValues(_ live: SmsRoleLive) -> [String: PlanValue] {
         let role = live.role
         let ids = SmsRoleDocuments.externalIds(in: role.assumeRolePolicy)
         let liveExternalId: PlanValue = switch ids.count {
@@ -76,8 +79,10 @@ struct SmsRoleFields: OwnedRoleShape, Equatable {
         case 1: .string(ids[0])
         default: .list(ids.map(PlanValue.string))
         }
+        // smsauth's document for the live external id: the desired one when the id is unchanged (the usual case).
         let ownShape = ids.count == 1
-            && role.assumeRolePolicy == SmsRoleDocuments.trustPolicy(externalId: ids[0], account: account)
+            && role.assumeRolePolicy == (ids[0] == externalId ? trustPolicy
+                                         : SmsRoleDocuments.trustPolicy(externalId: ids[0], account: account))
         return OwnedRoleValues.live(role, managing: self).merging([
             "externalId": liveExternalId,
             "trustPolicy": ownShape ? SmsRoleDocuments.planValue(trustPolicy)

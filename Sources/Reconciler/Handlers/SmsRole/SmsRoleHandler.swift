@@ -82,7 +82,7 @@ struct SmsRoleHandler: ResourceHandler {
         let fields = SmsRoleFields(spec, address: input.address, account: input.options.account, owner: input.options.owner)
         return try OwnedRolePlan(
             input: input, fields: fields, desired: fields.desiredValues,
-            live: { [account = input.options.account] in fields.liveValues($0, account: account) },
+            live: { fields.liveValues($0) },
             replacementConsequence: "the role gets a new ARN, and every user pool using it is updated to the new one",
             outage: "pools using it cannot send SMS until they are updated").change()
     }
