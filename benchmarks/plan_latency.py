@@ -198,9 +198,11 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def connections(records: list[dict]) -> int:
-    """How many connections carried `records` (the emulator numbers each call's connection)."""
-    return len({record.get("connection") for record in records})
+def connections(records: list[dict]) -> int | str:
+    """How many connections carried `records` (the emulator numbers each call's connection); "unknown" when a call
+    has no number (an emulator older than the numbering)."""
+    numbers = {record.get("connection") for record in records}
+    return "unknown" if None in numbers else len(numbers)
 
 
 def set_latency(url: str, milliseconds: int) -> None:
