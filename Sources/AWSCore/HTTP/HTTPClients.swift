@@ -4,7 +4,8 @@ import NIOCore
 import NIOSSL
 import Synchronization
 
-/// The process's HTTP clients, one per proxy and CA bundle, made on first use and kept until the process exits: an
+/// The process's HTTP clients, one per proxy and CA bundle file version, made on first use and kept until the process
+/// exits (a controller whose bundle is replaced keeps the old client, idle after 20 s, beside the new one): an
 /// AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the controller uses
 /// them until then. All run on the process's I/O event loop (`IOEventLoop`).
 final class HTTPClients: Sendable {
@@ -13,18 +14,21 @@ final class HTTPClients: Sendable {
 
     /// What tells two clients apart.
     struct Key: Hashable, Sendable {
+        /// The proxy URL, nil for none.
         var proxy: String?
-        /// The CA bundle's path.
+        /// The CA bundle's path, nil for none.
         var caBundle: String?
+        /// The version of the bundle's file that was read (`CABundle.version`).
+        var caBundleVersion: String?
     }
 
     /// The clients made so far.
     private let clients = Mutex<[Key: HTTPClient]>([:])
 
     /// The client for requests through `proxy` (a URL such as `http://user:pass@host:3128`; nil: direct) trusting the
-    /// system's certificate authorities and those of `caBundle` (one client per bundle file).
+    /// system's certificate authorities and those of `caBundle` (one client per version of the bundle's file).
     func client(proxy: String?, caBundle: CABundle?) throws -> HTTPClient {
-        let key = Key(proxy: proxy, caBundle: caBundle?.path)
+        let key = Key(proxy: proxy, caBundle: caBundle?.path, caBundleVersion: caBundle?.version)
         return try clients.withLock { clients in
             if let client = clients[key] { return client }
             let client = HTTPClient(eventLoopGroupProvider: .shared(IOEventLoop.group),
@@ -34,13 +38,18 @@ final class HTTPClients: Sendable {
         }
     }
 
-    /// No redirects, no decompression, no tracing spans, up to 64 kept-alive connections per host, 60 s to connect
-    /// (botocore's default; each request's own timeout still bounds it), a refused connection reported at once, the
-    /// proxy and trust roots given.
+    /// How long an idle connection is kept for the next request: shorter than the 60 s after which servers and load
+    /// balancers commonly close theirs, so that smsauth, not the server, ends an idle connection, and a request is not
+    /// written onto a connection the server is closing (a non-idempotent call failed that way is not retried).
+    static let idleTimeout: TimeAmount = .seconds(20)
+
+    /// No redirects, no decompression, no tracing spans, up to 64 kept-alive connections per host (idle ones closed
+    /// after `idleTimeout`), 60 s to connect (botocore's default; each request's own timeout still bounds it), a
+    /// refused connection reported at once, the proxy and trust roots given.
     static func configuration(proxy: String?, caBundle: CABundle?) throws -> HTTPClient.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let caBundle { tls.additionalTrustRoots = [.certificates(caBundle.certificates)] }
-        var pool = HTTPClient.Configuration.ConnectionPool(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        var pool = HTTPClient.Configuration.ConnectionPool(idleTimeout: Self.idleTimeout, concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
         // A refused connection fails its request at once (the client's retry policy decides what follows).
         pool.retryConnectionEstablishment = false
         var configuration = HTTPClient.Configuration(

@@ -39,6 +39,20 @@ import Testing
         #expect(configuration.tlsConfiguration?.additionalTrustRoots == [.certificates(bundle.certificates)])
     }
 
+    /// A bundle file replaced since the last read gets a client of its own; the same file read again shares one.
+    @Test func aReplacedBundleGetsItsOwnClient() throws {
+        let path = try Self.file(Self.certificate + "\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try CABundle(path: path)
+        let again = try CABundle(path: path)
+        try Data((Self.certificate + "\n" + Self.certificate + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let replaced = try CABundle(path: path)
+        #expect(replaced.certificates.count == 2 && first.version == again.version && replaced.version != first.version)
+        let clients = HTTPClients.shared
+        #expect(try clients.client(proxy: nil, caBundle: first) === clients.client(proxy: nil, caBundle: again))
+        #expect(try clients.client(proxy: nil, caBundle: first) !== clients.client(proxy: nil, caBundle: replaced))
+    }
+
     @Test func aMissingFileIsUnreadable() {
         let path = "/nonexistent/smsauth-ca-\(UUID().uuidString).pem"
         #expect(throws: TransportConfigurationError.caBundleUnreadable(path: path)) {
