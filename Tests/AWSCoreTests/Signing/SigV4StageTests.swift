@@ -86,6 +86,8 @@ struct SigV4StageTests {
         (981_173_106.75, "20010203T040506Z"),
         (0.0, "19700101T000000Z"),
         (253_402_300_800.0, "100000101T000000Z"),  // year 10000: five digits
+        (-62_167_219_200.0, "00000101T000000Z"),  // year 0
+        (-62_167_219_201.0, "00-11231T235959Z"),  // year -1: its decimal text, padded (no date AWS takes)
     ])
     func timestamp(seconds: Double, expected: String) {
         let timestamp = SigV4Timestamp(Date(timeIntervalSince1970: seconds))

@@ -146,6 +146,34 @@ import Testing
         #expect(path(tag) == "tags.Team")
     }
 
+    /// A dictionary given something other than an object fails as `JSONDecoder` fails: a type mismatch naming
+    /// `Dictionary<String, Any>`, or a missing value for null, at the member's path.
+    @Test func aDictionaryNeedsAnObject() throws {
+        let base = #""UserPoolId":"p","ISOCountryCode":"DE","SchemaAttributes":[]"#
+        for (tags, found) in [("[]", "an array"), (#""x""#, "a string"), ("1", "number"), ("true", "bool")] {
+            let error = decodingError(Settings.self, "{\(base),\"Tags\":\(tags)}")
+            guard case let .typeMismatch(type, context) = error else {
+                Issue.record("\(tags): expected a type mismatch, got \(String(describing: error))")
+                continue
+            }
+            #expect(ObjectIdentifier(type) == ObjectIdentifier([String: Any].self))
+            #expect(context.debugDescription == "Expected to decode Dictionary<String, Any> but found \(found) instead.")
+            #expect(path(error) == "tags")
+        }
+        let null = decodingError(Settings.self, "{\(base),\"Tags\":null}")
+        guard case .valueNotFound = null else {
+            Issue.record("null: expected a missing value, got \(String(describing: null))")
+            return
+        }
+        #expect(path(null) == "tags")
+        let nested = decodingError(Settings.self, "{\(base),\"Tags\":{},\"Nested\":{\"Outer\":[1]}}")
+        guard case .typeMismatch = nested else {
+            Issue.record("nested: expected a type mismatch, got \(String(describing: nested))")
+            return
+        }
+        #expect(path(nested) == "nested.Outer")
+    }
+
     /// Numbers convert to the asked type only when they fit, as with `JSONDecoder`.
     @Test func numbersAreRangeChecked() throws {
         #expect(try decode([Int].self, "[1e2, -0, 9007199254740991]") == [100, 0, 9_007_199_254_740_991])
