@@ -128,8 +128,10 @@ struct RunPlanner: Sendable {
                         liveReferences: [ResourceAddress: [String: String]], resolution: RenameResolver.Resolution,
                         inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
         let address = target.address
-        let unknown = ReconcileFailure(classifying: HandlerFailure.missingLiveState(address))
-        switch observations[address] ?? .failure(unknown) {
+        // The failure of a target nobody read is made only for such a target (`??` takes it as an autoclosure).
+        let observed = observations[address]
+            ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address)))
+        switch observed {
         case .failure(let failure):
             return try ResourceChange(address: address, action: .blocked,
                                       reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
