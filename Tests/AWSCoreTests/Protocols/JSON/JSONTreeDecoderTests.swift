@@ -113,6 +113,50 @@ import Testing
         #expect(try decode([Int?].self, "[1,null]") == [1, nil])
     }
 
+    /// Every optional member type decodes as with `JSONDecoder`: nil when absent or null, the value when present, and
+    /// a wrong type is the same error at the same path.
+    @Test func optionalMembersOfEveryTypeMatchJSONDecoder() throws {
+        struct Shape: Decodable, Equatable {
+            var flag: Bool?, text: String?, double: Double?, float: Float?, int: Int?, int8: Int8?, int16: Int16?
+            var int32: Int32?, int64: Int64?, uint: UInt?, uint8: UInt8?, uint16: UInt16?, uint32: UInt32?
+            var uint64: UInt64?, list: [String]?, nested: [String: Int]?
+        }
+        let keys = ["flag", "text", "double", "float", "int", "int8", "int16", "int32", "int64", "uint", "uint8",
+                    "uint16", "uint32", "uint64", "list", "nested"]
+        let values = [#"true"#, #""t""#, "1.5", "2.5", "-3", "-4", "5", "6", "7", "8", "9", "10", "11", "12", #"["a"]"#,
+                      #"{"k":1}"#]
+        func both(_ text: String) -> (ours: Result<Shape, DecodingError>, foundation: Result<Shape, DecodingError>) {
+            let data = Data(text.utf8)
+            return (Result { () throws(DecodingError) in
+                        do { return try PlainJSON.decode(Shape.self, from: data) } catch { throw error as! DecodingError }
+                    },
+                    Result { () throws(DecodingError) in
+                        do { return try JSONDecoder().decode(Shape.self, from: data) } catch { throw error as! DecodingError }
+                    })
+        }
+        let present = "{" + zip(keys, values).map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}"
+        let null = "{" + keys.map { "\"\($0)\":null" }.joined(separator: ",") + "}"
+        for text in ["{}", null, present] {
+            let (ours, foundation) = both(text)
+            #expect(try ours.get() == foundation.get(), "\(text)")
+        }
+        #expect(try both(present).ours.get().uint64 == 12)
+        #expect(try both(null).ours.get() == Shape())
+        for key in keys {
+            let wrong = key == "text" ? "1" : #""x""#
+            let (ours, foundation) = both("{\"\(key)\":\(wrong)}")
+            guard case let .failure(mine) = ours, case let .failure(theirs) = foundation else {
+                Issue.record("\(key): expected both to fail: \(ours) \(foundation)")
+                continue
+            }
+            #expect(path(mine) == path(theirs) && path(mine) == key, "\(key)")
+            switch (mine, theirs) {
+            case (.typeMismatch, .typeMismatch): break
+            default: Issue.record("\(key): \(mine) against \(theirs)")
+            }
+        }
+    }
+
     /// Integers below 2^53 in magnitude read exactly; larger ones, which `Double` cannot tell from their
     /// neighbours, are refused instead of read as a neighbour.
     @Test func integersBeyondDoublePrecisionAreRefused() throws {
