@@ -163,7 +163,7 @@ def main(argv: list[str]) -> int:
     set_latency(args.url, args.latency_ms)
     times: dict[str, list[float]] = {"smsauth": [], "boto3": []}
     counts: dict[str, int] = {}
-    opened: dict[str, int] = {}
+    opened: dict[str, int | str] = {}
     print(f"\n{args.latency_ms} ms per call, alternating, {args.runs} runs each:")
     print(f"{'run':<5} {'smsauth (s)':>12} {'boto3 (s)':>10}")
     try:

@@ -34,11 +34,12 @@ from werkzeug.serving import DechunkedInput, WSGIRequestHandler
 from ext.requestinfo import CONNECTION_KEY
 
 # How long a kept-alive connection may wait for its next request before the emulator closes it: longer than
-# smsauth keeps an idle connection (20 s), so the client, not the server, normally ends an idle one.
+# smsauth keeps an idle connection (5 s), so the client, not the server, normally ends an idle one.
 IDLE_TIMEOUT_SECONDS = 120.0
 
-# Numbers the accepted connections 1, 2, … (`next` on it is atomic under the GIL): the call log names each call's
-# connection, so tests and benchmarks can see that a client keeps its connections alive.
+# Numbers the connections 1, 2, … as each starts being served (`next` on it is atomic under the GIL; shared by the
+# HTTP and HTTPS listeners, never reset): the call log names each call's connection, so tests and benchmarks can see
+# that a client keeps its connections alive.
 _CONNECTION_NUMBERS = itertools.count(1)
 
 

@@ -4,8 +4,9 @@ import NIOCore
 import NIOSSL
 import Synchronization
 
-/// The process's HTTP clients, one per proxy and CA bundle file version, made on first use and kept until the process
-/// exits (a controller whose bundle is replaced keeps the old client, idle after 20 s, beside the new one): an
+/// The process's HTTP clients, one per proxy and CA bundle content, made on first use and kept until the process
+/// exits (a controller whose bundle is replaced keeps the old client, its connections closed after 5 s idle, beside
+/// the new one): an
 /// AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the controller uses
 /// them until then. All run on the process's I/O event loop (`IOEventLoop`).
 final class HTTPClients: Sendable {
@@ -18,17 +19,17 @@ final class HTTPClients: Sendable {
         var proxy: String?
         /// The CA bundle's path, nil for none.
         var caBundle: String?
-        /// The version of the bundle's file that was read (`CABundle.version`).
-        var caBundleVersion: String?
+        /// The SHA-256 of the bundle's bytes that were read (`CABundle.digest`).
+        var caBundleDigest: String?
     }
 
     /// The clients made so far.
     private let clients = Mutex<[Key: HTTPClient]>([:])
 
     /// The client for requests through `proxy` (a URL such as `http://user:pass@host:3128`; nil: direct) trusting the
-    /// system's certificate authorities and those of `caBundle` (one client per version of the bundle's file).
+    /// system's certificate authorities and those of `caBundle` (one client per bundle content).
     func client(proxy: String?, caBundle: CABundle?) throws -> HTTPClient {
-        let key = Key(proxy: proxy, caBundle: caBundle?.path, caBundleVersion: caBundle?.version)
+        let key = Key(proxy: proxy, caBundle: caBundle?.path, caBundleDigest: caBundle?.digest)
         return try clients.withLock { clients in
             if let client = clients[key] { return client }
             let client = HTTPClient(eventLoopGroupProvider: .shared(IOEventLoop.group),
@@ -38,10 +39,12 @@ final class HTTPClients: Sendable {
         }
     }
 
-    /// How long an idle connection is kept for the next request: shorter than the 60 s after which servers and load
-    /// balancers commonly close theirs, so that smsauth, not the server, ends an idle connection, and a request is not
-    /// written onto a connection the server is closing (a non-idempotent call failed that way is not retried).
-    static let idleTimeout: TimeAmount = .seconds(20)
+    /// How long an idle connection is kept for the next request: long enough to carry a command's calls one after
+    /// another (paced calls leave at most a rate-limit window apart), and shorter than the idle timeouts AWS's
+    /// endpoints and load balancers are reported to use (S3 about 20 s, load balancers 60 s), so that smsauth, not the
+    /// server, ends an idle connection and a request is not written onto one the server is closing (a non-idempotent
+    /// call failed that way is not retried).
+    static let idleTimeout: TimeAmount = .seconds(5)
 
     /// No redirects, no decompression, no tracing spans, up to 64 kept-alive connections per host (idle ones closed
     /// after `idleTimeout`), 60 s to connect (botocore's default; each request's own timeout still bounds it), a

@@ -6,12 +6,12 @@ import Testing
 /// Tests of AsyncHTTPClientTransport against a loopback server.
 @Suite struct AsyncHTTPClientTransportTests {
     /// The clients open no tracing spans (no tracer is bootstrapped), speak HTTP/1.1 only and close idle connections
-    /// after 20 s.
+    /// after 5 s.
     @Test func clientsOpenNoTracingSpans() throws {
         let configuration = try HTTPClients.configuration(proxy: nil, caBundle: nil)
         #expect(configuration.tracing.tracer == nil)
         #expect(configuration.httpVersion == .http1Only)
-        #expect(configuration.connectionPool.idleTimeout == .seconds(20))
+        #expect(configuration.connectionPool.idleTimeout == .seconds(5))
     }
 
     /// Sends headers and body and reads the response.

@@ -39,18 +39,41 @@ import Testing
         #expect(configuration.tlsConfiguration?.additionalTrustRoots == [.certificates(bundle.certificates)])
     }
 
-    /// A bundle file replaced since the last read gets a client of its own; the same file read again shares one.
+    /// A bundle whose content changed since the last read gets a client of its own, however it was replaced: rewritten
+    /// in place with the same size, or swapped behind a symlink as Kubernetes swaps a secret's `..data` link. The same
+    /// content read again shares one.
     @Test func aReplacedBundleGetsItsOwnClient() throws {
-        let path = try Self.file(Self.certificate + "\n")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = try CABundle(path: path)
-        let again = try CABundle(path: path)
-        try Data((Self.certificate + "\n" + Self.certificate + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        let replaced = try CABundle(path: path)
-        #expect(replaced.certificates.count == 2 && first.version == again.version && replaced.version != first.version)
         let clients = HTTPClients.shared
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-ca-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["v1", "v2"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let one = Self.certificate + "\n", two = Self.certificate + "\n" + Self.certificate + "\n"
+        try Data(one.utf8).write(to: folder.appendingPathComponent("v1/ca.pem"))
+        try Data(two.utf8).write(to: folder.appendingPathComponent("v2/ca.pem"))
+        let data = folder.appendingPathComponent("..data"), link = folder.appendingPathComponent("ca.pem")
+        try FileManager.default.createSymbolicLink(atPath: data.path, withDestinationPath: "v1")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "..data/ca.pem")
+        let first = try CABundle(path: link.path)
+        let again = try CABundle(path: link.path)
+        try FileManager.default.removeItem(at: data)
+        try FileManager.default.createSymbolicLink(atPath: data.path, withDestinationPath: "v2")
+        let swapped = try CABundle(path: link.path)
+        #expect(first.certificates.count == 1 && swapped.certificates.count == 2)
         #expect(try clients.client(proxy: nil, caBundle: first) === clients.client(proxy: nil, caBundle: again))
-        #expect(try clients.client(proxy: nil, caBundle: first) !== clients.client(proxy: nil, caBundle: replaced))
+        #expect(try clients.client(proxy: nil, caBundle: first) !== clients.client(proxy: nil, caBundle: swapped))
+
+        // The same size and the same second: only the content tells them apart (a trailing newline becomes a space).
+        let inPlace = folder.appendingPathComponent("v1/ca.pem")
+        let before = try CABundle(path: inPlace.path)
+        let handle = try FileHandle(forWritingTo: inPlace)
+        try handle.seek(toOffset: UInt64(one.utf8.count - 1))
+        try handle.write(contentsOf: Data(" ".utf8))
+        try handle.close()
+        let rewritten = try CABundle(path: inPlace.path)
+        #expect(rewritten.digest != before.digest)
+        #expect(try clients.client(proxy: nil, caBundle: before) !== clients.client(proxy: nil, caBundle: rewritten))
     }
 
     @Test func aMissingFileIsUnreadable() {

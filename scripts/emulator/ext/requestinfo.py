@@ -22,7 +22,7 @@ class RequestInfo:
     access_key_id: str
     region: str
     is_json: bool
-    # The TCP connection that carried the request (numbered by the keep-alive handler as it accepts them), if known.
+    # The connection that carried the request (numbered by the keep-alive handler as it starts serving it), if known.
     connection: int | None = None
 
 
