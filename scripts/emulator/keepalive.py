@@ -89,7 +89,7 @@ class KeepAliveRequestHandler(WSGIRequestHandler):
     timeout = None  # no limit while a request is read or served; the idle wait is limited in handle_one_request
 
     def setup(self) -> None:
-        """Sends each write at once (no Nagle delay waiting for the client's delayed ACK)."""
+        """Sends each write at once (no Nagle delay waiting for the client's delayed ACK) and numbers the connection."""
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.connection_number = next(_CONNECTION_NUMBERS)

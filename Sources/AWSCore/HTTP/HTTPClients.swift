@@ -5,10 +5,9 @@ import NIOSSL
 import Synchronization
 
 /// The process's HTTP clients, one per proxy and CA bundle content, made on first use and kept until the process
-/// exits (a controller whose bundle is replaced keeps the old client, its connections closed after 5 s idle, beside
-/// the new one): an
-/// AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the controller uses
-/// them until then. All run on the process's I/O event loop (`IOEventLoop`).
+/// exits: an AsyncHTTPClient must be shut down before it is released, and every transport of the CLI and the
+/// controller uses them until then (a controller whose bundle is replaced keeps the old client, its connections
+/// closed after `idleTimeout`, beside the new one). All run on the process's I/O event loop (`IOEventLoop`).
 final class HTTPClients: Sendable {
     /// The one set of clients.
     static let shared = HTTPClients()
