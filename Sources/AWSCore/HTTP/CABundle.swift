@@ -16,8 +16,7 @@ struct CABundle: Sendable {
 
     /// Reads the certificates of the PEM file at `path` (following symlinks), once.
     init(path: String) throws(TransportConfigurationError) {
-        guard FileManager.default.isReadableFile(atPath: path),
-              let bytes = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileManager.default.contents(atPath: path) else {
             throw TransportConfigurationError.caBundleUnreadable(path: path)
         }
         let certificates: [NIOSSLCertificate]

@@ -16,9 +16,8 @@ final class HTTPClients: Sendable {
     struct Key: Hashable, Sendable {
         /// The proxy URL, nil for none.
         var proxy: String?
-        /// The CA bundle's path, nil for none.
-        var caBundle: String?
-        /// The SHA-256 of the bundle's bytes that were read (`CABundle.digest`).
+        /// The SHA-256 of the CA bundle's bytes that were read (`CABundle.digest`), nil for none: the client trusts
+        /// what was read, wherever it was read from.
         var caBundleDigest: String?
     }
 
@@ -28,7 +27,7 @@ final class HTTPClients: Sendable {
     /// The client for requests through `proxy` (a URL such as `http://user:pass@host:3128`; nil: direct) trusting the
     /// system's certificate authorities and those of `caBundle` (one client per bundle content).
     func client(proxy: String?, caBundle: CABundle?) throws -> HTTPClient {
-        let key = Key(proxy: proxy, caBundle: caBundle?.path, caBundleDigest: caBundle?.digest)
+        let key = Key(proxy: proxy, caBundleDigest: caBundle?.digest)
         return try clients.withLock { clients in
             if let client = clients[key] { return client }
             let client = HTTPClient(eventLoopGroupProvider: .shared(IOEventLoop.group),

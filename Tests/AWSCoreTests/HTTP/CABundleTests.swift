@@ -81,6 +81,8 @@ import Testing
         #expect(throws: TransportConfigurationError.caBundleUnreadable(path: path)) {
             try AsyncHTTPClientTransport(proxies: ProxySettings(environment: [:]), caBundle: path)
         }
+        let folder = FileManager.default.temporaryDirectory.path
+        #expect(throws: TransportConfigurationError.caBundleUnreadable(path: folder)) { try CABundle(path: folder) }
     }
 
     @Test func aFileWithoutCertificatesIsInvalid() throws {
