@@ -34,3 +34,10 @@ extension ServiceDescriptor {
     /// Amazon S3 (REST-XML, botocore s3 2006-03-01; `AWS_ENDPOINT_URL_S3`).
     public static let s3 = ServiceDescriptor(serviceId: "S3", endpointPrefix: "s3", signingName: "s3", wireProtocol: .restXML)
 }
+
+extension ServiceDescriptor {
+    /// Every service smsauth calls, STS (credentials, the account id) included.
+    public static let all: [ServiceDescriptor] = [
+        .cognitoIdentityProvider, .pinpointSMSVoiceV2, .iam, .sns, .ssm, .secretsManager, .s3, .sts,
+    ]
+}

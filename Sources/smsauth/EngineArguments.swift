@@ -26,8 +26,9 @@ struct EngineArguments: ParsableArguments {
 
     @Option(help: """
         Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); \
-        repeatable. Without it every category gets AWS's default quota.
-        """)
+        repeatable. RATE is calls per second, 0.001 to 1000000000; BURST defaults to RATE rounded up. Without it \
+        every category gets AWS's default quota.
+        """, transform: { try RateLimitArgument(parsing: $0) })
     var rateLimit: [RateLimitArgument] = []
 
     @Option(help: "Seconds Cognito calls keep retrying a freshly created SMS role that IAM has not propagated yet.")

@@ -78,6 +78,22 @@ import TestSupport
         }
     }
 
+    /// A rate limit that is not a number, too small or too large, or of a category no call has, is an argument
+    /// error naming it (the first three used to stop the process with a trap, the last was ignored).
+    @Test(arguments: [
+        ("cognito-idp:UserPoolRead=nan", "RATE 'nan' is not a decimal number"),
+        ("default=1e400", "rate limit must be between 0.001 and 1000000000 calls per second, got inf"),
+        ("default=1e-300", "rate limit must be between 0.001 and 1000000000 calls per second"),
+        ("cognito-idp:UserPoolREAD=5", "did you mean 'cognito-idp:UserPoolRead'?"),
+    ])
+    func badRateLimitsAreArgumentErrors(_ value: String, _ message: String) async throws {
+        let result = try await CLIRunner.run(["reconcile", "manifests", "--dry-run", "--rate-limit", value])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: The value '\(value)' is invalid for '--rate-limit <rate-limit>': "),
+                "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test func helpDocumentsFlagsAndExitCodes() async throws {
         let result = try await CLIRunner.run(["reconcile", "--help"])
         #expect(result.status == 0)

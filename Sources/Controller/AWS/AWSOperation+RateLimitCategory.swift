@@ -15,6 +15,13 @@ extension AWSOperation {
     /// Every Cognito quota category smsauth's calls fall into.
     static var cognitoCategoryNames: Set<String> { Set(cognitoCategories.values) }
 
+    /// Every category a call to one of `services` (signing names) can fall into: each service's `default`,
+    /// Cognito's quota categories and the credential endpoints' `unknown:default`.
+    public static func rateLimitCategories(services: [String]) -> Set<String> {
+        Set((services + [unidentified.service]).map { "\($0):default" })
+            .union(cognitoCategoryNames.map { "cognito-idp:\($0)" })
+    }
+
     /// Cognito user-pool operations by quota category.
     static let cognitoCategories: [String: String] = [
         "CreateUserPool": "UserPoolCreate",

@@ -40,7 +40,7 @@ public actor TokenBucket {
     }
 
     /// The first multiple of `window` at or after `ready`; `ready` itself when `window` is zero or either is beyond
-    /// `roundingLimit` (a rate such as 1e-10/s gives waits of centuries: no window matters then).
+    /// `roundingLimit` (waits of decades, callers queued far behind a slow rate: no window matters then).
     static func wakeTime(forTokenAt ready: Duration, window: Duration) -> Duration {
         guard window > .zero, window <= roundingLimit, ready >= .zero, ready <= roundingLimit else { return ready }
         let windowNanoseconds = nanoseconds(window)

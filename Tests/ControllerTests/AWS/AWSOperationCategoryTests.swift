@@ -32,4 +32,13 @@ struct AWSOperationCategoryTests {
         #expect(limited == used)
         #expect(used.count == 8)
     }
+
+    /// The categories of some services: that of every operation they have, and the credential endpoints'.
+    @Test func categoriesOfServicesHoldEveryOperationsCategory() {
+        let categories = AWSOperation.rateLimitCategories(services: ["cognito-idp", "iam"])
+        let operations = AWSOperation.cognitoCategories.keys.map { AWSOperation(service: "cognito-idp", name: $0) }
+            + [AWSOperation(service: "cognito-idp", name: "AdminGetUser"), AWSOperation(service: "iam", name: "GetRole"),
+               .unidentified]
+        #expect(Set(operations.map(\.rateLimitCategory)) == categories)
+    }
 }

@@ -35,7 +35,9 @@ struct TokenBucketTests {
 
     /// Invalid settings are rejected with a code.
     @Test(arguments: [(0.0, 1, "rateLimit.invalidRate"), (-1, 1, "rateLimit.invalidRate"),
-                      (Double.infinity, 1, "rateLimit.invalidRate"), (5, 0, "rateLimit.invalidBurst")])
+                      (Double.infinity, 1, "rateLimit.invalidRate"), (Double.nan, 1, "rateLimit.invalidRate"),
+                      (0.0009, 1, "rateLimit.invalidRate"), (1.5e9, 1, "rateLimit.invalidRate"),
+                      (5, 0, "rateLimit.invalidBurst")])
     func invalidLimits(rate: Double, burst: Int, code: String) {
         #expect(throws: RateLimitError.self) { try RateLimit(perSecond: rate, burst: burst) }
         do {
@@ -82,7 +84,7 @@ struct TokenBucketTests {
         #expect(TokenBucket.wakeTime(forTokenAt: ready, window: .zero) == ready)
     }
 
-    /// Waits of centuries (a rate such as 1e-10/s) are not rounded and do not overflow.
+    /// Waits of decades (callers queued far behind a slow rate) are not rounded and do not overflow.
     @Test(arguments: [Duration.seconds(1_000_000_001), .seconds(Int64.max / 2), .seconds(Int64.max)])
     func farTokensAreNotRounded(ready: Duration) {
         #expect(TokenBucket.wakeTime(forTokenAt: ready, window: .milliseconds(200)) == ready)
