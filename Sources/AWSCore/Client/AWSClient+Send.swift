@@ -104,7 +104,7 @@ extension AWSClient {
             throw error
         } catch {
             metadata["aws.error_code"] = "TransportError"
-            outcome = .transportError(TransportError(url: request.url.absoluteString,
+            outcome = .transportError(TransportError(url: TransportError.describe(request.url),
                                                      reason: String(describing: type(of: error))))
         }
         metadata["duration_ms"] = "\(Self.milliseconds(clock.now - start))"

@@ -75,7 +75,7 @@ public struct EndpointResolver: Sendable {
     private func resolveUncached(_ service: ServiceDescriptor, region: String) throws(EndpointError) -> ResolvedEndpoint {
         if let override = configuredOverride(for: service) {
             guard let url = URL(string: override.value), let scheme = url.scheme?.lowercased(),
-                  scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
+                  scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty, URLPort.isValid(in: url) else {
                 throw .invalidEndpointURL(source: override.source)
             }
             return ResolvedEndpoint(url: url, signingRegion: try signingRegion(service, region: region),
@@ -163,7 +163,8 @@ public struct EndpointResolver: Sendable {
 
 /// Why no endpoint could be resolved.
 public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A configured endpoint URL is not an absolute http(s) URL; `source` names the setting (never its value).
+    /// A configured endpoint URL is not an absolute http(s) URL with a valid port; `source` names the setting (never
+    /// its value).
     case invalidEndpointURL(source: String)
     /// A regional service was asked for without a region.
     case missingRegion
@@ -189,7 +190,7 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidEndpointURL(let source):
-            "\(code): \(source) is not an absolute http:// or https:// URL"
+            "\(code): \(source) is not an absolute http:// or https:// URL (with a port, if any, from 1 to 65535)"
         case .missingRegion:
             "\(code): no region configured (set AWS_REGION or region in the profile)"
         case .invalidRegion(let region):

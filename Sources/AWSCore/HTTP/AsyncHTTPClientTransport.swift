@@ -26,8 +26,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Creates the transport trusting `caBundle` too, which must be a readable PEM file of certificates (read here,
-    /// so a wrong path fails before any request; the HTTP client trusts the certificates read).
+    /// so a wrong path fails before any request; the HTTP client trusts the certificates read). The proxies are
+    /// checked here as well (`HTTPClients.proxy(parsing:)`).
     public init(proxies: ProxySettings, caBundle: String?) throws(TransportConfigurationError) {
+        for proxy in [proxies.httpProxy, proxies.httpsProxy].compactMap({ $0 }) {
+            _ = try HTTPClients.proxy(parsing: proxy)
+        }
         self.proxies = proxies
         self.caBundle = try caBundle.map { path throws(TransportConfigurationError) in try CABundle(path: path) }
     }
@@ -43,6 +47,10 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     /// its request ends instead of keeping it alive for the next one (a new TCP, or TLS, connection per AWS call).
     /// On Linux `IOEventLoop.group` has that one loop only, so the connection is on it anyway.
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        guard URLPort.isValid(in: request.url) else {
+            throw TransportError(url: TransportError.describe(request.url),
+                                 reason: "its port is not a number from \(URLPort.valid.lowerBound) to \(URLPort.valid.upperBound)")
+        }
         let proxy = proxies.proxy(for: request.url)
         let client = try HTTPClients.shared.client(proxy: proxy, caBundle: caBundle)
         var headers = HTTPHeaders()
@@ -127,7 +135,9 @@ public enum TransportConfigurationError: Error, Sendable, Equatable, CustomStrin
         switch self {
         case let .caBundleUnreadable(path): "the CA bundle \(path) (AWS_CA_BUNDLE or the profile's ca_bundle) cannot be read"
         case let .caBundleInvalid(path, reason): "the CA bundle \(path) (AWS_CA_BUNDLE or the profile's ca_bundle) is not a PEM file of certificates: \(reason)"
-        case let .proxyInvalid(proxy): "the proxy \(proxy) (HTTPS_PROXY or HTTP_PROXY) is not a URL such as http://proxy.example.com:3128"
+        case let .proxyInvalid(proxy):
+            "the proxy \(proxy) (HTTPS_PROXY or HTTP_PROXY) is not an http:// URL with a host and a port from 1 to 65535, "
+                + "such as http://proxy.example.com:3128"
         }
     }
 }

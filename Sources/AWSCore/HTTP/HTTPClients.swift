@@ -66,13 +66,15 @@ final class HTTPClients: Sendable {
     }
 
     /// AsyncHTTPClient's proxy for a proxy URL (`http://[user:password@]host[:port]`, port 80 by default; a bare
-    /// `host:port` is read as `http://host:port`).
-    static func proxy(parsing text: String) throws -> HTTPClient.Configuration.Proxy {
+    /// `host:port` is read as `http://host:port`). Other schemes are refused: AsyncHTTPClient speaks plain HTTP to a
+    /// proxy, so an `https://` or `socks5://` proxy would be reached with the wrong protocol.
+    static func proxy(parsing text: String) throws(TransportConfigurationError) -> HTTPClient.Configuration.Proxy {
         guard let components = URLComponents(string: text.contains("://") ? text : "http://" + text),
-              let host = components.host, !host.isEmpty else {
+              components.scheme?.lowercased() == "http", let host = components.host, !host.isEmpty,
+              URLPort.isValid(in: components) else {
             throw TransportConfigurationError.proxyInvalid(ProxySettings.withoutUserInfo(text))
         }
-        let port = components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)
+        let port = components.port ?? 80
         guard let user = components.user else { return .server(host: host, port: port) }
         let password = components.password ?? ""
         return .server(host: host, port: port,

@@ -46,6 +46,10 @@ import Testing
         ([:], "eu-west-1.evil.com/", .invalidRegion("eu-west-1.evil.com/")),
         (["AWS_ENDPOINT_URL": "127.0.0.1:5000"], "eu-west-1", .invalidEndpointURL(source: "AWS_ENDPOINT_URL")),
         ([service: "ftp://host"], "eu-west-1", .invalidEndpointURL(source: service)),
+        (["AWS_ENDPOINT_URL": "http://127.0.0.1:99999"], "eu-west-1", .invalidEndpointURL(source: "AWS_ENDPOINT_URL")),
+        (["AWS_ENDPOINT_URL": "http://127.0.0.1:99999999999999999999999"], "eu-west-1",
+         .invalidEndpointURL(source: "AWS_ENDPOINT_URL")),
+        ([service: "https://[::1]:0"], "eu-west-1", .invalidEndpointURL(source: service)),
     ])
     func errors(environment: [String: String], region: String, expected: EndpointError) {
         #expect(throws: expected) {
