@@ -1,8 +1,9 @@
 import ArgumentParser
 import Controller
 
-/// A duration flag value: a number with a unit, `500ms`, `30s`, `10m`, `1h` (a bare number is seconds).
-struct DurationArgument: ExpressibleByArgument, Equatable, CustomStringConvertible {
+/// A duration flag value: a number with a unit, `500ms`, `30s`, `10m`, `1h` (a bare number is seconds), from 0 to
+/// `maximum`.
+struct DurationArgument: Equatable, CustomStringConvertible {
     /// The duration.
     let duration: Duration
     /// The text as given.
@@ -14,15 +15,38 @@ struct DurationArgument: ExpressibleByArgument, Equatable, CustomStringConvertib
         description = text
     }
 
-    /// Parses `500ms`, `30s`, `10m`, `1h`, `2.5s` or `30`; nil for anything else or a negative value.
-    init?(argument: String) {
+    /// The longest duration a flag takes: a year, far beyond any useful setting and far within what the timers
+    /// count (a longer one used to stop the process with a trap when converted to milliseconds).
+    static let maximumSeconds: Double = 365 * 24 * 3600
+
+    /// Parses `500ms`, `30s`, `10m`, `1h`, `2.5s` or `30`, in decimal.
+    /// - Throws: `DurationArgumentError` for anything else, a negative value or one beyond `maximumSeconds`.
+    init(parsing argument: String) throws(DurationArgumentError) {
         let units: [(suffix: String, seconds: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         let unit = units.first { argument.hasSuffix($0.suffix) } ?? ("", 1)
-        guard let number = Double(argument.dropLast(unit.suffix.count)), number.isFinite, number >= 0 else {
-            return nil
+        guard let number = DecimalNumber.parse(argument.dropLast(unit.suffix.count)) else {
+            throw .malformed(argument)
         }
-        duration = .milliseconds(Int64((number * unit.seconds * 1000).rounded()))
+        let seconds = number * unit.seconds
+        guard (0...Self.maximumSeconds).contains(seconds) else { throw .outOfRange(argument) }
+        duration = .milliseconds(Int64((seconds * 1000).rounded()))
         description = argument
+    }
+}
+
+/// A duration flag value that cannot be used; argument parsing prints its description after the value.
+enum DurationArgumentError: Error, Equatable, CustomStringConvertible {
+    /// Not a decimal number with an optional unit.
+    case malformed(String)
+    /// Negative, or longer than `DurationArgument.maximumSeconds`.
+    case outOfRange(String)
+
+    /// Human-readable explanation.
+    var description: String {
+        switch self {
+        case .malformed: "expected a decimal number with a unit, such as 500ms, 30s, 10m or 1h (a bare number is seconds)"
+        case .outOfRange: "a duration must be from 0 to 365 days (8760h)"
+        }
     }
 }
 

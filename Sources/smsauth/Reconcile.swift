@@ -127,11 +127,18 @@ struct Reconcile: AsyncParsableCommand {
 
     /// Throws (exit 1, naming the holder) while a controller holds the lease in `store` (`<status-dir>.lease`, or
     /// `lease.json` of an S3 state); a lease left by a controller that stopped renewing it is removed after its
-    /// duration. Called with the apply lock held.
+    /// duration. Called with the apply lock held; says on standard error how long it may watch the lease.
     private static func refuseWhileAControllerLeads(_ store: any ObjectStore) async throws {
         let finding: LeaseProbe.Finding
         do {
-            finding = try await LeaseProbe.check(store: store, clock: SystemControllerClock())
+            finding = try await LeaseProbe.check(store: store, clock: SystemControllerClock()) { record, duration in
+                StandardError.write("""
+                    note: a controller's lease is in \(store.location) (\(record?.summary ?? "unreadable lease record")); \
+                    watching it for up to \(duration.components.seconds)s: the apply goes on only if no controller \
+                    renews it meanwhile
+
+                    """)
+            }
         } catch {
             throw StandardError.failure(error.description)
         }

@@ -135,5 +135,16 @@ extension ControllerEndToEnd {
             #expect(result.status != 0, "\(result.stderr)")
             #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
         }
+
+        /// Durations beyond a year and a concurrency beyond need used to stop the process with a trap or spin; a
+        /// lease longer than the 1 h its readers allow would have let a standby lead beside it.
+        @Test(arguments: [["--debounce", "1e300"], ["--resync-period", "9999999999999999h"], ["--prune-delay", "1e16"],
+                          ["--pending-poll", "0x10"], ["--lease", "--lease-duration", "2h"],
+                          ["--shutdown-timeout", "9223372036854775807"]])
+        func outOfRangeFlagsAreArgumentErrors(_ arguments: [String]) async throws {
+            let result = try await CLIRunner.run(["controller", "manifests"] + arguments)
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
+        }
     }
 }

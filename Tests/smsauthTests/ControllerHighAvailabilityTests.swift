@@ -39,6 +39,9 @@ extension ControllerEndToEnd {
             let apply = try await CLIRunner.run(["reconcile", "manifests", "--status-dir", pair.workspace.status.path],
                                                 environment: pair.first, directory: pair.workspace.root)
             #expect(apply.status == 1 && apply.stderr.contains("a controller leads this state"), "\(apply)")
+            #expect(apply.stderr.contains("note: a controller's lease is in ")
+                    && apply.stderr.contains("; watching it for up to 3s: the apply goes on only if no controller renews it"),
+                    "\(apply)")
 
             let standbyCalls = try await pair.calls(of: pair.secondPrincipal)
             #expect(standbyCalls.isEmpty, "a standby made AWS calls: \(standbyCalls)")

@@ -18,11 +18,16 @@ public enum LeaseProbe {
         case held(LeaseRecord?)
     }
 
-    /// Watches the lease object in `store` (looking every `poll`) until it is found free or held.
-    public static func check(store: any ObjectStore, clock: any ControllerClock,
-                             poll: Duration = .milliseconds(500)) async throws(ObjectStoreError) -> Finding {
+    /// Watches the lease object in `store` (looking every `poll`) until it is found free or held. `watching` is told
+    /// once, when there is a lease object to watch, its record (nil when unreadable) and the longest the watch can
+    /// take (its duration), so that the caller can say why it waits.
+    public static func check(store: any ObjectStore, clock: any ControllerClock, poll: Duration = .milliseconds(500),
+                             watching: (LeaseRecord?, Duration) -> Void = { _, _ in })
+        async throws(ObjectStoreError) -> Finding {
         guard var seen = try await store.get(ControllerLease.key) else { return .free }
         let since = clock.now()
+        let found = LeaseRecord.decode(seen.data)
+        watching(found, found?.duration ?? ControllerLease.defaultDuration)
         while true {
             let record = LeaseRecord.decode(seen.data)
             let lasting = record?.duration ?? ControllerLease.defaultDuration

@@ -32,9 +32,14 @@ public struct LeaseRecord: Codable, Sendable, Equatable {
         self.durationSeconds = durationSeconds
     }
 
-    /// `durationSeconds` as a duration, within 0 s...1 h (a hand-edited value cannot hold the lease longer).
+    /// The longest a lease holds: `duration` reads a longer one as this, so a leader is never given more.
+    public static let maximumDuration: Duration = .seconds(3600)
+
+    /// `durationSeconds` as a duration, within 0 s...`maximumDuration` (a hand-edited value cannot hold the lease
+    /// longer).
     public var duration: Duration {
-        let seconds = durationSeconds.isFinite ? min(max(durationSeconds, 0), 3600) : 3600
+        let limit = Self.seconds(Self.maximumDuration)
+        let seconds = durationSeconds.isFinite ? min(max(durationSeconds, 0), limit) : limit
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 

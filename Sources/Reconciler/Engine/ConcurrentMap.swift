@@ -13,7 +13,8 @@ extension Collection where Element: Sendable {
                 next += 1
                 group.addTask { (index, try await transform(items[index])) }
             }
-            for _ in 0..<Swift.max(1, limit) { startNext() }
+            // No more than there are elements: a huge `limit` (`--concurrency`) must not loop for nothing.
+            for _ in 0..<Swift.min(Swift.max(1, limit), items.count) { startNext() }
             while let (index, value) = try await group.next() {
                 results[index] = value
                 startNext()

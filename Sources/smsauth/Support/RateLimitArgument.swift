@@ -27,8 +27,7 @@ struct RateLimitArgument {
         }
         let numbers = parts[1].split(separator: "/", omittingEmptySubsequences: false)
         guard numbers.count <= 2 else { throw .malformed(argument) }
-        // A decimal number: `Double` alone would also take `nan`, `inf` and hexadecimal.
-        guard let rate = Self.decimal(numbers[0]) else { throw .notARate(String(numbers[0])) }
+        guard let rate = DecimalNumber.parse(numbers[0]) else { throw .notARate(String(numbers[0])) }
         let burst: Int
         if numbers.count == 2 {
             guard let given = Int(numbers[1]) else { throw .notABurst(String(numbers[1])) }
@@ -43,13 +42,6 @@ struct RateLimitArgument {
             throw .limit(error)
         }
         self.category = category
-    }
-
-    /// `text` as a number if it is written in decimal (digits, one optional point, an optional exponent).
-    private static func decimal(_ text: Substring) -> Double? {
-        let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
-        guard allowed, text.contains(where: \.isNumber) else { return nil }
-        return Double(text)
     }
 
     /// The known category `category` differs from only in letter case, if any.

@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import Reconciler
+import Synchronization
 import Testing
 
 @testable import Controller
@@ -19,13 +20,20 @@ import Testing
     let store = MemoryObjectStore()
     let clock = ManualClock()
 
+    /// What the probe said it watches: each call's holder and longest wait.
+    final class Watched: Sendable {
+        private let calls = Mutex<[(holder: String?, duration: Duration)]>([])
+        var all: [(holder: String?, duration: Duration)] { calls.withLock { $0 } }
+        func record(_ record: LeaseRecord?, _ duration: Duration) { calls.withLock { $0.append((record?.holder, duration)) } }
+    }
+
     /// Runs the probe, calling `step` and moving the manual clock by one poll (500 ms) each time it waits.
-    func probe(_ step: @escaping @Sendable () async -> Void) async throws -> LeaseProbe.Finding {
+    func probe(watched: Watched = Watched(), _ step: @escaping @Sendable () async -> Void) async throws -> LeaseProbe.Finding {
         let store = store, clock = clock
         let outcome = Outcome()
         Task {
             do throws(ObjectStoreError) {
-                let finding = try await LeaseProbe.check(store: store, clock: clock)
+                let finding = try await LeaseProbe.check(store: store, clock: clock, watching: watched.record)
                 await outcome.set(.success(finding))
             } catch {
                 await outcome.set(.failure(error))
@@ -60,9 +68,20 @@ import Testing
         let leader = ControllerLease(store: store, clock: clock, identity: LeaseIdentity(holder: "a", host: "h", pid: 7),
                                      duration: .seconds(3))
         _ = try await leader.tryAcquire()
-        #expect(try await probe {} == .free)
+        let watched = Watched()
+        #expect(try await probe(watched: watched) {} == .free)
         #expect(try await store.get(ControllerLease.key) == nil)
         #expect(clock.now() >= .seconds(3))
+        // Said once, before the watch, with the holder and the longest wait.
+        #expect(watched.all.count == 1)
+        #expect(watched.all.first?.holder == "a")
+        #expect(watched.all.first?.duration == .seconds(3))
+    }
+
+    @Test func noLeaseIsNotWatched() async throws {
+        let watched = Watched()
+        #expect(try await LeaseProbe.check(store: store, clock: clock, watching: watched.record) == .free)
+        #expect(watched.all.isEmpty)
     }
 
     @Test func theFencedTransportSendsNothingWhileClosed() async throws {

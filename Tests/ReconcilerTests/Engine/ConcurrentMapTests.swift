@@ -53,4 +53,18 @@ import Testing
         #expect(same == Array(0..<10))
         #expect(gauge.most == 1)
     }
+
+    /// `--concurrency 9223372036854775807` used to spin: the fan-out looped `limit` times whatever the element count.
+    @Test("a limit far above the element count starts each element once and returns", .timeLimit(.minutes(1)))
+    func aHugeLimitStartsOnlyTheElements() async throws {
+        let gauge = Gauge()
+        let items = try await Array(0..<3).concurrentMap(limit: Int.max) { item in
+            gauge.enter()
+            try await Task.sleep(for: .milliseconds(5))
+            gauge.leave()
+            return item
+        }
+        #expect(items == [0, 1, 2])
+        #expect(gauge.most <= 3)
+    }
 }
