@@ -75,5 +75,5 @@ struct ListenAddress: ExpressibleByArgument, Equatable, CustomStringConvertible 
     }
 
     /// `host:port`.
-    var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    var description: String { HealthEndpointService.address(host: host, port: port) }
 }

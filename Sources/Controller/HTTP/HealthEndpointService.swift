@@ -43,8 +43,27 @@ public struct HealthEndpointService: Service {
             try await application.run()
         } catch {
             try? await group.shutdownGracefully()
-            throw error
+            throw HealthEndpointError(address: Self.address(host: host, port: port), reason: String(describing: error))
         }
         try await group.shutdownGracefully()
+    }
+
+    /// `host:port`, an IPv6 host in brackets.
+    public static func address(host: String, port: Int) -> String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}
+
+/// The endpoint could not be served (its address cannot be resolved or bound, or the server failed).
+public struct HealthEndpointError: Error, Equatable, CustomStringConvertible {
+    /// The `--listen` address.
+    public let address: String
+    /// What the server said.
+    public let reason: String
+
+    /// Stable machine-readable code.
+    public var code: String { "controller.listenFailed" }
+
+    /// Names the address and the flag that set it.
+    public var description: String {
+        "\(code): cannot serve /metrics, /healthz and /readyz on \(address) (--listen): \(reason)"
     }
 }
