@@ -2,7 +2,7 @@ import ArgumentParser
 import Controller
 
 /// A duration flag value: a number with a unit, `500ms`, `30s`, `10m`, `1h` (a bare number is seconds), from 0 to
-/// `maximum`.
+/// `maximumSeconds`.
 struct DurationArgument: Equatable, CustomStringConvertible {
     /// The duration.
     let duration: Duration
@@ -44,8 +44,9 @@ enum DurationArgumentError: Error, Equatable, CustomStringConvertible {
     /// Human-readable explanation.
     var description: String {
         switch self {
-        case .malformed: "expected a decimal number with a unit, such as 500ms, 30s, 10m or 1h (a bare number is seconds)"
-        case .outOfRange: "a duration must be from 0 to 365 days (8760h)"
+        case .malformed:
+            "expected a decimal number with a unit, such as 500ms, 30s, 10m or 1h (a bare number is seconds)"
+        case .outOfRange: "a duration must be from 0 to \(Int(DurationArgument.maximumSeconds / 3600))h (365 days)"
         }
     }
 }

@@ -43,16 +43,20 @@ struct ControllerCommand: AsyncParsableCommand {
     @Argument(help: "Manifest directory, watched recursively (.yaml and .yml).")
     var directory: String = "./manifests"
 
-    @Option(help: "Quiet time after file changes before the directory is read again (500ms, 2s). (default: 500ms)", transform: { try DurationArgument(parsing: $0) })
+    @Option(help: "Quiet time after file changes before the directory is read again (500ms, 2s). (default: 500ms)",
+            transform: { try DurationArgument(parsing: $0) })
     var debounce: DurationArgument = DurationArgument(.milliseconds(500), text: "500ms")
 
-    @Option(help: "Time between full resyncs that find and correct drift (10m), plus up to 10% jitter. (default: 10m)", transform: { try DurationArgument(parsing: $0) })
+    @Option(help: "Time between full resyncs that find and correct drift (10m), plus up to 10% jitter. (default: 10m)",
+            transform: { try DurationArgument(parsing: $0) })
     var resyncPeriod: DurationArgument = DurationArgument(.seconds(600), text: "10m")
 
-    @Option(help: "How often pending resources (numbers awaiting a code or provisioning) are looked at (30s). (default: 30s)", transform: { try DurationArgument(parsing: $0) })
+    @Option(help: "How often pending resources (numbers awaiting a code or provisioning) are looked at (30s). (default: 30s)",
+            transform: { try DurationArgument(parsing: $0) })
     var pendingPoll: DurationArgument = DurationArgument(.seconds(30), text: "30s")
 
-    @Option(help: "How often Registrations under AWS's review (days to weeks) are looked at, instead of --pending-poll (1h). (default: 1h)", transform: { try DurationArgument(parsing: $0) })
+    @Option(help: "How often Registrations under AWS's review (days to weeks) are looked at, instead of --pending-poll (1h). (default: 1h)",
+            transform: { try DurationArgument(parsing: $0) })
     var registrationPollInterval: DurationArgument = DurationArgument(.seconds(3600), text: "1h")
 
     @Option(help: "Seconds a removal (manifest gone, status file without manifest, file with fewer documents) must stay so, over two reads of the directory, before it is acted on (30). (default: 30)",
@@ -62,7 +66,8 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(help: "How many reconciles may run at once, on unrelated resources (4).")
     var workers: Int = 4
 
-    @Option(help: "On SIGTERM/SIGINT, how long the reconciles in flight may take to finish (30s). (default: 30s)", transform: { try DurationArgument(parsing: $0) })
+    @Option(help: "On SIGTERM/SIGINT, how long the reconciles in flight may take to finish (30s). (default: 30s)",
+            transform: { try DurationArgument(parsing: $0) })
     var shutdownTimeout: DurationArgument = DurationArgument(.seconds(30), text: "30s")
 
     @Option(help: "Address of the /metrics, /healthz and /readyz endpoint (HOST:PORT; port 0 picks a free one).")
@@ -71,7 +76,8 @@ struct ControllerCommand: AsyncParsableCommand {
     @Flag(help: "Run as one of several controllers of this status folder: hold the lease <status-dir>.lease/lease.json instead of the folder's lock; the others wait as standbys and take over when the leader stops or its lease expires. Always on with an S3 state (lease.json beside state.json).")
     var lease = false
 
-    @Option(help: "With --lease: how long the lease holds after each renewal (renewed every third of it), 1s to 1h (15s). (default: 15s)", transform: { try DurationArgument(parsing: $0) })
+    @Option(help: "With --lease: how long the lease holds after each renewal (renewed every third of it), 1s to 1h (15s). (default: 15s)",
+            transform: { try DurationArgument(parsing: $0) })
     var leaseDuration: DurationArgument = DurationArgument(ControllerLease.defaultDuration, text: "15s")
 
     @OptionGroup var engineArguments: EngineArguments

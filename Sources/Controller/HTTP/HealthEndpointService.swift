@@ -49,7 +49,9 @@ public struct HealthEndpointService: Service {
     }
 
     /// `host:port`, an IPv6 host in brackets.
-    public static func address(host: String, port: Int) -> String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    public static func address(host: String, port: Int) -> String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
 }
 
 /// The endpoint could not be served (its address cannot be resolved or bound, or the server failed).
