@@ -24,8 +24,18 @@ public indirect enum FieldType: Sendable, Equatable {
         .enumeration(values: E.allCases.map(\.rawValue), aliases: E.aliases.keys.sorted())
     }
 
-    /// An unbounded integer.
+    /// An integer bounded only by `exactIntegers`.
     static let integer = FieldType.integer(minimum: nil, maximum: nil)
+
+    /// The integers every integer field is kept within, whatever its own bounds: those a JSON number (a `Double`)
+    /// holds exactly, so that the plan, the status files and the JSON Schema show the very number AWS is sent.
+    public static let exactIntegers: ClosedRange<Int> = -9_007_199_254_740_991...9_007_199_254_740_991
+
+    /// The bounds an `.integer(minimum:maximum:)` field is checked against: its own within `exactIntegers`.
+    static func integerBounds(minimum: Int?, maximum: Int?) -> ClosedRange<Int> {
+        max(minimum ?? exactIntegers.lowerBound, exactIntegers.lowerBound)...min(maximum ?? exactIntegers.upperBound,
+                                                                               exactIntegers.upperBound)
+    }
 
     /// Words for messages: "a string", "a list", ...
     var noun: String {

@@ -38,7 +38,12 @@ public enum ManifestManual {
         "In the field tables, Default is what leaving the field out means; *unmanaged*: smsauth neither sets nor "
             + "compares it, and a new resource gets AWS's default. Mutability is what a change after creation does:",
         "",
-    ] + FieldMutability.allCases.map { "- **\($0.label)**: \($0.meaning)" }
+    ] + FieldMutability.allCases.map { "- **\($0.label)**: \($0.meaning)" } + [
+        "",
+        "An integer field takes whole numbers within its own bounds and, whatever they are, from "
+            + "\(FieldType.exactIntegers.lowerBound) to \(FieldType.exactIntegers.upperBound) (2^53 − 1): the numbers "
+            + "a JSON number holds exactly, so that the plan and the status files show the very number AWS is sent.",
+    ]
 
     /// One table row per field below `fields`, depth first; list elements' fields are written `list[].field`.
     /// `memberPath` is the path without `[]`, as `FieldCatalog.awsMembers` keys it.

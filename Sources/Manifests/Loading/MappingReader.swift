@@ -75,15 +75,19 @@ struct MappingReader {
             return nil
         }
         guard case .integer(let minimum, let maximum)? = type(of: name) else { return number }
-        if let minimum, number.value < minimum {
-            let bound = maximum.map { "between \(minimum) and \($0)" } ?? "at least \(minimum)"
-            sink.error("out-of-range", "'\(path)' must be \(bound), found \(number.value)", at: number.location,
-                       field: path)
-        } else if let maximum, number.value > maximum {
-            let bound = minimum.map { "between \($0) and \(maximum)" } ?? "at most \(maximum)"
-            sink.error("out-of-range", "'\(path)' must be \(bound), found \(number.value)", at: number.location,
-                       field: path)
+        let bounds = FieldType.integerBounds(minimum: minimum, maximum: maximum)
+        guard !bounds.contains(number.value) else { return number }
+        let bound = if !FieldType.exactIntegers.contains(number.value) {
+            "between \(bounds.lowerBound) and \(bounds.upperBound) (integers beyond 2^53 are not exact in the plan "
+                + "and the status files)"
+        } else if let minimum, let maximum {
+            "between \(minimum) and \(maximum)"
+        } else if let minimum {
+            "at least \(minimum)"
+        } else {
+            "at most \(maximum ?? bounds.upperBound)"
         }
+        sink.error("out-of-range", "'\(path)' must be \(bound), found \(number.value)", at: number.location, field: path)
         return number
     }
 

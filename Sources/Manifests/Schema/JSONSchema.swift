@@ -67,9 +67,8 @@ public enum JSONSchema {
         case .string:
             result = ["type": "string"]
         case let .integer(minimum, maximum):
-            result = ["type": "integer"]
-            if let minimum { result["minimum"] = minimum }
-            if let maximum { result["maximum"] = maximum }
+            let bounds = FieldType.integerBounds(minimum: minimum, maximum: maximum)
+            result = ["type": "integer", "minimum": bounds.lowerBound, "maximum": bounds.upperBound]
         case .boolean:
             result = ["type": "boolean"]
         case .duration:

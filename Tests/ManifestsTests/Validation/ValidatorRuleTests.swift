@@ -43,6 +43,16 @@ import Testing
                                                                            "maxSessionDurationSeconds: 60"], []),
                        ["t.yaml:7:30: error: 'spec.maxSessionDurationSeconds' must be between 3600 and 43200, "
                         + "found 60"]),
+        // An integer beyond 2^53 would be shown rounded in the plan (9.223372036854776e+18) while AWS got it exact.
+        ValidationCase("integer beyond the exact range",
+                       F.doc("SmsAccountSettings", "us-east-1", ["region: us-east-1",
+                                                                 "monthlySpendLimitUSD: 9223372036854775807"], []),
+                       ["t.yaml:6:25: error: 'spec.monthlySpendLimitUSD' must be between 0 and 9007199254740991 "
+                        + "(integers beyond 2^53 are not exact in the plan and the status files), found "
+                        + "9223372036854775807"]),
+        ValidationCase("integer at the edge of the exact range",
+                       F.doc("SmsAccountSettings", "us-east-1", ["region: us-east-1",
+                                                                 "monthlySpendLimitUSD: 9007199254740991"], [])),
         ValidationCase("recreate on pool warns",
                        F.docs(F.doc("UserPool", "quiet", ["poolName: q"], ["policy: {onImmutableChange: Recreate}"])),
                        ["t.yaml:6:29: warning: policy.onImmutableChange: Recreate on a UserPool deletes the pool "
