@@ -144,10 +144,10 @@ struct ControllerCommand: AsyncParsableCommand {
             try await serve(services, reload: { await controller.reload() }, metrics: metrics, readiness: readiness,
                             logger: logger)
         } catch {
-            await lock.release()
+            _ = await lock.release()
             throw error
         }
-        await lock.release()
+        _ = await lock.release()
     }
 
     /// Runs `services` beside the /metrics, /healthz and /readyz endpoint until shut down; SIGHUP calls `reload`.

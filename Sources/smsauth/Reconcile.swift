@@ -93,10 +93,11 @@ struct Reconcile: AsyncParsableCommand {
             try await planAndApply(loaded, store: store, lock: lock, aws: aws, identity: identity,
                                    stateLost: missingFolder ?? store.isMissing, logger: logger)
         } catch {
-            await lock.release()
+            _ = await lock.release()
             throw error
         }
-        await lock.release()
+        // A lock removed or replaced by the end of the run is an error too: another writer could have taken it.
+        guard await lock.release() else { throw ExitCode(1) }
     }
 
     /// Plans, prints, and applies when `lock` is given (an apply); exits with the run's status.
@@ -157,7 +158,7 @@ struct Reconcile: AsyncParsableCommand {
     }
 
     /// Applies, prints one line per change and a summary; 1 when anything failed or was refused, or could not be
-    /// read. Nothing is applied when the lock file was removed or replaced since it was taken.
+    /// read. No change starts once the lock file or object was removed or replaced since it was taken.
     private func apply(_ planned: PlannedRun, engine: ReconcileEngine, printer: ReconcileOutput,
                        lock: ApplyLock) async throws -> Int32 {
         do {
@@ -168,7 +169,9 @@ struct Reconcile: AsyncParsableCommand {
         }
         let applied: AppliedRun
         do {
-            applied = try await engine.apply(planned)
+            // The lock is checked again before every change: one removed or replaced mid-run stops the changes
+            // not yet started (each fails with lock.lost) instead of letting them run beside another writer.
+            applied = try await engine.apply(planned) { await lock.lostFailure() }
         } catch {
             StandardError.report(error.description)
             return 1

@@ -158,16 +158,41 @@ enum ApplyLock {
         }
     }
 
-    /// Releases the lock; a failure is reported on standard error (the run's own outcome stands).
-    func release() async {
+    /// Nil while the lock is held; else the failure every change not yet started gets (`ChangeGate`), terminal.
+    func lostFailure() async -> ReconcileFailure? {
+        let (code, message): (String, String)
+        switch self {
+        case .folder(let lock):
+            do throws(StatusLockError) {
+                try lock.verify()
+                return nil
+            } catch {
+                (code, message) = (error.code, error.description)
+            }
+        case .object(let lock):
+            do throws(StateLockError) {
+                try await lock.verify()
+                return nil
+            } catch {
+                (code, message) = (error.code, error.description)
+            }
+        }
+        return ReconcileFailure(code: code, message: message, isRetryable: false)
+    }
+
+    /// Releases the lock; a failure is reported on standard error and returned as false.
+    func release() async -> Bool {
         switch self {
         case .folder(let lock):
             lock.release()
+            return true
         case .object(let lock):
             do {
                 try await lock.release()
+                return true
             } catch {
                 StandardError.report("releasing the lock: \(error.description)")
+                return false
             }
         }
     }

@@ -167,11 +167,14 @@ public struct ReconcileEngine: Sendable {
 
     /// Applies `run`'s plan (dependency order, bounded concurrency, failures block only their dependents), then
     /// writes one status file per resource and removes those of deleted, released and vanished removed resources.
-    public func apply(_ run: PlannedRun) async throws(ReconcileEngineError) -> AppliedRun {
+    /// `gate` is asked before each change (`Executor.gate`).
+    public func apply(_ run: PlannedRun, gate: @escaping ChangeGate = { nil }) async throws(ReconcileEngineError)
+        -> AppliedRun {
         let applyContext = ApplyContext(reconcile: context, references: ReferenceStore(run.references),
                                         options: run.options)
         let applier = HandlerApplier(registry: registry, inputs: run.inputs, context: applyContext)
-        let executor = Executor(applier: applier, maxConcurrency: options.concurrency, logger: context.logger)
+        let executor = Executor(applier: applier, maxConcurrency: options.concurrency, gate: gate,
+                                logger: context.logger)
         let report: ExecutionReport
         do {
             report = try await executor.execute(run.plan)

@@ -1,6 +1,9 @@
 import Logging
 import Manifests
 
+/// What an executor asks before each change: nil to start it, or the failure the change gets instead.
+public typealias ChangeGate = @Sendable () async -> ReconcileFailure?
+
 /// Applies a plan: walks it in dependency order (deletes in reverse), runs independent changes concurrently up to
 /// `maxConcurrency`, and when a change fails, blocks the changes that depend on it while unrelated ones proceed.
 /// It decides nothing about what to do: that is the plan's job, and the applier's to carry out.
@@ -9,14 +12,19 @@ public struct Executor: Sendable {
     public let applier: any ChangeApplier
     /// How many changes may run at once (at least 1).
     public let maxConcurrency: Int
+    /// Asked just before each change starts: nil lets it start; a failure is the change's outcome instead, with no
+    /// AWS call (an apply whose lock was removed or replaced must not go on writing).
+    public let gate: ChangeGate
     private let logger: Logger
 
     /// Creates an executor; `maxConcurrency` below 1 is treated as 1.
     public init(
-        applier: any ChangeApplier, maxConcurrency: Int = 4, logger: Logger = Logger(label: "smsauth.executor")
+        applier: any ChangeApplier, maxConcurrency: Int = 4, gate: @escaping ChangeGate = { nil },
+        logger: Logger = Logger(label: "smsauth.executor")
     ) {
         self.applier = applier
         self.maxConcurrency = max(1, maxConcurrency)
+        self.gate = gate
         self.logger = logger
     }
 
@@ -55,6 +63,10 @@ public struct Executor: Sendable {
         let metadata: Logger.Metadata = ["resource": "\(change.address)", "action": "\(change.action.rawValue)"]
         if Task.isCancelled {
             return .failed(ReconcileFailure(classifying: CancellationError()))
+        }
+        if let refusal = await gate() {
+            logger.error("change not started", metadata: metadata.merging(["code": "\(refusal.code)"]) { $1 })
+            return .failed(refusal)
         }
         logger.info("applying change", metadata: metadata)
         do {

@@ -42,6 +42,22 @@ struct ExecutorTests {
         #expect(!report.hasFailures)
     }
 
+    /// An apply whose lock is removed after its first change: the changes not yet started fail with the gate's
+    /// failure and never reach the applier (before, the lock was checked once, before the first change).
+    @Test("a gate that closes stops every change not yet started")
+    func aClosedGateStopsTheRest() async throws {
+        let harness = FakeApplierHarness()
+        let plan = try Self.cognitoPlan()
+        let lost = ReconcileFailure(code: "lock.lost", message: "the lock was removed", isRetryable: false)
+        let gate: ChangeGate = { await harness.log.startedAddresses.isEmpty ? nil : lost }
+        let report = try await Executor(applier: harness.applier, maxConcurrency: 1, gate: gate).execute(plan)
+        #expect(await harness.log.startedAddresses == ["SmsRole/cognito-sms"])
+        #expect(report.outcome(for: Self.at("SmsRole/cognito-sms")) == .applied(AppliedResult(resource: ["id": "cognito-sms"])))
+        #expect(report.outcome(for: Self.at("SandboxNumber/ops")) == .failed(lost))
+        #expect(report.outcome(for: Self.at("UserPool/qnatime")) == .failed(lost))
+        #expect(report.hasFailures)
+    }
+
     @Test("deletes run in reverse dependency order")
     func deleteOrder() async throws {
         let harness = FakeApplierHarness()
