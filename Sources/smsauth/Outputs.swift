@@ -32,13 +32,15 @@ struct Outputs: AsyncParsableCommand {
     @Option(help: "metadata.name of the AppClient manifest to describe (default: every client).")
     var client: String?
 
-    @Option(help: "Write the document to this file (replaced atomically) instead of standard output.")
+    @Option(help: "Write the document to this file (created, or replaced atomically if it is a regular file) instead of standard output.")
     var out: String?
 
-    /// Refuses an empty --client or --out.
+    /// Refuses an empty --client or --out, and an --out that is not a file smsauth may create or replace
+    /// (`OutputFile.problem`), before any AWS call.
     func validate() throws {
         if let client, client.isEmpty { throw ValidationError("--client must not be empty.") }
         if let out, out.isEmpty { throw ValidationError("--out must not be empty.") }
+        if let out, let problem = OutputFile.problem(out) { throw ValidationError("--out: \(problem).") }
     }
 
     /// Reads the clients and prints or writes the document.
