@@ -34,9 +34,20 @@ struct StateMigrate: AsyncParsableCommand {
     @Option(help: "The S3 state to create: s3://BUCKET/PREFIX (must hold no object yet).")
     var to: String
 
-    /// Refuses a target that is not an s3:// location.
+    /// Refuses a source that is not a folder path, a target that is not an s3:// location, and the global state
+    /// options, which `--from` and `--to` replace here.
     func validate() throws {
         guard !from.isEmpty else { throw ValidationError("--from must not be empty.") }
+        guard global.state == nil, global.statusDir == nil else {
+            throw ValidationError("--state and --status-dir do not apply to state migrate; give --from and --to.")
+        }
+        do {
+            guard try S3StateURL(parsing: from) == nil else {
+                throw ValidationError("--from must be the local status folder to copy, not an S3 state.")
+            }
+        } catch let error as StateLocationError {
+            throw ValidationError("--from: \(error.description)")
+        }
         do {
             guard try S3StateURL(parsing: to) != nil else { throw ValidationError("--to must be s3://BUCKET/PREFIX.") }
         } catch let error as StateLocationError {
@@ -59,6 +70,12 @@ struct StateMigrate: AsyncParsableCommand {
             statuses = try StatusStore(directory: folder).readAll()
         } catch {
             throw StandardError.failure(error.description)
+        }
+        // An empty state written to S3 would stop a later migrate of the right folder (the target is no longer
+        // empty) and switch off lost-state rediscovery there: a folder without records is a wrong --from.
+        guard !statuses.isEmpty else {
+            throw StandardError.failure("\(folder.path) holds no status file; nothing to migrate (a reconcile's status "
+                                        + "folder is <parent>/.smsauth/<name>/status unless --status-dir said otherwise)")
         }
         guard let url = try S3StateURL(parsing: to) else { throw ExitCode(1) }
         let aws = try AWSContext.make(options: global, environment: environment,

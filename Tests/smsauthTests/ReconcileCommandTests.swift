@@ -94,6 +94,15 @@ import TestSupport
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    /// A near miss of `s3://` used to put the state in a local folder named after it (`./S3:/bucket/prefix`).
+    @Test(arguments: ["S3://state-bucket/up", "s3:/state-bucket/one"])
+    func aStateThatIsAlmostAnS3URLIsRefused(_ state: String) async throws {
+        let result = try await CLIRunner.run(["reconcile", "manifests", "--state", state])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("a state is s3://BUCKET[/PREFIX] (lower-case s3 and two slashes) or a folder path"),
+                "\(result.stderr)")
+    }
+
     @Test func helpDocumentsFlagsAndExitCodes() async throws {
         let result = try await CLIRunner.run(["reconcile", "--help"])
         #expect(result.status == 0)

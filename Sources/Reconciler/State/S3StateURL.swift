@@ -8,10 +8,18 @@ public struct S3StateURL: Sendable, Equatable, CustomStringConvertible {
     /// The key prefix without leading or trailing `/`; empty for the bucket's root.
     public let prefix: String
 
-    /// Parses `s3://BUCKET[/PREFIX]`; nil when `text` does not start with `s3://`.
-    /// - Throws: `StateLocationError.invalidS3URL` for an `s3://` text whose bucket is not a valid bucket name.
+    /// Parses `s3://BUCKET[/PREFIX]`; nil for a folder path (no URL scheme).
+    /// - Throws: `StateLocationError.invalidS3URL` for an `s3://` text whose bucket is not a valid bucket name, and
+    ///   for any other text that starts like a URL (`S3://…`, `s3:/…`, `gs://…`): read as a folder, it would have
+    ///   put a shared state in a local folder named after it without a word.
     public init?(parsing text: String) throws(StateLocationError) {
-        guard text.hasPrefix("s3://") else { return nil }
+        guard text.hasPrefix("s3://") else {
+            guard !Self.startsWithScheme(text) else {
+                throw .invalidS3URL(text, reason: "a state is s3://BUCKET[/PREFIX] (lower-case s3 and two slashes) or "
+                    + "a folder path; write a folder whose name has a colon as ./\(text)")
+            }
+            return nil
+        }
         let rest = text.dropFirst("s3://".count)
         let bucket = String(rest.prefix { $0 != "/" })
         guard Self.isValidBucketName(bucket) else {
@@ -36,6 +44,16 @@ public struct S3StateURL: Sendable, Equatable, CustomStringConvertible {
     /// `s3://bucket/prefix`.
     public var description: String {
         prefix.isEmpty ? "s3://\(bucket)" : "s3://\(bucket)/\(prefix)"
+    }
+
+    /// Whether `text` starts with a URL scheme and its colon (RFC 3986: a letter, then letters, digits, `+`, `-`
+    /// or `.`).
+    static func startsWithScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon].unicodeScalars
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy { isLetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
     }
 
     /// S3's general-purpose bucket naming rules.

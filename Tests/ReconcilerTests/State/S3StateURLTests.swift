@@ -15,8 +15,16 @@ import Testing
         #expect(url.objectKey("state.json") == (prefix.isEmpty ? "state.json" : prefix + "/state.json"))
     }
 
-    @Test func aPathIsNotAnS3URL() throws {
-        #expect(try S3StateURL(parsing: "/var/lib/smsauth") == nil)
+    @Test(arguments: ["/var/lib/smsauth", "state", "./s3:/bucket/x", "../a:b", "9p:/x", "/tmp/S3://x"])
+    func aPathIsNotAnS3URL(text: String) throws {
+        #expect(try S3StateURL(parsing: text) == nil)
+    }
+
+    /// Near misses of `s3://` used to be taken as a local folder named after them (`./S3:/bucket/prefix`).
+    @Test(arguments: ["S3://state-bucket/up", "s3:/state-bucket/one", "s3:state-bucket", "gs://bucket/x",
+                      "file:///tmp/state", "a:b"])
+    func otherURLsAreRefused(text: String) {
+        #expect(throws: StateLocationError.self) { try S3StateURL(parsing: text) }
     }
 
     @Test(arguments: ["s3://", "s3://ab/x", "s3://Upper/x", "s3://a..b/x", "s3://-bucket/x"])

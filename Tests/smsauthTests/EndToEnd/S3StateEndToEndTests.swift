@@ -237,4 +237,29 @@ struct S3StateEndToEndTests {
         #expect(again.stderr.contains("\(target) is not empty (state.json)"), "\(again.stderr)")
         #expect(try await s3.getObject(bucket: bucket, key: "migrated/state.json") == before)
     }
+
+    /// A folder without status files is a wrong `--from`: migrating it used to write an empty state.json, which then
+    /// refused the migration of the right folder and switched off rediscovery there. Nothing is written now.
+    @Test func migrateRefusesAFolderWithoutStatusFiles() async throws {
+        let context = try await EndToEndContext.make(region: Self.region)
+        let space = try Self.folder(UUID().uuidString.prefix(8).lowercased())
+        defer { space.remove() }
+        let bucket = Emulator.uniqueBucketName("smsauth-migrate-empty")
+        try await context.emulator.createBucket(bucket, region: Self.region, as: context.principal)
+        let migrated = try await CLIRunner.run(["state", "migrate", "--from", space.manifests.path,
+                                                "--to", "s3://\(bucket)/m"], environment: context.environment)
+        #expect(migrated.status == 1)
+        #expect(migrated.stderr.contains("holds no status file; nothing to migrate"), "\(migrated.stderr)")
+        let s3 = S3(client: context.reader, region: Self.region)
+        #expect(try await s3.getObject(bucket: bucket, key: "m/state.json") == nil)
+    }
+
+    /// `--from` must be a folder, and the global state options, which `--from`/`--to` replace, are refused.
+    @Test(arguments: [["--from", "s3://some-bucket/x"], ["--from", "S3://some-bucket/x"],
+                      ["--from", "/tmp", "--state", "s3://some-bucket/y"], ["--from", "/tmp", "--status-dir", "/tmp/s"]])
+    func migrateRefusesSourcesThatAreNotFolders(_ arguments: [String]) async throws {
+        let result = try await CLIRunner.run(["state", "migrate", "--to", "s3://some-bucket/z"] + arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
+    }
 }
