@@ -35,10 +35,14 @@ struct Export: AsyncParsableCommand {
     @Option(help: "Owner to write into the folder's settings document (smsauth.yaml); none is written without it.")
     var owner: String?
 
-    /// Exactly one of --pool and --all; a usable --out and --owner.
+    /// Exactly one of --pool and --all, each pool once; a usable --out and --owner.
     func validate() throws {
         guard pool.isEmpty != !all else { throw ValidationError("Give either --pool ID... or --all.") }
         if pool.contains(where: \.isEmpty) { throw ValidationError("--pool must not be empty.") }
+        // The same pool twice would be written as two manifests adopting it, a set validate refuses.
+        if let twice = pool.first(where: { id in pool.filter { $0 == id }.count > 1 }) {
+            throw ValidationError("--pool \(twice) is given twice; give each pool once.")
+        }
         if out.isEmpty { throw ValidationError("--out must not be empty.") }
         if let owner, !RunIdentity.isValidOwner(owner) {
             throw ValidationError("--owner must be 1 to 63 of a-z, 0-9 and '-'.")

@@ -180,5 +180,12 @@ struct ExportEndToEndTests {
         let both = try await CLIRunner.run(["export", "--all", "--pool", "x"], environment: context.environment)
         #expect(both.status != 0)
         #expect(both.stderr.contains("Give either --pool ID... or --all."), "\(both.stderr)")
+        // One pool twice used to be written as two manifests adopting it, which validate then refused.
+        let twice = try await CLIRunner.run(["export", "--pool", "\(Self.region)_a", "--pool", "\(Self.region)_a",
+                                             "--out", root.appendingPathComponent("twice").path],
+                                            environment: context.environment)
+        #expect(twice.status == 64)
+        #expect(twice.stderr.contains("--pool \(Self.region)_a is given twice"), "\(twice.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("twice").path))
     }
 }
