@@ -119,7 +119,12 @@ public final class StateDocument: Sendable {
         }
         var records: [ResourceAddress: ResourceStatus] = [:]
         for status in file.statuses {
-            _ = try StatusStore.checkedName(status.address)
+            do {
+                _ = try StatusStore.checkedName(status.address)
+            } catch {
+                throw .corrupt(path: path, detail: "holds a record of \(status.address.kind) whose name "
+                    + "\(status.address.name.debugDescription) is not a valid resource name")
+            }
             guard records.updateValue(status, forKey: status.address) == nil else {
                 throw .corrupt(path: path, detail: "holds the status of \(status.address) twice")
             }

@@ -29,7 +29,8 @@ public enum StatusStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     public var message: String {
         switch self {
         case .invalidName(let name):
-            "\"\(name)\" is not a valid resource name for a status file"
+            // Escaped (`debugDescription`): a name read from a hand-edited state can hold control characters.
+            "\(name.debugDescription) is not a valid resource name for a status file"
         case .ioFailed(let path, let operation, let detail):
             "\(operation) failed for \(path): \(detail)"
         case .corrupt(let path, let detail):

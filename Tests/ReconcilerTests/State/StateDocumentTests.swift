@@ -144,6 +144,21 @@ import Testing
         #expect(error?.message.contains("twice") == true)
     }
 
+    /// A record with a name no file could have names the state object and shows the name escaped (it used to say
+    /// neither where, and printed a name's escape codes and line breaks raw).
+    @Test(arguments: ["", "a\u{1B}[31mb\nc"])
+    func aRecordWithAnInvalidNameIsCorruptAndNamed(name: String) async throws {
+        let objects = MemoryObjectStore()
+        let record = String(decoding: try StatusStore.encoder().encode(Self.status("a")), as: UTF8.self)
+            .replacingOccurrences(of: "\"name\" : \"a\"", with: "\"name\" : \(String(decoding: try JSONEncoder().encode(name), as: UTF8.self))")
+        objects.overwrite(StateDocument.key, data: Data("{\"version\": 1, \"statuses\": [\(record)]}".utf8))
+        let error = await #expect(throws: StatusStoreError.self) { try await StateDocument.load(from: objects) }
+        #expect(error?.code == "status.corrupt")
+        #expect(error?.message.contains("s3://memory-bucket/test/state.json") == true, "\(String(describing: error))")
+        #expect(error?.message.contains(name.debugDescription) == true, "\(String(describing: error))")
+        #expect(error?.description.contains("\n") == false && error?.description.contains("\u{1B}") == false)
+    }
+
     /// A store that cannot be read is an error, never an empty state.
     @Test func anUnavailableStoreIsAnError() async {
         let objects = MemoryObjectStore()
