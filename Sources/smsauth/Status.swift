@@ -55,12 +55,16 @@ struct Status: AsyncParsableCommand {
         } catch {
             throw StandardError.failure(error.description)
         }
+        let stored = statuses.count
         if let selected = try selectedAddresses() {
             statuses = statuses.filter { selected.contains($0.address) }
         }
         let table = StatusTable(statuses: statuses)
+        // Said apart: no status at all, and statuses none of which the selector selects.
+        let none = stored == 0 ? "No status files in \(store.location).\n"
+            : "No status file in \(store.location) is of a manifest the selector selects (\(stored) in all).\n"
         switch output {
-        case .text: print(statuses.isEmpty ? "No status files in \(store.location).\n" : table.text(), terminator: "")
+        case .text: print(statuses.isEmpty ? none : table.text(), terminator: "")
         case .json: print(try table.json(), terminator: "")
         }
     }

@@ -43,6 +43,12 @@ struct SelectorEndToEndTests {
                                               "--selector", "app=alpha"], environment: workspace.environment)
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains(alpha) && !listed.stdout.contains(beta), "\(listed.stdout)")
+        // Statuses none of which is selected are not "no status files".
+        let unmatched = try await CLIRunner.run(["status", workspace.manifests.path, "--status-dir", workspace.status.path,
+                                                 "--selector", "app=nomatch"], environment: workspace.environment)
+        #expect(unmatched.status == 0, "\(unmatched.stderr)")
+        #expect(unmatched.stdout.hasPrefix("No status file in \(workspace.status.path) is of a manifest the selector selects ("),
+                "\(unmatched.stdout)")
 
         let betaId = try workspace.poolId(beta)
         let unselected = try await workspace.reconcile([])
