@@ -41,6 +41,14 @@ enum DurationArgumentError: Error, Equatable, CustomStringConvertible {
     /// Negative, or longer than `DurationArgument.maximumSeconds`.
     case outOfRange(String)
 
+    /// Stable machine-readable code.
+    var code: String {
+        switch self {
+        case .malformed: "duration.malformed"
+        case .outOfRange: "duration.outOfRange"
+        }
+    }
+
     /// Human-readable explanation.
     var description: String {
         switch self {

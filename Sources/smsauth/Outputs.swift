@@ -36,11 +36,17 @@ struct Outputs: AsyncParsableCommand {
     var out: String?
 
     /// Refuses an empty --client or --out, and an --out that is not a file smsauth may create or replace
-    /// (`OutputFile.problem`), before any AWS call.
+    /// (`OutputFile.check`), before any AWS call.
     func validate() throws {
         if let client, client.isEmpty { throw ValidationError("--client must not be empty.") }
         if let out, out.isEmpty { throw ValidationError("--out must not be empty.") }
-        if let out, let problem = OutputFile.problem(out) { throw ValidationError("--out: \(problem).") }
+        if let out {
+            do throws(OutputFileError) {
+                try OutputFile.check(out)
+            } catch {
+                throw ValidationError("--out: \(error.description).")
+            }
+        }
     }
 
     /// Reads the clients and prints or writes the document.
@@ -70,10 +76,10 @@ struct Outputs: AsyncParsableCommand {
             print(document, terminator: "")
             return
         }
-        do {
-            try Data(document.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        do throws(OutputFileError) {
+            try OutputFile.write(document, to: out)
         } catch {
-            throw StandardError.failure("cannot write \(out): \(error.localizedDescription)")
+            throw StandardError.failure(error.description)
         }
     }
 }

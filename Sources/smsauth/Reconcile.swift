@@ -133,9 +133,11 @@ struct Reconcile: AsyncParsableCommand {
         let finding: LeaseProbe.Finding
         do {
             finding = try await LeaseProbe.check(store: store, clock: SystemControllerClock()) { record, duration in
+                let seconds = Int((Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+                    .rounded(.up))
                 StandardError.write("""
                     note: a controller's lease is in \(store.location) (\(record?.summary ?? "unreadable lease record")); \
-                    watching it for up to \(duration.components.seconds)s: the apply goes on only if no controller \
+                    watching it for up to \(seconds)s: the apply goes on only if no controller \
                     renews it meanwhile
 
                     """)
@@ -161,10 +163,8 @@ struct Reconcile: AsyncParsableCommand {
     /// read. No change starts once the lock file or object was removed or replaced since it was taken.
     private func apply(_ planned: PlannedRun, engine: ReconcileEngine, printer: ReconcileOutput,
                        lock: ApplyLock) async throws -> Int32 {
-        do {
-            try await lock.verify()
-        } catch {
-            StandardError.report("\(error)")
+        if let lost = await lock.lostFailure() {
+            StandardError.report(lost.message)
             return 1
         }
         let applied: AppliedRun

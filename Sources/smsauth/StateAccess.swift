@@ -150,15 +150,8 @@ enum ApplyLock {
     case folder(StatusLock)
     case object(StateLock)
 
-    /// Checks that the lock is still held (the lock file or object was not removed or replaced).
-    func verify() async throws {
-        switch self {
-        case .folder(let lock): try lock.verify()
-        case .object(let lock): try await lock.verify()
-        }
-    }
-
-    /// Nil while the lock is held; else the failure every change not yet started gets (`ChangeGate`), terminal.
+    /// Nil while the lock is held (its file or object was not removed or replaced); else why not, as the failure a
+    /// change not yet started gets instead (`ChangeGate`), one that trying again cannot mend.
     func lostFailure() async -> ReconcileFailure? {
         let (code, message): (String, String)
         switch self {
@@ -180,12 +173,15 @@ enum ApplyLock {
         return ReconcileFailure(code: code, message: message, isRetryable: false)
     }
 
-    /// Releases the lock; a failure is reported on standard error and returned as false.
+    /// Releases the lock; false, reported on standard error, when it could not be released or was no longer this
+    /// run's (a folder's lock file removed or replaced: another writer could have taken it meanwhile).
     func release() async -> Bool {
         switch self {
         case .folder(let lock):
+            let lost = await lostFailure()
             lock.release()
-            return true
+            if let lost { StandardError.report("releasing the lock: \(lost.message)") }
+            return lost == nil
         case .object(let lock):
             do {
                 try await lock.release()

@@ -14,10 +14,11 @@ import Testing
 
     @Test func aNewFileOrARegularOneIsWritable() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(OutputFile.problem(folder.appendingPathComponent("new.json").path) == nil)
+        try OutputFile.check(folder.appendingPathComponent("new.json").path)
         let existing = folder.appendingPathComponent("old.json")
         try Data("{}".utf8).write(to: existing)
-        #expect(OutputFile.problem(existing.path) == nil)
+        try OutputFile.write("[]", to: existing.path)
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "[]")
     }
 
     @Test func anythingElseIsRefusedAndLeftAsItIs() throws {
@@ -29,10 +30,14 @@ import Testing
         let cases: [(String, String)] = [(pipe, "a pipe"), (link, "a symbolic link"), (folder.path, "a folder"),
                                          ("/dev/null", "a device")]
         for (path, kind) in cases {
-            #expect(OutputFile.problem(path) == "\(path) exists and is \(kind), not a regular file; give the path of a file to create or replace")
+            #expect(throws: OutputFileError.notARegularFile(path: path, kind: kind)) { try OutputFile.write("{}", to: path) }
         }
-        #expect(OutputFile.problem(folder.appendingPathComponent("missing/x.json").path)
-                == "the folder \(folder.path)/missing of \(folder.path)/missing/x.json does not exist")
+        #expect(OutputFileError.notARegularFile(path: pipe, kind: "a pipe").description
+                == "\(pipe) exists and is a pipe, not a regular file; give the path of a file to create or replace")
+        let missing = folder.appendingPathComponent("missing/x.json").path
+        #expect(throws: OutputFileError.missingFolder(folder: folder.path + "/missing", path: missing)) {
+            try OutputFile.check(missing)
+        }
     }
 
     @Test func theCommandRefusesItBeforeAnythingElse() async throws {

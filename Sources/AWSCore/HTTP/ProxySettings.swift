@@ -25,7 +25,9 @@ public struct ProxySettings: Sendable, Equatable {
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     }
 
-    /// The proxy a request to `url` goes through, without its user info; nil when it goes directly.
+    /// The proxy a request to `url` goes through, as configured: its user name and password included, which the
+    /// client sends as basic proxy authorization (messages show it through `withoutUserInfo`); nil when the request
+    /// goes directly.
     public func proxy(for url: URL) -> String? {
         let proxy: String? = switch url.scheme?.lowercased() {
         case "https": httpsProxy
@@ -33,7 +35,7 @@ public struct ProxySettings: Sendable, Equatable {
         default: nil
         }
         guard let proxy, let host = url.host?.lowercased(), !bypasses(host) else { return nil }
-        return Self.withoutUserInfo(proxy)
+        return proxy
     }
 
     /// Whether `host` is reached directly (`NO_PROXY`).

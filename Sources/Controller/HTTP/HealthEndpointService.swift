@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOPosix
 import ServiceLifecycle
+import Synchronization
 
 /// The HTTP endpoint as a service: `HealthEndpoint`'s application on an event loop group of one thread, made for
 /// it and shut down after it.
@@ -33,16 +34,23 @@ public struct HealthEndpointService: Service {
         self.onListening = onListening
     }
 
-    /// Serves until graceful shutdown, then stops the event loop thread.
+    /// Serves until graceful shutdown, then stops the event loop thread. An error before the endpoint listens (its
+    /// address cannot be resolved or bound) is a `HealthEndpointError` naming `--listen`; a later one is the server's.
     public func run() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let listening = Mutex(false)
+        let onListening = onListening
         let application = HealthEndpoint.application(
             host: host, port: port, metrics: metrics, readiness: readiness, logger: logger,
-            eventLoopGroup: group, onListening: onListening)
+            eventLoopGroup: group, onListening: { host, port in
+                listening.withLock { $0 = true }
+                onListening(host, port)
+            })
         do {
             try await application.run()
         } catch {
             try? await group.shutdownGracefully()
+            guard !listening.withLock({ $0 }) else { throw error }
             throw HealthEndpointError(address: Self.address(host: host, port: port), reason: String(describing: error))
         }
         try await group.shutdownGracefully()
@@ -54,7 +62,7 @@ public struct HealthEndpointService: Service {
     }
 }
 
-/// The endpoint could not be served (its address cannot be resolved or bound, or the server failed).
+/// The endpoint could not listen: its address cannot be resolved or bound.
 public struct HealthEndpointError: Error, Equatable, CustomStringConvertible {
     /// The `--listen` address.
     public let address: String

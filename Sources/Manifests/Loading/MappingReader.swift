@@ -77,15 +77,15 @@ struct MappingReader {
         guard case .integer(let minimum, let maximum)? = type(of: name) else { return number }
         let bounds = FieldType.integerBounds(minimum: minimum, maximum: maximum)
         guard !bounds.contains(number.value) else { return number }
-        let bound = if !FieldType.exactIntegers.contains(number.value) {
+        // The field's own bounds, unless only the exact integers refuse the value: then say why.
+        let withinOwn = (minimum ?? Int.min)...(maximum ?? Int.max) ~= number.value
+        let bound = switch (withinOwn, minimum, maximum) {
+        case (false, let minimum?, let maximum?): "between \(minimum) and \(maximum)"
+        case (false, let minimum?, nil): "at least \(minimum)"
+        case (false, nil, let maximum?): "at most \(maximum)"
+        default:
             "between \(bounds.lowerBound) and \(bounds.upperBound) (integers beyond 2^53 are not exact in the plan "
                 + "and the status files)"
-        } else if let minimum, let maximum {
-            "between \(minimum) and \(maximum)"
-        } else if let minimum {
-            "at least \(minimum)"
-        } else {
-            "at most \(maximum ?? bounds.upperBound)"
         }
         sink.error("out-of-range", "'\(path)' must be \(bound), found \(number.value)", at: number.location, field: path)
         return number

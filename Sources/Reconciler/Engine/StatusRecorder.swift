@@ -23,7 +23,10 @@ struct StatusRecorder {
     func record(run: PlannedRun, report: ExecutionReport, after: [ResourceAddress: Observation]) async -> AppliedRun {
         var released: [ResourceAddress] = []
         var errors: [StatusStoreError] = []
-        for (change, outcome) in report.results {
+        // Once the gate refused a change (the apply's lock was lost), another writer may hold the state: only what
+        // this run carried out is recorded, nothing it merely planned, so that no record of the other is overwritten.
+        let onlyWhatRan = !report.gateRefusals.isEmpty
+        for (change, outcome) in report.results where !onlyWhatRan || report.ran(change.address) {
             guard let target = run.targets[change.address], run.foreignStatuses[change.address] == nil else { continue }
             do throws(StatusStoreError) {
                 if target.desired == nil, change.action != .suspended, Self.releases(outcome) {

@@ -35,10 +35,24 @@ public enum ChangeOutcome: Equatable, Sendable {
 public struct ExecutionReport: Equatable, Sendable {
     /// `(change, outcome)` in the order of the plan.
     public let results: [(change: ResourceChange, outcome: ChangeOutcome)]
+    /// The changes the executor's gate refused (`Executor.gate`): they failed without starting, and once one was
+    /// refused, what else the run did not carry out is not its to record either.
+    public let gateRefusals: Set<ResourceAddress>
 
     /// Creates a report.
-    public init(results: [(change: ResourceChange, outcome: ChangeOutcome)]) {
+    public init(results: [(change: ResourceChange, outcome: ChangeOutcome)], gateRefusals: Set<ResourceAddress> = []) {
         self.results = results
+        self.gateRefusals = gateRefusals
+    }
+
+    /// Whether the change of `address` was carried out, successfully or not (not refused by the gate, not blocked,
+    /// not left unchanged or refused by the plan).
+    public func ran(_ address: ResourceAddress) -> Bool {
+        switch outcome(for: address) {
+        case .applied: true
+        case .failed: !gateRefusals.contains(address)
+        case .unchanged, .refused, .blocked, nil: false
+        }
     }
 
     /// The outcome for `address`, if the plan had it.
@@ -54,6 +68,6 @@ public struct ExecutionReport: Equatable, Sendable {
     /// Compares changes and outcomes pairwise.
     public static func == (lhs: ExecutionReport, rhs: ExecutionReport) -> Bool {
         lhs.results.map(\.change) == rhs.results.map(\.change)
-            && lhs.results.map(\.outcome) == rhs.results.map(\.outcome)
+            && lhs.results.map(\.outcome) == rhs.results.map(\.outcome) && lhs.gateRefusals == rhs.gateRefusals
     }
 }

@@ -38,7 +38,8 @@ public struct Executor: Sendable {
             (change.address, change.dependencies.filter(addresses.contains))
         })
         var schedule = ExecutionSchedule(plan: plan, graph: try ResourceGraph(dependencies: edges).checked())
-        await withTaskGroup(of: (Int, ChangeOutcome).self) { group in
+        var gateRefusals: Set<ResourceAddress> = []
+        await withTaskGroup(of: (Int, Run).self) { group in
             var running = 0
             while !schedule.isFinished {
                 while running < maxConcurrency, let index = schedule.nextReady() {
@@ -46,28 +47,42 @@ public struct Executor: Sendable {
                     running += 1
                     group.addTask { (index, await run(change)) }
                 }
-                guard let (index, outcome) = await group.next() else { break }
+                guard let (index, run) = await group.next() else { break }
                 running -= 1
-                schedule.complete(index, with: outcome)
+                if run.refusedByGate { gateRefusals.insert(schedule.changes[index].address) }
+                schedule.complete(index, with: run.outcome)
             }
         }
         let results = schedule.changes.enumerated().map { index, change in
             (change: change, outcome: schedule.outcomes[index] ?? .unchanged)
         }
-        return ExecutionReport(results: results)
+        return ExecutionReport(results: results, gateRefusals: gateRefusals)
     }
 
-    /// Applies one change, turning `ChangeBlocked` into a blocked outcome and any other error into a classified
-    /// failure.
-    private func run(_ change: ResourceChange) async -> ChangeOutcome {
-        let metadata: Logger.Metadata = ["resource": "\(change.address)", "action": "\(change.action.rawValue)"]
+    /// How one change ended, and whether the gate kept it from starting.
+    private struct Run: Sendable {
+        let outcome: ChangeOutcome
+        var refusedByGate = false
+    }
+
+    /// One change: not started when the task is cancelled or the gate refuses it, else carried out.
+    private func run(_ change: ResourceChange) async -> Run {
         if Task.isCancelled {
-            return .failed(ReconcileFailure(classifying: CancellationError()))
+            return Run(outcome: .failed(ReconcileFailure(classifying: CancellationError())))
         }
         if let refusal = await gate() {
-            logger.error("change not started", metadata: metadata.merging(["code": "\(refusal.code)"]) { $1 })
-            return .failed(refusal)
+            logger.error("change not started", metadata: ["resource": "\(change.address)",
+                                                          "action": "\(change.action.rawValue)",
+                                                          "code": "\(refusal.code)"])
+            return Run(outcome: .failed(refusal), refusedByGate: true)
         }
+        return Run(outcome: await carryOut(change))
+    }
+
+    /// Carries out one change, turning `ChangeBlocked` into a blocked outcome and any other error into a classified
+    /// failure.
+    private func carryOut(_ change: ResourceChange) async -> ChangeOutcome {
+        let metadata: Logger.Metadata = ["resource": "\(change.address)", "action": "\(change.action.rawValue)"]
         logger.info("applying change", metadata: metadata)
         do {
             let result = try await applier.apply(change)

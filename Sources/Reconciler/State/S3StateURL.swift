@@ -10,11 +10,11 @@ public struct S3StateURL: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `s3://BUCKET[/PREFIX]`; nil for a folder path (no URL scheme).
     /// - Throws: `StateLocationError.invalidS3URL` for an `s3://` text whose bucket is not a valid bucket name, and
-    ///   for any other text that starts like a URL (`S3://…`, `s3:/…`, `gs://…`): read as a folder, it would have
-    ///   put a shared state in a local folder named after it without a word.
+    ///   for any other text that starts like a URL (`S3://…`, `s3:/…`, `s3:bucket`, `gs://…`): read as a folder, it
+    ///   would have put a shared state in a local folder named after it without a word.
     public init?(parsing text: String) throws(StateLocationError) {
         guard text.hasPrefix("s3://") else {
-            guard !Self.startsWithScheme(text) else {
+            guard !Self.looksLikeURL(text) else {
                 throw .invalidS3URL(text, reason: "a state is s3://BUCKET[/PREFIX] (lower-case s3 and two slashes) or "
                     + "a folder path; write a folder whose name has a colon as ./\(text)")
             }
@@ -46,14 +46,18 @@ public struct S3StateURL: Sendable, Equatable, CustomStringConvertible {
         prefix.isEmpty ? "s3://\(bucket)" : "s3://\(bucket)/\(prefix)"
     }
 
-    /// Whether `text` starts with a URL scheme and its colon (RFC 3986: a letter, then letters, digits, `+`, `-`
-    /// or `.`).
-    static func startsWithScheme(_ text: String) -> Bool {
+    /// Whether `text` starts like a URL: a scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`) and
+    /// its colon, followed by a slash, or the scheme `s3` in any case. A folder whose first name merely holds a colon
+    /// (`prod.v2:eu`, `state-2024-06-01T10:00`) is not one.
+    static func looksLikeURL(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon].unicodeScalars
         func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
-        guard let first = scheme.first, isLetter(first) else { return false }
-        return scheme.allSatisfy { isLetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
+        guard let first = scheme.first, isLetter(first),
+              scheme.allSatisfy({ isLetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }) else {
+            return false
+        }
+        return text[text.index(after: colon)...].hasPrefix("/") || String(scheme).lowercased() == "s3"
     }
 
     /// S3's general-purpose bucket naming rules.

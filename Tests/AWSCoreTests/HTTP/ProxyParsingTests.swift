@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import Testing
 @testable import AWSCore
 
@@ -35,5 +36,29 @@ import Testing
         #expect(throws: TransportConfigurationError.self) {
             try AsyncHTTPClientTransport(proxies: ProxySettings(environment: environment), caBundle: nil)
         }
+    }
+
+    /// `http://user:password@host:port` sends basic proxy authorization (README's promise): the user info used to
+    /// be dropped before the client's proxy was made, so the proxy got no `Proxy-Authorization` at all.
+    @Test func aProxyWithCredentialsGetsBasicAuthorization() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")
+        defer { server.stop() }
+        let transport = try AsyncHTTPClientTransport(
+            proxies: ProxySettings(environment: ["HTTP_PROXY": "http://smsauth:hunter%202@127.0.0.1:\(server.port)"]),
+            caBundle: nil)
+        let url = try #require(URL(string: "http://sts.example.invalid/"))
+        // AsyncHTTPClient opens a CONNECT tunnel through the proxy; this stand-in proxy answers it and closes, so
+        // the request itself fails: what counts is what the proxy was sent.
+        _ = try? await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+        let raw = String(decoding: try #require(server.requests.first), as: UTF8.self)
+        #expect(raw.hasPrefix("CONNECT sts.example.invalid:80 HTTP/1.1\r\n"), "\(raw)")
+        // base64("smsauth:hunter 2")
+        #expect(raw.range(of: "\r\nproxy-authorization: Basic c21zYXV0aDpodW50ZXIgMg==\r\n", options: .caseInsensitive) != nil
+                && raw.contains("Basic c21zYXV0aDpodW50ZXIgMg=="), "\(raw)")
+    }
+
+    @Test func messagesShowTheProxyWithoutItsCredentials() {
+        #expect(ProxySettings.withoutUserInfo("http://smsauth:hunter2@proxy:3128") == "http://proxy:3128")
+        #expect(ProxySettings.withoutUserInfo("smsauth:hunter2@proxy:3128") == "http://proxy:3128")
     }
 }

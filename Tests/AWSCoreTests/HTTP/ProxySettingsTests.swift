@@ -35,10 +35,11 @@ import Testing
             url: "http://127.0.0.1:5000/", proxy: nil),
         Row(label: "NO_PROXY *", environment: ["HTTPS_PROXY": "http://p:1", "NO_PROXY": "*"],
             url: "https://iam.amazonaws.com/", proxy: nil),
-        Row(label: "credentials never shown", environment: ["HTTPS_PROXY": "http://user:secret@p:1"],
-            url: "https://iam.amazonaws.com/", proxy: "http://p:1"),
+        // Kept for the client's basic proxy authorization; `withoutUserInfo` is what messages show.
+        Row(label: "credentials kept for the client", environment: ["HTTPS_PROXY": "http://user:secret@p:1"],
+            url: "https://iam.amazonaws.com/", proxy: "http://user:secret@p:1"),
         Row(label: "a proxy without a scheme", environment: ["HTTPS_PROXY": "p:8080"],
-            url: "https://iam.amazonaws.com/", proxy: "http://p:8080"),
+            url: "https://iam.amazonaws.com/", proxy: "p:8080"),
     ]
 
     @Test(arguments: rows)

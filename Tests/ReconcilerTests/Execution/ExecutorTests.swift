@@ -56,6 +56,10 @@ struct ExecutorTests {
         #expect(report.outcome(for: Self.at("SandboxNumber/ops")) == .failed(lost))
         #expect(report.outcome(for: Self.at("UserPool/qnatime")) == .failed(lost))
         #expect(report.hasFailures)
+        // What the gate refused is told apart from what ran, for the status records.
+        #expect(report.gateRefusals == [Self.at("UserPool/qnatime"), Self.at("SandboxNumber/ops")])
+        #expect(report.ran(Self.at("SmsRole/cognito-sms")))
+        #expect(!report.ran(Self.at("UserPool/qnatime")) && !report.ran(Self.at("AppClient/web")))
     }
 
     @Test("deletes run in reverse dependency order")

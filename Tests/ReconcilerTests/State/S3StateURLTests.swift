@@ -15,14 +15,15 @@ import Testing
         #expect(url.objectKey("state.json") == (prefix.isEmpty ? "state.json" : prefix + "/state.json"))
     }
 
-    @Test(arguments: ["/var/lib/smsauth", "state", "./s3:/bucket/x", "../a:b", "9p:/x", "/tmp/S3://x"])
+    @Test(arguments: ["/var/lib/smsauth", "state", "./s3:/bucket/x", "../a:b", "9p:/x", "/tmp/S3://x", "a:b",
+                      "prod.v2:eu", "state-2024-06-01T10:00"])
     func aPathIsNotAnS3URL(text: String) throws {
         #expect(try S3StateURL(parsing: text) == nil)
     }
 
     /// Near misses of `s3://` used to be taken as a local folder named after them (`./S3:/bucket/prefix`).
-    @Test(arguments: ["S3://state-bucket/up", "s3:/state-bucket/one", "s3:state-bucket", "gs://bucket/x",
-                      "file:///tmp/state", "a:b"])
+    @Test(arguments: ["S3://state-bucket/up", "s3:/state-bucket/one", "s3:state-bucket", "S3:bucket", "gs://bucket/x",
+                      "file:///tmp/state"])
     func otherURLsAreRefused(text: String) {
         #expect(throws: StateLocationError.self) { try S3StateURL(parsing: text) }
     }

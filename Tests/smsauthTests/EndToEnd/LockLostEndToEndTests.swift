@@ -48,6 +48,10 @@ struct LockLostEndToEndTests {
                 "\(outcome.result.stdout)\(outcome.result.stderr)")
         let createCalls = try await creates()
         #expect((1..<Self.pools.count).contains(createCalls), "CreateUserPool calls: \(createCalls)")
+        // Only what ran is recorded: another writer may hold the folder now.
+        let recorded = try FileManager.default.contentsOfDirectory(
+            atPath: space.statusDirectory.appendingPathComponent("UserPool").path)
+        #expect(recorded.count == createCalls, "\(recorded)")
 
         // The next apply takes a new lock and makes the rest, each pool once.
         let again = try await space.reconcile([], environment: context.environment)
