@@ -133,8 +133,7 @@ struct Reconcile: AsyncParsableCommand {
         let finding: LeaseProbe.Finding
         do {
             finding = try await LeaseProbe.check(store: store, clock: SystemControllerClock()) { record, duration in
-                let seconds = Int((Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
-                    .rounded(.up))
+                let seconds = Int(duration.inSeconds.rounded(.up))
                 StandardError.write("""
                     note: a controller's lease is in \(store.location) (\(record?.summary ?? "unreadable lease record")); \
                     watching it for up to \(seconds)s: the apply goes on only if no controller \

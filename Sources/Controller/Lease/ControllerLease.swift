@@ -168,7 +168,7 @@ public actor ControllerLease {
         let now = wallClock()
         let record = LeaseRecord(holder: identity.holder, host: identity.host, pid: identity.pid,
                                  generation: generation, acquiredAt: now, renewedAt: now,
-                                 durationSeconds: LeaseRecord.seconds(duration))
+                                 durationSeconds: duration.inSeconds)
         do {
             let etag = try await store.put(Self.key, data: record.encoded(), condition: condition)
             held = (record, etag)

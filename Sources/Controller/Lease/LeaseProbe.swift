@@ -26,11 +26,11 @@ public enum LeaseProbe {
         async throws(ObjectStoreError) -> Finding {
         guard var seen = try await store.get(ControllerLease.key) else { return .free }
         let since = clock.now()
-        let found = LeaseRecord.decode(seen.data)
-        watching(found, found?.duration ?? ControllerLease.defaultDuration)
+        // Watched while unchanged: its record (and so its duration) stays the one read first.
+        let record = LeaseRecord.decode(seen.data)
+        let lasting = record?.duration ?? ControllerLease.defaultDuration
+        watching(record, lasting)
         while true {
-            let record = LeaseRecord.decode(seen.data)
-            let lasting = record?.duration ?? ControllerLease.defaultDuration
             if clock.now() - since >= lasting {
                 do {
                     try await store.delete(ControllerLease.key, ifMatch: seen.etag)

@@ -38,14 +38,9 @@ public struct LeaseRecord: Codable, Sendable, Equatable {
     /// `durationSeconds` as a duration, within 0 s...`maximumDuration` (a hand-edited value cannot hold the lease
     /// longer).
     public var duration: Duration {
-        let limit = Self.seconds(Self.maximumDuration)
+        let limit = Self.maximumDuration.inSeconds
         let seconds = durationSeconds.isFinite ? min(max(durationSeconds, 0), limit) : limit
         return .milliseconds(Int64((seconds * 1000).rounded()))
-    }
-
-    /// The seconds of `duration`, as `durationSeconds` holds them.
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// The record's JSON (sorted keys, ISO 8601 times).

@@ -43,8 +43,7 @@ struct TokenBucketState: Sendable {
     private mutating func refill(now: Duration) {
         guard now > updatedAt else { return }
         let elapsed = now - updatedAt
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        tokens = min(Double(limit.burst), tokens + seconds * limit.perSecond)
+        tokens = min(Double(limit.burst), tokens + elapsed.inSeconds * limit.perSecond)
         updatedAt = now
     }
 }
