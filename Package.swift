@@ -82,9 +82,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ControllerTests",
-            dependencies: ["Controller", "Reconciler", "Manifests", "AWSCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Controller", "Reconciler", "Manifests", "AWSCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
-        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices", "Controller", "Manifests"],
+        .testTarget(name: "smsauthTests", dependencies: ["smsauth", "TestSupport", "AWSCore", "AWSServices", "Controller", "Manifests",
+                                                         .product(name: "NIOCore", package: "swift-nio"),
+                                                         .product(name: "NIOPosix", package: "swift-nio")],
                     exclude: ["Fixtures", "EndToEnd/Golden"]),
     ]
 )

@@ -114,6 +114,12 @@ struct ControllerCommand: AsyncParsableCommand {
                                                 environment: environment)
         let state = try StateAccess.resolve(global: global, manifests: directory,
                                             settingsState: settings?.state?.value, environment: environment)
+        // A wrong --listen fails here, before the controller takes a lock or calls AWS.
+        do {
+            try await endpoint(metrics: metrics, readiness: readiness, logger: logger).checkAddress()
+        } catch {
+            throw StandardError.failure(error.description)
+        }
         let missingFolder = state.isMissingFolder
         if lease || state.isObjectStore {
             if !lease {
@@ -154,12 +160,7 @@ struct ControllerCommand: AsyncParsableCommand {
     private func serve(_ services: [ServiceGroupConfiguration.ServiceConfiguration],
                        reload reloadCurrent: @escaping @Sendable () async -> Void, metrics: ControllerMetrics,
                        readiness: Readiness, logger: Logger) async throws {
-        let address = listen
-        let http = HealthEndpointService(
-            host: address.host, port: address.port, metrics: metrics, readiness: readiness, logger: logger,
-            onListening: { host, port in
-                logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
-            })
+        let http = endpoint(metrics: metrics, readiness: readiness, logger: logger)
         var configuration = ServiceGroupConfiguration(
             services: [.init(service: http)] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdownTimeout.duration
@@ -174,6 +175,15 @@ struct ControllerCommand: AsyncParsableCommand {
             throw StandardError.failure("\(error)")
         }
         logger.info("controller stopped")
+    }
+
+    /// The /metrics, /healthz and /readyz endpoint on `--listen`.
+    private func endpoint(metrics: ControllerMetrics, readiness: Readiness, logger: Logger) -> HealthEndpointService {
+        HealthEndpointService(
+            host: listen.host, port: listen.port, metrics: metrics, readiness: readiness, logger: logger,
+            onListening: { host, port in
+                logger.info("serving /metrics, /healthz and /readyz", metadata: ["address": "\(host):\(port)"])
+            })
     }
 
     /// `--lease`: the leader election over the state's lease (`<status-dir>.lease` beside a folder, `lease.json` of

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Manifests
 import Logging
 import Reconciler
 
@@ -19,7 +20,7 @@ struct StateMigrate: AsyncParsableCommand {
         abstract: "Copy the status files of a local status folder into an empty S3 state.",
         discussion: """
             Takes the folder's lock (no reconcile or controller may write it meanwhile), reads every status file
-            (an unreadable one stops the migration), refuses a target under which any object exists (nothing is
+            (an unreadable one, or an entry that is not a status record, stops the migration), refuses a target under which any object exists (nothing is
             overwritten), takes the target's lock and writes its state.json with If-None-Match: *. The local
             folder is left as it was; use --state s3://BUCKET/PREFIX (or spec.state) from then on. See docs/state.md.
             """
@@ -66,8 +67,11 @@ struct StateMigrate: AsyncParsableCommand {
         let folderLock = try EngineArguments.lockStatusFolder(folder, timeout: 0)
         defer { folderLock.release() }
         let statuses: [ResourceStatus]
+        let unread: [String]
         do {
-            statuses = try StatusStore(directory: folder).readAll()
+            let source = StatusStore(directory: folder)
+            statuses = try source.readAll()
+            unread = try source.unreadEntries()
         } catch {
             throw StandardError.failure(error.description)
         }
@@ -76,6 +80,14 @@ struct StateMigrate: AsyncParsableCommand {
         guard !statuses.isEmpty else {
             throw StandardError.failure("\(folder.path) holds no status file; nothing to migrate (a reconcile's status "
                                         + "folder is <parent>/.smsauth/<name>/status unless --status-dir said otherwise)")
+        }
+        // What would be left behind is refused, not skipped: the copy must be the whole state.
+        guard unread.isEmpty else {
+            let listed = unread.prefix(5).joined(separator: ", ") + (unread.count > 5 ? ", …" : "")
+            let kinds = ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw StandardError.failure("\(folder.path) holds what is not a status record: \(listed); a status folder "
+                                        + "holds <Kind>/<name>.json files only (kinds: \(kinds)). Move those entries "
+                                        + "away and migrate again; nothing was copied")
         }
         guard let url = try S3StateURL(parsing: to) else { throw ExitCode(1) }
         let aws = try AWSContext.make(options: global, environment: environment,

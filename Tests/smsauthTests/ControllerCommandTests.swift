@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import Testing
 
 extension ControllerEndToEnd {
@@ -74,6 +76,26 @@ extension ControllerEndToEnd {
             #expect(result.stderr.contains("only one reconcile or controller may write a status folder"),
                     "\(result.stderr)")
             #expect(first.process.isRunning)
+        }
+
+        /// A `--listen` port another socket holds stops the controller before it takes its lock or reconciles
+        /// anything: no lock file, no status file, no pool.
+        @Test func aListenAddressInUseStopsTheControllerBeforeAnyWork() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "eu-south-2")
+            defer { workspace.remove() }
+            try workspace.write("pool.yaml", workspace.pool("app"))
+            let holder = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .bind(host: "127.0.0.1", port: 0).get()
+            let port = try #require(holder.localAddress?.port)
+            let result = try await CLIRunner.run(["controller", "manifests", "--status-dir", workspace.status.path,
+                                                  "--listen", "127.0.0.1:\(port)"],
+                                                 environment: workspace.environment, directory: workspace.root)
+            try await holder.close()
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("controller.listenFailed: cannot serve /metrics, /healthz and /readyz on "
+                                           + "127.0.0.1:\(port) (--listen)"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: workspace.status.path + ".lock"))
+            #expect(!FileManager.default.fileExists(atPath: workspace.status.path))
         }
 
         /// The lock lives beside the status folder (`<status-dir>.lock`): deleting the folder under a running

@@ -56,6 +56,24 @@ public struct HealthEndpointService: Service {
         try await group.shutdownGracefully()
     }
 
+    /// Binds the address and lets it go at once, so that an address that cannot be resolved or bound (not this
+    /// machine's, a port in use or below 1024 without the right) fails before the controller takes a lock or calls
+    /// AWS, not after its work started. Another process can still take the port before `run()` binds it for good;
+    /// `run()` then fails as it would have.
+    /// - Throws: `HealthEndpointError` naming `--listen`.
+    public func checkAddress() async throws(HealthEndpointError) {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { group.shutdownGracefully { _ in } }
+        do {
+            let channel = try await ServerBootstrap(group: group)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: host, port: port).get()
+            try await channel.close()
+        } catch {
+            throw HealthEndpointError(address: Self.address(host: host, port: port), reason: String(describing: error))
+        }
+    }
+
     /// `host:port`, an IPv6 host in brackets.
     public static func address(host: String, port: Int) -> String {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"

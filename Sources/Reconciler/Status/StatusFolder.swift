@@ -76,6 +76,33 @@ struct StatusFolder: Sendable {
         return addresses.sorted()
     }
 
+    /// What `readAll` passes over, as paths relative to the folder, sorted: entries that are not a kind's folder
+    /// (hidden ones such as `.cache` aside) and, in a kind's folder, entries that are not a status file (leftover
+    /// temporary files aside). A reconcile ignores them; copying the state elsewhere (`state migrate`) must not.
+    func unreadEntries() throws(StatusStoreError) -> [String] {
+        let kinds = Set(ResourceKind.allCases.map(\.rawValue))
+        var entries: [String] = []
+        for name in try list(directory.path) where !name.hasPrefix(".") {
+            guard kinds.contains(name) else {
+                entries.append(name)
+                continue
+            }
+            let folder = directory.path + "/" + name
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                entries.append(name)
+                continue
+            }
+            for fileName in try list(folder) where !AtomicFile.isTemporary(fileName) {
+                var isDirectory: ObjCBool = false
+                let isSubfolder = FileManager.default.fileExists(atPath: folder + "/" + fileName, isDirectory: &isDirectory)
+                    && isDirectory.boolValue
+                if !fileName.hasSuffix(".json") || isSubfolder { entries.append(name + "/" + fileName) }
+            }
+        }
+        return entries
+    }
+
     /// Removes the status of `address`; nothing happens when it has none.
     func delete(_ address: ResourceAddress) throws(StatusStoreError) {
         let url = try fileURL(for: address)

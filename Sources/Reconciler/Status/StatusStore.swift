@@ -104,6 +104,16 @@ public struct StatusStore: Sendable {
         }
     }
 
+    /// What the state holds beside the status records that `readAll` reads, as paths relative to a status folder
+    /// (`StatusFolder.unreadEntries`); none for a state document, where every entry is a record or the document is
+    /// corrupt.
+    public func unreadEntries() throws(StatusStoreError) -> [String] {
+        switch backend {
+        case .folder(let folder): try folder.unreadEntries()
+        case .document: []
+        }
+    }
+
     /// Removes the status of `address`; nothing happens when it has none.
     public func delete(_ address: ResourceAddress) throws(StatusStoreError) {
         _ = try checkFence()

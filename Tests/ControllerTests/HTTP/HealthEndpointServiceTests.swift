@@ -1,4 +1,6 @@
 import Logging
+import NIOCore
+import NIOPosix
 import Testing
 
 @testable import Controller
@@ -17,6 +19,29 @@ import Testing
             return error.address == "192.0.2.1:0"
                 && error.description.hasPrefix("controller.listenFailed: cannot serve /metrics, /healthz and /readyz on 192.0.2.1:0 (--listen): ")
         }
+    }
+
+    /// The check before the controller starts: an address of another machine or a port another socket listens on
+    /// fails it, naming the flag; a free port passes and stays free.
+    @Test(.timeLimit(.minutes(1)))
+    func theAddressIsCheckedBeforeServing() async throws {
+        func service(_ host: String, _ port: Int) -> HealthEndpointService {
+            HealthEndpointService(host: host, port: port, metrics: ControllerMetrics(), readiness: Readiness(),
+                                  logger: Logger(label: "test"))
+        }
+        await #expect(throws: HealthEndpointError.self) { try await service("192.0.2.1", 0).checkAddress() }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let holder = try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(holder.localAddress?.port)
+        await #expect {
+            try await service("127.0.0.1", port).checkAddress()
+        } throws: { error in
+            (error as? HealthEndpointError)?.description.contains("on 127.0.0.1:\(port) (--listen)") == true
+        }
+        try await holder.close()
+        try await service("127.0.0.1", port).checkAddress()
+        try await service("127.0.0.1", port).checkAddress()  // the check let the port go
+        try await group.shutdownGracefully()
     }
 
     @Test func anIPv6AddressIsBracketed() {

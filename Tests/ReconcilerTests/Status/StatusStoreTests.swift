@@ -101,6 +101,24 @@ struct StatusStoreTests {
         }
     }
 
+    @Test("unreadEntries names what readAll passes over: folders of no kind, other files, hidden entries aside")
+    func unreadEntries() throws {
+        try Self.withStore { store, folder in
+            try store.write(Self.sample(.appClient, "web"))
+            #expect(try store.unreadEntries() == [])
+            let manager = FileManager.default
+            try manager.createDirectory(at: folder.appendingPathComponent("Bogus"), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: folder.appendingPathComponent("Bogus/x.json"))
+            try manager.createDirectory(at: folder.appendingPathComponent(".cache"), withIntermediateDirectories: true)
+            try Data("notes".utf8).write(to: folder.appendingPathComponent("NOTES"))
+            try Data("{}".utf8).write(to: folder.appendingPathComponent("UserPool"))  // a file where a kind's folder goes
+            try Data("{".utf8).write(to: folder.appendingPathComponent("AppClient/.web.json.tmp-1"))
+            try Data("notes".utf8).write(to: folder.appendingPathComponent("AppClient/web.json.bak"))
+            try manager.createDirectory(at: folder.appendingPathComponent("AppClient/old.json"), withIntermediateDirectories: true)
+            #expect(try store.unreadEntries() == ["AppClient/old.json", "AppClient/web.json.bak", "Bogus", "NOTES", "UserPool"])
+        }
+    }
+
     @Test("readAll returns every status sorted by address; delete removes one")
     func readAllAndDelete() throws {
         try Self.withStore { store, _ in

@@ -254,6 +254,28 @@ struct S3StateEndToEndTests {
         #expect(try await s3.getObject(bucket: bucket, key: "m/state.json") == nil)
     }
 
+    /// What a reconcile would pass over in the folder (a folder named after no kind, another file) would be left
+    /// behind by a copy: it is refused, naming the entries, and nothing is written.
+    @Test func migrateRefusesAFolderHoldingWhatIsNotAStatusRecord() async throws {
+        let context = try await EndToEndContext.make(region: Self.region)
+        let space = try Self.folder(UUID().uuidString.prefix(8).lowercased())
+        defer { space.remove() }
+        let bucket = Emulator.uniqueBucketName("smsauth-migrate-stray")
+        try await context.emulator.createBucket(bucket, region: Self.region, as: context.principal)
+        try StatusStore(directory: space.statusDirectory)
+            .write(ResourceStatus(kind: .userPool, name: "demo", specHash: "sha256:1", phase: .ready))
+        let stray = space.statusDirectory.appendingPathComponent("Bogus")
+        try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: stray.appendingPathComponent("x.json"))
+        let migrated = try await CLIRunner.run(["state", "migrate", "--from", space.statusDirectory.path,
+                                                "--to", "s3://\(bucket)/m"], environment: context.environment)
+        #expect(migrated.status == 1)
+        #expect(migrated.stderr.contains("holds what is not a status record: Bogus;"), "\(migrated.stderr)")
+        let s3 = S3(client: context.reader, region: Self.region)
+        #expect(try await s3.getObject(bucket: bucket, key: "m/state.json") == nil)
+        #expect(try await s3.getObject(bucket: bucket, key: "m/lock.json") == nil)
+    }
+
     /// `--from` must be a folder, and the global state options, which `--from`/`--to` replace, are refused.
     @Test(arguments: [["--from", "s3://some-bucket/x"], ["--from", "S3://some-bucket/x"],
                       ["--from", "/tmp", "--state", "s3://some-bucket/y"], ["--from", "/tmp", "--status-dir", "/tmp/s"]])
