@@ -43,7 +43,9 @@ public enum FieldCatalog {
                   + "names the same AWS resource is a rename: nothing is deleted or created.", .mutable),
         FieldSpec("labels", .stringMap,
                   "Labels for people and tools, usable with --selector (reconcile, status, controller) to act on "
-                  + "some manifests only.", .smsauth, default: .derived("none")),
+                  + "some manifests only. Kubernetes's label syntax: a key is an optional DNS-subdomain prefix "
+                  + "(at most 253 characters) and '/', then a name of 1 to 63 letters, digits, '-', '_' and '.', "
+                  + "alphanumeric at both ends; a value is empty or such a name.", .smsauth, default: .derived("none")),
     ]
 
     /// Fields of `policy`.

@@ -80,7 +80,9 @@ struct DocumentReader {
 
     /// Reads `metadata`; nil without a usable name.
     private func readMetadata(_ r: MappingReader) -> Metadata? {
-        let labels = r.stringMap("labels")
+        let labels = r.stringMap("labels") { key, value in
+            LabelSyntax.keyProblem(key) ?? LabelSyntax.valueProblem(value)
+        }
         guard let name = r.string("name") else { return nil }
         return Metadata(name: name, labels: labels?.value ?? [:])
     }

@@ -117,8 +117,9 @@ struct MappingReader {
     }
 
     /// A mapping of strings to strings.
-    func stringMap(_ name: String) -> Located<[String: String]>? {
-        value(name).flatMap { ValueReader(sink: sink).stringMap($0.node, path: $0.path) }
+    func stringMap(_ name: String,
+                   problem: (_ key: String, _ value: String) -> String? = { _, _ in nil }) -> Located<[String: String]>? {
+        value(name).flatMap { ValueReader(sink: sink).stringMap($0.node, path: $0.path, problem: problem) }
     }
 
     /// A nested mapping, read against its catalog fields.

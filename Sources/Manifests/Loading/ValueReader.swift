@@ -66,8 +66,10 @@ struct ValueReader {
         return nil
     }
 
-    /// A mapping of scalar keys to non-null scalar values.
-    func stringMap(_ node: YAMLNode, path: String) -> Located<[String: String]>? {
+    /// A mapping of scalar keys to non-null scalar values; `problem` finds what is wrong with an entry (nil: nothing),
+    /// reported at the entry's key as `invalid-value` and the entry left out.
+    func stringMap(_ node: YAMLNode, path: String,
+                   problem: (_ key: String, _ value: String) -> String? = { _, _ in nil }) -> Located<[String: String]>? {
         guard case .mapping(let entries) = node.content else {
             wrongType(node, path: path, expected: "a mapping of strings")
             return nil
@@ -78,7 +80,13 @@ struct ValueReader {
                 wrongType(entry.key, path: path, expected: "a mapping with string keys")
                 continue
             }
-            if let text = string(entry.value, path: "\(path).\(key)") { result[key] = text.value }
+            guard let text = string(entry.value, path: "\(path).\(key)") else { continue }
+            if let problem = problem(key, text.value) {
+                sink.error("invalid-value", "'\(path).\(key)': \(problem)", at: sink.location(of: entry.key),
+                           field: "\(path).\(key)")
+                continue
+            }
+            result[key] = text.value
         }
         return Located(result, at: sink.location(of: node))
     }

@@ -5,7 +5,8 @@
 /// requirement = "!" key | key [ ( "=" | "==" | "!=" ) value | ( "in" | "notin" ) "(" value *( "," value ) ")" ]
 /// ```
 /// Keys and values are runs of letters, digits, `.`, `_`, `-` and `/` (a value after `=`, `==` or `!=` may be
-/// empty); spaces around tokens are ignored; `in` and `notin` need a space before them.
+/// empty) that must then follow `LabelSyntax`; spaces around tokens are ignored; `in` and `notin` need a space
+/// before them.
 struct LabelSelectorParser {
     private let text: String
     private let characters: [Character]
@@ -31,12 +32,12 @@ struct LabelSelectorParser {
         skipSpaces()
         if consume("!") {
             skipSpaces()
-            return .doesNotExist(try word(expected: "a label key"))
+            return .doesNotExist(try key(expected: "a label key"))
         }
-        let key = try word(expected: "a label key or '!'")
+        let key = try key(expected: "a label key or '!'")
         let hadSpace = skipSpaces()
-        if consume("!=") { return .notEquals(key, value()) }
-        if consume("==") || consume("=") { return .equals(key, value()) }
+        if consume("!=") { return .notEquals(key, try value()) }
+        if consume("==") || consume("=") { return .equals(key, try value()) }
         if hadSpace, let operation = setOperation() {
             let values = try valueSet()
             return operation == "in" ? .isIn(key, values) : .notIn(key, values)
@@ -65,7 +66,8 @@ struct LabelSelectorParser {
         var values: [String] = []
         repeat {
             skipSpaces()
-            values.append(try word(expected: "a value"))
+            let value = try word(expected: "a value")
+            values.append(try checked(value, as: "a label value", LabelSyntax.valueProblem))
             skipSpaces()
         } while consume(",")
         guard consume(")") else { throw failure(expected: "',' or ')' closing the list of values") }
@@ -73,9 +75,26 @@ struct LabelSelectorParser {
     }
 
     /// A value after `=`, `==` or `!=`, possibly empty.
-    private mutating func value() -> String {
+    private mutating func value() throws(LabelSelectorError) -> String {
         skipSpaces()
-        return run()
+        let value = run()
+        return try checked(value, as: "a label value", LabelSyntax.valueProblem)
+    }
+
+    /// A label key (`LabelSyntax`).
+    private mutating func key(expected: String) throws(LabelSelectorError) -> String {
+        let key = try word(expected: expected)
+        return try checked(key, as: "a label key", LabelSyntax.keyProblem)
+    }
+
+    /// `word`, just read, when `problem` finds nothing wrong with it; else an error at its first column.
+    private func checked(_ word: String, as what: String, _ problem: (String) -> String?) throws(LabelSelectorError)
+        -> String {
+        if let reason = problem(word) {
+            throw LabelSelectorError(selector: text, column: index - word.count + 1, expected: what,
+                                     found: "'\(word)': \(reason)")
+        }
+        return word
     }
 
     /// A non-empty key or value.
