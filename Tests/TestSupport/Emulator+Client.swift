@@ -21,11 +21,11 @@ extension Emulator {
     public var awsEndpoint: String { secureNetwork?.url ?? url.absoluteString }
 
     /// The transport of in-process clients: through the pass's proxy, trusting the test CA, in the "https" pass
-    /// (`secureNetwork`); else AsyncHTTPClient direct.
+    /// (`secureNetwork`); else the transport direct.
     public func awsTransport() -> any HTTPTransport {
-        guard let secure = secureNetwork else { return AsyncHTTPClientTransport() }
+        guard let secure = secureNetwork else { return HTTP1Transport() }
         do {
-            return try AsyncHTTPClientTransport(proxies: ProxySettings(environment: ["HTTPS_PROXY": secure.proxy]),
+            return try HTTP1Transport(proxies: ProxySettings(environment: ["HTTPS_PROXY": secure.proxy]),
                                                 caBundle: secure.caBundle)
         } catch {
             fatalError("the https pass's test CA \(secure.caBundle) cannot be read: \(error)")

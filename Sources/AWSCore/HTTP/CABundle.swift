@@ -3,8 +3,7 @@ import NIOSSL
 
 /// A PEM file of extra certificate authorities (`AWS_CA_BUNDLE` or a profile's `ca_bundle`), read once: checked when
 /// the transport is made, so that a wrong file fails before any request, and the same certificates are then trusted
-/// by the HTTP client (which would otherwise parse the file a second time for its first TLS connection). The process
-/// keeps one HTTP client per proxy and bundle content (`HTTPClients`).
+/// by its TLS connections. The process keeps one TLS context per bundle content (`HTTP1ConnectionPool.tlsContext`).
 struct CABundle: Sendable {
     /// The file, as configured.
     let path: String

@@ -87,7 +87,7 @@ public struct HTTPResponse: Sendable, Equatable {
     }
 }
 
-/// Sends HTTP requests. `AsyncHTTPClientTransport` is used in production; tests also use recording fakes.
+/// Sends HTTP requests. `HTTP1Transport` is used in production; tests also use recording fakes.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, or throws `TransportError` when no response arrived.
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse

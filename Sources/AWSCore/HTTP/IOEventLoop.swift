@@ -1,27 +1,17 @@
 import NIOCore
 import NIOPosix
-#if canImport(Network)
-import AsyncHTTPClient
-#endif
 
-/// The process's one I/O thread: the SwiftNIO event loop its HTTP clients (`HTTPClients`) run on. A command runs its
-/// tasks on the same thread (`run(_:)`) and sleeps on its timers (`sleep(until:)`), so an AWS call's request, answer,
+/// The process's one I/O thread: the SwiftNIO event loop its HTTP connections (`HTTP1ConnectionPool`) run on. A
+/// command runs its tasks on the same thread (`run(_:)`) and sleeps on its timers (`sleep(until:)`), so an AWS call's request, answer,
 /// decoding and the rate limiter's waits need no hand-over between threads (a 200-resource dry run: a third of the
 /// thread switches and 8 % less CPU than with its tasks on Swift's shared pool; benchmarks/README.md, "Plan latency").
 /// AWS calls are small and bounded by AWS's quotas, so one thread keeps up with them (TLS included). The controller
 /// keeps Swift's shared pool for its tasks but uses this loop's HTTP I/O and timers, so nothing may block on it.
 public enum IOEventLoop {
-    /// The event loop group: on Linux one thread of its own; where Network.framework exists (macOS), AsyncHTTPClient's
-    /// default group, which uses it.
-    static let group: any EventLoopGroup = {
-        #if canImport(Network)
-        HTTPClient.defaultEventLoopGroup
-        #else
-        MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        #endif
-    }()
+    /// The event loop group: one thread of its own.
+    static let group: any EventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
-    /// The one loop of `group` that tasks, timers and HTTP connections use (macOS's group has one per core).
+    /// The one loop of `group` that tasks, timers and HTTP connections use.
     static let loop: any EventLoop = group.next()
 
     /// Runs `operation`, and every child task it starts, on the I/O event loop (a task executor preference).

@@ -2,7 +2,7 @@ import Foundation
 
 /// The proxy variables of the environment, read as the AWS CLI reads them: `HTTPS_PROXY` for `https://` endpoints,
 /// `HTTP_PROXY` for `http://` ones, `NO_PROXY` for hosts reached directly (each name in either case, the lowercase
-/// one first). `AsyncHTTPClientTransport` picks the proxy of each request with `proxy(for:)`.
+/// one first). `HTTP1Transport` picks the proxy of each request with `proxy(for:)`.
 public struct ProxySettings: Sendable, Equatable {
     /// The proxy of `http://` endpoints.
     public var httpProxy: String?

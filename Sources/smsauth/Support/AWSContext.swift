@@ -22,7 +22,7 @@ struct AWSContext: Sendable {
                                          profileUseFIPSEndpoint: regions.profileUseFIPSEndpoint,
                                          profileUseDualStackEndpoint: regions.profileUseDualStackEndpoint)
         let caBundle = environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 } ?? regions.profileCABundle
-        let transport = wrapTransport(try AsyncHTTPClientTransport(proxies: ProxySettings(environment: environment),
+        let transport = wrapTransport(try HTTP1Transport(proxies: ProxySettings(environment: environment),
                                                                    caBundle: caBundle))
         let sts = STSCredentialsClient(endpoints: endpoints, transport: transport, logger: logger)
         let chain = CredentialChain.make(environment: environment, profileFlag: options.profile,

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import NIOSSL
 import Testing
@@ -35,15 +34,16 @@ import Testing
         let bundle = try CABundle(path: path)
         #expect(bundle.path == path)
         #expect(bundle.certificates == [try NIOSSLCertificate(bytes: Array(Self.certificate.utf8), format: .pem)])
-        let configuration = try HTTPClients.configuration(proxy: nil, caBundle: bundle)
-        #expect(configuration.tlsConfiguration?.additionalTrustRoots == [.certificates(bundle.certificates)])
+        let configuration = HTTP1ConnectionPool.tlsConfiguration(bundle)
+        #expect(configuration.additionalTrustRoots == [.certificates(bundle.certificates)])
+        #expect(configuration.applicationProtocols == ["http/1.1"])
     }
 
-    /// A bundle whose content changed since the last read gets a client of its own, however it was replaced: rewritten
+    /// A bundle whose content changed since the last read gets a TLS context of its own, however it was replaced: rewritten
     /// in place with the same size, or swapped behind a symlink as Kubernetes swaps a secret's `..data` link. The same
     /// content read again shares one.
-    @Test func aReplacedBundleGetsItsOwnClient() throws {
-        let clients = HTTPClients.shared
+    @Test func aReplacedBundleGetsItsOwnTLSContext() throws {
+        let pool = HTTP1ConnectionPool.shared
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-ca-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["v1", "v2"] {
@@ -61,8 +61,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: data.path, withDestinationPath: "v2")
         let swapped = try CABundle(path: link.path)
         #expect(first.certificates.count == 1 && swapped.certificates.count == 2)
-        #expect(try clients.client(proxy: nil, caBundle: first) === clients.client(proxy: nil, caBundle: again))
-        #expect(try clients.client(proxy: nil, caBundle: first) !== clients.client(proxy: nil, caBundle: swapped))
+        #expect(try pool.tlsContext(first) === pool.tlsContext(again))
+        #expect(try pool.tlsContext(first) !== pool.tlsContext(swapped))
 
         // The same size and the same second: only the content tells them apart (a trailing newline becomes a space).
         let inPlace = folder.appendingPathComponent("v1/ca.pem")
@@ -73,13 +73,13 @@ import Testing
         try handle.close()
         let rewritten = try CABundle(path: inPlace.path)
         #expect(rewritten.digest != before.digest)
-        #expect(try clients.client(proxy: nil, caBundle: before) !== clients.client(proxy: nil, caBundle: rewritten))
+        #expect(try pool.tlsContext(before) !== pool.tlsContext(rewritten))
     }
 
     @Test func aMissingFileIsUnreadable() {
         let path = "/nonexistent/smsauth-ca-\(UUID().uuidString).pem"
         #expect(throws: TransportConfigurationError.caBundleUnreadable(path: path)) {
-            try AsyncHTTPClientTransport(proxies: ProxySettings(environment: [:]), caBundle: path)
+            try HTTP1Transport(proxies: ProxySettings(environment: [:]), caBundle: path)
         }
         let folder = FileManager.default.temporaryDirectory.path
         #expect(throws: TransportConfigurationError.caBundleUnreadable(path: folder)) { try CABundle(path: folder) }

@@ -24,6 +24,8 @@ final class LoopbackHTTPServer: Sendable {
     private let response: Data
     /// Whether a connection serves further requests after its first.
     private let keepAlive: Bool
+    /// How long each answer waits after its request was read.
+    private let delay: Duration
     /// Raw requests read so far.
     private let received = Mutex<[Data]>([])
     /// Connections accepted so far.
@@ -35,10 +37,11 @@ final class LoopbackHTTPServer: Sendable {
     var connections: Int { accepted.withLock { $0 } }
 
     /// Listens on 127.0.0.1 and an ephemeral port, and starts answering with `response` (which must carry a
-    /// `Content-Length` when `keepAlive`).
-    init(response: String, keepAlive: Bool = false) throws {
+    /// `Content-Length` when `keepAlive`), each answer `delay` after its request.
+    init(response: String, keepAlive: Bool = false, delay: Duration = .zero) throws {
         self.response = Data(response.utf8)
         self.keepAlive = keepAlive
+        self.delay = delay
         listener = try Self.listen()
         port = try Self.boundPort(listener)
         Thread { [self] in self.acceptLoop() }.start()
@@ -78,6 +81,7 @@ final class LoopbackHTTPServer: Sendable {
             let request = Self.readRequest(client)
             guard !request.isEmpty else { return }
             received.withLock { $0.append(request) }
+            if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
             response.withUnsafeBytes { bytes in
                 _ = write(client, bytes.baseAddress, bytes.count)
             }

@@ -1,16 +1,15 @@
-import AsyncHTTPClient
 import Foundation
 import Testing
 @testable import AWSCore
 
-/// The proxy URL of `HTTPS_PROXY` / `HTTP_PROXY` as AsyncHTTPClient's proxy: plain HTTP only, a host, a TCP port.
+/// The proxy URL of `HTTPS_PROXY` / `HTTP_PROXY` as a `ProxyServer`: plain HTTP only, a host, a TCP port.
 @Suite struct ProxyParsingTests {
     @Test(arguments: [
         ("http://proxy.example.com:3128", "proxy.example.com", 3128), ("proxy:8080", "proxy", 8080),
         ("http://proxy", "proxy", 80), ("HTTP://10.0.0.1:1", "10.0.0.1", 1), ("http://u:p@proxy:65535", "proxy", 65535),
     ])
     func accepted(_ text: String, _ host: String, _ port: Int) throws {
-        let proxy = try HTTPClients.proxy(parsing: text)
+        let proxy = try ProxyServer(parsing: text)
         #expect(proxy.host == host)
         #expect(proxy.port == port)
     }
@@ -20,12 +19,12 @@ import Testing
     @Test(arguments: ["https://proxy:443", "socks5://127.0.0.1:1080", "http://proxy:99999", "http://proxy:0",
                       "http://proxy:99999999999999999999999", "http://", "http://:3128"])
     func refused(_ text: String) {
-        #expect(throws: TransportConfigurationError.self) { try HTTPClients.proxy(parsing: text) }
+        #expect(throws: TransportConfigurationError.self) { try ProxyServer(parsing: text) }
     }
 
     @Test func theMessageNamesTheProxyWithoutItsPassword() {
         #expect(throws: TransportConfigurationError.proxyInvalid("socks5://127.0.0.1:1080")) {
-            try HTTPClients.proxy(parsing: "socks5://user:secret@127.0.0.1:1080")
+            try ProxyServer(parsing: "socks5://user:secret@127.0.0.1:1080")
         }
     }
 
@@ -34,7 +33,7 @@ import Testing
     @Test(arguments: [["HTTP_PROXY": "socks5://127.0.0.1:1080"], ["https_proxy": "http://proxy:70000"]])
     func theTransportChecksItsProxiesWhenMade(_ environment: [String: String]) {
         #expect(throws: TransportConfigurationError.self) {
-            try AsyncHTTPClientTransport(proxies: ProxySettings(environment: environment), caBundle: nil)
+            try HTTP1Transport(proxies: ProxySettings(environment: environment), caBundle: nil)
         }
     }
 
@@ -43,11 +42,11 @@ import Testing
     @Test func aProxyWithCredentialsGetsBasicAuthorization() async throws {
         let server = try LoopbackHTTPServer(response: "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")
         defer { server.stop() }
-        let transport = try AsyncHTTPClientTransport(
+        let transport = try HTTP1Transport(
             proxies: ProxySettings(environment: ["HTTP_PROXY": "http://smsauth:hunter%202@127.0.0.1:\(server.port)"]),
             caBundle: nil)
         let url = try #require(URL(string: "http://sts.example.invalid/"))
-        // AsyncHTTPClient opens a CONNECT tunnel through the proxy; this stand-in proxy answers it and closes, so
+        // The transport opens a CONNECT tunnel through the proxy; this stand-in proxy answers it and closes, so
         // the request itself fails: what counts is what the proxy was sent.
         _ = try? await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
         let raw = String(decoding: try #require(server.requests.first), as: UTF8.self)

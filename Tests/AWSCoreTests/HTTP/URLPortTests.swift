@@ -23,7 +23,7 @@ import Testing
     func theTransportRefusesAPortOutOfRange(_ text: String) async throws {
         let request = HTTPRequest(method: "GET", url: try #require(URL(string: text)), headers: [], body: Data())
         await #expect {
-            _ = try await AsyncHTTPClientTransport(proxies: ProxySettings(environment: [:])).send(request, timeout: .seconds(5))
+            _ = try await HTTP1Transport(proxies: ProxySettings(environment: [:])).send(request, timeout: .seconds(5))
         } throws: { error in
             guard let error = error as? TransportError else { return false }
             return error.reason == "its port is not a number from 1 to 65535" && error.url.hasPrefix("http://")

@@ -11,7 +11,7 @@ struct FixedCredentials: CredentialProvider {
     func credentials() async throws -> AWSCredentials { value }
 }
 
-/// Real clients (real signer, real AsyncHTTPClient transport) pointed at the local emulator (over HTTPS through the
+/// Real clients (real signer, real HTTP transport) pointed at the local emulator (over HTTPS through the
 /// proxy in scripts/test's "https" pass).
 struct EmulatorClients {
     let emulator: Emulator

@@ -1,19 +1,10 @@
-import AsyncHTTPClient
 import Foundation
+import NIOHTTP1
 import Testing
 @testable import AWSCore
 
-/// Tests of AsyncHTTPClientTransport against a loopback server.
-@Suite struct AsyncHTTPClientTransportTests {
-    /// The clients open no tracing spans (no tracer is bootstrapped), speak HTTP/1.1 only and close idle connections
-    /// after 5 s.
-    @Test func clientsOpenNoTracingSpans() throws {
-        let configuration = try HTTPClients.configuration(proxy: nil, caBundle: nil)
-        #expect(configuration.tracing.tracer == nil)
-        #expect(configuration.httpVersion == .http1Only)
-        #expect(configuration.connectionPool.idleTimeout == .seconds(5))
-    }
-
+/// Tests of HTTP1Transport against a loopback server.
+@Suite struct HTTP1TransportTests {
     /// Sends headers and body and reads the response.
     @Test func sendsHeadersAndBodyAndReadsTheResponse() async throws {
         let body = #"{"UserPool":{"Id":"eu-west-1_abc"}}"#
@@ -28,7 +19,7 @@ import Testing
             HTTPHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20240101/eu-west-1/cognito-idp/aws4_request"),
         ], body: Data(#"{"UserPoolId":"eu-west-1_abc"}"#.utf8))
 
-        let response = try await AsyncHTTPClientTransport().send(request, timeout: .seconds(10))
+        let response = try await HTTP1Transport().send(request, timeout: .seconds(10))
 
         #expect(response.status == 200)
         #expect(response.header("X-Amzn-RequestId") == "req-42")
@@ -52,7 +43,7 @@ import Testing
             + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)", keepAlive: true)
         defer { server.stop() }
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
-        let transport = AsyncHTTPClientTransport()
+        let transport = HTTP1Transport()
         try await IOEventLoop.run {
             for call in 1...3 {
                 let request = HTTPRequest(method: "POST", url: url, body: Data(#"{"Call":\#(call)}"#.utf8))
@@ -64,6 +55,81 @@ import Testing
         #expect(server.connections == 1)
     }
 
+    /// An answer that closes its connection (`Connection: close`) leaves it out of the pool: each call then opens a
+    /// connection of its own and none fails on a closed one.
+    @Test func aConnectionTheAnswerClosesIsNotUsedAgain() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let transport = HTTP1Transport()
+        try await IOEventLoop.run {
+            for _ in 1...3 {
+                let response = try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(10))
+                #expect(String(decoding: response.body, as: UTF8.self) == "ok")
+            }
+        }
+        #expect(server.connections == 3)
+    }
+
+    /// At most `maximumConnectionsPerKey` connections go to one endpoint at once, however many calls are in flight:
+    /// the others wait for a connection to be free, in order, and all are answered.
+    @Test func callsBeyondTheConnectionLimitWaitForAConnection() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", keepAlive: true,
+                                            delay: .milliseconds(200))
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let transport = HTTP1Transport()
+        let calls = HTTP1ConnectionPool.maximumConnectionsPerKey + 36
+        let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<calls {
+                group.addTask {
+                    try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(30)).status
+                }
+            }
+            return try await group.reduce(0) { $0 + ($1 == 200 ? 1 : 0) }
+        }
+        #expect(answered == calls)
+        #expect(server.connections == HTTP1ConnectionPool.maximumConnectionsPerKey)
+    }
+
+    /// A HEAD answer has no body whatever its `Content-Length` says (S3's HeadObject), and its connection carries
+    /// the next request.
+    @Test func aHeadAnswerHasNoBody() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\nETag: \"e1\"\r\n\r\n",
+                                            keepAlive: true)
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/bucket/key"))
+        let transport = HTTP1Transport()
+        try await IOEventLoop.run {
+            for _ in 1...2 {
+                let response = try await transport.send(HTTPRequest(method: "HEAD", url: url), timeout: .seconds(10))
+                #expect(response.status == 200 && response.body.isEmpty && response.header("ETag") == "\"e1\"")
+            }
+        }
+        #expect(server.connections == 1)
+    }
+
+    /// A request's target is the URL's percent-encoded path and query as written (no fragment); `Host` carries a
+    /// port only when it is not the scheme's; the body's length replaces any `Content-Length` given, and a method that
+    /// expects no body goes without one when its body is empty.
+    @Test func theRequestHeadIsWrittenAsSigned() throws {
+        #expect(HTTP1Transport.target(of: try #require(URL(string: "https://s3.example.com/b/a%2Fb%20c?list-type=2&prefix=a%2F#x")))
+                == "/b/a%2Fb%20c?list-type=2&prefix=a%2F")
+        #expect(HTTP1Transport.target(of: try #require(URL(string: "https://sts.amazonaws.com"))) == "/")
+        #expect(HTTP1Transport.target(of: try #require(URL(string: "http://[::1]:8080?Action=x"))) == "/?Action=x")
+        let post = HTTPRequest(method: "POST", url: try #require(URL(string: "https://iam.amazonaws.com/")),
+                               headers: [HTTPHeader("Content-Length", "99"), HTTPHeader("X-Amz-Date", "20240101T000000Z")])
+        let head = HTTP1Transport.head(of: post, host: "iam.amazonaws.com", port: 443, secure: true)
+        #expect(head.uri == "/")
+        #expect(head.headers.map { "\($0.name): \($0.value)" }
+                == ["X-Amz-Date: 20240101T000000Z", "Host: iam.amazonaws.com", "Content-Length: 0"])
+        let get = HTTPRequest(method: "GET", url: try #require(URL(string: "http://127.0.0.1:9000/x")))
+        #expect(HTTP1Transport.head(of: get, host: "127.0.0.1", port: 9000, secure: false).headers.map(\.value)
+                == ["127.0.0.1:9000"])
+        let v6 = HTTP1Transport.head(of: get, host: "::1", port: 443, secure: true)
+        #expect(v6.headers["Host"] == ["[::1]"])
+    }
+
     /// Error statuses are responses not failures.
     @Test func errorStatusesAreResponsesNotFailures() async throws {
         let body = AWSSamples.iamNoSuchEntity
@@ -71,7 +137,7 @@ import Testing
             + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
         defer { server.stop() }
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
-        let response = try await AsyncHTTPClientTransport().send(
+        let response = try await HTTP1Transport().send(
             HTTPRequest(method: "POST", url: url, body: Data("Action=GetRole".utf8)), timeout: .seconds(10))
         #expect(response.status == 404)
         #expect(String(decoding: response.body, as: UTF8.self) == body)
@@ -84,7 +150,7 @@ import Testing
             + "Location: http://127.0.0.1:\(target)/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         defer { server.stop() }
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
-        let response = try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+        let response = try await HTTP1Transport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
         #expect(response.status == 307)
         #expect(response.body.isEmpty)
         #expect(response.header("Location") == "http://127.0.0.1:\(target)/elsewhere")
@@ -94,7 +160,7 @@ import Testing
         let port = try LoopbackHTTPServer.closedPort()
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))
         let error = await #expect(throws: TransportError.self) {
-            try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+            try await HTTP1Transport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
         }
         #expect(error?.url == "http://127.0.0.1:\(port)/")
         #expect(error?.reason == "connection refused")
@@ -106,7 +172,7 @@ import Testing
         defer { close(socket) }
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))
         let error = await #expect(throws: TransportError.self) {
-            try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .milliseconds(300))
+            try await HTTP1Transport().send(HTTPRequest(method: "POST", url: url), timeout: .milliseconds(300))
         }
         #expect(error?.reason == "timed out after 0.3s")
     }
@@ -119,7 +185,7 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let call = Task {
-            try await AsyncHTTPClientTransport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(60))
+            try await HTTP1Transport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(60))
         }
         try await Task.sleep(for: .milliseconds(200))
         call.cancel()

@@ -1,0 +1,203 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One request on its way and the promise of its answer, from the moment it is handed to the pool until it is
+/// answered, fails, times out or is cancelled (whichever comes first settles it; the rest do nothing). Touched on
+/// the I/O event loop only.
+final class HTTP1Exchange: @unchecked Sendable {
+    /// What is written: the head, then the body if not empty, then the end, flushed once (one `writev`).
+    let head: HTTPRequestHead
+    /// The body (possibly empty).
+    let body: ByteBuffer
+    /// Settled once.
+    let promise: EventLoopPromise<HTTPResponse>
+    /// The connection carrying it, once it has one: closed when the exchange fails, so that no answer arrives late
+    /// on a connection someone else uses.
+    var connection: HTTP1Connection?
+    /// Fails the exchange at its deadline.
+    var deadline: Scheduled<Void>?
+    /// Whether it was settled.
+    private(set) var isSettled = false
+
+    init(head: HTTPRequestHead, body: ByteBuffer, promise: EventLoopPromise<HTTPResponse>) {
+        self.head = head
+        self.body = body
+        self.promise = promise
+    }
+
+    /// Settles it with `response`.
+    func succeed(_ response: HTTPResponse) {
+        guard !isSettled else { return }
+        isSettled = true
+        deadline?.cancel()
+        promise.succeed(response)
+    }
+
+    /// Settles it with `error` and closes its connection, if any.
+    func fail(_ error: any Error) {
+        guard !isSettled else { return }
+        isSettled = true
+        deadline?.cancel()
+        connection?.close()
+        promise.fail(error)
+    }
+}
+
+/// Why an exchange ended without an answer, beside the errors of SwiftNIO and NIOSSL.
+enum HTTP1ClientError: Error, Equatable, CustomStringConvertible {
+    /// The deadline passed.
+    case timedOut
+    /// The connection closed before the whole answer arrived.
+    case connectionLost
+    /// The answer's body is larger than `limit` bytes.
+    case responseTooLarge(limit: Int)
+    /// The proxy refused the tunnel with this status line.
+    case proxyRefused(String)
+
+    var description: String {
+        switch self {
+        case .timedOut: "timed out"
+        case .connectionLost: "connection lost"
+        case .responseTooLarge(let limit): "the answer is larger than \(limit) bytes"
+        case .proxyRefused(let status): "the proxy refused the tunnel (\(status))"
+        }
+    }
+}
+
+/// One HTTP/1.1 connection of the pool (plain, TLS, or either through a proxy's tunnel), carrying one exchange at a
+/// time. Touched on the I/O event loop only.
+final class HTTP1Connection: @unchecked Sendable {
+    /// The channel, its pipeline ready for HTTP/1.1.
+    let channel: any Channel
+    /// Closes the connection after it has been idle for the pool's idle timeout.
+    var idleTimer: Scheduled<Void>?
+    /// Reads the answer of the current exchange.
+    private let reader: HTTP1ResponseReader
+
+    /// Wraps `channel`, whose pipeline ends with `reader`.
+    init(channel: any Channel, reader: HTTP1ResponseReader) {
+        self.channel = channel
+        self.reader = reader
+    }
+
+    /// Whether the connection can carry another exchange: open, and its last answer left it reusable.
+    var isReusable: Bool { channel.isActive && reader.isReusable }
+
+    /// Writes `exchange`'s request; `done` is called on the loop once its answer was read whole, with whether the
+    /// connection can carry the next exchange. A failure settles the exchange and closes the connection.
+    func run(_ exchange: HTTP1Exchange, done: @escaping (Bool) -> Void) {
+        idleTimer?.cancel()
+        idleTimer = nil
+        exchange.connection = self
+        reader.start(exchange, done: done)
+        channel.write(HTTPClientRequestPart.head(exchange.head), promise: nil)
+        if exchange.body.readableBytes > 0 {
+            channel.write(HTTPClientRequestPart.body(.byteBuffer(exchange.body)), promise: nil)
+        }
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenComplete { [reader] result in
+            switch result {
+            case .success: reader.requestWritten()
+            case .failure(let error): exchange.fail(error)
+            }
+        }
+        channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: written)
+    }
+
+    /// Closes the channel (the pool forgets it when it has closed).
+    func close() {
+        idleTimer?.cancel()
+        idleTimer = nil
+        channel.close(promise: nil)
+    }
+}
+
+/// The last handler of a connection's pipeline: gathers the current exchange's answer (head, body, end) and settles
+/// the exchange with it; a connection that closes or fails under an exchange fails it.
+final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPClientResponsePart
+
+    /// The largest answer body read.
+    let maximumBodyBytes: Int
+    /// The exchange being answered.
+    private var exchange: HTTP1Exchange?
+    /// Called once the answer was read whole.
+    private var done: ((Bool) -> Void)?
+    private var head: HTTPResponseHead?
+    private var body: ByteBuffer?
+    /// Whether the whole request was written (an answer that arrives earlier leaves the connection unusable).
+    private var written = false
+    /// Whether the connection may carry the next exchange.
+    private(set) var isReusable = true
+
+    init(maximumBodyBytes: Int) {
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+
+    /// Expects the answer to `exchange`.
+    func start(_ exchange: HTTP1Exchange, done: @escaping (Bool) -> Void) {
+        self.exchange = exchange
+        self.done = done
+        head = nil
+        body = nil
+        written = false
+        isReusable = false
+    }
+
+    /// The request was written whole.
+    func requestWritten() {
+        written = true
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let received):
+            head = received
+        case .body(var part):
+            if body == nil {
+                body = part
+            } else {
+                body!.writeBuffer(&part)
+            }
+            if body!.readableBytes > maximumBodyBytes { fail(HTTP1ClientError.responseTooLarge(limit: maximumBodyBytes), context) }
+        case .end:
+            guard let exchange, let head else { return }
+            let reusable = written && head.isKeepAlive
+            let response = HTTPResponse(
+                status: Int(head.status.code),
+                headers: head.headers.map { HTTPHeader($0.name, $0.value) },  // in the order received
+                body: body.map { Data($0.readableBytesView) } ?? Data())
+            let done = self.done
+            self.exchange = nil
+            self.done = nil
+            self.head = nil
+            self.body = nil
+            isReusable = reusable
+            exchange.succeed(response)
+            if !reusable { context.close(promise: nil) }
+            done?(reusable)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        isReusable = false
+        exchange?.fail(HTTP1ClientError.connectionLost)
+        exchange = nil
+        done = nil
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        fail(error, context)
+    }
+
+    private func fail(_ error: any Error, _ context: ChannelHandlerContext) {
+        isReusable = false
+        let exchange = self.exchange
+        self.exchange = nil
+        done = nil
+        exchange?.fail(error)
+        context.close(promise: nil)
+    }
+}

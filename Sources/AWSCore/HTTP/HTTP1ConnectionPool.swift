@@ -1,0 +1,228 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import Synchronization
+
+/// The process's kept-alive HTTP/1.1 connections, all on the I/O event loop (`IOEventLoop`), by where they go and
+/// how (`Key`). An exchange takes an idle connection of its key or opens a new one, up to
+/// `maximumConnectionsPerKey` (`--concurrency` usually bounds the calls in flight far lower); a connection whose
+/// answer left it reusable carries the next exchange waiting, or waits for one for `idleTimeout`, then closes. The
+/// pool's state is touched on the loop only.
+final class HTTP1ConnectionPool: @unchecked Sendable {
+    /// The one pool.
+    static let shared = HTTP1ConnectionPool(loop: IOEventLoop.loop)
+
+    /// What tells two connections apart.
+    struct Key: Hashable, Sendable {
+        /// Whether the connection speaks TLS to the host (`https://`).
+        var secure: Bool
+        /// The endpoint's host.
+        var host: String
+        /// The endpoint's port.
+        var port: Int
+        /// The proxy whose tunnel carries the connection, nil for none.
+        var proxy: ProxyServer?
+        /// The digest of the CA bundle trusted besides the system's authorities (`CABundle.digest`), nil for none.
+        var caBundleDigest: String?
+    }
+
+    /// How long an idle connection is kept for the next request: long enough to carry a command's calls one after
+    /// another (paced calls leave at most a rate-limit window apart), and shorter than the idle timeouts AWS's
+    /// endpoints and load balancers are reported to use (S3 about 20 s, load balancers 60 s), so that smsauth, not the
+    /// server, ends an idle connection and a request is not written onto one the server is closing (a non-idempotent
+    /// call failed that way is not retried).
+    static let idleTimeout: TimeAmount = .seconds(5)
+    /// The longest wait for a TCP connection (botocore's default); the request's own deadline still bounds it.
+    static let connectTimeout: TimeAmount = .seconds(60)
+    /// The largest answer body read (AWS API answers are far smaller).
+    static let maximumBodyBytes = 64 << 20
+
+    /// The most connections open (or opening) to one key at once; further exchanges wait for one in order.
+    static let maximumConnectionsPerKey = 64
+
+    /// The loop everything runs on.
+    let loop: any EventLoop
+    /// The connections of each key.
+    private var endpoints: [Key: Endpoint] = [:]
+    /// TLS contexts by CA bundle digest (nil: the system's authorities only); made on first use, kept.
+    private let tlsContexts = Mutex<[String?: NIOSSLContext]>([:])
+
+    /// The connections of one key and the exchanges waiting for one.
+    private struct Endpoint {
+        /// Idle connections, the most recently used last.
+        var idle: [HTTP1Connection] = []
+        /// Connections open or opening (idle ones included).
+        var open = 0
+        /// Exchanges waiting for a connection, oldest first.
+        var waiting: [Waiting] = []
+    }
+
+    /// An exchange waiting for a connection.
+    private struct Waiting {
+        let exchange: HTTP1Exchange
+        let caBundle: CABundle?
+        let deadline: NIODeadline
+    }
+
+    init(loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    /// The number of connections open or opening (for tests).
+    var openCount: Int {
+        loop.assertInEventLoop()
+        return endpoints.values.reduce(0) { $0 + $1.open }
+    }
+
+    /// Sends `exchange` to `key` on an idle connection, a new one, or the first one free when
+    /// `maximumConnectionsPerKey` are open; fails it at `deadline`. On the loop only.
+    func execute(_ exchange: HTTP1Exchange, key: Key, caBundle: CABundle?, deadline: NIODeadline) {
+        loop.assertInEventLoop()
+        exchange.deadline = loop.scheduleTask(deadline: deadline) { exchange.fail(HTTP1ClientError.timedOut) }
+        if let connection = takeIdle(key) {
+            run(exchange, on: connection, key: key)
+        } else if endpoints[key, default: Endpoint()].open < Self.maximumConnectionsPerKey {
+            open(for: Waiting(exchange: exchange, caBundle: caBundle, deadline: deadline), key: key)
+        } else {
+            endpoints[key, default: Endpoint()].waiting.append(Waiting(exchange: exchange, caBundle: caBundle, deadline: deadline))
+        }
+    }
+
+    /// Opens a connection for `waiting`'s exchange; if that exchange has ended meanwhile, the connection goes to the
+    /// next one waiting or is kept idle.
+    private func open(for waiting: Waiting, key: Key) {
+        endpoints[key, default: Endpoint()].open += 1
+        connect(key, caBundle: waiting.caBundle, deadline: waiting.deadline).whenComplete { result in
+            switch result {
+            case .success(let connection):
+                guard !waiting.exchange.isSettled else { return self.release(connection, key: key) }
+                self.run(waiting.exchange, on: connection, key: key)
+            case .failure(let error):
+                self.endpoints[key]?.open -= 1
+                waiting.exchange.fail(error)
+                self.openForNextWaiting(key)
+            }
+        }
+    }
+
+    private func run(_ exchange: HTTP1Exchange, on connection: HTTP1Connection, key: Key) {
+        connection.run(exchange) { reusable in
+            if reusable { self.release(connection, key: key) }
+        }
+    }
+
+    /// Gives `connection`, free again, to the oldest exchange still waiting for `key`, or keeps it idle, closing it
+    /// after `idleTimeout`.
+    private func release(_ connection: HTTP1Connection, key: Key) {
+        guard connection.isReusable else { return connection.close() }
+        if let next = nextWaiting(key) { return run(next.exchange, on: connection, key: key) }
+        connection.idleTimer = loop.scheduleTask(in: Self.idleTimeout) { connection.close() }
+        endpoints[key, default: Endpoint()].idle.append(connection)
+    }
+
+    /// The most recently used idle connection of `key` that is still open.
+    private func takeIdle(_ key: Key) -> HTTP1Connection? {
+        while let connection = endpoints[key]?.idle.popLast() {
+            if connection.isReusable { return connection }
+            connection.close()
+        }
+        return nil
+    }
+
+    /// The oldest exchange waiting for `key` that has not ended meanwhile (timed out or cancelled).
+    private func nextWaiting(_ key: Key) -> Waiting? {
+        while let next = endpoints[key]?.waiting.first {
+            endpoints[key]?.waiting.removeFirst()
+            if !next.exchange.isSettled { return next }
+        }
+        return nil
+    }
+
+    /// A connection of `key` closed or failed to open: its place goes to the oldest exchange waiting, if any.
+    private func openForNextWaiting(_ key: Key) {
+        if let next = nextWaiting(key) { open(for: next, key: key) }
+    }
+
+    /// Forgets a connection that closed.
+    private func forget(_ connection: HTTP1Connection, key: Key) {
+        endpoints[key]?.idle.removeAll { $0 === connection }
+        endpoints[key]?.open -= 1
+        openForNextWaiting(key)
+        if let endpoint = endpoints[key], endpoint.open == 0, endpoint.waiting.isEmpty { endpoints[key] = nil }
+    }
+
+    /// Opens a connection for `key`: TCP to the host or its proxy, the proxy's tunnel, TLS, then HTTP/1.1.
+    private func connect(_ key: Key, caBundle: CABundle?, deadline: NIODeadline) -> EventLoopFuture<HTTP1Connection> {
+        let (host, port) = key.proxy.map { ($0.host, $0.port) } ?? (key.host, key.port)
+        let remaining = deadline - .now()
+        // (ClientBootstrap sets TCP_NODELAY itself.)
+        let bootstrap = ClientBootstrap(group: loop)
+            .connectTimeout(max(.milliseconds(1), min(Self.connectTimeout, remaining)))
+        // An IP address is connected to as it is; a name is resolved (both families, Happy Eyeballs).
+        let connected = if let address = try? SocketAddress(ipAddress: host, port: port) {
+            bootstrap.connect(to: address)
+        } else {
+            bootstrap.connect(host: host, port: port)
+        }
+        return connected
+            .flatMap { channel in
+                self.prepare(channel, key: key, caBundle: caBundle).flatMapErrorThrowing { error in
+                    channel.close(promise: nil)
+                    throw error
+                }
+            }
+    }
+
+    /// Sets up the pipeline of a new channel for `key`.
+    private func prepare(_ channel: any Channel, key: Key, caBundle: CABundle?) -> EventLoopFuture<HTTP1Connection> {
+        var tunnel = loop.makeSucceededVoidFuture()
+        if let proxy = key.proxy {
+            let opened = loop.makePromise(of: Void.self)
+            do {
+                try channel.pipeline.syncOperations.addHandler(ProxyTunnel(opened: opened))
+            } catch {
+                return loop.makeFailedFuture(error)
+            }
+            let request = ProxyTunnel.request(host: key.host, port: key.port, proxy: proxy)
+            channel.writeAndFlush(ByteBuffer(string: request), promise: nil)
+            tunnel = opened.futureResult
+        }
+        return tunnel.flatMapThrowing {
+            let pipeline = channel.pipeline.syncOperations
+            if key.secure {
+                let serverName = Self.isIPAddress(key.host) ? nil : key.host
+                try pipeline.addHandler(NIOSSLClientHandler(context: try self.tlsContext(caBundle), serverHostname: serverName))
+            }
+            try pipeline.addHTTPClientHandlers()
+            let reader = HTTP1ResponseReader(maximumBodyBytes: Self.maximumBodyBytes)
+            try pipeline.addHandler(reader)
+            let connection = HTTP1Connection(channel: channel, reader: reader)
+            channel.closeFuture.whenComplete { _ in self.forget(connection, key: key) }
+            return connection
+        }
+    }
+
+    /// The TLS context of `caBundle`'s content (`tlsConfiguration`), one per content.
+    func tlsContext(_ caBundle: CABundle?) throws -> NIOSSLContext {
+        try tlsContexts.withLock { contexts in
+            if let context = contexts[caBundle?.digest] { return context }
+            let context = try NIOSSLContext(configuration: Self.tlsConfiguration(caBundle))
+            contexts[caBundle?.digest] = context
+            return context
+        }
+    }
+
+    /// Trusts the system's authorities and those of `caBundle`; offers HTTP/1.1 by ALPN.
+    static func tlsConfiguration(_ caBundle: CABundle?) -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.applicationProtocols = ["http/1.1"]
+        if let caBundle { configuration.additionalTrustRoots = [.certificates(caBundle.certificates)] }
+        return configuration
+    }
+
+    /// Whether `host` is an IP address (no server name is sent for one).
+    static func isIPAddress(_ host: String) -> Bool {
+        (try? SocketAddress(ipAddress: host, port: 0)) != nil
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The production transport: HTTP/1.1 on SwiftNIO over kept-alive connections (`HTTP1ConnectionPool`), no cookies,
+/// no redirects (a signed AWS request is never re-sent elsewhere; a 3xx answer is returned as it is), no
+/// decompression. Requests go through the environment's proxy (`ProxySettings`, chosen per request so that
+/// `NO_PROXY` applies; a `CONNECT` tunnel, `ProxyTunnel`) and trust the system's certificate authorities plus the CA
+/// bundle given (`AWS_CA_BUNDLE` or the profile's `ca_bundle`).
+///
+/// A request is written as one head, body and end flushed together (one `writev`, one TCP segment for an AWS call),
+/// and its answer is gathered whole on the I/O event loop and handed over once. Chosen over AsyncHTTPClient by
+/// measurement (benchmarks/README.md, "Plan latency"): with its connection-pool state machine, request bag,
+/// per-request URL parsing and the head flushed apart from the body, a dry run of 200 resources took 16 % more CPU;
+/// AsyncHTTPClient was chosen before that over FoundationNetworking's URLSession (libcurl), which on Linux can take
+/// neither a CA bundle nor a proxy other than libcurl's own environment variables.
+public struct HTTP1Transport: HTTPTransport {
+    /// The proxies of the environment.
+    let proxies: ProxySettings
+    /// The extra certificate authorities, if any.
+    let caBundle: CABundle?
+
+    /// Creates the transport trusting the system's certificate authorities only; proxies that are not valid
+    /// (`ProxyServer`) fail the requests that would use them.
+    public init(proxies: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment)) {
+        self.proxies = proxies
+        self.caBundle = nil
+    }
+
+    /// Creates the transport trusting `caBundle` too, which must be a readable PEM file of certificates (read here,
+    /// so a wrong path fails before any request; the connections trust the certificates read). The proxies are
+    /// checked here as well (`ProxyServer`).
+    public init(proxies: ProxySettings, caBundle: String?) throws(TransportConfigurationError) {
+        for proxy in [proxies.httpProxy, proxies.httpsProxy].compactMap({ $0 }) {
+            _ = try ProxyServer(parsing: proxy)
+        }
+        self.proxies = proxies
+        self.caBundle = try caBundle.map { path throws(TransportConfigurationError) in try CABundle(path: path) }
+    }
+
+    /// Sends `request`; `timeout` bounds the whole exchange, connecting included. Failures to get a response are
+    /// `TransportError`. Cancelling the calling task ends the request (its connection is closed).
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let url = request.url
+        guard URLPort.isValid(in: url) else {
+            throw TransportError(url: TransportError.describe(url),
+                                 reason: "its port is not a number from \(URLPort.valid.lowerBound) to \(URLPort.valid.upperBound)")
+        }
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host.map(Self.unbracketed), !host.isEmpty else {
+            throw TransportError(url: TransportError.describe(url), reason: "not an http:// or https:// URL with a host")
+        }
+        let secure = scheme == "https"
+        let port = url.port ?? (secure ? 443 : 80)
+        let proxyURL = proxies.proxy(for: url)
+        let via = proxyURL.map { " through proxy \(ProxySettings.withoutUserInfo($0))" } ?? ""
+        let proxy: ProxyServer?
+        do {
+            proxy = try proxyURL.map { text throws(TransportConfigurationError) in try ProxyServer(parsing: text) }
+        } catch {
+            throw TransportError(url: TransportError.describe(url), reason: error.description)
+        }
+        let key = HTTP1ConnectionPool.Key(secure: secure, host: host, port: port, proxy: proxy,
+                                          caBundleDigest: caBundle?.digest)
+        let pool = HTTP1ConnectionPool.shared
+        let exchange = HTTP1Exchange(head: Self.head(of: request, host: host, port: port, secure: secure),
+                                     body: ByteBuffer(bytes: request.body),
+                                     promise: pool.loop.makePromise(of: HTTPResponse.self))
+        let deadline = NIODeadline.now() + TimeAmount(timeout)
+        let caBundle = caBundle
+        do {
+            return try await withTaskCancellationHandler {
+                if pool.loop.inEventLoop {
+                    pool.execute(exchange, key: key, caBundle: caBundle, deadline: deadline)
+                } else {
+                    pool.loop.execute { pool.execute(exchange, key: key, caBundle: caBundle, deadline: deadline) }
+                }
+                return try await exchange.promise.futureResult.get()
+            } onCancel: {
+                pool.loop.execute { exchange.fail(CancellationError()) }
+            }
+        } catch {
+            if Task.isCancelled || error is CancellationError { throw CancellationError() }
+            throw TransportError(url: TransportError.describe(url), reason: Self.reason(error, timeout: timeout) + via)
+        }
+    }
+
+    /// The request head: the request's headers in order, `Host` when it has none (with the port when not the
+    /// scheme's), and `Content-Length` from the body (any given is replaced), left out for an empty body of a method
+    /// that expects none.
+    static func head(of request: HTTPRequest, host: String, port: Int, secure: Bool) -> HTTPRequestHead {
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(request.headers.count + 2)
+        var hasHost = false
+        for header in request.headers {
+            if header.isNamed("content-length") || header.isNamed("transfer-encoding") { continue }
+            if header.isNamed("host") { hasHost = true }
+            headers.add(name: header.name, value: header.value)
+        }
+        if !hasHost {
+            let name = host.contains(":") ? "[\(host)]" : host
+            headers.add(name: "Host", value: port == (secure ? 443 : 80) ? name : "\(name):\(port)")
+        }
+        let method = HTTPMethod(rawValue: request.method)
+        if !request.body.isEmpty || !Self.methodsWithoutBody.contains(request.method) {
+            headers.add(name: "Content-Length", value: String(request.body.count))
+        }
+        return HTTPRequestHead(version: .http1_1, method: method, uri: target(of: request.url), headers: headers)
+    }
+
+    /// Methods whose empty body goes without `Content-Length` (RFC 9110, section 8.6).
+    private static let methodsWithoutBody: Set<String> = ["GET", "HEAD", "DELETE", "CONNECT", "TRACE", "OPTIONS"]
+
+    /// The request target of an absolute URL: its percent-encoded path (`/` when empty) and query, as written.
+    static func target(of url: URL) -> String {
+        let text = url.absoluteString
+        guard let authority = text.range(of: "://") else { return "/" }
+        let rest = text[authority.upperBound...]
+        var target = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" }.map { rest[$0...] } ?? ""
+        if let fragment = target.firstIndex(of: "#") { target = target[..<fragment] }
+        return target.first == "/" ? String(target) : "/" + target
+    }
+
+    /// `host` without the brackets of an IPv6 address.
+    private static func unbracketed(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
+    /// A short reason for the common failures.
+    static func reason(_ error: any Error, timeout: Duration) -> String {
+        let seconds = Double(TimeAmount(timeout).nanoseconds) / 1e9
+        if let error = error as? HTTP1ClientError {
+            switch error {
+            case .timedOut: return "timed out after \(seconds)s"
+            case .connectionLost: return "connection lost"
+            case .responseTooLarge, .proxyRefused: return error.description
+            }
+        }
+        if let error = error as? NIOConnectionError {
+            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty { return "host not found" }
+            return error.connectionErrors.isEmpty ? "connection failed" : "connection refused"
+        }
+        if error is ChannelError, case ChannelError.connectTimeout = error { return "timed out after \(seconds)s" }
+        if error is NIOSSLError || error is BoringSSLError || String(describing: type(of: error)).contains("SSL") {
+            return "TLS failure (\(error))"
+        }
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case ECONNRESET, EPIPE: return "connection lost"
+            case ETIMEDOUT: return "timed out after \(seconds)s"
+            default: return "connection failed (\(error.description))"
+            }
+        }
+        if error is ChannelError { return "connection lost" }
+        return String(describing: error)
+    }
+}
+
+/// Why a transport cannot be made from the configuration.
+public enum TransportConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The CA bundle file does not exist or cannot be read.
+    case caBundleUnreadable(path: String)
+    /// The CA bundle is not a PEM file of certificates.
+    case caBundleInvalid(path: String, reason: String)
+    /// A proxy variable is not a URL with a host (shown without its credentials).
+    case proxyInvalid(String)
+
+    /// Stable error code.
+    public var code: String {
+        switch self {
+        case .caBundleUnreadable: "config.caBundleUnreadable"
+        case .caBundleInvalid: "config.caBundleInvalid"
+        case .proxyInvalid: "config.proxyInvalid"
+        }
+    }
+
+    /// What is wrong and what to do.
+    public var description: String {
+        switch self {
+        case let .caBundleUnreadable(path): "the CA bundle \(path) (AWS_CA_BUNDLE or the profile's ca_bundle) cannot be read"
+        case let .caBundleInvalid(path, reason): "the CA bundle \(path) (AWS_CA_BUNDLE or the profile's ca_bundle) is not a PEM file of certificates: \(reason)"
+        case let .proxyInvalid(proxy):
+            "the proxy \(proxy) (HTTPS_PROXY or HTTP_PROXY) is not an http:// URL with a host and a port from 1 to 65535, "
+                + "such as http://proxy.example.com:3128"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import NIOCore
+
+/// An HTTP proxy as `HTTPS_PROXY` / `HTTP_PROXY` name it: `http://[user:password@]host[:port]`, port 80 by default;
+/// a bare `host:port` is read as `http://host:port`. Every connection through it is a `CONNECT` tunnel
+/// (`ProxyTunnel`), for `http://` endpoints too, so the proxy never sees a request, only where it goes.
+struct ProxyServer: Hashable, Sendable {
+    /// The proxy's host.
+    var host: String
+    /// The proxy's port.
+    var port: Int
+    /// The `Proxy-Authorization` value (`Basic …`) for a proxy URL with a user name; nil without one.
+    var authorization: String?
+
+    /// Reads a proxy URL. Other schemes than `http` are refused: a proxy is spoken to in plain HTTP, so an
+    /// `https://` or `socks5://` proxy would be reached with the wrong protocol.
+    init(parsing text: String) throws(TransportConfigurationError) {
+        guard let components = URLComponents(string: text.contains("://") ? text : "http://" + text),
+              components.scheme?.lowercased() == "http", let host = components.host, !host.isEmpty,
+              URLPort.isValid(in: components) else {
+            throw TransportConfigurationError.proxyInvalid(ProxySettings.withoutUserInfo(text))
+        }
+        self.host = host
+        port = components.port ?? 80
+        authorization = components.user.map { user in
+            let password = components.password ?? ""
+            let credentials = (user.removingPercentEncoding ?? user) + ":" + (password.removingPercentEncoding ?? password)
+            return "Basic " + Data(credentials.utf8).base64EncodedString()
+        }
+    }
+}
+
+/// Opens a `CONNECT` tunnel on a fresh connection to a proxy: sends the request for `host:port` and succeeds once the
+/// proxy answers 2xx (then removes itself: the channel carries the tunnelled bytes), fails on any other answer or when
+/// the connection ends first.
+final class ProxyTunnel: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
+    typealias InboundIn = ByteBuffer
+
+    /// Succeeds once the tunnel is open.
+    let opened: EventLoopPromise<Void>
+    /// The longest answer head read.
+    private static let maximumHeadBytes = 16 << 10
+    /// What the proxy answered so far.
+    private var received = ByteBuffer()
+    /// Whether `opened` was completed.
+    private var settled = false
+
+    init(opened: EventLoopPromise<Void>) {
+        self.opened = opened
+    }
+
+    /// The tunnel request: the target in authority form, `Host`, and the proxy's authorization when it has one.
+    static func request(host: String, port: Int, proxy: ProxyServer) -> String {
+        let authority = (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
+        var lines = ["CONNECT \(authority) HTTP/1.1", "Host: \(authority)"]
+        if let authorization = proxy.authorization { lines.append("Proxy-Authorization: \(authorization)") }
+        return lines.joined(separator: "\r\n") + "\r\n\r\n"
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var part = unwrapInboundIn(data)
+        received.writeBuffer(&part)
+        let view = received.readableBytesView
+        guard let end = view.firstRange(of: Array("\r\n\r\n".utf8)) else {
+            if received.readableBytes > Self.maximumHeadBytes { refuse("an answer head too long", context) }
+            return
+        }
+        let head = String(decoding: view[view.startIndex..<end.lowerBound], as: UTF8.self)
+        let statusLine = head.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
+        let fields = statusLine.split(separator: " ", maxSplits: 2)
+        guard fields.count >= 2, fields[0].hasPrefix("HTTP/1."), let code = Int(fields[1]), (200..<300).contains(code) else {
+            refuse(statusLine, context)
+            return
+        }
+        context.pipeline.syncOperations.removeHandler(self, promise: nil)
+        settled = true
+        opened.succeed()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        fail(HTTP1ClientError.connectionLost, context)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        fail(error, context)
+    }
+
+    private func refuse(_ status: String, _ context: ChannelHandlerContext) {
+        fail(HTTP1ClientError.proxyRefused(status), context)
+    }
+
+    private func fail(_ error: any Error, _ context: ChannelHandlerContext) {
+        guard !settled else { return }
+        settled = true
+        opened.fail(error)
+        context.close(promise: nil)
+    }
+}
