@@ -3,7 +3,8 @@
 (reading the plain HTTP requests that pass through the tunnel to count them too). A direct `GET /_count` answers
 `{"forwarded": N, "hosts": [...]}`. Prints its port on the first line of standard output; exits
 on SIGTERM (even when started with it ignored) and, unless given `--keep-running`, when its standard input closes
-(its parent is gone)."""
+(its parent is gone). With `--tunnel-to HOST:PORT` every tunnel goes to that address whatever `CONNECT` asked for,
+as an intercepting proxy would."""
 from __future__ import annotations
 
 import http.client
@@ -20,6 +21,7 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-authorization", "proxy-connecti
               "transfer-encoding", "upgrade"}
 COUNT_LOCK = threading.Lock()
 FORWARDED: list[str] = []
+TUNNEL_TO: tuple[str, int] | None = None
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -57,7 +59,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_CONNECT(self) -> None:  # noqa: N802 - the name http.server dispatches to
         host, _, port = self.path.rpartition(":")
-        upstream = socket.create_connection((host, int(port)), timeout=120)
+        upstream = socket.create_connection(TUNNEL_TO or (host, int(port)), timeout=120)
         self.send_response(200, "Connection Established")
         self.end_headers()
         self.wfile.flush()
@@ -124,7 +126,11 @@ def exit_when_stdin_closes() -> None:
 
 
 def main() -> None:
+    global TUNNEL_TO
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    if "--tunnel-to" in sys.argv[1:]:
+        host, _, port = sys.argv[sys.argv.index("--tunnel-to") + 1].rpartition(":")
+        TUNNEL_TO = (host, int(port))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     if "--keep-running" not in sys.argv[1:]:  # scripts/test starts it with no input to watch
         threading.Thread(target=exit_when_stdin_closes, daemon=True).start()

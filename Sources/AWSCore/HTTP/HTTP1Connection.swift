@@ -54,6 +54,12 @@ enum HTTP1ClientError: Error, Equatable, CustomStringConvertible {
     case responseTooLarge(limit: Int)
     /// The proxy refused the tunnel with this status line.
     case proxyRefused(String)
+    /// The proxy sent bytes after its answer to `CONNECT`, before the tunnel was used.
+    case proxySentUnaskedBytes
+    /// The TLS server's certificate does not name the endpoint's host (`ServerIdentity`).
+    case certificateNameMismatch(host: String)
+    /// The answer uses a transfer coding other than chunked.
+    case unsupportedTransferCoding(String)
 
     var description: String {
         switch self {
@@ -61,6 +67,9 @@ enum HTTP1ClientError: Error, Equatable, CustomStringConvertible {
         case .connectionLost: "connection lost"
         case .responseTooLarge(let limit): "the answer is larger than \(limit) bytes"
         case .proxyRefused(let status): "the proxy refused the tunnel (\(status))"
+        case .proxySentUnaskedBytes: "the proxy sent bytes after its answer to CONNECT"
+        case .certificateNameMismatch(let host): "the server's certificate does not name \(host)"
+        case .unsupportedTransferCoding(let coding): "the answer uses the transfer coding '\(coding)', which is not supported"
         }
     }
 }
@@ -74,15 +83,39 @@ final class HTTP1Connection: @unchecked Sendable {
     var idleTimer: Scheduled<Void>?
     /// Reads the answer of the current exchange.
     private let reader: HTTP1ResponseReader
+    /// Counts the bytes read from the socket.
+    private let counter: ReceivedBytes
 
-    /// Wraps `channel`, whose pipeline ends with `reader`.
-    init(channel: any Channel, reader: HTTP1ResponseReader) {
+    /// Wraps `channel`, whose pipeline begins with `counter` and ends with `reader`.
+    init(channel: any Channel, counter: ReceivedBytes, reader: HTTP1ResponseReader) {
         self.channel = channel
+        self.counter = counter
         self.reader = reader
     }
 
     /// Whether the connection can carry another exchange: open, and its last answer left it reusable.
     var isReusable: Bool { channel.isActive && reader.isReusable }
+
+    /// Calls `body` with whether the connection, idle, can carry another exchange: `isReusable`, and, on Linux, the
+    /// kernel holds nothing for it that was not read: no bytes the server sent after its answer, no close by the
+    /// server (`TCP_INFO`: the state is still established and the bytes received are those read). SwiftNIO reads a
+    /// socket only when the loop next polls it, and the next exchange is usually written in the same turn of the loop
+    /// as the last answer was read; without this, a close already received would fail the next request (a write that
+    /// is then not retried), and a stray answer already received would be taken as its answer.
+    func whenClean(_ body: @escaping @Sendable (Bool) -> Void) {
+        guard isReusable else { return body(false) }
+        #if os(Linux)
+        guard let socket = channel as? any SocketOptionProvider else { return body(true) }
+        let read = counter.count
+        let info: EventLoopFuture<KernelTCPInfo> = socket.unsafeGetSocketOption(level: .tcp, name: .tcp_info)
+        info.whenComplete { result in
+            guard case .success(let info) = result else { return body(false) }
+            body(info.state == KernelTCPInfo.established && info.bytesReceived <= read)
+        }
+        #else
+        body(true)
+        #endif
+    }
 
     /// Writes `exchange`'s request; `done` is called on the loop once its answer was read whole, with whether the
     /// connection can carry the next exchange. A failure settles the exchange and closes the connection.
@@ -112,6 +145,38 @@ final class HTTP1Connection: @unchecked Sendable {
         channel.close(promise: nil)
     }
 }
+
+/// The first handler of a connection's pipeline: counts the bytes read from the socket (before any TLS or tunnel).
+final class ReceivedBytes: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    /// Bytes read so far.
+    private(set) var count: UInt64 = 0
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        count += UInt64(unwrapInboundIn(data).readableBytes)
+        context.fireChannelRead(data)
+    }
+}
+
+#if os(Linux)
+/// Linux's `struct tcp_info` (linux/tcp.h) as far as `tcpi_bytes_received` (Linux 4.1 and later; glibc's `tcp_info`
+/// ends before it): 136 bytes, the connection's state in the first, the bytes received at offset 128 (zero on an
+/// older kernel, which then only has its state checked).
+struct KernelTCPInfo: Sendable {
+    /// `TCP_ESTABLISHED`.
+    static let established: UInt8 = 1
+    /// The raw bytes.
+    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                        UInt64, UInt64, UInt64, UInt64, UInt64)
+
+    /// `tcpi_state`.
+    var state: UInt8 { withUnsafeBytes(of: words) { $0[0] } }
+    /// `tcpi_bytes_received`: the bytes the kernel received in order, read or not.
+    var bytesReceived: UInt64 { withUnsafeBytes(of: words) { $0.load(fromByteOffset: 128, as: UInt64.self) } }
+}
+#endif
 
 /// The last handler of a connection's pipeline: gathers the current exchange's answer (head, body, end) and settles
 /// the exchange with it; a connection that closes or fails under an exchange fails it.
@@ -151,8 +216,21 @@ final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard exchange != nil else {
+            // Nothing was asked: an answer the server sends unasked (a late one, or a 408 before it closes) must
+            // never be taken as the next request's.
+            isReusable = false
+            context.close(promise: nil)
+            return
+        }
         switch unwrapInboundIn(data) {
         case .head(let received):
+            // Only chunked framing is understood: another coding (gzip, …) would hand its bytes over as the body.
+            let codings = received.headers["transfer-encoding"].flatMap { $0.split(separator: ",") }
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if let other = codings.first(where: { $0 != "chunked" && $0 != "identity" }) {
+                return fail(HTTP1ClientError.unsupportedTransferCoding(ProxyTunnel.printable(other)), context)
+            }
             head = received
         case .body(var part):
             if body == nil {
@@ -174,9 +252,12 @@ final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
             self.head = nil
             self.body = nil
             isReusable = reusable
-            exchange.succeed(response)
             if !reusable { context.close(promise: nil) }
-            done?(reusable)
+            // Handed back once this read is processed whole: bytes after the answer in the same read reach this
+            // handler (and close the connection) before anyone else may use it. Enqueued before the answer is
+            // handed over, so that a task that resumes on the loop with it finds the connection free again.
+            context.eventLoop.execute { done?(reusable) }
+            exchange.succeed(response)
         }
     }
 

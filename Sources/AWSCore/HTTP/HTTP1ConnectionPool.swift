@@ -80,12 +80,26 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
     func execute(_ exchange: HTTP1Exchange, key: Key, caBundle: CABundle?, deadline: NIODeadline) {
         loop.assertInEventLoop()
         exchange.deadline = loop.scheduleTask(deadline: deadline) { exchange.fail(HTTP1ClientError.timedOut) }
-        if let connection = takeIdle(key) {
-            run(exchange, on: connection, key: key)
-        } else if endpoints[key, default: Endpoint()].open < Self.maximumConnectionsPerKey {
-            open(for: Waiting(exchange: exchange, caBundle: caBundle, deadline: deadline), key: key)
-        } else {
-            endpoints[key, default: Endpoint()].waiting.append(Waiting(exchange: exchange, caBundle: caBundle, deadline: deadline))
+        acquire(Waiting(exchange: exchange, caBundle: caBundle, deadline: deadline), key: key)
+    }
+
+    /// Runs `waiting`'s exchange on the most recently used idle connection of `key` that is still clean
+    /// (`HTTP1Connection.whenClean`; the others are closed), else on a new one, else queues it.
+    private func acquire(_ waiting: Waiting, key: Key) {
+        guard let connection = endpoints[key]?.idle.popLast() else {
+            if endpoints[key, default: Endpoint()].open < Self.maximumConnectionsPerKey {
+                open(for: waiting, key: key)
+            } else {
+                endpoints[key, default: Endpoint()].waiting.append(waiting)
+            }
+            return
+        }
+        connection.whenClean { clean in
+            guard clean else {
+                connection.close()
+                return self.acquire(waiting, key: key)
+            }
+            self.run(waiting.exchange, on: connection, key: key)
         }
     }
 
@@ -113,21 +127,14 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
     }
 
     /// Gives `connection`, free again, to the oldest exchange still waiting for `key`, or keeps it idle, closing it
-    /// after `idleTimeout`.
+    /// after `idleTimeout`; closes it if it is not clean.
     private func release(_ connection: HTTP1Connection, key: Key) {
-        guard connection.isReusable else { return connection.close() }
-        if let next = nextWaiting(key) { return run(next.exchange, on: connection, key: key) }
-        connection.idleTimer = loop.scheduleTask(in: Self.idleTimeout) { connection.close() }
-        endpoints[key, default: Endpoint()].idle.append(connection)
-    }
-
-    /// The most recently used idle connection of `key` that is still open.
-    private func takeIdle(_ key: Key) -> HTTP1Connection? {
-        while let connection = endpoints[key]?.idle.popLast() {
-            if connection.isReusable { return connection }
-            connection.close()
+        connection.whenClean { clean in
+            guard clean else { return connection.close() }
+            if let next = self.nextWaiting(key) { return self.run(next.exchange, on: connection, key: key) }
+            connection.idleTimer = self.loop.scheduleTask(in: Self.idleTimeout) { connection.close() }
+            self.endpoints[key, default: Endpoint()].idle.append(connection)
         }
-        return nil
     }
 
     /// The oldest exchange waiting for `key` that has not ended meanwhile (timed out or cancelled).
@@ -167,37 +174,56 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
         }
         return connected
             .flatMap { channel in
-                self.prepare(channel, key: key, caBundle: caBundle).flatMapErrorThrowing { error in
-                    channel.close(promise: nil)
-                    throw error
-                }
+                // The tunnel and the TLS handshake are bounded by the deadline too: a proxy or server that never
+                // answers them is left, its socket closed.
+                let expiry = self.loop.scheduleTask(deadline: deadline) { channel.close(promise: nil) }
+                return self.prepare(channel, key: key, caBundle: caBundle).always { _ in expiry.cancel() }
+                    .flatMapErrorThrowing { error in
+                        channel.close(promise: nil)
+                        throw error
+                    }
             }
     }
 
-    /// Sets up the pipeline of a new channel for `key`.
+    /// Sets up the pipeline of a new channel for `key`: counts what is read, opens the proxy's tunnel, makes the TLS
+    /// handshake and checks the server's name (`TLSIdentityCheck`), then adds the HTTP/1.1 codec.
     private func prepare(_ channel: any Channel, key: Key, caBundle: CABundle?) -> EventLoopFuture<HTTP1Connection> {
-        var tunnel = loop.makeSucceededVoidFuture()
-        if let proxy = key.proxy {
-            let opened = loop.makePromise(of: Void.self)
-            do {
-                try channel.pipeline.syncOperations.addHandler(ProxyTunnel(opened: opened))
-            } catch {
-                return loop.makeFailedFuture(error)
+        let pipeline = channel.pipeline.syncOperations
+        let counter = ReceivedBytes()
+        var ready = loop.makeSucceededVoidFuture()
+        do {
+            try pipeline.addHandler(counter)
+            if let proxy = key.proxy {
+                let opened = loop.makePromise(of: Void.self)
+                try pipeline.addHandler(ProxyTunnel(opened: opened))
+                channel.writeAndFlush(ByteBuffer(string: ProxyTunnel.request(host: key.host, port: key.port, proxy: proxy)),
+                                      promise: nil)
+                ready = opened.futureResult
             }
-            let request = ProxyTunnel.request(host: key.host, port: key.port, proxy: proxy)
-            channel.writeAndFlush(ByteBuffer(string: request), promise: nil)
-            tunnel = opened.futureResult
+        } catch {
+            return loop.makeFailedFuture(error)
         }
-        return tunnel.flatMapThrowing {
-            let pipeline = channel.pipeline.syncOperations
-            if key.secure {
-                let serverName = Self.isIPAddress(key.host) ? nil : key.host
-                try pipeline.addHandler(NIOSSLClientHandler(context: try self.tlsContext(caBundle), serverHostname: serverName))
+        if key.secure {
+            ready = ready.flatMap {
+                let checked = self.loop.makePromise(of: Void.self)
+                let check = TLSIdentityCheck(host: key.host, checked: checked)
+                do {
+                    let serverName = Self.isIPAddress(key.host) ? nil : key.host
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: try self.tlsContext(caBundle),
+                                                                serverHostname: serverName))
+                    try channel.pipeline.syncOperations.addHandler(check)
+                } catch {
+                    return self.loop.makeFailedFuture(error)
+                }
+                return checked.futureResult.flatMap { channel.pipeline.syncOperations.removeHandler(check) }
             }
+        }
+        return ready.flatMapThrowing {
+            let pipeline = channel.pipeline.syncOperations
             try pipeline.addHTTPClientHandlers()
             let reader = HTTP1ResponseReader(maximumBodyBytes: Self.maximumBodyBytes)
-            try pipeline.addHandler(reader)
-            let connection = HTTP1Connection(channel: channel, reader: reader)
+            try channel.pipeline.syncOperations.addHandler(reader)
+            let connection = HTTP1Connection(channel: channel, counter: counter, reader: reader)
             channel.closeFuture.whenComplete { _ in self.forget(connection, key: key) }
             return connection
         }

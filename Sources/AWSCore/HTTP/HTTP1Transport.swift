@@ -83,7 +83,9 @@ public struct HTTP1Transport: HTTPTransport {
             }
         } catch {
             if Task.isCancelled || error is CancellationError { throw CancellationError() }
-            throw TransportError(url: TransportError.describe(url), reason: Self.reason(error, timeout: timeout) + via)
+            let failure = Self.failure(error, host: host, timeout: timeout)
+            throw TransportError(url: TransportError.describe(url), reason: failure.reason + via,
+                                 isPermanent: failure.isPermanent)
         }
     }
 
@@ -128,34 +130,61 @@ public struct HTTP1Transport: HTTPTransport {
         host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     }
 
-    /// A short reason for the common failures.
-    static func reason(_ error: any Error, timeout: Duration) -> String {
+    /// A short reason for a failure, and whether trying again cannot mend it: a certificate that is not trusted or
+    /// does not name the host, a server that does not speak TLS, an answer too large or in a transfer coding not
+    /// supported. Never the library's internal texts (BoringSSL's list names source files).
+    static func failure(_ error: any Error, host: String, timeout: Duration) -> (reason: String, isPermanent: Bool) {
         let seconds = Double(TimeAmount(timeout).nanoseconds) / 1e9
         if let error = error as? HTTP1ClientError {
             switch error {
-            case .timedOut: return "timed out after \(seconds)s"
-            case .connectionLost: return "connection lost"
-            case .responseTooLarge, .proxyRefused: return error.description
+            case .timedOut: return ("timed out after \(seconds)s", false)
+            case .connectionLost: return ("connection lost", false)
+            case .proxyRefused, .proxySentUnaskedBytes: return (error.description, false)
+            case .responseTooLarge, .unsupportedTransferCoding: return (error.description, true)
+            case .certificateNameMismatch: return ("TLS failure: \(error.description)", true)
             }
         }
         if let error = error as? NIOConnectionError {
-            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty { return "host not found" }
-            return error.connectionErrors.isEmpty ? "connection failed" : "connection refused"
+            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty { return ("host not found", false) }
+            return (error.connectionErrors.isEmpty ? "connection failed" : "connection refused", false)
         }
-        if error is ChannelError, case ChannelError.connectTimeout = error { return "timed out after \(seconds)s" }
-        if error is NIOSSLError || error is BoringSSLError || String(describing: type(of: error)).contains("SSL") {
-            return "TLS failure (\(error))"
+        if case ChannelError.connectTimeout = error { return ("timed out after \(seconds)s", false) }
+        if let error = error as? HTTPParserError {
+            if case .invalidEOFState = error { return ("connection lost (the answer was cut short)", false) }
+            return ("the answer is not HTTP/1.1 (\(error.debugDescription))", false)
+        }
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return tlsFailure(error, host: host)
         }
         if let error = error as? IOError {
             switch error.errnoCode {
-            case ECONNREFUSED: return "connection refused"
-            case ECONNRESET, EPIPE: return "connection lost"
-            case ETIMEDOUT: return "timed out after \(seconds)s"
-            default: return "connection failed (\(error.description))"
+            case ECONNREFUSED: return ("connection refused", false)
+            case ECONNRESET, EPIPE: return ("connection lost", false)
+            case ETIMEDOUT: return ("timed out after \(seconds)s", false)
+            default: return ("connection failed (\(error.description))", false)
             }
         }
-        if error is ChannelError { return "connection lost" }
-        return String(describing: error)
+        if error is ChannelError { return ("connection lost", false) }
+        return (String(describing: error), false)
+    }
+
+    /// The reason of a TLS failure from BoringSSL's error names in it.
+    private static func tlsFailure(_ error: any Error, host: String) -> (reason: String, isPermanent: Bool) {
+        let text = String(describing: error)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return ("TLS failure: the server's certificate is not trusted (not issued by an authority of the system or "
+                    + "of AWS_CA_BUNDLE, or expired)", true)
+        }
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("HTTP_REQUEST") {
+            return ("TLS failure: the server does not speak TLS (is the endpoint http:// rather than https://?)", true)
+        }
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+            return ("TLS failure: the server's certificate does not name \(host)", true)
+        }
+        if case NIOSSLError.uncleanShutdown = error { return ("connection lost (TLS closed without close_notify)", false) }
+        // BoringSSL's names are upper-case words with underscores, e.g. SSLV3_ALERT_HANDSHAKE_FAILURE.
+        let names = text.split { !($0.isUppercase || $0.isNumber || $0 == "_") }.filter { $0.count >= 8 && $0.contains("_") }
+        return ("TLS failure (\(names.first.map(String.init) ?? "handshake failed"))", false)
     }
 }
 

@@ -93,17 +93,21 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
 }
 
-/// A failure to get any HTTP response (connection refused, timeout, DNS). Always retryable.
+/// A failure to get any HTTP response (connection refused, timeout, DNS, TLS).
 public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The URL that could not be reached.
     public var url: String
     /// What the transport said.
     public var reason: String
+    /// Whether trying again cannot mend it (a certificate that is not trusted or names another host, an answer too
+    /// large); most failures (refused, lost, timed out) may pass.
+    public var isPermanent: Bool
 
     /// Creates a transport error.
-    public init(url: String, reason: String) {
+    public init(url: String, reason: String, isPermanent: Bool = false) {
         self.url = url
         self.reason = reason
+        self.isPermanent = isPermanent
     }
 
     /// Human-readable description.

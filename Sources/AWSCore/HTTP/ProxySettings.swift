@@ -8,7 +8,8 @@ public struct ProxySettings: Sendable, Equatable {
     public var httpProxy: String?
     /// The proxy of `https://` endpoints.
     public var httpsProxy: String?
-    /// `NO_PROXY` entries: `*`, a host name (also matching its subdomains; a leading dot is allowed) or an IP address.
+    /// `NO_PROXY` entries: `*`, a host name (also matching its subdomains; a leading dot is allowed), an IP address or
+    /// range, each possibly with a port (`bypasses`).
     public var noProxy: [String]
 
     /// Reads `environment`.
@@ -29,30 +30,72 @@ public struct ProxySettings: Sendable, Equatable {
     /// client sends as basic proxy authorization (messages show it through `withoutUserInfo`); nil when the request
     /// goes directly.
     public func proxy(for url: URL) -> String? {
-        let proxy: String? = switch url.scheme?.lowercased() {
+        let scheme = url.scheme?.lowercased()
+        let proxy: String? = switch scheme {
         case "https": httpsProxy
         case "http": httpProxy
         default: nil
         }
-        guard let proxy, let host = url.host?.lowercased(), !bypasses(host) else { return nil }
+        guard let proxy, let host = url.host?.lowercased(),
+              !bypasses(host, port: url.port ?? (scheme == "https" ? 443 : 80)) else { return nil }
         return proxy
     }
 
-    /// Whether `host` is reached directly (`NO_PROXY`).
-    func bypasses(_ host: String) -> Bool {
+    /// Whether `host` on `port` is reached directly (`NO_PROXY`), as the AWS CLI decides: `*` for every host; an
+    /// entry with a port (`host:8080`, `[::1]:8080`) for that port only; an IP address for that address, an address
+    /// range (`10.0.0.0/8`, `fd00::/8`) for the addresses in it; a host name for itself and its subdomains (a
+    /// leading dot is allowed). A host name entry never matches an IP address, nor an address entry a name.
+    func bypasses(_ host: String, port: Int) -> Bool {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let address = ServerIdentity.addressBytes(bare)
         return noProxy.contains { entry in
             if entry == "*" { return true }
-            let name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+            var name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+            if let (entryHost, entryPort) = Self.splitPort(name) {
+                guard entryPort == port else { return false }
+                name = entryHost
+            }
+            if let slash = name.firstIndex(of: "/") {
+                guard let address, let network = ServerIdentity.addressBytes(String(name[..<slash])),
+                      let bits = Int(name[name.index(after: slash)...]), (0...network.count * 8).contains(bits),
+                      network.count == address.count else { return false }
+                return Self.samePrefix(address, network, bits: bits)
+            }
+            if let address { return ServerIdentity.addressBytes(name) == address }
             return bare == name || bare.hasSuffix("." + name)
         }
     }
 
-    /// `proxy` without a user name or password (proxy credentials never reach a message).
+    /// `host:port` or `[v6]:port` split; nil when the entry has no port (a bare IPv6 address has colons but no port).
+    private static func splitPort(_ entry: String) -> (String, Int)? {
+        if entry.hasPrefix("["), let close = entry.firstIndex(of: "]") {
+            let rest = entry[entry.index(after: close)...]
+            guard rest.hasPrefix(":"), let port = Int(rest.dropFirst()) else { return nil }
+            return (String(entry[entry.index(after: entry.startIndex)..<close]), port)
+        }
+        let parts = entry.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let port = Int(parts[1]) else { return nil }
+        return (String(parts[0]), port)
+    }
+
+    /// Whether the first `bits` bits of `a` and `b` are equal.
+    private static func samePrefix(_ a: [UInt8], _ b: [UInt8], bits: Int) -> Bool {
+        for index in 0..<(bits + 7) / 8 {
+            let kept = min(8, bits - index * 8)
+            let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - kept))
+            if a[index] & mask != b[index] & mask { return false }
+        }
+        return true
+    }
+
+    /// `proxy` as messages show it: its scheme, host and port only, never its user name, password, path, query or
+    /// fragment. Cut as text, not parsed: in `http://user:pa#ss@host`, a URL parser reads `pa#ss@host` as a
+    /// fragment after the host `user`, and would show part of the password.
     static func withoutUserInfo(_ proxy: String) -> String {
-        guard var components = URLComponents(string: proxy.contains("://") ? proxy : "http://" + proxy) else { return "<proxy>" }
-        components.user = nil
-        components.password = nil
-        return components.string ?? "<proxy>"
+        let scheme = proxy.range(of: "://").map { String(proxy[..<$0.lowerBound]) } ?? "http"
+        let rest = proxy.range(of: "://").map { proxy[$0.upperBound...] } ?? proxy[...]
+        let afterUser = rest.lastIndex(of: "@").map { rest[rest.index(after: $0)...] } ?? rest
+        let authority = afterUser.prefix { !"/?#".contains($0) }
+        return ProxyTunnel.printable(scheme) + "://" + ProxyTunnel.printable(String(authority))
     }
 }

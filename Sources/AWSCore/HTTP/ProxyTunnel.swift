@@ -13,11 +13,14 @@ struct ProxyServer: Hashable, Sendable {
     var authorization: String?
 
     /// Reads a proxy URL. Other schemes than `http` are refused: a proxy is spoken to in plain HTTP, so an
-    /// `https://` or `socks5://` proxy would be reached with the wrong protocol.
+    /// `https://` or `socks5://` proxy would be reached with the wrong protocol. So is a path, a query or a fragment:
+    /// a proxy URL has none, and an unencoded `#`, `/` or `?` in a password would cut the URL there (write them
+    /// `%23`, `%2F`, `%3F`).
     init(parsing text: String) throws(TransportConfigurationError) {
         guard let components = URLComponents(string: text.contains("://") ? text : "http://" + text),
               components.scheme?.lowercased() == "http", let host = components.host, !host.isEmpty,
-              URLPort.isValid(in: components) else {
+              URLPort.isValid(in: components), components.percentEncodedPath.isEmpty || components.percentEncodedPath == "/",
+              components.percentEncodedQuery == nil, components.percentEncodedFragment == nil else {
             throw TransportConfigurationError.proxyInvalid(ProxySettings.withoutUserInfo(text))
         }
         self.host = host
@@ -62,14 +65,20 @@ final class ProxyTunnel: ChannelInboundHandler, RemovableChannelHandler, @unchec
         received.writeBuffer(&part)
         let view = received.readableBytesView
         guard let end = view.firstRange(of: Array("\r\n\r\n".utf8)) else {
-            if received.readableBytes > Self.maximumHeadBytes { refuse("an answer head too long", context) }
+            if received.readableBytes > Self.maximumHeadBytes { refuse("an answer head over 16 KiB", context) }
             return
         }
         let head = String(decoding: view[view.startIndex..<end.lowerBound], as: UTF8.self)
         let statusLine = head.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
-        let fields = statusLine.split(separator: " ", maxSplits: 2)
-        guard fields.count >= 2, fields[0].hasPrefix("HTTP/1."), let code = Int(fields[1]), (200..<300).contains(code) else {
-            refuse(statusLine, context)
+        let fields = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard fields.count >= 2, fields[0] == "HTTP/1.1" || fields[0] == "HTTP/1.0", fields[1].utf8.count == 3,
+              fields[1].allSatisfy(\.isASCII), fields[1].allSatisfy(\.isNumber), fields[1].first == "2" else {
+            refuse(Self.printable(statusLine), context)
+            return
+        }
+        // Nothing may come before the client speaks through the tunnel: bytes now would be read as the server's.
+        guard end.upperBound == view.endIndex else {
+            fail(HTTP1ClientError.proxySentUnaskedBytes, context)
             return
         }
         context.pipeline.syncOperations.removeHandler(self, promise: nil)
@@ -84,6 +93,14 @@ final class ProxyTunnel: ChannelInboundHandler, RemovableChannelHandler, @unchec
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         fail(error, context)
+    }
+
+    /// `text` as it may be shown: printable ASCII only (no escape sequence or carriage return reaches a terminal),
+    /// at most 100 characters.
+    static func printable(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
+        let shown = String(String.UnicodeScalarView(kept.prefix(100)))
+        return kept.count > 100 ? shown + "…" : shown
     }
 
     private func refuse(_ status: String, _ context: ChannelHandlerContext) {

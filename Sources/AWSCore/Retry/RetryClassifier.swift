@@ -42,9 +42,10 @@ public enum RetryClassifier {
         return transientCodes.contains(error.code) || transientStatuses.contains(error.httpStatus)
     }
 
-    /// Whether a transport failure is retried: yes for idempotent operations. A `TransportError` does not say
-    /// whether the request left the machine, so a non-idempotent operation is never repeated after one.
+    /// Whether a transport failure is retried: yes for idempotent operations, unless trying again cannot mend it
+    /// (`TransportError.isPermanent`). A `TransportError` does not say whether the request left the machine, so a
+    /// non-idempotent operation is never repeated after one.
     public static func isRetryable(_ error: TransportError, idempotency: Idempotency) -> Bool {
-        idempotency == .idempotent
+        idempotency == .idempotent && !error.isPermanent
     }
 }

@@ -22,8 +22,8 @@ extension TransportError: ReconcileError {
     public var code: String { "transport.unreachable" }
     /// Which URL could not be reached and why.
     public var message: String { description }
-    /// The network may come back.
-    public var isRetryable: Bool { true }
+    /// The network may come back; a certificate or an answer that trying again cannot mend does not.
+    public var isRetryable: Bool { !isPermanent }
 }
 
 extension AWSClientError: ReconcileError {

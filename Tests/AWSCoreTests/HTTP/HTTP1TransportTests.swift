@@ -92,6 +92,96 @@ import Testing
         #expect(server.connections == HTTP1ConnectionPool.maximumConnectionsPerKey)
     }
 
+    /// A server that closes its connection right after the answer, without saying so (`Connection: close`), leaves
+    /// a connection that is not used again: each call gets a new one and none fails. The close is usually received
+    /// before the next request is written, but read only later; the kernel's view of the socket (`TCP_INFO`) shows it.
+    @Test func aConnectionTheServerClosedUnsaidIsNotUsedAgain() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+                                            closeDelay: .milliseconds(5))
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let transport = HTTP1Transport()
+        try await IOEventLoop.run {
+            for _ in 1...3 {
+                // The close comes a moment after the answer, and the loop, busy meanwhile (as decoding a large
+                // answer keeps it), has not read it when the next call comes.
+                usleep(30_000)
+                let response = try await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+                #expect(String(decoding: response.body, as: UTF8.self) == "ok")
+            }
+        }
+        #expect(server.connections == 3)
+    }
+
+    /// Bytes a server sends unasked after an answer (a late answer, a 408 before it closes) are never taken as the
+    /// next call's answer, whether they were read while the connection was idle or are still unread in the kernel
+    /// when the next call comes (the loop busy meanwhile): the connection is closed and the call gets a new one.
+    @Test(arguments: [false, true])
+    func unaskedBytesAfterAnAnswerAreNeverTheNextAnswer(loopBusy: Bool) async throws {
+        let stray = "HTTP/1.1 408 Request Timeout\r\nContent-Length: 5\r\n\r\nstray"
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", keepAlive: true,
+                                            unasked: (stray, .milliseconds(5)))
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let transport = HTTP1Transport()
+        try await IOEventLoop.run {
+            for _ in 1...3 {
+                let response = try await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+                #expect(response.status == 200 && String(decoding: response.body, as: UTF8.self) == "ok")
+                if loopBusy { usleep(50_000) } else { try await Task.sleep(for: .milliseconds(50)) }
+            }
+        }
+        #expect(server.connections == 3)
+    }
+
+    /// An answer in a transfer coding other than chunked is refused, not read as its body, and not tried again.
+    @Test func anotherTransferCodingIsRefused() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n{\"a\":1}")
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let error = await #expect(throws: TransportError.self) {
+            try await HTTP1Transport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+        }
+        #expect(error?.reason == "the answer uses the transfer coding 'gzip', which is not supported")
+        #expect(error?.isPermanent == true)
+    }
+
+    /// A proxy that never answers `CONNECT` fails the request at its timeout and has its connection closed (it used to
+    /// stay open, one more for every attempt); refusals name the proxy's status line as it may be shown, and bytes the
+    /// proxy sends after its 200 are refused rather than read as the server's.
+    @Test func proxyTunnelsAreBoundedAndCheckedAnswers() async throws {
+        let (socket, port) = try LoopbackHTTPServer.silentListener()
+        defer { close(socket) }
+        let silent = try HTTP1Transport(proxies: ProxySettings(environment: ["HTTP_PROXY": "http://127.0.0.1:\(port)"]),
+                                        caBundle: nil)
+        let url = try #require(URL(string: "http://sts.example.invalid/"))
+        let error = await #expect(throws: TransportError.self) {
+            try await silent.send(HTTPRequest(method: "POST", url: url), timeout: .milliseconds(300))
+        }
+        #expect(error?.reason.hasPrefix("timed out after 0.3s through proxy http://127.0.0.1:\(port)") == true, "\(error?.reason ?? "")")
+        let client = accept(socket, nil, nil)
+        defer { close(client) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        #expect(read(client, &buffer, buffer.count) > 0, "the CONNECT was sent")
+        var pending = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&pending, 1, 2000) == 1 && read(client, &buffer, buffer.count) == 0, "then the connection was closed")
+
+        for (answer, reason) in [
+            ("HTTP/1.1 403 \u{1B}[31mNo\u{1B}[0m\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 403 [31mNo[0m)"),
+            ("HTTP/1.1 +200 OK\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 +200 OK)"),
+            ("HTTP/1.1 200 OK\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", "the proxy sent bytes after its answer to CONNECT"),
+        ] {
+            let proxy = try LoopbackHTTPServer(response: answer)
+            defer { proxy.stop() }
+            let transport = try HTTP1Transport(
+                proxies: ProxySettings(environment: ["HTTP_PROXY": "http://127.0.0.1:\(proxy.port)"]), caBundle: nil)
+            let refused = await #expect(throws: TransportError.self) {
+                try await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+            }
+            #expect(refused?.reason == reason + " through proxy http://127.0.0.1:\(proxy.port)")
+        }
+    }
+
     /// A HEAD answer has no body whatever its `Content-Length` says (S3's HeadObject), and its connection carries
     /// the next request.
     @Test func aHeadAnswerHasNoBody() async throws {

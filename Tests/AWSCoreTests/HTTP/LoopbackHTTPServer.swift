@@ -26,6 +26,10 @@ final class LoopbackHTTPServer: Sendable {
     private let keepAlive: Bool
     /// How long each answer waits after its request was read.
     private let delay: Duration
+    /// Bytes sent unasked after each answer, and how long after it.
+    private let unasked: (bytes: Data, after: Duration)?
+    /// Without `keepAlive`: how long after its answer a connection is closed.
+    private let closeDelay: Duration
     /// Raw requests read so far.
     private let received = Mutex<[Data]>([])
     /// Connections accepted so far.
@@ -38,10 +42,15 @@ final class LoopbackHTTPServer: Sendable {
 
     /// Listens on 127.0.0.1 and an ephemeral port, and starts answering with `response` (which must carry a
     /// `Content-Length` when `keepAlive`), each answer `delay` after its request.
-    init(response: String, keepAlive: Bool = false, delay: Duration = .zero) throws {
+    /// `unasked` bytes follow each answer after their delay, as a misbehaving server's late or stray answer would.
+    /// Without `keepAlive`, a connection is closed `closeDelay` after its answer.
+    init(response: String, keepAlive: Bool = false, delay: Duration = .zero,
+         unasked: (bytes: String, after: Duration)? = nil, closeDelay: Duration = .zero) throws {
+        self.closeDelay = closeDelay
         self.response = Data(response.utf8)
         self.keepAlive = keepAlive
         self.delay = delay
+        self.unasked = unasked.map { (Data($0.bytes.utf8), $0.after) }
         listener = try Self.listen()
         port = try Self.boundPort(listener)
         Thread { [self] in self.acceptLoop() }.start()
@@ -81,11 +90,22 @@ final class LoopbackHTTPServer: Sendable {
             let request = Self.readRequest(client)
             guard !request.isEmpty else { return }
             received.withLock { $0.append(request) }
-            if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
+            if delay > .zero { Self.sleep(delay) }
             response.withUnsafeBytes { bytes in
                 _ = write(client, bytes.baseAddress, bytes.count)
             }
+            if let unasked {
+                Self.sleep(unasked.after)
+                unasked.bytes.withUnsafeBytes { bytes in
+                    _ = write(client, bytes.baseAddress, bytes.count)
+                }
+            }
         } while keepAlive
+        if closeDelay > .zero { Self.sleep(closeDelay) }
+    }
+
+    private static func sleep(_ duration: Duration) {
+        Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
     /// Reads the head and, per `Content-Length`, the body of one request.

@@ -17,7 +17,8 @@ import Testing
     /// Other schemes were reached as plain HTTP (an `https://` proxy on port 443, a SOCKS proxy with HTTP), and a port
     /// above 65535 was taken as it was or, too large for an `Int`, as port 80.
     @Test(arguments: ["https://proxy:443", "socks5://127.0.0.1:1080", "http://proxy:99999", "http://proxy:0",
-                      "http://proxy:99999999999999999999999", "http://", "http://:3128"])
+                      "http://proxy:99999999999999999999999", "http://", "http://:3128",
+                      "http://alice:1234#S3cr3t@127.0.0.1:3128", "http://u:p@proxy:3128/path", "http://proxy:3128?x=1"])
     func refused(_ text: String) {
         #expect(throws: TransportConfigurationError.self) { try ProxyServer(parsing: text) }
     }
@@ -59,5 +60,10 @@ import Testing
     @Test func messagesShowTheProxyWithoutItsCredentials() {
         #expect(ProxySettings.withoutUserInfo("http://smsauth:hunter2@proxy:3128") == "http://proxy:3128")
         #expect(ProxySettings.withoutUserInfo("smsauth:hunter2@proxy:3128") == "http://proxy:3128")
+        // An unencoded '#' or '/' in the password: nothing of it is shown, nor a path, query or fragment.
+        #expect(ProxySettings.withoutUserInfo("http://alice:1234#S3cr3tPw@127.0.0.1:18399") == "http://127.0.0.1:18399")
+        #expect(ProxySettings.withoutUserInfo("http://a:b/c@127.0.0.1:1/path?x=S3cr3t#f") == "http://127.0.0.1:1")
+        #expect(ProxySettings.withoutUserInfo("http://proxy:1/p?token=S3cr3t") == "http://proxy:1")
+        #expect(ProxySettings.withoutUserInfo("http\u{1B}[31m://p\u{7}:1") == "http[31m://p:1")
     }
 }

@@ -60,5 +60,7 @@ import Testing
         let error = TransportError(url: "https://x", reason: "connection refused")
         #expect(RetryClassifier.isRetryable(error, idempotency: .idempotent))
         #expect(!RetryClassifier.isRetryable(error, idempotency: .nonIdempotent))
+        let untrusted = TransportError(url: "https://x", reason: "TLS failure: …", isPermanent: true)
+        #expect(!RetryClassifier.isRetryable(untrusted, idempotency: .idempotent))
     }
 }

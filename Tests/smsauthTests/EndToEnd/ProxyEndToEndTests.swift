@@ -17,12 +17,13 @@ struct ProxyEndToEndTests {
         /// Its standard input: the proxy exits when this closes (also when the test process dies).
         let input = Pipe()
 
-        init() throws {
+        /// Starts the proxy with `arguments` (`--tunnel-to HOST:PORT`).
+        init(arguments: [String] = []) throws {
             let python = try #require(ProcessInfo.processInfo.environment["SMSAUTH_EMULATOR_PYTHON"],
                                       "SMSAUTH_EMULATOR_PYTHON is not set: run the tests with scripts/test")
             process = Process()
             process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [Workspace.repository.appendingPathComponent("Tests/Python/counting_proxy.py").path]
+            process.arguments = [Workspace.repository.appendingPathComponent("Tests/Python/counting_proxy.py").path] + arguments
             let output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice

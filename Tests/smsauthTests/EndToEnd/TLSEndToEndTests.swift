@@ -42,6 +42,28 @@ struct TLSEndToEndTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    /// A proxy that answers the tunnel to an AWS endpoint itself, with a trusted certificate that names only its own
+    /// address (an intercepting proxy; here the emulator's certificate, for 127.0.0.1 and localhost), is refused: the
+    /// certificate must name the endpoint asked for. NIOSSL alone accepts an IP address of the certificate that is the
+    /// socket's peer, which through a tunnel is the proxy.
+    @Test func aProxyAnsweringTLSWithACertificateForItselfIsRefused() async throws {
+        let (url, caBundle) = try Self.tls()
+        let tls = try #require(URL(string: url))
+        let proxy = try ProxyEndToEndTests.CountingProxy(arguments: ["--tunnel-to", "127.0.0.1:\(tls.port ?? 443)"])
+        let (context, space) = try await StatusLockEndToEndTests.demo(region: "ap-east-2")
+        defer { space.remove() }
+        let environment = context.environment.merging([
+            "AWS_ENDPOINT_URL": "https://sts.intercepted.invalid", "AWS_CA_BUNDLE": caBundle,
+            "HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)", "https_proxy": "", "NO_PROXY": "", "no_proxy": "",
+        ]) { $1 }
+        let result = try await space.reconcile(["--dry-run"], environment: environment)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("cannot reach https://sts.intercepted.invalid/: TLS failure: the server's "
+                                       + "certificate does not name sts.intercepted.invalid through proxy "
+                                       + "http://127.0.0.1:\(proxy.port)"), "\(result.stderr)")
+        #expect(try await proxy.forwarded().count == 1, "one tunnel, refused once (not retried)")
+    }
+
     @Test func withoutTheCABundleTheCertificateIsRefusedNamingTheEndpoint() async throws {
         let (url, _) = try Self.tls()
         let (context, space) = try await StatusLockEndToEndTests.demo(region: "ap-east-2")
