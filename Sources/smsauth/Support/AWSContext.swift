@@ -28,8 +28,10 @@ struct AWSContext: Sendable {
         let chain = CredentialChain.make(environment: environment, profileFlag: options.profile,
                                          regionFlag: options.region, sharedConfig: shared, transport: transport, sts: sts)
         let credentials = RefreshingCredentialProvider(wrapping: chain, now: { Date() })
+        let retry = try RetrySettings.policy(environment: environment,
+                                             profile: shared.profile(named: regions.profileName))
         let client = AWSClient(credentials: credentials, endpoints: endpoints, transport: transport,
-                               signer: SigV4Signer(), logger: logger)
+                               signer: SigV4Signer(), retry: retry, logger: logger)
         return AWSContext(client: client, defaultRegion: regions.region)
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The retry settings of the environment and the active profile, read as the AWS CLI reads them:
+/// `AWS_MAX_ATTEMPTS` (else the profile's `max_attempts`), the attempts in total, the first included, and
+/// `AWS_RETRY_MODE` (else the profile's `retry_mode`), which sets the default number of attempts: `standard` (the
+/// default) and `adaptive` 3, `legacy` 5. Every mode backs off as the standard mode does (`RetryPolicy`); adaptive
+/// mode's client-side rate limiting is what smsauth's per-category token buckets always do.
+public enum RetrySettings {
+    /// The most attempts accepted: with the 20 s cap on each backoff, more would let one call retry for over an hour.
+    public static let maximumAttempts = 200
+
+    /// The retry modes and their default number of attempts.
+    static let modes: [String: Int] = ["standard": 3, "adaptive": 3, "legacy": 5]
+
+    /// The policy of `environment` and `profile` (the active profile's settings; nil for none).
+    /// - Throws: `RetrySettingsError` naming the setting whose value is not valid.
+    public static func policy(environment: [String: String], profile: SharedConfig.Profile?)
+        throws(RetrySettingsError) -> RetryPolicy {
+        let mode = setting("AWS_RETRY_MODE", "retry_mode", environment, profile)
+        var policy = RetryPolicy.standard
+        if let mode {
+            guard let attempts = modes[mode.value.lowercased()] else {
+                throw .invalidMode(setting: mode.name, value: mode.value)
+            }
+            policy.maxAttempts = attempts
+        }
+        if let attempts = setting("AWS_MAX_ATTEMPTS", "max_attempts", environment, profile) {
+            guard let count = Int(attempts.value), (1...maximumAttempts).contains(count) else {
+                throw .invalidAttempts(setting: attempts.name, value: attempts.value)
+            }
+            policy.maxAttempts = count
+        }
+        return policy
+    }
+
+    /// The non-empty value of variable `variable`, else of the profile's `key`, with the name of where it was found.
+    private static func setting(_ variable: String, _ key: String, _ environment: [String: String],
+                                _ profile: SharedConfig.Profile?) -> (name: String, value: String)? {
+        if let value = environment[variable]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            return (variable, value)
+        }
+        if let value = profile?[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            return ("the profile's \(key)", value)
+        }
+        return nil
+    }
+}
+
+/// A retry setting whose value is not valid.
+public enum RetrySettingsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `AWS_MAX_ATTEMPTS` or `max_attempts` is not a whole number from 1 to `RetrySettings.maximumAttempts`.
+    case invalidAttempts(setting: String, value: String)
+    /// `AWS_RETRY_MODE` or `retry_mode` is none of `standard`, `adaptive`, `legacy`.
+    case invalidMode(setting: String, value: String)
+
+    /// Stable error code.
+    public var code: String {
+        switch self {
+        case .invalidAttempts: "config.maxAttemptsInvalid"
+        case .invalidMode: "config.retryModeInvalid"
+        }
+    }
+
+    /// What is wrong and what is accepted.
+    public var description: String {
+        switch self {
+        case let .invalidAttempts(setting, value):
+            "\(code): \(setting) is '\(value)'; it must be a whole number of attempts from 1 to \(RetrySettings.maximumAttempts)"
+        case let .invalidMode(setting, value):
+            "\(code): \(setting) is '\(value)'; it must be standard, adaptive or legacy"
+        }
+    }
+}
