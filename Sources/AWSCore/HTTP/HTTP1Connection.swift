@@ -229,7 +229,7 @@ final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
             let codings = received.headers["transfer-encoding"].flatMap { $0.split(separator: ",") }
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             if let other = codings.first(where: { $0 != "chunked" && $0 != "identity" }) {
-                return fail(HTTP1ClientError.unsupportedTransferCoding(ProxyTunnel.printable(other)), context)
+                return fail(HTTP1ClientError.unsupportedTransferCoding(PrintableText.of(other)), context)
             }
             head = received
         case .body(var part):

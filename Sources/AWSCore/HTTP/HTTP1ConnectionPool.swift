@@ -69,12 +69,6 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
         self.loop = loop
     }
 
-    /// The number of connections open or opening (for tests).
-    var openCount: Int {
-        loop.assertInEventLoop()
-        return endpoints.values.reduce(0) { $0 + $1.open }
-    }
-
     /// Sends `exchange` to `key` on an idle connection, a new one, or the first one free when
     /// `maximumConnectionsPerKey` are open; fails it at `deadline`. On the loop only.
     func execute(_ exchange: HTTP1Exchange, key: Key, caBundle: CABundle?, deadline: NIODeadline) {
@@ -208,7 +202,7 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
                 let checked = self.loop.makePromise(of: Void.self)
                 let check = TLSIdentityCheck(host: key.host, checked: checked)
                 do {
-                    let serverName = Self.isIPAddress(key.host) ? nil : key.host
+                    let serverName = ServerIdentity.addressBytes(key.host) == nil ? key.host : nil  // no name for an address
                     try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: try self.tlsContext(caBundle),
                                                                 serverHostname: serverName))
                     try channel.pipeline.syncOperations.addHandler(check)
@@ -245,10 +239,5 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
         configuration.applicationProtocols = ["http/1.1"]
         if let caBundle { configuration.additionalTrustRoots = [.certificates(caBundle.certificates)] }
         return configuration
-    }
-
-    /// Whether `host` is an IP address (no server name is sent for one).
-    static func isIPAddress(_ host: String) -> Bool {
-        (try? SocketAddress(ipAddress: host, port: 0)) != nil
     }
 }

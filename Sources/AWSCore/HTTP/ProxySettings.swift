@@ -96,6 +96,6 @@ public struct ProxySettings: Sendable, Equatable {
         let rest = proxy.range(of: "://").map { proxy[$0.upperBound...] } ?? proxy[...]
         let afterUser = rest.lastIndex(of: "@").map { rest[rest.index(after: $0)...] } ?? rest
         let authority = afterUser.prefix { !"/?#".contains($0) }
-        return ProxyTunnel.printable(scheme) + "://" + ProxyTunnel.printable(String(authority))
+        return PrintableText.of(scheme) + "://" + PrintableText.of(String(authority))
     }
 }

@@ -73,7 +73,7 @@ final class ProxyTunnel: ChannelInboundHandler, RemovableChannelHandler, @unchec
         let fields = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard fields.count >= 2, fields[0] == "HTTP/1.1" || fields[0] == "HTTP/1.0", fields[1].utf8.count == 3,
               fields[1].allSatisfy(\.isASCII), fields[1].allSatisfy(\.isNumber), fields[1].first == "2" else {
-            refuse(Self.printable(statusLine), context)
+            refuse(PrintableText.of(statusLine), context)
             return
         }
         // Nothing may come before the client speaks through the tunnel: bytes now would be read as the server's.
@@ -93,14 +93,6 @@ final class ProxyTunnel: ChannelInboundHandler, RemovableChannelHandler, @unchec
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         fail(error, context)
-    }
-
-    /// `text` as it may be shown: printable ASCII only (no escape sequence or carriage return reaches a terminal),
-    /// at most 100 characters.
-    static func printable(_ text: String) -> String {
-        let kept = text.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
-        let shown = String(String.UnicodeScalarView(kept.prefix(100)))
-        return kept.count > 100 ? shown + "…" : shown
     }
 
     private func refuse(_ status: String, _ context: ChannelHandlerContext) {
