@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Manifests
 import Logging
+import Manifests
 import Reconciler
 
 /// `smsauth state`: operations on a state location.
@@ -19,10 +19,11 @@ struct StateMigrate: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Copy the status files of a local status folder into an empty S3 state.",
         discussion: """
-            Takes the folder's lock (no reconcile or controller may write it meanwhile), reads every status file
-            (an unreadable one, or an entry that is not a status record, stops the migration), refuses a target under which any object exists (nothing is
-            overwritten), takes the target's lock and writes its state.json with If-None-Match: *. The local
-            folder is left as it was; use --state s3://BUCKET/PREFIX (or spec.state) from then on. See docs/state.md.
+            Takes the folder's lock (no reconcile or controller may write it meanwhile), reads every status
+            file (an unreadable one, or an entry that is not a status record, stops the migration), refuses a
+            target under which any object exists (nothing is overwritten), takes the target's lock and writes
+            its state.json with If-None-Match: *. The local folder is left as it was; use --state
+            s3://BUCKET/PREFIX (or spec.state) from then on. See docs/state.md.
             """
     )
 

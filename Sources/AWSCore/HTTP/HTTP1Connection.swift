@@ -60,6 +60,8 @@ enum HTTP1ClientError: Error, Equatable, CustomStringConvertible {
     case certificateNameMismatch(host: String)
     /// The answer uses a transfer coding other than chunked.
     case unsupportedTransferCoding(String)
+    /// A request header is not valid HTTP (the encoder's reason; never the header's value).
+    case invalidRequestHeader(String)
 
     var description: String {
         switch self {
@@ -70,6 +72,8 @@ enum HTTP1ClientError: Error, Equatable, CustomStringConvertible {
         case .proxySentUnaskedBytes: "the proxy sent bytes after its answer to CONNECT"
         case .certificateNameMismatch(let host): "the server's certificate does not name \(host)"
         case .unsupportedTransferCoding(let coding): "the answer uses the transfer coding '\(coding)', which is not supported"
+        case .invalidRequestHeader(let reason):
+            "a request header is not valid HTTP (\(reason)): a credential or setting with a line break or control character?"
         }
     }
 }
@@ -96,8 +100,8 @@ final class HTTP1Connection: @unchecked Sendable {
     /// Whether the connection can carry another exchange: open, and its last answer left it reusable.
     var isReusable: Bool { channel.isActive && reader.isReusable }
 
-    /// Calls `body` with whether the connection, idle, can carry another exchange: `isReusable`, and, on Linux, the
-    /// kernel holds nothing for it that was not read: no bytes the server sent after its answer, no close by the
+    /// Calls `body` with whether the connection, idle, can carry another exchange: `isReusable`, and, on Linux (other
+    /// systems check `isReusable` only), the kernel holds nothing for it that was not read: no bytes the server sent after its answer, no close by the
     /// server (`TCP_INFO`: the state is still established and the bytes received are those read). SwiftNIO reads a
     /// socket only when the loop next polls it, and the next exchange is usually written in the same turn of the loop
     /// as the last answer was read; without this, a close already received would fail the next request (a write that
@@ -120,6 +124,7 @@ final class HTTP1Connection: @unchecked Sendable {
     /// Writes `exchange`'s request; `done` is called on the loop once its answer was read whole, with whether the
     /// connection can carry the next exchange. A failure settles the exchange and closes the connection.
     func run(_ exchange: HTTP1Exchange, done: @escaping (Bool) -> Void) {
+        guard !exchange.isSettled else { return done(true) }  // ended meanwhile: nothing is written
         idleTimer?.cancel()
         idleTimer = nil
         exchange.connection = self
@@ -132,6 +137,7 @@ final class HTTP1Connection: @unchecked Sendable {
         written.futureResult.whenComplete { [reader] result in
             switch result {
             case .success: reader.requestWritten()
+            case .failure(let error as HTTPParserError): exchange.fail(HTTP1ClientError.invalidRequestHeader(String(describing: error)))
             case .failure(let error): exchange.fail(error)
             }
         }
@@ -218,7 +224,8 @@ final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard exchange != nil else {
             // Nothing was asked: an answer the server sends unasked (a late one, or a 408 before it closes) must
-            // never be taken as the next request's.
+            // never be taken as the next request's. (Bytes that do not yet make a whole part stay in the decoder,
+            // counted as read: those `whenClean` cannot see.)
             isReusable = false
             context.close(promise: nil)
             return
@@ -253,8 +260,8 @@ final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
             self.body = nil
             isReusable = reusable
             if !reusable { context.close(promise: nil) }
-            // Handed back once this read is processed whole: bytes after the answer in the same read reach this
-            // handler (and close the connection) before anyone else may use it. Enqueued before the answer is
+            // Handed back once this read is processed whole: whole parts after the answer in the same read reach
+            // this handler (and close the connection) before anyone else may use it. Enqueued before the answer is
             // handed over, so that a task that resumes on the loop with it finds the connection free again.
             context.eventLoop.execute { done?(reusable) }
             exchange.succeed(response)
@@ -270,6 +277,10 @@ final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // Before the request was written whole, a parser error is the encoder's: a request header it refuses.
+        if !written, exchange != nil, let error = error as? HTTPParserError {
+            return fail(HTTP1ClientError.invalidRequestHeader(String(describing: error)), context)
+        }
         fail(error, context)
     }
 

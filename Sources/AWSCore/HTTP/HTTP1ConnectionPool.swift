@@ -73,6 +73,7 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
     /// `maximumConnectionsPerKey` are open; fails it at `deadline`. On the loop only.
     func execute(_ exchange: HTTP1Exchange, key: Key, caBundle: CABundle?, deadline: NIODeadline) {
         loop.assertInEventLoop()
+        guard !exchange.isSettled else { return }  // cancelled before it reached the loop
         exchange.deadline = loop.scheduleTask(deadline: deadline) { exchange.fail(HTTP1ClientError.timedOut) }
         acquire(Waiting(exchange: exchange, caBundle: caBundle, deadline: deadline), key: key)
     }
@@ -93,6 +94,7 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
                 connection.close()
                 return self.acquire(waiting, key: key)
             }
+            guard !waiting.exchange.isSettled else { return self.release(connection, key: key) }
             self.run(waiting.exchange, on: connection, key: key)
         }
     }
@@ -110,10 +112,12 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
                 self.endpoints[key]?.open -= 1
                 waiting.exchange.fail(error)
                 self.openForNextWaiting(key)
+                self.forgetIfUnused(key)
             }
         }
     }
 
+    /// Runs `exchange` on `connection`, which goes back to the pool (`release`) once its answer left it reusable.
     private func run(_ exchange: HTTP1Exchange, on connection: HTTP1Connection, key: Key) {
         connection.run(exchange) { reusable in
             if reusable { self.release(connection, key: key) }
@@ -150,6 +154,11 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
         endpoints[key]?.idle.removeAll { $0 === connection }
         endpoints[key]?.open -= 1
         openForNextWaiting(key)
+        forgetIfUnused(key)
+    }
+
+    /// Drops the entry of `key` once it has no connection and nothing waits.
+    private func forgetIfUnused(_ key: Key) {
         if let endpoint = endpoints[key], endpoint.open == 0, endpoint.waiting.isEmpty { endpoints[key] = nil }
     }
 
@@ -189,7 +198,12 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
             try pipeline.addHandler(counter)
             if let proxy = key.proxy {
                 let opened = loop.makePromise(of: Void.self)
-                try pipeline.addHandler(ProxyTunnel(opened: opened))
+                do {
+                    try pipeline.addHandler(ProxyTunnel(opened: opened))
+                } catch {
+                    opened.fail(error)
+                    throw error
+                }
                 channel.writeAndFlush(ByteBuffer(string: ProxyTunnel.request(host: key.host, port: key.port, proxy: proxy)),
                                       promise: nil)
                 ready = opened.futureResult
@@ -202,11 +216,14 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
                 let checked = self.loop.makePromise(of: Void.self)
                 let check = TLSIdentityCheck(host: key.host, checked: checked)
                 do {
-                    let serverName = ServerIdentity.addressBytes(key.host) == nil ? key.host : nil  // no name for an address
+                    // The server name sent (SNI): none for an address, and without a trailing dot (RFC 6066).
+                    let serverName = ServerIdentity.addressBytes(key.host) == nil
+                        ? (key.host.hasSuffix(".") ? String(key.host.dropLast()) : key.host) : nil
                     try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: try self.tlsContext(caBundle),
                                                                 serverHostname: serverName))
                     try channel.pipeline.syncOperations.addHandler(check)
                 } catch {
+                    checked.fail(error)
                     return self.loop.makeFailedFuture(error)
                 }
                 return checked.futureResult.flatMap { channel.pipeline.syncOperations.removeHandler(check) }
@@ -233,9 +250,13 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
         }
     }
 
-    /// Trusts the system's authorities and those of `caBundle`; offers HTTP/1.1 by ALPN.
+    /// Trusts the system's authorities and those of `caBundle`; offers HTTP/1.1 by ALPN. The server's name is checked
+    /// by `TLSIdentityCheck` against the endpoint asked for, not by NIOSSL, whose check compares a certificate's IP
+    /// addresses with the socket's peer: through a proxy's tunnel that is the proxy, which would let a proxy with a
+    /// certificate for its own address pass, and refuse an IP endpoint's own certificate.
     static func tlsConfiguration(_ caBundle: CABundle?) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.certificateVerification = .noHostnameVerification
         configuration.applicationProtocols = ["http/1.1"]
         if let caBundle { configuration.additionalTrustRoots = [.certificates(caBundle.certificates)] }
         return configuration

@@ -43,6 +43,8 @@ public struct HTTP1Transport: HTTPTransport {
     /// Sends `request`; `timeout` bounds the whole exchange, connecting included. Failures to get a response are
     /// `TransportError`. Cancelling the calling task ends the request (its connection is closed).
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        // A task cancelled already sends nothing (its cancellation handler would run only after the request left).
+        try Task.checkCancellation()
         let url = request.url
         guard URLPort.isValid(in: url) else {
             throw TransportError(url: TransportError.describe(url),
@@ -139,14 +141,17 @@ public struct HTTP1Transport: HTTPTransport {
             switch error {
             case .timedOut: return ("timed out after \(seconds)s", false)
             case .connectionLost: return ("connection lost", false)
+            case .proxyRefused(let status) where status.contains(" 407"):
+                return (error.description + "; check the user name and password of the proxy URL", true)
             case .proxyRefused, .proxySentUnaskedBytes: return (error.description, false)
-            case .responseTooLarge, .unsupportedTransferCoding: return (error.description, true)
+            case .responseTooLarge, .unsupportedTransferCoding, .invalidRequestHeader: return (error.description, true)
             case .certificateNameMismatch: return ("TLS failure: \(error.description)", true)
             }
         }
         if let error = error as? NIOConnectionError {
             if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty { return ("host not found", false) }
-            return (error.connectionErrors.isEmpty ? "connection failed" : "connection refused", false)
+            guard let first = error.connectionErrors.first?.error else { return ("connection failed", false) }
+            return failure(first, host: host, timeout: timeout)
         }
         if case ChannelError.connectTimeout = error { return ("timed out after \(seconds)s", false) }
         if let error = error as? HTTPParserError {
@@ -177,9 +182,6 @@ public struct HTTP1Transport: HTTPTransport {
         }
         if text.contains("WRONG_VERSION_NUMBER") || text.contains("HTTP_REQUEST") {
             return ("TLS failure: the server does not speak TLS (is the endpoint http:// rather than https://?)", true)
-        }
-        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
-            return ("TLS failure: the server's certificate does not name \(host)", true)
         }
         if case NIOSSLError.uncleanShutdown = error { return ("connection lost (TLS closed without close_notify)", false) }
         // BoringSSL's names are upper-case words with underscores, e.g. SSLV3_ALERT_HANDSHAKE_FAILURE.

@@ -46,7 +46,7 @@ public struct ProxySettings: Sendable, Equatable {
     /// range (`10.0.0.0/8`, `fd00::/8`) for the addresses in it; a host name for itself and its subdomains (a
     /// leading dot is allowed). A host name entry never matches an IP address, nor an address entry a name.
     func bypasses(_ host: String, port: Int) -> Bool {
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let bare = Self.plain(host)
         let address = ServerIdentity.addressBytes(bare)
         return noProxy.contains { entry in
             if entry == "*" { return true }
@@ -55,6 +55,7 @@ public struct ProxySettings: Sendable, Equatable {
                 guard entryPort == port else { return false }
                 name = entryHost
             }
+            name = Self.plain(name)
             if let slash = name.firstIndex(of: "/") {
                 guard let address, let network = ServerIdentity.addressBytes(String(name[..<slash])),
                       let bits = Int(name[name.index(after: slash)...]), (0...network.count * 8).contains(bits),
@@ -64,6 +65,12 @@ public struct ProxySettings: Sendable, Equatable {
             if let address { return ServerIdentity.addressBytes(name) == address }
             return bare == name || bare.hasSuffix("." + name)
         }
+    }
+
+    /// `host` without the brackets of an IPv6 address or a trailing dot.
+    private static func plain(_ host: String) -> String {
+        let unbracketed = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return unbracketed.hasSuffix(".") ? String(unbracketed.dropLast()) : unbracketed
     }
 
     /// `host:port` or `[v6]:port` split; nil when the entry has no port (a bare IPv6 address has colons but no port).

@@ -23,10 +23,10 @@ struct ProxyServer: Hashable, Sendable {
               components.percentEncodedQuery == nil, components.percentEncodedFragment == nil else {
             throw TransportConfigurationError.proxyInvalid(ProxySettings.withoutUserInfo(text))
         }
-        self.host = host
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host  // [::1]
         port = components.port ?? 80
-        authorization = components.user.map { user in
-            let password = components.password ?? ""
+        authorization = components.percentEncodedUser.map { user in
+            let password = components.percentEncodedPassword ?? ""
             let credentials = (user.removingPercentEncoding ?? user) + ":" + (password.removingPercentEncoding ?? password)
             return "Basic " + Data(credentials.utf8).base64EncodedString()
         }
@@ -61,15 +61,17 @@ final class ProxyTunnel: ChannelInboundHandler, RemovableChannelHandler, @unchec
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !settled else { return }
         var part = unwrapInboundIn(data)
         received.writeBuffer(&part)
         let view = received.readableBytesView
-        guard let end = view.firstRange(of: Array("\r\n\r\n".utf8)) else {
+        // The head ends with an empty line: CRLF CRLF, or bare LFs, which HTTP/1.1 lets a recipient accept.
+        guard let end = view.firstRange(of: Array("\r\n\r\n".utf8)) ?? view.firstRange(of: Array("\n\n".utf8)) else {
             if received.readableBytes > Self.maximumHeadBytes { refuse("an answer head over 16 KiB", context) }
             return
         }
         let head = String(decoding: view[view.startIndex..<end.lowerBound], as: UTF8.self)
-        let statusLine = head.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
+        let statusLine = head.split(separator: "\n", maxSplits: 1).first.map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) } ?? ""
         let fields = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard fields.count >= 2, fields[0] == "HTTP/1.1" || fields[0] == "HTTP/1.0", fields[1].utf8.count == 3,
               fields[1].allSatisfy(\.isASCII), fields[1].allSatisfy(\.isNumber), fields[1].first == "2" else {

@@ -8,11 +8,10 @@ import Darwin
 #endif
 
 /// Whether a TLS server's certificate names the endpoint asked for: smsauth's check, on top of NIOSSL's verification
-/// (the chain, the dates, and a name check that also accepts an IP address the certificate names when it is the
-/// socket's peer; through a proxy's tunnel the peer is the proxy, so a proxy holding a certificate for its own address
-/// could otherwise stand in for any AWS endpoint). A host name must be one of the certificate's DNS names, where `*.`
-/// stands for exactly one leftmost label; an IP address must be one of its IP addresses. A certificate without
-/// subject alternative names names nothing.
+/// (the chain and the dates; NIOSSL's own name check is off, see `HTTP1ConnectionPool.tlsConfiguration`). A host name
+/// must be one of the certificate's DNS names, where `*.` stands for exactly one leftmost label under at least two
+/// others; an IP address must be one of its IP addresses. A certificate without subject alternative names names
+/// nothing.
 enum ServerIdentity {
     /// One subject alternative name.
     enum Name: Equatable {
@@ -39,7 +38,9 @@ enum ServerIdentity {
             guard case .dns(let dns) = name else { return false }
             let pattern = normalized(dns)
             if pattern == wanted { return true }
-            guard pattern.hasPrefix("*."), !pattern.dropFirst(2).contains("*") else { return false }
+            // A wildcard stands for one label under at least two others: `*.com` names nothing.
+            guard pattern.hasPrefix("*."), !pattern.dropFirst(2).contains("*"),
+                  pattern.dropFirst(2).contains(".") else { return false }
             let suffix = pattern.dropFirst(1)  // ".example.com"
             guard wanted.hasSuffix(suffix) else { return false }
             let label = wanted.dropLast(suffix.count)
@@ -81,7 +82,7 @@ final class TLSIdentityCheck: ChannelInboundHandler, RemovableChannelHandler, @u
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let event = event as? TLSUserEvent, case .handshakeCompleted = event {
+        if !settled, let event = event as? TLSUserEvent, case .handshakeCompleted = event {
             let certificate = try? context.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self).peerCertificate
             if let certificate, ServerIdentity.matches(host: host, names: ServerIdentity.names(of: certificate)) {
                 settled = true

@@ -19,7 +19,7 @@ public enum RetrySettings {
         let mode = setting("AWS_RETRY_MODE", "retry_mode", environment, profile)
         var policy = RetryPolicy.standard
         if let mode {
-            guard let attempts = modes[mode.value.lowercased()] else {
+            guard let attempts = modes[mode.value] else {  // as botocore: lower case only
                 throw .invalidMode(setting: mode.name, value: mode.value)
             }
             policy.maxAttempts = attempts
@@ -36,10 +36,10 @@ public enum RetrySettings {
     /// The non-empty value of variable `variable`, else of the profile's `key`, with the name of where it was found.
     private static func setting(_ variable: String, _ key: String, _ environment: [String: String],
                                 _ profile: SharedConfig.Profile?) -> (name: String, value: String)? {
-        if let value = environment[variable]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+        if let value = environment[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
             return (variable, value)
         }
-        if let value = profile?[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+        if let value = profile?[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
             return ("the profile's \(key)", value)
         }
         return nil
@@ -65,9 +65,9 @@ public enum RetrySettingsError: Error, Sendable, Equatable, CustomStringConverti
     public var description: String {
         switch self {
         case let .invalidAttempts(setting, value):
-            "\(code): \(setting) is '\(value)'; it must be a whole number of attempts from 1 to \(RetrySettings.maximumAttempts)"
+            "\(code): \(setting) is '\(PrintableText.of(value))'; it must be a whole number of attempts from 1 to \(RetrySettings.maximumAttempts)"
         case let .invalidMode(setting, value):
-            "\(code): \(setting) is '\(value)'; it must be standard, adaptive or legacy"
+            "\(code): \(setting) is '\(PrintableText.of(value))'; it must be standard, adaptive or legacy"
         }
     }
 }

@@ -76,9 +76,9 @@ struct StatusFolder: Sendable {
         return addresses.sorted()
     }
 
-    /// What `readAll` passes over, as paths relative to the folder, sorted: entries that are not a kind's folder
-    /// (hidden ones such as `.cache` aside) and, in a kind's folder, entries that are not a status file (leftover
-    /// temporary files aside). A reconcile ignores them; copying the state elsewhere (`state migrate`) must not.
+    /// What `readAll` passes over, as paths relative to the folder, in folder order: entries that are not a kind's
+    /// folder and, in a kind's folder, entries that are not a status file (hidden entries aside at both levels:
+    /// `.cache`, leftover temporary files, `.DS_Store`). A reconcile ignores them; copying the state elsewhere (`state migrate`) must not.
     func unreadEntries() throws(StatusStoreError) -> [String] {
         let kinds = Set(ResourceKind.allCases.map(\.rawValue))
         var entries: [String] = []
@@ -93,7 +93,7 @@ struct StatusFolder: Sendable {
                 entries.append(name)
                 continue
             }
-            for fileName in try list(folder) where !AtomicFile.isTemporary(fileName) {
+            for fileName in try list(folder) where !fileName.hasPrefix(".") {  // leftover temporary files, .DS_Store
                 var isDirectory: ObjCBool = false
                 let isSubfolder = FileManager.default.fileExists(atPath: folder + "/" + fileName, isDirectory: &isDirectory)
                     && isDirectory.boolValue

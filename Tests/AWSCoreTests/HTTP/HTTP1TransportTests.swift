@@ -94,7 +94,9 @@ import Testing
 
     /// A server that closes its connection right after the answer, without saying so (`Connection: close`), leaves
     /// a connection that is not used again: each call gets a new one and none fails. The close is usually received
-    /// before the next request is written, but read only later; the kernel's view of the socket (`TCP_INFO`) shows it.
+    /// before the next request is written, but read only later; the kernel's view of the socket (`TCP_INFO`, Linux
+    /// only) shows it.
+    #if os(Linux)
     @Test func aConnectionTheServerClosedUnsaidIsNotUsedAgain() async throws {
         let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
                                             closeDelay: .milliseconds(5))
@@ -116,6 +118,7 @@ import Testing
     /// Bytes a server sends unasked after an answer (a late answer, a 408 before it closes) are never taken as the
     /// next call's answer, whether they were read while the connection was idle or are still unread in the kernel
     /// when the next call comes (the loop busy meanwhile): the connection is closed and the call gets a new one.
+    /// (Linux only: elsewhere the kernel's view of the socket is not read.)
     @Test(arguments: [false, true])
     func unaskedBytesAfterAnAnswerAreNeverTheNextAnswer(loopBusy: Bool) async throws {
         let stray = "HTTP/1.1 408 Request Timeout\r\nContent-Length: 5\r\n\r\nstray"
@@ -133,6 +136,7 @@ import Testing
         }
         #expect(server.connections == 3)
     }
+    #endif
 
     /// An answer in a transfer coding other than chunked is refused, not read as its body, and not tried again.
     @Test func anotherTransferCodingIsRefused() async throws {
@@ -169,6 +173,8 @@ import Testing
         for (answer, reason) in [
             ("HTTP/1.1 403 \u{1B}[31mNo\u{1B}[0m\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 403 [31mNo[0m)"),
             ("HTTP/1.1 +200 OK\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 +200 OK)"),
+            ("HTTP/1.1 407 Proxy Authentication Required\n\n", "the proxy refused the tunnel (HTTP/1.1 407 Proxy Authentication "
+                + "Required); check the user name and password of the proxy URL"),
             ("HTTP/1.1 200 OK\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", "the proxy sent bytes after its answer to CONNECT"),
         ] {
             let proxy = try LoopbackHTTPServer(response: answer)
@@ -180,6 +186,29 @@ import Testing
             }
             #expect(refused?.reason == reason + " through proxy http://127.0.0.1:\(proxy.port)")
         }
+    }
+
+    /// A task cancelled before it calls sends nothing; a header value with a line break is refused before anything
+    /// is sent, as the request's fault (not retried), without showing the value.
+    @Test func nothingLeavesForACancelledTaskOrAnInvalidHeader() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", keepAlive: true)
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let transport = HTTP1Transport()
+        let cancelled = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
+        }
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+        let injected = HTTPRequest(method: "POST", url: url, headers: [HTTPHeader("X-Amz-Security-Token", "token\nX-Evil: 1")])
+        let error = await #expect(throws: TransportError.self) {
+            try await transport.send(injected, timeout: .seconds(10))
+        }
+        #expect(error?.isPermanent == true)
+        #expect(error?.reason.hasPrefix("a request header is not valid HTTP") == true, "\(error?.reason ?? "")")
+        #expect(error?.reason.contains("token") == false)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(server.requests.isEmpty)
     }
 
     /// A HEAD answer has no body whatever its `Content-Length` says (S3's HeadObject), and its connection carries
@@ -233,7 +262,7 @@ import Testing
         #expect(String(decoding: response.body, as: UTF8.self) == body)
     }
 
-    /// Connection refused is a transport error.
+    /// A redirect is returned as it is, never followed (a signed request is not re-sent elsewhere).
     @Test func redirectsAreReturnedNotFollowed() async throws {
         let target = try LoopbackHTTPServer.closedPort()
         let server = try LoopbackHTTPServer(response: "HTTP/1.1 307 Temporary Redirect\r\n"
@@ -246,6 +275,7 @@ import Testing
         #expect(response.header("Location") == "http://127.0.0.1:\(target)/elsewhere")
     }
 
+    /// A refused connection is a transport error naming the URL.
     @Test func connectionRefusedIsATransportError() async throws {
         let port = try LoopbackHTTPServer.closedPort()
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/"))

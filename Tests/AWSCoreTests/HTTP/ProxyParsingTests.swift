@@ -7,6 +7,7 @@ import Testing
     @Test(arguments: [
         ("http://proxy.example.com:3128", "proxy.example.com", 3128), ("proxy:8080", "proxy", 8080),
         ("http://proxy", "proxy", 80), ("HTTP://10.0.0.1:1", "10.0.0.1", 1), ("http://u:p@proxy:65535", "proxy", 65535),
+        ("http://[::1]:3128", "::1", 3128),
     ])
     func accepted(_ text: String, _ host: String, _ port: Int) throws {
         let proxy = try ProxyServer(parsing: text)

@@ -53,6 +53,12 @@ import Testing
             url: "http://127.0.0.1:5000/", proxy: "http://p:1"),
         Row(label: "NO_PROXY an address matches itself only", environment: ["HTTP_PROXY": "http://p:1", "NO_PROXY": "0.0.1"],
             url: "http://10.0.0.1:5000/", proxy: "http://p:1"),
+        Row(label: "NO_PROXY [v6] without a port", environment: ["HTTP_PROXY": "http://p:1", "NO_PROXY": "[::1]"],
+            url: "http://[::1]:5000/", proxy: nil),
+        Row(label: "NO_PROXY trailing dots on either side", environment: ["HTTP_PROXY": "http://p:1", "NO_PROXY": "localhost."],
+            url: "http://localhost:5000/", proxy: nil),
+        Row(label: "NO_PROXY trailing dot on the host", environment: ["HTTP_PROXY": "http://p:1", "NO_PROXY": "localhost"],
+            url: "http://localhost.:5000/", proxy: nil),
         // Kept for the client's basic proxy authorization; `withoutUserInfo` is what messages show.
         Row(label: "credentials kept for the client", environment: ["HTTPS_PROXY": "http://user:secret@p:1"],
             url: "https://iam.amazonaws.com/", proxy: "http://user:secret@p:1"),

@@ -25,5 +25,7 @@ import Testing
         #expect(!ServerIdentity.matches(host: "localhost", names: [.ip([127, 0, 0, 1])]))
         #expect(!ServerIdentity.matches(host: "x.example.com", names: [.dns("*.*.com"), .dns("x*.example.com")]))
         #expect(!ServerIdentity.matches(host: "example.com", names: []))
+        #expect(!ServerIdentity.matches(host: "example.com", names: [.dns("*.com")]))
+        #expect(ServerIdentity.matches(host: "a.example.com", names: [.dns("*.example.com")]))
     }
 }
