@@ -104,16 +104,13 @@ public struct EndpointResolver: Sendable {
 
     /// A boolean endpoint switch: the environment variable, else the profile key; `true`/`false` in any case.
     private func flag(_ variable: String, profileKey: String, profileValue: String?) throws(EndpointError) -> Bool {
-        let candidates: [(String, String?)] = [(variable, environment[variable]), ("profile \(profileKey)", profileValue)]
-        for (source, value) in candidates {
-            guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { continue }
-            switch value.lowercased() {
-            case "true": return true
-            case "false": return false
-            default: throw .invalidSetting(source: source, value: value)
-            }
+        guard let (source, value) = ConfiguredSetting.first([(variable, environment[variable]),
+                                                             ("profile \(profileKey)", profileValue)]) else { return false }
+        switch value.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw .invalidSetting(source: source, value: value)
         }
-        return false
     }
 
     /// `fips`, `dual-stack` or `fips dual-stack`.

@@ -217,7 +217,7 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
                 let check = TLSIdentityCheck(host: key.host, checked: checked)
                 do {
                     // The server name sent (SNI): none for an address, and without a trailing dot (RFC 6066).
-                    let serverName = ServerIdentity.addressBytes(key.host) == nil
+                    let serverName = HostText.addressBytes(key.host) == nil
                         ? (key.host.hasSuffix(".") ? String(key.host.dropLast()) : key.host) : nil
                     try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: try self.tlsContext(caBundle),
                                                                 serverHostname: serverName))

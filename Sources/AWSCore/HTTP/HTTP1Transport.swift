@@ -51,7 +51,7 @@ public struct HTTP1Transport: HTTPTransport {
                                  reason: "its port is not a number from \(URLPort.valid.lowerBound) to \(URLPort.valid.upperBound)")
         }
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host.map(Self.unbracketed), !host.isEmpty else {
+              let host = url.host.map(HostText.unbracketed), !host.isEmpty else {
             throw TransportError(url: TransportError.describe(url), reason: "not an http:// or https:// URL with a host")
         }
         let secure = scheme == "https"
@@ -104,7 +104,7 @@ public struct HTTP1Transport: HTTPTransport {
             headers.add(name: header.name, value: header.value)
         }
         if !hasHost {
-            let name = host.contains(":") ? "[\(host)]" : host
+            let name = HostText.bracketed(host)
             headers.add(name: "Host", value: port == (secure ? 443 : 80) ? name : "\(name):\(port)")
         }
         let method = HTTPMethod(rawValue: request.method)
@@ -125,11 +125,6 @@ public struct HTTP1Transport: HTTPTransport {
         var target = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" }.map { rest[$0...] } ?? ""
         if let fragment = target.firstIndex(of: "#") { target = target[..<fragment] }
         return target.first == "/" ? String(target) : "/" + target
-    }
-
-    /// `host` without the brackets of an IPv6 address.
-    private static func unbracketed(_ host: String) -> String {
-        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     }
 
     /// A short reason for a failure, and whether trying again cannot mend it: a certificate that is not trusted or

@@ -22,7 +22,7 @@ struct ProxyServer: Hashable, Sendable {
               components.percentEncodedQuery == nil, components.percentEncodedFragment == nil else {
             throw TransportConfigurationError.proxyInvalid(ProxySettings.withoutUserInfo(text))
         }
-        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host  // [::1]
+        self.host = HostText.unbracketed(host)  // http://[::1]:3128
         port = components.port ?? 80
         authorization = components.percentEncodedUser.map { user in
             let password = components.percentEncodedPassword ?? ""

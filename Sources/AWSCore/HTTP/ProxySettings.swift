@@ -47,7 +47,7 @@ public struct ProxySettings: Sendable, Equatable {
     /// leading dot is allowed). A host name entry never matches an IP address, nor an address entry a name.
     func bypasses(_ host: String, port: Int) -> Bool {
         let bare = Self.plain(host)
-        let address = ServerIdentity.addressBytes(bare)
+        let address = HostText.addressBytes(bare)
         return noProxy.contains { entry in
             if entry == "*" { return true }
             var name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
@@ -57,19 +57,19 @@ public struct ProxySettings: Sendable, Equatable {
             }
             name = Self.plain(name)
             if let slash = name.firstIndex(of: "/") {
-                guard let address, let network = ServerIdentity.addressBytes(String(name[..<slash])),
+                guard let address, let network = HostText.addressBytes(String(name[..<slash])),
                       let bits = Int(name[name.index(after: slash)...]), (0...network.count * 8).contains(bits),
                       network.count == address.count else { return false }
                 return Self.samePrefix(address, network, bits: bits)
             }
-            if let address { return ServerIdentity.addressBytes(name) == address }
+            if let address { return HostText.addressBytes(name) == address }
             return bare == name || bare.hasSuffix("." + name)
         }
     }
 
     /// `host` without the brackets of an IPv6 address or a trailing dot.
     private static func plain(_ host: String) -> String {
-        let unbracketed = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let unbracketed = HostText.unbracketed(host)
         return unbracketed.hasSuffix(".") ? String(unbracketed.dropLast()) : unbracketed
     }
 

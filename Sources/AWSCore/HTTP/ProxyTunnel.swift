@@ -22,7 +22,7 @@ final class ProxyTunnel: ChannelInboundHandler, RemovableChannelHandler, @unchec
 
     /// The tunnel request: the target in authority form, `Host`, and the proxy's authorization when it has one.
     static func request(host: String, port: Int, proxy: ProxyServer) -> String {
-        let authority = (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
+        let authority = HostText.bracketed(host) + ":\(port)"
         var lines = ["CONNECT \(authority) HTTP/1.1", "Host: \(authority)"]
         if let authorization = proxy.authorization { lines.append("Proxy-Authorization: \(authorization)") }
         return lines.joined(separator: "\r\n") + "\r\n\r\n"

@@ -1,10 +1,5 @@
 import NIOCore
 import NIOSSL
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Whether a TLS server's certificate names the endpoint asked for: smsauth's check, on top of NIOSSL's verification
 /// (the chain and the dates; NIOSSL's own name check is off, see `HTTP1ConnectionPool.tlsConfiguration`). A host name
@@ -31,7 +26,7 @@ enum ServerIdentity {
 
     /// Whether `names` name `host` (a host name, or an IP address without brackets).
     static func matches(host: String, names: [Name]) -> Bool {
-        if let address = addressBytes(host) { return names.contains(.ip(address)) }
+        if let address = HostText.addressBytes(host) { return names.contains(.ip(address)) }
         let wanted = normalized(host)
         return names.contains { name in
             guard case .dns(let dns) = name else { return false }
@@ -51,14 +46,5 @@ enum ServerIdentity {
     private static func normalized(_ name: String) -> String {
         let lower = name.lowercased()
         return lower.hasSuffix(".") ? String(lower.dropLast()) : lower
-    }
-
-    /// The bytes of an IPv4 or IPv6 address written as text; nil for a host name.
-    static func addressBytes(_ text: String) -> [UInt8]? {
-        var v4 = in_addr()
-        if inet_pton(AF_INET, text, &v4) == 1 { return withUnsafeBytes(of: &v4) { Array($0) } }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, text, &v6) == 1 { return withUnsafeBytes(of: &v6) { Array($0) } }
-        return nil
     }
 }

@@ -16,33 +16,23 @@ public enum RetrySettings {
     /// - Throws: `RetrySettingsError` naming the setting whose value is not valid.
     public static func policy(environment: [String: String], profile: SharedConfig.Profile?)
         throws(RetrySettingsError) -> RetryPolicy {
-        let mode = setting("AWS_RETRY_MODE", "retry_mode", environment, profile)
+        let mode = ConfiguredSetting.first([("AWS_RETRY_MODE", environment["AWS_RETRY_MODE"]),
+                                            ("the profile's retry_mode", profile?["retry_mode"])])
         var policy = RetryPolicy.standard
         if let mode {
             guard let attempts = modes[mode.value] else {  // as botocore: lower case only
-                throw .invalidMode(setting: mode.name, value: mode.value)
+                throw .invalidMode(setting: mode.source, value: mode.value)
             }
             policy.maxAttempts = attempts
         }
-        if let attempts = setting("AWS_MAX_ATTEMPTS", "max_attempts", environment, profile) {
+        if let attempts = ConfiguredSetting.first([("AWS_MAX_ATTEMPTS", environment["AWS_MAX_ATTEMPTS"]),
+                                                   ("the profile's max_attempts", profile?["max_attempts"])]) {
             guard let count = Int(attempts.value), (1...maximumAttempts).contains(count) else {
-                throw .invalidAttempts(setting: attempts.name, value: attempts.value)
+                throw .invalidAttempts(setting: attempts.source, value: attempts.value)
             }
             policy.maxAttempts = count
         }
         return policy
-    }
-
-    /// The non-empty value of variable `variable`, else of the profile's `key`, with the name of where it was found.
-    private static func setting(_ variable: String, _ key: String, _ environment: [String: String],
-                                _ profile: SharedConfig.Profile?) -> (name: String, value: String)? {
-        if let value = environment[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
-            return (variable, value)
-        }
-        if let value = profile?[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
-            return ("the profile's \(key)", value)
-        }
-        return nil
     }
 }
 
