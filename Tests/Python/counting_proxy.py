@@ -79,10 +79,15 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def _pipe(source: socket.socket, target: socket.socket) -> None:
-    """Copies bytes from `source` to `target` until either side closes."""
+    """Copies bytes from `source` to `target` until either side closes, then passes the end on (as a real proxy does:
+    a tunnel whose server side closed must not stay open on the client's side, looking alive)."""
     try:
         while data := source.recv(65536):
             target.sendall(data)
+    except OSError:
+        pass
+    try:
+        target.shutdown(socket.SHUT_WR)
     except OSError:
         pass
 
