@@ -59,7 +59,7 @@ extension AWSClient {
                 delay = retry.retryAfterDelay(retryAfter) ?? retry.backoff(afterAttempt: attempt, random: random())
             case .transportError(let error):
                 guard RetryClassifier.isRetryable(error, idempotency: call.idempotency) else { throw error }
-                (failure, code) = (error, "TransportError")
+                (failure, code) = (error, error.code)
                 delay = retry.backoff(afterAttempt: attempt, random: random())
             }
             guard attempt < retry.attemptLimit else { throw failure }
@@ -98,12 +98,12 @@ extension AWSClient {
                 outcome = .serviceError(error, retryAfter: response.header("Retry-After"))
             }
         } catch let error as TransportError {
-            metadata["aws.error_code"] = "TransportError"
+            metadata["aws.error_code"] = "\(error.code)"
             outcome = .transportError(error)
         } catch let error as CancellationError {
             throw error
         } catch {
-            metadata["aws.error_code"] = "TransportError"
+            metadata["aws.error_code"] = "transport.unreachable"
             outcome = .transportError(TransportError(url: TransportError.describe(request.url),
                                                      reason: String(describing: type(of: error))))
         }

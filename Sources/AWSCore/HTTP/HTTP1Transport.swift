@@ -48,11 +48,13 @@ public struct HTTP1Transport: HTTPTransport {
         let url = request.url
         guard URLPort.isValid(in: url) else {
             throw TransportError(url: TransportError.describe(url),
-                                 reason: "its port is not a number from \(URLPort.valid.lowerBound) to \(URLPort.valid.upperBound)")
+                                 reason: "its port is not a number from \(URLPort.valid.lowerBound) to \(URLPort.valid.upperBound)",
+                                 failure: .urlInvalid)
         }
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = url.host.map(HostText.unbracketed), !host.isEmpty else {
-            throw TransportError(url: TransportError.describe(url), reason: "not an http:// or https:// URL with a host")
+            throw TransportError(url: TransportError.describe(url), reason: "not an http:// or https:// URL with a host",
+                                 failure: .urlInvalid)
         }
         let secure = scheme == "https"
         let port = url.port ?? (secure ? 443 : 80)
@@ -62,7 +64,7 @@ public struct HTTP1Transport: HTTPTransport {
         do {
             proxy = try proxyURL.map { text throws(TransportConfigurationError) in try ProxyServer(parsing: text) }
         } catch {
-            throw TransportError(url: TransportError.describe(url), reason: error.description)
+            throw TransportError(url: TransportError.describe(url), reason: error.description, failure: .urlInvalid)
         }
         let key = HTTP1ConnectionPool.Key(secure: secure, host: host, port: port, proxy: proxy,
                                           caBundleDigest: caBundle?.digest)
@@ -86,8 +88,7 @@ public struct HTTP1Transport: HTTPTransport {
         } catch {
             if Task.isCancelled || error is CancellationError { throw CancellationError() }
             let failure = Self.failure(error, host: host, timeout: timeout)
-            throw TransportError(url: TransportError.describe(url), reason: failure.reason + via,
-                                 isPermanent: failure.isPermanent)
+            throw TransportError(url: TransportError.describe(url), reason: failure.reason + via, failure: failure.kind)
         }
     }
 
@@ -127,61 +128,65 @@ public struct HTTP1Transport: HTTPTransport {
         return target.first == "/" ? String(target) : "/" + target
     }
 
-    /// A short reason for a failure, and whether trying again cannot mend it: a certificate that is not trusted or
-    /// does not name the host, a server that does not speak TLS, an answer too large or in a transfer coding not
-    /// supported. Never the library's internal texts (BoringSSL's list names source files).
-    static func failure(_ error: any Error, host: String, timeout: Duration) -> (reason: String, isPermanent: Bool) {
+    /// A short reason for a failure, and its kind (`TransportError.Failure`): only `unreachable` may pass if tried
+    /// again; a certificate that is not trusted or does not name the host, a server that does not speak TLS, a proxy
+    /// password refused, an answer too large or in a transfer coding not supported stay as they are. Never the
+    /// library's internal texts (BoringSSL's list names source files).
+    static func failure(_ error: any Error, host: String, timeout: Duration) -> (reason: String, kind: TransportError.Failure) {
         let seconds = Double(TimeAmount(timeout).nanoseconds) / 1e9
         if let error = error as? HTTP1ClientError {
             switch error {
-            case .timedOut: return ("timed out after \(seconds)s", false)
-            case .connectionLost: return ("connection lost", false)
+            case .timedOut: return ("timed out after \(seconds)s", .unreachable)
+            case .connectionLost: return ("connection lost", .unreachable)
             case .proxyRefused(let status) where status.contains(" 407"):
-                return (error.description + "; check the user name and password of the proxy URL", true)
-            case .proxyRefused, .proxySentUnaskedBytes: return (error.description, false)
-            case .responseTooLarge, .unsupportedTransferCoding, .invalidRequestHeader: return (error.description, true)
-            case .certificateNameMismatch: return ("TLS failure: \(error.description)", true)
+                return (error.description + "; check the user name and password of the proxy URL", .proxyAuthentication)
+            case .proxyRefused, .proxySentUnaskedBytes: return (error.description, .unreachable)
+            case .responseTooLarge, .unsupportedTransferCoding: return (error.description, .answerUnsupported)
+            case .invalidRequestHeader: return (error.description, .requestInvalid)
+            case .certificateNameMismatch: return ("TLS failure: \(error.description)", .tlsRejected)
             }
         }
         if let error = error as? NIOConnectionError {
-            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty { return ("host not found", false) }
-            guard let first = error.connectionErrors.first?.error else { return ("connection failed", false) }
+            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty {
+                return ("host not found", .unreachable)
+            }
+            guard let first = error.connectionErrors.first?.error else { return ("connection failed", .unreachable) }
             return failure(first, host: host, timeout: timeout)
         }
-        if case ChannelError.connectTimeout = error { return ("timed out after \(seconds)s", false) }
+        if case ChannelError.connectTimeout = error { return ("timed out after \(seconds)s", .unreachable) }
         if let error = error as? HTTPParserError {
-            if case .invalidEOFState = error { return ("connection lost (the answer was cut short)", false) }
-            return ("the answer is not HTTP/1.1 (\(error.debugDescription))", false)
+            if case .invalidEOFState = error { return ("connection lost (the answer was cut short)", .unreachable) }
+            return ("the answer is not HTTP/1.1 (\(error.debugDescription))", .unreachable)
         }
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
             return tlsFailure(error, host: host)
         }
         if let error = error as? IOError {
             switch error.errnoCode {
-            case ECONNREFUSED: return ("connection refused", false)
-            case ECONNRESET, EPIPE: return ("connection lost", false)
-            case ETIMEDOUT: return ("timed out after \(seconds)s", false)
-            default: return ("connection failed (\(error.description))", false)
+            case ECONNREFUSED: return ("connection refused", .unreachable)
+            case ECONNRESET, EPIPE: return ("connection lost", .unreachable)
+            case ETIMEDOUT: return ("timed out after \(seconds)s", .unreachable)
+            default: return ("connection failed (\(error.description))", .unreachable)
             }
         }
-        if error is ChannelError { return ("connection lost", false) }
-        return (String(describing: error), false)
+        if error is ChannelError { return ("connection lost", .unreachable) }
+        return (String(describing: error), .unreachable)
     }
 
     /// The reason of a TLS failure from BoringSSL's error names in it.
-    private static func tlsFailure(_ error: any Error, host: String) -> (reason: String, isPermanent: Bool) {
+    private static func tlsFailure(_ error: any Error, host: String) -> (reason: String, kind: TransportError.Failure) {
         let text = String(describing: error)
         if text.contains("CERTIFICATE_VERIFY_FAILED") {
             return ("TLS failure: the server's certificate is not trusted (not issued by an authority of the system or "
-                    + "of AWS_CA_BUNDLE, or expired)", true)
+                    + "of AWS_CA_BUNDLE, or expired)", .tlsRejected)
         }
         if text.contains("WRONG_VERSION_NUMBER") || text.contains("HTTP_REQUEST") {
-            return ("TLS failure: the server does not speak TLS (is the endpoint http:// rather than https://?)", true)
+            return ("TLS failure: the server does not speak TLS (is the endpoint http:// rather than https://?)", .tlsRejected)
         }
-        if case NIOSSLError.uncleanShutdown = error { return ("connection lost (TLS closed without close_notify)", false) }
+        if case NIOSSLError.uncleanShutdown = error { return ("connection lost (TLS closed without close_notify)", .unreachable) }
         // BoringSSL's names are upper-case words with underscores, e.g. SSLV3_ALERT_HANDSHAKE_FAILURE.
         let names = text.split { !($0.isUppercase || $0.isNumber || $0 == "_") }.filter { $0.count >= 8 && $0.contains("_") }
-        return ("TLS failure (\(names.first.map(String.init) ?? "handshake failed"))", false)
+        return ("TLS failure (\(names.first.map(String.init) ?? "handshake failed"))", .unreachable)
     }
 }
 

@@ -93,22 +93,47 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
 }
 
-/// A failure to get any HTTP response (connection refused, timeout, DNS, TLS).
+/// A failure to get any HTTP response (connection refused, timeout, DNS, TLS), and which kind of failure it is.
 public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure it is: whether trying again may mend it, and the code it is reported with.
+    public enum Failure: String, Sendable, Equatable, CaseIterable {
+        /// No answer (refused, lost, timed out, host not found, a handshake that failed): the network or the server
+        /// may come back.
+        case unreachable
+        /// The server's TLS is refused: its certificate is not trusted or does not name the host, or it does not
+        /// speak TLS.
+        case tlsRejected
+        /// The proxy refused the credentials of the proxy URL (407).
+        case proxyAuthentication
+        /// The answer cannot be read: larger than the client reads, or in a transfer coding it does not support.
+        case answerUnsupported
+        /// The request cannot be sent: a header that is not valid HTTP.
+        case requestInvalid
+        /// The URL cannot be used: not `http://` or `https://` with a host, a port out of range, or a proxy URL
+        /// that is not valid.
+        case urlInvalid
+    }
+
     /// The URL that could not be reached.
     public var url: String
     /// What the transport said.
     public var reason: String
-    /// Whether trying again cannot mend it (a certificate that is not trusted or names another host, an answer too
-    /// large); most failures (refused, lost, timed out) may pass.
-    public var isPermanent: Bool
+    /// What kind of failure it is.
+    public var failure: Failure
 
     /// Creates a transport error.
-    public init(url: String, reason: String, isPermanent: Bool = false) {
+    public init(url: String, reason: String, failure: Failure = .unreachable) {
         self.url = url
         self.reason = reason
-        self.isPermanent = isPermanent
+        self.failure = failure
     }
+
+    /// `transport.<failure>`, e.g. `transport.unreachable`, `transport.tlsRejected`.
+    public var code: String { "transport.\(failure.rawValue)" }
+
+    /// Whether trying again cannot mend it: every failure but `unreachable` (a certificate, a proxy password, an
+    /// answer or a URL stays as it is).
+    public var isPermanent: Bool { failure != .unreachable }
 
     /// Human-readable description.
     public var description: String { "cannot reach \(url): \(reason)" }

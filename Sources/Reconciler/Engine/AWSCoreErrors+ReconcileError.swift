@@ -18,8 +18,6 @@ extension CredentialsError: ReconcileError {
 }
 
 extension TransportError: ReconcileError {
-    /// `transport.unreachable`.
-    public var code: String { "transport.unreachable" }
     /// Which URL could not be reached and why.
     public var message: String { description }
     /// The network may come back; a certificate or an answer that trying again cannot mend does not.

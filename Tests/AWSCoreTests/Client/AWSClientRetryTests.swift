@@ -59,10 +59,10 @@ private let refused = RecordingTransport.Answer.failure(TransportError(url: "htt
         RetryCase(name: "transport error retried when idempotent", answers: [refused, ok], attempts: 2,
                   sleeps: [.seconds(1)]),
         RetryCase(name: "a permanent transport error (an untrusted certificate) not retried",
-                  answers: [.failure(TransportError(url: "https://sts", reason: "TLS failure", isPermanent: true)), ok],
-                  attempts: 1, sleeps: [], failsWith: "TransportError"),
+                  answers: [.failure(TransportError(url: "https://sts", reason: "TLS failure", failure: .tlsRejected)), ok],
+                  attempts: 1, sleeps: [], failsWith: "transport.tlsRejected"),
         RetryCase(name: "transport error not retried when non-idempotent", answers: [refused, ok],
-                  idempotency: .nonIdempotent, attempts: 1, sleeps: [], failsWith: "TransportError"),
+                  idempotency: .nonIdempotent, attempts: 1, sleeps: [], failsWith: "transport.unreachable"),
         RetryCase(name: "client errors not retried", answers: [respond(404, AWSSamples.iamNoSuchEntity), ok],
                   attempts: 1, sleeps: [], failsWith: "NoSuchEntity"),
         RetryCase(name: "single attempt policy", answers: [throttled, ok], policy: RetryPolicy(maxAttempts: 1),
@@ -80,8 +80,8 @@ private let refused = RecordingTransport.Answer.failure(TransportError(url: "htt
             #expect(result.value("Account") == "123456789012")
         } catch let error as AWSError {
             failure = error.code
-        } catch is TransportError {
-            failure = "TransportError"
+        } catch let error as TransportError {
+            failure = error.code
         }
         #expect(failure == row.failsWith)
         #expect(harness.transport.requests.count == row.attempts)

@@ -147,7 +147,7 @@ import Testing
             try await HTTP1Transport().send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
         }
         #expect(error?.reason == "the answer uses the transfer coding 'gzip', which is not supported")
-        #expect(error?.isPermanent == true)
+        #expect(error?.code == "transport.answerUnsupported")
     }
 
     /// A proxy that never answers `CONNECT` fails the request at its timeout and has its connection closed (it used to
@@ -170,12 +170,14 @@ import Testing
         var pending = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
         #expect(poll(&pending, 1, 2000) == 1 && read(client, &buffer, buffer.count) == 0, "then the connection was closed")
 
-        for (answer, reason) in [
-            ("HTTP/1.1 403 \u{1B}[31mNo\u{1B}[0m\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 403 [31mNo[0m)"),
-            ("HTTP/1.1 +200 OK\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 +200 OK)"),
+        for (answer, reason, failure) in [
+            ("HTTP/1.1 403 \u{1B}[31mNo\u{1B}[0m\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 403 [31mNo[0m)",
+             TransportError.Failure.unreachable),
+            ("HTTP/1.1 +200 OK\r\n\r\n", "the proxy refused the tunnel (HTTP/1.1 +200 OK)", .unreachable),
             ("HTTP/1.1 407 Proxy Authentication Required\n\n", "the proxy refused the tunnel (HTTP/1.1 407 Proxy Authentication "
-                + "Required); check the user name and password of the proxy URL"),
-            ("HTTP/1.1 200 OK\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", "the proxy sent bytes after its answer to CONNECT"),
+                + "Required); check the user name and password of the proxy URL", .proxyAuthentication),
+            ("HTTP/1.1 200 OK\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", "the proxy sent bytes after its answer to CONNECT",
+             .unreachable),
         ] {
             let proxy = try LoopbackHTTPServer(response: answer)
             defer { proxy.stop() }
@@ -185,6 +187,7 @@ import Testing
                 try await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
             }
             #expect(refused?.reason == reason + " through proxy http://127.0.0.1:\(proxy.port)")
+            #expect(refused?.failure == failure)
         }
     }
 
@@ -204,7 +207,7 @@ import Testing
         let error = await #expect(throws: TransportError.self) {
             try await transport.send(injected, timeout: .seconds(10))
         }
-        #expect(error?.isPermanent == true)
+        #expect(error?.code == "transport.requestInvalid")
         #expect(error?.reason.hasPrefix("a request header is not valid HTTP") == true, "\(error?.reason ?? "")")
         #expect(error?.reason.contains("token") == false)
         try await Task.sleep(for: .milliseconds(100))

@@ -18,7 +18,7 @@ import Testing
     }
 
     /// A URL with a port above 65535 used to stop the process with a trap in SwiftNIO (an IP address literal) or to
-    /// go to the default port (a port too large for an `Int`); it is now a transport error naming the URL.
+    /// go to the default port (a port too large for an `Int`); it is now a transport error naming the URL, not tried again.
     @Test(arguments: ["http://127.0.0.1:99999/", "http://[::1]:70000/", "http://127.0.0.1:99999999999999999999999/"])
     func theTransportRefusesAPortOutOfRange(_ text: String) async throws {
         let request = HTTPRequest(method: "GET", url: try #require(URL(string: text)), headers: [], body: Data())
@@ -27,6 +27,7 @@ import Testing
         } throws: { error in
             guard let error = error as? TransportError else { return false }
             return error.reason == "its port is not a number from 1 to 65535" && error.url.hasPrefix("http://")
+                && error.code == "transport.urlInvalid" && error.isPermanent
         }
     }
 }

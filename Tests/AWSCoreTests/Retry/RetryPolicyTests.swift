@@ -55,12 +55,13 @@ import Testing
         #expect(RetryClassifier.isRetryable(error, idempotency: idempotency) == retryable)
     }
 
-    /// Transport errors are retried only when idempotent.
-    @Test func transportErrorsAreRetriedOnlyWhenIdempotent() {
-        let error = TransportError(url: "https://x", reason: "connection refused")
-        #expect(RetryClassifier.isRetryable(error, idempotency: .idempotent))
+    /// Transport errors are retried only when idempotent, and only when unreachable: every other kind of failure
+    /// stays as it is.
+    @Test(arguments: TransportError.Failure.allCases)
+    func transportErrorsAreRetriedOnlyWhenIdempotentAndUnreachable(_ failure: TransportError.Failure) {
+        let error = TransportError(url: "https://x", reason: "…", failure: failure)
+        #expect(RetryClassifier.isRetryable(error, idempotency: .idempotent) == (failure == .unreachable))
         #expect(!RetryClassifier.isRetryable(error, idempotency: .nonIdempotent))
-        let untrusted = TransportError(url: "https://x", reason: "TLS failure: …", isPermanent: true)
-        #expect(!RetryClassifier.isRetryable(untrusted, idempotency: .idempotent))
+        #expect(error.code == "transport.\(failure.rawValue)")
     }
 }

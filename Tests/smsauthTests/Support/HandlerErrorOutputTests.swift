@@ -36,6 +36,11 @@ import Testing
         (UserPoolDescription.Failure.missingPool, "cognito.responseMissingPool", true),
         (AppClientDescription.Failure.missingClient, "cognito.responseMissingClient", true),
         (STS.Failure.missing("Account"), "sts.responseIncomplete", true),
+        (TransportError(url: "https://iam.amazonaws.com/", reason: "connection refused"), "transport.unreachable", true),
+        (TransportError(url: "https://iam.amazonaws.com/", reason: "TLS failure: the server's certificate is not trusted",
+                        failure: .tlsRejected), "transport.tlsRejected", false),
+        (TransportError(url: "https://iam.amazonaws.com/", reason: "the proxy refused the tunnel (HTTP/1.1 407)",
+                        failure: .proxyAuthentication), "transport.proxyAuthentication", false),
     ]
 
     @Test(arguments: 0..<cases.count)
