@@ -70,7 +70,7 @@ final class HTTP1ResponseReader: ChannelInboundHandler, @unchecked Sendable {
             let response = HTTPResponse(
                 status: Int(head.status.code),
                 headers: head.headers.map { HTTPHeader($0.name, $0.value) },  // in the order received
-                body: body.map { Data($0.readableBytesView) } ?? Data())
+                body: body.map { $0.withUnsafeReadableBytes { Data($0) } } ?? Data())
             let done = self.done
             self.exchange = nil
             self.done = nil

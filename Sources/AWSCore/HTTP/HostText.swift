@@ -5,14 +5,14 @@ import Darwin
 #endif
 
 /// A host as URLs and settings write it: a name, an IPv4 address, or an IPv6 address, in brackets or not.
-enum HostText {
+public enum HostText {
     /// `host` without the brackets of an IPv6 address (`[::1]` → `::1`).
     static func unbracketed(_ host: String) -> String {
         host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     }
 
     /// `host` as a URL's authority writes it: an IPv6 address in brackets.
-    static func bracketed(_ host: String) -> String {
+    public static func bracketed(_ host: String) -> String {
         host.contains(":") ? "[\(host)]" : host
     }
 

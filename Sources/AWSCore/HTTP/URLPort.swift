@@ -13,8 +13,10 @@ public enum URLPort {
         return valid.contains(port)
     }
 
-    /// The same for `url`.
+    /// The same for `url`. A port Foundation read is checked as it is; only a URL without one is parsed again, to
+    /// tell no port (or an empty one) from a port too large for an `Int`.
     public static func isValid(in url: URL) -> Bool {
-        URLComponents(url: url, resolvingAgainstBaseURL: false).map(isValid(in:)) ?? true
+        if let port = url.port { return valid.contains(port) }
+        return URLComponents(url: url, resolvingAgainstBaseURL: false).map(isValid(in:)) ?? true
     }
 }

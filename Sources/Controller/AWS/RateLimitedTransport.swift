@@ -41,7 +41,7 @@ public struct RateLimitedTransport: HTTPTransport {
         }
         let code = AWSResponseInfo.errorCode(response)
         metrics?.awsCall(operation, code: code)
-        if response.status == 429 || code.contains("Throttl") || code == "TooManyRequestsException" {
+        if response.status == 429 || response.status >= 400 && (code.contains("Throttl") || code == "TooManyRequestsException") {
             var metadata: Logger.Metadata = [
                 "aws.service": "\(operation.service)", "aws.operation": "\(operation.name)", "aws.error_code": "\(code)",
             ]

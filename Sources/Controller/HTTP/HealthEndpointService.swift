@@ -1,3 +1,4 @@
+import AWSCore
 import Hummingbird
 import Logging
 import NIOPosix
@@ -76,7 +77,7 @@ public struct HealthEndpointService: Service {
 
     /// `host:port`, an IPv6 host in brackets.
     public static func address(host: String, port: Int) -> String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        "\(HostText.bracketed(host)):\(port)"
     }
 }
 
