@@ -29,14 +29,16 @@ struct ReconcileOutput {
         if format == .json { StandardError.write(text) } else { print(text, terminator: "") }
     }
 
-    /// `created UserPool/qnatime`, `failed AppClient/web: code: message`, … (nil for a noop).
+    /// `created UserPool/qnatime`, `failed AppClient/web: code: message`, … (nil for a noop); a change applied with
+    /// warnings (an old role left in AWS) has one `  warning: …` line under it for each.
     static func line(change: ResourceChange, outcome: ChangeOutcome) -> String? {
         let address = change.address
         switch outcome {
         case .unchanged: return nil
-        case .applied:
-            if change.action == .rename, let previous = change.previousAddress { return "renamed \(previous) to \(address)" }
-            return "\(pastTense(change.action)) \(address)"
+        case .applied(let result):
+            let done = change.action == .rename ? change.previousAddress.map { "renamed \($0) to \(address)" } : nil
+            return ([done ?? "\(pastTense(change.action)) \(address)"] + result.warnings.map { "  warning: \($0)" })
+                .joined(separator: "\n")
         case .refused(let reason): return "refused \(address): \(reason)"
         case .blocked(let reason, _): return "blocked \(address): \(reason)"
         case .failed(let failure):

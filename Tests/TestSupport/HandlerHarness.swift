@@ -79,10 +79,14 @@ public struct HandlerHarness<Handler: ResourceHandler>: Sendable {
         return (try handler.plan(input), input)
     }
 
-    /// Applies `change` planned from `input`; returns the resource's outputs after it.
+    /// Applies `change` planned from `input`; returns the resource's outputs after it. What a replacement leaves to
+    /// retire is deleted then, as the executor does for a resource nothing depends on.
     public func apply(_ change: ResourceChange, input: PlanInput<Handler.Live>,
                       allowPurchase: Bool = false) async throws -> [String: String] {
-        try await handler.apply(change, input: input, context: applyContext(allowPurchase: allowPurchase))
+        let context = applyContext(allowPurchase: allowPurchase)
+        let outputs = try await handler.apply(change, input: input, context: context)
+        try await context.retirements.take(for: change.address)?.delete()
+        return outputs
     }
 
     /// Reads and plans one resource whose last apply recorded `recorded` as its outputs (none: no status file).

@@ -25,12 +25,19 @@ struct HandlerApplier: ChangeApplier {
                 }
             }
         }
-        let outputs = change.action == .rename && change.fieldChanges.isEmpty
-            ? input.outputs
-            : try await handler.apply(change, input: input, context: context)
+        let outputs: [String: String]
+        do {
+            outputs = change.action == .rename && change.fieldChanges.isEmpty
+                ? input.outputs
+                : try await handler.apply(change, input: input, context: context)
+        } catch {
+            // A replacement that failed after leaving its old resource to retire leaves it alone.
+            _ = await context.retirements.take(for: change.address)
+            throw error
+        }
         if change.action != .delete && change.action != .retain {
             await context.references.record(outputs, for: change.address)
         }
-        return AppliedResult(resource: outputs)
+        return AppliedResult(resource: outputs, retirement: await context.retirements.take(for: change.address))
     }
 }

@@ -94,12 +94,24 @@ public struct ApplyContext: Sendable {
     public let references: ReferenceStore
     /// Run-wide options.
     public let options: PlanOptions
+    /// What replacements leave to delete once their dependents have moved (`retireLater`).
+    public let retirements: Retirements
 
     /// Creates an apply context.
-    public init(reconcile: ReconcileContext, references: ReferenceStore, options: PlanOptions) {
+    public init(reconcile: ReconcileContext, references: ReferenceStore, options: PlanOptions,
+                retirements: Retirements = Retirements()) {
         self.reconcile = reconcile
         self.references = references
         self.options = options
+        self.retirements = retirements
+    }
+
+    /// Leaves the deletion of `what` (the resource the change of `address` replaced) to the executor, which runs
+    /// `delete` once every change depending on `address` has moved to the new resource, and otherwise leaves it in AWS
+    /// with a warning (`Retirement`).
+    public func retireLater(_ what: String, for address: ResourceAddress,
+                            delete: @escaping @Sendable () async throws -> Void) async {
+        await retirements.leave(Retirement(what, delete: delete), for: address)
     }
 }
 

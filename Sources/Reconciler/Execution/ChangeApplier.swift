@@ -12,10 +12,13 @@ public struct AppliedResult: Equatable, Sendable {
     public var resource: [String: String]
     /// Things the user should know about how it went.
     public var warnings: [String]
+    /// The old resource a replacement left to delete once its dependents have moved (`Retirement`), if any.
+    public var retirement: Retirement?
 
     /// Creates a result.
-    public init(resource: [String: String] = [:], warnings: [String] = []) {
+    public init(resource: [String: String] = [:], warnings: [String] = [], retirement: Retirement? = nil) {
         self.resource = resource
         self.warnings = warnings
+        self.retirement = retirement
     }
 }

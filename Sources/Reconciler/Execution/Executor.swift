@@ -53,10 +53,49 @@ public struct Executor: Sendable {
                 schedule.complete(index, with: run.outcome)
             }
         }
-        let results = schedule.changes.enumerated().map { index, change in
+        var results = schedule.changes.enumerated().map { index, change in
             (change: change, outcome: schedule.outcomes[index] ?? .unchanged)
         }
+        for index in results.indices {
+            guard case .applied(var result) = results[index].outcome, let retirement = result.retirement else { continue }
+            result.warnings += await retire(retirement, of: results[index].change.address, results: results)
+            results[index].outcome = .applied(result)
+        }
         return ExecutionReport(results: results, gateRefusals: gateRefusals)
+    }
+
+    /// Deletes what the replacement of `address` left (`Retirement`) when every change depending on it was applied or
+    /// had nothing to do; otherwise, or when the gate refuses or the delete fails, leaves it, and returns the warning
+    /// saying so (nothing when it was deleted).
+    private func retire(_ retirement: Retirement, of address: ResourceAddress,
+                        results: [(change: ResourceChange, outcome: ChangeOutcome)]) async -> [String] {
+        let behind = results.filter { $0.change.dependencies.contains(address) }.compactMap { result -> String? in
+            switch result.outcome {
+            case .applied, .unchanged: nil
+            case .refused: "\(result.change.address) (refused)"
+            case .blocked: "\(result.change.address) (blocked)"
+            case .failed: "\(result.change.address) (failed)"
+            }
+        }
+        let metadata: Logger.Metadata = ["resource": "\(address)", "retired": "\(retirement.what)"]
+        guard behind.isEmpty else {
+            logger.warning("old resource left: dependents did not move", metadata: metadata)
+            return ["\(retirement.what) is left in AWS, not deleted: \(behind.joined(separator: ", ")) still names it; "
+                    + "smsauth no longer tracks it, so delete it by hand once nothing uses it"]
+        }
+        if let refusal = await gate() {
+            return ["\(retirement.what) is left in AWS: \(refusal.code): \(refusal.message); delete it by hand"]
+        }
+        do {
+            try await retirement.delete()
+            logger.info("old resource deleted", metadata: metadata)
+            return []
+        } catch {
+            let failure = ReconcileFailure(classifying: error)
+            logger.error("old resource not deleted", metadata: metadata.merging(["code": "\(failure.code)"]) { $1 })
+            return ["\(retirement.what) is left in AWS: deleting it failed (\(failure.code): \(failure.message)); "
+                    + "delete it by hand"]
+        }
     }
 
     /// How one change ended, and whether the gate kept it from starting.

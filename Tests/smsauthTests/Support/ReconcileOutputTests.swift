@@ -17,4 +17,13 @@ import Testing
         let plain = ReconcileFailure(code: "x", message: "m", isRetryable: false)
         #expect(ReconcileOutput.line(change: change, outcome: .failed(plain)) == "failed SandboxNumber/qa: x: m")
     }
+
+    /// A change applied with warnings (a replacement whose old resource was left) shows each under its line.
+    @Test func warningsOfAnAppliedChangeFollowItsLine() throws {
+        let change = try ResourceChange(address: ResourceAddress(kind: .smsRole, name: "sms"), action: .replace, reason: "why")
+        #expect(ReconcileOutput.line(change: change, outcome: .applied(AppliedResult())) == "replaced SmsRole/sms")
+        let left = AppliedResult(warnings: ["the old role a is left in AWS", "second"])
+        #expect(ReconcileOutput.line(change: change, outcome: .applied(left))
+                == "replaced SmsRole/sms\n  warning: the old role a is left in AWS\n  warning: second")
+    }
 }

@@ -35,7 +35,8 @@ struct OwnedRolePlan<Live: OwnedRoleLive> {
         guard change.action == .replace, let liveRole, let reason = change.reason else { return change }
         let order = liveRole.role.name == fields.roleName
             ? "the name stays the same, so the old role is deleted before the new one is created: \(outage)"
-            : "the new role is created first, then the old one is deleted"
+            : "the new role is created first, and the old one is deleted once everything using it has moved to the new "
+                + "one (left in AWS, with a warning, if something could not move)"
         return try change.revised(fieldChanges: Self.withLostTags(change.fieldChanges, live: liveRole.role, tags: fields.tags),
                                   reason: "\(reason); \(order)")
     }

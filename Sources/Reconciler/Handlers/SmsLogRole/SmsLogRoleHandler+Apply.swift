@@ -3,7 +3,8 @@ import Logging
 
 extension SmsLogRoleHandler {
     /// Creates (CreateRole with tags, then PutRolePolicy), updates (only the calls whose field differs), replaces (a
-    /// new name: create the new role, then delete the old; the same name with a new path: delete, then create),
+    /// new name: create the new role, and delete the old one once what uses it has moved, `ApplyContext.retireLater`;
+    /// the same name with a new path: delete, then create),
     /// or deletes (inline policies, then the role). Returns `arn` and `roleName` of the role
     /// afterwards (nothing after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsLogRoleLive>,
@@ -26,7 +27,9 @@ extension SmsLogRoleHandler {
                 return outputs(of: try await Self.create(fields, address: input.address, iam: iam, logger: logger))
             }
             let role = try await Self.create(fields, address: input.address, iam: iam, logger: logger)
-            try await OwnedRoleIAM.delete(old.name, iam: iam, logger: logger, noun: Self.noun)
+            await context.retireLater("the old role \(old.name)", for: input.address) {
+                try await OwnedRoleIAM.delete(old.name, iam: iam, logger: logger, noun: Self.noun)
+            }
             return outputs(of: role)
         case .delete:
             guard let live = input.live.value else { return [:] }

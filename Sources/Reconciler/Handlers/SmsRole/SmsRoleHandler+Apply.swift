@@ -3,8 +3,8 @@ import Logging
 
 extension SmsRoleHandler {
     /// Creates (CreateRole with tags, then PutRolePolicy of the service's grant), updates (only the calls whose field differs),
-    /// replaces (a new name: create the new role, then delete the old; the same name with a new path: delete, then
-    /// create) or deletes (inline policies, then the role). Returns `arn`, `roleName` and
+    /// replaces (a new name: create the new role, and delete the old one once the pools using it have moved to the new
+    /// one, `ApplyContext.retireLater`; the same name with a new path: delete, then create) or deletes (inline policies, then the role). Returns `arn`, `roleName` and
     /// `externalId` of the role afterwards (nothing after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsRoleLive>,
                context: ApplyContext) async throws -> [String: String] {
@@ -29,7 +29,9 @@ extension SmsRoleHandler {
                                     fields: fields)
             }
             let role = try await Self.create(fields, address: input.address, iam: iam, logger: logger)
-            try await Self.delete(old.name, iam: iam, logger: logger)
+            await context.retireLater("the old role \(old.name)", for: input.address) {
+                try await Self.delete(old.name, iam: iam, logger: logger)
+            }
             return Self.outputs(role: role, fields: fields)
         case .delete:
             guard let live = input.live.value else { return [:] }

@@ -154,7 +154,7 @@ import Testing
     }
 
     static let immutableChanges: [(String, [String: String?], String)] = [
-        ("roleName", ["roleName": "renamed"], "the new role is created first, then the old one is deleted"),
+        ("roleName", ["roleName": "renamed"], "the new role is created first, and the old one is deleted once everything using it has moved"),
         ("path", ["path": "/"], "the old role is deleted before the new one is created"),
     ]
 

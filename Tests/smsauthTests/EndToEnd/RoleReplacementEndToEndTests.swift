@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// A renamed SMS role (`policy.onImmutableChange: Recreate`) is replaced new-first, and the old role is deleted only
+/// once the pool using it has moved to the new one. A pool that cannot move in the same run (its own change refused)
+/// keeps naming the old role, which is then left in AWS with a warning. Before, the role's change deleted the old role
+/// itself, before its pools were updated: a pool whose update did not happen was left naming a deleted role, and
+/// could no longer send SMS.
+@Suite("SMS role replacement end to end", .timeLimit(.minutes(8)))
+struct RoleReplacementEndToEndTests {
+    /// The example with a role name of its own, applied in the context's region (one no other test uses, for the
+    /// pool's name).
+    static func applied(_ context: EndToEndContext) async throws -> (Workspace, String) {
+        let roleName = "e2e-replace-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["examples/phone-username-mfa-required"], substitutions: [
+            ("roleName: cognito_sns_iam_role\n", "roleName: \(roleName)\n"), ("region: us-east-1\n", "region: \(context.region)\n"),
+        ])
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        return (space, roleName)
+    }
+
+    /// The role ARN the pool's SmsConfiguration names.
+    static func poolRole(_ context: EndToEndContext) async throws -> String? {
+        let pool = try await context.ownedPool(named: "qnatime")
+        return try await context.cognito.describeUserPool(id: pool.id)?.raw["SmsConfiguration"]?["SnsCallerArn"]?.stringValue
+    }
+
+    /// Renames the role with Recreate.
+    static func renameRole(_ space: Workspace, from old: String, to new: String) throws {
+        try space.edit("sms-role.yaml", replacing: "roleName: \(old)\n", with: "roleName: \(new)\n")
+        try space.edit("sms-role.yaml", replacing: "  tags: {Team: Dev}\n",
+                       with: "  tags: {Team: Dev}\npolicy:\n  onImmutableChange: Recreate\n")
+    }
+
+    @Test func theOldRoleIsDeletedAfterThePoolMoved() async throws {
+        let context = try await EndToEndContext.make(region: "ap-southeast-1")
+        let (space, oldName) = try await Self.applied(context)
+        defer { space.remove() }
+        let newName = oldName + "-v2"
+        try Self.renameRole(space, from: oldName, to: newName)
+        let replaced = try await space.reconcile(environment: context.environment)
+        #expect(replaced.status == 0, "\(replaced.stdout)\(replaced.stderr)")
+        let newRole = try #require(try await context.iam.getRole(name: newName))
+        #expect(try await Self.poolRole(context) == newRole.arn)
+        #expect(try await context.iam.getRole(name: oldName) == nil, "the old role is deleted once the pool moved")
+        #expect(!replaced.stdout.contains("is left in AWS"), "\(replaced.stdout)")
+        let calls = try await context.writeCalls()
+        let poolUpdate = try #require(calls.lastIndex(of: "UpdateUserPool"))
+        #expect(try #require(calls.lastIndex(of: "DeleteRole")) > poolUpdate, "\(calls)")
+    }
+
+    @Test func aPoolThatCannotMoveKeepsItsRole() async throws {
+        let context = try await EndToEndContext.make(region: "ca-central-1")
+        let (space, oldName) = try await Self.applied(context)
+        defer { space.remove() }
+        let oldArn = try #require(try await context.iam.getRole(name: oldName)).arn
+        let newName = oldName + "-v2"
+        try Self.renameRole(space, from: oldName, to: newName)
+        // The pool's own change is refused (an immutable attribute), so the pool keeps naming the old role.
+        try space.edit("user-pool.yaml", replacing: "usernameAttributes: [phone_number]", with: "usernameAttributes: [email]")
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("the old one is deleted once everything using it has moved to the new one"), "\(plan.stdout)")
+        let run = try await space.reconcile(environment: context.environment)
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("the old role \(oldName) is left in AWS, not deleted: UserPool/qnatime (refused) still names it"),
+                "\(run.stdout)")
+        #expect(try await context.iam.getRole(name: oldName)?.arn == oldArn, "the role the pool uses is still there")
+        #expect(try await Self.poolRole(context) == oldArn)
+        #expect(!(try await context.writeCalls()).contains("DeleteRole"))
+    }
+}
