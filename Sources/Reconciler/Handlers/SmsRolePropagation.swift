@@ -35,12 +35,13 @@ enum SmsRolePropagation {
             let cause = underlying.code == "InvalidSmsRoleAccessPolicyException"
                 ? "the role does not grant the pool's SMS service (sns:Publish, or sms-voice:SendTextMessage on the End User Messaging path: its inline policy is missing or denies it, or the SmsRole's service is not the pool's smsService)"
                 : "the role's trust policy does not let cognito-idp.amazonaws.com assume it with this external id and source account"
-            return "Cognito still cannot use the SMS role after \(waited): \(cause). Check the SmsRole manifest's externalId and the pool's smsRole/smsExternalId (\(underlying.code): \(underlying.message))"
+            let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
+            return "Cognito still cannot use the SMS role after \(String(format: "%.1f", seconds)) s: \(cause). Check the SmsRole manifest's externalId and the pool's smsRole/smsExternalId (\(underlying.code): \(underlying.message))"
         }
     }
 
     /// Runs `operation`, retrying the SMS-role errors with exponential backoff (1 s doubling, at most 15 s between
-    /// attempts) until `context.smsRolePropagationTimeout` has passed; other errors are thrown at once.
+    /// attempts, the last attempt when `context.smsRolePropagationTimeout` is reached); other errors are thrown at once.
     static func retrying<T: Sendable>(_ context: ReconcileContext,
                                              _ operation: @Sendable () async throws -> T) async throws -> T {
         let start = context.now()
@@ -50,13 +51,14 @@ enum SmsRolePropagation {
                 return try await operation()
             } catch let error as AWSError where retriedCodes.contains(error.code) {
                 let waited = Duration.seconds(context.now().timeIntervalSince(start))
-                guard waited + delay <= context.smsRolePropagationTimeout else {
-                    throw NotUsable(underlying: error, waited: waited)
-                }
+                let remaining = context.smsRolePropagationTimeout - waited
+                guard remaining > .zero else { throw NotUsable(underlying: error, waited: waited) }
+                // The last wait is cut short, so that the last attempt is made when the timeout is reached.
+                let pause = min(delay, remaining)
                 context.logger.notice("SMS role not usable by Cognito yet; retrying", metadata: [
-                    "aws.error_code": "\(error.code)", "delay_ms": "\(delay.components.seconds * 1000)",
+                    "aws.error_code": "\(error.code)", "delay_ms": "\(Int(pause / .milliseconds(1)))",
                 ])
-                try await context.sleep(delay)
+                try await context.sleep(pause)
                 delay = min(delay * 2, .seconds(15))
             }
         }
