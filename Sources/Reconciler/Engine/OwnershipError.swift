@@ -56,6 +56,10 @@ public enum OwnershipError: ReconcileError, Equatable {
         case .appClient, .mfaPolicy:
             return "the user pool it is in does not carry smsauth's ownership tags for this run's "
                 + RunIdentity.describe(owner: runOwner)
+        case .sandboxNumber:
+            return "the number was already in its sandbox when this manifest folder first saw it (an SNS sandbox number "
+                + "takes no tags; an End User Messaging one has no ownership tags of this run's "
+                + "\(RunIdentity.describe(owner: runOwner))), so this run never added it"
         default:
             return "what its status file names does not carry smsauth's ownership tags for it and this run's "
                 + RunIdentity.describe(owner: runOwner)

@@ -78,6 +78,45 @@ struct OwnershipEndToEndTests {
         }
     }
 
+    /// SNS sandbox numbers take no tags. Folder b naming a number folder a added manages it (with a warning in its
+    /// plan) but never deletes it: removing b's manifest is refused as for any resource that is not b's, and a's
+    /// number stays. Before, b took it over silently ("1 unchanged") and its removal deleted a's number.
+    @Test func aSandboxNumberOfAnotherFolderIsNeverDeleted() async throws {
+        let region = "ap-northeast-2"
+        let context = try await EndToEndContext.make(region: region)
+        let phone = "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000))
+        let number = { (name: String) in
+            "apiVersion: smsauth/v1\nkind: SandboxNumber\nmetadata: {name: \(name)}\nspec:\n  region: \(region)\n"
+                + "  phoneNumber: \"\(phone)\"\n---\n"
+        }
+        let a = try Workspace(copying: []), b = try Workspace(copying: [])
+        defer { a.remove(); b.remove() }
+        try a.write("numbers.yaml", number("tester-alice"))
+        // b also manages a sandbox number of its own, so that removing the borrowed one leaves a set that is not empty.
+        let own = "+1206555" + String(format: "%04d", (Int(phone.suffix(4))! + 1) % 10_000)
+        try b.write("numbers.yaml", number("borrowed") + number("own").replacingOccurrences(of: phone, with: own))
+        let added = try await a.reconcile(environment: Self.owned(context.environment, by: "team-a"))
+        #expect(added.status == 0, "\(added.stdout)\(added.stderr)")
+
+        let (environmentB, keyB) = try await context.freshEnvironment()
+        let ownerB = Self.owned(environmentB, by: "team-b")
+        let plan = try await b.reconcile(["--dry-run"], environment: ownerB)
+        #expect(plan.stdout.contains("warning: \(phone) was already in the SNS SMS sandbox of \(region) when this manifest folder first saw it"),
+                "\(plan.stdout)")
+        #expect(try await b.reconcile(environment: ownerB).status == 0)
+
+        try b.write("numbers.yaml", number("own").replacingOccurrences(of: phone, with: own))
+        let removed = try await b.reconcile(environment: ownerB)
+        #expect(removed.status == 1, "\(removed.stdout)\(removed.stderr)")
+        #expect(removed.stdout.contains("refused SandboxNumber/borrowed: the manifest of SandboxNumber/borrowed is gone, but the "
+                                        + "number was already in its sandbox when this manifest folder first saw it"),
+                "\(removed.stdout)")
+        #expect(!(try await context.writeCalls(accessKeyId: keyB)).contains("DeleteSMSSandboxPhoneNumber"))
+        #expect(try await context.sns.listSandboxPhoneNumbers().contains { $0.phoneNumber == phone }, "a's number stays")
+        let again = try await a.reconcile(["--dry-run", "--detailed-exitcode"], environment: Self.owned(context.environment, by: "team-a"))
+        #expect(again.status == 0, "a plans nothing: \(again.stdout)")
+    }
+
     @Test("a status file naming a client in a pool made by hand deletes nothing")
     func tamperedStatusDeletesNothing() async throws {
         let context = try await EndToEndContext.make(region: "il-central-1")

@@ -53,7 +53,8 @@ extension SandboxNumberHandler {
             "resource": "\(input.address)", "region": "\(region)", "service": "\(service.rawValue)",
         ])
         return outputs(of: SandboxNumberLive(name: input.address.name, phoneNumber: spec.phoneNumber.value,
-                                             region: region, service: service, id: added.id, status: added.status))
+                                             region: region, service: service, id: added.id, status: added.status,
+                                             added: true))
     }
 
     /// Verifies a pending number with the code in its manifest's one-time password file.

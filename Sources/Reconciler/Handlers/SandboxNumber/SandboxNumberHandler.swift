@@ -48,21 +48,43 @@ struct SandboxNumberHandler: ResourceHandler {
         return result
     }
 
-    /// SNS's sandbox numbers take no tags: a listed one is the manifest's. End User Messaging's carry smsauth's
-    /// ownership tags (ListTagsForResource): one tagged for another owner is theirs, one without tags was added
-    /// outside smsauth (planned like its own, never deleted).
+    /// SNS's sandbox numbers take no tags: a listed one is the manifest's when a run for it added it (`added`, from
+    /// its status file), else it was found there (another manifest folder's, or added by hand): planned like its own,
+    /// never deleted. End User Messaging's carry smsauth's ownership tags (ListTagsForResource): one tagged for another
+    /// owner is theirs, one without tags was added outside smsauth (planned like its own, never deleted).
     private static func classify(_ live: SandboxNumberLive, arn: String?, address: ResourceAddress,
                                  context: ReconcileContext) async throws -> LiveState<SandboxNumberLive> {
-        guard live.service == .endUserMessaging, let arn else { return .owned(live) }
+        guard live.service == .endUserMessaging, let arn else { return live.added ? .owned(live) : .foreign(live) }
         let tags = try await context.smsVoice(live.region).listTagsForResource(arn: arn) ?? [:]
-        return .classified(live, tags: tags, as: address, owner: context.owner)
+        var tagged = live
+        switch OwnershipTags.claim(tags, as: address, owner: context.owner) {
+        case .mine?, .legacy?: tagged.added = true
+        case .otherOwner?, nil: tagged.added = false
+        }
+        return .classified(tagged, tags: tags, as: address, owner: context.owner)
     }
 
     /// `phoneNumber`, `region`, `service` (the sandbox: `sns` or `endUserMessaging`), `status` (`Pending` or
-    /// `Verified`).
+    /// `Verified`), and `origin: added` when a run for this resource added the number (none when it was found
+    /// listed: so the read that follows an apply, which cannot know yet, leaves the create's `added` in place).
     func outputs(of live: SandboxNumberLive) -> [String: String] {
-        ["phoneNumber": live.phoneNumber, "region": live.region, "service": live.service.rawValue,
-         "status": live.status.rawValue]
+        var outputs = ["phoneNumber": live.phoneNumber, "region": live.region, "service": live.service.rawValue,
+                       "status": live.status.rawValue]
+        if live.added { outputs["origin"] = Self.addedOrigin }
+        return outputs
+    }
+
+    /// The `origin` output of a number a run for its resource added.
+    static let addedOrigin = "added"
+
+    /// Whether `status` says a run for its resource added `phoneNumber` to `sandbox`: `origin: added`, or (a status
+    /// file written before `origin` was recorded) a create or replace applied in its history.
+    static func recordsAdded(_ status: ResourceStatus?, phoneNumber: String, sandbox: Sandbox) -> Bool {
+        guard let status, status.resource["phoneNumber"] == phoneNumber,
+              status.resource["region"] == sandbox.region,
+              (status.resource["service"] ?? SmsService.sns.rawValue) == sandbox.service.rawValue else { return false }
+        return status.resource["origin"] == addedOrigin
+            || status.history.contains { [.create, .replace].contains($0.action) && $0.result == .applied }
     }
 
     /// `phoneNumber`, `region` and `service`, known from the manifest; no `status` (that marks a planned number,
@@ -137,7 +159,8 @@ struct SandboxNumberHandler: ResourceHandler {
     /// The live value of a listed number, with the manifest's code file looked at when it may be needed.
     private static func live(_ target: ReadTarget, phoneNumber: String, sandbox: Sandbox, listed: Listed) -> SandboxNumberLive {
         var live = SandboxNumberLive(name: target.address.name, phoneNumber: phoneNumber, region: sandbox.region,
-                                     service: sandbox.service, id: listed.id, status: listed.status)
+                                     service: sandbox.service, id: listed.id, status: listed.status,
+                                     added: recordsAdded(target.status, phoneNumber: phoneNumber, sandbox: sandbox))
         if let desired = target.desired, let spec = spec(desired),
            let file = spec.oneTimePasswordFile?.value {
             live.oneTimePasswordFile = file

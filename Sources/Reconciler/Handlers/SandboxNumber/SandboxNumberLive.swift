@@ -21,10 +21,15 @@ public struct SandboxNumberLive: Sendable, Equatable {
     public var oneTimePasswordFile: String?
     /// Whether that file exists (checked by `read`; its content is only read by `apply`).
     public var oneTimePasswordFileExists: Bool
+    /// Whether a run for this resource added the number (its status file says so, `origin: added`), rather than
+    /// finding it already listed (no `origin`). SNS's sandbox numbers take no tags: a number listed before this
+    /// manifest folder recorded it may be another folder's or a person's, so only an added one is ever deleted.
+    public var added: Bool
 
     /// Creates a live number.
     public init(name: String, phoneNumber: String, region: String, service: SmsService = .sns, id: String? = nil,
-                status: SandboxNumberStatus, oneTimePasswordFile: String? = nil, oneTimePasswordFileExists: Bool = false) {
+                status: SandboxNumberStatus, oneTimePasswordFile: String? = nil, oneTimePasswordFileExists: Bool = false,
+                added: Bool = false) {
         self.name = name
         self.phoneNumber = phoneNumber
         self.region = region
@@ -33,6 +38,7 @@ public struct SandboxNumberLive: Sendable, Equatable {
         self.status = status
         self.oneTimePasswordFile = oneTimePasswordFile
         self.oneTimePasswordFileExists = oneTimePasswordFileExists
+        self.added = added
     }
 
     /// What the status says to do while the number is `Pending`. End User Messaging sends a code only when asked

@@ -28,12 +28,26 @@ struct SandboxNumberPlan {
                                       reason: OwnershipError.otherOwner(input.address, found: owner,
                                                                         runOwner: input.options.owner).message)
         case let .owned(live), let .foreign(live), let .legacy(live):
+            let foreign = if case .foreign = input.live { true } else { false }
             if live.phoneNumber != phoneNumber || live.region != region || live.service != service {
-                return try identityChange(live, phoneNumber: phoneNumber, region: region, service: service,
-                                          policy: desired.policy)
+                guard foreign else {
+                    return try identityChange(live, phoneNumber: phoneNumber, region: region, service: service,
+                                              policy: desired.policy)
+                }
+                // A number found listed is never deleted: the manifest's new number is added, the found one released.
+                let change = try create(phoneNumber: phoneNumber, region: region, service: service, spec: spec)
+                return try change.revised(warnings: change.warnings + [Self.found(live)])
             }
-            return try existing(live)
+            let change = try existing(live)
+            return foreign ? try change.revised(warnings: change.warnings + [Self.found(live)]) : change
         }
+    }
+
+    /// Why a number found listed, not added by a run for this resource, is never deleted.
+    static func found(_ live: SandboxNumberLive) -> String {
+        "\(live.phoneNumber) was already in the \(SandboxService.sandboxName(live.service)) of \(live.region) when this "
+            + "manifest folder first saw it (added by another folder, by hand, or by a run stopped before recording it): "
+            + "smsauth manages its verification but never deletes it"
     }
 
     /// Create, unless the region's sandbox would then hold more than `SandboxQuota.maximumNumbers` numbers.
@@ -126,7 +140,8 @@ struct SandboxNumberPlan {
         return [FieldChange(path: "status", before: .string(live.status.rawValue), after: .string(SandboxNumberStatus.pending.rawValue))]
     }
 
-    /// The manifest is gone: delete (this kind's default) or retain what is listed.
+    /// The manifest is gone: delete (this kind's default) or retain what is listed. Only an owned number: a found one
+    /// (not added by a run for this resource) is never deleted (the engine refuses to act on it, `OwnershipError`).
     private func removed() throws(PlanError) -> ResourceChange {
         guard case let .owned(live) = input.live else { return try ResourceChange(address: input.address, action: .noop) }
         switch input.deletePolicy {

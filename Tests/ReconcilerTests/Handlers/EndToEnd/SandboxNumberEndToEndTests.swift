@@ -57,7 +57,8 @@ struct SandboxNumberEndToEndTests {
         let create = try handler.plan(first)
         #expect(create.action == .create)
         let created = try await handler.apply(create, input: first, context: harness.applyContext())
-        #expect(created == ["phoneNumber": space.phone, "region": space.region, "service": "sns", "status": "Pending"])
+        #expect(created == ["phoneNumber": space.phone, "region": space.region, "service": "sns", "status": "Pending",
+                            "origin": "added"])
 
         let pending = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
         let live = try #require(pending.live.value)
@@ -114,10 +115,14 @@ struct SandboxNumberEndToEndTests {
             let space = try Workspace(region: "ca-central-1")
             defer { try? FileManager.default.removeItem(at: space.folder) }
             let first = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
-            _ = try await handler.apply(try handler.plan(first), input: first, context: harness.applyContext())
+            let created = try await handler.apply(try handler.plan(first), input: first, context: harness.applyContext())
             try space.writeCode(try await harness.oneTimePassword(space.phone, region: space.region))
-            let verifying = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
+            let recorded = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", phase: .pending,
+                                          resource: created)
+            let verifying = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region,
+                                                  status: recorded)
             let outputs = try await handler.apply(try handler.plan(verifying), input: verifying, context: harness.applyContext())
+            #expect(outputs["origin"] == "added", "the status file's origin is carried on")
 
             let status = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", phase: .ready,
                                         resource: outputs, lastAppliedTime: verifiedAt)

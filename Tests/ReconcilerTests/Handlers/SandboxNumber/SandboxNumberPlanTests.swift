@@ -208,6 +208,44 @@ struct SandboxNumberAcrossSandboxesTests {
         #expect(try handler.plan(F.input(nil, .owned(live))).action == .delete)
     }
 
+    /// An SNS number found listed, not added by a run for this resource (SNS's entries take no tags: it may be another
+    /// manifest folder's), is planned like its own with a warning, and never deleted: not when its manifest is removed
+    /// (whatever the policy), nor when a new `phoneNumber` adds the new number.
+    @Test func aFoundNumberIsManagedButNeverDeleted() throws {
+        let found = F.live(.verified)
+        let kept = try handler.plan(F.input(try F.desired(), .foreign(found)))
+        #expect(kept.action == .noop)
+        #expect(kept.warnings.first?.contains("was already in the SNS SMS sandbox of us-east-1 when this manifest folder first saw it") == true,
+                "\(kept.warnings)")
+        for policy in [DeletePolicy.delete, .retain] {
+            #expect(try handler.plan(F.input(nil, .foreign(found), deletePolicy: policy)).action == .noop)
+        }
+        let moved = try handler.plan(F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
+                                             .foreign(found)))
+        #expect(moved.action == .create, "the found number is left, not replaced")
+        #expect(moved.warnings.contains { $0.contains("never deletes it") })
+    }
+
+    /// A status file says a run for the resource added the number: `origin: added`, or, written before `origin` was
+    /// recorded, a create applied in its history; only the same number in the same sandbox.
+    @Test func theStatusFileSaysWhetherTheNumberWasAdded() {
+        let sandbox = SandboxNumberHandler.Sandbox(region: "us-east-1", service: .sns)
+        let base = ["phoneNumber": F.phone, "region": "us-east-1", "service": "sns", "status": "Verified"]
+        let added = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h",
+                                   resource: base.merging(["origin": "added"]) { $1 })
+        let found = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", resource: base)
+        let legacy = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", resource: base,
+                                    history: [HistoryEntry(time: Date(), action: .create, result: .applied),
+                                              HistoryEntry(time: Date(), action: .noop, result: .unchanged)])
+        #expect(SandboxNumberHandler.recordsAdded(added, phoneNumber: F.phone, sandbox: sandbox))
+        #expect(!SandboxNumberHandler.recordsAdded(found, phoneNumber: F.phone, sandbox: sandbox))
+        #expect(SandboxNumberHandler.recordsAdded(legacy, phoneNumber: F.phone, sandbox: sandbox))
+        #expect(!SandboxNumberHandler.recordsAdded(added, phoneNumber: "+14155550199", sandbox: sandbox))
+        #expect(!SandboxNumberHandler.recordsAdded(added, phoneNumber: F.phone,
+                                                   sandbox: .init(region: "us-west-2", service: .sns)))
+        #expect(!SandboxNumberHandler.recordsAdded(nil, phoneNumber: F.phone, sandbox: sandbox))
+    }
+
     /// A rename takes only the entry of the same sandbox.
     @Test func aRenameClaimsOnlyTheSameSandbox() throws {
         #expect(handler.claims(try F.desired(), live: F.live(.verified), references: [:]))
