@@ -217,7 +217,11 @@ struct ControllerCommand: AsyncParsableCommand {
             awaitApplies: awaitApplies,
             makeController: {
                 let aws = try command.makeAWS(fence: lease.fence, metrics: metrics, logger: logger)
-                let store = try await state.openFenced(aws: aws, fence: lease.fence)
+                let store = try await state.openFenced(aws: aws, fence: lease.fence) { stored in
+                    let generation = try await lease.raiseGeneration(above: stored)
+                    logger.warning("the state was claimed by a lease generation this lease had not reached; leading with a higher one", metadata: ["stored": "\(stored)",
+                                                                            "generation": "\(generation)"])
+                }
                 try await command.recoverLostState(store: store, stateMissing: missingFolder ?? store.isMissing,
                                                    aws: aws, identity: identity, logger: logger)
                 return try command.makeController(store: store, aws: aws, identity: identity, metrics: metrics,

@@ -15,6 +15,8 @@ import Reconciler
 /// - **Fencing**: a successful write opens `fence` until *its request's start* + duration. A leader that cannot renew
 ///   in time finds its fence closed when its deadline passes, before any standby can judge the lease expired (a
 ///   standby starts counting only once it has seen the version that write made).
+/// - **Release**: a leader that stops rewrites the object as released (`LeaseRecord.released`) instead of deleting
+///   it, so the next holder takes it at once with the next generation: generations never go back.
 public actor ControllerLease {
     /// Key of the lease object in the store.
     public static let key = "lease.json"
@@ -85,7 +87,7 @@ public actor ControllerLease {
     /// if that is sooner, so a standby takes over at most one renew interval after the lease expired.
     public func nextAttempt() -> Duration {
         let poll = clock.now() + renewInterval
-        guard let seen = observed, seen.record?.holder != identity.holder else { return poll }
+        guard let seen = observed, seen.record?.holder != identity.holder, seen.record?.isReleased != true else { return poll }
         return min(poll, seen.since + lasting(seen.record))
     }
 
@@ -109,12 +111,39 @@ public actor ControllerLease {
         return try await write(generation: lastGeneration + 1, condition: .ifMatch(current.etag), start: start)
     }
 
+    /// Writes the held lease again with a generation above `stored`: for a state claimed by a generation this lease
+    /// never saw (its object was deleted or replaced by hand since), which would otherwise refuse this leader for good.
+    /// The write is conditional on this process's own version, so only the holder can do it.
+    /// - Returns: the new generation; throws `.preconditionFailed` when the lease is not held any more.
+    public func raiseGeneration(above stored: Int) async throws(ObjectStoreError) -> Int {
+        guard var (record, etag) = held else { throw .preconditionFailed(key: Self.key) }
+        guard stored >= record.generation else { return record.generation }
+        guard stored < LeaseRecord.maximumGeneration else {
+            throw .unavailable(location: store.location,
+                               detail: "the state's lease generation \(stored) is above \(LeaseRecord.maximumGeneration)")
+        }
+        let start = clock.now()
+        record.generation = stored + 1
+        record.renewedAt = wallClock()
+        do {
+            etag = try await store.put(Self.key, data: record.encoded(), condition: .ifMatch(etag))
+        } catch .preconditionFailed {
+            stepDown()
+            throw .preconditionFailed(key: Self.key)
+        }
+        held = (record, etag)
+        lastGeneration = record.generation
+        fence.open(generation: record.generation, until: start + duration)
+        return record.generation
+    }
+
     /// Renews the held lease; `.lost` when it is not held any more.
     public func renew() async -> Renewal {
         guard let held else { return .lost(reason: "not holding the lease") }
         let start = clock.now()
         var record = held.record
         record.renewedAt = wallClock()
+        record.renewals = (record.renewals ?? 0) &+ 1
         do {
             let etag = try await store.put(Self.key, data: record.encoded(), condition: .ifMatch(held.etag))
             self.held = (record, etag)
@@ -136,23 +165,23 @@ public actor ControllerLease {
         held = nil
     }
 
-    /// Steps down and deletes the lease object if it is still this process's version, so a standby takes over at
-    /// once instead of after the duration.
+    /// Steps down and marks the lease object released if it is still this process's version, so a standby takes
+    /// over at once (with the next generation) instead of after the duration.
     public func release() async throws(ObjectStoreError) {
         guard let held else { return }
         stepDown()
         do {
-            try await store.delete(Self.key, ifMatch: held.etag)
+            _ = try await store.put(Self.key, data: held.record.releasing.encoded(), condition: .ifMatch(held.etag))
         } catch .preconditionFailed {
             return
         }
     }
 
     /// Whether the version `seen` has stayed unchanged for its record's duration (this process's own duration when
-    /// the object is not a lease record). A version this process wrote itself (it stepped down after failed
-    /// renewals, and nobody took it over) may be taken back at once.
+    /// the object is not a lease record), or was released. A version this process wrote itself (it stepped down after
+    /// failed renewals, and nobody took it over) may be taken back at once.
     private func isExpired(_ seen: (etag: String, record: LeaseRecord?, since: Duration)) -> Bool {
-        if seen.record?.holder == identity.holder { return true }
+        if seen.record?.holder == identity.holder || seen.record?.isReleased == true { return true }
         return clock.now() - seen.since >= lasting(seen.record)
     }
 
@@ -165,6 +194,10 @@ public actor ControllerLease {
     /// Writes a new record of `generation` under `condition`; opens the fence from `start` on success.
     private func write(generation: Int, condition: WriteCondition, start: Duration) async throws(ObjectStoreError)
         -> Attempt {
+        guard generation <= LeaseRecord.maximumGeneration else {
+            throw .unavailable(location: store.location,
+                               detail: "no lease generation is left above \(LeaseRecord.maximumGeneration)")
+        }
         let now = wallClock()
         let record = LeaseRecord(holder: identity.holder, host: identity.host, pid: identity.pid,
                                  generation: generation, acquiredAt: now, renewedAt: now,

@@ -103,45 +103,44 @@ public final class LeaderElectionService: Service {
         return nil
     }
 
-    /// One term as leader: the controller runs while the lease is renewed, until either ends.
+    /// One term as leader, while the lease is renewed: first the apply that holds the state's lock (if any) finishes,
+    /// then the controller is made (which opens and claims the state) and runs, until it stops or the lease is lost.
+    /// Nothing of the state is read or written before the apply's lock is gone.
     private func lead(generation: Int) async -> TermEnd {
         logger.info("lease acquired; leading", metadata: ["generation": "\(generation)",
                                                           "holder": "\(lease.identity.holder)"])
         metrics.leader(true, generation: generation)
         readiness.setLeading()
-        let controller: GitOpsController
-        do {
-            controller = try await makeController()
-        } catch {
-            return .failed(error)
-        }
-        current.withLock { $0 = controller }
         defer { current.withLock { $0 = nil } }
-        let awaitApplies = awaitApplies
-        let end = await withGracefulShutdownHandler {
-            await withTaskGroup(of: TermEnd.self) { group in
-                group.addTask {
-                    do {
-                        try await awaitApplies()
+        let (awaitApplies, makeController) = (awaitApplies, makeController)
+        let end = await withTaskGroup(of: TermEnd.self) { group in
+            group.addTask {
+                do {
+                    // A shutdown while an apply still holds the lock ends the term at once.
+                    try await cancelWhenGracefulShutdown { try await awaitApplies() }
+                    guard !Task.isShuttingDownGracefully else { return .stopped }
+                    let controller = try await makeController()
+                    self.current.withLock { $0 = controller }
+                    try await withGracefulShutdownHandler {
                         try await controller.run()
-                        return .stopped
-                    } catch is CancellationError {
-                        return .stopped
-                    } catch {
-                        return .failed(error)
+                    } onGracefulShutdown: {
+                        Task { await controller.stop() }
                     }
+                    return .stopped
+                } catch is CancellationError {
+                    return .stopped
+                } catch {
+                    return Task.isCancelled || Task.isShuttingDownGracefully ? .stopped : .failed(error)
                 }
-                group.addTask { await self.renewUntilLost() }
-                let first = await group.next() ?? .stopped
-                if case .lost = first {
-                    await controller.stop()
-                }
-                group.cancelAll()
-                await group.waitForAll()
-                return first
             }
-        } onGracefulShutdown: {
-            Task { await controller.stop() }
+            group.addTask { await self.renewUntilLost() }
+            let first = await group.next() ?? .stopped
+            if case .lost = first {
+                await self.current.withLock { $0 }?.stop()
+            }
+            group.cancelAll()
+            await group.waitForAll()
+            return first
         }
         metrics.leader(false, generation: generation)
         return end
@@ -167,10 +166,20 @@ public final class LeaderElectionService: Service {
         }
     }
 
-    /// Releases the lease so a standby takes over at once; a failure only delays that by one lease duration.
+    /// Releases the lease so a standby takes over at once; a failure only delays that by one lease duration. Run
+    /// apart from the shutting-down task, whose cancellation would otherwise cancel the store's request.
     private func release() async {
+        let lease = lease
+        let released = await Task { () async -> Result<Void, ObjectStoreError> in
+            do throws(ObjectStoreError) {
+                try await lease.release()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }.value
         do {
-            try await lease.release()
+            try released.get()
             logger.info("lease released")
         } catch {
             logger.warning("lease not released; a standby takes over once it expires",

@@ -3,12 +3,13 @@ import Reconciler
 /// What an apply run (`smsauth reconcile`), holding the state's lock, finds of the controllers' lease: an apply must
 /// not write while a controller leads the same state.
 ///
-/// - No lease object: free.
+/// - No lease object, or one released (`LeaseRecord.released`): free.
 /// - A lease object that changes while watched: a controller renews it, so one leads: held.
 /// - A lease object that stays unchanged for its duration (its holder stopped, crashed or is frozen, judged on the
-///   local monotonic clock as a standby judges it): it is deleted with `ifMatch` on that version and the state is
+///   local monotonic clock as a standby judges it): it is marked released with `ifMatch` on that version (kept, so
+///   the next controller's generation follows its own), or deleted when it is not a lease record, and the state is
 ///   free. A frozen holder that resumes finds its fence closed (it did not renew within its duration) and a 412 on
-///   its next renewal. If a standby controller took it over meanwhile, the delete gets a 412: held.
+///   its next renewal. If a standby controller took it over meanwhile, the write gets a 412: held.
 public enum LeaseProbe {
     /// The finding.
     public enum Finding: Sendable, Equatable {
@@ -28,16 +29,23 @@ public enum LeaseProbe {
         let since = clock.now()
         // Watched while unchanged: its record (and so its duration) stays the one read first.
         let record = LeaseRecord.decode(seen.data)
+        if record?.isReleased == true { return .free }
         let lasting = record?.duration ?? ControllerLease.defaultDuration
         watching(record, lasting)
         while true {
             if clock.now() - since >= lasting {
                 do {
-                    try await store.delete(ControllerLease.key, ifMatch: seen.etag)
+                    if let record {
+                        _ = try await store.put(ControllerLease.key, data: record.releasing.encoded(),
+                                                condition: .ifMatch(seen.etag))
+                    } else {
+                        try await store.delete(ControllerLease.key, ifMatch: seen.etag)
+                    }
                     return .free
                 } catch .preconditionFailed {
                     guard let taken = try await store.get(ControllerLease.key) else { return .free }
-                    return .held(LeaseRecord.decode(taken.data))
+                    let now = LeaseRecord.decode(taken.data)
+                    return now?.isReleased == true ? .free : .held(now)
                 }
             }
             do {
@@ -46,7 +54,10 @@ public enum LeaseProbe {
                 throw .unavailable(location: store.location, detail: "cancelled while watching the lease")
             }
             guard let current = try await store.get(ControllerLease.key) else { return .free }
-            if current.etag != seen.etag { return .held(LeaseRecord.decode(current.data)) }
+            if current.etag != seen.etag {
+                let now = LeaseRecord.decode(current.data)
+                return now?.isReleased == true ? .free : .held(now)
+            }
             seen = current
         }
     }

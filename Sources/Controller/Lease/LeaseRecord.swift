@@ -19,10 +19,17 @@ public struct LeaseRecord: Codable, Sendable, Equatable {
     public var renewedAt: Date
     /// How long the lease holds after a renewal, in seconds (the holder's `--lease-duration`).
     public var durationSeconds: Double
+    /// How many times the holder renewed it: every renewal writes other bytes, so the object's version (its entity
+    /// tag, a digest of the bytes on S3) changes with each one even when the times, in whole seconds, do not.
+    public var renewals: Int?
+    /// Set when the holder let it go (shutdown) or an apply found it expired: free at once, for the next holder to
+    /// take with the generation after this one. The object is kept rather than deleted, so the generation never goes
+    /// back (a state claimed by generation 2 would refuse a leader of a new generation 1).
+    public var released: Bool?
 
     /// Creates a record.
     public init(holder: String, host: String, pid: Int32, generation: Int, acquiredAt: Date, renewedAt: Date,
-                durationSeconds: Double) {
+                durationSeconds: Double, renewals: Int? = nil, released: Bool? = nil) {
         self.holder = holder
         self.host = host
         self.pid = pid
@@ -30,6 +37,22 @@ public struct LeaseRecord: Codable, Sendable, Equatable {
         self.acquiredAt = acquiredAt
         self.renewedAt = renewedAt
         self.durationSeconds = durationSeconds
+        self.renewals = renewals
+        self.released = released
+    }
+
+    /// The highest generation a record may hold: every integer up to it is exact as a JSON number read as a double
+    /// (state documents and status records carry the generation), and one more still is.
+    public static let maximumGeneration = 1 << 52
+
+    /// Whether the lease is free: released by its holder or by an apply that found it expired.
+    public var isReleased: Bool { released == true }
+
+    /// This record, released.
+    public var releasing: LeaseRecord {
+        var record = self
+        record.released = true
+        return record
     }
 
     /// The longest a lease holds: `duration` reads a longer one as this, so a leader is never given more.
@@ -52,11 +75,14 @@ public struct LeaseRecord: Codable, Sendable, Equatable {
         return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
     }
 
-    /// The record in `data`, or nil when it is not a lease record.
+    /// The record in `data`, or nil when it is not a lease record (its generation outside 0...`maximumGeneration`
+    /// included: a hand-edited object is an unknown holder, not a generation to count on).
     static func decode(_ data: Data) -> LeaseRecord? {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return try? decoder.decode(LeaseRecord.self, from: data)
+        guard let record = try? decoder.decode(LeaseRecord.self, from: data),
+              (0...maximumGeneration).contains(record.generation) else { return nil }
+        return record
     }
 
     /// `holder on host (pid N), generation G`, for logs and messages.

@@ -17,6 +17,7 @@ extension GitOpsController {
             let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys)
             readiness.setCredentials(.valid)
             let applied = try await engine.apply(planned, only: keys)
+            await recordStatusWrites(applied.statusErrors)
             let store = engine.statusStore
             outcomes = OutcomeClassifier.classify(keys: keys, planned: planned, applied: applied) { key in
                 (try? store.read(key))?.phase

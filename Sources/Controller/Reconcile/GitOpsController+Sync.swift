@@ -161,15 +161,13 @@ extension GitOpsController {
             let statuses = try engine.statusStore.readAll()
             if statusProblem != nil { logger.info("status folder readable again") }
             statusProblem = nil
-            readiness.setStatusProblem(nil)
-            metrics.statusErrors(0)
+            publishStatusProblem(errors: statusWriteProblem == nil ? 0 : 1)
             phases = Dictionary(statuses.map { ($0.address, $0.phase) }, uniquingKeysWith: { first, _ in first })
             recordPhases()
             return Set(statuses.map(\.address))
         } catch {
             statusProblem = error.description
-            readiness.setStatusProblem(error.description)
-            metrics.statusErrors(1)
+            publishStatusProblem(errors: 1)
             logger.error("status folder unreadable; no removal is acted on until it can be read",
                          metadata: ["code": "\(error.code)", "error": "\(error.message)"])
             return []

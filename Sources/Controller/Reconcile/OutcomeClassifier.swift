@@ -4,7 +4,8 @@ import Reconciler
 /// Turns what the engine did with a batch of keys into one `KeyOutcome` per key (pure, no I/O).
 public enum OutcomeClassifier {
     /// The outcome of each key of `keys` after `applied` (planned as `planned`); `phase` reads a key's status
-    /// phase after the run (nil when it has no status file).
+    /// phase after the run (nil when it has no status file). When status records could not be written, every key
+    /// that did not fail otherwise is retried, so that its record is written once the state can be.
     public static func classify(keys: Set<ResourceAddress>, planned: PlannedRun, applied: AppliedRun,
                                 phase: (ResourceAddress) -> StatusPhase?) -> [ResourceAddress: KeyOutcome] {
         let unreadable = Set(planned.readFailures)
@@ -30,7 +31,13 @@ public enum OutcomeClassifier {
                 }
             }
         }
-        return outcomes
+        guard let unwritten = applied.statusErrors.first else { return outcomes }
+        return outcomes.mapValues { outcome in
+            switch outcome {
+            case .succeeded, .waiting: .retry(code: unwritten.code)
+            case .retry, .terminal: outcome
+            }
+        }
     }
 
     /// The outcome of every key when the engine refused the whole run: configuration problems the manifests

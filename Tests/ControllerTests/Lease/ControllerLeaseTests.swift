@@ -116,15 +116,60 @@ import Testing
         #expect(throws: LeaseFenceError.notLeader) { try leader.fence.check() }
     }
 
+    /// A released lease is kept, marked released with its generation: the next holder (a standby, or a process
+    /// started later that never saw the old one) takes it at once with the next generation. Before, the object was
+    /// deleted and a later process started again from generation 1, which a state claimed by generation 2 refused.
     @Test func aReleasedLeaseIsTakenAtOnceWithTheNextGeneration() async throws {
         let leader = lease("a")
         let standby = lease("b")
         _ = try await leader.tryAcquire()
         _ = try await standby.tryAcquire()
         try await leader.release()
-        #expect(await store.record(ControllerLease.key) == nil)
+        let released = try #require(try await store.get(ControllerLease.key).flatMap { LeaseRecord.decode($0.data) })
+        #expect(released.isReleased && released.generation == 1 && released.holder == "a")
         #expect(throws: LeaseFenceError.notLeader) { try leader.fence.check() }
         #expect(try await standby.tryAcquire() == .leading(generation: 2))
+        try await standby.release()
+        #expect(try await lease("c").tryAcquire() == .leading(generation: 3), "a new process follows the released generation")
+    }
+
+    /// Every renewal writes other bytes (a count), so the object's version changes even within one second: on S3 the
+    /// entity tag is a digest of the bytes, and a standby judges expiry by the version staying the same.
+    @Test func everyRenewalMakesANewVersion() async throws {
+        let leader = lease("a")
+        _ = try await leader.tryAcquire()
+        var versions: Set<Data> = [try #require(try await store.get(ControllerLease.key)?.data)]
+        for _ in 0..<3 {
+            #expect(await leader.renew() == .renewed)
+            versions.insert(try #require(try await store.get(ControllerLease.key)?.data))
+        }
+        #expect(versions.count == 4)
+    }
+
+    /// A generation outside 0...2^52 (a hand-edited object) is not a lease record: an unknown holder, taken over after
+    /// its duration with a generation that cannot overflow (it used to stop the process with an arithmetic overflow).
+    @Test(arguments: [Int.max, 1 << 53, -1])
+    func aGenerationOutOfRangeIsAnUnknownHolder(_ generation: Int) async throws {
+        let text = #"{"acquiredAt":"2026-01-01T00:00:00Z","durationSeconds":1,"generation":\#(generation),"holder":"evil","host":"h","pid":1,"renewedAt":"2026-01-01T00:00:00Z"}"#
+        _ = try await store.put(ControllerLease.key, data: Data(text.utf8), condition: .unconditional)
+        let standby = lease("b")
+        #expect(try await standby.tryAcquire() == .standby(holder: nil))
+        clock.advance(by: .seconds(15))
+        #expect(try await standby.tryAcquire() == .leading(generation: 1))
+    }
+
+    /// The holder raises its generation above one a state was claimed by (its lease object was deleted by hand); a
+    /// process that does not hold the lease cannot.
+    @Test func theHolderRaisesItsGenerationAboveAStatesClaim() async throws {
+        let leader = lease("a")
+        _ = try await leader.tryAcquire()
+        #expect(try await leader.raiseGeneration(above: 7) == 8)
+        #expect(try leader.fence.check() == 8)
+        #expect(try await store.get(ControllerLease.key).flatMap { LeaseRecord.decode($0.data) }?.generation == 8)
+        #expect(try await leader.raiseGeneration(above: 3) == 8, "never lowered")
+        await #expect(throws: ObjectStoreError.preconditionFailed(key: ControllerLease.key)) {
+            _ = try await self.lease("b").raiseGeneration(above: 9)
+        }
     }
 
     @Test func anUnreadableLeaseObjectIsHeldUntilItStaysUnchangedForOurDuration() async throws {

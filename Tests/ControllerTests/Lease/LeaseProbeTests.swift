@@ -64,13 +64,20 @@ import Testing
         #expect(record?.pid == 7)
     }
 
-    @Test func aLeaseUnchangedForItsDurationIsRemovedAndFree() async throws {
+    /// Marked released rather than deleted: the next controller's generation follows it (a new one started from 1
+    /// and found the state claimed by a higher generation).
+    @Test func aLeaseUnchangedForItsDurationIsReleasedAndFree() async throws {
         let leader = ControllerLease(store: store, clock: clock, identity: LeaseIdentity(holder: "a", host: "h", pid: 7),
                                      duration: .seconds(3))
         _ = try await leader.tryAcquire()
         let watched = Watched()
         #expect(try await probe(watched: watched) {} == .free)
-        #expect(try await store.get(ControllerLease.key) == nil)
+        let kept = try #require(try await store.get(ControllerLease.key).flatMap { LeaseRecord.decode($0.data) })
+        #expect(kept.isReleased && kept.generation == 1)
+        #expect(try await probe {} == .free, "a released lease is free at once")
+        let next = ControllerLease(store: store, clock: clock, identity: LeaseIdentity(holder: "b", host: "h", pid: 8),
+                                   duration: .seconds(3))
+        #expect(try await next.tryAcquire() == .leading(generation: 2))
         #expect(clock.now() >= .seconds(3))
         // Said once, before the watch, with the holder and the longest wait.
         #expect(watched.all.count == 1)

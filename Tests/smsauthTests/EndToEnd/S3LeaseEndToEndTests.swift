@@ -1,0 +1,78 @@
+import AWSServices
+import Glibc
+import Reconciler
+import Foundation
+import Testing
+import TestSupport
+
+extension ControllerEndToEnd {
+    /// Controllers on an S3 state after what a hostile tester did to them: a controller started after a takeover and a
+    /// clean stop leads (the released lease keeps its generation; a new one started again from 1 and was refused by
+    /// the state for good), and a `state.json` rewritten by hand under a running leader makes it read the state again
+    /// and go on recording (every later write was refused, silently).
+    @Suite struct S3LeaseEndToEndTests {
+        /// The lease record stored in the state's prefix, as JSON.
+        static func lease(_ s3: S3, _ state: S3StateURL) async throws -> [String: Any]? {
+            guard let stored = try await s3.getObject(bucket: state.bucket, key: state.objectKey("lease.json")) else { return nil }
+            return try JSONSerialization.jsonObject(with: stored.data) as? [String: Any]
+        }
+
+        /// A controller of `space` on `state` with a short lease.
+        static func start(_ space: Workspace, _ state: S3StateURL, _ context: EndToEndContext) throws -> ControllerProcess {
+            try ControllerProcess([space.manifests.path, "--state", state.description, "--listen", "127.0.0.1:0",
+                                   "--lease-duration", "2s", "--prune-delay", "0"],
+                                  environment: context.environment, directory: space.root)
+        }
+
+        @Test func aControllerLeadsAfterATakeoverAndACleanStop() async throws {
+            let (context, space, state, _) = try await S3StateEndToEndTests.demo()
+            defer { space.remove() }
+            let s3 = S3(client: context.reader, region: S3StateEndToEndTests.region)
+            let first = try Self.start(space, state, context)
+            #expect(try await first.waitFor(message: "full sync done") != nil, "\(first.log)")
+            first.send(SIGKILL)
+            let second = try Self.start(space, state, context)
+            defer { second.stop() }
+            #expect(try await second.waitFor(message: "full sync done") != nil, "\(second.log)")
+            second.send(SIGTERM)
+            #expect(try await second.exitStatus() == 0, "\(second.log)")
+            let released = try await Self.lease(s3, state)
+            #expect(released?["released"] as? Bool == true && released?["generation"] as? Int == 2, "\(released ?? [:])")
+
+            let third = try Self.start(space, state, context)
+            defer { third.stop() }
+            #expect(try await third.waitFor(message: "full sync done") != nil, "\(third.log)")
+            #expect(!third.log.contains("status.superseded"), "\(third.log)")
+            #expect(try await Self.lease(s3, state)?["generation"] as? Int == 3)
+        }
+
+        @Test func aStateRewrittenByHandIsReadAgainAndRecordingGoesOn() async throws {
+            let (context, space, state, unique) = try await S3StateEndToEndTests.demo()
+            defer { space.remove() }
+            let s3 = S3(client: context.reader, region: S3StateEndToEndTests.region)
+            let controller = try Self.start(space, state, context)
+            defer { controller.stop() }
+            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
+            // The same records, other bytes: a new entity tag the controller did not write.
+            let key = state.objectKey("state.json")
+            let stored = try #require(try await s3.getObject(bucket: state.bucket, key: key))
+            _ = try await s3.putObject(bucket: state.bucket, key: key, data: stored.data + Data(" \n".utf8))
+            try space.write("third.yaml", """
+                apiVersion: smsauth/v1
+                kind: SmsRole
+                metadata: {name: third}
+                spec: {roleName: s3-\(unique)-third, externalId: 5893f8da-377e-43b2-a8d4-60ce673e8f8f}
+
+                """)
+            let recorded = try await Poll.until(timeout: .seconds(60)) { () async throws -> Bool? in
+                guard let now = try await s3.getObject(bucket: state.bucket, key: key),
+                      let document = try JSONSerialization.jsonObject(with: now.data) as? [String: Any] else { return nil }
+                let names = (document["statuses"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+                return names.contains("third") ? true : nil
+            }
+            #expect(recorded == true, "the new role is recorded: \(controller.log)")
+            #expect(controller.log.contains("the state was changed by another process; read it again"), "\(controller.log)")
+            #expect(try await context.iam.getRole(name: "s3-\(unique)-third") != nil)
+        }
+    }
+}
