@@ -217,13 +217,16 @@ struct ControllerCommand: AsyncParsableCommand {
             awaitApplies: awaitApplies,
             makeController: {
                 let aws = try command.makeAWS(fence: lease.fence, metrics: metrics, logger: logger)
-                let store = try await state.openFenced(aws: aws, fence: lease.fence) { stored in
-                    let generation = try await lease.raiseGeneration(above: stored)
-                    logger.warning("the state was claimed by a lease generation this lease had not reached; leading with a higher one", metadata: ["stored": "\(stored)",
-                                                                            "generation": "\(generation)"])
-                }
+                let store = try await state.openFenced(aws: aws, fence: lease.fence)
+                // Rediscovery before the claim: a claim writes the state, and a run killed between the two would
+                // otherwise leave a state that is no longer missing, and nothing rediscovered.
                 try await command.recoverLostState(store: store, stateMissing: missingFolder ?? store.isMissing,
                                                    aws: aws, identity: identity, logger: logger)
+                try await state.claim(store) { stored in
+                    let generation = try await lease.raiseGeneration(above: stored)
+                    logger.warning("the state was claimed by a lease generation this lease had not reached; leading with a higher one",
+                                   metadata: ["stored": "\(stored)", "generation": "\(generation)"])
+                }
                 return try command.makeController(store: store, aws: aws, identity: identity, metrics: metrics,
                                                   readiness: readiness, logger: logger)
             })

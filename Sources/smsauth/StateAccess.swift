@@ -111,30 +111,33 @@ enum StateAccess: Equatable {
     }
 
     /// Opens the state for a controller that leads by a lease (`--lease`), which holds no apply lock: its status
-    /// writes are checked by `fence`; an S3 state is read anew (the previous leader may have written it) and claimed
-    /// for the fence's generation at once (`StatusStore.claim`), so a deposed leader's later write is refused. When a
-    /// higher generation than the fence's claimed it, `raiseGeneration` (the lease's) is asked to go above it first.
-    func openFenced(aws: AWSContext, fence: LeaseFence,
-                    raiseGeneration: @Sendable (Int) async throws -> Void) async throws -> StatusStore {
+    /// writes are checked by `fence`; an S3 state is read anew (the previous leader may have written it). The
+    /// controller then claims it (`claim`) before its first reconcile.
+    func openFenced(aws: AWSContext, fence: LeaseFence) async throws -> StatusStore {
         switch self {
-        case .folder(let url): return StatusStore(directory: url, fence: fence)
-        case .s3(let url):
-            let store = try await Self.load(Self.objectStore(url, aws: aws), fence: fence)
+        case .folder(let url): StatusStore(directory: url, fence: fence)
+        case .s3(let url): try await Self.load(Self.objectStore(url, aws: aws), fence: fence)
+        }
+    }
+
+    /// Claims an S3 state opened by `openFenced` for the fence's generation (`StatusStore.claim`, written at once), so
+    /// a deposed leader's later write is refused. When a higher generation than the fence's claimed it,
+    /// `raiseGeneration` (the lease's) is asked to go above it first. A folder state needs no claim.
+    func claim(_ store: StatusStore, raiseGeneration: @Sendable (Int) async throws -> Void) async throws {
+        guard case .s3 = self else { return }
+        do {
+            try await store.claim()
+        } catch .superseded(_, let stored, _) {
+            // A generation the lease never saw claimed the state (its lease object was deleted or replaced by hand
+            // since): the holder of the lease raises its generation above it and claims again.
+            try await raiseGeneration(stored)
             do {
                 try await store.claim()
-            } catch .superseded(_, let stored, _) {
-                // A generation the lease never saw claimed the state (its lease object was deleted or replaced by
-                // hand since): the holder of the lease raises its generation above it and claims again.
-                try await raiseGeneration(stored)
-                do {
-                    try await store.claim()
-                } catch {
-                    throw StandardError.failure(error.description)
-                }
             } catch {
                 throw StandardError.failure(error.description)
             }
-            return store
+        } catch {
+            throw StandardError.failure(error.description)
         }
     }
 

@@ -102,6 +102,8 @@ extension AWSClient {
             outcome = .transportError(error)
         } catch let error as CancellationError {
             throw error
+        } catch let error as any RequestNotSent {
+            throw error
         } catch {
             metadata["aws.error_code"] = "transport.unreachable"
             outcome = .transportError(TransportError(url: TransportError.describe(request.url),

@@ -1,3 +1,4 @@
+import AWSCore
 import Synchronization
 
 /// Whether this process may write, as the holder of a lease: open with the lease's generation until a deadline on
@@ -40,7 +41,7 @@ public final class LeaseFence: Sendable {
 }
 
 /// Why the fence refused a write.
-public enum LeaseFenceError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum LeaseFenceError: Error, Equatable, Sendable, CustomStringConvertible, RequestNotSent, ReconcileError {
     /// This process does not hold the lease (standby, or it stepped down).
     case notLeader
     /// The lease of `generation` was not renewed within its duration: another process may lead now.
@@ -49,12 +50,18 @@ public enum LeaseFenceError: Error, Equatable, Sendable, CustomStringConvertible
     /// Stable machine-readable code.
     public var code: String { "lease.fenced" }
 
-    /// `code: message`.
-    public var description: String {
+    /// What was refused, and why.
+    public var message: String {
         switch self {
-        case .notLeader: "\(code): this controller does not hold the lease; no write is made"
+        case .notLeader: "this controller does not hold the lease; no write is made"
         case .expired(let generation):
-            "\(code): the lease (generation \(generation)) was not renewed within its duration; no write is made"
+            "the lease (generation \(generation)) was not renewed within its duration; no write is made"
         }
     }
+
+    /// Another controller may lead now; this one stops and stands by (it retries nothing itself).
+    public var isRetryable: Bool { true }
+
+    /// `code: message`.
+    public var description: String { "\(code): \(message)" }
 }

@@ -125,4 +125,17 @@ private let refused = RecordingTransport.Answer.failure(TransportError(url: "htt
         #expect(!logged.contains("do-not-log-me"))
         #expect(!logged.contains("test-secret-never-logged"))
     }
+
+    /// An error a transport raises on purpose before sending (a closed lease fence) reaches the caller as it is: not
+    /// retried, and not turned into a `TransportError` ("cannot reach …: LeaseFenceError", retried as unreachable).
+    @Test func aRequestNotSentIsPassedOnAsItIs() async throws {
+        struct Fenced: RequestNotSent, Equatable {}
+        let harness = ClientHarness([.notSent(Fenced()), respond(200, "<ok/>")])
+        await #expect(throws: Fenced.self) {
+            _ = try await harness.client.query(.sts, region: "eu-west-1", action: "GetCallerIdentity",
+                                               parameters: QueryParameters(), idempotency: .idempotent)
+        }
+        #expect(harness.transport.requests.count == 1)
+        #expect(harness.time.sleeps.isEmpty)
+    }
 }

@@ -11,6 +11,8 @@ final class RecordingTransport: HTTPTransport {
         case response(HTTPResponse)
         /// Fail without a response.
         case failure(TransportError)
+        /// Refuse to send (`RequestNotSent`), as a closed lease fence does.
+        case notSent(any RequestNotSent & Sendable)
     }
 
     /// Answers left, and requests seen.
@@ -33,6 +35,7 @@ final class RecordingTransport: HTTPTransport {
         switch answer {
         case .response(let response): return response
         case .failure(let error): throw error
+        case .notSent(let error): throw error
         case nil: throw TransportError(url: request.url.absoluteString, reason: "no scripted answer")
         }
     }
