@@ -45,6 +45,21 @@ extension RunPlanner {
                                   + "and --selector does not select them: select them too")
     }
 
+    /// `change`, refused when it creates a resource whose status file records it in another region: the manifest's
+    /// region changed (`spec.region`, or `--region` / `AWS_REGION` for a manifest that sets none), and another region
+    /// is another resource, so creating it would leave the recorded one unmanaged, neither deleted nor released. A
+    /// replacement that moves it (a SandboxNumber's, with `policy.onImmutableChange: Recreate`) is its handler's plan.
+    static func holdingRegionMove(_ change: ResourceChange, target: ReadTarget) throws(PlanError) -> ResourceChange {
+        guard change.action == .create, let desired = target.desired, let region = desired.region,
+              let recorded = target.status?.resource["region"], recorded != region else { return change }
+        return try change.revised(
+            action: .refuse,
+            reason: "its status file records it in \(recorded), but its region is now \(region) (spec.region, else "
+                + "--region or AWS_REGION): another region is another resource, and the one in \(recorded) would no "
+                + "longer be managed. Set spec.region: \(recorded) to keep managing it; to move it, remove the manifest "
+                + "and reconcile (its policy.onDelete applies in \(recorded)), then add it back")
+    }
+
     /// A removed resource whose AWS resource a current manifest claims: released, never deleted.
     static func released(_ address: ResourceAddress, claimedBy claiming: [ResourceAddress],
                          dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {

@@ -72,7 +72,7 @@ struct RunPlanner: Sendable {
                                         resolution: resolution, inputs: &inputs),
                         outputs: references[address], targets: targets)
                     let found = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
-                        ? try Self.rediscovered(planned) : planned
+                        ? try Self.rediscovered(planned) : try Self.holdingRegionMove(planned, target: target)
                     change = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
                         .filter { unselected.contains($0) && targets[$0]?.desired != nil })
                 }
