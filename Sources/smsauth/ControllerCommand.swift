@@ -170,6 +170,10 @@ struct ControllerCommand: AsyncParsableCommand {
         defer { withExtendedLifetime((escalation, reload)) {} }
         do {
             try await ServiceGroup(configuration: configuration).run()
+        } catch let exit as ExitCode {
+            // Said already where it was decided (the problem was printed then): exit with it, as it is.
+            logger.error("controller stopped with an error", metadata: ["exit_status": "\(exit.rawValue)"])
+            throw exit
         } catch {
             logger.error("controller stopped with an error", metadata: ["error": "\(error)"])
             throw StandardError.failure("\(error)")
