@@ -60,6 +60,35 @@ extension RunPlanner {
                 + "and reconcile (its policy.onDelete applies in \(recorded)), then add it back")
     }
 
+    /// `changes`, each retain of a resource that lives inside another (its kind is found by reference: an app client
+    /// or MFA policy in its user pool) warned when that container is deleted in the same run: `policy.onDelete:
+    /// Retain` cannot keep what its container's delete takes with it, and the plan must not say "left in AWS"
+    /// alone. The container is the deleted resource whose recorded `id` the retained one's status records.
+    static func notingContainerDeletes(_ changes: [ResourceChange],
+                                       targets: [ResourceAddress: ReadTarget]) throws(PlanError) -> [ResourceChange] {
+        let deleted = changes.filter { $0.action == .delete }.compactMap { change -> (ResourceAddress, String)? in
+            targets[change.address]?.status?.resource["id"].map { (change.address, $0) }
+        }
+        guard !deleted.isEmpty else { return changes }
+        var result: [ResourceChange] = []
+        for change in changes {
+            let containers = Set(change.address.kind.relations.references.filter { $0.read == .foundByReference }.map(\.target))
+            let recorded = Set(targets[change.address]?.status?.resource.values.map { $0 } ?? [])
+            guard change.action == .retain, !containers.isEmpty,
+                  let (container, _) = deleted.first(where: { containers.contains($0.0.kind) && recorded.contains($0.1) })
+            else {
+                result.append(change)
+                continue
+            }
+            result.append(try change.revised(warnings: change.warnings + [
+                "\(container), which holds it, is deleted in this run, and it with it: its policy.onDelete: Retain "
+                    + "cannot keep it (to keep both, put the manifests back with \(container)'s policy.onDelete: "
+                    + "Retain and reconcile before removing them)",
+            ]))
+        }
+        return result
+    }
+
     /// A removed resource whose AWS resource a current manifest claims: released, never deleted.
     static func released(_ address: ResourceAddress, claimedBy claiming: [ResourceAddress],
                          dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {

@@ -88,7 +88,8 @@ struct RunPlanner: Sendable {
             }
         }
         do {
-            let planned = changes.filter { !unselected.contains($0.address) }
+            let planned = try Self.notingContainerDeletes(changes.filter { !unselected.contains($0.address) },
+                                                          targets: targets)
             let regions = Set(targets.values.compactMap(\.region)).sorted()
             return PlannedRun(plan: try Plan(changes: planned, account: options.account, regions: regions),
                               targets: targets, graph: graph, inputs: inputs,
