@@ -66,11 +66,14 @@ struct RunPlanner: Sendable {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
                 } else {
+                    let handlerChange = try self.change(
+                        for: target, dependencies: dependencies, observations: observations, planned: byAddress,
+                        references: plannedReferences, liveReferences: references, resolution: resolution,
+                        inputs: &inputs)
                     let planned = try UseGuard.guarding(
-                        try self.change(for: target, dependencies: dependencies, observations: observations,
-                                        planned: byAddress, references: plannedReferences, liveReferences: references,
-                                        resolution: resolution, inputs: &inputs),
-                        outputs: references[address], targets: targets)
+                        handlerChange, outputs: references[address],
+                        replacedBy: plannedOutputs(of: target, after: handlerChange, live: references[address]),
+                        targets: targets)
                     let found = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
                         ? try Self.rediscovered(planned) : try Self.holdingRegionMove(planned, target: target)
                     change = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)

@@ -55,4 +55,21 @@ import Testing
         let other = try UseGuard.guarding(delete, outputs: ["arn": arn + "-2", "roleName": "sns-delivery-2"], targets: targets)
         #expect(other.action == .delete)
     }
+
+    /// A replacement that gives a role a new ARN while a manifest names the old ARN directly (`spec.smsRoleArn`, not
+    /// `smsRole`) is blocked: the replacement deletes the old role once its dependents moved, and a pool naming it
+    /// by ARN is no dependent (it was left naming a deleted role). A replacement keeping the named value is planned.
+    @Test func aReplacementThatChangesWhatAManifestNamesByArnIsBlocked() throws {
+        let role = ResourceAddress(kind: .smsRole, name: "x")
+        let old = "arn:aws:iam::1:role/x"
+        let replace = try ResourceChange(address: role, action: .replace, reason: "roleName cannot change")
+        let targets = try Self.targets(named: "signin-events")
+        let guarded = try UseGuard.guarding(replace, outputs: ["arn": old, "roleName": "x"],
+                                            replacedBy: ["arn": "arn:aws:iam::1:role/y", "roleName": "y"], targets: targets)
+        #expect(guarded.action == .blocked)
+        #expect(guarded.reason?.hasPrefix("not replaced: UserPool/pool (spec.smsRoleArn: \(old)) would keep naming the old one") == true,
+                "\(guarded.reason ?? "")")
+        let same = try UseGuard.guarding(replace, outputs: ["arn": old], replacedBy: ["arn": old], targets: targets)
+        #expect(same.action == .replace)
+    }
 }

@@ -34,9 +34,13 @@ struct SandboxNumberPlan {
                     return try identityChange(live, phoneNumber: phoneNumber, region: region, service: service,
                                               policy: desired.policy)
                 }
-                // A number found listed is never deleted: the manifest's new number is added, the found one released.
-                let change = try create(phoneNumber: phoneNumber, region: region, service: service, spec: spec)
-                return try change.revised(warnings: change.warnings + [Self.found(live)])
+                // A number found listed is never deleted, and its status file stays with it: the new number is
+                // another resource, not this one's replacement.
+                return try ResourceChange(
+                    address: input.address, action: .refuse,
+                    reason: Self.found(live) + ". To add \(phoneNumber) to the \(SandboxService.sandboxName(service)) of "
+                        + "\(region), declare it as a SandboxNumber of another name; remove this one's status file to "
+                        + "stop managing \(live.phoneNumber)")
             }
             let change = try existing(live)
             return foreign ? try change.revised(warnings: change.warnings + [Self.found(live)]) : change

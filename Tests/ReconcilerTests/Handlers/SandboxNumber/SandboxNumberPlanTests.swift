@@ -210,7 +210,8 @@ struct SandboxNumberAcrossSandboxesTests {
 
     /// An SNS number found listed, not added by a run for this resource (SNS's entries take no tags: it may be another
     /// manifest folder's), is planned like its own with a warning, and never deleted: not when its manifest is removed
-    /// (whatever the policy), nor when a new `phoneNumber` adds the new number.
+    /// (whatever the policy); a new `phoneNumber` is refused (planned as a create, its status once recorded the new
+    /// number as added on the found number's record).
     @Test func aFoundNumberIsManagedButNeverDeleted() throws {
         let found = F.live(.verified)
         let kept = try handler.plan(F.input(try F.desired(), .foreign(found)))
@@ -222,8 +223,8 @@ struct SandboxNumberAcrossSandboxesTests {
         }
         let moved = try handler.plan(F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
                                              .foreign(found)))
-        #expect(moved.action == .create, "the found number is left, not replaced")
-        #expect(moved.warnings.contains { $0.contains("never deletes it") })
+        #expect(moved.action == .refuse, "the found number is neither replaced nor left behind a new one's record")
+        #expect(moved.reason?.contains("declare it as a SandboxNumber of another name") == true, "\(moved.reason ?? "")")
     }
 
     /// A status file says a run for the resource added the number: `origin: added`, or, written before `origin` was
