@@ -45,12 +45,13 @@ extension RunPlanner {
                                   + "and --selector does not select them: select them too")
     }
 
-    /// `change`, refused when it creates a resource whose status file records it in another region: the manifest's
-    /// region changed (`spec.region`, or `--region` / `AWS_REGION` for a manifest that sets none), and another region
-    /// is another resource, so creating it would leave the recorded one unmanaged, neither deleted nor released. A
-    /// replacement that moves it (a SandboxNumber's, with `policy.onImmutableChange: Recreate`) is its handler's plan.
+    /// `change`, refused when it creates or updates a resource whose status file records it in another region: the
+    /// manifest's region changed (`spec.region`, or `--region` / `AWS_REGION` for a manifest that sets none), and
+    /// another region is another resource, so creating one there (or changing the one found there, account settings
+    /// included) would leave the recorded one unmanaged. A replacement that moves it (a SandboxNumber's, with
+    /// `policy.onImmutableChange: Recreate`) is its handler's plan.
     static func holdingRegionMove(_ change: ResourceChange, target: ReadTarget) throws(PlanError) -> ResourceChange {
-        guard change.action == .create, let desired = target.desired, let region = desired.region,
+        guard [.create, .update].contains(change.action), let desired = target.desired, let region = desired.region,
               let recorded = target.status?.resource["region"], recorded != region else { return change }
         return try change.revised(
             action: .refuse,

@@ -81,10 +81,10 @@ public struct Executor: Sendable {
         guard behind.isEmpty else {
             logger.warning("old resource left: dependents did not move", metadata: metadata)
             return ["\(retirement.what) is left in AWS, not deleted: \(behind.joined(separator: ", ")) still names it; "
-                    + "smsauth no longer tracks it, so delete it by hand once nothing uses it"]
+                    + "a later reconcile deletes it once nothing does"]
         }
         if let refusal = await gate() {
-            return ["\(retirement.what) is left in AWS: \(refusal.code): \(refusal.message); delete it by hand"]
+            return ["\(retirement.what) is left in AWS: \(refusal.code): \(refusal.message); a later reconcile deletes it"]
         }
         do {
             try await retirement.delete()
@@ -94,7 +94,7 @@ public struct Executor: Sendable {
             let failure = ReconcileFailure(classifying: error)
             logger.error("old resource not deleted", metadata: metadata.merging(["code": "\(failure.code)"]) { $1 })
             return ["\(retirement.what) is left in AWS: deleting it failed (\(failure.code): \(failure.message)); "
-                    + "delete it by hand"]
+                    + "a later reconcile deletes it"]
         }
     }
 

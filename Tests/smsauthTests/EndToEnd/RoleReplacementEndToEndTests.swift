@@ -3,7 +3,8 @@ import Testing
 
 /// A renamed SMS role (`policy.onImmutableChange: Recreate`) is replaced new-first, and the old role is deleted only
 /// once the pool using it has moved to the new one. A pool that cannot move in the same run (its own change refused)
-/// keeps naming the old role, which is then left in AWS with a warning. Before, the role's change deleted the old role
+/// keeps naming the old role, which is then left in AWS with a warning, and deleted by a later run once the pool
+/// moved. Before, the role's change deleted the old role
 /// itself, before its pools were updated: a pool whose update did not happen was left naming a deleted role, and
 /// could no longer send SMS.
 @Suite("SMS role replacement end to end", .timeLimit(.minutes(8)))
@@ -68,5 +69,13 @@ struct RoleReplacementEndToEndTests {
         #expect(try await context.iam.getRole(name: oldName)?.arn == oldArn, "the role the pool uses is still there")
         #expect(try await Self.poolRole(context) == oldArn)
         #expect(!(try await context.writeCalls()).contains("DeleteRole"))
+
+        // Once the pool can move, a later run moves it and deletes the old role.
+        try space.edit("user-pool.yaml", replacing: "usernameAttributes: [email]", with: "usernameAttributes: [phone_number]")
+        let later = try await space.reconcile(environment: context.environment)
+        #expect(later.status == 0, "\(later.stdout)\(later.stderr)")
+        let newArn = try #require(try await context.iam.getRole(name: newName)).arn
+        #expect(try await Self.poolRole(context) == newArn)
+        #expect(try await context.iam.getRole(name: oldName) == nil, "\(later.stdout)")
     }
 }
