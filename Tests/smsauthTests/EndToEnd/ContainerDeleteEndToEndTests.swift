@@ -12,6 +12,7 @@ struct ContainerDeleteEndToEndTests {
             ("roleName: smsauth-demo-cognito-sms\n", "roleName: e2e-held-\(unique)\n"),
             ("owner: smsauth-demo\n", "owner: held-\(unique)\n"),
             ("poolName: smsauth demo users\n", "poolName: held \(unique) users\n"),
+            ("name: demo\n", "name: held-\(unique)\n"), ("userPool: demo\n", "userPool: held-\(unique)\n"),
         ])
         defer { space.remove() }
         try space.edit("user-pool.yaml", replacing: "spec:\n", with: "policy: {onDelete: Delete}\nspec:\n")
@@ -21,11 +22,11 @@ struct ContainerDeleteEndToEndTests {
 
         for file in ["user-pool.yaml", "app-client.yaml", "mfa-policy.yaml"] { try space.delete(file) }
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
-        #expect(plan.stdout.contains("- UserPool/demo"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("- UserPool/held-\(unique)"), "\(plan.stdout)")
         for address in ["AppClient/web", "MfaPolicy/demo-mfa"] {
             #expect(plan.stdout.contains("= \(address)"), "\(plan.stdout)")
         }
-        let warning = "UserPool/demo, which holds it, is deleted in this run, and it with it"
+        let warning = "UserPool/held-\(unique), which holds it, is deleted in this run, and it with it"
         #expect(plan.stdout.components(separatedBy: warning).count == 3, "both kept resources are warned: \(plan.stdout)")
     }
 }
