@@ -207,10 +207,10 @@ struct ControllerCommand: AsyncParsableCommand {
             } catch {
                 throw StandardError.failure(error.description)
             }
-            awaitApplies = { try await Self.awaitApplies(statusDirectory: statusDirectory, logger: logger) }
+            awaitApplies = { try await Self.awaitApplies(statusDirectory: statusDirectory, readiness: readiness, logger: logger) }
         case .s3(let url):
             let store = try StateAccess.objectStore(url, aws: plainAWS)
-            awaitApplies = { try await Self.awaitApplies(lockIn: store, logger: logger) }
+            awaitApplies = { try await Self.awaitApplies(lockIn: store, readiness: readiness, logger: logger) }
         }
         let clock = SystemControllerClock()
         let lease = ControllerLease(store: try state.leaseStore(aws: plainAWS), clock: clock, identity: .current(),
@@ -232,14 +232,19 @@ struct ControllerCommand: AsyncParsableCommand {
                                    metadata: ["stored": "\(stored)", "generation": "\(generation)"])
                 }
                 return try command.makeController(store: store, aws: aws, identity: identity, metrics: metrics,
-                                                  readiness: readiness, logger: logger)
+                                                  readiness: readiness, logger: logger) { stored in
+                    _ = try await lease.raiseGeneration(above: stored)
+                    try await store.reload()
+                    try await store.claim()
+                }
             })
     }
 
     /// Returns once no apply run holds the status folder's lock: an apply that took it before this controller led
     /// checked the lease then and found none, so it must finish first; a later apply finds the lease and refuses.
-    private static func awaitApplies(statusDirectory: URL, logger: Logger) async throws {
+    private static func awaitApplies(statusDirectory: URL, readiness: Readiness, logger: Logger) async throws {
         var logged = false
+        defer { readiness.setWaitingForLock(nil) }
         while true {
             do {
                 try StatusLock.acquire(statusDirectory: statusDirectory.path).release()
@@ -248,6 +253,7 @@ struct ControllerCommand: AsyncParsableCommand {
                 if !logged {
                     logger.info("leading; waiting for the apply that holds the status folder's lock to finish",
                                 metadata: ["holder": "\(holder?.summary ?? "unknown")"])
+                    readiness.setWaitingForLock("the apply that holds the status folder's lock (\(holder?.summary ?? "unknown")) to finish")
                     logged = true
                 }
                 try await Task.sleep(for: .seconds(1))
@@ -258,8 +264,9 @@ struct ControllerCommand: AsyncParsableCommand {
     }
 
     /// The same for an S3 state: returns once its `lock.json` is gone.
-    private static func awaitApplies(lockIn store: any ObjectStore, logger: Logger) async throws {
+    private static func awaitApplies(lockIn store: any ObjectStore, readiness: Readiness, logger: Logger) async throws {
         var logged = false
+        defer { readiness.setWaitingForLock(nil) }
         while true {
             let holder: StateLock.Holder
             do {
@@ -270,6 +277,7 @@ struct ControllerCommand: AsyncParsableCommand {
             guard case .held = holder else { return }
             if !logged {
                 logger.info("leading; waiting for the apply that holds the state's lock.json to finish")
+                readiness.setWaitingForLock("the apply or migration that holds the state's lock.json to finish")
                 logged = true
             }
             try await Task.sleep(for: .seconds(1))
@@ -289,7 +297,8 @@ struct ControllerCommand: AsyncParsableCommand {
 
     /// The controller with the standard engine, its AWS calls going through `aws`.
     private func makeController(store: StatusStore, aws: AWSContext, identity: RunIdentity,
-                                metrics: ControllerMetrics, readiness: Readiness, logger: Logger) throws -> GitOpsController {
+                                metrics: ControllerMetrics, readiness: Readiness, logger: Logger,
+                                reclaim: (@Sendable (Int) async throws -> Void)? = nil) throws -> GitOpsController {
         let environment = ProcessInfo.processInfo.environment
         let accounts = AccountCache()
         let engine = engineArguments.engine(client: aws.client, partitionRegion: aws.defaultRegion, logger: logger, statusStore: store,
@@ -302,6 +311,6 @@ struct ControllerCommand: AsyncParsableCommand {
                                           registrationPoll: registrationPollInterval.duration)
         return GitOpsController(source: ManifestSource(directory: directory, defaultRegion: flagRegion), engine: engine,
                                 defaultRegion: aws.defaultRegion, settings: settings, metrics: metrics,
-                                readiness: readiness, logger: logger, accountCache: accounts)
+                                readiness: readiness, logger: logger, accountCache: accounts, reclaim: reclaim)
     }
 }

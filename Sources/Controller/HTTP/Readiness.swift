@@ -29,6 +29,10 @@ public final class Readiness: Sendable {
         public var credentials = CredentialsCheck.notChecked
         /// Why the status folder cannot be read (nil when it can).
         public var statusProblem: String?
+        /// Why the last apply could not write its status records (nil when it could).
+        public var statusWriteProblem: String?
+        /// While a new leader waits for an apply (or a migration) holding the state's lock: what it waits for.
+        public var waitingForLock: String?
         /// Why the manifest folder is invalid (nil when valid).
         public var manifestProblem: String?
         /// While this controller waits as a standby (it does not hold the lease): who does (nil: leading, or no lease).
@@ -39,15 +43,18 @@ public final class Readiness: Sendable {
             lhs.initialSyncDone == rhs.initialSyncDone && lhs.initialSyncProgress?.done == rhs.initialSyncProgress?.done
                 && lhs.initialSyncProgress?.total == rhs.initialSyncProgress?.total && lhs.credentials == rhs.credentials
                 && lhs.statusProblem == rhs.statusProblem && lhs.manifestProblem == rhs.manifestProblem
-                && lhs.standby == rhs.standby
+                && lhs.standby == rhs.standby && lhs.statusWriteProblem == rhs.statusWriteProblem
+                && lhs.waitingForLock == rhs.waitingForLock
         }
 
         /// Why `/readyz` answers 503, in order of importance; empty when ready.
         public var reasons: [String] {
             if let standby { return ["standby: \(standby)"] }
+            if let waitingForLock { return ["leading; waiting for \(waitingForLock)"] }
             var reasons: [String] = []
             if let manifestProblem { reasons.append("manifest folder invalid: \(manifestProblem)") }
             if let statusProblem { reasons.append("status folder unreadable: \(statusProblem)") }
+            if let statusWriteProblem { reasons.append("status records not written: \(statusWriteProblem)") }
             switch credentials {
             case .valid: break
             case .notChecked: reasons.append("AWS credentials not verified yet")
@@ -103,6 +110,16 @@ public final class Readiness: Sendable {
     /// Records that this controller leads: ready once its first full sync is done, as at start.
     public func setLeading() {
         state.withLock { $0.standby = nil }
+    }
+
+    /// Records why the last apply could not write its status records (nil: it could).
+    public func setStatusWriteProblem(_ problem: String?) {
+        state.withLock { $0.statusWriteProblem = problem }
+    }
+
+    /// Records what a new leader waits for before its term starts (nil: nothing any more).
+    public func setWaitingForLock(_ holder: String?) {
+        state.withLock { $0.waitingForLock = holder }
     }
 
     /// Records why the manifest folder is invalid (nil: it is valid).

@@ -20,8 +20,22 @@ extension GitOpsController {
             logger.error("status record not written; the resources are reconciled again",
                          metadata: ["code": "\(error.code)", "error": "\(error.message)"])
         }
-        statusWriteProblem = "status records not written (\(first.code)): \(first.message)"
+        statusWriteProblem = "\(first.code): \(first.message)"
         publishStatusProblem(errors: errors.count)
+        if let stored = errors.lazy.compactMap(Self.supersedingGeneration).first, let reclaim {
+            // The state names a higher generation than this leader's while the lease is still its own (a hand
+            // edit): the lease is the judge, so the leader goes above it and claims the state again. A leader
+            // really deposed cannot: its lease write is refused and it stands by.
+            do {
+                try await reclaim(stored)
+                logger.warning("the state was claimed by a higher lease generation than this leader's; claimed it again",
+                               metadata: ["stored": "\(stored)"])
+            } catch {
+                logger.error("the state was claimed by a higher lease generation; not claimed again",
+                             metadata: ["stored": "\(stored)", "error": "\(error)"])
+            }
+            return
+        }
         guard errors.contains(where: Self.isChangedElsewhere) else { return }
         do {
             try await engine.statusStore.reload()
@@ -32,10 +46,17 @@ extension GitOpsController {
         }
     }
 
-    /// The status problem `/readyz` shows (the folder's, else the writes'), and `smsauth_status_errors`.
+    /// The status problems `/readyz` shows (the folder's and the writes'), and `smsauth_status_errors`.
     func publishStatusProblem(errors: Int) {
-        readiness.setStatusProblem(statusProblem ?? statusWriteProblem)
+        readiness.setStatusProblem(statusProblem)
+        readiness.setStatusWriteProblem(statusWriteProblem)
         metrics.statusErrors(statusProblem == nil ? errors : max(errors, 1))
+    }
+
+    /// The generation that claimed the state when `error` is a write refused because of it.
+    private static func supersedingGeneration(_ error: StatusStoreError) -> Int? {
+        if case .superseded(_, let stored, _) = error { return stored }
+        return nil
     }
 
     /// Whether `error` is a write refused because the stored document changed since it was read.

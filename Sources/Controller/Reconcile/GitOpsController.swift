@@ -75,12 +75,17 @@ public actor GitOpsController {
     var phases: [ResourceAddress: StatusPhase] = [:]
     /// Remembers the AWS account id between reconciles; forgotten at every full sync.
     let accountCache: AccountCache?
+    /// For a lease-holding controller on a shared state: raises the lease's generation above the one given and claims
+    /// the state again (`recordStatusWrites`); nil otherwise.
+    let reclaim: (@Sendable (Int) async throws -> Void)?
 
     /// Creates a controller; nothing runs until `run()`. `accountCache`, when given, must be the one behind
-    /// `engine`'s account lookup: the controller makes it look the account up again at every full sync.
+    /// `engine`'s account lookup: the controller makes it look the account up again at every full sync. `reclaim`:
+    /// see the property.
     public init(source: ManifestSource, engine: ReconcileEngine, defaultRegion: String?, settings: ControllerSettings,
                 metrics: ControllerMetrics, readiness: Readiness, logger: Logger,
-                clock: any ControllerClock = SystemControllerClock(), accountCache: AccountCache? = nil) {
+                clock: any ControllerClock = SystemControllerClock(), accountCache: AccountCache? = nil,
+                reclaim: (@Sendable (Int) async throws -> Void)? = nil) {
         self.source = source
         self.engine = engine
         self.defaultRegion = defaultRegion
@@ -90,6 +95,7 @@ public actor GitOpsController {
         self.logger = logger
         self.clock = clock
         self.accountCache = accountCache
+        self.reclaim = reclaim
         queue = WorkQueue(clock: clock)
         pruneGuard = PruneGuard(delay: settings.pruneDelay)
     }
@@ -119,7 +125,7 @@ public actor GitOpsController {
 
     /// Stops taking work: the watcher and timers stop, queued keys are dropped, the batches in flight finish.
     public func stop() async {
-        logger.info("controller stopping; finishing the reconciles in flight")
+        logger.info("reconciling stops; finishing the reconciles in flight")
         watcher?.stop()
         for task in tasks { task.cancel() }
         confirmation?.task.cancel()

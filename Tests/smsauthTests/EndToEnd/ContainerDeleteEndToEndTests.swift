@@ -7,13 +7,7 @@ import Testing
 struct ContainerDeleteEndToEndTests {
     @Test func aRetainedClientOfADeletedPoolIsSaidToGoWithIt() async throws {
         let context = try await EndToEndContext.make(region: "ap-southeast-6")
-        let unique = UUID().uuidString.prefix(8).lowercased()
-        let space = try Workspace(copying: ["manifests"], substitutions: [
-            ("roleName: smsauth-demo-cognito-sms\n", "roleName: e2e-held-\(unique)\n"),
-            ("owner: smsauth-demo\n", "owner: held-\(unique)\n"),
-            ("poolName: smsauth demo users\n", "poolName: held \(unique) users\n"),
-            ("name: demo\n", "name: held-\(unique)\n"), ("userPool: demo\n", "userPool: held-\(unique)\n"),
-        ])
+        let (space, pool) = try Workspace.ownDemo("held")
         defer { space.remove() }
         try space.edit("user-pool.yaml", replacing: "spec:\n", with: "policy: {onDelete: Delete}\nspec:\n")
         try space.edit("app-client.yaml", replacing: "spec:\n", with: "policy: {onDelete: Retain}\nspec:\n")
@@ -22,11 +16,11 @@ struct ContainerDeleteEndToEndTests {
 
         for file in ["user-pool.yaml", "app-client.yaml", "mfa-policy.yaml"] { try space.delete(file) }
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
-        #expect(plan.stdout.contains("- UserPool/held-\(unique)"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("- UserPool/\(pool)"), "\(plan.stdout)")
         for address in ["AppClient/web", "MfaPolicy/demo-mfa"] {
             #expect(plan.stdout.contains("= \(address)"), "\(plan.stdout)")
         }
-        let warning = "UserPool/held-\(unique), which holds it, is deleted in this run, and it with it"
+        let warning = "UserPool/\(pool), which holds it, is deleted in this run, and it with it"
         #expect(plan.stdout.components(separatedBy: warning).count == 3, "both kept resources are warned: \(plan.stdout)")
     }
 }

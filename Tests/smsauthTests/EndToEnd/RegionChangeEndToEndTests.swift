@@ -9,14 +9,7 @@ import Testing
 struct RegionChangeEndToEndTests {
     @Test func aResourceRecordedInAnotherRegionIsRefusedNotCreatedAgain() async throws {
         let context = try await EndToEndContext.make(region: "sa-east-1")
-        // Names and an owner of its own: no pool of another test's demo set, in either region, is this set's.
-        let unique = UUID().uuidString.prefix(8).lowercased()
-        let space = try Workspace(copying: ["manifests"], substitutions: [
-            ("roleName: smsauth-demo-cognito-sms\n", "roleName: e2e-region-\(unique)\n"),
-            ("owner: smsauth-demo\n", "owner: region-\(unique)\n"),
-            ("poolName: smsauth demo users\n", "poolName: region \(unique) users\n"),
-            ("name: demo\n", "name: region-\(unique)\n"), ("userPool: demo\n", "userPool: region-\(unique)\n"),
-        ])
+        let (space, pool) = try Workspace.ownDemo("region")
         defer { space.remove() }
         let applied = try await space.reconcile(environment: context.environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
@@ -24,7 +17,7 @@ struct RegionChangeEndToEndTests {
 
         let moved = context.environment.merging(["AWS_REGION": "eu-central-1", "AWS_DEFAULT_REGION": "eu-central-1"]) { $1 }
         let plan = try await space.reconcile(["--dry-run"], environment: moved)
-        #expect(plan.stdout.contains("! UserPool/region-\(unique): its status file records it in sa-east-1, but its region "
+        #expect(plan.stdout.contains("! UserPool/\(pool): its status file records it in sa-east-1, but its region "
                                      + "is now eu-central-1"), "\(plan.stdout)")
         #expect(!plan.stdout.contains("+ UserPool/"), "\(plan.stdout)")
         let run = try await space.reconcile(environment: moved)

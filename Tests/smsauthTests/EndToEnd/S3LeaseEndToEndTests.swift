@@ -74,5 +74,38 @@ extension ControllerEndToEnd {
             #expect(controller.log.contains("the state was changed by another process; read it again"), "\(controller.log)")
             #expect(try await context.iam.getRole(name: "s3-\(unique)-third") != nil)
         }
+
+        /// A `state.json` whose `leaseGeneration` was raised by hand above the running leader's: the lease is the judge,
+        /// so the leader raises its own generation above it and claims the state again, and its records are written
+        /// (it went on writing to AWS while every record was refused as superseded).
+        @Test func aLeaderGoesAboveAGenerationWrittenByHand() async throws {
+            let (context, space, state, unique) = try await S3StateEndToEndTests.demo()
+            defer { space.remove() }
+            let s3 = S3(client: context.reader, region: S3StateEndToEndTests.region)
+            let controller = try Self.start(space, state, context)
+            defer { controller.stop() }
+            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
+            let key = state.objectKey("state.json")
+            let stored = try #require(try await s3.getObject(bucket: state.bucket, key: key))
+            var document = try #require(try JSONSerialization.jsonObject(with: stored.data) as? [String: Any])
+            document["leaseGeneration"] = 500
+            _ = try await s3.putObject(bucket: state.bucket, key: key, data: try JSONSerialization.data(withJSONObject: document))
+            try space.write("third.yaml", """
+                apiVersion: smsauth/v1
+                kind: SmsRole
+                metadata: {name: third}
+                spec: {roleName: s3-\(unique)-third, externalId: 5893f8da-377e-43b2-a8d4-60ce673e8f8f}
+
+                """)
+            let recorded = try await Poll.until(timeout: .seconds(60)) { () async throws -> Int? in
+                guard let now = try await s3.getObject(bucket: state.bucket, key: key),
+                      let document = try JSONSerialization.jsonObject(with: now.data) as? [String: Any],
+                      let names = (document["statuses"] as? [[String: Any]])?.compactMap({ $0["name"] as? String }),
+                      names.contains("third") else { return nil }
+                return document["leaseGeneration"] as? Int
+            }
+            #expect(recorded == 501, "\(controller.log)")
+            #expect(try await Self.lease(s3, state)?["generation"] as? Int == 501)
+        }
     }
 }

@@ -107,3 +107,18 @@ struct Workspace {
         return byAddress
     }
 }
+
+extension Workspace {
+    /// A copy of `manifests/` with names and an owner of its own (`<label>-<unique>`: role name, owner, pool name, the
+    /// pool's `metadata.name`), so that no demo set of another test in the same region is found as this one's or
+    /// refuses it. Returns the workspace and the pool's `metadata.name`.
+    static func ownDemo(_ label: String) throws -> (Workspace, pool: String) {
+        let name = "\(label)-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["manifests"], substitutions: [
+            ("roleName: smsauth-demo-cognito-sms\n", "roleName: e2e-\(name)\n"), ("owner: smsauth-demo\n", "owner: \(name)\n"),
+            ("poolName: smsauth demo users\n", "poolName: \(name) users\n"),
+            ("name: demo\n", "name: \(name)\n"), ("userPool: demo\n", "userPool: \(name)\n"),
+        ])
+        return (space, name)
+    }
+}
