@@ -9,8 +9,9 @@ import Manifests
 /// - **renamed**: the claim is one-to-one and the manifest has no status file yet. The manifest is planned against
 ///   the removed resource's live state and status, and its status file moves (Terraform's `moved` blocks).
 /// - **released**: any other claim (both names have status files, several manifests claim it, or a manifest of
-///   another kind claims it, as an SmsLogRole naming a removed SmsRole's role): the status file goes, AWS is left
-///   alone, and the plan warns.
+///   another kind claims it, as an SmsLogRole naming a removed SmsRole's role), or a resource whose tags already name
+///   the claiming manifest, found as its own (a rename stopped between its tag write and its status move): the status
+///   file goes, AWS is left alone, and the plan warns.
 struct RenameResolver: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
@@ -28,8 +29,10 @@ struct RenameResolver: Sendable {
                  references: [ResourceAddress: [String: String]]) -> Resolution {
         let manifests = targets.values.filter { $0.desired != nil }
         var claimants: [ResourceAddress: [ResourceAddress]] = [:]
+        var alreadyMoved: Set<ResourceAddress> = []
         for removed in targets.values where removed.desired == nil {
-            guard case .success(let found)? = observations[removed.address], found.presence == .owned,
+            guard case .success(let found)? = observations[removed.address],
+                  found.presence == .owned || found.presence == .foreign,
                   let handler = registry.handler(for: removed.address.kind) else { continue }
             let claiming = manifests.filter { manifest in
                 guard let desired = manifest.desired, case .success(let own)? = observations[manifest.address] else {
@@ -37,15 +40,20 @@ struct RenameResolver: Sendable {
                 }
                 let ownIsOther = manifest.address.kind == removed.address.kind && own.presence == .owned
                     && own.outputs != found.outputs
+                // Not ours under the removed name: only when its tags already name this manifest (a rename stopped
+                // after its tag write and before its status move), found as this manifest's own.
+                let ownIsIt = own.presence == .owned && own.outputs == found.outputs
+                guard found.presence == .owned || ownIsIt else { return false }
                 return !ownIsOther && handler.claims(desired, observation: found, references: references)
             }.map(\.address).sorted()
             if !claiming.isEmpty { claimants[removed.address] = claiming }
+            if found.presence == .foreign, !claiming.isEmpty { alreadyMoved.insert(removed.address) }
         }
         var resolution = Resolution()
         let claimCounts = claimants.values.flatMap { $0 }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         for (removed, claiming) in claimants {
-            if claiming.count == 1, let manifest = claiming.first, manifest.kind == removed.kind,
-               claimCounts[manifest] == 1, targets[manifest]?.status == nil {
+            if !alreadyMoved.contains(removed), claiming.count == 1, let manifest = claiming.first,
+               manifest.kind == removed.kind, claimCounts[manifest] == 1, targets[manifest]?.status == nil {
                 resolution.renamed[manifest] = removed
             } else {
                 resolution.claimed[removed] = claiming

@@ -145,11 +145,6 @@ struct RunPlanner: Sendable {
                 return try suspended(target, observation: observation, why: suspension, dependencies: dependencies,
                                      references: references, planned: byAddress)
             }
-            if let refusal = OwnershipGuard.refusal(address: address, desired: target.desired,
-                                                    observation: observation, run: identity) {
-                return try ResourceChange(address: address, action: .refuse, reason: refusal.message,
-                                          dependencies: dependencies)
-            }
             let input = ErasedPlanInput(
                 address: address, desired: target.desired, observation: observation, status: target.status,
                 references: references,
@@ -157,9 +152,17 @@ struct RunPlanner: Sendable {
                     byAddress[dependency].map { (dependency, $0.action) }
                 }),
                 deletePolicy: Self.deletePolicy(target), options: options)
+            // Released before the ownership rules: nothing is deleted, and the resource stays with the manifest that
+            // claims it, even when its tags already name that manifest (a rename killed after its tag write and
+            // before its status move, which was refused on every later run).
             if let claiming = resolution.claimed[address] {
                 inputs[address] = input
                 return try Self.released(address, claimedBy: claiming, dependencies: dependencies)
+            }
+            if let refusal = OwnershipGuard.refusal(address: address, desired: target.desired,
+                                                    observation: observation, run: identity) {
+                return try ResourceChange(address: address, action: .refuse, reason: refusal.message,
+                                          dependencies: dependencies)
             }
             // A removed resource is deleted or retained, which needs nothing it depended on (its delete runs before
             // theirs): a blocked dependency must not hold it (a removed PhonePool is deleted while its number,
