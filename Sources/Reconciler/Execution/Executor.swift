@@ -70,11 +70,13 @@ public struct Executor: Sendable {
     private func retire(_ retirement: Retirement, of address: ResourceAddress,
                         results: [(change: ResourceChange, outcome: ChangeOutcome)]) async -> [String] {
         let behind = results.filter { $0.change.dependencies.contains(address) }.compactMap { result -> String? in
+            // A suspended resource is left as it is (its outcome reads "unchanged"): it still names the old one.
+            if result.change.action == .suspended { return "\(result.change.address) (suspended)" }
             switch result.outcome {
-            case .applied, .unchanged: nil
-            case .refused: "\(result.change.address) (refused)"
-            case .blocked: "\(result.change.address) (blocked)"
-            case .failed: "\(result.change.address) (failed)"
+            case .applied, .unchanged: return nil
+            case .refused: return "\(result.change.address) (refused)"
+            case .blocked: return "\(result.change.address) (blocked)"
+            case .failed: return "\(result.change.address) (failed)"
             }
         }
         let metadata: Logger.Metadata = ["resource": "\(address)", "retired": "\(retirement.what)"]

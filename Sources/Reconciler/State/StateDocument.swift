@@ -89,13 +89,17 @@ public final class StateDocument: Sendable {
         try await persist()
     }
 
-    /// Replaces the copy with the stored document (unpersisted changes are dropped).
+    /// Reads the stored document again: its entity tag and generation, and its records under this copy's, which win
+    /// (the writer holding the state keeps what it wrote but has not persisted yet, from every batch in flight; the
+    /// next `persist` writes them over what is stored now).
     func reload() async throws(StatusStoreError) {
         let fresh = try await Self.load(from: store)
         let stored = fresh.copy.withLock { Copy(records: $0.records, etag: $0.etag, generation: $0.generation) }
         copy.withLock {
-            let lastPersist = $0.lastPersist
+            let (lastPersist, own) = ($0.lastPersist, $0.records)
             $0 = stored
+            $0.records.merge(own) { _, kept in kept }
+            $0.dirty = true
             $0.lastPersist = lastPersist
         }
     }

@@ -141,8 +141,9 @@ public struct StatusStore: Sendable {
         try await document.claim(generation: generation)
     }
 
-    /// Reads the state again (for a document: one GET, replacing the copy in memory; for a folder nothing, since every
-    /// read goes to the files). For a writer that takes over a state another process wrote meanwhile.
+    /// Reads the state again (for a document: one GET, its records under the copy's own, which win and are written
+    /// back at the next `persist`; for a folder nothing, since every read goes to the files). For the writer holding
+    /// a state another process changed meanwhile.
     public func reload() async throws(StatusStoreError) {
         if case .document(let document) = backend { try await document.reload() }
     }

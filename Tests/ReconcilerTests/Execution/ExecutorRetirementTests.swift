@@ -98,4 +98,14 @@ struct ExecutorRetirementTests {
         #expect(Self.roleWarnings(report)?.first?.contains("deleting it failed (iam.denied: not allowed)") == true)
         #expect(!report.hasFailures, "the new role is in place and recorded; only the old one is left")
     }
+
+    /// A suspended dependent is left as it is (its outcome reads "unchanged"): it still names the old resource.
+    @Test func aSuspendedDependentKeepsTheOldResource() async throws {
+        let deleted = Deleted()
+        let harness = FakeApplierHarness()
+        let report = try await Executor(applier: ReplacingApplier(base: harness.applier, deleted: deleted))
+            .execute(try Self.plan(poolAction: .suspended))
+        #expect(await deleted.names.isEmpty)
+        #expect(Self.roleWarnings(report)?.first?.contains("UserPool/qnatime (suspended) still names it") == true)
+    }
 }

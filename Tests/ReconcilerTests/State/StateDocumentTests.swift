@@ -39,6 +39,23 @@ import Testing
         #expect(try await StateDocument.load(from: objects).readAll().map(\.name) == ["b"])
     }
 
+    /// Read again after another writer changed the object (the controller does on a refused write): the stored
+    /// records come back under this copy's own, which win and are written at the next persist, so a record another
+    /// batch wrote but had not persisted yet is not dropped (it was, and its persist then wrote nothing).
+    @Test func aReloadKeepsTheRecordsNotPersistedYet() async throws {
+        let objects = MemoryObjectStore()
+        let store = StatusStore(document: try await StateDocument.load(from: objects))
+        try store.write(Self.status("a"))
+        try await store.persist()
+        objects.overwrite(StateDocument.key, data: try StateDocument.encode([Self.status("a"), Self.status("theirs")]))
+        try store.write(Self.status("mine", phase: .pending))
+        try await store.reload()
+        try await store.persist()
+        let stored = try await StateDocument.load(from: objects).readAll()
+        #expect(stored.map(\.name) == ["a", "mine", "theirs"])
+        #expect(stored.first { $0.name == "mine" }?.phase == .pending)
+    }
+
     /// Another writer changed the object since it was read: the write is refused, not lost over theirs.
     @Test func aConcurrentWriterIsDetected() async throws {
         let objects = MemoryObjectStore()

@@ -65,26 +65,31 @@ struct SandboxNumberHandler: ResourceHandler {
     }
 
     /// `phoneNumber`, `region`, `service` (the sandbox: `sns` or `endUserMessaging`), `status` (`Pending` or
-    /// `Verified`), and `origin: added` when a run for this resource added the number (none when it was found
-    /// listed: so the read that follows an apply, which cannot know yet, leaves the create's `added` in place).
+    /// `Verified`), `originRecorded: true`, and `origin: added` when a run for this resource added the number (none
+    /// when it was found listed: so the read that follows an apply, which cannot know yet, leaves the create's
+    /// `added` in place).
     func outputs(of live: SandboxNumberLive) -> [String: String] {
         var outputs = ["phoneNumber": live.phoneNumber, "region": live.region, "service": live.service.rawValue,
-                       "status": live.status.rawValue]
+                       "status": live.status.rawValue, Self.originRecordedKey: "true"]
         if live.added { outputs["origin"] = Self.addedOrigin }
         return outputs
     }
 
+    /// The output saying the status file tells added numbers from found ones (written since this smsauth).
+    static let originRecordedKey = "originRecorded"
+
     /// The `origin` output of a number a run for its resource added.
     static let addedOrigin = "added"
 
-    /// Whether `status` says a run for its resource added `phoneNumber` to `sandbox`: `origin: added`, or (a status
-    /// file written before `origin` was recorded) a create or replace applied in its history.
+    /// Whether `status` says a run for its resource added `phoneNumber` to `sandbox`: `origin: added`. A status file
+    /// written before origins were recorded (no `originRecorded`) cannot tell, and counts as added, as every number
+    /// its status file recorded did then: otherwise every number added before would become found on upgrade (their
+    /// short history seldom still holds the create), never deleted and refused on removal.
     static func recordsAdded(_ status: ResourceStatus?, phoneNumber: String, sandbox: Sandbox) -> Bool {
         guard let status, status.resource["phoneNumber"] == phoneNumber,
               status.resource["region"] == sandbox.region,
               (status.resource["service"] ?? SmsService.sns.rawValue) == sandbox.service.rawValue else { return false }
-        return status.resource["origin"] == addedOrigin
-            || status.history.contains { [.create, .replace].contains($0.action) && $0.result == .applied }
+        return status.resource["origin"] == addedOrigin || status.resource[originRecordedKey] == nil
     }
 
     /// `phoneNumber`, `region` and `service`, known from the manifest; no `status` (that marks a planned number,

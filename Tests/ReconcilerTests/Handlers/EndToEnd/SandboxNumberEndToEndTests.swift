@@ -58,7 +58,7 @@ struct SandboxNumberEndToEndTests {
         #expect(create.action == .create)
         let created = try await handler.apply(create, input: first, context: harness.applyContext())
         #expect(created == ["phoneNumber": space.phone, "region": space.region, "service": "sns", "status": "Pending",
-                            "origin": "added"])
+                            "origin": "added", "originRecorded": "true"])
 
         let pending = try await readAndPlan(harness, try space.desired(codeFile: true), region: space.region)
         let live = try #require(pending.live.value)

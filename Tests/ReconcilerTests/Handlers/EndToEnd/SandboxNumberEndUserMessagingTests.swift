@@ -25,7 +25,7 @@ struct SandboxNumberEndUserMessagingTests {
         #expect(create.action == .create)
         let created = try await handler.apply(create, input: first, context: harness.applyContext())
         #expect(created == ["phoneNumber": space.phone, "region": space.region, "service": "endUserMessaging",
-                            "status": "Pending", "origin": "added"])
+                            "status": "Pending", "origin": "added", "originRecorded": "true"])
         let calls = try await harness.operations()
         #expect(calls.contains("CreateVerifiedDestinationNumber") && calls.contains("SendDestinationNumberVerificationCode"))
         #expect(!calls.contains("CreateSMSSandboxPhoneNumber"), "SNS's sandbox is not touched")

@@ -156,7 +156,7 @@ struct SandboxNumberPlanTests {
 
     @Test func outputsAndPlannedOutputs() throws {
         #expect(handler.outputs(of: F.live(.pending)) == ["phoneNumber": F.phone, "region": "us-east-1", "service": "sns",
-                                                          "status": "Pending"])
+                                                          "status": "Pending", "originRecorded": "true"])
         #expect(handler.plannedOutputs(of: try F.desired(), account: "1", partition: "aws")
                 == ["phoneNumber": F.phone, "region": "us-east-1", "service": "sns"])
         #expect(handler.plannedOutputs(of: try F.desired(service: .endUserMessaging), account: "1", partition: "aws")["service"]
@@ -227,20 +227,21 @@ struct SandboxNumberAcrossSandboxesTests {
         #expect(moved.reason?.contains("declare it as a SandboxNumber of another name") == true, "\(moved.reason ?? "")")
     }
 
-    /// A status file says a run for the resource added the number: `origin: added`, or, written before `origin` was
-    /// recorded, a create applied in its history; only the same number in the same sandbox.
+    /// A status file says a run for the resource added the number: `origin: added`; one written before origins were
+    /// recorded (no `originRecorded`) counts as added, as every recorded number did then (its short history seldom
+    /// still holds the create); only the same number in the same sandbox.
     @Test func theStatusFileSaysWhetherTheNumberWasAdded() {
         let sandbox = SandboxNumberHandler.Sandbox(region: "us-east-1", service: .sns)
         let base = ["phoneNumber": F.phone, "region": "us-east-1", "service": "sns", "status": "Verified"]
-        let added = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h",
-                                   resource: base.merging(["origin": "added"]) { $1 })
-        let found = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", resource: base)
-        let legacy = ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", resource: base,
-                                    history: [HistoryEntry(time: Date(), action: .create, result: .applied),
-                                              HistoryEntry(time: Date(), action: .noop, result: .unchanged)])
+        let status = { (resource: [String: String]) in
+            ResourceStatus(kind: .sandboxNumber, name: "qa-phone", specHash: "h", resource: resource)
+        }
+        let added = status(base.merging(["origin": "added", "originRecorded": "true"]) { $1 })
+        let found = status(base.merging(["originRecorded": "true"]) { $1 })
+        let older = status(base)
         #expect(SandboxNumberHandler.recordsAdded(added, phoneNumber: F.phone, sandbox: sandbox))
         #expect(!SandboxNumberHandler.recordsAdded(found, phoneNumber: F.phone, sandbox: sandbox))
-        #expect(SandboxNumberHandler.recordsAdded(legacy, phoneNumber: F.phone, sandbox: sandbox))
+        #expect(SandboxNumberHandler.recordsAdded(older, phoneNumber: F.phone, sandbox: sandbox))
         #expect(!SandboxNumberHandler.recordsAdded(added, phoneNumber: "+14155550199", sandbox: sandbox))
         #expect(!SandboxNumberHandler.recordsAdded(added, phoneNumber: F.phone,
                                                    sandbox: .init(region: "us-west-2", service: .sns)))
