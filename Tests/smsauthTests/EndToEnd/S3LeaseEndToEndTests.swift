@@ -24,12 +24,41 @@ extension ControllerEndToEnd {
                                   environment: context.environment, directory: space.root)
         }
 
+        /// A leader on a fresh S3 state, its first full sync done: its context, work folder, state, unique part of the
+        /// role names, S3 client and process (the caller stops it).
+        static func leader() async throws
+            -> (EndToEndContext, Workspace, S3StateURL, unique: String, S3, ControllerProcess) {
+            let (context, space, state, unique) = try await S3StateEndToEndTests.demo()
+            let controller = try Self.start(space, state, context)
+            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
+            return (context, space, state, unique, S3(client: context.reader, region: S3StateEndToEndTests.region), controller)
+        }
+
+        /// Adds the manifest of a third SMS role, `s3-<unique>-third`.
+        static func addThirdRole(_ space: Workspace, unique: String) throws {
+            try space.write("third.yaml", """
+                apiVersion: smsauth/v1
+                kind: SmsRole
+                metadata: {name: third}
+                spec: {roleName: s3-\(unique)-third, externalId: 5893f8da-377e-43b2-a8d4-60ce673e8f8f}
+
+                """)
+        }
+
+        /// `state.json` once it records the role `third` (polled, up to 60 s), as JSON; nil if it never does.
+        static func recordingThird(_ s3: S3, _ state: S3StateURL) async throws -> [String: Any]? {
+            try await Poll.until(timeout: .seconds(60)) { () async throws -> [String: Any]? in
+                guard let now = try await s3.getObject(bucket: state.bucket, key: state.objectKey("state.json")),
+                      let document = try JSONSerialization.jsonObject(with: now.data) as? [String: Any],
+                      let names = (document["statuses"] as? [[String: Any]])?.compactMap({ $0["name"] as? String }),
+                      names.contains("third") else { return nil }
+                return document
+            }
+        }
+
         @Test func aControllerLeadsAfterATakeoverAndACleanStop() async throws {
-            let (context, space, state, _) = try await S3StateEndToEndTests.demo()
-            defer { space.remove() }
-            let s3 = S3(client: context.reader, region: S3StateEndToEndTests.region)
-            let first = try Self.start(space, state, context)
-            #expect(try await first.waitFor(message: "full sync done") != nil, "\(first.log)")
+            let (context, space, state, _, s3, first) = try await Self.leader()
+            defer { first.stop(); space.remove() }
             first.send(SIGKILL)
             let second = try Self.start(space, state, context)
             defer { second.stop() }
@@ -47,30 +76,14 @@ extension ControllerEndToEnd {
         }
 
         @Test func aStateRewrittenByHandIsReadAgainAndRecordingGoesOn() async throws {
-            let (context, space, state, unique) = try await S3StateEndToEndTests.demo()
-            defer { space.remove() }
-            let s3 = S3(client: context.reader, region: S3StateEndToEndTests.region)
-            let controller = try Self.start(space, state, context)
-            defer { controller.stop() }
-            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
+            let (context, space, state, unique, s3, controller) = try await Self.leader()
+            defer { controller.stop(); space.remove() }
             // The same records, other bytes: a new entity tag the controller did not write.
             let key = state.objectKey("state.json")
             let stored = try #require(try await s3.getObject(bucket: state.bucket, key: key))
             _ = try await s3.putObject(bucket: state.bucket, key: key, data: stored.data + Data(" \n".utf8))
-            try space.write("third.yaml", """
-                apiVersion: smsauth/v1
-                kind: SmsRole
-                metadata: {name: third}
-                spec: {roleName: s3-\(unique)-third, externalId: 5893f8da-377e-43b2-a8d4-60ce673e8f8f}
-
-                """)
-            let recorded = try await Poll.until(timeout: .seconds(60)) { () async throws -> Bool? in
-                guard let now = try await s3.getObject(bucket: state.bucket, key: key),
-                      let document = try JSONSerialization.jsonObject(with: now.data) as? [String: Any] else { return nil }
-                let names = (document["statuses"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
-                return names.contains("third") ? true : nil
-            }
-            #expect(recorded == true, "the new role is recorded: \(controller.log)")
+            try Self.addThirdRole(space, unique: unique)
+            #expect(try await Self.recordingThird(s3, state) != nil, "the new role is recorded: \(controller.log)")
             #expect(controller.log.contains("the state was changed by another process; read it again"), "\(controller.log)")
             #expect(try await context.iam.getRole(name: "s3-\(unique)-third") != nil)
         }
@@ -79,32 +92,16 @@ extension ControllerEndToEnd {
         /// so the leader raises its own generation above it and claims the state again, and its records are written
         /// (it went on writing to AWS while every record was refused as superseded).
         @Test func aLeaderGoesAboveAGenerationWrittenByHand() async throws {
-            let (context, space, state, unique) = try await S3StateEndToEndTests.demo()
-            defer { space.remove() }
-            let s3 = S3(client: context.reader, region: S3StateEndToEndTests.region)
-            let controller = try Self.start(space, state, context)
-            defer { controller.stop() }
-            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
+            let (_, space, state, unique, s3, controller) = try await Self.leader()
+            defer { controller.stop(); space.remove() }
             let key = state.objectKey("state.json")
             let stored = try #require(try await s3.getObject(bucket: state.bucket, key: key))
             var document = try #require(try JSONSerialization.jsonObject(with: stored.data) as? [String: Any])
             document["leaseGeneration"] = 500
             _ = try await s3.putObject(bucket: state.bucket, key: key, data: try JSONSerialization.data(withJSONObject: document))
-            try space.write("third.yaml", """
-                apiVersion: smsauth/v1
-                kind: SmsRole
-                metadata: {name: third}
-                spec: {roleName: s3-\(unique)-third, externalId: 5893f8da-377e-43b2-a8d4-60ce673e8f8f}
-
-                """)
-            let recorded = try await Poll.until(timeout: .seconds(60)) { () async throws -> Int? in
-                guard let now = try await s3.getObject(bucket: state.bucket, key: key),
-                      let document = try JSONSerialization.jsonObject(with: now.data) as? [String: Any],
-                      let names = (document["statuses"] as? [[String: Any]])?.compactMap({ $0["name"] as? String }),
-                      names.contains("third") else { return nil }
-                return document["leaseGeneration"] as? Int
-            }
-            #expect(recorded == 501, "\(controller.log)")
+            try Self.addThirdRole(space, unique: unique)
+            let recorded = try await Self.recordingThird(s3, state)
+            #expect(recorded?["leaseGeneration"] as? Int == 501, "\(controller.log)")
             #expect(try await Self.lease(s3, state)?["generation"] as? Int == 501)
         }
     }
