@@ -35,8 +35,7 @@ enum SmsRolePropagation {
             let cause = underlying.code == "InvalidSmsRoleAccessPolicyException"
                 ? "the role does not grant the pool's SMS service (sns:Publish, or sms-voice:SendTextMessage on the End User Messaging path: its inline policy is missing or denies it, or the SmsRole's service is not the pool's smsService)"
                 : "the role's trust policy does not let cognito-idp.amazonaws.com assume it with this external id and source account"
-            let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
-            return "Cognito still cannot use the SMS role after \(String(format: "%.1f", seconds)) s: \(cause). Check the SmsRole manifest's externalId and the pool's smsRole/smsExternalId (\(underlying.code): \(underlying.message))"
+            return "Cognito still cannot use the SMS role after \(String(format: "%.1f", waited.inSeconds)) s: \(cause). Check the SmsRole manifest's externalId and the pool's smsRole/smsExternalId (\(underlying.code): \(underlying.message))"
         }
     }
 

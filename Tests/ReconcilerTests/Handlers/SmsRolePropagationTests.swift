@@ -18,7 +18,7 @@ import Testing
         let context = ReconcileContext(
             client: base.client, logger: EngineFixtures.quietLogger,
             now: { Date(timeIntervalSince1970: clock.withLock { $0 }) },
-            sleep: { delay in clock.withLock { $0 += Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18 } },
+            sleep: { delay in clock.withLock { $0 += delay.inSeconds } },
             smsRolePropagationTimeout: .seconds(timeout))
         let tries = Mutex(0)
         let error = await #expect(throws: SmsRolePropagation.NotUsable.self) {
