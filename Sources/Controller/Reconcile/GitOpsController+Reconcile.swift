@@ -7,11 +7,13 @@ import Reconciler
 extension GitOpsController {
     /// Plans the keys (and what they depend on) from the last good desired state, applies their changes, and
     /// requeues each key by its outcome (the worker pool marks them done). Several batches may be in flight at once
-    /// (the actor is free while the engine works); `DependencyGate` keeps them apart.
+    /// (the actor is free while the engine works); `DependencyGate` keeps them apart. The pools naming a role in the
+    /// batch are reconciled with it (`HandlerRegistry.reconcileScope`), so that its replacement moves them before
+    /// the old role is deleted.
     func reconcile(_ batch: [ResourceAddress]) async {
-        let keys = Set(batch)
         let started = ContinuousClock.now
         let current = snapshot
+        let keys = engine.registry.reconcileScope(of: Set(batch), graph: current.graph)
         let outcomes: [ResourceAddress: KeyOutcome]
         do {
             let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys)
@@ -34,7 +36,8 @@ extension GitOpsController {
         }
         let elapsed = ContinuousClock.now - started
         metrics.reconcileDuration(elapsed)
-        for key in batch {
+        // The pools reconciled with a role in the batch settle as its keys do: one that failed is retried.
+        for key in batch + keys.subtracting(batch).sorted() {
             let outcome = outcomes[key] ?? .succeeded(pending: false)
             await settle(key, outcome: outcome, hash: current.hashes[key], elapsed: elapsed)
             for dependent in waiting.record(key, outcome: outcome, closure: { current.dependencyClosure(of: $0) }) {

@@ -139,9 +139,13 @@ public actor GitOpsController {
         await requestFullSync(reason: "reload")
     }
 
-    /// The dependency closure of each key in the last good desired state (the gate keeps batches apart by them).
+    /// What the batch of each key holds in the last good desired state (the gate keeps batches apart by them): the
+    /// dependency closure of the key's reconcile scope (`HandlerRegistry.reconcileScope`: a role's with its pools').
     func dependencyClosures(_ keys: [ResourceAddress]) -> [ResourceAddress: Set<ResourceAddress>] {
-        Dictionary(keys.map { ($0, snapshot.dependencyClosure(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        let current = snapshot
+        return Dictionary(keys.map { key in
+            (key, current.graph.closure(of: engine.registry.reconcileScope(of: [key], graph: current.graph)))
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Reads the directory after file events.

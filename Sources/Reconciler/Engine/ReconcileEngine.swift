@@ -110,6 +110,7 @@ public struct ReconcileEngine: Sendable {
         planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: ownStatuses,
                                                       allowEmpty: options.allowEmpty)
         planner.unselected = selected.map { Set(targets.keys).subtracting($0) } ?? []
+        planner.unselectedManifests = selected.map { Set(desired.resources.keys).subtracting($0) } ?? []
         planner.suspendAll = load.settings?.isSuspended == true
         let readable = targets.values.filter { foreign[$0.address] == nil }
         let observations = planner.removalRefusal != nil ? [:]
@@ -173,8 +174,9 @@ public struct ReconcileEngine: Sendable {
         let applyContext = ApplyContext(reconcile: context, references: ReferenceStore(run.references),
                                         options: run.options)
         let applier = HandlerApplier(registry: registry, inputs: run.inputs, context: applyContext)
+        let graph = run.graph
         let executor = Executor(applier: applier, maxConcurrency: options.concurrency, gate: gate,
-                                logger: context.logger)
+                                dependents: { graph.directDependents(of: $0) }, logger: context.logger)
         let report: ExecutionReport
         do {
             report = try await executor.execute(run.plan)

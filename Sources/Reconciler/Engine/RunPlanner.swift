@@ -29,6 +29,8 @@ struct RunPlanner: Sendable {
     var removalRefusal: String?
     /// Targets outside `--selector`, read only for their dependents: never changed, left out of the plan.
     var unselected: Set<ResourceAddress> = []
+    /// Every manifest outside `--selector`, a target of the run or not: a replacement they depend on is held.
+    var unselectedManifests: Set<ResourceAddress> = []
     /// The settings document's `spec.suspend: true`: every resource of the set is suspended.
     var suspendAll = false
 
@@ -77,7 +79,7 @@ struct RunPlanner: Sendable {
                     let found = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
                         ? try Self.rediscovered(planned) : try Self.holdingRegionMove(planned, target: target)
                     change = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
-                        .filter { unselected.contains($0) && targets[$0]?.desired != nil })
+                        .filter(unselectedManifests.contains))
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)

@@ -15,16 +15,22 @@ public struct Executor: Sendable {
     /// Asked just before each change starts: nil lets it start; a failure is the change's outcome instead, with no
     /// AWS call (an apply whose lock was removed or replaced must not go on writing).
     public let gate: ChangeGate
+    /// Every resource that depends on a given one directly, in this plan or not (the manifests' graph): a replaced
+    /// resource is retired only when each of them moved in this plan (`retire`).
+    public let dependents: @Sendable (ResourceAddress) -> [ResourceAddress]
     private let logger: Logger
 
-    /// Creates an executor; `maxConcurrency` below 1 is treated as 1.
+    /// Creates an executor; `maxConcurrency` below 1 is treated as 1. Without `dependents`, those of the plan's
+    /// changes are all there are.
     public init(
         applier: any ChangeApplier, maxConcurrency: Int = 4, gate: @escaping ChangeGate = { nil },
+        dependents: @escaping @Sendable (ResourceAddress) -> [ResourceAddress] = { _ in [] },
         logger: Logger = Logger(label: "smsauth.executor")
     ) {
         self.applier = applier
         self.maxConcurrency = max(1, maxConcurrency)
         self.gate = gate
+        self.dependents = dependents
         self.logger = logger
     }
 
@@ -65,11 +71,14 @@ public struct Executor: Sendable {
     }
 
     /// Deletes what the replacement of `address` left (`Retirement`) when every change depending on it was applied or
-    /// had nothing to do; otherwise, or when the gate refuses or the delete fails, leaves it, and returns the warning
+    /// had nothing to do, and nothing depending on it is outside the plan (a pool the run did not plan still names
+    /// the old one); otherwise, or when the gate refuses or the delete fails, leaves it, and returns the warning
     /// saying so (nothing when it was deleted).
     private func retire(_ retirement: Retirement, of address: ResourceAddress,
                         results: [(change: ResourceChange, outcome: ChangeOutcome)]) async -> [String] {
-        let behind = results.filter { $0.change.dependencies.contains(address) }.compactMap { result -> String? in
+        let planned = Set(results.flatMap { [$0.change.address] + [$0.change.previousAddress].compactMap { $0 } })
+        let unplanned = Set(dependents(address)).subtracting(planned).sorted().map { "\($0) (not in this run)" }
+        let behind = unplanned + results.filter { $0.change.dependencies.contains(address) }.compactMap { result -> String? in
             // A suspended resource is left as it is (its outcome reads "unchanged"): it still names the old one.
             if result.change.action == .suspended { return "\(result.change.address) (suspended)" }
             switch result.outcome {

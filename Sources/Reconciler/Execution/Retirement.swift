@@ -1,7 +1,7 @@
-/// What a replacement that creates the new resource first leaves to do: delete the old resource, once every change
-/// of the plan that depends on it has moved to the new one (an SMS role: the pools naming it). The executor runs it
-/// after the whole plan (`Executor.retire`); while a dependent failed, was blocked or refused, it keeps naming the old
-/// resource, so that resource is left in AWS with a warning rather than deleted under it. The status file then still
+/// What a replacement that creates the new resource first leaves to do: delete the old resource, once everything
+/// that depends on it has moved to the new one (an SMS role: the pools naming it). The executor runs it after the
+/// whole plan (`Executor.retire`); while a dependent failed, was blocked or refused, or is not in the plan at all, it
+/// keeps naming the old resource, so that resource is left in AWS with a warning rather than deleted under it. The status file then still
 /// records the old resource (the read after the apply finds it under the recorded name), so a later run replaces
 /// again: it finds the new resource its own, moves the dependents, and deletes the old one.
 public struct Retirement: Sendable, Equatable {

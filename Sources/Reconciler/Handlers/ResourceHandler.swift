@@ -19,6 +19,11 @@ public protocol ResourceHandler: Sendable {
     /// The kind handled.
     var kind: ResourceKind { get }
 
+    /// Whether a replacement creates the new resource first and leaves the old one to delete once the resources
+    /// depending on it have moved (`ApplyContext.retireLater`): an IAM role, which pools name by ARN. A run that
+    /// changes such a resource plans what depends on it with it (`HandlerRegistry.reconcileScope`). Default: false.
+    var retiresAfterDependents: Bool { get }
+
     /// Reads the live state of every target with the fewest calls (list once per region, then describe only what
     /// is managed). A target that does not exist is `.absent`; every target gets an entry.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<Live>]
@@ -59,6 +64,9 @@ extension ResourceHandler where Spec == ManifestSpec {
 }
 
 extension ResourceHandler {
+    /// A replacement of most kinds deletes the old resource itself.
+    public var retiresAfterDependents: Bool { false }
+
     /// The typed spec of `desired`: nil when there is no manifest (it was removed). Never another kind's: the engine
     /// checks that before handing `desired` over.
     static func spec(_ desired: DesiredResource?) -> Spec? {

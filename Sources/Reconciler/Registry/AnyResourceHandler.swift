@@ -9,6 +9,8 @@ public typealias ObservationDelivery = @Sendable (ResourceAddress, Observation) 
 public struct AnyResourceHandler: Sendable {
     /// The kind handled.
     public let kind: ResourceKind
+    /// `ResourceHandler.retiresAfterDependents`.
+    public let retiresAfterDependents: Bool
     private let readBody: @Sendable ([ReadTarget], ReconcileContext, @escaping ObservationDelivery) async throws
         -> [ResourceAddress: Observation]
     private let plannedOutputsBody: @Sendable (DesiredResource, String, String) -> [String: String]
@@ -19,6 +21,7 @@ public struct AnyResourceHandler: Sendable {
     /// Wraps `handler`.
     public init<Handler: ResourceHandler>(_ handler: Handler) {
         kind = handler.kind
+        retiresAfterDependents = handler.retiresAfterDependents
         readBody = { targets, context, deliver in
             if let wrong = targets.first(where: { !Self.fits($0.desired, Handler.self) }) {
                 throw HandlerFailure.wrongKind(wrong.address)

@@ -61,6 +61,31 @@ struct ExecutorRetirementTests {
         #expect(await harness.log.startedAddresses.contains("UserPool/qnatime"))
     }
 
+    /// A dependent the run did not plan at all (a pool queued apart by the controller, or outside `--selector`) still
+    /// names the old resource; one that the plan moved under its new name (a rename) is in the plan.
+    @Test func aDependentOutsideThePlanKeepsTheOldResource() async throws {
+        let other = ExecutorTests.at("UserPool/other")
+        let graph = [Self.role: [Self.pool, other]]
+        let deleted = Deleted()
+        let report = try await Executor(applier: ReplacingApplier(base: FakeApplierHarness().applier, deleted: deleted),
+                                        dependents: { graph[$0] ?? [] })
+            .execute(try Self.plan(poolAction: .update))
+        #expect(await deleted.names.isEmpty)
+        #expect(Self.roleWarnings(report) == ["the old role old-sms is left in AWS, not deleted: UserPool/other (not in "
+                                              + "this run) still names it; a later reconcile deletes it once nothing does"])
+
+        let renamed = try Plan(changes: [
+            try ExecutorTests.change("SmsRole/cognito-sms", .replace),
+            try ResourceChange(address: other, action: .rename, dependencies: [Self.role],
+                               previousAddress: ExecutorTests.at("UserPool/before")),
+        ])
+        let moved = Deleted()
+        _ = try await Executor(applier: ReplacingApplier(base: FakeApplierHarness().applier, deleted: moved),
+                               dependents: { $0 == Self.role ? [ExecutorTests.at("UserPool/before"), other] : [] })
+            .execute(renamed)
+        #expect(await moved.names == ["old-sms"], "the old address of a renamed dependent is the same dependent")
+    }
+
     @Test func aDependentWithNothingToDoCountsAsMoved() async throws {
         let deleted = Deleted()
         let harness = FakeApplierHarness()

@@ -51,6 +51,31 @@ struct RoleReplacementEndToEndTests {
         #expect(try #require(calls.lastIndex(of: "DeleteRole")) > poolUpdate, "\(calls)")
     }
 
+    /// `--selector` selecting the role alone: the pool naming it is not selected, so it would not move, and the
+    /// replacement is held (before, the pool was no target of the run at all, and the old role was deleted under it).
+    /// Its own region: the pool is found by its `smsauth:resource` tag, which the other tests' pools share.
+    @Test func aReplacementSelectedWithoutItsPoolIsHeld() async throws {
+        let context = try await EndToEndContext.make(region: "eu-west-1")
+        let (space, oldName) = try await Self.applied(context)
+        defer { space.remove() }
+        let oldArn = try #require(try await context.iam.getRole(name: oldName)).arn
+        try Self.renameRole(space, from: oldName, to: oldName + "-v2")
+        try space.edit("sms-role.yaml", replacing: "labels: {app: qnatime}", with: "labels: {app: qnatime, part: role}")
+        let run = try await space.reconcile(["--selector", "part=role"], environment: context.environment)
+        #expect(run.stdout.contains("blocked SmsRole/qnatime-sms"), "\(run.stdout)")
+        #expect(run.stdout.contains("replacing it would leave UserPool/qnatime naming the old one, and --selector does not "
+                                    + "select them: select them too"), "\(run.stdout)")
+        #expect(try await context.iam.getRole(name: oldName)?.arn == oldArn)
+        #expect(try await context.iam.getRole(name: oldName + "-v2") == nil, "nothing is created for a held replacement")
+        #expect(try await Self.poolRole(context) == oldArn)
+
+        let both = try await space.reconcile(["--selector", "app=qnatime"], environment: context.environment)
+        #expect(both.status == 0, "\(both.stdout)\(both.stderr)")
+        let newArn = try #require(try await context.iam.getRole(name: oldName + "-v2")).arn
+        #expect(try await Self.poolRole(context) == newArn)
+        #expect(try await context.iam.getRole(name: oldName) == nil, "\(both.stdout)")
+    }
+
     @Test func aPoolThatCannotMoveKeepsItsRole() async throws {
         let context = try await EndToEndContext.make(region: "ca-central-1")
         let (space, oldName) = try await Self.applied(context)

@@ -14,6 +14,9 @@ struct SmsLogRoleHandler: ResourceHandler {
     /// The kind handled.
     var kind: ResourceKind { .smsLogRole }
 
+    /// The old role is deleted once the resources naming it have moved to the new one.
+    var retiresAfterDependents: Bool { true }
+
     /// The `SmsLogRole` spec in `spec`.
     static func spec(in spec: ManifestSpec) -> SmsLogRoleSpec? {
         if case .smsLogRole(let role) = spec { role } else { nil }

@@ -17,6 +17,9 @@ struct SmsRoleHandler: ResourceHandler {
     /// The kind handled.
     var kind: ResourceKind { .smsRole }
 
+    /// The old role is deleted once the resources naming it have moved to the new one.
+    var retiresAfterDependents: Bool { true }
+
     /// The `SmsRole` spec in `spec`.
     static func spec(in spec: ManifestSpec) -> SmsRoleSpec? {
         if case .smsRole(let role) = spec { role } else { nil }

@@ -1,0 +1,29 @@
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// A focused run (the controller's batch) reconciles an SMS role or SMS log role with the resources naming it, so
+/// that a replacement moves them before the old role is deleted; other kinds are reconciled alone.
+@Suite struct ReconcileScopeTests {
+    static let role = ResourceAddress(kind: .smsRole, name: "sms")
+    static let logRole = ResourceAddress(kind: .smsLogRole, name: "logs")
+    static let pools = [ResourceAddress(kind: .userPool, name: "a"), ResourceAddress(kind: .userPool, name: "b")]
+    static let settings = ResourceAddress(kind: .smsAccountSettings, name: "account")
+    static let client = ResourceAddress(kind: .appClient, name: "web")
+    static let graph = ResourceGraph(dependencies: [
+        role: [], logRole: [], pools[0]: [role], pools[1]: [role], settings: [logRole], client: [pools[0]],
+    ])
+
+    @Test func aRoleIsReconciledWithWhatNamesIt() {
+        let registry = HandlerRegistry.standard
+        #expect(registry.reconcileScope(of: [Self.role], graph: Self.graph) == Set([Self.role] + Self.pools))
+        #expect(registry.reconcileScope(of: [Self.logRole], graph: Self.graph) == [Self.logRole, Self.settings])
+    }
+
+    @Test func otherKindsAreReconciledAlone() {
+        let registry = HandlerRegistry.standard
+        #expect(registry.reconcileScope(of: [Self.pools[0]], graph: Self.graph) == [Self.pools[0]],
+                "a pool's replacement deletes the old pool itself: its clients are not pulled in")
+        #expect(registry.reconcileScope(of: [Self.client, Self.settings], graph: Self.graph) == [Self.client, Self.settings])
+    }
+}
