@@ -57,6 +57,35 @@ struct SelectorEndToEndTests {
         #expect(try await workspace.cognito().describeUserPool(id: betaId) == nil)
     }
 
+    /// A pool's manifest renamed (`metadata.name`, the same `poolName`), applied with a selector: a selected run reads
+    /// no removed status, so it cannot tell the rename, and creating the pool would make a second one (a later full
+    /// run then deleted the original, with its users, under `onDelete: Delete`). The create waits instead; the
+    /// next run without a selector renames the pool.
+    @Test func aRenameUnderASelectorWaitsForAFullRun() async throws {
+        let workspace = try await ControllerWorkspace.make(region: "ap-northeast-3")
+        defer { workspace.remove() }
+        let name = "sel-r-\(UUID().uuidString.prefix(6).lowercased())"
+        try workspace.write("a.yaml", workspace.labelledPool(name, labels: "{app: renamed}"))
+        let created = try await workspace.reconcile([])
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let id = try workspace.poolId(name)
+
+        let renamed = workspace.labelledPool(name, labels: "{app: renamed}")
+            .replacingOccurrences(of: "metadata: {name: \(name),", with: "metadata: {name: \(name)-v2,")
+        try workspace.write("a.yaml", renamed)
+        let selected = try await workspace.reconcile(["--selector", "app=renamed"])
+        #expect(selected.stdout.contains("waiting for the removal of UserPool/\(name) to be reconciled: this may be "
+                                         + "its rename"), "\(selected.stdout)")
+        let pools = try await workspace.cognito().listUserPools().filter { $0.name == "\(name) users" }
+        #expect(pools.map(\.id) == [id], "no second pool")
+
+        let full = try await workspace.reconcile([])
+        #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
+        #expect(full.stdout.contains("renamed UserPool/\(name) to UserPool/\(name)-v2"), "\(full.stdout)")
+        #expect(try workspace.poolId("\(name)-v2") == id, "the renamed manifest manages the same pool")
+        #expect(try await workspace.cognito().listUserPools().filter { $0.name == "\(name) users" }.map(\.id) == [id])
+    }
+
     @Test func theLogLevelCanStillBeRaised() async throws {
         let workspace = try await ControllerWorkspace.make(region: "ap-northeast-3")
         defer { workspace.remove() }

@@ -86,6 +86,9 @@ public struct PruneGuard: Sendable {
     /// Keys held back now (not to be reconciled).
     public var heldKeys: Set<ResourceAddress> { Set(held.keys) }
 
+    /// The held keys missing from the directory (their removal not yet confirmed), without those of files cut short.
+    public var missingKeys: Set<ResourceAddress> { Set(held.filter { $0.value.observed == nil }.keys) }
+
     /// Files that `read` has fewer (but some) documents of than `current`, not counting the manifests `current`
     /// only keeps because they are held as missing (a file that lost a held manifest, as a rename within one file
     /// does, has not shrunk since the read that missed it).

@@ -16,7 +16,8 @@ extension GitOpsController {
         let keys = engine.registry.reconcileScope(of: Set(batch), graph: current.graph)
         let outcomes: [ResourceAddress: KeyOutcome]
         do {
-            let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys)
+            let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys,
+                                                pendingRemovals: pruneGuard.missingKeys)
             readiness.setCredentials(.valid)
             let applied = try await engine.apply(planned, only: keys)
             await recordStatusWrites(applied.statusErrors)

@@ -76,7 +76,7 @@ extension GitOpsController {
             logger.info("removal confirmed by a second read; reconciling it",
                         metadata: ["resource": "\(key)", "kind": "\(key.kind.rawValue)"])
         }
-        if statusProblem != nil, pruneGuard.held.contains(where: { $0.value.observed == nil }) {
+        if statusProblem != nil, !pruneGuard.missingKeys.isEmpty {
             logger.warning("status folder unreadable: removals are not acted on until it can be read again")
         }
     }

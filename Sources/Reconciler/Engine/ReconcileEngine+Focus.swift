@@ -43,10 +43,11 @@ extension ReconcileEngine {
 
     /// The status files a plan focused on `focus` needs: those of the focused resources, of what they depend on
     /// (directly or through others), and, for a removed resource, of every resource of its kind and of the kinds it
-    /// can depend on (`focused`). The other files are only listed, not read: the controller plans a few resources after a file change,
-    /// and decoding hundreds of status files each time would delay its first write.
-    func focusedStatuses(desired: DesiredState,
-                         focus: Set<ResourceAddress>) throws(StatusStoreError) -> [ResourceStatus] {
+    /// can depend on (`focused`); and the address of every status file. The other files are only listed, not read:
+    /// the controller plans a few resources after a file change, and decoding hundreds of status files each time
+    /// would delay its first write.
+    func focusedStatuses(desired: DesiredState, focus: Set<ResourceAddress>) throws(StatusStoreError)
+        -> (read: [ResourceStatus], listed: Set<ResourceAddress>) {
         let listed = Set(try statusStore.addresses())
         let all = listed.union(desired.resources.keys)
         let byKind = Dictionary(grouping: all, by: \.kind)
@@ -60,7 +61,16 @@ extension ReconcileEngine {
         for address in needed.intersection(listed).sorted() {
             if let status = try statusStore.read(address) { statuses.append(status) }
         }
-        return statuses
+        return (statuses, listed)
+    }
+
+    /// The removed resources of `kinds` a focused run does not reconcile: status files without a manifest outside
+    /// `targets`, and the controller's `pendingRemovals` (manifests missing from the folder, kept in the desired state
+    /// until the prune delay has passed). A create of their kind waits for them (`RunPlanner.holdingCreate`).
+    static func unreconciledRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
+                                     targets: [ResourceAddress: ReadTarget],
+                                     pendingRemovals: Set<ResourceAddress>) -> Set<ResourceAddress> {
+        listed.filter { desired.resources[$0] == nil && targets[$0] == nil }.union(pendingRemovals)
     }
 }
 

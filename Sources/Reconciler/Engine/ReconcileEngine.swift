@@ -70,16 +70,21 @@ public struct ReconcileEngine: Sendable {
     ///
     /// With `focus`, only those resources and what they depend on (directly or through others) are read and
     /// planned; the controller reconciles the keys it dequeued this way. With a selector in the options, the focus is
-    /// narrowed to the selected manifests (see `selection`).
-    public func plan(_ load: LoadResult, defaultRegion: String?,
-                     focus requested: Set<ResourceAddress>? = nil) async throws(ReconcileEngineError) -> PlannedRun {
+    /// narrowed to the selected manifests (see `selection`). `pendingRemovals`: manifests of `load` the controller
+    /// keeps only until their removal is confirmed (the prune delay).
+    ///
+    /// A focused run does not reconcile every removed resource, so it cannot tell a rename from a new resource: a
+    /// create of a kind with a removed resource outside the run waits for that removal (`RunPlanner.holdingCreate`).
+    public func plan(_ load: LoadResult, defaultRegion: String?, focus requested: Set<ResourceAddress>? = nil,
+                     pendingRemovals: Set<ResourceAddress> = []) async throws(ReconcileEngineError) -> PlannedRun {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
         let selected = selectedAddresses(in: load)
         let focus = selected.map { requested?.intersection($0) ?? $0 } ?? requested
         let recorded: [ResourceStatus]
+        var listed: Set<ResourceAddress> = []
         do {
             if let focus {
-                recorded = try focusedStatuses(desired: desired, focus: focus)
+                (recorded, listed) = try focusedStatuses(desired: desired, focus: focus)
             } else {
                 recorded = try statusStore.readAll()
             }
@@ -111,6 +116,8 @@ public struct ReconcileEngine: Sendable {
                                                       allowEmpty: options.allowEmpty)
         planner.unselected = selected.map { Set(targets.keys).subtracting($0) } ?? []
         planner.unselectedManifests = selected.map { Set(desired.resources.keys).subtracting($0) } ?? []
+        planner.unreconciledRemovals = Self.unreconciledRemovals(listed: listed, desired: desired, targets: targets,
+                                                                 pendingRemovals: pendingRemovals)
         planner.suspendAll = load.settings?.isSuspended == true
         let readable = targets.values.filter { foreign[$0.address] == nil }
         let observations = planner.removalRefusal != nil ? [:]

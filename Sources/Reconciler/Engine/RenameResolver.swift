@@ -6,7 +6,8 @@ import Manifests
 /// A manifest claims a removed resource when its handler says the manifest describes the live resource found for
 /// the removed one (`ResourceHandler.claims`: same pool and client name, same role name, …) and the manifest's own
 /// read found nothing, something foreign, or that same resource. A claimed resource is never deleted:
-/// - **renamed**: the claim is one-to-one and the manifest has no status file yet. The manifest is planned against
+/// - **renamed**: the claim is one-to-one and the manifest has no status file yet, or one that records no resource
+///   (its create was blocked or refused: `RunPlanner.holdingCreate` blocks it while the removal is not reconciled). The manifest is planned against
 ///   the removed resource's live state and status, and its status file moves (Terraform's `moved` blocks).
 /// - **released**: any other claim (both names have status files, several manifests claim it, or a manifest of
 ///   another kind claims it, as an SmsLogRole naming a removed SmsRole's role), or a resource whose tags already name
@@ -53,7 +54,8 @@ struct RenameResolver: Sendable {
         let claimCounts = claimants.values.flatMap { $0 }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         for (removed, claiming) in claimants {
             if !alreadyMoved.contains(removed), claiming.count == 1, let manifest = claiming.first,
-               manifest.kind == removed.kind, claimCounts[manifest] == 1, targets[manifest]?.status == nil {
+               manifest.kind == removed.kind, claimCounts[manifest] == 1,
+               targets[manifest]?.status?.recordsResource != true {
                 resolution.renamed[manifest] = removed
             } else {
                 resolution.claimed[removed] = claiming

@@ -45,6 +45,21 @@ extension RunPlanner {
                                   + "and --selector does not select them: select them too")
     }
 
+    /// `change`, blocked when it creates a resource that no status file records (a status written for it records
+    /// no resource: an earlier run blocked or refused its create) while `removals` (removed resources
+    /// of its kind that this run does not reconcile) exist: the create may be one of their renames, which only the
+    /// run reconciling the removal can see (it pairs them, `RenameResolver`), and creating it now would make a second
+    /// one next to the renamed one (a second pool, whose users are not the app's). A run without `--selector` (the controller: once the prune delay has passed)
+    /// reconciles the removal, renaming or removing it; the create follows.
+    static func holdingCreate(_ change: ResourceChange, target: ReadTarget,
+                              removals: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        guard change.action == .create, target.status?.recordsResource != true, !removals.isEmpty else { return change }
+        let names = removals.map(\.description).joined(separator: ", ")
+        return try change.revised(action: .blocked, reason: "waiting for the removal of \(names) to be reconciled: this "
+                                  + "may be its rename, and creating it now would make a second one (a run without "
+                                  + "--selector, or the controller once the prune delay has passed, reconciles it)")
+    }
+
     /// `change`, refused when it creates or updates a resource whose status file records it in another region: the
     /// manifest's region changed (`spec.region`, or `--region` / `AWS_REGION` for a manifest that sets none), and
     /// another region is another resource, so creating one there (or changing the one found there, account settings

@@ -31,6 +31,9 @@ struct RunPlanner: Sendable {
     var unselected: Set<ResourceAddress> = []
     /// Every manifest outside `--selector`, a target of the run or not: a replacement they depend on is held.
     var unselectedManifests: Set<ResourceAddress> = []
+    /// Removed resources this run does not reconcile (a focused run's): a create of their kind may be their rename,
+    /// and waits for them (`holdingCreate`).
+    var unreconciledRemovals: Set<ResourceAddress> = []
     /// The settings document's `spec.suspend: true`: every resource of the set is suspended.
     var suspendAll = false
 
@@ -78,8 +81,10 @@ struct RunPlanner: Sendable {
                         targets: targets)
                     let found = rediscovered.contains(address) && [.delete, .retain].contains(planned.action)
                         ? try Self.rediscovered(planned) : try Self.holdingRegionMove(planned, target: target)
-                    change = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
+                    let held = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
                         .filter(unselectedManifests.contains))
+                    change = try Self.holdingCreate(held, target: target, removals: unreconciledRemovals
+                        .filter { $0.kind == address.kind && $0 != address }.sorted())
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)

@@ -27,6 +27,9 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     public var conditions: [StatusCondition]
     /// AWS identifiers by name, e.g. `userPoolId`, `arn`.
     public var resource: [String: String]
+    /// Whether it records an AWS resource: the status of a resource never created (its create blocked or refused)
+    /// records none, and names nothing in AWS.
+    public var recordsResource: Bool { !resource.isEmpty }
     /// When the resource was last reconciled (planned and, unless dry-run, applied).
     public var lastReconcileTime: Date?
     /// When a change was last applied to it.

@@ -105,6 +105,41 @@ struct ReconcileEngineRenameTests {
         #expect(try store.read(F.web) == nil && (try store.read(Self.signup)) != nil)
     }
 
+    @Test("a focused run on the new name alone (the controller, --selector) waits for the removal: no second resource")
+    func focusedOnTheNewNameWaits() async throws {
+        let (world, directory) = try await appliedStack()
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1", focus: [Self.signup])
+        let signup = try #require(planned.plan.change(for: Self.signup))
+        #expect(signup.action == .blocked)
+        #expect(signup.reason?.hasPrefix("waiting for the removal of AppClient/web to be reconciled: this may be its "
+                                         + "rename") == true, "\(signup.reason ?? "")")
+        let appliedBefore = await world.applied
+        _ = try await engine.apply(planned, only: [Self.signup])
+        #expect(await world.applied == appliedBefore, "nothing is created")
+        let store = StatusStore(directory: directory)
+        #expect(try store.read(Self.signup)?.recordsResource == false, "a status recording no resource is written")
+
+        // The blocked run's status file does not keep the old name's run from pairing the rename.
+        let old = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1", focus: [F.web])
+        #expect(old.plan.change(for: Self.signup)?.action == .rename)
+        _ = try await engine.apply(old, only: [F.web])
+        #expect(try store.read(F.web) == nil && (try store.read(Self.signup))?.recordsResource == true)
+        #expect(await world.applied == appliedBefore)
+    }
+
+    @Test("the controller's pending removals hold a create of their kind, even with their manifests still loaded")
+    func pendingRemovalHoldsACreate() async throws {
+        let (world, directory) = try await appliedStack()
+        let both = F.stack + "\n---\n" + Self.renamedStack.components(separatedBy: "---").last!
+        let engine = F.engine(world, directory: directory)
+        let held = try await engine.plan(F.load(both), defaultRegion: "eu-west-1", focus: [Self.signup],
+                                         pendingRemovals: [F.web])
+        #expect(held.plan.change(for: Self.signup)?.action == .blocked)
+        let free = try await engine.plan(F.load(both), defaultRegion: "eu-west-1", focus: [Self.signup])
+        #expect(free.plan.change(for: Self.signup)?.action == .create, "two manifests may describe two resources")
+    }
+
     @Test("a removed resource claimed by a manifest that has its own status file is released, never deleted")
     func claimedWithBothStatusesIsReleased() async throws {
         let (world, directory) = try await appliedStack()
