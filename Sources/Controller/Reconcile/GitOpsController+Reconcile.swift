@@ -20,7 +20,7 @@ extension GitOpsController {
                                                 pendingRemovals: pruneGuard.missingKeys)
             readiness.setCredentials(.valid)
             let applied = try await engine.apply(planned, only: keys)
-            await recordStatusWrites(applied.statusErrors)
+            await recordStatusWrites(applied.statusErrors, batch: keys)
             let store = engine.statusStore
             outcomes = OutcomeClassifier.classify(keys: keys, planned: planned, applied: applied) { key in
                 (try? store.read(key))?.phase

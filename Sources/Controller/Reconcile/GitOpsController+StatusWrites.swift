@@ -1,17 +1,18 @@
+import Manifests
 import Reconciler
 
 /// Status records an apply could not write are an error, never a silence.
 extension GitOpsController {
-    /// After an apply: records the state store refused or failed to write are logged, counted in
-    /// `smsauth_status_errors` and put on `/readyz` (the batch's keys are retried: `OutcomeClassifier`), until an apply
-    /// writes its records again. A write refused because another process changed the state document since this
+    /// After an apply of `batch`: records the state store refused or failed to write are logged, counted in
+    /// `smsauth_status_errors` and put on `/readyz` (the batch's keys are retried: `OutcomeClassifier`), until applies
+    /// have written the records of all those keys again (`UnwrittenRecords`). A write refused because another process changed the state document since this
     /// controller read it (an edit by hand, a writer that ignored the lease) makes it read the document again, so
     /// that the retries write on top of what is stored now; they rewrite their records from what AWS has.
-    func recordStatusWrites(_ errors: [StatusStoreError]) async {
-        guard let first = errors.first else {
-            if statusWriteProblem != nil {
+    func recordStatusWrites(_ errors: [StatusStoreError], batch: Set<ResourceAddress>) async {
+        let cleared = unwritten.record(errors, batch: batch)
+        guard !errors.isEmpty else {
+            if cleared {
                 logger.info("status records written again")
-                statusWriteProblem = nil
                 publishStatusProblem(errors: 0)
             }
             return
@@ -20,7 +21,6 @@ extension GitOpsController {
             logger.error("status record not written; the resources are reconciled again",
                          metadata: ["code": "\(error.code)", "error": "\(error.message)"])
         }
-        statusWriteProblem = "\(first.code): \(first.message)"
         publishStatusProblem(errors: errors.count)
         if let stored = errors.lazy.compactMap(Self.supersedingGeneration).first, let reclaim {
             // The state names a higher generation than this leader's while the lease is still its own (a hand
@@ -49,7 +49,7 @@ extension GitOpsController {
     /// The status problems `/readyz` shows (the folder's and the writes'), and `smsauth_status_errors`.
     func publishStatusProblem(errors: Int) {
         readiness.setStatusProblem(statusProblem)
-        readiness.setStatusWriteProblem(statusWriteProblem)
+        readiness.setStatusWriteProblem(unwritten.problem)
         metrics.statusErrors(statusProblem == nil ? errors : max(errors, 1))
     }
 

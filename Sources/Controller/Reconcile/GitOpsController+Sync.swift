@@ -161,7 +161,7 @@ extension GitOpsController {
             let statuses = try engine.statusStore.readAll()
             if statusProblem != nil { logger.info("status folder readable again") }
             statusProblem = nil
-            publishStatusProblem(errors: statusWriteProblem == nil ? 0 : 1)
+            publishStatusProblem(errors: unwritten.problem == nil ? 0 : 1)
             phases = Dictionary(statuses.map { ($0.address, $0.phase) }, uniquingKeysWith: { first, _ in first })
             recordPhases()
             return Set(statuses.map(\.address))

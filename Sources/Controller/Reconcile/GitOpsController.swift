@@ -59,8 +59,8 @@ public actor GitOpsController {
     var warnedStretchedResync = false
     /// Why the status folder could not be read at the last full sync (nil: it could). No removal is acted on then.
     var statusProblem: String?
-    /// Why the last apply could not write its status records (nil: it could; `recordStatusWrites`).
-    var statusWriteProblem: String?
+    /// The resources whose status records could not be written, and why (`recordStatusWrites`).
+    var unwritten = UnwrittenRecords()
     /// Resources whose status carries a manifest error.
     var markedInvalid: Set<ResourceAddress> = []
     /// Background tasks (watch, debounce, resync), cancelled by `stop()`.
