@@ -60,7 +60,7 @@ enum DurationArgumentError: Error, Equatable, CustomStringConvertible {
 }
 
 /// `--listen HOST:PORT` (an IPv6 host in brackets: `[::1]:9464`).
-struct ListenAddress: ExpressibleByArgument, Equatable, CustomStringConvertible {
+struct ListenAddress: Equatable, CustomStringConvertible {
     /// Bind host.
     let host: String
     /// Bind port (0 picks a free one).
@@ -73,16 +73,46 @@ struct ListenAddress: ExpressibleByArgument, Equatable, CustomStringConvertible 
     }
 
     /// Parses `HOST:PORT`.
-    init?(argument: String) {
-        guard let colon = argument.lastIndex(of: ":"), let port = Int(argument[argument.index(after: colon)...]),
-              (0...65535).contains(port) else { return nil }
+    /// - Throws: `ListenAddressError` naming what is missing or out of range.
+    init(parsing argument: String) throws(ListenAddressError) {
+        guard let colon = argument.lastIndex(of: ":"), !argument.hasSuffix("]") else { throw .noPort(argument) }
+        guard let port = Int(argument[argument.index(after: colon)...]) else { throw .noPort(argument) }
+        guard (0...65535).contains(port) else { throw .portOutOfRange(port) }
         var host = String(argument[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty else { return nil }
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            host = String(host.dropFirst().dropLast())
+        } else if host.contains(":") {
+            throw .ipv6WithoutBrackets(argument)
+        }
+        guard !host.isEmpty else { throw .noHost }
         self.host = host
         self.port = port
     }
 
     /// `host:port`.
     var description: String { HealthEndpointService.address(host: host, port: port) }
+}
+
+/// A `--listen` value that cannot be used; argument parsing prints its description after the value.
+enum ListenAddressError: Error, Equatable, CustomStringConvertible {
+    /// No `:PORT` at the end (a bare host, or an IPv6 address without brackets and port).
+    case noPort(String)
+    /// A port above 65535 or negative.
+    case portOutOfRange(Int)
+    /// Nothing before the colon.
+    case noHost
+    /// An IPv6 address not in brackets: its last colon cannot tell the port.
+    case ipv6WithoutBrackets(String)
+
+    /// Human-readable explanation.
+    var description: String {
+        switch self {
+        case .noPort(let value):
+            "expected HOST:PORT, such as 127.0.0.1:9464, localhost:9464 or [::1]:9464 (port 0 picks a free one); "
+                + "'\(value)' has no port"
+        case .portOutOfRange(let port): "the port must be from 0 to 65535, not \(port)"
+        case .noHost: "expected HOST:PORT: the host is missing (0.0.0.0:9464 listens on every address)"
+        case .ipv6WithoutBrackets(let value): "an IPv6 address goes in brackets before the port, such as [::1]:9464, not '\(value)'"
+        }
+    }
 }

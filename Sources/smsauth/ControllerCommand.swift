@@ -70,7 +70,8 @@ struct ControllerCommand: AsyncParsableCommand {
             transform: { try DurationArgument(parsing: $0) })
     var shutdownTimeout: DurationArgument = DurationArgument(.seconds(30), text: "30s")
 
-    @Option(help: "Address of the /metrics, /healthz and /readyz endpoint (HOST:PORT; port 0 picks a free one).")
+    @Option(help: "Address of the /metrics, /healthz and /readyz endpoint (HOST:PORT; port 0 picks a free one). (default: 127.0.0.1:9464)",
+            transform: { try ListenAddress(parsing: $0) })
     var listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 9464)
 
     @Flag(help: "Run as one of several controllers of this status folder: hold the lease <status-dir>.lease/lease.json instead of the folder's lock; the others wait as standbys and take over when the leader stops or its lease expires. Always on with an S3 state (lease.json beside state.json).")
