@@ -145,7 +145,7 @@ struct RunPlanner: Sendable {
         switch observed {
         case .failure(let failure):
             return try ResourceChange(address: address, action: .blocked,
-                                      reason: "could not read \(address.kind.rawValue) resources: \(failure.message)",
+                                      reason: "could not read \(address.kind.rawValue) resources: \(failure.code): \(failure.message)",
                                       dependencies: dependencies)
         case .success(let observation):
             if let suspension = Suspension.of(target, suspendAll: suspendAll) {

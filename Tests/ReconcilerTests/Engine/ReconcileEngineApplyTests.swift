@@ -69,7 +69,7 @@ struct ReconcileEngineApplyTests {
         #expect(run.hasProblems && run.readFailures == [F.web])
         let web = try #require(try StatusStore(directory: directory).read(F.web))
         #expect(web.phase == .blocked)
-        #expect(web.condition("Ready")?.message == "could not read AppClient resources: boom")
+        #expect(web.condition("Ready")?.message == "could not read AppClient resources: InternalFailure: boom")
         #expect(await world.applied == ["create SmsRole/role", "create UserPool/pool"])
     }
 

@@ -69,7 +69,7 @@ struct ReconcileEnginePlanTests {
         #expect(run.plan.change(for: F.role)?.action == .create)
         let pool = try #require(run.plan.change(for: F.pool))
         #expect(pool.action == .blocked)
-        #expect(pool.reason == "could not read UserPool resources: boom")
+        #expect(pool.reason == "could not read UserPool resources: InternalFailure: boom")
         #expect(run.plan.change(for: F.web)?.action == .blocked)
         #expect(run.plan.change(for: F.web)?.reason?.hasPrefix("waiting for UserPool/pool: its live state could not be read") == true)
     }
