@@ -103,8 +103,10 @@ struct UserPoolLocator {
     }
 
     /// The pool tagged as `address` for `owner` (`LiveState.choosing`): first among the pools called `name`; when
-    /// none of those is this owner's (or several are), among every pool of the region. Several pools of this owner
-    /// with the tags are `duplicate`, never "the lowest id".
+    /// none of those is this owner's (or several are), among every pool of the region, this owner's or without an
+    /// owner (a pool renamed out of band): another owner's pool under another name is another folder's resource of
+    /// the same `metadata.name`, not this one. Several pools of this owner with the tags are `duplicate`, never "the
+    /// lowest id".
     mutating func findTagged(_ address: ResourceAddress, named name: String?,
                              owner: String?) async throws -> LiveState<UserPoolDescription> {
         let pools = try await list()
@@ -117,7 +119,8 @@ struct UserPoolLocator {
         let byName = LiveState.choosing(candidates, as: address, owner: owner)
         if case .owned = byName { return byName }
         for summary in pools where summary.name != name {
-            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address) {
+            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address),
+               name == nil || OwnershipTags.otherOwner(of: pool.tags, owner: owner) == nil {
                 candidates.append((pool, pool.id, pool.tags))
             }
         }

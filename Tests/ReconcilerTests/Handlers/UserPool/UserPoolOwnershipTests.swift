@@ -54,4 +54,32 @@ import Testing
             return
         }
     }
+
+    /// Two manifest folders (owners) with a UserPool of the same `metadata.name` and different `poolName`s in one
+    /// region: each finds its own pool; the other's, under another name, is not "this pool renamed out of band".
+    /// Before, the second folder's pool was refused as the first owner's, and never created.
+    @Test func anotherOwnersPoolUnderAnotherNameIsNotThisOne() async throws {
+        let h = try await H.make()
+        let desired = try H.desired(F.yaml(), name: H.unique("sibling"), poolName: H.unique("mine"))
+        _ = try await h.cognito().createUserPool([
+            "PoolName": .string(H.unique("theirs")),
+            "UserPoolTags": .strings(OwnershipTags.tags(for: desired.address, owner: "team-b")),
+        ])
+        let target = ReadTarget(address: desired.address, desired: desired, status: nil, region: desired.region)
+        let asTeamA = try await UserPoolHandler().read([target], context: h.context.owned(by: "team-a"))
+        guard case .absent? = asTeamA[desired.address] else {
+            Issue.record("team-b's pool of another name is not team-a's: \(String(describing: asTeamA))")
+            return
+        }
+        let renamedByHand = try await h.cognito().createUserPool([
+            "PoolName": .string(H.unique("renamed")),
+            "UserPoolTags": .strings(OwnershipTags.tags(for: desired.address, owner: "team-a")),
+        ])
+        let again = try await UserPoolHandler().read([target], context: h.context.owned(by: "team-a"))
+        guard case .owned(let found)? = again[desired.address] else {
+            Issue.record("team-a's own pool renamed out of band is still found: \(String(describing: again))")
+            return
+        }
+        #expect(found.id == renamedByHand.id)
+    }
 }
