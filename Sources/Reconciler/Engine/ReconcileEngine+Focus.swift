@@ -64,13 +64,21 @@ extension ReconcileEngine {
         return (statuses, listed)
     }
 
-    /// The removed resources of `kinds` a focused run does not reconcile: status files without a manifest outside
-    /// `targets`, and the controller's `pendingRemovals` (manifests missing from the folder, kept in the desired state
-    /// until the prune delay has passed). A create of their kind waits for them (`RunPlanner.holdingCreate`).
-    static func unreconciledRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
-                                     targets: [ResourceAddress: ReadTarget],
-                                     pendingRemovals: Set<ResourceAddress>) -> Set<ResourceAddress> {
-        listed.filter { desired.resources[$0] == nil && targets[$0] == nil }.union(pendingRemovals)
+    /// The removed resources a focused run does not reconcile: this run's status files without a manifest outside
+    /// `targets` (read here: they are few, a removal lingers until a run reconciles it; another manifest set's are
+    /// left out, as no run of this set ever reconciles them, and so are removals a run refused, kept until removed by
+    /// hand: that run did not pair them either), and the controller's `pendingRemovals` (manifests
+    /// missing from the folder, kept in the desired state until the prune delay has passed). A create of their kind
+    /// waits for them (`RunPlanner.holdingCreate`).
+    func unreconciledRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
+                              targets: [ResourceAddress: ReadTarget],
+                              pendingRemovals: Set<ResourceAddress>) throws(StatusStoreError) -> Set<ResourceAddress> {
+        var removed: [ResourceStatus] = []
+        for address in listed.sorted() where desired.resources[address] == nil && targets[address] == nil {
+            if let status = try statusStore.read(address), status.phase != .refused { removed.append(status) }
+        }
+        let foreign = Self.foreignStatuses(removed, desired: desired, identity: options.identity)
+        return Set(removed.map(\.address).filter { foreign[$0] == nil }).union(pendingRemovals)
     }
 }
 

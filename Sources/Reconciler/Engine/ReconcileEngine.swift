@@ -116,8 +116,12 @@ public struct ReconcileEngine: Sendable {
                                                       allowEmpty: options.allowEmpty)
         planner.unselected = selected.map { Set(targets.keys).subtracting($0) } ?? []
         planner.unselectedManifests = selected.map { Set(desired.resources.keys).subtracting($0) } ?? []
-        planner.unreconciledRemovals = Self.unreconciledRemovals(listed: listed, desired: desired, targets: targets,
-                                                                 pendingRemovals: pendingRemovals)
+        do {
+            planner.unreconciledRemovals = try unreconciledRemovals(listed: listed, desired: desired, targets: targets,
+                                                                    pendingRemovals: pendingRemovals)
+        } catch {
+            throw ReconcileEngineError.statusUnreadable(error)
+        }
         planner.suspendAll = load.settings?.isSuspended == true
         let readable = targets.values.filter { foreign[$0.address] == nil }
         let observations = planner.removalRefusal != nil ? [:]

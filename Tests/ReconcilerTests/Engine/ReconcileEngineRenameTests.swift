@@ -128,6 +128,23 @@ struct ReconcileEngineRenameTests {
         #expect(await world.applied == appliedBefore)
     }
 
+    @Test("a removal no run of this set will pair holds no create: another set's status file, a refused removal")
+    func removalsNeverPairedHoldNothing() async throws {
+        let (world, directory) = try await appliedStack()
+        let store = StatusStore(directory: directory)
+        let recorded = try #require(try store.read(F.web))
+        let engine = F.engine(world, directory: directory)
+        for (owner, phase) in [("another-set", StatusPhase.ready), (recorded.owner, .refused)] {
+            var web = recorded
+            web.owner = owner
+            web.phase = phase
+            try store.write(web)
+            let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1",
+                                                focus: [Self.signup])
+            #expect(planned.plan.change(for: Self.signup)?.action == .create, "\(owner ?? "no owner"), \(phase)")
+        }
+    }
+
     @Test("the controller's pending removals hold a create of their kind, even with their manifests still loaded")
     func pendingRemovalHoldsACreate() async throws {
         let (world, directory) = try await appliedStack()
