@@ -42,22 +42,58 @@ extension ControllerEndToEnd {
             #expect(moves.allSatisfy { $0 < deleted }, "the old role is deleted after every pool moved: \(operations)")
         }
 
+        /// The role's `metadata.name` renamed with its `roleName`, and the pools with it: the old role's removal (held
+        /// for the prune delay) and a new role. The old role is deleted in the run that reconciles its removal, after
+        /// the pools moved off it; before, that run deleted it first and the pools named a deleted role.
+        @Test func aRemovedRoleIsDeletedAfterThePoolsMovedOffIt() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ca-west-1")
+            defer { workspace.remove() }
+            let tag = UUID().uuidString.prefix(8).lowercased()
+            let oldName = "ctl-removed-\(tag)"
+            let newName = oldName + "-b"
+            try workspace.write("role.yaml", Self.role(roleName: oldName))
+            let pools = (0..<2).map { "pool\($0)-\(tag)" }
+            for pool in pools {
+                try workspace.write("\(pool).yaml", Self.pool(pool, region: workspace.region))
+            }
+            let controller = try workspace.startController(["--prune-delay", "1", "--pending-poll", "1s"])
+            defer { controller.stop() }
+            #expect(try await controller.waitFor(message: "full sync done", timeout: .seconds(60)) != nil, "\(controller.log)")
+            let iam = IAM(client: workspace.emulator.client(for: workspace.principal))
+
+            try workspace.write("role.yaml", Self.role(roleName: newName, name: "renamed-sms"))
+            for pool in pools {
+                try workspace.write("\(pool).yaml", Self.pool(pool, region: workspace.region, role: "renamed-sms"))
+            }
+            let newArn = try await Poll.until(timeout: .seconds(60)) { () -> String? in
+                guard let arn = try await iam.getRole(name: newName)?.arn,
+                      try await Self.poolRoles(workspace, pools) == Array(repeating: arn, count: pools.count),
+                      try await iam.getRole(name: oldName) == nil else { return nil }
+                return arn
+            }
+            #expect(newArn != nil, "every pool names the new role and the old one is gone: \(controller.log)")
+            let operations = try await workspace.operations()
+            let deleted = try #require(operations.lastIndex(of: "DeleteRole"), "\(operations)")
+            let moves = operations.indices.filter { operations[$0] == "UpdateUserPool" }
+            #expect(moves.count >= pools.count && moves.allSatisfy { $0 < deleted }, "\(operations)")
+        }
+
         /// The SMS role every pool names, replaced under a new name with `Recreate`.
-        static func role(roleName: String) -> String {
+        static func role(roleName: String, name: String = "shared-sms") -> String {
             """
             apiVersion: smsauth/v1
             kind: SmsRole
-            metadata: {name: shared-sms}
+            metadata: {name: \(name)}
             spec:
               roleName: \(roleName)
               externalId: 0b7f6a52-3c1e-4f0a-9d53-8e2b1f4c7a10
-            policy: {onImmutableChange: Recreate}
+            policy: {onImmutableChange: Recreate, onDelete: Delete}
 
             """
         }
 
-        /// A pool sending SMS through `shared-sms`.
-        static func pool(_ name: String, region: String) -> String {
+        /// A pool sending SMS through `role`.
+        static func pool(_ name: String, region: String, role: String = "shared-sms") -> String {
             """
             apiVersion: smsauth/v1
             kind: UserPool
@@ -67,7 +103,7 @@ extension ControllerEndToEnd {
               poolName: \(name)
               usernameAttributes: [phone_number]
               autoVerifiedAttributes: [phone_number]
-              smsRole: shared-sms
+              smsRole: \(role)
               deletionProtection: false
 
             """

@@ -48,6 +48,9 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// regions and the validator's reference checks are derived from them.
     public var relations: KindRelations { definition.relations }
 
+    /// The kinds whose manifests can name a resource of this kind (a UserPool names an SmsRole), in declaration order.
+    public var namingKinds: [ResourceKind] { Self.allCases.filter { $0.relations.dependencyKinds.contains(self) } }
+
     /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
     public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {
         (.refuse, definition.defaultOnDelete, .correct)

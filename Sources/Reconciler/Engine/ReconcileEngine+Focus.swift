@@ -65,7 +65,7 @@ extension ReconcileEngine {
     }
 
     /// The removed resources a focused run does not reconcile: this run's status files without a manifest outside
-    /// `targets` (read here: they are few, a removal lingers until a run reconciles it; another manifest set's are
+    /// `targets`, of the kinds it may create (read here: they are few, a removal lingers until a run reconciles it; another manifest set's are
     /// left out, as no run of this set ever reconciles them, and so are removals a run refused, kept until removed by
     /// hand: that run did not pair them either), and the controller's `pendingRemovals` (manifests
     /// missing from the folder, kept in the desired state until the prune delay has passed). A create of their kind
@@ -73,8 +73,12 @@ extension ReconcileEngine {
     func unreconciledRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
                               targets: [ResourceAddress: ReadTarget],
                               pendingRemovals: Set<ResourceAddress>) throws(StatusStoreError) -> Set<ResourceAddress> {
+        // Only the kinds a create may be planned for: a manifest without a status file recording its resource.
+        let creatable = Set(targets.values.filter { $0.desired != nil && $0.status?.recordsResource != true }
+            .map(\.address.kind))
         var removed: [ResourceStatus] = []
-        for address in listed.sorted() where desired.resources[address] == nil && targets[address] == nil {
+        for address in listed.sorted() where creatable.contains(address.kind) && desired.resources[address] == nil
+            && targets[address] == nil {
             if let status = try statusStore.read(address), status.phase != .refused { removed.append(status) }
         }
         let foreign = Self.foreignStatuses(removed, desired: desired, identity: options.identity)

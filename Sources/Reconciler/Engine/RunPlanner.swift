@@ -98,8 +98,9 @@ struct RunPlanner: Sendable {
             }
         }
         do {
-            let planned = try Self.notingContainerDeletes(changes.filter { !unselected.contains($0.address) },
-                                                          targets: targets)
+            let planned = try UseOrder.ordering(
+                try Self.notingContainerDeletes(changes.filter { !unselected.contains($0.address) }, targets: targets),
+                outputs: references)
             let regions = Set(targets.values.compactMap(\.region)).sorted()
             return PlannedRun(plan: try Plan(changes: planned, account: options.account, regions: regions),
                               targets: targets, graph: graph, inputs: inputs,

@@ -4,7 +4,8 @@ import Manifests
 /// spreads to the changes that wait on it. Pure; the executor drives it.
 ///
 /// A change other than a delete waits for its dependencies (that are not deletes); a delete waits for the deletes
-/// of the resources that depend on it, so deletes run in reverse dependency order. Changes the applier does not
+/// of the resources that depend on it, so deletes run in reverse dependency order, and for the changes among its
+/// own dependencies that move a user off it (an update, replace or rename: `UseOrder`). Changes the applier does not
 /// get (`noop`, `refuse`, `blocked`) are resolved at once. A failed or blocked change blocks everything waiting on
 /// it, transitively; other outcomes release the waiters.
 struct ExecutionSchedule {
@@ -34,6 +35,12 @@ struct ExecutionSchedule {
             let isDelete = change.action == .delete
             let related = isDelete ? graph.directDependents(of: change.address) : graph.dependencies(of: change.address)
             for other in related.compactMap({ indexOf[$0] }) where (changes[other].action == .delete) == isDelete {
+                waitingOn[index].insert(other)
+                waiters[other].append(index)
+            }
+            guard isDelete else { continue }
+            for other in graph.dependencies(of: change.address).compactMap({ indexOf[$0] })
+            where [.update, .replace, .rename].contains(changes[other].action) {
                 waitingOn[index].insert(other)
                 waiters[other].append(index)
             }

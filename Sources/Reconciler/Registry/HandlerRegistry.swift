@@ -13,11 +13,21 @@ public struct HandlerRegistry: Sendable {
     /// The handler of `kind`, if registered.
     public func handler(for kind: ResourceKind) -> AnyResourceHandler? { handlers[kind] }
 
-    /// What a run focused on `keys` reconciles: the keys, and the direct dependents in `graph` of each key whose
-    /// replacement waits for them (`ResourceHandler.retiresAfterDependents`: the pools naming an SMS role). Planned
-    /// apart from them, a replaced role would be kept until a run plans them all, or, before, deleted under them.
+    /// What a run focused on `keys` reconciles: the keys, and for each key whose replacement waits for its
+    /// dependents (`ResourceHandler.retiresAfterDependents`: an SMS role, the pools naming it) the direct dependents
+    /// in `graph` (the manifests' graph), or, for a key whose manifest was removed, every resource of the kinds that
+    /// can name it: the pools that named a removed role move off it in the run that deletes it (`UseOrder`). Planned
+    /// apart from them, a replaced role would be kept until a run plans them all, and a removed one deleted under them.
     public func reconcileScope(of keys: Set<ResourceAddress>, graph: ResourceGraph) -> Set<ResourceAddress> {
-        keys.union(keys.filter { handlers[$0.kind]?.retiresAfterDependents == true }.flatMap(graph.directDependents(of:)))
+        var scope = keys
+        for key in keys where handlers[key.kind]?.retiresAfterDependents == true {
+            if graph.contains(key) {
+                scope.formUnion(graph.directDependents(of: key))
+            } else {
+                scope.formUnion(graph.nodes.filter { key.kind.namingKinds.contains($0.kind) })
+            }
+        }
+        return scope
     }
 
     /// Every handler smsauth ships. Adding a kind is one line here: `AnyResourceHandler(<Kind>Handler()),`.

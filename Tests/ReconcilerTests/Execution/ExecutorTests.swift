@@ -145,6 +145,27 @@ struct ExecutorTests {
         #expect(report.hasFailures)
     }
 
+    /// `UseOrder`: a delete whose dependencies include the update moving a user off it runs after that update, and
+    /// is blocked when it fails (the old SMS role outlives a pool that could not move).
+    @Test(arguments: [false, true])
+    func aDeleteWaitsForTheUpdateMovingItsUser(_ updateFails: Bool) async throws {
+        let failure = TestReconcileError(code: "aws.internal", message: "5xx", isRetryable: true, awsErrorCode: nil)
+        let harness = FakeApplierHarness(failures: updateFails ? [Self.at("UserPool/qnatime"): failure] : [:])
+        let plan = try Plan(changes: [
+            try Self.change("SmsRole/old", .delete, after: ["UserPool/qnatime"]),
+            try Self.change("SmsRole/new", .create),
+            try Self.change("UserPool/qnatime", .update, after: ["SmsRole/new"]),
+        ])
+        let report = try await Executor(applier: harness.applier, maxConcurrency: 4).execute(plan)
+        if updateFails {
+            #expect(await harness.log.startedAddresses == ["SmsRole/new", "UserPool/qnatime"])
+            #expect(report.outcome(for: Self.at("SmsRole/old")) == .blocked(
+                reason: "depends on UserPool/qnatime, which failed", cause: Self.at("UserPool/qnatime")))
+        } else {
+            #expect(await harness.log.startedAddresses == ["SmsRole/new", "UserPool/qnatime", "SmsRole/old"])
+        }
+    }
+
     @Test("a transitive block names the root failure")
     func transitiveBlock() async throws {
         let harness = FakeApplierHarness(failures: [Self.at("SmsRole/cognito-sms"): OpaqueError()])

@@ -20,6 +20,11 @@ import Testing
         #expect(registry.reconcileScope(of: [Self.logRole], graph: Self.graph) == [Self.logRole, Self.settings])
     }
 
+    @Test func aRemovedRoleIsReconciledWithEveryResourceThatCanNameIt() {
+        let removed = ResourceAddress(kind: .smsRole, name: "gone")
+        #expect(HandlerRegistry.standard.reconcileScope(of: [removed], graph: Self.graph) == Set([removed] + Self.pools))
+    }
+
     @Test func otherKindsAreReconciledAlone() {
         let registry = HandlerRegistry.standard
         #expect(registry.reconcileScope(of: [Self.pools[0]], graph: Self.graph) == [Self.pools[0]],

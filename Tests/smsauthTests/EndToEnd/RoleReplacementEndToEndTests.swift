@@ -76,6 +76,33 @@ struct RoleReplacementEndToEndTests {
         #expect(try await context.iam.getRole(name: oldName) == nil, "\(both.stdout)")
     }
 
+    /// The role's `metadata.name` renamed together with its `roleName` (and the pool's `smsRole` with it) is the
+    /// removal of one role and the create of another, not a replacement. The removed role (`onDelete: Delete`) is
+    /// deleted only after the pool moved off it; before, DeleteRole ran first and the pool named a deleted role.
+    @Test func aRemovedRoleIsDeletedOnlyAfterThePoolMovedOffIt() async throws {
+        let context = try await EndToEndContext.make(region: "af-south-1")
+        let (space, oldName) = try await Self.applied(context)
+        defer { space.remove() }
+        try space.edit("sms-role.yaml", replacing: "  tags: {Team: Dev}\n", with: "  tags: {Team: Dev}\npolicy:\n  onDelete: Delete\n")
+        let kept = try await space.reconcile(environment: context.environment)
+        #expect(kept.status == 0, "\(kept.stdout)\(kept.stderr)")
+        let newName = oldName + "-b"
+        try space.edit("sms-role.yaml", replacing: "  name: qnatime-sms\n", with: "  name: qnatime-sms2\n")
+        try space.edit("sms-role.yaml", replacing: "roleName: \(oldName)\n", with: "roleName: \(newName)\n")
+        try space.edit("user-pool.yaml", replacing: "smsRole: qnatime-sms\n", with: "smsRole: qnatime-sms2\n")
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("deleted after UserPool/qnatime stop using it"), "\(plan.stdout)")
+        let run = try await space.reconcile(environment: context.environment)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let newArn = try #require(try await context.iam.getRole(name: newName)).arn
+        #expect(try await Self.poolRole(context) == newArn)
+        #expect(try await context.iam.getRole(name: oldName) == nil)
+        let calls = try await context.writeCalls()
+        let deleted = try #require(calls.lastIndex(of: "DeleteRole"), "\(calls)")
+        let moved = try #require(calls.lastIndex(of: "UpdateUserPool"), "\(calls)")
+        #expect(moved < deleted, "\(calls)")
+    }
+
     @Test func aPoolThatCannotMoveKeepsItsRole() async throws {
         let context = try await EndToEndContext.make(region: "ca-central-1")
         let (space, oldName) = try await Self.applied(context)

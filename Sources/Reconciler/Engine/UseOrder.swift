@@ -1,0 +1,63 @@
+import Manifests
+
+/// Deletes that wait for what still uses the deleted resource in AWS. A removed resource can still be in use by a
+/// resource that a current manifest moves elsewhere in the same run: an SMS role renamed together with its
+/// `metadata.name` is the removal of the old role and the create of a new one, and the pools that named the old role
+/// move to the new one. Deleted first, it would leave those pools naming a deleted role, for good if their update
+/// then fails. So such a delete runs after the changes that move its users (they become its dependencies, which the
+/// executor waits for and which block it when they fail, `ExecutionSchedule`), and a user the run does not move
+/// (its change refused, blocked or only reported) blocks it in the plan.
+///
+/// A user is found by the plan's own field changes: one whose value before the change is one of the deleted
+/// resource's identifiers (its ARN, id or external id: an output of at least `minimumLength` characters). Pure.
+enum UseOrder {
+    /// Shorter outputs (a region, a phone number's country) are not identifiers anything names it by.
+    static let minimumLength = 12
+
+    /// `changes`, each delete of a resource still in use ordered after the changes that move its users, or blocked
+    /// when one of them does not move; `outputs` are the live outputs by address.
+    static func ordering(_ changes: [ResourceChange],
+                         outputs: [ResourceAddress: [String: String]]) throws(PlanError) -> [ResourceChange] {
+        var ordered: [ResourceChange] = []
+        for change in changes {
+            guard change.action == .delete else {
+                ordered.append(change)
+                continue
+            }
+            let identifiers = Set((outputs[change.address] ?? [:]).values.filter { $0.count >= minimumLength })
+            let users = changes.filter { other in
+                other.address != change.address && other.action != .delete && other.action != .create
+                    && other.fieldChanges.contains { mentions($0.before, identifiers) }
+            }
+            ordered.append(try ordering(change, after: users))
+        }
+        return ordered
+    }
+
+    /// `delete`, waiting for `users`: blocked when one of them stays where it is, else after them.
+    private static func ordering(_ delete: ResourceChange, after users: [ResourceChange]) throws(PlanError) -> ResourceChange {
+        guard !users.isEmpty else { return delete }
+        let staying = users.filter { ![.update, .replace, .rename].contains($0.action) }
+        if !staying.isEmpty {
+            let names = staying.map { "\($0.address) (\($0.action.rawValue))" }.joined(separator: ", ")
+            return try delete.revised(action: .blocked, reason: "\(names) still uses it and does not move off it in "
+                                      + "this run: it is deleted once nothing does")
+        }
+        let names = users.map(\.address.description).joined(separator: ", ")
+        var dependencies = delete.dependencies
+        for user in users where !dependencies.contains(user.address) { dependencies.append(user.address) }
+        return try delete.revised(reason: [delete.reason, "deleted after \(names) stop using it"].compactMap { $0 }
+                                      .joined(separator: "; "),
+                                  dependencies: dependencies)
+    }
+
+    /// Whether `value` holds one of `identifiers` as a whole string, at any depth.
+    static func mentions(_ value: PlanValue, _ identifiers: Set<String>) -> Bool {
+        switch value {
+        case .string(let text): identifiers.contains(text)
+        case .list(let values): values.contains { mentions($0, identifiers) }
+        case .map(let values): values.values.contains { mentions($0, identifiers) }
+        case .null, .bool, .number, .sensitive: false
+        }
+    }
+}

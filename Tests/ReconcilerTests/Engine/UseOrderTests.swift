@@ -1,0 +1,54 @@
+import Manifests
+import Testing
+@testable import Reconciler
+
+/// A removed resource still in use in AWS by a resource this run moves (an SMS role whose `metadata.name` and
+/// `roleName` were renamed together: the pools move to the new role) is deleted after the changes that move its
+/// users, and blocked when a user does not move. Before, the old role was deleted first, and a pool whose update
+/// then failed was left naming a deleted role.
+@Suite struct UseOrderTests {
+    static let oldRole = ResourceAddress(kind: .smsRole, name: "sms")
+    static let newRole = ResourceAddress(kind: .smsRole, name: "sms2")
+    static let pool = ResourceAddress(kind: .userPool, name: "app")
+    static let other = ResourceAddress(kind: .userPool, name: "other")
+    static let oldArn = "arn:aws:iam::123456789012:role/role-one"
+    static let outputs = [oldRole: ["arn": oldArn, "roleName": "role-one", "region": "us-east-1"]]
+
+    /// The pool's change, its SMS role going from the old ARN to the new one.
+    static func poolChange(_ action: ChangeAction, before: String = oldArn) throws -> ResourceChange {
+        try ResourceChange(address: pool, action: action,
+                           fieldChanges: [FieldChange(path: "smsRole", before: .map(["arn": .string(before)]),
+                                                      after: .map(["arn": "arn:aws:iam::123456789012:role/role-two"]))],
+                           reason: action.requiresReason ? "why" : nil, dependencies: [newRole])
+    }
+
+    @Test func theDeleteWaitsForTheChangesThatMoveItsUsers() throws {
+        let changes = [try ResourceChange(address: Self.oldRole, action: .delete),
+                       try ResourceChange(address: Self.newRole, action: .create),
+                       try Self.poolChange(.update),
+                       try ResourceChange(address: Self.other, action: .update, fieldChanges: [
+                           FieldChange(path: "region", before: "us-east-1", after: "us-east-1"),
+                       ])]
+        let ordered = try UseOrder.ordering(changes, outputs: Self.outputs)
+        let delete = try #require(ordered.first)
+        #expect(delete.action == .delete && delete.dependencies == [Self.pool],
+                "only the pool naming its ARN; a short output such as a region is no identifier")
+        #expect(delete.reason == "deleted after UserPool/app stop using it")
+        #expect(Array(ordered.dropFirst()) == Array(changes.dropFirst()))
+    }
+
+    @Test(arguments: [ChangeAction.refuse, .blocked, .noop])
+    func aUserThatStaysBlocksTheDelete(_ action: ChangeAction) throws {
+        let changes = [try ResourceChange(address: Self.oldRole, action: .delete), try Self.poolChange(action)]
+        let delete = try #require(try UseOrder.ordering(changes, outputs: Self.outputs).first)
+        #expect(delete.action == .blocked)
+        #expect(delete.reason == "UserPool/app (\(action.rawValue)) still uses it and does not move off it in this run: "
+                + "it is deleted once nothing does")
+    }
+
+    @Test func aDeleteNothingUsesIsLeftAsItIs() throws {
+        let changes = [try ResourceChange(address: Self.oldRole, action: .delete),
+                       try Self.poolChange(.update, before: "arn:aws:iam::123456789012:role/unrelated")]
+        #expect(try UseOrder.ordering(changes, outputs: Self.outputs) == changes)
+    }
+}
