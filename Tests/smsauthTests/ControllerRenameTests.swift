@@ -28,5 +28,40 @@ extension ControllerEndToEnd {
             let named = try await workspace.cognito().listUserPools().filter { $0.name == "users \(tag)" }
             #expect(named.count == 1, "\(named)")
         }
+
+        /// A rename renamed again, and a rename undone, before the prune delay confirmed the first: the manifest kept
+        /// for the delay is never created and claims nothing. Before, the second name's pool was created, and the
+        /// original released with its users (renamed twice), or a second pool was left behind (undone).
+        @Test(arguments: [["b", "c"], ["b", "a"]])
+        func aRenameChangedAgainWithinThePruneDelayKeepsItsPool(_ names: [String]) async throws {
+            let workspace = try await ControllerWorkspace.make(region: "mx-central-1")
+            defer { workspace.remove() }
+            let tag = UUID().uuidString.prefix(8).lowercased()
+            let manifest = { (name: String) in
+                workspace.pool("\(name)-\(tag)").replacingOccurrences(of: "\(name)-\(tag) users", with: "users \(tag)")
+            }
+            try workspace.write("pool.yaml", manifest("a"))
+            let controller = try workspace.startController(["--prune-delay", "3", "--pending-poll", "1s"])
+            defer { controller.stop() }
+            #expect(try await controller.waitFor(message: "full sync done", timeout: .seconds(60)) != nil, "\(controller.log)")
+            let id = try #require((workspace.status("UserPool", "a-\(tag)")?["resource"] as? [String: Any])?["id"] as? String)
+
+            try workspace.write("pool.yaml", manifest(names[0]))
+            _ = try await controller.waitFor(message: "pending removal; waiting for the prune delay before acting on it")
+            try await Task.sleep(for: .seconds(1))
+            try workspace.write("pool.yaml", manifest(names[1]))
+            let final = "\(names[1])-\(tag)"
+            let settled = try await Poll.until(timeout: .seconds(40)) { () -> String? in
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: workspace.status.appendingPathComponent("UserPool").path)) ?? []
+                guard files == ["\(final).json"] else { return nil }
+                return (workspace.status("UserPool", final)?["resource"] as? [String: Any])?["id"] as? String
+            }
+            let left = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.status.appendingPathComponent("UserPool").path)) ?? [])
+                .map { "\($0): \(workspace.status("UserPool", String($0.dropLast(5))) ?? [:])" }
+            #expect(settled == id, "only the last name's status, recording the same pool: \(left) \(controller.log)")
+            let named = try await workspace.cognito().listUserPools().filter { $0.name == "users \(tag)" }
+            #expect(named.map(\.id) == [id], "no second pool")
+            #expect(try await workspace.operations().filter { $0 == "CreateUserPool" }.count == 1, "the first create only")
+        }
     }
 }

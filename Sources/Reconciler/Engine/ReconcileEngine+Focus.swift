@@ -66,8 +66,8 @@ extension ReconcileEngine {
 
     /// The removed resources a focused run does not reconcile: this run's status files without a manifest outside
     /// `targets`, of the kinds it may create (read here: they are few, a removal lingers until a run reconciles it; another manifest set's are
-    /// left out, as no run of this set ever reconciles them, and so are removals a run refused, kept until removed by
-    /// hand: that run did not pair them either), and the controller's `pendingRemovals` (manifests
+    /// left out, as no run of this set ever reconciles them, and so are removals a run refused or kept suspended,
+    /// which stay until a hand or a manifest acts: that run did not pair them either), and the controller's `pendingRemovals` (manifests
     /// missing from the folder, kept in the desired state until the prune delay has passed). A create of their kind
     /// waits for them (`RunPlanner.holdingCreate`).
     func unreconciledRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
@@ -79,7 +79,9 @@ extension ReconcileEngine {
         var removed: [ResourceStatus] = []
         for address in listed.sorted() where creatable.contains(address.kind) && desired.resources[address] == nil
             && targets[address] == nil {
-            if let status = try statusStore.read(address), status.phase != .refused { removed.append(status) }
+            if let status = try statusStore.read(address), ![.refused, .suspended].contains(status.phase) {
+                removed.append(status)
+            }
         }
         let foreign = Self.foreignStatuses(removed, desired: desired, identity: options.identity)
         return Set(removed.map(\.address).filter { foreign[$0] == nil }).union(pendingRemovals)

@@ -116,6 +116,7 @@ public struct ReconcileEngine: Sendable {
                                                       allowEmpty: options.allowEmpty)
         planner.unselected = selected.map { Set(targets.keys).subtracting($0) } ?? []
         planner.unselectedManifests = selected.map { Set(desired.resources.keys).subtracting($0) } ?? []
+        planner.pendingRemovals = pendingRemovals
         do {
             planner.unreconciledRemovals = try unreconciledRemovals(listed: listed, desired: desired, targets: targets,
                                                                     pendingRemovals: pendingRemovals)
@@ -123,7 +124,10 @@ public struct ReconcileEngine: Sendable {
             throw ReconcileEngineError.statusUnreadable(error)
         }
         planner.suspendAll = load.settings?.isSuspended == true
-        let readable = targets.values.filter { foreign[$0.address] == nil }
+        // A removed resource whose status file records nothing in AWS (never created) is not looked for.
+        let readable = targets.values.filter { target in
+            foreign[target.address] == nil && (target.desired != nil || target.status?.recordsResource != false)
+        }
         let observations = planner.removalRefusal != nil ? [:]
             : await LiveReader(registry: registry, context: context).read(readable)
         return try planner.plan(targets: targets, graph: graph, observations: observations,

@@ -25,10 +25,12 @@ struct RenameResolver: Sendable {
         var claimed: [ResourceAddress: [ResourceAddress]] = [:]
     }
 
-    /// Pairs removed targets with the manifests that claim their live resource.
+    /// Pairs removed targets with the manifests that claim their live resource; the manifests of `holding` (kept
+    /// only until their removal is confirmed) claim nothing.
     func resolve(targets: [ResourceAddress: ReadTarget], observations: RunPlanner.Observations,
-                 references: [ResourceAddress: [String: String]]) -> Resolution {
-        let manifests = targets.values.filter { $0.desired != nil }
+                 references: [ResourceAddress: [String: String]],
+                 holding: Set<ResourceAddress> = []) -> Resolution {
+        let manifests = targets.values.filter { $0.desired != nil && !holding.contains($0.address) }
         var claimants: [ResourceAddress: [ResourceAddress]] = [:]
         var alreadyMoved: Set<ResourceAddress> = []
         for removed in targets.values where removed.desired == nil {

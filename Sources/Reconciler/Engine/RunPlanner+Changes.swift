@@ -51,9 +51,16 @@ extension RunPlanner {
     /// run reconciling the removal can see (it pairs them, `RenameResolver`), and creating it now would make a second
     /// one next to the renamed one (a second pool, whose users are not the app's). A run without `--selector` (the controller: once the prune delay has passed)
     /// reconciles the removal, renaming or removing it; the create follows.
-    static func holdingCreate(_ change: ResourceChange, target: ReadTarget,
+    /// A create of a manifest that is itself `pending` removal (missing from the folder, kept for the prune delay)
+    /// is blocked too: the folder no longer asks for it.
+    static func holdingCreate(_ change: ResourceChange, target: ReadTarget, pending: Bool,
                               removals: [ResourceAddress]) throws(PlanError) -> ResourceChange {
-        guard change.action == .create, target.status?.recordsResource != true, !removals.isEmpty else { return change }
+        guard change.action == .create, target.status?.recordsResource != true else { return change }
+        if pending {
+            return try change.revised(action: .blocked, reason: "its manifest is missing from the folder: not created "
+                                      + "while the controller waits for the prune delay to confirm the removal")
+        }
+        guard !removals.isEmpty else { return change }
         let names = removals.map(\.description).joined(separator: ", ")
         return try change.revised(action: .blocked, reason: "waiting for the removal of \(names) to be reconciled: this "
                                   + "may be its rename, and creating it now would make a second one (a run without "

@@ -34,6 +34,9 @@ struct RunPlanner: Sendable {
     /// Removed resources this run does not reconcile (a focused run's): a create of their kind may be their rename,
     /// and waits for them (`holdingCreate`).
     var unreconciledRemovals: Set<ResourceAddress> = []
+    /// Manifests the controller keeps only until their removal is confirmed (its prune delay): never created, and
+    /// claiming nothing.
+    var pendingRemovals: Set<ResourceAddress> = []
     /// The settings document's `spec.suspend: true`: every resource of the set is suspended.
     var suspendAll = false
 
@@ -45,10 +48,7 @@ struct RunPlanner: Sendable {
     func plan(targets readTargets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
               observations readObservations: Observations,
               foreignStatuses: [ResourceAddress: StatusClaim] = [:]) throws(ReconcileEngineError) -> PlannedRun {
-        let resolution = RenameResolver(registry: registry).resolve(
-            targets: readTargets, observations: readObservations,
-            references: references(targets: readTargets, observations: readObservations))
-        let (targets, observations) = Self.applying(resolution.renamed, to: readTargets, observations: readObservations)
+        let (resolution, targets, observations) = resolvingRenames(targets: readTargets, observations: readObservations)
         let references = self.references(targets: targets, observations: observations)
         var plannedReferences = references
         var changes: [ResourceChange] = []
@@ -83,8 +83,9 @@ struct RunPlanner: Sendable {
                         ? try Self.rediscovered(planned) : try Self.holdingRegionMove(planned, target: target)
                     let held = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
                         .filter(unselectedManifests.contains))
-                    change = try Self.holdingCreate(held, target: target, removals: unreconciledRemovals
-                        .filter { $0.kind == address.kind && $0 != address }.sorted())
+                    change = try Self.holdingCreate(held, target: target, pending: pendingRemovals.contains(address),
+                                                    removals: unreconciledRemovals
+                                                        .filter { $0.kind == address.kind && $0 != address }.sorted())
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
@@ -108,6 +109,27 @@ struct RunPlanner: Sendable {
                               foreignStatuses: foreignStatuses)
         } catch {
             throw ReconcileEngineError.plan(error)
+        }
+    }
+
+    /// The renames and claims of removed resources (`RenameResolver`), and the targets and observations with each
+    /// renamed pair merged. Resolved again after each round of renames until a round adds none: a resource renamed
+    /// with the one it is found through (an app client and its pool) is claimed through the renamed pool's id, which
+    /// the first round does not know yet. Manifests the controller keeps only until their removal is confirmed
+    /// (`pendingRemovals`) claim nothing: the folder no longer has them.
+    private func resolvingRenames(targets readTargets: [ResourceAddress: ReadTarget], observations readObservations: Observations)
+        -> (RenameResolver.Resolution, [ResourceAddress: ReadTarget], Observations) {
+        var (targets, observations) = (readTargets, readObservations)
+        var renamed: [ResourceAddress: ResourceAddress] = [:]
+        while true {
+            let round = RenameResolver(registry: registry).resolve(
+                targets: targets, observations: observations,
+                references: references(targets: targets, observations: observations), holding: pendingRemovals)
+            guard !round.renamed.isEmpty else {
+                return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed), targets, observations)
+            }
+            renamed.merge(round.renamed) { new, _ in new }
+            (targets, observations) = Self.applying(round.renamed, to: targets, observations: observations)
         }
     }
 
@@ -140,6 +162,12 @@ struct RunPlanner: Sendable {
                         liveReferences: [ResourceAddress: [String: String]], resolution: RenameResolver.Resolution,
                         inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
         let address = target.address
+        if target.desired == nil, let status = target.status, !status.recordsResource {
+            // Never created (its create was blocked or refused): nothing in AWS to delete, nothing was read.
+            return try ResourceChange(address: address, action: .noop, reason: "its status file records no AWS "
+                                      + "resource (it was never created): only the status file is removed",
+                                      dependencies: dependencies)
+        }
         // The failure of a target nobody read is made only for such a target (`??` takes it as an autoclosure).
         let observed = observations[address]
             ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address)))

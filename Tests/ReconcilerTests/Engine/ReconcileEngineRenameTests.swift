@@ -128,13 +128,13 @@ struct ReconcileEngineRenameTests {
         #expect(await world.applied == appliedBefore)
     }
 
-    @Test("a removal no run of this set will pair holds no create: another set's status file, a refused removal")
+    @Test("a removal no run of this set will pair holds no create: another set's status file, a refused or suspended one")
     func removalsNeverPairedHoldNothing() async throws {
         let (world, directory) = try await appliedStack()
         let store = StatusStore(directory: directory)
         let recorded = try #require(try store.read(F.web))
         let engine = F.engine(world, directory: directory)
-        for (owner, phase) in [("another-set", StatusPhase.ready), (recorded.owner, .refused)] {
+        for (owner, phase) in [("another-set", StatusPhase.ready), (recorded.owner, .refused), (recorded.owner, .suspended)] {
             var web = recorded
             web.owner = owner
             web.phase = phase
@@ -155,6 +155,50 @@ struct ReconcileEngineRenameTests {
         #expect(held.plan.change(for: Self.signup)?.action == .blocked)
         let free = try await engine.plan(F.load(both), defaultRegion: "eu-west-1", focus: [Self.signup])
         #expect(free.plan.change(for: Self.signup)?.action == .create, "two manifests may describe two resources")
+    }
+
+    @Test("a manifest kept only for the prune delay is never created and claims nothing: a rename renamed again pairs")
+    func pendingRemovalsAreNeitherCreatedNorClaimants() async throws {
+        let (world, directory) = try await appliedStack()
+        let held = ResourceAddress(kind: .appClient, name: "held")
+        var client = try #require(await world.live(F.web))
+        client.claimedBy = [Self.signup, held]
+        await world.put(F.web, client)
+        let heldManifest = "\n---\napiVersion: smsauth/v1\nkind: AppClient\nmetadata: {name: held}\n"
+            + "spec: {userPool: pool, clientName: web}\n"
+        let engine = F.engine(world, directory: directory)
+        let both = try await engine.plan(F.load(Self.renamedStack + heldManifest), defaultRegion: "eu-west-1")
+        #expect(both.plan.change(for: F.web)?.action == .retain, "two manifests claim it: released, as before")
+
+        let planned = try await engine.plan(F.load(Self.renamedStack + heldManifest), defaultRegion: "eu-west-1",
+                                            focus: [F.web, held], pendingRemovals: [held])
+        #expect(planned.plan.change(for: Self.signup)?.action == .rename, "the held manifest does not claim it")
+        let heldChange = try #require(planned.plan.change(for: held))
+        #expect(heldChange.action == .blocked)
+        #expect(heldChange.reason == "its manifest is missing from the folder: not created while the controller waits "
+                + "for the prune delay to confirm the removal")
+    }
+
+    @Test("a removed manifest whose status file records no AWS resource (never created) only loses its status file")
+    func aNeverCreatedRemovalForgetsItsStatus() async throws {
+        let (world, directory) = try await appliedStack()
+        let store = StatusStore(directory: directory)
+        var ghost = try #require(try store.read(F.web))
+        ghost.name = "ghost"
+        ghost.resource = [:]
+        try store.write(ghost)
+        let address = ResourceAddress(kind: .appClient, name: "ghost")
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: address))
+        #expect(change.action == .noop)
+        #expect(change.reason == "its status file records no AWS resource (it was never created): only the status "
+                + "file is removed")
+        let appliedBefore = await world.applied
+        let run = try await engine.apply(planned)
+        #expect(!run.hasProblems)
+        #expect(try store.read(address) == nil)
+        #expect(await world.applied == appliedBefore)
     }
 
     @Test("a removed resource claimed by a manifest that has its own status file is released, never deleted")

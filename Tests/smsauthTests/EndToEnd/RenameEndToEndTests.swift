@@ -42,6 +42,36 @@ struct RenameEndToEndTests {
         #expect(again.stdout == "No changes. 4 unchanged.\n")
     }
 
+    /// A pool renamed together with its app client (each `metadata.name`, the client's `userPool` with it): the
+    /// client is claimed through the renamed pool's id, so both are renames. Before, the client's claim was checked
+    /// against the new pool manifest's own read (nothing: the pool's tags named the old manifest), and the client was
+    /// deleted and created again with a new id, which signs every app user out.
+    @Test func aPoolRenamedWithItsClientKeepsBoth() async throws {
+        let context = try await EndToEndContext.make(region: "ap-southeast-2")
+        let (space, name) = try Workspace.ownDemo("rename-both")
+        defer { space.remove() }
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let pool = try await context.ownedPool(named: name)
+        let client = try await context.client(named: "demo-web", in: pool.id)
+        try space.edit("user-pool.yaml", replacing: "  name: \(name)\n", with: "  name: \(name)-v2\n")
+        try space.edit("app-client.yaml", replacing: "  name: web\n", with: "  name: signup-web\n")
+        for file in ["app-client.yaml", "mfa-policy.yaml"] {
+            try space.edit(file, replacing: "userPool: \(name)\n", with: "userPool: \(name)-v2\n")
+        }
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("> UserPool/\(name)-v2 (renamed from UserPool/\(name))"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("> AppClient/signup-web (renamed from AppClient/web)"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("0 to create, 0 to update, 0 to replace, 0 to delete"), "\(plan.stdout)")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let applied = try await space.reconcile(environment: environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == ["TagResource"], "the pool's tag only")
+        let clients = try await context.cognito.listUserPoolClients(poolId: pool.id)
+        #expect(clients.map(\.clientId) == [client.clientId], "the same client, not deleted or re-created")
+    }
+
     @Test func aRoleRenameWritesOnlyItsOwnershipTag() async throws {
         let (context, space, roleName) = try await Removal.demo(region: "ap-south-1", poolOnDelete: nil)
         defer { space.remove() }
