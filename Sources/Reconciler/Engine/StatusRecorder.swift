@@ -97,9 +97,11 @@ struct StatusRecorder {
         return status
     }
 
-    /// Ready or Pending (from the live state) after success; Refused, Blocked or Error otherwise.
+    /// Ready or Pending (from the live state, or an old resource a replacement left) after success; Refused, Blocked
+    /// or Error otherwise.
     private func phase(of outcome: ChangeOutcome, observed: Observation?) -> StatusPhase {
         switch outcome {
+        case .applied(let result) where result.retirementLeft != nil: .pending
         case .applied, .unchanged:
             observed?.needsAttention == true ? .needsAttention : observed?.pendingMessage == nil ? .ready : .pending
         case .refused: .refused
@@ -136,6 +138,7 @@ struct StatusRecorder {
         switch outcome {
         case .applied where phase == .needsAttention, .unchanged where phase == .needsAttention:
             ("NeedsAttention", observed?.pendingMessage ?? "")
+        case .applied(let result) where result.retirementLeft != nil: ("Pending", result.retirementLeft ?? "")
         case .applied: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("Applied", "changes applied")
         case .unchanged where phase == .drifted: ("Drifted", "changed out of band; not corrected (policy.onDrift: Report)")
         case .unchanged: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("UpToDate", "no changes needed")

@@ -14,6 +14,9 @@ public struct AppliedResult: Equatable, Sendable {
     public var warnings: [String]
     /// The old resource a replacement left to delete once its dependents have moved (`Retirement`), if any.
     public var retirement: Retirement?
+    /// Why that old resource is still in AWS after the run (`Executor.retire` did not delete it): the resource is
+    /// recorded `Pending`, so that the controller looks at it again and a later run deletes it.
+    public var retirementLeft: String?
 
     /// Creates a result.
     public init(resource: [String: String] = [:], warnings: [String] = [], retirement: Retirement? = nil) {

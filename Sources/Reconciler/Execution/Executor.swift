@@ -64,7 +64,9 @@ public struct Executor: Sendable {
         }
         for index in results.indices {
             guard case .applied(var result) = results[index].outcome, let retirement = result.retirement else { continue }
-            result.warnings += await retire(retirement, of: results[index].change.address, results: results)
+            let left = await retire(retirement, of: results[index].change.address, results: results)
+            result.warnings += left
+            result.retirementLeft = left.first
             results[index].outcome = .applied(result)
         }
         return ExecutionReport(results: results, gateRefusals: gateRefusals)

@@ -121,6 +121,12 @@ struct RoleReplacementEndToEndTests {
         #expect(try await context.iam.getRole(name: oldName)?.arn == oldArn, "the role the pool uses is still there")
         #expect(try await Self.poolRole(context) == oldArn)
         #expect(!(try await context.writeCalls()).contains("DeleteRole"))
+        // Pending, not Ready: the controller looks at it again (its pending poll) until the old role is gone.
+        let roleStatus = try JSONSerialization.jsonObject(with: Data(contentsOf: space.statusDirectory
+            .appendingPathComponent("SmsRole").appendingPathComponent("qnatime-sms.json"))) as? [String: Any]
+        #expect(roleStatus?["phase"] as? String == "Pending", "\(String(describing: roleStatus))")
+        let ready = (roleStatus?["conditions"] as? [[String: Any]])?.first { $0["type"] as? String == "Ready" }
+        #expect((ready?["message"] as? String)?.hasPrefix("the old role \(oldName) is left in AWS, not deleted") == true)
 
         // Once the pool can move, a later run moves it and deletes the old role.
         try space.edit("user-pool.yaml", replacing: "usernameAttributes: [email]", with: "usernameAttributes: [phone_number]")
