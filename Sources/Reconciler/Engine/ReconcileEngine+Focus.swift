@@ -29,13 +29,21 @@ extension ReconcileEngine {
     /// The targets of `focus` and of everything they depend on in `graph`. A removed resource (status file only)
     /// has no references left, so every target of the kinds it can depend on is kept too: a removed app client is
     /// found through its pool's live id. The manifests of a removed resource's own kind are kept as well, so that
-    /// one claiming its AWS resource (a rename) is seen and the resource is never deleted from under it.
+    /// one claiming its AWS resource (a rename) is seen and the resource is never deleted from under it. With
+    /// `pairing` (a focused run that may rename: not under `--selector`), the removed resources of a manifest's own
+    /// kind are kept for the same reason the other way round: a new manifest that is one's rename is paired in its
+    /// own run (`RenameResolver`), not created next to it; they are read and planned, and only applied by their own
+    /// run (`apply(_:only:)`).
     static func focused(_ targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
-                        on focus: Set<ResourceAddress>) -> [ResourceAddress: ReadTarget] {
+                        on focus: Set<ResourceAddress>, pairing: Bool) -> [ResourceAddress: ReadTarget] {
         var roots = focus
-        for address in focus where targets[address]?.desired == nil {
-            let kinds = address.kind.relations.dependencyKinds + [address.kind]
-            roots.formUnion(targets.keys.filter { kinds.contains($0.kind) })
+        for address in focus {
+            if targets[address]?.desired == nil {
+                let kinds = address.kind.relations.dependencyKinds + [address.kind]
+                roots.formUnion(targets.keys.filter { kinds.contains($0.kind) })
+            } else if pairing {
+                roots.formUnion(targets.values.filter { $0.desired == nil && $0.address.kind == address.kind }.map(\.address))
+            }
         }
         let keep = graph.closure(of: roots)
         return targets.filter { keep.contains($0.key) }
@@ -43,10 +51,11 @@ extension ReconcileEngine {
 
     /// The status files a plan focused on `focus` needs: those of the focused resources, of what they depend on
     /// (directly or through others), and, for a removed resource, of every resource of its kind and of the kinds it
-    /// can depend on (`focused`); and the address of every status file. The other files are only listed, not read:
+    /// can depend on, and with `pairing`, for a manifest, of the removed resources of its kind (`focused`); and the
+    /// address of every status file. The other files are only listed, not read:
     /// the controller plans a few resources after a file change, and decoding hundreds of status files each time
     /// would delay its first write.
-    func focusedStatuses(desired: DesiredState, focus: Set<ResourceAddress>) throws(StatusStoreError)
+    func focusedStatuses(desired: DesiredState, focus: Set<ResourceAddress>, pairing: Bool) throws(StatusStoreError)
         -> (read: [ResourceStatus], listed: Set<ResourceAddress>) {
         let listed = Set(try statusStore.addresses())
         let all = listed.union(desired.resources.keys)
@@ -56,7 +65,9 @@ extension ReconcileEngine {
             let kinds = address.kind.relations.dependencyKinds + [address.kind]
             dependencies[address] = kinds.flatMap { byKind[$0] ?? [] }.filter { $0 != address }
         }
-        let needed = ResourceGraph(dependencies: dependencies).closure(of: focus)
+        let ownKinds = pairing ? Set(focus.filter { desired.resources[$0] != nil }.map(\.kind)) : []
+        let removedOfOwnKinds = listed.filter { desired.resources[$0] == nil && ownKinds.contains($0.kind) }
+        let needed = ResourceGraph(dependencies: dependencies).closure(of: focus.union(removedOfOwnKinds))
         var statuses: [ResourceStatus] = []
         for address in needed.intersection(listed).sorted() {
             if let status = try statusStore.read(address) { statuses.append(status) }
@@ -64,8 +75,8 @@ extension ReconcileEngine {
         return (statuses, listed)
     }
 
-    /// The removed resources a focused run does not reconcile: this run's status files without a manifest outside
-    /// `targets`, of the kinds it may create (read here: they are few, a removal lingers until a run reconciles it; another manifest set's are
+    /// The removed resources a run under `--selector` does not reconcile (it never reads them): this run's status
+    /// files without a manifest outside `targets`, of the kinds it may create (read here: they are few, a removal lingers until a run reconciles it; another manifest set's are
     /// left out, as no run of this set ever reconciles them, and so are removals a run refused or kept suspended,
     /// which stay until a hand or a manifest acts: that run did not pair them either), and the controller's `pendingRemovals` (manifests
     /// missing from the folder, kept in the desired state until the prune delay has passed). A create of their kind
@@ -74,7 +85,7 @@ extension ReconcileEngine {
                               targets: [ResourceAddress: ReadTarget],
                               pendingRemovals: Set<ResourceAddress>) throws(StatusStoreError) -> Set<ResourceAddress> {
         // Only the kinds a create may be planned for: a manifest without a status file recording its resource.
-        let creatable = Set(targets.values.filter { $0.desired != nil && $0.status?.recordsResource != true }
+        let creatable = Set(targets.values.filter { $0.desired != nil && $0.status?.recordsNeverCreated != false }
             .map(\.address.kind))
         var removed: [ResourceStatus] = []
         for address in listed.sorted() where creatable.contains(address.kind) && desired.resources[address] == nil

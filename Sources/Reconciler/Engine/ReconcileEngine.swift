@@ -73,8 +73,10 @@ public struct ReconcileEngine: Sendable {
     /// narrowed to the selected manifests (see `selection`). `pendingRemovals`: manifests of `load` the controller
     /// keeps only until their removal is confirmed (the prune delay).
     ///
-    /// A focused run does not reconcile every removed resource, so it cannot tell a rename from a new resource: a
-    /// create of a kind with a removed resource outside the run waits for that removal (`RunPlanner.holdingCreate`).
+    /// A focused run reads the removed resources of its manifests' kinds, so that a rename is paired in the run of
+    /// either name. A run under `--selector` never reads removed resources, so it cannot tell a rename from a new
+    /// resource: a create of a kind with a removed resource waits for a run without it, and a create of the kind of
+    /// a controller's `pendingRemovals` for the prune delay (`RunPlanner.holdingCreate`).
     public func plan(_ load: LoadResult, defaultRegion: String?, focus requested: Set<ResourceAddress>? = nil,
                      pendingRemovals: Set<ResourceAddress> = []) async throws(ReconcileEngineError) -> PlannedRun {
         let desired = try DesiredState(load: load, defaultRegion: defaultRegion)
@@ -84,7 +86,7 @@ public struct ReconcileEngine: Sendable {
         var listed: Set<ResourceAddress> = []
         do {
             if let focus {
-                (recorded, listed) = try focusedStatuses(desired: desired, focus: focus)
+                (recorded, listed) = try focusedStatuses(desired: desired, focus: focus, pairing: selected == nil)
             } else {
                 recorded = try statusStore.readAll()
             }
@@ -105,7 +107,7 @@ public struct ReconcileEngine: Sendable {
         let allTargets = Self.targets(desired: desired, statuses: statuses.filter { foreign[$0.address] == nil },
                                       foreign: Set(foreign.keys))
         let graph = try Self.graph(desired: desired, targets: allTargets, foreign: Set(foreign.keys))
-        let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0) } ?? allTargets
+        let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0, pairing: selected == nil) } ?? allTargets
         var planner = RunPlanner(registry: registry,
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase,
                                                       owner: identity.owner,
@@ -118,15 +120,16 @@ public struct ReconcileEngine: Sendable {
         planner.unselectedManifests = selected.map { Set(desired.resources.keys).subtracting($0) } ?? []
         planner.pendingRemovals = pendingRemovals
         do {
-            planner.unreconciledRemovals = try unreconciledRemovals(listed: listed, desired: desired, targets: targets,
-                                                                    pendingRemovals: pendingRemovals)
+            planner.unreconciledRemovals = selected == nil ? pendingRemovals
+                : try unreconciledRemovals(listed: listed, desired: desired, targets: targets,
+                                           pendingRemovals: pendingRemovals)
         } catch {
             throw ReconcileEngineError.statusUnreadable(error)
         }
         planner.suspendAll = load.settings?.isSuspended == true
         // A removed resource whose status file records nothing in AWS (never created) is not looked for.
         let readable = targets.values.filter { target in
-            foreign[target.address] == nil && (target.desired != nil || target.status?.recordsResource != false)
+            foreign[target.address] == nil && (target.desired != nil || target.status?.recordsNeverCreated != true)
         }
         let observations = planner.removalRefusal != nil ? [:]
             : await LiveReader(registry: registry, context: context).read(readable)

@@ -57,7 +57,7 @@ struct RenameResolver: Sendable {
         for (removed, claiming) in claimants {
             if !alreadyMoved.contains(removed), claiming.count == 1, let manifest = claiming.first,
                manifest.kind == removed.kind, claimCounts[manifest] == 1,
-               targets[manifest]?.status?.recordsResource != true {
+               targets[manifest]?.status?.recordsNeverCreated != false {
                 resolution.renamed[manifest] = removed
             } else {
                 resolution.claimed[removed] = claiming

@@ -162,7 +162,7 @@ struct RunPlanner: Sendable {
                         liveReferences: [ResourceAddress: [String: String]], resolution: RenameResolver.Resolution,
                         inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
         let address = target.address
-        if target.desired == nil, let status = target.status, !status.recordsResource {
+        if target.desired == nil, let status = target.status, status.recordsNeverCreated {
             // Never created (its create was blocked or refused): nothing in AWS to delete, nothing was read.
             return try ResourceChange(address: address, action: .noop, reason: "its status file records no AWS "
                                       + "resource (it was never created): only the status file is removed",

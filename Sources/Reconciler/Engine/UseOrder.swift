@@ -9,10 +9,11 @@ import Manifests
 /// (its change refused, blocked or only reported) blocks it in the plan.
 ///
 /// A user is found by the plan's own field changes: one whose value before the change is one of the deleted
-/// resource's identifiers (its ARN, id or external id: an output of at least `minimumLength` characters). Pure.
+/// resource's identifiers (`identifierKeys` among its outputs: its ARN, id, client id or external id). Pure.
 enum UseOrder {
-    /// Shorter outputs (a region, a phone number's country) are not identifiers anything names it by.
-    static let minimumLength = 12
+    /// The outputs other resources name a resource by. Others (a region, a phone number, a name) are shared by
+    /// unrelated resources.
+    static let identifierKeys = ["arn", "id", "clientId", "externalId"]
 
     /// `changes`, each delete of a resource still in use ordered after the changes that move its users, or blocked
     /// when one of them does not move; `outputs` are the live outputs by address.
@@ -24,7 +25,8 @@ enum UseOrder {
                 ordered.append(change)
                 continue
             }
-            let identifiers = Set((outputs[change.address] ?? [:]).values.filter { $0.count >= minimumLength })
+            let recorded = outputs[change.address] ?? [:]
+            let identifiers = Set(identifierKeys.compactMap { recorded[$0] }.filter { !$0.isEmpty })
             let users = changes.filter { other in
                 other.address != change.address && other.action != .delete && other.action != .create
                     && other.fieldChanges.contains { mentions($0.before, identifiers) }

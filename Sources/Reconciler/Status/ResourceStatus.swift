@@ -27,9 +27,14 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     public var conditions: [StatusCondition]
     /// AWS identifiers by name, e.g. `userPoolId`, `arn`.
     public var resource: [String: String]
-    /// Whether it records an AWS resource: the status of a resource never created (its create blocked or refused)
-    /// records none, and names nothing in AWS.
-    public var recordsResource: Bool { !resource.isEmpty }
+    /// Whether it is the record of a resource that was never created: it records no AWS resource, its last run
+    /// blocked or refused it, and no create was ever tried (a failed create may have made a resource whose outputs
+    /// never reached the record).
+    public var recordsNeverCreated: Bool {
+        resource.isEmpty && [.blocked, .refused].contains(phase) && !history.contains { entry in
+            [.create, .replace].contains(entry.action) && [.applied, .failed].contains(entry.result)
+        }
+    }
     /// When the resource was last reconciled (planned and, unless dry-run, applied).
     public var lastReconcileTime: Date?
     /// When a change was last applied to it.

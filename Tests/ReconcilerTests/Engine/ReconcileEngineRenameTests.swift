@@ -105,27 +105,40 @@ struct ReconcileEngineRenameTests {
         #expect(try store.read(F.web) == nil && (try store.read(Self.signup)) != nil)
     }
 
-    @Test("a focused run on the new name alone (the controller, --selector) waits for the removal: no second resource")
-    func focusedOnTheNewNameWaits() async throws {
+    @Test("a focused run on the new name alone (the controller) pairs the rename itself: no second resource")
+    func focusedOnTheNewNameRenames() async throws {
         let (world, directory) = try await appliedStack()
         let engine = F.engine(world, directory: directory)
         let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1", focus: [Self.signup])
+        #expect(planned.plan.change(for: Self.signup)?.action == .rename)
+        let appliedBefore = await world.applied
+        let run = try await engine.apply(planned, only: [Self.signup])
+        #expect(run.report.results.map(\.change.address) == [Self.signup], "the old name's own change is not applied")
+        #expect(await world.applied == appliedBefore, "nothing is created")
+        let store = StatusStore(directory: directory)
+        #expect(try store.read(F.web) == nil && (try store.read(Self.signup))?.recordsNeverCreated == false)
+    }
+
+    @Test("a run under --selector never reads removed resources: a create of their kind waits for a run without it")
+    func aSelectedCreateWaitsForTheRemoval() async throws {
+        let (world, directory) = try await appliedStack()
+        let labelled = Self.renamedStack.replacingOccurrences(of: "metadata: {name: signup}",
+                                                              with: "metadata: {name: signup, labels: {app: web}}")
+        let engine = try SelectionAndSuspensionTests.engine(world, directory: directory, selector: "app=web")
+        let planned = try await engine.plan(F.load(labelled), defaultRegion: "eu-west-1")
         let signup = try #require(planned.plan.change(for: Self.signup))
         #expect(signup.action == .blocked)
         #expect(signup.reason?.hasPrefix("waiting for the removal of AppClient/web to be reconciled: this may be its "
                                          + "rename") == true, "\(signup.reason ?? "")")
         let appliedBefore = await world.applied
-        _ = try await engine.apply(planned, only: [Self.signup])
+        _ = try await engine.apply(planned)
         #expect(await world.applied == appliedBefore, "nothing is created")
         let store = StatusStore(directory: directory)
-        #expect(try store.read(Self.signup)?.recordsResource == false, "a status recording no resource is written")
+        #expect(try store.read(Self.signup)?.recordsNeverCreated == true, "a status recording no resource is written")
 
-        // The blocked run's status file does not keep the old name's run from pairing the rename.
-        let old = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1", focus: [F.web])
-        #expect(old.plan.change(for: Self.signup)?.action == .rename)
-        _ = try await engine.apply(old, only: [F.web])
-        #expect(try store.read(F.web) == nil && (try store.read(Self.signup))?.recordsResource == true)
-        #expect(await world.applied == appliedBefore)
+        // The blocked run's status file does not keep a run without the selector from pairing the rename.
+        let full = try await F.engine(world, directory: directory).plan(F.load(labelled), defaultRegion: "eu-west-1")
+        #expect(full.plan.change(for: Self.signup)?.action == .rename)
     }
 
     @Test("a removal no run of this set will pair holds no create: another set's status file, a refused or suspended one")
@@ -133,14 +146,15 @@ struct ReconcileEngineRenameTests {
         let (world, directory) = try await appliedStack()
         let store = StatusStore(directory: directory)
         let recorded = try #require(try store.read(F.web))
-        let engine = F.engine(world, directory: directory)
+        let labelled = Self.renamedStack.replacingOccurrences(of: "metadata: {name: signup}",
+                                                              with: "metadata: {name: signup, labels: {app: web}}")
+        let engine = try SelectionAndSuspensionTests.engine(world, directory: directory, selector: "app=web")
         for (owner, phase) in [("another-set", StatusPhase.ready), (recorded.owner, .refused), (recorded.owner, .suspended)] {
             var web = recorded
             web.owner = owner
             web.phase = phase
             try store.write(web)
-            let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1",
-                                                focus: [Self.signup])
+            let planned = try await engine.plan(F.load(labelled), defaultRegion: "eu-west-1")
             #expect(planned.plan.change(for: Self.signup)?.action == .create, "\(owner ?? "no owner"), \(phase)")
         }
     }
@@ -179,14 +193,21 @@ struct ReconcileEngineRenameTests {
                 + "for the prune delay to confirm the removal")
     }
 
-    @Test("a removed manifest whose status file records no AWS resource (never created) only loses its status file")
+    @Test("a removed manifest whose create was only ever blocked or refused only loses its status file")
     func aNeverCreatedRemovalForgetsItsStatus() async throws {
         let (world, directory) = try await appliedStack()
         let store = StatusStore(directory: directory)
         var ghost = try #require(try store.read(F.web))
         ghost.name = "ghost"
         ghost.resource = [:]
+        ghost.phase = .blocked
+        ghost.history = [HistoryEntry(time: F.now, action: .blocked, result: .blocked)]
+        var failed = ghost
+        failed.name = "failed"
+        failed.phase = .error
+        failed.history = [HistoryEntry(time: F.now, action: .create, result: .failed)]
         try store.write(ghost)
+        try store.write(failed)
         let address = ResourceAddress(kind: .appClient, name: "ghost")
         let engine = F.engine(world, directory: directory)
         let planned = try await engine.plan(F.load(), defaultRegion: "eu-west-1")
@@ -194,6 +215,9 @@ struct ReconcileEngineRenameTests {
         #expect(change.action == .noop)
         #expect(change.reason == "its status file records no AWS resource (it was never created): only the status "
                 + "file is removed")
+        let failedChange = try #require(planned.plan.change(for: ResourceAddress(kind: .appClient, name: "failed")))
+        #expect(failedChange.reason?.contains("never created") != true,
+                "a failed create may have made a client its record never got: it is looked for")
         let appliedBefore = await world.applied
         let run = try await engine.apply(planned)
         #expect(!run.hasProblems)

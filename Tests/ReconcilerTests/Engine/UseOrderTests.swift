@@ -12,7 +12,7 @@ import Testing
     static let pool = ResourceAddress(kind: .userPool, name: "app")
     static let other = ResourceAddress(kind: .userPool, name: "other")
     static let oldArn = "arn:aws:iam::123456789012:role/role-one"
-    static let outputs = [oldRole: ["arn": oldArn, "roleName": "role-one", "region": "us-east-1"]]
+    static let outputs = [oldRole: ["arn": oldArn, "roleName": "role-one-of-the-set", "region": "eu-central-1"]]
 
     /// The pool's change, its SMS role going from the old ARN to the new one.
     static func poolChange(_ action: ChangeAction, before: String = oldArn) throws -> ResourceChange {
@@ -27,12 +27,13 @@ import Testing
                        try ResourceChange(address: Self.newRole, action: .create),
                        try Self.poolChange(.update),
                        try ResourceChange(address: Self.other, action: .update, fieldChanges: [
-                           FieldChange(path: "region", before: "us-east-1", after: "us-east-1"),
+                           FieldChange(path: "smsRegion", before: "eu-central-1", after: "eu-west-1"),
+                           FieldChange(path: "description", before: "role-one-of-the-set", after: "x"),
                        ])]
         let ordered = try UseOrder.ordering(changes, outputs: Self.outputs)
         let delete = try #require(ordered.first)
         #expect(delete.action == .delete && delete.dependencies == [Self.pool],
-                "only the pool naming its ARN; a short output such as a region is no identifier")
+                "only the pool naming its ARN; a region or a name shared by others is no identifier")
         #expect(delete.reason == "deleted after UserPool/app stop using it")
         #expect(Array(ordered.dropFirst()) == Array(changes.dropFirst()))
     }
