@@ -13,18 +13,23 @@ extension GitOpsController {
     func reconcile(_ batch: [ResourceAddress]) async {
         let started = ContinuousClock.now
         let current = snapshot
+        // What a key brings into its run, without the keys held for the prune delay (they are not reconciled).
         let keys = engine.registry.reconcileScope(of: Set(batch), graph: current.graph)
+            .subtracting(pruneGuard.heldKeys).union(batch)
         let outcomes: [ResourceAddress: KeyOutcome]
         do {
             let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys,
                                                 pendingRemovals: pruneGuard.missingKeys)
             readiness.setCredentials(.valid)
             let applied = try await engine.apply(planned, only: keys)
-            await recordStatusWrites(applied.statusErrors, batch: keys)
             let store = engine.statusStore
             outcomes = OutcomeClassifier.classify(keys: keys, planned: planned, applied: applied) { key in
                 (try? store.read(key))?.phase
             }
+            // The keys whose records were not written are retried (`OutcomeClassifier`); a terminal one is not, and
+            // would hold the problem until its manifest changes.
+            await recordStatusWrites(applied.statusErrors,
+                                     batch: keys.filter { if case .terminal = outcomes[$0] { false } else { true } })
             metrics.drift(OutcomeClassifier.drift(keys: keys, planned: planned, applied: applied))
             logActions(applied, planned: planned, keys: keys)
             updatePhases(keys.union(applied.report.results.map(\.change.address)))

@@ -23,21 +23,25 @@ struct RenameResolver: Sendable {
         var renamed: [ResourceAddress: ResourceAddress] = [:]
         /// For each removed resource that is claimed but not renamed, the manifests claiming it (sorted).
         var claimed: [ResourceAddress: [ResourceAddress]] = [:]
+        /// For each removed resource that only held manifests claim (`holding`), those manifests: it is neither
+        /// renamed nor acted on until their removal is confirmed.
+        var held: [ResourceAddress: [ResourceAddress]] = [:]
     }
 
     /// Pairs removed targets with the manifests that claim their live resource; the manifests of `holding` (kept
-    /// only until their removal is confirmed) claim nothing.
+    /// only until their removal is confirmed) pair with nothing, but a removed resource only they claim is held.
     func resolve(targets: [ResourceAddress: ReadTarget], observations: RunPlanner.Observations,
                  references: [ResourceAddress: [String: String]],
                  holding: Set<ResourceAddress> = []) -> Resolution {
-        let manifests = targets.values.filter { $0.desired != nil && !holding.contains($0.address) }
+        let manifests = targets.values.filter { $0.desired != nil }
         var claimants: [ResourceAddress: [ResourceAddress]] = [:]
+        var held: [ResourceAddress: [ResourceAddress]] = [:]
         var alreadyMoved: Set<ResourceAddress> = []
         for removed in targets.values where removed.desired == nil {
             guard case .success(let found)? = observations[removed.address],
                   found.presence == .owned || found.presence == .foreign,
                   let handler = registry.handler(for: removed.address.kind) else { continue }
-            let claiming = manifests.filter { manifest in
+            let claimingAll = manifests.filter { manifest in
                 guard let desired = manifest.desired, case .success(let own)? = observations[manifest.address] else {
                     return false
                 }
@@ -49,10 +53,12 @@ struct RenameResolver: Sendable {
                 guard found.presence == .owned || ownIsIt else { return false }
                 return !ownIsOther && handler.claims(desired, observation: found, references: references)
             }.map(\.address).sorted()
+            let (holders, claiming) = (claimingAll.filter(holding.contains), claimingAll.filter { !holding.contains($0) })
+            if claiming.isEmpty, !holders.isEmpty { held[removed.address] = holders }
             if !claiming.isEmpty { claimants[removed.address] = claiming }
             if found.presence == .foreign, !claiming.isEmpty { alreadyMoved.insert(removed.address) }
         }
-        var resolution = Resolution()
+        var resolution = Resolution(held: held)
         let claimCounts = claimants.values.flatMap { $0 }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         for (removed, claiming) in claimants {
             if !alreadyMoved.contains(removed), claiming.count == 1, let manifest = claiming.first,

@@ -126,7 +126,8 @@ struct RunPlanner: Sendable {
                 targets: targets, observations: observations,
                 references: references(targets: targets, observations: observations), holding: pendingRemovals)
             guard !round.renamed.isEmpty else {
-                return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed), targets, observations)
+                return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed, held: round.held),
+                        targets, observations)
             }
             renamed.merge(round.renamed) { new, _ in new }
             (targets, observations) = Self.applying(round.renamed, to: targets, observations: observations)
@@ -191,6 +192,12 @@ struct RunPlanner: Sendable {
             // Released before the ownership rules: nothing is deleted, and the resource stays with the manifest that
             // claims it, even when its tags already name that manifest (a rename killed after its tag write and
             // before its status move, which was refused on every later run).
+            if let holders = resolution.held[address] {
+                let names = holders.map(\.description).joined(separator: ", ")
+                return try ResourceChange(address: address, action: .blocked, reason: "\(names) claims its AWS resource "
+                                          + "but is missing from the folder for less than the prune delay: nothing "
+                                          + "is done to it until that removal is confirmed", dependencies: dependencies)
+            }
             if let claiming = resolution.claimed[address] {
                 inputs[address] = input
                 return try Self.released(address, claimedBy: claiming, dependencies: dependencies)

@@ -28,7 +28,8 @@ enum UseOrder {
             let recorded = outputs[change.address] ?? [:]
             let identifiers = Set(identifierKeys.compactMap { recorded[$0] }.filter { !$0.isEmpty })
             let users = changes.filter { other in
-                other.address != change.address && other.action != .delete && other.action != .create
+                other.address != change.address && other.previousAddress != change.address
+                    && other.action != .delete && other.action != .create
                     && other.fieldChanges.contains { mentions($0.before, identifiers) }
             }
             ordered.append(try ordering(change, after: users))
@@ -39,7 +40,7 @@ enum UseOrder {
     /// `delete`, waiting for `users`: blocked when one of them stays where it is, else after them.
     private static func ordering(_ delete: ResourceChange, after users: [ResourceChange]) throws(PlanError) -> ResourceChange {
         guard !users.isEmpty else { return delete }
-        let staying = users.filter { ![.update, .replace, .rename].contains($0.action) }
+        let staying = users.filter { !$0.action.movesUsers }
         if !staying.isEmpty {
             let names = staying.map { "\($0.address) (\($0.action.rawValue))" }.joined(separator: ", ")
             return try delete.revised(action: .blocked, reason: "\(names) still uses it and does not move off it in "

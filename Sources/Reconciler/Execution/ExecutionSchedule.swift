@@ -40,7 +40,7 @@ struct ExecutionSchedule {
             }
             guard isDelete else { continue }
             for other in graph.dependencies(of: change.address).compactMap({ indexOf[$0] })
-            where [.update, .replace, .rename].contains(changes[other].action) {
+            where changes[other].action.movesUsers {
                 waitingOn[index].insert(other)
                 waiters[other].append(index)
             }

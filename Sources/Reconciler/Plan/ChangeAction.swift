@@ -31,6 +31,10 @@ public enum ChangeAction: String, CaseIterable, Codable, Hashable, Sendable {
     }
 
     /// Whether the executor hands a change with this action to the applier.
+    /// Whether the change moves a resource that may use another off it (an update, replace or rename): what a
+    /// delete of the used one waits for (`UseOrder`, `ExecutionSchedule`).
+    public var movesUsers: Bool { self == .update || self == .replace || self == .rename }
+
     public var isApplied: Bool {
         switch self {
         case .create, .update, .replace, .delete, .retain, .rename: true

@@ -191,6 +191,15 @@ struct ReconcileEngineRenameTests {
         #expect(heldChange.action == .blocked)
         #expect(heldChange.reason == "its manifest is missing from the folder: not created while the controller waits "
                 + "for the prune delay to confirm the removal")
+
+        // Claimed by the held manifest alone: left as it is until that removal is confirmed, never deleted meanwhile.
+        let heldOnly = F.stack.replacingOccurrences(of: "metadata: {name: web}", with: "metadata: {name: held}")
+        let waiting = try await engine.plan(F.load(heldOnly), defaultRegion: "eu-west-1", focus: [F.web],
+                                            pendingRemovals: [held])
+        let web = try #require(waiting.plan.change(for: F.web))
+        #expect(web.action == .blocked)
+        #expect(web.reason == "AppClient/held claims its AWS resource but is missing from the folder for less than the "
+                + "prune delay: nothing is done to it until that removal is confirmed")
     }
 
     @Test("a removed manifest whose create was only ever blocked or refused only loses its status file")
