@@ -13,18 +13,19 @@ public struct HandlerRegistry: Sendable {
     /// The handler of `kind`, if registered.
     public func handler(for kind: ResourceKind) -> AnyResourceHandler? { handlers[kind] }
 
-    /// What a run focused on `keys` reconciles: the keys, and for each key whose replacement waits for its
-    /// dependents (`ResourceHandler.retiresAfterDependents`: an SMS role, the pools naming it) the direct dependents
-    /// in `graph` (the manifests' graph), or, for a key whose manifest was removed, every resource of the kinds that
-    /// can name it: the pools that named a removed role move off it in the run that deletes it (`UseOrder`). Planned
-    /// apart from them, a replaced role would be kept until a run plans them all, and a removed one deleted under them.
+    /// What a run focused on `keys` reconciles: the keys; for a key whose manifest was removed (not in `graph`, the
+    /// manifests' graph), every resource of the kinds that can name it, so that those still using it move off it in
+    /// the run that deletes it (`UseOrder`: the pools that named a removed role or configuration set); and for a key
+    /// whose replacement waits for its dependents (`ResourceHandler.retiresAfterDependents`: an SMS role, the pools
+    /// naming it) its direct dependents. Planned apart from them, a replaced role would be kept until a run plans
+    /// them all, and a removed resource deleted under them.
     public func reconcileScope(of keys: Set<ResourceAddress>, graph: ResourceGraph) -> Set<ResourceAddress> {
         var scope = keys
-        for key in keys where handlers[key.kind]?.retiresAfterDependents == true {
-            if graph.contains(key) {
-                scope.formUnion(graph.directDependents(of: key))
-            } else {
+        for key in keys {
+            if !graph.contains(key) {
                 scope.formUnion(graph.nodes.filter { key.kind.namingKinds.contains($0.kind) })
+            } else if handlers[key.kind]?.retiresAfterDependents == true {
+                scope.formUnion(graph.directDependents(of: key))
             }
         }
         return scope

@@ -25,6 +25,15 @@ import Testing
         #expect(HandlerRegistry.standard.reconcileScope(of: [removed], graph: Self.graph) == Set([removed] + Self.pools))
     }
 
+    @Test func anyRemovedResourceIsReconciledWithWhatCanNameIt() {
+        let removedPool = ResourceAddress(kind: .userPool, name: "gone")
+        #expect(HandlerRegistry.standard.reconcileScope(of: [removedPool], graph: Self.graph) == [removedPool, Self.client],
+                "the app clients (and MFA policies) that may still be in it")
+        let removedClient = ResourceAddress(kind: .appClient, name: "gone")
+        #expect(HandlerRegistry.standard.reconcileScope(of: [removedClient], graph: Self.graph) == [removedClient],
+                "nothing names an app client")
+    }
+
     @Test func otherKindsAreReconciledAlone() {
         let registry = HandlerRegistry.standard
         #expect(registry.reconcileScope(of: [Self.pools[0]], graph: Self.graph) == [Self.pools[0]],
