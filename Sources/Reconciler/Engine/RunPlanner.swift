@@ -31,11 +31,11 @@ struct RunPlanner: Sendable {
     var unselected: Set<ResourceAddress> = []
     /// Every manifest outside `--selector`, a target of the run or not: a replacement they depend on is held.
     var unselectedManifests: Set<ResourceAddress> = []
-    /// Removed resources this run does not reconcile (a focused run's): a create of their kind may be their rename,
-    /// and waits for them (`holdingCreate`).
+    /// Removed resources this run does not read (under `--selector`) or the controller holds for the prune delay: a
+    /// create of their kind may be their rename, and waits for them (`holdingCreate`).
     var unreconciledRemovals: Set<ResourceAddress> = []
     /// Manifests the controller keeps only until their removal is confirmed (its prune delay): never created, and
-    /// claiming nothing.
+    /// paired with nothing (a removed resource only they claim is held).
     var pendingRemovals: Set<ResourceAddress> = []
     /// The settings document's `spec.suspend: true`: every resource of the set is suspended.
     var suspendAll = false
@@ -112,47 +112,6 @@ struct RunPlanner: Sendable {
         }
     }
 
-    /// The renames and claims of removed resources (`RenameResolver`), and the targets and observations with each
-    /// renamed pair merged. Resolved again after each round of renames until a round adds none: a resource renamed
-    /// with the one it is found through (an app client and its pool) is claimed through the renamed pool's id, which
-    /// the first round does not know yet. Manifests the controller keeps only until their removal is confirmed
-    /// (`pendingRemovals`) claim nothing: the folder no longer has them.
-    private func resolvingRenames(targets readTargets: [ResourceAddress: ReadTarget], observations readObservations: Observations)
-        -> (RenameResolver.Resolution, [ResourceAddress: ReadTarget], Observations) {
-        var (targets, observations) = (readTargets, readObservations)
-        var renamed: [ResourceAddress: ResourceAddress] = [:]
-        while true {
-            let round = RenameResolver(registry: registry).resolve(
-                targets: targets, observations: observations,
-                references: references(targets: targets, observations: observations), holding: pendingRemovals)
-            guard !round.renamed.isEmpty else {
-                return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed, held: round.held),
-                        targets, observations)
-            }
-            renamed.merge(round.renamed) { new, _ in new }
-            (targets, observations) = Self.applying(round.renamed, to: targets, observations: observations)
-        }
-    }
-
-    /// The targets and observations with each renamed pair merged: the manifest at its new address, with the
-    /// removed resource's status (renamed) and live state; the old address gone.
-    static func applying(_ renamed: [ResourceAddress: ResourceAddress], to targets: [ResourceAddress: ReadTarget],
-                         observations: Observations) -> ([ResourceAddress: ReadTarget], Observations) {
-        var targets = targets
-        var observations = observations
-        for (address, previous) in renamed {
-            guard let manifest = targets[address], let old = targets[previous] else { continue }
-            var status = old.status
-            status?.name = address.name
-            targets[address] = ReadTarget(address: address, desired: manifest.desired, status: status,
-                                          region: manifest.region, references: manifest.references)
-            observations[address] = observations[previous]
-            targets[previous] = nil
-            observations[previous] = nil
-        }
-        return (targets, observations)
-    }
-
     /// The change of one target that is this run's to act on: blocked when its kind could not be read or a
     /// dependency is unavailable, refused when what was found is not this owner's, else the handler's plan (whose
     /// input is recorded in `inputs`); a removed resource that a current manifest claims is released, and a renamed
@@ -189,15 +148,15 @@ struct RunPlanner: Sendable {
                     byAddress[dependency].map { (dependency, $0.action) }
                 }),
                 deletePolicy: Self.deletePolicy(target), options: options)
-            // Released before the ownership rules: nothing is deleted, and the resource stays with the manifest that
-            // claims it, even when its tags already name that manifest (a rename killed after its tag write and
-            // before its status move, which was refused on every later run).
             if let holders = resolution.held[address] {
                 let names = holders.map(\.description).joined(separator: ", ")
                 return try ResourceChange(address: address, action: .blocked, reason: "\(names) claims its AWS resource "
                                           + "but is missing from the folder for less than the prune delay: nothing "
                                           + "is done to it until that removal is confirmed", dependencies: dependencies)
             }
+            // Released before the ownership rules: nothing is deleted, and the resource stays with the manifest that
+            // claims it, even when its tags already name that manifest (a rename killed after its tag write and
+            // before its status move, which was refused on every later run).
             if let claiming = resolution.claimed[address] {
                 inputs[address] = input
                 return try Self.released(address, claimedBy: claiming, dependencies: dependencies)
@@ -342,7 +301,7 @@ struct RunPlanner: Sendable {
     }
 
     /// Outputs of every resource: live ones, else planned ones for resources that do not exist yet.
-    private func references(targets: [ResourceAddress: ReadTarget],
+    func references(targets: [ResourceAddress: ReadTarget],
                             observations: Observations) -> [ResourceAddress: [String: String]] {
         var references: [ResourceAddress: [String: String]] = [:]
         for (address, target) in targets {

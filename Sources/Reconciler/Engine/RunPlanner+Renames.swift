@@ -1,0 +1,45 @@
+import Manifests
+
+/// Renames: which removed resources the run's manifests are, before anything is planned.
+extension RunPlanner {
+    /// The renames and claims of removed resources (`RenameResolver`), and the targets and observations with each
+    /// renamed pair merged. Resolved again after each round of renames until a round adds none: a resource renamed
+    /// with the one it is found through (an app client and its pool) is claimed through the renamed pool's id, which
+    /// the first round does not know yet. Manifests the controller keeps only until their removal is confirmed
+    /// (`pendingRemovals`) pair with nothing: the folder no longer has them.
+    func resolvingRenames(targets readTargets: [ResourceAddress: ReadTarget], observations readObservations: Observations)
+        -> (RenameResolver.Resolution, [ResourceAddress: ReadTarget], Observations) {
+        var (targets, observations) = (readTargets, readObservations)
+        var renamed: [ResourceAddress: ResourceAddress] = [:]
+        while true {
+            let round = RenameResolver(registry: registry).resolve(
+                targets: targets, observations: observations,
+                references: references(targets: targets, observations: observations), holding: pendingRemovals)
+            guard !round.renamed.isEmpty else {
+                return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed, held: round.held),
+                        targets, observations)
+            }
+            renamed.merge(round.renamed) { new, _ in new }
+            (targets, observations) = Self.applying(round.renamed, to: targets, observations: observations)
+        }
+    }
+
+    /// The targets and observations with each renamed pair merged: the manifest at its new address, with the
+    /// removed resource's status (renamed) and live state; the old address gone.
+    static func applying(_ renamed: [ResourceAddress: ResourceAddress], to targets: [ResourceAddress: ReadTarget],
+                         observations: Observations) -> ([ResourceAddress: ReadTarget], Observations) {
+        var targets = targets
+        var observations = observations
+        for (address, previous) in renamed {
+            guard let manifest = targets[address], let old = targets[previous] else { continue }
+            var status = old.status
+            status?.name = address.name
+            targets[address] = ReadTarget(address: address, desired: manifest.desired, status: status,
+                                          region: manifest.region, references: manifest.references)
+            observations[address] = observations[previous]
+            targets[previous] = nil
+            observations[previous] = nil
+        }
+        return (targets, observations)
+    }
+}
