@@ -7,9 +7,9 @@ import Reconciler
 extension GitOpsController {
     /// Plans the keys (and what they depend on) from the last good desired state, applies their changes, and
     /// requeues each key by its outcome (the worker pool marks them done). Several batches may be in flight at once
-    /// (the actor is free while the engine works); `DependencyGate` keeps them apart. The pools naming a role in the
-    /// batch are reconciled with it (`HandlerRegistry.reconcileScope`), so that its replacement moves them before
-    /// the old role is deleted.
+    /// (the actor is free while the engine works); `DependencyGate` keeps them apart. What a key brings into its
+    /// run is reconciled with it (`HandlerRegistry.reconcileScope`: a role's pools, a removed resource's possible
+    /// users), so that they move off an old or removed resource before it is deleted.
     func reconcile(_ batch: [ResourceAddress]) async {
         let started = ContinuousClock.now
         let current = snapshot
@@ -42,7 +42,7 @@ extension GitOpsController {
         }
         let elapsed = ContinuousClock.now - started
         metrics.reconcileDuration(elapsed)
-        // The pools reconciled with a role in the batch settle as its keys do: one that failed is retried.
+        // What the batch's keys brought in settles as they do: one that failed is retried.
         for key in batch + keys.subtracting(batch).sorted() {
             let outcome = outcomes[key] ?? .succeeded(pending: false)
             await settle(key, outcome: outcome, hash: current.hashes[key], elapsed: elapsed)

@@ -42,7 +42,7 @@ extension ReconcileEngine {
                 let kinds = address.kind.relations.dependencyKinds + [address.kind]
                 roots.formUnion(targets.keys.filter { kinds.contains($0.kind) })
             } else if pairing {
-                roots.formUnion(targets.values.filter { $0.desired == nil && $0.address.kind == address.kind }.map(\.address))
+                roots.formUnion(targets.keys.filter { targets[$0]?.desired == nil && $0.kind == address.kind })
             }
         }
         let keep = graph.closure(of: roots)
@@ -76,14 +76,12 @@ extension ReconcileEngine {
     }
 
     /// The removed resources a run under `--selector` does not reconcile (it never reads them): this run's status
-    /// files without a manifest outside `targets`, of the kinds it may create (read here: they are few, a removal lingers until a run reconciles it; another manifest set's are
-    /// left out, as no run of this set ever reconciles them, and so are removals a run refused or kept suspended,
-    /// which stay until a hand or a manifest acts: that run did not pair them either), and the controller's `pendingRemovals` (manifests
-    /// missing from the folder, kept in the desired state until the prune delay has passed). A create of their kind
-    /// waits for them (`RunPlanner.holdingCreate`).
-    func unreconciledRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
-                              targets: [ResourceAddress: ReadTarget],
-                              pendingRemovals: Set<ResourceAddress>) throws(StatusStoreError) -> Set<ResourceAddress> {
+    /// files without a manifest outside `targets`, of the kinds it may create. They are read here (few: a removal
+    /// lasts until a run reconciles it). Left out: another manifest set's (no run of this set reconciles them), and
+    /// removals a run refused or kept suspended (they stay until a hand or a manifest acts; that run did not pair
+    /// them either). A create of their kind waits for them (`RunPlanner.holdingCreate`).
+    func unreadRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
+                        targets: [ResourceAddress: ReadTarget]) throws(StatusStoreError) -> Set<ResourceAddress> {
         // Only the kinds a create may be planned for: a manifest without a status file recording its resource.
         let creatable = Set(targets.values.filter { $0.desired != nil && $0.status?.recordsNeverCreated != false }
             .map(\.address.kind))
@@ -95,7 +93,7 @@ extension ReconcileEngine {
             }
         }
         let foreign = Self.foreignStatuses(removed, desired: desired, identity: options.identity)
-        return Set(removed.map(\.address).filter { foreign[$0] == nil }).union(pendingRemovals)
+        return Set(removed.map(\.address).filter { foreign[$0] == nil })
     }
 }
 

@@ -120,9 +120,8 @@ public struct ReconcileEngine: Sendable {
         planner.unselectedManifests = selected.map { Set(desired.resources.keys).subtracting($0) } ?? []
         planner.pendingRemovals = pendingRemovals
         do {
-            planner.unreconciledRemovals = selected == nil ? pendingRemovals
-                : try unreconciledRemovals(listed: listed, desired: desired, targets: targets,
-                                           pendingRemovals: pendingRemovals)
+            let unread = selected == nil ? [] : try unreadRemovals(listed: listed, desired: desired, targets: targets)
+            planner.unreconciledRemovals = unread.union(pendingRemovals)
         } catch {
             throw ReconcileEngineError.statusUnreadable(error)
         }
