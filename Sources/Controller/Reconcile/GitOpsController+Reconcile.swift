@@ -26,10 +26,9 @@ extension GitOpsController {
             outcomes = OutcomeClassifier.classify(keys: keys, planned: planned, applied: applied) { key in
                 (try? store.read(key))?.phase
             }
-            // The keys whose records were not written are retried (`OutcomeClassifier`); a terminal one is not, and
-            // would hold the problem until its manifest changes.
-            await recordStatusWrites(applied.statusErrors,
-                                     batch: keys.filter { if case .terminal = outcomes[$0] { false } else { true } })
+            // The keys whose records were not written are retried (`OutcomeClassifier`); a terminal one is not.
+            await recordStatusWrites(applied.statusErrors, batch: keys,
+                                     retried: keys.filter { if case .terminal = outcomes[$0] { false } else { true } })
             metrics.drift(OutcomeClassifier.drift(keys: keys, planned: planned, applied: applied))
             logActions(applied, planned: planned, keys: keys)
             updatePhases(keys.union(applied.report.results.map(\.change.address)))

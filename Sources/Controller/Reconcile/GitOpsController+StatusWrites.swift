@@ -3,14 +3,15 @@ import Reconciler
 
 /// Status records an apply could not write are an error, never a silence.
 extension GitOpsController {
-    /// After an apply of `batch`: records the state store refused or failed to write are logged, counted in
+    /// After an apply of `batch` (of which `retried` are reconciled again): records the state store refused or failed to write are logged, counted in
     /// `smsauth_status_errors` and put on `/readyz` (the batch's keys are retried: `OutcomeClassifier`), until applies
     /// have written the records of all those keys again (`UnwrittenRecords`). A write refused because another
     /// process changed the state document since this controller read it (an edit by hand, a writer that ignored the
     /// lease) makes it read the document again, so that the retries write on top of what is stored now; they rewrite
     /// their records from what AWS has.
-    func recordStatusWrites(_ errors: [StatusStoreError], batch: Set<ResourceAddress>) async {
-        let cleared = unwritten.record(errors, batch: batch)
+    func recordStatusWrites(_ errors: [StatusStoreError], batch: Set<ResourceAddress>,
+                            retried: Set<ResourceAddress>) async {
+        let cleared = unwritten.record(errors, batch: batch, retried: retried)
         guard !errors.isEmpty else {
             if cleared {
                 logger.info("status records written again")

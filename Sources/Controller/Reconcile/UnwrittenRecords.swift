@@ -10,11 +10,13 @@ struct UnwrittenRecords: Sendable {
     /// The first error of the last apply that could not write (nil: every record is written).
     private(set) var problem: String?
 
-    /// After an apply of `batch` whose store errors are `errors`: its keys are unwritten (with the first error as
-    /// the problem), or written again. Returns whether the problem cleared with this apply.
-    mutating func record(_ errors: [StatusStoreError], batch: Set<ResourceAddress>) -> Bool {
+    /// After an apply of `batch` whose store errors are `errors`: the keys of it that are `retried` are unwritten
+    /// (with the first error as the problem; a key not retried would hold it until its manifest changes), or the
+    /// batch's keys are written again. Returns whether the problem cleared with this apply.
+    mutating func record(_ errors: [StatusStoreError], batch: Set<ResourceAddress>,
+                         retried: Set<ResourceAddress>) -> Bool {
         if let first = errors.first {
-            keys.formUnion(batch)
+            keys.formUnion(retried)
             problem = "\(first.code): \(first.message)"
             return false
         }

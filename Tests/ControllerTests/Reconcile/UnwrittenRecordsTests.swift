@@ -14,15 +14,25 @@ import Testing
 
     @Test func theProblemStaysUntilEveryRefusedBatchHasWrittenItsRecords() {
         var unwritten = UnwrittenRecords()
-        var cleared = unwritten.record([Self.conflict], batch: [Self.pool, Self.client])
+        var cleared = unwritten.record([Self.conflict], batch: [Self.pool, Self.client], retried: [Self.pool, Self.client])
         #expect(!cleared && unwritten.problem == "\(Self.conflict.code): \(Self.conflict.message)")
-        cleared = unwritten.record([], batch: [Self.role])
+        cleared = unwritten.record([], batch: [Self.role], retried: [Self.role])
         #expect(!cleared && unwritten.problem != nil, "another batch's clean apply clears nothing")
-        cleared = unwritten.record([], batch: [Self.pool])
+        cleared = unwritten.record([], batch: [Self.pool], retried: [Self.pool])
         #expect(!cleared && unwritten.keys == [Self.client])
-        cleared = unwritten.record([], batch: [Self.client])
+        cleared = unwritten.record([], batch: [Self.client], retried: [Self.client])
         #expect(cleared && unwritten.problem == nil && unwritten.keys.isEmpty, "the last refused key written: cleared")
-        cleared = unwritten.record([], batch: [Self.client])
+        cleared = unwritten.record([], batch: [Self.client], retried: [Self.client])
         #expect(!cleared, "nothing left to clear")
+    }
+
+    /// A key that ends terminal is not retried: it never holds the problem, and a clean apply of a key once
+    /// unwritten clears it whatever its outcome.
+    @Test func aKeyNotRetriedHoldsNothing() {
+        var unwritten = UnwrittenRecords()
+        var cleared = unwritten.record([Self.conflict], batch: [Self.pool, Self.role], retried: [Self.pool])
+        #expect(!cleared && unwritten.keys == [Self.pool])
+        cleared = unwritten.record([], batch: [Self.pool], retried: [])
+        #expect(cleared && unwritten.problem == nil, "written again, even though this apply ended it terminal")
     }
 }
