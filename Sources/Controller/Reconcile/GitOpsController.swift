@@ -113,10 +113,12 @@ public actor GitOpsController {
         tasks.append(Task { [weak self] in await self?.resyncLoop() })
         await requestFullSync(reason: "start")
         let settings = settings
-        let workers = WorkerPool(queue: queue, workers: settings.workers) { settings.batchSize(queued: $0) }
+        let workers = WorkerPool<ResourceAddress, ManifestSnapshot>(queue: queue, workers: settings.workers) {
+            settings.batchSize(queued: $0)
+        }
         await workers.run(
             closures: { batch in await self.dependencyClosures(batch) },
-            reconcile: { batch in await self.reconcile(batch) },
+            reconcile: { batch, snapshot in await self.reconcile(batch, in: snapshot) },
             idle: { MallocTuning.releaseFreeMemory() })
         for task in tasks { task.cancel() }
         await debouncer.finish()
@@ -140,12 +142,14 @@ public actor GitOpsController {
     }
 
     /// What the batch of each key holds in the last good desired state (the gate keeps batches apart by them): the
-    /// dependency closure of the key's reconcile scope (`HandlerRegistry.reconcileScope`: a role's with its pools').
-    func dependencyClosures(_ keys: [ResourceAddress]) -> [ResourceAddress: Set<ResourceAddress>] {
+    /// dependency closure of the key's reconcile scope (`HandlerRegistry.reconcileScope`: a role's with its pools'),
+    /// with that snapshot, which the batch is reconciled against.
+    func dependencyClosures(_ keys: [ResourceAddress]) -> BatchClosures<ResourceAddress, ManifestSnapshot> {
         let current = snapshot
-        return Dictionary(keys.map { key in
+        let needs = Dictionary(keys.map { key in
             (key, current.graph.closure(of: engine.registry.reconcileScope(of: [key], graph: current.graph)))
         }, uniquingKeysWith: { first, _ in first })
+        return BatchClosures(needs: needs, context: current)
     }
 
     /// Reads the directory after file events.

@@ -40,11 +40,14 @@ struct WorkerPoolTests {
 
     /// Starts a pool of `workers` (one key per batch) over `queue`, reconciling with `reconciler`.
     static func start(_ queue: WorkQueue<String>, _ reconciler: ScriptedReconciler, workers: Int = 4) -> Task<Void, Never> {
-        let pool = WorkerPool(queue: queue, workers: workers) { _ in 1 }
+        let pool = WorkerPool<String, Void>(queue: queue, workers: workers) { _ in 1 }
         return Task {
             await pool.run(
-                closures: { batch in Dictionary(uniqueKeysWithValues: batch.map { ($0, closures[$0] ?? [$0]) }) },
-                reconcile: { await reconciler.reconcile($0) })
+                closures: { batch in
+                    BatchClosures(needs: Dictionary(uniqueKeysWithValues: batch.map { ($0, closures[$0] ?? [$0]) }),
+                                  context: ())
+                },
+                reconcile: { batch, _ in await reconciler.reconcile(batch) })
         }
     }
 
@@ -102,5 +105,41 @@ struct WorkerPoolTests {
         await queue.shutDownWithDrain()
         await running.value
         #expect(await reconciler.events == ["start key", "end key", "start key", "end key"])
+    }
+
+    /// The desired state, changed by the test between a batch's admission and its reconcile.
+    actor Generations {
+        private(set) var current = 1
+        private(set) var reconciled: [(batch: [String], context: Int, currentThen: Int)] = []
+        func next() { current += 1 }
+        func record(_ batch: [String], context: Int) { reconciled.append((batch, context, current)) }
+    }
+
+    /// A batch is reconciled with the context its closures were computed from, not a newer one: the state may
+    /// change between its admission and its run, and the gate holds only what the older one needed.
+    @Test func aBatchRunsWithTheContextOfItsClosures() async {
+        let queue = WorkQueue<String>(clock: ManualClock())
+        let generations = Generations()
+        let pool = WorkerPool<String, Int>(queue: queue, workers: 2) { _ in 1 }
+        let running = Task {
+            await pool.run(
+                closures: { batch in
+                    let generation = await generations.current
+                    await generations.next()  // the state changes right after the closures were computed
+                    return BatchClosures(needs: Dictionary(uniqueKeysWithValues: batch.map { ($0, [$0]) }),
+                                         context: generation)
+                },
+                reconcile: { batch, generation in await generations.record(batch, context: generation) })
+        }
+        await queue.add("pool")
+        #expect(await eventually { await generations.reconciled.count == 1 })
+        await queue.add("client")
+        #expect(await eventually { await generations.reconciled.count == 2 })
+        await queue.shutDownWithDrain()
+        await running.value
+        let reconciled = await generations.reconciled
+        #expect(reconciled.map(\.batch) == [["pool"], ["client"]])
+        #expect(reconciled.map(\.context) == [1, 2])
+        #expect(reconciled.map(\.currentThen) == [2, 3])
     }
 }
