@@ -142,12 +142,13 @@ public actor GitOpsController {
     }
 
     /// What the batch of each key holds in the last good desired state (the gate keeps batches apart by them): the
-    /// dependency closure of the key's reconcile scope (`HandlerRegistry.reconcileScope`: a role's with its pools'),
-    /// with that snapshot, which the batch is reconciled against.
+    /// dependency closure of what its run may change (`HandlerRegistry.changeScope`: a role's with its pools', a
+    /// removed resource's with the resources of its kind, which may be its new name), with that snapshot, which the
+    /// batch is reconciled against.
     func dependencyClosures(_ keys: [ResourceAddress]) -> BatchClosures<ResourceAddress, ManifestSnapshot> {
         let current = snapshot
         let needs = Dictionary(keys.map { key in
-            (key, current.graph.closure(of: engine.registry.reconcileScope(of: [key], graph: current.graph)))
+            (key, current.graph.closure(of: engine.registry.changeScope(of: [key], graph: current.graph)))
         }, uniquingKeysWith: { first, _ in first })
         return BatchClosures(needs: needs, context: current)
     }

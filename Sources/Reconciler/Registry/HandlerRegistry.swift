@@ -31,6 +31,18 @@ public struct HandlerRegistry: Sendable {
         return scope
     }
 
+    /// What a run focused on `keys` may change, which concurrent runs must not share (the controller's gate holds
+    /// its dependency closure): its `reconcileScope`, and for a removed key also every resource of the key's own
+    /// kind, whose manifest the run may pair with it as a rename (`RenameResolver`) and rename. The run of the new
+    /// name can pair the same rename; the two are kept apart.
+    public func changeScope(of keys: Set<ResourceAddress>, graph: ResourceGraph) -> Set<ResourceAddress> {
+        var scope = reconcileScope(of: keys, graph: graph)
+        for key in keys where !graph.contains(key) {
+            scope.formUnion(graph.nodes.filter { $0.kind == key.kind })
+        }
+        return scope
+    }
+
     /// Every handler smsauth ships. Adding a kind is one line here: `AnyResourceHandler(<Kind>Handler()),`.
     public static let standard = HandlerRegistry([
         AnyResourceHandler(SmsLogRoleHandler()),

@@ -40,4 +40,16 @@ import Testing
                 "a pool's replacement deletes the old pool itself: its clients are not pulled in")
         #expect(registry.reconcileScope(of: [Self.client, Self.settings], graph: Self.graph) == [Self.client, Self.settings])
     }
+
+    /// What a run may change adds, for a removed key, the resources of its own kind, one of which may be its new
+    /// name: the new name's run pairs the same rename and must not run beside it.
+    @Test func aRemovedResourceMayChangeTheResourcesOfItsKind() {
+        let registry = HandlerRegistry.standard
+        let removedClient = ResourceAddress(kind: .appClient, name: "gone")
+        #expect(registry.changeScope(of: [removedClient], graph: Self.graph) == [removedClient, Self.client])
+        let removedPool = ResourceAddress(kind: .userPool, name: "gone")
+        #expect(registry.changeScope(of: [removedPool], graph: Self.graph) == Set([removedPool, Self.client] + Self.pools))
+        #expect(registry.changeScope(of: [Self.role], graph: Self.graph) == registry.reconcileScope(of: [Self.role], graph: Self.graph),
+                "a key with a manifest changes only what it reconciles")
+    }
 }
