@@ -55,9 +55,11 @@ public struct Plan: Hashable, Sendable, Codable {
         self.regions = regions
     }
 
-    /// `Account <id>, regions: <a>, <b>`: where the plan applies (the text and markdown header).
+    /// `Account <id>, regions: <a>, <b>`: where the plan applies (the text and markdown header). A plan of IAM roles
+    /// alone (they have no region) says so instead of `none`.
     public var target: String {
-        let regionList = regions.isEmpty ? "none" : regions.joined(separator: ", ")
+        let regionList = !regions.isEmpty ? regions.joined(separator: ", ")
+            : changes.isEmpty ? "none" : "none (IAM roles only, which are global)"
         return "Account \(account ?? "unknown"), regions: \(regionList)"
     }
 

@@ -21,6 +21,17 @@ struct PlanTests {
         #expect(change.reason == "because")
     }
 
+    @Test("the header names the regions; a plan of IAM roles alone says they are global")
+    func target() throws {
+        let role = ResourceAddress(kind: .smsRole, name: "r")
+        #expect(try Plan(changes: [ResourceChange(address: Self.pool, action: .create)], account: "123456789012",
+                         regions: ["us-east-1", "eu-west-1"]).target
+                == "Account 123456789012, regions: us-east-1, eu-west-1")
+        #expect(try Plan(changes: [ResourceChange(address: role, action: .create)]).target
+                == "Account unknown, regions: none (IAM roles only, which are global)")
+        #expect(try Plan(changes: []).target == "Account unknown, regions: none")
+    }
+
     @Test("dependencies are sorted and deduplicated")
     func dependencies() throws {
         let role = ResourceAddress(kind: .smsRole, name: "r")
