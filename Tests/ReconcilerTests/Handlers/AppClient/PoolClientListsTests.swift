@@ -54,6 +54,36 @@ import Testing
         #expect(try await lists.clients(of: "us-east-1_Other") { [] } == [])
     }
 
+    /// A first caller cancelled while it lists (its batch failed) fails alone: a caller that waited lists again and
+    /// gets the pool's clients, and the pool is not recorded as failed.
+    @Test func aCancelledFirstCallerLeavesTheListingToTheOthers() async throws {
+        let lists = PoolClientLists()
+        let clients = [Summary(clientId: "c1", clientName: "signup")]
+        let (started, startedSignal) = AsyncStream<Void>.makeStream()
+        let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+        let cancelled: @Sendable () async throws -> [Summary] = {
+            startedSignal.yield()
+            for await _ in release { break }
+            try Task.checkCancellation()
+            return []
+        }
+        let listings = Mutex(0)
+        let listing: @Sendable () async throws -> [Summary] = {
+            listings.withLock { $0 += 1 }
+            return clients
+        }
+        let first = Task { try await lists.clients(of: "us-east-1_Pool1", list: cancelled) }
+        for await _ in started { break }
+        let waiting = Task { try await lists.clients(of: "us-east-1_Pool1", list: listing) }
+        for _ in 0..<50 { await Task.yield() }
+        first.cancel()
+        releaseSignal.yield()
+        await #expect(throws: CancellationError.self) { try await first.value }
+        #expect(try await waiting.value == clients)
+        #expect(try await lists.clients(of: "us-east-1_Pool1", list: listing) == clients)
+        #expect(listings.withLock { $0 } == 1)
+    }
+
     /// The listing runs where its first caller runs: under a command's I/O event loop, its AWS call and answer stay
     /// on that loop's thread instead of moving to Swift's shared pool.
     @Test func theListingRunsOnTheFirstCallersExecutor() async throws {
