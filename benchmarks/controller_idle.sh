@@ -44,8 +44,8 @@ fi
 # shellcheck source=../scripts/lib.sh
 source "$ROOT/scripts/lib.sh"
 ensure_emulator_python
-start_emulator
 WORK=$(mktemp -d)
+EMULATOR_LOG="$WORK/emulator.log" start_emulator
 CONTROLLER_PID=
 cleanup() {
   if [ -n "$CONTROLLER_PID" ] && kill -0 "$CONTROLLER_PID" 2>/dev/null; then kill "$CONTROLLER_PID"; wait "$CONTROLLER_PID" 2>/dev/null || true; fi

@@ -55,7 +55,7 @@ cleanup() {
   if [ "$KEEP" -eq 0 ]; then rm -rf "$WORK"; else echo "kept: $WORK" >&2; fi
 }
 trap cleanup EXIT
-start_emulator
+EMULATOR_LOG="$WORK/emulator.log" start_emulator
 
 START=$(date +%s)
 status=0

@@ -111,6 +111,13 @@ def timed(command: list[str], env: dict[str, str], log: Path) -> tuple[int, floa
     return os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime
 
 
+def cpu_verdict(per_call_ms: float, stacks: int) -> str:
+    """The CPU target's verdict, judged only at the size it is set for (50 stacks = 200 resources)."""
+    if stacks != 50:
+        return f"the {TARGET_CPU_MS} ms target is judged at 50 stacks"
+    return f"target <= {TARGET_CPU_MS} ms: {'met' if per_call_ms <= TARGET_CPU_MS else 'MISSED'}"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", required=True, help="the emulator's URL")
@@ -123,6 +130,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--smsauth-arg", action="append", default=[],
                         help="extra argument for the dry run (repeatable), e.g. --smsauth-arg=--concurrency=16")
     args = parser.parse_args(argv)
+    for name in ("stacks", "runs", "threads"):
+        if getattr(args, name) < 1:
+            parser.error(f"--{name} must be at least 1")
+    if args.latency_ms < 0:
+        parser.error("--latency-ms must not be negative")
 
     principal = control(args.url, "POST", "principals")
     key = principal["accessKeyId"]
@@ -158,7 +170,7 @@ def main(argv: list[str]) -> int:
     cpu_per_call = cpu * 1000 / plan_calls
     print(f"\nCPU at 0 ms latency: {cpu:.3f} s for {plan_calls} AWS calls over {plan_connections} connections "
           f"= {cpu_per_call:.3f} ms per call "
-          f"(wall {wall:.2f} s; target <= {TARGET_CPU_MS} ms: {'met' if cpu_per_call <= TARGET_CPU_MS else 'MISSED'})")
+          f"(wall {wall:.2f} s; {cpu_verdict(cpu_per_call, args.stacks)})")
 
     set_latency(args.url, args.latency_ms)
     times: dict[str, list[float]] = {"smsauth": [], "boto3": []}
@@ -188,7 +200,10 @@ def main(argv: list[str]) -> int:
     print(f"calls: smsauth {counts['smsauth']} over {opened['smsauth']} connections, "
           f"boto3 {counts['boto3']} over {opened['boto3']} connections (last run)")
     print(f"\nratio smsauth / boto3 ({args.threads} threads): {ratio:.2f}")
-    print(f"quota floor at the default rate limits: {floor:.2f} s ({worst}); smsauth / floor: {smsauth / floor if floor else float('inf'):.2f}")
+    if floor > 0:
+        print(f"quota floor at the default rate limits: {floor:.2f} s ({worst}); smsauth / floor: {smsauth / floor:.2f}")
+    else:
+        print("quota floor at the default rate limits: none (no category has more calls than its burst)")
     if args.stacks >= 250:
         print(f"target ({4 * args.stacks} resources): within {TARGET_QUOTA_FACTOR} x the quota floor: "
               f"{'met' if smsauth <= TARGET_QUOTA_FACTOR * floor else 'MISSED'}")

@@ -28,9 +28,15 @@ usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' 
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --bin) BIN=${2:?--bin needs a path}; shift 2 ;;
-    --stacks|--latency-ms|--runs|--threads)
+    --bin)
+      [ $# -ge 2 ] && [ -n "$2" ] || { echo "plan_latency.sh: --bin needs a path" >&2; exit 2; }
+      BIN=$2; shift 2 ;;
+    --latency-ms)
       case "${2:-x}" in *[!0-9]*|"") echo "plan_latency.sh: $1 takes a non-negative integer" >&2; exit 2 ;; esac
+      ARGS+=("$1" "$2"); shift 2 ;;
+    --stacks|--runs|--threads)
+      case "${2:-x}" in *[!0-9]*|"") echo "plan_latency.sh: $1 takes a positive integer" >&2; exit 2 ;; esac
+      [ "$((10#$2))" -ge 1 ] || { echo "plan_latency.sh: $1 takes a positive integer" >&2; exit 2; }
       ARGS+=("$1" "$2"); shift 2 ;;
     --keep) KEEP=1; shift ;;
     --) shift; for extra in "$@"; do ARGS+=("--smsauth-arg=$extra"); done; break ;;
@@ -54,7 +60,7 @@ cleanup() {
   if [ "$KEEP" -eq 0 ]; then rm -rf "$WORK"; else echo "kept: $WORK" >&2; fi
 }
 trap cleanup EXIT
-start_emulator
+EMULATOR_LOG="$WORK/emulator.log" start_emulator
 
 "$EMULATOR_PYTHON" "$HERE/plan_latency.py" --url "$SMSAUTH_EMULATOR_URL" --bin "$BIN" --work "$WORK" "${ARGS[@]}"
 printf '\nbinary: %s (%s bytes)\n' "$BIN" "$(stat -c %s "$BIN")"

@@ -98,12 +98,13 @@ free_port() {
 
 # Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL, and
 # SMSAUTH_EMULATOR_PYTHON for the tests that start an emulator of their own. Arguments go to server.py (e.g.
-# `--sms-role-propagation-seconds 1.5`, `--page-size 1`).
+# `--sms-role-propagation-seconds 1.5`, `--page-size 1`). Its log is EMULATOR_LOG (default .build/emulator.log;
+# the benchmarks keep theirs in their work folder, so that a benchmark does not overwrite a test run's).
 start_emulator() {
   local port; port=$(free_port)
   local tls_port; tls_port=$(free_port)
   export SMSAUTH_EMULATOR_PYTHON="$EMULATOR_PYTHON"
-  local logfile="$SMSAUTH_ROOT/.build/emulator.log"
+  local logfile="${EMULATOR_LOG:-$SMSAUTH_ROOT/.build/emulator.log}"
   mkdir -p "$SMSAUTH_ROOT/.build"
   ensure_test_ca
   "$EMULATOR_PYTHON" "$SMSAUTH_ROOT/scripts/emulator/server.py" --host 127.0.0.1 --port "$port" \
@@ -115,7 +116,7 @@ start_emulator() {
   export SMSAUTH_TEST_CA_BUNDLE="$TEST_CA_DIR/ca.pem"
   for _ in $(seq 1 150); do
     if curl -fsS "$SMSAUTH_EMULATOR_URL/_smsauth/health" >/dev/null 2>&1; then
-      log "emulator ready at $SMSAUTH_EMULATOR_URL (pid $EMULATOR_PID, log .build/emulator.log)"
+      log "emulator ready at $SMSAUTH_EMULATOR_URL (pid $EMULATOR_PID, log $logfile)"
       return 0
     fi
     if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then break; fi
