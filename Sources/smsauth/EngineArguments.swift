@@ -27,7 +27,8 @@ struct EngineArguments: ParsableArguments {
     @Option(help: """
         Client-side AWS rate limit, CATEGORY=RATE[/BURST] (e.g. cognito-idp:UserPoolRead=5/5, default=10/10); \
         repeatable. RATE is calls per second, 0.001 to 1000000000; BURST defaults to RATE rounded up. Without it \
-        every category gets AWS's default quota.
+        every category gets AWS's default quota. 'default' sets every <service>:default category; Cognito's named \
+        categories (cognito-idp:UserPoolRead, ...) keep 15/s unless named themselves.
         """, transform: { try RateLimitArgument(parsing: $0) })
     var rateLimit: [RateLimitArgument] = []
 
