@@ -63,7 +63,7 @@ struct ControllerCommand: AsyncParsableCommand {
             transform: { try DurationArgument(parsing: $0) })
     var pruneDelay: DurationArgument = DurationArgument(.seconds(30), text: "30")
 
-    @Option(help: "How many reconciles may run at once, on unrelated resources (4).")
+    @Option(parsing: .unconditional, help: "How many reconciles may run at once, on unrelated resources (4).")
     var workers: Int = 4
 
     @Option(help: "On SIGTERM/SIGINT, how long the reconciles in flight may take to finish (30s). (default: 30s)",

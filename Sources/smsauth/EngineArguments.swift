@@ -18,7 +18,8 @@ struct EngineArguments: ParsableArguments {
         """)
     var allowEmpty = false
 
-    @Option(help: """
+    // `.unconditional`: a negative number is this option's value (refused by `validate()`), not an unknown flag.
+    @Option(parsing: .unconditional, help: """
         How many AWS calls are in flight at once, reads and writes alike; also how many changes are applied at \
         once and how many resources of a kind are read at once.
         """)
