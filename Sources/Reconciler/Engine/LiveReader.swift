@@ -6,7 +6,8 @@ import Manifests
 /// targets that become startable together are read in one `read` per kind; a handler may hand over a target's state
 /// before its whole read is done (`ResourceHandler.read(_:context:delivering:)`), and the targets it finds start then.
 /// A read that fails (or a kind that has no handler) yields a failure for each of its targets; the other reads are
-/// unaffected. A target the handler cannot read at all (`ReadTargetError`: no region, no pool) fails alone.
+/// unaffected. Targets the handler reports it could not read (`PartialReadError`: no region, no pool, a pool whose
+/// clients could not be listed) fail alone.
 struct LiveReader: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
@@ -93,11 +94,14 @@ struct LiveReader: Sendable {
                     ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address)))
                 return (address, result)
             })
-        } catch let error as ReadTargetError where targets.count > 1 {
-            // One target the handler cannot read (no region, no pool) fails alone: the others are read without it.
-            var results = await read(kind, targets.filter { $0.address != error.address }, context: context,
+        } catch let error as any PartialReadError where Set(error.addresses).isStrictSubset(of: addresses) {
+            // Targets the handler could not read (no region, no pool; a pool whose clients could not be listed) fail
+            // alone: the others are read again without them.
+            let failedAddresses = Set(error.addresses)
+            var results = await read(kind, targets.filter { !failedAddresses.contains($0.address) }, context: context,
                                      delivering: deliver)
-            results[error.address] = .failure(ReconcileFailure(classifying: error))
+            let failure = ReconcileFailure(classifying: error)
+            for address in failedAddresses { results[address] = .failure(failure) }
             return results
         } catch {
             let failure = ReconcileFailure(classifying: error)

@@ -65,14 +65,35 @@ struct AppClientHandler: ResourceHandler {
     }
 
     /// Identifies each target's client among the clients of the pool it is grouped under.
-    /// The pools are searched concurrently (`ReconcileContext.readConcurrency`), each pool's targets one by one.
+    /// The pools are searched concurrently (`ReconcileContext.readConcurrency`), each pool's targets one by one. When
+    /// some pools fail and others do not, only the targets of the failed ones fail (`PoolMembersReadError`); when all
+    /// fail, the read does, with the first pool's error.
     private func search(_ byPool: [PoolKey: [ReadTarget]],
                         context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         let pools = byPool.sorted { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }
         let found = try await pools.concurrentMap(limit: context.readConcurrency) { pool, members in
-            try await search(pool, members, context: context)
+            do {
+                return Result<[ResourceAddress: LiveState<AppClientLive>], any Error>.success(
+                    try await search(pool, members, context: context))
+            } catch {
+                return .failure(error)
+            }
         }
-        return found.reduce(into: [:]) { all, states in all.merge(states) { first, _ in first } }
+        var states: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        var failed: (poolId: String, error: any Error, addresses: [ResourceAddress])?
+        for ((pool, members), result) in zip(pools, found) {
+            switch result {
+            case .success(let found):
+                states.merge(found) { first, _ in first }
+            case .failure(let error):
+                failed = (failed?.poolId ?? pool.poolId, failed?.error ?? error,
+                          (failed?.addresses ?? []) + members.map(\.address))
+            }
+        }
+        guard let failed else { return states }
+        guard failed.addresses.count < byPool.values.reduce(0, { $0 + $1.count }) else { throw failed.error }
+        throw PoolMembersReadError(addresses: failed.addresses, poolId: failed.poolId,
+                                   failure: ReconcileFailure(classifying: failed.error))
     }
 
     /// Identifies each of `members`' clients among the clients of `pool`.
