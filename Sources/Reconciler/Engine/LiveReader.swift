@@ -6,8 +6,8 @@ import Manifests
 /// targets that become startable together are read in one `read` per kind; a handler may hand over a target's state
 /// before its whole read is done (`ResourceHandler.read(_:context:delivering:)`), and the targets it finds start then.
 /// A read that fails (or a kind that has no handler) yields a failure for each of its targets; the other reads are
-/// unaffected. Targets the handler reports it could not read (`PartialReadError`: no region, no pool, a pool whose
-/// clients could not be listed) fail alone.
+/// unaffected. A target the handler cannot read at all (`ReadTargetError`: no region, no pool) fails alone, and so
+/// does each target of a read that read the others (`PartialRead`: a pool whose clients could not be listed).
 struct LiveReader: Sendable {
     /// The handlers.
     let registry: HandlerRegistry
@@ -88,21 +88,21 @@ struct LiveReader: Sendable {
             return failing(addresses, ReconcileFailure(classifying: HandlerFailure.noHandler(kind)))
         }
         do {
-            let found = try await handler.read(targets, context: context, delivering: deliver)
-            return Dictionary(uniqueKeysWithValues: addresses.map { address in
-                let result: Result<Observation, ReconcileFailure> = found[address].map { .success($0) }
-                    ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address)))
-                return (address, result)
-            })
-        } catch let error as any PartialReadError where Set(error.addresses).isStrictSubset(of: addresses) {
-            // Targets the handler could not read (no region, no pool; a pool whose clients could not be listed) fail
-            // alone: the others are read again without them.
-            let failedAddresses = Set(error.addresses)
-            var results = await read(kind, targets.filter { !failedAddresses.contains($0.address) }, context: context,
+            return results(addresses, found: try await handler.read(targets, context: context, delivering: deliver))
+        } catch let error as ReadTargetError where targets.count > 1 {
+            // One target the handler cannot read (no region, no pool) fails alone: the others are read without it.
+            var results = await read(kind, targets.filter { $0.address != error.address }, context: context,
                                      delivering: deliver)
-            let failure = ReconcileFailure(classifying: error)
-            for address in failedAddresses { results[address] = .failure(failure) }
+            results[error.address] = .failure(ReconcileFailure(classifying: error))
             return results
+        } catch let partial as PartialObservations {
+            // Some targets read, the others failed each for its own reason (`PartialRead`).
+            for (code, failed) in Dictionary(grouping: partial.failures.values, by: \.code) {
+                var metadata: Logger.Metadata = ["kind": "\(kind.rawValue)", "code": "\(code)", "targets": "\(failed.count)"]
+                if let awsCode = failed.first?.awsErrorCode { metadata["aws.error_code"] = "\(awsCode)" }
+                context.logger.error("reading live state failed for some targets", metadata: metadata)
+            }
+            return results(addresses, found: partial.found, failures: partial.failures)
         } catch {
             let failure = ReconcileFailure(classifying: error)
             var metadata: Logger.Metadata = ["kind": "\(kind.rawValue)", "code": "\(failure.code)"]
@@ -110,6 +110,17 @@ struct LiveReader: Sendable {
             context.logger.error("reading live state failed", metadata: metadata)
             return failing(addresses, failure)
         }
+    }
+
+    /// Each address's observation in `found`, else its failure in `failures`, else `missingLiveState`.
+    private func results(_ addresses: [ResourceAddress], found: [ResourceAddress: Observation],
+                         failures: [ResourceAddress: ReconcileFailure] = [:]) -> Results {
+        Dictionary(uniqueKeysWithValues: addresses.map { address in
+            let result: Result<Observation, ReconcileFailure> = found[address].map { .success($0) }
+                ?? failures[address].map { .failure($0) }
+                ?? .failure(ReconcileFailure(classifying: HandlerFailure.missingLiveState(address)))
+            return (address, result)
+        })
     }
 
     private func failing(_ addresses: [ResourceAddress], _ failure: ReconcileFailure) -> Results {

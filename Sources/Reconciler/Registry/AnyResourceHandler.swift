@@ -29,10 +29,14 @@ public struct AnyResourceHandler: Sendable {
             let observe = { @Sendable (state: LiveState<Handler.Live>) in
                 Observation(state, outputs: handler.outputs(of:), phase: handler.phase(of:))
             }
-            let states = try await handler.read(targets, context: context) { address, state in
-                deliver(address, observe(state))
+            do {
+                let states = try await handler.read(targets, context: context) { address, state in
+                    deliver(address, observe(state))
+                }
+                return states.mapValues(observe)
+            } catch let partial as PartialRead<Handler.Live> {
+                throw PartialObservations(found: partial.found.mapValues(observe), failures: partial.failures)
             }
-            return states.mapValues(observe)
         }
         plannedOutputsBody = { desired, account, partition in
             guard Self.fits(desired, Handler.self) else { return [:] }

@@ -29,6 +29,7 @@ struct AppClientHandler: ResourceHandler {
     /// then in the named one.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        var failures: [ResourceAddress: PoolSearchFailure] = [:]
         var remaining = targets.map { ($0, Self.poolsToSearch(for: $0)) }
         while !remaining.isEmpty {
             var byPool: [PoolKey: [ReadTarget]] = [:]
@@ -44,13 +45,14 @@ struct AppClientHandler: ResourceHandler {
                 let region = UserPoolMember.region(ofPoolId: poolId)
                 byPool[PoolKey(region: region, poolId: poolId), default: []].append(target)
             }
-            let found = try await search(byPool, context: context)
-            result.merge(found) { _, new in new }
+            let searched = try await search(byPool, context: context)
+            result.merge(searched.found) { _, new in new }
+            failures.merge(searched.failures) { first, _ in first }
             remaining = remaining.compactMap { target, pools in
-                found[target.address]?.value == nil && pools.count > 1 ? (target, Array(pools.dropFirst())) : nil
+                searched.found[target.address]?.value == nil && pools.count > 1 ? (target, Array(pools.dropFirst())) : nil
             }
         }
-        return result
+        return try PoolSearchFailure.outcome(found: result, failures: failures)
     }
 
     /// The pool ids to look for a target's client in, in order: the one recorded in its status when the manifest
@@ -65,35 +67,28 @@ struct AppClientHandler: ResourceHandler {
     }
 
     /// Identifies each target's client among the clients of the pool it is grouped under.
-    /// The pools are searched concurrently (`ReconcileContext.readConcurrency`), each pool's targets one by one. When
-    /// some pools fail and others do not, only the targets of the failed ones fail (`PoolMembersReadError`); when all
-    /// fail, the read does, with the first pool's error.
-    private func search(_ byPool: [PoolKey: [ReadTarget]],
-                        context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+    /// The pools are searched concurrently (`ReconcileContext.readConcurrency`), each pool's targets one by one; a
+    /// pool that fails fails its targets alone.
+    private func search(_ byPool: [PoolKey: [ReadTarget]], context: ReconcileContext) async throws
+        -> (found: [ResourceAddress: LiveState<AppClientLive>], failures: [ResourceAddress: PoolSearchFailure]) {
         let pools = byPool.sorted { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }
-        let found = try await pools.concurrentMap(limit: context.readConcurrency) { pool, members in
+        let searched = try await pools.concurrentMap(limit: context.readConcurrency) { pool, members in
             do {
-                return Result<[ResourceAddress: LiveState<AppClientLive>], any Error>.success(
+                return Result<[ResourceAddress: LiveState<AppClientLive>], PoolSearchFailure>.success(
                     try await search(pool, members, context: context))
             } catch {
-                return .failure(error)
+                return .failure(PoolSearchFailure(poolId: pool.poolId, error: error))
             }
         }
-        var states: [ResourceAddress: LiveState<AppClientLive>] = [:]
-        var failed: (poolId: String, error: any Error, addresses: [ResourceAddress])?
-        for ((pool, members), result) in zip(pools, found) {
-            switch result {
-            case .success(let found):
-                states.merge(found) { first, _ in first }
-            case .failure(let error):
-                failed = (failed?.poolId ?? pool.poolId, failed?.error ?? error,
-                          (failed?.addresses ?? []) + members.map(\.address))
+        var found: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        var failures: [ResourceAddress: PoolSearchFailure] = [:]
+        for ((_, members), outcome) in zip(pools, searched) {
+            switch outcome {
+            case .success(let states): found.merge(states) { first, _ in first }
+            case .failure(let failure): for member in members { failures[member.address] = failure }
             }
         }
-        guard let failed else { return states }
-        guard failed.addresses.count < byPool.values.reduce(0, { $0 + $1.count }) else { throw failed.error }
-        throw PoolMembersReadError(addresses: failed.addresses, poolId: failed.poolId,
-                                   failure: ReconcileFailure(classifying: failed.error))
+        return (found, failures)
     }
 
     /// Identifies each of `members`' clients among the clients of `pool`.

@@ -54,7 +54,8 @@ import TestSupport
         await #expect {
             _ = try await AppClientHandler().read([web, moved], context: context.forReadPass())
         } throws: { error in
-            (error as? PoolMembersReadError)?.addresses == [Self.moved]
+            guard let partial = error as? PartialRead<AppClientLive> else { return false }
+            return Set(partial.found.keys) == [AppClientEndToEndTests.address] && Set(partial.failures.keys) == [Self.moved]
         }
 
         let results = await LiveReader(registry: .standard, context: context).read([web, moved])
@@ -66,5 +67,79 @@ import TestSupport
         }
         #expect(failure.awsErrorCode == "NotAuthorizedException")
         #expect(failure.message.contains("user pool \(pools.otherId)"), "\(failure.message)")
+    }
+
+    /// A context whose ListUserPoolClients of `poolId` is refused.
+    static func refusing(_ poolId: String, world: ClientMfaWorld) -> ReconcileContext {
+        let transport = PoolListingRefused(inner: world.emulator.awsTransport(), poolId: poolId)
+        return ReconcileContext(client: world.emulator.client(for: world.principal, transport: transport),
+                                logger: Logger(label: "test"))
+    }
+
+    /// A client whose manifest names the other pool is looked for in its recorded pool first (where it is not), then
+    /// in the named one, whose listing fails: only it fails, not the client read from the first pool.
+    @Test func aFailureInTheSecondPoolSearchedFailsOnlyTheClientLookedForThere() async throws {
+        let pools = try await AppClientPoolMoveTests.twoPools()
+        let world = pools.world
+        let (_, webOutputs) = try await world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                        address: AppClientEndToEndTests.address)
+        let web = ReadTarget(address: AppClientEndToEndTests.address, desired: try AppClientEndToEndTests.desired(),
+                             status: ClientMfaWorld.status(AppClientEndToEndTests.address, outputs: webOutputs),
+                             region: ClientMfaWorld.region, references: pools.references)
+        let moving = try ClientMfaFixtures.desired("""
+            kind: AppClient
+            metadata: {name: moved}
+            spec: {userPool: other, clientName: moved-client}
+            """)
+        let moved = ReadTarget(address: Self.moved,
+                               desired: DesiredResource(manifest: moving.manifest, region: ClientMfaWorld.region,
+                                                        dependencies: [AppClientPoolMoveTests.otherPool]),
+                               status: ClientMfaWorld.status(Self.moved, outputs: [
+                                   "clientId": "gone0000000000000000000000", "clientName": "moved-client",
+                                   "userPoolId": world.poolId,
+                               ]),
+                               region: ClientMfaWorld.region, references: pools.references)
+        let context = Self.refusing(pools.otherId, world: world)
+        let results = await LiveReader(registry: .standard, context: context).read([web, moved])
+        #expect(try results[AppClientEndToEndTests.address]?.get().outputs["clientId"] == webOutputs["clientId"])
+        guard case .failure(let failure)? = results[Self.moved] else {
+            Issue.record("the moved client was read: \(String(describing: results[Self.moved]))")
+            return
+        }
+        #expect(failure.message.contains("user pool \(pools.otherId)"), "\(failure.message)")
+    }
+
+    /// A client whose pool does not exist yet is absent without a call, whatever happens to the other pools' reads;
+    /// when the only pool searched fails, its clients fail with its error as it is.
+    @Test func aClientOfAPoolNotCreatedYetIsAbsentWhenAnotherPoolFails() async throws {
+        let world = try await ClientMfaWorld.make()
+        let (_, webOutputs) = try await world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                        address: AppClientEndToEndTests.address)
+        let references = world.harness.references
+        let web = ReadTarget(address: AppClientEndToEndTests.address, desired: try AppClientEndToEndTests.desired(),
+                             status: ClientMfaWorld.status(AppClientEndToEndTests.address, outputs: webOutputs),
+                             region: ClientMfaWorld.region, references: references)
+        let new = ReadTarget(address: Self.moved, desired: try Self.movedDesired(userPool: "later"), status: nil,
+                             region: ClientMfaWorld.region, references: references)
+        let context = Self.refusing(world.poolId, world: world)
+        let results = await LiveReader(registry: .standard, context: context).read([web, new])
+        #expect(try results[Self.moved]?.get().presence == .absent)
+        guard case .failure(let failure)? = results[AppClientEndToEndTests.address] else {
+            Issue.record("the client of the refused pool was read: \(String(describing: results[AppClientEndToEndTests.address]))")
+            return
+        }
+        #expect(failure.awsErrorCode == "NotAuthorizedException")
+        await #expect(throws: AWSError.self) {
+            _ = try await AppClientHandler().read([web], context: context.forReadPass())
+        }
+    }
+
+    /// A client named `moved-client` in `userPool`.
+    static func movedDesired(userPool: String) throws -> DesiredResource {
+        try ClientMfaFixtures.desired("""
+            kind: AppClient
+            metadata: {name: moved}
+            spec: {userPool: \(userPool), clientName: moved-client}
+            """)
     }
 }
