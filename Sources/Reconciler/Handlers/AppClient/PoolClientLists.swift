@@ -7,8 +7,8 @@ import AWSServices
 ///
 /// The first caller lists in its own task, so the calls keep its executor (a command's I/O event loop): an
 /// unstructured task here would run them on Swift's shared pool, with a thread hop for every answer. When that
-/// caller is cancelled (its batch failed), its listing is not the pool's answer: it is forgotten, and a caller that
-/// waited lists again.
+/// caller is cancelled, its listing is not the pool's answer: it is forgotten, and a caller that waited and is not
+/// cancelled itself lists again.
 actor PoolClientLists {
     typealias Clients = [CognitoIdentityProvider.AppClientSummary]
 
@@ -40,6 +40,7 @@ actor PoolClientLists {
                         listings[poolId] = .running(waiting: waiting + [continuation])
                     }
                 } catch is Abandoned {
+                    try Task.checkCancellation()
                     continue
                 }
             case nil:

@@ -54,7 +54,7 @@ import Testing
         #expect(try await lists.clients(of: "us-east-1_Other") { [] } == [])
     }
 
-    /// A first caller cancelled while it lists (its batch failed) fails alone: a caller that waited lists again and
+    /// A first caller cancelled while it lists fails alone: a caller that waited lists again and
     /// gets the pool's clients, and the pool is not recorded as failed.
     @Test func aCancelledFirstCallerLeavesTheListingToTheOthers() async throws {
         let lists = PoolClientLists()
