@@ -48,11 +48,11 @@ public actor WorkerPool<Key: Hashable & Sendable, Context: Sendable> {
         while true {
             let batch = await queue.nextBatch(size: batchSize)
             guard !batch.isEmpty else { return }
-            let closures = await closures(batch)
-            let (id, admitted, deferred) = gate.admit(batch) { closures.needs[$0] ?? [$0] }
+            let held = await closures(batch)
+            let (id, admitted, deferred) = gate.admit(batch) { held.needs[$0] ?? [$0] }
             for key in deferred { await queue.done(key) }
             if !admitted.isEmpty {
-                await reconcile(admitted, closures.context)
+                await reconcile(admitted, held.context)
                 for key in admitted { await queue.done(key) }
             }
             for key in gate.release(id) { await queue.add(key) }

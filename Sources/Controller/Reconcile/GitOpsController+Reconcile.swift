@@ -5,22 +5,24 @@ import Reconciler
 
 /// One reconcile of a batch of keys, and what the queue does with each key afterwards.
 extension GitOpsController {
-    /// Plans the keys (and what they depend on) from `current`, the desired state their closures were computed from
-    /// when the batch was admitted, applies their changes, and requeues each key by its outcome (the worker pool
-    /// marks them done). A newer desired state has queued its own changes, which wait for this batch when they touch
-    /// its closures, so the batch never does more than `DependencyGate` holds for it. Several batches may be in
-    /// flight at once (the actor is free while the engine works); the gate keeps them apart. What a key brings into
-    /// its run is reconciled with it (`HandlerRegistry.reconcileScope`: a role's pools, a removed resource's possible
-    /// users), so that they move off an old or removed resource before it is deleted.
-    func reconcile(_ batch: [ResourceAddress], in current: ManifestSnapshot) async {
+    /// Plans the keys (and what they depend on) from `admitted`, the desired state and prune-delay holds their
+    /// closures were computed from when the batch was admitted, applies their changes, and requeues each key by its
+    /// outcome (the worker pool marks them done). A newer desired state has queued its own changes, which wait for
+    /// this batch when they touch its closures, so the batch never does more than `DependencyGate` holds for it.
+    /// Several batches may be in flight at once (the actor is free while the engine works); the gate keeps them
+    /// apart. What a key brings into its run is reconciled with it (`HandlerRegistry.reconcileScope`: a role's
+    /// pools, a removed resource's possible users), so that they move off an old or removed resource before it is
+    /// deleted.
+    func reconcile(_ batch: [ResourceAddress], in admitted: AdmittedState) async {
         let started = ContinuousClock.now
+        let current = admitted.snapshot
         // What a key brings into its run, without the keys held for the prune delay (they are not reconciled).
         let keys = engine.registry.reconcileScope(of: Set(batch), graph: current.graph)
-            .subtracting(pruneGuard.heldKeys).union(batch)
+            .subtracting(admitted.heldKeys).union(batch)
         let outcomes: [ResourceAddress: KeyOutcome]
         do {
             let planned = try await engine.plan(current.load, defaultRegion: defaultRegion, focus: keys,
-                                                pendingRemovals: pruneGuard.missingKeys)
+                                                pendingRemovals: admitted.missingKeys)
             readiness.setCredentials(.valid)
             let applied = try await engine.apply(planned, only: keys)
             let store = engine.statusStore

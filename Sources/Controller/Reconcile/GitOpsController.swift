@@ -113,12 +113,12 @@ public actor GitOpsController {
         tasks.append(Task { [weak self] in await self?.resyncLoop() })
         await requestFullSync(reason: "start")
         let settings = settings
-        let workers = WorkerPool<ResourceAddress, ManifestSnapshot>(queue: queue, workers: settings.workers) {
+        let workers = WorkerPool<ResourceAddress, AdmittedState>(queue: queue, workers: settings.workers) {
             settings.batchSize(queued: $0)
         }
         await workers.run(
             closures: { batch in await self.dependencyClosures(batch) },
-            reconcile: { batch, snapshot in await self.reconcile(batch, in: snapshot) },
+            reconcile: { batch, state in await self.reconcile(batch, in: state) },
             idle: { MallocTuning.releaseFreeMemory() })
         for task in tasks { task.cancel() }
         await debouncer.finish()
@@ -143,14 +143,24 @@ public actor GitOpsController {
 
     /// What the batch of each key holds in the last good desired state (the gate keeps batches apart by them): the
     /// dependency closure of what its run may change (`HandlerRegistry.changeScope`: a role's with its pools', a
-    /// removed resource's with the resources of its kind, which may be its new name), with that snapshot, which the
-    /// batch is reconciled against.
-    func dependencyClosures(_ keys: [ResourceAddress]) -> BatchClosures<ResourceAddress, ManifestSnapshot> {
+    /// removed resource's with the manifests of its kind that may be its new name), with that state and the prune
+    /// delay's holds, which the batch is reconciled against.
+    func dependencyClosures(_ keys: [ResourceAddress]) -> BatchClosures<ResourceAddress, AdmittedState> {
         let current = snapshot
+        let store = engine.statusStore
         let needs = Dictionary(keys.map { key in
-            (key, current.graph.closure(of: engine.registry.changeScope(of: [key], graph: current.graph)))
+            let scope = engine.registry.changeScope(of: [key], graph: current.graph) { candidate in
+                // A rename pairs only a manifest whose status records no resource created (`RenameResolver`).
+                do {
+                    return try store.read(candidate).map(\.recordsNeverCreated) ?? true
+                } catch {
+                    return true
+                }
+            }
+            return (key, current.graph.closure(of: scope))
         }, uniquingKeysWith: { first, _ in first })
-        return BatchClosures(needs: needs, context: current)
+        return BatchClosures(needs: needs, context: AdmittedState(snapshot: current, heldKeys: pruneGuard.heldKeys,
+                                                                  missingKeys: pruneGuard.missingKeys))
     }
 
     /// Reads the directory after file events.

@@ -32,13 +32,15 @@ public struct HandlerRegistry: Sendable {
     }
 
     /// What a run focused on `keys` may change, which concurrent runs must not share (the controller's gate holds
-    /// its dependency closure): its `reconcileScope`, and for a removed key also every resource of the key's own
-    /// kind, whose manifest the run may pair with it as a rename (`RenameResolver`) and rename. The run of the new
-    /// name can pair the same rename; the two are kept apart.
-    public func changeScope(of keys: Set<ResourceAddress>, graph: ResourceGraph) -> Set<ResourceAddress> {
+    /// its dependency closure): its `reconcileScope`, and for a removed key also the resources of the key's own
+    /// kind that may be its new name (`renameCandidate`: a manifest whose status records no resource created), whose
+    /// manifest the run may pair with it as a rename (`RenameResolver`) and rename. The run of the new name can pair
+    /// the same rename; the two are kept apart.
+    public func changeScope(of keys: Set<ResourceAddress>, graph: ResourceGraph,
+                            renameCandidate: (ResourceAddress) -> Bool = { _ in true }) -> Set<ResourceAddress> {
         var scope = reconcileScope(of: keys, graph: graph)
         for key in keys where !graph.contains(key) {
-            scope.formUnion(graph.nodes.filter { $0.kind == key.kind })
+            scope.formUnion(graph.nodes.filter { $0.kind == key.kind && renameCandidate($0) })
         }
         return scope
     }

@@ -51,5 +51,8 @@ import Testing
         #expect(registry.changeScope(of: [removedPool], graph: Self.graph) == Set([removedPool, Self.client] + Self.pools))
         #expect(registry.changeScope(of: [Self.role], graph: Self.graph) == registry.reconcileScope(of: [Self.role], graph: Self.graph),
                 "a key with a manifest changes only what it reconciles")
+        #expect(registry.changeScope(of: [removedPool], graph: Self.graph) { $0 == Self.pools[1] }
+                == [removedPool, Self.client, Self.pools[1]],
+                "only the manifests that may be its new name (their status records no resource created)")
     }
 }
