@@ -55,11 +55,12 @@ public struct Plan: Hashable, Sendable, Codable {
         self.regions = regions
     }
 
-    /// `Account <id>, regions: <a>, <b>`: where the plan applies (the text and markdown header). A plan of IAM roles
-    /// alone (they have no region) says so instead of `none`.
+    /// `Account <id>, regions: <a>, <b>`: where the plan applies (the text and markdown header). A plan of global
+    /// kinds alone (IAM roles) says so instead of `none`.
     public var target: String {
+        let global = !changes.isEmpty && changes.allSatisfy { $0.address.kind.relations.region == .global }
         let regionList = !regions.isEmpty ? regions.joined(separator: ", ")
-            : changes.isEmpty ? "none" : "none (IAM roles only, which are global)"
+            : global ? "none (IAM roles only, which are global)" : "none"
         return "Account \(account ?? "unknown"), regions: \(regionList)"
     }
 

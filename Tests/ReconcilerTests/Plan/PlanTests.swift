@@ -30,6 +30,8 @@ struct PlanTests {
         #expect(try Plan(changes: [ResourceChange(address: role, action: .create)]).target
                 == "Account unknown, regions: none (IAM roles only, which are global)")
         #expect(try Plan(changes: []).target == "Account unknown, regions: none")
+        #expect(try Plan(changes: [ResourceChange(address: Self.pool, action: .blocked, reason: "no region")]).target
+                == "Account unknown, regions: none", "a regional resource whose region is not known")
     }
 
     @Test("dependencies are sorted and deduplicated")
