@@ -45,14 +45,20 @@ fi
 source "$ROOT/scripts/lib.sh"
 ensure_emulator_python
 WORK=$(mktemp -d)
-EMULATOR_LOG="$WORK/emulator.log" start_emulator
 CONTROLLER_PID=
 cleanup() {
+  local status=$?
   if [ -n "$CONTROLLER_PID" ] && kill -0 "$CONTROLLER_PID" 2>/dev/null; then kill "$CONTROLLER_PID"; wait "$CONTROLLER_PID" 2>/dev/null || true; fi
   stop_emulator
+  # The emulator's log lives in the work folder: its end is shown when the benchmark failed.
+  if [ "$status" -ne 0 ] && [ -s "$WORK/emulator.log" ]; then
+    echo "controller_idle.sh: the emulator's log ends with:" >&2
+    tail -n 40 "$WORK/emulator.log" >&2
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+EMULATOR_LOG="$WORK/emulator.log" start_emulator
 
 python3 "$HERE/controller_idle.py" --bin "$BIN" --work "$WORK" --emulator "$SMSAUTH_EMULATOR_URL" \
   --pools "$POOLS" --idle "$IDLE" --debounce-ms "$DEBOUNCE_MS" --samples "$SAMPLES" --pid-file "$WORK/controller.pid" &

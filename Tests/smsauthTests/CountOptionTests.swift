@@ -15,4 +15,12 @@ import Testing
         #expect(result.stderr.contains("error: \(message)"), "\(result.stderr)")
         #expect(!result.stderr.contains("Missing value"), "\(result.stderr)")
     }
+
+    /// A flag after a count option is not taken for its value: `--concurrency --dry-run` is an argument error, never
+    /// a run without `--dry-run`.
+    @Test func aFlagIsNotACount() async throws {
+        let result = try await CLIRunner.run(["reconcile", "manifests", "--concurrency", "--dry-run"])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--dry-run"), "\(result.stderr)")
+    }
 }

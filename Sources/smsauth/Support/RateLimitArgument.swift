@@ -3,7 +3,8 @@ import AWSServices
 import Controller
 
 /// `--rate-limit CATEGORY=RATE[/BURST]`, e.g. `cognito-idp:UserPoolRead=5/5`; `default=RATE[/BURST]` sets the
-/// limit of every category without its own.
+/// limit of every category without its own entry: every `<service>:default` one (AWS's defaults give Cognito's
+/// named categories their own).
 struct RateLimitArgument {
     /// The category (`default` for the default).
     let category: String
