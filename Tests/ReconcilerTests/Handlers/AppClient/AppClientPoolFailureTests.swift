@@ -30,19 +30,10 @@ import TestSupport
     @Test func aClientMovedOutOfAPoolThatCannotBeListedFailsAlone() async throws {
         let pools = try await AppClientPoolMoveTests.twoPools()
         let world = pools.world
-        let (_, webOutputs) = try await world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
-                                                        address: AppClientEndToEndTests.address)
+        let (web, webOutputs) = try await Self.web(in: world, references: pools.references)
         let other = try await CognitoIdentityProvider(client: world.context.client, region: ClientMfaWorld.region)
             .createUserPoolClient(["UserPoolId": .string(pools.otherId), "ClientName": "moved-client"])
-        let web = ReadTarget(address: AppClientEndToEndTests.address, desired: try AppClientEndToEndTests.desired(),
-                             status: ClientMfaWorld.status(AppClientEndToEndTests.address, outputs: webOutputs),
-                             region: ClientMfaWorld.region, references: pools.references)
-        let movedDesired = try ClientMfaFixtures.desired("""
-            kind: AppClient
-            metadata: {name: moved}
-            spec: {userPool: qnatime, clientName: moved-client}
-            """)
-        let moved = ReadTarget(address: Self.moved, desired: movedDesired,
+        let moved = ReadTarget(address: Self.moved, desired: try Self.movedDesired(userPool: "qnatime"),
                                status: ClientMfaWorld.status(Self.moved, outputs: [
                                    "clientId": other.clientId, "clientName": "moved-client", "userPoolId": pools.otherId,
                                ]),
@@ -81,16 +72,8 @@ import TestSupport
     @Test func aFailureInTheSecondPoolSearchedFailsOnlyTheClientLookedForThere() async throws {
         let pools = try await AppClientPoolMoveTests.twoPools()
         let world = pools.world
-        let (_, webOutputs) = try await world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
-                                                        address: AppClientEndToEndTests.address)
-        let web = ReadTarget(address: AppClientEndToEndTests.address, desired: try AppClientEndToEndTests.desired(),
-                             status: ClientMfaWorld.status(AppClientEndToEndTests.address, outputs: webOutputs),
-                             region: ClientMfaWorld.region, references: pools.references)
-        let moving = try ClientMfaFixtures.desired("""
-            kind: AppClient
-            metadata: {name: moved}
-            spec: {userPool: other, clientName: moved-client}
-            """)
+        let (web, webOutputs) = try await Self.web(in: world, references: pools.references)
+        let moving = try Self.movedDesired(userPool: "other")
         let moved = ReadTarget(address: Self.moved,
                                desired: DesiredResource(manifest: moving.manifest, region: ClientMfaWorld.region,
                                                         dependencies: [AppClientPoolMoveTests.otherPool]),
@@ -113,12 +96,8 @@ import TestSupport
     /// when the only pool searched fails, its clients fail with its error as it is.
     @Test func aClientOfAPoolNotCreatedYetIsAbsentWhenAnotherPoolFails() async throws {
         let world = try await ClientMfaWorld.make()
-        let (_, webOutputs) = try await world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
-                                                        address: AppClientEndToEndTests.address)
         let references = world.harness.references
-        let web = ReadTarget(address: AppClientEndToEndTests.address, desired: try AppClientEndToEndTests.desired(),
-                             status: ClientMfaWorld.status(AppClientEndToEndTests.address, outputs: webOutputs),
-                             region: ClientMfaWorld.region, references: references)
+        let (web, _) = try await Self.web(in: world, references: references)
         let new = ReadTarget(address: Self.moved, desired: try Self.movedDesired(userPool: "later"), status: nil,
                              region: ClientMfaWorld.region, references: references)
         let context = Self.refusing(world.poolId, world: world)
@@ -132,6 +111,17 @@ import TestSupport
         await #expect(throws: AWSError.self) {
             _ = try await AppClientHandler().read([web], context: context.forReadPass())
         }
+    }
+
+    /// `AppClient/web` created in the world's pool, as a read target with its status; and its outputs.
+    static func web(in world: ClientMfaWorld,
+                    references: [ResourceAddress: [String: String]]) async throws -> (ReadTarget, [String: String]) {
+        let (_, outputs) = try await world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                     address: AppClientEndToEndTests.address)
+        let target = ReadTarget(address: AppClientEndToEndTests.address, desired: try AppClientEndToEndTests.desired(),
+                                status: ClientMfaWorld.status(AppClientEndToEndTests.address, outputs: outputs),
+                                region: ClientMfaWorld.region, references: references)
+        return (target, outputs)
     }
 
     /// A client named `moved-client` in `userPool`.
