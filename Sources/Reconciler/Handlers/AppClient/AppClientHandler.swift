@@ -48,8 +48,10 @@ struct AppClientHandler: ResourceHandler {
             let searched = try await search(byPool, context: context)
             result.merge(searched.found) { _, new in new }
             failures.merge(searched.failures) { first, _ in first }
+            // Not found in that pool: looked for in the next one. A target whose pool failed is not (still unknown).
             remaining = remaining.compactMap { target, pools in
-                searched.found[target.address]?.value == nil && pools.count > 1 ? (target, Array(pools.dropFirst())) : nil
+                searched.failures[target.address] == nil && searched.found[target.address]?.value == nil
+                    && pools.count > 1 ? (target, Array(pools.dropFirst())) : nil
             }
         }
         return try PoolSearchFailure.outcome(found: result, failures: failures)
