@@ -97,19 +97,23 @@ struct LiveReader: Sendable {
             return results
         } catch let partial as PartialObservations {
             // Some targets read, the others failed each for its own reason (`PartialRead`).
-            for (code, failed) in Dictionary(grouping: partial.failures.values, by: \.code) {
-                var metadata: Logger.Metadata = ["kind": "\(kind.rawValue)", "code": "\(code)", "targets": "\(failed.count)"]
-                if let awsCode = failed.first?.awsErrorCode { metadata["aws.error_code"] = "\(awsCode)" }
-                context.logger.error("reading live state failed for some targets", metadata: metadata)
+            for failed in Dictionary(grouping: partial.failures.values, by: \.code).values {
+                logFailure(kind, failed[0], targets: failed.count, of: addresses.count)
             }
             return results(addresses, found: partial.found, failures: partial.failures)
         } catch {
             let failure = ReconcileFailure(classifying: error)
-            var metadata: Logger.Metadata = ["kind": "\(kind.rawValue)", "code": "\(failure.code)"]
-            if let awsCode = failure.awsErrorCode { metadata["aws.error_code"] = "\(awsCode)" }
-            context.logger.error("reading live state failed", metadata: metadata)
+            logFailure(kind, failure, targets: addresses.count, of: addresses.count)
             return failing(addresses, failure)
         }
+    }
+
+    /// Logs that reading `targets` of a read of `total` targets of `kind` failed with `failure`.
+    private func logFailure(_ kind: ResourceKind, _ failure: ReconcileFailure, targets: Int, of total: Int) {
+        var metadata: Logger.Metadata = ["kind": "\(kind.rawValue)", "code": "\(failure.code)"]
+        if let awsCode = failure.awsErrorCode { metadata["aws.error_code"] = "\(awsCode)" }
+        if targets < total { metadata["targets"] = "\(targets) of \(total)" }
+        context.logger.error("reading live state failed", metadata: metadata)
     }
 
     /// Each address's observation in `found`, else its failure in `failures`, else `missingLiveState`.

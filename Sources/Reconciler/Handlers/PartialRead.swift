@@ -1,4 +1,3 @@
-import Foundation
 import Manifests
 
 /// What a handler's read throws when some of its targets could not be read and the others were: the states it read
