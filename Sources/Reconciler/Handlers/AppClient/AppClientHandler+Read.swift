@@ -1,0 +1,133 @@
+import AWSServices
+import Manifests
+
+/// Reading app clients: each target's client found in the pools it may be in, pool by pool.
+extension AppClientHandler {
+    /// Reads every target's client. Calls: one ListUserPoolClients (all pages) per pool, shared by all the clients
+    /// of that pool, then one DescribeUserPoolClient per identified client. A target whose pool id is not known
+    /// (the pool does not exist yet) is absent without a call; so is every target of a pool that is gone. A removed
+    /// client (no manifest, so no region) is looked for in the region its recorded pool id names. A client whose
+    /// manifest now names another pool is looked for first in the pool recorded in its status (where it still is),
+    /// then in the named one.
+    func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+        var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        var failures: [ResourceAddress: PoolSearchFailure] = [:]
+        var remaining = targets.map { ($0, Self.poolsToSearch(for: $0)) }
+        while !remaining.isEmpty {
+            var byPool: [PoolKey: [ReadTarget]] = [:]
+            for (target, pools) in remaining {
+                guard let poolId = pools.first else {
+                    // A removed client whose status names no pool cannot be looked for: an error, never "gone".
+                    if target.desired == nil, target.status?.resource["clientId"] != nil {
+                        throw ReadTargetError.noPool(target.address)
+                    }
+                    result[target.address] = .absent
+                    continue
+                }
+                let region = UserPoolMember.region(ofPoolId: poolId)
+                byPool[PoolKey(region: region, poolId: poolId), default: []].append(target)
+            }
+            let searched = try await search(byPool, context: context)
+            result.merge(searched.found) { _, new in new }
+            failures.merge(searched.failures) { first, _ in first }
+            // Not found in that pool: looked for in the next one. A target whose pool failed is not (still unknown).
+            remaining = remaining.compactMap { target, pools in
+                searched.failures[target.address] == nil && searched.found[target.address]?.value == nil
+                    && pools.count > 1 ? (target, Array(pools.dropFirst())) : nil
+            }
+        }
+        return try PoolSearchFailure.outcome(found: result, failures: failures)
+    }
+
+    /// The pool ids to look for a target's client in, in order: the one recorded in its status when the manifest
+    /// now names another pool, then the named pool's id (read earlier in this run); empty when neither is known.
+    static func poolsToSearch(for target: ReadTarget) -> [String] {
+        let named = UserPoolMember.poolId(of: target, poolName: spec(target.desired)?.userPool.value)
+        guard let recorded = target.status?.resource[UserPoolMember.poolIdKey], !recorded.isEmpty,
+              let named, named != recorded else {
+            return named.map { [$0] } ?? []
+        }
+        return [recorded, named]
+    }
+
+    /// Identifies each target's client among the clients of the pool it is grouped under.
+    /// The pools are searched concurrently (`ReconcileContext.readConcurrency`), each pool's targets one by one; a
+    /// pool that fails fails its targets alone.
+    func search(_ byPool: [PoolKey: [ReadTarget]], context: ReconcileContext) async throws
+        -> (found: [ResourceAddress: LiveState<AppClientLive>], failures: [ResourceAddress: PoolSearchFailure]) {
+        let pools = byPool.sorted { ($0.key.region, $0.key.poolId) < ($1.key.region, $1.key.poolId) }
+        let searched = try await pools.concurrentMap(limit: context.readConcurrency) { pool, members in
+            do {
+                return Result<[ResourceAddress: LiveState<AppClientLive>], PoolSearchFailure>.success(
+                    try await search(pool, members, context: context))
+            } catch {
+                return .failure(PoolSearchFailure(poolId: pool.poolId, error: error))
+            }
+        }
+        var found: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        var failures: [ResourceAddress: PoolSearchFailure] = [:]
+        for ((_, members), outcome) in zip(pools, searched) {
+            switch outcome {
+            case .success(let states): found.merge(states) { first, _ in first }
+            case .failure(let failure): for member in members { failures[member.address] = failure }
+            }
+        }
+        return (found, failures)
+    }
+
+    /// Identifies each of `members`' clients among the clients of `pool`.
+    func search(_ pool: PoolKey, _ members: [ReadTarget],
+                        context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
+        let cognito = context.cognito(pool.region)
+        let clients: [CognitoIdentityProvider.AppClientSummary]
+        do {
+            let list = { @Sendable in try await cognito.listUserPoolClients(poolId: pool.poolId) }
+            if let lists = context.poolClientLists {
+                clients = try await lists.clients(of: pool.poolId, list: list)
+            } else {
+                clients = try await list()
+            }
+        } catch where UserPoolMember.isNotFound(error) {
+            return Dictionary(members.map { ($0.address, .absent) }) { first, _ in first }
+        }
+        var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        for target in members {
+            let found = try await live(of: target, pool: pool.poolId, clients: clients, context: context)
+            let poolName = Self.spec(target.desired)?.userPool.value
+            guard let client = found.value,
+                  !UserPoolMember.isReferencedPool(pool.poolId, of: target, poolName: poolName) else {
+                result[target.address] = found
+                continue
+            }
+            var described = await context.describedPools?.pool(id: pool.poolId)
+            if described == nil { described = try await cognito.describeUserPool(id: pool.poolId) }
+            result[target.address] = UserPoolMember.state(of: client, inPool: described, owner: context.owner)
+        }
+        return result
+    }
+
+    /// Identifies and describes one target's client among its pool's clients.
+    func live(of target: ReadTarget, pool: String, clients: [CognitoIdentityProvider.AppClientSummary],
+                      context: ReconcileContext) async throws -> LiveState<AppClientLive> {
+        let cognito = context.cognito(UserPoolMember.region(ofPoolId: pool))
+        switch AppClientIdentity.find(recordedId: target.status?.resource[Self.clientIdKey],
+                                      name: Self.spec(target.desired)?.clientName.value, in: clients) {
+        case .none:
+            return .absent
+        case let .ambiguous(name, ids):
+            return .owned(.ambiguous(poolId: pool, clientName: name, clientIds: ids))
+        case let .found(clientId):
+            guard let client = try await cognito.describeUserPoolClient(poolId: pool, clientId: clientId) else { return .absent }
+            let deliveries = try await AppClientDeliveryReader.read(target, client: client, context: context)
+            return .owned(.client(client, deliveries))
+        }
+    }
+}
+
+/// A region and pool id: app clients are listed once per pool.
+struct PoolKey: Hashable {
+    /// The pool's region.
+    let region: String
+    /// The pool id.
+    let poolId: String
+}
