@@ -5,7 +5,7 @@ import TestSupport
 /// An apply whose lock is removed while it runs stops the changes it has not started (each fails with `lock.lost`)
 /// and exits 1; it used to check the lock once, before its first change, and go on with every other one beside
 /// whatever writer took the lock next (which then made the same pools again).
-@Suite("Lock lost end to end", .timeLimit(.minutes(4)))
+@Suite("Lock lost end to end", .timeLimit(.minutes(8)))
 struct LockLostEndToEndTests {
     static let pools = ["lost-a", "lost-b", "lost-c", "lost-d"]
 

@@ -4,7 +4,7 @@ import TestSupport
 
 /// `AWS_MAX_ATTEMPTS` sets how many times a call is tried: a call throttled three times succeeds on a fourth attempt
 /// it allows, and fails after the two attempts it allows; a value that is not valid stops the command before any call.
-@Suite("Retry settings end to end", .timeLimit(.minutes(4)))
+@Suite("Retry settings end to end", .timeLimit(.minutes(8)))
 struct RetrySettingsEndToEndTests {
     @Test func awsMaxAttemptsSetsTheAttemptsOfEveryCall() async throws {
         let (context, space) = try await StatusLockEndToEndTests.demo(region: "eu-south-2")
