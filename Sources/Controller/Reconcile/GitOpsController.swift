@@ -152,7 +152,7 @@ public actor GitOpsController {
             let scope = engine.registry.changeScope(of: [key], graph: current.graph) { candidate in
                 // A rename pairs only a manifest whose status records no resource created (`RenameResolver`).
                 do {
-                    return try store.read(candidate).map(\.recordsNeverCreated) ?? true
+                    return ResourceStatus.recordsNoResource(try store.read(candidate))
                 } catch {
                     return true
                 }

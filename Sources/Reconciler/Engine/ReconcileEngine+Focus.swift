@@ -83,7 +83,7 @@ extension ReconcileEngine {
     func unreadRemovals(listed: Set<ResourceAddress>, desired: DesiredState,
                         targets: [ResourceAddress: ReadTarget]) throws(StatusStoreError) -> Set<ResourceAddress> {
         // Only the kinds a create may be planned for: a manifest without a status file recording its resource.
-        let creatable = Set(targets.values.filter { $0.desired != nil && $0.status?.recordsNeverCreated != false }
+        let creatable = Set(targets.values.filter { $0.desired != nil && ResourceStatus.recordsNoResource($0.status) }
             .map(\.address.kind))
         var removed: [ResourceStatus] = []
         for address in listed.sorted() where creatable.contains(address.kind) && desired.resources[address] == nil

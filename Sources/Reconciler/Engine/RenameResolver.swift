@@ -63,7 +63,7 @@ struct RenameResolver: Sendable {
         for (removed, claiming) in claimants {
             if !alreadyMoved.contains(removed), claiming.count == 1, let manifest = claiming.first,
                manifest.kind == removed.kind, claimCounts[manifest] == 1,
-               targets[manifest]?.status?.recordsNeverCreated != false {
+               ResourceStatus.recordsNoResource(targets[manifest]?.status) {
                 resolution.renamed[manifest] = removed
             } else {
                 resolution.claimed[removed] = claiming

@@ -55,7 +55,7 @@ extension RunPlanner {
     /// is blocked too: the folder no longer asks for it.
     static func holdingCreate(_ change: ResourceChange, target: ReadTarget, pending: Bool,
                               removals: [ResourceAddress]) throws(PlanError) -> ResourceChange {
-        guard change.action == .create, target.status?.recordsNeverCreated != false else { return change }
+        guard change.action == .create, ResourceStatus.recordsNoResource(target.status) else { return change }
         if pending {
             return try change.revised(action: .blocked, reason: "its manifest is missing from the folder: not created "
                                       + "while the controller waits for the prune delay to confirm the removal")

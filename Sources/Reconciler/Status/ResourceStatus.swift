@@ -35,6 +35,12 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
             [.create, .replace].contains(entry.action) && [.applied, .failed].contains(entry.result)
         }
     }
+    /// Whether a manifest whose status file is `status` (nil: none) has no AWS resource of its own yet: no status
+    /// file, or one that records a resource never created. Only such a manifest may be planned as a create, or
+    /// paired with a removed resource as its new name (`RenameResolver`).
+    public static func recordsNoResource(_ status: ResourceStatus?) -> Bool {
+        status?.recordsNeverCreated != false
+    }
     /// When the resource was last reconciled (planned and, unless dry-run, applied).
     public var lastReconcileTime: Date?
     /// When a change was last applied to it.
