@@ -1,8 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Caches the credentials of another source and fetches new ones when they expire within `refreshWindow`.
 /// Concurrent callers share one fetch. When a refresh fails but the cached credentials have not yet expired,
-/// the cached ones are returned; credentials without an expiry are kept forever.
+/// the cached ones are returned; credentials without an expiry are kept forever. Fresh cached credentials are read
+/// under a lock, without entering the actor: every AWS call asks for them.
 public actor RefreshingCredentialProvider: CredentialProvider {
     /// The wrapped source's name.
     public nonisolated let sourceName: String
@@ -12,8 +14,8 @@ public actor RefreshingCredentialProvider: CredentialProvider {
     private let refreshWindow: TimeInterval
     /// Current time.
     private let now: @Sendable () -> Date
-    /// The last credentials fetched.
-    private var cached: AWSCredentials?
+    /// The last credentials fetched (written by the actor only).
+    private let cached = Mutex<AWSCredentials?>(nil)
     /// The fetch in progress, shared by everyone waiting.
     private var inFlight: Task<AWSCredentials, any Error>?
 
@@ -27,7 +29,15 @@ public actor RefreshingCredentialProvider: CredentialProvider {
     }
 
     /// Cached credentials while fresh, otherwise the result of one shared fetch.
-    public func credentials() async throws -> AWSCredentials {
+    public nonisolated func credentials() async throws -> AWSCredentials {
+        if let cached = cached.withLock({ $0 }), !needsRefresh(cached) { return cached }
+        return try await refreshed()
+    }
+
+    /// Cached credentials while fresh (another caller may have refreshed them), otherwise the result of one shared
+    /// fetch.
+    private func refreshed() async throws -> AWSCredentials {
+        let cached = self.cached.withLock { $0 }
         if let cached, !needsRefresh(cached) { return cached }
         let task = inFlight ?? startFetch()
         do {
@@ -53,7 +63,7 @@ public actor RefreshingCredentialProvider: CredentialProvider {
 
     /// Records fresh credentials.
     private func store(_ credentials: AWSCredentials) {
-        cached = credentials
+        cached.withLock { $0 = credentials }
     }
 
     /// Forgets the finished fetch.
@@ -62,7 +72,7 @@ public actor RefreshingCredentialProvider: CredentialProvider {
     }
 
     /// True when `credentials` expire within the refresh window.
-    private func needsRefresh(_ credentials: AWSCredentials) -> Bool {
+    private nonisolated func needsRefresh(_ credentials: AWSCredentials) -> Bool {
         guard let expiration = credentials.expiration else { return false }
         return expiration.timeIntervalSince(now()) < refreshWindow
     }

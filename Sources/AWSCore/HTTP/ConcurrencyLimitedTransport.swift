@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An `HTTPTransport` that lets at most `limit` requests be in flight at once (the others wait their turn, first come
 /// first served): the one bound `--concurrency` sets on a command's AWS calls, reads and writes alike, however many
 /// tasks issue them.
@@ -18,25 +20,42 @@ public struct ConcurrencyLimitedTransport: HTTPTransport {
         try await slots.acquire()
         do {
             let response = try await base.send(request, timeout: timeout)
-            await slots.release()
+            slots.release()
             return response
         } catch {
-            await slots.release()
+            slots.release()
             throw error
         }
     }
 }
 
-/// A counting semaphore for async tasks: `limit` holders at once, waiters resumed in arrival order.
-public actor RequestSlots {
+/// A counting semaphore for async tasks: `limit` holders at once, waiters served in arrival order. A slot that is
+/// free is taken without suspending (a lock, not an actor: every AWS call takes and frees one, and an actor would
+/// cost each call two executor switches there and two back).
+public final class RequestSlots: Sendable {
     /// Holders allowed at once.
     public let limit: Int
-    /// Current holders.
-    private var held = 0
-    /// Tasks waiting for a slot, oldest first, by ticket.
-    private var waiters: [(ticket: Int, continuation: CheckedContinuation<Void, any Error>)] = []
-    /// The next waiter's ticket.
-    private var nextTicket = 0
+    private let state = Mutex(State())
+
+    /// Where a waiter is: between `acquire` queueing it and its continuation being stored (`queued`), waiting
+    /// (`waiting`), handed a slot before it stored its continuation (`granted`), or cancelled before it did.
+    private enum Waiter {
+        case queued
+        case waiting(CheckedContinuation<Void, any Error>)
+        case granted
+        case cancelled
+    }
+
+    private struct State {
+        /// Current holders (a slot handed to a waiter stays held).
+        var held = 0
+        /// Waiters by ticket.
+        var waiters: [Int: Waiter] = [:]
+        /// Tickets in arrival order (tickets no longer in `waiters` are skipped).
+        var order: [Int] = []
+        /// The next waiter's ticket.
+        var nextTicket = 0
+    }
 
     /// `limit` below one counts as one.
     public init(limit: Int) {
@@ -44,38 +63,82 @@ public actor RequestSlots {
     }
 
     /// Tasks waiting for a slot now.
-    public var waiting: Int { waiters.count }
+    public var waiting: Int {
+        state.withLock { state in
+            state.waiters.values.count { if case .granted = $0 { false } else if case .cancelled = $0 { false } else { true } }
+        }
+    }
 
     /// Takes a slot, waiting while all are held.
     /// - Throws: `CancellationError` when the task is cancelled while it waits (it then holds no slot).
     public func acquire() async throws {
-        if held < limit {
-            held += 1
-            return
+        let ticket: Int? = state.withLock { state in
+            if state.held < limit {
+                state.held += 1
+                return nil
+            }
+            let ticket = state.nextTicket
+            state.nextTicket += 1
+            state.waiters[ticket] = .queued
+            state.order.append(ticket)
+            return ticket
         }
-        let ticket = nextTicket
-        nextTicket += 1
+        guard let ticket else { return }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                waiters.append((ticket, continuation))
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let outcome: Result<Void, any Error>? = state.withLock { state in
+                    switch state.waiters[ticket] {
+                    case .queued?:
+                        state.waiters[ticket] = .waiting(continuation)
+                        return nil
+                    case .granted?:
+                        state.waiters[ticket] = nil
+                        return .success(())
+                    default:  // cancelled
+                        state.waiters[ticket] = nil
+                        return .failure(CancellationError())
+                    }
+                }
+                if let outcome { continuation.resume(with: outcome) }
             }
         } onCancel: {
-            Task { await self.cancel(ticket) }
+            let continuation: CheckedContinuation<Void, any Error>? = state.withLock { state in
+                switch state.waiters[ticket] {
+                case .queued?:
+                    state.waiters[ticket] = .cancelled
+                    return nil
+                case .waiting(let continuation)?:
+                    state.waiters[ticket] = nil
+                    return continuation
+                default:  // already served
+                    return nil
+                }
+            }
+            continuation?.resume(throwing: CancellationError())
         }
     }
 
-    /// Frees a slot: hands it straight to the oldest waiter, if any.
+    /// Frees a slot: hands it straight to the oldest waiter still waiting, if any.
     public func release() {
-        if waiters.isEmpty {
-            held -= 1
-        } else {
-            waiters.removeFirst().continuation.resume()
+        let next: CheckedContinuation<Void, any Error>? = state.withLock { state in
+            while !state.order.isEmpty {
+                let ticket = state.order.removeFirst()
+                switch state.waiters[ticket] {
+                case .queued?:
+                    state.waiters[ticket] = .granted
+                    return nil
+                case .waiting(let continuation)?:
+                    state.waiters[ticket] = nil
+                    return continuation
+                case .cancelled?:
+                    continue  // its `acquire` removes it
+                case .granted?, nil:
+                    continue
+                }
+            }
+            state.held -= 1
+            return nil
         }
-    }
-
-    /// Resumes a cancelled waiter with `CancellationError` (unless it already got its slot).
-    private func cancel(_ ticket: Int) {
-        guard let index = waiters.firstIndex(where: { $0.ticket == ticket }) else { return }
-        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+        next?.resume()
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import AWSCore
 
 /// Per-category rate limits, e.g. `cognito-idp:UserPoolRead`, with a default for categories not listed.
@@ -31,14 +32,15 @@ public struct RateLimiterConfiguration: Sendable, Hashable {
     }()
 }
 
-/// One `TokenBucket` per category, created on first use from a `RateLimiterConfiguration`.
-public actor RateLimiterSet {
+/// One `TokenBucket` per category, created on first use from a `RateLimiterConfiguration` (under a lock, like the
+/// buckets themselves: every AWS call looks its bucket up).
+public final class RateLimiterSet: Sendable {
     /// The limits.
     public let configuration: RateLimiterConfiguration
     /// The clock every bucket uses.
     private let clock: any ControllerClock
     /// Buckets created so far, by category.
-    private var buckets: [String: TokenBucket] = [:]
+    private let buckets = Mutex<[String: TokenBucket]>([:])
 
     /// Creates an empty set; buckets are made as categories are first used.
     public init(configuration: RateLimiterConfiguration = .awsDefaults, clock: any ControllerClock = SystemControllerClock()) {
@@ -48,10 +50,12 @@ public actor RateLimiterSet {
 
     /// The bucket of `category` (the same bucket on every call).
     public func bucket(for category: String) -> TokenBucket {
-        if let bucket = buckets[category] { return bucket }
-        let bucket = TokenBucket(limit: configuration.limit(for: category), clock: clock)
-        buckets[category] = bucket
-        return bucket
+        buckets.withLock { buckets in
+            if let bucket = buckets[category] { return bucket }
+            let bucket = TokenBucket(limit: configuration.limit(for: category), clock: clock)
+            buckets[category] = bucket
+            return bucket
+        }
     }
 
     /// Waits for a token of `category`'s bucket.

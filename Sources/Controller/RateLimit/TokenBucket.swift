@@ -1,16 +1,20 @@
+import Synchronization
+
 /// A client-side token-bucket rate limiter: `acquire()` returns once the caller may make one call.
 ///
 /// Waiting callers are served in the order they called `acquire()`, never before their token, and wake together at
 /// the next multiple of `wakeWindow` on the clock's timeline: paced calls then leave in small groups that share a
 /// wake-up instead of one wake-up each (a no-op plan of 200 resources at AWS's default quotas: a third less CPU,
 /// about 0.1 s longer), and buckets on one clock wake at the same instants. Time comes from the injected clock.
-public actor TokenBucket {
+/// A lock, not an actor, guards the tokens: every AWS call takes one, most without waiting, and an actor would cost
+/// each call an executor switch there and one back.
+public final class TokenBucket: Sendable {
     /// The clock tokens accrue on.
     private let clock: any ControllerClock
     /// Token arithmetic.
-    private var state: TokenBucketState
+    private let state: Mutex<TokenBucketState>
     /// Waiting callers wake at multiples of this on the clock; zero: each as soon as its token is there.
-    public nonisolated let wakeWindow: Duration
+    public let wakeWindow: Duration
 
     /// The default `wakeWindow`: a paced call waits at most this much longer than its token.
     public static let defaultWakeWindow: Duration = .milliseconds(200)
@@ -20,21 +24,21 @@ public actor TokenBucket {
                 wakeWindow: Duration = TokenBucket.defaultWakeWindow) {
         self.clock = clock
         self.wakeWindow = wakeWindow
-        state = TokenBucketState(limit: limit, now: clock.now())
+        state = Mutex(TokenBucketState(limit: limit, now: clock.now()))
     }
 
     /// The configured rate and burst.
-    public var limit: RateLimit { state.limit }
+    public var limit: RateLimit { state.withLock { $0.limit } }
 
     /// Waits until a token is available and takes it.
     /// - Throws: `CancellationError` if the calling task is cancelled while waiting; the token is then returned.
     public func acquire() async throws {
-        let wait = state.reserve(now: clock.now())
+        let wait = state.withLock { $0.reserve(now: clock.now()) }
         guard wait > .zero else { return }
         do {
             try await clock.sleep(until: Self.wakeTime(forTokenAt: clock.now() + wait, window: wakeWindow))
         } catch {
-            state.release(now: clock.now())
+            state.withLock { $0.release(now: clock.now()) }
             throw error
         }
     }
@@ -61,6 +65,6 @@ public actor TokenBucket {
 
     /// Takes a token only if one is available now; never waits.
     public func tryAcquire() -> Bool {
-        state.take(now: clock.now())
+        state.withLock { $0.take(now: clock.now()) }
     }
 }

@@ -68,11 +68,98 @@ import Testing
         let slots = RequestSlots(limit: 1)
         try await slots.acquire()
         let waiter = Task { try await slots.acquire() }
-        while await slots.waiting == 0 { await Task.yield() }
+        while slots.waiting == 0 { await Task.yield() }
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
-        await slots.release()
+        slots.release()
         try await slots.acquire()
-        #expect(await slots.waiting == 0)
+        #expect(slots.waiting == 0)
+    }
+
+    /// The names of the waiters that got a slot, in the order they got it.
+    final class Order: Sendable {
+        private let names = Mutex<[String]>([])
+        func append(_ name: String) { names.withLock { $0.append(name) } }
+        var all: [String] { names.withLock { $0 } }
+        /// Returns once `count` names are recorded, or after 10 s (a wrong waiter may hold the slot for good).
+        func waitFor(count: Int) async {
+            let deadline = ContinuousClock.now + .seconds(10)
+            while all.count < count, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(1)) }
+        }
+    }
+
+    /// Counts the holders of slots.
+    final class Holders: Sendable {
+        private let counts = Mutex((now: 0, most: 0, done: 0))
+        func enter() { counts.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
+        func leave() { counts.withLock { $0.now -= 1; $0.done += 1 } }
+        /// The most holders at once.
+        var most: Int { counts.withLock { $0.most } }
+        /// Holders that have left.
+        var done: Int { counts.withLock { $0.done } }
+    }
+
+    /// Starts a task that takes a slot of `slots` and then records `name` in `order`, once it is waiting.
+    private func waiter(_ name: String, _ slots: RequestSlots, _ order: Order) async -> Task<Void, any Error> {
+        let before = slots.waiting
+        let task = Task {
+            try await slots.acquire()
+            order.append(name)
+        }
+        while slots.waiting == before { await Task.yield() }
+        return task
+    }
+
+    @Test("waiters get the slots in the order they asked, and a cancelled waiter is passed over",
+          .timeLimit(.minutes(1)))
+    func waitersInOrder() async throws {
+        let slots = RequestSlots(limit: 1)
+        let order = Order()
+        try await slots.acquire()
+        let first = await waiter("first", slots, order)
+        let cancelled = await waiter("cancelled", slots, order)
+        let third = await waiter("third", slots, order)
+        cancelled.cancel()
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+        #expect(slots.waiting == 2)
+        slots.release()
+        await order.waitFor(count: 1)
+        #expect(order.all == ["first"])
+        slots.release()
+        await order.waitFor(count: 2)
+        #expect(order.all == ["first", "third"])
+        try await first.value
+        try await third.value
+        slots.release()
+        // Every slot is free again: taken without waiting.
+        try await slots.acquire()
+        #expect(slots.waiting == 0)
+    }
+
+    @Test("many tasks, some cancelled while they wait: never more holders than the limit, every slot freed",
+          .timeLimit(.minutes(1)))
+    func cancellationsUnderLoad() async throws {
+        let slots = RequestSlots(limit: 3)
+        let holders = Holders()
+        var tasks: [Task<Void, any Error>] = []
+        for index in 0..<300 {
+            tasks.append(Task {
+                try await slots.acquire()
+                holders.enter()
+                await Task.yield()
+                holders.leave()
+                slots.release()
+            })
+            if index % 7 == 3 { tasks[index / 2].cancel() }
+        }
+        var cancelled = 0
+        for task in tasks {
+            do { try await task.value } catch is CancellationError { cancelled += 1 }
+        }
+        #expect(holders.most <= 3)
+        #expect(holders.done + cancelled == 300)
+        #expect(slots.waiting == 0)
+        for _ in 0..<3 { try await slots.acquire() }  // all three free: none waits
+        #expect(slots.waiting == 0)
     }
 }

@@ -59,7 +59,7 @@ struct TokenBucketTests {
         clock.advance(by: .milliseconds(1))
         try await waiter.value
         #expect(clock.sleeperCount == 0)
-        #expect(await !bucket.tryAcquire())
+        #expect(!bucket.tryAcquire())
     }
 
     /// A cancelled waiter throws and gives its reserved token back.
@@ -72,7 +72,7 @@ struct TokenBucketTests {
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
         clock.advance(by: .seconds(1))
-        #expect(await bucket.tryAcquire())
+        #expect(bucket.tryAcquire())
     }
 
     /// Waiters wake at the first multiple of the window at or after their token, never before it.
