@@ -78,39 +78,44 @@ extension AWSClient {
         let credentials = try await self.credentials.credentials()
         let signed = signer.sign(request, credentials: credentials, region: endpoint.signingRegion,
                                  service: call.service.signingName, date: now())
-        var metadata: Logger.Metadata = [
+        // Built only when attempts are logged (debug): most runs log none, and every call would pay for it.
+        var metadata: Logger.Metadata? = logger.logLevel <= .debug ? [
             "aws.service": "\(call.service.endpointPrefix)", "aws.operation": "\(call.operation)",
             "attempt": "\(attempt)",
-        ]
+        ] : nil
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = metadata == nil ? nil : clock.now
         let outcome: Outcome
         do {
             let response = try await transport.send(signed, timeout: timeout)
-            metadata["http.status"] = "\(response.status)"
-            if let requestId = AWSErrorParser.headerRequestId(response) { metadata["aws.request_id"] = "\(requestId)" }
+            metadata?["http.status"] = "\(response.status)"
+            if metadata != nil, let requestId = AWSErrorParser.headerRequestId(response) {
+                metadata?["aws.request_id"] = "\(requestId)"
+            }
             if (200..<300).contains(response.status) {
                 outcome = .success(response)
             } else {
                 let error = parseError(response)
-                if let requestId = error.requestId { metadata["aws.request_id"] = "\(requestId)" }
-                metadata["aws.error_code"] = "\(error.code)"
+                if let requestId = error.requestId { metadata?["aws.request_id"] = "\(requestId)" }
+                metadata?["aws.error_code"] = "\(error.code)"
                 outcome = .serviceError(error, retryAfter: response.header("Retry-After"))
             }
         } catch let error as TransportError {
-            metadata["aws.error_code"] = "\(error.code)"
+            metadata?["aws.error_code"] = "\(error.code)"
             outcome = .transportError(error)
         } catch let error as CancellationError {
             throw error
         } catch let error as any RequestNotSent {
             throw error
         } catch {
-            metadata["aws.error_code"] = "transport.unreachable"
+            metadata?["aws.error_code"] = "transport.unreachable"
             outcome = .transportError(TransportError(url: TransportError.describe(request.url),
                                                      reason: String(describing: type(of: error))))
         }
-        metadata["duration_ms"] = "\(Self.milliseconds(clock.now - start))"
-        logger.debug("AWS request attempt", metadata: metadata)
+        if var metadata, let start {
+            metadata["duration_ms"] = "\(Self.milliseconds(clock.now - start))"
+            logger.debug("AWS request attempt", metadata: metadata)
+        }
         return outcome
     }
 
