@@ -240,7 +240,9 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
         }
     }
 
-    /// The TLS context of `caBundle`'s content (`tlsConfiguration`), one per content.
+    /// The TLS context of `caBundle`'s content (`tlsConfiguration`), one per content: its certificates are parsed
+    /// here, when a connection first needs them (a bundle whose certificates cannot be parsed fails that connection
+    /// with `TransportConfigurationError.caBundleInvalid`, and every later one).
     func tlsContext(_ caBundle: CABundle?) throws -> NIOSSLContext {
         try tlsContexts.withLock { contexts in
             if let context = contexts[caBundle?.digest] { return context }
@@ -254,11 +256,11 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
     /// by `TLSIdentityCheck` against the endpoint asked for, not by NIOSSL, whose check compares a certificate's IP
     /// addresses with the socket's peer: through a proxy's tunnel that is the proxy, which would let a proxy with a
     /// certificate for its own address pass, and refuse an IP endpoint's own certificate.
-    static func tlsConfiguration(_ caBundle: CABundle?) -> TLSConfiguration {
+    static func tlsConfiguration(_ caBundle: CABundle?) throws(TransportConfigurationError) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.certificateVerification = .noHostnameVerification
         configuration.applicationProtocols = ["http/1.1"]
-        if let caBundle { configuration.additionalTrustRoots = [.certificates(caBundle.certificates)] }
+        if let caBundle { configuration.additionalTrustRoots = [.certificates(try caBundle.certificates())] }
         return configuration
     }
 }

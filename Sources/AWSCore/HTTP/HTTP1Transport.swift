@@ -29,8 +29,9 @@ public struct HTTP1Transport: HTTPTransport {
         self.caBundle = nil
     }
 
-    /// Creates the transport trusting `caBundle` too, which must be a readable PEM file of certificates (read here,
-    /// so a wrong path fails before any request; the connections trust the certificates read). The proxies are
+    /// Creates the transport trusting `caBundle` too, which must be a readable PEM file of certificates (read and its
+    /// shape checked here, so a wrong path or file fails before any request; the connections trust the certificates
+    /// read, parsed when the first TLS connection is made: see `CABundle`). The proxies are
     /// checked here as well (`ProxyServer`).
     public init(proxies: ProxySettings, caBundle: String?) throws(TransportConfigurationError) {
         for proxy in [proxies.httpProxy, proxies.httpsProxy].compactMap({ $0 }) {
@@ -158,6 +159,7 @@ public struct HTTP1Transport: HTTPTransport {
             if case .invalidEOFState = error { return ("connection lost (the answer was cut short)", .unreachable) }
             return ("the answer is not HTTP/1.1 (\(error.debugDescription))", .unreachable)
         }
+        if let error = error as? TransportConfigurationError { return (error.description, .tlsRejected) }
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
             return tlsFailure(error, host: host)
         }

@@ -3,8 +3,8 @@ import NIOSSL
 import Testing
 @testable import AWSCore
 
-/// The CA bundle is read once, when the transport is made: bad files fail then, with their path; the certificates
-/// read are the ones the HTTP client trusts.
+/// The CA bundle is read once, when the transport is made: files of the wrong shape fail then, with their path; the
+/// certificates read, parsed when a TLS connection first needs them, are the ones the HTTP client trusts.
 @Suite struct CABundleTests {
     /// A self-signed test authority (EC P-256, valid until 2126; its key was thrown away).
     static let certificate = """
@@ -33,9 +33,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let bundle = try CABundle(path: path)
         #expect(bundle.path == path)
-        #expect(bundle.certificates == [try NIOSSLCertificate(bytes: Array(Self.certificate.utf8), format: .pem)])
-        let configuration = HTTP1ConnectionPool.tlsConfiguration(bundle)
-        #expect(configuration.additionalTrustRoots == [.certificates(bundle.certificates)])
+        #expect(try bundle.certificates() == [try NIOSSLCertificate(bytes: Array(Self.certificate.utf8), format: .pem)])
+        let configuration = try HTTP1ConnectionPool.tlsConfiguration(bundle)
+        #expect(configuration.additionalTrustRoots == [.certificates(try bundle.certificates())])
         #expect(configuration.applicationProtocols == ["http/1.1"])
     }
 
@@ -60,7 +60,7 @@ import Testing
         try FileManager.default.removeItem(at: data)
         try FileManager.default.createSymbolicLink(atPath: data.path, withDestinationPath: "v2")
         let swapped = try CABundle(path: link.path)
-        #expect(first.certificates.count == 1 && swapped.certificates.count == 2)
+        #expect(try first.certificates().count == 1 && swapped.certificates().count == 2)
         #expect(try pool.tlsContext(first) === pool.tlsContext(again))
         #expect(try pool.tlsContext(first) !== pool.tlsContext(swapped))
 
@@ -85,8 +85,25 @@ import Testing
         #expect(throws: TransportConfigurationError.caBundleUnreadable(path: folder)) { try CABundle(path: folder) }
     }
 
-    @Test func aFileWithoutCertificatesIsInvalid() throws {
-        for text in ["", "not a certificate\n", "-----BEGIN CERTIFICATE-----\nbm90IERFUg==\n-----END CERTIFICATE-----\n"] {
+    /// `der` as a PEM certificate block.
+    static func block(_ der: [UInt8], label: String = "CERTIFICATE") -> String {
+        "-----BEGIN \(label)-----\n\(Data(der).base64EncodedString())\n-----END \(label)-----\n"
+    }
+
+    @Test func aFileThatIsNotPEMCertificatesIsInvalid() throws {
+        let texts = [
+            "", "not a certificate\n",
+            "-----BEGIN CERTIFICATE-----\nbm90IERFUg==\n-----END CERTIFICATE-----\n",  // base64 of "not DER"
+            "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n",
+            String(Self.certificate.dropLast("-----END CERTIFICATE-----".count)),  // no END line
+            Self.certificate.replacingOccurrences(of: "END CERTIFICATE", with: "END PRIVATE KEY"),
+            Self.block([0x30, 0x03, 0x02, 0x01, 0x01], label: "PRIVATE KEY"),  // a key only
+            Self.block([0x30, 0x05, 0x02, 0x01, 0x01]),  // a SEQUENCE whose length runs past the block
+            Self.block([0x30, 0x03, 0x02, 0x01, 0x01, 0x00]),  // bytes after the SEQUENCE
+            Self.block([0x30, 0x85, 0, 0, 0, 0, 1]),  // a length field of five bytes
+            Self.certificate + "\n" + Self.block([0x04, 0x01, 0x00]),  // a good block, then one that is no SEQUENCE
+        ]
+        for text in texts {
             let path = try Self.file(text)
             defer { try? FileManager.default.removeItem(atPath: path) }
             let error = #expect(throws: TransportConfigurationError.self) { try CABundle(path: path) }
@@ -96,6 +113,36 @@ import Testing
             }
             #expect(failed == path)
             #expect(error?.code == "config.caBundleInvalid")
+        }
+    }
+
+    @Test func textAndOtherBlocksAroundTheCertificatesAreSkipped() throws {
+        let text = "Subject: smsauth test CA\n" + Self.block([0x30, 0x03, 0x02, 0x01, 0x01], label: "EC PARAMETERS")
+            + Self.certificate + "\n" + Self.certificate.replacingOccurrences(of: " CERTIFICATE", with: " X509 CERTIFICATE")
+            + "\n"
+        #expect(try PEMCertificateBlocks.check(Array(text.utf8)) == 2)
+        let path = try Self.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try CABundle(path: path).certificates().count == 2)
+    }
+
+    /// A block of the right shape that is no certificate passes when the transport is made, and fails the first TLS
+    /// connection (and the next) with the bundle's path, as a TLS failure that trying again does not mend.
+    @Test(.timeLimit(.minutes(1)))
+    func aBlockThatIsNoCertificateFailsTheFirstTLSConnection() async throws {
+        let path = try Self.file(Self.block([0x30, 0x03, 0x02, 0x01, 0x01]))  // SEQUENCE { INTEGER 1 }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let transport = try HTTP1Transport(proxies: ProxySettings(environment: [:]), caBundle: path)
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+        defer { server.stop() }
+        let url = try #require(URL(string: "https://127.0.0.1:\(server.port)/"))
+        for _ in 0..<2 {
+            let error = await #expect(throws: TransportError.self) {
+                _ = try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(10))
+            }
+            #expect(error?.failure == .tlsRejected)
+            #expect(error?.reason.contains("the CA bundle \(path)") == true)
+            #expect(error?.reason.contains("is not a PEM file of certificates") == true)
         }
     }
 }
