@@ -239,6 +239,9 @@ import Testing
                 == "/b/a%2Fb%20c?list-type=2&prefix=a%2F")
         #expect(HTTP1Transport.target(of: try #require(URL(string: "https://sts.amazonaws.com"))) == "/")
         #expect(HTTP1Transport.target(of: try #require(URL(string: "http://[::1]:8080?Action=x"))) == "/?Action=x")
+        #expect(HTTP1Transport.target(of: try #require(URL(string: "https://h.example.com#top"))) == "/")
+        #expect(HTTP1Transport.target(of: try #require(URL(string: "https://h.example.com/p#f?x=1"))) == "/p")
+        #expect(HTTP1Transport.target(of: try #require(URL(string: "http://127.0.0.1:18099/"))) == "/")
         let post = HTTPRequest(method: "POST", url: try #require(URL(string: "https://iam.amazonaws.com/")),
                                headers: [HTTPHeader("Content-Length", "99"), HTTPHeader("X-Amz-Date", "20240101T000000Z")])
         let head = HTTP1Transport.head(of: post, host: "iam.amazonaws.com", port: 443, secure: true)
