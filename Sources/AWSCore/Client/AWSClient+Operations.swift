@@ -12,7 +12,12 @@ extension AWSClient {
         }
         let body: Data
         do {
-            body = try AWSJSON.encoder.encode(input)
+            // A `JSONValue` (every caller's input) is written directly when it can be (`JSONWriter`), to the same bytes.
+            if let value = input as? JSONValue, let written = JSONWriter.data(value) {
+                body = written
+            } else {
+                body = try AWSJSON.encoder.encode(input)
+            }
         } catch {
             throw AWSClientError.requestEncodingFailed(service: service.endpointPrefix, operation: operation,
                                                        reason: AWSClientError.describe(error))

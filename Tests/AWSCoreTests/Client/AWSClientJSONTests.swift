@@ -40,6 +40,19 @@ private struct DescribeUserPoolOutput: Codable, Sendable {
         #expect(String(decoding: request.body, as: UTF8.self) == #"{"UserPoolId":"eu-west-1_abc"}"#)
     }
 
+    /// A `JSONValue` input is sent as `AWSJSON.encoder` writes it, whether `JSONWriter` writes it (whole numbers) or
+    /// leaves it to the encoder (a fraction).
+    @Test(arguments: [JSONValue.number(60), .number(0.5)])
+    func aJSONValueInputIsSentAsTheEncoderWritesIt(_ limit: JSONValue) async throws {
+        let harness = ClientHarness([respond(200, "{}")])
+        let input: JSONValue = ["UserPoolId": "eu-west-1_abc/x", "MaxResults": limit, "Filter": .null]
+        _ = try await harness.client.json(TestServices.cognito, region: "eu-west-1", operation: "ListUserPoolClients",
+                                          input: input, as: EmptyOutput.self)
+        let request = try #require(harness.transport.requests.first)
+        #expect(request.body == (try AWSJSON.encoder.encode(input)))
+        #expect(String(decoding: request.body, as: UTF8.self).hasPrefix(#"{"Filter":null,"MaxResults":"#))
+    }
+
     /// Uses the default endpoint and JSON 1.0 for SMS Voice.
     @Test func usesTheDefaultEndpointAndJSON10ForSMSVoice() async throws {
         let harness = ClientHarness([respond(200, "{}")])
