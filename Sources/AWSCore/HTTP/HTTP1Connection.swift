@@ -13,12 +13,15 @@ final class HTTP1Connection: @unchecked Sendable {
     private let reader: HTTP1ResponseReader
     /// Counts the bytes read from the socket.
     private let counter: ReceivedBytes
+    /// The channel's socket options (`TCP_INFO`), nil when it has none; cast once, not at every check.
+    private let socketOptions: (any SocketOptionProvider)?
 
     /// Wraps `channel`, whose pipeline begins with `counter` and ends with `reader`.
     init(channel: any Channel, counter: ReceivedBytes, reader: HTTP1ResponseReader) {
         self.channel = channel
         self.counter = counter
         self.reader = reader
+        socketOptions = channel as? any SocketOptionProvider
     }
 
     /// Whether the connection can carry another exchange: open, and its last answer left it reusable.
@@ -33,7 +36,7 @@ final class HTTP1Connection: @unchecked Sendable {
     func whenClean(_ body: @escaping @Sendable (Bool) -> Void) {
         guard isReusable else { return body(false) }
         #if os(Linux)
-        guard let socket = channel as? any SocketOptionProvider else { return body(true) }
+        guard let socket = socketOptions else { return body(true) }
         let read = counter.count
         let info: EventLoopFuture<KernelTCPInfo> = socket.unsafeGetSocketOption(level: .tcp, name: .tcp_info)
         info.whenComplete { result in

@@ -124,15 +124,23 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
         }
     }
 
-    /// Gives `connection`, free again, to the oldest exchange still waiting for `key`, or keeps it idle, closing it
-    /// after `idleTimeout`; closes it if it is not clean.
+    /// Gives `connection`, free again, to the oldest exchange still waiting for `key` if it is clean (else closes
+    /// it), or keeps it idle. An idle connection is checked when it is taken (`acquire`), not here: between the two
+    /// the server may close it or write to it, so only the later check counts, and most calls find nobody waiting
+    /// (the command's slots hold them back), which saves a `getsockopt` per call.
     private func release(_ connection: HTTP1Connection, key: Key) {
+        guard endpoints[key]?.waiting.isEmpty == false else { return keepIdle(connection, key: key) }
         connection.whenClean { clean in
             guard clean else { return connection.close() }
             if let next = self.nextWaiting(key) { return self.run(next.exchange, on: connection, key: key) }
-            connection.idleTimer = self.loop.scheduleTask(in: Self.idleTimeout) { connection.close() }
-            self.endpoints[key, default: Endpoint()].idle.append(connection)
+            self.keepIdle(connection, key: key)
         }
+    }
+
+    /// Keeps `connection` idle for the next exchange of `key`, closing it after `idleTimeout`.
+    private func keepIdle(_ connection: HTTP1Connection, key: Key) {
+        connection.idleTimer = loop.scheduleTask(in: Self.idleTimeout) { connection.close() }
+        endpoints[key, default: Endpoint()].idle.append(connection)
     }
 
     /// The oldest exchange waiting for `key` that has not ended meanwhile (timed out or cancelled).
