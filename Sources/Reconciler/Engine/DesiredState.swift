@@ -18,7 +18,9 @@ public struct DesiredState: Sendable {
         let byAddress = Dictionary(load.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var resources: [ResourceAddress: DesiredResource] = [:]
         let poolSmsServices = PoolSmsServices(manifests: byAddress.values, defaultRegion: defaultRegion)
-        for manifest in byAddress.values.sorted(by: { $0.id < $1.id }) {
+        // Addresses are sorted rather than manifests: sorting moves its elements, and a manifest is a large value.
+        for address in byAddress.keys.sorted() {
+            guard let manifest = byAddress[address] else { continue }
             let region = try Self.region(of: manifest, manifests: byAddress, defaultRegion: defaultRegion)
             let dependencies = manifest.dependencies + Self.outputsDependencies(of: manifest, in: byAddress)
             var sandbox: SmsService?

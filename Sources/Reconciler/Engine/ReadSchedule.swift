@@ -65,7 +65,11 @@ struct ReadSchedule {
         }
         let started = ready
         ready = []
-        return Dictionary(grouping: started, by: \.address.kind).sorted { $0.key < $1.key }
-            .map { (kind: $0.key, targets: $0.value.sorted { $0.address < $1.address }) }
+        // Positions are sorted rather than targets: sorting moves its elements, and a target (with its status) is
+        // a large value.
+        return Dictionary(grouping: started.indices, by: { started[$0].address.kind }).sorted { $0.key < $1.key }
+            .map { kind, positions in
+                (kind: kind, targets: positions.sorted { started[$0].address < started[$1].address }.map { started[$0] })
+            }
     }
 }
