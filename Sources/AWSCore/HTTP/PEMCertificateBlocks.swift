@@ -19,28 +19,33 @@ enum PEMCertificateBlocks {
     @discardableResult
     static func check(_ bytes: [UInt8]) throws(Invalid) -> Int {
         var blocks = 0
-        var open: (label: [UInt8], body: [UInt8])?
-        for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let line = trimmed(rawLine)
-            if var current = open {
+        var label: [UInt8]?  // of the block open
+        var body: [UInt8] = []  // its base64 so far
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = trimmed(bytes[lineStart..<lineEnd])
+            lineStart = lineEnd + 1
+            if let open = label {
                 if line.starts(with: end) {
-                    guard line.elementsEqual(end + current.label + dashes) else {
-                        throw Invalid(reason: "the block BEGIN \(text(current.label)) ends with \(PrintableText.of(text(line)))")
+                    guard line.elementsEqual(end + open + dashes) else {
+                        throw Invalid(reason: "the block BEGIN \(text(open)) ends with \(PrintableText.of(text(line)))")
                     }
-                    if labels.contains(current.label) {
-                        try checkDER(current.body, block: blocks + 1)
+                    if labels.contains(open) {
+                        try checkDER(body, block: blocks + 1)
                         blocks += 1
                     }
-                    open = nil
+                    label = nil
                 } else {
-                    current.body.append(contentsOf: line)
-                    open = current
+                    body.append(contentsOf: line)
                 }
-            } else if line.starts(with: begin), line.count > begin.count + dashes.count, line.suffix(dashes.count).elementsEqual(dashes) {
-                open = (Array(line.dropFirst(begin.count).dropLast(dashes.count)), [])
+            } else if line.starts(with: begin), line.count > begin.count + dashes.count,
+                      line.suffix(dashes.count).elementsEqual(dashes) {
+                label = Array(line.dropFirst(begin.count).dropLast(dashes.count))
+                body.removeAll(keepingCapacity: true)
             }
         }
-        if let open { throw Invalid(reason: "the block BEGIN \(text(open.label)) has no END line") }
+        if let open = label { throw Invalid(reason: "the block BEGIN \(text(open)) has no END line") }
         guard blocks > 0 else { throw Invalid(reason: "no certificate in it") }
         return blocks
     }
