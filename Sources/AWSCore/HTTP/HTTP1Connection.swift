@@ -7,7 +7,10 @@ import NIOHTTP1
 final class HTTP1Connection: @unchecked Sendable {
     /// The channel, its pipeline ready for HTTP/1.1.
     let channel: any Channel
-    /// Closes the connection after it has been idle for the pool's idle timeout.
+    /// Since when the connection is idle; nil while it carries an exchange.
+    var idleSince: NIODeadline?
+    /// Checks, while the connection is idle, whether it has been idle for the pool's idle timeout (armed when it goes
+    /// idle with none armed, so not at every exchange; see `HTTP1ConnectionPool.keepIdle`).
     var idleTimer: Scheduled<Void>?
     /// Reads the answer of the current exchange.
     private let reader: HTTP1ResponseReader
@@ -52,8 +55,7 @@ final class HTTP1Connection: @unchecked Sendable {
     /// connection can carry the next exchange. A failure settles the exchange and closes the connection.
     func run(_ exchange: HTTP1Exchange, done: @escaping (Bool) -> Void) {
         guard !exchange.isSettled else { return done(true) }  // ended meanwhile: nothing is written
-        idleTimer?.cancel()
-        idleTimer = nil
+        idleSince = nil
         exchange.connection = self
         reader.start(exchange, done: done)
         channel.write(HTTPClientRequestPart.head(exchange.head), promise: nil)

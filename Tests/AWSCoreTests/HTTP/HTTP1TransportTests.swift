@@ -55,6 +55,28 @@ import Testing
         #expect(server.connections == 1)
     }
 
+    /// A connection idle for the pool's idle timeout (5 s) is closed, and the next call opens another; one used again
+    /// before that stays open, however long it has been open in all (its timer counts from its last use).
+    @Test(.timeLimit(.minutes(1)))
+    func anIdleConnectionIsClosedAfterTheIdleTimeout() async throws {
+        let server = try LoopbackHTTPServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", keepAlive: true)
+        defer { server.stop() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
+        let transport = HTTP1Transport()
+        let timeout = Duration.nanoseconds(HTTP1ConnectionPool.idleTimeout.nanoseconds)
+        try await IOEventLoop.run {
+            // Used every 0.4 of the timeout for 1.6 timeouts: the one connection carries every call.
+            for _ in 0..<5 {
+                #expect(try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
+                try await Task.sleep(for: timeout * 0.4)
+            }
+            #expect(server.connections == 1)
+            try await Task.sleep(for: timeout * 0.8)  // idle 1.2 timeouts in all
+            #expect(try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
+        }
+        #expect(server.connections == 2)
+    }
+
     /// An answer that closes its connection (`Connection: close`) leaves it out of the pool: each call then opens a
     /// connection of its own and none fails on a closed one.
     @Test func aConnectionTheAnswerClosesIsNotUsedAgain() async throws {
