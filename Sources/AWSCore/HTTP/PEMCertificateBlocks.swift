@@ -1,9 +1,10 @@
 import Foundation
 
 /// The shape of a PEM file of certificates, checked without parsing a certificate: the blocks the TLS library reads
-/// as certificates (`-----BEGIN CERTIFICATE-----` or `X509 CERTIFICATE`, RFC 7468; text outside blocks and blocks
-/// of other labels are skipped, as it skips them), each with an END line and a base64 body holding exactly one DER
-/// structure (a SEQUENCE, as an X.509 certificate is). At least one such block.
+/// as certificates (`-----BEGIN CERTIFICATE-----`, `X509 CERTIFICATE` or `TRUSTED CERTIFICATE`, RFC 7468; text
+/// outside blocks and blocks of other labels are skipped, as it skips them), each with an END line and a base64 body
+/// (spaces and tabs in it skipped, as the library skips them) that begins with one whole DER structure, a SEQUENCE
+/// as an X.509 certificate is (bytes after it are ignored, as the library ignores them). At least one such block.
 enum PEMCertificateBlocks {
     /// Why a file does not have the shape.
     struct Invalid: Error, Equatable {
@@ -11,7 +12,9 @@ enum PEMCertificateBlocks {
     }
 
     /// The labels read as certificates.
-    private static let labels: Set<[UInt8]> = [Array("CERTIFICATE".utf8), Array("X509 CERTIFICATE".utf8)]
+    private static let labels: Set<[UInt8]> = [
+        Array("CERTIFICATE".utf8), Array("X509 CERTIFICATE".utf8), Array("TRUSTED CERTIFICATE".utf8),
+    ]
     private static let begin = Array("-----BEGIN ".utf8), end = Array("-----END ".utf8), dashes = Array("-----".utf8)
 
     /// Checks `bytes`; returns the number of certificate blocks. Works on bytes: a system bundle has thousands of
@@ -37,7 +40,7 @@ enum PEMCertificateBlocks {
                     }
                     label = nil
                 } else {
-                    body.append(contentsOf: line)
+                    body.append(contentsOf: line.lazy.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") })
                 }
             } else if line.starts(with: begin), line.count > begin.count + dashes.count,
                       line.suffix(dashes.count).elementsEqual(dashes) {
@@ -61,12 +64,12 @@ enum PEMCertificateBlocks {
 
     private static func text<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Checks that `body` is base64 of one DER SEQUENCE whose length is the whole body.
+    /// Checks that `body` is base64 of bytes that begin with one whole DER SEQUENCE.
     private static func checkDER(_ body: [UInt8], block: Int) throws(Invalid) {
         guard let der = Data(base64Encoded: Data(body)).map([UInt8].init), !der.isEmpty else {
             throw Invalid(reason: "certificate \(block) is not base64")
         }
-        guard der.count >= 2, der[0] == 0x30, let length = derLength(der), length == der.count else {
+        guard der.count >= 2, der[0] == 0x30, let length = derLength(der), length <= der.count else {
             throw Invalid(reason: "certificate \(block) does not hold a certificate (one DER SEQUENCE)")
         }
     }

@@ -99,7 +99,6 @@ import Testing
             Self.certificate.replacingOccurrences(of: "END CERTIFICATE", with: "END PRIVATE KEY"),
             Self.block([0x30, 0x03, 0x02, 0x01, 0x01], label: "PRIVATE KEY"),  // a key only
             Self.block([0x30, 0x05, 0x02, 0x01, 0x01]),  // a SEQUENCE whose length runs past the block
-            Self.block([0x30, 0x03, 0x02, 0x01, 0x01, 0x00]),  // bytes after the SEQUENCE
             Self.block([0x30, 0x85, 0, 0, 0, 0, 1]),  // a length field of five bytes
             Self.certificate + "\n" + Self.block([0x04, 0x01, 0x00]),  // a good block, then one that is no SEQUENCE
         ]
@@ -114,6 +113,24 @@ import Testing
             #expect(failed == path)
             #expect(error?.code == "config.caBundleInvalid")
         }
+    }
+
+    /// As the TLS library reads them: a TRUSTED CERTIFICATE block, spaces inside the base64, bytes after the DER.
+    @Test func blocksTheTLSLibraryReadsAreAccepted() throws {
+        let lines = Self.certificate.split(separator: "\n").map(String.init)
+        let spaced = ([lines[0]] + lines.dropFirst().dropLast().map { String($0.prefix(30)) + " \t" + $0.dropFirst(30) } + [lines.last!])
+            .joined(separator: "\n")
+        let texts = [
+            Self.certificate.replacingOccurrences(of: " CERTIFICATE", with: " TRUSTED CERTIFICATE"),
+            spaced,
+            Self.block([0x30, 0x03, 0x02, 0x01, 0x01, 0x00]),
+        ]
+        for text in texts {
+            #expect(throws: Never.self, "\(text)") { try PEMCertificateBlocks.check(Array(text.utf8)) }
+        }
+        let path = try Self.file(spaced + "\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try CABundle(path: path).certificates() == [try NIOSSLCertificate(bytes: Array(Self.certificate.utf8), format: .pem)])
     }
 
     @Test func textAndOtherBlocksAroundTheCertificatesAreSkipped() throws {
