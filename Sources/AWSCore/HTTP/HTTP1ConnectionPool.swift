@@ -129,7 +129,10 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
     /// the server may close it or write to it, so only the later check counts, and most calls find nobody waiting
     /// (the command's slots hold them back), which saves a `getsockopt` per call.
     private func release(_ connection: HTTP1Connection, key: Key) {
-        guard endpoints[key]?.waiting.isEmpty == false else { return keepIdle(connection, key: key) }
+        guard endpoints[key]?.waiting.isEmpty == false else {
+            // One that closed meanwhile (a close read with its answer) is not kept: `forget` has already counted it.
+            return connection.isReusable ? keepIdle(connection, key: key) : connection.close()
+        }
         connection.whenClean { clean in
             guard clean else { return connection.close() }
             if let next = self.nextWaiting(key) { return self.run(next.exchange, on: connection, key: key) }
