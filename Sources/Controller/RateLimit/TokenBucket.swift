@@ -33,10 +33,15 @@ public final class TokenBucket: Sendable {
     /// Waits until a token is available and takes it.
     /// - Throws: `CancellationError` if the calling task is cancelled while waiting; the token is then returned.
     public func acquire() async throws {
-        let wait = state.withLock { $0.reserve(now: clock.now()) }
+        // The token's time is read with the reservation, under the lock, so that callers wake in the order they
+        // reserved however late each gets to sleep.
+        let (now, wait) = state.withLock { state in
+            let now = clock.now()
+            return (now, state.reserve(now: now))
+        }
         guard wait > .zero else { return }
         do {
-            try await clock.sleep(until: Self.wakeTime(forTokenAt: clock.now() + wait, window: wakeWindow))
+            try await clock.sleep(until: Self.wakeTime(forTokenAt: now + wait, window: wakeWindow))
         } catch {
             state.withLock { $0.release(now: clock.now()) }
             throw error
