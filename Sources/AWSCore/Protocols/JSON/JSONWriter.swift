@@ -7,16 +7,21 @@ import Foundation
 /// `Double` (|n| < 2^53, not -0, as AWS's counts, sizes and limits are); for any other number `data(_:)` returns nil
 /// and the caller uses `AWSJSON.encoder`, whose formatting of fractions and exponents is not repeated here.
 enum JSONWriter {
-    /// The bytes of `value`, or nil when it holds a number that is not a whole number written exactly.
+    /// The most arrays and objects nested in one another that the writer writes; a value nested deeper is left to
+    /// `JSONEncoder`, which refuses 512 and more.
+    static let maximumDepth = 511
+
+    /// The bytes of `value`, or nil when it holds a number that is not a whole number written exactly, or nesting
+    /// deeper than `maximumDepth`.
     static func data(_ value: JSONValue) -> Data? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
-        guard write(value, into: &bytes) else { return nil }
+        guard write(value, depth: 0, into: &bytes) else { return nil }
         return Data(bytes)
     }
 
-    /// Appends `value`; false when it holds a number this writer leaves to `JSONEncoder`.
-    private static func write(_ value: JSONValue, into bytes: inout [UInt8]) -> Bool {
+    /// Appends `value`, nested `depth` deep; false when it holds what this writer leaves to `JSONEncoder`.
+    private static func write(_ value: JSONValue, depth: Int, into bytes: inout [UInt8]) -> Bool {
         switch value {
         case .null:
             bytes.append(contentsOf: "null".utf8)
@@ -29,20 +34,22 @@ enum JSONWriter {
         case .string(let text):
             writeString(text, into: &bytes)
         case .array(let elements):
+            guard depth < maximumDepth else { return false }
             bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                guard write(element, into: &bytes) else { return false }
+                guard write(element, depth: depth + 1, into: &bytes) else { return false }
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
+            guard depth < maximumDepth else { return false }
             bytes.append(UInt8(ascii: "{"))
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 writeString(key, into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                guard write(members[key]!, into: &bytes) else { return false }
+                guard write(members[key]!, depth: depth + 1, into: &bytes) else { return false }
             }
             bytes.append(UInt8(ascii: "}"))
         }

@@ -55,6 +55,20 @@ import Testing
         }
     }
 
+    /// Around the encoder's nesting limit: what the writer writes, the encoder writes the same; deeper, the writer
+    /// leaves it to the encoder (which refuses it).
+    @Test func deepNestingIsLeftToTheEncoder() throws {
+        for depth in 505...520 {
+            var value: JSONValue = 1
+            for level in 0..<depth { value = level % 2 == 0 ? [value] : ["k": value] }
+            if let written = JSONWriter.data(value) {
+                #expect(written == (try Self.encoded(value)), "depth \(depth)")
+            } else {
+                #expect(depth > JSONWriter.maximumDepth, "depth \(depth)")
+            }
+        }
+    }
+
     /// A small deterministic generator (SplitMix64).
     struct SplitMix64 {
         var state: UInt64
