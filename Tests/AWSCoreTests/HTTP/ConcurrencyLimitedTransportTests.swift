@@ -67,13 +67,51 @@ import Testing
     func cancelledWaiterLeaves() async throws {
         let slots = RequestSlots(limit: 1)
         try await slots.acquire()
-        let waiter = Task { try await slots.acquire() }
-        while slots.waiting == 0 { await Task.yield() }
+        let finished = Finished()
+        let waiter = Task {
+            defer { finished.add() }
+            try await slots.acquire()
+        }
+        #expect(await Self.eventually { slots.waiting == 1 })
         waiter.cancel()
+        guard await Self.eventually({ finished.value == 1 }) else {
+            Issue.record("the cancelled waiter still waits")
+            return
+        }
         await #expect(throws: CancellationError.self) { try await waiter.value }
         slots.release()
-        try await slots.acquire()
+        #expect(await Self.acquireSoon(slots))
         #expect(slots.waiting == 0)
+    }
+
+    /// Polls `condition` every millisecond for up to 10 s: a slot a broken `RequestSlots` lost fails the test
+    /// instead of hanging it.
+    static func eventually(_ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+        return true
+    }
+
+    /// Takes a slot of `slots`; false (the attempt cancelled) when none came within 10 s.
+    static func acquireSoon(_ slots: RequestSlots) async -> Bool {
+        let finished = Finished()
+        let task = Task {
+            try await slots.acquire()
+            finished.add()
+        }
+        if await eventually({ finished.value == 1 }) { return true }
+        task.cancel()
+        return false
+    }
+
+    /// Counts the tasks that have finished.
+    final class Finished: Sendable {
+        private let count = Mutex(0)
+        func add() { count.withLock { $0 += 1 } }
+        var value: Int { count.withLock { $0 } }
     }
 
     /// The names of the waiters that got a slot, in the order they got it.
@@ -106,7 +144,7 @@ import Testing
             try await slots.acquire()
             order.append(name)
         }
-        while slots.waiting == before { await Task.yield() }
+        #expect(await Self.eventually { slots.waiting > before }, "\(name) never waited")
         return task
     }
 
@@ -127,12 +165,15 @@ import Testing
         #expect(order.all == ["first"])
         slots.release()
         await order.waitFor(count: 2)
-        #expect(order.all == ["first", "third"])
+        guard order.all == ["first", "third"] else {
+            Issue.record("served: \(order.all)")
+            return
+        }
         try await first.value
         try await third.value
         slots.release()
         // Every slot is free again: taken without waiting.
-        try await slots.acquire()
+        #expect(await Self.acquireSoon(slots))
         #expect(slots.waiting == 0)
     }
 
@@ -141,9 +182,11 @@ import Testing
     func cancellationsUnderLoad() async throws {
         let slots = RequestSlots(limit: 3)
         let holders = Holders()
+        let finished = Finished()
         var tasks: [Task<Void, any Error>] = []
         for index in 0..<300 {
             tasks.append(Task {
+                defer { finished.add() }
                 try await slots.acquire()
                 holders.enter()
                 await Task.yield()
@@ -152,6 +195,10 @@ import Testing
             })
             if index % 7 == 3 { tasks[index / 2].cancel() }
         }
+        guard await Self.eventually({ finished.value == 300 }) else {
+            Issue.record("\(300 - finished.value) tasks still wait for a slot")
+            return
+        }
         var cancelled = 0
         for task in tasks {
             do { try await task.value } catch is CancellationError { cancelled += 1 }
@@ -159,7 +206,7 @@ import Testing
         #expect(holders.most <= 3)
         #expect(holders.done + cancelled == 300)
         #expect(slots.waiting == 0)
-        for _ in 0..<3 { try await slots.acquire() }  // all three free: none waits
+        for _ in 0..<3 { #expect(await Self.acquireSoon(slots)) }  // all three free
         #expect(slots.waiting == 0)
     }
 }
