@@ -24,19 +24,19 @@ import Testing
     /// Random trees (a fixed seed): strings of quotes, escapes, control characters, non-ASCII and combining marks,
     /// whole numbers up to 2^53, nested arrays and objects with such keys.
     @Test func randomTreesAreWrittenAsTheEncoderWritesThem() throws {
-        var random = SplitMix64(seed: 0x5eed)
+        var random = SeededRandom(seed: 0x5eed)
         let characters: [Character] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{00}", "\u{1f}", "\u{7f}", "é",
                                        "e\u{301}", "ß", "€", "😀", "中", "<", "&"]
         func text() -> String {
-            String((0..<Int(random.next() % 8)).map { _ in characters[Int(random.next() % UInt64(characters.count))] })
+            String((0..<random.below(8)).map { _ in random.pick(characters) })
         }
         func tree(_ depth: Int) -> JSONValue {
-            switch random.next() % (depth > 3 ? 4 : 6) {
-            case 0: return random.next() % 2 == 0 ? .null : .bool(random.next() % 2 == 0)
+            switch random.below(depth > 3 ? 4 : 6) {
+            case 0: return random.chance(50) ? .null : .bool(random.chance(50))
             case 1: return .number(Double(Int64(bitPattern: random.next()) % 9_007_199_254_740_992))
             case 2, 3: return .string(text())
-            case 4: return .array((0..<Int(random.next() % 4)).map { _ in tree(depth + 1) })
-            default: return .object(Dictionary((0..<Int(random.next() % 5)).map { _ in (text(), tree(depth + 1)) },
+            case 4: return .array((0..<random.below(4)).map { _ in tree(depth + 1) })
+            default: return .object(Dictionary((0..<random.below(5)).map { _ in (text(), tree(depth + 1)) },
                                                uniquingKeysWith: { first, _ in first }))
             }
         }
@@ -66,19 +66,6 @@ import Testing
             } else {
                 #expect(depth > JSONWriter.maximumDepth, "depth \(depth)")
             }
-        }
-    }
-
-    /// A small deterministic generator (SplitMix64).
-    struct SplitMix64 {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }
