@@ -12,7 +12,8 @@ extension AWSClient {
         }
         let body: Data
         do {
-            // A `JSONValue` (every caller's input) is written directly when it can be (`JSONWriter`), to the same bytes.
+            // A `JSONValue` (every caller's input) is written directly when it can be (`JSONWriter`), to the same
+            // bytes.
             if let value = input as? JSONValue, let written = JSONWriter.data(value) {
                 body = written
             } else {

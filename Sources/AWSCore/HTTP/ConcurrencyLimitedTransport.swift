@@ -65,7 +65,12 @@ public final class RequestSlots: Sendable {
     /// Tasks waiting for a slot now.
     public var waiting: Int {
         state.withLock { state in
-            state.waiters.values.count { if case .granted = $0 { false } else if case .cancelled = $0 { false } else { true } }
+            state.waiters.values.count { waiter in
+                switch waiter {
+                case .queued, .waiting: true
+                case .granted, .cancelled: false
+                }
+            }
         }
     }
 

@@ -123,14 +123,15 @@ public struct HTTP1Transport: HTTPTransport {
     /// from the URL's bytes (a `String` search goes through Foundation's locale-aware one, a few microseconds a call).
     static func target(of url: URL) -> String {
         let text = Array(url.absoluteString.utf8)
+        let slash = UInt8(ascii: "/")
         var index = 0  // of "://"
         while index + 3 <= text.count,
-              text[index] != UInt8(ascii: ":") || text[index + 1] != UInt8(ascii: "/") || text[index + 2] != UInt8(ascii: "/") {
+              text[index] != UInt8(ascii: ":") || text[index + 1] != slash || text[index + 2] != slash {
             index += 1
         }
         guard index + 3 <= text.count else { return "/" }
         let rest = text[(index + 3)...]
-        guard let start = rest.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+        guard let start = rest.firstIndex(where: { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
         else { return "/" }
         let end = rest[start...].firstIndex(of: UInt8(ascii: "#")) ?? rest.endIndex
         let target = String(decoding: rest[start..<end], as: UTF8.self)
