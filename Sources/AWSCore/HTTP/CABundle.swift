@@ -3,7 +3,7 @@ import NIOSSL
 
 /// A PEM file of extra certificate authorities (`AWS_CA_BUNDLE` or a profile's `ca_bundle`), read once when the
 /// transport is made. Its shape is checked then (`PEMCertificateBlocks`: at least one certificate block, each base64
-/// holding one DER structure), so that a wrong file (missing, empty, a key, not PEM) fails before any request. The
+/// of a DER structure), so that a wrong file (missing, empty, a key only, not PEM) fails before any request. The
 /// certificates themselves are parsed only when a TLS connection first needs them (`certificates()`), as botocore
 /// loads its bundle: a command whose endpoints are all `http://` (a local emulator) does not pay for parsing a system
 /// bundle of 140 authorities, about 5 ms a process. The process keeps one TLS context per bundle content
