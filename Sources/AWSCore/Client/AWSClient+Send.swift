@@ -84,7 +84,7 @@ extension AWSClient {
             "attempt": "\(attempt)",
         ] : nil
         let clock = ContinuousClock()
-        let start = metadata == nil ? nil : clock.now
+        let start = clock.now
         let outcome: Outcome
         do {
             let response = try await transport.send(signed, timeout: timeout)
@@ -112,7 +112,7 @@ extension AWSClient {
             outcome = .transportError(TransportError(url: TransportError.describe(request.url),
                                                      reason: String(describing: type(of: error))))
         }
-        if var metadata, let start {
+        if var metadata {
             metadata["duration_ms"] = "\(Self.milliseconds(clock.now - start))"
             logger.debug("AWS request attempt", metadata: metadata)
         }

@@ -30,8 +30,8 @@ public struct ConcurrencyLimitedTransport: HTTPTransport {
 }
 
 /// A counting semaphore for async tasks: `limit` holders at once, waiters served in arrival order. A slot that is
-/// free is taken without suspending (a lock, not an actor: every AWS call takes and frees one, and an actor would
-/// cost each call two executor switches there and two back).
+/// free is taken, and a slot freed, without suspending: a lock guards them, not an actor (the switches into an actor
+/// and back measured within the noise of a dry run; the lock keeps `release` synchronous).
 public final class RequestSlots: Sendable {
     /// Holders allowed at once.
     public let limit: Int

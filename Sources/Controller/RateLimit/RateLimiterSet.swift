@@ -33,7 +33,7 @@ public struct RateLimiterConfiguration: Sendable, Hashable {
 }
 
 /// One `TokenBucket` per category, created on first use from a `RateLimiterConfiguration` (under a lock, like the
-/// buckets themselves: every AWS call looks its bucket up).
+/// buckets themselves, so looking a bucket up never suspends).
 public final class RateLimiterSet: Sendable {
     /// The limits.
     public let configuration: RateLimiterConfiguration

@@ -6,8 +6,7 @@ import Synchronization
 /// the next multiple of `wakeWindow` on the clock's timeline: paced calls then leave in small groups that share a
 /// wake-up instead of one wake-up each (a no-op plan of 200 resources at AWS's default quotas: a third less CPU,
 /// about 0.1 s longer), and buckets on one clock wake at the same instants. Time comes from the injected clock.
-/// A lock, not an actor, guards the tokens: every AWS call takes one, most without waiting, and an actor would cost
-/// each call an executor switch there and one back.
+/// A lock, not an actor, guards the tokens, so a token at hand is taken without suspending.
 public final class TokenBucket: Sendable {
     /// The clock tokens accrue on.
     private let clock: any ControllerClock
