@@ -30,7 +30,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -68,7 +67,7 @@ let package = Package(
             dependencies: ["AWSCore", "AWSServices", "Manifests", "Reconciler", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", .product(name: "NIOHTTP1", package: "swift-nio")]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", .product(name: "NIOEmbedded", package: "swift-nio")]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
         .testTarget(

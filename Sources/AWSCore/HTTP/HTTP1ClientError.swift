@@ -2,8 +2,12 @@
 enum HTTP1ClientError: Error, Equatable, CustomStringConvertible {
     /// The deadline passed.
     case timedOut
-    /// The connection closed before the whole answer arrived.
+    /// The connection closed before any of the answer arrived.
     case connectionLost
+    /// The connection closed in the middle of the answer.
+    case answerCutShort
+    /// The answer is not HTTP/1.1 (`HTTP1ResponseParser`; the reason names what, never the bytes).
+    case malformedAnswer(String)
     /// The answer's body is larger than `limit` bytes.
     case responseTooLarge(limit: Int)
     /// The proxy refused the tunnel with this status line.
@@ -14,13 +18,15 @@ enum HTTP1ClientError: Error, Equatable, CustomStringConvertible {
     case certificateNameMismatch(host: String)
     /// The answer uses a transfer coding other than chunked.
     case unsupportedTransferCoding(String)
-    /// A request header is not valid HTTP (the encoder's reason; never the header's value).
+    /// A request header is not valid HTTP (`HTTP1RequestWriter`'s reason; never the header's value).
     case invalidRequestHeader(String)
 
     var description: String {
         switch self {
         case .timedOut: "timed out"
         case .connectionLost: "connection lost"
+        case .answerCutShort: "connection lost (the answer was cut short)"
+        case .malformedAnswer(let reason): "the answer is not HTTP/1.1 (\(reason))"
         case .responseTooLarge(let limit): "the answer is larger than \(limit) bytes"
         case .proxyRefused(let status): "the proxy refused the tunnel (\(status))"
         case .proxySentUnaskedBytes: "the proxy sent bytes after its answer to CONNECT"

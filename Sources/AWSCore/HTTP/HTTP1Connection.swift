@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOHTTP1
 
 /// One HTTP/1.1 connection of the pool (plain, TLS, or either through a proxy's tunnel), carrying one exchange at a
 /// time. Touched on the I/O event loop only.
@@ -58,19 +57,14 @@ final class HTTP1Connection: @unchecked Sendable {
         idleSince = nil
         exchange.connection = self
         reader.start(exchange, done: done)
-        channel.write(HTTPClientRequestPart.head(exchange.head), promise: nil)
-        if exchange.body.readableBytes > 0 {
-            channel.write(HTTPClientRequestPart.body(.byteBuffer(exchange.body)), promise: nil)
-        }
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenComplete { [reader] result in
             switch result {
             case .success: reader.requestWritten()
-            case .failure(let error as HTTPParserError): exchange.fail(HTTP1ClientError.invalidRequestHeader(String(describing: error)))
             case .failure(let error): exchange.fail(error)
             }
         }
-        channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: written)
+        channel.writeAndFlush(exchange.request, promise: written)
     }
 
     /// Closes the channel (the pool forgets it when it has closed).

@@ -1,5 +1,4 @@
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import Synchronization
@@ -256,8 +255,6 @@ final class HTTP1ConnectionPool: @unchecked Sendable {
             }
         }
         return ready.flatMapThrowing {
-            let pipeline = channel.pipeline.syncOperations
-            try pipeline.addHTTPClientHandlers()
             let reader = HTTP1ResponseReader(maximumBodyBytes: Self.maximumBodyBytes)
             try channel.pipeline.syncOperations.addHandler(reader)
             let connection = HTTP1Connection(channel: channel, counter: counter, reader: reader)

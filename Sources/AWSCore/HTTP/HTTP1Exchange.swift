@@ -1,15 +1,14 @@
 import Foundation
 import NIOCore
-import NIOHTTP1
 
 /// One request on its way and the promise of its answer, from the moment it is handed to the pool until it is
 /// answered, fails, times out or is cancelled (whichever comes first settles it; the rest do nothing). Touched on
 /// the I/O event loop only.
 final class HTTP1Exchange: @unchecked Sendable {
-    /// What is written: the head, then the body if not empty, then the end, flushed once (one `writev`).
-    let head: HTTPRequestHead
-    /// The body (possibly empty).
-    let body: ByteBuffer
+    /// What is written: the request's head and body (`HTTP1RequestWriter`), flushed once (one `write`).
+    let request: ByteBuffer
+    /// Whether the request's method is HEAD (its answer has no body).
+    let isHead: Bool
     /// Settled once.
     let promise: EventLoopPromise<HTTPResponse>
     /// The connection carrying it, once it has one: closed when the exchange fails, so that no answer arrives late
@@ -20,9 +19,9 @@ final class HTTP1Exchange: @unchecked Sendable {
     /// Whether it was settled.
     private(set) var isSettled = false
 
-    init(head: HTTPRequestHead, body: ByteBuffer, promise: EventLoopPromise<HTTPResponse>) {
-        self.head = head
-        self.body = body
+    init(request: ByteBuffer, isHead: Bool, promise: EventLoopPromise<HTTPResponse>) {
+        self.request = request
+        self.isHead = isHead
         self.promise = promise
     }
 

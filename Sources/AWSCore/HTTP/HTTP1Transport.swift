@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
@@ -10,8 +9,8 @@ import NIOSSL
 /// `NO_PROXY` applies; a `CONNECT` tunnel, `ProxyTunnel`) and trust the system's certificate authorities plus the CA
 /// bundle given (`AWS_CA_BUNDLE` or the profile's `ca_bundle`).
 ///
-/// A request is written as one head, body and end flushed together (one `writev`, one TCP segment for an AWS call),
-/// and its answer is gathered whole on the I/O event loop and handed over once. Chosen over AsyncHTTPClient by
+/// A request is written as one buffer (`HTTP1RequestWriter`: one `write`, one TCP segment for an AWS call), and its
+/// answer is read whole on the I/O event loop (`HTTP1ResponseParser`) and handed over once. Chosen over AsyncHTTPClient by
 /// measurement (benchmarks/README.md, "Plan latency"): with its connection-pool state machine, request bag,
 /// per-request URL parsing and the head flushed apart from the body, a dry run of 200 resources took 16 % more CPU;
 /// AsyncHTTPClient was chosen before that over FoundationNetworking's URLSession (libcurl), which on Linux can take
@@ -69,9 +68,15 @@ public struct HTTP1Transport: HTTPTransport {
         }
         let key = HTTP1ConnectionPool.Key(secure: secure, host: host, port: port, proxy: proxy,
                                           caBundleDigest: caBundle?.digest)
+        let bytes: ByteBuffer
+        do {
+            bytes = try HTTP1RequestWriter.bytes(of: Self.head(of: request, host: host, port: port, secure: secure),
+                                                 body: request.body)
+        } catch {
+            throw TransportError(url: TransportError.describe(url), reason: error.description, failure: .requestInvalid)
+        }
         let pool = HTTP1ConnectionPool.shared
-        let exchange = HTTP1Exchange(head: Self.head(of: request, host: host, port: port, secure: secure),
-                                     body: ByteBuffer(bytes: request.body),
+        let exchange = HTTP1Exchange(request: bytes, isHead: request.method == "HEAD",
                                      promise: pool.loop.makePromise(of: HTTPResponse.self))
         let deadline = NIODeadline.now() + TimeAmount(timeout)
         let caBundle = caBundle
@@ -96,24 +101,23 @@ public struct HTTP1Transport: HTTPTransport {
     /// The request head: the request's headers in order, `Host` when it has none (with the port when not the
     /// scheme's), and `Content-Length` from the body (any given is replaced), left out for an empty body of a method
     /// that expects none.
-    static func head(of request: HTTPRequest, host: String, port: Int, secure: Bool) -> HTTPRequestHead {
-        var headers = HTTPHeaders()
+    static func head(of request: HTTPRequest, host: String, port: Int, secure: Bool) -> HTTP1RequestHead {
+        var headers: [HTTPHeader] = []
         headers.reserveCapacity(request.headers.count + 2)
         var hasHost = false
         for header in request.headers {
             if header.isNamed("content-length") || header.isNamed("transfer-encoding") { continue }
             if header.isNamed("host") { hasHost = true }
-            headers.add(name: header.name, value: header.value)
+            headers.append(header)
         }
         if !hasHost {
             let name = HostText.bracketed(host)
-            headers.add(name: "Host", value: port == (secure ? 443 : 80) ? name : "\(name):\(port)")
+            headers.append(HTTPHeader("Host", port == (secure ? 443 : 80) ? name : "\(name):\(port)"))
         }
-        let method = HTTPMethod(rawValue: request.method)
         if !request.body.isEmpty || !Self.methodsWithoutBody.contains(request.method) {
-            headers.add(name: "Content-Length", value: String(request.body.count))
+            headers.append(HTTPHeader("Content-Length", String(request.body.count)))
         }
-        return HTTPRequestHead(version: .http1_1, method: method, uri: target(of: request.url), headers: headers)
+        return HTTP1RequestHead(method: request.method, target: target(of: request.url), headers: headers)
     }
 
     /// Methods whose empty body goes without `Content-Length` (RFC 9110, section 8.6).
@@ -147,7 +151,7 @@ public struct HTTP1Transport: HTTPTransport {
         if let error = error as? HTTP1ClientError {
             switch error {
             case .timedOut: return ("timed out after \(seconds)s", .unreachable)
-            case .connectionLost: return ("connection lost", .unreachable)
+            case .connectionLost, .answerCutShort, .malformedAnswer: return (error.description, .unreachable)
             case .proxyRefused(let status) where status.contains(" 407"):
                 return (error.description + "; check the user name and password of the proxy URL", .proxyAuthentication)
             case .proxyRefused, .proxySentUnaskedBytes: return (error.description, .unreachable)
@@ -164,10 +168,6 @@ public struct HTTP1Transport: HTTPTransport {
             return failure(first, host: host, timeout: timeout)
         }
         if case ChannelError.connectTimeout = error { return ("timed out after \(seconds)s", .unreachable) }
-        if let error = error as? HTTPParserError {
-            if case .invalidEOFState = error { return ("connection lost (the answer was cut short)", .unreachable) }
-            return ("the answer is not HTTP/1.1 (\(error.debugDescription))", .unreachable)
-        }
         if let error = error as? TransportConfigurationError { return (error.description, .tlsRejected) }
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
             return tlsFailure(error, host: host)

@@ -1,5 +1,4 @@
 import Foundation
-import NIOHTTP1
 import Testing
 @testable import AWSCore
 
@@ -267,14 +266,14 @@ import Testing
         let post = HTTPRequest(method: "POST", url: try #require(URL(string: "https://iam.amazonaws.com/")),
                                headers: [HTTPHeader("Content-Length", "99"), HTTPHeader("X-Amz-Date", "20240101T000000Z")])
         let head = HTTP1Transport.head(of: post, host: "iam.amazonaws.com", port: 443, secure: true)
-        #expect(head.uri == "/")
+        #expect(head.method == "POST" && head.target == "/")
         #expect(head.headers.map { "\($0.name): \($0.value)" }
                 == ["X-Amz-Date: 20240101T000000Z", "Host: iam.amazonaws.com", "Content-Length: 0"])
         let get = HTTPRequest(method: "GET", url: try #require(URL(string: "http://127.0.0.1:9000/x")))
         #expect(HTTP1Transport.head(of: get, host: "127.0.0.1", port: 9000, secure: false).headers.map(\.value)
                 == ["127.0.0.1:9000"])
         let v6 = HTTP1Transport.head(of: get, host: "::1", port: 443, secure: true)
-        #expect(v6.headers["Host"] == ["[::1]"])
+        #expect(v6.headers.filter { $0.isNamed("host") }.map(\.value) == ["[::1]"])
     }
 
     /// Error statuses are responses not failures.

@@ -1,0 +1,323 @@
+import Foundation
+
+/// Reads one HTTP/1.1 answer at a time (RFC 9112) from the bytes a connection receives, split anywhere: the status
+/// line and header lines (a bare LF ends a line as CRLF does, which RFC 9112 lets a recipient accept), then the body,
+/// framed by `Transfer-Encoding: chunked`, by `Content-Length`, or by the connection's close (section 6.3). Interim
+/// answers (1xx) are skipped. A HEAD request's answer, a 204 and a 304 have no body.
+///
+/// Refused as not HTTP/1.1, so that no answer is ever read two ways: both framings at once, `Content-Length` values
+/// that differ, a folded header line, a space before a header's colon, a control character in a header, a chunk line
+/// that is not hexadecimal, a `Content-Length` that is empty. Bounded: the status lines, headers and trailers of an
+/// answer (its interim answers included) together by `maximumHeadBytes`, each chunk's size line by
+/// `maximumChunkLineBytes`, the body by the reader's limit (`responseTooLarge`, checked against `Content-Length` before
+/// the body is read); bytes consumed are not kept.
+struct HTTP1ResponseParser {
+    /// The most bytes read for an answer's status line, headers and trailers together.
+    static let maximumHeadBytes = 64 << 10
+    /// The longest line that frames a chunk (its size and extensions, or the line break after its data).
+    static let maximumChunkLineBytes = 4 << 10
+
+    /// An answer read whole.
+    struct Answer {
+        /// The answer.
+        let response: HTTPResponse
+        /// Whether the connection may carry another exchange: the answer keeps it alive (`Connection`, the version)
+        /// and nothing came after it in what was read.
+        let reusable: Bool
+    }
+
+    /// Where in an answer the parser is.
+    private enum State {
+        case statusLine
+        case headerLine
+        case body(remaining: Int)
+        case chunkSize
+        case chunkData(remaining: Int)
+        case chunkDataEnd
+        case trailerLine
+        case untilClose
+    }
+
+    /// The largest body read.
+    private let maximumBodyBytes: Int
+    /// Whether the request was HEAD (its answer has no body).
+    private var headRequest = false
+    private var state = State.statusLine
+    /// Bytes received and not yet consumed, from `position`; kept across reads only while a line is incomplete.
+    private var pending: [UInt8] = []
+    private var position = 0
+    /// Where the search for the current line's end goes on (so that a line received a byte at a time is scanned once).
+    private var scanned = 0
+    /// Bytes of status lines, headers and trailers read for this answer and its interim answers.
+    private var headBytes = 0
+    /// The current answer's parts so far.
+    private var status = 0
+    private var headers: [HTTPHeader] = []
+    private var keepAlive = true
+    private var body = Data()
+
+    init(maximumBodyBytes: Int) {
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+
+    /// Expects the answer to a new request (`head`: whether its method is HEAD), forgetting any earlier one.
+    mutating func expect(headRequest head: Bool) {
+        headRequest = head
+        state = .statusLine
+        pending.removeAll(keepingCapacity: true)
+        position = 0
+        scanned = 0
+        startAnswer()
+    }
+
+    /// Reads `bytes`; the answer once it is whole, nil while more is needed.
+    mutating func read(_ bytes: some Collection<UInt8>) throws(HTTP1ClientError) -> Answer? {
+        pending.append(contentsOf: bytes)
+        let answer = try parse()
+        if answer == nil, position > 0 {
+            // Only an incomplete line is kept, moved to the front.
+            pending.removeSubrange(0..<position)
+            scanned -= position
+            position = 0
+        }
+        return answer
+    }
+
+    /// The connection closed: the answer when its body was framed by the close, else `answerCutShort` (or
+    /// `connectionLost` when nothing of it came).
+    mutating func closed() throws(HTTP1ClientError) -> Answer? {
+        if case .untilClose = state { return finish(leftover: false, closing: true) }
+        if case .statusLine = state, headBytes == 0, position == pending.count { throw .connectionLost }
+        throw .answerCutShort
+    }
+
+    /// Forgets the answer so far; `headBytes` too unless the next is the final answer after an interim one.
+    private mutating func startAnswer(afterInterim: Bool = false) {
+        if !afterInterim { headBytes = 0 }
+        status = 0
+        headers.removeAll(keepingCapacity: true)
+        keepAlive = true
+        body = Data()
+    }
+
+    /// Consumes what it can of `pending`; the answer once whole.
+    private mutating func parse() throws(HTTP1ClientError) -> Answer? {
+        while true {
+            switch state {
+            case .statusLine:
+                guard let line = try nextLine(inHead: true) else { return nil }
+                try readStatusLine(line)
+                state = .headerLine
+            case .headerLine:
+                guard let line = try nextLine(inHead: true) else { return nil }
+                if line.isEmpty {
+                    if let answer = try endOfHead() { return answer }
+                } else {
+                    try readHeader(line)
+                }
+            case .body(let remaining):
+                let taken = try takeBody(upTo: remaining)
+                guard taken == remaining else {
+                    state = .body(remaining: remaining - taken)
+                    return nil
+                }
+                return finish(leftover: position < pending.count, closing: false)
+            case .chunkSize:
+                guard let line = try nextLine(inHead: false) else { return nil }
+                let size = try Self.chunkSize(line)
+                guard size <= maximumBodyBytes - body.count else { throw .responseTooLarge(limit: maximumBodyBytes) }
+                state = size == 0 ? .trailerLine : .chunkData(remaining: size)
+            case .chunkData(let remaining):
+                let taken = try takeBody(upTo: remaining)
+                guard taken == remaining else {
+                    state = .chunkData(remaining: remaining - taken)
+                    return nil
+                }
+                state = .chunkDataEnd
+            case .chunkDataEnd:
+                guard let line = try nextLine(inHead: false) else { return nil }
+                guard line.isEmpty else { throw .malformedAnswer("a chunk longer than its size") }
+                state = .chunkSize
+            case .trailerLine:
+                guard let line = try nextLine(inHead: true) else { return nil }
+                if line.isEmpty { return finish(leftover: position < pending.count, closing: false) }
+                try Self.checkHeaderLine(line)
+            case .untilClose:
+                _ = try takeBody(upTo: pending.count - position)
+                return nil
+            }
+        }
+    }
+
+    /// The next line without its CRLF (or LF), nil while incomplete: a line of the head (`inHead`: status, header or
+    /// trailer line), counted against `maximumHeadBytes`, or a chunk's, bounded by `maximumChunkLineBytes`.
+    private mutating func nextLine(inHead: Bool) throws(HTTP1ClientError) -> ArraySlice<UInt8>? {
+        let start = position
+        let newline = pending[max(scanned, start)...].firstIndex(of: UInt8(ascii: "\n"))
+        let length = (newline.map { $0 + 1 } ?? pending.count) - start
+        if inHead {
+            guard headBytes + length <= Self.maximumHeadBytes else { throw .malformedAnswer("a head over 64 KiB") }
+        } else {
+            guard length <= Self.maximumChunkLineBytes else { throw .malformedAnswer("a chunk line over 4 KiB") }
+        }
+        guard let newline else {
+            scanned = pending.count
+            return nil
+        }
+        if inHead { headBytes += length }
+        position = newline + 1
+        scanned = position
+        let end = newline > start && pending[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+        return pending[start..<end]
+    }
+
+    /// Appends up to `count` bytes of `pending` to the body; how many it took.
+    private mutating func takeBody(upTo count: Int) throws(HTTP1ClientError) -> Int {
+        let taken = min(count, pending.count - position)
+        guard taken <= maximumBodyBytes - body.count else { throw .responseTooLarge(limit: maximumBodyBytes) }
+        if taken > 0 {
+            let range = position..<(position + taken)
+            pending.withUnsafeBufferPointer { body.append(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+        position += taken
+        return taken
+    }
+
+    /// `HTTP/1.x SP 3DIGIT [SP reason]`.
+    private mutating func readStatusLine(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) {
+        let start = line.startIndex
+        let code = (start + 9)..<(start + 12)
+        guard line.count >= 12, line[start..<(start + 7)].elementsEqual("HTTP/1.".utf8),
+              line[start + 7] == UInt8(ascii: "0") || line[start + 7] == UInt8(ascii: "1"),
+              line[start + 8] == UInt8(ascii: " "), line[code].allSatisfy(Self.isDigit), line[code.lowerBound] != UInt8(ascii: "0"),
+              line.count == 12 || line[start + 12] == UInt8(ascii: " ")
+        else { throw .malformedAnswer("a status line that is not HTTP/1.0 or HTTP/1.1") }
+        status = line[code].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        keepAlive = line[start + 7] == UInt8(ascii: "1")
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// `name: value`, kept in order.
+    private mutating func readHeader(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) {
+        let colon = try Self.checkHeaderLine(line)
+        var value = line[(colon + 1)...]
+        while let first = value.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { value.removeFirst() }
+        while let last = value.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { value.removeLast() }
+        headers.append(HTTPHeader(String(decoding: line[line.startIndex..<colon], as: UTF8.self),
+                                  String(decoding: value, as: UTF8.self)))
+    }
+
+    /// Checks a header or trailer line (a token, a colon, a value without control characters other than tab) and
+    /// returns the colon's index.
+    @discardableResult
+    private static func checkHeaderLine(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) -> Int {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
+              line[line.startIndex..<colon].allSatisfy(HTTP1RequestWriter.isTokenByte)
+        else {
+            let folded = line.first == UInt8(ascii: " ") || line.first == UInt8(ascii: "\t")
+            throw .malformedAnswer(folded ? "a folded header line" : "a header line without a name and a colon")
+        }
+        guard line[(colon + 1)...].allSatisfy(HTTP1RequestWriter.isFieldValueByte) else {
+            throw .malformedAnswer("a control character in a header")
+        }
+        return colon
+    }
+
+    /// The head is read: skips an interim answer, or chooses the body's framing; the answer when it has no body.
+    private mutating func endOfHead() throws(HTTP1ClientError) -> Answer? {
+        if (100...199).contains(status) {
+            guard status != 101 else { throw .malformedAnswer("a switch to another protocol") }
+            startAnswer(afterInterim: true)
+            state = .statusLine
+            return nil
+        }
+        var codings: [String] = []
+        var lengths: [String] = []
+        for header in headers {
+            if header.isNamed("transfer-encoding") {
+                codings += Self.list(header.value).filter { !$0.isEmpty && $0 != "identity" }
+            } else if header.isNamed("content-length") {
+                lengths += Self.list(header.value)
+            } else if header.isNamed("connection") {
+                let options = Self.list(header.value)
+                if options.contains("close") { keepAlive = false } else if options.contains("keep-alive") { keepAlive = true }
+            }
+        }
+        if let other = codings.first(where: { $0 != "chunked" }) {
+            throw .unsupportedTransferCoding(PrintableText.of(other))
+        }
+        if headRequest || status == 204 || status == 304 {
+            return finish(leftover: position < pending.count, closing: false)
+        }
+        if !codings.isEmpty {
+            guard codings.count == 1, lengths.isEmpty else {
+                throw .malformedAnswer(lengths.isEmpty ? "chunked twice" : "both Transfer-Encoding and Content-Length")
+            }
+            state = .chunkSize
+            return nil
+        }
+        guard let length = lengths.first else {
+            keepAlive = false
+            state = .untilClose
+            return nil
+        }
+        guard lengths.allSatisfy({ $0 == length }), !length.isEmpty, length.utf8.count <= 18,
+              length.utf8.allSatisfy(Self.isDigit), let count = Int(length)
+        else { throw .malformedAnswer("a Content-Length that is not one number") }
+        guard count <= maximumBodyBytes else { throw .responseTooLarge(limit: maximumBodyBytes) }
+        body.reserveCapacity(count)
+        state = .body(remaining: count)
+        return nil
+    }
+
+    /// The answer read; the next exchange starts from a clean state.
+    private mutating func finish(leftover: Bool, closing: Bool) -> Answer {
+        let answer = Answer(response: HTTPResponse(status: status, headers: headers, body: body),
+                            reusable: keepAlive && !leftover && !closing)
+        headers = []
+        body = Data()
+        return answer
+    }
+
+    /// The size of a chunk line: hexadecimal digits, then optional extensions after `;`.
+    private static func chunkSize(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) -> Int {
+        var size = 0
+        var digits = 0
+        var index = line.startIndex
+        while index < line.endIndex, let digit = hexValue(line[index]) {
+            guard digits < 15 else { throw .malformedAnswer("a chunk size over 15 hexadecimal digits") }
+            size = size << 4 | digit
+            digits += 1
+            index += 1
+        }
+        while index < line.endIndex, line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") { index += 1 }
+        guard digits > 0, index == line.endIndex || line[index] == UInt8(ascii: ";") else {
+            throw .malformedAnswer("a chunk size that is not hexadecimal")
+        }
+        return size
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
+    }
+
+    /// The items of a comma-separated header value, trimmed of spaces and tabs, ASCII letters in lower case (so that
+    /// no other character is read as one of the names compared with).
+    private static func list(_ value: String) -> [String] {
+        value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { item in
+            var item = item[...]
+            while let first = item.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { item.removeFirst() }
+            while let last = item.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { item.removeLast() }
+            return String(decoding: item.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 },
+                          as: UTF8.self)
+        }
+    }
+}
