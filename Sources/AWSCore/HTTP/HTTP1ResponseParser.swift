@@ -55,6 +55,21 @@ struct HTTP1ResponseParser {
     private var headers: [HTTPHeader] = []
     private var keepAlive = true
     private var body = Data()
+    /// What the current answer's headers say of its framing, read as they come (`readHeader`).
+    private var framing = Framing()
+
+    /// The headers that frame an answer, as read so far.
+    private struct Framing {
+        /// The transfer codings named, `identity` left out.
+        var codings: [String] = []
+        /// Whether a `Content-Length` came, its one value if all are the same number, and whether one was not.
+        var hasLength = false
+        var length: Int?
+        var lengthInvalid = false
+        /// `Connection` options seen.
+        var close = false
+        var keepAlive = false
+    }
 
     init(maximumBodyBytes: Int) {
         self.maximumBodyBytes = maximumBodyBytes
@@ -98,6 +113,7 @@ struct HTTP1ResponseParser {
         headers.removeAll(keepingCapacity: true)
         keepAlive = true
         body = Data()
+        framing = Framing()
     }
 
     /// Consumes what it can of `pending`; the answer once whole.
@@ -203,11 +219,49 @@ struct HTTP1ResponseParser {
     /// `name: value`, kept in order.
     private mutating func readHeader(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) {
         let colon = try Self.checkHeaderLine(line)
-        var value = line[(colon + 1)...]
-        while let first = value.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { value.removeFirst() }
-        while let last = value.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { value.removeLast() }
-        headers.append(HTTPHeader(String(decoding: line[line.startIndex..<colon], as: UTF8.self),
-                                  String(decoding: value, as: UTF8.self)))
+        let name = line[line.startIndex..<colon]
+        let value = Self.trimmed(line[(colon + 1)...])
+        headers.append(HTTPHeader(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+        if Self.isNamed(name, Self.contentLength) {
+            framing.hasLength = true
+            for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                let digits = Self.trimmed(item)
+                guard (1...18).contains(digits.count), digits.allSatisfy(Self.isDigit) else {
+                    framing.lengthInvalid = true
+                    continue
+                }
+                let length = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+                if framing.length.map({ $0 != length }) ?? false { framing.lengthInvalid = true }
+                framing.length = length
+            }
+        } else if Self.isNamed(name, Self.connection) {
+            for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
+                let option = Self.trimmed(item)
+                if Self.isNamed(option, Self.close) { framing.close = true }
+                if Self.isNamed(option, Self.keepAliveOption) { framing.keepAlive = true }
+            }
+        } else if Self.isNamed(name, Self.transferEncoding) {
+            framing.codings += Self.list(value).filter { !$0.isEmpty && $0 != "identity" }
+        }
+    }
+
+    private static let contentLength = Array("content-length".utf8), connection = Array("connection".utf8)
+    private static let transferEncoding = Array("transfer-encoding".utf8)
+    private static let close = Array("close".utf8), keepAliveOption = Array("keep-alive".utf8)
+
+    /// Whether `bytes` are `lowercase` but for the case of ASCII letters.
+    private static func isNamed(_ bytes: ArraySlice<UInt8>, _ lowercase: [UInt8]) -> Bool {
+        bytes.count == lowercase.count && zip(bytes, lowercase).allSatisfy { name, expected in
+            ((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(name) ? name | 0x20 : name) == expected
+        }
+    }
+
+    /// `bytes` without the spaces and tabs at either end.
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var bytes = bytes
+        while let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { bytes.removeFirst() }
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes.removeLast() }
+        return bytes
     }
 
     /// Checks a header or trailer line (a token, a colon, a value without control characters other than tab) and
@@ -234,18 +288,8 @@ struct HTTP1ResponseParser {
             state = .statusLine
             return nil
         }
-        var codings: [String] = []
-        var lengths: [String] = []
-        for header in headers {
-            if header.isNamed("transfer-encoding") {
-                codings += Self.list(header.value).filter { !$0.isEmpty && $0 != "identity" }
-            } else if header.isNamed("content-length") {
-                lengths += Self.list(header.value)
-            } else if header.isNamed("connection") {
-                let options = Self.list(header.value)
-                if options.contains("close") { keepAlive = false } else if options.contains("keep-alive") { keepAlive = true }
-            }
-        }
+        if framing.close { keepAlive = false } else if framing.keepAlive { keepAlive = true }
+        let codings = framing.codings
         if let other = codings.first(where: { $0 != "chunked" }) {
             throw .unsupportedTransferCoding(PrintableText.of(other))
         }
@@ -253,20 +297,20 @@ struct HTTP1ResponseParser {
             return finish(leftover: position < pending.count, closing: false)
         }
         if !codings.isEmpty {
-            guard codings.count == 1, lengths.isEmpty else {
-                throw .malformedAnswer(lengths.isEmpty ? "chunked twice" : "both Transfer-Encoding and Content-Length")
+            guard codings.count == 1, !framing.hasLength else {
+                throw .malformedAnswer(framing.hasLength ? "both Transfer-Encoding and Content-Length" : "chunked twice")
             }
             state = .chunkSize
             return nil
         }
-        guard let length = lengths.first else {
+        guard framing.hasLength else {
             keepAlive = false
             state = .untilClose
             return nil
         }
-        guard lengths.allSatisfy({ $0 == length }), !length.isEmpty, length.utf8.count <= 18,
-              length.utf8.allSatisfy(Self.isDigit), let count = Int(length)
-        else { throw .malformedAnswer("a Content-Length that is not one number") }
+        guard !framing.lengthInvalid, let count = framing.length else {
+            throw .malformedAnswer("a Content-Length that is not one number")
+        }
         guard count <= maximumBodyBytes else { throw .responseTooLarge(limit: maximumBodyBytes) }
         body.reserveCapacity(count)
         state = .body(remaining: count)
@@ -311,13 +355,10 @@ struct HTTP1ResponseParser {
 
     /// The items of a comma-separated header value, trimmed of spaces and tabs, ASCII letters in lower case (so that
     /// no other character is read as one of the names compared with).
-    private static func list(_ value: String) -> [String] {
-        value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { item in
-            var item = item[...]
-            while let first = item.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { item.removeFirst() }
-            while let last = item.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { item.removeLast() }
-            return String(decoding: item.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 },
-                          as: UTF8.self)
+    private static func list(_ value: ArraySlice<UInt8>) -> [String] {
+        value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { item in
+            String(decoding: trimmed(item).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 },
+                   as: UTF8.self)
         }
     }
 }

@@ -17,10 +17,18 @@ public struct HTTPHeader: Sendable, Equatable {
     /// Whether this header is called `name`. Header names are ASCII tokens (RFC 9110, section 5.1), compared
     /// ignoring ASCII case; other bytes must be equal.
     public func isNamed(_ name: String) -> Bool {
-        let mine = self.name.utf8
-        let theirs = name.utf8
-        guard mine.count == theirs.count else { return false }
-        return zip(mine, theirs).allSatisfy { Self.asciiLowercase($0) == Self.asciiLowercase($1) }
+        var mine = self.name
+        var theirs = name
+        guard mine.utf8.count == theirs.utf8.count else { return false }
+        // Over the two strings' UTF-8 buffers (a `zip` of their views was a measurable share of reading an answer).
+        return mine.withUTF8 { mine in
+            theirs.withUTF8 { theirs in
+                for index in mine.indices where Self.asciiLowercase(mine[index]) != Self.asciiLowercase(theirs[index]) {
+                    return false
+                }
+                return true
+            }
+        }
     }
 
     /// `byte` with A–Z mapped to a–z.
