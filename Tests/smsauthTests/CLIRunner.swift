@@ -23,9 +23,10 @@ enum CLIRunner {
 
     /// Runs `smsauth arguments…` with `environment` added to this process's environment; through `launcher` (a
     /// command and its arguments, such as `setpriv` to run as another user) when one is given, and as `nobody` (uid
-    /// and gid 65534, through `setpriv`) when `unprivileged`.
+    /// and gid 65534, through `setpriv`) when `unprivileged`. Waits for one of the `slots` unless `ownEmulator` (a
+    /// command that talks only to an emulator its test started for itself does not load the shared one).
     static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
-                    launcher: [String] = [], unprivileged: Bool = false) async throws -> Result {
+                    launcher: [String] = [], unprivileged: Bool = false, ownEmulator: Bool = false) async throws -> Result {
         let launcher = unprivileged ? [setpriv.path, "--reuid=65534", "--regid=65534", "--clear-groups"] : launcher
         let process = Process()
         process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
@@ -35,13 +36,17 @@ enum CLIRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        return try await slots.run {
-            try process.run()
-            let (stdout, stderr) = await collect(process, out: out, err: err)
-            return Result(status: process.terminationStatus,
-                          stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
-        }
+        if ownEmulator { return try await execute(process, out: out, err: err) }
+        return try await slots.run { try await execute(process, out: out, err: err) }
+    }
+
+    /// Runs `process`, whose output goes to `out` and `err`, to its end.
+    private static func execute(_ process: Process, out: Pipe, err: Pipe) async throws -> Result {
+        try process.run()
+        let (stdout, stderr) = await collect(process, out: out, err: err)
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// How many `run` commands may run at once across the whole test process: the shared emulator answers one request

@@ -7,6 +7,9 @@ import TestSupport
 /// with every kind, reruns it to completion, and checks that the account and the status folder are what one clean run
 /// leaves: no duplicate, no orphan, every status file valid and naming the live ids, and a second plan with no change.
 /// Runs on an emulator of its own, reset before every crash point (the shared emulator serves other tests meanwhile).
+/// Its commands talk to its own emulator only, so they do not wait for the suite's command slots (`CLIRunner.slots`):
+/// in the https pass the commands of the other end-to-end tests held them for some 380 s, and this test, waiting
+/// behind them, passed its time limit (6 minutes; on its own the test takes some 11 s). The limit bounds a hang.
 @Suite("Crash consistency", .serialized, .timeLimit(.minutes(6)))
 struct CrashConsistencyTests {
     @Test func everyCrashPointRecoversToTheStateOfOneCleanApply() async throws {
@@ -75,7 +78,7 @@ struct CrashRig {
         #expect(killed.killedBySignal && killed.result.status == SIGKILL && hook.firedBy == write,
                 "crash point \(point) (\(write)): \(hook)\n\(killed.result.stdout)\(killed.result.stderr)")
 
-        let rerun = try await space.reconcile(Self.rerun, environment: environment)
+        let rerun = try await space.reconcile(Self.rerun, environment: environment, ownEmulator: true)
         #expect(rerun.status == 0, "rerun after crash point \(point) (\(write)):\n\(rerun.stdout)\(rerun.stderr)")
         let problems = try await audit.problems(statusDirectory: space.statusDirectory)
         #expect(problems.isEmpty, "after crash point \(point) (\(write)) and a rerun: \(problems)")
@@ -119,7 +122,8 @@ struct CrashRig {
 
     /// `reconcile --dry-run --detailed-exitcode` exits 0: nothing left to change.
     private func expectNoChanges(_ space: Workspace, _ when: String) async throws {
-        let plan = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: environment)
+        let plan = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: environment,
+                                             ownEmulator: true)
         #expect(plan.status == 0, "second plan \(when):\n\(plan.stdout)\(plan.stderr)")
     }
 }

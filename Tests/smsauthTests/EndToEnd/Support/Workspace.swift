@@ -88,9 +88,10 @@ struct Workspace {
     }
 
     /// `smsauth reconcile <manifests> --status-dir <status> arguments…` with `environment`.
-    func reconcile(_ arguments: [String] = [], environment: [String: String]) async throws -> CLIRunner.Result {
+    func reconcile(_ arguments: [String] = [], environment: [String: String], ownEmulator: Bool = false) async throws
+        -> CLIRunner.Result {
         try await CLIRunner.run(["reconcile", manifests.path, "--status-dir", statusDirectory.path, "--no-color"]
-                                    + arguments, environment: environment)
+                                    + arguments, environment: environment, ownEmulator: ownEmulator)
     }
 
     /// `smsauth status --output json`: the `resources` rows keyed by `Kind/name`.
