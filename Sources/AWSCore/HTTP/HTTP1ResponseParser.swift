@@ -252,7 +252,7 @@ struct HTTP1ResponseParser {
     /// Whether `bytes` are `lowercase` but for the case of ASCII letters.
     private static func isNamed(_ bytes: ArraySlice<UInt8>, _ lowercase: [UInt8]) -> Bool {
         bytes.count == lowercase.count && zip(bytes, lowercase).allSatisfy { name, expected in
-            ((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(name) ? name | 0x20 : name) == expected
+            HTTPHeader.asciiLowercase(name) == expected
         }
     }
 
@@ -357,8 +357,7 @@ struct HTTP1ResponseParser {
     /// no other character is read as one of the names compared with).
     private static func list(_ value: ArraySlice<UInt8>) -> [String] {
         value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { item in
-            String(decoding: trimmed(item).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 },
-                   as: UTF8.self)
+            String(decoding: trimmed(item).map(HTTPHeader.asciiLowercase), as: UTF8.self)
         }
     }
 }

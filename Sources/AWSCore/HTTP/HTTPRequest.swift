@@ -32,7 +32,7 @@ public struct HTTPHeader: Sendable, Equatable {
     }
 
     /// `byte` with A–Z mapped to a–z.
-    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+    static func asciiLowercase(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }
