@@ -64,16 +64,30 @@ import Testing
         let transport = HTTP1Transport()
         let timeout = Duration.nanoseconds(HTTP1ConnectionPool.idleTimeout.nanoseconds)
         try await IOEventLoop.run {
-            // Used every 0.4 of the timeout for 1.6 timeouts: the one connection carries every call.
-            for _ in 0..<5 {
-                #expect(try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
-                try await Task.sleep(for: timeout * 0.4)
+            // Used every 0.4 of the timeout for 1.6 timeouts: the connection of the first call carries the others.
+            // A round in which the loaded machine let a pause run to 0.9 of the timeout proves nothing (a full suite
+            // run has stalled the test threads for seconds): it is run again, up to three rounds.
+            for round in 1...3 {
+                var opened = 0
+                var longestPause = Duration.zero
+                var lastUse = ContinuousClock.now
+                for call in 0..<5 {
+                    if call > 0 { longestPause = max(longestPause, ContinuousClock.now - lastUse) }
+                    #expect(try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
+                    lastUse = ContinuousClock.now
+                    if call == 0 { opened = server.connections }
+                    try await Task.sleep(for: timeout * 0.4)
+                }
+                guard longestPause >= timeout * 0.9, round < 3 else {
+                    #expect(server.connections == opened, "round \(round), longest pause \(longestPause)")
+                    break
+                }
             }
-            #expect(server.connections == 1)
+            let before = server.connections
             try await Task.sleep(for: timeout * 0.8)  // idle 1.2 timeouts in all
             #expect(try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
+            #expect(server.connections == before + 1)
         }
-        #expect(server.connections == 2)
     }
 
     /// An answer that closes its connection (`Connection: close`) leaves it out of the pool: each call then opens a
