@@ -16,7 +16,7 @@ struct HTTP1RequestHead: Equatable {
 enum HTTP1RequestWriter {
     /// The bytes of `head` and `body`.
     static func bytes(of head: HTTP1RequestHead, body: Data) throws(HTTP1ClientError) -> ByteBuffer {
-        guard !head.method.isEmpty, head.method.utf8.allSatisfy(isTokenByte) else {
+        guard !head.method.isEmpty, head.method.utf8.allSatisfy(HTTP1Syntax.isTokenByte) else {
             throw .invalidRequestHeader("a method that is not a token")
         }
         guard !head.target.isEmpty, head.target.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
@@ -24,10 +24,11 @@ enum HTTP1RequestWriter {
         }
         var size = head.method.utf8.count + head.target.utf8.count + 14 + body.count
         for header in head.headers {
-            guard !header.name.isEmpty, header.name.utf8.allSatisfy(isTokenByte) else {
-                throw .invalidRequestHeader("a header name with a character other than letters, digits and !#$%&'*+-.^_`|~")
+            guard !header.name.isEmpty, header.name.utf8.allSatisfy(HTTP1Syntax.isTokenByte) else {
+                throw .invalidRequestHeader(
+                    "a header name with a character other than letters, digits and !#$%&'*+-.^_`|~")
             }
-            guard header.value.utf8.allSatisfy(isFieldValueByte) else {
+            guard header.value.utf8.allSatisfy(HTTP1Syntax.isFieldValueByte) else {
                 throw .invalidRequestHeader("the value of \(header.name) has a line break or control character")
             }
             size += header.name.utf8.count + header.value.utf8.count + 4
@@ -46,24 +47,5 @@ enum HTTP1RequestWriter {
         buffer.writeStaticString("\r\n")
         buffer.writeBytes(body)
         return buffer
-    }
-
-    /// Whether `byte` may be in a token (RFC 9110, section 5.6.2): letters, digits and ``!#$%&'*+-.^_`|~``.
-    static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
-             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-            true
-        default:
-            false
-        }
-    }
-
-    /// Whether `byte` may be in a header value (RFC 9110, section 5.5): visible ASCII, space, tab, or a byte above
-    /// ASCII; not CR, LF, NUL or another control character.
-    static func isFieldValueByte(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\t") || (byte >= 0x20 && byte != 0x7F)
     }
 }

@@ -140,7 +140,7 @@ struct HTTP1ResponseParser {
                 return finish(leftover: position < pending.count, closing: false)
             case .chunkSize:
                 guard let line = try nextLine(inHead: false) else { return nil }
-                let size = try Self.chunkSize(line)
+                let size = try HTTP1Syntax.chunkSize(line)
                 guard size <= maximumBodyBytes - body.count else { throw .responseTooLarge(limit: maximumBodyBytes) }
                 state = size == 0 ? .trailerLine : .chunkData(remaining: size)
             case .chunkData(let remaining):
@@ -157,7 +157,7 @@ struct HTTP1ResponseParser {
             case .trailerLine:
                 guard let line = try nextLine(inHead: true) else { return nil }
                 if line.isEmpty { return finish(leftover: position < pending.count, closing: false) }
-                try Self.checkHeaderLine(line)
+                try HTTP1Syntax.checkHeaderLine(line)
             case .untilClose:
                 _ = try takeBody(upTo: pending.count - position)
                 return nil
@@ -205,28 +205,25 @@ struct HTTP1ResponseParser {
         let code = (start + 9)..<(start + 12)
         guard line.count >= 12, line[start..<(start + 7)].elementsEqual("HTTP/1.".utf8),
               line[start + 7] == UInt8(ascii: "0") || line[start + 7] == UInt8(ascii: "1"),
-              line[start + 8] == UInt8(ascii: " "), line[code].allSatisfy(Self.isDigit), line[code.lowerBound] != UInt8(ascii: "0"),
+              line[start + 8] == UInt8(ascii: " "), line[code].allSatisfy(HTTP1Syntax.isDigit),
+              line[code.lowerBound] != UInt8(ascii: "0"),
               line.count == 12 || line[start + 12] == UInt8(ascii: " ")
         else { throw .malformedAnswer("a status line that is not HTTP/1.0 or HTTP/1.1") }
         status = line[code].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         keepAlive = line[start + 7] == UInt8(ascii: "1")
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-
     /// `name: value`, kept in order.
     private mutating func readHeader(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) {
-        let colon = try Self.checkHeaderLine(line)
+        let colon = try HTTP1Syntax.checkHeaderLine(line)
         let name = line[line.startIndex..<colon]
-        let value = Self.trimmed(line[(colon + 1)...])
+        let value = HTTP1Syntax.trimmed(line[(colon + 1)...])
         headers.append(HTTPHeader(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
-        if Self.isNamed(name, Self.contentLength) {
+        if HTTP1Syntax.isNamed(name, HTTP1Syntax.contentLength) {
             framing.hasLength = true
             for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                let digits = Self.trimmed(item)
-                guard (1...18).contains(digits.count), digits.allSatisfy(Self.isDigit) else {
+                let digits = HTTP1Syntax.trimmed(item)
+                guard (1...18).contains(digits.count), digits.allSatisfy(HTTP1Syntax.isDigit) else {
                     framing.lengthInvalid = true
                     continue
                 }
@@ -234,50 +231,15 @@ struct HTTP1ResponseParser {
                 if framing.length.map({ $0 != length }) ?? false { framing.lengthInvalid = true }
                 framing.length = length
             }
-        } else if Self.isNamed(name, Self.connection) {
+        } else if HTTP1Syntax.isNamed(name, HTTP1Syntax.connection) {
             for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
-                let option = Self.trimmed(item)
-                if Self.isNamed(option, Self.close) { framing.close = true }
-                if Self.isNamed(option, Self.keepAliveOption) { framing.keepAlive = true }
+                let option = HTTP1Syntax.trimmed(item)
+                if HTTP1Syntax.isNamed(option, HTTP1Syntax.close) { framing.close = true }
+                if HTTP1Syntax.isNamed(option, HTTP1Syntax.keepAliveOption) { framing.keepAlive = true }
             }
-        } else if Self.isNamed(name, Self.transferEncoding) {
-            framing.codings += Self.list(value).filter { !$0.isEmpty && $0 != "identity" }
+        } else if HTTP1Syntax.isNamed(name, HTTP1Syntax.transferEncoding) {
+            framing.codings += HTTP1Syntax.list(value).filter { !$0.isEmpty && $0 != "identity" }
         }
-    }
-
-    private static let contentLength = Array("content-length".utf8), connection = Array("connection".utf8)
-    private static let transferEncoding = Array("transfer-encoding".utf8)
-    private static let close = Array("close".utf8), keepAliveOption = Array("keep-alive".utf8)
-
-    /// Whether `bytes` are `lowercase` but for the case of ASCII letters.
-    private static func isNamed(_ bytes: ArraySlice<UInt8>, _ lowercase: [UInt8]) -> Bool {
-        bytes.count == lowercase.count && zip(bytes, lowercase).allSatisfy { name, expected in
-            HTTPHeader.asciiLowercase(name) == expected
-        }
-    }
-
-    /// `bytes` without the spaces and tabs at either end.
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var bytes = bytes
-        while let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { bytes.removeFirst() }
-        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes.removeLast() }
-        return bytes
-    }
-
-    /// Checks a header or trailer line (a token, a colon, a value without control characters other than tab) and
-    /// returns the colon's index.
-    @discardableResult
-    private static func checkHeaderLine(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) -> Int {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
-              line[line.startIndex..<colon].allSatisfy(HTTP1RequestWriter.isTokenByte)
-        else {
-            let folded = line.first == UInt8(ascii: " ") || line.first == UInt8(ascii: "\t")
-            throw .malformedAnswer(folded ? "a folded header line" : "a header line without a name and a colon")
-        }
-        guard line[(colon + 1)...].allSatisfy(HTTP1RequestWriter.isFieldValueByte) else {
-            throw .malformedAnswer("a control character in a header")
-        }
-        return colon
     }
 
     /// The head is read: skips an interim answer, or chooses the body's framing; the answer when it has no body.
@@ -298,7 +260,8 @@ struct HTTP1ResponseParser {
         }
         if !codings.isEmpty {
             guard codings.count == 1, !framing.hasLength else {
-                throw .malformedAnswer(framing.hasLength ? "both Transfer-Encoding and Content-Length" : "chunked twice")
+                let problem = framing.hasLength ? "both Transfer-Encoding and Content-Length" : "chunked twice"
+                throw .malformedAnswer(problem)
             }
             state = .chunkSize
             return nil
@@ -324,40 +287,5 @@ struct HTTP1ResponseParser {
         headers = []
         body = Data()
         return answer
-    }
-
-    /// The size of a chunk line: hexadecimal digits, then optional extensions after `;`.
-    private static func chunkSize(_ line: ArraySlice<UInt8>) throws(HTTP1ClientError) -> Int {
-        var size = 0
-        var digits = 0
-        var index = line.startIndex
-        while index < line.endIndex, let digit = hexValue(line[index]) {
-            guard digits < 15 else { throw .malformedAnswer("a chunk size over 15 hexadecimal digits") }
-            size = size << 4 | digit
-            digits += 1
-            index += 1
-        }
-        while index < line.endIndex, line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") { index += 1 }
-        guard digits > 0, index == line.endIndex || line[index] == UInt8(ascii: ";") else {
-            throw .malformedAnswer("a chunk size that is not hexadecimal")
-        }
-        return size
-    }
-
-    private static func hexValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
-        default: nil
-        }
-    }
-
-    /// The items of a comma-separated header value, trimmed of spaces and tabs, ASCII letters in lower case (so that
-    /// no other character is read as one of the names compared with).
-    private static func list(_ value: ArraySlice<UInt8>) -> [String] {
-        value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { item in
-            String(decoding: trimmed(item).map(HTTPHeader.asciiLowercase), as: UTF8.self)
-        }
     }
 }
