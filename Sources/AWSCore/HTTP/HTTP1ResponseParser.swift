@@ -55,6 +55,12 @@ struct HTTP1ResponseParser {
     private var headers: [HTTPHeader] = []
     private var keepAlive = true
     private var body = Data()
+
+    /// The body memory reserved for an answer of `length` bytes before they arrive: at most 1 MiB, the rest taken
+    /// as the bytes come. A length is only what the server says: an answer that announces 64 MiB and sends less
+    /// holds little more than it sent.
+    static func reservation(forLength length: Int) -> Int { min(length, 1 << 20) }
+
     /// What the current answer's headers say of its framing, read as they come (`readHeader`).
     private var framing = Framing()
 
@@ -275,7 +281,7 @@ struct HTTP1ResponseParser {
             throw .malformedAnswer("a Content-Length that is not one number")
         }
         guard count <= maximumBodyBytes else { throw .responseTooLarge(limit: maximumBodyBytes) }
-        body.reserveCapacity(count)
+        body.reserveCapacity(Self.reservation(forLength: count))
         state = .body(remaining: count)
         return nil
     }

@@ -204,6 +204,18 @@ struct HTTP1ResponseParserTests {
         #expect(throws: HTTP1ClientError.malformedAnswer("a chunk line over 4 KiB")) { try Self.read(longChunkLine, close: false) }
     }
 
+    /// A said length reserves memory up to 1 MiB only: an answer that announces 64 MiB and sends a few bytes holds
+    /// a few bytes, and a body longer than 1 MiB still reads whole.
+    @Test func aSaidLengthReservesAtMostOneMebibyte() throws {
+        #expect(HTTP1ResponseParser.reservation(forLength: 0) == 0)
+        #expect(HTTP1ResponseParser.reservation(forLength: 1_500) == 1_500)
+        #expect(HTTP1ResponseParser.reservation(forLength: 1 << 20) == 1 << 20)
+        #expect(HTTP1ResponseParser.reservation(forLength: 64 << 20) == 1 << 20)
+        let body = String(repeating: "b", count: (1 << 20) + 3)
+        let answer = "HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(try Self.read(answer, pieces: Array(repeating: 100_000, count: 11), limit: 2 << 20)?.body == body)
+    }
+
     /// One parser reads the answers of a connection one after another, each from a clean state.
     @Test func oneParserReadsAnswerAfterAnswer() throws {
         var parser = HTTP1ResponseParser(maximumBodyBytes: 1 << 20)
