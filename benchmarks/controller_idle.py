@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The measuring half of controller_idle.sh: starts the controller on generated manifests, waits for its first full
-sync, then measures idle CPU (utime + stime from /proc over the window), RSS (VmRSS, VmHWM), and the time from a
-manifest write to the first AWS write the emulator sees (its call log, cleared first, polled every 5 ms), as the
+sync (its time, its AWS calls from the emulator's call log, and the least time those calls need at the default rate
+limits: `aws_quotas.quota_floor`), then measures idle CPU (utime + stime from /proc over the window), RSS (VmRSS,
+VmHWM), and the time from a manifest write to the first AWS write the emulator sees (its call log, cleared first, polled every 5 ms), as the
 median of several changes (each to another app client, one second apart; every sample is printed).
 
 Standard library only. Prints a table and `TARGET MISSED` when a figure misses its target.
@@ -17,6 +18,9 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from aws_quotas import quota_floor  # noqa: E402
 
 WRITE_PREFIXES = ("Create", "Update", "Delete", "Set", "Tag", "Untag", "Put")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -126,6 +130,8 @@ def main() -> int:
         process.kill()
         return 1
     sync_seconds = time.monotonic() - started
+    sync_calls = control(args.emulator, "GET", f"calls?accessKeyId={principal['accessKeyId']}")
+    floor, worst = quota_floor(sync_calls)
     time.sleep(2)
 
     cpu_before, wall_before = cpu_seconds(process.pid), time.monotonic()
@@ -144,6 +150,9 @@ def main() -> int:
     rows = [
         ("resources", f"{2 * args.pools}", "", ""),
         ("initial sync", f"{sync_seconds:.1f} s", "", ""),
+        ("  its AWS calls", f"{len(sync_calls)}", "", ""),
+        ("  quota floor of those calls", f"{floor:.1f} s", "", ""),
+        ("  set by", worst or "none", "", ""),
         (f"idle CPU over {wall:.0f} s", f"{idle_percent:.3f} % of one core", "< 0.5 %", idle_percent < 0.5),
         ("RSS after idle", f"{rss_mb:.1f} MB", "< 50 MB", rss_mb < 50),
         ("peak RSS (VmHWM)", f"{peak_mb:.1f} MB", "", ""),

@@ -35,6 +35,7 @@ import boto3
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from aws_quotas import quota_floor  # noqa: E402
 from plan_api_calls import calls, control, yaml_doc  # noqa: E402
 
 REGION = "us-east-1"
@@ -44,31 +45,6 @@ TARGET_RATIO = 0.6
 TARGET_CPU_MS = 0.3
 # Issue 15's target for 1,000 resources: the plan within 1.2 x of its quota floor.
 TARGET_QUOTA_FACTOR = 1.2
-
-# smsauth's default rate limits (docs/controller.md, "Client-side rate limiting"): AWS's quotas, 15 requests/s per
-# Cognito category, 20/s per other service. The operations of a plan by Cognito category (Cognito's quota table).
-COGNITO_QUOTA, OTHER_QUOTA = 15.0, 20.0
-COGNITO_CATEGORIES = {
-    "DescribeUserPool": "UserPoolRead", "ListUserPools": "UserPoolRead", "GetUserPoolMfaConfig": "UserPoolRead",
-    "ListTagsForResource": "UserPoolRead",
-    "DescribeUserPoolClient": "UserPoolClientRead", "ListUserPoolClients": "UserPoolClientRead",
-}
-
-
-def quota_floor(records: list[dict]) -> tuple[float, str]:
-    """The least time the calls `records` need at the default rate limits (per category: the calls beyond the
-    bucket's initial burst, which equals its rate, ÷ the rate; the largest), and that category."""
-    per_category: dict[str, int] = {}
-    for record in records:
-        service, operation = record.get("service", "?"), record.get("operation", "?")
-        category = f"cognito-idp:{COGNITO_CATEGORIES[operation]}" if service == "cognito-idp" and operation in COGNITO_CATEGORIES \
-            else f"{service}:default"
-        per_category[category] = per_category.get(category, 0) + 1
-    def seconds(category: str) -> float:
-        rate = COGNITO_QUOTA if category.startswith("cognito-idp:") else OTHER_QUOTA
-        return max(per_category[category] - rate, 0) / rate
-    worst = max(per_category, key=seconds)
-    return seconds(worst), f"{worst}: {per_category[worst]} calls"
 
 
 def generate(out: Path, stacks: int) -> None:
