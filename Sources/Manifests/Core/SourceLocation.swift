@@ -26,8 +26,10 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 /// A manifest value together with where it was written.
 ///
 /// Equality compares the values only, so moving a field within a file (or adding a comment above it) does not count
-/// as a change of the desired state.
-public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
+/// as a change of the desired state. `Equatable` is a conditional conformance (every value type in use is
+/// `Equatable`): a requirement on `Value` itself would make the runtime look the conformance up each time a
+/// `Located<…>` type is first made by name, a scan of every conformance in the binary.
+public struct Located<Value: Sendable>: Sendable {
     /// The value as read (and, where documented, normalised).
     public var value: Value
     /// Where the value was written.
@@ -39,6 +41,9 @@ public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
         self.location = location
     }
 
+}
+
+extension Located: Equatable where Value: Equatable {
     /// Compares values, ignoring locations.
     public static func == (lhs: Located<Value>, rhs: Located<Value>) -> Bool { lhs.value == rhs.value }
 }
