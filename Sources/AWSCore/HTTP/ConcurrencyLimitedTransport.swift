@@ -51,10 +51,11 @@ public final class RequestSlots: Sendable {
         var held = 0
         /// Waiters by ticket.
         var waiters: [Int: Waiter] = [:]
-        /// Tickets in arrival order (tickets no longer in `waiters` are skipped).
-        var order: [Int] = []
-        /// The next waiter's ticket.
+        /// The next waiter's ticket: tickets count up in arrival order.
         var nextTicket = 0
+        /// The oldest ticket `release` has not looked at yet: those before it were served, or were cancelled and
+        /// skipped; a ticket no longer in `waiters` is skipped too.
+        var nextToServe = 0
     }
 
     /// `limit` below one counts as one.
@@ -85,7 +86,6 @@ public final class RequestSlots: Sendable {
             let ticket = state.nextTicket
             state.nextTicket += 1
             state.waiters[ticket] = .queued
-            state.order.append(ticket)
             return ticket
         }
         guard let ticket else { return }
@@ -126,8 +126,9 @@ public final class RequestSlots: Sendable {
     /// Frees a slot: hands it straight to the oldest waiter still waiting, if any.
     public func release() {
         let next: CheckedContinuation<Void, any Error>? = state.withLock { state in
-            while !state.order.isEmpty {
-                let ticket = state.order.removeFirst()
+            while state.nextToServe < state.nextTicket {
+                let ticket = state.nextToServe
+                state.nextToServe += 1
                 switch state.waiters[ticket] {
                 case .queued?:
                     state.waiters[ticket] = .granted
