@@ -31,7 +31,7 @@ import Testing
         }
         await #expect(throws: HealthEndpointError.self) { try await service("192.0.2.1", 0).checkAddress() }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let holder = try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
+        let holder = try await Self.listenBelowEphemeralPorts(group)
         let port = try #require(holder.localAddress?.port)
         await #expect {
             try await service("127.0.0.1", port).checkAddress()
@@ -42,6 +42,22 @@ import Testing
         try await service("127.0.0.1", port).checkAddress()
         try await service("127.0.0.1", port).checkAddress()  // the check let the port go
         try await group.shutdownGracefully()
+    }
+
+    /// A listening socket on a loopback port below Linux's ephemeral range (32768-60999). Once closed, its port is
+    /// not handed to another connection of the tests as its local port, which a port the kernel picked (port 0) can
+    /// be: the check of the freed port then failed with "Address already in use" in a full suite run.
+    static func listenBelowEphemeralPorts(_ group: MultiThreadedEventLoopGroup) async throws -> any Channel {
+        var lastError: (any Error)?
+        for _ in 0..<50 {
+            do {
+                let port = Int.random(in: 20_000..<32_000)
+                return try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: port).get()
+            } catch {
+                lastError = error  // taken: try another
+            }
+        }
+        throw lastError!
     }
 
     @Test func anIPv6AddressIsBracketed() {
