@@ -2,8 +2,9 @@
 """The measuring half of controller_idle.sh: starts the controller on generated manifests, waits for its first full
 sync (its time, its AWS calls from the emulator's call log, and the least time those calls need at the default rate
 limits: `aws_quotas.quota_floor`), then measures idle CPU (utime + stime from /proc over the window), RSS (VmRSS,
-VmHWM), and the time from a manifest write to the first AWS write the emulator sees (its call log, cleared first, polled every 5 ms), as the
-median of several changes (each to another app client, one second apart; every sample is printed).
+VmHWM), and the time from a manifest write to the first AWS write the emulator sees (its call log, cleared first,
+polled every 5 ms), as the median of several changes (each to another app client, one second apart; every sample is
+printed).
 
 Standard library only. Prints a table and `TARGET MISSED` when a figure misses its target.
 """

@@ -56,11 +56,6 @@ struct HTTP1ResponseParser {
     private var keepAlive = true
     private var body = Data()
 
-    /// The body memory reserved for an answer of `length` bytes before they arrive: at most 1 MiB, the rest taken
-    /// as the bytes come. A length is only what the server says: an answer that announces 64 MiB and sends less
-    /// holds little more than it sent.
-    static func reservation(forLength length: Int) -> Int { min(length, 1 << 20) }
-
     /// What the current answer's headers say of its framing, read as they come (`readHeader`).
     private var framing = Framing()
 
@@ -80,6 +75,11 @@ struct HTTP1ResponseParser {
     init(maximumBodyBytes: Int) {
         self.maximumBodyBytes = maximumBodyBytes
     }
+
+    /// The body memory reserved for an answer of `length` bytes before they arrive: at most 1 MiB, the rest taken
+    /// as the bytes come. A length is only what the server says: an answer that announces 64 MiB and sends a few
+    /// bytes holds 1 MiB, not 64.
+    static func reservation(forLength length: Int) -> Int { min(length, 1 << 20) }
 
     /// Expects the answer to a new request (`head`: whether its method is HEAD), forgetting any earlier one.
     mutating func expect(headRequest head: Bool) {

@@ -40,7 +40,6 @@ public struct Located<Value: Sendable>: Sendable {
         self.value = value
         self.location = location
     }
-
 }
 
 extension Located: Equatable where Value: Equatable {

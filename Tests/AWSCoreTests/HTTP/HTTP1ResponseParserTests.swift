@@ -204,8 +204,8 @@ struct HTTP1ResponseParserTests {
         #expect(throws: HTTP1ClientError.malformedAnswer("a chunk line over 4 KiB")) { try Self.read(longChunkLine, close: false) }
     }
 
-    /// A said length reserves memory up to 1 MiB only: an answer that announces 64 MiB and sends a few bytes holds
-    /// a few bytes, and a body longer than 1 MiB still reads whole.
+    /// A said length reserves memory up to 1 MiB only (an answer that announces 64 MiB and sends a few bytes holds
+    /// 1 MiB, not 64), and a body longer than 1 MiB still reads whole.
     @Test func aSaidLengthReservesAtMostOneMebibyte() throws {
         #expect(HTTP1ResponseParser.reservation(forLength: 0) == 0)
         #expect(HTTP1ResponseParser.reservation(forLength: 1_500) == 1_500)
