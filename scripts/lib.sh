@@ -92,8 +92,23 @@ check_deploy_kit() {
 SUITE_EMULATOR_ARGUMENTS=(--sms-role-propagation-seconds 1.5 --sms-spend-quota-usd 100)
 
 # Picks a free TCP port on 127.0.0.1.
+# A loopback port free a moment ago, drawn from below Linux's ephemeral range (32768-60999): a port the kernel picks
+# can, once closed, become the local port of an outgoing connection before the emulator binds it.
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  python3 - <<'PY'
+import random, socket
+for _ in range(100):
+    port = random.randrange(20000, 32000)
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+else:
+    raise SystemExit("no free loopback port below 32000")
+PY
 }
 
 # Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL, and

@@ -96,22 +96,29 @@ public final class EmulatorProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(at: log)
     }
 
-    /// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then closed): nothing listens there.
+    /// A TCP port on 127.0.0.1 that was free a moment ago (bound, then closed): nothing listens there. It is drawn
+    /// from below Linux's ephemeral range (32768-60999): a port the kernel picks (port 0) can, once closed, become
+    /// the local port of another test's outgoing connection before the emulator binds it.
     public static func freePort() throws -> Int {
+        for _ in 0..<100 {
+            let port = Int.random(in: 20_000..<32_000)
+            if canBind(port) { return port }
+        }
+        throw Failure.noFreePort
+    }
+
+    /// Whether a socket could bind `port` on 127.0.0.1 just now (it is closed again).
+    private static func canBind(_ port: Int) -> Bool {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw Failure.noFreePort }
+        guard socket >= 0 else { return false }
         defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(socket, generic, length) == 0 && getsockname(socket, generic, &length) == 0
-            }
+        address.sin_port = UInt16(port).bigEndian
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 }
         }
-        guard bound else { throw Failure.noFreePort }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
