@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -54,10 +55,17 @@ class Emulator:
 
 
 def _free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A TCP port on 127.0.0.1 free a moment ago, drawn from below Linux's ephemeral range (32768-60999): a port the
+    kernel picks can, once closed, become the local port of an outgoing connection before the emulator binds it."""
+    for _ in range(100):
+        port = random.randrange(20000, 32000)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no free loopback port below 32000")
 
 
 def _wait_ready(url: str, process: subprocess.Popen[bytes] | None) -> None:
