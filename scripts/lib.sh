@@ -92,23 +92,9 @@ check_deploy_kit() {
 SUITE_EMULATOR_ARGUMENTS=(--sms-role-propagation-seconds 1.5 --sms-spend-quota-usd 100)
 
 # Picks a free TCP port on 127.0.0.1.
-# A loopback port free a moment ago, drawn from below Linux's ephemeral range (32768-60999): a port the kernel picks
-# can, once closed, become the local port of an outgoing connection before the emulator binds it.
+# A loopback port free a moment ago (scripts/free_port.py: below Linux's ephemeral range).
 free_port() {
-  python3 - <<'PY'
-import random, socket
-for _ in range(100):
-    port = random.randrange(20000, 32000)
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-    print(port)
-    break
-else:
-    raise SystemExit("no free loopback port below 32000")
-PY
+  python3 "$SMSAUTH_ROOT/scripts/free_port.py"
 }
 
 # Starts the emulator on a free loopback port; sets EMULATOR_PID and exports SMSAUTH_EMULATOR_URL, and

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 REGION = "us-east-1"
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from free_port import free_port  # noqa: E402
 
 
 class Emulator:
@@ -55,17 +56,8 @@ class Emulator:
 
 
 def _free_port() -> int:
-    """A TCP port on 127.0.0.1 free a moment ago, drawn from below Linux's ephemeral range (32768-60999): a port the
-    kernel picks can, once closed, become the local port of an outgoing connection before the emulator binds it."""
-    for _ in range(100):
-        port = random.randrange(20000, 32000)
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no free loopback port below 32000")
+    """A TCP port on 127.0.0.1 free a moment ago (scripts/free_port.py: below Linux's ephemeral range)."""
+    return free_port()
 
 
 def _wait_ready(url: str, process: subprocess.Popen[bytes] | None) -> None:
