@@ -2,27 +2,34 @@
 set of AWS calls needs under them: the quota floor the benchmarks print beside their timings. Standard library only.
 
 Cognito's operations fall into its documented quota categories, 15 requests/s (burst 15) each; every other call into
-its service's `default` category, 20/s (burst 20). The table is the product's
-(Sources/Controller/AWS/AWSOperation+RateLimitCategory.swift); Tests/Python/test_benchmark_quotas.py keeps the two
-equal.
+its service's `default` category, 20/s (burst 20). The Cognito table is read from the product's source
+(Sources/Controller/AWS/AWSOperation+RateLimitCategory.swift), so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
-COGNITO_QUOTA, OTHER_QUOTA = 15.0, 20.0
+import re
+from pathlib import Path
 
-COGNITO_CATEGORIES = {
-    "CreateUserPool": "UserPoolCreate",
-    "DeleteUserPool": "UserPoolDelete",
-    "DescribeUserPool": "UserPoolRead", "ListUserPools": "UserPoolRead", "GetUserPoolMfaConfig": "UserPoolRead",
-    "ListTagsForResource": "UserPoolRead",
-    "UpdateUserPool": "UserPoolUpdate", "SetUserPoolMfaConfig": "UserPoolUpdate", "TagResource": "UserPoolUpdate",
-    "UntagResource": "UserPoolUpdate", "AddCustomAttributes": "UserPoolUpdate",
-    "CreateUserPoolClient": "UserPoolClientCreate",
-    "DescribeUserPoolClient": "UserPoolClientRead", "ListUserPoolClients": "UserPoolClientRead",
-    "UpdateUserPoolClient": "UserPoolClientUpdate",
-    "DeleteUserPoolClient": "UserPoolClientDelete",
-}
+COGNITO_QUOTA, OTHER_QUOTA = 15.0, 20.0
+ROOT = Path(__file__).resolve().parents[1]
+SWIFT_TABLE = ROOT / "Sources" / "Controller" / "AWS" / "AWSOperation+RateLimitCategory.swift"
+
+
+def read_cognito_categories(source: Path = SWIFT_TABLE) -> dict[str, str]:
+    """Cognito operation → quota category, from the `cognitoCategories` dictionary literal of the Swift source."""
+    text = source.read_text()
+    marker = "cognitoCategories: [String: String] = ["
+    if marker not in text:
+        raise SystemExit(f"aws_quotas: no `{marker}` in {source}")
+    literal = text[text.index(marker) + len(marker):]
+    table = dict(re.findall(r'"(\w+)": "(\w+)"', literal[:literal.index("]")]))
+    if not table:
+        raise SystemExit(f"aws_quotas: the Cognito category table of {source} is empty")
+    return table
+
+
+COGNITO_CATEGORIES = read_cognito_categories()
 
 
 def category(service: str, operation: str) -> str:
