@@ -61,10 +61,9 @@ WRITE_PREFIXES = ("Create", "Put", "Set", "Request", "Associate", "Update", "Del
 
 @dataclass
 class Composition:
-    """What was generated: resources per kind and region, and app clients per user pool."""
+    """What was generated: resources per kind and region."""
 
     by_kind: dict[str, Counter] = field(default_factory=dict)
-    clients_per_pool: Counter = field(default_factory=Counter)
     pool_members: list[int] = field(default_factory=list)
 
     def add(self, kind: str, region: str | None) -> None:
@@ -131,7 +130,6 @@ def generate(out: Path, count: int, regions: tuple[str, ...]) -> Composition:
             if comp.total("AppClient") < counts["AppClient"]:
                 emit("AppClient", f"pool-{index}-client-{client}", region,
                      [f"  userPool: pool-{index}", f"  clientName: client-{client}", "  generateSecret: false"])
-                comp.clients_per_pool[f"pool-{index}"] += 1
         if index < counts["MfaPolicy"]:
             emit("MfaPolicy", f"pool-{index}-mfa", region,
                  [f"  userPool: pool-{index}", "  mode: OPTIONAL", "  totp: {enabled: true}"])
@@ -216,8 +214,6 @@ def expected_calls(comp: Composition) -> dict[tuple[str, str], dict[str, int]]:
             total = calls * comp.total(kind)
         elif per.startswith("region"):
             total = sum(calls * (math.ceil(n / size) if size else 1) for n in comp.by_kind.get(kind, Counter()).values() if n)
-        elif per.startswith("user pool"):
-            total = sum(calls * (math.ceil(n / size) if size else 1) for n in comp.clients_per_pool.values() if n)
         else:
             raise SystemExit(f"plan_api_calls: unknown 'Per' in docs/api-calls.md: {per!r}")
         if total:

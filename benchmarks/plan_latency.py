@@ -10,7 +10,8 @@ with the emulator's Python).
 
 1. Creates a fresh emulator principal and writes STACKS stacks (SmsRole + UserPool + AppClient + MfaPolicy, so
    4 × STACKS resources) into DIR/manifests, in us-east-1.
-2. Applies them once without latency, and writes DIR/targets.json (role names and pool ids) for the boto3 script.
+2. Applies them once without latency, and writes DIR/targets.json (role names, pool ids and client ids) for the
+   boto3 script.
 3. CPU: runs the dry run without latency and divides the process's CPU time (user + system, rusage) by its AWS
    calls (the emulator's call log, which also names the connection of each call: the connections are counted).
 4. Sets the latency (`POST /_smsauth/config {"latencyMs": …}`) and runs, RUNS times and alternating, the dry run
@@ -66,15 +67,21 @@ def generate(out: Path, stacks: int) -> None:
 
 
 def targets(env: dict[str, str], stacks: int) -> dict:
-    """Role names and pool ids of the applied stacks (listed once, untimed)."""
+    """Role names, pool ids and app-client ids of the applied stacks (listed once, untimed), as smsauth's status
+    files record them."""
     session = boto3.Session(aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
                             aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"], region_name=REGION)
     cognito = session.client("cognito-idp", endpoint_url=env["AWS_ENDPOINT_URL"])
     ids: dict[str, str] = {}
     for page in cognito.get_paginator("list_user_pools").paginate(MaxResults=60):
         ids.update({pool["Name"]: pool["Id"] for pool in page["UserPools"]})
-    return {"stacks": [{"region": REGION, "roleName": f"latency-sms-{index}", "poolId": ids[f"latency-pool-{index}"]}
-                       for index in range(stacks)]}
+
+    def stack(index: int) -> dict:
+        pool_id = ids[f"latency-pool-{index}"]
+        clients = cognito.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
+        return {"region": REGION, "roleName": f"latency-sms-{index}", "poolId": pool_id,
+                "clientIds": [client["ClientId"] for client in clients]}
+    return {"stacks": [stack(index) for index in range(stacks)]}
 
 
 def timed(command: list[str], env: dict[str, str], log: Path) -> tuple[int, float, float]:

@@ -4,10 +4,10 @@ yardstick of benchmarks/plan_latency.sh.
 
     python3 benchmarks/plan_latency_boto3.py --targets TARGETS.json [--threads 8]
 
-TARGETS.json (written by plan_latency.py after its apply): {"stacks": [{"region": R, "roleName": N, "poolId": ID},
-…]}. Makes exactly the calls docs/api-calls.md documents for these kinds: GetCallerIdentity once, then per stack
-GetRole → GetRolePolicy, DescribeUserPool, ListUserPoolClients → DescribeUserPoolClient of each client, and
-GetUserPoolMfaConfig, every chain a task of the pool. The endpoint and credentials come from the environment
+TARGETS.json (written by plan_latency.py after its apply): {"stacks": [{"region": R, "roleName": N, "poolId": ID,
+"clientIds": [ID, …]}, …]}. Makes exactly the calls docs/api-calls.md documents for these kinds: GetCallerIdentity
+once, then per stack GetRole → GetRolePolicy, DescribeUserPool, DescribeUserPoolClient of each client (by the id
+smsauth's status records), and GetUserPoolMfaConfig, every chain a task of the pool. The endpoint and credentials come from the environment
 (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). Prints the number of calls; standard library + boto3.
 """
 
@@ -49,11 +49,9 @@ class Reader:
         self.client("cognito-idp", stack["region"]).describe_user_pool(UserPoolId=stack["poolId"])
 
     def clients(self, stack: dict) -> None:
-        listed = self.client("cognito-idp", stack["region"]).list_user_pool_clients(
-            UserPoolId=stack["poolId"], MaxResults=60)
-        for summary in listed["UserPoolClients"]:
+        for client_id in stack["clientIds"]:
             self.client("cognito-idp", stack["region"]).describe_user_pool_client(
-                UserPoolId=stack["poolId"], ClientId=summary["ClientId"])
+                UserPoolId=stack["poolId"], ClientId=client_id)
 
     def mfa(self, stack: dict) -> None:
         self.client("cognito-idp", stack["region"]).get_user_pool_mfa_config(UserPoolId=stack["poolId"])

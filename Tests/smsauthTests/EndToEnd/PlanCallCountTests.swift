@@ -16,7 +16,7 @@ import TestSupport
         "GetCallerIdentity": 1,
         "GetRole": 4, "GetRolePolicy": 4,
         "DescribeUserPool": 2,
-        "ListUserPoolClients": 1, "DescribeUserPoolClient": 2,
+        "DescribeUserPoolClient": 2,
         "GetUserPoolMfaConfig": 2,
         "ListSMSSandboxPhoneNumbers": 1, "DescribeVerifiedDestinationNumbers": 1,
         "GetSMSAttributes": 1, "GetSMSSandboxAccountStatus": 1,
@@ -55,8 +55,8 @@ import TestSupport
         #expect(calls.allSatisfy { $0.status == 200 }, "\(calls.filter { $0.status != 200 })")
         let measured = Dictionary(calls.map { ($0.operation, 1) }, uniquingKeysWith: +)
         #expect(measured == Self.documented)
-        #expect(calls.count == 48)
-        // The connections are kept alive: the 48 calls, at most 16 in flight (`--concurrency`'s default), share at
+        #expect(calls.count == 47)
+        // The connections are kept alive: the 47 calls, at most 16 in flight (`--concurrency`'s default), share at
         // most 16 connections rather than one each.
         let connections = Set(calls.compactMap(\.connection))
         #expect(calls.allSatisfy { $0.connection != nil })
@@ -92,7 +92,7 @@ import TestSupport
 
 /// The manifests of `PlanCallCountTests`: two of each kind (one SmsAccountSettings, with delivery-status logging
 /// through the first SmsLogRole) in one region, both app clients
-/// in the first pool (one ListUserPoolClients serves both), one phone pool per origination number; the second SMS
+/// in the first pool (each described by the id its status records), one phone pool per origination number; the second SMS
 /// role and pool on the End User Messaging path, with the second ConfigurationSet; each SmsProtection associated with one set;
 /// each Registration a draft of one field;
 /// the first SandboxNumber in SNS's sandbox, the second in End User Messaging's.

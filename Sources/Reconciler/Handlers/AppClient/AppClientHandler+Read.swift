@@ -3,12 +3,13 @@ import Manifests
 
 /// Reading app clients: each target's client found in the pools it may be in, pool by pool.
 extension AppClientHandler {
-    /// Reads every target's client. Calls: one ListUserPoolClients (all pages) per pool, shared by all the clients
-    /// of that pool, then one DescribeUserPoolClient per identified client. A target whose pool id is not known
-    /// (the pool does not exist yet) is absent without a call; so is every target of a pool that is gone. A removed
-    /// client (no manifest, so no region) is looked for in the region its recorded pool id names. A client whose
-    /// manifest now names another pool is looked for first in the pool recorded in its status (where it still is),
-    /// then in the named one.
+    /// Reads every target's client. Calls: one DescribeUserPoolClient per client whose status records its id in the
+    /// pool searched; for the others (found by name, or whose recorded client is gone), one ListUserPoolClients (all
+    /// pages) per pool, shared by all the clients of that pool, then one DescribeUserPoolClient per identified client.
+    /// A target whose pool id is not known (the pool does not exist yet) is absent without a call; so is every target
+    /// of a pool that is gone. A removed client (no manifest, so no region) is looked for in the region its recorded
+    /// pool id names. A client whose manifest now names another pool is looked for first in the pool recorded in its
+    /// status (where it still is), then in the named one.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
         var failures: [ResourceAddress: PoolSearchFailure] = [:]
@@ -75,10 +76,23 @@ extension AppClientHandler {
         return (found, failures)
     }
 
-    /// Identifies each of `members`' clients among the clients of `pool`.
+    /// Reads each of `members`' clients in `pool`: a client whose status records its id there is described by that
+    /// id (the list would only confirm it); the others, and a recorded client that is gone, are identified among the
+    /// pool's listed clients.
     func search(_ pool: PoolKey, _ members: [ReadTarget],
                         context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         let cognito = context.cognito(pool.region)
+        var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
+        var unidentified: [ReadTarget] = []
+        for target in members {
+            guard let clientId = Self.recordedClientId(of: target, in: pool.poolId),
+                  let client = try await describe(target, clientId, pool: pool.poolId, context: context) else {
+                unidentified.append(target)
+                continue
+            }
+            result[target.address] = try await state(of: target, in: pool, found: client, context: context)
+        }
+        guard !unidentified.isEmpty else { return result }
         let clients: [CognitoIdentityProvider.AppClientSummary]
         do {
             let list = { @Sendable in try await cognito.listUserPoolClients(poolId: pool.poolId) }
@@ -88,28 +102,41 @@ extension AppClientHandler {
                 clients = try await list()
             }
         } catch where UserPoolMember.isNotFound(error) {
-            return Dictionary(members.map { ($0.address, .absent) }) { first, _ in first }
+            return result.merging(unidentified.map { ($0.address, .absent) }) { first, _ in first }
         }
-        var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
-        for target in members {
+        for target in unidentified {
             let found = try await live(of: target, pool: pool.poolId, clients: clients, context: context)
-            let poolName = Self.spec(target.desired)?.userPool.value
-            guard let client = found.value,
-                  !UserPoolMember.isReferencedPool(pool.poolId, of: target, poolName: poolName) else {
-                result[target.address] = found
-                continue
-            }
-            var described = await context.describedPools?.pool(id: pool.poolId)
-            if described == nil { described = try await cognito.describeUserPool(id: pool.poolId) }
-            result[target.address] = UserPoolMember.state(of: client, inPool: described, owner: context.owner)
+            result[target.address] = try await state(of: target, in: pool, found: found, context: context)
         }
         return result
+    }
+
+    /// The client id recorded in `target`'s status, when it may be in `poolId` (the status records no pool, or
+    /// records this one) and AWS would take it as a client id: an id edited into something else is not sent, and
+    /// the client is found by name instead, as it would be among the listed clients.
+    static func recordedClientId(of target: ReadTarget, in poolId: String) -> String? {
+        guard let clientId = target.status?.resource[clientIdKey], AppClientIdentity.isClientId(clientId) else {
+            return nil
+        }
+        let recordedPool = target.status?.resource[UserPoolMember.poolIdKey]
+        return recordedPool == nil || recordedPool == poolId ? clientId : nil
+    }
+
+    /// `found`, a client of `pool`, as `target`'s state: owned in the pool its manifest names; anywhere else, only
+    /// as far as that pool's own tags say (`UserPoolMember.state`).
+    func state(of target: ReadTarget, in pool: PoolKey, found: LiveState<AppClientLive>,
+               context: ReconcileContext) async throws -> LiveState<AppClientLive> {
+        let poolName = Self.spec(target.desired)?.userPool.value
+        guard let client = found.value,
+              !UserPoolMember.isReferencedPool(pool.poolId, of: target, poolName: poolName) else { return found }
+        var described = await context.describedPools?.pool(id: pool.poolId)
+        if described == nil { described = try await context.cognito(pool.region).describeUserPool(id: pool.poolId) }
+        return UserPoolMember.state(of: client, inPool: described, owner: context.owner)
     }
 
     /// Identifies and describes one target's client among its pool's clients.
     func live(of target: ReadTarget, pool: String, clients: [CognitoIdentityProvider.AppClientSummary],
                       context: ReconcileContext) async throws -> LiveState<AppClientLive> {
-        let cognito = context.cognito(UserPoolMember.region(ofPoolId: pool))
         switch AppClientIdentity.find(recordedId: target.status?.resource[Self.clientIdKey],
                                       name: Self.spec(target.desired)?.clientName.value, in: clients) {
         case .none:
@@ -117,10 +144,17 @@ extension AppClientHandler {
         case let .ambiguous(name, ids):
             return .owned(.ambiguous(poolId: pool, clientName: name, clientIds: ids))
         case let .found(clientId):
-            guard let client = try await cognito.describeUserPoolClient(poolId: pool, clientId: clientId) else { return .absent }
-            let deliveries = try await AppClientDeliveryReader.read(target, client: client, context: context)
-            return .owned(.client(client, deliveries))
+            return try await describe(target, clientId, pool: pool, context: context) ?? .absent
         }
+    }
+
+    /// Client `clientId` of `pool` described, with where `target`'s outputs and secret are delivered; nil when the
+    /// pool has no such client.
+    func describe(_ target: ReadTarget, _ clientId: String, pool: String,
+                  context: ReconcileContext) async throws -> LiveState<AppClientLive>? {
+        let cognito = context.cognito(UserPoolMember.region(ofPoolId: pool))
+        guard let client = try await cognito.describeUserPoolClient(poolId: pool, clientId: clientId) else { return nil }
+        return .owned(.client(client, try await AppClientDeliveryReader.read(target, client: client, context: context)))
     }
 }
 

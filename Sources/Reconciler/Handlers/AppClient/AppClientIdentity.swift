@@ -10,6 +10,15 @@ enum AppClientIdentity: Equatable {
     /// Several clients carry the name and none is recorded.
     case ambiguous(name: String, clientIds: [String])
 
+    /// Whether `text` is a client id as AWS takes one (botocore's `ClientIdType`: 1 to 128 of `[\w+]`).
+    static func isClientId(_ text: String) -> Bool {
+        (1...128).contains(text.utf8.count)
+            && text.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+")
+            }
+    }
+
     /// The recorded id when the pool still has it; else the only client named `name`.
     static func find(recordedId: String?, name: String?,
                      in clients: [CognitoIdentityProvider.AppClientSummary]) -> AppClientIdentity {

@@ -54,15 +54,51 @@ import TestSupport
         #expect(clients.map(\.clientId) == [clientId])
     }
 
-    @Test func readsWithOneListPerPoolAndOneDescribePerClient() async throws {
+    @Test func aRecordedClientIsDescribedByItsIdAndAnyOtherFoundInItsPoolsList() async throws {
         let world = try await ClientMfaWorld.make()
         try await world.emulator.keepOperationsPageSize(accessKeyId: world.principal.accessKeyId)
         let handler = AppClientHandler()
         let (_, outputs) = try await world.reconcile(handler, try Self.desired(), address: Self.address)
-        let before = try await world.operations().count
-        _ = try await world.read(handler, try Self.desired(), address: Self.address,
-                                 status: ClientMfaWorld.status(Self.address, outputs: outputs))
-        #expect(Array(try await world.operations().dropFirst(before)) == ["ListUserPoolClients", "DescribeUserPoolClient"])
+        let clientId = try #require(outputs["clientId"])
+        /// The operations of one read with `status`, and the client it found.
+        func read(_ status: ResourceStatus?) async throws -> (operations: [String], clientId: String?) {
+            let before = try await world.operations().count
+            let live = try await world.read(handler, try Self.desired(), address: Self.address, status: status)
+            let found: String? = if case let .owned(.client(client, _)) = live { client.clientId } else { nil }
+            return (Array(try await world.operations().dropFirst(before)), found)
+        }
+
+        let recorded = try await read(ClientMfaWorld.status(Self.address, outputs: outputs))
+        #expect(recorded.operations == ["DescribeUserPoolClient"])
+        #expect(recorded.clientId == clientId)
+
+        // No status: found by name in the pool's list.
+        let byName = try await read(nil)
+        #expect(byName.operations == ["ListUserPoolClients", "DescribeUserPoolClient"])
+        #expect(byName.clientId == clientId)
+
+        // The recorded client is gone (an id of a deleted client): the list is read, and the client found by name.
+        var gone = outputs
+        gone["clientId"] = "1example23456789"
+        let stale = try await read(ClientMfaWorld.status(Self.address, outputs: gone))
+        #expect(stale.operations == ["DescribeUserPoolClient", "ListUserPoolClients", "DescribeUserPoolClient"])
+        #expect(stale.clientId == clientId)
+
+        // A recorded id AWS would not take as a client id (a status file edited by hand) is not sent.
+        var edited = outputs
+        edited["clientId"] = "not a client id"
+        let invalid = try await read(ClientMfaWorld.status(Self.address, outputs: edited))
+        #expect(invalid.operations == ["ListUserPoolClients", "DescribeUserPoolClient"])
+        #expect(invalid.clientId == clientId)
+
+        // The status records another pool (gone): the recorded id is tried there, where the client would still be,
+        // and not in the pool the manifest names, whose list is read.
+        var elsewhere = outputs
+        elsewhere["userPoolId"] = "\(ClientMfaWorld.region)_OtherPool1"
+        let moved = try await read(ClientMfaWorld.status(Self.address, outputs: elsewhere))
+        #expect(moved.operations == ["DescribeUserPoolClient", "ListUserPoolClients", "ListUserPoolClients",
+                                     "DescribeUserPoolClient"])
+        #expect(moved.clientId == clientId)
     }
 
     @Test func anUpdateKeepsOutOfBandOAuthSettings() async throws {

@@ -87,6 +87,15 @@ import Testing
         #expect(AppClientIdentity.find(recordedId: recorded, name: name, in: Self.clients) == expected, "\(label)")
     }
 
+    @Test(arguments: [
+        ("3h8f1lpjbl0ef6c6l3obuprv2n", true), ("a_b+C9", true), (String(repeating: "a", count: 128), true),
+        ("", false), (String(repeating: "a", count: 129), false), ("id with spaces", false), ("a-b", false),
+        ("../x", false), ("é", false),
+    ])
+    func aClientIdIsWhatAWSAccepts(_ text: String, accepted: Bool) {
+        #expect(AppClientIdentity.isClientId(text) == accepted, "\(text)")
+    }
+
     @Test func onlyARefusalOrAnUnsentRequestProvesNoClientWasCreated() {
         let refused = AWSError(service: "cognito-idp", operation: "CreateUserPoolClient", code: "InvalidParameterException",
                                message: "", httpStatus: 400)

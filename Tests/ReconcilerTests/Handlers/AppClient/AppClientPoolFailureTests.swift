@@ -7,18 +7,20 @@ import Testing
 import TestSupport
 @testable import Reconciler
 
-/// The app clients of a pool whose clients cannot be listed fail alone: a client moved out of that pool (its status
+/// The app clients of a pool whose clients cannot be read fail alone: a client moved out of that pool (its status
 /// still names it) does not hold up the clients of its new pool, which are read in the same read.
 @Suite struct AppClientPoolFailureTests {
     static let moved = ResourceAddress(kind: .appClient, name: "moved")
 
-    /// Answers ListUserPoolClients of one pool with a refusal; sends everything else on.
-    struct PoolListingRefused: HTTPTransport {
+    /// Answers the app-client reads of one pool (ListUserPoolClients, DescribeUserPoolClient) with a refusal; sends
+    /// everything else on.
+    struct PoolClientReadsRefused: HTTPTransport {
         let inner: any HTTPTransport
         let poolId: String
 
         func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-            if request.header("X-Amz-Target")?.hasSuffix(".ListUserPoolClients") == true,
+            let target = request.header("X-Amz-Target") ?? ""
+            if target.hasSuffix(".ListUserPoolClients") || target.hasSuffix(".DescribeUserPoolClient"),
                String(decoding: request.body, as: UTF8.self).contains(poolId) {
                 return HTTPResponse(status: 400, headers: [HTTPHeader("Content-Type", "application/x-amz-json-1.1")],
                                     body: Data(#"{"__type": "NotAuthorizedException", "message": "denied by the test"}"#.utf8))
@@ -38,7 +40,7 @@ import TestSupport
                                    "clientId": other.clientId, "clientName": "moved-client", "userPoolId": pools.otherId,
                                ]),
                                region: ClientMfaWorld.region, references: pools.references)
-        let transport = PoolListingRefused(inner: world.emulator.awsTransport(), poolId: pools.otherId)
+        let transport = PoolClientReadsRefused(inner: world.emulator.awsTransport(), poolId: pools.otherId)
         let context = ReconcileContext(client: world.emulator.client(for: world.principal, transport: transport),
                                        logger: Logger(label: "test"))
 
@@ -60,9 +62,9 @@ import TestSupport
         #expect(failure.message.contains("user pool \(pools.otherId)"), "\(failure.message)")
     }
 
-    /// A context whose ListUserPoolClients of `poolId` is refused.
+    /// A context whose app-client reads of `poolId` are refused.
     static func refusing(_ poolId: String, world: ClientMfaWorld) -> ReconcileContext {
-        let transport = PoolListingRefused(inner: world.emulator.awsTransport(), poolId: poolId)
+        let transport = PoolClientReadsRefused(inner: world.emulator.awsTransport(), poolId: poolId)
         return ReconcileContext(client: world.emulator.client(for: world.principal, transport: transport),
                                 logger: Logger(label: "test"))
     }
