@@ -206,22 +206,28 @@ public struct ReconcileEngine: Sendable {
     }
 
     /// Reads the resources that were created, updated or replaced again, for their phase and outputs after the
-    /// change (a new sandbox number is pending until verified). Kinds whose read fails are left out.
+    /// change (a new sandbox number is pending until verified). Each is found by the ids its change returned, as
+    /// the next plan finds it by its status file: a created resource has no status yet (it would be searched for by
+    /// name), a replaced one's names the resource it replaced. Except when the replaced resource is still in AWS
+    /// (`AppliedResult.retirementLeft`): the status keeps naming it, so that the next run replaces again and deletes
+    /// it. Kinds whose read fails are left out.
     private func reobserve(_ run: PlannedRun, report: ExecutionReport) async -> [ResourceAddress: Observation] {
-        let changed = report.results.compactMap { result -> ReadTarget? in
-            guard case .applied = result.outcome, [.create, .update, .replace].contains(result.change.action) else {
-                return nil
+        let targets = report.results.compactMap { result -> ReadTarget? in
+            guard case let .applied(applied) = result.outcome,
+                  [.create, .update, .replace].contains(result.change.action),
+                  let target = run.targets[result.change.address] else { return nil }
+            var status = target.status
+            if applied.retirementLeft == nil {
+                status = status ?? ResourceStatus(kind: target.address.kind, name: target.address.name, specHash: "")
+                status?.resource.merge(applied.resource) { _, returned in returned }
             }
-            return run.targets[result.change.address]
+            // The outputs of the resources each one finds through (a number's Registration) as this run read them:
+            // one not changed is not read again here, and its target would otherwise miss them (a number looked not
+            // associated). Those read again here replace them (`LiveReader` prefers fresh outputs).
+            return ReadTarget(address: target.address, desired: target.desired, status: status, region: target.region,
+                              references: target.references.merging(run.references) { _, read in read })
         }
-        guard !changed.isEmpty else { return [:] }
-        // The outputs of the resources each one finds through (a number's Registration) as this run read them: one
-        // not changed is not read again here, and its target would otherwise miss them (a number looked not
-        // associated). Those read again here replace them (`LiveReader` prefers fresh outputs).
-        let targets = changed.map {
-            ReadTarget(address: $0.address, desired: $0.desired, status: $0.status, region: $0.region,
-                       references: $0.references.merging(run.references) { _, read in read })
-        }
+        guard !targets.isEmpty else { return [:] }
         let read = await LiveReader(registry: registry, context: context).read(targets)
         return read.compactMapValues { try? $0.get() }
     }

@@ -46,6 +46,13 @@ import TestSupport
         let cache = root.appendingPathComponent(".smsauth/manifests/status/.cache/registration-field-definitions/\(Self.region)/"
                                                 + "US_TOLL_FREE_REGISTRATION.json")
         #expect(FileManager.default.fileExists(atPath: cache.path), "\(cache.path)")
+        // The apply's second read finds what it created by the ids the creates returned (docs/api-calls.md,
+        // "Writes"): the region's pools are listed once, by the plan, and the new clients are described by their
+        // ids, their pool never listed.
+        let applied = Dictionary(applyCalls.map { ($0.operation, 1) }, uniquingKeysWith: +)
+        #expect(applied["ListUserPools"] == 1, "\(applied)")
+        #expect(applied["ListUserPoolClients"] == nil, "\(applied)")
+        #expect(applied["DescribeUserPoolClient"] == 2, "\(applied)")
 
         let plan = try await CLIRunner.run(["reconcile", "manifests", "--dry-run", "--detailed-exitcode"],
                                            environment: environment, directory: root)
