@@ -66,8 +66,8 @@ struct SandboxNumberHandler: ResourceHandler {
 
     /// `phoneNumber`, `region`, `service` (the sandbox: `sns` or `endUserMessaging`), `status` (`Pending` or
     /// `Verified`), `originRecorded: true`, and `origin: added` when a run for this resource added the number (none
-    /// when it was found listed: so the read that follows an apply, which cannot know yet, leaves the create's
-    /// `added` in place).
+    /// when it was found listed; the read that follows an apply knows it from the create's outputs, which the status
+    /// it reads with carries).
     func outputs(of live: SandboxNumberLive) -> [String: String] {
         var outputs = ["phoneNumber": live.phoneNumber, "region": live.region, "service": live.service.rawValue,
                        "status": live.status.rawValue, Self.originRecordedKey: "true"]

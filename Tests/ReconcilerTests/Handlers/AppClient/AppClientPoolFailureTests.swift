@@ -17,10 +17,12 @@ import TestSupport
     struct PoolClientReadsRefused: HTTPTransport {
         let inner: any HTTPTransport
         let poolId: String
+        /// The operations refused.
+        var operations: Set<String> = ["ListUserPoolClients", "DescribeUserPoolClient"]
 
         func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-            let target = request.header("X-Amz-Target") ?? ""
-            if target.hasSuffix(".ListUserPoolClients") || target.hasSuffix(".DescribeUserPoolClient"),
+            let operation = request.header("X-Amz-Target")?.split(separator: ".").last.map(String.init) ?? ""
+            if operations.contains(operation),
                String(decoding: request.body, as: UTF8.self).contains(poolId) {
                 return HTTPResponse(status: 400, headers: [HTTPHeader("Content-Type", "application/x-amz-json-1.1")],
                                     body: Data(#"{"__type": "NotAuthorizedException", "message": "denied by the test"}"#.utf8))
@@ -29,7 +31,7 @@ import TestSupport
         }
     }
 
-    @Test func aClientMovedOutOfAPoolThatCannotBeListedFailsAlone() async throws {
+    @Test func aClientMovedOutOfAPoolWhoseClientsCannotBeReadFailsAlone() async throws {
         let pools = try await AppClientPoolMoveTests.twoPools()
         let world = pools.world
         let (web, webOutputs) = try await Self.web(in: world, references: pools.references)
@@ -62,9 +64,11 @@ import TestSupport
         #expect(failure.message.contains("user pool \(pools.otherId)"), "\(failure.message)")
     }
 
-    /// A context whose app-client reads of `poolId` are refused.
-    static func refusing(_ poolId: String, world: ClientMfaWorld) -> ReconcileContext {
-        let transport = PoolClientReadsRefused(inner: world.emulator.awsTransport(), poolId: poolId)
+    /// A context whose app-client reads of `poolId` (`operations`, both by default) are refused.
+    static func refusing(_ poolId: String, world: ClientMfaWorld,
+                         operations: Set<String> = ["ListUserPoolClients", "DescribeUserPoolClient"]) -> ReconcileContext {
+        let transport = PoolClientReadsRefused(inner: world.emulator.awsTransport(), poolId: poolId,
+                                               operations: operations)
         return ReconcileContext(client: world.emulator.client(for: world.principal, transport: transport),
                                 logger: Logger(label: "test"))
     }
@@ -113,6 +117,25 @@ import TestSupport
         await #expect(throws: AWSError.self) {
             _ = try await AppClientHandler().read([web], context: context.forReadPass())
         }
+    }
+
+    /// A recorded client gone from the pool its manifest names is looked for by name in that pool's list: when the
+    /// list is refused, the client fails to be read, never read as absent (which would create a second client).
+    @Test func aGoneRecordedClientWhosePoolCannotBeListedFails() async throws {
+        let world = try await ClientMfaWorld.make()
+        let (web, outputs) = try await Self.web(in: world, references: world.harness.references)
+        var gone = outputs
+        gone["clientId"] = "gone0000000000000000000000"
+        let stale = ReadTarget(address: web.address, desired: web.desired,
+                               status: ClientMfaWorld.status(web.address, outputs: gone), region: web.region,
+                               references: web.references)
+        let context = Self.refusing(world.poolId, world: world, operations: ["ListUserPoolClients"])
+        let results = await LiveReader(registry: .standard, context: context).read([stale])
+        guard case .failure(let failure)? = results[web.address] else {
+            Issue.record("the client was read: \(String(describing: results[web.address]))")
+            return
+        }
+        #expect(failure.awsErrorCode == "NotAuthorizedException")
     }
 
     /// `AppClient/web` created in the world's pool, as a read target with its status; and its outputs.

@@ -109,4 +109,26 @@ import TestSupport
         let (again, _) = try await pools.reconcile(moved, status: ClientMfaWorld.status(Self.address, outputs: newOutputs))
         #expect(again.action == .noop)
     }
+
+    /// A Recreate that stopped after deleting the old client, before creating the new one, leaves a status naming
+    /// a client gone from the old pool. A client of the same name there (made by hand) is not the moved client: it
+    /// is never taken for it, so never deleted; the client is created in the new pool.
+    @Test func aClientOfTheNameLeftInTheOldPoolIsNeverTakenForTheMovedOne() async throws {
+        let pools = try await Self.twoPools()
+        let (_, outputs) = try await pools.world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                           address: Self.address)
+        let oldId = try #require(outputs["clientId"])
+        try await pools.world.cognito.deleteUserPoolClient(poolId: pools.world.poolId, clientId: oldId)
+        let byHand = try await pools.world.cognito.createUserPoolClient([
+            "UserPoolId": .string(pools.world.poolId), "ClientName": "web-client",
+        ])
+
+        let moved = try AppClientEndToEndTests.desired(userPool: "other", policy: "{onImmutableChange: Recreate}")
+        let (change, newOutputs) = try await pools.reconcile(moved, status: ClientMfaWorld.status(Self.address, outputs: outputs))
+        #expect(change.action == .create)
+        #expect(newOutputs["userPoolId"] == pools.otherId)
+        let left = try await pools.world.cognito.listUserPoolClients(poolId: pools.world.poolId)
+        #expect(left.map(\.clientId) == [byHand.clientId])
+        #expect(try await pools.clientNames(in: pools.otherId) == ["web-client"])
+    }
 }
