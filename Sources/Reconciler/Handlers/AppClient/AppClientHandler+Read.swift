@@ -162,7 +162,9 @@ extension AppClientHandler {
     func describe(_ target: ReadTarget, _ clientId: String, pool: String,
                   context: ReconcileContext) async throws -> LiveState<AppClientLive>? {
         let cognito = context.cognito(UserPoolMember.region(ofPoolId: pool))
-        guard let client = try await cognito.describeUserPoolClient(poolId: pool, clientId: clientId) else { return nil }
+        guard let client = try await cognito.describeUserPoolClient(poolId: pool, clientId: clientId) else {
+            return nil
+        }
         return .owned(.client(client, try await AppClientDeliveryReader.read(target, client: client, context: context)))
     }
 }

@@ -68,37 +68,27 @@ import TestSupport
             return (Array(try await world.operations().dropFirst(before)), found)
         }
 
-        let recorded = try await read(ClientMfaWorld.status(Self.address, outputs: outputs))
-        #expect(recorded.operations == ["DescribeUserPoolClient"])
-        #expect(recorded.clientId == clientId)
-
-        // No status: found by name in the pool's list.
-        let byName = try await read(nil)
-        #expect(byName.operations == ["ListUserPoolClients", "DescribeUserPoolClient"])
-        #expect(byName.clientId == clientId)
-
-        // The recorded client is gone (an id of a deleted client): the list is read, and the client found by name.
-        var gone = outputs
-        gone["clientId"] = "1example23456789"
-        let stale = try await read(ClientMfaWorld.status(Self.address, outputs: gone))
-        #expect(stale.operations == ["DescribeUserPoolClient", "ListUserPoolClients", "DescribeUserPoolClient"])
-        #expect(stale.clientId == clientId)
-
-        // A recorded id AWS would not take as a client id (a status file edited by hand) is not sent.
-        var edited = outputs
-        edited["clientId"] = "not a client id"
-        let invalid = try await read(ClientMfaWorld.status(Self.address, outputs: edited))
-        #expect(invalid.operations == ["ListUserPoolClients", "DescribeUserPoolClient"])
-        #expect(invalid.clientId == clientId)
-
-        // The status records another pool (gone): the recorded id is tried there, where the client would still be
-        // (and that pool is not listed: only the recorded client is this one there), then the pool the manifest
-        // names is listed.
-        var elsewhere = outputs
-        elsewhere["userPoolId"] = "\(ClientMfaWorld.region)_OtherPool1"
-        let moved = try await read(ClientMfaWorld.status(Self.address, outputs: elsewhere))
-        #expect(moved.operations == ["DescribeUserPoolClient", "ListUserPoolClients", "DescribeUserPoolClient"])
-        #expect(moved.clientId == clientId)
+        // What the status records, and the calls of the read that finds the client with it.
+        let cases: [(label: String, recorded: [String: String]?, operations: [String])] = [
+            ("its id: described by it, without a list", outputs, ["DescribeUserPoolClient"]),
+            ("no status: found by name in the pool's list", nil, ["ListUserPoolClients", "DescribeUserPoolClient"]),
+            ("the id of a client that is gone: the list is read, and the client found by name",
+             outputs.merging(["clientId": "1example23456789"]) { _, edited in edited },
+             ["DescribeUserPoolClient", "ListUserPoolClients", "DescribeUserPoolClient"]),
+            ("an id AWS would not take as a client id (a status file edited by hand): not sent",
+             outputs.merging(["clientId": "not a client id"]) { _, edited in edited },
+             ["ListUserPoolClients", "DescribeUserPoolClient"]),
+            // The id is tried in the recorded pool, where the client would still be, and that pool is not listed
+            // (only the recorded client is this one there); then the pool the manifest names is listed.
+            ("another pool, gone",
+             outputs.merging(["userPoolId": "\(ClientMfaWorld.region)_OtherPool1"]) { _, edited in edited },
+             ["DescribeUserPoolClient", "ListUserPoolClients", "DescribeUserPoolClient"]),
+        ]
+        for (label, recorded, operations) in cases {
+            let found = try await read(recorded.map { ClientMfaWorld.status(Self.address, outputs: $0) })
+            #expect(found.operations == operations, "\(label)")
+            #expect(found.clientId == clientId, "\(label)")
+        }
     }
 
     @Test func anUpdateKeepsOutOfBandOAuthSettings() async throws {

@@ -66,7 +66,8 @@ import TestSupport
 
     /// A context whose app-client reads of `poolId` (`operations`, both by default) are refused.
     static func refusing(_ poolId: String, world: ClientMfaWorld,
-                         operations: Set<String> = ["ListUserPoolClients", "DescribeUserPoolClient"]) -> ReconcileContext {
+                         operations: Set<String> = ["ListUserPoolClients", "DescribeUserPoolClient"])
+        -> ReconcileContext {
         let transport = PoolClientReadsRefused(inner: world.emulator.awsTransport(), poolId: poolId,
                                                operations: operations)
         return ReconcileContext(client: world.emulator.client(for: world.principal, transport: transport),

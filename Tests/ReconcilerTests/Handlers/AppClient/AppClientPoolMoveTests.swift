@@ -72,7 +72,8 @@ import TestSupport
         let (_, outputs) = try await pools.world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
                                                            address: Self.address)
         let moved = try Self.movedDesired(region: "eu-west-3", policy: recreate ? "{onImmutableChange: Recreate}" : nil)
-        let (change, newOutputs) = try await pools.reconcile(moved, status: ClientMfaWorld.status(Self.address, outputs: outputs))
+        let (change, newOutputs) = try await pools.reconcile(moved,
+                                                             status: ClientMfaWorld.status(Self.address, outputs: outputs))
         #expect(change.action == (recreate ? .replace : .refuse))
         #expect(try await pools.clientNames(in: pools.world.poolId) == (recreate ? [] : ["web-client"]))
         #expect(try await pools.clientNames(in: pools.otherId) == (recreate ? ["web-client"] : []))
@@ -124,7 +125,8 @@ import TestSupport
         ])
 
         let moved = try AppClientEndToEndTests.desired(userPool: "other", policy: "{onImmutableChange: Recreate}")
-        let (change, newOutputs) = try await pools.reconcile(moved, status: ClientMfaWorld.status(Self.address, outputs: outputs))
+        let (change, newOutputs) = try await pools.reconcile(moved,
+                                                             status: ClientMfaWorld.status(Self.address, outputs: outputs))
         #expect(change.action == .create)
         #expect(newOutputs["userPoolId"] == pools.otherId)
         let left = try await pools.world.cognito.listUserPoolClients(poolId: pools.world.poolId)
