@@ -77,28 +77,24 @@ extension AppClientHandler {
     }
 
     /// Reads each of `members`' clients in `pool`: a client whose status records its id there is described by that
-    /// id (the list would only confirm it); the others are identified among the pool's listed clients, and so is a
-    /// recorded client that is gone from the pool its manifest names. Gone from any other pool (the one a moved
-    /// client's status records), it is absent there: a client of the same name in that pool is another client, not
-    /// this one, and is never taken for it (a Recreate that stopped between deleting the old client and creating
-    /// the new one would otherwise delete it).
+    /// id (the list would only confirm it). Where the recorded client is not found, a client is looked for by name
+    /// among the pool's listed clients only in the pool its manifest names: in the pool a moved client's status
+    /// records, and for a removed client (no name), only the recorded client is this one, so it is absent there
+    /// (a client of the same name is another one, made by hand or left by a Recreate that stopped, and is never
+    /// taken for it, so never deleted).
     func search(_ pool: PoolKey, _ members: [ReadTarget],
                         context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         let cognito = context.cognito(pool.region)
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
         var unidentified: [ReadTarget] = []
         for target in members {
-            guard let clientId = Self.recordedClientId(of: target, in: pool.poolId) else {
-                unidentified.append(target)
-                continue
-            }
-            if let client = try await describe(target, clientId, pool: pool.poolId, context: context) {
+            if let clientId = Self.recordedClientId(of: target, in: pool.poolId),
+               let client = try await describe(target, clientId, pool: pool.poolId, context: context) {
                 result[target.address] = try await state(of: target, in: pool, found: client, context: context)
-            } else if UserPoolMember.isReferencedPool(pool.poolId, of: target,
-                                                      poolName: Self.spec(target.desired)?.userPool.value) {
-                unidentified.append(target)
-            } else {
+            } else if target.desired == nil || Self.poolsToSearch(for: target).dropLast().contains(pool.poolId) {
                 result[target.address] = .absent
+            } else {
+                unidentified.append(target)
             }
         }
         guard !unidentified.isEmpty else { return result }

@@ -89,6 +89,17 @@ import TestSupport
             #expect(found.operations == operations, "\(label)")
             #expect(found.clientId == clientId, "\(label)")
         }
+
+        // A removed client (no manifest, so no name to find it by) whose recorded client is gone: absent, and its
+        // pool is not listed.
+        let before = try await world.operations().count
+        let removed = try await world.read(handler, nil, address: Self.address, status: ClientMfaWorld.status(
+            Self.address, outputs: outputs.merging(["clientId": "1example23456789"]) { _, edited in edited }))
+        #expect(Array(try await world.operations().dropFirst(before)) == ["DescribeUserPoolClient"])
+        guard case .absent = removed else {
+            Issue.record("a removed client whose recorded client is gone was found: \(removed)")
+            return
+        }
     }
 
     @Test func anUpdateKeepsOutOfBandOAuthSettings() async throws {

@@ -133,4 +133,23 @@ import TestSupport
         #expect(left.map(\.clientId) == [byHand.clientId])
         #expect(try await pools.clientNames(in: pools.otherId) == ["web-client"])
     }
+
+    /// In the pool a moved client's status records, only the recorded id identifies it: a status that records no
+    /// client id there (the pool of a client whose name was ambiguous, or a status file edited by hand) finds
+    /// nothing by name in that pool, so the client there is left alone and the moved one is created in the new pool.
+    @Test func withoutARecordedIdNothingInTheOldPoolIsTakenForTheMovedClient() async throws {
+        let pools = try await Self.twoPools()
+        let (_, outputs) = try await pools.world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                           address: Self.address)
+        let oldId = try #require(outputs["clientId"])
+        let moved = try AppClientEndToEndTests.desired(userPool: "other", policy: "{onImmutableChange: Recreate}")
+        var withoutId = outputs
+        withoutId["clientId"] = nil
+        let (change, _) = try await pools.reconcile(moved,
+                                                    status: ClientMfaWorld.status(Self.address, outputs: withoutId))
+        #expect(change.action == .create)
+        let left = try await pools.world.cognito.listUserPoolClients(poolId: pools.world.poolId)
+        #expect(left.map(\.clientId) == [oldId])
+        #expect(try await pools.clientNames(in: pools.otherId) == ["web-client"])
+    }
 }
