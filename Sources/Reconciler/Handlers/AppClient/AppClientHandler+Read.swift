@@ -4,12 +4,13 @@ import Manifests
 /// Reading app clients: each target's client found in the pools it may be in, pool by pool.
 extension AppClientHandler {
     /// Reads every target's client. Calls: one DescribeUserPoolClient per client whose status records its id in the
-    /// pool searched; for the others (found by name, or whose recorded client is gone), one ListUserPoolClients (all
-    /// pages) per pool, shared by all the clients of that pool, then one DescribeUserPoolClient per identified client.
-    /// A target whose pool id is not known (the pool does not exist yet) is absent without a call; so is every target
-    /// of a pool that is gone. A removed client (no manifest, so no region) is looked for in the region its recorded
-    /// pool id names. A client whose manifest now names another pool is looked for first in the pool recorded in its
-    /// status (where it still is), then in the named one.
+    /// pool searched; for the others (found by name, or whose recorded client is gone from the pool its manifest
+    /// names; see `search(_:_:context:)`), one ListUserPoolClients (all pages) per pool, shared by all the clients
+    /// of that pool, then one DescribeUserPoolClient per identified client. A target whose pool id is not known
+    /// (the pool does not exist yet) is absent without a call; so is every target of a pool that is gone. A removed
+    /// client (no manifest, so no region) is looked for in the region its recorded pool id names. A client whose
+    /// manifest now names another pool is looked for first in the pool recorded in its status (where it still is),
+    /// then in the named one.
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<AppClientLive>] {
         var result: [ResourceAddress: LiveState<AppClientLive>] = [:]
         var failures: [ResourceAddress: PoolSearchFailure] = [:]

@@ -59,6 +59,11 @@ struct AppClientHandler: ResourceHandler {
             .map { $0.merging(deliveries.map(AppClientDeliveryFields.live) ?? [:]) { own, _ in own } }
         if let client = input.live.value?.client {
             let poolId = input.references[UserPoolMember.poolAddress(spec.userPool.value)]?["id"]
+            if poolId != client.userPoolId,
+               let reason = AppClientMoveCheck.refusal(of: client, to: poolId, recorded: input.status) {
+                return try ResourceChange(address: input.address, action: .refuse, reason: reason,
+                                          dependencies: dependencies)
+            }
             desiredFields[AppClientFields.userPoolPath] = .string(poolId ?? UserPoolSmsSettings.knownAfterApply)
             liveFields?[AppClientFields.userPoolPath] = .string(client.userPoolId)
         }

@@ -52,3 +52,21 @@ enum AppClientDeleteCheck {
         return nil
     }
 }
+
+/// Whether a client found in another pool than the one its manifest names may move there (a refused change, or under
+/// `onImmutableChange: Recreate` deleted and created again in the new pool): only when it was found by the id its
+/// status records. A client found there by its name alone (the recorded client is gone, or none is recorded: the
+/// pool the status records is searched by name only while the named pool's id is not known yet) may be another client
+/// of that name, made by hand, and is never deleted to be moved.
+enum AppClientMoveCheck {
+    /// Nil when `client` is the client `status` recorded; otherwise why it is not moved to the pool `poolId` (nil:
+    /// a pool not created yet).
+    static func refusal(of client: AppClientDescription, to poolId: String?,
+                        recorded status: ResourceStatus?) -> String? {
+        let recordedId = status?.resource[AppClientHandler.clientIdKey]
+        guard recordedId != client.clientId else { return nil }
+        let recorded = recordedId.map { " (\($0))" } ?? ""
+        return "app client \(client.clientId) (\"\(client.clientName)\") in user pool \(client.userPoolId) was found by its name, not by the client id recorded in status\(recorded), so it may be another client of that name: it is not moved to \(poolId.map { "user pool \($0)" } ?? "the new user pool"). Delete or rename it if it is not this client, or name its pool in the manifest again"
+    }
+}
+

@@ -1,9 +1,9 @@
 import AWSServices
 
 /// The app-client lists of the user pools read during one live-state read pass, shared by that pass's AppClient
-/// reads: a pool's clients are listed once (one ListUserPoolClients, all pages), even when its clients are read in
-/// several batches at once (a client moved to another pool is looked for in its old pool too, with that pool's own
-/// clients). A new, empty record is made for every pass (`ReconcileContext.forReadPass()`).
+/// reads: a pool's clients are listed once (one ListUserPoolClients, all pages), even when the clients looked for by
+/// name in it are read in several batches of the pass. A new, empty record is made for every pass
+/// (`ReconcileContext.forReadPass()`).
 ///
 /// The first caller lists in its own task, so the calls keep its executor (a command's I/O event loop): an
 /// unstructured task here would run them on Swift's shared pool, with a thread hop for every answer. When that

@@ -73,8 +73,10 @@ import Testing
 
     @Test(arguments: cases)
     func comparesAsAWSMeansIt(_ testCase: Case) throws {
+        // Found by the id its status records, wherever it is.
+        let recorded = ResourceStatus(kind: .appClient, name: "signup", specHash: "h", resource: ["clientId": "c1"])
         let input = ClientMfaFixtures.input(Self.address, desired: try ClientMfaFixtures.desired(Self.yaml()),
-                                            live: try Self.live(testCase.changes))
+                                            live: try Self.live(testCase.changes), status: recorded)
         let change = try AppClientHandler().plan(input)
         #expect(change.action == testCase.action)
         #expect(change.fieldChanges.map(\.path) == testCase.paths)
@@ -115,15 +117,50 @@ import Testing
         #expect(change.fieldChanges.map(\.path) == ["generateSecret"])
     }
 
+    /// A status recording `clientId` (nil: none) in `us-east-1_Pool1`.
+    static func status(clientId: String?) -> ResourceStatus {
+        ResourceStatus(kind: .appClient, name: "signup", specHash: "h",
+                       resource: ["userPoolId": "us-east-1_Pool1"].merging(clientId.map { ["clientId": $0] } ?? [:]) {
+                           own, _ in own
+                       })
+    }
+
     @Test func aClientMovingToAPoolNotCreatedYetIsReplacedWithRecreate() throws {
         let yaml = Self.yaml(policy: "policy: {onImmutableChange: Recreate}")
         let input = PlanInput(address: Self.address, desired: try ClientMfaFixtures.desired(yaml), live: try Self.live(),
-                              status: nil, references: [:], dependencyActions: [ClientMfaFixtures.pool: .create],
+                              status: Self.status(clientId: "c1"), references: [:],
+                              dependencyActions: [ClientMfaFixtures.pool: .create],
                               deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
         let change = try AppClientHandler().plan(input)
         #expect(change.action == .replace)
         #expect(change.fieldChanges == [FieldChange(path: "userPool", before: "us-east-1_Pool1",
                                                     after: "(known after apply)", forcesReplacement: true)])
+    }
+
+    /// A client found in its recorded pool by name alone (the recorded client gone, or none recorded), while the
+    /// manifest names another pool, may be another client of that name: it is refused, never deleted to be moved,
+    /// whatever `onImmutableChange` says. In the pool the manifest names it is this resource's, found by name.
+    @Test(arguments: [
+        ("gone0000000000", ["id": "us-east-1_Pool2", "region": "us-east-1"], ChangeAction.refuse),
+        (nil, ["id": "us-east-1_Pool2", "region": "us-east-1"], .refuse),
+        ("gone0000000000", [:], .refuse),
+        ("c1", ["id": "us-east-1_Pool2", "region": "us-east-1"], .replace),
+        ("gone0000000000", ["id": "us-east-1_Pool1", "region": "us-east-1"], .noop),
+    ] as [(String?, [String: String], ChangeAction)])
+    func aClientFoundByNameElsewhereIsNeverMoved(recorded: String?, pool: [String: String],
+                                                 action: ChangeAction) throws {
+        let yaml = Self.yaml(policy: "policy: {onImmutableChange: Recreate}")
+        let input = PlanInput(address: Self.address, desired: try ClientMfaFixtures.desired(yaml), live: try Self.live(),
+                              status: Self.status(clientId: recorded),
+                              references: pool.isEmpty ? [:] : [ClientMfaFixtures.pool: pool],
+                              dependencyActions: [ClientMfaFixtures.pool: pool.isEmpty ? .create : .noop],
+                              deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
+        let change = try AppClientHandler().plan(input)
+        #expect(change.action == action)
+        if action == .refuse {
+            let expected = "app client c1 (\"signup-client\") in user pool us-east-1_Pool1 was found by its name"
+            #expect(change.reason?.contains(expected) == true, "\(String(describing: change.reason))")
+        }
     }
 
     @Test func aNewClientHasNoPoolField() throws {

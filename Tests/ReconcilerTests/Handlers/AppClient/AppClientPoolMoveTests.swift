@@ -152,4 +152,30 @@ import TestSupport
         #expect(left.map(\.clientId) == [oldId])
         #expect(try await pools.clientNames(in: pools.otherId) == ["web-client"])
     }
+
+    /// Moved to a pool not created yet, the client is looked for in its recorded pool only, by id, then by name
+    /// (that pool may still be the one the manifest names, under a renamed UserPool manifest). A client found there
+    /// by name alone may be another one of that name: the plan refuses, and nothing is deleted to be moved.
+    @Test func aClientFoundByNameWhileItsNewPoolIsNotCreatedIsRefusedNotMoved() async throws {
+        let world = try await ClientMfaWorld.make()
+        let (_, outputs) = try await world.reconcile(AppClientHandler(), try AppClientEndToEndTests.desired(),
+                                                     address: Self.address)
+        try await world.cognito.deleteUserPoolClient(poolId: world.poolId, clientId: try #require(outputs["clientId"]))
+        let byHand = try await world.cognito.createUserPoolClient([
+            "UserPoolId": .string(world.poolId), "ClientName": "web-client",
+        ])
+        let moved = try Self.movedDesired(region: ClientMfaWorld.region, policy: "{onImmutableChange: Recreate}")
+        let status = ClientMfaWorld.status(Self.address, outputs: outputs)
+        let handler = AppClientHandler()
+        let target = ReadTarget(address: Self.address, desired: moved, status: status, region: moved.region,
+                                references: world.references)
+        let live = try #require(try await handler.read([target], context: world.context)[Self.address])
+        let input = PlanInput(address: Self.address, desired: moved, live: live, status: status,
+                              references: world.references, dependencyActions: [Self.otherPool: .create],
+                              deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
+        let change = try handler.plan(input)
+        #expect(change.action == .refuse)
+        #expect(change.reason?.contains("was found by its name") == true, "\(String(describing: change.reason))")
+        #expect(try await world.cognito.listUserPoolClients(poolId: world.poolId).map(\.clientId) == [byHand.clientId])
+    }
 }
