@@ -59,10 +59,19 @@ struct AppClientHandler: ResourceHandler {
             .map { $0.merging(deliveries.map(AppClientDeliveryFields.live) ?? [:]) { own, _ in own } }
         if let client = input.live.value?.client {
             let poolId = input.references[UserPoolMember.poolAddress(spec.userPool.value)]?["id"]
-            if poolId != client.userPoolId,
-               let reason = AppClientMoveCheck.refusal(of: client, to: poolId, recorded: input.status) {
-                return try ResourceChange(address: input.address, action: .refuse, reason: reason,
-                                          dependencies: dependencies)
+            if poolId != client.userPoolId {
+                switch AppClientMoveCheck.verdict(of: client, to: poolId, recorded: input.status) {
+                case .move:
+                    break
+                case .notThisClient:
+                    return try plan(PlanInput(address: input.address, desired: input.desired, live: .absent,
+                                              status: input.status, references: input.references,
+                                              dependencyActions: input.dependencyActions,
+                                              deletePolicy: input.deletePolicy, options: input.options))
+                case let .refuse(reason):
+                    return try ResourceChange(address: input.address, action: .refuse, reason: reason,
+                                              dependencies: dependencies)
+                }
             }
             desiredFields[AppClientFields.userPoolPath] = .string(poolId ?? UserPoolSmsSettings.knownAfterApply)
             liveFields?[AppClientFields.userPoolPath] = .string(client.userPoolId)

@@ -54,19 +54,35 @@ enum AppClientDeleteCheck {
 }
 
 /// Whether a client found in another pool than the one its manifest names may move there (a refused change, or under
-/// `onImmutableChange: Recreate` deleted and created again in the new pool): only when it was found by the id its
-/// status records. A client found there by its name alone (the recorded client is gone, or none is recorded: the
-/// pool the status records is searched by name only while the named pool's id is not known yet) may be another client
-/// of that name, made by hand, and is never deleted to be moved.
+/// `onImmutableChange: Recreate` deleted and created again in the new pool). Only the client the status recorded
+/// moves: found by the recorded id and still as recorded (`AppClientDeleteCheck`: a client renamed by hand, or a
+/// status edited to name another client, is refused). A client found by its name alone (the pool the status records
+/// is searched by name only while the named pool's id is not known at read time) may be another client of that name,
+/// made by hand: it is never deleted to be moved. When the named pool is created in this run, it cannot be that pool,
+/// so the client is not this resource's at all.
 enum AppClientMoveCheck {
-    /// Nil when `client` is the client `status` recorded; otherwise why it is not moved to the pool `poolId` (nil:
-    /// a pool not created yet).
-    static func refusal(of client: AppClientDescription, to poolId: String?,
-                        recorded status: ResourceStatus?) -> String? {
-        let recordedId = status?.resource[AppClientHandler.clientIdKey]
-        guard recordedId != client.clientId else { return nil }
-        let recorded = recordedId.map { " (\($0))" } ?? ""
-        return "app client \(client.clientId) (\"\(client.clientName)\") in user pool \(client.userPoolId) was found by its name, not by the client id recorded in status\(recorded), so it may be another client of that name: it is not moved to \(poolId.map { "user pool \($0)" } ?? "the new user pool"). Delete or rename it if it is not this client, or name its pool in the manifest again"
+    /// What the plan does with such a client.
+    enum Verdict: Equatable {
+        /// The recorded client: the standard comparison decides (the pool is an immutable field).
+        case move
+        /// Not this resource's client: planned as if no client were found (created in the new pool).
+        case notThisClient
+        /// Refused, with the reason.
+        case refuse(String)
+    }
+
+    /// The verdict on moving `client` to the pool `poolId` (nil: a pool created in this run) under `status`.
+    static func verdict(of client: AppClientDescription, to poolId: String?,
+                        recorded status: ResourceStatus?) -> Verdict {
+        let target = poolId.map { "user pool \($0)" } ?? "the new user pool"
+        guard let recordedId = status?.resource[AppClientHandler.clientIdKey], recordedId == client.clientId else {
+            guard let poolId else { return .notThisClient }
+            let recorded = status?.resource[AppClientHandler.clientIdKey].map { "client \($0)" } ?? "no client id"
+            return .refuse("app client \(client.clientId) (\"\(client.clientName)\") in user pool \(client.userPoolId) was found by its name alone (its status records \(recorded)), so it may be another client of that name: it is not moved to \(target). Run reconcile again once user pool \(poolId) is read under the name this manifest gives it (a renamed UserPool manifest is, after this run): the client is then looked for there")
+        }
+        if let mismatch = AppClientDeleteCheck.mismatch(of: client, recorded: status) {
+            return .refuse("app client \(client.clientId) is not moved to \(target): \(mismatch)")
+        }
+        return .move
     }
 }
-

@@ -73,8 +73,9 @@ import Testing
 
     @Test(arguments: cases)
     func comparesAsAWSMeansIt(_ testCase: Case) throws {
-        // Found by the id its status records, wherever it is.
-        let recorded = ResourceStatus(kind: .appClient, name: "signup", specHash: "h", resource: ["clientId": "c1"])
+        // Found by the id its status records, where the status records it.
+        let recorded = Self.status(clientId: "c1",
+                                   poolId: testCase.changes["UserPoolId"]?.stringValue ?? "us-east-1_Pool1")
         let input = ClientMfaFixtures.input(Self.address, desired: try ClientMfaFixtures.desired(Self.yaml()),
                                             live: try Self.live(testCase.changes), status: recorded)
         let change = try AppClientHandler().plan(input)
@@ -117,12 +118,12 @@ import Testing
         #expect(change.fieldChanges.map(\.path) == ["generateSecret"])
     }
 
-    /// A status recording `clientId` (nil: none) in `us-east-1_Pool1`.
-    static func status(clientId: String?) -> ResourceStatus {
+    /// A status recording `clientId` (nil: none) named `clientName` in `poolId`.
+    static func status(clientId: String?, clientName: String = "signup-client",
+                       poolId: String = "us-east-1_Pool1") -> ResourceStatus {
         ResourceStatus(kind: .appClient, name: "signup", specHash: "h",
-                       resource: ["userPoolId": "us-east-1_Pool1"].merging(clientId.map { ["clientId": $0] } ?? [:]) {
-                           own, _ in own
-                       })
+                       resource: ["userPoolId": poolId, "clientName": clientName]
+                           .merging(clientId.map { ["clientId": $0] } ?? [:]) { own, _ in own })
     }
 
     @Test func aClientMovingToAPoolNotCreatedYetIsReplacedWithRecreate() throws {
@@ -138,28 +139,34 @@ import Testing
     }
 
     /// A client found in its recorded pool by name alone (the recorded client gone, or none recorded), while the
-    /// manifest names another pool, may be another client of that name: it is refused, never deleted to be moved,
-    /// whatever `onImmutableChange` says. In the pool the manifest names it is this resource's, found by name.
+    /// manifest names another pool, may be another client of that name: refused, never deleted to be moved, whatever
+    /// `onImmutableChange` says; when the named pool is created in this run, it is not this resource's client at all,
+    /// and the client is created. The recorded client moves only as recorded (its recorded name). In the pool the
+    /// manifest names, a client found by name is this resource's.
     @Test(arguments: [
-        ("gone0000000000", ["id": "us-east-1_Pool2", "region": "us-east-1"], ChangeAction.refuse),
-        (nil, ["id": "us-east-1_Pool2", "region": "us-east-1"], .refuse),
-        ("gone0000000000", [:], .refuse),
-        ("c1", ["id": "us-east-1_Pool2", "region": "us-east-1"], .replace),
-        ("gone0000000000", ["id": "us-east-1_Pool1", "region": "us-east-1"], .noop),
-    ] as [(String?, [String: String], ChangeAction)])
-    func aClientFoundByNameElsewhereIsNeverMoved(recorded: String?, pool: [String: String],
-                                                 action: ChangeAction) throws {
+        ("gone0000000000", "signup-client", ["id": "us-east-1_Pool2", "region": "us-east-1"], ChangeAction.refuse,
+         "was found by its name alone (its status records client gone0000000000)"),
+        (nil, "signup-client", ["id": "us-east-1_Pool2", "region": "us-east-1"], .refuse,
+         "was found by its name alone (its status records no client id)"),
+        ("gone0000000000", "signup-client", [:], .create, nil),
+        ("c1", "signup-client", ["id": "us-east-1_Pool2", "region": "us-east-1"], .replace, nil),
+        ("c1", "renamed-by-hand", ["id": "us-east-1_Pool2", "region": "us-east-1"], .refuse,
+         "is not moved to user pool us-east-1_Pool2: client c1 is now named \"signup-client\", "
+             + "not the recorded \"renamed-by-hand\""),
+        ("gone0000000000", "signup-client", ["id": "us-east-1_Pool1", "region": "us-east-1"], .noop, nil),
+    ] as [(String?, String, [String: String], ChangeAction, String?)])
+    func aClientFoundElsewhereMovesOnlyAsRecorded(recorded: String?, recordedName: String, pool: [String: String],
+                                                  action: ChangeAction, reason: String?) throws {
         let yaml = Self.yaml(policy: "policy: {onImmutableChange: Recreate}")
         let input = PlanInput(address: Self.address, desired: try ClientMfaFixtures.desired(yaml), live: try Self.live(),
-                              status: Self.status(clientId: recorded),
+                              status: Self.status(clientId: recorded, clientName: recordedName),
                               references: pool.isEmpty ? [:] : [ClientMfaFixtures.pool: pool],
                               dependencyActions: [ClientMfaFixtures.pool: pool.isEmpty ? .create : .noop],
                               deletePolicy: .delete, options: PlanOptions(account: "123456789012"))
         let change = try AppClientHandler().plan(input)
         #expect(change.action == action)
-        if action == .refuse {
-            let expected = "app client c1 (\"signup-client\") in user pool us-east-1_Pool1 was found by its name"
-            #expect(change.reason?.contains(expected) == true, "\(String(describing: change.reason))")
+        if let reason {
+            #expect(change.reason?.contains(reason) == true, "\(String(describing: change.reason))")
         }
     }
 
