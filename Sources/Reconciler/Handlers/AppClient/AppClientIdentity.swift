@@ -35,7 +35,8 @@ enum AppClientIdentity: Equatable {
 
 /// Whether a removed app client may be deleted: the client found by the recorded id must still be the one the status
 /// file recorded (same name, same pool). A client renamed by hand, or a status file edited to name another client,
-/// is released instead, never deleted.
+/// is released instead, never deleted. A moved client is held to the same check before it moves
+/// (`AppClientMoveCheck`).
 enum AppClientDeleteCheck {
     /// Nil when `client` is what `status` recorded; otherwise what was found instead, for the warning.
     static func mismatch(of client: AppClientDescription, recorded status: ResourceStatus?) -> String? {
