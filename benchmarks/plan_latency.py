@@ -6,10 +6,11 @@ Used by benchmarks/plan_latency.sh (which builds smsauth and starts the emulator
 with the emulator's Python).
 
     python3 benchmarks/plan_latency.py --url URL --bin SMSAUTH --work DIR [--stacks 50] [--latency-ms 50]
-        [--runs 5] [--threads 8]
+        [--runs 5] [--threads 8] [--smsauth-arg=ARG ...]
 
-1. Creates a fresh emulator principal and writes STACKS stacks (SmsRole + UserPool + AppClient + MfaPolicy, so
-   4 × STACKS resources) into DIR/manifests, in us-east-1.
+1. Creates a fresh emulator principal. Extra arguments for the dry run (--smsauth-arg) are tried first, on a dry run
+   of an empty folder: exit 2 when smsauth refuses them, before anything is applied. Then writes STACKS stacks
+   (SmsRole + UserPool + AppClient + MfaPolicy, so 4 × STACKS resources) into DIR/manifests, in us-east-1.
 2. Applies them once without latency, and writes DIR/targets.json (role names, pool ids and client ids) for the
    boto3 script.
 3. CPU: runs the dry run without latency and divides the process's CPU time (user + system, rusage) by its AWS
@@ -18,7 +19,8 @@ with the emulator's Python).
    and `plan_latency_boto3.py --threads THREADS`, timing each whole process; prints every run, the medians, their
    ratio and the calls (and connections) of each.
 
-Exits 1 when a command fails or the dry run plans a change (exit 2 of --detailed-exitcode).
+Exits 1 when a command fails or the dry run plans a change (exit 2 of --detailed-exitcode), 2 when the arguments
+are refused.
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ def main(argv: list[str]) -> int:
     env = {name: value for name, value in os.environ.items() if name not in ("AWS_PROFILE", "AWS_SESSION_TOKEN")}
     env.update(AWS_ENDPOINT_URL=args.url, AWS_ACCESS_KEY_ID=key, AWS_SECRET_ACCESS_KEY=principal["secretAccessKey"],
                AWS_REGION=REGION, AWS_DEFAULT_REGION=REGION, AWS_EC2_METADATA_DISABLED="true", NO_COLOR="1")
+    if args.smsauth_arg and not arguments_accepted(args.bin, args.smsauth_arg, env, args.work):
+        return 2
     manifests = args.work / "manifests"
     generate(manifests, args.stacks)
     print(f"{args.stacks} stacks = {4 * args.stacks} resources (SmsRole, UserPool, AppClient, MfaPolicy) in {REGION}")
@@ -194,6 +198,18 @@ def main(argv: list[str]) -> int:
         print(f"targets (200 resources, 50 ms): <= {TARGET_SECONDS} s: {'met' if smsauth <= TARGET_SECONDS else 'MISSED'}; "
               f"<= {TARGET_RATIO} x boto3: {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
     return 0
+
+
+def arguments_accepted(binary: str, extra: list[str], env: dict[str, str], work: Path) -> bool:
+    """Whether a dry run accepts the extra arguments, tried on an empty folder before anything is applied, so that a
+    misspelt one fails in a second instead of after the apply; prints smsauth's answer when not."""
+    empty = work / "arguments-check"
+    empty.mkdir(parents=True, exist_ok=True)
+    log = work / "arguments-check.log"
+    status, _, _ = timed([binary, "reconcile", str(empty), "--dry-run", "--detailed-exitcode", *extra], env, log)
+    if status != 0:
+        print(f"the dry run's extra arguments {extra} were refused (exit {status}):\n" + log.read_text()[-3000:])
+    return status == 0
 
 
 def connections(records: list[dict]) -> int | str:

@@ -1,5 +1,5 @@
-"""benchmarks/plan_latency.py and plan_latency.sh refuse sizes they cannot measure before doing any work, and judge
-the CPU target only at the size it is set for."""
+"""benchmarks/plan_latency.py and plan_latency.sh refuse sizes they cannot measure before doing any work, and extra
+dry-run arguments smsauth refuses before the apply; the CPU target is judged only at the size it is set for."""
 from __future__ import annotations
 
 import subprocess
@@ -41,3 +41,43 @@ def test_the_cpu_target_is_judged_at_fifty_stacks_only() -> None:
     assert plan_latency.cpu_verdict(0.25, 50) == "target <= 0.3 ms: met"
     assert plan_latency.cpu_verdict(0.45, 50) == "target <= 0.3 ms: MISSED"
     assert plan_latency.cpu_verdict(3.9, 5) == "the 0.3 ms target is judged at 50 stacks"
+
+
+def _recording_smsauth(tmp_path: Path) -> tuple[Path, Path]:
+    """A stand-in for smsauth that records each command line and, like smsauth, exits 64 on an unknown option
+    (`--bogus`); any other command exits 1, so that the driver stops at its apply."""
+    record = tmp_path / "commands.txt"
+    binary = tmp_path / "smsauth"
+    binary.write_text("#!/bin/sh\n"
+                      f"echo \"$*\" >> '{record}'\n"
+                      "for argument in \"$@\"; do [ \"$argument\" = --bogus ] && exit 64; done\n"
+                      "case \"$*\" in *--dry-run*) exit 0 ;; esac\n"
+                      "exit 1\n")
+    binary.chmod(0o755)
+    return binary, record
+
+
+def test_a_refused_extra_argument_stops_the_driver_before_the_apply(emulator, tmp_path: Path) -> None:
+    binary, record = _recording_smsauth(tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    status = plan_latency.main(["--url", emulator.url, "--bin", str(binary), "--work", str(work),
+                                "--stacks", "1", "--smsauth-arg=--bogus"])
+    assert status == 2
+    commands = record.read_text().splitlines()
+    assert len(commands) == 1
+    assert "--dry-run" in commands[0] and "--bogus" in commands[0] and "arguments-check" in commands[0]
+    assert not (work / "manifests").exists()
+
+
+def test_accepted_extra_arguments_go_on_to_the_apply(emulator, tmp_path: Path) -> None:
+    binary, record = _recording_smsauth(tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    status = plan_latency.main(["--url", emulator.url, "--bin", str(binary), "--work", str(work),
+                                "--stacks", "1", "--smsauth-arg=--concurrency=16"])
+    assert status == 1  # the stand-in fails the apply
+    commands = record.read_text().splitlines()
+    assert len(commands) == 2
+    assert "arguments-check" in commands[0] and "--concurrency=16" in commands[0]
+    assert "--concurrency 8" in commands[1] and "--dry-run" not in commands[1]
