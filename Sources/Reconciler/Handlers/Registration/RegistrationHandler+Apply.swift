@@ -8,7 +8,8 @@ extension RegistrationHandler {
     /// number yet), updates (CreateRegistrationVersion first when the current version was submitted
     /// and a value changes; PutRegistrationFieldValue / DeleteRegistrationFieldValue only for values that differ;
     /// an attachment uploaded only when no recorded one has its content's hash; submitted only when the current
-    /// version is a draft, so a version is never submitted twice) or deletes (DeleteRegistration).
+    /// version is a draft, so a version is never submitted twice), replaces (a new `registrationType`:
+    /// DeleteRegistration, then created as above) or deletes (DeleteRegistration).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<RegistrationLive>,
                context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
@@ -16,20 +17,12 @@ extension RegistrationHandler {
         let sms = context.reconcile.smsVoice(region)
         switch action {
         case .create:
-            let spec = try Self.writtenSpec(input)
-            let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address, owner: input.options.owner)
-            let token = ClientToken.derive([region, ResourceKind.registration.rawValue, input.options.owner ?? "",
-                                            input.address.name])
-            let created = try await sms.createRegistration(type: spec.registrationType.value, clientToken: token,
-                                                           tags: tags)
-            guard var new = RegistrationLive(created, region: region, tags: tags) else {
-                throw RegistrationError.unreadable("CreateRegistration")
-            }
-            new.version = created["VersionNumber"]?.intValue ?? 1
-            new.versionStatus = created["RegistrationVersionStatus"]?.stringValue ?? "DRAFT"
-            if RegistrationDefinitions.associateBeforeSubmit.contains(new.type) { new.associated = false }
-            return RegistrationOutputs.of(try await converge(new, to: spec, input: input, sms: sms))
-        case .update, .rename, .replace:
+            return RegistrationOutputs.of(try await create(input: input, region: region, sms: sms))
+        case .replace:
+            guard let live else { throw RegistrationError.notRead(input.address) }
+            try await sms.deleteRegistration(id: live.id)
+            return RegistrationOutputs.of(try await create(input: input, region: region, sms: sms))
+        case .update, .rename:
             guard let live else { throw RegistrationError.notRead(input.address) }
             let spec = try Self.writtenSpec(input)
             let after = try await converge(live, to: spec, input: input, sms: sms)
@@ -41,6 +34,36 @@ extension RegistrationHandler {
             try await sms.deleteRegistration(id: live.id)
             return [:]
         }
+    }
+
+    /// CreateRegistration of the manifest's type, with its tags, then its values (`converge`); the live state after.
+    private func create(input: PlanInput<RegistrationLive>, region: String,
+                        sms: SMSVoice) async throws -> RegistrationLive {
+        let spec = try Self.writtenSpec(input)
+        let tags = SMSVoiceTagSync.creationTags(spec.tags?.value, for: input.address, owner: input.options.owner)
+        let created = try await sms.createRegistration(type: spec.registrationType.value,
+                                                       clientToken: Self.creationToken(input, region: region),
+                                                       tags: tags)
+        guard var new = RegistrationLive(created, region: region, tags: tags) else {
+            throw RegistrationError.unreadable("CreateRegistration")
+        }
+        new.version = created["VersionNumber"]?.intValue ?? 1
+        new.versionStatus = created["RegistrationVersionStatus"]?.stringValue ?? "DRAFT"
+        if RegistrationDefinitions.associateBeforeSubmit.contains(new.type) { new.associated = false }
+        return try await converge(new, to: spec, input: input, sms: sms)
+    }
+
+    /// CreateRegistration's ClientToken: from the region, owner and address; for a registration made in place of the
+    /// one its status records (a replacement, or a create after that one is gone) also from that id and the new
+    /// type. So a retry of the same creation (its answer lost, or the run stopped before the status was written,
+    /// which leaves the replaced id recorded) gets the same registration back, while a replacement never reuses the
+    /// token that created the registration it replaces (AWS refuses a token used with other parameters).
+    static func creationToken(_ input: PlanInput<RegistrationLive>, region: String) throws -> String {
+        var parts = [region, ResourceKind.registration.rawValue, input.options.owner ?? "", input.address.name]
+        if let replaced = input.status?.resource["id"] {
+            parts += [replaced, try writtenSpec(input).registrationType.value]
+        }
+        return ClientToken.derive(parts)
     }
 
     /// The calls that bring `live`'s current version to `spec`, then the submission; the live state after them.

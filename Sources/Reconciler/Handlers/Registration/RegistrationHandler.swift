@@ -116,6 +116,11 @@ struct RegistrationHandler: ResourceHandler {
                 ?? RegistrationError.attachmentUnreadable(path: missing.path, file: missing.file)
             return try redacted.revised(action: .refuse, reason: error.description)
         }
+        if redacted.action == .replace, let live, let numbers = live.associations, !numbers.isEmpty {
+            return try redacted.revised(action: .blocked, reason: "\(live.id) has associated phone numbers "
+                                        + "(\(numbers.joined(separator: ", "))): AWS refuses DeleteRegistration "
+                                        + "until they are released, so it is not replaced while one is")
+        }
         if let live, live.isUnderReview, redacted.fieldChanges.contains(where: { $0.path == "version" }) {
             return try redacted.revised(action: .blocked, reason: "version \(live.version) is \(live.versionStatus) "
                                         + "(under review): AWS accepts a new version once the reviewer decides; "

@@ -32,14 +32,21 @@ struct RegistrationReader {
             }
             var completed = try await complete(found, recorded: target.status?.resource ?? [:],
                                                submits: RegistrationHandler.spec(target.desired)?.submits == true)
-            if target.desired == nil, var live = completed.value {
-                // Its manifest was removed: AWS refuses DeleteRegistration while a number is associated.
+            if var live = completed.value, Self.deletes(live, for: target) {
+                // AWS refuses DeleteRegistration while a number is associated.
                 live.associations = try await sms.registrationAssociations(id: live.id)
                 completed = completed.map { _ in live }
             }
             result[target.address] = completed
         }
         return result
+    }
+
+    /// Whether the plan deletes `live` if it is `target`'s: its manifest was removed, or names another
+    /// `registrationType` (a replacement, under `onImmutableChange: Recreate`).
+    static func deletes(_ live: RegistrationLive, for target: ReadTarget) -> Bool {
+        guard let spec = RegistrationHandler.spec(target.desired) else { return true }
+        return spec.registrationType.value != live.type
     }
 
     /// The registration `id` (or ARN), classified by its tags.

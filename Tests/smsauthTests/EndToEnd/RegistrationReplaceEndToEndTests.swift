@@ -1,0 +1,125 @@
+import AWSCore
+import AWSServices
+import Foundation
+import Testing
+
+/// A Registration whose `registrationType` changes under `onImmutableChange: Recreate`: the plan says it is deleted and
+/// created again, and the apply does exactly that (it used to edit the old registration's values in place); a run
+/// that stopped before the replacement's status was written gets the same new registration back, not a second one;
+/// a registration with an associated number is not replaced (AWS refuses DeleteRegistration then).
+@Suite("Registration replacement end to end", .timeLimit(.minutes(5)))
+struct RegistrationReplaceEndToEndTests {
+    /// A registration of `type` with no values, replaced when its type changes.
+    static func registration(type: String, region: String) -> String {
+        """
+        apiVersion: smsauth/v1
+        kind: Registration
+        metadata: {name: brand}
+        spec:
+          region: \(region)
+          registrationType: \(type)
+        policy:
+          onImmutableChange: Recreate
+
+        """
+    }
+
+    /// A workspace holding the registration of `type` and a unique owner.
+    static func workspace(type: String, region: String) throws -> Workspace {
+        let space = try Workspace(copying: [])
+        try space.write("registration.yaml", registration(type: type, region: region))
+        try space.write("smsauth.yaml", "apiVersion: smsauth/v1\nkind: Settings\nspec:\n  owner: e2e-rr-\(UUID().uuidString.prefix(8).lowercased())\n")
+        return space
+    }
+
+    /// The registration id the status of `Registration/brand` records.
+    static func recordedId(_ space: Workspace, _ context: EndToEndContext) async throws -> String {
+        let status = try await space.status(environment: context.environment)
+        return try #require((status["Registration/brand"]?["resource"] as? [String: Any])?["id"] as? String, "\(status)")
+    }
+
+    /// The account's registrations in the context's region that are not deleted: id and type.
+    static func registrations(_ context: EndToEndContext) async throws -> [String: String] {
+        var found: [String: String] = [:]
+        for registration in try await context.smsVoice.registrations()
+        where registration["RegistrationStatus"]?.stringValue != "DELETED" {
+            if let id = registration["RegistrationId"]?.stringValue {
+                found[id] = registration["RegistrationType"]?.stringValue ?? ""
+            }
+        }
+        return found
+    }
+
+    @Test func aNewTypeDeletesTheRegistrationAndCreatesOneOfThatType() async throws {
+        let region = "eu-north-1"
+        let context = try await EndToEndContext.make(region: region)
+        let space = try Self.workspace(type: "US_TEN_DLC_BRAND_REGISTRATION", region: region)
+        defer { space.remove() }
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let old = try await Self.recordedId(space, context)
+
+        try space.write("registration.yaml", Self.registration(type: "US_TOLL_FREE_REGISTRATION", region: region))
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("-/+ Registration/brand"), "\(plan.stdout)\(plan.stderr)")
+        let replaced = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
+        #expect(replaced.status == 0, "\(replaced.stdout)\(replaced.stderr)")
+        #expect(replaced.stderr.contains("aws.operation=DeleteRegistration "), "\(replaced.stderr)")
+        #expect(!replaced.stderr.contains("aws.operation=PutRegistrationFieldValue"), "\(replaced.stderr)")
+        #expect(!replaced.stderr.contains("aws.operation=CreateRegistrationVersion"), "\(replaced.stderr)")
+        let new = try await Self.recordedId(space, context)
+        #expect(new != old)
+        #expect(try await Self.registrations(context) == [new: "US_TOLL_FREE_REGISTRATION"])
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+
+        // A run that stopped after the replacement's CreateRegistration, before its status was written, left the
+        // replaced id recorded: the next run creates again with the same ClientToken and gets the same registration.
+        let file = space.statusDirectory.appendingPathComponent("Registration/brand.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: new, with: old).write(to: file, atomically: true, encoding: .utf8)
+        let retried = try await space.reconcile(environment: context.environment)
+        #expect(retried.status == 0, "\(retried.stdout)\(retried.stderr)")
+        #expect(try await Self.recordedId(space, context) == new)
+        #expect(try await Self.registrations(context) == [new: "US_TOLL_FREE_REGISTRATION"])
+    }
+
+    @Test func aRegistrationWithAnAssociatedNumberIsNotReplaced() async throws {
+        let region = "ap-south-2"
+        let context = try await EndToEndContext.make(region: region)
+        try await MessagingEndToEndTests.setActivationDelay(0, context)
+        let space = try Self.workspace(type: "US_TOLL_FREE_REGISTRATION", region: region)
+        defer { space.remove() }
+        try space.write("number.yaml", """
+            apiVersion: smsauth/v1
+            kind: OriginationIdentity
+            metadata: {name: us-tollfree}
+            spec:
+              region: \(region)
+              phoneNumber:
+                isoCountryCode: US
+                numberType: TOLL_FREE
+                messageType: TRANSACTIONAL
+                capabilities: [SMS]
+                registration: brand
+              purchaseApproved: true
+
+            """)
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let status = try await space.status(environment: context.environment)
+        let numberId = try #require((status["OriginationIdentity/us-tollfree"]?["resource"] as? [String: Any])?["id"]
+                                        as? String, "\(status)")
+        let old = try await Self.recordedId(space, context)
+
+        try space.delete("number.yaml")  // retained (onDelete: Retain): the number stays associated
+        try space.write("registration.yaml", Self.registration(type: "US_TEN_DLC_BRAND_REGISTRATION", region: region))
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("has associated phone numbers (\(numberId))"), "\(plan.stdout)\(plan.stderr)")
+        let run = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
+        #expect(!run.stderr.contains("aws.operation=DeleteRegistration "), "\(run.stderr)")
+        #expect(!run.stderr.contains("aws.operation=CreateRegistration "), "\(run.stderr)")
+        #expect(try await Self.recordedId(space, context) == old)
+        #expect(try await Self.registrations(context) == [old: "US_TOLL_FREE_REGISTRATION"])
+    }
+}
