@@ -9,11 +9,23 @@ import Manifests
 /// (its change refused, blocked or only reported) blocks it in the plan.
 ///
 /// A user is found by the plan's own field changes: one whose value before the change is one of the deleted
-/// resource's identifiers (`identifierKeys` among its outputs: its ARN, id, client id or external id). Pure.
+/// resource's identifiers (`identifierKeys` among its outputs: its ARN, id, client id or external id), or, for a
+/// kind declared to name the deleted kind by another output (`KindRelations.uses`: a pool names a configuration set
+/// by its `name`), that output's value, in the same region. Pure.
 enum UseOrder {
-    /// The outputs other resources name a resource by. Others (a region, a phone number, a name) are shared by
-    /// unrelated resources.
+    /// The outputs other resources name a resource by anywhere. Others (a region, a phone number, a name) are shared
+    /// by unrelated resources, and count only in the changes of kinds declared to name the kind by them
+    /// (`namingOutputs`).
     static let identifierKeys = ["arn", "id", "clientId", "externalId"]
+
+    /// The kinds that name a resource of `kind` by an output other than `identifierKeys`, with that output
+    /// (`KindRelations.uses`: `UserPool` names a `ConfigurationSet` by `name`).
+    static func namingOutputs(of kind: ResourceKind) -> [(user: ResourceKind, output: String)] {
+        ResourceKind.allCases.flatMap { user in
+            user.relations.uses.filter { $0.target == kind && !identifierKeys.contains($0.output) }
+                .map { (user: user, output: $0.output) }
+        }
+    }
 
     /// `changes`, each delete of a resource still in use ordered after the changes that move its users, or blocked
     /// when one of them does not move; `outputs` are the live outputs by address.
@@ -27,10 +39,16 @@ enum UseOrder {
             }
             let recorded = outputs[change.address] ?? [:]
             let identifiers = Set(identifierKeys.compactMap { recorded[$0] }.filter { !$0.isEmpty })
+            let named = Dictionary(grouping: namingOutputs(of: change.address.kind), by: \.user)
+                .mapValues { uses in Set(uses.compactMap { recorded[$0.output] }.filter { !$0.isEmpty }) }
             let users = changes.filter { other in
-                other.address != change.address && other.previousAddress != change.address
-                    && other.action != .delete && other.action != .create
-                    && other.fieldChanges.contains { mentions($0.before, identifiers) }
+                guard other.address != change.address && other.previousAddress != change.address
+                    && other.action != .delete && other.action != .create else { return false }
+                if other.fieldChanges.contains(where: { mentions($0.before, identifiers) }) { return true }
+                let region = outputs[other.address]?["region"]
+                guard let names = named[other.address.kind],
+                      region == nil || recorded["region"] == nil || region == recorded["region"] else { return false }
+                return other.fieldChanges.contains { mentions($0.before, names) }
             }
             ordered.append(try ordering(change, after: users))
         }

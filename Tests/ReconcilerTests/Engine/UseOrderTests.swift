@@ -52,4 +52,52 @@ import Testing
                        try Self.poolChange(.update, before: "arn:aws:iam::123456789012:role/unrelated")]
         #expect(try UseOrder.ordering(changes, outputs: Self.outputs) == changes)
     }
+
+    static let set = ResourceAddress(kind: .configurationSet, name: "events")
+    static let setOutputs: [ResourceAddress: [String: String]] = [
+        set: ["name": "signin-events", "arn": "arn:aws:sms-voice:eu-west-1:123456789012:configuration-set/signin-events",
+              "region": "eu-west-1"],
+        pool: ["id": "eu-west-1_abc", "region": "eu-west-1"],
+        other: ["id": "us-east-1_def", "region": "us-east-1"],
+    ]
+
+    /// `address`'s change (a pool on End User Messaging) from the set `before` to another.
+    static func setChange(_ address: ResourceAddress, _ action: ChangeAction,
+                          before: String = "signin-events") throws -> ResourceChange {
+        try ResourceChange(address: address, action: action,
+                           fieldChanges: [FieldChange(path: "smsRole",
+                                                      before: .map(["service": "endUserMessaging",
+                                                                    "configurationSet": .string(before)]),
+                                                      after: .map(["service": "endUserMessaging",
+                                                                   "configurationSet": "signin-events-2"]))],
+                           reason: action.requiresReason ? "why" : nil)
+    }
+
+    /// A pool names its configuration set by name (`spec.smsConfigurationSet`, a `KindUse`), not by an identifier:
+    /// the set's delete waited for nothing, and ran while a pool whose change was refused still sent with it.
+    @Test func aConfigurationSetsDeleteWaitsForThePoolsMovingOffItsName() throws {
+        let changes = [try ResourceChange(address: Self.set, action: .delete), try Self.setChange(Self.pool, .update)]
+        let delete = try #require(try UseOrder.ordering(changes, outputs: Self.setOutputs).first)
+        #expect(delete.action == .delete && delete.dependencies == [Self.pool])
+        #expect(delete.reason == "deleted after UserPool/app stop using it")
+    }
+
+    @Test func aPoolThatStaysOnTheSetBlocksItsDelete() throws {
+        let changes = [try ResourceChange(address: Self.set, action: .delete), try Self.setChange(Self.pool, .refuse)]
+        let delete = try #require(try UseOrder.ordering(changes, outputs: Self.setOutputs).first)
+        #expect(delete.action == .blocked)
+        #expect(delete.reason?.hasPrefix("UserPool/app (refuse) still uses it") == true)
+    }
+
+    /// The name counts only in the changes of the kinds that name sets (pools), and in the set's region: another
+    /// region's set of that name, or another kind's value of the same text, is something else.
+    @Test func theNameCountsOnlyForPoolsOfItsRegion() throws {
+        let client = ResourceAddress(kind: .appClient, name: "web")
+        let changes = [try ResourceChange(address: Self.set, action: .delete),
+                       try Self.setChange(Self.other, .refuse),
+                       try ResourceChange(address: client, action: .refuse, fieldChanges: [
+                           FieldChange(path: "clientName", before: "signin-events", after: "web"),
+                       ], reason: "why")]
+        #expect(try UseOrder.ordering(changes, outputs: Self.setOutputs) == changes)
+    }
 }
