@@ -88,4 +88,30 @@ struct SandboxEndToEndTests {
         #expect(try await context.writeCalls() == writes, "AWS is never asked for the 11th number")
         #expect(try await context.sns.listSandboxPhoneNumbers().count == 10)
     }
+
+    /// A number already in the sandbox (another folder's, or added by hand) is never taken as a replacement: the
+    /// Recreate added it (AWS answers an existing number with success) and recorded it as added, so removing the
+    /// manifest later deleted a number it had never added.
+    @Test func aNewNumberAlreadyListedIsNotTakenAsTheReplacement() async throws {
+        let region = "ap-southeast-4"
+        let context = try await EndToEndContext.make(region: region)
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        let (own, listed) = ("+12065550301", "+12065550302")
+        try space.write("numbers.yaml", Self.number("tester", own, region: region))
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        try await context.sns.createSandboxPhoneNumber(listed, languageCode: nil)  // someone else's
+        let writes = try await context.writeCalls()
+
+        try space.write("numbers.yaml", Self.number("tester", listed, region: region)
+                            .replacingOccurrences(of: "---\n", with: "policy: {onImmutableChange: Recreate}\n---\n"))
+        let run = try await space.reconcile(environment: context.environment)
+        #expect(run.stdout.contains("refused SandboxNumber/tester: \(listed) is already in the SNS SMS sandbox of \(region)"),
+                "\(run.stdout)\(run.stderr)")
+        #expect(try await context.writeCalls() == writes)
+        let status = try await space.status(environment: context.environment)
+        #expect((status["SandboxNumber/tester"]?["resource"] as? [String: Any])?["phoneNumber"] as? String == own)
+        #expect(Set(try await context.sns.listSandboxPhoneNumbers().map(\.phoneNumber)) == [own, listed])
+    }
 }

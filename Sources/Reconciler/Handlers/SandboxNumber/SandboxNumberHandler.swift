@@ -25,7 +25,9 @@ struct SandboxNumberHandler: ResourceHandler {
     /// sandbox holds) or one DescribeVerifiedDestinationNumbers (End User Messaging; all pages), and for an End User
     /// Messaging number found for a target, one ListTagsForResource (its ownership tags). A number is looked
     /// up at the phone number, region and sandbox its status file recorded (so a changed `phoneNumber` or sandbox is
-    /// seen as an identity change), then at the manifest's. For a listed `Pending` number whose manifest sets
+    /// seen as an identity change), then at the manifest's; when the recorded one is found and the manifest names
+    /// another that is listed too, whether that one is this resource's (`replacementListed`; End User Messaging: one
+    /// more ListTagsForResource). For a listed `Pending` number whose manifest sets
     /// `oneTimePasswordFile`, the file's existence is checked (its content is read only by `apply`).
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<SandboxNumberLive>] {
         let lookups = try targets.map { target in (target, try Self.candidates(target)) }
@@ -37,15 +39,31 @@ struct SandboxNumberHandler: ResourceHandler {
         var result: [ResourceAddress: LiveState<SandboxNumberLive>] = [:]
         for (target, candidates) in lookups {
             result[target.address] = .absent
-            for candidate in candidates {
+            for (index, candidate) in candidates.enumerated() {
                 guard let found = listed[candidate.sandbox]?[candidate.phoneNumber] else { continue }
-                let live = Self.live(target, phoneNumber: candidate.phoneNumber, sandbox: candidate.sandbox, listed: found)
+                var live = Self.live(target, phoneNumber: candidate.phoneNumber, sandbox: candidate.sandbox, listed: found)
+                if let wanted = candidates.last, index < candidates.count - 1,
+                   wanted.phoneNumber != candidate.phoneNumber || wanted.sandbox != candidate.sandbox,
+                   let other = listed[wanted.sandbox]?[wanted.phoneNumber] {
+                    live.replacementListed = try await !Self.isOwn(other, in: wanted.sandbox, address: target.address,
+                                                                   context: context)
+                }
                 result[target.address] = try await Self.classify(live, arn: found.arn, address: target.address,
                                                                  context: context)
                 break
             }
         }
         return result
+    }
+
+    /// Whether `listed`, an entry of `sandbox` other than the one a target's status records, is that target's own: only
+    /// an End User Messaging entry tagged for its address and the run's owner (one ListTagsForResource); an SNS entry
+    /// never is (no tags, and the status records another number).
+    private static func isOwn(_ listed: Listed, in sandbox: Sandbox, address: ResourceAddress,
+                              context: ReconcileContext) async throws -> Bool {
+        guard sandbox.service == .endUserMessaging, let arn = listed.arn else { return false }
+        let tags = try await context.smsVoice(sandbox.region).listTagsForResource(arn: arn) ?? [:]
+        return OwnershipTags.claim(tags, as: address, owner: context.owner) == .mine
     }
 
     /// SNS's sandbox numbers take no tags: a listed one is the manifest's when a run for it added it (`added`, from

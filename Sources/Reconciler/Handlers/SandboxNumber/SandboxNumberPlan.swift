@@ -114,6 +114,16 @@ struct SandboxNumberPlan {
             }
             return try ResourceChange(address: input.address, action: .refuse, fieldChanges: changes, reason: reason + ")")
         case .recreate:
+            if live.replacementListed {
+                return try ResourceChange(
+                    address: input.address, action: .refuse, fieldChanges: changes,
+                    reason: "\(phoneNumber) is already in the \(newSandbox) of \(region) (added by another folder, by hand, "
+                        + "or by a run stopped before recording it), so it would not be added as this number's "
+                        + "replacement, and a number a run for this manifest did not add is never deleted by it: "
+                        + "\(live.phoneNumber) stays. Declare \(phoneNumber) as a SandboxNumber of another name (its "
+                        + "verification is then managed, the number never deleted), and remove this manifest to let "
+                        + "its policy.onDelete apply to \(live.phoneNumber)")
+            }
             let taken = SandboxQuota.numbersAhead(of: input.address, phoneNumber: phoneNumber, region: region,
                                                   service: service, references: input.references)
             guard taken < SandboxQuota.maximumNumbers else {

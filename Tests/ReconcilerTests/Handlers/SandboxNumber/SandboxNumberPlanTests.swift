@@ -64,6 +64,15 @@ struct SandboxNumberPlanTests {
             input: { F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
                              .owned(F.live(.verified))) },
             action: .replace, paths: ["phoneNumber", "status"], reason: "+14155550123 is deleted"),
+        Row(label: "new phone number under Recreate, already listed (not added for this resource): refuse",
+            input: {
+                var live = F.live(.verified)
+                live.replacementListed = true
+                return F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
+                               .owned(live))
+            },
+            action: .refuse, paths: ["phoneNumber"],
+            reason: "+14155550199 is already in the SNS SMS sandbox of us-east-1 (added by another folder, by hand, or by a run stopped before recording it), so it would not be added as this number's replacement"),
         Row(label: "new phone number of a pending number under Recreate: replace, nothing lost",
             input: { F.input(try F.desired(phone: "+14155550199", policy: "policy: {onImmutableChange: Recreate}"),
                              .owned(F.live(.pending))) },
