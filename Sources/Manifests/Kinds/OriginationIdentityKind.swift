@@ -26,13 +26,23 @@ extension KindDefinition {
             """, smsSignIn: [
                 "US carriers drop SMS to +1 numbers not sent from a registered US number: a toll-free or 10DLC "
                     + "number needs its `registrationId`, or `registration` naming a Registration manifest (the "
-                    + "number is then Pending until that registration is COMPLETE).",
+                    + "number is then Pending until that registration is COMPLETE). A removed Registration whose id "
+                    + "or ARN a number still names in `registrationId` is not deleted: the plan blocks the delete and "
+                    + "names the number.",
                 "`deletionProtection: true`: a released number is gone for good.",
             ], example: "us-production-sms/origination-number.yaml",
         relations: KindRelations(references: [KindReference("spec.phoneNumber.registration", names: .registration,
                                                             read: .afterWholeKind) {
             (s: OriginationIdentitySpec) in s.phoneNumber?.registration
-        }], region: .own),
+        }], region: .own, uses: [
+            // The field takes the registration's id or its ARN.
+            KindUse("spec.phoneNumber.registrationId", uses: .registration, byOutput: "id") {
+                (s: OriginationIdentitySpec) in s.phoneNumber?.registrationId
+            },
+            KindUse("spec.phoneNumber.registrationId", uses: .registration, byOutput: "arn") {
+                (s: OriginationIdentitySpec) in s.phoneNumber?.registrationId
+            },
+        ]),
         supportsAdoption: true, defaultOnDelete: .retain,
         rules: [MessagingRules.phoneNumbers, MessagingRules.senderIds, MessagingRules.identityForm,
                 MessagingRules.simulator, RegistrationAssociationRules.association],

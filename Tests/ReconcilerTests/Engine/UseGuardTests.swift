@@ -56,6 +56,38 @@ import Testing
         #expect(other.action == .delete)
     }
 
+    /// A number to buy names its registration by id (`spec.phoneNumber.registrationId`): while it is not bought yet
+    /// no number is associated, so only this guard keeps the removed Registration (and its carrier review) alive.
+    @Test func theDeleteOfARegistrationANumberNamesByIdIsBlocked() throws {
+        let registration = ResourceAddress(kind: .registration, name: "tollfree")
+        let id = "registration-0123456789abcdef0123456789abcdef"
+        let text = """
+            apiVersion: smsauth/v1
+            kind: OriginationIdentity
+            metadata: {name: us-tollfree}
+            spec:
+              region: us-east-1
+              phoneNumber: {isoCountryCode: US, numberType: TOLL_FREE, messageType: TRANSACTIONAL, capabilities: [SMS],
+                            registrationId: \(id)}
+              purchaseApproved: true
+
+            """
+        let loaded = ManifestLoader().load(text: text, file: "t.yaml")
+        let manifest = try #require(loaded.manifests.first, "\(loaded.diagnostics)")
+        let number = DesiredResource(manifest: manifest, region: "us-east-1", dependencies: [])
+        let targets = [number.address: ReadTarget(address: number.address, desired: number, status: nil, region: "us-east-1")]
+        let delete = try ResourceChange(address: registration, action: .delete)
+        let guarded = try UseGuard.guarding(delete, outputs: ["id": id, "region": "us-east-1"], targets: targets)
+        #expect(guarded.action == .blocked)
+        #expect(guarded.reason?.hasPrefix("not deleted: still used by OriginationIdentity/us-tollfree "
+                                          + "(spec.phoneNumber.registrationId: \(id))") == true, "\(guarded.reason ?? "")")
+        let byArn = try UseGuard.guarding(delete, outputs: ["id": "registration-1", "region": "us-east-1", "arn": id],
+                                          targets: targets)
+        #expect(byArn.action == .blocked, "the field may hold the ARN instead")
+        let other = try UseGuard.guarding(delete, outputs: ["id": "registration-1", "region": "us-east-1"], targets: targets)
+        #expect(other.action == .delete)
+    }
+
     /// A replacement that gives a role a new ARN while a manifest names the old ARN directly (`spec.smsRoleArn`, not
     /// `smsRole`) is blocked: the replacement deletes the old role once its dependents moved, and a pool naming it
     /// by ARN is no dependent (it was left naming a deleted role). A replacement keeping the named value is planned.
