@@ -50,9 +50,14 @@ struct OriginationIdentityReader {
         let superseded = resource[OriginationIdentityHandler.supersedesKey]?.split(separator: ",").map(String.init) ?? []
         let recorded = [resource["id"], resource["arn"]].compactMap { $0 } + superseded
         var owned: [OriginationIdentityState] = []
+        // The recorded identity found without any smsauth tag (removed by hand): foreign, never absent, so that
+        // nothing is bought in its place.
+        var untagged: OriginationIdentityState?
         for item in (numbers + senders).filter({ Self.isRecorded($0, recorded) }) {
             let state = try await state(of: item)
             if isMine(state, target) { owned.append(state) }
+            if untagged == nil, state.tags[OwnershipTags.managedByKey] == nil,
+               Self.isRecorded(item, [resource["id"], resource["arn"]].compactMap { $0 }) { untagged = state }
         }
         guard let spec else {
             return owned.first.map { .owned(OriginationIdentityLive(identity: $0, superseded: Array(owned.dropFirst()))) }
@@ -70,7 +75,10 @@ struct OriginationIdentityReader {
         if let current = owned.first(where: { OriginationIdentityFields.matchesImmutable($0, spec) }) ?? owned.first {
             return .owned(OriginationIdentityLive(identity: current, superseded: owned.filter { $0.id != current.id }))
         }
-        if case .absent = notMineState(target) { return try await foreignSender(spec, senders: senders) }
+        if case .absent = notMineState(target) {
+            if let untagged { return .foreign(OriginationIdentityLive(identity: untagged)) }
+            return try await foreignSender(spec, senders: senders)
+        }
         return notMineState(target)
     }
 

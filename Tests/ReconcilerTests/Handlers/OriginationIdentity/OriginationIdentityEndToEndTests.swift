@@ -130,6 +130,27 @@ struct OriginationIdentityEndToEndTests {
         }
     }
 
+    /// The number a status file records, found without smsauth's tags (removed by hand), is foreign: refused until
+    /// `spec.adopt` names it. It was read as absent, so the plan bought a second number (the ClientToken answered the
+    /// same number for 24 hours; after that a new one was bought).
+    @Test("a recorded number whose tags were removed is refused as foreign, never bought again")
+    func aRecordedNumberWithoutTagsIsNotBoughtAgain() async throws {
+        let aws = try await OriginationEmulator.make()
+        let name = OriginationEmulator.unique("untagged")
+        let address = ResourceAddress(kind: .originationIdentity, name: name)
+        let desired = try OriginationFixtures.desired(Self.yaml(name, protection: false))
+        let (input, change) = try await aws.readAndPlan(handler, desired, address: address)
+        let outputs = try await handler.apply(change, input: input, context: aws.applyContext())
+        let id = try #require(outputs["id"]), arn = try #require(outputs["arn"])
+        try await aws.sms.untagResource(arn: arn, keys: Array(OwnershipTags.keys))
+
+        let (again, plan) = try await aws.readAndPlan(handler, desired, address: address, status: Self.status(name, outputs))
+        #expect(plan.action == .refuse, "\(plan.action): \(plan.reason ?? "")")
+        #expect(plan.reason?.contains("set spec.adopt to its id or ARN to manage it") == true, "\(plan.reason ?? "")")
+        #expect(again.live.value?.identity.id == id)
+        _ = try await aws.sms.releasePhoneNumber(id: id)
+    }
+
     /// A status file recording `outputs`.
     static func status(_ name: String, _ outputs: [String: String]) -> ResourceStatus {
         ResourceStatus(kind: .originationIdentity, name: name, specHash: "test", resource: outputs)
