@@ -24,11 +24,19 @@ extension SmsProtectionHandler {
             return outputs(of: live)
         case .delete:
             guard let live else { return [:] }
-            if live.accountDefault { try await sms.deleteAccountDefaultProtectConfiguration() }
+            if live.accountDefault { try await Self.unsetAccountDefault(live.id, sms: sms) }
             for set in live.configurationSets { try await sms.disassociateProtectConfiguration(id: live.id, configurationSet: set) }
             try await sms.deleteProtectConfiguration(id: live.id)
             return [:]
         }
+    }
+
+    /// DeleteAccountDefaultProtectConfiguration, which names no configuration, only while `id` is still the account
+    /// default (DescribeProtectConfigurations first): another configuration of the same run (a new one with
+    /// `accountDefault: true`, applied earlier) may have taken the default since the plan read it, and would lose it.
+    static func unsetAccountDefault(_ id: String, sms: SMSVoice) async throws {
+        guard try await sms.describeProtectConfiguration(id: id)?["AccountDefault"]?.boolValue == true else { return }
+        try await sms.deleteAccountDefaultProtectConfiguration()
     }
 
     /// CreateProtectConfiguration (ClientToken from region, kind, owner and address), then the manifest's rules
@@ -72,7 +80,7 @@ extension SmsProtectionHandler {
         }
         let isDefault = spec.accountDefault?.value ?? false
         if isDefault && !live.accountDefault { try await sms.setAccountDefaultProtectConfiguration(id: live.id) }
-        if !isDefault && live.accountDefault { try await sms.deleteAccountDefaultProtectConfiguration() }
+        if !isDefault && live.accountDefault { try await Self.unsetAccountDefault(live.id, sms: sms) }
         for set in live.configurationSets where !sets.contains(set) {
             try await sms.disassociateProtectConfiguration(id: live.id, configurationSet: set)
         }

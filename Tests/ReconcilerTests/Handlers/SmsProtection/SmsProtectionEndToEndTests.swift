@@ -13,12 +13,12 @@ struct SmsProtectionEndToEndTests {
     static let region = "us-west-1"
     static let address = SmsProtectionPlanTests.address
 
-    /// The protection `shield`: SMS to US and CA only; the account default when `isDefault`.
-    static func desired(isDefault: Bool) throws -> DesiredResource {
+    /// The protection `name`: SMS to US and CA only; the account default when `isDefault`.
+    static func desired(isDefault: Bool, name: String = "shield") throws -> DesiredResource {
         try ConfigurationSetPlanTests.desired("""
             apiVersion: smsauth/v1
             kind: SmsProtection
-            metadata: {name: shield}
+            metadata: {name: \(name)}
             spec:
               region: \(region)
               sms: {allow: [US, CA]}
@@ -73,5 +73,29 @@ struct SmsProtectionEndToEndTests {
         #expect(found.action == .noop, "\(found.fieldChanges)")
         let (deleted, _) = try await harness.reconcile(Self.address, desired: nil, recorded: outputs, deletePolicy: .delete)
         #expect(deleted.action == .delete)
+    }
+
+    /// A protect configuration has no name, so replacing the account default by another manifest is the delete of
+    /// one and the create of the other, in no set order. When the create ran first, the delete's
+    /// DeleteAccountDefaultProtectConfiguration (which names no configuration) took the new one's default away.
+    @Test("deleting the old account default leaves the default a new configuration took meanwhile")
+    func deletingTheOldDefaultKeepsTheNewOne() async throws {
+        let harness = try await HandlerHarness.make(SmsProtectionHandler(), region: Self.region)
+        let sms = harness.context.smsVoice(Self.region)
+        let (_, old) = try await harness.reconcile(Self.address, desired: try Self.desired(isDefault: true), recorded: [:])
+        let (delete, input) = try await harness.plan(Self.address, desired: nil, recorded: old, deletePolicy: .delete)
+        #expect(delete.action == .delete)
+
+        let successor = ResourceAddress(kind: .smsProtection, name: "shield-2")
+        let (_, new) = try await harness.reconcile(successor, desired: try Self.desired(isDefault: true, name: "shield-2"),
+                                                  recorded: [:])
+        let newId = try #require(new["id"])
+        #expect(try await sms.describeProtectConfiguration(id: newId)?["AccountDefault"]?.boolValue == true)
+        _ = try await harness.apply(delete, input: input)
+        #expect(try await sms.describeProtectConfiguration(id: try #require(old["id"])) == nil)
+        #expect(try await sms.describeProtectConfiguration(id: newId)?["AccountDefault"]?.boolValue == true)
+
+        try await harness.reconcile(successor, desired: nil, recorded: new, deletePolicy: .delete)
+        #expect(try await sms.describeProtectConfiguration(id: newId) == nil)
     }
 }
