@@ -5,7 +5,7 @@ import Testing
 
 /// A Registration whose `registrationType` changes under `onImmutableChange: Recreate`: the plan says it is deleted and
 /// created again, and the apply does exactly that (it used to edit the old registration's values in place); a run
-/// that stopped before the replacement's status was written gets the same new registration back, not a second one;
+/// that stopped before the replacement's status was written finds the new registration by its tags, not a second one;
 /// a registration with an associated number is not replaced (AWS refuses DeleteRegistration then).
 @Suite("Registration replacement end to end", .timeLimit(.minutes(5)))
 struct RegistrationReplaceEndToEndTests {
@@ -70,12 +70,14 @@ struct RegistrationReplaceEndToEndTests {
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
 
         // A run that stopped after the replacement's CreateRegistration, before its status was written, left the
-        // replaced id recorded: the next run creates again with the same ClientToken and gets the same registration.
+        // replaced id recorded: the next run finds that one gone and the new one by its ownership tags, and creates
+        // nothing (however long after: AWS remembers a ClientToken only for a while).
         let file = space.statusDirectory.appendingPathComponent("Registration/brand.json")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: new, with: old).write(to: file, atomically: true, encoding: .utf8)
-        let retried = try await space.reconcile(environment: context.environment)
+        let retried = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
         #expect(retried.status == 0, "\(retried.stdout)\(retried.stderr)")
+        #expect(!retried.stderr.contains("aws.operation=CreateRegistration "), "\(retried.stderr)")
         #expect(try await Self.recordedId(space, context) == new, "a second registration was created")
     }
 

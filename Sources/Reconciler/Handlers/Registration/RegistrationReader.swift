@@ -12,18 +12,25 @@ struct RegistrationReader {
     /// The run's owner: only registrations tagged for it are owned.
     let owner: String?
 
-    /// Reads every target of this region: DescribeRegistrations of the recorded (or adopted) id, else of every
-    /// registration once (all pages) with ListTagsForResource per registration; then for each found one
+    /// Reads every target of this region: DescribeRegistrations of the recorded (or adopted) id, else (or when the
+    /// recorded one is gone and none is adopted) of every registration once (all pages) with ListTagsForResource per registration; then for each found one
     /// DescribeRegistrationVersions and DescribeRegistrationFieldValues of its current version.
     func read(_ targets: [ReadTarget]) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
         var all: [JSONValue]?
         var tags: [String: [String: String]] = [:]
         var result: [ResourceAddress: LiveState<RegistrationLive>] = [:]
         for target in targets {
-            let known = target.status?.resource["id"] ?? RegistrationHandler.spec(target.desired)?.adopt?.value
-            let found: LiveState<RegistrationLive>
+            let adopted = RegistrationHandler.spec(target.desired)?.adopt?.value
+            let known = target.status?.resource["id"] ?? adopted
+            var found: LiveState<RegistrationLive>
             if let known {
                 found = try await byId(known, target: target)
+                if case .absent = found, adopted == nil, target.desired != nil {
+                    // The recorded one is gone (deleted by hand, or replaced by a run that stopped before it recorded
+                    // the new one, which carries this address's tags): looked for by its tags, as without a status.
+                    if all == nil { all = try await sms.registrations() }
+                    found = try await byTags(target, in: all ?? [], tags: &tags)
+                }
             } else if target.desired != nil {
                 if all == nil { all = try await sms.registrations() }
                 found = try await byTags(target, in: all ?? [], tags: &tags)
@@ -45,8 +52,8 @@ struct RegistrationReader {
     /// Whether the plan deletes `live` if it is `target`'s: its manifest was removed, or names another
     /// `registrationType` (a replacement, under `onImmutableChange: Recreate`).
     static func deletes(_ live: RegistrationLive, for target: ReadTarget) -> Bool {
-        guard let spec = RegistrationHandler.spec(target.desired) else { return true }
-        return spec.registrationType.value != live.type
+        guard let desired = target.desired, let spec = RegistrationHandler.spec(desired) else { return true }
+        return spec.registrationType.value != live.type && desired.policy.onImmutableChange.value == .recreate
     }
 
     /// The registration `id` (or ARN), classified by its tags.
