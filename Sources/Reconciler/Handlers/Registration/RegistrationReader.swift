@@ -27,9 +27,11 @@ struct RegistrationReader {
                 found = try await byId(known, target: target)
                 if case .absent = found, adopted == nil, target.desired != nil {
                     // The recorded one is gone (deleted by hand, or replaced by a run that stopped before it recorded
-                    // the new one, which carries this address's tags): looked for by its tags, as without a status.
+                    // the new one, which carries this address's tags for this owner): one of this owner's with the
+                    // address's tags is this resource's; anything else stays absent, as before.
                     if all == nil { all = try await sms.registrations() }
-                    found = try await byTags(target, in: all ?? [], tags: &tags)
+                    let tagged = try await byTags(target, in: all ?? [], tags: &tags)
+                    if case .owned = tagged { found = tagged }
                 }
             } else if target.desired != nil {
                 if all == nil { all = try await sms.registrations() }
@@ -78,7 +80,7 @@ struct RegistrationReader {
     private func byTags(_ target: ReadTarget, in all: [JSONValue],
                         tags: inout [String: [String: String]]) async throws -> LiveState<RegistrationLive> {
         var marked: [(live: RegistrationLive, id: String, tags: [String: String])] = []
-        for json in all {
+        for json in all where json["RegistrationStatus"]?.stringValue != "DELETED" {
             guard let arn = json["RegistrationArn"]?.stringValue else { continue }
             let found: [String: String]
             if let cached = tags[arn] { found = cached } else {

@@ -122,10 +122,11 @@ struct SandboxNumberPlan {
                         + "replacement, and a number a run for this manifest did not add is never deleted by it: "
                         + "\(live.phoneNumber) stays. Declare \(phoneNumber) as a SandboxNumber of another name (its "
                         + "verification is then managed, the number never deleted), and remove this manifest to let "
-                        + "its policy.onDelete apply to \(live.phoneNumber). If this manifest's own replacement added "
-                        + "\(phoneNumber) and stopped before deleting \(live.phoneNumber) (SNS's entries carry no tags "
-                        + "to tell), remove \(phoneNumber) from the sandbox by hand and reconcile again: it is then added "
-                        + "anew, as this number's")
+                        + "its policy.onDelete apply to \(live.phoneNumber). Only if you know that this manifest's own "
+                        + "replacement added \(phoneNumber) and stopped before deleting \(live.phoneNumber) (SNS's "
+                        + "entries carry no tags, so smsauth cannot tell), remove \(phoneNumber) from the \(newSandbox) "
+                        + "of \(region) by hand and reconcile again: it is then added anew as this number's, and must "
+                        + "be verified again")
             }
             let taken = SandboxQuota.numbersAhead(of: input.address, phoneNumber: phoneNumber, region: region,
                                                   service: service, references: input.references)

@@ -98,4 +98,26 @@ struct SmsProtectionEndToEndTests {
         try await harness.reconcile(successor, desired: nil, recorded: new, deletePolicy: .delete)
         #expect(try await sms.describeProtectConfiguration(id: newId) == nil)
     }
+
+    /// The same for an update that sets `accountDefault: false` while another configuration takes the default.
+    @Test("giving up the account default leaves the default a new configuration took meanwhile")
+    func givingUpTheDefaultKeepsTheNewOne() async throws {
+        let harness = try await HandlerHarness.make(SmsProtectionHandler(), region: Self.region)
+        let sms = harness.context.smsVoice(Self.region)
+        let (_, old) = try await harness.reconcile(Self.address, desired: try Self.desired(isDefault: true), recorded: [:])
+        let (update, input) = try await harness.plan(Self.address, desired: try Self.desired(isDefault: false),
+                                                     recorded: old)
+        #expect(update.fieldChanges.map(\.path) == ["accountDefault"])
+
+        let successor = ResourceAddress(kind: .smsProtection, name: "shield-2")
+        let (_, new) = try await harness.reconcile(successor, desired: try Self.desired(isDefault: true, name: "shield-2"),
+                                                  recorded: [:])
+        let newId = try #require(new["id"])
+        _ = try await harness.apply(update, input: input)
+        #expect(try await sms.describeProtectConfiguration(id: try #require(old["id"]))?["AccountDefault"]?.boolValue == false)
+        #expect(try await sms.describeProtectConfiguration(id: newId)?["AccountDefault"]?.boolValue == true)
+
+        try await harness.reconcile(successor, desired: nil, recorded: new, deletePolicy: .delete)
+        try await harness.reconcile(Self.address, desired: nil, recorded: old, deletePolicy: .delete)
+    }
 }
