@@ -57,27 +57,28 @@ def _recording_smsauth(tmp_path: Path) -> tuple[Path, Path]:
     return binary, record
 
 
-def test_a_refused_extra_argument_stops_the_driver_before_the_apply(emulator, tmp_path: Path) -> None:
+def _run_driver(emulator, tmp_path: Path, extra: str) -> tuple[int, list[str], Path]:
+    """plan_latency.main with the stand-in smsauth and the dry-run argument `extra`: its exit status, the command
+    lines the stand-in saw, and the work folder."""
     binary, record = _recording_smsauth(tmp_path)
     work = tmp_path / "work"
     work.mkdir()
     status = plan_latency.main(["--url", emulator.url, "--bin", str(binary), "--work", str(work),
-                                "--stacks", "1", "--smsauth-arg=--bogus"])
+                                "--stacks", "1", f"--smsauth-arg={extra}"])
+    return status, record.read_text().splitlines(), work
+
+
+def test_a_refused_extra_argument_stops_the_driver_before_the_apply(emulator, tmp_path: Path) -> None:
+    status, commands, work = _run_driver(emulator, tmp_path, "--bogus")
     assert status == 2
-    commands = record.read_text().splitlines()
     assert len(commands) == 1
     assert "--dry-run" in commands[0] and "--bogus" in commands[0] and "arguments-check" in commands[0]
     assert not (work / "manifests").exists()
 
 
 def test_accepted_extra_arguments_go_on_to_the_apply(emulator, tmp_path: Path) -> None:
-    binary, record = _recording_smsauth(tmp_path)
-    work = tmp_path / "work"
-    work.mkdir()
-    status = plan_latency.main(["--url", emulator.url, "--bin", str(binary), "--work", str(work),
-                                "--stacks", "1", "--smsauth-arg=--concurrency=16"])
+    status, commands, _ = _run_driver(emulator, tmp_path, "--concurrency=16")
     assert status == 1  # the stand-in fails the apply
-    commands = record.read_text().splitlines()
     assert len(commands) == 2
     assert "arguments-check" in commands[0] and "--concurrency=16" in commands[0]
     assert "--concurrency 8" in commands[1] and "--dry-run" not in commands[1]

@@ -61,20 +61,7 @@ import Testing
     @Test func theDeleteOfARegistrationANumberNamesByIdIsBlocked() throws {
         let registration = ResourceAddress(kind: .registration, name: "tollfree")
         let id = "registration-0123456789abcdef0123456789abcdef"
-        let text = """
-            apiVersion: smsauth/v1
-            kind: OriginationIdentity
-            metadata: {name: us-tollfree}
-            spec:
-              region: us-east-1
-              phoneNumber: {isoCountryCode: US, numberType: TOLL_FREE, messageType: TRANSACTIONAL, capabilities: [SMS],
-                            registrationId: \(id)}
-              purchaseApproved: true
-
-            """
-        let loaded = ManifestLoader().load(text: text, file: "t.yaml")
-        let manifest = try #require(loaded.manifests.first, "\(loaded.diagnostics)")
-        let number = DesiredResource(manifest: manifest, region: "us-east-1", dependencies: [])
+        let number = try OriginationFixtures.desired(OriginationFixtures.numberYAML(extra: OriginationFixtures.registration))
         let targets = [number.address: ReadTarget(address: number.address, desired: number, status: nil, region: "us-east-1")]
         let delete = try ResourceChange(address: registration, action: .delete)
         let guarded = try UseGuard.guarding(delete, outputs: ["id": id, "region": "us-east-1"], targets: targets)

@@ -20,8 +20,8 @@ struct RegistrationEndToEndTests {
     }
 
     /// The example's toll-free number, associated with the example registration (`registration:` instead of the
-    /// placeholder `registrationId`), without its pool, in `region`.
-    static func number(region: String) -> String {
+    /// placeholder `registrationId`) or the Registration manifest `registration`, without its pool, in `region`.
+    static func number(region: String, registration: String = "us-tollfree-registration") -> String {
         """
         apiVersion: smsauth/v1
         kind: OriginationIdentity
@@ -33,7 +33,7 @@ struct RegistrationEndToEndTests {
             numberType: TOLL_FREE
             messageType: TRANSACTIONAL
             capabilities: [SMS]
-            registration: us-tollfree-registration
+            registration: \(registration)
           purchaseApproved: true
 
         """

@@ -87,21 +87,7 @@ struct RegistrationReplaceEndToEndTests {
         try await MessagingEndToEndTests.setActivationDelay(0, context)
         let space = try Self.workspace(type: "US_TOLL_FREE_REGISTRATION", region: region)
         defer { space.remove() }
-        try space.write("number.yaml", """
-            apiVersion: smsauth/v1
-            kind: OriginationIdentity
-            metadata: {name: us-tollfree}
-            spec:
-              region: \(region)
-              phoneNumber:
-                isoCountryCode: US
-                numberType: TOLL_FREE
-                messageType: TRANSACTIONAL
-                capabilities: [SMS]
-                registration: brand
-              purchaseApproved: true
-
-            """)
+        try space.write("number.yaml", RegistrationEndToEndTests.number(region: region, registration: "brand"))
         let created = try await space.reconcile(environment: context.environment)
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
         let status = try await space.status(environment: context.environment)
