@@ -48,13 +48,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// regions and the validator's reference checks are derived from them.
     public var relations: KindRelations { definition.relations }
 
-    /// The kinds whose manifests can name a resource of this kind, by its manifest (a UserPool's `smsRole`) or by an
-    /// output of its AWS resource (`KindRelations.uses`: a UserPool's `smsRoleArn`), in declaration order.
-    public var namingKinds: [ResourceKind] {
-        Self.allCases.filter { kind in
-            kind.relations.dependencyKinds.contains(self) || kind.relations.uses.contains { $0.target == self }
-        }
-    }
+    /// The kinds whose manifests can name a resource of this kind (a UserPool names an SmsRole), in declaration order.
+    public var namingKinds: [ResourceKind] { Self.allCases.filter { $0.relations.dependencyKinds.contains(self) } }
 
     /// Policy applied when the manifest leaves `policy` (or one of its fields) out.
     public var defaultPolicy: (onImmutableChange: ImmutableChangePolicy, onDelete: DeletePolicy, onDrift: DriftPolicy) {

@@ -20,6 +20,7 @@ struct RegistrationReplaceEndToEndTests {
           registrationType: \(type)
         policy:
           onImmutableChange: Recreate
+          onDelete: Delete
 
         """
     }
@@ -79,6 +80,15 @@ struct RegistrationReplaceEndToEndTests {
         #expect(retried.status == 0, "\(retried.stdout)\(retried.stderr)")
         #expect(!retried.stderr.contains("aws.operation=CreateRegistration "), "\(retried.stderr)")
         #expect(try await Self.recordedId(space, context) == new, "a second registration was created")
+
+        // The same stop, then the manifest removed: the new registration is found by its tags and deleted as the
+        // policy says, not left behind untracked.
+        try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: new, with: old)
+            .write(to: file, atomically: true, encoding: .utf8)
+        try space.delete("registration.yaml")
+        let removed = try await space.reconcile(["--allow-empty"], environment: context.environment)
+        #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
+        #expect(try await Self.type(of: new, context) == nil, "\(removed.stdout)")
     }
 
     @Test func aRegistrationWithAnAssociatedNumberIsNotReplaced() async throws {
@@ -100,6 +110,7 @@ struct RegistrationReplaceEndToEndTests {
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
         #expect(plan.stdout.contains("has associated phone numbers (\(numberId))"), "\(plan.stdout)\(plan.stderr)")
         let run = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
+        #expect(run.stdout.contains("blocked Registration/brand"), "\(run.stdout)")
         #expect(!run.stderr.contains("aws.operation=DeleteRegistration "), "\(run.stderr)")
         #expect(!run.stderr.contains("aws.operation=CreateRegistration "), "\(run.stderr)")
         #expect(try await Self.recordedId(space, context) == old)

@@ -19,8 +19,9 @@ struct RegistrationHandler: ResourceHandler {
 
     /// Reads every target, region by region (`RegistrationReader`). Calls per resource with a recorded id: one
     /// DescribeRegistrations, one ListTagsForResource, one DescribeRegistrationVersions and one
-    /// DescribeRegistrationFieldValues; without one, DescribeRegistrations of every registration of the region once
-    /// and a ListTagsForResource per registration. First, one DescribeRegistrationFieldDefinitions per registration
+    /// DescribeRegistrationFieldValues; without one (or when the recorded one is gone), DescribeRegistrations of
+    /// every registration of the region once and a ListTagsForResource per registration; ListRegistrationAssociations
+    /// for one the plan may delete (its manifest removed, or a new type under Recreate). First, one DescribeRegistrationFieldDefinitions per registration
     /// type the region's manifests use, unless read in the last day (`RegistrationFieldDefinitionsRead`: in memory or
     /// in the status folder's cache).
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
@@ -78,8 +79,9 @@ struct RegistrationHandler: ResourceHandler {
             + (RegistrationFields.awaitsAssociation(spec, live: live) ? [RegistrationFields.awaitingAssociationNote] : [])
     }
 
-    /// `RegistrationFields` through `StandardPlan`, values of sensitive fields redacted; a field change while the
-    /// current version is under review is blocked until the reviewer decides (AWS refuses a new version then); the
+    /// `RegistrationFields` through `StandardPlan`, values of sensitive fields redacted; a delete or a replacement
+    /// while a number is associated is blocked (AWS refuses DeleteRegistration then), and so is a field change while
+    /// the current version is under review, until the reviewer decides (AWS refuses a new version then); the
     /// reviewer's reasons of a denied version are warnings.
     func plan(_ input: PlanInput<RegistrationLive>) throws(PlanError) -> ResourceChange {
         guard let spec = Self.spec(input.desired), let manifest = input.desired?.manifest else {

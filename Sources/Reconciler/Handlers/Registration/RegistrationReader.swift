@@ -25,13 +25,17 @@ struct RegistrationReader {
             var found: LiveState<RegistrationLive>
             if let known {
                 found = try await byId(known, target: target)
-                if case .absent = found, adopted == nil, target.desired != nil {
+                if case .absent = found, adopted == nil {
                     // The recorded one is gone (deleted by hand, or replaced by a run that stopped before it recorded
                     // the new one, which carries this address's tags for this owner): one of this owner's with the
-                    // address's tags is this resource's; anything else stays absent, as before.
+                    // address's tags is this resource's (also when its manifest was removed since), several are
+                    // refused as duplicates; another owner's or an owner-less one stays absent, as before.
                     if all == nil { all = try await sms.registrations() }
-                    let tagged = try await byTags(target, in: all ?? [], tags: &tags)
-                    if case .owned = tagged { found = tagged }
+                    switch try await byTags(target, in: all ?? [], tags: &tags) {
+                    case .owned(let live): found = .owned(live)
+                    case .duplicate(let ids): found = .duplicate(ids: ids)
+                    case .absent, .foreign, .legacy, .otherOwner: break
+                    }
                 }
             } else if target.desired != nil {
                 if all == nil { all = try await sms.registrations() }

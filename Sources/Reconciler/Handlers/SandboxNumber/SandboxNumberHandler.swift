@@ -57,13 +57,16 @@ struct SandboxNumberHandler: ResourceHandler {
     }
 
     /// Whether `listed`, an entry of `sandbox` other than the one a target's status records, is that target's own: only
-    /// an End User Messaging entry tagged for its address and the run's owner (one ListTagsForResource); an SNS entry
-    /// never is (no tags, and the status records another number).
+    /// an End User Messaging entry tagged for its address, for the run's owner or without an owner tag (as `classify`
+    /// counts them; one ListTagsForResource); an SNS entry never is (no tags, and the status records another number).
     private static func isOwn(_ listed: Listed, in sandbox: Sandbox, address: ResourceAddress,
                               context: ReconcileContext) async throws -> Bool {
         guard sandbox.service == .endUserMessaging, let arn = listed.arn else { return false }
         let tags = try await context.smsVoice(sandbox.region).listTagsForResource(arn: arn) ?? [:]
-        return OwnershipTags.claim(tags, as: address, owner: context.owner) == .mine
+        switch OwnershipTags.claim(tags, as: address, owner: context.owner) {
+        case .mine?, .legacy?: return true
+        case .otherOwner?, nil: return false
+        }
     }
 
     /// SNS's sandbox numbers take no tags: a listed one is the manifest's when a run for it added it (`added`, from

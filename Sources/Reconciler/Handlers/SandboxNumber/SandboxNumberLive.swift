@@ -26,9 +26,9 @@ public struct SandboxNumberLive: Sendable, Equatable {
     /// manifest folder recorded it may be another folder's or a person's, so only an added one is ever deleted.
     public var added: Bool
     /// Whether the manifest's number, when it is not this one (a new `phoneNumber`, region or sandbox), is already
-    /// listed where the manifest puts it and is not this resource's (SNS's entries carry no tags; an End User
-    /// Messaging entry without this address's ownership tags): a replacement would not add it, so it must never
-    /// record it as added.
+    /// listed where the manifest puts it and is not this resource's (any SNS entry, which carries no tags; an End
+    /// User Messaging entry not tagged for this address and this owner or none): a replacement would not add it, so
+    /// it must never record it as added.
     public var replacementListed = false
 
     /// Creates a live number.
