@@ -21,9 +21,9 @@ struct RegistrationHandler: ResourceHandler {
     /// DescribeRegistrations, one ListTagsForResource, one DescribeRegistrationVersions and one
     /// DescribeRegistrationFieldValues; without one (or when the recorded one is gone), DescribeRegistrations of
     /// every registration of the region once and a ListTagsForResource per registration; ListRegistrationAssociations
-    /// for one the plan may delete (its manifest removed, or a new type under Recreate). First, one DescribeRegistrationFieldDefinitions per registration
-    /// type the region's manifests use, unless read in the last day (`RegistrationFieldDefinitionsRead`: in memory or
-    /// in the status folder's cache).
+    /// for one the plan may delete (its manifest removed, or a new type under Recreate). First, one
+    /// DescribeRegistrationFieldDefinitions per registration type the region's manifests use, unless read in the last
+    /// day (`RegistrationFieldDefinitionsRead`: in memory or in the status folder's cache).
     func read(_ targets: [ReadTarget], context: ReconcileContext) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
         var result: [ResourceAddress: LiveState<RegistrationLive>] = [:]
         for (region, regionTargets) in try targets.byRegion() {

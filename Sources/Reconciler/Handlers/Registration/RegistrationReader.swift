@@ -13,8 +13,9 @@ struct RegistrationReader {
     let owner: String?
 
     /// Reads every target of this region: DescribeRegistrations of the recorded (or adopted) id, else (or when the
-    /// recorded one is gone and none is adopted) of every registration once (all pages) with ListTagsForResource per registration; then for each found one
-    /// DescribeRegistrationVersions and DescribeRegistrationFieldValues of its current version.
+    /// recorded one is gone and none is adopted) of every registration once (all pages) with ListTagsForResource per
+    /// registration; then for each found one DescribeRegistrationVersions and DescribeRegistrationFieldValues of its
+    /// current version.
     func read(_ targets: [ReadTarget]) async throws -> [ResourceAddress: LiveState<RegistrationLive>] {
         var all: [JSONValue]?
         var tags: [String: [String: String]] = [:]

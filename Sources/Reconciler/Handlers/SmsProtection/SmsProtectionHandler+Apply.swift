@@ -5,7 +5,8 @@ import Manifests
 extension SmsProtectionHandler {
     /// Creates (CreateProtectConfiguration with tags and a ClientToken, then the rules and attachments), updates
     /// (only the calls whose field differs) or deletes (the account default unset first while it is still this
-    /// configuration, `unsetAccountDefault`, and the configuration sets disassociated, as AWS requires). Nothing is immutable, so there is no replace or rename of its own.
+    /// configuration, `unsetAccountDefault`, and the configuration sets disassociated, as AWS requires). Nothing is
+    /// immutable, so there is no replace or rename of its own.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsProtectionLive>,
                context: ApplyContext) async throws -> [String: String] {
         let live = input.live.value
