@@ -5,8 +5,9 @@ import Testing
 
 /// A Registration whose `registrationType` changes under `onImmutableChange: Recreate`: the plan says it is deleted and
 /// created again, and the apply does exactly that (it used to edit the old registration's values in place); a run
-/// that stopped before the replacement's status was written finds the new registration by its tags, not a second one;
-/// a registration with an associated number is not replaced (AWS refuses DeleteRegistration then).
+/// that stopped before the replacement's status was written finds the new registration by its tags, not a second one
+/// (and, its manifest removed since, deletes it as the policy says); a registration with an associated number is not
+/// replaced (AWS refuses DeleteRegistration then).
 @Suite("Registration replacement end to end", .timeLimit(.minutes(5)))
 struct RegistrationReplaceEndToEndTests {
     /// A registration of `type` with no values, replaced when its type changes.
