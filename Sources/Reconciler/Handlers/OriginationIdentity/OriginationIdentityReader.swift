@@ -48,7 +48,8 @@ struct OriginationIdentityReader {
         notMine = []
         let resource = target.status?.resource ?? [:]
         let superseded = resource[OriginationIdentityHandler.supersedesKey]?.split(separator: ",").map(String.init) ?? []
-        let recorded = [resource["id"], resource["arn"]].compactMap { $0 } + superseded
+        let current = [resource["id"], resource["arn"]].compactMap { $0 }
+        let recorded = current + superseded
         var owned: [OriginationIdentityState] = []
         // The recorded identity found without any smsauth tag (removed by hand): foreign, never absent, so that
         // nothing is bought in its place.
@@ -56,8 +57,9 @@ struct OriginationIdentityReader {
         for item in (numbers + senders).filter({ Self.isRecorded($0, recorded) }) {
             let state = try await state(of: item)
             if isMine(state, target) { owned.append(state) }
-            if untagged == nil, state.tags[OwnershipTags.managedByKey] == nil,
-               Self.isRecorded(item, [resource["id"], resource["arn"]].compactMap { $0 }) { untagged = state }
+            if untagged == nil, state.tags[OwnershipTags.managedByKey] == nil, Self.isRecorded(item, current) {
+                untagged = state
+            }
         }
         guard let spec else {
             return owned.first.map { .owned(OriginationIdentityLive(identity: $0, superseded: Array(owned.dropFirst()))) }
