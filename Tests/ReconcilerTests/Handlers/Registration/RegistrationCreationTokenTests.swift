@@ -9,14 +9,7 @@ import Testing
 @Suite struct RegistrationCreationTokenTests {
     /// The token of CreateRegistration for a manifest of `type`, with a status recording `recorded` (nil: none).
     func token(type: String, recorded: String?) throws -> String {
-        let desired = try ConfigurationSetPlanTests.desired("""
-            apiVersion: smsauth/v1
-            kind: Registration
-            metadata: {name: tf}
-            spec:
-              region: us-east-1
-              registrationType: \(type)
-            """)
+        let desired = try RegistrationPlanTests.desired(type: type)
         var status = ResourceStatus(kind: .registration, name: "tf", specHash: "h")
         status.resource = recorded.map { ["id": $0] } ?? [:]
         let input = PlanInput<RegistrationLive>(address: RegistrationPlanTests.address, desired: desired, live: .absent,

@@ -27,6 +27,19 @@ import Testing
             """)
     }
 
+    /// A Registration `tf` of `type` in us-east-1, with `spec` lines after its type (indented two spaces).
+    static func desired(type: String, spec: String = "") throws -> DesiredResource {
+        try ConfigurationSetPlanTests.desired("""
+            apiVersion: smsauth/v1
+            kind: Registration
+            metadata: {name: tf}
+            spec:
+              region: us-east-1
+              registrationType: \(type)
+            \(spec)
+            """)
+    }
+
     /// The registration as AWS holds it once `desired()` was applied, its current version in `versionStatus`.
     static func live(versionStatus: String, status: String = "SUBMITTED", reasons: [String] = []) throws -> RegistrationLive {
         var live = try #require(RegistrationLive(["RegistrationId": "registration-1",
@@ -65,13 +78,7 @@ import Testing
 
     /// A type without ASSOCIATE_BEFORE_SUBMIT (a 10DLC brand) is submitted by the apply that creates it.
     @Test func aBrandIsSubmittedAtCreation() throws {
-        let desired = try ConfigurationSetPlanTests.desired("""
-            apiVersion: smsauth/v1
-            kind: Registration
-            metadata: {name: tf}
-            spec:
-              region: us-east-1
-              registrationType: US_TEN_DLC_BRAND_REGISTRATION
+        let desired = try Self.desired(type: "US_TEN_DLC_BRAND_REGISTRATION", spec: """
               fields:
                 companyInfo.legalCompanyName: Example Inc.
               submit: true
