@@ -92,6 +92,27 @@ struct RegistrationReplaceEndToEndTests {
         #expect(try await Self.type(of: new, context) == nil, "\(removed.stdout)")
     }
 
+    /// A replacement that stopped right after its DeleteRegistration, before the create: the recorded registration is
+    /// gone and none carries the manifest's tags, so the next run creates one registration of the new type.
+    @Test func aReplacementStoppedBetweenItsDeleteAndCreateCreatesOnce() async throws {
+        let region = "eu-central-1"  // registrations of another owner with this address would be refused
+        let context = try await EndToEndContext.make(region: region)
+        let space = try Self.workspace(type: "US_TEN_DLC_BRAND_REGISTRATION", region: region)
+        defer { space.remove() }
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let old = try await Self.recordedId(space, context)
+
+        try space.write("registration.yaml", Self.registration(type: "US_TOLL_FREE_REGISTRATION", region: region))
+        _ = try await context.smsVoice.deleteRegistration(id: old)  // the stopped run's only write
+        let run = try await space.reconcile(["--log-level", "debug"], environment: context.environment)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "aws.operation=CreateRegistration ").count == 2, "\(run.stderr)")
+        let new = try await Self.recordedId(space, context)
+        #expect(new != old)
+        #expect(try await Self.type(of: new, context) == "US_TOLL_FREE_REGISTRATION")
+    }
+
     @Test func aRegistrationWithAnAssociatedNumberIsNotReplaced() async throws {
         let region = "ap-southeast-4"  // no other test requests US numbers here
         let context = try await EndToEndContext.make(region: region)
