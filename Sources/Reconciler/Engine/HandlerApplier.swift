@@ -3,12 +3,15 @@ import Manifests
 /// The `ChangeApplier` of a real run: hands each change to its kind's handler with the input it was planned from,
 /// and records the resource's new outputs in the reference store for the resources applied after it. A change whose
 /// dependency was applied earlier in this run but is still pending (marked so by its handler) is blocked instead.
-/// A rename without field changes makes no AWS call: only its status file moves.
+/// A rename without field changes makes no AWS call: only its status file moves. The old resource of a replacement
+/// in `kept` is not retired: other manifests name it (`KeptReplacements`).
 struct HandlerApplier: ChangeApplier {
     /// The handlers.
     let registry: HandlerRegistry
     /// Plan inputs by address.
     let inputs: [ResourceAddress: ErasedPlanInput]
+    /// Replacements whose old resource is kept.
+    let kept: Set<ResourceAddress>
     /// AWS access, references and options.
     let context: ApplyContext
 
@@ -38,6 +41,7 @@ struct HandlerApplier: ChangeApplier {
         if change.action != .delete && change.action != .retain {
             await context.references.record(outputs, for: change.address)
         }
-        return AppliedResult(resource: outputs, retirement: await context.retirements.take(for: change.address))
+        let retirement = await context.retirements.take(for: change.address)
+        return AppliedResult(resource: outputs, retirement: kept.contains(change.address) ? nil : retirement)
     }
 }

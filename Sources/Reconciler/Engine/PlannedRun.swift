@@ -7,7 +7,7 @@ public struct PlannedRun: Sendable {
     init(plan: Plan, targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
          inputs: [ResourceAddress: ErasedPlanInput], observations: [ResourceAddress: Result<Observation, ReconcileFailure>],
          references: [ResourceAddress: [String: String]], options: PlanOptions,
-         foreignStatuses: [ResourceAddress: StatusClaim]) {
+         foreignStatuses: [ResourceAddress: StatusClaim], keptReplacements: [ResourceAddress: [ResourceAddress]] = [:]) {
         self.plan = plan
         self.targets = targets
         self.graph = graph
@@ -16,6 +16,7 @@ public struct PlannedRun: Sendable {
         self.references = references
         self.options = options
         self.foreignStatuses = foreignStatuses
+        self.keptReplacements = keptReplacements
     }
 
     /// One change per resource, in apply order.
@@ -35,6 +36,9 @@ public struct PlannedRun: Sendable {
     /// Status files of another manifest set (or of unknown provenance) found in the status location, with whose
     /// they are: refused in the plan, never read from, acted on or rewritten.
     public let foreignStatuses: [ResourceAddress: StatusClaim]
+    /// Replacements whose old resource other manifests name, with those manifests: the old resource is kept
+    /// (`KeptReplacements`), not retired.
+    public let keptReplacements: [ResourceAddress: [ResourceAddress]]
 
     /// Resources whose live state could not be read (their kind's read failed or has no handler).
     public var readFailures: [ResourceAddress] {

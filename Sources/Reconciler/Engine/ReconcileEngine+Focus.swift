@@ -19,7 +19,7 @@ extension ReconcileEngine {
                                  inputs: run.inputs.filter { kept.contains($0.key) },
                                  observations: run.observations.filter { kept.contains($0.key) },
                                  references: run.references, options: run.options,
-                                 foreignStatuses: run.foreignStatuses)
+                                 foreignStatuses: run.foreignStatuses, keptReplacements: run.keptReplacements)
         } catch {
             throw ReconcileEngineError.plan(error)
         }

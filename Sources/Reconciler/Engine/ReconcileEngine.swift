@@ -112,7 +112,8 @@ public struct ReconcileEngine: Sendable {
                                  options: PlanOptions(account: account, allowPurchase: options.allowPurchase,
                                                       owner: identity.owner,
                                                       partition: EndpointTable.partition(of: defaultRegion ?? IAM.defaultRegion).id),
-                                 identity: identity, rediscovered: Set(rediscovered.map(\.address)))
+                                 identity: identity, manifests: Array(desired.resources.values),
+                                 rediscovered: Set(rediscovered.map(\.address)))
         let ownStatuses = statuses.filter { foreign[$0.address] == nil }
         planner.removalRefusal = Self.emptySetRefusal(desired: desired, statuses: ownStatuses,
                                                       allowEmpty: options.allowEmpty)
@@ -190,7 +191,8 @@ public struct ReconcileEngine: Sendable {
         -> AppliedRun {
         let applyContext = ApplyContext(reconcile: context, references: ReferenceStore(run.references),
                                         options: run.options)
-        let applier = HandlerApplier(registry: registry, inputs: run.inputs, context: applyContext)
+        let applier = HandlerApplier(registry: registry, inputs: run.inputs, kept: Set(run.keptReplacements.keys),
+                                     context: applyContext)
         let graph = run.graph
         let executor = Executor(applier: applier, maxConcurrency: options.concurrency, gate: gate,
                                 dependents: { graph.directDependents(of: $0) }, logger: context.logger)

@@ -23,6 +23,9 @@ struct RunPlanner: Sendable {
     let options: PlanOptions
     /// Who the run acts for.
     let identity: RunIdentity
+    /// Every manifest of the folder, a target of the run or not: a replaced resource one of them names is kept
+    /// (`KeptReplacements`).
+    let manifests: [DesiredResource]
     /// Removed resources known only from lost-state rediscovery (their status records were made from their tags).
     var rediscovered: Set<ResourceAddress> = []
     /// Why removed resources are neither deleted nor released in this run (nil: they are planned as usual).
@@ -54,6 +57,7 @@ struct RunPlanner: Sendable {
         var changes: [ResourceChange] = []
         var byAddress: [ResourceAddress: ResourceChange] = [:]
         var inputs: [ResourceAddress: ErasedPlanInput] = [:]
+        var kept: [ResourceAddress: [ResourceAddress]] = [:]
         for address in graph.applyOrder {
             guard let target = targets[address] else { continue }
             let dependencies = graph.dependencies(of: address)
@@ -83,9 +87,11 @@ struct RunPlanner: Sendable {
                         ? try Self.rediscovered(planned) : try Self.holdingRegionMove(planned, target: target)
                     let held = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
                         .filter(unselectedManifests.contains))
-                    change = try Self.holdingCreate(held, target: target, pending: pendingRemovals.contains(address),
-                                                    removals: unreconciledRemovals
-                                                        .filter { $0.kind == address.kind && $0 != address }.sorted())
+                    let holding = try Self.holdingCreate(held, target: target, pending: pendingRemovals.contains(address),
+                                                         removals: unreconciledRemovals
+                                                             .filter { $0.kind == address.kind && $0 != address }.sorted())
+                    change = try keepingClaimedOld(holding, observation: try? observations[address]?.get(),
+                                                   references: references, kept: &kept)
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
@@ -106,7 +112,7 @@ struct RunPlanner: Sendable {
             return PlannedRun(plan: try Plan(changes: planned, account: options.account, regions: regions),
                               targets: targets, graph: graph, inputs: inputs,
                               observations: observations, references: references, options: options,
-                              foreignStatuses: foreignStatuses)
+                              foreignStatuses: foreignStatuses, keptReplacements: kept)
         } catch {
             throw ReconcileEngineError.plan(error)
         }
@@ -179,6 +185,18 @@ struct RunPlanner: Sendable {
                 try Self.renamed(planned, from: previous)
             } ?? planned
         }
+    }
+
+    /// `change`, saying so when the resource it replaces is one that other manifests name (`KeptReplacements`),
+    /// which are recorded in `kept`.
+    private func keepingClaimedOld(_ change: ResourceChange, observation: Observation?,
+                                   references: [ResourceAddress: [String: String]],
+                                   kept: inout [ResourceAddress: [ResourceAddress]]) throws(PlanError) -> ResourceChange {
+        let claimants = KeptReplacements.claimants(of: change, observation: observation, manifests: manifests,
+                                                   registry: registry, references: references)
+        guard let observation, !claimants.isEmpty else { return change }
+        kept[change.address] = claimants
+        return try KeptReplacements.keeping(change, observation: observation, for: claimants)
     }
 
     /// The `suspended` change of a suspended target: the handler's field changes (what resuming would change, when

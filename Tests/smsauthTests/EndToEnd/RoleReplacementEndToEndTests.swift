@@ -103,6 +103,40 @@ struct RoleReplacementEndToEndTests {
         #expect(moved < deleted, "\(calls)")
     }
 
+    /// The role a replacement leaves is adopted by another manifest in the same run: it is that manifest's role now,
+    /// and is kept. Before, the adopt re-tagged it and the retirement then deleted it from under the manifest.
+    @Test func anOldRoleAnotherManifestAdoptsIsKept() async throws {
+        let context = try await EndToEndContext.make(region: "ap-northeast-1")
+        let (space, oldName) = try await Self.applied(context)
+        defer { space.remove() }
+        let oldArn = try #require(try await context.iam.getRole(name: oldName)).arn
+        let newName = oldName + "-v2"
+        try Self.renameRole(space, from: oldName, to: newName)
+        try space.write("adopter.yaml", """
+            apiVersion: smsauth/v1
+            kind: SmsRole
+            metadata:
+              name: adopter
+            spec:
+              roleName: \(oldName)
+              path: /service-role/
+              adopt: \(oldName)
+              externalId: 0f6c1c39-8a53-4f5e-9d7e-2b1f3c4d5e6f
+
+            """)
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("the old one (\(oldArn)) is kept, not deleted: SmsRole/adopter names it"),
+                "\(plan.stdout)")
+        let run = try await space.reconcile(environment: context.environment)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try await context.iam.getRole(name: oldName)?.arn == oldArn, "the adopted role is kept")
+        #expect(!(try await context.writeCalls()).contains("DeleteRole"))
+        let newArn = try #require(try await context.iam.getRole(name: newName)).arn
+        #expect(try await Self.poolRole(context) == newArn)
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+    }
+
     @Test func aPoolThatCannotMoveKeepsItsRole() async throws {
         let context = try await EndToEndContext.make(region: "ca-central-1")
         let (space, oldName) = try await Self.applied(context)
