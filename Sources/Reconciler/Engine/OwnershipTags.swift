@@ -31,6 +31,32 @@ public enum OwnershipTags {
         return tags
     }
 
+    /// The ownership tags of `address` (with `owner`'s) that `tags` lacks or holds with another value: what a rename
+    /// writes (`WriteAction.retag`).
+    public static func missing(from tags: [String: String], for address: ResourceAddress,
+                               owner: String?) -> [String: String] {
+        Self.tags(for: address, owner: owner).filter { tags[$0.key] != $0.value }
+    }
+
+    /// Whether `field` changes ownership tags and nothing else: the `smsauth:resource` tag's own path, or a `tags`
+    /// map (an SMS role's) whose other keys keep their values.
+    public static func changesOnlyOwnership(_ field: FieldChange) -> Bool {
+        if field.path == resourceTagPath { return true }
+        guard field.path == "tags", case .map(let after) = field.after else { return false }
+        guard case .map(let before) = field.before else { return false }
+        return before.filter { !keys.contains($0.key) } == after.filter { !keys.contains($0.key) }
+    }
+
+    /// `field`, a `tags` map change, with only its ownership tags changed: every other key keeps its old value (a
+    /// rename under `policy.onDrift: Report` shows no tag drift as corrected). Other fields are returned as they are.
+    public static func ownershipOnly(_ field: FieldChange) -> FieldChange {
+        guard field.path == "tags", case .map(let after) = field.after, case .map(let before) = field.before else {
+            return field
+        }
+        let tags = before.filter { !keys.contains($0.key) }.merging(after.filter { keys.contains($0.key) }) { $1 }
+        return FieldChange(path: field.path, before: field.before, after: .map(tags))
+    }
+
     /// Whether `tags` mark a resource as smsauth's `address`, whoever owns it.
     public static func marks(_ tags: [String: String], as address: ResourceAddress) -> Bool {
         tags[managedByKey] == managedByValue && tags[resourceKey] == address.description

@@ -9,7 +9,8 @@ extension RunPlanner {
     /// changes a noop only reports (`policy.onDrift: Report`) are not applied by the rename: only the ownership tag.
     static func renamed(_ change: ResourceChange, from previous: ResourceAddress) throws(PlanError) -> ResourceChange {
         let isRename = change.action == .update || change.action == .noop
-        var fields = change.action == .noop ? change.fieldChanges.filter(showsOwnershipTag) : change.fieldChanges
+        var fields = change.action == .noop
+            ? change.fieldChanges.filter(showsOwnershipTag).map(OwnershipTags.ownershipOnly) : change.fieldChanges
         if isRename, OwnershipTags.taggedKinds.contains(change.address.kind), !fields.contains(where: showsOwnershipTag) {
             fields.append(FieldChange(path: OwnershipTags.resourceTagPath, before: .string(previous.description),
                                       after: .string(change.address.description)))

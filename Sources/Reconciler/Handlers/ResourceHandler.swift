@@ -95,7 +95,7 @@ extension ResourceHandler {
     /// Carries out `change` and returns the resource's outputs after it: a write through `write`; any other action
     /// (retain, noop, refuse, blocked, suspended) leaves AWS alone and returns the live resource's outputs.
     public func apply(_ change: ResourceChange, input: PlanInput<Live>, context: ApplyContext) async throws -> [String: String] {
-        guard let action = WriteAction(change.action) else { return input.live.value.map(outputs(of:)) ?? [:] }
+        guard let action = WriteAction(change) else { return input.live.value.map(outputs(of:)) ?? [:] }
         return try await write(action, change: change, input: input, context: context)
     }
 }

@@ -112,3 +112,52 @@ struct OwnershipTagsTests {
         }
     }
 }
+
+/// What a rename writes: only the ownership tags, when its plan changes nothing else (`WriteAction.retag`).
+@Suite struct RenameRetagTests {
+    static let address = ResourceAddress(kind: .smsRole, name: "sender")
+    static let old = ["Team": "Ops", "smsauth:managed-by": "smsauth", "smsauth:resource": "SmsRole/cognito-sms"]
+
+    /// A `tags` map change from `old` to `new`.
+    static func tags(_ old: [String: String], _ new: [String: String]) -> FieldChange {
+        FieldChange(path: "tags", before: .map(old.mapValues(PlanValue.string)), after: .map(new.mapValues(PlanValue.string)))
+    }
+
+    @Test func theMissingOwnershipTagsAreTheOnesAbsentOrDifferent() {
+        #expect(OwnershipTags.missing(from: Self.old, for: Self.address, owner: "team-a")
+                == ["smsauth:resource": "SmsRole/sender", "smsauth:owner": "team-a"])
+        #expect(OwnershipTags.missing(from: OwnershipTags.tags(for: Self.address, owner: nil), for: Self.address, owner: nil)
+                .isEmpty)
+    }
+
+    @Test func aTagChangeIsOwnershipOnlyWhenEveryOtherKeyKeepsItsValue() {
+        let retagged = Self.old.merging(["smsauth:resource": "SmsRole/sender"]) { $1 }
+        #expect(OwnershipTags.changesOnlyOwnership(Self.tags(Self.old, retagged)))
+        #expect(!OwnershipTags.changesOnlyOwnership(Self.tags(Self.old, retagged.merging(["Team": "Dev"]) { $1 })))
+        #expect(!OwnershipTags.changesOnlyOwnership(Self.tags(Self.old, retagged.filter { $0.key != "Team" })))
+        #expect(OwnershipTags.changesOnlyOwnership(FieldChange(path: OwnershipTags.resourceTagPath, before: .string("a"),
+                                                               after: .string("b"))))
+        #expect(!OwnershipTags.changesOnlyOwnership(FieldChange(path: "description", before: .string("a"),
+                                                                after: .string("b"))))
+    }
+
+    @Test func ownershipOnlyKeepsTheOtherTagsAsTheyAre() {
+        let wanted = ["Team": "Dev", "smsauth:managed-by": "smsauth", "smsauth:resource": "SmsRole/sender"]
+        let narrowed = OwnershipTags.ownershipOnly(Self.tags(Self.old, wanted))
+        #expect(narrowed == Self.tags(Self.old, Self.old.merging(["smsauth:resource": "SmsRole/sender"]) { $1 }))
+        let other = FieldChange(path: "description", before: .string("a"), after: .string("b"))
+        #expect(OwnershipTags.ownershipOnly(other) == other)
+    }
+
+    @Test func aRenameChangingOnlyOwnershipTagsIsARetag() throws {
+        let retag = Self.tags(Self.old, Self.old.merging(["smsauth:resource": "SmsRole/sender"]) { $1 })
+        let rename = { (fields: [FieldChange]) throws -> WriteAction? in
+            WriteAction(try ResourceChange(address: Self.address, action: .rename, fieldChanges: fields))
+        }
+        #expect(try rename([retag]) == .retag)
+        #expect(try rename([]) == .retag)
+        #expect(try rename([retag, FieldChange(path: "description", before: .string("a"), after: .string("b"))]) == .rename)
+        #expect(WriteAction(try ResourceChange(address: Self.address, action: .update, fieldChanges: [retag])) == .update)
+        #expect(WriteAction(try ResourceChange(address: Self.address, action: .noop)) == nil)
+    }
+}

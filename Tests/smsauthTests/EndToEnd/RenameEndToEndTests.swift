@@ -97,6 +97,59 @@ struct RenameEndToEndTests {
         #expect(again.stdout == "No changes. 4 unchanged.\n", "\(again.stdout)")
     }
 
+    /// Under `policy.onDrift: Report` a rename writes the ownership tag its plan shows and nothing else: the drift
+    /// stays reported. Before, the rename of a tagged kind converged the whole resource, correcting the drift.
+    @Test func aRoleRenameUnderReportLeavesItsDrift() async throws {
+        let (context, space, roleName) = try await Removal.demo(region: "ap-northeast-2", poolOnDelete: nil)
+        defer { space.remove() }
+        try space.edit("sms.yaml", replacing: "  tags: {Team: Dev}\n", with: "  tags: {Team: Dev}\npolicy: {onDrift: Report}\n")
+        let reporting = try await space.reconcile(environment: context.environment)
+        #expect(reporting.status == 0, "\(reporting.stdout)\(reporting.stderr)")
+        try await context.iam.updateRole(roleName: roleName, description: "changed by hand", maxSessionDuration: nil)
+        try await context.iam.tagRole(roleName: roleName, tags: ["Team": "Ops"])
+        try space.edit("sms.yaml", replacing: "  name: cognito-sms\n", with: "  name: sms-sender\n")
+        try space.edit("user-pool.yaml", replacing: "smsRole: cognito-sms", with: "smsRole: sms-sender")
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("> SmsRole/sms-sender (renamed from SmsRole/cognito-sms)"), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("description"), "the drift is not planned: \(plan.stdout)")
+        #expect(!plan.stdout.contains("\"Team\": \"Dev\""), "the drifted tag is not planned: \(plan.stdout)")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let applied = try await space.reconcile(environment: environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == ["TagRole"])
+        let role = try #require(try await context.iam.getRole(name: roleName))
+        #expect(role.tags["smsauth:resource"] == "SmsRole/sms-sender")
+        #expect(role.description == "changed by hand", "the reported drift is not corrected")
+        #expect(role.tags["Team"] == "Ops", "the reported drift is not corrected")
+    }
+
+    /// The same for a pool (Cognito's TagResource): a tag changed by hand under Report stays as it is.
+    @Test func aPoolRenameUnderReportWritesOnlyItsOwnershipTags() async throws {
+        let (context, space, _) = try await Removal.demo(region: "eu-south-1", poolOnDelete: nil)
+        defer { space.remove() }
+        try space.write("user-pool.yaml", try space.read("user-pool.yaml") + "policy: {onDrift: Report}\n")
+        let reporting = try await space.reconcile(environment: context.environment)
+        #expect(reporting.status == 0, "\(reporting.stdout)\(reporting.stderr)")
+        let pool = try await context.ownedPool(named: "demo")
+        try await context.cognito.tagResource(arn: try #require(pool.arn), tags: ["Team": "Ops"])
+        try space.edit("user-pool.yaml", replacing: "  name: demo\n", with: "  name: demo-v2\n")
+        for file in ["app-client.yaml", "mfa-policy.yaml"] {
+            try space.edit(file, replacing: "userPool: demo\n", with: "userPool: demo-v2\n")
+        }
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("> UserPool/demo-v2 (renamed from UserPool/demo)"), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("Team"), "the drifted tag is not planned: \(plan.stdout)")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let applied = try await space.reconcile(environment: environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == ["TagResource"])
+        let after = try #require(try await context.cognito.describeUserPool(id: pool.id))
+        #expect(after.tags["smsauth:resource"] == "UserPool/demo-v2")
+        #expect(after.tags["Team"] == "Ops", "the reported drift is not corrected")
+    }
+
     @Test func anEmptyFolderIsRefusedWithoutAllowEmpty() async throws {
         let (context, space, roleName) = try await Removal.demo(region: "ca-central-1", poolOnDelete: nil)
         defer { space.remove() }

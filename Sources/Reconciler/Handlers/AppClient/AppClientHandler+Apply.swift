@@ -16,6 +16,9 @@ extension AppClientHandler {
             return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)
         case .update, .rename:
             return try await deliver(change, input: input, outputs: try await update(input, context: context), context: context)
+        case .retag:
+            // A client records no name in AWS: nothing to write.
+            return input.live.value.map(outputs(of:)) ?? [:]
         case .replace:
             try await deleteLive(input, context: context)
             return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)

@@ -4,7 +4,7 @@ import Manifests
 
 extension ConfigurationSetHandler {
     /// Creates (CreateConfigurationSet with tags and a ClientToken, then the defaults and destinations), updates
-    /// (only the calls whose field differs), replaces (delete, then create: the name is what changed, or the set is
+    /// (only the calls whose field differs), retags (the ownership tags alone), replaces (delete, then create: the name is what changed, or the set is
     /// recreated under the same name) or deletes the set. Returns `name`, `arn` and `region` afterwards (nothing
     /// after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<ConfigurationSetLive>,
@@ -21,6 +21,10 @@ extension ConfigurationSetHandler {
             try await Self.converge(live, to: spec, sms: sms)
             try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value,
                                            for: input.address, owner: input.options.owner)
+            return outputs(of: live)
+        case .retag:
+            guard let live else { throw ConfigurationSetError.notRead(input.address) }
+            try await SMSVoiceTagSync.retag(sms, arn: live.arn, live: live.tags, as: input.address, owner: input.options.owner)
             return outputs(of: live)
         case .replace:
             guard let live else { throw ConfigurationSetError.notRead(input.address) }

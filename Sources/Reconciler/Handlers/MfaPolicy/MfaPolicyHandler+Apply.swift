@@ -12,6 +12,9 @@ extension MfaPolicyHandler {
         switch action {
         case .create, .update, .replace, .rename:
             return try await converge(input, context: context)
+        case .retag:
+            // An MFA configuration records no name in AWS: nothing to write.
+            return input.live.value.map(outputs(of:)) ?? [:]
         case .delete:
             return try await turnOff(input, context: context)
         }

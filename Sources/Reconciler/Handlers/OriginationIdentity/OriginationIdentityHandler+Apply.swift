@@ -2,7 +2,7 @@ import AWSServices
 import Manifests
 
 extension OriginationIdentityHandler {
-    /// Requests, updates, replaces or releases the identity; a new number that is still PENDING is marked pending in
+    /// Requests, updates, retags (the ownership tags alone), replaces or releases the identity; a new number that is still PENDING is marked pending in
     /// the reference store, so the resources that depend on it in this run are blocked. A replacement requests the new identity first and
     /// releases the old ones only once the new one is ACTIVE (and they are in no pool); until then the old one stays
     /// in service and its outputs are returned.
@@ -26,6 +26,11 @@ extension OriginationIdentityHandler {
             let spec = try Self.writtenSpec(input)
             try await update(live.identity, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
             try await associate(live.identity, with: live.registration, spec: spec, context: context, sms: sms)
+            return outputs(of: live)
+        case .retag:
+            guard let live else { return [:] }
+            try await SMSVoiceTagSync.retag(sms, arn: live.identity.arn, live: live.identity.tags, as: input.address,
+                                            owner: input.options.owner)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }

@@ -10,6 +10,14 @@ enum SMSVoiceTagSync {
         (manifestTags ?? [:]).merging(OwnershipTags.tags(for: address, owner: owner)) { _, ownership in ownership }
     }
 
+    /// TagResource of the ownership tags of `address` (with `owner`'s) that `live` lacks, nothing else: a rename
+    /// that changes nothing else (`WriteAction.retag`). No call when it has them all.
+    static func retag(_ sms: SMSVoice, arn: String, live: [String: String], as address: ResourceAddress,
+                      owner: String?) async throws {
+        let missing = OwnershipTags.missing(from: live, for: address, owner: owner)
+        if !missing.isEmpty { try await sms.tagResource(arn: arn, tags: missing) }
+    }
+
     /// TagResource for missing or different tags and UntagResource for tags the manifest no longer lists: at most
     /// one call each, none when the tags already match.
     static func sync(_ sms: SMSVoice, arn: String, live: [String: String], manifestTags: [String: String]?,

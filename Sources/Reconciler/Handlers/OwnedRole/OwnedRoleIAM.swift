@@ -27,6 +27,13 @@ enum OwnedRoleIAM {
         return .classified(try await withPolicies(found), tags: found.tags, as: target.address, owner: owner)
     }
 
+    /// TagRole of the ownership tags of `address` (with `owner`'s) that `role` lacks, nothing else: a rename that
+    /// changes nothing else (`WriteAction.retag`). No call when it has them all.
+    static func retag(_ role: IAMRole, as address: ResourceAddress, owner: String?, iam: IAM) async throws {
+        let missing = OwnershipTags.missing(from: role.tags, for: address, owner: owner)
+        if !missing.isEmpty { try await iam.tagRole(roleName: role.name, tags: missing) }
+    }
+
     /// CreateRole (with every field and the tags), then PutRolePolicy of the owned policy. CreateRole is not
     /// idempotent: when it answers `EntityAlreadyExists` (an earlier attempt may have succeeded without us seeing
     /// the answer), the role is read again (`withPolicies`) and, if it carries our ownership tags and path, brought

@@ -3,7 +3,7 @@ import AWSServices
 import Manifests
 
 extension PhonePoolHandler {
-    /// Creates, updates, replaces or deletes the pool. Identity ids come from the references store, so an identity
+    /// Creates, updates, retags (the ownership tags alone), replaces or deletes the pool. Identity ids come from the references store, so an identity
     /// applied earlier in this run is used with its new id.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<PhonePoolLive>,
                context: ApplyContext) async throws -> [String: String] {
@@ -16,6 +16,10 @@ extension PhonePoolHandler {
         case .update, .rename:
             guard let live else { return [:] }
             try await update(live, spec: try Self.writtenSpec(input), input: input, region: region, sms: sms, context: context)
+            return outputs(of: live)
+        case .retag:
+            guard let live else { return [:] }
+            try await SMSVoiceTagSync.retag(sms, arn: live.arn, live: live.tags, as: input.address, owner: input.options.owner)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }

@@ -8,7 +8,7 @@ extension RegistrationHandler {
     /// number yet), updates (CreateRegistrationVersion first when the current version was submitted
     /// and a value changes; PutRegistrationFieldValue / DeleteRegistrationFieldValue only for values that differ;
     /// an attachment uploaded only when no recorded one has its content's hash; submitted only when the current
-    /// version is a draft, so a version is never submitted twice), replaces (a new `registrationType`:
+    /// version is a draft, so a version is never submitted twice), retags (the ownership tags alone), replaces (a new `registrationType`:
     /// DeleteRegistration, then created as above) or deletes (DeleteRegistration).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<RegistrationLive>,
                context: ApplyContext) async throws -> [String: String] {
@@ -29,6 +29,10 @@ extension RegistrationHandler {
             try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value,
                                            for: input.address, owner: input.options.owner)
             return RegistrationOutputs.of(after)
+        case .retag:
+            guard let live else { throw RegistrationError.notRead(input.address) }
+            try await SMSVoiceTagSync.retag(sms, arn: live.arn, live: live.tags, as: input.address, owner: input.options.owner)
+            return RegistrationOutputs.of(live)
         case .delete:
             guard let live else { return [:] }
             try await sms.deleteRegistration(id: live.id)

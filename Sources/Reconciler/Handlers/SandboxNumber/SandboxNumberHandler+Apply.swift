@@ -21,6 +21,9 @@ extension SandboxNumberHandler {
             return try await create(input, context: context.reconcile)
         case .update, .rename:
             return try await verifyFromFile(input, context: context.reconcile)
+        case .retag:
+            // A sandbox entry records no manifest name that a rename changes: nothing to write.
+            return input.live.value.map(outputs(of:)) ?? [:]
         case .replace:
             guard let live = input.live.value else { return try await create(input, context: context.reconcile) }
             let region = input.desired?.region ?? live.region, service = input.desired?.sandboxService ?? .sns

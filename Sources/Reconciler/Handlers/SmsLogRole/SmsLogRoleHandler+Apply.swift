@@ -4,7 +4,7 @@ import Logging
 extension SmsLogRoleHandler {
     /// Creates (CreateRole with tags, then PutRolePolicy), updates (only the calls whose field differs), replaces (a
     /// new name: create the new role, and delete the old one once what uses it has moved, `ApplyContext.retireLater`;
-    /// the same name with a new path: delete, then create),
+    /// the same name with a new path: delete, then create), retags (TagRole of the ownership tags alone)
     /// or deletes (inline policies, then the role). Returns `arn` and `roleName` of the role
     /// afterwards (nothing after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsLogRoleLive>,
@@ -18,6 +18,10 @@ extension SmsLogRoleHandler {
             let fields = try Self.fields(input)
             guard let live = input.live.value else { throw OwnedRoleError.roleNotRead(input.address) }
             try await OwnedRoleIAM.converge(live, to: fields, iam: iam, logger: logger, noun: Self.noun)
+            return outputs(of: live.role)
+        case .retag:
+            guard let live = input.live.value else { throw OwnedRoleError.roleNotRead(input.address) }
+            try await OwnedRoleIAM.retag(live.role, as: input.address, owner: input.options.owner, iam: iam)
             return outputs(of: live.role)
         case .replace:
             let fields = try Self.fields(input)

@@ -4,7 +4,7 @@ import Manifests
 
 extension SmsProtectionHandler {
     /// Creates (CreateProtectConfiguration with tags and a ClientToken, then the rules and attachments), updates
-    /// (only the calls whose field differs) or deletes (the account default unset first while it is still this
+    /// (only the calls whose field differs), retags (the ownership tags alone) or deletes (the account default unset first while it is still this
     /// configuration, `unsetAccountDefault`, and the configuration sets disassociated, as AWS requires). Nothing is
     /// immutable, so there is no replace or rename of its own.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsProtectionLive>,
@@ -22,6 +22,10 @@ extension SmsProtectionHandler {
             try await converge(live, to: spec, sets: try await setNames(spec, input: input, context: context), sms: sms)
             try await SMSVoiceTagSync.sync(sms, arn: live.arn, live: live.tags, manifestTags: spec.tags?.value,
                                            for: input.address, owner: input.options.owner)
+            return outputs(of: live)
+        case .retag:
+            guard let live else { throw SmsProtectionError.notRead(input.address) }
+            try await SMSVoiceTagSync.retag(sms, arn: live.arn, live: live.tags, as: input.address, owner: input.options.owner)
             return outputs(of: live)
         case .delete:
             guard let live else { return [:] }

@@ -4,7 +4,8 @@ import Logging
 extension SmsRoleHandler {
     /// Creates (CreateRole with tags, then PutRolePolicy of the service's grant), updates (only the calls whose field differs),
     /// replaces (a new name: create the new role, and delete the old one once the pools using it have moved to the new
-    /// one, `ApplyContext.retireLater`; the same name with a new path: delete, then create) or deletes (inline policies, then the role). Returns `arn`, `roleName` and
+    /// one, `ApplyContext.retireLater`; the same name with a new path: delete, then create), retags (TagRole of the
+    /// ownership tags alone) or deletes (inline policies, then the role). Returns `arn`, `roleName` and
     /// `externalId` of the role afterwards (nothing after a delete).
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<SmsRoleLive>,
                context: ApplyContext) async throws -> [String: String] {
@@ -20,6 +21,10 @@ extension SmsRoleHandler {
             guard let live = input.live.value else { throw OwnedRoleError.roleNotRead(input.address) }
             try await Self.converge(live, to: fields, iam: iam, logger: logger)
             return Self.outputs(role: live.role, fields: fields)
+        case .retag:
+            guard let live = input.live.value else { throw OwnedRoleError.roleNotRead(input.address) }
+            try await OwnedRoleIAM.retag(live.role, as: input.address, owner: input.options.owner, iam: iam)
+            return outputs(of: live)
         case .replace:
             let fields = try Self.fields(input, account: context.options.account)
             guard let old = input.live.value?.role else { throw OwnedRoleError.roleNotRead(input.address) }

@@ -3,7 +3,7 @@ import AWSServices
 import Manifests
 
 extension UserPoolHandler {
-    /// Creates, updates, replaces or deletes the pool. CreateUserPool and UpdateUserPool retry the errors of an SMS
+    /// Creates, updates, retags (TagResource of the ownership tags alone), replaces or deletes the pool. CreateUserPool and UpdateUserPool retry the errors of an SMS
     /// role IAM has not propagated yet (`SmsRolePropagation`). CreateUserPool is never repeated: after an
     /// ambiguous failure (5xx, transport) the region is searched by ownership tag before anything else.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<UserPoolDescription>,
@@ -17,6 +17,13 @@ extension UserPoolHandler {
             guard let pool = input.live.value else { throw UserPoolHandlerError.missingLivePool(address, .update) }
             let (spec, _) = try Self.spec(input)
             try await update(pool, spec: spec, change: change, context: context)
+            return outputs(of: pool)
+        case .retag:
+            guard let pool = input.live.value else { throw UserPoolHandlerError.missingLivePool(address, .update) }
+            let missing = OwnershipTags.missing(from: pool.tags, for: address, owner: input.options.owner)
+            if let arn = pool.arn, !missing.isEmpty {
+                try await context.reconcile.cognito(Self.region(of: pool)).tagResource(arn: arn, tags: missing)
+            }
             return outputs(of: pool)
         case .replace:
             guard let pool = input.live.value else { throw UserPoolHandlerError.missingLivePool(address, .replace) }
