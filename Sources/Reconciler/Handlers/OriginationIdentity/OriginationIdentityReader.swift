@@ -51,14 +51,14 @@ struct OriginationIdentityReader {
         let current = [resource["id"], resource["arn"]].compactMap { $0 }
         let recorded = current + superseded
         var owned: [OriginationIdentityState] = []
-        // The recorded identity found without any smsauth tag (removed by hand): foreign, never absent, so that
-        // nothing is bought in its place.
-        var untagged: OriginationIdentityState?
+        // The recorded identity found without this target's ownership tags (removed or changed by hand, or taken
+        // by another manifest's adopt): foreign, never absent, so that nothing is bought in its place.
+        var unmarked: OriginationIdentityState?
         for item in (numbers + senders).filter({ Self.isRecorded($0, recorded) }) {
             let state = try await state(of: item)
             if isMine(state, target) { owned.append(state) }
-            if untagged == nil, state.tags[OwnershipTags.managedByKey] == nil, Self.isRecorded(item, current) {
-                untagged = state
+            if unmarked == nil, !OwnershipTags.marks(state.tags, as: target.address), Self.isRecorded(item, current) {
+                unmarked = state
             }
         }
         guard let spec else {
@@ -78,7 +78,7 @@ struct OriginationIdentityReader {
             return .owned(OriginationIdentityLive(identity: current, superseded: owned.filter { $0.id != current.id }))
         }
         if case .absent = notMineState(target) {
-            if let untagged { return .foreign(OriginationIdentityLive(identity: untagged)) }
+            if let unmarked { return .foreign(OriginationIdentityLive(identity: unmarked)) }
             return try await foreignSender(spec, senders: senders)
         }
         return notMineState(target)

@@ -130,11 +130,23 @@ struct OriginationIdentityEndToEndTests {
         }
     }
 
-    /// The number a status file records, found without smsauth's tags (removed by hand), is foreign: refused until
-    /// `spec.adopt` names it. It was read as absent, so the plan bought a second number (the ClientToken answered the
-    /// same number for 24 hours; after that a new one was bought).
-    @Test("a recorded number whose tags were removed is refused as foreign, never bought again")
-    func aRecordedNumberWithoutTagsIsNotBoughtAgain() async throws {
+    /// How the ownership tags of a recorded number were changed by hand.
+    enum TagEdit: String, CaseIterable, Sendable {
+        /// Every ownership tag removed.
+        case removed
+        /// `smsauth:resource` removed, `smsauth:managed-by` kept.
+        case resourceRemoved
+        /// `smsauth:resource` naming another manifest (as another manifest's `spec.adopt` leaves it).
+        case otherManifest
+    }
+
+    /// The number a status file records, found without this manifest's ownership tags (removed or changed by hand,
+    /// or taken by another manifest), is foreign: refused until `spec.adopt` names it. It was read as absent, so the
+    /// plan bought a second number (the ClientToken answered the same number for 24 hours; after that a new one was
+    /// bought); with `smsauth:managed-by` still on it, until this fix too.
+    @Test("a recorded number without this manifest's tags is refused as foreign, never bought again",
+          arguments: TagEdit.allCases)
+    func aRecordedNumberWithoutItsTagsIsNotBoughtAgain(edit: TagEdit) async throws {
         let aws = try await OriginationEmulator.make()
         let name = OriginationEmulator.unique("untagged")
         let address = ResourceAddress(kind: .originationIdentity, name: name)
@@ -142,7 +154,12 @@ struct OriginationIdentityEndToEndTests {
         let (input, change) = try await aws.readAndPlan(handler, desired, address: address)
         let outputs = try await handler.apply(change, input: input, context: aws.applyContext())
         let id = try #require(outputs["id"]), arn = try #require(outputs["arn"])
-        try await aws.sms.untagResource(arn: arn, keys: Array(OwnershipTags.keys))
+        switch edit {
+        case .removed: try await aws.sms.untagResource(arn: arn, keys: Array(OwnershipTags.keys))
+        case .resourceRemoved: try await aws.sms.untagResource(arn: arn, keys: [OwnershipTags.resourceKey])
+        case .otherManifest:
+            try await aws.sms.tagResource(arn: arn, tags: [OwnershipTags.resourceKey: "OriginationIdentity/\(name)-other"])
+        }
 
         let (again, plan) = try await aws.readAndPlan(handler, desired, address: address, status: Self.status(name, outputs))
         #expect(plan.action == .refuse, "\(plan.action): \(plan.reason ?? "")")
