@@ -22,6 +22,9 @@ public struct ReconcileContext: Sendable {
     private(set) var poolClientLists: PoolClientLists?
     /// The manifest set's owner (`RunIdentity.owner`): reads classify what they find by it (see `TagClaim`).
     public private(set) var owner: String?
+    /// The AWS account the run acts in (STS GetCallerIdentity); nil before it is known. A sandbox number's status
+    /// records it, so a number added in one account is never taken as added in another.
+    public private(set) var account: String?
     /// Where cached answers of AWS are kept across runs (`StatusStore.cacheDirectory`); nil: in memory only.
     public private(set) var cacheDirectory: URL?
     /// A region of the partition the run works in (the default region); picks IAM's partition. nil: `aws`.
@@ -51,6 +54,13 @@ public struct ReconcileContext: Sendable {
     public func owned(by owner: String?) -> ReconcileContext {
         var copy = self
         copy.owner = owner
+        return copy
+    }
+
+    /// A copy whose reads know they act in `account`.
+    public func inAccount(_ account: String) -> ReconcileContext {
+        var copy = self
+        copy.account = account
         return copy
     }
 

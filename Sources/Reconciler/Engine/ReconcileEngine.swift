@@ -132,7 +132,7 @@ public struct ReconcileEngine: Sendable {
             foreign[target.address] == nil && (target.desired != nil || target.status?.recordsNeverCreated != true)
         }
         let observations = planner.removalRefusal != nil ? [:]
-            : await LiveReader(registry: registry, context: context).read(readable)
+            : await LiveReader(registry: registry, context: context.inAccount(account)).read(readable)
         return try planner.plan(targets: targets, graph: graph, observations: observations,
                                 foreignStatuses: foreign.filter { targets[$0.key] != nil })
     }
@@ -230,7 +230,7 @@ public struct ReconcileEngine: Sendable {
                               references: target.references.merging(run.references) { _, read in read })
         }
         guard !targets.isEmpty else { return [:] }
-        let read = await LiveReader(registry: registry, context: context).read(targets)
+        let read = await LiveReader(registry: registry, context: context.inAccount(run.options.account)).read(targets)
         return read.compactMapValues { try? $0.get() }
     }
 

@@ -114,4 +114,35 @@ struct SandboxEndToEndTests {
         #expect((status["SandboxNumber/tester"]?["resource"] as? [String: Any])?["phoneNumber"] as? String == own)
         #expect(Set(try await context.sns.listSandboxPhoneNumbers().map(\.phoneNumber)) == [own, listed])
     }
+    /// A status file records the account its number was added in: carried to another account (one folder applied to
+    /// staging, then production), it never makes that account's number of the same phone number count as added, so
+    /// removing the manifest does not delete it. Before, the status file recorded no account.
+    @Test func aStatusFromAnotherAccountDoesNotMakeItsNumberAdded() async throws {
+        let region = "ap-south-2"
+        let context = try await EndToEndContext.make(region: region)
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        let phone = "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000))
+        try space.write("numbers.yaml", Self.number("tester", phone, region: region)
+                            + Self.number("other", "+12065550399", region: region))
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let file = space.statusDirectory.appendingPathComponent("SandboxNumber/tester.json")
+        var status = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var resource = try #require(status["resource"] as? [String: Any])
+        #expect(resource["account"] as? String == "123456789012")
+        #expect(resource["origin"] as? String == "added")
+        resource["account"] = "444455556666"
+        status["resource"] = resource
+        try JSONSerialization.data(withJSONObject: status).write(to: file)
+
+        try space.write("numbers.yaml", Self.number("other", "+12065550399", region: region))
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("! SandboxNumber/tester: "), "refused, not deleted: \(plan.stdout)")
+        #expect(!plan.stdout.contains("- SandboxNumber/tester"), "\(plan.stdout)")
+        let removed = try await space.reconcile(environment: context.environment)
+        #expect(removed.status == 1, "\(removed.stdout)\(removed.stderr)")
+        #expect(try await context.sns.listSandboxPhoneNumbers().map(\.phoneNumber).contains(phone),
+                "this account's number is not the one the status file's account added")
+    }
 }

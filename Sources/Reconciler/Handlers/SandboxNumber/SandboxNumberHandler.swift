@@ -41,7 +41,8 @@ struct SandboxNumberHandler: ResourceHandler {
             result[target.address] = .absent
             for (index, candidate) in candidates.enumerated() {
                 guard let found = listed[candidate.sandbox]?[candidate.phoneNumber] else { continue }
-                var live = Self.live(target, phoneNumber: candidate.phoneNumber, sandbox: candidate.sandbox, listed: found)
+                var live = Self.live(target, phoneNumber: candidate.phoneNumber, sandbox: candidate.sandbox, listed: found,
+                                     account: context.account)
                 if let wanted = candidates.last, index < candidates.count - 1,
                    wanted.phoneNumber != candidate.phoneNumber || wanted.sandbox != candidate.sandbox,
                    let other = listed[wanted.sandbox]?[wanted.phoneNumber] {
@@ -86,13 +87,14 @@ struct SandboxNumberHandler: ResourceHandler {
     }
 
     /// `phoneNumber`, `region`, `service` (the sandbox: `sns` or `endUserMessaging`), `status` (`Pending` or
-    /// `Verified`), `originRecorded: true`, and `origin: added` when a run for this resource added the number (none
+    /// `Verified`), `account` (when known), `originRecorded: true`, and `origin: added` when a run for this resource added the number (none
     /// when it was found listed; the read that follows an apply knows it from the create's outputs, which the status
     /// it reads with carries).
     func outputs(of live: SandboxNumberLive) -> [String: String] {
         var outputs = ["phoneNumber": live.phoneNumber, "region": live.region, "service": live.service.rawValue,
                        "status": live.status.rawValue, Self.originRecordedKey: "true"]
         if live.added { outputs["origin"] = Self.addedOrigin }
+        outputs["account"] = live.account
         return outputs
     }
 
@@ -102,14 +104,18 @@ struct SandboxNumberHandler: ResourceHandler {
     /// The `origin` output of a number a run for its resource added.
     static let addedOrigin = "added"
 
-    /// Whether `status` says a run for its resource added `phoneNumber` to `sandbox`: `origin: added`. A status file
-    /// written before origins were recorded (no `originRecorded`) cannot tell, and counts as added, as every number
-    /// its status file recorded did then: otherwise every number added before would become found on upgrade (their
-    /// short history seldom still holds the create), never deleted and refused on removal.
-    static func recordsAdded(_ status: ResourceStatus?, phoneNumber: String, sandbox: Sandbox) -> Bool {
+    /// Whether `status` says a run for its resource added `phoneNumber` to `sandbox` of `account`: `origin: added`,
+    /// recorded in that account (a status file that records another account was carried there from it: the number
+    /// this account lists is not the one added). A status file written before origins were recorded (no
+    /// `originRecorded`) cannot tell, and counts as added, as every number its status file recorded did then:
+    /// otherwise every number added before would become found on upgrade (their short history seldom still holds the
+    /// create), never deleted and refused on removal. One written before accounts were recorded counts as this
+    /// account's.
+    static func recordsAdded(_ status: ResourceStatus?, phoneNumber: String, sandbox: Sandbox, account: String?) -> Bool {
         guard let status, status.resource["phoneNumber"] == phoneNumber,
               status.resource["region"] == sandbox.region,
               (status.resource["service"] ?? SmsService.sns.rawValue) == sandbox.service.rawValue else { return false }
+        if let recorded = status.resource["account"], let account, recorded != account { return false }
         return status.resource["origin"] == addedOrigin || status.resource[originRecordedKey] == nil
     }
 
@@ -183,10 +189,13 @@ struct SandboxNumberHandler: ResourceHandler {
     }
 
     /// The live value of a listed number, with the manifest's code file looked at when it may be needed.
-    private static func live(_ target: ReadTarget, phoneNumber: String, sandbox: Sandbox, listed: Listed) -> SandboxNumberLive {
+    private static func live(_ target: ReadTarget, phoneNumber: String, sandbox: Sandbox, listed: Listed,
+                             account: String?) -> SandboxNumberLive {
         var live = SandboxNumberLive(name: target.address.name, phoneNumber: phoneNumber, region: sandbox.region,
                                      service: sandbox.service, id: listed.id, status: listed.status,
-                                     added: recordsAdded(target.status, phoneNumber: phoneNumber, sandbox: sandbox))
+                                     added: recordsAdded(target.status, phoneNumber: phoneNumber, sandbox: sandbox,
+                                                         account: account))
+        live.account = account
         if let desired = target.desired, let spec = spec(desired),
            let file = spec.oneTimePasswordFile?.value {
             live.oneTimePasswordFile = file

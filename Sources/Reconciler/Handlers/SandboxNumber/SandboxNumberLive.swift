@@ -25,6 +25,10 @@ public struct SandboxNumberLive: Sendable, Equatable {
     /// finding it already listed (no `origin`). SNS's sandbox numbers take no tags: a number listed before this
     /// manifest folder recorded it may be another folder's or a person's, so only an added one is ever deleted.
     public var added: Bool
+    /// The AWS account whose sandbox lists it (the run's), when known: its status records it, so that a status file
+    /// carried to another account (one folder applied to staging, then production) never counts that account's
+    /// number as added.
+    public var account: String?
     /// Whether the manifest's number, when it is not this one (a new `phoneNumber`, region or sandbox), is already
     /// listed where the manifest puts it and is not this resource's (any SNS entry, which carries no tags; an End
     /// User Messaging entry not tagged for this address and this owner or none): a replacement would not add it, so

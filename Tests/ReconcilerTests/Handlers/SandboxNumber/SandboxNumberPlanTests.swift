@@ -248,13 +248,19 @@ struct SandboxNumberAcrossSandboxesTests {
         let added = status(base.merging(["origin": "added", "originRecorded": "true"]) { $1 })
         let found = status(base.merging(["originRecorded": "true"]) { $1 })
         let older = status(base)
-        #expect(SandboxNumberHandler.recordsAdded(added, phoneNumber: F.phone, sandbox: sandbox))
-        #expect(!SandboxNumberHandler.recordsAdded(found, phoneNumber: F.phone, sandbox: sandbox))
-        #expect(SandboxNumberHandler.recordsAdded(older, phoneNumber: F.phone, sandbox: sandbox))
-        #expect(!SandboxNumberHandler.recordsAdded(added, phoneNumber: "+14155550199", sandbox: sandbox))
-        #expect(!SandboxNumberHandler.recordsAdded(added, phoneNumber: F.phone,
-                                                   sandbox: .init(region: "us-west-2", service: .sns)))
-        #expect(!SandboxNumberHandler.recordsAdded(nil, phoneNumber: F.phone, sandbox: sandbox))
+        let account = "111122223333"
+        let recordsAdded = { (status: ResourceStatus?, phone: String, sandbox: SandboxNumberHandler.Sandbox) in
+            SandboxNumberHandler.recordsAdded(status, phoneNumber: phone, sandbox: sandbox, account: account)
+        }
+        #expect(recordsAdded(added, F.phone, sandbox))
+        #expect(!recordsAdded(found, F.phone, sandbox))
+        #expect(recordsAdded(older, F.phone, sandbox))
+        #expect(!recordsAdded(added, "+14155550199", sandbox))
+        #expect(!recordsAdded(added, F.phone, .init(region: "us-west-2", service: .sns)))
+        #expect(!recordsAdded(nil, F.phone, sandbox))
+        // Added in this account, or in another one (a status folder carried from staging to production).
+        #expect(recordsAdded(status(added.resource.merging(["account": account]) { $1 }), F.phone, sandbox))
+        #expect(!recordsAdded(status(added.resource.merging(["account": "444455556666"]) { $1 }), F.phone, sandbox))
     }
 
     /// A rename takes only the entry of the same sandbox.
