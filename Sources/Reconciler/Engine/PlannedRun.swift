@@ -7,7 +7,8 @@ public struct PlannedRun: Sendable {
     init(plan: Plan, targets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
          inputs: [ResourceAddress: ErasedPlanInput], observations: [ResourceAddress: Result<Observation, ReconcileFailure>],
          references: [ResourceAddress: [String: String]], options: PlanOptions,
-         foreignStatuses: [ResourceAddress: StatusClaim], keptReplacements: [ResourceAddress: [ResourceAddress]] = [:]) {
+         foreignStatuses: [ResourceAddress: StatusClaim], keptReplacements: [ResourceAddress: [ResourceAddress]] = [:],
+         plannedReferences: [ResourceAddress: [String: String]]? = nil) {
         self.plan = plan
         self.targets = targets
         self.graph = graph
@@ -17,6 +18,7 @@ public struct PlannedRun: Sendable {
         self.options = options
         self.foreignStatuses = foreignStatuses
         self.keptReplacements = keptReplacements
+        self.plannedReferences = plannedReferences ?? references
     }
 
     /// One change per resource, in apply order.
@@ -31,6 +33,11 @@ public struct PlannedRun: Sendable {
     public let observations: [ResourceAddress: Result<Observation, ReconcileFailure>]
     /// Outputs of every resource at plan time (live, else planned).
     public let references: [ResourceAddress: [String: String]]
+    /// The outputs each resource was planned against (`RunPlanner`: a dependency the plan brings to its manifest
+    /// with its manifest's outputs, else its live ones): what the apply starts its reference store from, so that a
+    /// dependent is written with the values its plan shows, not with those of a dependency whose drift is only
+    /// reported (a role's external id changed by hand under `policy.onDrift: Report`).
+    public let plannedReferences: [ResourceAddress: [String: String]]
     /// Run-wide options.
     public let options: PlanOptions
     /// Status files of another manifest set (or of unknown provenance) found in the status location, with whose

@@ -19,7 +19,8 @@ extension ReconcileEngine {
                                  inputs: run.inputs.filter { kept.contains($0.key) },
                                  observations: run.observations.filter { kept.contains($0.key) },
                                  references: run.references, options: run.options,
-                                 foreignStatuses: run.foreignStatuses, keptReplacements: run.keptReplacements)
+                                 foreignStatuses: run.foreignStatuses, keptReplacements: run.keptReplacements,
+                                 plannedReferences: run.plannedReferences)
         } catch {
             throw ReconcileEngineError.plan(error)
         }

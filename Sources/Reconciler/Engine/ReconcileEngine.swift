@@ -189,7 +189,7 @@ public struct ReconcileEngine: Sendable {
     /// `gate` is asked before each change (`Executor.gate`).
     public func apply(_ run: PlannedRun, gate: @escaping ChangeGate = { nil }) async throws(ReconcileEngineError)
         -> AppliedRun {
-        let applyContext = ApplyContext(reconcile: context, references: ReferenceStore(run.references),
+        let applyContext = ApplyContext(reconcile: context, references: ReferenceStore(run.plannedReferences),
                                         options: run.options)
         let applier = HandlerApplier(registry: registry, inputs: run.inputs, kept: Set(run.keptReplacements.keys),
                                      context: applyContext)

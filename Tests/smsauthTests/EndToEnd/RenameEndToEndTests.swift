@@ -99,9 +99,13 @@ struct RenameEndToEndTests {
 
     /// Under `policy.onDrift: Report` a rename writes the ownership tag its plan shows and nothing else: the drift
     /// stays reported. Before, the rename of a tagged kind converged the whole resource, correcting the drift.
+    /// Under `policy.onDrift: Report` a rename writes the ownership tag its plan shows and nothing else: the drift
+    /// stays reported. Before, the rename of a tagged kind converged the whole resource, correcting the drift.
     @Test func aRoleRenameUnderReportLeavesItsDrift() async throws {
-        let (context, space, roleName) = try await Removal.demo(region: "ap-northeast-2", poolOnDelete: nil)
+        let context = try await EndToEndContext.make(region: "ap-southeast-2")
+        let (space, name) = try Workspace.ownDemo("report-role")
         defer { space.remove() }
+        let roleName = "e2e-\(name)"
         try space.edit("sms.yaml", replacing: "  tags: {Team: Dev}\n", with: "  tags: {Team: Dev}\npolicy: {onDrift: Report}\n")
         let reporting = try await space.reconcile(environment: context.environment)
         #expect(reporting.status == 0, "\(reporting.stdout)\(reporting.stderr)")
@@ -126,27 +130,28 @@ struct RenameEndToEndTests {
 
     /// The same for a pool (Cognito's TagResource): a tag changed by hand under Report stays as it is.
     @Test func aPoolRenameUnderReportWritesOnlyItsOwnershipTags() async throws {
-        let (context, space, _) = try await Removal.demo(region: "eu-south-1", poolOnDelete: nil)
+        let context = try await EndToEndContext.make(region: "ap-southeast-2")
+        let (space, name) = try Workspace.ownDemo("report-pool")
         defer { space.remove() }
         try space.write("user-pool.yaml", try space.read("user-pool.yaml") + "policy: {onDrift: Report}\n")
         let reporting = try await space.reconcile(environment: context.environment)
         #expect(reporting.status == 0, "\(reporting.stdout)\(reporting.stderr)")
-        let pool = try await context.ownedPool(named: "demo")
+        let pool = try await context.ownedPool(named: name)
         try await context.cognito.tagResource(arn: try #require(pool.arn), tags: ["Team": "Ops"])
-        try space.edit("user-pool.yaml", replacing: "  name: demo\n", with: "  name: demo-v2\n")
+        try space.edit("user-pool.yaml", replacing: "  name: \(name)\n", with: "  name: \(name)-v2\n")
         for file in ["app-client.yaml", "mfa-policy.yaml"] {
-            try space.edit(file, replacing: "userPool: demo\n", with: "userPool: demo-v2\n")
+            try space.edit(file, replacing: "userPool: \(name)\n", with: "userPool: \(name)-v2\n")
         }
 
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
-        #expect(plan.stdout.contains("> UserPool/demo-v2 (renamed from UserPool/demo)"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("> UserPool/\(name)-v2 (renamed from UserPool/\(name))"), "\(plan.stdout)")
         #expect(!plan.stdout.contains("Team"), "the drifted tag is not planned: \(plan.stdout)")
         let (environment, accessKeyId) = try await context.freshEnvironment()
         let applied = try await space.reconcile(environment: environment)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(try await context.writeCalls(accessKeyId: accessKeyId) == ["TagResource"])
         let after = try #require(try await context.cognito.describeUserPool(id: pool.id))
-        #expect(after.tags["smsauth:resource"] == "UserPool/demo-v2")
+        #expect(after.tags["smsauth:resource"] == "UserPool/\(name)-v2")
         #expect(after.tags["Team"] == "Ops", "the reported drift is not corrected")
     }
 

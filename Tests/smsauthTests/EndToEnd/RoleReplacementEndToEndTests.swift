@@ -1,3 +1,4 @@
+import AWSServices
 import Foundation
 import Testing
 
@@ -106,7 +107,7 @@ struct RoleReplacementEndToEndTests {
     /// The role a replacement leaves is adopted by another manifest in the same run: it is that manifest's role now,
     /// and is kept. Before, the adopt re-tagged it and the retirement then deleted it from under the manifest.
     @Test func anOldRoleAnotherManifestAdoptsIsKept() async throws {
-        let context = try await EndToEndContext.make(region: "ap-northeast-1")
+        let context = try await EndToEndContext.make(region: "us-west-1")
         let (space, oldName) = try await Self.applied(context)
         defer { space.remove() }
         let oldArn = try #require(try await context.iam.getRole(name: oldName)).arn
@@ -169,5 +170,37 @@ struct RoleReplacementEndToEndTests {
         let newArn = try #require(try await context.iam.getRole(name: newName)).arn
         #expect(try await Self.poolRole(context) == newArn)
         #expect(try await context.iam.getRole(name: oldName) == nil, "\(later.stdout)")
+    }
+    /// Under `policy.onDrift: Report` a role's external id changed by hand is reported, and a pool change in the same
+    /// run, which would write an SMS configuration, waits: written with the manifest's external id, Cognito refuses
+    /// it (the role no longer trusts that id); written with the drifted one, it does what the plan does not show.
+    /// Before, the pool's update took the role's live outputs and wrote the drifted external id into the pool.
+    @Test func aPoolChangeWaitsWhileItsRolesExternalIdDriftIsOnlyReported() async throws {
+        let context = try await EndToEndContext.make(region: "us-east-2")
+        let (space, roleName) = try await Self.applied(context)
+        defer { space.remove() }
+        try space.edit("sms-role.yaml", replacing: "  tags: {Team: Dev}\n", with: "  tags: {Team: Dev}\npolicy: {onDrift: Report}\n")
+        let reporting = try await space.reconcile(environment: context.environment)
+        #expect(reporting.status == 0, "\(reporting.stdout)\(reporting.stderr)")
+        let manifestId = "553db6b9-d149-4d1c-aad1-adf15739e57c"
+        let role = try #require(try await context.iam.getRole(name: roleName))
+        let drifted = try PolicyDocument(text: try #require(role.assumeRolePolicy).json
+            .replacingOccurrences(of: manifestId, with: "changed-by-hand"))
+        try await context.iam.updateAssumeRolePolicy(roleName: roleName, policy: drifted)
+        let unchanged = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(unchanged.status == 0, "a pool with nothing to change is left alone: \(unchanged.stdout)")
+        try space.edit("user-pool.yaml", replacing: "sms: Your verification code from qnatime.com is {####}.",
+                       with: "sms: Your qnatime.com code is {####}.")
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("UserPool/qnatime: waiting for SmsRole/qnatime-sms: its externalId changed out of band"),
+                "\(plan.stdout)")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let run = try await space.reconcile(environment: environment)
+        #expect(run.stdout.contains("blocked UserPool/qnatime"), "\(run.stdout)\(run.stderr)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == [])
+        let pool = try await context.ownedPool(named: "qnatime")
+        let described = try await context.cognito.describeUserPool(id: pool.id)
+        #expect(described?.raw["SmsConfiguration"]?["ExternalId"]?.stringValue == manifestId)
     }
 }
