@@ -77,6 +77,12 @@ public struct SSM: Sendable {
         }
     }
 
+    /// AddTagsToResource of a parameter: adds `tags`, or overwrites the values of keys it has.
+    public func addTags(parameter name: String, tags: [String: String]) async throws {
+        _ = try await call("AddTagsToResource", ["ResourceType": "Parameter", "ResourceId": .string(name),
+                                                 "Tags": .array(Self.tagList(tags))])
+    }
+
     /// ListTagsForResource of a parameter.
     public func listTags(parameter name: String) async throws -> [String: String] {
         let output = try await call("ListTagsForResource", ["ResourceType": "Parameter", "ResourceId": .string(name)])

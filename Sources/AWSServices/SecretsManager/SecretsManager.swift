@@ -53,6 +53,11 @@ public struct SecretsManager: Sendable {
         _ = try await call("CreateSecret", .object(request))
     }
 
+    /// TagResource of a secret: adds `tags`, or overwrites the values of keys it has.
+    public func tagResource(id: String, tags: [String: String]) async throws {
+        _ = try await call("TagResource", ["SecretId": .string(id), "Tags": .array(SSM.tagList(tags))])
+    }
+
     /// PutSecretValue: a new current version holding `value` (idempotent through `clientRequestToken`).
     public func putSecretValue(id: String, value: SecretText, clientRequestToken: String) async throws {
         _ = try await call("PutSecretValue", [

@@ -46,10 +46,10 @@ struct RenameResolver: Sendable {
                     return false
                 }
                 let ownIsOther = manifest.address.kind == removed.address.kind && own.presence == .owned
-                    && own.outputs != found.outputs
+                    && !own.isSameResource(as: found)
                 // Not ours under the removed name: only when its tags already name this manifest (a rename stopped
                 // after its tag write and before its status move), found as this manifest's own.
-                let ownIsIt = own.presence == .owned && own.outputs == found.outputs
+                let ownIsIt = own.presence == .owned && own.isSameResource(as: found)
                 guard found.presence == .owned || ownIsIt else { return false }
                 return !ownIsOther && handler.claims(desired, observation: found, references: references)
             }.map(\.address).sorted()

@@ -7,11 +7,13 @@ extension RunPlanner {
     /// ownership tag's new value as a field change where the handler's own fields leave it out), otherwise its
     /// action with the previous address (a refused or replaced resource still moves its status). The field
     /// changes a noop only reports (`policy.onDrift: Report`) are not applied by the rename: only the ownership tag.
-    static func renamed(_ change: ResourceChange, from previous: ResourceAddress) throws(PlanError) -> ResourceChange {
+    /// `tagged`: the live resource carries the ownership tags (`ResourceHandler.carriesOwnershipTags`).
+    static func renamed(_ change: ResourceChange, from previous: ResourceAddress,
+                        tagged: Bool) throws(PlanError) -> ResourceChange {
         let isRename = change.action == .update || change.action == .noop
         var fields = change.action == .noop
             ? change.fieldChanges.filter(showsOwnershipTag).map(OwnershipTags.ownershipOnly) : change.fieldChanges
-        if isRename, OwnershipTags.taggedKinds.contains(change.address.kind), !fields.contains(where: showsOwnershipTag) {
+        if isRename, tagged, !fields.contains(where: showsOwnershipTag) {
             fields.append(FieldChange(path: OwnershipTags.resourceTagPath, before: .string(previous.description),
                                       after: .string(change.address.description)))
         }

@@ -185,7 +185,8 @@ struct RunPlanner: Sendable {
             inputs[address] = input
             let planned = try planned(input, dependencies: dependencies, liveReferences: liveReferences)
             return try resolution.renamed[address].map { previous throws(PlanError) in
-                try Self.renamed(planned, from: previous)
+                try Self.renamed(planned, from: previous,
+                                 tagged: registry.handler(for: address.kind)?.carriesOwnershipTags(observation) ?? false)
             } ?? planned
         }
     }

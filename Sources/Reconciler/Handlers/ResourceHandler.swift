@@ -50,6 +50,12 @@ public protocol ResourceHandler: Sendable {
     /// role: same role name; …). Pure; `references` holds the outputs of the other resources (a pool's id).
     func claims(_ desired: DesiredResource, live: Live, references: [ResourceAddress: [String: String]]) -> Bool
 
+    /// Whether `live` carries smsauth's ownership tags naming its address, so that a rename rewrites them
+    /// (`WriteAction.retag`) and shows that as a field change. Default: the kinds that take tags
+    /// (`OwnershipTags.taggedKinds`); an app client whose secret or outputs smsauth delivered (the secret and
+    /// parameter are tagged), an End User Messaging sandbox number (its entry is tagged).
+    func carriesOwnershipTags(_ live: Live) -> Bool
+
     /// The change for one resource: pure, no I/O. Must give a reason for replace, refuse and blocked.
     func plan(_ input: PlanInput<Live>) throws(PlanError) -> ResourceChange
 
@@ -88,6 +94,9 @@ extension ResourceHandler {
 
     /// Most kinds cannot be named before they exist.
     public func plannedOutputs(of desired: DesiredResource, account: String, partition: String) -> [String: String] { [:] }
+
+    /// The kinds that take tags carry the ownership tags.
+    public func carriesOwnershipTags(_ live: Live) -> Bool { OwnershipTags.taggedKinds.contains(kind) }
 
     /// Most kinds are usable as soon as they exist.
     public func phase(of live: Live) -> LivePhase { .ready }

@@ -17,6 +17,7 @@ public struct AnyResourceHandler: Sendable {
     private let planBody: @Sendable (ErasedPlanInput) throws(HandlerFailure) -> ResourceChange
     private let applyBody: @Sendable (ResourceChange, ErasedPlanInput, ApplyContext) async throws -> [String: String]
     private let claimsBody: @Sendable (DesiredResource, Observation, [ResourceAddress: [String: String]]) -> Bool
+    private let carriesOwnershipTagsBody: @Sendable (Observation) -> Bool
 
     /// Wraps `handler`.
     public init<Handler: ResourceHandler>(_ handler: Handler) {
@@ -60,6 +61,9 @@ public struct AnyResourceHandler: Sendable {
             }
             return try await handler.apply(change, input: typed, context: context)
         }
+        carriesOwnershipTagsBody = { observation in
+            (observation.live as? LiveState<Handler.Live>)?.value.map(handler.carriesOwnershipTags) ?? false
+        }
         claimsBody = { desired, observation, references in
             guard let live = (observation.live as? LiveState<Handler.Live>)?.value else { return false }
             return handler.claims(desired, live: live, references: references)
@@ -76,6 +80,12 @@ public struct AnyResourceHandler: Sendable {
     public func claims(_ desired: DesiredResource, observation: Observation,
                        references: [ResourceAddress: [String: String]]) -> Bool {
         claimsBody(desired, observation, references)
+    }
+
+    /// Whether the live resource in `observation` carries the ownership tags (`ResourceHandler.carriesOwnershipTags`);
+    /// false when nothing was found.
+    public func carriesOwnershipTags(_ observation: Observation) -> Bool {
+        carriesOwnershipTagsBody(observation)
     }
 
     /// Reads every target; a target the handler left out is missing from the result.

@@ -122,3 +122,13 @@ extension PlanInput where Live == Observation {
                                 dependencyActions: dependencyActions, deletePolicy: deletePolicy, options: options)
     }
 }
+
+extension Observation {
+    /// Whether this and `other` found the same live resource: their outputs agree on every key both have (at least
+    /// one). Outputs that depend on who reads them differ without the resource differing: an app client read for a
+    /// new name lists no delivery locations (they are tagged for the old one), read for the old name it does.
+    func isSameResource(as other: Observation) -> Bool {
+        let shared = Set(outputs.keys).intersection(other.outputs.keys)
+        return !shared.isEmpty && shared.allSatisfy { outputs[$0] == other.outputs[$0] }
+    }
+}

@@ -110,6 +110,38 @@ struct AppOutputsEndToEndTests {
         }
     }
 
+    /// A client renamed (its `metadata.name`) keeps its secret and outputs parameter: their ownership tags move to
+    /// the new name, as a tagged resource's do. Before, the rename wrote nothing, and the next run found both
+    /// tagged for the old name, someone else's, and refused the client on every run.
+    @Test func aRenamedClientKeepsItsDeliveries() async throws {
+        let region = "sa-east-1"
+        let context = try await EndToEndContext.make(region: region)
+        let roleName = "e2e-rename-outputs-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["examples/app-configuration-outputs"], substitutions: [
+            ("roleName: tasks-cognito-sms\n", "roleName: \(roleName)\n"), ("region: eu-central-1", "region: \(region)"),
+        ])
+        defer { space.remove() }
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        try space.edit("backend-client.yaml", replacing: "  name: tasks-backend\n", with: "  name: tasks-api\n")
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("> AppClient/tasks-api (renamed from AppClient/tasks-backend)"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("tags.smsauth:resource: \"AppClient/tasks-backend\" → \"AppClient/tasks-api\""),
+                "the rename shows the tag it writes on the deliveries: \(plan.stdout)")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let renamed = try await space.reconcile(environment: environment)
+        #expect(renamed.status == 0, "\(renamed.stdout)\(renamed.stderr)")
+        let writes = try await context.writeCalls(accessKeyId: accessKeyId)
+        #expect(Set(writes) == ["TagResource", "AddTagsToResource"], "\(writes) \(renamed.stdout)")
+        let secret = try await SecretsManager(client: context.reader, region: region).describeSecret(id: Self.secretName)
+        #expect(secret?.tags["smsauth:resource"] == "AppClient/tasks-api")
+        let tags = try await SSM(client: context.reader, region: region).listTags(parameter: "/tasks/backend/client")
+        #expect(tags["smsauth:resource"] == "AppClient/tasks-api")
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
+
     /// `smsauth outputs` of the workspace; fails the test when it fails.
     private func outputs(_ arguments: [String], _ space: Workspace, _ context: EndToEndContext,
                          printed: inout [String]) async throws -> String {

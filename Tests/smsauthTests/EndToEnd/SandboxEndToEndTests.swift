@@ -145,4 +145,36 @@ struct SandboxEndToEndTests {
         #expect(try await context.sns.listSandboxPhoneNumbers().map(\.phoneNumber).contains(phone),
                 "this account's number is not the one the status file's account added")
     }
+    /// An End User Messaging entry carries its manifest's ownership tags: a rename moves them to the new name (one
+    /// TagResource), so the entry stays the manifest's own (deleted with it) instead of becoming a found number that
+    /// is never deleted and whose removal is refused. Before, the rename wrote nothing.
+    @Test func aRenamedEndUserMessagingNumberStaysItsManifests() async throws {
+        let region = "ap-south-2"
+        let context = try await EndToEndContext.make(region: region)
+        let space = try Workspace(copying: [])
+        defer { space.remove() }
+        let phone = "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000))
+        let number = { (name: String) in
+            Self.number(name, phone, region: region).replacingOccurrences(of: "  languageCode: en-US\n",
+                                                                          with: "  languageCode: en-US\n  service: endUserMessaging\n")
+        }
+        try space.write("numbers.yaml", number("tester"))
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        try space.write("numbers.yaml", number("qa-phone"))
+
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("> SandboxNumber/qa-phone (renamed from SandboxNumber/tester)\n"
+                                     + "    ~ tags.smsauth:resource: \"SandboxNumber/tester\" → \"SandboxNumber/qa-phone\""),
+                "\(plan.stdout)")
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let renamed = try await space.reconcile(environment: environment)
+        #expect(renamed.status == 0, "\(renamed.stdout)\(renamed.stderr)")
+        #expect(try await context.writeCalls(accessKeyId: accessKeyId) == ["TagResource"])
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.status == 0 && !again.stdout.contains("already"), "\(again.stdout)")
+        let status = try await space.status(environment: context.environment)
+        #expect((status["SandboxNumber/qa-phone"]?["resource"] as? [String: Any])?["origin"] as? String == "added",
+                "still the manifest's own number")
+    }
 }

@@ -8,16 +8,20 @@ extension AppClientHandler {
     /// the client the call may have created, instead of creating a second one); update DescribeUserPoolClient +
     /// UpdateUserPoolClient (the full live configuration overlaid with the manifest); replace DeleteUserPoolClient
     /// in the old pool, then create in the current one; delete DeleteUserPoolClient. Create, update
-    /// and replace then deliver the configuration and secret (`deliver`); delete removes the owned deliveries.
+    /// and replace then deliver the configuration and secret (`deliver`); delete removes the owned deliveries; a
+    /// rename first moves the ownership tags of the owned deliveries to the new name (`retagDeliveries`), and a
+    /// retag does only that.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<AppClientLive>,
                context: ApplyContext) async throws -> [String: String] {
         switch action {
         case .create:
             return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)
         case .update, .rename:
+            if action == .rename { try await retagDeliveries(input, context: context) }
             return try await deliver(change, input: input, outputs: try await update(input, context: context), context: context)
         case .retag:
-            // A client records no name in AWS: nothing to write.
+            // A client records no name in AWS; its delivered secret and outputs parameter do.
+            try await retagDeliveries(input, context: context)
             return input.live.value.map(outputs(of:)) ?? [:]
         case .replace:
             try await deleteLive(input, context: context)

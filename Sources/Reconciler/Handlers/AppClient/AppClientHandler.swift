@@ -21,6 +21,11 @@ struct AppClientHandler: ResourceHandler {
     /// The client's name, recorded so that a removed client is deleted only while it still has it.
     static let clientNameKey = "clientName"
 
+    /// A client carries no tags; the secret and outputs parameter smsauth delivered for it do.
+    func carriesOwnershipTags(_ live: AppClientLive) -> Bool {
+        live.deliveries.map { deliveries in deliveries.targets.values.contains(where: \.isOwned) } ?? false
+    }
+
     /// `clientId`, `clientName` and `userPoolId`, and where its outputs and secret are delivered (`outputsParameter`,
     /// `secret`); never the secret (it is dropped when the client is read).
     func outputs(of live: AppClientLive) -> [String: String] {

@@ -9,6 +9,7 @@ extension SandboxNumberHandler {
     ///   errors);
     /// - replace: in another sandbox (region or service), adds the new entry, then deletes the old one (a failed add
     ///   loses nothing); in the same sandbox, deletes the old entry first, freeing its slot;
+    /// - rename, retag: an End User Messaging entry's ownership tags move to the new name (`retag`);
     /// - delete: removes it. Within 24 hours of an SNS number's verification or last verification attempt AWS
     ///   answers `UserError`; that becomes `SandboxNumberError.deleteNotYetAllowed`, a terminal error carrying the
     ///   time it becomes possible (`retryAt`, also in its message): the engine records it as `lastError`, the
@@ -20,9 +21,10 @@ extension SandboxNumberHandler {
         case .create:
             return try await create(input, context: context.reconcile)
         case .update, .rename:
+            if action == .rename { try await retag(input, context: context) }
             return try await verifyFromFile(input, context: context.reconcile)
         case .retag:
-            // A sandbox entry records no manifest name that a rename changes: nothing to write.
+            try await retag(input, context: context)
             return input.live.value.map(outputs(of:)) ?? [:]
         case .replace:
             guard let live = input.live.value else { return try await create(input, context: context.reconcile) }
@@ -40,6 +42,14 @@ extension SandboxNumberHandler {
             }
             return [:]
         }
+    }
+
+    /// TagResource of the ownership tags of `input.address` on an End User Messaging entry (a renamed manifest takes
+    /// its entry with it); nothing for SNS's, which take no tags.
+    private func retag(_ input: PlanInput<SandboxNumberLive>, context: ApplyContext) async throws {
+        guard let live = input.live.value, live.service == .endUserMessaging, let arn = live.arn else { return }
+        try await context.reconcile.smsVoice(live.region).tagResource(
+            arn: arn, tags: OwnershipTags.tags(for: input.address, owner: input.options.owner))
     }
 
     /// Adds the manifest's number to its region's sandbox; AWS texts it a one-time password.

@@ -98,6 +98,11 @@ struct SandboxNumberHandler: ResourceHandler {
         return outputs
     }
 
+    /// An End User Messaging entry carries the ownership tags it was added with; SNS's take none.
+    func carriesOwnershipTags(_ live: SandboxNumberLive) -> Bool {
+        live.service == .endUserMessaging && live.arn != nil
+    }
+
     /// The output saying the status file tells added numbers from found ones (written since this smsauth).
     static let originRecordedKey = "originRecorded"
 
@@ -196,6 +201,7 @@ struct SandboxNumberHandler: ResourceHandler {
                                      added: recordsAdded(target.status, phoneNumber: phoneNumber, sandbox: sandbox,
                                                          account: account))
         live.account = account
+        live.arn = listed.arn
         if let desired = target.desired, let spec = spec(desired),
            let file = spec.oneTimePasswordFile?.value {
             live.oneTimePasswordFile = file

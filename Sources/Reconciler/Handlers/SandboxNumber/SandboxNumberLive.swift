@@ -15,6 +15,8 @@ public struct SandboxNumberLive: Sendable, Equatable {
     public var service: SmsService
     /// End User Messaging's `VerifiedDestinationNumberId` (nil in SNS's sandbox, where the number is the id).
     public var id: String?
+    /// End User Messaging's `VerifiedDestinationNumberArn`, which its tags are written to (nil in SNS's sandbox).
+    public var arn: String?
     /// `Pending` until the one-time password is verified, then `Verified`.
     public var status: SandboxNumberStatus
     /// `spec.oneTimePasswordFile` as written in the manifest, when set.

@@ -3,7 +3,7 @@ import Manifests
 
 /// Reads an app client's deliveries. Calls, only for a manifest with `spec.outputs` or `spec.secret` (or a status
 /// that records one): per location GetParameter + ListTagsForResource (SSM) or DescribeSecret (Secrets Manager,
-/// tags included); for `spec.outputs` the pool (DescribeUserPool, unless the UserPool read of this pass described
+/// tags included); for `spec.outputs` (or a removed manifest's recorded outputs parameter) the pool (DescribeUserPool, unless the UserPool read of this pass described
 /// it) and GetUserPoolMfaConfig when MFA is not OFF. Never reads a secret value.
 enum AppClientDeliveryReader {
     /// Status keys of the recorded locations.
@@ -27,7 +27,9 @@ enum AppClientDeliveryReader {
             deliveries.targets[location] = try await state(of: location, for: target.address, region: region,
                                                            context: context)
         }
-        if deliveries.desiredOutputs != nil {
+        // A removed client's too: when a renamed manifest takes it over, its plan compares the document with the
+        // parameter (without it, the rename would show the document as changing and update the client).
+        if deliveries.desiredOutputs != nil || (target.desired == nil && deliveries.recordedOutputs != nil) {
             deliveries.configuration = try await configuration(of: client, region: region, context: context)
         }
         return deliveries

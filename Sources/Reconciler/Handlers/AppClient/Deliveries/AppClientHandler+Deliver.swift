@@ -57,6 +57,22 @@ extension AppClientHandler {
         return outputs.merging(AppClientDeliveryReader.outputs(of: found)) { _, delivered in delivered }
     }
 
+    /// Writes the ownership tags of `input.address` on every location the live client's deliveries own (Secrets
+    /// Manager TagResource, SSM AddTagsToResource): a renamed client takes them with it, else the next run would
+    /// find them tagged for the old name, someone else's.
+    func retagDeliveries(_ input: PlanInput<AppClientLive>, context: ApplyContext) async throws {
+        guard let client = input.live.value?.client, let deliveries = input.live.value?.deliveries else { return }
+        let region = UserPoolMember.region(ofPoolId: client.userPoolId)
+        let tags = OwnershipTags.tags(for: input.address, owner: input.options.owner)
+        for location in deliveries.targets.keys.sorted(by: { $0.description < $1.description })
+        where deliveries.state(of: location).isOwned {
+            switch location {
+            case let .secretsManager(name): try await context.reconcile.secretsManager(region).tagResource(id: name, tags: tags)
+            case let .ssmParameter(name): try await context.reconcile.ssm(region).addTags(parameter: name, tags: tags)
+            }
+        }
+    }
+
     /// Deletes every delivery location smsauth owns for a client being deleted.
     func removeDeliveries(_ input: PlanInput<AppClientLive>, context: ApplyContext) async throws {
         guard let client = input.live.value?.client, let deliveries = input.live.value?.deliveries else { return }
