@@ -33,7 +33,7 @@ struct OwnedRolePlan<Live: OwnedRoleLive> {
             createdWithout: OwnedRoleValues.createdWithout)
         let change = try standard.change(for: input)
         guard change.action == .replace, let liveRole, let reason = change.reason else { return change }
-        let order = liveRole.role.name == fields.roleName
+        let order = fields.isNamed(liveRole.role.name)
             ? "the name stays the same, so the old role is deleted before the new one is created: \(outage)"
             : "the new role is created first, and the old one is deleted once everything using it has moved to the new "
                 + "one (left in AWS, with a warning, if something could not move)"

@@ -39,6 +39,11 @@ extension OwnedRoleShape {
     /// The role's ARN once it exists in `account`.
     func arn(account: String, partition: String) -> String { "arn:\(partition):iam::\(account):role\(path)\(roleName)" }
 
+    /// Whether the role called `name` has this role's name in IAM's eyes: IAM compares role names whatever their case,
+    /// so a replacement that changes only the case cannot create the new role first (CreateRole answers
+    /// `EntityAlreadyExists` with the old one); it deletes the old one first, as for the same name.
+    func isNamed(_ name: String) -> Bool { name.lowercased() == roleName.lowercased() }
+
     /// Whether `role` is the one `spec.adopt` names (by name or ARN).
     func adopts(_ role: IAMRole) -> Bool {
         guard let adopt else { return false }

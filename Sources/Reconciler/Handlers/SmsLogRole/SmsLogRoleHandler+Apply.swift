@@ -26,7 +26,7 @@ extension SmsLogRoleHandler {
         case .replace:
             let fields = try Self.fields(input)
             guard let old = input.live.value?.role else { throw OwnedRoleError.roleNotRead(input.address) }
-            if old.name == fields.roleName {
+            if fields.isNamed(old.name) {
                 try await OwnedRoleIAM.delete(old.name, iam: iam, logger: logger, noun: Self.noun)
                 return outputs(of: try await Self.create(fields, address: input.address, iam: iam, logger: logger))
             }

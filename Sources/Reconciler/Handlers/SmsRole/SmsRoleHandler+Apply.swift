@@ -28,7 +28,7 @@ extension SmsRoleHandler {
         case .replace:
             let fields = try Self.fields(input, account: context.options.account)
             guard let old = input.live.value?.role else { throw OwnedRoleError.roleNotRead(input.address) }
-            if old.name == fields.roleName {
+            if fields.isNamed(old.name) {
                 try await Self.delete(old.name, iam: iam, logger: logger)
                 return Self.outputs(role: try await Self.create(fields, address: input.address, iam: iam, logger: logger),
                                     fields: fields)

@@ -156,6 +156,8 @@ import Testing
     static let immutableChanges: [(String, [String: String?], String)] = [
         ("roleName", ["roleName": "renamed"], "the new role is created first, and the old one is deleted once everything using it has moved"),
         ("path", ["path": "/"], "the old role is deleted before the new one is created"),
+        // IAM compares role names whatever their case: CreateRole of the new case would find the old role.
+        ("roleName", ["roleName": "COGNITO_SNS_IAM_ROLE"], "the old role is deleted before the new one is created"),
     ]
 
     @Test(arguments: immutableChanges)
