@@ -4,14 +4,14 @@ import Manifests
 /// and records the resource's new outputs in the reference store for the resources applied after it. A change whose
 /// dependency was applied earlier in this run but is still pending (marked so by its handler) is blocked instead.
 /// A rename without field changes makes no AWS call: only its status file moves. The old resource of a replacement
-/// in `kept` is not retired: other manifests name it (`KeptReplacements`).
+/// in `kept` is kept, not deleted: other manifests name it (`KeptReplacements`, `Retirement.keptFor`).
 struct HandlerApplier: ChangeApplier {
     /// The handlers.
     let registry: HandlerRegistry
     /// Plan inputs by address.
     let inputs: [ResourceAddress: ErasedPlanInput]
-    /// Replacements whose old resource is kept.
-    let kept: Set<ResourceAddress>
+    /// Replacements whose old resource is kept, with the manifests naming it.
+    let kept: [ResourceAddress: [ResourceAddress]]
     /// AWS access, references and options.
     let context: ApplyContext
 
@@ -41,7 +41,8 @@ struct HandlerApplier: ChangeApplier {
         if change.action != .delete && change.action != .retain {
             await context.references.record(outputs, for: change.address)
         }
-        let retirement = await context.retirements.take(for: change.address)
-        return AppliedResult(resource: outputs, retirement: kept.contains(change.address) ? nil : retirement)
+        var retirement = await context.retirements.take(for: change.address)
+        if let manifests = kept[change.address] { retirement = retirement?.kept(for: manifests) }
+        return AppliedResult(resource: outputs, retirement: retirement)
     }
 }

@@ -191,7 +191,7 @@ public struct ReconcileEngine: Sendable {
         -> AppliedRun {
         let applyContext = ApplyContext(reconcile: context, references: ReferenceStore(run.plannedReferences),
                                         options: run.options)
-        let applier = HandlerApplier(registry: registry, inputs: run.inputs, kept: Set(run.keptReplacements.keys),
+        let applier = HandlerApplier(registry: registry, inputs: run.inputs, kept: run.keptReplacements,
                                      context: applyContext)
         let graph = run.graph
         let executor = Executor(applier: applier, maxConcurrency: options.concurrency, gate: gate,

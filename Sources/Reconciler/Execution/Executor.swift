@@ -66,7 +66,8 @@ public struct Executor: Sendable {
             guard case .applied(var result) = results[index].outcome, let retirement = result.retirement else { continue }
             let left = await retire(retirement, of: results[index].change.address, results: results)
             result.warnings += left
-            result.retirementLeft = left.first
+            // A kept resource is another manifest's: the replaced one's status moves on to the new resource.
+            result.retirementLeft = retirement.keptFor.isEmpty ? left.first : nil
             results[index].outcome = .applied(result)
         }
         return ExecutionReport(results: results, gateRefusals: gateRefusals)
@@ -75,7 +76,8 @@ public struct Executor: Sendable {
     /// Deletes what the replacement of `address` left (`Retirement`) when every change depending on it was applied or
     /// had nothing to do, and nothing depending on it is outside the plan (a pool the run did not plan still names
     /// the old one); otherwise, or when the gate refuses or the delete fails, leaves it, and returns the warning
-    /// saying so (nothing when it was deleted).
+    /// saying so (nothing when it was deleted). A kept one (`Retirement.keptFor`) is never deleted; the warning
+    /// then says which dependents still use it.
     private func retire(_ retirement: Retirement, of address: ResourceAddress,
                         results: [(change: ResourceChange, outcome: ChangeOutcome)]) async -> [String] {
         let planned = Set(results.flatMap { [$0.change.address] + [$0.change.previousAddress].compactMap { $0 } })
@@ -91,6 +93,13 @@ public struct Executor: Sendable {
             }
         }
         let metadata: Logger.Metadata = ["resource": "\(address)", "retired": "\(retirement.what)"]
+        if !retirement.keptFor.isEmpty {
+            let names = retirement.keptFor.map(\.description).joined(separator: ", ")
+            logger.info("old resource kept: other manifests name it", metadata: metadata)
+            guard !behind.isEmpty else { return [] }
+            return ["\(retirement.what) is kept (\(names) names it), and \(behind.joined(separator: ", ")) still uses it: "
+                    + "they now use a resource of another manifest until they move to the new one"]
+        }
         guard behind.isEmpty else {
             logger.warning("old resource left: dependents did not move", metadata: metadata)
             return ["\(retirement.what) is left in AWS, not deleted: \(behind.joined(separator: ", ")) still names it; "

@@ -9,11 +9,21 @@ public struct Retirement: Sendable, Equatable {
     public let what: String
     /// Deletes it.
     public let delete: @Sendable () async throws -> Void
+    /// The other manifests that name the old resource (`KeptReplacements`): it is theirs, so it is kept, never
+    /// deleted; empty for a retirement that deletes.
+    public var keptFor: [ResourceAddress] = []
 
     /// A retirement of `what`, carried out by `delete`.
     public init(_ what: String, delete: @escaping @Sendable () async throws -> Void) {
         self.what = what
         self.delete = delete
+    }
+
+    /// The same retirement, kept for `manifests` instead of deleted.
+    public func kept(for manifests: [ResourceAddress]) -> Retirement {
+        var kept = self
+        kept.keptFor = manifests
+        return kept
     }
 
     /// Two retirements are the same when they delete the same thing.

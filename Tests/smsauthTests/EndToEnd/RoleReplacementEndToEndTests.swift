@@ -138,6 +138,33 @@ struct RoleReplacementEndToEndTests {
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
     }
 
+    /// The kept role while the pool cannot move in the same run (its own change refused): the pool still uses it,
+    /// now another manifest's role, and the apply says so.
+    @Test func aKeptRoleThePoolStillUsesIsNamedInAWarning() async throws {
+        let context = try await EndToEndContext.make(region: "eu-west-3")
+        let (space, oldName) = try await Self.applied(context)
+        defer { space.remove() }
+        try Self.renameRole(space, from: oldName, to: oldName + "-v2")
+        try space.write("adopter.yaml", """
+            apiVersion: smsauth/v1
+            kind: SmsRole
+            metadata:
+              name: adopter
+            spec:
+              roleName: \(oldName)
+              path: /service-role/
+              adopt: \(oldName)
+              externalId: 553db6b9-d149-4d1c-aad1-adf15739e57c
+
+            """)
+        try space.edit("user-pool.yaml", replacing: "usernameAttributes: [phone_number]", with: "usernameAttributes: [email]")
+        let run = try await space.reconcile(environment: context.environment)
+        #expect(run.stdout.contains("the old role \(oldName) is kept (SmsRole/adopter names it), and UserPool/qnatime "
+                                    + "(refused) still uses it"), "\(run.stdout)")
+        #expect(try await context.iam.getRole(name: oldName)?.tags["smsauth:resource"] == "SmsRole/adopter")
+        #expect(!(try await context.writeCalls()).contains("DeleteRole"))
+    }
+
     @Test func aPoolThatCannotMoveKeepsItsRole() async throws {
         let context = try await EndToEndContext.make(region: "ca-central-1")
         let (space, oldName) = try await Self.applied(context)
