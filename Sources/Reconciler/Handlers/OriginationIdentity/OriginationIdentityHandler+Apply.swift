@@ -23,6 +23,7 @@ extension OriginationIdentityHandler {
             return Self.outputs(of: created)
         case .update, .rename:
             guard let live else { return [:] }
+            if action == .rename { try await retagSuperseded(live, input: input, sms: sms) }
             let spec = try Self.writtenSpec(input)
             try await update(live.identity, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
             try await associate(live.identity, with: live.registration, spec: spec, context: context, sms: sms)
@@ -31,6 +32,7 @@ extension OriginationIdentityHandler {
             guard let live else { return [:] }
             try await SMSVoiceTagSync.retag(sms, arn: live.identity.arn, live: live.identity.tags, as: input.address,
                                             owner: input.options.owner)
+            try await retagSuperseded(live, input: input, sms: sms)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }
@@ -40,6 +42,15 @@ extension OriginationIdentityHandler {
                 try await release(state, sms: sms)
             }
             return [:]
+        }
+    }
+
+    /// The ownership tags of the new name on the identities a replacement still has to release (`superseded`): a
+    /// rename takes them along, else the next run would not find them its own and never release them.
+    private func retagSuperseded(_ live: OriginationIdentityLive, input: PlanInput<OriginationIdentityLive>,
+                                 sms: SMSVoice) async throws {
+        for old in live.superseded {
+            try await SMSVoiceTagSync.retag(sms, arn: old.arn, live: old.tags, as: input.address, owner: input.options.owner)
         }
     }
 

@@ -168,6 +168,43 @@ struct OriginationIdentityEndToEndTests {
         _ = try await aws.sms.releasePhoneNumber(id: id)
     }
 
+    /// A rename takes along the identities a replacement has still to release (`superseded`): their ownership tags
+    /// name the new manifest too, so a later run finds them its own and releases them. Before, only the current
+    /// identity was re-tagged, and the superseded one was never released (a number billed monthly).
+    @Test func aRenameRetagsTheSupersededIdentities() async throws {
+        let aws = try await OriginationEmulator.make()
+        let (oldName, newName) = (OriginationEmulator.unique("before"), OriginationEmulator.unique("after"))
+        let old = ResourceAddress(kind: .originationIdentity, name: oldName)
+        let new = ResourceAddress(kind: .originationIdentity, name: newName)
+        var numbers: [[String: String]] = []
+        for name in [oldName, OriginationEmulator.unique("second")] {
+            let address = ResourceAddress(kind: .originationIdentity, name: name)
+            let desired = try OriginationFixtures.desired(Self.yaml(name, protection: false))
+            let (input, change) = try await aws.readAndPlan(handler, desired, address: address)
+            numbers.append(try await handler.apply(change, input: input, context: aws.applyContext()))
+        }
+        let current = numbers[0], superseded = numbers[1]
+        let supersededArn = try #require(superseded["arn"])
+        try await aws.sms.tagResource(arn: supersededArn, tags: OwnershipTags.tags(for: old, owner: nil))
+        let status = Self.status(oldName, current.merging([OriginationIdentityHandler.supersedesKey: supersededArn]) { $1 })
+        let (removed, _) = try await aws.readAndPlan(handler, nil, address: old, status: status)
+        #expect(removed.live.value?.superseded.map(\.arn) == [supersededArn])
+
+        let desired = try OriginationFixtures.desired(Self.yaml(newName, protection: false))
+        let input = PlanInput(address: new, desired: desired, live: removed.live, status: status, references: [:],
+                              dependencyActions: [:], deletePolicy: .retain, options: removed.options)
+        let rename = try ResourceChange(
+            address: new, action: .rename,
+            fieldChanges: [FieldChange(path: OwnershipTags.resourceTagPath, before: .string(old.description),
+                                       after: .string(new.description))],
+            previousAddress: old)
+        _ = try await handler.apply(rename, input: input, context: aws.applyContext())
+        for arn in [try #require(current["arn"]), supersededArn] {
+            #expect(try await aws.sms.listTagsForResource(arn: arn)?[OwnershipTags.resourceKey] == new.description, "\(arn)")
+        }
+        for id in [current["id"], superseded["id"]].compactMap({ $0 }) { _ = try await aws.sms.releasePhoneNumber(id: id) }
+    }
+
     /// A status file recording `outputs`.
     static func status(_ name: String, _ outputs: [String: String]) -> ResourceStatus {
         ResourceStatus(kind: .originationIdentity, name: name, specHash: "test", resource: outputs)
