@@ -142,6 +142,36 @@ struct AppOutputsEndToEndTests {
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
     }
 
+    /// A client renamed and replaced in the same run (a new `generateSecret` under Recreate) keeps its outputs
+    /// parameter: its ownership tag moves to the new name before the document is written again. Before, the write
+    /// found the parameter tagged for the old name and failed, and every later run refused the client.
+    @Test func aClientRenamedAndReplacedKeepsItsOutputs() async throws {
+        let region = "eu-west-2"
+        let context = try await EndToEndContext.make(region: region)
+        let roleName = "e2e-replace-outputs-\(UUID().uuidString.prefix(8).lowercased())"
+        let space = try Workspace(copying: ["examples/app-configuration-outputs"], substitutions: [
+            ("roleName: tasks-cognito-sms\n", "roleName: \(roleName)\n"), ("region: eu-central-1", "region: \(region)"),
+        ])
+        defer { space.remove() }
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        try space.edit("mobile-client.yaml", replacing: "  name: tasks-mobile\n", with: "  name: tasks-app\n")
+        try space.edit("mobile-client.yaml", replacing: "  generateSecret: false\n", with: "  generateSecret: true\n")
+        try space.write("mobile-client.yaml", try space.read("mobile-client.yaml") + "policy: {onImmutableChange: Recreate}\n")
+
+        let replaced = try await space.reconcile(environment: context.environment)
+        #expect(replaced.status == 0, "\(replaced.stdout)\(replaced.stderr)")
+        let tags = try await SSM(client: context.reader, region: region).listTags(parameter: "/tasks/mobile/amplify_outputs")
+        #expect(tags["smsauth:resource"] == "AppClient/tasks-app")
+        let pool = try await context.ownedPool(named: "tasks")
+        let client = try await context.client(named: "tasks-mobile", in: pool.id)
+        let document = try #require(try await SSM(client: context.reader, region: region)
+            .getParameter(name: "/tasks/mobile/amplify_outputs")?.value)
+        #expect(document.contains(client.clientId), "the document names the new client")
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
+
     /// `smsauth outputs` of the workspace; fails the test when it fails.
     private func outputs(_ arguments: [String], _ space: Workspace, _ context: EndToEndContext,
                          printed: inout [String]) async throws -> String {

@@ -9,8 +9,8 @@ extension AppClientHandler {
     /// UpdateUserPoolClient (the full live configuration overlaid with the manifest); replace DeleteUserPoolClient
     /// in the old pool, then create in the current one; delete DeleteUserPoolClient. Create, update
     /// and replace then deliver the configuration and secret (`deliver`); delete removes the owned deliveries; a
-    /// rename first moves the ownership tags of the owned deliveries to the new name (`retagDeliveries`), and a
-    /// retag does only that.
+    /// rename (also one that replaces the client) first moves the ownership tags of the owned deliveries to the new
+    /// name (`retagDeliveries`), and a retag does only that.
     func write(_ action: WriteAction, change: ResourceChange, input: PlanInput<AppClientLive>,
                context: ApplyContext) async throws -> [String: String] {
         switch action {
@@ -24,6 +24,8 @@ extension AppClientHandler {
             try await retagDeliveries(input, context: context)
             return input.live.value.map(outputs(of:)) ?? [:]
         case .replace:
+            // Renamed in the same run: the deliveries take the new name first, so that they are written again.
+            if change.previousAddress != nil { try await retagDeliveries(input, context: context) }
             try await deleteLive(input, context: context)
             return try await deliver(change, input: input, outputs: try await create(input, context: context), context: context)
         case .delete:

@@ -23,19 +23,20 @@ extension OriginationIdentityHandler {
             return Self.outputs(of: created)
         case .update, .rename:
             guard let live else { return [:] }
-            if action == .rename { try await retagSuperseded(live, input: input, sms: sms) }
+            if action == .rename { try await retag(live, input: input, sms: sms) }
             let spec = try Self.writtenSpec(input)
             try await update(live.identity, spec: spec, address: input.address, owner: input.options.owner, sms: sms)
             try await associate(live.identity, with: live.registration, spec: spec, context: context, sms: sms)
             return outputs(of: live)
         case .retag:
             guard let live else { return [:] }
-            try await SMSVoiceTagSync.retag(sms, arn: live.identity.arn, live: live.identity.tags, as: input.address,
-                                            owner: input.options.owner)
-            try await retagSuperseded(live, input: input, sms: sms)
+            try await retag(live, input: input, sms: sms)
             return outputs(of: live)
         case .replace:
             guard let live else { return [:] }
+            // Renamed in the same run: the old identities take the new name first, or the next run would not find
+            // them its own (the one kept in service, and those still to release).
+            if change.previousAddress != nil { try await retag(live, input: input, sms: sms) }
             return try await replace(live, spec: try Self.writtenSpec(input), input: input, region: region, sms: sms)
         case .delete:
             for state in [live?.identity].compactMap({ $0 }) + (live?.superseded ?? []) {
@@ -45,12 +46,15 @@ extension OriginationIdentityHandler {
         }
     }
 
-    /// The ownership tags of the new name on the identities a replacement still has to release (`superseded`): a
-    /// rename takes them along, else the next run would not find them its own and never release them.
-    private func retagSuperseded(_ live: OriginationIdentityLive, input: PlanInput<OriginationIdentityLive>,
-                                 sms: SMSVoice) async throws {
-        for old in live.superseded {
-            try await SMSVoiceTagSync.retag(sms, arn: old.arn, live: old.tags, as: input.address, owner: input.options.owner)
+    /// The ownership tags of the new name on the current identity, then on those a replacement still has to release
+    /// (`superseded`): a rename takes them all along, else the next run would not find them its own (and never
+    /// release them). The current one first: should a later call fail, the next run still finds it by its tags
+    /// rather than taking a superseded one for it.
+    private func retag(_ live: OriginationIdentityLive, input: PlanInput<OriginationIdentityLive>,
+                       sms: SMSVoice) async throws {
+        for state in [live.identity] + live.superseded {
+            try await SMSVoiceTagSync.retag(sms, arn: state.arn, live: state.tags, as: input.address,
+                                            owner: input.options.owner)
         }
     }
 

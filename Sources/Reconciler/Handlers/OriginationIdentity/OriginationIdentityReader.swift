@@ -62,8 +62,11 @@ struct OriginationIdentityReader {
             }
         }
         guard let spec else {
-            return owned.first.map { .owned(OriginationIdentityLive(identity: $0, superseded: Array(owned.dropFirst()))) }
-                ?? notMineState(target)
+            // The identity the status records as current, not the first listed: a rename is paired by its fields.
+            let recordedCurrent = owned.first { current.contains($0.id) || current.contains($0.arn) } ?? owned.first
+            return recordedCurrent.map { found in
+                .owned(OriginationIdentityLive(identity: found, superseded: owned.filter { $0.id != found.id }))
+            } ?? notMineState(target)
         }
         if !owned.contains(where: { OriginationIdentityFields.matchesImmutable($0, spec) }) {
             let matching = try await firstOwned(among: numbers + senders, target: target, excluding: owned) { state in

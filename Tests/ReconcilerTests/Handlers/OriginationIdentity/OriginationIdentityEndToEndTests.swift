@@ -170,24 +170,28 @@ struct OriginationIdentityEndToEndTests {
 
     /// A rename takes along the identities a replacement has still to release (`superseded`): their ownership tags
     /// name the new manifest too, so a later run finds them its own and releases them. Before, only the current
-    /// identity was re-tagged, and the superseded one was never released (a number billed monthly).
+    /// identity was re-tagged, and the superseded one was never released (a number billed monthly); and the removed
+    /// name's read took the first listed identity as current.
     @Test func aRenameRetagsTheSupersededIdentities() async throws {
         let aws = try await OriginationEmulator.make()
         let (oldName, newName) = (OriginationEmulator.unique("before"), OriginationEmulator.unique("after"))
         let old = ResourceAddress(kind: .originationIdentity, name: oldName)
         let new = ResourceAddress(kind: .originationIdentity, name: newName)
         var numbers: [[String: String]] = []
-        for name in [oldName, OriginationEmulator.unique("second")] {
+        // The superseded number is bought (and listed) first: the removed name's read takes as current the one its
+        // status records, not the first listed (a rename is paired by the current one's fields).
+        for name in [OriginationEmulator.unique("first"), oldName] {
             let address = ResourceAddress(kind: .originationIdentity, name: name)
             let desired = try OriginationFixtures.desired(Self.yaml(name, protection: false))
             let (input, change) = try await aws.readAndPlan(handler, desired, address: address)
             numbers.append(try await handler.apply(change, input: input, context: aws.applyContext()))
         }
-        let current = numbers[0], superseded = numbers[1]
+        let superseded = numbers[0], current = numbers[1]
         let supersededArn = try #require(superseded["arn"])
         try await aws.sms.tagResource(arn: supersededArn, tags: OwnershipTags.tags(for: old, owner: nil))
         let status = Self.status(oldName, current.merging([OriginationIdentityHandler.supersedesKey: supersededArn]) { $1 })
         let (removed, _) = try await aws.readAndPlan(handler, nil, address: old, status: status)
+        #expect(removed.live.value?.identity.arn == current["arn"])
         #expect(removed.live.value?.superseded.map(\.arn) == [supersededArn])
 
         let desired = try OriginationFixtures.desired(Self.yaml(newName, protection: false))
