@@ -48,5 +48,8 @@ import Testing
             .action == .update, "the reported drift changed no output")
         #expect(try Self.waiting(.update, fields: [Self.field], dependency: try Self.roleChange(reported: false))
             .action == .update, "not a reported drift")
+        #expect(try Self.waiting(.update, fields: [Self.field], dependency: try Self.roleChange(),
+                                 live: Self.manifest.filter { $0.key != "externalId" }).action == .update,
+                "a trust policy with several external ids gives none: not known to differ")
     }
 }
