@@ -40,7 +40,7 @@ enum MfaPolicyRequests {
     /// value (UpdateUserPool resets what it omits). Never: DeviceConfiguration left out, which UpdateUserPool resets
     /// to its default, no device remembering (a value for any of its properties would turn remembering on).
     static func devices(_ spec: MfaPolicySpec, live: MfaPolicyLive) -> [String: JSONValue] {
-        var request = live.pool.updateRequest()
+        var request = UserPoolRequestBuilder.unchanged(live.pool)
         switch MfaPolicyFields.remember(spec, live: live) {
         case .never:
             request.removeValue(forKey: "DeviceConfiguration")

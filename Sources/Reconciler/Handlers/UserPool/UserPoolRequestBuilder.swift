@@ -43,9 +43,15 @@ struct UserPoolRequestBuilder: Sendable {
 
     /// UpdateUserPool that only turns deletion protection off, everything else as it is live.
     static func disableDeletionProtection(of pool: UserPoolDescription) -> JSONValue {
-        var request = pool.updateRequest()
+        var request = unchanged(pool)
         request["DeletionProtection"] = "INACTIVE"
-        return .object(sanitized(request))
+        return .object(request)
+    }
+
+    /// The members of an UpdateUserPool that leaves `pool` as it is live (UpdateUserPool resets what it is not
+    /// sent), `sanitized`: what a change of one setting starts from (an MfaPolicy's device tracking).
+    static func unchanged(_ pool: UserPoolDescription) -> [String: JSONValue] {
+        sanitized(pool.updateRequest())
     }
 
     /// The custom attributes the manifest lists that `pool` lacks (for AddCustomAttributes).

@@ -135,6 +135,25 @@ import Testing
         #expect(request["LambdaConfig"] != nil)
     }
 
+    /// The device request starts from the pool as UpdateUserPool accepts it: DescribeUserPool reports the legacy
+    /// `UnusedAccountValidityDays` next to `TemporaryPasswordValidityDays`, which UpdateUserPool refuses together,
+    /// and attributes that need verification before an update must still be auto-verified. Before, the request
+    /// sent the pool back as described, and Cognito refused the device tracking change.
+    @Test func deviceTrackingSendsThePoolAsUpdateUserPoolAcceptsIt() throws {
+        let spec = try #require(MfaPolicyHandler.spec(try ClientMfaFixtures.desired(Self.yaml(remember: "Always"))))
+        let described = try Self.live()
+        var raw = described.pool.raw
+        raw["Policies"] = ["PasswordPolicy": ["MinimumLength": 8, "TemporaryPasswordValidityDays": 7]]
+        raw["AdminCreateUserConfig"] = ["AllowAdminCreateUserOnly": false, "UnusedAccountValidityDays": 7]
+        raw["AutoVerifiedAttributes"] = ["phone_number"]
+        raw["UserAttributeUpdateSettings"] = ["AttributesRequireVerificationBeforeUpdate": ["phone_number", "email"]]
+        let live = MfaPolicyLive(mfaConfig: described.mfaConfig, pool: try UserPoolDescription(.object(raw)))
+        let request = MfaPolicyRequests.devices(spec, live: live)
+        #expect(request["AdminCreateUserConfig"] == ["AllowAdminCreateUserOnly": false])
+        #expect(request["UserAttributeUpdateSettings"] == ["AttributesRequireVerificationBeforeUpdate": ["phone_number"]])
+        #expect(request["Policies"]?["PasswordPolicy"]?["TemporaryPasswordValidityDays"] == 7)
+    }
+
     @Test func neverDoesNotCompareBypass() throws {
         let change = try Self.plan(Self.yaml(remember: "Never"), .owned(try Self.live(device: nil)))
         #expect(change.action == .noop)
