@@ -115,24 +115,16 @@ struct AppOutputsEndToEndTests {
     /// tagged for the old name, someone else's, and refused the client on every run.
     @Test func aRenamedClientKeepsItsDeliveries() async throws {
         let region = "sa-east-1"
-        let context = try await EndToEndContext.make(region: region)
-        let roleName = "e2e-rename-outputs-\(UUID().uuidString.prefix(8).lowercased())"
-        let space = try Workspace(copying: ["examples/app-configuration-outputs"], substitutions: [
-            ("roleName: tasks-cognito-sms\n", "roleName: \(roleName)\n"), ("region: eu-central-1", "region: \(region)"),
-        ])
+        let (context, space, _) = try await Self.appliedExample(region: region, label: "rename-outputs")
         defer { space.remove() }
-        let applied = try await space.reconcile(environment: context.environment)
-        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         try space.edit("backend-client.yaml", replacing: "  name: tasks-backend\n", with: "  name: tasks-api\n")
 
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
         #expect(plan.stdout.contains("> AppClient/tasks-api (renamed from AppClient/tasks-backend)"), "\(plan.stdout)")
         #expect(plan.stdout.contains("tags.smsauth:resource: \"AppClient/tasks-backend\" → \"AppClient/tasks-api\""),
                 "the rename shows the tag it writes on the deliveries: \(plan.stdout)")
-        let (environment, accessKeyId) = try await context.freshEnvironment()
-        let renamed = try await space.reconcile(environment: environment)
+        let (renamed, writes) = try await space.reconcileCountingWrites(context: context)
         #expect(renamed.status == 0, "\(renamed.stdout)\(renamed.stderr)")
-        let writes = try await context.writeCalls(accessKeyId: accessKeyId)
         #expect(Set(writes) == ["TagResource", "AddTagsToResource"], "\(writes) \(renamed.stdout)")
         let secret = try await SecretsManager(client: context.reader, region: region).describeSecret(id: Self.secretName)
         #expect(secret?.tags["smsauth:resource"] == "AppClient/tasks-api")
@@ -147,14 +139,8 @@ struct AppOutputsEndToEndTests {
     /// found the parameter tagged for the old name and failed, and every later run refused the client.
     @Test func aClientRenamedAndReplacedKeepsItsOutputs() async throws {
         let region = "eu-west-2"
-        let context = try await EndToEndContext.make(region: region)
-        let roleName = "e2e-replace-outputs-\(UUID().uuidString.prefix(8).lowercased())"
-        let space = try Workspace(copying: ["examples/app-configuration-outputs"], substitutions: [
-            ("roleName: tasks-cognito-sms\n", "roleName: \(roleName)\n"), ("region: eu-central-1", "region: \(region)"),
-        ])
+        let (context, space, poolName) = try await Self.appliedExample(region: region, label: "replace-outputs")
         defer { space.remove() }
-        let applied = try await space.reconcile(environment: context.environment)
-        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         try space.edit("mobile-client.yaml", replacing: "  name: tasks-mobile\n", with: "  name: tasks-app\n")
         try space.edit("mobile-client.yaml", replacing: "  generateSecret: false\n", with: "  generateSecret: true\n")
         try space.write("mobile-client.yaml", try space.read("mobile-client.yaml") + "policy: {onImmutableChange: Recreate}\n")
@@ -163,13 +149,28 @@ struct AppOutputsEndToEndTests {
         #expect(replaced.status == 0, "\(replaced.stdout)\(replaced.stderr)")
         let tags = try await SSM(client: context.reader, region: region).listTags(parameter: "/tasks/mobile/amplify_outputs")
         #expect(tags["smsauth:resource"] == "AppClient/tasks-app")
-        let pool = try await context.ownedPool(named: "tasks")
+        let pool = try await context.ownedPool(named: poolName)
         let client = try await context.client(named: "tasks-mobile", in: pool.id)
         let document = try #require(try await SSM(client: context.reader, region: region)
             .getParameter(name: "/tasks/mobile/amplify_outputs")?.value)
         #expect(document.contains(client.clientId), "the document names the new client")
         let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
+
+    /// The example applied in `region`, with a role name and a pool name of its own (`label` in them; the pool's
+    /// `metadata.name` is returned): other tests apply pools named `tasks`.
+    static func appliedExample(region: String, label: String) async throws -> (EndToEndContext, Workspace, pool: String) {
+        let context = try await EndToEndContext.make(region: region)
+        let unique = "\(label)-\(UUID().uuidString.prefix(8).lowercased())"
+        let pool = "tasks-\(unique)"
+        let space = try Workspace(copying: ["examples/app-configuration-outputs"], substitutions: [
+            ("roleName: tasks-cognito-sms\n", "roleName: e2e-\(unique)\n"), ("region: eu-central-1", "region: \(region)"),
+            ("  name: tasks\n", "  name: \(pool)\n"), ("userPool: tasks\n", "userPool: \(pool)\n"),
+        ])
+        let applied = try await space.reconcile(environment: context.environment)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        return (context, space, pool)
     }
 
     /// `smsauth outputs` of the workspace; fails the test when it fails.

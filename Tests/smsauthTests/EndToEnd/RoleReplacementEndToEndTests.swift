@@ -28,6 +28,22 @@ struct RoleReplacementEndToEndTests {
         return try await context.cognito.describeUserPool(id: pool.id)?.raw["SmsConfiguration"]?["SnsCallerArn"]?.stringValue
     }
 
+    /// A second SmsRole manifest, `adopter`, adopting the role called `roleName`.
+    static func writeAdopter(_ space: Workspace, roleName: String) throws {
+        try space.write("adopter.yaml", """
+            apiVersion: smsauth/v1
+            kind: SmsRole
+            metadata:
+              name: adopter
+            spec:
+              roleName: \(roleName)
+              path: /service-role/
+              adopt: \(roleName)
+              externalId: 0f6c1c39-8a53-4f5e-9d7e-2b1f3c4d5e6f
+
+            """)
+    }
+
     /// Renames the role with Recreate.
     static func renameRole(_ space: Workspace, from old: String, to new: String) throws {
         try space.edit("sms-role.yaml", replacing: "roleName: \(old)\n", with: "roleName: \(new)\n")
@@ -113,18 +129,7 @@ struct RoleReplacementEndToEndTests {
         let oldArn = try #require(try await context.iam.getRole(name: oldName)).arn
         let newName = oldName + "-v2"
         try Self.renameRole(space, from: oldName, to: newName)
-        try space.write("adopter.yaml", """
-            apiVersion: smsauth/v1
-            kind: SmsRole
-            metadata:
-              name: adopter
-            spec:
-              roleName: \(oldName)
-              path: /service-role/
-              adopt: \(oldName)
-              externalId: 0f6c1c39-8a53-4f5e-9d7e-2b1f3c4d5e6f
-
-            """)
+        try Self.writeAdopter(space, roleName: oldName)
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
         #expect(plan.stdout.contains("the old one (\(oldArn)) is kept, not deleted: SmsRole/adopter names it"),
                 "\(plan.stdout)")
@@ -145,18 +150,7 @@ struct RoleReplacementEndToEndTests {
         let (space, oldName) = try await Self.applied(context)
         defer { space.remove() }
         try Self.renameRole(space, from: oldName, to: oldName + "-v2")
-        try space.write("adopter.yaml", """
-            apiVersion: smsauth/v1
-            kind: SmsRole
-            metadata:
-              name: adopter
-            spec:
-              roleName: \(oldName)
-              path: /service-role/
-              adopt: \(oldName)
-              externalId: 553db6b9-d149-4d1c-aad1-adf15739e57c
-
-            """)
+        try Self.writeAdopter(space, roleName: oldName)
         try space.edit("user-pool.yaml", replacing: "usernameAttributes: [phone_number]", with: "usernameAttributes: [email]")
         let run = try await space.reconcile(environment: context.environment)
         #expect(run.stdout.contains("the old role \(oldName) is kept (SmsRole/adopter names it), and UserPool/qnatime "

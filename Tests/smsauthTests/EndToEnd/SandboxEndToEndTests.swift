@@ -20,6 +20,9 @@ struct SandboxEndToEndTests {
         """
     }
 
+    /// A US number no other test is likely to use.
+    static func randomPhone() -> String { "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000)) }
+
     /// The status row's phase and message.
     static func phase(_ space: Workspace, _ address: String, _ context: EndToEndContext) async throws -> (String?, String?) {
         let row = try await space.status(environment: context.environment)[address]
@@ -28,7 +31,7 @@ struct SandboxEndToEndTests {
 
     @Test func createPendingVerifyWrongThenRightCode() async throws {
         let context = try await EndToEndContext.make(region: "eu-west-2")
-        let phone = "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000))
+        let phone = Self.randomPhone()
         let space = try Workspace(copying: [])
         defer { space.remove() }
         try space.write("numbers.yaml", Self.number("tester", phone, region: "eu-west-2"))
@@ -114,6 +117,7 @@ struct SandboxEndToEndTests {
         #expect((status["SandboxNumber/tester"]?["resource"] as? [String: Any])?["phoneNumber"] as? String == own)
         #expect(Set(try await context.sns.listSandboxPhoneNumbers().map(\.phoneNumber)) == [own, listed])
     }
+
     /// A status file records the account its number was added in: carried to another account (one folder applied to
     /// staging, then production), it never makes that account's number of the same phone number count as added, so
     /// removing the manifest does not delete it. Before, the status file recorded no account.
@@ -122,7 +126,7 @@ struct SandboxEndToEndTests {
         let context = try await EndToEndContext.make(region: region)
         let space = try Workspace(copying: [])
         defer { space.remove() }
-        let phone = "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000))
+        let phone = Self.randomPhone()
         try space.write("numbers.yaml", Self.number("tester", phone, region: region)
                             + Self.number("other", "+12065550399", region: region))
         let applied = try await space.reconcile(environment: context.environment)
@@ -145,6 +149,7 @@ struct SandboxEndToEndTests {
         #expect(try await context.sns.listSandboxPhoneNumbers().map(\.phoneNumber).contains(phone),
                 "this account's number is not the one the status file's account added")
     }
+
     /// An End User Messaging entry carries its manifest's ownership tags: a rename moves them to the new name (one
     /// TagResource), so the entry stays the manifest's own (deleted with it) instead of becoming a found number that
     /// is never deleted and whose removal is refused. Before, the rename wrote nothing.
@@ -153,7 +158,7 @@ struct SandboxEndToEndTests {
         let context = try await EndToEndContext.make(region: region)
         let space = try Workspace(copying: [])
         defer { space.remove() }
-        let phone = "+1206555" + String(format: "%04d", Int.random(in: 0..<10_000))
+        let phone = Self.randomPhone()
         let number = { (name: String) in
             Self.number(name, phone, region: region).replacingOccurrences(of: "  languageCode: en-US\n",
                                                                           with: "  languageCode: en-US\n  service: endUserMessaging\n")

@@ -87,6 +87,14 @@ struct Workspace {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// `reconcile` as a principal of its own in `context`, and the AWS writes of that run alone.
+    func reconcileCountingWrites(_ arguments: [String] = [], context: EndToEndContext) async throws
+        -> (result: CLIRunner.Result, writes: [String]) {
+        let (environment, accessKeyId) = try await context.freshEnvironment()
+        let result = try await reconcile(arguments, environment: environment)
+        return (result, try await context.writeCalls(accessKeyId: accessKeyId))
+    }
+
     /// `smsauth reconcile <manifests> --status-dir <status> arguments…` with `environment`.
     func reconcile(_ arguments: [String] = [], environment: [String: String], ownEmulator: Bool = false) async throws
         -> CLIRunner.Result {
