@@ -35,9 +35,17 @@ struct StatusRecorder {
                 } else {
                     let observed = after[change.address] ?? (try? run.observations[change.address]?.get())
                     let claimed = (try? run.observations[change.address]?.get())?.presence == .legacy
-                    try store.write(status(for: target, change: change, outcome: outcome, observed: observed,
-                                           claimed: claimed))
-                    if let previous = change.previousAddress { try store.delete(previous) }
+                    var recorded = status(for: target, change: change, outcome: outcome, observed: observed,
+                                          claimed: claimed)
+                    if let previous = change.previousAddress, Self.keepsPreviousAddress(outcome) {
+                        // Nothing of the rename was written (the AWS resources still carry the old name's tags): the
+                        // status stays under the old name, and the next run pairs the rename again.
+                        recorded.name = previous.name
+                        try store.write(recorded)
+                    } else {
+                        try store.write(recorded)
+                        if let previous = change.previousAddress { try store.delete(previous) }
+                    }
                 }
                 if case .applied = outcome { try await store.persist() }
             } catch {
@@ -51,6 +59,15 @@ struct StatusRecorder {
         }
         return AppliedRun(plan: run.plan, report: report, released: released, statusErrors: errors,
                           readFailures: run.readFailures)
+    }
+
+    /// Whether a renamed resource's status stays under its previous name: its change was refused or blocked, so
+    /// nothing was written, and the ownership tags of what it owns in AWS still name the previous one.
+    private static func keepsPreviousAddress(_ outcome: ChangeOutcome) -> Bool {
+        switch outcome {
+        case .refused, .blocked: true
+        case .applied, .unchanged, .failed: false
+        }
     }
 
     /// Whether the run succeeded for the resource (applied, or nothing to do); for a removed resource, whether its
