@@ -204,9 +204,9 @@ struct RunPlanner: Sendable {
         for dependency in change.dependencies {
             guard let dependencyChange = planned[dependency], dependencyChange.reason == reportedDriftReason,
                   let found = live[dependency], let wanted = assumed[dependency] else { continue }
-            // An output the live resource does not give (an SMS role whose trust policy names no external id, or
-            // several, one of them the manifest's) is not known to differ.
-            let drifted = wanted.filter { key, value in found[key].map { $0 != value } ?? false }.keys.sorted()
+            // An output the live resource no longer gives differs too: an SMS role whose trust policy now names several
+            // external ids gives none, and whether the manifest's is among them is not known.
+            let drifted = wanted.filter { found[$0.key] != $0.value }.keys.sorted()
             guard !drifted.isEmpty else { continue }
             return try change.revised(
                 action: .blocked,

@@ -28,8 +28,9 @@ struct RoleReplacementEndToEndTests {
         return try await context.cognito.describeUserPool(id: pool.id)?.raw["SmsConfiguration"]?["SnsCallerArn"]?.stringValue
     }
 
-    /// A second SmsRole manifest, `adopter`, adopting the role called `roleName`.
-    static func writeAdopter(_ space: Workspace, roleName: String) throws {
+    /// A second SmsRole manifest, `adopter`, adopting the role called `roleName` with `externalId`.
+    static func writeAdopter(_ space: Workspace, roleName: String,
+                             externalId: String = "0f6c1c39-8a53-4f5e-9d7e-2b1f3c4d5e6f") throws {
         try space.write("adopter.yaml", """
             apiVersion: smsauth/v1
             kind: SmsRole
@@ -39,7 +40,7 @@ struct RoleReplacementEndToEndTests {
               roleName: \(roleName)
               path: /service-role/
               adopt: \(roleName)
-              externalId: 0f6c1c39-8a53-4f5e-9d7e-2b1f3c4d5e6f
+              externalId: \(externalId)
 
             """)
     }
@@ -150,7 +151,8 @@ struct RoleReplacementEndToEndTests {
         let (space, oldName) = try await Self.applied(context)
         defer { space.remove() }
         try Self.renameRole(space, from: oldName, to: oldName + "-v2")
-        try Self.writeAdopter(space, roleName: oldName)
+        // The adopter keeps the trust the refused pool still sends with: the pool keeps working on the kept role.
+        try Self.writeAdopter(space, roleName: oldName, externalId: "553db6b9-d149-4d1c-aad1-adf15739e57c")
         try space.edit("user-pool.yaml", replacing: "usernameAttributes: [phone_number]", with: "usernameAttributes: [email]")
         let run = try await space.reconcile(environment: context.environment)
         #expect(run.stdout.contains("the old role \(oldName) is kept (SmsRole/adopter names it), and UserPool/qnatime "

@@ -22,9 +22,11 @@ extension SmsRoleHandler {
             try await Self.converge(live, to: fields, iam: iam, logger: logger)
             return Self.outputs(role: live.role, fields: fields)
         case .retag:
+            let fields = try Self.fields(input, account: context.options.account)
             guard let live = input.live.value else { throw OwnedRoleError.roleNotRead(input.address) }
             try await OwnedRoleIAM.retag(live.role, as: input.address, owner: input.options.owner, iam: iam)
-            return outputs(of: live)
+            // As an update: what the plan gave the pools (a reported drift of the external id holds their writes).
+            return Self.outputs(role: live.role, fields: fields)
         case .replace:
             let fields = try Self.fields(input, account: context.options.account)
             guard let old = input.live.value?.role else { throw OwnedRoleError.roleNotRead(input.address) }
