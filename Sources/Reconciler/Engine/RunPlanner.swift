@@ -130,6 +130,25 @@ struct RunPlanner: Sendable {
                         references: [ResourceAddress: [String: String]],
                         liveReferences: [ResourceAddress: [String: String]], resolution: RenameResolver.Resolution,
                         inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
+        let change = try unrenamedChange(for: target, dependencies: dependencies, observations: observations,
+                                         planned: byAddress, references: references, liveReferences: liveReferences,
+                                         resolution: resolution, inputs: &inputs)
+        // Every change of a renamed target names the previous address, whatever held it (blocked, refused or
+        // suspended before its handler planned it too): its status file stays there until the rename is written.
+        guard let previous = resolution.renamed[target.address] else { return change }
+        let tagged = (try? observations[target.address]?.get()).map { observation in
+            registry.handler(for: target.address.kind)?.carriesOwnershipTags(observation) ?? false
+        } ?? false
+        return try Self.renamed(change, from: previous, tagged: tagged)
+    }
+
+    /// `change(for:…)` before the rename of a renamed target is applied to it.
+    private func unrenamedChange(for target: ReadTarget, dependencies: [ResourceAddress], observations: Observations,
+                                 planned byAddress: [ResourceAddress: ResourceChange],
+                                 references: [ResourceAddress: [String: String]],
+                                 liveReferences: [ResourceAddress: [String: String]],
+                                 resolution: RenameResolver.Resolution,
+                                 inputs: inout [ResourceAddress: ErasedPlanInput]) throws(PlanError) -> ResourceChange {
         let address = target.address
         if target.desired == nil, let status = target.status, status.recordsNeverCreated {
             // Never created (its create was blocked or refused): nothing in AWS to delete, nothing was read.
@@ -183,11 +202,7 @@ struct RunPlanner: Sendable {
                 return try ResourceChange(address: address, action: .blocked, reason: waiting, dependencies: dependencies)
             }
             inputs[address] = input
-            let planned = try planned(input, dependencies: dependencies, liveReferences: liveReferences)
-            return try resolution.renamed[address].map { previous throws(PlanError) in
-                try Self.renamed(planned, from: previous,
-                                 tagged: registry.handler(for: address.kind)?.carriesOwnershipTags(observation) ?? false)
-            } ?? planned
+            return try planned(input, dependencies: dependencies, liveReferences: liveReferences)
         }
     }
 

@@ -5,7 +5,8 @@ import Manifests
 /// atomically; the files of removed resources that were deleted, released (retained) or are already gone are
 /// removed. A renamed resource's status is written under its new name first, then the old file is removed (the new
 /// one carries everything the old one recorded, so a crash in between leaves two files naming one resource, which
-/// the next plan releases, never deletes). Status files of another manifest set
+/// the next plan releases, never deletes). A rename of which nothing was written (refused, blocked, suspended)
+/// leaves the old file as it is, and no new one. Status files of another manifest set
 /// (`PlannedRun.foreignStatuses`) are left as they are; every file written records the run's owner and folder.
 struct StatusRecorder {
     /// The status files.
@@ -35,17 +36,13 @@ struct StatusRecorder {
                 } else {
                     let observed = after[change.address] ?? (try? run.observations[change.address]?.get())
                     let claimed = (try? run.observations[change.address]?.get())?.presence == .legacy
-                    var recorded = status(for: target, change: change, outcome: outcome, observed: observed,
-                                          claimed: claimed)
-                    if let previous = change.previousAddress, Self.keepsPreviousAddress(outcome) {
-                        // Nothing of the rename was written (the AWS resources still carry the old name's tags): the
-                        // status stays under the old name, and the next run pairs the rename again.
-                        recorded.name = previous.name
-                        try store.write(recorded)
-                    } else {
-                        try store.write(recorded)
-                        if let previous = change.previousAddress { try store.delete(previous) }
-                    }
+                    // A rename of which nothing was written (refused, blocked or suspended: the AWS resources still
+                    // carry the old name's tags) leaves the old status file as it is, policy and phase included: the
+                    // next run pairs the rename again.
+                    if change.previousAddress != nil, Self.writesNothing(change, outcome) { continue }
+                    try store.write(status(for: target, change: change, outcome: outcome, observed: observed,
+                                           claimed: claimed))
+                    if let previous = change.previousAddress { try store.delete(previous) }
                 }
                 if case .applied = outcome { try await store.persist() }
             } catch {
@@ -61,12 +58,13 @@ struct StatusRecorder {
                           readFailures: run.readFailures)
     }
 
-    /// Whether a renamed resource's status stays under its previous name: its change was refused or blocked, so
-    /// nothing was written, and the ownership tags of what it owns in AWS still name the previous one.
-    private static func keepsPreviousAddress(_ outcome: ChangeOutcome) -> Bool {
+    /// Whether `change` ended without writing to AWS because it was refused, blocked or suspended (a failed change
+    /// may have written part of it).
+    private static func writesNothing(_ change: ResourceChange, _ outcome: ChangeOutcome) -> Bool {
         switch outcome {
         case .refused, .blocked: true
-        case .applied, .unchanged, .failed: false
+        case .unchanged: change.action == .suspended
+        case .applied, .failed: false
         }
     }
 
