@@ -8,8 +8,7 @@ import Manifests
 /// read found nothing, something foreign, or that same resource. A claimed resource is never deleted:
 /// - **renamed**: the claim is one-to-one and the manifest has no status file yet, or one that records no resource
 ///   (its create was blocked or refused: `RunPlanner.holdingCreate` blocks it while the removal is not reconciled). The manifest is planned against
-///   the removed resource's live state and status, and its status file moves (Terraform's `moved` blocks) once
-///   the rename is written (not while its change is refused, blocked or suspended: then the pair is made again).
+///   the removed resource's live state and status, and its status file moves (Terraform's `moved` blocks).
 /// - **released**: any other claim (both names have status files, several manifests claim it, or a manifest of
 ///   another kind claims it, as an SmsLogRole naming a removed SmsRole's role), or a resource whose tags already name
 ///   the claiming manifest, found as its own (a rename stopped between its tag write and its status move): the status

@@ -5,8 +5,7 @@ import Manifests
 extension RunPlanner {
     /// The handler's change for a renamed resource: `rename` when it would only update or leave it (with the
     /// ownership tag's new value as a field change where the handler's own fields leave it out), otherwise its
-    /// action with the previous address (a replaced resource moves its status; a refused, blocked or suspended one
-    /// leaves it under the previous address, `StatusRecorder`). The field
+    /// action with the previous address (a refused or replaced resource still moves its status). The field
     /// changes a noop only reports (`policy.onDrift: Report`) are not applied by the rename: only the ownership tag.
     /// `tagged`: the live resource carries the ownership tags (`ResourceHandler.carriesOwnershipTags`).
     static func renamed(_ change: ResourceChange, from previous: ResourceAddress,

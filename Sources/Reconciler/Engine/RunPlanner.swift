@@ -133,8 +133,8 @@ struct RunPlanner: Sendable {
         let change = try unrenamedChange(for: target, dependencies: dependencies, observations: observations,
                                          planned: byAddress, references: references, liveReferences: liveReferences,
                                          resolution: resolution, inputs: &inputs)
-        // Every change of a renamed target names the previous address, whatever held it (blocked, refused or
-        // suspended before its handler planned it too): its status file stays there until the rename is written.
+        // Every change of a renamed target names the previous address, whatever held it (blocked or suspended
+        // before its handler planned it too): its status file moves from there, and the old one is removed.
         guard let previous = resolution.renamed[target.address] else { return change }
         let tagged = (try? observations[target.address]?.get()).map { observation in
             registry.handler(for: target.address.kind)?.carriesOwnershipTags(observation) ?? false

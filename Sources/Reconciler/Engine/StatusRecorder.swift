@@ -5,8 +5,7 @@ import Manifests
 /// atomically; the files of removed resources that were deleted, released (retained) or are already gone are
 /// removed. A renamed resource's status is written under its new name first, then the old file is removed (the new
 /// one carries everything the old one recorded, so a crash in between leaves two files naming one resource, which
-/// the next plan releases, never deletes). A rename of which nothing was written (refused, blocked, suspended)
-/// leaves the old file as it is, and no new one. Status files of another manifest set
+/// the next plan releases, never deletes). Status files of another manifest set
 /// (`PlannedRun.foreignStatuses`) are left as they are; every file written records the run's owner and folder.
 struct StatusRecorder {
     /// The status files.
@@ -36,10 +35,6 @@ struct StatusRecorder {
                 } else {
                     let observed = after[change.address] ?? (try? run.observations[change.address]?.get())
                     let claimed = (try? run.observations[change.address]?.get())?.presence == .legacy
-                    // A rename of which nothing was written (refused, blocked or suspended: the AWS resources still
-                    // carry the old name's tags) leaves the old status file as it is, policy and phase included: the
-                    // next run pairs the rename again.
-                    if change.previousAddress != nil, Self.writesNothing(change, outcome) { continue }
                     try store.write(status(for: target, change: change, outcome: outcome, observed: observed,
                                            claimed: claimed))
                     if let previous = change.previousAddress { try store.delete(previous) }
@@ -56,16 +51,6 @@ struct StatusRecorder {
         }
         return AppliedRun(plan: run.plan, report: report, released: released, statusErrors: errors,
                           readFailures: run.readFailures)
-    }
-
-    /// Whether `change` ended without writing to AWS because it was refused, blocked or suspended (a failed change
-    /// may have written part of it).
-    private static func writesNothing(_ change: ResourceChange, _ outcome: ChangeOutcome) -> Bool {
-        switch outcome {
-        case .refused, .blocked: true
-        case .unchanged: change.action == .suspended
-        case .applied, .failed: false
-        }
     }
 
     /// Whether the run succeeded for the resource (applied, or nothing to do); for a removed resource, whether its

@@ -90,8 +90,8 @@ struct ReconcileEngineRenameTests {
         #expect(await world.live(F.web)?.specHash == "changed out of band")
     }
 
-    @Test("a rename held by an unavailable dependency writes nothing: the old status file stays as it was, none is made")
-    func aBlockedRenameKeepsTheOldStatus() async throws {
+    @Test("a rename held by an unavailable dependency still names the old address: its status moves, the old file goes")
+    func aBlockedRenameMovesTheStatusOnce() async throws {
         let (world, directory) = try await appliedStack()
         var pool = try #require(await world.live(F.pool))
         pool.pending = "waiting for something outside smsauth"
@@ -105,13 +105,8 @@ struct ReconcileEngineRenameTests {
         let appliedBefore = await world.applied
         _ = try await engine.apply(planned)
         #expect(await world.applied == appliedBefore)
-        #expect(try store.read(F.web) == before, "the old status file is left as it was")
-        #expect(try store.read(Self.signup) == nil)
-
-        pool.pending = nil
-        await world.put(F.pool, pool)
-        let later = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
-        #expect(later.plan.change(for: Self.signup)?.action == .rename, "paired again once it can go ahead")
+        #expect(try store.read(F.web) == nil, "one status file per resource: before, the old one stayed beside it")
+        #expect(try store.read(Self.signup)?.resource == before.resource)
     }
 
     @Test("a focused run on the old name alone (the controller) still sees the new manifest: rename, not delete")

@@ -158,28 +158,6 @@ struct AppOutputsEndToEndTests {
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
     }
 
-    /// A rename refused with the change it comes with (a new `generateSecret` without Recreate) writes nothing, so
-    /// its status stays under the old name, as the deliveries' tags do; once the manifest is fixed the next run
-    /// renames. Before, the status moved while the tags did not, and the client was refused on every later run.
-    @Test func aRefusedRenameKeepsItsStatusUnderTheOldName() async throws {
-        let (context, space, _) = try await Self.appliedExample(region: "eu-west-3", label: "refused-rename")
-        defer { space.remove() }
-        try space.edit("mobile-client.yaml", replacing: "  name: tasks-mobile\n", with: "  name: tasks-app\n")
-        try space.edit("mobile-client.yaml", replacing: "  generateSecret: false\n", with: "  generateSecret: true\n")
-        let refused = try await space.reconcile(environment: context.environment)
-        #expect(refused.status == 1 && refused.stdout.contains("refused AppClient/tasks-app"), "\(refused.stdout)")
-        #expect(RemovalEndToEndTests.hasStatus(space, "AppClient/tasks-mobile"))
-        #expect(!RemovalEndToEndTests.hasStatus(space, "AppClient/tasks-app"))
-
-        try space.edit("mobile-client.yaml", replacing: "  generateSecret: true\n", with: "  generateSecret: false\n")
-        let (renamed, writes) = try await space.reconcileCountingWrites(context: context)
-        #expect(renamed.status == 0 && renamed.stdout.contains("renamed AppClient/tasks-mobile to AppClient/tasks-app"),
-                "\(renamed.stdout)\(renamed.stderr)")
-        #expect(writes == ["AddTagsToResource"])
-        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
-        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
-    }
-
     /// The example applied in `region`, with a role name and a pool name of its own (`label` in them; the pool's
     /// `metadata.name` is returned): other tests apply pools named `tasks`.
     static func appliedExample(region: String, label: String) async throws -> (EndToEndContext, Workspace, pool: String) {
