@@ -92,8 +92,8 @@ struct RunPlanner: Sendable {
                                                              .filter { $0.kind == address.kind && $0 != address }.sorted())
                     let keeping = try keepingClaimedOld(holding, observation: try? observations[address]?.get(),
                                                      references: references, kept: &kept)
-                    change = try Self.waitingForReportedOutputs(keeping, planned: byAddress, live: references,
-                                                                assumed: plannedReferences)
+                    change = try ReportedDrift.holding(keeping, planned: byAddress, live: references,
+                                                       assumed: plannedReferences)
                 }
             } catch {
                 throw ReconcileEngineError.plan(error)
@@ -206,32 +206,6 @@ struct RunPlanner: Sendable {
         }
     }
 
-    /// `change`, blocked when it writes (creates, updates, replaces, or renames with field changes) a resource that
-    /// depends on one whose drift is only reported (`reportedDriftReason`) while that drift changed outputs it was
-    /// planned with (`assumed`, the manifest's, against `live`): a pool's SMS configuration would be written with the
-    /// role's manifest external id, which the role's trust policy no longer has (Cognito refuses it), or with the
-    /// drifted one, which the plan does not show. It waits until the drift is corrected or the manifest follows it.
-    static func waitingForReportedOutputs(_ change: ResourceChange, planned: [ResourceAddress: ResourceChange],
-                                          live: [ResourceAddress: [String: String]],
-                                          assumed: [ResourceAddress: [String: String]]) throws(PlanError) -> ResourceChange {
-        guard [.create, .update, .replace].contains(change.action)
-                || (change.action == .rename && WriteAction(change) != .retag) else { return change }
-        for dependency in change.dependencies {
-            guard let dependencyChange = planned[dependency], dependencyChange.reason == reportedDriftReason,
-                  let found = live[dependency], let wanted = assumed[dependency] else { continue }
-            // An output the live resource no longer gives differs too: an SMS role whose trust policy now names several
-            // external ids gives none, and whether the manifest's is among them is not known.
-            let drifted = wanted.filter { found[$0.key] != $0.value }.keys.sorted()
-            guard !drifted.isEmpty else { continue }
-            return try change.revised(
-                action: .blocked,
-                reason: "waiting for \(dependency): its \(drifted.joined(separator: ", ")) changed out of band and "
-                    + "policy.onDrift: Report leaves it so, while this change would be written with its manifest's "
-                    + "value; correct \(dependency) (policy.onDrift: Correct) or make its manifest say what AWS has")
-        }
-        return change
-    }
-
     /// `change`, saying so when the resource it replaces is one that other manifests name (`KeptReplacements`),
     /// which are recorded in `kept`.
     private func keepingClaimedOld(_ change: ResourceChange, observation: Observation?,
@@ -296,12 +270,9 @@ struct RunPlanner: Sendable {
         guard reportOnly || !Set(dependencies).isSubset(of: change.dependencies) else { return change }
         return try change.revised(
             action: reportOnly ? .noop : nil,
-            reason: reportOnly ? Self.reportedDriftReason : nil,
+            reason: reportOnly ? ReportedDrift.reason : nil,
             dependencies: change.dependencies + dependencies)
     }
-
-    /// The reason of a change whose drift is only reported (`isReportOnlyDrift`); a rename of such a resource keeps it.
-    static let reportedDriftReason = "changed out of band; not corrected (policy.onDrift: Report)"
 
     /// Whether `change` corrects drift that the manifest only wants reported: an update of an owned resource whose
     /// manifest is the one last reconciled, under `policy.onDrift: Report`. Such a change becomes a noop that keeps

@@ -140,7 +140,7 @@ struct StatusRecorder {
             ("NeedsAttention", observed?.pendingMessage ?? "")
         case .applied(let result) where result.retirementLeft != nil: ("Pending", result.retirementLeft ?? "")
         case .applied: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("Applied", "changes applied")
-        case .unchanged where phase == .drifted: ("Drifted", "changed out of band; not corrected (policy.onDrift: Report)")
+        case .unchanged where phase == .drifted: ("Drifted", ReportedDrift.reason)
         case .unchanged: phase == .pending ? ("Pending", observed?.pendingMessage ?? "") : ("UpToDate", "no changes needed")
         case .refused(let reason): ("Refused", reason)
         case .blocked(let reason, _): ("Blocked", reason)

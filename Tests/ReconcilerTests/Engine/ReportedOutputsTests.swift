@@ -2,7 +2,7 @@ import Testing
 @testable import Reconciler
 
 /// A change that writes a resource whose dependency's drift is only reported, while that drift changed outputs the
-/// change was planned with, waits (`RunPlanner.waitingForReportedOutputs`).
+/// change was planned with, waits (`ReportedDrift.holding`).
 @Suite struct ReportedOutputsTests {
     static let role = ResourceAddress(kind: .smsRole, name: "sms")
     static let pool = ResourceAddress(kind: .userPool, name: "main")
@@ -11,7 +11,7 @@ import Testing
 
     /// The role's change: reported drift (noop, or rename), or a plain noop.
     static func roleChange(_ action: ChangeAction = .noop, reported: Bool = true) throws -> ResourceChange {
-        try ResourceChange(address: role, action: action, reason: reported ? RunPlanner.reportedDriftReason : nil,
+        try ResourceChange(address: role, action: action, reason: reported ? ReportedDrift.reason : nil,
                            previousAddress: action == .rename ? ResourceAddress(kind: .smsRole, name: "old") : nil)
     }
 
@@ -21,7 +21,7 @@ import Testing
         let change = try ResourceChange(address: pool, action: action, fieldChanges: fields,
                                         reason: action.requiresReason ? "why" : nil, dependencies: [role],
                                         previousAddress: action == .rename ? ResourceAddress(kind: .userPool, name: "old") : nil)
-        return try RunPlanner.waitingForReportedOutputs(change, planned: [role: dependency], live: [role: live],
+        return try ReportedDrift.holding(change, planned: [role: dependency], live: [role: live],
                                                         assumed: [role: manifest])
     }
 
