@@ -1,5 +1,8 @@
 import Foundation
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the `smsauth` executable built next to the test bundle and captures its output.
 enum CLIRunner {
@@ -33,11 +36,21 @@ enum CLIRunner {
         process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
+        let out = Self.closedOnExec(Pipe()), err = Self.closedOnExec(Pipe())
         process.standardOutput = out
         process.standardError = err
         if ownEmulator { return try await execute(process, out: out, err: err) }
         return try await slots.run { try await execute(process, out: out, err: err) }
+    }
+
+    /// `pipe` with both ends closed on exec: only the child it is given to (as its standard output or error) holds
+    /// its write end, so its reader sees the end when that child exits, not when every child started meanwhile (a
+    /// long-running controller) has.
+    static func closedOnExec(_ pipe: Pipe) -> Pipe {
+        for handle in [pipe.fileHandleForReading, pipe.fileHandleForWriting] {
+            _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
+        }
+        return pipe
     }
 
     /// Runs `process`, whose output goes to `out` and `err`, to its end.
@@ -53,33 +66,31 @@ enum CLIRunner {
     /// at a time, and so many suites run commands in parallel that it would otherwise time out.
     static let slots = AsyncSemaphore(limit: 2)
 
-    /// Reads both pipes to their end and waits for `process` on Dispatch threads, never on the test's shared
-    /// concurrency threads: a blocked shared thread per running command (two on a 2-core machine) stalls every other
-    /// test in the process until the command ends.
+    /// Reads both pipes to their end and waits for `process`, each on a thread of its own (`blocking`), never on the
+    /// test's shared concurrency threads: a blocked shared thread per running command (two on a 2-core machine)
+    /// stalls every other test in the process until the command ends.
     static func collect(_ process: Process, out: Pipe, err: Pipe) async -> (stdout: Data, stderr: Data) {
         let outHandle = out.fileHandleForReading, errHandle = err.fileHandleForReading
-        async let stderr = blockingRead(errHandle)
-        let stdout = await blockingRead(outHandle)
+        async let stderr = blocking { errHandle.readDataToEndOfFile() }
+        let stdout = await blocking { outHandle.readDataToEndOfFile() }
         let collected = (stdout, await stderr)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
-            }
-        }
+        await blocking { process.waitUntilExit() }
         return collected
     }
 
-    /// `handle` read to its end on a Dispatch thread.
-    private static func blockingRead(_ handle: FileHandle) async -> Data {
+    /// The result of `work`, which blocks, run on a new thread. Not on Dispatch's global queues either: they have as
+    /// many threads as cores, and two reads blocked on pipes a long-running child keeps open (a controller started
+    /// meanwhile inherits their write ends) held every other command's reads and waits, until each test hit its
+    /// time limit (a fresh-clone CI run on a20168d).
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+            Thread.detachNewThread { continuation.resume(returning: work()) }
         }
     }
 
     /// Starts `smsauth` once per entry of `runs` (arguments, environment added), all before waiting for any, so they
     /// really run at the same time (not one per free thread of the test's pool), then waits for all of them on a
-    /// Dispatch thread (holding no thread of the pool other tests need).
+    /// thread of its own (`blocking`: holding no thread of the pool, or of Dispatch, other tests need).
     static func runTogether(_ runs: [(arguments: [String], environment: [String: String])]) async throws -> [Result] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -99,12 +110,7 @@ enum CLIRunner {
             started.append((process, stdout, stderr))
         }
         let processes = started.map(\.process)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                for process in processes { process.waitUntilExit() }
-                continuation.resume()
-            }
-        }
+        await blocking { for process in processes { process.waitUntilExit() } }
         return try started.map { run in
             Result(status: run.process.terminationStatus,
                    stdout: try String(contentsOf: run.stdout, encoding: .utf8),

@@ -22,7 +22,7 @@ final class ControllerProcess: @unchecked Sendable {
         process.arguments = ["controller"] + arguments + ["--log-format", "json", "--log-level", "debug"]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory
-        let err = Pipe()
+        let err = CLIRunner.closedOnExec(Pipe())
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         err.fileHandleForReading.readabilityHandler = { [weak self] handle in

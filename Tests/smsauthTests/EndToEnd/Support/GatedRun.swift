@@ -7,9 +7,9 @@ final class GatedRun {
     /// The shell that becomes smsauth.
     private let process = Process()
     /// The gate: one line on standard input.
-    private let gate = Pipe()
+    private let gate = CLIRunner.closedOnExec(Pipe())
     /// Standard output and error.
-    private let out = Pipe(), err = Pipe()
+    private let out = CLIRunner.closedOnExec(Pipe()), err = CLIRunner.closedOnExec(Pipe())
 
     /// How the run ended.
     struct Outcome {
