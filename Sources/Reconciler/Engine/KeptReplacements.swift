@@ -16,6 +16,18 @@ enum KeptReplacements {
         }.map(\.address).sorted()
     }
 
+    /// `change`, saying so when the resource it replaces (`observation`) is one that other manifests name, which
+    /// are recorded in `kept`.
+    static func keeping(_ change: ResourceChange, observation: Observation?, manifests: [DesiredResource],
+                        registry: HandlerRegistry, references: [ResourceAddress: [String: String]],
+                        kept: inout [ResourceAddress: [ResourceAddress]]) throws(PlanError) -> ResourceChange {
+        let claimants = claimants(of: change, observation: observation, manifests: manifests, registry: registry,
+                                  references: references)
+        guard let observation, !claimants.isEmpty else { return change }
+        kept[change.address] = claimants
+        return try keeping(change, observation: observation, for: claimants)
+    }
+
     /// `change` saying that the resource it replaces (`observation`) is kept for `claimants`.
     static func keeping(_ change: ResourceChange, observation: Observation,
                         for claimants: [ResourceAddress]) throws(PlanError) -> ResourceChange {

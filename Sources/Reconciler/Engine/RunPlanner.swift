@@ -90,8 +90,9 @@ struct RunPlanner: Sendable {
                     let holding = try Self.holdingCreate(held, target: target, pending: pendingRemovals.contains(address),
                                                          removals: unreconciledRemovals
                                                              .filter { $0.kind == address.kind && $0 != address }.sorted())
-                    let keeping = try keepingClaimedOld(holding, observation: try? observations[address]?.get(),
-                                                     references: references, kept: &kept)
+                    let keeping = try KeptReplacements.keeping(holding, observation: try? observations[address]?.get(),
+                                                               manifests: manifests, registry: registry,
+                                                               references: references, kept: &kept)
                     change = try ReportedDrift.holding(keeping, planned: byAddress, live: references,
                                                        assumed: plannedReferences)
                 }
@@ -204,18 +205,6 @@ struct RunPlanner: Sendable {
             inputs[address] = input
             return try planned(input, dependencies: dependencies, liveReferences: liveReferences)
         }
-    }
-
-    /// `change`, saying so when the resource it replaces is one that other manifests name (`KeptReplacements`),
-    /// which are recorded in `kept`.
-    private func keepingClaimedOld(_ change: ResourceChange, observation: Observation?,
-                                   references: [ResourceAddress: [String: String]],
-                                   kept: inout [ResourceAddress: [ResourceAddress]]) throws(PlanError) -> ResourceChange {
-        let claimants = KeptReplacements.claimants(of: change, observation: observation, manifests: manifests,
-                                                   registry: registry, references: references)
-        guard let observation, !claimants.isEmpty else { return change }
-        kept[change.address] = claimants
-        return try KeptReplacements.keeping(change, observation: observation, for: claimants)
     }
 
     /// The `suspended` change of a suspended target: the handler's field changes (what resuming would change, when
