@@ -47,14 +47,19 @@ struct RegistrationReplaceEndToEndTests {
         return registration["RegistrationType"]?.stringValue
     }
 
-    @Test func aNewTypeDeletesTheRegistrationAndCreatesOneOfThatType() async throws {
-        let region = "eu-north-1"
+    /// A 10DLC brand registration applied in `region`: the context, the workspace and the registration's id.
+    static func appliedBrand(region: String) async throws -> (EndToEndContext, Workspace, String) {
         let context = try await EndToEndContext.make(region: region)
         let space = try Self.workspace(type: "US_TEN_DLC_BRAND_REGISTRATION", region: region)
-        defer { space.remove() }
         let created = try await space.reconcile(environment: context.environment)
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
-        let old = try await Self.recordedId(space, context)
+        return (context, space, try await Self.recordedId(space, context))
+    }
+
+    @Test func aNewTypeDeletesTheRegistrationAndCreatesOneOfThatType() async throws {
+        let region = "eu-north-1"
+        let (context, space, old) = try await Self.appliedBrand(region: region)
+        defer { space.remove() }
 
         try space.write("registration.yaml", Self.registration(type: "US_TOLL_FREE_REGISTRATION", region: region))
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
@@ -96,12 +101,8 @@ struct RegistrationReplaceEndToEndTests {
     /// gone and none carries the manifest's tags, so the next run creates one registration of the new type.
     @Test func aReplacementStoppedBetweenItsDeleteAndCreateCreatesOnce() async throws {
         let region = "eu-central-1"  // registrations of another owner with this address would be refused
-        let context = try await EndToEndContext.make(region: region)
-        let space = try Self.workspace(type: "US_TEN_DLC_BRAND_REGISTRATION", region: region)
+        let (context, space, old) = try await Self.appliedBrand(region: region)
         defer { space.remove() }
-        let created = try await space.reconcile(environment: context.environment)
-        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
-        let old = try await Self.recordedId(space, context)
 
         try space.write("registration.yaml", Self.registration(type: "US_TOLL_FREE_REGISTRATION", region: region))
         _ = try await context.smsVoice.deleteRegistration(id: old)  // the stopped run's only write

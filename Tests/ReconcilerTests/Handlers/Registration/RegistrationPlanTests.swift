@@ -12,13 +12,7 @@ import Testing
 
     /// A toll-free draft with a company name and a support email, submitted when `submit`.
     static func desired(company: String = "Example Inc.", submit: Bool = true) throws -> DesiredResource {
-        try ConfigurationSetPlanTests.desired("""
-            apiVersion: smsauth/v1
-            kind: Registration
-            metadata: {name: tf}
-            spec:
-              region: us-east-1
-              registrationType: US_TOLL_FREE_REGISTRATION
+        try desired(type: "US_TOLL_FREE_REGISTRATION", spec: """
               fields:
                 companyInfo.companyName: \(company)
                 contactInfo.supportEmail: help@example.com
