@@ -101,8 +101,11 @@ extension ControllerEndToEnd {
             _ = try await s3.putObject(bucket: state.bucket, key: key, data: try JSONSerialization.data(withJSONObject: document))
             try Self.addThirdRole(space, unique: unique)
             let recorded = try await Self.recordingThird(s3, state)
-            #expect(recorded?["leaseGeneration"] as? Int == 501, "\(controller.log)")
-            #expect(try await Self.lease(s3, state)?["generation"] as? Int == 501)
+            // Above the hand-written 500: 501, or 502 when two of the leader's writes in flight were both refused and
+            // each raised it (seen once in a full local run; the fence only needs the generation to grow).
+            let generation = try #require(recorded?["leaseGeneration"] as? Int, "\(controller.log)")
+            #expect(generation > 500 && generation <= 502, "\(controller.log)")
+            #expect(try await Self.lease(s3, state)?["generation"] as? Int == generation)
         }
     }
 }
