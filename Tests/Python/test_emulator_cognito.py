@@ -132,6 +132,29 @@ def test_update_resets_omitted_fields_and_keeps_immutable_ones(fresh: Emulator) 
     assert pool["Policies"]["PasswordPolicy"]["MinimumLength"] == 8
 
 
+def test_legacy_validity_days_are_refused_next_to_temporary_password_validity_days(fresh: Emulator) -> None:
+    cognito = fresh.client("cognito-idp")
+    both = {"AdminCreateUserConfig": {"UnusedAccountValidityDays": 5},
+            "Policies": {"PasswordPolicy": {"MinimumLength": 8, "TemporaryPasswordValidityDays": 3}}}
+    with pytest.raises(ClientError) as raised:
+        cognito.create_user_pool(PoolName="both", **both)
+    assert raised.value.response["Error"]["Code"] == "InvalidParameterException"
+    assert "instead of UnusedAccountValidityDays" in raised.value.response["Error"]["Message"]
+    assert cognito.list_user_pools(MaxResults=10)["UserPools"] == []
+    legacy = cognito.create_user_pool(PoolName="legacy", AdminCreateUserConfig={"UnusedAccountValidityDays": 5})
+    pool_id = legacy["UserPool"]["Id"]
+    described = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    # DescribeUserPool reports both; sending them back as they are is refused, and the pool keeps its settings.
+    assert described["AdminCreateUserConfig"]["UnusedAccountValidityDays"] == 5
+    assert described["Policies"]["PasswordPolicy"]["TemporaryPasswordValidityDays"] == 7
+    refused = {"AdminCreateUserConfig": described["AdminCreateUserConfig"], "Policies": described["Policies"]}
+    assert error_code(lambda: cognito.update_user_pool(UserPoolId=pool_id, **refused)) == "InvalidParameterException"
+    assert cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["AdminCreateUserConfig"] == described["AdminCreateUserConfig"]
+    admin = {key: value for key, value in described["AdminCreateUserConfig"].items() if key != "UnusedAccountValidityDays"}
+    cognito.update_user_pool(UserPoolId=pool_id, AdminCreateUserConfig=admin, Policies=described["Policies"])
+    cognito.update_user_pool(UserPoolId=pool_id, AdminCreateUserConfig={"UnusedAccountValidityDays": 4})
+
+
 def test_phone_auto_verification_needs_sms_configuration(fresh: Emulator) -> None:
     cognito = fresh.client("cognito-idp")
     assert error_code(lambda: cognito.create_user_pool(

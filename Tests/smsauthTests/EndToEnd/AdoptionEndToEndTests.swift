@@ -28,6 +28,18 @@ struct AdoptionEndToEndTests {
         ]
     }
 
+    /// The role `manifests/sms.yaml` describes, made out of band as `roleName` (no ownership tags).
+    static func createRole(_ roleName: String, in context: EndToEndContext) async throws -> IAMRole {
+        let role = try await context.iam.createRole(.init(
+            roleName: roleName, path: "/service-role/", assumeRolePolicy: LiveExpectations.trustPolicy(externalId: Self.externalId),
+            description: "Lets the smsauth demo user pool publish SMS through SNS", maxSessionDuration: 3600,
+            tags: ["Team": "Dev"]))
+        try await context.iam.putRolePolicy(roleName: roleName, policyName: "smsauth-sns-publish", policy: PolicyDocument([
+            "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
+        ]))
+        return role
+    }
+
     @Test func foreignResourcesAreRefusedUntilAdopted() async throws {
         let context = try await EndToEndContext.make(region: "ca-west-1")
         let roleName = "e2e-adopt-\(UUID().uuidString.prefix(8).lowercased())"
@@ -37,13 +49,7 @@ struct AdoptionEndToEndTests {
         defer { space.remove() }
         try space.delete("app-client.yaml")
         try space.delete("mfa-policy.yaml")
-        let role = try await context.iam.createRole(.init(
-            roleName: roleName, path: "/service-role/", assumeRolePolicy: LiveExpectations.trustPolicy(externalId: Self.externalId),
-            description: "Lets the smsauth demo user pool publish SMS through SNS", maxSessionDuration: 3600,
-            tags: ["Team": "Dev"]))
-        try await context.iam.putRolePolicy(roleName: roleName, policyName: "smsauth-sns-publish", policy: PolicyDocument([
-            "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sns:Publish", "Resource": "*"]],
-        ]))
+        let role = try await Self.createRole(roleName, in: context)
         let pool = try await RolePropagation.awaited { try await context.cognito.createUserPool(Self.poolRequest(roleArn: role.arn)) }
 
         let refused = try await space.reconcile(environment: context.environment)
@@ -94,5 +100,44 @@ struct AdoptionEndToEndTests {
         #expect(refused.stdout.contains("another-team"), "the refusal names the owner: \(refused.stdout)")
         #expect(try await context.writeCalls().isEmpty, "nothing is written")
         #expect(try await context.iam.getRole(name: roleName)?.tags == theirs)
+    }
+
+    /// A pool made with Cognito's defaults reports both the legacy `AdminCreateUserConfig.UnusedAccountValidityDays`
+    /// and `PasswordPolicy.TemporaryPasswordValidityDays`, which UpdateUserPool refuses together. Adopting it with the
+    /// demo manifests updates it from what was described: the update leaves the legacy member out, and the pool ends
+    /// as the manifests say, device tracking included (the MfaPolicy reads the pool again after that update; its own
+    /// request from a described pool is checked by `MfaPolicyPlanTests`).
+    @Test func aPoolReportingTheLegacyValidityDaysIsAdoptedAndItsDevicesSet() async throws {
+        let context = try await EndToEndContext.make(region: "eu-central-2")
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let roleName = "e2e-legacy-\(suffix)", poolName = "smsauth legacy users \(suffix)"
+        let space = try Workspace(copying: ["manifests"], substitutions: [
+            ("roleName: smsauth-demo-cognito-sms\n", "roleName: \(roleName)\n"),
+            ("poolName: smsauth demo users\n", "poolName: \(poolName)\n"),
+        ])
+        defer { space.remove() }
+        try space.delete("app-client.yaml")
+        let role = try await Self.createRole(roleName, in: context)
+        guard case var .object(request) = Self.poolRequest(roleArn: role.arn) else { Issue.record("not an object"); return }
+        request["PoolName"] = .string(poolName)
+        request["AdminCreateUserConfig"] = nil
+        let defaults = JSONValue.object(request)
+        let pool = try await RolePropagation.awaited { try await context.cognito.createUserPool(defaults) }
+        let made = try #require(try await context.cognito.describeUserPool(id: pool.id))
+        #expect(made.raw["AdminCreateUserConfig"]?["UnusedAccountValidityDays"] == 7, "Cognito's default, reported")
+        #expect(made.raw["Policies"]?["PasswordPolicy"]?["TemporaryPasswordValidityDays"] == 7)
+
+        try space.edit("sms.yaml", replacing: "spec:\n", with: "spec:\n  adopt: \(roleName)\n")
+        try space.edit("user-pool.yaml", replacing: "spec:\n", with: "spec:\n  adopt: \(pool.id)\n")
+        let adopted = try await space.reconcile(environment: context.environment)
+        #expect(adopted.status == 0, "\(adopted.stdout)\(adopted.stderr)")
+        #expect(adopted.stdout.hasSuffix("Apply complete: 3 applied, 0 failed, 0 blocked, 0 refused, 0 released.\n"), "\(adopted.stdout)")
+        let live = try #require(try await context.cognito.describeUserPool(id: pool.id))
+        #expect(live.raw["DeviceConfiguration"] == ["DeviceOnlyRememberedOnUserPrompt": true, "ChallengeRequiredOnNewDevice": false])
+        #expect(live.raw["Policies"]?["PasswordPolicy"]?["TemporaryPasswordValidityDays"] == 7)
+        #expect(live.raw["AdminCreateUserConfig"]?["InviteMessageTemplate"]?["SMSMessage"]
+                == "Your demo username is {username} and your temporary password is {####}")
+        let again = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(again.status == 0, "\(again.stdout)")
     }
 }

@@ -27,6 +27,11 @@ SMS_FOR_MFA = "SMS configuration and Auto verification for phone_number are requ
 MFA_OFF_WITH_FACTOR = "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."
 MFA_WITHOUT_FACTOR = "Invalid MFA configuration given, can't turn on MFA without any enabled MFA factor."
 SMS_MFA_WITHOUT_SMS = "Invalid MFA configuration given, SMS configuration is required when SMS MFA is enabled."
+# Cognito's answer when a request sets both the legacy AdminCreateUserConfig.UnusedAccountValidityDays and
+# Policies.PasswordPolicy.TemporaryPasswordValidityDays (botocore: "When you set TemporaryPasswordValidityDays for a
+# user pool, you can no longer set a value for the legacy UnusedAccountValidityDays parameter"); DescribeUserPool
+# still reports both, so an update built from a described pool must drop the legacy one.
+LEGACY_VALIDITY = "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays"
 
 
 def _check_mfa_value(value: Any) -> str:
@@ -47,9 +52,18 @@ def _sync_mfa(pool: CognitoIdpUserPool, mfa: str) -> None:
     pool.extended_config["MfaConfiguration"] = mfa
 
 
+def _check_validity_days(params: dict[str, Any]) -> None:
+    """Refuses the legacy UnusedAccountValidityDays next to TemporaryPasswordValidityDays in one request."""
+    admin = params.get("AdminCreateUserConfig") or {}
+    password = (params.get("Policies") or {}).get("PasswordPolicy") or {}
+    if admin.get("UnusedAccountValidityDays") is not None and password.get("TemporaryPasswordValidityDays") is not None:
+        raise InvalidParameter(LEGACY_VALIDITY)
+
+
 def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
-    """CreateUserPool with the SMS configuration, MFA and template rules."""
+    """CreateUserPool with the SMS configuration, MFA, template and validity-days rules."""
     params = dict(self.parameters)
+    _check_validity_days(params)
     name = params.pop("PoolName", None)
     mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
     sms = params.get("SmsConfiguration")
@@ -71,8 +85,9 @@ def create_user_pool(self: CognitoIdpResponse) -> ActionResult:
 
 def update_user_pool(self: CognitoIdpResponse) -> ActionResult:
     """UpdateUserPool: omitted updatable fields reset to defaults (tags per `fidelity`), immutable fields kept,
-    MFA ON refused."""
+    MFA ON refused, the legacy validity days refused next to the new ones."""
     params = dict(self.parameters)
+    _check_validity_days(params)
     pool = self.backend.describe_user_pool(params.pop("UserPoolId", None))
     new_name = params.pop("PoolName", None)
     mfa = _check_mfa_value(params.get("MfaConfiguration", "OFF"))
