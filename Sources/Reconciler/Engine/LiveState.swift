@@ -60,7 +60,18 @@ extension LiveState {
     /// or take it over); else foreign.
     public static func classified(_ live: Live, tags: [String: String], as address: ResourceAddress,
                                   owner: String?) -> LiveState {
-        switch OwnershipTags.claim(tags, as: address, owner: owner) {
+        classified(live, tags: tags, claim: OwnershipTags.claim(tags, as: address, owner: owner), owner: owner)
+    }
+
+    /// `classified(_:tags:as:owner:)` for a read target: tags marking its former address count as its own.
+    public static func classified(_ live: Live, tags: [String: String], as target: ReadTarget,
+                                  owner: String?) -> LiveState {
+        classified(live, tags: tags, claim: OwnershipTags.claim(tags, as: target, owner: owner), owner: owner)
+    }
+
+    /// The state for `claim`, the claim the tags make for the address read.
+    private static func classified(_ live: Live, tags: [String: String], claim: TagClaim?, owner: String?) -> LiveState {
+        switch claim {
         case .mine?: .owned(live)
         case .legacy?: .legacy(live)
         case .otherOwner(let found)?: .otherOwner(live, owner: found)
@@ -73,11 +84,23 @@ extension LiveState {
     /// one of its own, the legacy ones) has several; `absent` when there are none.
     public static func choosing(_ candidates: [(live: Live, id: String, tags: [String: String])],
                                 as address: ResourceAddress, owner: String?) -> LiveState {
+        choosing(candidates) { OwnershipTags.claim($0, as: address, owner: owner) }
+    }
+
+    /// `choosing(_:as:owner:)` for a read target: tags marking its former address count as its own.
+    public static func choosing(_ candidates: [(live: Live, id: String, tags: [String: String])],
+                                as target: ReadTarget, owner: String?) -> LiveState {
+        choosing(candidates) { OwnershipTags.claim($0, as: target, owner: owner) }
+    }
+
+    /// The state among `candidates`, each claimed as `claim` says.
+    private static func choosing(_ candidates: [(live: Live, id: String, tags: [String: String])],
+                                 claim: ([String: String]) -> TagClaim?) -> LiveState {
         var mine: [(Live, String)] = []
         var legacy: [(Live, String)] = []
         var others: [(Live, String)] = []
         for candidate in candidates {
-            switch OwnershipTags.claim(candidate.tags, as: address, owner: owner) {
+            switch claim(candidate.tags) {
             case .mine?: mine.append((candidate.live, candidate.id))
             case .legacy?: legacy.append((candidate.live, candidate.id))
             case .otherOwner(let found)?: others.append((candidate.live, found))

@@ -68,6 +68,18 @@ public enum OwnershipTags {
         return claim(ownerTag: tags[ownerKey], owner: owner)
     }
 
+    /// Whether `tags` mark a resource as `target`'s: as its address, or as its former address (a rename not carried
+    /// out yet, `ReadTarget.formerAddress`).
+    public static func marks(_ tags: [String: String], as target: ReadTarget) -> Bool {
+        marks(tags, as: target.address) || target.formerAddress.map { marks(tags, as: $0) } == true
+    }
+
+    /// Whose a resource carrying `tags` is, for a run of `owner`, when they mark it as `target`'s address or former
+    /// address; nil when they mark it as neither.
+    public static func claim(_ tags: [String: String], as target: ReadTarget, owner: String?) -> TagClaim? {
+        claim(tags, as: target.address, owner: owner) ?? target.formerAddress.flatMap { claim(tags, as: $0, owner: owner) }
+    }
+
     /// The owner of a resource smsauth manages for another manifest set than `owner`'s, whatever address its tags
     /// name; nil when smsauth does not manage it, or manages it for `owner` or without an owner tag.
     public static func otherOwner(of tags: [String: String], owner: String?) -> String? {

@@ -249,16 +249,24 @@ public struct ReconcileEngine: Sendable {
 
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
     /// outputs, `removedRegion`), and one without status for each address in `foreign` (a status file of another
-    /// manifest set, never read from or acted on).
+    /// manifest set, never read from or acted on). A status's `renamedFrom` is dropped while a manifest has that
+    /// address again: the tags of that name are that manifest's now.
     static func targets(desired: DesiredState, statuses: [ResourceStatus],
                         foreign: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
-        let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        let byAddress = Dictionary(statuses.map { status -> (ResourceAddress, ResourceStatus) in
+            var status = status
+            if let former = status.renamedFrom.flatMap({ try? ResourceAddress(parsing: $0) }),
+               desired.resources[former] != nil {
+                status.renamedFrom = nil
+            }
+            return (status.address, status)
+        }, uniquingKeysWith: { first, _ in first })
         var targets: [ResourceAddress: ReadTarget] = [:]
         for resource in desired.resources.values {
             targets[resource.address] = ReadTarget(address: resource.address, desired: resource,
                                                    status: byAddress[resource.address], region: resource.region)
         }
-        for status in statuses where targets[status.address] == nil {
+        for status in byAddress.values where targets[status.address] == nil {
             targets[status.address] = ReadTarget(address: status.address, desired: nil, status: status,
                                                  region: removedRegion(status))
         }

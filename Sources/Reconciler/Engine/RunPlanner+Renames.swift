@@ -16,12 +16,30 @@ extension RunPlanner {
                 targets: targets, observations: observations,
                 references: references(targets: targets, observations: observations), holding: pendingRemovals)
             guard !round.renamed.isEmpty else {
+                renamed.merge(Self.unfinishedRenames(targets: targets, observations: observations)) { this, _ in this }
                 return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed, held: round.held),
                         targets, observations)
             }
             renamed.merge(round.renamed) { new, _ in new }
             (targets, observations) = Self.applying(round.renamed, to: targets, observations: observations)
         }
+    }
+
+    /// The renames an earlier run moved the status file of without carrying them out (`ResourceStatus.renamedFrom`):
+    /// each manifest whose resource was found as its own, by its former address's ownership tags or its own, is
+    /// renamed from that address again, so that the rename's tag writes are planned. Its status file is already at the
+    /// new address. (After a crash between a rename's tag writes and its status write, the plan shows the tag change
+    /// once more; the retag then finds nothing missing and writes nothing.)
+    static func unfinishedRenames(targets: [ResourceAddress: ReadTarget],
+                                  observations: Observations) -> [ResourceAddress: ResourceAddress] {
+        var renamed: [ResourceAddress: ResourceAddress] = [:]
+        for target in targets.values where target.desired != nil {
+            guard let former = target.formerAddress, targets[former]?.desired == nil,
+                  case .success(let observation)? = observations[target.address],
+                  observation.presence == .owned else { continue }
+            renamed[target.address] = former
+        }
+        return renamed
     }
 
     /// The targets and observations with each renamed pair merged: the manifest at its new address, with the

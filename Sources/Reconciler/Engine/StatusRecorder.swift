@@ -87,6 +87,7 @@ struct StatusRecorder {
         if let onDelete = target.desired?.policy.onDelete.value { status.onDelete = onDelete }
         status.owner = identity.owner
         status.folder = identity.folder
+        status.renamedFrom = Self.renamedFrom(previous: previous, change: change, succeeded: succeeded)
         let (reason, message) = suspended ? ("Suspended", change.reason ?? "suspended")
             : Self.explanation(of: outcome, phase: status.phase, observed: observed)
         status.setCondition(type: "Ready", status: status.phase == .ready ? .isTrue : .isFalse, reason: reason,
@@ -95,6 +96,14 @@ struct StatusRecorder {
                             now: now)
         status.recordRun(HistoryEntry(time: now, action: change.action, result: outcome.result))
         return status
+    }
+
+    /// The address whose ownership tags the resource may still carry: none once a run succeeded for it (a rename's
+    /// tags are written); else the one a rename not carried out came from, the earliest of a chain (`a` renamed to
+    /// `b` and then `c` while held keeps `a`'s tags).
+    private static func renamedFrom(previous: ResourceStatus?, change: ResourceChange, succeeded: Bool) -> String? {
+        guard !succeeded else { return nil }
+        return previous?.renamedFrom ?? change.previousAddress?.description
     }
 
     /// Ready or Pending (from the live state, or an old resource a replacement left) after success; Refused, Blocked

@@ -126,6 +126,15 @@ public struct ReadTarget: Sendable, Equatable {
     /// an app client or MFA policy lives in, a number's Registration id). Empty when not known.
     public let references: [ResourceAddress: [String: String]]
 
+    /// The address whose ownership tags the resource may still carry after a rename that was not carried out
+    /// (`ResourceStatus.renamedFrom`); the reads take them as this target's (`OwnershipTags.claim(_:as:owner:)`).
+    public var formerAddress: ResourceAddress? {
+        guard let text = status?.renamedFrom, let former = try? ResourceAddress(parsing: text), former != address else {
+            return nil
+        }
+        return former
+    }
+
     /// Creates a read target.
     public init(address: ResourceAddress, desired: DesiredResource?, status: ResourceStatus?, region: String?,
                 references: [ResourceAddress: [String: String]] = [:]) {

@@ -63,6 +63,11 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     /// The lease generation of the controller that wrote it (nil: written without a lease). A write whose generation
     /// is lower than the one before it came from a deposed leader.
     public var leaseGeneration: Int?
+    /// The address (`Kind/name`) whose ownership tags the AWS resource may still carry: this status file moved with a
+    /// rename whose change was not carried out (refused, blocked, suspended or failed), so the new tags may not have
+    /// been written. The reads accept those tags as this resource's, and the next run's change of it is that rename
+    /// again. Nil once a run succeeded for it, and in files written before it was recorded.
+    public var renamedFrom: String?
 
     /// Creates a status.
     public init(
@@ -120,7 +125,7 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, name, specHash, phase, conditions, resource, lastReconcileTime, lastAppliedTime, drift,
-             lastError, history, onDelete, owner, folder, managedFields, leaseGeneration
+             lastError, history, onDelete, owner, folder, managedFields, leaseGeneration, renamedFrom
     }
 
     /// Writes every key, `null` for unset optionals, so the file shape never varies.
@@ -142,5 +147,6 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
         try container.encode(folder, forKey: .folder)
         try container.encode(managedFields, forKey: .managedFields)
         try container.encode(leaseGeneration, forKey: .leaseGeneration)
+        try container.encode(renamedFrom, forKey: .renamedFrom)
     }
 }

@@ -51,7 +51,7 @@ actor FakeWorld {
             case _ where duplicates[target.address] != nil: .duplicate(ids: duplicates[target.address] ?? [])
             case nil: .absent
             case let live? where live.tags != nil:
-                .classified(live, tags: live.tags ?? [:], as: target.address, owner: owner)
+                .classified(live, tags: live.tags ?? [:], as: target, owner: owner)
             case let live? where live.owned: .owned(live)
             case let live?: .foreign(live)
             }

@@ -106,7 +106,52 @@ struct ReconcileEngineRenameTests {
         _ = try await engine.apply(planned)
         #expect(await world.applied == appliedBefore)
         #expect(try store.read(F.web) == nil, "one status file per resource: before, the old one stayed beside it")
-        #expect(try store.read(Self.signup)?.resource == before.resource)
+        let moved = try #require(try store.read(Self.signup))
+        #expect(moved.resource == before.resource)
+        #expect(moved.renamedFrom == "AppClient/web", "the resource still carries the old name's tags")
+    }
+
+    /// A blocked rename's resource, still tagged for the old name, as the new name's read finds it (real AWS finds it
+    /// by the recorded id; the fake world files resources by address).
+    private func blockedRename() async throws -> (FakeWorld, URL) {
+        let (world, directory) = try await appliedStack()
+        var pool = try #require(await world.live(F.pool))
+        pool.pending = "waiting for something outside smsauth"
+        await world.put(F.pool, pool)
+        let engine = F.engine(world, directory: directory)
+        _ = try await engine.apply(try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1"))
+        pool.pending = nil
+        await world.put(F.pool, pool)
+        var client = try #require(await world.live(F.web))
+        client.tags = OwnershipTags.tags(for: F.web, owner: nil)
+        await world.put(Self.signup, client)
+        return (world, directory)
+    }
+
+    @Test("a rename held in an earlier run is planned again once it can go ahead: the old name's tags are its own")
+    func aHeldRenameIsCarriedOutLater() async throws {
+        let (world, directory) = try await blockedRename()
+        let engine = F.engine(world, directory: directory)
+        let later = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        let change = try #require(later.plan.change(for: Self.signup))
+        #expect(change.action == .rename && change.previousAddress == F.web, "\(change)")
+        let run = try await engine.apply(later)
+        #expect(!run.hasProblems)
+        let store = StatusStore(directory: directory)
+        #expect(try store.read(Self.signup)?.renamedFrom == nil, "carried out: the tags name the new address")
+        #expect(try store.read(Self.signup)?.phase == .ready)
+    }
+
+    @Test("a held rename's old tags are not the new name's while a manifest has the old name again")
+    func anOldNameInUseAgainKeepsItsTags() async throws {
+        let (world, directory) = try await blockedRename()
+        let both = Self.renamedStack + "\n---\napiVersion: smsauth/v1\nkind: AppClient\nmetadata: {name: web}\n"
+            + "spec: {userPool: pool, clientName: web}\n"
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(both), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: Self.signup))
+        #expect(change.action == .refuse, "found with another address's tags: \(change)")
+        #expect(change.previousAddress == nil)
     }
 
     @Test("a focused run on the old name alone (the controller) still sees the new manifest: rename, not delete")

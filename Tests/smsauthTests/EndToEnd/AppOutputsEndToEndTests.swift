@@ -158,6 +158,36 @@ struct AppOutputsEndToEndTests {
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
     }
 
+    /// A rename refused with the change it comes with (a new `generateSecret` without Recreate) writes nothing: its
+    /// status file moves to the new name and records the old one (`renamedFrom`), whose tags the outputs parameter
+    /// still carries. Once the manifest is fixed, the next run carries the rename out (the parameter's tag) and
+    /// clears it. Before, the new name found the parameter someone else's and refused the client on every run.
+    @Test func aRefusedRenameIsCarriedOutOnceItsManifestIsFixed() async throws {
+        let region = "eu-west-3"
+        let (context, space, _) = try await Self.appliedExample(region: region, label: "refused-rename")
+        defer { space.remove() }
+        try space.edit("mobile-client.yaml", replacing: "  name: tasks-mobile\n", with: "  name: tasks-app\n")
+        try space.edit("mobile-client.yaml", replacing: "  generateSecret: false\n", with: "  generateSecret: true\n")
+        let refused = try await space.reconcile(environment: context.environment)
+        #expect(refused.status == 1 && refused.stdout.contains("refused AppClient/tasks-app"), "\(refused.stdout)")
+        #expect(!RemovalEndToEndTests.hasStatus(space, "AppClient/tasks-mobile"))
+        #expect(try space.statusFile("AppClient/tasks-app")["renamedFrom"] as? String == "AppClient/tasks-mobile")
+        let again = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(again.stdout.contains("AppClient/tasks-app (renamed from AppClient/tasks-mobile)"), "\(again.stdout)")
+        #expect(!again.stdout.contains("without this resource's ownership tags"), "\(again.stdout)")
+
+        try space.edit("mobile-client.yaml", replacing: "  generateSecret: true\n", with: "  generateSecret: false\n")
+        let (renamed, writes) = try await space.reconcileCountingWrites(context: context)
+        #expect(renamed.status == 0 && renamed.stdout.contains("renamed AppClient/tasks-mobile to AppClient/tasks-app"),
+                "\(renamed.stdout)\(renamed.stderr)")
+        #expect(writes == ["AddTagsToResource"], "\(writes)")
+        let tags = try await SSM(client: context.reader, region: region).listTags(parameter: "/tasks/mobile/amplify_outputs")
+        #expect(tags["smsauth:resource"] == "AppClient/tasks-app")
+        #expect(try space.statusFile("AppClient/tasks-app")["renamedFrom"] is NSNull)
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
+
     /// The example applied in `region`, with a role name and a pool name of its own (`label` in them; the pool's
     /// `metadata.name` is returned): other tests apply pools named `tasks`.
     static func appliedExample(region: String, label: String) async throws -> (EndToEndContext, Workspace, pool: String) {

@@ -152,6 +152,41 @@ struct RenameEndToEndTests {
         #expect(after.tags["Team"] == "Ops", "the reported drift is not corrected")
     }
 
+    /// A pool renamed while suspended: nothing is written, the status file moves and records the old name
+    /// (`renamedFrom`), whose ownership tags the pool keeps. Resumed, the next run carries the rename out (the tag)
+    /// instead of refusing the pool as someone else's, as it did before.
+    @Test func aPoolRenamedWhileSuspendedIsRenamedWhenResumed() async throws {
+        let context = try await EndToEndContext.make(region: "ap-southeast-2")
+        let (space, name) = try Workspace.ownDemo("held-pool")
+        defer { space.remove() }
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let pool = try await context.ownedPool(named: name)
+        let manifest = try space.read("user-pool.yaml")
+        try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n")
+                        + "policy: {suspend: true}\n")
+        for file in ["app-client.yaml", "mfa-policy.yaml"] {
+            try space.edit(file, replacing: "userPool: \(name)\n", with: "userPool: \(name)-v2\n")
+        }
+        let (suspended, nothing) = try await space.reconcileCountingWrites(context: context)
+        #expect(suspended.status == 0, "\(suspended.stdout)\(suspended.stderr)")
+        #expect(nothing.isEmpty, "\(nothing)")
+        #expect(!Removal.hasStatus(space, "UserPool/\(name)"))
+        #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] as? String == "UserPool/\(name)")
+
+        try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n"))
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("> UserPool/\(name)-v2 (renamed from UserPool/\(name))"), "\(plan.stdout)")
+        let (resumed, writes) = try await space.reconcileCountingWrites(context: context)
+        #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+        #expect(writes == ["TagResource"], "the pool's tag only: \(writes)")
+        #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)-v2")
+        #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] is NSNull)
+        #expect(try await context.ownedPools(named: "\(name)-v2").map(\.id) == [pool.id], "the same pool, no second one")
+        let settled = try await space.reconcile(["--dry-run", "--detailed-exitcode"], environment: context.environment)
+        #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
+    }
+
     @Test func anEmptyFolderIsRefusedWithoutAllowEmpty() async throws {
         let (context, space, roleName) = try await Removal.demo(region: "ca-central-1", poolOnDelete: nil)
         defer { space.remove() }

@@ -30,7 +30,7 @@ struct ConfigurationSetHandler: ResourceHandler {
             let names = [recorded, wanted == recorded ? nil : wanted].compactMap { $0 }
             var found: LiveState<ConfigurationSetLive> = .absent
             for name in names {
-                found = try await Self.read(name, sms: sms, region: region, as: target.address, owner: owner)
+                found = try await Self.read(name, sms: sms, region: region, as: target, owner: owner)
                 if case .owned = found { break }
             }
             return (target.address, found)
@@ -38,8 +38,8 @@ struct ConfigurationSetHandler: ResourceHandler {
         return Dictionary(states) { first, _ in first }
     }
 
-    /// The set named `name` with its tags, classified by them; absent when it does not exist.
-    static func read(_ name: String, sms: SMSVoice, region: String, as address: ResourceAddress,
+    /// The set named `name` with its tags, classified by them as `target`'s; absent when it does not exist.
+    static func read(_ name: String, sms: SMSVoice, region: String, as target: ReadTarget,
                      owner: String?) async throws -> LiveState<ConfigurationSetLive> {
         guard let json = try await sms.describeConfigurationSet(name: name),
               let arn = json["ConfigurationSetArn"]?.stringValue else { return .absent }
@@ -47,7 +47,7 @@ struct ConfigurationSetHandler: ResourceHandler {
         guard let live = ConfigurationSetLive(json, region: region, tags: tags) else {
             throw ConfigurationSetError.unreadable("DescribeConfigurationSets")
         }
-        return .classified(live, tags: tags, as: address, owner: owner)
+        return .classified(live, tags: tags, as: target, owner: owner)
     }
 
     /// `name`, `arn`, `region`.

@@ -43,7 +43,7 @@ struct OriginationIdentityReader {
         if let adopt = spec?.adopt?.value {
             guard let item = Self.find(adopt, numbers: numbers, senders: senders) else { return .absent }
             let state = try await state(of: item)
-            return .classified(OriginationIdentityLive(identity: state), tags: state.tags, as: target.address, owner: owner)
+            return .classified(OriginationIdentityLive(identity: state), tags: state.tags, as: target, owner: owner)
         }
         notMine = []
         let resource = target.status?.resource ?? [:]
@@ -57,7 +57,7 @@ struct OriginationIdentityReader {
         for item in (numbers + senders).filter({ Self.isRecorded($0, recorded) }) {
             let state = try await state(of: item)
             if isMine(state, target) { owned.append(state) }
-            if unmarked == nil, !OwnershipTags.marks(state.tags, as: target.address), Self.isRecorded(item, current) {
+            if unmarked == nil, !OwnershipTags.marks(state.tags, as: target), Self.isRecorded(item, current) {
                 unmarked = state
             }
         }
@@ -90,7 +90,7 @@ struct OriginationIdentityReader {
     /// Whether `state` carries `target`'s ownership tags for this owner; one that carries them for another owner
     /// (or none) is remembered in `notMine`.
     private mutating func isMine(_ state: OriginationIdentityState, _ target: ReadTarget) -> Bool {
-        switch OwnershipTags.claim(state.tags, as: target.address, owner: owner) {
+        switch OwnershipTags.claim(state.tags, as: target, owner: owner) {
         case .mine?: return true
         case .legacy?, .otherOwner?:
             if !notMine.contains(where: { $0.id == state.id }) { notMine.append(state) }
@@ -103,7 +103,7 @@ struct OriginationIdentityReader {
     /// another owner's), else absent.
     private func notMineState(_ target: ReadTarget) -> LiveState<OriginationIdentityLive> {
         guard let first = notMine.first else { return .absent }
-        return .classified(OriginationIdentityLive(identity: first), tags: first.tags, as: target.address, owner: owner)
+        return .classified(OriginationIdentityLive(identity: first), tags: first.tags, as: target, owner: owner)
     }
 
     /// The first item (in order) that `matches` and carries the target's ownership tags, listing tags only for items

@@ -18,13 +18,13 @@ enum OwnedRoleIAM {
         var found: IAMRole?
         for name in names {
             guard let role = try await iam.getRole(name: name) else { continue }
-            if OwnershipTags.claim(role.tags, as: target.address, owner: owner) == .mine {
+            if OwnershipTags.claim(role.tags, as: target, owner: owner) == .mine {
                 return .owned(try await withPolicies(role))
             }
             if name == desiredName || target.desired == nil { found = role }
         }
         guard let found else { return .absent }
-        return .classified(try await withPolicies(found), tags: found.tags, as: target.address, owner: owner)
+        return .classified(try await withPolicies(found), tags: found.tags, as: target, owner: owner)
     }
 
     /// TagRole of the ownership tags of `address` (with `owner`'s) that `role` lacks, nothing else: a rename that

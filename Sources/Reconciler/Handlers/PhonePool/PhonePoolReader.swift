@@ -29,7 +29,7 @@ struct PhonePoolReader {
         let spec = PhonePoolHandler.spec(target.desired)
         if let adopt = spec?.adopt?.value {
             guard let pool = pools.first(where: { Self.names($0, [adopt]) }) else { return .absent }
-            return .classified(pool, tags: try await tagsOf(pool, cache: &tags), as: target.address, owner: owner)
+            return .classified(pool, tags: try await tagsOf(pool, cache: &tags), as: target, owner: owner)
         }
         let recorded = [target.status?.resource["id"], target.status?.resource["arn"]].compactMap { $0 }
         let byRecord = pools.filter { Self.names($0, recorded) }
@@ -41,11 +41,11 @@ struct PhonePoolReader {
         var candidates: [(live: JSONValue, id: String, tags: [String: String])] = []
         for pool in byRecord + matching + rest {
             let poolTags = try await tagsOf(pool, cache: &tags)
-            if OwnershipTags.marks(poolTags, as: target.address) {
+            if OwnershipTags.marks(poolTags, as: target) {
                 candidates.append((pool, pool["PoolId"]?.stringValue ?? "", poolTags))
             }
         }
-        return .choosing(candidates, as: target.address, owner: owner)
+        return .choosing(candidates, as: target, owner: owner)
     }
 
     /// Adds its tags (already listed) and members to a found pool.

@@ -78,7 +78,7 @@ struct RegistrationReader {
         guard let live = RegistrationLive(json, region: region, tags: tags) else {
             throw RegistrationError.unreadable("DescribeRegistrations")
         }
-        return .classified(live, tags: tags, as: target.address, owner: owner)
+        return .classified(live, tags: tags, as: target, owner: owner)
     }
 
     /// The registration carrying `target`'s ownership tags, among `all`.
@@ -93,13 +93,13 @@ struct RegistrationReader {
                 tags[arn] = listed
                 found = listed
             }
-            guard OwnershipTags.marks(found, as: target.address) else { continue }
+            guard OwnershipTags.marks(found, as: target) else { continue }
             guard let live = RegistrationLive(json, region: region, tags: found) else {
                 throw RegistrationError.unreadable("DescribeRegistrations")
             }
             marked.append((live, live.id, found))
         }
-        return .choosing(marked, as: target.address, owner: owner)
+        return .choosing(marked, as: target, owner: owner)
     }
 
     /// Adds the current version, its reviewer's reasons and its field values, and the recorded attachment hashes;

@@ -46,10 +46,10 @@ struct SandboxNumberHandler: ResourceHandler {
                 if let wanted = candidates.last, index < candidates.count - 1,
                    wanted.phoneNumber != candidate.phoneNumber || wanted.sandbox != candidate.sandbox,
                    let other = listed[wanted.sandbox]?[wanted.phoneNumber] {
-                    live.replacementListed = try await !Self.isOwn(other, in: wanted.sandbox, address: target.address,
+                    live.replacementListed = try await !Self.isOwn(other, in: wanted.sandbox, target: target,
                                                                    context: context)
                 }
-                result[target.address] = try await Self.classify(live, arn: found.arn, address: target.address,
+                result[target.address] = try await Self.classify(live, arn: found.arn, target: target,
                                                                  context: context)
                 break
             }
@@ -58,13 +58,13 @@ struct SandboxNumberHandler: ResourceHandler {
     }
 
     /// Whether `listed`, an entry of `sandbox` other than the one a target's status records, is that target's own: only
-    /// an End User Messaging entry tagged for its address, for the run's owner or without an owner tag (as `classify`
+    /// an End User Messaging entry tagged for its address (or former address), for the run's owner or without an owner tag (as `classify`
     /// counts them; one ListTagsForResource); an SNS entry never is (no tags, and the status records another number).
-    private static func isOwn(_ listed: Listed, in sandbox: Sandbox, address: ResourceAddress,
+    private static func isOwn(_ listed: Listed, in sandbox: Sandbox, target: ReadTarget,
                               context: ReconcileContext) async throws -> Bool {
         guard sandbox.service == .endUserMessaging, let arn = listed.arn else { return false }
         let tags = try await context.smsVoice(sandbox.region).listTagsForResource(arn: arn) ?? [:]
-        switch OwnershipTags.claim(tags, as: address, owner: context.owner) {
+        switch OwnershipTags.claim(tags, as: target, owner: context.owner) {
         case .mine?, .legacy?: return true
         case .otherOwner?, nil: return false
         }
@@ -74,16 +74,16 @@ struct SandboxNumberHandler: ResourceHandler {
     /// its status file), else it was found there (another manifest folder's, or added by hand): planned like its own,
     /// never deleted. End User Messaging's carry smsauth's ownership tags (ListTagsForResource): one tagged for another
     /// owner is theirs, one without tags was added outside smsauth (planned like its own, never deleted).
-    private static func classify(_ live: SandboxNumberLive, arn: String?, address: ResourceAddress,
+    private static func classify(_ live: SandboxNumberLive, arn: String?, target: ReadTarget,
                                  context: ReconcileContext) async throws -> LiveState<SandboxNumberLive> {
         guard live.service == .endUserMessaging, let arn else { return live.added ? .owned(live) : .foreign(live) }
         let tags = try await context.smsVoice(live.region).listTagsForResource(arn: arn) ?? [:]
         var tagged = live
-        switch OwnershipTags.claim(tags, as: address, owner: context.owner) {
+        switch OwnershipTags.claim(tags, as: target, owner: context.owner) {
         case .mine?, .legacy?: tagged.added = true
         case .otherOwner?, nil: tagged.added = false
         }
-        return .classified(tagged, tags: tags, as: address, owner: context.owner)
+        return .classified(tagged, tags: tags, as: target, owner: context.owner)
     }
 
     /// `phoneNumber`, `region`, `service` (the sandbox: `sns` or `endUserMessaging`), `status` (`Pending` or

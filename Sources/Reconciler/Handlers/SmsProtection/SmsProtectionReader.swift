@@ -44,10 +44,10 @@ struct SmsProtectionReader {
             guard let live = SmsProtectionLive(json, region: region, tags: found) else {
                 throw SmsProtectionError.unreadable("DescribeProtectConfigurations")
             }
-            if recorded != nil { return .classified(live, tags: found, as: target.address, owner: owner) }
-            if OwnershipTags.marks(found, as: target.address) { marked.append((live, live.id, found)) }
+            if recorded != nil { return .classified(live, tags: found, as: target, owner: owner) }
+            if OwnershipTags.marks(found, as: target) { marked.append((live, live.id, found)) }
         }
-        return .choosing(marked, as: target.address, owner: owner)
+        return .choosing(marked, as: target, owner: owner)
     }
 
     /// Adds the country rules of the capabilities `spec` manages and the associated configuration sets.

@@ -88,7 +88,8 @@ extension UserPoolHandler {
                 "resource": "\(address)", "error": "\(error)",
             ])
             var locator = UserPoolLocator(cognito: cognito)
-            guard case .owned(let pool) = try await locator.findTagged(address, named: spec.poolName.value,
+            let created = ReadTarget(address: address, desired: nil, status: nil, region: region)
+            guard case .owned(let pool) = try await locator.findTagged(created, named: spec.poolName.value,
                                                                        owner: context.options.owner) else { throw error }
             return pool
         }

@@ -78,12 +78,12 @@ struct UserPoolLocator {
             if let settled = Self.settled(target, by: pool, owner: owner) { return settled }
         }
         if let id = target.status?.resource["id"], let pool = try await describe(id) {
-            let tagged = try await findTagged(address, named: nil, owner: owner)
-            if case .absent = tagged { return .classified(pool, tags: pool.tags, as: address, owner: owner) }
+            let tagged = try await findTagged(target, named: nil, owner: owner)
+            if case .absent = tagged { return .classified(pool, tags: pool.tags, as: target, owner: owner) }
             return tagged
         }
         let name = UserPoolHandler.spec(target.desired)?.poolName.value
-        let tagged = try await findTagged(address, named: name, owner: owner)
+        let tagged = try await findTagged(target, named: name, owner: owner)
         if case .absent = tagged, let name, let unmanaged = try await unmanagedPool(named: name) { return .foreign(unmanaged) }
         return tagged
     }
@@ -102,29 +102,29 @@ struct UserPoolLocator {
         return unmanaged.min { $0.id < $1.id }
     }
 
-    /// The pool tagged as `address` for `owner` (`LiveState.choosing`): first among the pools called `name`; when
+    /// The pool tagged as `target`'s address (or its former address) for `owner` (`LiveState.choosing`): first among the pools called `name`; when
     /// none of those is this owner's (or several are), among every pool of the region, this owner's or without an
     /// owner (a pool renamed out of band): another owner's pool under another name is another folder's resource of
     /// the same `metadata.name`, not this one. Several pools of this owner with the tags are `duplicate`, never "the
     /// lowest id".
-    mutating func findTagged(_ address: ResourceAddress, named name: String?,
+    mutating func findTagged(_ target: ReadTarget, named name: String?,
                              owner: String?) async throws -> LiveState<UserPoolDescription> {
         let pools = try await list()
         var candidates: [(live: UserPoolDescription, id: String, tags: [String: String])] = []
         for summary in pools where summary.name == name {
-            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address) {
+            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: target) {
                 candidates.append((pool, pool.id, pool.tags))
             }
         }
-        let byName = LiveState.choosing(candidates, as: address, owner: owner)
+        let byName = LiveState.choosing(candidates, as: target, owner: owner)
         if case .owned = byName { return byName }
         for summary in pools where summary.name != name {
-            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: address),
+            if let pool = try await describe(summary.id), OwnershipTags.marks(pool.tags, as: target),
                name == nil || OwnershipTags.otherOwner(of: pool.tags, owner: owner) == nil {
                 candidates.append((pool, pool.id, pool.tags))
             }
         }
-        return LiveState.choosing(candidates, as: address, owner: owner)
+        return LiveState.choosing(candidates, as: target, owner: owner)
     }
 
     /// Describes, concurrently (at most `limit` at once), the pool each target's `state(of:)` describes first: the
@@ -154,9 +154,9 @@ struct UserPoolLocator {
     static func settled(_ target: ReadTarget, by pool: UserPoolDescription?,
                         owner: String?) -> LiveState<UserPoolDescription>? {
         if UserPoolHandler.spec(target.desired)?.adopt != nil {
-            return pool.map { .classified($0, tags: $0.tags, as: target.address, owner: owner) } ?? .absent
+            return pool.map { .classified($0, tags: $0.tags, as: target, owner: owner) } ?? .absent
         }
-        guard let pool, OwnershipTags.claim(pool.tags, as: target.address, owner: owner) == .mine else { return nil }
+        guard let pool, OwnershipTags.claim(pool.tags, as: target, owner: owner) == .mine else { return nil }
         return .owned(pool)
     }
 

@@ -102,6 +102,12 @@ struct Workspace {
                                     + arguments, environment: environment, ownEmulator: ownEmulator)
     }
 
+    /// The status file of `address` (`Kind/name`) as JSON, read from the status folder.
+    func statusFile(_ address: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: statusDirectory.appendingPathComponent("\(address).json"))
+        return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
     /// `smsauth status --output json`: the `resources` rows keyed by `Kind/name`.
     func status(environment: [String: String]) async throws -> [String: [String: Any]] {
         let result = try await CLIRunner.run(["status", manifests.path, "--status-dir", statusDirectory.path,

@@ -24,7 +24,7 @@ enum AppClientDeliveryReader {
         guard !locations.isEmpty else { return deliveries }
         let region = target.region ?? UserPoolMember.region(ofPoolId: client.userPoolId)
         for location in locations.sorted(by: { $0.description < $1.description }) {
-            deliveries.targets[location] = try await state(of: location, for: target.address, region: region,
+            deliveries.targets[location] = try await state(of: location, for: target, region: region,
                                                            context: context)
         }
         // A removed client's too: when a renamed manifest takes it over, its plan compares the document with the
@@ -35,26 +35,27 @@ enum AppClientDeliveryReader {
         return deliveries
     }
 
-    /// What exists at `location`, and whether it is `address`'s.
-    static func state(of location: DeliveryLocation, for address: ResourceAddress, region: String,
+    /// What exists at `location`, and whether it is `target`'s.
+    static func state(of location: DeliveryLocation, for target: ReadTarget, region: String,
                       context: ReconcileContext) async throws -> DeliveryTargetState {
         switch location {
         case let .ssmParameter(name):
             let ssm = context.ssm(region)
             guard let parameter = try await ssm.getParameter(name: name) else { return .absent }
             let tags = try await ssm.listTags(parameter: name)
-            return isOwned(tags, by: address, context: context) ? .owned(value: parameter.value) : .foreign
+            return isOwned(tags, by: target, context: context) ? .owned(value: parameter.value) : .foreign
         case let .secretsManager(name):
             guard let secret = try await context.secretsManager(region).describeSecret(id: name) else { return .absent }
-            guard isOwned(secret.tags, by: address, context: context) else { return .foreign }
+            guard isOwned(secret.tags, by: target, context: context) else { return .foreign }
             return secret.scheduledForDeletion ? .deletionScheduled : .owned(value: nil)
         }
     }
 
-    /// Whether a location carrying `tags` is `address`'s in this run: its ownership tags name the address and the
-    /// run's owner (a location of another owner, or of none while the run has one, is someone else's).
-    private static func isOwned(_ tags: [String: String], by address: ResourceAddress, context: ReconcileContext) -> Bool {
-        OwnershipTags.claim(tags, as: address, owner: context.owner) == .mine
+    /// Whether a location carrying `tags` is `target`'s in this run: its ownership tags name the target's address (or
+    /// former address) and the run's owner (a location of another owner, or of none while the run has one, is
+    /// someone else's).
+    private static func isOwned(_ tags: [String: String], by target: ReadTarget, context: ReconcileContext) -> Bool {
+        OwnershipTags.claim(tags, as: target, owner: context.owner) == .mine
     }
 
     /// The configuration of `client` from its live pool; nil when the pool is gone.
