@@ -52,6 +52,8 @@ public struct UserPoolDescription: Sendable, Equatable {
     /// `Name` becomes `PoolName`), ready for the caller to overlay what the manifest manages. `UserPoolTags` is
     /// always present (the live tags without AWS's reserved `aws:` ones, `{}` for none): AWS documents that
     /// UpdateUserPool resets every omitted attribute, so an update without them could strip the ownership tags.
+    /// The legacy `AdminCreateUserConfig.UnusedAccountValidityDays` is left out once
+    /// `PasswordPolicy.TemporaryPasswordValidityDays` is set (`withoutLegacyValidityDays`).
     public func updateRequest() -> [String: JSONValue] {
         var request: [String: JSONValue] = ["UserPoolId": .string(id)]
         for member in Self.updatableMembers {
@@ -59,6 +61,21 @@ public struct UserPoolDescription: Sendable, Equatable {
         }
         if let name = raw["Name"] { request["PoolName"] = name }
         request["UserPoolTags"] = .strings(tags.filter { !$0.key.hasPrefix("aws:") })
+        return Self.withoutLegacyValidityDays(request)
+    }
+
+    /// `request` (CreateUserPool or UpdateUserPool) without `AdminCreateUserConfig.UnusedAccountValidityDays` when
+    /// it sets `Policies.PasswordPolicy.TemporaryPasswordValidityDays`: Cognito refuses the two together
+    /// (InvalidParameterException "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of
+    /// UnusedAccountValidityDays"; botocore: "When you set TemporaryPasswordValidityDays for a user pool, you can no
+    /// longer set a value for the legacy UnusedAccountValidityDays parameter"), though DescribeUserPool reports both.
+    public static func withoutLegacyValidityDays(_ request: [String: JSONValue]) -> [String: JSONValue] {
+        guard request["Policies"]?["PasswordPolicy"]?["TemporaryPasswordValidityDays"] != nil,
+              var admin = request["AdminCreateUserConfig"]?.objectValue,
+              admin["UnusedAccountValidityDays"] != nil else { return request }
+        var request = request
+        admin["UnusedAccountValidityDays"] = nil
+        request["AdminCreateUserConfig"] = .object(admin)
         return request
     }
 }

@@ -10,6 +10,8 @@ public enum Drift {
         let reported = (change.action == .noop || change.action == .suspended) && !change.fieldChanges.isEmpty
         guard (change.action == .update && change.reason == nil) || reported, let recorded = target.status?.specHash,
               recorded == (target.desired.map { SpecHash.of($0.manifest) } ?? recorded) else { return [] }
-        return change.fieldChanges.filter { !$0.followsDependency }
+        // A rename's own ownership tags are not drift (a suspended rename shows them).
+        let renaming = change.previousAddress != nil
+        return change.fieldChanges.filter { !$0.followsDependency && !(renaming && OwnershipTags.changesOnlyOwnership($0)) }
     }
 }

@@ -40,7 +40,8 @@ struct LiveReader: Sendable {
                         ReadTarget(address: target.address, desired: target.desired, status: target.status,
                                    region: target.region,
                                    // `outputs` first: its storage is shared, not copied per target.
-                                   references: outputs.merging(target.references) { fresh, _ in fresh })
+                                   references: outputs.merging(target.references) { fresh, _ in fresh },
+                                   formerAddress: target.formerAddress)
                     }
                     running += 1
                     group.addTask {

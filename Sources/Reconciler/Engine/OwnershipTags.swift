@@ -74,10 +74,14 @@ public enum OwnershipTags {
         marks(tags, as: target.address) || target.formerAddress.map { marks(tags, as: $0) } == true
     }
 
-    /// Whose a resource carrying `tags` is, for a run of `owner`, when they mark it as `target`'s address or former
-    /// address; nil when they mark it as neither.
+    /// Whose a resource carrying `tags` is, for a run of `owner`, when they mark it as `target`'s address, or as its
+    /// former address for this owner (or without an owner tag): another owner's resource of the former address is
+    /// another manifest set's, nothing of this target's. Nil otherwise.
     public static func claim(_ tags: [String: String], as target: ReadTarget, owner: String?) -> TagClaim? {
-        claim(tags, as: target.address, owner: owner) ?? target.formerAddress.flatMap { claim(tags, as: $0, owner: owner) }
+        if let claim = claim(tags, as: target.address, owner: owner) { return claim }
+        guard let former = target.formerAddress, let claim = claim(tags, as: former, owner: owner) else { return nil }
+        if case .otherOwner = claim { return nil }
+        return claim
     }
 
     /// The owner of a resource smsauth manages for another manifest set than `owner`'s, whatever address its tags

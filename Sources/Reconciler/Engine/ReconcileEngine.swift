@@ -105,7 +105,7 @@ public struct ReconcileEngine: Sendable {
         let statuses = recorded + rediscovered
         let foreign = Self.foreignStatuses(statuses, desired: desired, identity: identity)
         let allTargets = Self.targets(desired: desired, statuses: statuses.filter { foreign[$0.address] == nil },
-                                      foreign: Set(foreign.keys))
+                                      foreign: Set(foreign.keys), listed: listed)
         let graph = try Self.graph(desired: desired, targets: allTargets, foreign: Set(foreign.keys))
         let targets = focus.map { Self.focused(allTargets, graph: graph, on: $0, pairing: selected == nil) } ?? allTargets
         var planner = RunPlanner(registry: registry,
@@ -168,7 +168,9 @@ public struct ReconcileEngine: Sendable {
     private func rediscover(desired: DesiredState, statuses: [ResourceStatus],
                             defaultRegion: String?) async throws(ReconcileEngineError) -> [ResourceStatus] {
         guard options.rediscover, options.identity.owner != nil else { return [] }
+        // A rename not carried out (`renamedFrom`) leaves its resource tagged for the old address: not an orphan.
         let known = Set(desired.resources.keys).union(statuses.map(\.address))
+            .union(statuses.compactMap { $0.renamedFrom.flatMap { try? ResourceAddress(parsing: $0) } })
         let regions = Rediscovery.regions(desired: desired, statuses: statuses, defaultRegion: defaultRegion)
         return try await Rediscovery(discovery: ResourceDiscovery(context: context))
             .orphans(identity: options.identity, regions: regions, known: known)
@@ -227,7 +229,8 @@ public struct ReconcileEngine: Sendable {
             // one not changed is not read again here, and its target would otherwise miss them (a number looked not
             // associated). Those read again here replace them (`LiveReader` prefers fresh outputs).
             return ReadTarget(address: target.address, desired: target.desired, status: status, region: target.region,
-                              references: target.references.merging(run.references) { _, read in read })
+                              references: target.references.merging(run.references) { _, read in read },
+                              formerAddress: target.formerAddress)
         }
         guard !targets.isEmpty else { return [:] }
         let read = await LiveReader(registry: registry, context: context.inAccount(run.options.account)).read(targets)
@@ -249,26 +252,27 @@ public struct ReconcileEngine: Sendable {
 
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
     /// outputs, `removedRegion`), and one without status for each address in `foreign` (a status file of another
-    /// manifest set, never read from or acted on). A status's `renamedFrom` is dropped while a manifest has that
-    /// address again: the tags of that name are that manifest's now.
-    static func targets(desired: DesiredState, statuses: [ResourceStatus],
-                        foreign: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
-        let byAddress = Dictionary(statuses.map { status -> (ResourceAddress, ResourceStatus) in
-            var status = status
-            if let former = status.renamedFrom.flatMap({ try? ResourceAddress(parsing: $0) }),
-               desired.resources[former] != nil {
-                status.renamedFrom = nil
-            }
-            return (status.address, status)
-        }, uniquingKeysWith: { first, _ in first })
+    /// manifest set, never read from or acted on). A status's `renamedFrom` becomes the target's `formerAddress` only
+    /// while nothing else has that address: no manifest (the tags of that name are its own then), no status file of
+    /// this set or another, read or only `listed`.
+    static func targets(desired: DesiredState, statuses: [ResourceStatus], foreign: Set<ResourceAddress> = [],
+                        listed: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
+        let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        let taken = Set(desired.resources.keys).union(byAddress.keys).union(foreign).union(listed)
+        func former(_ status: ResourceStatus?) -> ResourceAddress? {
+            guard let former = status?.renamedFrom.flatMap({ try? ResourceAddress(parsing: $0) }),
+                  !taken.contains(former) else { return nil }
+            return former
+        }
         var targets: [ResourceAddress: ReadTarget] = [:]
         for resource in desired.resources.values {
-            targets[resource.address] = ReadTarget(address: resource.address, desired: resource,
-                                                   status: byAddress[resource.address], region: resource.region)
+            let status = byAddress[resource.address]
+            targets[resource.address] = ReadTarget(address: resource.address, desired: resource, status: status,
+                                                   region: resource.region, formerAddress: former(status))
         }
-        for status in byAddress.values where targets[status.address] == nil {
+        for status in statuses where targets[status.address] == nil {
             targets[status.address] = ReadTarget(address: status.address, desired: nil, status: status,
-                                                 region: removedRegion(status))
+                                                 region: removedRegion(status), formerAddress: former(status))
         }
         for address in foreign where targets[address] == nil {
             targets[address] = ReadTarget(address: address, desired: nil, status: nil, region: nil)

@@ -53,7 +53,8 @@ extension RunPlanner {
             var status = old.status
             status?.name = address.name
             targets[address] = ReadTarget(address: address, desired: manifest.desired, status: status,
-                                          region: manifest.region, references: manifest.references)
+                                          region: manifest.region, references: manifest.references,
+                                          formerAddress: old.formerAddress)
             observations[address] = observations[previous]
             targets[previous] = nil
             observations[previous] = nil

@@ -5,7 +5,8 @@ import Manifests
 /// atomically; the files of removed resources that were deleted, released (retained) or are already gone are
 /// removed. A renamed resource's status is written under its new name first, then the old file is removed (the new
 /// one carries everything the old one recorded, so a crash in between leaves two files naming one resource, which
-/// the next plan releases, never deletes). Status files of another manifest set
+/// the next plan releases, never deletes); a rename carried out after an earlier run moved its file
+/// (`ReadTarget.formerAddress`) removes nothing, since whatever file has the old address now is not its own. Status files of another manifest set
 /// (`PlannedRun.foreignStatuses`) are left as they are; every file written records the run's owner and folder.
 struct StatusRecorder {
     /// The status files.
@@ -37,7 +38,9 @@ struct StatusRecorder {
                     let claimed = (try? run.observations[change.address]?.get())?.presence == .legacy
                     try store.write(status(for: target, change: change, outcome: outcome, observed: observed,
                                            claimed: claimed))
-                    if let previous = change.previousAddress { try store.delete(previous) }
+                    if let previous = change.previousAddress, previous != target.formerAddress {
+                        try store.delete(previous)
+                    }
                 }
                 if case .applied = outcome { try await store.persist() }
             } catch {
@@ -100,10 +103,12 @@ struct StatusRecorder {
 
     /// The address whose ownership tags the resource may still carry: none once a run succeeded for it (a rename's
     /// tags are written); else the one a rename not carried out came from, the earliest of a chain (`a` renamed to
-    /// `b` and then `c` while held keeps `a`'s tags).
+    /// `b` and then `c` while held keeps `a`'s tags), never the resource's own.
     private static func renamedFrom(previous: ResourceStatus?, change: ResourceChange, succeeded: Bool) -> String? {
-        guard !succeeded else { return nil }
-        return previous?.renamedFrom ?? change.previousAddress?.description
+        guard !succeeded,
+              let former = previous?.renamedFrom ?? change.previousAddress?.description,
+              former != change.address.description else { return nil }
+        return former
     }
 
     /// Ready or Pending (from the live state, or an old resource a replacement left) after success; Refused, Blocked

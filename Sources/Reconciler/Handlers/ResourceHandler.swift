@@ -127,18 +127,15 @@ public struct ReadTarget: Sendable, Equatable {
     public let references: [ResourceAddress: [String: String]]
 
     /// The address whose ownership tags the resource may still carry after a rename that was not carried out
-    /// (`ResourceStatus.renamedFrom`); the reads take them as this target's (`OwnershipTags.claim(_:as:owner:)`).
-    public var formerAddress: ResourceAddress? {
-        guard let text = status?.renamedFrom, let former = try? ResourceAddress(parsing: text), former != address else {
-            return nil
-        }
-        return former
-    }
+    /// (`ResourceStatus.renamedFrom`), when nothing else of the run has that address (`ReconcileEngine.targets`):
+    /// the reads take this owner's tags of it as this target's (`OwnershipTags.claim(_:as:owner:)`).
+    public let formerAddress: ResourceAddress?
 
     /// Creates a read target.
     public init(address: ResourceAddress, desired: DesiredResource?, status: ResourceStatus?, region: String?,
-                references: [ResourceAddress: [String: String]] = [:]) {
+                references: [ResourceAddress: [String: String]] = [:], formerAddress: ResourceAddress? = nil) {
         self.address = address
+        self.formerAddress = formerAddress == address ? nil : formerAddress
         self.desired = desired
         self.status = status
         self.region = region

@@ -20,4 +20,21 @@ import Testing
         #expect(request["PoolName"] == "p")
         #expect(request["DeletionProtection"] == "ACTIVE")
     }
+
+    /// DescribeUserPool reports the legacy UnusedAccountValidityDays next to TemporaryPasswordValidityDays, which
+    /// UpdateUserPool refuses together: an unchanged request leaves the legacy one out, and keeps it alone.
+    @Test(arguments: [
+        (JSONValue?.some(7), JSONValue?.none, JSONValue?.none),
+        (.some(7), .some(3), .none),
+        (.none, .some(3), .some(3)),
+    ])
+    func updateRequestLeavesOutTheLegacyValidityDays(temporary: JSONValue?, legacy: JSONValue?, sent: JSONValue?) throws {
+        var admin: [String: JSONValue] = ["AllowAdminCreateUserOnly": false]
+        admin["UnusedAccountValidityDays"] = legacy
+        var raw: [String: JSONValue] = ["Id": "us-east-1_abc", "Name": "p", "AdminCreateUserConfig": .object(admin)]
+        if let temporary { raw["Policies"] = ["PasswordPolicy": ["MinimumLength": 8, "TemporaryPasswordValidityDays": temporary]] }
+        let request = try UserPoolDescription(.object(raw)).updateRequest()
+        #expect(request["AdminCreateUserConfig"]?["UnusedAccountValidityDays"] == sent)
+        #expect(request["AdminCreateUserConfig"]?["AllowAdminCreateUserOnly"] == false)
+    }
 }

@@ -154,6 +154,43 @@ struct ReconcileEngineRenameTests {
         #expect(change.previousAddress == nil)
     }
 
+    @Test("a status file at a held rename's old address is not its own: left alone, and its address's tags not taken")
+    func anotherSetsFileAtTheOldAddressIsLeftAlone() async throws {
+        let (world, directory) = try await blockedRename()
+        let store = StatusStore(directory: directory)
+        var theirs = ResourceStatus(kind: .appClient, name: "web", specHash: "theirs", resource: ["id": "their-client"])
+        theirs.owner = "another-team"
+        try store.write(theirs)
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: Self.signup))
+        #expect(change.previousAddress == nil && change.action != .rename, "\(change)")
+        _ = try await engine.apply(planned)
+        #expect(try store.read(F.web) == theirs, "another manifest set's file is never removed or rewritten")
+        #expect(try store.read(Self.signup)?.renamedFrom == "AppClient/web", "kept for a run where the address is free")
+    }
+
+    @Test("a read target takes its status's renamedFrom as its former address only while nothing else has it")
+    func formerAddressOnlyWhileNothingElseHasIt() throws {
+        var moved = ResourceStatus(kind: .appClient, name: "signup", specHash: "h", resource: ["id": "c1"])
+        moved.renamedFrom = "AppClient/web"
+        let desired = try DesiredState(load: F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        let withWeb = try DesiredState(load: F.load(F.stack + "\n---\napiVersion: smsauth/v1\nkind: AppClient\n"
+                                                    + "metadata: {name: signup}\nspec: {userPool: pool, clientName: web}\n"),
+                                       defaultRegion: "eu-west-1")
+        let removedWeb = ResourceStatus(kind: .appClient, name: "web", specHash: "h", resource: ["id": "c2"])
+        let cases: [(String, [ResourceAddress: ReadTarget])] = [
+            ("free", ReconcileEngine.targets(desired: desired, statuses: [moved])),
+            ("a manifest has it", ReconcileEngine.targets(desired: withWeb, statuses: [moved])),
+            ("a status file of this set has it", ReconcileEngine.targets(desired: desired, statuses: [moved, removedWeb])),
+            ("another set's status file has it", ReconcileEngine.targets(desired: desired, statuses: [moved], foreign: [F.web])),
+            ("a listed, unread file has it", ReconcileEngine.targets(desired: desired, statuses: [moved], listed: [F.web])),
+        ]
+        for (label, targets) in cases {
+            #expect(targets[Self.signup]?.formerAddress == (label == "free" ? F.web : nil), "\(label)")
+        }
+    }
+
     @Test("a focused run on the old name alone (the controller) still sees the new manifest: rename, not delete")
     func focusedOnTheOldNameRenames() async throws {
         let (world, directory) = try await appliedStack()

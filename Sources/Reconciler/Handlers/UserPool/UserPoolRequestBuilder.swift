@@ -104,18 +104,12 @@ struct UserPoolRequestBuilder: Sendable {
     }
 
     /// Removes what UpdateUserPool/CreateUserPool reject although DescribeUserPool reports it:
-    /// - `AdminCreateUserConfig.UnusedAccountValidityDays` once `PasswordPolicy.TemporaryPasswordValidityDays` is set
-    ///   (botocore: "When you set TemporaryPasswordValidityDays for a user pool, you can no longer set a value for the
-    ///   legacy UnusedAccountValidityDays parameter"); DescribeUserPool still reports both.
+    /// - `AdminCreateUserConfig.UnusedAccountValidityDays` once `PasswordPolicy.TemporaryPasswordValidityDays` is set,
+    ///   also by the manifest (`UserPoolDescription.withoutLegacyValidityDays`);
     /// - attributes in `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate` that are no longer
     ///   auto-verified (Cognito requires them to be in `AutoVerifiedAttributes`).
     static func sanitized(_ request: [String: JSONValue]) -> [String: JSONValue] {
-        var request = request
-        if request["Policies"]?["PasswordPolicy"]?["TemporaryPasswordValidityDays"] != nil,
-           var admin = request["AdminCreateUserConfig"]?.objectValue {
-            admin["UnusedAccountValidityDays"] = nil
-            request["AdminCreateUserConfig"] = .object(admin)
-        }
+        var request = UserPoolDescription.withoutLegacyValidityDays(request)
         if var settings = request["UserAttributeUpdateSettings"]?.objectValue,
            let required = settings["AttributesRequireVerificationBeforeUpdate"]?.arrayValue {
             let verified = Set((request["AutoVerifiedAttributes"]?.arrayValue ?? []).compactMap(\.stringValue))
