@@ -75,13 +75,13 @@ public enum OwnershipTags {
     }
 
     /// Whose a resource carrying `tags` is, for a run of `owner`, when they mark it as `target`'s address, or as its
-    /// former address for this owner (or without an owner tag): another owner's resource of the former address is
-    /// another manifest set's, nothing of this target's. Nil otherwise.
+    /// former address for this owner: a resource of the former address tagged for another owner, or without an owner
+    /// tag while the run has one (an earlier smsauth's, never paired by a rename), is not this target's. Nil
+    /// otherwise.
     public static func claim(_ tags: [String: String], as target: ReadTarget, owner: String?) -> TagClaim? {
         if let claim = claim(tags, as: target.address, owner: owner) { return claim }
-        guard let former = target.formerAddress, let claim = claim(tags, as: former, owner: owner) else { return nil }
-        if case .otherOwner = claim { return nil }
-        return claim
+        guard let former = target.formerAddress, claim(tags, as: former, owner: owner) == .mine else { return nil }
+        return .mine
     }
 
     /// The owner of a resource smsauth manages for another manifest set than `owner`'s, whatever address its tags

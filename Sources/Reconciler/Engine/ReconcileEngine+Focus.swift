@@ -3,13 +3,17 @@ import Manifests
 /// Focused runs for the controller: plan and apply some resources (and what they need) instead of the whole
 /// directory.
 extension ReconcileEngine {
-    /// Applies only the changes of `only` (a rename counts for its old and its new address), plus the create,
-    /// update and replace changes of the resources they depend on (directly or through others), which they need to
-    /// exist first. Status files are written for those resources alone; everything else in `run` is left as it is.
+    /// Applies only the changes of `only` (a rename counts for its old and its new address, unless an earlier run
+    /// already moved its status file: `ReadTarget.formerAddress`), plus the create, update and replace changes of the
+    /// resources they depend on (directly or through others), which they need to exist first. Status files are
+    /// written for those resources alone; everything else in `run` is left as it is.
     public func apply(_ run: PlannedRun, only: Set<ResourceAddress>) async throws(ReconcileEngineError) -> AppliedRun {
         let needed = run.graph.closure(of: only)
         let changes = run.plan.changes.filter { change in
-            only.contains(change.address) || change.previousAddress.map(only.contains) == true
+            let movesFrom = change.previousAddress.flatMap { previous in
+                previous == run.targets[change.address]?.formerAddress ? nil : previous
+            }
+            return only.contains(change.address) || movesFrom.map(only.contains) == true
                 || (needed.contains(change.address) && change.action.isBuildingUp)
         }
         let kept = Set(changes.map(\.address))

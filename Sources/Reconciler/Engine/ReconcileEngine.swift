@@ -254,11 +254,13 @@ public struct ReconcileEngine: Sendable {
     /// outputs, `removedRegion`), and one without status for each address in `foreign` (a status file of another
     /// manifest set, never read from or acted on). A status's `renamedFrom` becomes the target's `formerAddress` only
     /// while nothing else has that address: no manifest (the tags of that name are its own then), no status file of
-    /// this set or another, read or only `listed`.
+    /// this set or another, read or only `listed`, and no other status file's `renamedFrom`.
     static func targets(desired: DesiredState, statuses: [ResourceStatus], foreign: Set<ResourceAddress> = [],
                         listed: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
         let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-        let taken = Set(desired.resources.keys).union(byAddress.keys).union(foreign).union(listed)
+        let renamedFrom = byAddress.values.compactMap { $0.renamedFrom.flatMap { try? ResourceAddress(parsing: $0) } }
+        let sharedFormer = Set(Dictionary(grouping: renamedFrom) { $0 }.filter { $0.value.count > 1 }.keys)
+        let taken = Set(desired.resources.keys).union(byAddress.keys).union(foreign).union(listed).union(sharedFormer)
         func former(_ status: ResourceStatus?) -> ResourceAddress? {
             guard let former = status?.renamedFrom.flatMap({ try? ResourceAddress(parsing: $0) }),
                   !taken.contains(former) else { return nil }

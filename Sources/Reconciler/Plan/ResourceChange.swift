@@ -15,7 +15,8 @@ public struct ResourceChange: Hashable, Sendable, Codable {
     public private(set) var warnings: [String]
     /// Resources this one depends on, sorted and without repeats.
     public let dependencies: [ResourceAddress]
-    /// The address the resource had before a rename (its status file moves from there); nil otherwise.
+    /// The address the resource had before a rename (its status file moves from there, unless a run that held the
+    /// rename already moved it: `ReadTarget.formerAddress`); nil otherwise.
     public let previousAddress: ResourceAddress?
 
     /// Creates a change; throws `PlanError.missingReason` when the action needs a reason and has none.

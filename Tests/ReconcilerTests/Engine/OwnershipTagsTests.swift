@@ -26,6 +26,27 @@ struct OwnershipTagsTests {
         #expect(OwnershipTags.claim(tags, as: Self.pool, owner: runOwner) == expected)
     }
 
+    /// A read target renamed from `main` in an earlier run whose rename was held: its own address's tags claim as
+    /// they always do; the former address's only when they are the run's owner's.
+    static let formerClaims: [(String, String?, String?, TagClaim?)] = [
+        ("UserPool/main-v2", "team-b", "team-a", .otherOwner("team-b")),
+        ("UserPool/main", "team-a", "team-a", .mine), ("UserPool/main", nil, nil, .mine),
+        ("UserPool/main", nil, "team-a", nil), ("UserPool/main", "team-b", "team-a", nil),
+        ("UserPool/other", "team-a", "team-a", nil),
+    ]
+
+    @Test("a former address's tags claim only for the run's owner", arguments: formerClaims)
+    func formerAddressClaims(resource: String, ownerTag: String?, runOwner: String?, expected: TagClaim?) throws {
+        var status = ResourceStatus(kind: .userPool, name: "main-v2", specHash: "h")
+        status.renamedFrom = Self.pool.description
+        let target = ReadTarget(address: ResourceAddress(kind: .userPool, name: "main-v2"), desired: nil, status: status,
+                                region: "eu-west-1", formerAddress: Self.pool)
+        var tags = [OwnershipTags.managedByKey: OwnershipTags.managedByValue, OwnershipTags.resourceKey: resource]
+        tags[OwnershipTags.ownerKey] = ownerTag
+        #expect(OwnershipTags.claim(tags, as: target, owner: runOwner) == expected)
+        #expect(OwnershipTags.marks(tags, as: target) == (resource != "UserPool/other"))
+    }
+
     @Test("tags of another address, or without managed-by, claim nothing")
     func otherAddressesClaimNothing() {
         let other = OwnershipTags.tags(for: ResourceAddress(kind: .userPool, name: "other"), owner: "team-a")
