@@ -26,11 +26,6 @@ struct RenameResolver: Sendable {
         /// For each removed resource that only held manifests claim (`holding`), those manifests: it is neither
         /// renamed nor acted on until their removal is confirmed.
         var held: [ResourceAddress: [ResourceAddress]] = [:]
-        /// For a manifest that found as its own the resource another manifest's status file records, renamed from the
-        /// first one's address in a run that did not carry the rename out (`ResourceStatus.renamedFrom`): that
-        /// other manifest. Both name one resource, so the first is refused while they do
-        /// (`RunPlanner.contestedRenames`).
-        var contested: [ResourceAddress: ResourceAddress] = [:]
     }
 
     /// Pairs removed targets with the manifests that claim their live resource; the manifests of `holding` (kept

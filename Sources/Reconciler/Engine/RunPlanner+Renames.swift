@@ -17,9 +17,7 @@ extension RunPlanner {
                 references: references(targets: targets, observations: observations), holding: pendingRemovals)
             guard !round.renamed.isEmpty else {
                 renamed.merge(Self.unfinishedRenames(targets: targets, observations: observations)) { this, _ in this }
-                return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed, held: round.held,
-                                                  contested: Self.contestedRenames(targets: targets,
-                                                                                   observations: observations)),
+                return (RenameResolver.Resolution(renamed: renamed, claimed: round.claimed, held: round.held),
                         targets, observations)
             }
             renamed.merge(round.renamed) { new, _ in new }
@@ -42,43 +40,6 @@ extension RunPlanner {
             renamed[target.address] = former
         }
         return renamed
-    }
-
-    /// The change of `address` while a rename holds it, nil otherwise: blocked while a manifest missing from the folder
-    /// for less than the prune delay claims its resource (`Resolution.held`), refused while another manifest's status
-    /// file records its resource after a rename from it that was not carried out (`Resolution.contested`).
-    static func heldByARename(_ address: ResourceAddress, resolution: RenameResolver.Resolution,
-                              dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange? {
-        if let holders = resolution.held[address] {
-            let names = holders.map(\.description).joined(separator: ", ")
-            return try ResourceChange(address: address, action: .blocked, reason: "\(names) claims its AWS resource "
-                                      + "but is missing from the folder for less than the prune delay: nothing "
-                                      + "is done to it until that removal is confirmed", dependencies: dependencies)
-        }
-        guard let renamed = resolution.contested[address] else { return nil }
-        return try ResourceChange(address: address, action: .refuse, reason: "its AWS resource is the one the status "
-                                  + "file of \(renamed) records: \(renamed) was renamed from it and the rename was not "
-                                  + "carried out. Remove this manifest to let that rename go ahead, or remove "
-                                  + "\(renamed) to keep the resource under this name", dependencies: dependencies)
-    }
-
-    /// The manifests whose own resource is the one another manifest's status file records after a rename from their
-    /// address that was not carried out (a manifest with the old `metadata.name` added again while the rename waits):
-    /// by contested manifest, that other one. The old name's tags make it the old name's, the status file makes it
-    /// the new name's; neither is planned on it (a replacement under the old name would delete what the new name
-    /// records) until one of the two manifests goes.
-    static func contestedRenames(targets: [ResourceAddress: ReadTarget],
-                                 observations: Observations) -> [ResourceAddress: ResourceAddress] {
-        var contested: [ResourceAddress: ResourceAddress] = [:]
-        for renamed in targets.values where renamed.desired != nil {
-            guard let text = renamed.status?.renamedFrom, let old = try? ResourceAddress(parsing: text),
-                  old != renamed.address, targets[old]?.desired != nil,
-                  case .success(let recorded)? = observations[renamed.address], recorded.presence != .absent,
-                  case .success(let found)? = observations[old], found.presence == .owned,
-                  found.isSameResource(as: recorded) else { continue }
-            contested[old] = renamed.address
-        }
-        return contested
     }
 
     /// The targets and observations with each renamed pair merged: the manifest at its new address, with the

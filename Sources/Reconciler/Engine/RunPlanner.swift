@@ -177,8 +177,11 @@ struct RunPlanner: Sendable {
                     byAddress[dependency].map { (dependency, $0.action) }
                 }),
                 deletePolicy: Self.deletePolicy(target), options: options)
-            if let held = try Self.heldByARename(address, resolution: resolution, dependencies: dependencies) {
-                return held
+            if let holders = resolution.held[address] {
+                let names = holders.map(\.description).joined(separator: ", ")
+                return try ResourceChange(address: address, action: .blocked, reason: "\(names) claims its AWS resource "
+                                          + "but is missing from the folder for less than the prune delay: nothing "
+                                          + "is done to it until that removal is confirmed", dependencies: dependencies)
             }
             // Released before the ownership rules: nothing is deleted, and the resource stays with the manifest that
             // claims it, even when its tags already name that manifest (a rename killed after its tag write and
