@@ -152,7 +152,6 @@ def test_legacy_validity_days_are_refused_next_to_temporary_password_validity_da
     assert cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["AdminCreateUserConfig"] == described["AdminCreateUserConfig"]
     admin = {key: value for key, value in described["AdminCreateUserConfig"].items() if key != "UnusedAccountValidityDays"}
     cognito.update_user_pool(UserPoolId=pool_id, AdminCreateUserConfig=admin, Policies=described["Policies"])
-    cognito.update_user_pool(UserPoolId=pool_id, AdminCreateUserConfig={"UnusedAccountValidityDays": 4})
 
 
 def test_phone_auto_verification_needs_sms_configuration(fresh: Emulator) -> None:
