@@ -12,6 +12,8 @@ public enum Drift {
               recorded == (target.desired.map { SpecHash.of($0.manifest) } ?? recorded) else { return [] }
         // A rename's own ownership tags are not drift (a suspended rename shows them).
         let renaming = change.previousAddress != nil
-        return change.fieldChanges.filter { !$0.followsDependency && !(renaming && OwnershipTags.changesOnlyOwnership($0)) }
+        return change.fieldChanges.filter { field in
+            !field.followsDependency && !(renaming && OwnershipTags.changesOnlyOwnership(field))
+        }
     }
 }

@@ -70,7 +70,8 @@ extension LiveState {
     }
 
     /// The state for `claim`, the claim the tags make for the address read.
-    private static func classified(_ live: Live, tags: [String: String], claim: TagClaim?, owner: String?) -> LiveState {
+    private static func classified(_ live: Live, tags: [String: String], claim: TagClaim?,
+                                   owner: String?) -> LiveState {
         switch claim {
         case .mine?: .owned(live)
         case .legacy?: .legacy(live)

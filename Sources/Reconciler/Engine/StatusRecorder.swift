@@ -6,8 +6,9 @@ import Manifests
 /// removed. A renamed resource's status is written under its new name first, then the old file is removed (the new
 /// one carries everything the old one recorded, so a crash in between leaves two files naming one resource, which
 /// the next plan releases, never deletes); a rename carried out after an earlier run moved its file
-/// (`ReadTarget.formerAddress`) removes nothing, since whatever file has the old address now is not its own. Status files of another manifest set
-/// (`PlannedRun.foreignStatuses`) are left as they are; every file written records the run's owner and folder.
+/// (`ReadTarget.formerAddress`) removes nothing, since whatever file has the old address now is not its own.
+/// Status files of another manifest set (`PlannedRun.foreignStatuses`) are left as they are; every file written
+/// records the run's owner and folder.
 struct StatusRecorder {
     /// The status files.
     let store: StatusStore
