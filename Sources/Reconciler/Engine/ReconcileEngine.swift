@@ -170,7 +170,7 @@ public struct ReconcileEngine: Sendable {
         guard options.rediscover, options.identity.owner != nil else { return [] }
         // A rename not carried out (`renamedFrom`) leaves its resource tagged for the old address: not an orphan.
         let known = Set(desired.resources.keys).union(statuses.map(\.address))
-            .union(statuses.compactMap { $0.renamedFrom.flatMap { try? ResourceAddress(parsing: $0) } })
+            .union(statuses.compactMap(\.renamedFrom))
         let regions = Rediscovery.regions(desired: desired, statuses: statuses, defaultRegion: defaultRegion)
         return try await Rediscovery(discovery: ResourceDiscovery(context: context))
             .orphans(identity: options.identity, regions: regions, known: known)
@@ -258,12 +258,11 @@ public struct ReconcileEngine: Sendable {
     static func targets(desired: DesiredState, statuses: [ResourceStatus], foreign: Set<ResourceAddress> = [],
                         listed: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
         let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-        let renamedFrom = byAddress.values.compactMap { $0.renamedFrom.flatMap { try? ResourceAddress(parsing: $0) } }
-        let sharedFormer = Set(Dictionary(grouping: renamedFrom) { $0 }.filter { $0.value.count > 1 }.keys)
+        let sharedFormer = Set(Dictionary(grouping: byAddress.values.compactMap(\.renamedFrom)) { $0 }
+            .filter { $0.value.count > 1 }.keys)
         let taken = Set(desired.resources.keys).union(byAddress.keys).union(foreign).union(listed).union(sharedFormer)
         func former(_ status: ResourceStatus?) -> ResourceAddress? {
-            guard let former = status?.renamedFrom.flatMap({ try? ResourceAddress(parsing: $0) }),
-                  !taken.contains(former) else { return nil }
+            guard let former = status?.renamedFrom, !taken.contains(former) else { return nil }
             return former
         }
         var targets: [ResourceAddress: ReadTarget] = [:]

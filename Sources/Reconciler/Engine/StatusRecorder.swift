@@ -105,10 +105,10 @@ struct StatusRecorder {
     /// The address whose ownership tags the resource may still carry: none once a run succeeded for it (a rename's
     /// tags are written); else the one a rename not carried out came from, the earliest of a chain (`a` renamed to
     /// `b` and then `c` while held keeps `a`'s tags), never the resource's own.
-    private static func renamedFrom(previous: ResourceStatus?, change: ResourceChange, succeeded: Bool) -> String? {
-        guard !succeeded,
-              let former = previous?.renamedFrom ?? change.previousAddress?.description,
-              former != change.address.description else { return nil }
+    private static func renamedFrom(previous: ResourceStatus?, change: ResourceChange,
+                                    succeeded: Bool) -> ResourceAddress? {
+        guard !succeeded, let former = previous?.renamedFrom ?? change.previousAddress,
+              former != change.address else { return nil }
         return former
     }
 

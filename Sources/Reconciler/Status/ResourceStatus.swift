@@ -66,8 +66,9 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     /// The address (`Kind/name`) whose ownership tags the AWS resource may still carry: this status file moved with a
     /// rename whose change was not carried out (refused, blocked, suspended or failed), so the new tags may not have
     /// been written. The reads accept those tags as this resource's, and the next run's change of it is that rename
-    /// again. Nil once a run succeeded for it, and in files written before it was recorded.
-    public var renamedFrom: String?
+    /// again. Nil once a run succeeded for it, and in files written before it was recorded. A value that is not an
+    /// address makes the file unreadable (`status.corrupt`), never one without it.
+    public var renamedFrom: ResourceAddress?
 
     /// Creates a status.
     public init(

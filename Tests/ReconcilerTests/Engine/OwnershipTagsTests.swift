@@ -38,7 +38,7 @@ struct OwnershipTagsTests {
     @Test("a former address's tags claim only for the run's owner", arguments: formerClaims)
     func formerAddressClaims(resource: String, ownerTag: String?, runOwner: String?, expected: TagClaim?) throws {
         var status = ResourceStatus(kind: .userPool, name: "main-v2", specHash: "h")
-        status.renamedFrom = Self.pool.description
+        status.renamedFrom = Self.pool
         let target = ReadTarget(address: ResourceAddress(kind: .userPool, name: "main-v2"), desired: nil, status: status,
                                 region: "eu-west-1", formerAddress: Self.pool)
         var tags = [OwnershipTags.managedByKey: OwnershipTags.managedByValue, OwnershipTags.resourceKey: resource]

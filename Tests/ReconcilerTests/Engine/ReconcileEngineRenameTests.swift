@@ -108,7 +108,7 @@ struct ReconcileEngineRenameTests {
         #expect(try store.read(F.web) == nil, "one status file per resource: before, the old one stayed beside it")
         let moved = try #require(try store.read(Self.signup))
         #expect(moved.resource == before.resource)
-        #expect(moved.renamedFrom == "AppClient/web", "the resource still carries the old name's tags")
+        #expect(moved.renamedFrom == F.web, "the resource still carries the old name's tags")
     }
 
     /// A blocked rename's resource, still tagged for the old name, as the new name's read finds it (real AWS finds it
@@ -167,13 +167,13 @@ struct ReconcileEngineRenameTests {
         #expect(change.previousAddress == nil && change.action != .rename, "\(change)")
         _ = try await engine.apply(planned)
         #expect(try store.read(F.web) == theirs, "another manifest set's file is never removed or rewritten")
-        #expect(try store.read(Self.signup)?.renamedFrom == "AppClient/web", "kept for a run where the address is free")
+        #expect(try store.read(Self.signup)?.renamedFrom == F.web, "kept for a run where the address is free")
     }
 
     @Test("a read target takes its status's renamedFrom as its former address only while nothing else has it")
     func formerAddressOnlyWhileNothingElseHasIt() throws {
         var moved = ResourceStatus(kind: .appClient, name: "signup", specHash: "h", resource: ["id": "c1"])
-        moved.renamedFrom = "AppClient/web"
+        moved.renamedFrom = F.web
         let desired = try DesiredState(load: F.load(Self.renamedStack), defaultRegion: "eu-west-1")
         let withWeb = try DesiredState(load: F.load(F.stack + "\n---\napiVersion: smsauth/v1\nkind: AppClient\n"
                                                     + "metadata: {name: signup}\nspec: {userPool: pool, clientName: web}\n"),

@@ -150,6 +150,13 @@ struct StatusStoreTests {
                                                      detail: "holds the status of UserPool/qnatime")) {
                 try store.readAll()
             }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "\"renamedFrom\" : null", with: "\"renamedFrom\" : \"web\"").utf8)
+                .write(to: file)
+            #expect(text.contains("\"renamedFrom\" : null"))
+            #expect {
+                try store.read(ResourceAddress(kind: .userPool, name: "qnatime"))
+            } throws: { ($0 as? StatusStoreError)?.code == "status.corrupt" }
             try Data("{".utf8).write(to: file)
             #expect {
                 try store.read(ResourceAddress(kind: .userPool, name: "qnatime"))
