@@ -54,25 +54,14 @@ public enum LivePhase: Sendable, Equatable {
 }
 
 extension LiveState {
-    /// The state of the live resource found by its identity (a role's name, a pool's id) with `tags` for `address`
-    /// in a run of `owner`: owned, legacy or another owner's when the tags mark it as `address`; another owner's, too,
-    /// when they mark it as any resource of another owner (a manifest under another name or kind must never adopt
-    /// or take it over); else foreign.
-    public static func classified(_ live: Live, tags: [String: String], as address: ResourceAddress,
-                                  owner: String?) -> LiveState {
-        classified(live, tags: tags, claim: OwnershipTags.claim(tags, as: address, owner: owner), owner: owner)
-    }
-
-    /// `classified(_:tags:as:owner:)` for a read target: tags marking its former address count as its own.
+    /// The state of the live resource found by its identity (a role's name, a pool's id) with `tags` for `target` in
+    /// a run of `owner`: owned, legacy or another owner's when the tags mark it as the target's (its address, or its
+    /// former address for this owner: `OwnershipTags.claim(_:as:owner:)`); another owner's, too, when they mark it as
+    /// any resource of another owner (a manifest under another name or kind must never adopt or take it over); else
+    /// foreign.
     public static func classified(_ live: Live, tags: [String: String], as target: ReadTarget,
                                   owner: String?) -> LiveState {
-        classified(live, tags: tags, claim: OwnershipTags.claim(tags, as: target, owner: owner), owner: owner)
-    }
-
-    /// The state for `claim`, the claim the tags make for the address read.
-    private static func classified(_ live: Live, tags: [String: String], claim: TagClaim?,
-                                   owner: String?) -> LiveState {
-        switch claim {
+        switch OwnershipTags.claim(tags, as: target, owner: owner) {
         case .mine?: .owned(live)
         case .legacy?: .legacy(live)
         case .otherOwner(let found)?: .otherOwner(live, owner: found)
@@ -80,28 +69,16 @@ extension LiveState {
         }
     }
 
-    /// The state when `candidates` (with their ids and tags) all carry this address's ownership tags: the one of
-    /// this owner; else the one legacy resource; else another owner's; `duplicate` when this owner (or, without
-    /// one of its own, the legacy ones) has several; `absent` when there are none.
-    public static func choosing(_ candidates: [(live: Live, id: String, tags: [String: String])],
-                                as address: ResourceAddress, owner: String?) -> LiveState {
-        choosing(candidates) { OwnershipTags.claim($0, as: address, owner: owner) }
-    }
-
-    /// `choosing(_:as:owner:)` for a read target: tags marking its former address count as its own.
+    /// The state when `candidates` (with their ids and tags) all carry `target`'s ownership tags: the one of this
+    /// owner; else the one legacy resource; else another owner's; `duplicate` when this owner (or, without one of
+    /// its own, the legacy ones) has several; `absent` when there are none.
     public static func choosing(_ candidates: [(live: Live, id: String, tags: [String: String])],
                                 as target: ReadTarget, owner: String?) -> LiveState {
-        choosing(candidates) { OwnershipTags.claim($0, as: target, owner: owner) }
-    }
-
-    /// The state among `candidates`, each claimed as `claim` says.
-    private static func choosing(_ candidates: [(live: Live, id: String, tags: [String: String])],
-                                 claim: ([String: String]) -> TagClaim?) -> LiveState {
         var mine: [(Live, String)] = []
         var legacy: [(Live, String)] = []
         var others: [(Live, String)] = []
         for candidate in candidates {
-            switch claim(candidate.tags) {
+            switch OwnershipTags.claim(candidate.tags, as: target, owner: owner) {
             case .mine?: mine.append((candidate.live, candidate.id))
             case .legacy?: legacy.append((candidate.live, candidate.id))
             case .otherOwner(let found)?: others.append((candidate.live, found))

@@ -57,7 +57,7 @@ struct OwnershipTagsTests {
 
     /// `classified`'s answer in short: `otherOwner OWNER`, `foreign`, or the state itself.
     static func classification(_ tags: [String: String], owner: String?) -> String {
-        switch LiveState.classified("role", tags: tags, as: pool, owner: owner) {
+        switch LiveState.classified("role", tags: tags, as: .bare(pool), owner: owner) {
         case .otherOwner(_, let found): "otherOwner \(found)"
         case .foreign: "foreign"
         case let other: "\(other)"
@@ -83,7 +83,7 @@ struct OwnershipTagsTests {
 
     /// The state `choosing` gives, as text for comparison.
     static func choose(_ candidates: [(live: String, id: String, tags: [String: String])], owner: String?) -> String {
-        switch LiveState.choosing(candidates, as: pool, owner: owner) {
+        switch LiveState.choosing(candidates, as: .bare(pool), owner: owner) {
         case .absent: "absent"
         case .owned(let id): "owned \(id)"
         case .foreign(let id): "foreign \(id)"
@@ -123,11 +123,11 @@ struct OwnershipTagsTests {
     @Test("a single resource is classified by its tags; untagged is foreign")
     func classified() {
         let tagged = OwnershipTags.tags(for: Self.pool, owner: "team-b")
-        guard case .otherOwner(_, "team-b") = LiveState.classified("p", tags: tagged, as: Self.pool, owner: "team-a") else {
+        guard case .otherOwner(_, "team-b") = LiveState.classified("p", tags: tagged, as: .bare(Self.pool), owner: "team-a") else {
             Issue.record("another owner's tags must classify as otherOwner")
             return
         }
-        guard case .foreign = LiveState.classified("p", tags: ["Team": "x"], as: Self.pool, owner: "team-a") else {
+        guard case .foreign = LiveState.classified("p", tags: ["Team": "x"], as: .bare(Self.pool), owner: "team-a") else {
             Issue.record("a resource without smsauth's tags must be foreign")
             return
         }

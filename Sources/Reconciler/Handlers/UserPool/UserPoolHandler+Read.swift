@@ -71,7 +71,6 @@ struct UserPoolLocator {
 
     /// The live state of `target` for the run's owner (`context.owner`).
     mutating func state(of target: ReadTarget, context: ReconcileContext) async throws -> LiveState<UserPoolDescription> {
-        let address = target.address
         let owner = context.owner
         if let id = Self.firstDescribed(target) {
             let pool = try await describe(id)
@@ -102,11 +101,11 @@ struct UserPoolLocator {
         return unmanaged.min { $0.id < $1.id }
     }
 
-    /// The pool tagged as `target`'s address (or its former address) for `owner` (`LiveState.choosing`): first among the pools called `name`; when
-    /// none of those is this owner's (or several are), among every pool of the region, this owner's or without an
-    /// owner (a pool renamed out of band): another owner's pool under another name is another folder's resource of
-    /// the same `metadata.name`, not this one. Several pools of this owner with the tags are `duplicate`, never "the
-    /// lowest id".
+    /// The pool tagged as `target`'s (its address, or its former address) for `owner` (`LiveState.choosing`): first
+    /// among the pools called `name`; when none of those is this owner's (or several are), among every pool of the
+    /// region, this owner's or without an owner (a pool renamed out of band): another owner's pool under another name
+    /// is another folder's resource of the same `metadata.name`, not this one. Several pools of this owner with the
+    /// tags are `duplicate`, never "the lowest id".
     mutating func findTagged(_ target: ReadTarget, named name: String?,
                              owner: String?) async throws -> LiveState<UserPoolDescription> {
         let pools = try await list()

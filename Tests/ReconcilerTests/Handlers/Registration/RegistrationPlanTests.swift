@@ -284,7 +284,7 @@ import Testing
         var live = try Self.live(versionStatus: "DRAFT", status: "CREATED")
         live.tags = OwnershipTags.tags(for: ResourceAddress(kind: .registration, name: "adopt-a"), owner: "team-b")
         let adoptB = ResourceAddress(kind: .registration, name: "adopt-b")
-        let state = LiveState<RegistrationLive>.classified(live, tags: live.tags, as: adoptB, owner: "team-a")
+        let state = LiveState<RegistrationLive>.classified(live, tags: live.tags, as: .bare(adoptB), owner: "team-a")
         let desired = try ConfigurationSetPlanTests.desired("""
             apiVersion: smsauth/v1
             kind: Registration
