@@ -142,6 +142,26 @@ struct ReconcileEngineRenameTests {
         #expect(try store.read(Self.signup)?.phase == .ready)
     }
 
+    @Test("a carried-out rename whose status write was lost (a crash) is found by its new tags and settles")
+    func aRenameWhoseStatusWriteWasLostSettles() async throws {
+        let (world, directory) = try await blockedRename()
+        // The later run wrote the new tags, then stopped before its status write: the file still says renamedFrom.
+        var client = try #require(await world.live(Self.signup))
+        client.tags = OwnershipTags.tags(for: Self.signup, owner: nil)
+        await world.put(Self.signup, client)
+        let engine = F.engine(world, directory: directory)
+        let planned = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        let change = try #require(planned.plan.change(for: Self.signup))
+        #expect(change.action == .rename && change.previousAddress == F.web, "\(change)")
+        let run = try await engine.apply(planned)
+        #expect(!run.hasProblems)
+        let store = StatusStore(directory: directory)
+        #expect(try store.read(Self.signup)?.renamedFrom == nil)
+        #expect(try store.read(F.web) == nil, "no file appears at the old address")
+        let again = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        #expect(again.plan.changes.allSatisfy { $0.action == .noop }, "\(again.plan.changes)")
+    }
+
     @Test("a held rename's old tags are not the new name's while a manifest has the old name again")
     func anOldNameInUseAgainKeepsItsTags() async throws {
         let (world, directory) = try await blockedRename()
