@@ -46,7 +46,9 @@ public struct ManifestSnapshot: Sendable {
         }
         self.hashes = hashes
         self.dependencies = dependencies
-        self.graph = ResourceGraph(dependencies: dependencies)
+        // A change that moves no reference (most do not) keeps the graph: building it sorts every address.
+        self.graph = previous.flatMap { $0.dependencies == dependencies ? $0.graph : nil }
+            ?? ResourceGraph(dependencies: dependencies)
         self.files = files
         self.positions = positions
     }
@@ -75,16 +77,7 @@ public struct ManifestSnapshot: Sendable {
         if changed.contains(where: { $0.kind == .userPool }) {
             changed.formUnion(addresses.union(old.addresses).filter { $0.kind == .sandboxNumber })
         }
-        return Self.withDependents(of: changed, in: [dependencies, old.dependencies])
-    }
-
-    /// `keys` and every address that depends on one of them in any of the `graphs`.
-    static func withDependents(of keys: Set<ResourceAddress>,
-                               in graphs: [[ResourceAddress: [ResourceAddress]]]) -> Set<ResourceAddress> {
-        let merged = graphs.reduce(into: [ResourceAddress: [ResourceAddress]]()) { merged, graph in
-            merged.merge(graph) { $0 + $1 }
-        }
-        return keys.union(ResourceGraph(dependencies: merged).dependents(of: keys))
+        return ResourceGraph.withDependents(of: changed, in: [dependencies, old.dependencies])
     }
 
     /// Manifests of the last good state that came from one of `files` (relative paths as the loader reports them).

@@ -74,13 +74,20 @@ public struct PruneGuard: Sendable {
             }
         }
         held = next
-        let kept = current.load.manifests.filter { held[$0.id] != nil }
-        let load = LoadResult(manifests: read.load.manifests.filter { held[$0.id] == nil } + kept,
-                              diagnostics: read.load.diagnostics, files: read.load.files)
-        return Admission(desired: ManifestSnapshot(load: load, previous: current),
+        return Admission(desired: held.isEmpty ? read : Self.holding(held, read: read, current: current),
                          confirmedRemovals: confirmed.filter { read.hashes[$0] == nil },
                          newlyHeld: newlyHeld,
                          nextCheck: held.values.filter { allowRemovals || $0.observed != nil }.map { $0.since + delay }.min())
+    }
+
+    /// `read` with every key of `held` at its manifest in `current` (none when it had none). With nothing held the
+    /// read itself is the desired state, without indexing it a second time.
+    static func holding(_ held: [ResourceAddress: Hold], read: ManifestSnapshot,
+                        current: ManifestSnapshot) -> ManifestSnapshot {
+        let kept = current.load.manifests.filter { held[$0.id] != nil }
+        let load = LoadResult(manifests: read.load.manifests.filter { held[$0.id] == nil } + kept,
+                              diagnostics: read.load.diagnostics, files: read.load.files)
+        return ManifestSnapshot(load: load, previous: current)
     }
 
     /// Keys held back now (not to be reconciled).

@@ -43,14 +43,61 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
 
     /// `roots` and everything they depend on, directly or through others.
     public func closure(of roots: some Sequence<Node>) -> Set<Node> {
-        reachable(from: roots, following: dependencies(of:))
+        Self.reachable(from: roots, following: dependencies(of:))
+    }
+
+    /// `roots` and everything they depend on in `dependencies`, directly or through others: `closure(of:)` without
+    /// building the graph (no sort, no apply order), for a caller that needs only the walk.
+    public static func closure(of roots: some Sequence<Node>, in dependencies: [Node: [Node]]) -> Set<Node> {
+        reachable(from: roots, following: { dependencies[$0] ?? [] })
+    }
+
+    /// `roots` and every node that depends on one of them in any of `graphs` (each node's direct dependencies),
+    /// directly or through others, without building a graph.
+    public static func withDependents(of roots: Set<Node>, in graphs: [[Node: [Node]]]) -> Set<Node> {
+        var dependents: [Node: [Node]] = [:]
+        for graph in graphs {
+            for (node, direct) in graph {
+                for dependency in direct { dependents[dependency, default: []].append(node) }
+            }
+        }
+        return reachable(from: roots, following: { dependents[$0] ?? [] })
+    }
+
+    /// Whether `dependencies` has a cycle, by a depth-first walk that neither sorts nor orders: the cheap test
+    /// before `cycles`, which names them in a stable order but needs the whole graph built.
+    public static func hasCycle(_ dependencies: [Node: [Node]]) -> Bool {
+        var state: [Node: Bool] = [:]  // false: on the current path; true: done, no cycle through it
+        for start in dependencies.keys where state[start] == nil {
+            var path: [(node: Node, next: Array<Node>.Index)] = [(start, 0)]
+            state[start] = false
+            while let (node, next) = path.last {
+                let direct = dependencies[node] ?? []
+                guard next < direct.count else {
+                    state[node] = true
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next = next + 1
+                let dependency = direct[next]
+                switch state[dependency] {
+                case false?: return true
+                case true?: continue
+                case nil where dependencies[dependency] == nil: state[dependency] = true  // not a node: no edges
+                case nil:
+                    state[dependency] = false
+                    path.append((dependency, 0))
+                }
+            }
+        }
+        return false
     }
 
     /// Every node that depends on one of `roots`, directly or through others, in apply order (nodes left out of
     /// `order` last). A root is in the result only when it depends on another root.
     public func dependents(of roots: some Sequence<Node>) -> [Node] {
         let starts = Set(roots)
-        let found = reachable(from: starts.flatMap(directDependents(of:)), following: directDependents(of:))
+        let found = Self.reachable(from: starts.flatMap(directDependents(of:)), following: directDependents(of:))
         return found.sorted { (position[$0] ?? .max) < (position[$1] ?? .max) }
     }
 
@@ -84,7 +131,7 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
     }
 
     /// Every node reached from `starts` through `next` (the starts included).
-    private func reachable(from starts: some Sequence<Node>, following next: (Node) -> [Node]) -> Set<Node> {
+    private static func reachable(from starts: some Sequence<Node>, following next: (Node) -> [Node]) -> Set<Node> {
         var found = Set(starts)
         var pending = Array(found)
         while let node = pending.popLast() {

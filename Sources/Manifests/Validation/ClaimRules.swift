@@ -16,13 +16,17 @@ enum ClaimRules {
 
     /// No two manifests claim the same AWS resource.
     static let uniqueClaims: Validator.Rule = { context in
-        var first: [String: (Manifest, Claim)] = [:]
-        return context.manifests.flatMap { manifest in
-            claims(of: manifest, context: context).compactMap { claim -> Diagnostic? in
-                guard let (earlier, earlierClaim) = first[claim.key] else {
-                    first[claim.key] = (manifest, claim)
+        // The first claimant's position, not a copy of its manifest: a folder of a thousand manifests makes a
+        // thousand entries on every read.
+        var first: [String: (position: Int, claim: Claim)] = [:]
+        return context.manifests.indices.flatMap { position in
+            let manifest = context.manifests[position]
+            return claims(of: manifest, context: context).compactMap { claim -> Diagnostic? in
+                guard let (earlierPosition, earlierClaim) = first[claim.key] else {
+                    first[claim.key] = (position, claim)
                     return nil
                 }
+                let earlier = context.manifests[earlierPosition]
                 return .error("duplicate-claim", "\(manifest.kind.rawValue) '\(manifest.metadata.name.value)' "
                               + "claims \(claim.resource), already claimed by \(earlier.kind.rawValue) "
                               + "'\(earlier.metadata.name.value)' (\(earlierClaim.field) at \(earlierClaim.location)): "

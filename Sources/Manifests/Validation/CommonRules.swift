@@ -45,6 +45,8 @@ enum CommonRules {
     static let cycles: Validator.Rule = { context in
         var dependencies: [ResourceID: [ResourceID]] = [:]
         for manifest in context.manifests { dependencies[manifest.id] = manifest.dependencies }
+        // The graph is built only to name the cycles, in a stable order: most folders have none.
+        guard ResourceGraph.hasCycle(dependencies) else { return [] }
         return ResourceGraph(dependencies: dependencies).cycles.compactMap { cycle in
             guard let first = cycle.first, let manifest = context.byID[first] else { return nil }
             return .error("reference-cycle", "reference cycle: " + cycle.map(\.description).joined(separator: " -> "),

@@ -72,7 +72,7 @@ extension ReconcileEngine {
         }
         let ownKinds = pairing ? Set(focus.filter { desired.resources[$0] != nil }.map(\.kind)) : []
         let removedOfOwnKinds = listed.filter { desired.resources[$0] == nil && ownKinds.contains($0.kind) }
-        let needed = ResourceGraph(dependencies: dependencies).closure(of: focus.union(removedOfOwnKinds))
+        let needed = ResourceGraph.closure(of: focus.union(removedOfOwnKinds), in: dependencies)
         var statuses: [ResourceStatus] = []
         for address in needed.intersection(listed).sorted() {
             if let status = try statusStore.read(address) { statuses.append(status) }

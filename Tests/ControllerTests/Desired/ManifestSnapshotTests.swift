@@ -96,6 +96,13 @@ struct ManifestSnapshotTests {
         #expect(reused.dependencies == fresh.dependencies)
         #expect(reused.hashes[Self.webAddress] == old.hashes[Self.webAddress])
         #expect(reused.hashes[Self.appAddress] != old.hashes[Self.appAddress])
+        #expect(reused.graph.nodes == fresh.graph.nodes && reused.graph.applyOrder == fresh.graph.applyOrder)
+        // A change that moves no reference keeps the previous graph, which is the one a fresh snapshot builds.
+        let edited = Self.snapshot([Self.pool.replacing("MIN", with: "10"), Self.client.replacing("NAME", with: "a"),
+                                    Self.role])
+        let again = ManifestSnapshot(load: edited.load, previous: reused)
+        #expect(again.dependencies == reused.dependencies)
+        #expect(again.graph.nodes == edited.graph.nodes && again.graph.applyOrder == edited.graph.applyOrder)
     }
 
     /// Files map back to the manifests they held (for putting manifest errors into status).

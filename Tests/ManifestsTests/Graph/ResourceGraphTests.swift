@@ -124,4 +124,63 @@ struct ResourceGraphTests {
         #expect(graph.dependents(of: [Self.address("UserPool/p")]).map(\.description).sorted()
                 == ["AppClient/c", "MfaPolicy/m", "UserPool/p"])
     }
+
+    @Test("the walks without a graph find a cycle exactly when there is one", arguments: [
+        ([:], false),
+        (["UserPool/p": []], false),
+        (["UserPool/p": ["UserPool/p"]], true),
+        (["UserPool/p": ["AppClient/c"], "AppClient/c": ["UserPool/p"]], true),
+        (["AppClient/c": ["UserPool/p"], "MfaPolicy/m": ["UserPool/p"], "UserPool/p": ["SmsRole/r"], "SmsRole/r": []],
+         false),
+        // A dependency that is not a node has no edges: no cycle through it.
+        (["PhonePool/x": ["OriginationIdentity/gone"], "AppClient/c": ["PhonePool/x", "PhonePool/x"]], false),
+        (["SmsRole/a": ["AppClient/x"], "AppClient/x": ["MfaPolicy/m"], "MfaPolicy/m": ["UserPool/p"],
+          "UserPool/p": ["AppClient/x"]], true),
+    ] as [([String: [String]], Bool)])
+    func hasCycle(edges: [String: [String]], expected: Bool) {
+        var dependencies: [ResourceID: [ResourceID]] = [:]
+        for (node, targets) in edges { dependencies[Self.address(node)] = targets.map(Self.address) }
+        #expect(ResourceGraph.hasCycle(dependencies) == expected)
+        #expect(ResourceGraph.hasCycle(dependencies) == !ResourceGraph(dependencies: dependencies).cycles.isEmpty)
+    }
+
+    @Test("on random graphs, the walks without a graph agree with the graph's")
+    func walksAgreeWithTheGraph() {
+        var random = SeededGenerator(seed: 20261207)
+        let names = (0..<12).map { ResourceID(.userPool, "p\($0)") } + [ResourceID(.smsRole, "outside")]
+        var cyclic = 0
+        for _ in 0..<500 {
+            var dependencies: [ResourceID: [ResourceID]] = [:]
+            for node in names.dropLast() where Int.random(in: 0..<4, using: &random) > 0 {
+                dependencies[node] = (0..<Int.random(in: 0..<3, using: &random)).map { _ in
+                    names.randomElement(using: &random)!
+                }
+            }
+            let other = dependencies.filter { _ in Bool.random(using: &random) }
+            let graph = ResourceGraph(dependencies: dependencies)
+            let roots = Set(names.filter { _ in Int.random(in: 0..<5, using: &random) == 0 })
+            #expect(ResourceGraph.hasCycle(dependencies) == !graph.cycles.isEmpty)
+            if !graph.cycles.isEmpty { cyclic += 1 }
+            #expect(ResourceGraph.closure(of: roots, in: dependencies) == graph.closure(of: roots))
+            var merged = dependencies
+            merged.merge(other) { $0 + $1 }
+            #expect(ResourceGraph.withDependents(of: roots, in: [dependencies, other])
+                    == roots.union(ResourceGraph(dependencies: merged).dependents(of: roots)))
+        }
+        // Both answers are exercised.
+        #expect((100...400).contains(cyclic))
+    }
+}
+
+/// SplitMix64: the same random graphs in every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
