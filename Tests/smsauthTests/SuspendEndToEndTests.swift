@@ -102,5 +102,40 @@ extension ControllerEndToEnd {
             }
             #expect(ready == true)
         }
+
+        /// `suspend: true` in `smsauth.yaml` suspends the whole set for the controller too, also while a removal
+        /// waits for its prune delay: a pool changed by hand is left as it is through two resyncs after another
+        /// pool's manifest is deleted.
+        @Test func theSettingsDocumentSuspendsTheSetWhileARemovalWaits() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ap-northeast-2")
+            defer { workspace.remove() }
+            let suffix = UUID().uuidString.prefix(6).lowercased()
+            let (kept, dropped) = ("setkeep-\(suffix)", "setdrop-\(suffix)")
+            let settings = "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(suffix)"
+            try workspace.write("smsauth.yaml", settings + "}\n")
+            try workspace.write("kept.yaml", workspace.labelledPool(kept, labels: "{}"))
+            try workspace.write("dropped.yaml", workspace.labelledPool(dropped, labels: "{}"))
+            let created = try await workspace.reconcile([])
+            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+            try workspace.write("smsauth.yaml", settings + ", suspend: true}\n")
+            try await workspace.setMinimumLengthByHand(kept, 6)
+
+            let controller = try workspace.startController(["--resync-period", "2s", "--prune-delay", "300"])
+            defer { controller.stop() }
+            let suspended = try await Poll.until(timeout: .seconds(20)) {
+                workspace.status("UserPool", kept)?["phase"] as? String == "Suspended" ? true : nil
+            }
+            #expect(suspended == true, "\(controller.log)")
+            try workspace.delete("dropped.yaml")
+            let held = try await Poll.until(timeout: .seconds(20)) {
+                controller.records.contains {
+                    $0["message"] as? String == "pending removal; waiting for the prune delay before acting on it"
+                } ? true : nil
+            }
+            #expect(held == true, "\(controller.log)")
+            try await ControllerSelectorTests.waitForFullSyncs(2, controller)
+            #expect(try await workspace.minimumLength(of: kept) == 6, "left as it is while the removal waits")
+            #expect(workspace.status("UserPool", kept)?["phase"] as? String == "Suspended", "\(controller.log)")
+        }
     }
 }

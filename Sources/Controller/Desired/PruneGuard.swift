@@ -74,19 +74,20 @@ public struct PruneGuard: Sendable {
             }
         }
         held = next
+        // With nothing held the read itself is the desired state, not indexed a second time.
         return Admission(desired: held.isEmpty ? read : Self.holding(held, read: read, current: current),
                          confirmedRemovals: confirmed.filter { read.hashes[$0] == nil },
                          newlyHeld: newlyHeld,
                          nextCheck: held.values.filter { allowRemovals || $0.observed != nil }.map { $0.since + delay }.min())
     }
 
-    /// `read` with every key of `held` at its manifest in `current` (none when it had none). With nothing held the
-    /// read itself is the desired state, without indexing it a second time.
+    /// `read` with every key of `held` at its manifest in `current` (left out when it had none); the rest of the
+    /// read (its settings document, diagnostics and files) as read.
     static func holding(_ held: [ResourceAddress: Hold], read: ManifestSnapshot,
                         current: ManifestSnapshot) -> ManifestSnapshot {
-        let kept = current.load.manifests.filter { held[$0.id] != nil }
-        let load = LoadResult(manifests: read.load.manifests.filter { held[$0.id] == nil } + kept,
-                              diagnostics: read.load.diagnostics, files: read.load.files)
+        var load = read.load
+        load.manifests = read.load.manifests.filter { held[$0.id] == nil }
+            + current.load.manifests.filter { held[$0.id] != nil }
         return ManifestSnapshot(load: load, previous: current)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 import Reconciler
 import Testing
@@ -60,6 +61,35 @@ struct PruneGuardTests {
         let second = guardian.admit(read: renamed, current: first.desired, orphans: [], now: .seconds(101))
         #expect(second.newlyHeld.isEmpty)
         #expect(guardian.heldKeys == [Fixture.webAddress])
+    }
+
+    /// The settings document stays in the desired state, whether or not a key is held: a set-wide `suspend: true`
+    /// in `smsauth.yaml` keeps every reconcile away while a removal waits for its delay too.
+    @Test func settingsStayWhileAKeyIsHeld() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("smsauth.yaml",
+                         "apiVersion: smsauth/v1\nkind: Settings\nspec:\n  owner: team\n  suspend: true\n")
+        try folder.write("pool.yaml", Self.pool8)
+        try folder.write("client.yaml", Self.client)
+        let source = ManifestSource(directory: folder.path, defaultRegion: nil)
+        guard case .valid(let full) = source.read() else {
+            Issue.record("the folder must load")
+            return
+        }
+        #expect(full.load.settings?.isSuspended == true)
+        var guardian = PruneGuard(delay: .seconds(30))
+        let steady = guardian.admit(read: full, current: full, orphans: [], now: .zero)
+        #expect(steady.desired.load == full.load)
+        try FileManager.default.removeItem(at: folder.url("client.yaml"))
+        guard case .valid(let shrunk) = source.read(previous: full) else {
+            Issue.record("the folder must load")
+            return
+        }
+        let held = guardian.admit(read: shrunk, current: steady.desired, orphans: [], now: .seconds(1))
+        #expect(guardian.heldKeys == [Fixture.webAddress])
+        #expect(held.desired.addresses == [Fixture.appAddress, Fixture.webAddress])
+        #expect(held.desired.load.settings == full.load.settings)
+        #expect(held.desired.load.files == shrunk.load.files)
     }
 
     /// A manifest that comes back before the delay is no removal: nothing is held, nothing changed.
