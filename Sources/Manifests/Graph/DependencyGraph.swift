@@ -12,7 +12,6 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
     public let order: [Node]
     private let dependenciesByNode: [Node: [Node]]
     private let dependentsByNode: [Node: [Node]]
-    private let position: [Node: Int]
 
     /// Builds the graph from each node's direct dependencies (duplicates ignored), sorted by `areInIncreasingOrder`.
     public init(dependencies: [Node: [Node]], by areInIncreasingOrder: (Node, Node) -> Bool) {
@@ -29,7 +28,6 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
         self.dependentsByNode = dependents
         self.order = Self.topologicalOrder(nodes: nodes, dependencies: normalized, dependents: dependents,
                                            by: areInIncreasingOrder)
-        self.position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
     }
 
     /// Whether `node` is in the graph.
@@ -52,9 +50,9 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
         reachable(from: roots, following: { dependencies[$0] ?? [] })
     }
 
-    /// `roots` and every node that depends on one of them in any of `graphs` (each node's direct dependencies),
-    /// directly or through others, without building a graph.
-    public static func withDependents(of roots: Set<Node>, in graphs: [[Node: [Node]]]) -> Set<Node> {
+    /// `roots` and every node that depends on one of them, directly or through others, in the union of `graphs`
+    /// (each a node's direct dependencies), without building a graph.
+    public static func withDependents(of roots: some Sequence<Node>, in graphs: [[Node: [Node]]]) -> Set<Node> {
         var dependents: [Node: [Node]] = [:]
         for graph in graphs {
             for (node, direct) in graph {
@@ -91,14 +89,6 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
             }
         }
         return false
-    }
-
-    /// Every node that depends on one of `roots`, directly or through others, in apply order (nodes left out of
-    /// `order` last). A root is in the result only when it depends on another root.
-    public func dependents(of roots: some Sequence<Node>) -> [Node] {
-        let starts = Set(roots)
-        let found = Self.reachable(from: starts.flatMap(directDependents(of:)), following: directDependents(of:))
-        return found.sorted { (position[$0] ?? .max) < (position[$1] ?? .max) }
     }
 
     /// Dependencies that are not nodes of the graph, as (node, missing dependency), in the graph's sort order.

@@ -16,8 +16,8 @@ enum ClaimRules {
 
     /// No two manifests claim the same AWS resource.
     static let uniqueClaims: Validator.Rule = { context in
-        // The first claimant's position, not a copy of its manifest: a folder of a thousand manifests makes a
-        // thousand entries on every read.
+        // Each claim's first claimant by position, not by a copy of its manifest (the controller validates the
+        // whole folder on every change).
         var first: [String: (position: Int, claim: Claim)] = [:]
         return context.manifests.indices.flatMap { position in
             let manifest = context.manifests[position]
