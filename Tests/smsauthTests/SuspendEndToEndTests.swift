@@ -103,11 +103,50 @@ extension ControllerEndToEnd {
             #expect(ready == true)
         }
 
+        /// Suspending and resuming are file changes like any other, though `suspend` is not in the spec hash: with
+        /// a resync ten minutes away, `Suspended` is recorded at once, and a pool changed by hand while suspended is
+        /// corrected at once when `suspend` goes, from the manifest's policy or from the settings document.
+        @Test(arguments: [false, true])
+        func suspendingAndResumingTakeEffectAtOnce(setWide: Bool) async throws {
+            let workspace = try await ControllerWorkspace.make(region: "eu-north-1")
+            defer { workspace.remove() }
+            let name = "resume-\(UUID().uuidString.prefix(6).lowercased())"
+            let settings = "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(name)"
+            try workspace.write("smsauth.yaml", settings + "}\n")
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
+            let created = try await workspace.reconcile([])
+            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+            let controller = try workspace.startController(["--resync-period", "10m"])
+            defer { controller.stop() }
+            try await ControllerSelectorTests.waitForFullSyncs(1, controller)
+
+            if setWide {
+                try workspace.write("smsauth.yaml", settings + ", suspend: true}\n")
+            } else {
+                try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}", policy: ["suspend: true"]))
+            }
+            let suspended = try await Poll.until(timeout: .seconds(20)) {
+                workspace.status("UserPool", name)?["phase"] as? String == "Suspended" ? true : nil
+            }
+            #expect(suspended == true, "\(controller.log)")
+            try await workspace.setMinimumLengthByHand(name, 6)
+
+            if setWide {
+                try workspace.write("smsauth.yaml", settings + "}\n")
+            } else {
+                try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
+            }
+            let corrected = try await Poll.until(timeout: .seconds(20)) {
+                try await workspace.minimumLength(of: name) == 10 ? true : nil
+            }
+            #expect(corrected == true, "corrected once suspend is removed\n\(controller.log)")
+        }
+
         /// `suspend: true` in `smsauth.yaml` suspends the whole set for the controller too, also while a removal
         /// waits for its prune delay: a pool changed by hand is left as it is through two resyncs after another
         /// pool's manifest is deleted.
         @Test func theSettingsDocumentSuspendsTheSetWhileARemovalWaits() async throws {
-            let workspace = try await ControllerWorkspace.make(region: "ap-northeast-2")
+            let workspace = try await ControllerWorkspace.make(region: "ap-east-1")
             defer { workspace.remove() }
             let suffix = UUID().uuidString.prefix(6).lowercased()
             let (kept, dropped) = ("setkeep-\(suffix)", "setdrop-\(suffix)")

@@ -64,12 +64,21 @@ public struct ManifestSnapshot: Sendable {
     /// Every manifest's address.
     public var addresses: Set<ResourceAddress> { Set(hashes.keys) }
 
-    /// The keys to reconcile after the directory went from `old` to `self`: manifests added, removed or whose
-    /// spec hash changed, plus everything that depends on them (directly or through others) in either snapshot, and
-    /// every SandboxNumber when a UserPool changed (its sandbox may follow the pools).
+    /// The keys to reconcile after the directory went from `old` to `self`: manifests added, removed, whose spec
+    /// hash changed or that were suspended or resumed (`policy.suspend`; every manifest when `suspend` in the
+    /// settings document changed), plus everything that depends on them (directly or through others) in either
+    /// snapshot, and every SandboxNumber when a UserPool changed (its sandbox may follow the pools).
     public func affectedKeys(since old: ManifestSnapshot) -> Set<ResourceAddress> {
         var changed = Set<ResourceAddress>()
         for address in addresses.union(old.addresses) where hashes[address] != old.hashes[address] {
+            changed.insert(address)
+        }
+        // `suspend` is not in the spec hash (an operator's switch, not desired state), yet turning it off must
+        // correct the drift now, not at the next resync, and turning it on records `Suspended` now.
+        if (load.settings?.isSuspended == true) != (old.load.settings?.isSuspended == true) {
+            changed.formUnion(addresses.union(old.addresses))
+        }
+        for address in addresses where isSuspended(address) != old.isSuspended(address) && old.hashes[address] != nil {
             changed.insert(address)
         }
         // A SandboxNumber without `spec.service` goes in the sandbox of the pools sending SMS from its region
@@ -78,6 +87,11 @@ public struct ManifestSnapshot: Sendable {
             changed.formUnion(addresses.union(old.addresses).filter { $0.kind == .sandboxNumber })
         }
         return ResourceGraph.withDependents(of: changed, in: [dependencies, old.dependencies])
+    }
+
+    /// Whether the manifest at `address` has `policy.suspend: true` (false without one).
+    func isSuspended(_ address: ResourceAddress) -> Bool {
+        positions[address].map { load.manifests[$0].isSuspended } ?? false
     }
 
     /// Manifests of the last good state that came from one of `files` (relative paths as the loader reports them).

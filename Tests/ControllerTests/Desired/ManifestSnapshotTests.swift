@@ -70,11 +70,42 @@ struct ManifestSnapshotTests {
         // A changed pool may move the region's sandbox numbers to the other sandbox (no reference records it).
         ([pool.replacing("MIN", with: "8"), number], [pool.replacing("MIN", with: "9"), number], [appAddress, numberAddress]),
         ([pool.replacing("MIN", with: "8"), role, number], [pool.replacing("MIN", with: "8"), number], [roleAddress]),
+        // Suspending or resuming is not in the spec hash, but queues the key (with its dependents).
+        ([pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a")],
+         [pool.replacing("MIN", with: "8") + "\npolicy: {suspend: true}", client.replacing("NAME", with: "a")],
+         [appAddress, webAddress]),
+        ([pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a") + "\npolicy: {suspend: true}"],
+         [pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a")], [webAddress]),
+        ([pool.replacing("MIN", with: "8") + "\npolicy: {suspend: false}"], [pool.replacing("MIN", with: "8")], []),
     ]
 
     @Test(arguments: cases)
     func affectedKeys(old: [String], new: [String], expected: Set<ResourceAddress>) {
         #expect(Self.snapshot(new).affectedKeys(since: Self.snapshot(old)) == expected)
+    }
+
+    /// `suspend` in the settings document turned on or off affects every key, of either snapshot; the same
+    /// settings, or another owner with the same `suspend`, none.
+    @Test func settingsSuspendAffectsEveryKey() {
+        func settings(owner: String = "team", suspend: Bool?) -> ManifestSettings {
+            let at = SourceLocation(file: "smsauth.yaml", line: 1, column: 1)
+            return ManifestSettings(owner: Located(owner, at: at), suspend: suspend.map { Located($0, at: at) },
+                                    location: at)
+        }
+        func snapshot(_ texts: [String], _ settings: ManifestSettings?) -> ManifestSnapshot {
+            var load = Self.snapshot(texts).load
+            load.settings = settings
+            return ManifestSnapshot(load: load)
+        }
+        let before = [Self.pool.replacing("MIN", with: "8"), Self.client.replacing("NAME", with: "a"), Self.role]
+        let after = [Self.pool.replacing("MIN", with: "8"), Self.client.replacing("NAME", with: "a")]
+        let every: Set<ResourceAddress> = [Self.appAddress, Self.webAddress, Self.roleAddress]
+        #expect(snapshot(after, settings(suspend: true)).affectedKeys(since: snapshot(before, nil)) == every)
+        #expect(snapshot(after, settings(suspend: false)).affectedKeys(since: snapshot(before, settings(suspend: true)))
+                == every)
+        #expect(snapshot(before, nil).affectedKeys(since: snapshot(before, settings(suspend: false))).isEmpty)
+        #expect(snapshot(before, settings(owner: "other", suspend: true))
+                    .affectedKeys(since: snapshot(before, settings(suspend: true))).isEmpty)
     }
 
     /// A key's dependency closure: itself and what it needs, through others; a key without a manifest alone.
