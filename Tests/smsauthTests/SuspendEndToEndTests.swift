@@ -140,6 +140,39 @@ extension ControllerEndToEnd {
                 try await workspace.minimumLength(of: name) == 10 ? true : nil
             }
             #expect(corrected == true, "corrected once suspend is removed\n\(controller.log)")
+            let ready = try await Poll.until(timeout: .seconds(10)) {
+                workspace.status("UserPool", name)?["phase"] as? String == "Ready" ? true : nil
+            }
+            #expect(ready == true, "\(controller.log)")
+        }
+
+        /// A key refused (terminal: it waits for a manifest change) and then suspended is tried again when a resync
+        /// is the first to read the change, as after the file event: here the resync period (1 s) is shorter than
+        /// the debounce (5 s), and the event then finds nothing new.
+        @Test func aRefusedKeySuspendedIsTakenUpByTheResyncThatReadsItFirst() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "eu-north-1")
+            defer { workspace.remove() }
+            let name = "refused-\(UUID().uuidString.prefix(6).lowercased())"
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
+            let created = try await workspace.reconcile([])
+            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+            // usernameAttributes cannot change in place: refused under the default policy.onImmutableChange.
+            let immutable = { (policy: [String]) in
+                workspace.labelledPool(name, labels: "{}", policy: policy)
+                    .replacingOccurrences(of: "usernameAttributes: [email]", with: "usernameAttributes: [phone_number]")
+            }
+            try workspace.write("pool.yaml", immutable([]))
+            let controller = try workspace.startController(["--resync-period", "1s", "--debounce", "5s"])
+            defer { controller.stop() }
+            let refused = try await controller.waitFor(message: "reconcile failed; waiting for a manifest change",
+                                                       timeout: .seconds(20))
+            #expect(refused?["code"] as? String == "reconcile.refused", "\(controller.log)")
+
+            try workspace.write("pool.yaml", immutable(["suspend: true"]))
+            let suspended = try await Poll.until(timeout: .seconds(15)) {
+                workspace.status("UserPool", name)?["phase"] as? String == "Suspended" ? true : nil
+            }
+            #expect(suspended == true, "\(controller.log)")
         }
 
         /// `suspend: true` in `smsauth.yaml` suspends the whole set for the controller too, also while a removal

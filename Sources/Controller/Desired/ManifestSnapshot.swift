@@ -78,7 +78,7 @@ public struct ManifestSnapshot: Sendable {
         if (load.settings?.isSuspended == true) != (old.load.settings?.isSuspended == true) {
             changed.formUnion(addresses.union(old.addresses))
         }
-        for address in addresses where isSuspended(address) != old.isSuspended(address) && old.hashes[address] != nil {
+        for address in addresses where hasSuspendPolicy(address) != old.hasSuspendPolicy(address) {
             changed.insert(address)
         }
         // A SandboxNumber without `spec.service` goes in the sandbox of the pools sending SMS from its region
@@ -89,8 +89,9 @@ public struct ManifestSnapshot: Sendable {
         return ResourceGraph.withDependents(of: changed, in: [dependencies, old.dependencies])
     }
 
-    /// Whether the manifest at `address` has `policy.suspend: true` (false without one).
-    func isSuspended(_ address: ResourceAddress) -> Bool {
+    /// Whether the manifest at `address` says `policy.suspend: true` (false when there is no manifest at `address`;
+    /// the settings document's `suspend` is not looked at).
+    private func hasSuspendPolicy(_ address: ResourceAddress) -> Bool {
         positions[address].map { load.manifests[$0].isSuspended } ?? false
     }
 

@@ -124,8 +124,9 @@ extension GitOpsController {
     }
 
     /// Reads the status folder and the manifest folder anew (re-pointing the watcher if DIR's symlinks moved) and
-    /// queues every key (with a selector, those of the selected manifests), except held and terminal ones whose
-    /// manifest did not change; the account id is looked up again by the first reconcile, so the credentials are
+    /// queues every key (with a selector, those of the selected manifests), except held ones and terminal ones that
+    /// this read did not affect (`ManifestSnapshot.affectedKeys`: their spec hash and `suspend` unchanged, nothing
+    /// they depend on changed); the account id is looked up again by the first reconcile, so the credentials are
     /// checked once per full sync.
     private func fullSync(reason: String) async {
         await accountCache?.forget()
@@ -134,6 +135,9 @@ extension GitOpsController {
         let changed = await readDesiredState(orphans: orphans)
         guard hasGoodState || changed != nil else { return }
         hasGoodState = true
+        // What this read changed is tried again, as after a file event: a change the resync saw first (its event
+        // still in the debounce, or missed) must not wait for another.
+        for key in changed ?? [] { terminal.removeValue(forKey: key) }
         let confirmed = changed?.subtracting(snapshot.addresses) ?? []
         var keys = snapshot.addresses.union(confirmed).subtracting(pruneGuard.heldKeys)
         if let selected = engine.selectedAddresses(in: snapshot.load) { keys.formIntersection(selected) }

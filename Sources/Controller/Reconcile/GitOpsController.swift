@@ -11,7 +11,7 @@ import Reconciler
 ///   (the folder's symlinks resolved again, the watcher re-pointed if they moved), then every key is queued. Full
 ///   syncs never overlap: one asked for while another runs starts when it completes.
 /// - File events (debounced): the directory is read again; a valid directory becomes the new desired state and
-///   the keys whose spec hash changed, were added or removed, and their dependents, are queued. An invalid
+///   the keys whose spec hash changed, were added, removed, suspended or resumed, and their dependents, are queued. An invalid
 ///   directory changes nothing: the last good state stays, the error goes to logs, metrics, status and `/readyz`.
 /// - Removals wait (`PruneGuard`): a manifest gone, a status file without manifest, or a file cut short is acted on
 ///   only once a second read at least `settings.pruneDelay` later still finds it so.

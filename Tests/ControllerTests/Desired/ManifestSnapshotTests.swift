@@ -70,18 +70,30 @@ struct ManifestSnapshotTests {
         // A changed pool may move the region's sandbox numbers to the other sandbox (no reference records it).
         ([pool.replacing("MIN", with: "8"), number], [pool.replacing("MIN", with: "9"), number], [appAddress, numberAddress]),
         ([pool.replacing("MIN", with: "8"), role, number], [pool.replacing("MIN", with: "8"), number], [roleAddress]),
-        // Suspending or resuming is not in the spec hash, but queues the key (with its dependents).
-        ([pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a")],
-         [pool.replacing("MIN", with: "8") + "\npolicy: {suspend: true}", client.replacing("NAME", with: "a")],
-         [appAddress, webAddress]),
-        ([pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a") + "\npolicy: {suspend: true}"],
-         [pool.replacing("MIN", with: "8"), client.replacing("NAME", with: "a")], [webAddress]),
+        // `suspend: false` written out is the same as none (suspending and resuming: `suspendingOrResuming`).
         ([pool.replacing("MIN", with: "8") + "\npolicy: {suspend: false}"], [pool.replacing("MIN", with: "8")], []),
     ]
 
     @Test(arguments: cases)
     func affectedKeys(old: [String], new: [String], expected: Set<ResourceAddress>) {
         #expect(Self.snapshot(new).affectedKeys(since: Self.snapshot(old)) == expected)
+    }
+
+    /// Suspending or resuming a manifest changes neither its spec hash nor which manifests there are, yet it
+    /// affects the key and what depends on it.
+    @Test func suspendingOrResuming() {
+        let plain = [Self.pool.replacing("MIN", with: "8"), Self.client.replacing("NAME", with: "a")]
+        let before = Self.snapshot(plain)
+        for (index, dependents) in [(0, [Self.webAddress]), (1, [])] {
+            var texts = plain
+            texts[index] += "\npolicy: {suspend: true}"
+            let after = Self.snapshot(texts)
+            let key = after.load.manifests[index].id
+            #expect(after.load.manifests[index].isSuspended)
+            #expect(after.addresses == before.addresses && after.hashes == before.hashes)
+            #expect(after.affectedKeys(since: before) == Set([key] + dependents))
+            #expect(before.affectedKeys(since: after) == Set([key] + dependents))
+        }
     }
 
     /// `suspend` in the settings document turned on or off affects every key, of either snapshot; the same
