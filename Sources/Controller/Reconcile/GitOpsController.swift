@@ -8,11 +8,13 @@ import Reconciler
 /// desired and live state of each key, never the event).
 ///
 /// - Full sync (start, every resync period, SIGHUP): the status folder and the manifest folder are both read anew
-///   (the folder's symlinks resolved again, the watcher re-pointed if they moved), then every key is queued. Full
-///   syncs never overlap: one asked for while another runs starts when it completes.
+///   (the folder's symlinks resolved again, the watcher re-pointed if they moved), then every key is queued, but
+///   held ones and terminal ones the read did not affect. Full syncs never overlap: one asked for while another
+///   runs starts when it completes.
 /// - File events (debounced): the directory is read again; a valid directory becomes the new desired state and
-///   the keys whose spec hash changed, were added, removed, suspended or resumed, and their dependents, are queued. An invalid
-///   directory changes nothing: the last good state stays, the error goes to logs, metrics, status and `/readyz`.
+///   the keys whose spec hash changed, were added, removed, suspended or resumed, and their dependents, are
+///   queued. An invalid directory changes nothing: the last good state stays, the error goes to logs, metrics,
+///   status and `/readyz`.
 /// - Removals wait (`PruneGuard`): a manifest gone, a status file without manifest, or a file cut short is acted on
 ///   only once a second read at least `settings.pruneDelay` later still finds it so.
 /// - Workers: each key is reconciled by one run at a time (the queue), and runs in flight never share a resource
