@@ -41,7 +41,7 @@ public struct DependencyGraph<Node: Hashable & Sendable>: Sendable {
 
     /// `roots` and everything they depend on, directly or through others.
     public func closure(of roots: some Sequence<Node>) -> Set<Node> {
-        Self.reachable(from: roots, following: dependencies(of:))
+        Self.closure(of: roots, in: dependenciesByNode)
     }
 
     /// `roots` and everything they depend on in `dependencies`, directly or through others: `closure(of:)` without

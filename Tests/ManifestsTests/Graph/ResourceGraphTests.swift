@@ -10,11 +10,14 @@ struct ResourceGraphTests {
         return ResourceID(ResourceKind(rawValue: parts[0]) ?? .userPool, parts.count > 1 ? parts[1] : text)
     }
 
+    /// Each node's direct dependencies, from `Kind/name` strings.
+    static func edges(_ edges: [String: [String]]) -> [ResourceID: [ResourceID]] {
+        Dictionary(uniqueKeysWithValues: edges.map { (address($0.key), $0.value.map(address)) })
+    }
+
     /// A graph from `Kind/name` strings.
     static func graph(_ edges: [String: [String]]) throws(GraphError) -> ResourceGraph {
-        var dependencies: [ResourceID: [ResourceID]] = [:]
-        for (node, targets) in edges { dependencies[address(node)] = targets.map(address) }
-        return try ResourceGraph(dependencies: dependencies).checked()
+        try ResourceGraph(dependencies: Self.edges(edges)).checked()
     }
 
     /// A typical set of manifests and their references.
@@ -73,8 +76,7 @@ struct ResourceGraphTests {
 
     @Test("dependents are transitive, through the union of the graphs given")
     func dependents() throws {
-        var typical: [ResourceID: [ResourceID]] = [:]
-        for (node, targets) in Self.typical { typical[Self.address(node)] = targets.map(Self.address) }
+        let typical = Self.edges(Self.typical)
         #expect(ResourceGraph.withDependents(of: [Self.address("SmsRole/cognito-sms")], in: [typical])
                     .map(\.description).sorted()
                 == ["AppClient/admin", "AppClient/web", "MfaPolicy/qnatime", "SmsRole/cognito-sms", "UserPool/qnatime"])
@@ -144,8 +146,7 @@ struct ResourceGraphTests {
           "UserPool/p": ["AppClient/x"]], true),
     ] as [([String: [String]], Bool)])
     func hasCycle(edges: [String: [String]], expected: Bool) {
-        var dependencies: [ResourceID: [ResourceID]] = [:]
-        for (node, targets) in edges { dependencies[Self.address(node)] = targets.map(Self.address) }
+        let dependencies = Self.edges(edges)
         #expect(ResourceGraph.hasCycle(dependencies) == expected)
         #expect(ResourceGraph.hasCycle(dependencies) == !ResourceGraph(dependencies: dependencies).cycles.isEmpty)
     }
