@@ -136,6 +136,37 @@ extension ControllerEndToEnd {
             #expect(try workspace.statusData("UserPool", beta) == betaStatus, "\(controller.log)")
         }
 
+        /// Labels are not in the spec hash, yet a manifest relabelled into the selection is reconciled at once, with
+        /// the next resync ten minutes away: its drift is corrected; relabelled out again, its drift is left alone.
+        @Test func aManifestRelabelledIntoTheSelectionIsReconciledAtOnce() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "eu-south-1")
+            defer { workspace.remove() }
+            let name = "relabel-\(UUID().uuidString.prefix(6).lowercased())"
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{team: other}"))
+            let created = try await workspace.reconcile([])
+            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+            try await workspace.setMinimumLengthByHand(name, 6)
+
+            let controller = try workspace.startController(["-l", "team=sms", "--resync-period", "10m"])
+            defer { controller.stop() }
+            try await Self.waitForFullSyncs(1, controller)
+            #expect(try await workspace.minimumLength(of: name) == 6, "not selected yet")
+
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{team: sms}"))
+            let corrected = try await Poll.until(timeout: .seconds(20)) {
+                try await workspace.minimumLength(of: name) == 10 ? true : nil
+            }
+            #expect(corrected == true, "corrected once selected\n\(controller.log)")
+
+            let changes = { controller.records.filter { $0["message"] as? String == "manifests changed" }.count }
+            let before = changes()
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{team: gone}"))
+            try await workspace.setMinimumLengthByHand(name, 7)
+            try await Task.sleep(for: .seconds(3))
+            #expect(changes() == before, "a manifest relabelled out of the selection is not queued\n\(controller.log)")
+            #expect(try await workspace.minimumLength(of: name) == 7, "left alone once unselected")
+        }
+
         /// Waits until the controller has logged `count` more full syncs than now.
         static func waitForFullSyncs(_ count: Int, _ controller: ControllerProcess) async throws {
             let done = { controller.records.filter { $0["message"] as? String == "full sync done" }.count }

@@ -175,6 +175,45 @@ extension ControllerEndToEnd {
             #expect(suspended == true, "\(controller.log)")
         }
 
+        /// A key held for the prune delay is not queued by the `suspend` that `smsauth.yaml` turns on meanwhile, but
+        /// it is when the hold ends: its manifest back, its status records `Suspended` at once, with the resync ten
+        /// minutes away.
+        @Test func aHeldKeyTakesUpTheSettingsSuspendWhenItsHoldEnds() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "ap-southeast-4")
+            defer { workspace.remove() }
+            let suffix = UUID().uuidString.prefix(6).lowercased()
+            let (kept, back) = ("heldkeep-\(suffix)", "heldback-\(suffix)")
+            let settings = "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(suffix)"
+            try workspace.write("smsauth.yaml", settings + "}\n")
+            try workspace.write("kept.yaml", workspace.labelledPool(kept, labels: "{}"))
+            try workspace.write("back.yaml", workspace.labelledPool(back, labels: "{}"))
+            let created = try await workspace.reconcile([])
+            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+
+            let controller = try workspace.startController(["--resync-period", "10m", "--prune-delay", "300"])
+            defer { controller.stop() }
+            try await ControllerSelectorTests.waitForFullSyncs(1, controller)
+            try workspace.delete("back.yaml")
+            let held = try await Poll.until(timeout: .seconds(20)) {
+                controller.records.contains {
+                    $0["message"] as? String == "pending removal; waiting for the prune delay before acting on it"
+                } ? true : nil
+            }
+            #expect(held == true, "\(controller.log)")
+            try workspace.write("smsauth.yaml", settings + ", suspend: true}\n")
+            let suspended = try await Poll.until(timeout: .seconds(20)) {
+                workspace.status("UserPool", kept)?["phase"] as? String == "Suspended" ? true : nil
+            }
+            #expect(suspended == true, "\(controller.log)")
+            #expect(workspace.status("UserPool", back)?["phase"] as? String == "Ready", "held: not queued")
+
+            try workspace.write("back.yaml", workspace.labelledPool(back, labels: "{}"))
+            let taken = try await Poll.until(timeout: .seconds(20)) {
+                workspace.status("UserPool", back)?["phase"] as? String == "Suspended" ? true : nil
+            }
+            #expect(taken == true, "\(controller.log)")
+        }
+
         /// `suspend: true` in `smsauth.yaml` suspends the whole set for the controller too, also while a removal
         /// waits for its prune delay: a pool changed by hand is left as it is through two resyncs after another
         /// pool's manifest is deleted.

@@ -22,8 +22,9 @@ extension GitOpsController {
     }
 
     /// Reads and validates the directory. A valid read goes through the prune guard and becomes the desired state;
-    /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents; never a
-    /// held key). An invalid read changes nothing and returns nil. `orphans`: status files without manifest.
+    /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents, keys
+    /// released from a hold that an earlier read affected; never a held key). An invalid read changes nothing and
+    /// returns nil. `orphans`: status files without manifest.
     func readDesiredState(orphans: Set<ResourceAddress>) async -> Set<ResourceAddress>? {
         switch source.read(previous: snapshot) {
         case .invalid(let errors):
@@ -43,8 +44,12 @@ extension GitOpsController {
             snapshot = admission.desired
             logHolds(admission)
             scheduleConfirmation(at: admission.nextCheck)
-            return snapshot.affectedKeys(since: old).union(admission.confirmedRemovals)
-                .subtracting(pruneGuard.heldKeys)
+            let affected = snapshot.affectedKeys(since: old).union(admission.confirmedRemovals)
+            let held = pruneGuard.heldKeys
+            affectedWhileHeld.formUnion(affected.intersection(held))
+            let released = affectedWhileHeld.subtracting(held)
+            affectedWhileHeld.subtract(released)
+            return affected.union(released).subtracting(held)
         }
     }
 

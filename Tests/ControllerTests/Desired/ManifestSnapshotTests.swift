@@ -96,6 +96,27 @@ struct ManifestSnapshotTests {
         }
     }
 
+    /// A label added, changed or removed affects the manifest alone (a selector may take it in or leave it out;
+    /// what depends on it plans the same); the same labels in another order or spelling, none.
+    @Test func relabelling() {
+        let plain = Self.pool.replacing("MIN", with: "8")
+        let labelled = { (labels: String) in plain.replacing("metadata: {name: app}", with: "metadata: {name: app, labels: \(labels)}") }
+        let client = Self.client.replacing("NAME", with: "a")
+        let cases: [(String, String, Set<ResourceAddress>)] = [
+            (plain, labelled("{team: a}"), [Self.appAddress]),
+            (labelled("{team: a}"), plain, [Self.appAddress]),
+            (labelled("{team: a}"), labelled("{team: b}"), [Self.appAddress]),
+            (labelled("{team: a}"), labelled("{team: a, tier: x}"), [Self.appAddress]),
+            (labelled("{team: a, tier: x}"), labelled("{tier: x, team: \"a\"}"), []),
+            (plain, labelled("{}"), []),
+        ]
+        for (before, after, expected) in cases {
+            let old = Self.snapshot([before, client]), new = Self.snapshot([after, client])
+            #expect(new.hashes == old.hashes)
+            #expect(new.affectedKeys(since: old) == expected, "\(before) -> \(after)")
+        }
+    }
+
     /// `suspend` in the settings document turned on or off affects every key, of either snapshot; the same
     /// settings, or another owner with the same `suspend`, none.
     @Test func settingsSuspendAffectsEveryKey() {
