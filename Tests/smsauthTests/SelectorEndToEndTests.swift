@@ -137,12 +137,15 @@ extension ControllerEndToEnd {
         }
 
         /// Labels are not in the spec hash, yet a manifest relabelled into the selection is reconciled at once, with
-        /// the next resync ten minutes away: its drift is corrected; relabelled out again, its drift is left alone.
+        /// the next resync ten minutes away: its drift is corrected. Relabelled out again, it is not queued: a
+        /// selected pool's change written after it is corrected, and the relabelled pool's drift is left alone.
         @Test func aManifestRelabelledIntoTheSelectionIsReconciledAtOnce() async throws {
             let workspace = try await ControllerWorkspace.make(region: "eu-south-1")
             defer { workspace.remove() }
-            let name = "relabel-\(UUID().uuidString.prefix(6).lowercased())"
+            let suffix = UUID().uuidString.prefix(6).lowercased()
+            let (name, marker) = ("relabel-\(suffix)", "marker-\(suffix)")
             try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{team: other}"))
+            try workspace.write("marker.yaml", workspace.labelledPool(marker, labels: "{team: sms}"))
             let created = try await workspace.reconcile([])
             #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
             try await workspace.setMinimumLengthByHand(name, 6)
@@ -157,13 +160,24 @@ extension ControllerEndToEnd {
                 try await workspace.minimumLength(of: name) == 10 ? true : nil
             }
             #expect(corrected == true, "corrected once selected\n\(controller.log)")
+            let recorded = try await Poll.until(timeout: .seconds(10)) {
+                workspace.status("UserPool", name)?["phase"] as? String == "Ready" ? true : nil
+            }
+            #expect(recorded == true, "\(controller.log)")
 
-            let changes = { controller.records.filter { $0["message"] as? String == "manifests changed" }.count }
-            let before = changes()
-            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{team: gone}"))
+            // Drift made while selected waits for the resync; relabelled out, it is never corrected. The marker's
+            // change is written after the relabel, so once it is applied the relabel has been read.
             try await workspace.setMinimumLengthByHand(name, 7)
-            try await Task.sleep(for: .seconds(3))
-            #expect(changes() == before, "a manifest relabelled out of the selection is not queued\n\(controller.log)")
+            let changes = { controller.records.filter { $0["message"] as? String == "manifests changed" } }
+            let before = changes().count
+            try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{team: gone}"))
+            try workspace.write("marker.yaml", workspace.labelledPool(marker, labels: "{team: sms}", minimumLength: 12))
+            let applied = try await Poll.until(timeout: .seconds(20)) {
+                try await workspace.minimumLength(of: marker) == 12 ? true : nil
+            }
+            #expect(applied == true, "\(controller.log)")
+            let queued = changes().dropFirst(before).compactMap { $0["keys"] as? String }
+            #expect(!queued.isEmpty && !queued.contains { $0.contains(name) }, "relabelled out, not queued: \(queued)")
             #expect(try await workspace.minimumLength(of: name) == 7, "left alone once unselected")
         }
 

@@ -205,7 +205,11 @@ extension ControllerEndToEnd {
                 workspace.status("UserPool", kept)?["phase"] as? String == "Suspended" ? true : nil
             }
             #expect(suspended == true, "\(controller.log)")
-            #expect(workspace.status("UserPool", back)?["phase"] as? String == "Ready", "held: not queued")
+            let suspendRead = controller.records.first {
+                $0["message"] as? String == "manifests changed" && ($0["keys"] as? String)?.contains(kept) == true
+            }
+            let keys = suspendRead?["keys"] as? String
+            #expect(keys != nil && keys?.contains(back) == false, "held: not queued\n\(controller.log)")
 
             try workspace.write("back.yaml", workspace.labelledPool(back, labels: "{}"))
             let taken = try await Poll.until(timeout: .seconds(20)) {

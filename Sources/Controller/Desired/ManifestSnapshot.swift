@@ -67,8 +67,8 @@ public struct ManifestSnapshot: Sendable {
     /// The keys to reconcile after the directory went from `old` to `self`: manifests added, removed, whose spec
     /// hash changed or that were suspended or resumed (`policy.suspend`; every manifest when `suspend` in the
     /// settings document changed), plus everything that depends on them (directly or through others) in either
-    /// snapshot, and every SandboxNumber when a UserPool changed (its sandbox may follow the pools); and manifests
-    /// whose `metadata.labels` changed (a selector may take them in now), without their dependents.
+    /// snapshot, and every SandboxNumber when a UserPool changed (its sandbox may follow the pools). Labels are not
+    /// looked at: see `selectionChanges(since:selector:)`.
     public func affectedKeys(since old: ManifestSnapshot) -> Set<ResourceAddress> {
         var changed = Set<ResourceAddress>()
         for address in addresses.union(old.addresses) where hashes[address] != old.hashes[address] {
@@ -87,15 +87,22 @@ public struct ManifestSnapshot: Sendable {
         if changed.contains(where: { $0.kind == .userPool }) {
             changed.formUnion(addresses.union(old.addresses).filter { $0.kind == .sandboxNumber })
         }
-        // Labels are not in the spec hash either (they select, they do not describe): a manifest newly selected must
-        // not wait for the next resync. What depends on it plans the same whether it is selected or not.
-        let relabelled = addresses.filter { old.labels($0) != labels($0) }
-        return ResourceGraph.withDependents(of: changed, in: [dependencies, old.dependencies]).union(relabelled)
+        return ResourceGraph.withDependents(of: changed, in: [dependencies, old.dependencies])
     }
 
-    /// The `metadata.labels` of the manifest at `address` (nil when there is none).
-    private func labels(_ address: ResourceAddress) -> [String: String]? {
-        positions[address].map { load.manifests[$0].metadata.labels }
+    /// The keys to reconcile, beyond `affectedKeys`, because the directory went from `old` to `self` under
+    /// `selector`: manifests `selector` takes in now and did not before (labels are not in the spec hash: they
+    /// select, they do not describe), and the direct dependencies of every manifest that entered or left the
+    /// selection (a dependency's replacement waits while an unselected manifest names it). A relabel that keeps a
+    /// manifest in (or out of) the selection affects nothing.
+    public func selectionChanges(since old: ManifestSnapshot, selector: LabelSelector) -> Set<ResourceAddress> {
+        let now = selector.selecting(load.manifests), before = selector.selecting(old.load.manifests)
+        let entered = now.subtracting(before)
+        var keys = entered
+        for key in entered.union(before.subtracting(now)) {
+            keys.formUnion(dependencies[key] ?? old.dependencies[key] ?? [])
+        }
+        return keys
     }
 
     /// Whether the manifest at `address` says `policy.suspend: true` (false when there is no manifest at `address`;

@@ -22,8 +22,9 @@ extension GitOpsController {
     }
 
     /// Reads and validates the directory. A valid read goes through the prune guard and becomes the desired state;
-    /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents, keys
-    /// released from a hold that an earlier read affected; never a held key). An invalid read changes nothing and
+    /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents, with
+    /// `--selector` the manifests it took in and the dependencies of those that entered or left it, keys released
+    /// from a hold that an earlier read affected; never a held key). An invalid read changes nothing and
     /// returns nil. `orphans`: status files without manifest.
     func readDesiredState(orphans: Set<ResourceAddress>) async -> Set<ResourceAddress>? {
         switch source.read(previous: snapshot) {
@@ -44,7 +45,10 @@ extension GitOpsController {
             snapshot = admission.desired
             logHolds(admission)
             scheduleConfirmation(at: admission.nextCheck)
-            let affected = snapshot.affectedKeys(since: old).union(admission.confirmedRemovals)
+            var affected = snapshot.affectedKeys(since: old).union(admission.confirmedRemovals)
+            if let selector = engine.options.selector {
+                affected.formUnion(snapshot.selectionChanges(since: old, selector: selector))
+            }
             let held = pruneGuard.heldKeys
             affectedWhileHeld.formUnion(affected.intersection(held))
             let released = affectedWhileHeld.subtracting(held)
@@ -130,8 +134,8 @@ extension GitOpsController {
 
     /// Reads the status folder and the manifest folder anew (re-pointing the watcher if DIR's symlinks moved) and
     /// queues every key (with a selector, those of the selected manifests), except held ones and terminal ones that
-    /// this read did not affect (`ManifestSnapshot.affectedKeys`: their spec hash and `suspend` unchanged, nothing
-    /// they depend on changed); the account id is looked up again by the first reconcile, so the credentials are
+    /// this read did not affect (`readDesiredState`: their spec hash and `suspend` unchanged, nothing they depend on
+    /// changed, not newly selected, no hold of theirs ended after a read that affected them); the account id is looked up again by the first reconcile, so the credentials are
     /// checked once per full sync.
     private func fullSync(reason: String) async {
         await accountCache?.forget()
