@@ -4,8 +4,8 @@ import TestSupport
 
 extension ControllerEndToEnd {
     /// A key refused for good (terminal: it waits for a manifest change) is tried again when something it depends on
-    /// changes, also when a resync is the first to read that change: here the resync period (1 s) is shorter than the
-    /// debounce (5 s), so the file event that follows finds nothing new.
+    /// changes, also when a resync is the first to read that change: here the resync period (1 s) is far shorter than
+    /// the debounce (60 s), so only a resync can read it within the test.
     @Suite struct ControllerTerminalTests {
         @Test func aRefusedClientIsTriedAgainWhenAResyncReadsItsPoolChangedFirst() async throws {
             let workspace = try await ControllerWorkspace.make(region: "ap-south-2")
@@ -20,7 +20,7 @@ extension ControllerEndToEnd {
             try workspace.write("client.yaml", workspace.client(client, pool: pool, clientName: "web")
                 .replacingOccurrences(of: "generateSecret: false", with: "generateSecret: true"))
 
-            let controller = try workspace.startController(["--resync-period", "1s", "--debounce", "5s"])
+            let controller = try workspace.startController(["--resync-period", "1s", "--debounce", "60s"])
             defer { controller.stop() }
             let refusals = {
                 controller.records.filter {
@@ -30,7 +30,7 @@ extension ControllerEndToEnd {
             }
             let first = try await Poll.until(timeout: .seconds(20)) { refusals().first }
             #expect(first?["code"] as? String == "reconcile.refused", "\(controller.log)")
-            try await ControllerSelectorTests.waitForFullSyncs(2, controller)
+            try await ControllerSelectorTests.waitForFullSyncs(3, controller)
             #expect(refusals().count == 1, "resyncs skip a terminal key nothing affected\n\(controller.log)")
 
             try workspace.write("pool.yaml", workspace.pool(pool, minimumLength: 12))

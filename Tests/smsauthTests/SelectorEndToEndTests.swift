@@ -152,7 +152,7 @@ extension ControllerEndToEnd {
 
             let controller = try workspace.startController(["-l", "team=sms", "--resync-period", "10m"])
             defer { controller.stop() }
-            try await Self.waitForFullSyncs(1, controller)
+            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
             #expect(try await workspace.minimumLength(of: name) == 6, "not selected yet")
 
             try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{team: sms}"))
@@ -160,10 +160,13 @@ extension ControllerEndToEnd {
                 try await workspace.minimumLength(of: name) == 10 ? true : nil
             }
             #expect(corrected == true, "corrected once selected\n\(controller.log)")
-            let recorded = try await Poll.until(timeout: .seconds(10)) {
-                workspace.status("UserPool", name)?["phase"] as? String == "Ready" ? true : nil
+            // The run that corrected it has ended when it logs the correction (after its status write).
+            let logged = try await Poll.until(timeout: .seconds(10)) {
+                controller.records.contains {
+                    $0["message"] as? String == "drift corrected" && ($0["resource"] as? String)?.hasSuffix(name) == true
+                } ? true : nil
             }
-            #expect(recorded == true, "\(controller.log)")
+            #expect(logged == true, "\(controller.log)")
 
             // Drift made while selected waits for the resync; relabelled out, it is never corrected. The marker's
             // change is written after the relabel, so once it is applied the relabel has been read.

@@ -192,7 +192,7 @@ extension ControllerEndToEnd {
 
             let controller = try workspace.startController(["--resync-period", "10m", "--prune-delay", "300"])
             defer { controller.stop() }
-            try await ControllerSelectorTests.waitForFullSyncs(1, controller)
+            #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
             try workspace.delete("back.yaml")
             let held = try await Poll.until(timeout: .seconds(20)) {
                 controller.records.contains {

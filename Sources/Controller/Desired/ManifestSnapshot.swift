@@ -92,15 +92,18 @@ public struct ManifestSnapshot: Sendable {
 
     /// The keys to reconcile, beyond `affectedKeys`, because the directory went from `old` to `self` under
     /// `selector`: manifests `selector` takes in now and did not before (labels are not in the spec hash: they
-    /// select, they do not describe), and the direct dependencies of every manifest that entered or left the
-    /// selection (a dependency's replacement waits while an unselected manifest names it). A relabel that keeps a
-    /// manifest in (or out of) the selection affects nothing.
+    /// select, they do not describe), and what an unselected manifest names or named, when it entered or left the
+    /// selection, was added or removed, or changed its references: a resource's replacement waits while an
+    /// unselected manifest names it (`RunPlanner`), so such a change may end or start that wait. A relabel that
+    /// keeps a manifest in (or out of) the selection affects nothing.
     public func selectionChanges(since old: ManifestSnapshot, selector: LabelSelector) -> Set<ResourceAddress> {
         let now = selector.selecting(load.manifests), before = selector.selecting(old.load.manifests)
-        let entered = now.subtracting(before)
-        var keys = entered
-        for key in entered.union(before.subtracting(now)) {
-            keys.formUnion(dependencies[key] ?? old.dependencies[key] ?? [])
+        var keys = now.subtracting(before)
+        for key in addresses.union(old.addresses) where !(now.contains(key) && before.contains(key)) {
+            let names = dependencies[key], named = old.dependencies[key]
+            if now.contains(key) != before.contains(key) || names != named {
+                keys.formUnion((names ?? []) + (named ?? []))
+            }
         }
         return keys
     }

@@ -134,9 +134,9 @@ extension GitOpsController {
 
     /// Reads the status folder and the manifest folder anew (re-pointing the watcher if DIR's symlinks moved) and
     /// queues every key (with a selector, those of the selected manifests), except held ones and terminal ones that
-    /// this read did not affect (`readDesiredState`: their spec hash and `suspend` unchanged, nothing they depend on
-    /// changed, not newly selected, no hold of theirs ended after a read that affected them); the account id is looked up again by the first reconcile, so the credentials are
-    /// checked once per full sync.
+    /// this read did not affect (`readDesiredState`: see `ManifestSnapshot.affectedKeys` and `selectionChanges`, and
+    /// keys whose hold ended after a read affected them); the account id is looked up again by the first reconcile,
+    /// so the credentials are checked once per full sync.
     private func fullSync(reason: String) async {
         await accountCache?.forget()
         watcher?.refresh()

@@ -98,7 +98,8 @@ struct ManifestSnapshotTests {
 
     /// Under a selector, a relabel that takes a manifest in affects it and what it names; one that takes it out,
     /// what it names only (a replacement waits while an unselected manifest names the resource); one that keeps it
-    /// in or out, nothing. `affectedKeys` never counts a relabel.
+    /// in or out, nothing. `affectedKeys` never counts a relabel. An unselected manifest added, removed or moved to
+    /// other references affects what it names and named.
     @Test func relabelling() throws {
         let selector = try LabelSelector(parsing: "team=a")
         let plain = Self.client.replacing("NAME", with: "a")
@@ -120,10 +121,28 @@ struct ManifestSnapshotTests {
             #expect(new.affectedKeys(since: old).isEmpty, "\(before) -> \(after)")
             #expect(new.selectionChanges(since: old, selector: selector) == expected, "\(before) -> \(after)")
         }
-        // A manifest added or removed that the selector takes: what it names (itself comes through `affectedKeys`).
-        let without = Self.snapshot([pool]), with = Self.snapshot([pool, labelled("{team: a}")])
-        #expect(with.selectionChanges(since: without, selector: selector) == [Self.webAddress, Self.appAddress])
-        #expect(without.selectionChanges(since: with, selector: selector) == [Self.appAddress])
+        // Added or removed: what it names (a selected one itself comes through `affectedKeys`), selected or not.
+        let without = Self.snapshot([pool])
+        for (labels, entered) in [("{team: a}", [Self.webAddress]), ("{team: b}", [])] {
+            let with = Self.snapshot([pool, labelled(labels)])
+            #expect(with.selectionChanges(since: without, selector: selector) == Set(entered + [Self.appAddress]))
+            #expect(without.selectionChanges(since: with, selector: selector) == [Self.appAddress])
+        }
+        // References moved: an unselected manifest's old and new ones; a selected manifest's, none (the pools plan
+        // the same for it); relabelled in while moving, both and itself.
+        let other = ResourceAddress(kind: .userPool, name: "other")
+        let otherPool = pool.replacing("{name: app}", with: "{name: other}").replacing("poolName: App", with: "poolName: Other")
+        let moved = { (text: String) in text.replacing("userPool: app", with: "userPool: other") }
+        let cases2: [(String, String, Set<ResourceAddress>)] = [
+            (labelled("{team: b}"), moved(labelled("{team: b}")), [Self.appAddress, other]),
+            (moved(labelled("{team: b}")), labelled("{team: b}"), [Self.appAddress, other]),
+            (labelled("{team: a}"), moved(labelled("{team: a}")), []),
+            (labelled("{team: b}"), moved(labelled("{team: a}")), [Self.webAddress, Self.appAddress, other]),
+        ]
+        for (before, after, expected) in cases2 {
+            let old = Self.snapshot([pool, otherPool, before]), new = Self.snapshot([pool, otherPool, after])
+            #expect(new.selectionChanges(since: old, selector: selector) == expected, "\(before) -> \(after)")
+        }
     }
 
     /// `suspend` in the settings document turned on or off affects every key, of either snapshot; the same
