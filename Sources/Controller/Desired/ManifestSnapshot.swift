@@ -99,7 +99,10 @@ public struct ManifestSnapshot: Sendable {
     public func selectionChanges(since old: ManifestSnapshot, selector: LabelSelector) -> Set<ResourceAddress> {
         let now = selector.selecting(load.manifests), before = selector.selecting(old.load.manifests)
         var keys = now.subtracting(before)
-        for key in addresses.union(old.addresses) where !(now.contains(key) && before.contains(key)) {
+        let unselected = { (key: ResourceAddress) in
+            (self.positions[key] != nil && !now.contains(key)) || (old.positions[key] != nil && !before.contains(key))
+        }
+        for key in addresses.union(old.addresses) where unselected(key) {
             let names = dependencies[key], named = old.dependencies[key]
             if now.contains(key) != before.contains(key) || names != named {
                 keys.formUnion((names ?? []) + (named ?? []))

@@ -23,8 +23,9 @@ extension GitOpsController {
 
     /// Reads and validates the directory. A valid read goes through the prune guard and becomes the desired state;
     /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents, with
-    /// `--selector` the manifests it took in and the dependencies of those that entered or left it, keys released
-    /// from a hold that an earlier read affected; never a held key). An invalid read changes nothing and
+    /// `--selector` the manifests it took in and what an unselected manifest names or named when that changed
+    /// (`ManifestSnapshot.selectionChanges`), keys released from a hold that an earlier read affected; never a held
+    /// key). An invalid read changes nothing and
     /// returns nil. `orphans`: status files without manifest.
     func readDesiredState(orphans: Set<ResourceAddress>) async -> Set<ResourceAddress>? {
         switch source.read(previous: snapshot) {
