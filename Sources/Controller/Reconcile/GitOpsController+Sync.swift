@@ -25,8 +25,7 @@ extension GitOpsController {
     /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents, with
     /// `--selector` the manifests it took in and what an unselected manifest names or named when that changed
     /// (`ManifestSnapshot.selectionChanges`), keys released from a hold that an earlier read affected; never a held
-    /// key). An invalid read changes nothing and
-    /// returns nil. `orphans`: status files without manifest.
+    /// key). An invalid read changes nothing and returns nil. `orphans`: status files without manifest.
     func readDesiredState(orphans: Set<ResourceAddress>) async -> Set<ResourceAddress>? {
         switch source.read(previous: snapshot) {
         case .invalid(let errors):

@@ -13,9 +13,9 @@ import Reconciler
 ///   runs starts when it completes.
 /// - File events (debounced): the directory is read again; a valid directory becomes the new desired state and
 ///   the keys whose spec hash changed, were added, removed, suspended or resumed, and their dependents, are
-///   queued, with those a selector took in, and held keys such a read affected once their hold ends. An invalid
-///   directory changes nothing: the last good state stays, the error goes to logs, metrics,
-///   status and `/readyz`.
+///   queued, with what a selector's selection changed (`ManifestSnapshot.selectionChanges`) and, once their hold
+///   ends, the held keys such a read affected. An invalid directory changes nothing: the last good state stays, the
+///   error goes to logs, metrics, status and `/readyz`.
 /// - Removals wait (`PruneGuard`): a manifest gone, a status file without manifest, or a file cut short is acted on
 ///   only once a second read at least `settings.pruneDelay` later still finds it so.
 /// - Workers: each key is reconciled by one run at a time (the queue), and runs in flight never share a resource
