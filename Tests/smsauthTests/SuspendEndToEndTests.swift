@@ -72,6 +72,9 @@ extension ControllerEndToEnd {
     /// A suspended pool changed by hand is left as it is through two resyncs, and corrected once `suspend` is
     /// removed.
     @Suite struct ControllerSuspendTests {
+        /// The controller's log line for a key newly held for the prune delay.
+        static let pendingRemoval = "pending removal; waiting for the prune delay before acting on it"
+
         @Test func aSuspendedPoolChangedByHandIsLeftAloneUntilResumed() async throws {
             let workspace = try await ControllerWorkspace.make(region: "eu-north-1")
             defer { workspace.remove() }
@@ -111,8 +114,8 @@ extension ControllerEndToEnd {
             let workspace = try await ControllerWorkspace.make(region: "eu-north-1")
             defer { workspace.remove() }
             let name = "resume-\(UUID().uuidString.prefix(6).lowercased())"
-            let settings = "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(name)"
-            try workspace.write("smsauth.yaml", settings + "}\n")
+            let owner = "team-\(name)"
+            try workspace.writeSettings(owner: owner)
             try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
             let created = try await workspace.reconcile([])
             #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
@@ -121,7 +124,7 @@ extension ControllerEndToEnd {
             try await ControllerSelectorTests.waitForFullSyncs(1, controller)
 
             if setWide {
-                try workspace.write("smsauth.yaml", settings + ", suspend: true}\n")
+                try workspace.writeSettings(owner: owner, suspended: true)
             } else {
                 try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}", policy: ["suspend: true"]))
             }
@@ -132,7 +135,7 @@ extension ControllerEndToEnd {
             try await workspace.setMinimumLengthByHand(name, 6)
 
             if setWide {
-                try workspace.write("smsauth.yaml", settings + "}\n")
+                try workspace.writeSettings(owner: owner)
             } else {
                 try workspace.write("pool.yaml", workspace.labelledPool(name, labels: "{}"))
             }
@@ -183,24 +186,14 @@ extension ControllerEndToEnd {
             defer { workspace.remove() }
             let suffix = UUID().uuidString.prefix(6).lowercased()
             let (kept, back) = ("heldkeep-\(suffix)", "heldback-\(suffix)")
-            let settings = "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(suffix)"
-            try workspace.write("smsauth.yaml", settings + "}\n")
-            try workspace.write("kept.yaml", workspace.labelledPool(kept, labels: "{}"))
-            try workspace.write("back.yaml", workspace.labelledPool(back, labels: "{}"))
-            let created = try await workspace.reconcile([])
-            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+            try await workspace.createPools(["kept.yaml": kept, "back.yaml": back], owner: "team-\(suffix)")
 
             let controller = try workspace.startController(["--resync-period", "10m", "--prune-delay", "300"])
             defer { controller.stop() }
             #expect(try await controller.waitFor(message: "full sync done") != nil, "\(controller.log)")
             try workspace.delete("back.yaml")
-            let held = try await Poll.until(timeout: .seconds(20)) {
-                controller.records.contains {
-                    $0["message"] as? String == "pending removal; waiting for the prune delay before acting on it"
-                } ? true : nil
-            }
-            #expect(held == true, "\(controller.log)")
-            try workspace.write("smsauth.yaml", settings + ", suspend: true}\n")
+            #expect(try await controller.waitFor(message: Self.pendingRemoval) != nil, "\(controller.log)")
+            try workspace.writeSettings(owner: "team-\(suffix)", suspended: true)
             let suspended = try await Poll.until(timeout: .seconds(20)) {
                 workspace.status("UserPool", kept)?["phase"] as? String == "Suspended" ? true : nil
             }
@@ -226,13 +219,8 @@ extension ControllerEndToEnd {
             defer { workspace.remove() }
             let suffix = UUID().uuidString.prefix(6).lowercased()
             let (kept, dropped) = ("setkeep-\(suffix)", "setdrop-\(suffix)")
-            let settings = "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: team-\(suffix)"
-            try workspace.write("smsauth.yaml", settings + "}\n")
-            try workspace.write("kept.yaml", workspace.labelledPool(kept, labels: "{}"))
-            try workspace.write("dropped.yaml", workspace.labelledPool(dropped, labels: "{}"))
-            let created = try await workspace.reconcile([])
-            #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
-            try workspace.write("smsauth.yaml", settings + ", suspend: true}\n")
+            try await workspace.createPools(["kept.yaml": kept, "dropped.yaml": dropped], owner: "team-\(suffix)")
+            try workspace.writeSettings(owner: "team-\(suffix)", suspended: true)
             try await workspace.setMinimumLengthByHand(kept, 6)
 
             let controller = try workspace.startController(["--resync-period", "2s", "--prune-delay", "300"])
@@ -242,15 +230,27 @@ extension ControllerEndToEnd {
             }
             #expect(suspended == true, "\(controller.log)")
             try workspace.delete("dropped.yaml")
-            let held = try await Poll.until(timeout: .seconds(20)) {
-                controller.records.contains {
-                    $0["message"] as? String == "pending removal; waiting for the prune delay before acting on it"
-                } ? true : nil
-            }
-            #expect(held == true, "\(controller.log)")
+            #expect(try await controller.waitFor(message: Self.pendingRemoval) != nil, "\(controller.log)")
             try await ControllerSelectorTests.waitForFullSyncs(2, controller)
             #expect(try await workspace.minimumLength(of: kept) == 6, "left as it is while the removal waits")
             #expect(workspace.status("UserPool", kept)?["phase"] as? String == "Suspended", "\(controller.log)")
         }
+    }
+}
+
+extension ControllerWorkspace {
+    /// Writes `smsauth.yaml` for `owner`, with `suspend: true` when `suspended`.
+    func writeSettings(owner: String, suspended: Bool = false) throws {
+        let suspend = suspended ? ", suspend: true" : ""
+        try write("smsauth.yaml", "apiVersion: smsauth/v1\nkind: Settings\nspec: {owner: \(owner)\(suspend)}\n")
+    }
+
+    /// Writes the settings of `owner` and one pool per file (`labelledPool` without labels), and creates them with
+    /// `smsauth reconcile`.
+    func createPools(_ pools: [String: String], owner: String) async throws {
+        try writeSettings(owner: owner)
+        for (file, name) in pools { try write(file, labelledPool(name, labels: "{}")) }
+        let created = try await reconcile([])
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
     }
 }
