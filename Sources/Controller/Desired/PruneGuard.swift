@@ -39,6 +39,9 @@ public struct PruneGuard: Sendable {
     public let delay: Duration
     /// The held keys.
     public private(set) var held: [ResourceAddress: Hold] = [:]
+    /// Held keys that a read affected while they were held (a settings-wide `suspend`, a dependency changed): owed
+    /// a reconcile when their hold ends, as they would have had without it.
+    public private(set) var owed: Set<ResourceAddress> = []
 
     /// A guard with nothing held.
     public init(delay: Duration) {
@@ -93,6 +96,17 @@ public struct PruneGuard: Sendable {
 
     /// Keys held back now (not to be reconciled).
     public var heldKeys: Set<ResourceAddress> { Set(held.keys) }
+
+    /// The keys to queue after a read whose changes affected `affected` (called after that read's `admit`): those
+    /// not held, and the held keys an earlier read affected whose hold has ended since. The held ones among
+    /// `affected` are remembered (`owed`) until theirs ends.
+    public mutating func queueable(_ affected: Set<ResourceAddress>) -> Set<ResourceAddress> {
+        let holding = heldKeys
+        owed.formUnion(affected.intersection(holding))
+        let released = owed.subtracting(holding)
+        owed.subtract(released)
+        return affected.union(released).subtracting(holding)
+    }
 
     /// The held keys missing from the directory (their removal not yet confirmed), without those of files cut short.
     public var missingKeys: Set<ResourceAddress> { Set(held.filter { $0.value.observed == nil }.keys) }

@@ -25,7 +25,7 @@ extension GitOpsController {
     /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents, with
     /// `--selector` the manifests it took in and what an unselected manifest names or named when that changed
     /// (`ManifestSnapshot.selectionChanges`), keys released from a hold that an earlier read affected; never a held
-    /// key). An invalid read changes nothing and returns nil. `orphans`: status files without manifest.
+    /// key: `PruneGuard.queueable`). An invalid read changes nothing and returns nil. `orphans`: status files without manifest.
     func readDesiredState(orphans: Set<ResourceAddress>) async -> Set<ResourceAddress>? {
         switch source.read(previous: snapshot) {
         case .invalid(let errors):
@@ -49,11 +49,7 @@ extension GitOpsController {
             if let selector = engine.options.selector {
                 affected.formUnion(snapshot.selectionChanges(since: old, selector: selector))
             }
-            let held = pruneGuard.heldKeys
-            affectedWhileHeld.formUnion(affected.intersection(held))
-            let released = affectedWhileHeld.subtracting(held)
-            affectedWhileHeld.subtract(released)
-            return affected.union(released).subtracting(held)
+            return pruneGuard.queueable(affected)
         }
     }
 

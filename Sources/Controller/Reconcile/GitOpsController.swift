@@ -46,9 +46,6 @@ public actor GitOpsController {
     var snapshot = ManifestSnapshot.empty
     /// Holds removals back until a second read confirms them.
     var pruneGuard: PruneGuard
-    /// Held keys that a read affected while they were held (a settings-wide `suspend`, a dependency changed):
-    /// queued when the hold ends, as they would have been without it.
-    var affectedWhileHeld: Set<ResourceAddress> = []
     /// Whether a valid directory has been read yet (before that nothing is reconciled).
     var hasGoodState = false
     /// Keys that failed terminally, with the spec hash they failed with: skipped by resyncs until it changes.

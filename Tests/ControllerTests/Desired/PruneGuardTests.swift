@@ -49,6 +49,30 @@ struct PruneGuardTests {
         #expect(late.nextCheck == nil && guardian.heldKeys.isEmpty)
     }
 
+    /// A held key is never queued; one that a read affected while held (here a settings-wide toggle, which affects
+    /// every key) is queued by the read that ends its hold, once; one no read affected is released with nothing to do.
+    @Test func aKeyAffectedWhileHeldIsQueuedWhenItsHoldEnds() {
+        var guardian = PruneGuard(delay: .seconds(30))
+        let both: Set<ResourceAddress> = [Fixture.appAddress, Fixture.webAddress]
+        let missing = guardian.admit(read: Self.poolOnly, current: Self.split, orphans: [], now: .seconds(100))
+        #expect(guardian.queueable([]).isEmpty)
+        #expect(guardian.queueable(both) == [Fixture.appAddress])
+        #expect(guardian.owed == [Fixture.webAddress])
+        let stillMissing = guardian.admit(read: Self.poolOnly, current: missing.desired, orphans: [], now: .seconds(101))
+        #expect(guardian.queueable([]).isEmpty, "still held")
+
+        let back = guardian.admit(read: Self.split, current: stillMissing.desired, orphans: [], now: .seconds(102))
+        #expect(back.confirmedRemovals.isEmpty && guardian.heldKeys.isEmpty)
+        #expect(guardian.queueable([]) == [Fixture.webAddress])
+        #expect(guardian.owed.isEmpty && guardian.queueable([]).isEmpty, "once")
+
+        // Held and released again with no read affecting it meanwhile: nothing owed.
+        let again = guardian.admit(read: Self.poolOnly, current: back.desired, orphans: [], now: .seconds(200))
+        #expect(guardian.queueable([]).isEmpty)
+        _ = guardian.admit(read: Self.split, current: again.desired, orphans: [], now: .seconds(201))
+        #expect(guardian.queueable([]).isEmpty)
+    }
+
     /// A rename within one file (the old name held as missing, kept in the desired state) does not make that file
     /// look cut short at the next read: the new name is not held.
     @Test func renameWithinAFileHoldsOnlyTheOldName() {
