@@ -16,7 +16,6 @@ extension GitOpsController {
         }
         let selected = engine.selectedAddresses(in: snapshot.load).map(changed.intersection) ?? changed
         guard !selected.isEmpty else { return }
-        for key in selected { terminal.removeValue(forKey: key) }
         logger.info("manifests changed", metadata: ["keys": "\(selected.sorted().map(\.description))"])
         for key in selected.sorted() { await queue.add(key) }
     }
@@ -25,7 +24,8 @@ extension GitOpsController {
     /// returns the keys to reconcile because of it (changed, added, confirmed removals and their dependents, with
     /// `--selector` the manifests it took in and what an unselected manifest names or named when that changed
     /// (`ManifestSnapshot.selectionChanges`), keys released from a hold that an earlier read affected; never a held
-    /// key: `PruneGuard.queueable`). An invalid read changes nothing and returns nil. `orphans`: status files without manifest.
+    /// key: `PruneGuard.queueable`), and clears their terminal marks. An invalid read changes nothing and returns
+    /// nil. `orphans`: status files without manifest.
     func readDesiredState(orphans: Set<ResourceAddress>) async -> Set<ResourceAddress>? {
         switch source.read(previous: snapshot) {
         case .invalid(let errors):
@@ -49,7 +49,11 @@ extension GitOpsController {
             if let selector = engine.options.selector {
                 affected.formUnion(snapshot.selectionChanges(since: old, selector: selector))
             }
-            return pruneGuard.queueable(affected)
+            let queueable = pruneGuard.queueable(affected)
+            // What a read affected is tried again, whether a file event or a resync read it first (a change the
+            // resync saw first, its event still in the debounce or missed, must not wait for another).
+            for key in queueable { terminal.removeValue(forKey: key) }
+            return queueable
         }
     }
 
@@ -140,9 +144,6 @@ extension GitOpsController {
         let changed = await readDesiredState(orphans: orphans)
         guard hasGoodState || changed != nil else { return }
         hasGoodState = true
-        // What this read changed is tried again, as after a file event: a change the resync saw first (its event
-        // still in the debounce, or missed) must not wait for another.
-        for key in changed ?? [] { terminal.removeValue(forKey: key) }
         let confirmed = changed?.subtracting(snapshot.addresses) ?? []
         var keys = snapshot.addresses.union(confirmed).subtracting(pruneGuard.heldKeys)
         if let selected = engine.selectedAddresses(in: snapshot.load) { keys.formIntersection(selected) }
