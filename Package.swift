@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "ControllerTests",
             dependencies: [
-                "Controller", "Reconciler", "Manifests", "AWSCore", .product(name: "Logging", package: "swift-log"),
+                "Controller", "Reconciler", "Manifests", "AWSCore", "TestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

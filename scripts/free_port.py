@@ -1,7 +1,9 @@
 """A TCP port on 127.0.0.1 that was free a moment ago, for an emulator to listen on. Standard library only.
 
 Drawn from below Linux's ephemeral range (32768-60999): a port the kernel picks (port 0) can, once closed, become the
-local port of another process's or test's outgoing connection before the emulator binds it. Used by scripts/lib.sh
+local port of another process's or test's outgoing connection before the emulator binds it. The range is the Swift
+tests' `LoopbackPorts.emulators` (Tests/TestSupport/LoopbackPorts.swift); tests that free a port and expect it to stay
+free draw from another range, which no emulator is given. Used by scripts/lib.sh
 (`python3 scripts/free_port.py` prints one) and by the pytest fixtures (Tests/Python/conftest.py).
 """
 

@@ -97,11 +97,10 @@ public final class EmulatorProcess: @unchecked Sendable {
     }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago (bound, then closed): nothing listens there. It is drawn
-    /// from below Linux's ephemeral range (32768-60999): a port the kernel picks (port 0) can, once closed, become
-    /// the local port of another test's outgoing connection before the emulator binds it.
+    /// from `LoopbackPorts.emulators`.
     public static func freePort() throws -> Int {
         for _ in 0..<100 {
-            let port = Int.random(in: 20_000..<32_000)
+            let port = Int.random(in: LoopbackPorts.emulators)
             if canBind(port) { return port }
         }
         throw Failure.noFreePort

@@ -4,6 +4,7 @@ import NIOPosix
 import Testing
 
 @testable import Controller
+import TestSupport
 
 /// The `/metrics`, `/healthz` and `/readyz` service's failure names its `--listen` address.
 @Suite struct HealthEndpointServiceTests {
@@ -31,7 +32,7 @@ import Testing
         }
         await #expect(throws: HealthEndpointError.self) { try await service("192.0.2.1", 0).checkAddress() }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let holder = try await Self.listenBelowEphemeralPorts(group)
+        let holder = try await Self.listenOnAPortNoOtherTestTakes(group)
         let port = try #require(holder.localAddress?.port)
         await #expect {
             try await service("127.0.0.1", port).checkAddress()
@@ -44,14 +45,15 @@ import Testing
         try await group.shutdownGracefully()
     }
 
-    /// A listening socket on a loopback port below Linux's ephemeral range (32768-60999). Once closed, its port is
-    /// not handed to another connection of the tests as its local port, which a port the kernel picked (port 0) can
-    /// be: the check of the freed port then failed with "Address already in use" in a full suite run.
-    static func listenBelowEphemeralPorts(_ group: MultiThreadedEventLoopGroup) async throws -> any Channel {
+    /// A listening socket on a loopback port of `LoopbackPorts.heldAndFreed`. Once closed, its port is neither
+    /// handed to another test's connection as its local port, which a port the kernel picked (port 0) can be, nor
+    /// given to an emulator another test starts, which a port of `LoopbackPorts.emulators` can be: either made the
+    /// check of the freed port fail with "Address already in use" in a full suite run.
+    static func listenOnAPortNoOtherTestTakes(_ group: MultiThreadedEventLoopGroup) async throws -> any Channel {
         var lastError: (any Error)?
         for _ in 0..<50 {
             do {
-                let port = Int.random(in: 20_000..<32_000)
+                let port = Int.random(in: LoopbackPorts.heldAndFreed)
                 return try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: port).get()
             } catch {
                 lastError = error  // taken: try another
