@@ -61,7 +61,7 @@ public final class EmulatorProcess: @unchecked Sendable {
         guard let python = ProcessInfo.processInfo.environment["SMSAUTH_EMULATOR_PYTHON"], !python.isEmpty else {
             throw Failure.pythonUnknown
         }
-        let port = try freePort()
+        guard let port = LoopbackPorts.free(in: LoopbackPorts.emulators) else { throw Failure.noFreePort }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("smsauth-emulator-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
@@ -94,30 +94,5 @@ public final class EmulatorProcess: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: log)
-    }
-
-    /// A TCP port on 127.0.0.1 that was free a moment ago (bound, then closed): nothing listens there. It is drawn
-    /// from `LoopbackPorts.emulators`.
-    public static func freePort() throws -> Int {
-        for _ in 0..<100 {
-            let port = Int.random(in: LoopbackPorts.emulators)
-            if canBind(port) { return port }
-        }
-        throw Failure.noFreePort
-    }
-
-    /// Whether a socket could bind `port` on 127.0.0.1 just now (it is closed again).
-    private static func canBind(_ port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { return false }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 }
-        }
     }
 }

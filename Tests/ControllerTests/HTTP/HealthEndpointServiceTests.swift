@@ -45,7 +45,7 @@ import TestSupport
         try await group.shutdownGracefully()
     }
 
-    /// A listening socket on a loopback port of `LoopbackPorts.heldAndFreed`. Once closed, its port is neither
+    /// A listening socket on a loopback port of `LoopbackPorts.unserved`. Once closed, its port is neither
     /// handed to another test's connection as its local port, which a port the kernel picked (port 0) can be, nor
     /// given to an emulator another test starts, which a port of `LoopbackPorts.emulators` can be: either made the
     /// check of the freed port fail with "Address already in use" in a full suite run.
@@ -53,7 +53,7 @@ import TestSupport
         var lastError: (any Error)?
         for _ in 0..<50 {
             do {
-                let port = Int.random(in: LoopbackPorts.heldAndFreed)
+                let port = Int.random(in: LoopbackPorts.unserved)
                 return try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: port).get()
             } catch {
                 lastError = error  // taken: try another

@@ -81,7 +81,7 @@ struct ProxyEndToEndTests {
     @Test func anUnreachableProxyIsNamedWithoutItsPassword() async throws {
         let (context, space) = try await StatusLockEndToEndTests.demo(region: "eu-south-2")
         defer { space.remove() }
-        let port = try EmulatorProcess.freePort()
+        let port = try #require(LoopbackPorts.free(in: LoopbackPorts.unserved), "a loopback port on which nothing listens")
         let result = try await space.reconcile(["--dry-run"], environment: Self.plainHTTP(context.environment, context).merging([
             "HTTP_PROXY": "http://smsauth:hunter2@127.0.0.1:\(port)",
         ]) { $1 })
