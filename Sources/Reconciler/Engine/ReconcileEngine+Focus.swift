@@ -59,9 +59,10 @@ extension ReconcileEngine {
     /// can depend on, and with `pairing`, for a manifest, of the removed resources of its kind (`focused`); and the
     /// address of every status file. The other files are only listed, not read:
     /// the controller plans a few resources after a file change, and decoding hundreds of status files each time
-    /// would delay its first write.
+    /// would delay its first write. `renameHolders`: the files, beyond those, that may hold a rename from the
+    /// address of a manifest among them with no AWS resource of its own (`renameHolders(of:…)`).
     func focusedStatuses(desired: DesiredState, focus: Set<ResourceAddress>, pairing: Bool) throws(StatusStoreError)
-        -> (read: [ResourceStatus], listed: Set<ResourceAddress>) {
+        -> (read: [ResourceStatus], listed: Set<ResourceAddress>, renameHolders: [ResourceStatus]) {
         let listed = Set(try statusStore.addresses())
         let all = listed.union(desired.resources.keys)
         let byKind = Dictionary(grouping: all, by: \.kind)
@@ -77,7 +78,26 @@ extension ReconcileEngine {
         for address in needed.intersection(listed).sorted() {
             if let status = try statusStore.read(address) { statuses.append(status) }
         }
-        return (statuses, listed)
+        let holders = try renameHolders(of: needed, read: statuses, listed: listed, desired: desired)
+        return (statuses, listed, holders)
+    }
+
+    /// The status files not in `read` that record a rename not carried out (`ResourceStatus.renamedFrom`) and have a
+    /// manifest, of the kinds of the manifests in `needed` with no AWS resource of their own (no status file, or one
+    /// that records none): such a manifest may have a held rename's old address, where what AWS has tagged or named is
+    /// the renamed manifest's (`RunPlanner.heldFormerNames`). Read only then: a manifest with a resource needs none.
+    private func renameHolders(of needed: Set<ResourceAddress>, read: [ResourceStatus], listed: Set<ResourceAddress>,
+                               desired: DesiredState) throws(StatusStoreError) -> [ResourceStatus] {
+        let byAddress = Dictionary(read.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        let kinds = Set(needed.filter { desired.resources[$0] != nil && ResourceStatus.recordsNoResource(byAddress[$0]) }
+            .map(\.kind))
+        guard !kinds.isEmpty else { return [] }
+        var holders: [ResourceStatus] = []
+        for address in listed.sorted() where kinds.contains(address.kind) && byAddress[address] == nil
+            && desired.resources[address] != nil {
+            if let status = try statusStore.read(address), status.renamedFrom != nil { holders.append(status) }
+        }
+        return holders
     }
 
     /// The removed resources a run under `--selector` does not reconcile (it never reads them): this run's status

@@ -84,9 +84,11 @@ public struct ReconcileEngine: Sendable {
         let focus = selected.map { requested?.intersection($0) ?? $0 } ?? requested
         let recorded: [ResourceStatus]
         var listed: Set<ResourceAddress> = []
+        var renameHolders: [ResourceStatus] = []
         do {
             if let focus {
-                (recorded, listed) = try focusedStatuses(desired: desired, focus: focus, pairing: selected == nil)
+                (recorded, listed, renameHolders) = try focusedStatuses(desired: desired, focus: focus,
+                                                                        pairing: selected == nil)
             } else {
                 recorded = try statusStore.readAll()
             }
@@ -127,6 +129,9 @@ public struct ReconcileEngine: Sendable {
             throw ReconcileEngineError.statusUnreadable(error)
         }
         planner.suspendAll = load.settings?.isSuspended == true
+        let foreignHolders = Self.foreignStatuses(renameHolders, desired: desired, identity: identity)
+        planner.heldFormerNames = Self.heldFormerNames(
+            ownStatuses + renameHolders.filter { foreignHolders[$0.address] == nil }, desired: desired)
         // A removed resource whose status file records nothing in AWS (never created) is not looked for.
         let readable = targets.values.filter { target in
             foreign[target.address] == nil && (target.desired != nil || target.status?.recordsNeverCreated != true)
@@ -279,6 +284,17 @@ public struct ReconcileEngine: Sendable {
             targets[address] = ReadTarget(address: address, desired: nil, status: nil, region: nil)
         }
         return targets
+    }
+
+    /// The renames not carried out (`ResourceStatus.renamedFrom`) whose old address has a manifest again, by that
+    /// address, each with the manifest it was renamed to (the first by address when two name it). Only `statuses`
+    /// of manifests count: a removed one's rename back is paired as a rename (`RenameResolver`).
+    static func heldFormerNames(_ statuses: [ResourceStatus], desired: DesiredState) -> [ResourceAddress: ResourceAddress] {
+        Dictionary(statuses.compactMap { status in
+            guard desired.resources[status.address] != nil, let former = status.renamedFrom,
+                  former != status.address, desired.resources[former] != nil else { return nil }
+            return (former, status.address)
+        }, uniquingKeysWith: min)
     }
 
     /// Where a removed resource is looked for: its recorded `region`, else (app clients, MFA policies, which record

@@ -70,6 +70,20 @@ extension RunPlanner {
                                   + "--selector, or the controller once the prune delay has passed, reconciles it)")
     }
 
+    /// The blocked change of a manifest at the former address of `holder`'s rename, which is not carried out: the
+    /// resource tagged or named for that address in AWS is `holder`'s (its status file records it), and planning on
+    /// it here would change it, replace it or record it twice. Blocked, so that what depends on the manifest waits too.
+    static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress,
+                             dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        try ResourceChange(
+            address: address, action: .blocked,
+            reason: "\(holder) was renamed from \(address) and the rename is not carried out yet (its status file "
+                + "records renamedFrom: \(address)), so what AWS has tagged or named for \(address) is \(holder)'s "
+                + "resource: nothing is done for this manifest. Remove it or give it another metadata.name until "
+                + "\(holder)'s rename is carried out, then add it back to create a resource of its own",
+            dependencies: dependencies)
+    }
+
     /// `change`, refused when it creates or updates a resource whose status file records it in another region: the
     /// manifest's region changed (`spec.region`, or `--region` / `AWS_REGION` for a manifest that sets none), and
     /// another region is another resource, so creating one there (or changing the one found there, account settings

@@ -9,7 +9,7 @@ import Manifests
 /// does not move the pool) and their planned actions in `dependencyActions`. Field changes that appear only because
 /// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of
 /// planned when its kind could not be read, or when a dependency is unavailable: blocked, refused or unread without
-/// a live resource, or pending.
+/// a live resource, or pending; and when it is a manifest at a held rename's former address (`heldFormerNames`).
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`), and
 /// the delete of one that a current manifest still names directly is blocked (`UseGuard`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
@@ -42,6 +42,10 @@ struct RunPlanner: Sendable {
     var pendingRemovals: Set<ResourceAddress> = []
     /// The settings document's `spec.suspend: true`: every resource of the set is suspended.
     var suspendAll = false
+    /// Renames not carried out, by the address they were renamed from, each with the manifest it was renamed to
+    /// (`ReconcileEngine.heldFormerNames`). What AWS has tagged or named for such an address is that manifest's
+    /// resource, so a manifest there with no AWS resource of its own is blocked (`heldName(of:resolution:)`).
+    var heldFormerNames: [ResourceAddress: ResourceAddress] = [:]
 
     /// What a read produced per address: an observation, or why there is none.
     typealias Observations = [ResourceAddress: Result<Observation, ReconcileFailure>]
@@ -58,6 +62,8 @@ struct RunPlanner: Sendable {
         var byAddress: [ResourceAddress: ResourceChange] = [:]
         var inputs: [ResourceAddress: ErasedPlanInput] = [:]
         var kept: [ResourceAddress: [ResourceAddress]] = [:]
+        // Manifests blocked at a held rename's former address: what their read found is not theirs to record.
+        var foundNotTheirs: Set<ResourceAddress> = []
         for address in graph.applyOrder {
             guard let target = targets[address] else { continue }
             let dependencies = graph.dependencies(of: address)
@@ -74,6 +80,9 @@ struct RunPlanner: Sendable {
                 } else if target.desired == nil, let removalRefusal {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
+                } else if let holder = heldName(of: target, resolution: resolution) {
+                    change = try Self.heldByRename(address, holder: holder, dependencies: dependencies)
+                    foundNotTheirs.insert(address)
                 } else {
                     let handlerChange = try self.change(
                         for: target, dependencies: dependencies, observations: observations, planned: byAddress,
@@ -114,12 +123,22 @@ struct RunPlanner: Sendable {
             let regions = Set(targets.values.compactMap(\.region)).sorted()
             return PlannedRun(plan: try Plan(changes: planned, account: options.account, regions: regions),
                               targets: targets, graph: graph, inputs: inputs,
-                              observations: observations, references: references, options: options,
+                              observations: observations.filter { !foundNotTheirs.contains($0.key) },
+                              references: references, options: options,
                               foreignStatuses: foreignStatuses, keptReplacements: kept,
                               plannedReferences: plannedReferences)
         } catch {
             throw ReconcileEngineError.plan(error)
         }
+    }
+
+    /// The manifest a held rename moved `target`'s address to, when `target` is a manifest at that former address
+    /// with no AWS resource of its own (no status file, or one that records none) and is not itself a rename.
+    private func heldName(of target: ReadTarget, resolution: RenameResolver.Resolution) -> ResourceAddress? {
+        guard target.desired != nil, ResourceStatus.recordsNoResource(target.status),
+              resolution.renamed[target.address] == nil,
+              let holder = heldFormerNames[target.address], holder != target.address else { return nil }
+        return holder
     }
 
     /// The change of one target that is this run's to act on: blocked when its kind could not be read or a

@@ -187,6 +187,44 @@ struct RenameEndToEndTests {
         #expect(settled.status == 0, "\(settled.stdout)\(settled.stderr)")
     }
 
+    /// A pool renamed while suspended keeps the old name's tags. A manifest given the old name again, with an
+    /// immutable change under `onImmutableChange: Recreate`, found that pool by those tags and replaced it: the
+    /// renamed manifest's pool was deleted. It is blocked now, writes nothing and records no pool; its app client
+    /// waits with it.
+    @Test func theOldNameOfAHeldRenameDoesNotTakeItsPool() async throws {
+        let context = try await EndToEndContext.make(region: "ap-southeast-2")
+        let (space, name) = try Workspace.ownDemo("held-old-name")
+        defer { space.remove() }
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let pool = try await context.ownedPool(named: name)
+        let manifest = try space.read("user-pool.yaml")
+        try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n")
+                        + "policy: {suspend: true}\n")
+        for file in ["app-client.yaml", "mfa-policy.yaml"] {
+            try space.edit(file, replacing: "userPool: \(name)\n", with: "userPool: \(name)-v2\n")
+        }
+        let suspended = try await space.reconcile(environment: context.environment)
+        #expect(suspended.status == 0, "\(suspended.stdout)\(suspended.stderr)")
+        #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] as? String == "UserPool/\(name)")
+
+        try space.write("old-name.yaml", manifest.replacingOccurrences(of: "usernameCaseSensitive: false", with: "usernameCaseSensitive: true")
+                            .replacingOccurrences(of: "poolName: \(name) users", with: "poolName: \(name) again")
+                        + "policy: {onImmutableChange: Recreate}\n---\napiVersion: smsauth/v1\nkind: AppClient\n"
+                        + "metadata: {name: \(name)-old-web}\nspec: {userPool: \(name), clientName: old-web}\n")
+        let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
+        #expect(plan.stdout.contains("\n# UserPool/\(name): UserPool/\(name)-v2 was renamed from UserPool/\(name) "
+                                     + "and the rename is not carried out yet"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("\n# AppClient/\(name)-old-web: waiting for UserPool/\(name): "), "\(plan.stdout)")
+        let (applied, writes) = try await space.reconcileCountingWrites(context: context)
+        #expect(writes.isEmpty, "\(writes)\n\(applied.stdout)")
+        #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)")
+        #expect(try await context.ownedPools(named: name).map(\.id) == [pool.id], "no second pool")
+        #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] as? String == "UserPool/\(name)")
+        let old = try space.statusFile("UserPool/\(name)")
+        #expect(old["phase"] as? String == "Blocked" && (old["resource"] as? [String: Any])?.isEmpty == true, "\(old)")
+    }
+
     @Test func anEmptyFolderIsRefusedWithoutAllowEmpty() async throws {
         let (context, space, roleName) = try await Removal.demo(region: "ca-central-1", poolOnDelete: nil)
         defer { space.remove() }
