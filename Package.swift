@@ -67,7 +67,7 @@ let package = Package(
             dependencies: ["AWSCore", "AWSServices", "Manifests", "Reconciler", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", .product(name: "NIOEmbedded", package: "swift-nio")]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport", .product(name: "NIOEmbedded", package: "swift-nio")]),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
         .testTarget(

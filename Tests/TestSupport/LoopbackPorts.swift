@@ -10,8 +10,9 @@ public enum LoopbackPorts {
     /// Where an emulator (or another server a test starts) is given a free port: `EmulatorProcess.start()`,
     /// `scripts/free_port.py`.
     public static let emulators = 20_000..<32_000
-    /// Where a test needs a port on which nothing listens, or holds a port, lets it go and expects it to be free again
-    /// a moment later. No server is started on these, so no other test can take such a port in between.
+    /// Where a test needs a port on which nothing listens (`LoopbackHTTPServer.closedPort()`, the proxy test), or
+    /// holds a port, lets it go and expects it to be free again a moment later. No server is started on these, so no
+    /// other test can take such a port in between.
     public static let unserved = 10_000..<20_000
 
     /// A port of `range` on 127.0.0.1 that was free a moment ago (bound, then closed); nil when 100 tries found none.

@@ -110,10 +110,10 @@ import Testing
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
         let transport = HTTP1Transport()
         try await IOEventLoop.run {
-            for _ in 1...3 {
+            for call in 1...3 {
                 // The close comes a moment after the answer, and the loop, busy meanwhile (as decoding a large
                 // answer keeps it), has not read it when the next call comes.
-                usleep(30_000)
+                if call > 1 { Self.busyUntil { server.closedConnections >= call - 1 } }
                 let response = try await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
                 #expect(String(decoding: response.body, as: UTF8.self) == "ok")
             }
@@ -134,13 +134,27 @@ import Testing
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/"))
         let transport = HTTP1Transport()
         try await IOEventLoop.run {
-            for _ in 1...3 {
+            for call in 1...3 {
                 let response = try await transport.send(HTTPRequest(method: "POST", url: url), timeout: .seconds(10))
                 #expect(response.status == 200 && String(decoding: response.body, as: UTF8.self) == "ok")
-                if loopBusy { usleep(50_000) } else { try await Task.sleep(for: .milliseconds(50)) }
+                if loopBusy {
+                    Self.busyUntil { server.unaskedSent >= call }
+                } else {
+                    while server.unaskedSent < call { try await Task.sleep(for: .milliseconds(5)) }
+                    try await Task.sleep(for: .milliseconds(50))  // the idle loop reads them meanwhile
+                }
             }
         }
         #expect(server.connections == 3)
+    }
+
+    /// Keeps the calling thread (the I/O loop's, in these tests) busy until `done`, at most 10 s, and 2 ms more so
+    /// that what the server sent has reached this end's kernel. Waiting for the server's own count, not for a fixed
+    /// time: on a loaded machine the server's thread has run late by more than such a time.
+    static func busyUntil(_ done: () -> Bool) {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !done() && ContinuousClock.now < deadline { usleep(1_000) }
+        usleep(2_000)
     }
     #endif
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,11 +35,19 @@ final class LoopbackHTTPServer: Sendable {
     private let received = Mutex<[Data]>([])
     /// Connections accepted so far.
     private let accepted = Mutex(0)
+    /// Connections closed so far.
+    private let closedCount = Mutex(0)
+    /// Unasked answers written so far.
+    private let unaskedCount = Mutex(0)
 
     /// Raw requests read so far.
     var requests: [Data] { received.withLock { $0 } }
     /// Connections accepted so far.
     var connections: Int { accepted.withLock { $0 } }
+    /// Connections the server has closed so far.
+    var closedConnections: Int { closedCount.withLock { $0 } }
+    /// Unasked answers written so far (`unasked`).
+    var unaskedSent: Int { unaskedCount.withLock { $0 } }
 
     /// Listens on 127.0.0.1 and an ephemeral port, and starts answering with `response` (which must carry a
     /// `Content-Length` when `keepAlive`), each answer `delay` after its request.
@@ -62,11 +71,11 @@ final class LoopbackHTTPServer: Sendable {
         close(listener)
     }
 
-    /// A loopback port where nothing listens (bound, then released).
+    /// A loopback port where nothing listens, from `LoopbackPorts.unserved`: a port the kernel picked (port 0) and
+    /// released could be given to another test's listener before the caller connects.
     static func closedPort() throws -> UInt16 {
-        let socket = try listen()
-        defer { close(socket) }
-        return try boundPort(socket)
+        guard let port = LoopbackPorts.free(in: LoopbackPorts.unserved) else { throw StartError(call: "bind") }
+        return UInt16(port)
     }
 
     /// Accepts connections until the listener is shut down.
@@ -85,7 +94,10 @@ final class LoopbackHTTPServer: Sendable {
 
     /// Answers the requests of one connection: its first only, or with `keepAlive` each until the client closes it.
     private func serve(_ client: Int32) {
-        defer { close(client) }
+        defer {
+            close(client)
+            closedCount.withLock { $0 += 1 }
+        }
         repeat {
             let request = Self.readRequest(client)
             guard !request.isEmpty else { return }
@@ -99,6 +111,7 @@ final class LoopbackHTTPServer: Sendable {
                 unasked.bytes.withUnsafeBytes { bytes in
                     _ = write(client, bytes.baseAddress, bytes.count)
                 }
+                unaskedCount.withLock { $0 += 1 }
             }
         } while keepAlive
         if closeDelay > .zero { Self.sleep(closeDelay) }

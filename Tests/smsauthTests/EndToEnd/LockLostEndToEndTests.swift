@@ -7,7 +7,9 @@ import TestSupport
 /// whatever writer took the lock next (which then made the same pools again).
 @Suite("Lock lost end to end", .timeLimit(.minutes(8)))
 struct LockLostEndToEndTests {
-    static let pools = ["lost-a", "lost-b", "lost-c", "lost-d"]
+    /// Eight, so that the lock is removed long before the last create would start (some 14 s after the first),
+    /// however late the test's own polling task runs on a loaded machine.
+    static let pools = ["lost-a", "lost-b", "lost-c", "lost-d", "lost-e", "lost-f", "lost-g", "lost-h"]
 
     @Test func removingTheLockMidRunStopsTheChangesNotYetStarted() async throws {
         let context = try await EndToEndContext.make(region: "eu-south-2")

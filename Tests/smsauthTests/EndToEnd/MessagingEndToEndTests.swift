@@ -140,7 +140,9 @@ struct MessagingEndToEndTests {
                                       encoding: .utf8)
                 try space.write(file, text.replacingOccurrences(of: "region: us-east-1\n", with: "region: mx-central-1\n"))
             }
-            try await Self.setActivationDelay(5, context)
+            // Pending until the test moves the emulator's clock (it holds the clock lock): a delay of seconds ran out
+            // while the test's commands waited for their turn in a loaded full run.
+            try await Self.setActivationDelay(600, context)
             let applied = try await space.reconcile(environment: context.environment)
             #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
             #expect(applied.stdout.contains("created OriginationIdentity/us-tollfree\n"), "\(applied.stdout)")
@@ -161,6 +163,7 @@ struct MessagingEndToEndTests {
             #expect(pendingPlan.stdout.contains("PhonePool/us-senders: waiting for OriginationIdentity/us-tollfree: pending: number is being provisioned (PENDING)"),
                     "\(pendingPlan.stdout)")
 
+            try await context.emulator.control("POST", "clock", body: Data(#"{"advanceSeconds": 600}"#.utf8))
             try await Self.waitUntilActive(id, context)
 
             let completed = try await space.reconcile(environment: context.environment)

@@ -26,12 +26,14 @@ final class EmulatorClock: Sendable {
     /// Now, plus everything slept.
     func now() -> Date { start.addingTimeInterval(offset.withLock { $0 }) }
 
-    /// Advances the emulator clock by `duration`.
+    /// Advances the emulator clock by `duration`, holding `EmulatorClockLock` for the move: the clock is the whole
+    /// emulator's, and a test that needs time to stand still (IAM propagation, a number staying pending) holds the
+    /// lock. So a test holding the lock must not sleep on this clock.
     func sleep(_ duration: Duration) async throws {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         offset.withLock { $0 += seconds }
         let body = try JSONSerialization.data(withJSONObject: ["advanceSeconds": seconds])
-        try await emulator.control("POST", "clock", body: body)
+        try await EmulatorClockLock.shared.run { _ = try await emulator.control("POST", "clock", body: body) }
     }
 }
 

@@ -71,20 +71,20 @@ import TestSupport
     }
 
     /// Past the propagation timeout the error is reported as the misconfiguration it then is, and no pool exists.
+    /// The role trusts another external id, so no movement of the emulator's clock makes it usable: the test does not
+    /// hold `EmulatorClockLock` (its sleeps move the clock and take the lock themselves).
     @Test func aRoleThatNeverBecomesUsableFailsWithAnExplanation() async throws {
-        try await EmulatorClockLock.shared.run {
-            let h = try await H.make()
-            let name = H.unique("unusable")
-            let role = try await h.smsRole(trustedExternalId: "some-other-external-id")
-            let context = ReconcileContext(client: h.client, logger: h.context.logger, now: h.context.now,
-                                           sleep: h.context.sleep, smsRolePropagationTimeout: .seconds(4))
-            let error = await #expect(throws: SmsRolePropagation.NotUsable.self) {
-                try await h.reconcile(try H.desired(F.yaml(), name: name), address: address(name), id: nil,
-                                      references: [F.role: role], context: context)
-            }
-            #expect(error?.underlying.code == "InvalidSmsRoleTrustRelationshipException")
-            #expect(try await h.read(try H.desired(F.yaml(), name: name), address: address(name), id: nil).value == nil)
+        let h = try await H.make()
+        let name = H.unique("unusable")
+        let role = try await h.smsRole(trustedExternalId: "some-other-external-id")
+        let context = ReconcileContext(client: h.client, logger: h.context.logger, now: h.context.now,
+                                       sleep: h.context.sleep, smsRolePropagationTimeout: .seconds(4))
+        let error = await #expect(throws: SmsRolePropagation.NotUsable.self) {
+            try await h.reconcile(try H.desired(F.yaml(), name: name), address: address(name), id: nil,
+                                  references: [F.role: role], context: context)
         }
+        #expect(error?.underlying.code == "InvalidSmsRoleTrustRelationshipException")
+        #expect(try await h.read(try H.desired(F.yaml(), name: name), address: address(name), id: nil).value == nil)
     }
 
     @Test func aForeignPoolIsAdoptedOnlyWhenTheManifestSaysSo() async throws {
