@@ -8,7 +8,7 @@ public struct PlannedRun: Sendable {
          inputs: [ResourceAddress: ErasedPlanInput], observations: [ResourceAddress: Result<Observation, ReconcileFailure>],
          references: [ResourceAddress: [String: String]], options: PlanOptions,
          foreignStatuses: [ResourceAddress: StatusClaim], keptReplacements: [ResourceAddress: [ResourceAddress]] = [:],
-         plannedReferences: [ResourceAddress: [String: String]]? = nil) {
+         plannedReferences: [ResourceAddress: [String: String]]? = nil, unrecorded: Set<ResourceAddress> = []) {
         self.plan = plan
         self.targets = targets
         self.graph = graph
@@ -19,6 +19,7 @@ public struct PlannedRun: Sendable {
         self.foreignStatuses = foreignStatuses
         self.keptReplacements = keptReplacements
         self.plannedReferences = plannedReferences ?? references
+        self.unrecorded = unrecorded
     }
 
     /// One change per resource, in apply order.
@@ -46,6 +47,10 @@ public struct PlannedRun: Sendable {
     /// Replacements whose old resource other manifests name, with those manifests: the old resource is kept
     /// (`KeptReplacements`), not retired.
     public let keptReplacements: [ResourceAddress: [ResourceAddress]]
+    /// Manifests planned but given no status file: those at a held rename's old address (`RunPlanner.heldFormerNames`),
+    /// which have nothing of their own to record, and whose file there would keep the rename from taking that
+    /// address back once the manifest goes.
+    public let unrecorded: Set<ResourceAddress>
 
     /// Resources whose live state could not be read (their kind's read failed or has no handler).
     public var readFailures: [ResourceAddress] {

@@ -24,7 +24,7 @@ extension ReconcileEngine {
                                  observations: run.observations.filter { kept.contains($0.key) },
                                  references: run.references, options: run.options,
                                  foreignStatuses: run.foreignStatuses, keptReplacements: run.keptReplacements,
-                                 plannedReferences: run.plannedReferences)
+                                 plannedReferences: run.plannedReferences, unrecorded: run.unrecorded)
         } catch {
             throw ReconcileEngineError.plan(error)
         }

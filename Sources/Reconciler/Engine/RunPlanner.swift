@@ -62,8 +62,10 @@ struct RunPlanner: Sendable {
         var byAddress: [ResourceAddress: ResourceChange] = [:]
         var inputs: [ResourceAddress: ErasedPlanInput] = [:]
         var kept: [ResourceAddress: [ResourceAddress]] = [:]
-        // Manifests blocked at a held rename's former address: what their read found is not theirs to record.
-        var foundNotTheirs: Set<ResourceAddress> = []
+        // Manifests blocked at a held rename's former address, and those blocked waiting for them: what their reads
+        // found (through the held address's outputs, for the latter) is not theirs to record.
+        var heldNames: Set<ResourceAddress> = []
+        var notTheirs: Set<ResourceAddress> = []
         for address in graph.applyOrder {
             guard let target = targets[address] else { continue }
             let dependencies = graph.dependencies(of: address)
@@ -74,15 +76,16 @@ struct RunPlanner: Sendable {
                         address: address, action: .refuse,
                         reason: OwnershipError.foreignStatus(address, claim, run: identity).message,
                         dependencies: dependencies)
+                } else if let holder = heldName(of: target, resolution: resolution) {
+                    // Before the selector: an unselected one's found resource would make its dependents go ahead.
+                    change = try Self.heldByRename(address, holder: holder, dependencies: dependencies)
+                    heldNames.insert(address)
                 } else if unselected.contains(address) {
                     change = try Self.unselected(address, observation: observations[address],
                                                  dependencies: dependencies)
                 } else if target.desired == nil, let removalRefusal {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
-                } else if let holder = heldName(of: target, resolution: resolution) {
-                    change = try Self.heldByRename(address, holder: holder, dependencies: dependencies)
-                    foundNotTheirs.insert(address)
                 } else {
                     let handlerChange = try self.change(
                         for: target, dependencies: dependencies, observations: observations, planned: byAddress,
@@ -110,6 +113,10 @@ struct RunPlanner: Sendable {
             }
             changes.append(change)
             byAddress[address] = change
+            if heldNames.contains(address)
+                || (change.action == .blocked && dependencies.contains(where: notTheirs.contains)) {
+                notTheirs.insert(address)
+            }
             // A target outside --selector is not changed: what depends on it is planned with its live outputs.
             if !unselected.contains(address),
                let outputs = plannedOutputs(of: target, after: change, live: references[address]) {
@@ -123,22 +130,33 @@ struct RunPlanner: Sendable {
             let regions = Set(targets.values.compactMap(\.region)).sorted()
             return PlannedRun(plan: try Plan(changes: planned, account: options.account, regions: regions),
                               targets: targets, graph: graph, inputs: inputs,
-                              observations: observations.filter { !foundNotTheirs.contains($0.key) },
+                              observations: Self.withoutFoundNotTheirs(observations, notTheirs),
                               references: references, options: options,
                               foreignStatuses: foreignStatuses, keptReplacements: kept,
-                              plannedReferences: plannedReferences)
+                              plannedReferences: plannedReferences, unrecorded: heldNames)
         } catch {
             throw ReconcileEngineError.plan(error)
         }
     }
 
     /// The manifest a held rename moved `target`'s address to, when `target` is a manifest at that former address
-    /// with no AWS resource of its own (no status file, or one that records none) and is not itself a rename.
+    /// with no AWS resource of its own (no status file, or one that records none) and is not itself a rename. A
+    /// manifest the controller keeps only for the prune delay holds nothing: it is gone from the folder (renamed
+    /// back to `target`'s address, for one).
     private func heldName(of target: ReadTarget, resolution: RenameResolver.Resolution) -> ResourceAddress? {
         guard target.desired != nil, ResourceStatus.recordsNoResource(target.status),
               resolution.renamed[target.address] == nil,
-              let holder = heldFormerNames[target.address], holder != target.address else { return nil }
+              let holder = heldFormerNames[target.address], holder != target.address,
+              !pendingRemovals.contains(holder) else { return nil }
         return holder
+    }
+
+    /// `observations` without what was found for `notTheirs` (read failures stay: they are the run's to report).
+    static func withoutFoundNotTheirs(_ observations: Observations, _ notTheirs: Set<ResourceAddress>) -> Observations {
+        observations.filter { address, result in
+            guard notTheirs.contains(address), case .success = result else { return true }
+            return false
+        }
     }
 
     /// The change of one target that is this run's to act on: blocked when its kind could not be read or a

@@ -7,8 +7,8 @@ import Manifests
 /// one carries everything the old one recorded, so a crash in between leaves two files naming one resource, which
 /// the next plan releases, never deletes); a rename carried out after an earlier run moved its file
 /// (`ReadTarget.formerAddress`) removes nothing, since whatever file has the old address now is not its own.
-/// Status files of another manifest set (`PlannedRun.foreignStatuses`) are left as they are; every file written
-/// records the run's owner and folder.
+/// Status files of another manifest set (`PlannedRun.foreignStatuses`) are left as they are, and none is written for
+/// `PlannedRun.unrecorded`; every file written records the run's owner and folder.
 struct StatusRecorder {
     /// The status files.
     let store: StatusStore
@@ -29,7 +29,8 @@ struct StatusRecorder {
         // this run carried out is recorded, nothing it merely planned, so that no record of the other is overwritten.
         let onlyWhatRan = !report.gateRefusals.isEmpty
         for (change, outcome) in report.results where !onlyWhatRan || report.ran(change.address) {
-            guard let target = run.targets[change.address], run.foreignStatuses[change.address] == nil else { continue }
+            guard let target = run.targets[change.address], run.foreignStatuses[change.address] == nil,
+                  !run.unrecorded.contains(change.address) else { continue }
             do throws(StatusStoreError) {
                 if target.desired == nil, change.action != .suspended, Self.releases(outcome) {
                     try store.delete(change.address)

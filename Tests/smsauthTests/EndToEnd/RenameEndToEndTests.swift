@@ -189,8 +189,8 @@ struct RenameEndToEndTests {
 
     /// A pool renamed while suspended keeps the old name's tags. A manifest given the old name again, with an
     /// immutable change under `onImmutableChange: Recreate`, found that pool by those tags and replaced it: the
-    /// renamed manifest's pool was deleted. It is blocked now, writes nothing and records no pool; its app client
-    /// waits with it.
+    /// renamed manifest's pool was deleted. It is blocked now, writes nothing and gets no status file; its app client
+    /// waits with it. Once it goes, the next run carries the rename out.
     @Test func theOldNameOfAHeldRenameDoesNotTakeItsPool() async throws {
         let context = try await EndToEndContext.make(region: "ap-southeast-2")
         let (space, name) = try Workspace.ownDemo("held-old-name")
@@ -221,8 +221,17 @@ struct RenameEndToEndTests {
         #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)")
         #expect(try await context.ownedPools(named: name).map(\.id) == [pool.id], "no second pool")
         #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] as? String == "UserPool/\(name)")
-        let old = try space.statusFile("UserPool/\(name)")
-        #expect(old["phase"] as? String == "Blocked" && (old["resource"] as? [String: Any])?.isEmpty == true, "\(old)")
+        #expect(!Removal.hasStatus(space, "UserPool/\(name)"), "no status file at the old address")
+        let client = try space.statusFile("AppClient/\(name)-old-web")
+        #expect(client["phase"] as? String == "Blocked" && (client["resource"] as? [String: Any])?.isEmpty == true, "\(client)")
+
+        // The way out the plan names: the old-name manifest goes, the rename is resumed, and one run carries it out.
+        try space.delete("old-name.yaml")
+        try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n"))
+        let (resumed, tagged) = try await space.reconcileCountingWrites(context: context)
+        #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+        #expect(tagged == ["TagResource"], "the pool's tag only: \(tagged)")
+        #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)-v2")
     }
 
     @Test func anEmptyFolderIsRefusedWithoutAllowEmpty() async throws {
