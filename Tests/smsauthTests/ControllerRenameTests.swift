@@ -63,5 +63,55 @@ extension ControllerEndToEnd {
             #expect(named.map(\.id) == [id], "no second pool")
             #expect(try await workspace.operations().filter { $0 == "CreateUserPool" }.count == 1, "the first create only")
         }
+
+        /// A pool renamed while suspended keeps its old name's tags (renamed by `smsauth reconcile`, whose one run
+        /// moves the status file and records `renamedFrom`); a manifest given the old name again (another pool name,
+        /// `onImmutableChange: Recreate`, a changed immutable field) is refused, and the resumed rename waits for it
+        /// (blocked, looked at again every pending poll). Once that manifest goes, the controller carries the rename
+        /// out by itself: the pool is tagged for the new name, never deleted or made again.
+        @Test func aRenameHeldByTheOldNameAgainIsCarriedOutOnceThatManifestGoes() async throws {
+            let workspace = try await ControllerWorkspace.make(region: "mx-central-1")
+            defer { workspace.remove() }
+            let tag = UUID().uuidString.prefix(8).lowercased()
+            let (old, new) = ("a-\(tag)", "b-\(tag)")
+            let manifest = { (name: String, policy: String?) in
+                workspace.pool(name, policy: policy).replacingOccurrences(of: "\(name) users", with: "users \(tag)")
+            }
+            let reconcile = {
+                try await CLIRunner.run(["reconcile", "manifests", "--status-dir", workspace.status.path],
+                                        environment: workspace.environment, directory: workspace.root)
+            }
+            try workspace.write("pool.yaml", manifest(old, nil))
+            let created = try await reconcile()
+            #expect(created.status == 0, "\(created)")
+            let id = try #require((workspace.status("UserPool", old)?["resource"] as? [String: Any])?["id"] as? String)
+            try workspace.write("pool.yaml", manifest(new, "suspend: true"))
+            let suspended = try await reconcile()
+            #expect(suspended.status == 0, "\(suspended)")
+            #expect(workspace.status("UserPool", new)?["renamedFrom"] as? String == "UserPool/\(old)")
+
+            try workspace.write("again.yaml", workspace.pool(old, policy: "onImmutableChange: Recreate")
+                .replacingOccurrences(of: "usernameAttributes: [email]\n", with: "usernameAttributes: [email]\n  usernameCaseSensitive: true\n"))
+            try workspace.write("pool.yaml", manifest(new, nil))
+            let controller = try workspace.startController(["--prune-delay", "1", "--pending-poll", "1s"])
+            defer { controller.stop() }
+            #expect(try await controller.waitFor(message: "full sync done", timeout: .seconds(60)) != nil, "\(controller.log)")
+            let ready = (workspace.status("UserPool", new)?["conditions"] as? [[String: Any]])?
+                .first { $0["type"] as? String == "Ready" }?["message"] as? String
+            #expect(ready?.hasPrefix("its rename from UserPool/\(old) is not carried out yet") == true,
+                    "\(String(describing: ready)) \(controller.log)")
+            #expect(workspace.status("UserPool", old) == nil, "the refused old name gets no status file")
+
+            try FileManager.default.removeItem(at: workspace.manifests.appendingPathComponent("again.yaml"))
+            let renamed = try await Poll.until(timeout: .seconds(30)) { () -> Bool? in
+                workspace.status("UserPool", new)?["renamedFrom"] is NSNull ? true : nil
+            }
+            #expect(renamed == true, "\(controller.log)")
+            let pool = try await workspace.cognito().describeUserPool(id: id)
+            #expect(pool?.tags["smsauth:resource"] == "UserPool/\(new)", "\(String(describing: pool?.tags))")
+            let operations = try await workspace.operations()
+            #expect(operations.filter { $0 == "CreateUserPool" }.count == 1 && !operations.contains("DeleteUserPool"),
+                    "\(operations)")
+        }
     }
 }

@@ -70,17 +70,30 @@ extension RunPlanner {
                                   + "--selector, or the controller once the prune delay has passed, reconciles it)")
     }
 
-    /// The blocked change of a manifest at the former address of `holder`'s rename, which is not carried out: the
+    /// The refused change of a manifest at the former address of `holder`'s rename, which is not carried out: the
     /// resource tagged or named for that address in AWS is `holder`'s (its status file records it), and planning on
-    /// it here would change it, replace it or record it twice. Blocked, so that what depends on the manifest waits too.
+    /// it here would change it, replace it or record it twice. Refused: only a change of this manifest (removing it or
+    /// giving it another `metadata.name`) ends it; what depends on it waits.
     static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress,
                              dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
         try ResourceChange(
-            address: address, action: .blocked,
+            address: address, action: .refuse,
             reason: "\(holder) was renamed from \(address) and the rename is not carried out yet (its status file "
                 + "records renamedFrom: \(address)), so what AWS has tagged or named for \(address) is \(holder)'s "
                 + "resource: nothing is done for this manifest. Remove it or give it another metadata.name until "
                 + "\(holder)'s rename is carried out, then add it back to create a resource of its own",
+            dependencies: dependencies)
+    }
+
+    /// The blocked change of a manifest whose rename from `former` is not carried out while a manifest has that
+    /// address again (`heldByRename` refuses that one): it waits for that manifest to go, and is carried out then.
+    static func renameWaitingForName(_ address: ResourceAddress, former: ResourceAddress,
+                                     dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        try ResourceChange(
+            address: address, action: .blocked,
+            reason: "its rename from \(former) is not carried out yet, and a manifest has the name \(former) again: "
+                + "nothing is done for it until that manifest is removed or given another metadata.name, and the "
+                + "rename is carried out then",
             dependencies: dependencies)
     }
 

@@ -9,7 +9,8 @@ import Manifests
 /// does not move the pool) and their planned actions in `dependencyActions`. Field changes that appear only because
 /// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of
 /// planned when its kind could not be read, or when a dependency is unavailable: blocked, refused or unread without
-/// a live resource, or pending; and when it is a manifest at a held rename's former address (`heldFormerNames`).
+/// a live resource, or pending; and when its rename is held while a manifest has its former address again, which
+/// is refused (`heldFormerNames`).
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`), and
 /// the delete of one that a current manifest still names directly is blocked (`UseGuard`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
@@ -44,7 +45,8 @@ struct RunPlanner: Sendable {
     var suspendAll = false
     /// Renames not carried out, by the address they were renamed from, each with the manifest it was renamed to
     /// (`ReconcileEngine.heldFormerNames`). What AWS has tagged or named for such an address is that manifest's
-    /// resource, so a manifest there with no AWS resource of its own is blocked (`heldName(of:resolution:)`).
+    /// resource, so a manifest there with no AWS resource of its own is refused (`heldName(of:resolution:)`), and
+    /// the renamed manifest waits for it to go (`heldRenameTaken`).
     var heldFormerNames: [ResourceAddress: ResourceAddress] = [:]
 
     /// What a read produced per address: an observation, or why there is none.
@@ -55,17 +57,21 @@ struct RunPlanner: Sendable {
     func plan(targets readTargets: [ResourceAddress: ReadTarget], graph: ResourceGraph,
               observations readObservations: Observations,
               foreignStatuses: [ResourceAddress: StatusClaim] = [:]) throws(ReconcileEngineError) -> PlannedRun {
-        let (resolution, targets, observations) = resolvingRenames(targets: readTargets, observations: readObservations)
+        let (resolution, targets, renamedObservations) = resolvingRenames(targets: readTargets,
+                                                                          observations: readObservations)
+        // Manifests at a held rename's former address: what their reads found is the renamed manifest's, so it is
+        // neither planned on nor handed to their dependents as their outputs.
+        let heldNames = Set(targets.values.filter { heldName(of: $0, resolution: resolution) != nil }.map(\.address))
+        let observations = Self.withoutFoundNotTheirs(renamedObservations, heldNames)
         let references = self.references(targets: targets, observations: observations)
         var plannedReferences = references
         var changes: [ResourceChange] = []
         var byAddress: [ResourceAddress: ResourceChange] = [:]
         var inputs: [ResourceAddress: ErasedPlanInput] = [:]
         var kept: [ResourceAddress: [ResourceAddress]] = [:]
-        // Manifests blocked at a held rename's former address, and those blocked waiting for them: what their reads
-        // found (through the held address's outputs, for the latter) is not theirs to record.
-        var heldNames: Set<ResourceAddress> = []
-        var notTheirs: Set<ResourceAddress> = []
+        // Those and what depends on them, directly or through others: their reads went through the held address's
+        // outputs, so what they found is not theirs to record.
+        var notTheirs = heldNames
         for address in graph.applyOrder {
             guard let target = targets[address] else { continue }
             let dependencies = graph.dependencies(of: address)
@@ -77,9 +83,8 @@ struct RunPlanner: Sendable {
                         reason: OwnershipError.foreignStatus(address, claim, run: identity).message,
                         dependencies: dependencies)
                 } else if let holder = heldName(of: target, resolution: resolution) {
-                    // Before the selector: an unselected one's found resource would make its dependents go ahead.
+                    // Before the selector: an unselected one's dependents must not go ahead either.
                     change = try Self.heldByRename(address, holder: holder, dependencies: dependencies)
-                    heldNames.insert(address)
                 } else if unselected.contains(address) {
                     change = try Self.unselected(address, observation: observations[address],
                                                  dependencies: dependencies)
@@ -113,10 +118,7 @@ struct RunPlanner: Sendable {
             }
             changes.append(change)
             byAddress[address] = change
-            if heldNames.contains(address)
-                || (change.action == .blocked && dependencies.contains(where: notTheirs.contains)) {
-                notTheirs.insert(address)
-            }
+            if dependencies.contains(where: notTheirs.contains) { notTheirs.insert(address) }
             // A target outside --selector is not changed: what depends on it is planned with its live outputs.
             if !unselected.contains(address),
                let outputs = plannedOutputs(of: target, after: change, live: references[address]) {
@@ -141,14 +143,21 @@ struct RunPlanner: Sendable {
 
     /// The manifest a held rename moved `target`'s address to, when `target` is a manifest at that former address
     /// with no AWS resource of its own (no status file, or one that records none) and is not itself a rename. A
-    /// manifest the controller keeps only for the prune delay holds nothing: it is gone from the folder (renamed
-    /// back to `target`'s address, for one).
+    /// renamed manifest the controller keeps for the prune delay still holds the name: a checkout that lets it go
+    /// for a moment must not hand its resource to the old name.
     private func heldName(of target: ReadTarget, resolution: RenameResolver.Resolution) -> ResourceAddress? {
         guard target.desired != nil, ResourceStatus.recordsNoResource(target.status),
               resolution.renamed[target.address] == nil,
-              let holder = heldFormerNames[target.address], holder != target.address,
-              !pendingRemovals.contains(holder) else { return nil }
+              let holder = heldFormerNames[target.address], holder != target.address else { return nil }
         return holder
+    }
+
+    /// The former address of `target`'s held rename when a manifest has that address again
+    /// (`heldFormerNames`): the rename cannot be carried out until that manifest goes.
+    private func heldRenameTaken(_ target: ReadTarget) -> ResourceAddress? {
+        guard target.desired != nil, let former = target.status?.renamedFrom,
+              heldFormerNames[former] == target.address else { return nil }
+        return former
     }
 
     /// `observations` without what was found for `notTheirs` (read failures stay: they are the run's to report).
@@ -214,6 +223,9 @@ struct RunPlanner: Sendable {
                     byAddress[dependency].map { (dependency, $0.action) }
                 }),
                 deletePolicy: Self.deletePolicy(target), options: options)
+            if let former = heldRenameTaken(target) {
+                return try Self.renameWaitingForName(address, former: former, dependencies: dependencies)
+            }
             if let holders = resolution.held[address] {
                 let names = holders.map(\.description).joined(separator: ", ")
                 return try ResourceChange(address: address, action: .blocked, reason: "\(names) claims its AWS resource "

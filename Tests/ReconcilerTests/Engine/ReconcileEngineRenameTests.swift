@@ -166,20 +166,24 @@ struct ReconcileEngineRenameTests {
     static let bothNames = renamedStack + "\n---\napiVersion: smsauth/v1\nkind: AppClient\nmetadata: {name: web}\n"
         + "spec: {userPool: pool, clientName: web}\n"
 
-    @Test("a held rename's old tags are not the new name's while a manifest has the old name again")
-    func anOldNameInUseAgainKeepsItsTags() async throws {
+    @Test("a held rename waits, not carried out, while a manifest has the old name again; it goes ahead once it is gone")
+    func anOldNameInUseAgainHoldsTheRename() async throws {
         let (world, directory) = try await blockedRename()
         let engine = F.engine(world, directory: directory)
         let planned = try await engine.plan(F.load(Self.bothNames), defaultRegion: "eu-west-1")
         let change = try #require(planned.plan.change(for: Self.signup))
-        #expect(change.action == .refuse, "found with another address's tags: \(change)")
-        #expect(change.previousAddress == nil)
+        #expect(change.action == .blocked && change.previousAddress == nil, "\(change)")
+        #expect(change.reason?.hasPrefix("its rename from AppClient/web is not carried out yet, and a manifest has the "
+                                         + "name AppClient/web again") == true, "\(change)")
+        _ = try await engine.apply(planned)
+        let later = try await engine.plan(F.load(Self.renamedStack), defaultRegion: "eu-west-1")
+        #expect(later.plan.change(for: Self.signup)?.action == .rename, "the old name's run left nothing in its way")
     }
 
     /// The manifest at a held rename's old address finds the renamed resource by the old name's tags. Planning on it
     /// would change the renamed manifest's resource (under `onImmutableChange: Recreate`, replace it) and record it
-    /// twice; it is blocked instead, in a full run and in the controller's runs of either name, and records nothing.
-    @Test("a manifest at a held rename's old address is blocked, records no resource, and changes nothing",
+    /// twice; it is refused instead, in a full run and in the controller's run of it, and records nothing.
+    @Test("a manifest at a held rename's old address is refused, records no resource, and changes nothing",
           arguments: [nil, [F.web]] as [Set<ResourceAddress>?])
     func theOldNameAgainIsBlocked(focus: Set<ResourceAddress>?) async throws {
         let (world, directory) = try await blockedRename()
@@ -188,7 +192,7 @@ struct ReconcileEngineRenameTests {
         let engine = F.engine(world, directory: directory)
         let planned = try await engine.plan(F.load(Self.bothNames), defaultRegion: "eu-west-1", focus: focus)
         let change = try #require(planned.plan.change(for: F.web))
-        #expect(change.action == .blocked, "\(change)")
+        #expect(change.action == .refuse, "\(change)")
         #expect(change.reason?.hasPrefix("AppClient/signup was renamed from AppClient/web and the rename is not "
                                          + "carried out yet") == true, "\(change)")
         let appliedBefore = await world.applied
@@ -240,9 +244,9 @@ struct ReconcileEngineRenameTests {
         let engine = try SelectionAndSuspensionTests.engine(world, directory: directory, selector: selector)
         let planned = try await engine.plan(load, defaultRegion: "eu-west-1")
         let client = try #require(planned.plan.change(for: Self.other))
-        #expect(client.action == .blocked && client.reason?.hasPrefix("waiting for UserPool/pool: UserPool/pool2 was "
-                                                                      + "renamed from UserPool/pool") == true, "\(client)")
-        #expect(selector != nil || planned.plan.change(for: F.pool)?.action == .blocked)
+        #expect(client.action == .blocked && client.reason?.hasPrefix("waiting for UserPool/pool: refused: UserPool/pool2 "
+                                                                      + "was renamed from UserPool/pool") == true, "\(client)")
+        #expect(selector != nil || planned.plan.change(for: F.pool)?.action == .refuse)
         let appliedBefore = await world.applied
         _ = try await engine.apply(planned)
         #expect(await world.applied == appliedBefore)
@@ -252,13 +256,13 @@ struct ReconcileEngineRenameTests {
         #expect(try store.read(Self.pool2)?.renamedFrom == F.pool)
     }
 
-    @Test("a rename back to the old name while the controller holds the renamed manifest for the prune delay is not blocked")
-    func aPendingRemovalHoldsNoName() async throws {
+    @Test("a renamed manifest the controller keeps for the prune delay still holds its old name")
+    func aPendingRemovalStillHoldsTheName() async throws {
         let (world, directory, load) = try await heldPoolRename()
         let engine = F.engine(world, directory: directory)
         let planned = try await engine.plan(load, defaultRegion: "eu-west-1", pendingRemovals: [Self.pool2])
         let change = try #require(planned.plan.change(for: F.pool))
-        #expect(change.reason?.contains("was renamed from") != true, "\(change)")
+        #expect(change.action == .refuse && change.reason?.hasPrefix("UserPool/pool2 was renamed from") == true, "\(change)")
     }
 
     @Test("only a rename not carried out of a manifest names a held former address")

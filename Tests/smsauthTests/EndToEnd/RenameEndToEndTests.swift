@@ -156,23 +156,11 @@ struct RenameEndToEndTests {
     /// (`renamedFrom`), whose ownership tags the pool keeps. Resumed, the next run carries the rename out (the tag)
     /// instead of refusing the pool as someone else's, as it did before.
     @Test func aPoolRenamedWhileSuspendedIsRenamedWhenResumed() async throws {
-        let context = try await EndToEndContext.make(region: "ap-southeast-2")
-        let (space, name) = try Workspace.ownDemo("held-pool")
+        let held = try await Self.poolRenamedWhileSuspended("held-pool")
+        let (context, space, name, pool, manifest) = (held.context, held.space, held.name, held.pool, held.manifest)
         defer { space.remove() }
-        let created = try await space.reconcile(environment: context.environment)
-        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
-        let pool = try await context.ownedPool(named: name)
-        let manifest = try space.read("user-pool.yaml")
-        try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n")
-                        + "policy: {suspend: true}\n")
-        for file in ["app-client.yaml", "mfa-policy.yaml"] {
-            try space.edit(file, replacing: "userPool: \(name)\n", with: "userPool: \(name)-v2\n")
-        }
-        let (suspended, nothing) = try await space.reconcileCountingWrites(context: context)
-        #expect(suspended.status == 0, "\(suspended.stdout)\(suspended.stderr)")
-        #expect(nothing.isEmpty, "\(nothing)")
+        #expect(held.writes.isEmpty, "\(held.writes)")
         #expect(!Removal.hasStatus(space, "UserPool/\(name)"))
-        #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] as? String == "UserPool/\(name)")
 
         try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n"))
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
@@ -189,34 +177,24 @@ struct RenameEndToEndTests {
 
     /// A pool renamed while suspended keeps the old name's tags. A manifest given the old name again, with an
     /// immutable change under `onImmutableChange: Recreate`, found that pool by those tags and replaced it: the
-    /// renamed manifest's pool was deleted. It is blocked now, writes nothing and gets no status file; its app client
-    /// waits with it. Once it goes, the next run carries the rename out.
+    /// renamed manifest's pool was deleted. It is refused now, writes nothing and gets no status file; its app client
+    /// waits for it. Once it goes, the next run carries the rename out.
     @Test func theOldNameOfAHeldRenameDoesNotTakeItsPool() async throws {
-        let context = try await EndToEndContext.make(region: "ap-southeast-2")
-        let (space, name) = try Workspace.ownDemo("held-old-name")
+        let held = try await Self.poolRenamedWhileSuspended("held-old-name")
+        let (context, space, name, pool, manifest) = (held.context, held.space, held.name, held.pool, held.manifest)
         defer { space.remove() }
-        let created = try await space.reconcile(environment: context.environment)
-        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
-        let pool = try await context.ownedPool(named: name)
-        let manifest = try space.read("user-pool.yaml")
-        try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n")
-                        + "policy: {suspend: true}\n")
-        for file in ["app-client.yaml", "mfa-policy.yaml"] {
-            try space.edit(file, replacing: "userPool: \(name)\n", with: "userPool: \(name)-v2\n")
-        }
-        let suspended = try await space.reconcile(environment: context.environment)
-        #expect(suspended.status == 0, "\(suspended.stdout)\(suspended.stderr)")
-        #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] as? String == "UserPool/\(name)")
 
         try space.write("old-name.yaml", manifest.replacingOccurrences(of: "usernameCaseSensitive: false", with: "usernameCaseSensitive: true")
                             .replacingOccurrences(of: "poolName: \(name) users", with: "poolName: \(name) again")
                         + "policy: {onImmutableChange: Recreate}\n---\napiVersion: smsauth/v1\nkind: AppClient\n"
                         + "metadata: {name: \(name)-old-web}\nspec: {userPool: \(name), clientName: old-web}\n")
         let plan = try await space.reconcile(["--dry-run"], environment: context.environment)
-        #expect(plan.stdout.contains("\n# UserPool/\(name): UserPool/\(name)-v2 was renamed from UserPool/\(name) "
+        #expect(plan.status == 1, "a refused change: \(plan.stdout)")
+        #expect(plan.stdout.contains("\n! UserPool/\(name): UserPool/\(name)-v2 was renamed from UserPool/\(name) "
                                      + "and the rename is not carried out yet"), "\(plan.stdout)")
-        #expect(plan.stdout.contains("\n# AppClient/\(name)-old-web: waiting for UserPool/\(name): "), "\(plan.stdout)")
+        #expect(plan.stdout.contains("\n# AppClient/\(name)-old-web: waiting for UserPool/\(name): refused: "), "\(plan.stdout)")
         let (applied, writes) = try await space.reconcileCountingWrites(context: context)
+        #expect(applied.status == 1 && applied.stdout.contains("refused UserPool/\(name): "), "\(applied.stdout)")
         #expect(writes.isEmpty, "\(writes)\n\(applied.stdout)")
         #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)")
         #expect(try await context.ownedPools(named: name).map(\.id) == [pool.id], "no second pool")
@@ -232,6 +210,29 @@ struct RenameEndToEndTests {
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
         #expect(tagged == ["TagResource"], "the pool's tag only: \(tagged)")
         #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)-v2")
+    }
+
+    /// The demo folder applied under names of its own (ap-southeast-2), then its pool renamed to `NAME-v2` while
+    /// suspended (`policy.suspend: true`), the client and MFA policy following the new name: the run writes nothing
+    /// (`writes`) and the status file moves, recording `renamedFrom`. `manifest`: the pool's manifest as first written.
+    static func poolRenamedWhileSuspended(_ label: String) async throws
+        -> (context: EndToEndContext, space: Workspace, name: String, pool: UserPoolDescription, manifest: String,
+            writes: [String]) {
+        let context = try await EndToEndContext.make(region: "ap-southeast-2")
+        let (space, name) = try Workspace.ownDemo(label)
+        let created = try await space.reconcile(environment: context.environment)
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let pool = try await context.ownedPool(named: name)
+        let manifest = try space.read("user-pool.yaml")
+        try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n")
+                        + "policy: {suspend: true}\n")
+        for file in ["app-client.yaml", "mfa-policy.yaml"] {
+            try space.edit(file, replacing: "userPool: \(name)\n", with: "userPool: \(name)-v2\n")
+        }
+        let (suspended, writes) = try await space.reconcileCountingWrites(context: context)
+        #expect(suspended.status == 0, "\(suspended.stdout)\(suspended.stderr)")
+        #expect(try space.statusFile("UserPool/\(name)-v2")["renamedFrom"] as? String == "UserPool/\(name)")
+        return (context, space, name, pool, manifest, writes)
     }
 
     @Test func anEmptyFolderIsRefusedWithoutAllowEmpty() async throws {
