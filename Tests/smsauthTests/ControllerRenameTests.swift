@@ -66,7 +66,7 @@ extension ControllerEndToEnd {
 
         /// A pool renamed while suspended keeps its old name's tags (renamed by `smsauth reconcile`, whose one run
         /// moves the status file and records `renamedFrom`); a manifest given the old name again (another pool name,
-        /// `onImmutableChange: Recreate`, a changed immutable field) is refused, and the resumed rename waits for it
+        /// `onImmutableChange: Recreate`, a changed immutable field) is blocked, and the resumed rename waits for it
         /// (blocked, looked at again every pending poll). Once that manifest goes, the controller carries the rename
         /// out by itself: the pool is tagged for the new name, never deleted or made again.
         @Test func aRenameHeldByTheOldNameAgainIsCarriedOutOnceThatManifestGoes() async throws {
@@ -100,7 +100,7 @@ extension ControllerEndToEnd {
                 .first { $0["type"] as? String == "Ready" }?["message"] as? String
             #expect(ready?.hasPrefix("its rename from UserPool/\(old) is not carried out yet") == true,
                     "\(String(describing: ready)) \(controller.log)")
-            #expect(workspace.status("UserPool", old) == nil, "the refused old name gets no status file")
+            #expect(workspace.status("UserPool", old) == nil, "the old name gets no status file")
 
             try FileManager.default.removeItem(at: workspace.manifests.appendingPathComponent("again.yaml"))
             let renamed = try await Poll.until(timeout: .seconds(30)) { () -> Bool? in

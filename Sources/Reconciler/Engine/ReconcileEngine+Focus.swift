@@ -82,10 +82,10 @@ extension ReconcileEngine {
         return (statuses, listed, holders)
     }
 
-    /// The status files not in `read` that record a rename not carried out (`ResourceStatus.renamedFrom`) and have a
-    /// manifest, of the kinds of the manifests in `needed` with no AWS resource of their own (no status file, or one
-    /// that records none): such a manifest may have a held rename's old address, where what AWS has tagged or named is
-    /// the renamed manifest's (`RunPlanner.heldFormerNames`). Read only then: a manifest with a resource needs none.
+    /// The status files not in `read` that record a rename not carried out (`ResourceStatus.renamedFrom`), of the
+    /// kinds of the manifests in `needed` with no AWS resource of their own (no status file, or one that records
+    /// none): such a manifest may have a held rename's old address, where what AWS has tagged or named is the renamed
+    /// resource (`RunPlanner.heldFormerNames`). Read only then: a manifest with a resource needs none.
     private func renameHolders(of needed: Set<ResourceAddress>, read: [ResourceStatus], listed: Set<ResourceAddress>,
                                desired: DesiredState) throws(StatusStoreError) -> [ResourceStatus] {
         let byAddress = Dictionary(read.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
@@ -93,8 +93,7 @@ extension ReconcileEngine {
             .map(\.kind))
         guard !kinds.isEmpty else { return [] }
         var holders: [ResourceStatus] = []
-        for address in listed.sorted() where kinds.contains(address.kind) && byAddress[address] == nil
-            && desired.resources[address] != nil {
+        for address in listed.sorted() where kinds.contains(address.kind) && byAddress[address] == nil {
             if let status = try statusStore.read(address), status.renamedFrom != nil { holders.append(status) }
         }
         return holders

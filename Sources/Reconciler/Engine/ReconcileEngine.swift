@@ -130,8 +130,18 @@ public struct ReconcileEngine: Sendable {
         }
         planner.suspendAll = load.settings?.isSuspended == true
         let foreignHolders = Self.foreignStatuses(renameHolders, desired: desired, identity: identity)
-        planner.heldFormerNames = Self.heldFormerNames(
-            ownStatuses + renameHolders.filter { foreignHolders[$0.address] == nil }, desired: desired)
+        let known = Dictionary((statuses + renameHolders).map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        do {
+            planner.heldFormerNames = try Self.heldFormerNames(
+                ownStatuses + renameHolders.filter { foreignHolders[$0.address] == nil }, desired: desired,
+                statusOf: { address throws(StatusStoreError) -> ResourceStatus? in
+                    if let status = known[address] { return status }
+                    // A focused run may not have read the old address's file: read it (one per held rename).
+                    return listed.contains(address) ? try statusStore.read(address) : nil
+                })
+        } catch {
+            throw ReconcileEngineError.statusUnreadable(error)
+        }
         // A removed resource whose status file records nothing in AWS (never created) is not looked for.
         let readable = targets.values.filter { target in
             foreign[target.address] == nil && (target.desired != nil || target.status?.recordsNeverCreated != true)
@@ -286,15 +296,21 @@ public struct ReconcileEngine: Sendable {
         return targets
     }
 
-    /// The renames not carried out (`ResourceStatus.renamedFrom`) whose old address has a manifest again, by that
-    /// address, each with the manifest it was renamed to (the first by address when two name it). Only `statuses`
-    /// of manifests count: a removed one's rename back is paired as a rename (`RenameResolver`).
-    static func heldFormerNames(_ statuses: [ResourceStatus], desired: DesiredState) -> [ResourceAddress: ResourceAddress] {
-        Dictionary(statuses.compactMap { status in
-            guard desired.resources[status.address] != nil, let former = status.renamedFrom,
-                  former != status.address, desired.resources[former] != nil else { return nil }
-            return (former, status.address)
-        }, uniquingKeysWith: min)
+    /// The renames not carried out (`ResourceStatus.renamedFrom`) whose old address has a manifest again that has no
+    /// AWS resource of its own (no status file, or one that records none: `statusOf`), by that address, each with the
+    /// address it was renamed to (the first when two name it). A removed one holds the name too: its status file
+    /// records the resource tagged for the old address, until a run pairs it with that manifest (`RenameResolver`:
+    /// a rename back) or removes it.
+    static func heldFormerNames(_ statuses: [ResourceStatus], desired: DesiredState,
+                                statusOf: (ResourceAddress) throws(StatusStoreError) -> ResourceStatus?)
+        throws(StatusStoreError) -> [ResourceAddress: ResourceAddress] {
+        var held: [ResourceAddress: ResourceAddress] = [:]
+        for status in statuses {
+            guard let former = status.renamedFrom, former != status.address, desired.resources[former] != nil,
+                  ResourceStatus.recordsNoResource(try statusOf(former)) else { continue }
+            held[former] = min(held[former] ?? status.address, status.address)
+        }
+        return held
     }
 
     /// Where a removed resource is looked for: its recorded `region`, else (app clients, MFA policies, which record

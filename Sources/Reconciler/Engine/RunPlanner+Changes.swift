@@ -70,14 +70,15 @@ extension RunPlanner {
                                   + "--selector, or the controller once the prune delay has passed, reconciles it)")
     }
 
-    /// The refused change of a manifest at the former address of `holder`'s rename, which is not carried out: the
+    /// The blocked change of a manifest at the former address of `holder`'s rename, which is not carried out: the
     /// resource tagged or named for that address in AWS is `holder`'s (its status file records it), and planning on
-    /// it here would change it, replace it or record it twice. Refused: only a change of this manifest (removing it or
-    /// giving it another `metadata.name`) ends it; what depends on it waits.
+    /// it here would change it, replace it or record it twice. Blocked, not refused: it ends when this manifest goes
+    /// or gets another name, and also when `holder`'s status file does (a rename back, the rename's removal
+    /// reconciled), which the controller sees only by looking again. What depends on it waits.
     static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress,
                              dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
         try ResourceChange(
-            address: address, action: .refuse,
+            address: address, action: .blocked,
             reason: "\(holder) was renamed from \(address) and the rename is not carried out yet (its status file "
                 + "records renamedFrom: \(address)), so what AWS has tagged or named for \(address) is \(holder)'s "
                 + "resource: nothing is done for this manifest. Remove it or give it another metadata.name until "
@@ -85,8 +86,9 @@ extension RunPlanner {
             dependencies: dependencies)
     }
 
-    /// The blocked change of a manifest whose rename from `former` is not carried out while a manifest has that
-    /// address again (`heldByRename` refuses that one): it waits for that manifest to go, and is carried out then.
+    /// The blocked change of a resource whose rename from `former` is not carried out while a manifest has that
+    /// address again (`heldByRename` blocks that one): it waits for that manifest to go, and is carried out then (or,
+    /// removed, its removal).
     static func renameWaitingForName(_ address: ResourceAddress, former: ResourceAddress,
                                      dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
         try ResourceChange(

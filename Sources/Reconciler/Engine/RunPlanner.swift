@@ -9,8 +9,8 @@ import Manifests
 /// does not move the pool) and their planned actions in `dependencyActions`. Field changes that appear only because
 /// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of
 /// planned when its kind could not be read, or when a dependency is unavailable: blocked, refused or unread without
-/// a live resource, or pending; and when its rename is held while a manifest has its former address again, which
-/// is refused (`heldFormerNames`).
+/// a live resource, or pending; and when it or a rename it holds is at a held rename's former address
+/// (`heldFormerNames`).
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`), and
 /// the delete of one that a current manifest still names directly is blocked (`UseGuard`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
@@ -43,10 +43,10 @@ struct RunPlanner: Sendable {
     var pendingRemovals: Set<ResourceAddress> = []
     /// The settings document's `spec.suspend: true`: every resource of the set is suspended.
     var suspendAll = false
-    /// Renames not carried out, by the address they were renamed from, each with the manifest it was renamed to
-    /// (`ReconcileEngine.heldFormerNames`). What AWS has tagged or named for such an address is that manifest's
-    /// resource, so a manifest there with no AWS resource of its own is refused (`heldName(of:resolution:)`), and
-    /// the renamed manifest waits for it to go (`heldRenameTaken`).
+    /// Renames not carried out, by the address they were renamed from (which has a manifest with no AWS resource of
+    /// its own again), each with the address it was renamed to (`ReconcileEngine.heldFormerNames`). What AWS has
+    /// tagged or named for such an address is that resource, so the manifest there is blocked
+    /// (`heldName(of:resolution:)`), and a renamed manifest waits for it to go (`heldRenameTaken`).
     var heldFormerNames: [ResourceAddress: ResourceAddress] = [:]
 
     /// What a read produced per address: an observation, or why there is none.
@@ -86,8 +86,15 @@ struct RunPlanner: Sendable {
                     // Before the selector: an unselected one's dependents must not go ahead either.
                     change = try Self.heldByRename(address, holder: holder, dependencies: dependencies)
                 } else if unselected.contains(address) {
-                    change = try Self.unselected(address, observation: observations[address],
-                                                 dependencies: dependencies)
+                    // Read through a held name's outputs: what it found is not its, and its dependents wait.
+                    if dependencies.contains(where: notTheirs.contains),
+                       let waiting = firstUnavailable(dependencies, changes: byAddress, observations: observations) {
+                        change = try ResourceChange(address: address, action: .blocked, reason: waiting,
+                                                    dependencies: dependencies)
+                    } else {
+                        change = try Self.unselected(address, observation: observations[address],
+                                                     dependencies: dependencies)
+                    }
                 } else if target.desired == nil, let removalRefusal {
                     change = try ResourceChange(address: address, action: .refuse, reason: removalRefusal,
                                                 dependencies: dependencies)
@@ -148,15 +155,18 @@ struct RunPlanner: Sendable {
     private func heldName(of target: ReadTarget, resolution: RenameResolver.Resolution) -> ResourceAddress? {
         guard target.desired != nil, ResourceStatus.recordsNoResource(target.status),
               resolution.renamed[target.address] == nil,
-              let holder = heldFormerNames[target.address], holder != target.address else { return nil }
+              let holder = heldFormerNames[target.address], holder != target.address,
+              resolution.claimed[holder]?.contains(target.address) != true else { return nil }
         return holder
     }
 
-    /// The former address of `target`'s held rename when a manifest has that address again
-    /// (`heldFormerNames`): the rename cannot be carried out until that manifest goes.
-    private func heldRenameTaken(_ target: ReadTarget) -> ResourceAddress? {
-        guard target.desired != nil, let former = target.status?.renamedFrom,
-              heldFormerNames[former] == target.address else { return nil }
+    /// The former address of `target`'s held rename when a manifest with no resource of its own has that address
+    /// again (`heldFormerNames`): the rename, or the removal of a removed one, cannot be carried out until that
+    /// manifest goes (its tags are the old address's, which the target takes as its own only while nothing else has
+    /// it). Not when that manifest claims it (`RenameResolver`: it is released to it).
+    private func heldRenameTaken(_ target: ReadTarget, resolution: RenameResolver.Resolution) -> ResourceAddress? {
+        guard let former = target.status?.renamedFrom, heldFormerNames[former] == target.address,
+              resolution.claimed[target.address] == nil else { return nil }
         return former
     }
 
@@ -223,7 +233,7 @@ struct RunPlanner: Sendable {
                     byAddress[dependency].map { (dependency, $0.action) }
                 }),
                 deletePolicy: Self.deletePolicy(target), options: options)
-            if let former = heldRenameTaken(target) {
+            if let former = heldRenameTaken(target, resolution: resolution) {
                 return try Self.renameWaitingForName(address, former: former, dependencies: dependencies)
             }
             if let holders = resolution.held[address] {
@@ -336,7 +346,8 @@ struct RunPlanner: Sendable {
             case .success(let observation)?:
                 why = Self.unavailability(of: change, observation: observation)
             case nil:
-                why = change.action == .refuse ? "refused: \(change.reason ?? "")" : "its live state is unknown"
+                why = change.action == .refuse ? "refused: \(change.reason ?? "")"
+                    : change.action == .blocked ? change.reason ?? "blocked" : "its live state is unknown"
             }
             if let why { return "waiting for \(dependency): \(why)" }
         }
