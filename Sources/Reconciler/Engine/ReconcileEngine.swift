@@ -268,14 +268,21 @@ public struct ReconcileEngine: Sendable {
     /// A read target for every manifest and for every status file without a manifest (region from its recorded
     /// outputs, `removedRegion`), and one without status for each address in `foreign` (a status file of another
     /// manifest set, never read from or acted on). A status's `renamedFrom` becomes the target's `formerAddress` only
-    /// while nothing else has that address: no manifest (the tags of that name are its own then), no status file of
-    /// this set or another, read or only `listed`, and no other status file's `renamedFrom`.
+    /// while nothing else has that address: no status file of this set or another, read or only `listed` (a manifest
+    /// whose status file there records its resource has the tags of that name as its own), and no other status file's
+    /// `renamedFrom`. A manifest there with no resource of its own does not take it: what AWS has tagged for that
+    /// address is the renamed resource, which carries the rename out, while that manifest waits for it
+    /// (`RunPlanner.heldFormerNames`).
     static func targets(desired: DesiredState, statuses: [ResourceStatus], foreign: Set<ResourceAddress> = [],
                         listed: Set<ResourceAddress> = []) -> [ResourceAddress: ReadTarget] {
         let byAddress = Dictionary(statuses.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         let sharedFormer = Set(Dictionary(grouping: byAddress.values.compactMap(\.renamedFrom)) { $0 }
             .filter { $0.value.count > 1 }.keys)
-        let taken = Set(desired.resources.keys).union(byAddress.keys).union(foreign).union(listed).union(sharedFormer)
+        // A manifest's status file that records no resource of its own (never created) does not take it either.
+        let recording = byAddress.filter { address, status in
+            desired.resources[address] == nil || !status.recordsNeverCreated
+        }
+        let taken = Set(recording.keys).union(foreign).union(listed).union(sharedFormer)
         func former(_ status: ResourceStatus?) -> ResourceAddress? {
             guard let former = status?.renamedFrom, !taken.contains(former) else { return nil }
             return former

@@ -72,30 +72,21 @@ extension RunPlanner {
 
     /// The blocked change of a manifest at the former address of `holder`'s rename, which is not carried out: the
     /// resource tagged or named for that address in AWS is `holder`'s (its status file records it), and planning on
-    /// it here would change it, replace it or record it twice. Blocked, not refused: it ends when this manifest goes
-    /// or gets another name, and also when `holder`'s status file does (a rename back, the rename's removal
-    /// reconciled), which the controller sees only by looking again. What depends on it waits.
-    static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress,
+    /// it here would change it, replace it or record it twice. It waits until the rename is carried out (a run that
+    /// may change `holder`) or, `removed`, until a run reconciles `holder`'s removal, which pairs the two when they
+    /// are one resource (a rename back). What depends on it waits too.
+    static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress, removed: Bool,
                              dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
-        try ResourceChange(
+        let until = removed
+            ? "until a run without --selector reconciles the removal of \(holder) (which pairs the two if they are the "
+                + "same resource)"
+            : "until \(holder)'s rename is carried out (a run that may change \(holder)); this manifest's own resource "
+                + "is created after that"
+        return try ResourceChange(
             address: address, action: .blocked,
             reason: "\(holder) was renamed from \(address) and the rename is not carried out yet (its status file "
                 + "records renamedFrom: \(address)), so what AWS has tagged or named for \(address) is \(holder)'s "
-                + "resource: nothing is done for this manifest. Remove it or give it another metadata.name until "
-                + "\(holder)'s rename is carried out, then add it back to create a resource of its own",
-            dependencies: dependencies)
-    }
-
-    /// The blocked change of a resource whose rename from `former` is not carried out while a manifest has that
-    /// address again (`heldByRename` blocks that one): it waits for that manifest to go, and is carried out then (or,
-    /// removed, its removal).
-    static func renameWaitingForName(_ address: ResourceAddress, former: ResourceAddress,
-                                     dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
-        try ResourceChange(
-            address: address, action: .blocked,
-            reason: "its rename from \(former) is not carried out yet, and a manifest has the name \(former) again: "
-                + "nothing is done for it until that manifest is removed or given another metadata.name, and the "
-                + "rename is carried out then",
+                + "resource: nothing is done for this manifest " + until,
             dependencies: dependencies)
     }
 

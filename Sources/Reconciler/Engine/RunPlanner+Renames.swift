@@ -29,12 +29,14 @@ extension RunPlanner {
     /// each manifest whose resource was found as its own, by its former address's ownership tags or its own, is
     /// renamed from that address again, so that the rename's tag writes are planned. Its status file is already at the
     /// new address. (After a crash between a rename's tag writes and its status write, the plan shows the tag change
-    /// once more; the retag then finds nothing missing and writes nothing.)
+    /// once more; the retag then finds nothing missing and writes nothing.) The former address may have a manifest
+    /// again with no resource of its own: it waits for the rename (`heldName(of:resolution:)`).
     static func unfinishedRenames(targets: [ResourceAddress: ReadTarget],
                                   observations: Observations) -> [ResourceAddress: ResourceAddress] {
         var renamed: [ResourceAddress: ResourceAddress] = [:]
         for target in targets.values where target.desired != nil {
-            guard let former = target.formerAddress, targets[former]?.desired == nil,
+            guard let former = target.formerAddress,
+                  targets[former].map({ $0.desired == nil || ResourceStatus.recordsNoResource($0.status) }) != false,
                   case .success(let observation)? = observations[target.address],
                   observation.presence == .owned else { continue }
             renamed[target.address] = former

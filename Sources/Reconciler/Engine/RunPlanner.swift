@@ -9,8 +9,7 @@ import Manifests
 /// does not move the pool) and their planned actions in `dependencyActions`. Field changes that appear only because
 /// a dependency changes in this run are marked `followsDependency` (not drift). A resource is `blocked` instead of
 /// planned when its kind could not be read, or when a dependency is unavailable: blocked, refused or unread without
-/// a live resource, or pending; and when it or a rename it holds is at a held rename's former address
-/// (`heldFormerNames`).
+/// a live resource, or pending; and when it is a manifest at a held rename's former address (`heldFormerNames`).
 /// Removed resources that a current manifest claims are renamed or released, never deleted (`RenameResolver`), and
 /// the delete of one that a current manifest still names directly is blocked (`UseGuard`);
 /// with `removalRefusal` set (the empty-set guard), every removed resource is refused instead.
@@ -46,7 +45,7 @@ struct RunPlanner: Sendable {
     /// Renames not carried out, by the address they were renamed from (which has a manifest with no AWS resource of
     /// its own again), each with the address it was renamed to (`ReconcileEngine.heldFormerNames`). What AWS has
     /// tagged or named for such an address is that resource, so the manifest there is blocked
-    /// (`heldName(of:resolution:)`), and a renamed manifest waits for it to go (`heldRenameTaken`).
+    /// (`heldName(of:resolution:)`) until the rename is carried out or the renamed resource's removal reconciled.
     var heldFormerNames: [ResourceAddress: ResourceAddress] = [:]
 
     /// What a read produced per address: an observation, or why there is none.
@@ -84,7 +83,8 @@ struct RunPlanner: Sendable {
                         dependencies: dependencies)
                 } else if let holder = heldName(of: target, resolution: resolution) {
                     // Before the selector: an unselected one's dependents must not go ahead either.
-                    change = try Self.heldByRename(address, holder: holder, dependencies: dependencies)
+                    change = try Self.heldByRename(address, holder: holder, removed: !manifests.contains { $0.address == holder },
+                                                   dependencies: dependencies)
                 } else if unselected.contains(address) {
                     // Read through a held name's outputs: what it found is not its, and its dependents wait.
                     if dependencies.contains(where: notTheirs.contains),
@@ -160,16 +160,6 @@ struct RunPlanner: Sendable {
         return holder
     }
 
-    /// The former address of `target`'s held rename when a manifest with no resource of its own has that address
-    /// again (`heldFormerNames`): the rename, or the removal of a removed one, cannot be carried out until that
-    /// manifest goes (its tags are the old address's, which the target takes as its own only while nothing else has
-    /// it). Not when that manifest claims it (`RenameResolver`: it is released to it).
-    private func heldRenameTaken(_ target: ReadTarget, resolution: RenameResolver.Resolution) -> ResourceAddress? {
-        guard let former = target.status?.renamedFrom, heldFormerNames[former] == target.address,
-              resolution.claimed[target.address] == nil else { return nil }
-        return former
-    }
-
     /// `observations` without what was found for `notTheirs` (read failures stay: they are the run's to report).
     static func withoutFoundNotTheirs(_ observations: Observations, _ notTheirs: Set<ResourceAddress>) -> Observations {
         observations.filter { address, result in
@@ -233,9 +223,6 @@ struct RunPlanner: Sendable {
                     byAddress[dependency].map { (dependency, $0.action) }
                 }),
                 deletePolicy: Self.deletePolicy(target), options: options)
-            if let former = heldRenameTaken(target, resolution: resolution) {
-                return try Self.renameWaitingForName(address, former: former, dependencies: dependencies)
-            }
             if let holders = resolution.held[address] {
                 let names = holders.map(\.description).joined(separator: ", ")
                 return try ResourceChange(address: address, action: .blocked, reason: "\(names) claims its AWS resource "

@@ -178,7 +178,7 @@ struct RenameEndToEndTests {
     /// A pool renamed while suspended keeps the old name's tags. A manifest given the old name again, with an
     /// immutable change under `onImmutableChange: Recreate`, found that pool by those tags and replaced it: the
     /// renamed manifest's pool was deleted. It is blocked now, writes nothing and gets no status file; its app client
-    /// waits for it. Once it goes, the next run carries the rename out.
+    /// waits for it. Resumed, the rename is carried out, and the run after makes the old name's own pool.
     @Test func theOldNameOfAHeldRenameDoesNotTakeItsPool() async throws {
         let held = try await Self.poolRenamedWhileSuspended("held-old-name")
         let (context, space, name, pool, manifest) = (held.context, held.space, held.name, held.pool, held.manifest)
@@ -203,12 +203,17 @@ struct RenameEndToEndTests {
         let client = try space.statusFile("AppClient/\(name)-old-web")
         #expect(client["phase"] as? String == "Blocked" && (client["resource"] as? [String: Any])?.isEmpty == true, "\(client)")
 
-        // The way out the plan names: the old-name manifest goes, the rename is resumed, and one run carries it out.
-        try space.delete("old-name.yaml")
+        // Resumed, the rename is carried out beside the old-name manifest, which waits for it; the run after makes
+        // that manifest's own pool and client, and leaves the renamed pool alone.
         try space.write("user-pool.yaml", manifest.replacingOccurrences(of: "  name: \(name)\n", with: "  name: \(name)-v2\n"))
         let (resumed, tagged) = try await space.reconcileCountingWrites(context: context)
-        #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
-        #expect(tagged == ["TagResource"], "the pool's tag only: \(tagged)")
+        #expect(tagged == ["TagResource"], "the pool's tag only: \(tagged)\n\(resumed.stdout)")
+        #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)-v2")
+        let (own, made) = try await space.reconcileCountingWrites(context: context)
+        #expect(own.status == 0, "\(own.stdout)\(own.stderr)")
+        #expect(made.filter { $0 == "CreateUserPool" }.count == 1 && !made.contains("DeleteUserPool"), "\(made)")
+        let created = try await context.ownedPool(named: name)
+        #expect(created.id != pool.id)
         #expect(try await context.cognito.describeUserPool(id: pool.id)?.tags["smsauth:resource"] == "UserPool/\(name)-v2")
     }
 
