@@ -282,7 +282,7 @@ public struct ReconcileEngine: Sendable {
         let recording = byAddress.filter { address, status in
             desired.resources[address] == nil || !status.recordsNeverCreated
         }
-        let taken = Set(recording.keys).union(foreign).union(listed).union(sharedFormer)
+        let taken = Set(recording.keys).union(foreign).union(listed.subtracting(byAddress.keys)).union(sharedFormer)
         func former(_ status: ResourceStatus?) -> ResourceAddress? {
             guard let former = status?.renamedFrom, !taken.contains(former) else { return nil }
             return former

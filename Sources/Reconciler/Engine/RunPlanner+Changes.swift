@@ -74,12 +74,14 @@ extension RunPlanner {
     /// resource tagged or named for that address in AWS is `holder`'s (its status file records it), and planning on
     /// it here would change it, replace it or record it twice. It waits until the rename is carried out (a run that
     /// may change `holder`) or, `removed`, until a run reconciles `holder`'s removal, which pairs the two when they
-    /// are one resource (a rename back). What depends on it waits too.
+    /// are one resource (a rename back), and otherwise deletes it, or releases it only once this manifest is gone
+    /// (`RunPlanner.heldRelease`). What depends on it waits too.
     static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress, removed: Bool,
                              dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
         let until = removed
-            ? "until a run without --selector reconciles the removal of \(holder) (which pairs the two if they are the "
-                + "same resource)"
+            ? "until a run without --selector reconciles the removal of \(holder): it pairs the two if they are the "
+                + "same resource and deletes \(holder)'s under onDelete: Delete; under onDelete: Retain its release "
+                + "waits for this manifest to be removed or given another metadata.name"
             : "until \(holder)'s rename is carried out (a run that may change \(holder)); this manifest's own resource "
                 + "is created after that"
         return try ResourceChange(

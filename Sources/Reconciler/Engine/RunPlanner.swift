@@ -111,9 +111,10 @@ struct RunPlanner: Sendable {
                         ? try Self.rediscovered(planned) : try Self.holdingRegionMove(planned, target: target)
                     let held = try Self.holdingReplacement(found, dependents: graph.directDependents(of: address)
                         .filter(unselectedManifests.contains))
-                    let holding = try Self.holdingCreate(held, target: target, pending: pendingRemovals.contains(address),
-                                                         removals: unreconciledRemovals
-                                                             .filter { $0.kind == address.kind && $0 != address }.sorted())
+                    let creating = try Self.holdingCreate(held, target: target, pending: pendingRemovals.contains(address),
+                                                          removals: unreconciledRemovals
+                                                              .filter { $0.kind == address.kind && $0 != address }.sorted())
+                    let holding = try heldRelease(creating, target: target, resolution: resolution)
                     let keeping = try KeptReplacements.keeping(holding, observation: try? observations[address]?.get(),
                                                                manifests: manifests, registry: registry,
                                                                references: references, kept: &kept)
@@ -158,6 +159,21 @@ struct RunPlanner: Sendable {
               let holder = heldFormerNames[target.address], holder != target.address,
               resolution.claimed[holder]?.contains(target.address) != true else { return nil }
         return holder
+    }
+
+    /// `change`, blocked when it releases a removed resource whose rename from an address a manifest with no
+    /// resource of its own has again (`heldFormerNames`) was never carried out: released, it would keep that
+    /// address's ownership tags, and that manifest would take it by them in the next run (and could replace it).
+    /// A release to a manifest that claims it (a rename back) goes ahead; a delete too.
+    private func heldRelease(_ change: ResourceChange, target: ReadTarget,
+                             resolution: RenameResolver.Resolution) throws(PlanError) -> ResourceChange {
+        guard change.action == .retain, target.desired == nil, resolution.claimed[target.address] == nil,
+              let former = target.status?.renamedFrom, heldFormerNames[former] == target.address else { return change }
+        return try change.revised(
+            action: .blocked,
+            reason: "its rename from \(former) was never carried out, so released now it would keep \(former)'s "
+                + "ownership tags, and the manifest \(former) would take it by them: it is released once that "
+                + "manifest is removed or given another metadata.name")
     }
 
     /// `observations` without what was found for `notTheirs` (read failures stay: they are the run's to report).

@@ -163,8 +163,9 @@ struct ReconcileEngineRenameTests {
     }
 
     /// The stack renamed to `signup`, with a manifest called `web` again.
+    /// (Another `clientName`: two manifests may not claim one client, `ClaimRules`.)
     static let bothNames = renamedStack + "\n---\napiVersion: smsauth/v1\nkind: AppClient\nmetadata: {name: web}\n"
-        + "spec: {userPool: pool, clientName: web}\n"
+        + "spec: {userPool: pool, clientName: web-again}\n"
 
     /// A manifest with the old name again, without a resource of its own, does not take the old name's tags: the
     /// held rename is carried out (its tags written), while that manifest waits; the next run creates its own.
@@ -278,11 +279,18 @@ struct ReconcileEngineRenameTests {
     }
 
     /// The renamed manifest removed while the old name has a manifest again: its status file still records the
-    /// resource, tagged for the old name. The old-name manifest waits for the run that reconciles that removal (by
-    /// the removed resource's policy, the old name's tags taken as its own), and is created after it.
-    @Test("a removed rename not carried out holds its old name until its removal is reconciled")
-    func aRemovedHolderHoldsTheNameUntilItsRemoval() async throws {
+    /// resource, tagged for the old name, and its removal is reconciled with those tags taken as its own. Under the
+    /// pool's default `onDelete: Retain` the release waits while the old-name manifest is there (released, the pool
+    /// would keep the old name's tags and that manifest would take it); under `Delete` the pool is deleted, and the
+    /// old-name manifest goes ahead in the next run.
+    @Test("a removed rename not carried out holds its old name until its removal is reconciled",
+          arguments: [DeletePolicy.retain, .delete])
+    func aRemovedHolderHoldsTheNameUntilItsRemoval(onDelete: DeletePolicy) async throws {
         let (world, directory, _) = try await heldPoolRename()
+        let store = StatusStore(directory: directory)
+        var holder = try #require(try store.read(Self.pool2))
+        holder.onDelete = onDelete
+        try store.write(holder)
         let folder = F.stack.replacingOccurrences(of: "poolName: Pool", with: "poolName: Other")
         let engine = F.engine(world, directory: directory)
         let planned = try await engine.plan(F.load(folder), defaultRegion: "eu-west-1")
@@ -290,11 +298,21 @@ struct ReconcileEngineRenameTests {
         #expect(old.action == .blocked && old.reason?.contains("until a run without --selector reconciles the removal "
                                                                + "of UserPool/pool2") == true, "\(old)")
         let removal = try #require(planned.plan.change(for: Self.pool2))
-        #expect([.delete, .retain].contains(removal.action), "found as its own by the old name's tags: \(removal)")
+        let appliedBefore = await world.applied
         _ = try await engine.apply(planned)
-        #expect(try StatusStore(directory: directory).read(Self.pool2) == nil)
-        let later = try await engine.plan(F.load(folder), defaultRegion: "eu-west-1")
-        #expect(later.plan.change(for: F.pool)?.action != .blocked, "\(later.plan.changes)")
+        let appliedNow = await world.applied
+        if onDelete == .retain {
+            #expect(removal.action == .blocked && removal.reason?.hasPrefix("its rename from UserPool/pool was never "
+                                                                            + "carried out") == true, "\(removal)")
+            #expect(appliedNow == appliedBefore)
+            #expect(try store.read(Self.pool2)?.renamedFrom == F.pool, "kept until the old-name manifest goes")
+        } else {
+            #expect(removal.action == .delete, "found as its own by the old name's tags: \(removal)")
+            #expect(Array(appliedNow.dropFirst(appliedBefore.count)) == ["delete UserPool/pool2"], "\(appliedNow)")
+            #expect(try store.read(Self.pool2) == nil)
+            let later = try await engine.plan(F.load(folder), defaultRegion: "eu-west-1")
+            #expect(later.plan.change(for: F.pool)?.action != .blocked, "\(later.plan.changes)")
+        }
     }
 
     /// Under a selector, a resource outside it that depends on the old name's manifest passes on nothing it found
