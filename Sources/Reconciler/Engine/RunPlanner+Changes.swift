@@ -81,7 +81,8 @@ extension RunPlanner {
         let until = removed
             ? "until a run without --selector reconciles the removal of \(holder): it pairs the two if they are the "
                 + "same resource and deletes \(holder)'s under onDelete: Delete; under onDelete: Retain its release "
-                + "waits for this manifest to be removed or given another metadata.name"
+                + "waits for this manifest to be removed or given another metadata.name, or for \(holder)'s manifest "
+                + "to come back and its rename to be carried out"
             : "until \(holder)'s rename is carried out (a run that may change \(holder)); this manifest's own resource "
                 + "is created after that"
         return try ResourceChange(

@@ -164,16 +164,19 @@ struct RunPlanner: Sendable {
     /// `change`, blocked when it releases a removed resource whose rename from an address a manifest with no
     /// resource of its own has again (`heldFormerNames`) was never carried out: released, it would keep that
     /// address's ownership tags, and that manifest would take it by them in the next run (and could replace it).
-    /// A release to a manifest that claims it (a rename back) goes ahead; a delete too.
+    /// A release to that manifest (it claims the resource: a rename back) goes ahead; a delete too.
     private func heldRelease(_ change: ResourceChange, target: ReadTarget,
                              resolution: RenameResolver.Resolution) throws(PlanError) -> ResourceChange {
-        guard change.action == .retain, target.desired == nil, resolution.claimed[target.address] == nil,
-              let former = target.status?.renamedFrom, heldFormerNames[former] == target.address else { return change }
+        guard change.action == .retain, target.desired == nil, let former = target.status?.renamedFrom,
+              heldFormerNames[former] == target.address,
+              resolution.claimed[target.address]?.contains(former) != true else { return change }
         return try change.revised(
             action: .blocked,
             reason: "its rename from \(former) was never carried out, so released now it would keep \(former)'s "
                 + "ownership tags, and the manifest \(former) would take it by them: it is released once that "
-                + "manifest is removed or given another metadata.name")
+                + "manifest is removed or given another metadata.name (and then still has those tags, which a "
+                + "manifest called \(former) takes later). To release it with its own name's tags, put its manifest "
+                + "back so that the rename is carried out, then remove it")
     }
 
     /// `observations` without what was found for `notTheirs` (read failures stay: they are the run's to report).

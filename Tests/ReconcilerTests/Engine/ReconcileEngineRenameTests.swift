@@ -315,6 +315,21 @@ struct ReconcileEngineRenameTests {
         }
     }
 
+    /// A removed rename's resource claimed by another manifest (here the client, as a cross-kind claim would) is still
+    /// not released while the old-name manifest waits: only that manifest's own claim (a rename back) releases it.
+    @Test("a removed rename's release waits for the old-name manifest even when another manifest claims the resource")
+    func anotherClaimantDoesNotReleaseAHeldName() async throws {
+        let (world, directory, _) = try await heldPoolRename()
+        var live = try #require(await world.live(Self.pool2))
+        live.claimedBy = [F.web]
+        await world.put(Self.pool2, live)
+        let folder = F.stack.replacingOccurrences(of: "poolName: Pool", with: "poolName: Other")
+        let planned = try await F.engine(world, directory: directory).plan(F.load(folder), defaultRegion: "eu-west-1")
+        let removal = try #require(planned.plan.change(for: Self.pool2))
+        #expect(removal.action == .blocked && removal.reason?.hasPrefix("its rename from UserPool/pool was never "
+                                                                        + "carried out") == true, "\(removal)")
+    }
+
     /// Under a selector, a resource outside it that depends on the old name's manifest passes on nothing it found
     /// through it: a selected resource depending on that one waits too. (A role renamed and held; a role manifest
     /// with the old name again; a pool of that role outside the selector, found; a client of that pool selected.)
