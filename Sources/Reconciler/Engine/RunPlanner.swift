@@ -149,44 +149,6 @@ struct RunPlanner: Sendable {
         }
     }
 
-    /// The manifest a held rename moved `target`'s address to, when `target` is a manifest at that former address
-    /// with no AWS resource of its own (no status file, or one that records none) and is not itself a rename. A
-    /// renamed manifest the controller keeps for the prune delay still holds the name: a checkout that lets it go
-    /// for a moment must not hand its resource to the old name.
-    private func heldName(of target: ReadTarget, resolution: RenameResolver.Resolution) -> ResourceAddress? {
-        guard target.desired != nil, ResourceStatus.recordsNoResource(target.status),
-              resolution.renamed[target.address] == nil,
-              let holder = heldFormerNames[target.address], holder != target.address,
-              resolution.claimed[holder]?.contains(target.address) != true else { return nil }
-        return holder
-    }
-
-    /// `change`, blocked when it releases a removed resource whose rename from an address a manifest with no
-    /// resource of its own has again (`heldFormerNames`) was never carried out: released, it would keep that
-    /// address's ownership tags, and that manifest would take it by them in the next run (and could replace it).
-    /// A release to that manifest (it claims the resource: a rename back) goes ahead; a delete too.
-    private func heldRelease(_ change: ResourceChange, target: ReadTarget,
-                             resolution: RenameResolver.Resolution) throws(PlanError) -> ResourceChange {
-        guard change.action == .retain, target.desired == nil, let former = target.status?.renamedFrom,
-              heldFormerNames[former] == target.address,
-              resolution.claimed[target.address]?.contains(former) != true else { return change }
-        return try change.revised(
-            action: .blocked,
-            reason: "its rename from \(former) was never carried out, so released now it would keep \(former)'s "
-                + "ownership tags, and the manifest \(former) would take it by them: it is released once that "
-                + "manifest is removed or given another metadata.name (and then still has those tags, which a "
-                + "manifest called \(former) takes later). To release it with its own name's tags, put its manifest "
-                + "back so that the rename is carried out, then remove it")
-    }
-
-    /// `observations` without what was found for `notTheirs` (read failures stay: they are the run's to report).
-    static func withoutFoundNotTheirs(_ observations: Observations, _ notTheirs: Set<ResourceAddress>) -> Observations {
-        observations.filter { address, result in
-            guard notTheirs.contains(address), case .success = result else { return true }
-            return false
-        }
-    }
-
     /// The change of one target that is this run's to act on: blocked when its kind could not be read or a
     /// dependency is unavailable, refused when what was found is not this owner's, else the handler's plan (whose
     /// input is recorded in `inputs`); a removed resource that a current manifest claims is released, and a renamed
@@ -338,42 +300,6 @@ struct RunPlanner: Sendable {
               case .owned = input.live, let desired = input.desired,
               desired.policy.onDrift.value == .report, let status = input.status else { return false }
         return status.specHash == SpecHash.of(desired.manifest)
-    }
-
-    /// `waiting for X: why` for the first dependency that is not available, or nil when all are.
-    private func firstUnavailable(_ dependencies: [ResourceAddress], changes: [ResourceAddress: ResourceChange],
-                                  observations: Observations) -> String? {
-        for dependency in dependencies {
-            guard let change = changes[dependency] else { continue }
-            let why: String?
-            switch observations[dependency] {
-            case .failure(let failure)?:
-                why = "its live state could not be read (\(failure.message))"
-            case .success(let observation)?:
-                why = Self.unavailability(of: change, observation: observation)
-            case nil:
-                why = change.action == .refuse ? "refused: \(change.reason ?? "")"
-                    : change.action == .blocked ? change.reason ?? "blocked" : "its live state is unknown"
-            }
-            if let why { return "waiting for \(dependency): \(why)" }
-        }
-        return nil
-    }
-
-    /// Why a dependency with `change` and `observation` cannot be used yet, or nil when it can.
-    static func unavailability(of change: ResourceChange, observation: Observation) -> String? {
-        let reason = change.reason ?? change.action.rawValue
-        switch change.action {
-        case .blocked:
-            return reason
-        case .create, .replace:
-            return nil
-        case .refuse where observation.presence != .owned:
-            return "refused: \(reason)"
-        default:
-            if observation.presence == .absent { return "it does not exist" }
-            return observation.pendingMessage.map { "pending: \($0)" }
-        }
     }
 
     /// The outputs `target` will have after `change`: its live outputs (`live`) overlaid with the ones its manifest
