@@ -70,29 +70,6 @@ extension RunPlanner {
                                   + "--selector, or the controller once the prune delay has passed, reconciles it)")
     }
 
-    /// The blocked change of a manifest at the former address of `holder`'s rename, which is not carried out: the
-    /// resource tagged or named for that address in AWS is `holder`'s (its status file records it), and planning on
-    /// it here would change it, replace it or record it twice. It waits until the rename is carried out (a run that
-    /// may change `holder`) or, `removed`, until a run reconciles `holder`'s removal, which pairs the two when they
-    /// are one resource (a rename back), and otherwise deletes it, or releases it only once this manifest is gone
-    /// (`RunPlanner.heldRelease`). What depends on it waits too.
-    static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress, removed: Bool,
-                             dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
-        let until = removed
-            ? "until a run without --selector reconciles the removal of \(holder): it pairs the two if they are the "
-                + "same resource and deletes \(holder)'s under onDelete: Delete; under onDelete: Retain its release "
-                + "waits for this manifest to be removed or given another metadata.name, or for \(holder)'s manifest "
-                + "to come back and its rename to be carried out"
-            : "until \(holder)'s rename is carried out (a run that may change \(holder)); this manifest's own resource "
-                + "is created after that"
-        return try ResourceChange(
-            address: address, action: .blocked,
-            reason: "\(holder) was renamed from \(address) and the rename is not carried out yet (its status file "
-                + "records renamedFrom: \(address)), so what AWS has tagged or named for \(address) is \(holder)'s "
-                + "resource: nothing is done for this manifest " + until,
-            dependencies: dependencies)
-    }
-
     /// `change`, refused when it creates or updates a resource whose status file records it in another region: the
     /// manifest's region changed (`spec.region`, or `--region` / `AWS_REGION` for a manifest that sets none), and
     /// another region is another resource, so creating one there (or changing the one found there, account settings

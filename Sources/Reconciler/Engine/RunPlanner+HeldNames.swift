@@ -15,12 +15,35 @@ extension RunPlanner {
         return holder
     }
 
+    /// The blocked change of a manifest at the former address of `holder`'s rename, which is not carried out: the
+    /// resource tagged or named for that address in AWS is `holder`'s (its status file records it), and planning on
+    /// it here would change it, replace it or record it twice. It waits until the rename is carried out (a run that
+    /// may change `holder`) or, `removed`, until a run reconciles `holder`'s removal, which pairs the two when they
+    /// are one resource (a rename back), and otherwise deletes it, or releases it only once this manifest is gone
+    /// (`RunPlanner.heldRelease`). What depends on it waits too.
+    static func heldByRename(_ address: ResourceAddress, holder: ResourceAddress, removed: Bool,
+                             dependencies: [ResourceAddress]) throws(PlanError) -> ResourceChange {
+        let until = removed
+            ? "until a run without --selector reconciles the removal of \(holder): it pairs the two if they are the "
+                + "same resource and deletes \(holder)'s under onDelete: Delete; under onDelete: Retain its release "
+                + "waits for this manifest to be removed or given another metadata.name, or for \(holder)'s manifest "
+                + "to come back and its rename to be carried out"
+            : "until \(holder)'s rename is carried out (a run that may change \(holder)); this manifest's own resource "
+                + "is created after that"
+        return try ResourceChange(
+            address: address, action: .blocked,
+            reason: "\(holder) was renamed from \(address) and the rename is not carried out yet (its status file "
+                + "records renamedFrom: \(address)), so what AWS has tagged or named for \(address) is \(holder)'s "
+                + "resource: nothing is done for this manifest " + until,
+            dependencies: dependencies)
+    }
+
     /// `change`, blocked when it releases a removed resource whose rename from an address a manifest with no
     /// resource of its own has again (`heldFormerNames`) was never carried out: released, it would keep that
     /// address's ownership tags, and that manifest would take it by them in the next run (and could replace it).
     /// A release to that manifest (it claims the resource: a rename back) goes ahead; a delete too.
     func heldRelease(_ change: ResourceChange, target: ReadTarget,
-                             resolution: RenameResolver.Resolution) throws(PlanError) -> ResourceChange {
+                     resolution: RenameResolver.Resolution) throws(PlanError) -> ResourceChange {
         guard change.action == .retain, target.desired == nil, let former = target.status?.renamedFrom,
               heldFormerNames[former] == target.address,
               resolution.claimed[target.address]?.contains(former) != true else { return change }

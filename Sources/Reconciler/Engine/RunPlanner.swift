@@ -60,7 +60,10 @@ struct RunPlanner: Sendable {
                                                                           observations: readObservations)
         // Manifests at a held rename's former address: what their reads found is the renamed manifest's, so it is
         // neither planned on nor handed to their dependents as their outputs.
-        let heldNames = Set(targets.values.filter { heldName(of: $0, resolution: resolution) != nil }.map(\.address))
+        let holders = targets.values.reduce(into: [ResourceAddress: ResourceAddress]()) { holders, target in
+            holders[target.address] = heldName(of: target, resolution: resolution)
+        }
+        let heldNames = Set(holders.keys)
         let observations = Self.withoutFoundNotTheirs(renamedObservations, heldNames)
         let references = self.references(targets: targets, observations: observations)
         var plannedReferences = references
@@ -81,9 +84,10 @@ struct RunPlanner: Sendable {
                         address: address, action: .refuse,
                         reason: OwnershipError.foreignStatus(address, claim, run: identity).message,
                         dependencies: dependencies)
-                } else if let holder = heldName(of: target, resolution: resolution) {
+                } else if let holder = holders[address] {
                     // Before the selector: an unselected one's dependents must not go ahead either.
-                    change = try Self.heldByRename(address, holder: holder, removed: !manifests.contains { $0.address == holder },
+                    change = try Self.heldByRename(address, holder: holder,
+                                                   removed: !manifests.contains { $0.address == holder },
                                                    dependencies: dependencies)
                 } else if unselected.contains(address) {
                     // Read through a held name's outputs: what it found is not its, and its dependents wait.
